@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+
+from stores import views as store_views
+
+urlpatterns = [
+    path("", store_views.home, name="home"),
+    path("healthz", store_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("stores.urls")),
+    path("", include("flows.urls")),
+    path("", include("conversations.urls")),
+    path("", include("billing.urls")),
+]

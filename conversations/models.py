@@ -1,0 +1,97 @@
+from django.conf import settings
+from django.db import models
+
+from stores.tenancy import StoreOwned
+
+
+class Thread(StoreOwned):
+    """One conversation per store × customer."""
+
+    class Status(models.TextChoices):
+        BOT = "bot", "Bot"
+        ESCALATED = "escalated", "Needs a human"
+        ASSIGNED = "assigned", "Assigned"
+        RESOLVED = "resolved", "Resolved"
+
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="threads")
+    customer = models.ForeignKey("stores.Customer", on_delete=models.CASCADE, related_name="threads")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.BOT)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    escalation_reason = models.CharField(max_length=200, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    last_message_at = models.DateTimeField(null=True, blank=True)
+    last_inbound_at = models.DateTimeField(null=True, blank=True)
+    unread_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["store", "customer"], name="thread_unique_customer")]
+        indexes = [models.Index(fields=["store", "status", "-last_message_at"])]
+
+
+class Message(StoreOwned):
+    class Direction(models.TextChoices):
+        IN = "in", "Inbound"
+        OUT = "out", "Outbound"
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", "Received"
+        PENDING = "pending", "Pending"
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        DELIVERED = "delivered", "Delivered"
+        UNDELIVERED = "undelivered", "Undelivered"
+        FAILED = "failed", "Failed"
+
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="messages")
+    direction = models.CharField(max_length=3, choices=Direction.choices)
+    body = models.TextField()
+    status = models.CharField(max_length=12, choices=Status.choices)
+    # Which router step produced an outbound reply, or what the inbound message triggered.
+    route = models.CharField(max_length=20, blank=True)
+    rule = models.ForeignKey(
+        "flows.KeywordRule", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    nudge = models.OneToOneField(
+        "flows.Nudge", on_delete=models.SET_NULL, null=True, blank=True, related_name="message"
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    twilio_sid = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    segments = models.PositiveSmallIntegerField(default=1)
+    encoding = models.CharField(max_length=8, blank=True)
+    price = models.DecimalField(max_digits=10, decimal_places=5, null=True, blank=True)
+    price_unit = models.CharField(max_length=3, blank=True)
+    error_code = models.CharField(max_length=16, blank=True)
+    error_message = models.CharField(max_length=300, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["thread", "created_at"])]
+
+
+class SendAttempt(StoreOwned):
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="send_attempts")
+    at = models.DateTimeField()
+    outcome = models.CharField(max_length=20)
+    error_code = models.CharField(max_length=16, blank=True)
+    detail = models.CharField(max_length=500, blank=True)
+
+
+class CannedResponse(StoreOwned):
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=120)
+    body = models.TextField()
+
+    class Meta:
+        ordering = ["title"]

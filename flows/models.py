@@ -1,0 +1,148 @@
+from django.db import models
+
+from stores.tenancy import StoreOwned
+
+
+class Flow(StoreOwned):
+    """A store's recovery sequence and the rules around it (quiet hours, caps, canned replies)."""
+
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="flows")
+    name = models.CharField(max_length=120, default="Abandoned cart")
+    is_active = models.BooleanField(default=True)
+    quiet_hours_start = models.PositiveSmallIntegerField(default=8, help_text="Earliest local hour to text.")
+    quiet_hours_end = models.PositiveSmallIntegerField(default=21, help_text="Local hour when texting stops.")
+    frequency_cap = models.PositiveSmallIntegerField(default=3, help_text="Texts per phone per 24 hours.")
+    fallback_reply = models.TextField(
+        default="I'm not sure I follow, so I've passed this to our team. Someone will text you back shortly."
+    )
+    holding_reply = models.TextField(default="Thanks! A teammate from {store} will text you shortly.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["store"], condition=models.Q(is_active=True), name="flow_one_active_per_store"
+            )
+        ]
+
+
+class IncentiveKind(models.TextChoices):
+    NONE = "none", "No incentive"
+    FIXED_CODE = "fixed_code", "One code for everyone"
+    CODE_POOL = "code_pool", "A unique code from a pool"
+    FREE_SHIPPING = "free_shipping", "Free shipping text"
+
+
+class Step(StoreOwned):
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    flow = models.ForeignKey(Flow, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField()
+    delay_minutes = models.PositiveIntegerField()
+    # {"en": "Hi {first_name}…", "es": "Hola {first_name}…"}
+    templates = models.JSONField(default=dict)
+    incentive_kind = models.CharField(max_length=20, choices=IncentiveKind.choices, default=IncentiveKind.NONE)
+    discount_code = models.CharField(max_length=64, blank=True)
+    incentive_text = models.CharField(max_length=200, blank=True)
+    incentive_valid_days = models.PositiveSmallIntegerField(default=7)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["flow", "position"], name="step_unique_position")]
+
+
+class DiscountCode(StoreOwned):
+    """One code of a merchant-uploaded pool; handed to exactly one cart."""
+
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="pool_codes")
+    code = models.CharField(max_length=64)
+    cart = models.OneToOneField("stores.Cart", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    assigned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["store", "code"], name="discount_code_unique")]
+
+
+class KeywordRule(StoreOwned):
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=120)
+    keywords = models.JSONField(default=list)
+    reply = models.TextField()
+    priority = models.IntegerField(default=100, help_text="Lower runs first.")
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["priority", "id"]
+
+
+class Nudge(StoreOwned):
+    """One scheduled text per cart × step. The durable schedule: the dispatcher reads these rows."""
+
+    class State(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        CANCELLED = "cancelled", "Cancelled"
+        SKIPPED = "skipped", "Skipped"
+        FAILED = "failed", "Failed"
+
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    cart = models.ForeignKey("stores.Cart", on_delete=models.CASCADE, related_name="nudges")
+    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="nudges")
+    state = models.CharField(max_length=12, choices=State.choices, default=State.SCHEDULED)
+    due_at = models.DateTimeField()
+    deferred_count = models.PositiveIntegerField(default=0)
+    # Why it was last held, skipped or cancelled, in words a merchant can read.
+    reason = models.CharField(max_length=300, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    holdout = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["cart", "step"], name="nudge_unique_cart_step")]
+        indexes = [
+            models.Index(
+                fields=["due_at"], condition=models.Q(state="scheduled"), name="nudge_due_scheduled_idx"
+            ),
+            models.Index(fields=["state", "due_at"], name="nudge_state_due_idx"),
+        ]
+
+
+class NudgeEvent(StoreOwned):
+    """The log of every hold, skip, cancel and send, with its reason."""
+
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    nudge = models.ForeignKey(Nudge, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=16)
+    reason = models.CharField(max_length=300, blank=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class ShortLink(StoreOwned):
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    code = models.CharField(max_length=32, unique=True)
+    cart = models.ForeignKey("stores.Cart", on_delete=models.CASCADE, related_name="short_links")
+    nudge = models.ForeignKey(Nudge, on_delete=models.SET_NULL, null=True, blank=True, related_name="links")
+    message = models.ForeignKey(
+        "conversations.Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="links"
+    )
+    target_url = models.URLField(max_length=2000)
+    discount_code = models.CharField(max_length=64, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Click(StoreOwned):
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    link = models.ForeignKey(ShortLink, on_delete=models.CASCADE, related_name="clicks")
+    at = models.DateTimeField()
+    user_agent = models.CharField(max_length=500, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)

@@ -1,0 +1,260 @@
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from phonenumber_field.modelfields import PhoneNumberField
+
+from .tenancy import StoreOwned
+
+
+def new_webhook_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Platform(models.TextChoices):
+    SHOPIFY = "shopify", "Shopify"
+    CUSTOM = "custom", "Other shop (signed JSON)"
+
+
+class Store(models.Model):
+    """The tenant. Its id is public (webhook URLs), so it is a UUID: not guessable, not countable."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(max_length=200)
+    platform = models.CharField(max_length=20, choices=Platform.choices, default=Platform.SHOPIFY)
+    shop_domain = models.CharField(max_length=255, blank=True, db_index=True)
+    website_url = models.URLField(blank=True)
+    webhook_secret = models.CharField(max_length=128, default=new_webhook_secret)
+    # Shopify keeps signing with the old secret for up to an hour after a rotation: accept both until then.
+    previous_webhook_secret = models.CharField(max_length=128, blank=True)
+    webhook_secret_rotated_at = models.DateTimeField(null=True, blank=True)
+    sms_number = PhoneNumberField(blank=True, db_index=True)
+    messaging_service_sid = models.CharField(max_length=64, blank=True)
+    twilio_account_sid = models.CharField(max_length=64, blank=True)
+    sender_kind = models.CharField(
+        max_length=20,
+        choices=[("long_code", "Long code"), ("toll_free", "Toll-free"), ("short_code", "Short code")],
+        default="long_code",
+    )
+    sender_rate_per_second = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    timezone = models.CharField(max_length=64, default="America/New_York")
+    default_language = models.CharField(max_length=8, default="en")
+    currency = models.CharField(max_length=3, default="USD")
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=32, blank=True)
+    shipping_policy = models.TextField(blank=True)
+    returns_policy = models.TextField(blank=True)
+    help_text = models.TextField(blank=True)
+    is_demo = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", "Owner"
+    ADMIN = "admin", "Admin"
+    AGENT = "agent", "Agent"
+
+
+class Membership(StoreOwned):
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.AGENT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["store", "user"], name="membership_unique_user")]
+
+    @property
+    def can_manage(self) -> bool:
+        return self.role in (Role.OWNER, Role.ADMIN)
+
+
+class SmsStatus(models.TextChoices):
+    SUBSCRIBED = "subscribed", "Subscribed"
+    UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
+    NONE = "none", "No consent"
+
+
+class Customer(StoreOwned):
+    """A shopper reachable by SMS: one per store and E.164 phone."""
+
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="customers")
+    phone = PhoneNumberField(null=True, blank=True)
+    external_id = models.CharField(max_length=64, blank=True, db_index=True)
+    first_name = models.CharField(max_length=150, blank=True)
+    last_name = models.CharField(max_length=150, blank=True)
+    email = models.EmailField(max_length=254, blank=True)
+    locale = models.CharField(max_length=16, blank=True)
+    country = models.CharField(max_length=2, blank=True)
+    province = models.CharField(max_length=8, blank=True)
+    sms_status = models.CharField(max_length=16, choices=SmsStatus.choices, default=SmsStatus.NONE)
+    # Set when Twilio says the number cannot take texts (21211 invalid, 21614 not mobile).
+    phone_unreachable_reason = models.CharField(max_length=200, blank=True)
+    redacted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["store", "phone"], name="customer_unique_phone")]
+
+    def __str__(self) -> str:
+        return f"{self.first_name or 'Customer'} {self.phone or ''}".strip()
+
+    @property
+    def can_be_texted(self) -> bool:
+        return bool(self.phone) and self.sms_status == SmsStatus.SUBSCRIBED and not self.phone_unreachable_reason
+
+
+class CartStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    ABANDONED = "abandoned", "Abandoned"
+    RECOVERED = "recovered", "Recovered"
+    EXPIRED = "expired", "Expired"
+
+
+class Cart(StoreOwned):
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="carts")
+    customer = models.ForeignKey(Customer, on_delete=models.SET_NULL, null=True, blank=True, related_name="carts")
+    # The shop's id for this cart: Shopify's checkout token, or the generic webhook's cart id.
+    external_id = models.CharField(max_length=255)
+    cart_token = models.CharField(max_length=255, blank=True, db_index=True)
+    checkout_token = models.CharField(max_length=255, blank=True, db_index=True)
+    checkout_url = models.URLField(max_length=2000, blank=True)
+    currency = models.CharField(max_length=3, default="USD")
+    subtotal = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    total = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    status = models.CharField(max_length=16, choices=CartStatus.choices, default=CartStatus.ACTIVE)
+    last_activity_at = models.DateTimeField()
+    # What the shop sent, kept even when it is not a textable number.
+    phone_raw = models.CharField(max_length=64, blank=True)
+    phone_problem = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(max_length=254, blank=True)
+    first_name = models.CharField(max_length=150, blank=True)
+    country = models.CharField(max_length=2, blank=True)
+    province = models.CharField(max_length=8, blank=True)
+    locale = models.CharField(max_length=16, blank=True)
+    recovered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["store", "external_id"], name="cart_unique_external_id")]
+        indexes = [models.Index(fields=["store", "status", "last_activity_at"])]
+
+    def __str__(self) -> str:
+        return f"Cart {self.external_id}"
+
+
+class CartItem(models.Model):
+    cart = models.ForeignKey(Cart, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=500)
+    variant = models.CharField(max_length=255, blank=True)
+    quantity = models.PositiveIntegerField(default=1)
+    price = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    product_url = models.URLField(max_length=2000, blank=True)
+    image_url = models.URLField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+
+class Order(StoreOwned):
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="orders")
+    external_id = models.CharField(max_length=64)
+    name = models.CharField(max_length=64, blank=True)
+    cart = models.ForeignKey(Cart, on_delete=models.SET_NULL, null=True, blank=True, related_name="orders")
+    customer = models.ForeignKey(Customer, on_delete=models.SET_NULL, null=True, blank=True, related_name="orders")
+    checkout_token = models.CharField(max_length=255, blank=True)
+    cart_token = models.CharField(max_length=255, blank=True)
+    currency = models.CharField(max_length=3, default="USD")
+    total = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    discount_codes = models.JSONField(default=list, blank=True)
+    placed_at = models.DateTimeField()
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    refunded_amount = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["store", "external_id"], name="order_unique_external_id")]
+
+
+class ConsentEvent(StoreOwned):
+    """Append-only evidence of SMS consent given or taken back (TCPA: keep the proof)."""
+
+    class Kind(models.TextChoices):
+        GRANTED = "granted", "Granted"
+        REVOKED = "revoked", "Revoked"
+
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="consent_events")
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="consent_events")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    channel = models.CharField(max_length=10, default="sms")
+    source = models.CharField(max_length=40)
+    occurred_at = models.DateTimeField()
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=500, blank=True)
+    text_shown = models.TextField(blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    evidence = models.JSONField(default=dict, blank=True)
+    # Makes a repeated delivery of the same evidence a no-op (one webhook, one event).
+    dedupe_key = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["occurred_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["store", "dedupe_key"],
+                condition=~models.Q(dedupe_key=""),
+                name="consent_unique_dedupe_key",
+            )
+        ]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.pop("redacting", False):
+            raise ValueError("Consent events are append-only.")
+        super().save(*args, **kwargs)
+
+
+class WebhookEvent(StoreOwned):
+    """One row per shop delivery: the idempotency key, the payload and what became of it."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", "Received"
+        PROCESSED = "processed", "Processed"
+        IGNORED = "ignored", "Ignored"
+        FAILED = "failed", "Failed"
+
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="webhook_events")
+    source = models.CharField(max_length=20)
+    key = models.CharField(max_length=255)
+    topic = models.CharField(max_length=64)
+    payload = models.JSONField(default=dict)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.RECEIVED)
+    error = models.TextField(blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["store", "source", "key"], name="webhook_unique_key")]
+        indexes = [models.Index(fields=["status", "received_at"])]
+
+
+class DataExport(StoreOwned):
+    """A GDPR data request answered: what we hold on one customer, as JSON."""
+
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="data_exports")
+    request_id = models.CharField(max_length=64, blank=True)
+    customer_phone = models.CharField(max_length=32, blank=True)
+    customer_email = models.EmailField(blank=True)
+    data = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
