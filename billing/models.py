@@ -25,7 +25,9 @@ class Attribution(StoreOwned):
     store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
     order = models.OneToOneField("stores.Order", on_delete=models.CASCADE, related_name="attribution")
     cart = models.ForeignKey("stores.Cart", on_delete=models.SET_NULL, null=True, related_name="+")
-    message = models.ForeignKey("conversations.Message", on_delete=models.SET_NULL, null=True, related_name="+")
+    message = models.ForeignKey(
+        "conversations.Message", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     step = models.ForeignKey("flows.Step", on_delete=models.SET_NULL, null=True, related_name="+")
     touch = models.CharField(max_length=8, choices=Touch.choices)
     touch_at = models.DateTimeField()
@@ -56,7 +58,9 @@ class Invoice(StoreOwned):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["store", "period_start"], name="invoice_unique_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["store", "period_start"], name="invoice_unique_period")
+        ]
 
 
 class InvoiceLine(models.Model):

@@ -41,7 +41,9 @@ class Step(StoreOwned):
     delay_minutes = models.PositiveIntegerField()
     # {"en": "Hi {first_name}…", "es": "Hola {first_name}…"}
     templates = models.JSONField(default=dict)
-    incentive_kind = models.CharField(max_length=20, choices=IncentiveKind.choices, default=IncentiveKind.NONE)
+    incentive_kind = models.CharField(
+        max_length=20, choices=IncentiveKind.choices, default=IncentiveKind.NONE
+    )
     discount_code = models.CharField(max_length=64, blank=True)
     incentive_text = models.CharField(max_length=200, blank=True)
     incentive_valid_days = models.PositiveSmallIntegerField(default=7)
@@ -58,7 +60,9 @@ class DiscountCode(StoreOwned):
     store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
     step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="pool_codes")
     code = models.CharField(max_length=64)
-    cart = models.OneToOneField("stores.Cart", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    cart = models.OneToOneField(
+        "stores.Cart", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     assigned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -27,7 +27,9 @@ def membership_for(*, user, store_id, roles: Iterable[str] = EVERYONE) -> Member
 
 
 def stores_for(*, user) -> list[Store]:
-    return [m.store for m in Membership.objects.filter(user=user).select_related("store").order_by("store__name")]
+    return [
+        m.store for m in Membership.objects.filter(user=user).select_related("store").order_by("store__name")
+    ]
 
 
 class StoreAPIView(APIView):
@@ -37,5 +39,7 @@ class StoreAPIView(APIView):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        self.membership = membership_for(user=request.user, store_id=kwargs["store_id"], roles=self.store_roles)
+        self.membership = membership_for(
+            user=request.user, store_id=kwargs["store_id"], roles=self.store_roles
+        )
         self.store = self.membership.store

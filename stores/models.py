@@ -110,7 +110,9 @@ class Customer(StoreOwned):
 
     @property
     def can_be_texted(self) -> bool:
-        return bool(self.phone) and self.sms_status == SmsStatus.SUBSCRIBED and not self.phone_unreachable_reason
+        return (
+            bool(self.phone) and self.sms_status == SmsStatus.SUBSCRIBED and not self.phone_unreachable_reason
+        )
 
 
 class CartStatus(models.TextChoices):
@@ -122,7 +124,9 @@ class CartStatus(models.TextChoices):
 
 class Cart(StoreOwned):
     store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="carts")
-    customer = models.ForeignKey(Customer, on_delete=models.SET_NULL, null=True, blank=True, related_name="carts")
+    customer = models.ForeignKey(
+        Customer, on_delete=models.SET_NULL, null=True, blank=True, related_name="carts"
+    )
     # The shop's id for this cart: Shopify's checkout token, or the generic webhook's cart id.
     external_id = models.CharField(max_length=255)
     cart_token = models.CharField(max_length=255, blank=True, db_index=True)
@@ -146,7 +150,9 @@ class Cart(StoreOwned):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["store", "external_id"], name="cart_unique_external_id")]
+        constraints = [
+            models.UniqueConstraint(fields=["store", "external_id"], name="cart_unique_external_id")
+        ]
         indexes = [models.Index(fields=["store", "status", "last_activity_at"])]
 
     def __str__(self) -> str:
@@ -172,7 +178,9 @@ class Order(StoreOwned):
     external_id = models.CharField(max_length=64)
     name = models.CharField(max_length=64, blank=True)
     cart = models.ForeignKey(Cart, on_delete=models.SET_NULL, null=True, blank=True, related_name="orders")
-    customer = models.ForeignKey(Customer, on_delete=models.SET_NULL, null=True, blank=True, related_name="orders")
+    customer = models.ForeignKey(
+        Customer, on_delete=models.SET_NULL, null=True, blank=True, related_name="orders"
+    )
     checkout_token = models.CharField(max_length=255, blank=True)
     cart_token = models.CharField(max_length=255, blank=True)
     currency = models.CharField(max_length=3, default="USD")
@@ -184,7 +192,9 @@ class Order(StoreOwned):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["store", "external_id"], name="order_unique_external_id")]
+        constraints = [
+            models.UniqueConstraint(fields=["store", "external_id"], name="order_unique_external_id")
+        ]
 
 
 class ConsentEvent(StoreOwned):
