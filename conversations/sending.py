@@ -45,7 +45,7 @@ def _status_callback_url() -> str:
 
 
 def message_deliver(*, message_id: int) -> Message:
-    """Hand a pending message to the SMS backend. A message leaves `pending` once: a retry cannot resend it."""
+    """Hand a pending message to the SMS backend; it leaves `pending` once, so a retry cannot resend it."""
     with transaction.atomic():
         message = (
             Message.objects.select_for_update().select_related("store", "thread__customer").get(pk=message_id)

@@ -12,11 +12,9 @@ def _reaches_store(model, depth: int = 0) -> bool:
     if depth > 3:
         return False
     for field in model._meta.get_fields():
-        if isinstance(field, (models.ForeignKey, models.OneToOneField)) and not field.null:
-            if field.related_model._meta.label == "stores.Store" or _reaches_store(
-                field.related_model, depth + 1
-            ):
-                return True
+        required_key = isinstance(field, (models.ForeignKey, models.OneToOneField)) and not field.null
+        if required_key and _reaches_store(field.related_model, depth + 1):
+            return True
     return False
 
 
