@@ -1,0 +1,43 @@
+"""Phone numbers as shops send them ("555-555-BILL", "(303) 555-0142", "+44 7700 900123") to E.164."""
+
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
+
+
+@dataclass(frozen=True)
+class ParsedPhone:
+    e164: str = ""
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.e164)
+
+
+_TEXTABLE = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
+
+
+def phone_parse(raw: str | None, *, region: str | None = None) -> ParsedPhone:
+    """E.164 for a number that can take texts, else the reason it can't (kept to show the merchant)."""
+    raw = (raw or "").strip()
+    if not raw:
+        return ParsedPhone(problem="no phone number")
+    if len(raw) > 40:
+        return ParsedPhone(problem="not a phone number")
+    try:
+        number = phonenumbers.parse(raw, (region or "").upper() or None)
+    except phonenumbers.NumberParseException:
+        return ParsedPhone(problem="not a phone number")
+    if not phonenumbers.is_valid_number(number):
+        return ParsedPhone(problem="not a valid phone number")
+    if phonenumbers.number_type(number) not in _TEXTABLE:
+        return ParsedPhone(problem="not a mobile number")
+    return ParsedPhone(e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def phone_mask(e164: str | None) -> str:
+    """For logs: enough to tell numbers apart, not enough to text them."""
+    e164 = str(e164 or "")
+    return e164[:3] + "•" * max(len(e164) - 5, 0) + e164[-2:] if len(e164) > 5 else "•" * len(e164)
