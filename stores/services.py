@@ -32,8 +32,6 @@ from .schemas import CartData, CartRef, ConsentData, ContactData, OrderData
 
 logger = logging.getLogger(__name__)
 
-OPEN_CART_STATUSES = (CartStatus.ACTIVE, CartStatus.ABANDONED, CartStatus.EXPIRED)
-
 DEMO_STORE_NAME = "Summit Outfitters"
 DEMO_OWNER_EMAIL = "owner@summit-outfitters.example"
 DEMO_AGENT_EMAIL = "agent@summit-outfitters.example"
@@ -85,6 +83,7 @@ def demo_seed() -> dict:
     membership_ensure(store=store, user=owner, role=Role.OWNER)
     membership_ensure(store=store, user=agent, role=Role.AGENT)
     token, _ = Token.objects.get_or_create(user=owner)
+    flows_services.flow_seed_default(store=store)
     return {
         "store_id": str(store.id),
         "webhook_secret": store.webhook_secret,
