@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, PolymorphicProxySerializer, extend_schema
+from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
@@ -220,8 +221,9 @@ class GenericCartWebhookView(APIView):
 
     authentication_classes = ()
     permission_classes = (AllowAny,)
-    # The raw body is read (and its size bounded) before anything parses it.
-    parser_classes = ()
+    # Declares the body as JSON for the schema; `request.data` is never touched: the raw body is read (and
+    # its size bounded) by `_receive` before anything parses it.
+    parser_classes = (JSONParser,)
 
     @extend_schema(
         operation_id="webhook_carts",
