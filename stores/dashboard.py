@@ -1,11 +1,13 @@
 """Reads behind the merchant dashboard's overview: the funnel, the chart by day, the setup checklist."""
 
+import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -13,7 +15,8 @@ from billing.models import Attribution
 from conversations.models import Message
 from flows.models import Click, Flow, KeywordRule, Nudge
 
-from .models import Cart, CartStatus, Store
+from .models import Cart, CartStatus, ConsentEvent, Membership, Role, Store
+from .phones import phone_parse
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
 DEFAULT_PERIOD = "30"
@@ -139,3 +142,68 @@ def setup_checklist(*, store: Store) -> list[dict]:
             "done": KeywordRule.objects.for_store(store).filter(is_active=True).exists(),
         },
     ]
+
+
+def consent_events_search(*, store: Store, phone: str = "") -> QuerySet[ConsentEvent]:
+    """The store's consent events, newest first; `phone` matches a whole number or a run of its digits."""
+    events = ConsentEvent.objects.for_store(store).select_related("customer").order_by("-occurred_at", "-id")
+    phone = phone.strip()
+    if not phone:
+        return events
+    parsed = phone_parse(phone, region="US")
+    if parsed.ok:
+        return events.filter(customer__phone=parsed.e164)
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) < 3:
+        return events.none()
+    return events.filter(customer__phone__contains=digits)
+
+
+CONSENT_CSV_HEADER = [
+    "occurred_at",
+    "phone",
+    "first_name",
+    "kind",
+    "source",
+    "text_shown",
+    "language",
+    "ip_address",
+    "user_agent",
+    "evidence",
+    "current_status",
+]
+
+
+def _csv_safe(value) -> str:
+    """Cells a spreadsheet would run as a formula (=, +, -, @) are prefixed: the text comes from shoppers."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def consent_events_csv_rows(*, store: Store, phone: str = ""):
+    yield CONSENT_CSV_HEADER
+    for event in consent_events_search(store=store, phone=phone).iterator(chunk_size=500):
+        customer = event.customer
+        # Our own values (a time, an E.164 number, enums) go out as they are; the rest came from outside.
+        yield [
+            event.occurred_at.isoformat(),
+            str(customer.phone or ""),
+            _csv_safe(customer.first_name),
+            event.kind,
+            _csv_safe(event.source),
+            _csv_safe(event.text_shown),
+            _csv_safe(event.language),
+            event.ip_address or "",
+            _csv_safe(event.user_agent),
+            _csv_safe(json.dumps(event.evidence, sort_keys=True) if event.evidence else ""),
+            customer.sms_status,
+        ]
+
+
+_ROLE_ORDER = {Role.OWNER: 0, Role.ADMIN: 1, Role.AGENT: 2}
+
+
+def team_members(*, store: Store) -> list[Membership]:
+    """Owners first, then admins, then agents; each group by email."""
+    members = Membership.objects.for_store(store).select_related("user")
+    return sorted(members, key=lambda m: (_ROLE_ORDER.get(m.role, 9), m.user.email or m.user.username))
