@@ -98,8 +98,7 @@ def store_new(request: HttpRequest) -> HttpResponse:
 def dashboard_home(request: HttpRequest) -> HttpResponse:
     store = request.store
     period = dashboard.period_for(store=store, key=request.GET.get("period"))
-    summary = dashboard.funnel_summary(store=store, start=period.start, end=period.end)
-    series = dashboard.daily_series(store=store, period=period)
+    summary = dashboard.overview(store=store, period=period)
     checklist = dashboard.setup_checklist(store=store)
     return render(
         request,
@@ -109,7 +108,7 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
             "periods": [("7", "7 days"), ("30", "30 days"), ("90", "90 days")],
             "summary": summary,
             "funnel": charts.funnel_rows(summary=summary),
-            "chart": charts.daily_bars_chart(series=series),
+            "chart": charts.daily_bars_chart(series=summary["series"]),
             "checklist": checklist,
             "setup_done": all(item["done"] for item in checklist),
         },
