@@ -107,3 +107,7 @@ class FlowSettingsForm(forms.Form):
         max_length=1600,
         help_text="When a shopper asks for a person. {store} is your store's name.",
     )
+
+
+class SendTimeForm(forms.Form):
+    phone = forms.CharField(label="Shopper's phone number", max_length=40)

@@ -1,18 +1,32 @@
 """Dashboard pages of the flows app: the flow editor with its live preview, and the sending settings."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
 from stores.access import store_page
+from stores.forms import StoreTextsForm
+from stores.onboarding import store_texts_update
 from stores.tenancy import get_for_store_or_404
 
 from . import editor
-from .forms import LANGUAGE_NAMES, PreviewForm, StepForm, delay_split, delay_text, language_choices
+from .forms import (
+    LANGUAGE_NAMES,
+    FlowSettingsForm,
+    PreviewForm,
+    SendTimeForm,
+    StepForm,
+    delay_split,
+    delay_text,
+    language_choices,
+)
 from .models import Step
 from .rendering import step_preview, template_preview
+from .send_time import policy_rows, send_times_simulate
 from .services import flow_active_for, flow_seed_default
 
 
@@ -169,3 +183,72 @@ def flow_step_preview(request: HttpRequest, step_id: int) -> HttpResponse:
         discount_code=data.get("discount_code"),
     )
     return render(request, "dashboard/_flow_preview.html", {"preview": preview, "step": step})
+
+
+def _send_times(request: HttpRequest, flow) -> tuple[SendTimeForm, object]:
+    form = SendTimeForm(request.GET if "phone" in request.GET else None)
+    report = None
+    if form.is_bound and form.is_valid() and flow is not None:
+        try:
+            report = send_times_simulate(
+                store=request.store, flow=flow, phone=form.cleaned_data["phone"], now=timezone.now()
+            )
+        except ApplicationError as exc:
+            form.add_error("phone", exc.message)
+    return form, report
+
+
+@store_page()
+def flow_settings(request: HttpRequest) -> HttpResponse:
+    store = request.store
+    flow = flow_active_for(store=store)
+    flow_form = FlowSettingsForm(
+        request.POST or None,
+        initial={
+            "quiet_hours_start": flow.quiet_hours_start if flow else 8,
+            "quiet_hours_end": flow.quiet_hours_end if flow else 21,
+            "frequency_cap": flow.frequency_cap if flow else 3,
+            "fallback_reply": flow.fallback_reply if flow else "",
+            "holding_reply": flow.holding_reply if flow else "",
+        },
+    )
+    texts_form = StoreTextsForm(
+        request.POST or None,
+        initial={
+            "help_text": store.help_text,
+            "shipping_policy": store.shipping_policy,
+            "returns_policy": store.returns_policy,
+        },
+    )
+    if request.method == "POST" and flow is not None and flow_form.is_valid() and texts_form.is_valid():
+        try:
+            with transaction.atomic():
+                editor.flow_settings_update(store=store, flow=flow, **flow_form.cleaned_data)
+                store_texts_update(store=store, **texts_form.cleaned_data)
+        except ApplicationError as exc:
+            field = exc.extra.get("field")
+            flow_form.add_error(field if field in flow_form.fields else None, exc.message)
+        else:
+            messages.success(request, "Settings saved.")
+            return redirect("dashboard:settings", store_id=store.id)
+    send_form, report = _send_times(request, flow)
+    return render(
+        request,
+        "dashboard/settings.html",
+        {
+            "flow": flow,
+            "flow_form": flow_form,
+            "texts_form": texts_form,
+            "send_form": send_form,
+            "report": report,
+            "policies": policy_rows(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@store_page()
+def flow_send_times(request: HttpRequest) -> HttpResponse:
+    """The htmx half of the send-time simulator: just the result table."""
+    send_form, report = _send_times(request, flow_active_for(store=request.store))
+    return render(request, "dashboard/_send_times.html", {"send_form": send_form, "report": report})

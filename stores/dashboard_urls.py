@@ -25,6 +25,8 @@ urlpatterns = [
         flow_views.flow_step_preview,
         name="flow_step_preview",
     ),
+    path("<uuid:store_id>/settings/", flow_views.flow_settings, name="settings"),
+    path("<uuid:store_id>/settings/send-times/", flow_views.flow_send_times, name="settings_send_times"),
     path("<uuid:store_id>/consent/", views.consent_log, name="consent"),
     path("<uuid:store_id>/consent.csv", views.consent_log_csv, name="consent_csv"),
     path("<uuid:store_id>/team/", views.team, name="team"),
