@@ -81,4 +81,16 @@ def _window_text(policy: Policy, flow: Flow) -> str:
 
 def policy_rows() -> list[Policy]:
     """The policy table in force, default row first, for the settings page."""
-    return sorted(POLICY_TABLE.values(), key=lambda p: (p.key != "*", p.key))
+
+    def order(policy: Policy) -> tuple:
+        country = policy.key.split("-")[0]
+        return (
+            policy.key != "*",
+            country not in ("US", "CA"),
+            country != "US",
+            country,
+            "-" in policy.key,
+            policy.key,
+        )
+
+    return sorted(POLICY_TABLE.values(), key=order)
