@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("stores.urls")),
     path("", include("flows.urls")),
     path("", include("conversations.urls")),
+    path("inbox/", include("conversations.inbox_urls")),
     path("", include("billing.urls")),
 ]
