@@ -22,7 +22,6 @@ urlpatterns = [
     path(_store + "segments/", views.segment_counter, name="segments"),
     path(_store + "canned/", views.canned_list, name="canned"),
     path(_store + "canned/<int:canned_id>/", views.canned_edit, name="canned_edit"),
-    path(_store + "phone/", views.phone_simulator, name="phone"),
-    path(_store + "phone/screen/", views.phone_screen, name="phone_screen"),
-    path(_store + "phone/send/", views.phone_send, name="phone_send"),
+    path(_store + "simulator/", views.phone_simulator, name="simulator"),
+    path(_store + "simulator/screen/", views.phone_screen, name="simulator_screen"),
 ]

@@ -131,20 +131,3 @@ def _canned_fields(*, title: str, body: str) -> dict:
     if len(body) > TWILIO_MAX_BODY_CHARS:
         raise ApplicationError(f"Keep it under {TWILIO_MAX_BODY_CHARS} characters.", code="too_long")
     return {"title": title[:120], "body": body}
-
-
-def phone_simulator_text(*, store, from_number: str, body: str):
-    """A shopper's text typed into the phone simulator, routed exactly like one Twilio delivers."""
-    from stores.phones import phone_parse
-
-    from .selectors import store_phone_region
-
-    parsed = phone_parse(from_number, region=store_phone_region(store))
-    if not parsed.ok:
-        raise ApplicationError(f"Pick a test number first ({parsed.problem}).", code="bad_number")
-    body = body.strip()
-    if not body:
-        raise ApplicationError("Type the shopper's text first.", code="empty")
-    if len(body) > TWILIO_MAX_BODY_CHARS:
-        raise ApplicationError(f"A text is at most {TWILIO_MAX_BODY_CHARS} characters.", code="too_long")
-    return inbound_receive(store=store, from_number=parsed.e164, body=body)

@@ -15,29 +15,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from cartrecovery.errors import ApplicationError
-from stores.access import EVERYONE, MANAGERS, membership_for, stores_for
+from stores.access import EVERYONE, MANAGERS, store_page, stores_for
 from stores.tenancy import get_for_store_or_404
 
 from . import selectors, services
 from .models import CannedResponse, Thread
 from .sms.segments import TWILIO_MAX_BODY_CHARS, segment_info
-
-
-def store_page(roles=MANAGERS):
-    # TEMPORARY until stores.access.store_page (web helper) lands on main.
-    from functools import wraps
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapper(request, *args, store_id, **kwargs):
-            membership = membership_for(user=request.user, store_id=store_id, roles=roles)
-            request.membership, request.store = membership, membership.store
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 @login_required
@@ -100,15 +83,8 @@ def _stamp(*parts) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
-def _page_context(request: HttpRequest, nav: str = "inbox", **extra) -> dict:
-    return {
-        "nav": nav,
-        "store": request.store,
-        "membership": request.membership,
-        "stores": stores_for(user=request.user),
-        "phone_simulator_on": phone_simulator_available(request.store),
-        **extra,
-    }
+def _page_context(request: HttpRequest, **extra) -> dict:
+    return {"store": request.store, "membership": request.membership, **extra}
 
 
 @require_GET
@@ -179,10 +155,10 @@ def _thread_page(
     timezone.activate(request.store.timezone)
     services.thread_mark_read(store=request.store, thread=thread)
     params = {**_list_params(request), "cursor": ""}
-    context = _page_context(
-        request,
-        **_list_context(request, params),
-        **{**_conversation_context(request, thread), **_composer_context(request, thread, draft=draft, error=error)},
+    context = _page_context(request, **_list_context(request, params))
+    context.update(_conversation_context(request, thread))
+    context.update(_composer_context(request, thread, draft=draft, error=error))
+    context.update(
         cart=selectors.thread_cart_context(store=request.store, thread=thread),
         consent=selectors.customer_latest_consent(store=request.store, customer=thread.customer),
         current_thread=thread,
@@ -318,7 +294,6 @@ def canned_list(request: HttpRequest) -> HttpResponse:
             return redirect("inbox:canned", store_id=request.store.id)
     context = _page_context(
         request,
-        nav="canned",
         canned=selectors.canned_responses_list(store=request.store),
         can_edit=can_edit,
         form=form,
@@ -367,7 +342,7 @@ def _screen_context(request: HttpRequest, number: str) -> dict:
     store = _simulator_store(request)
     screen = selectors.phone_screen(store=store, number=number)
     stamp = _stamp(screen.e164, [(m.id, m.status) for m in screen.messages])
-    poll = reverse("inbox:phone_screen", kwargs={"store_id": store.id})
+    poll = reverse("inbox:simulator_screen", kwargs={"store_id": store.id})
     return {
         "screen": screen,
         "screen_poll_url": poll + "?" + urlencode({"number": screen.e164 or number, "v": stamp}),
@@ -378,15 +353,17 @@ def _screen_context(request: HttpRequest, number: str) -> dict:
 @require_GET
 @store_page(roles=EVERYONE)
 def phone_simulator(request: HttpRequest) -> HttpResponse:
-    store = _simulator_store(request)
+    store = request.store
+    if not phone_simulator_available(store):
+        return render(request, "inbox/phone.html", _page_context(request, simulator_on=False))
     timezone.activate(store.timezone)
     number = request.GET.get("number", "").strip()
     context = _page_context(
         request,
-        nav="phone",
         **_screen_context(request, number),
         number=number,
         test_numbers=selectors.phone_test_numbers(store=store),
+        simulator_on=True,
     )
     return render(request, "inbox/phone.html", context)
 
@@ -400,18 +377,3 @@ def phone_screen(request: HttpRequest) -> HttpResponse:
     if context["screen_stamp"] == request.GET.get("v"):
         return HttpResponse(status=204)
     return render(request, "inbox/_phone_screen.html", {**context, "store": store})
-
-
-@require_POST
-@store_page(roles=EVERYONE)
-def phone_send(request: HttpRequest) -> HttpResponse:
-    """The shopper texts the store: the same entry point a Twilio webhook reaches."""
-    store = _simulator_store(request)
-    number = request.POST.get("number", "").strip()
-    body = request.POST.get("body", "").strip()
-    try:
-        services.phone_simulator_text(store=store, from_number=number, body=body)
-    except ApplicationError as exc:
-        flash.error(request, exc.message)
-    url = reverse("inbox:phone", kwargs={"store_id": store.id})
-    return redirect(url + "?" + urlencode({"number": number}))

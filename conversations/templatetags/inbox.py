@@ -24,7 +24,7 @@ def customer_name(customer) -> str:
 
 
 @register.filter
-def initials(customer) -> str:
+def customer_initials(customer) -> str:
     letters = "".join(part[0] for part in (customer.first_name, customer.last_name) if part)
     return (letters or "#").upper()[:2]
 
