@@ -432,8 +432,8 @@ def analytics_summary(*, store, start: date, end: date) -> dict:
     money = attributions.aggregate(
         recovered=Count("id"),
         attributed=Count("id", filter=attributed),
-        revenue=Sum("revenue", filter=attributed),
         recovered_revenue=Sum("revenue"),
+        revenue=Sum("revenue", filter=attributed),
         fees=Sum("fee", filter=attributed),
     )
     credits = _sum(
