@@ -7,6 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
+from flows.rules import keyword_rules_seed_default
+
 from .models import ConsentEvent, Customer, Membership, Role, SmsStatus, Store
 
 DEMO_STORE_NAME = "Summit Outfitters"
@@ -60,6 +62,7 @@ def demo_seed() -> dict:
     membership_ensure(store=store, user=owner, role=Role.OWNER)
     membership_ensure(store=store, user=agent, role=Role.AGENT)
     token, _ = Token.objects.get_or_create(user=owner)
+    keyword_rules_seed_default(store=store)
     return {
         "store_id": str(store.id),
         "webhook_secret": store.webhook_secret,

@@ -148,6 +148,10 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "dispatch-due-nudges": {"task": "flows.tasks.dispatch_due", "schedule": 30.0},
+    "return-quiet-threads-to-bot": {
+        "task": "conversations.tasks.return_quiet_threads_to_bot",
+        "schedule": 15 * 60.0,
+    },
 }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 
@@ -164,6 +168,8 @@ SMS_BACKEND = env("SMS_BACKEND", default="console")
 TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", default="")
 TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", default="")
 TWILIO_API_BASE_URL = env("TWILIO_API_BASE_URL", default="")
+# A thread a person held (escalated, assigned, resolved) goes back to the bot after this long without a text.
+THREAD_RETURN_TO_BOT_AFTER_HOURS = env.int("THREAD_RETURN_TO_BOT_AFTER_HOURS", default=24)
 
 PHONENUMBER_DEFAULT_REGION = None
 PHONENUMBER_DB_FORMAT = "E164"
