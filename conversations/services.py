@@ -199,7 +199,7 @@ def inbound_receive(
                 store=store,
                 thread=thread,
                 direction=Message.Direction.IN,
-                body=body or "",
+                body=(body or "").replace("\x00", ""),
                 status=Message.Status.RECEIVED,
                 route=decision.step,
                 rule=decision.rule,

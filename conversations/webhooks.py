@@ -50,7 +50,10 @@ def _form(request: HttpRequest) -> tuple[dict[str, str] | None, HttpResponse | N
     if not valid:
         logger.warning("Twilio webhook %s refused: bad or missing signature", request.path)
         return None, HttpResponse(status=403)
-    return {key: request.POST.get(key, "") for key in request.POST}, None
+    # PostgreSQL stores no NUL character, in text or in JSON: drop it rather than fail the request.
+    return {
+        key.replace("\x00", ""): request.POST.get(key, "").replace("\x00", "") for key in request.POST
+    }, None
 
 
 def store_for_inbound(*, to: str, messaging_service_sid: str = "", account_sid: str = "") -> Store | None:
