@@ -7,11 +7,39 @@ from django.utils import timezone
 
 from stores.models import Cart, Customer
 
-from .models import Flow, Nudge, NudgeEvent
+from . import defaults
+from .models import Flow, IncentiveKind, Nudge, NudgeEvent, Step
 
 
 def flow_active_for(*, store) -> Flow | None:
     return Flow.objects.for_store(store).filter(is_active=True).prefetch_related("steps").first()
+
+
+@transaction.atomic
+def flow_seed_default(*, store) -> Flow:
+    """Give a store the recommended flow (45 min nudge, 24 h follow-up with 10% off) unless it has one."""
+    flow = Flow.objects.for_store(store).filter(is_active=True).first()
+    if flow is not None:
+        return flow
+    flow = Flow.objects.create(store=store, name="Abandoned cart")
+    Step.objects.create(
+        store=store,
+        flow=flow,
+        position=1,
+        delay_minutes=defaults.FIRST_STEP_DELAY_MINUTES,
+        templates=dict(defaults.FIRST_STEP_TEMPLATES),
+    )
+    Step.objects.create(
+        store=store,
+        flow=flow,
+        position=2,
+        delay_minutes=defaults.SECOND_STEP_DELAY_MINUTES,
+        templates=dict(defaults.SECOND_STEP_TEMPLATES),
+        incentive_kind=IncentiveKind.FIXED_CODE,
+        discount_code=defaults.DEFAULT_DISCOUNT_CODE,
+        incentive_valid_days=7,
+    )
+    return flow
 
 
 def nudges_schedule_for_cart(*, store, cart: Cart) -> list[Nudge]:

@@ -1,9 +1,17 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from .access import MANAGERS
+from cartrecovery.errors import ApplicationError
+
+from . import charts, dashboard, onboarding
+from .access import MANAGERS, store_page
+from .forms import SenderForm, StoreCreateForm, TestTextForm
+from .login_throttle import login_failure_record, login_throttle_blocked, login_throttle_reset
 from .models import Membership
 
 
@@ -22,3 +30,152 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"ok": True})
+
+
+class ThrottledLoginView(LoginView):
+    """Django's sign-in, refusing further attempts after repeated failures (see login_throttle)."""
+
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if login_throttle_blocked(**self._who()):
+            form = self.get_form()
+            return self.render_to_response(self.get_context_data(form=form, throttled=True), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        login_failure_record(**self._who())
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        login_throttle_reset(**self._who())
+        return super().form_valid(form)
+
+    def _who(self) -> dict:
+        # REMOTE_ADDR, not X-Forwarded-For: a client can write any XFF it likes.
+        return {
+            "ip": self.request.META.get("REMOTE_ADDR", ""),
+            "username": self.request.POST.get("username", "")[:254],
+        }
+
+
+@login_required
+def dashboard_index(request: HttpRequest) -> HttpResponse:
+    """`/dashboard/`: the first store the user manages, else the inbox, else creating a store."""
+    memberships = Membership.objects.filter(user=request.user).order_by("created_at")
+    managed = memberships.filter(role__in=MANAGERS).first()
+    if managed is not None:
+        return redirect("dashboard:home", store_id=managed.store_id)
+    if memberships.exists():
+        return redirect("home")
+    return redirect("dashboard:onboarding")
+
+
+@login_required
+def store_new(request: HttpRequest) -> HttpResponse:
+    form = StoreCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        store = onboarding.store_create(
+            owner=request.user,
+            name=form.cleaned_data["name"],
+            platform=form.cleaned_data["platform"],
+            shop_domain=form.cleaned_data["shop_domain"],
+            timezone_name=form.cleaned_data["timezone"],
+        )
+        messages.success(request, f"{store.name} is ready. Next: connect your shop and your sending number.")
+        return redirect("dashboard:setup", store_id=store.id)
+    has_stores = Membership.objects.filter(user=request.user).exists()
+    return render(request, "dashboard/onboarding.html", {"form": form, "has_stores": has_stores})
+
+
+@store_page()
+def dashboard_home(request: HttpRequest) -> HttpResponse:
+    store = request.store
+    period = dashboard.period_for(store=store, key=request.GET.get("period"))
+    summary = dashboard.funnel_summary(store=store, start=period.start, end=period.end)
+    series = dashboard.daily_series(store=store, period=period)
+    checklist = dashboard.setup_checklist(store=store)
+    return render(
+        request,
+        "dashboard/home.html",
+        {
+            "period": period,
+            "periods": [("7", "7 days"), ("30", "30 days"), ("90", "90 days")],
+            "summary": summary,
+            "funnel": charts.funnel_rows(summary=summary),
+            "chart": charts.daily_bars_chart(series=series),
+            "checklist": checklist,
+            "setup_done": all(item["done"] for item in checklist),
+        },
+    )
+
+
+def _setup_page(request: HttpRequest, *, sender_form=None, test_form=None, status: int = 200) -> HttpResponse:
+    store = request.store
+    sender_form = sender_form or SenderForm(
+        initial={
+            "sms_number": store.sms_number,
+            "messaging_service_sid": store.messaging_service_sid,
+            "sender_kind": store.sender_kind,
+        }
+    )
+    return render(
+        request,
+        "dashboard/setup.html",
+        {
+            "urls": onboarding.webhook_urls(store=store),
+            "sender_form": sender_form,
+            "test_form": test_form or TestTextForm(),
+            "consent_text": onboarding.consent_text(store=store),
+            "consent_snippet": onboarding.consent_snippet_html(store=store),
+            "checklist": dashboard.setup_checklist(store=store),
+        },
+        status=status,
+    )
+
+
+@store_page()
+def setup(request: HttpRequest) -> HttpResponse:
+    return _setup_page(request)
+
+
+@require_POST
+@store_page()
+def setup_sender(request: HttpRequest) -> HttpResponse:
+    form = SenderForm(request.POST)
+    if not form.is_valid():
+        return _setup_page(request, sender_form=form, status=400)
+    onboarding.store_sender_update(
+        store=request.store,
+        sms_number=form.cleaned_data["sms_number"],
+        messaging_service_sid=form.cleaned_data["messaging_service_sid"],
+        sender_kind=form.cleaned_data["sender_kind"],
+    )
+    messages.success(request, "Sending number saved.")
+    return redirect("dashboard:setup", store_id=request.store.id)
+
+
+@require_POST
+@store_page()
+def setup_rotate_secret(request: HttpRequest) -> HttpResponse:
+    onboarding.store_webhook_secret_rotate(store=request.store)
+    messages.success(
+        request,
+        "New webhook secret created. The previous one keeps working for an hour: update your shop now.",
+    )
+    return redirect("dashboard:setup", store_id=request.store.id)
+
+
+@require_POST
+@store_page()
+def setup_test_text(request: HttpRequest) -> HttpResponse:
+    form = TestTextForm(request.POST)
+    if form.is_valid():
+        try:
+            onboarding.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
+        except ApplicationError as exc:
+            form.add_error("phone", exc.message)
+    if not form.is_valid():
+        return _setup_page(request, test_form=form, status=400)
+    messages.success(request, "Test text sent. It should arrive within a few seconds.")
+    return redirect("dashboard:setup", store_id=request.store.id)

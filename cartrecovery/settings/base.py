@@ -63,6 +63,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "stores.context_processors.shell",
             ],
         },
     },
@@ -152,6 +153,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "conversations.tasks.return_quiet_threads_to_bot",
         "schedule": 15 * 60.0,
     },
+    "requeue-stale-webhook-events": {"task": "stores.tasks.requeue_stale_webhook_events", "schedule": 120.0},
+    # Hourly, so each store's month is billed soon after its own midnight; reruns are no-ops.
+    "issue-monthly-invoices": {"task": "billing.tasks.invoices_issue_due", "schedule": 3600.0},
 }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 

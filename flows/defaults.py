@@ -1,0 +1,90 @@
+"""The pre-written flow every store starts with, and the words the renderer fills in, per language.
+
+Every text here stays inside GSM-7 (no ç, á, ó, ú, ê, curly quotes or dashes) so a nudge costs one or two
+segments, not three: a single UCS-2 character halves what fits in a segment.
+"""
+
+from decimal import Decimal
+
+LANGUAGES = ("en", "es", "fr", "de", "it", "nl", "pt")
+
+FIRST_STEP_DELAY_MINUTES = 45
+SECOND_STEP_DELAY_MINUTES = 24 * 60
+DEFAULT_DISCOUNT_CODE = "COMEBACK10"
+DEFAULT_DISCOUNT_PERCENT = Decimal(10)
+
+FIRST_STEP_TEMPLATES = {
+    "en": "Hi {first_name}, it's {store}. You left {product} in your cart. "
+    "Any questions before you decide? {link}",
+    "es": "Hola {first_name}, somos {store}. Dejaste {product} en tu carrito. ¿Tienes alguna duda? {link}",
+    "fr": "Bonjour {first_name}, ici {store}. Vous avez laissé {product} dans votre panier. "
+    "Une question avant de vous décider ? {link}",
+    "de": "Hallo {first_name}, hier ist {store}. Du hast {product} im Warenkorb gelassen. "
+    "Hast du noch Fragen? {link}",
+    "it": "Ciao {first_name}, siamo {store}. Hai lasciato {product} nel carrello. "
+    "Hai qualche domanda? {link}",
+    "nl": "Hoi {first_name}, met {store}. Je hebt {product} in je winkelwagen laten staan. "
+    "Heb je nog vragen? {link}",
+    "pt": "Oi {first_name}, aqui é a {store}. Deixou {product} no seu carrinho. "
+    "Posso ajudar em alguma coisa? {link}",
+}
+
+SECOND_STEP_TEMPLATES = {
+    "en": "Hi {first_name}, {store} again. You still have {product} in your cart, and code "
+    "{discount_code} takes 10% off: {link} What's holding you back?",
+    "es": "Hola {first_name}, {store} otra vez. Sigues teniendo {product} en tu carrito y con "
+    "{discount_code} tienes un 10% de descuento: {link} ¿Te ayudo con algo?",
+    "fr": "Bonjour {first_name}, encore {store}. Vous avez toujours {product} dans votre panier : "
+    "-10% avec le code {discount_code}. {link} Qu'est-ce qui vous fait hésiter ?",
+    "de": "Hallo {first_name}, nochmal {store}. Du hast noch {product} im Warenkorb: mit dem Code "
+    "{discount_code} sparst du 10%. {link} Was hält dich zurück?",
+    "it": "Ciao {first_name}, di nuovo {store}. Hai ancora {product} nel carrello: con il codice "
+    "{discount_code} hai il 10% di sconto. {link} Posso aiutarti?",
+    "nl": "Hoi {first_name}, nog een keer {store}. Je hebt {product} nog in je winkelwagen: met code "
+    "{discount_code} krijg je 10% korting. {link} Kan ik ergens mee helpen?",
+    "pt": "Oi {first_name}, de novo a {store}. Ainda tem {product} no seu carrinho: use o cupom "
+    "{discount_code} e ganhe 10% de desconto. {link} Posso ajudar?",
+}
+
+# What {product} says when the cart has no item titles.
+PRODUCT_FALLBACK = {
+    "en": "a few items",
+    "es": "algunos productos",
+    "fr": "quelques articles",
+    "de": "ein paar Artikel",
+    "it": "qualche articolo",
+    "nl": "een paar artikelen",
+    "pt": "alguns produtos",
+}
+
+# "{product} + 2 more" when the cart holds more than one line.
+MORE_ITEMS = {
+    "en": "+ {n} more",
+    "es": "+ {n} otros",
+    "fr": "+ {n} autres",
+    "de": "+ {n} weitere",
+    "it": "+ altri {n}",
+    "nl": "+ {n} andere",
+    "pt": "+ {n} outros",
+}
+
+# Carriers and the CTIA expect the first text a number receives to say how to stop them.
+OPT_OUT_LINE = {
+    "en": "Reply STOP to opt out.",
+    "es": "Responde STOP para darte de baja.",
+    "fr": "Répondez STOP pour vous désabonner.",
+    "de": "Antworte STOP zum Abmelden.",
+    "it": "Rispondi STOP per non ricevere altri messaggi.",
+    "nl": "Antwoord STOP om je af te melden.",
+    "pt": "Responda STOP para sair.",
+}
+
+FREE_SHIPPING_TEXT = {
+    "en": "free shipping",
+    "es": "envio gratis",
+    "fr": "livraison offerte",
+    "de": "kostenloser Versand",
+    "it": "spedizione gratuita",
+    "nl": "gratis verzending",
+    "pt": "frete gratis",
+}
