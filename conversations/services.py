@@ -15,7 +15,7 @@ from django.utils import timezone
 from flows.services import nudges_cancel_pending
 from stores.models import Customer, Membership, SmsStatus, Store, WebhookEvent
 from stores.phones import phone_mask
-from stores.services import consent_record
+from stores.services import consent_record, webhook_event_record
 
 from .models import Message, Thread
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
@@ -345,49 +345,7 @@ def _number_verdict(*, message: Message, error_code: str) -> None:
 
 
 INBOUND_SOURCE = "twilio"
-
-
-def inbound_event_record(*, store: Store, params: dict[str, str]) -> WebhookEvent | None:
-    """Keep Twilio's delivery under its MessageSid and queue its processing; None when seen before."""
-    try:
-        with transaction.atomic():
-            event = WebhookEvent.objects.create(
-                store=store,
-                source=INBOUND_SOURCE,
-                key=params["MessageSid"][:255],
-                topic="sms",
-                payload=params,
-            )
-    except IntegrityError:
-        return None
-    from .tasks import process_inbound_sms
-
-    transaction.on_commit(lambda: process_inbound_sms.delay(event.id))
-    return event
-
-
-def inbound_event_process(*, event_id: int) -> InboundResult | None:
-    """Route a recorded delivery, then drop the text from the event: the Message keeps it, once."""
-    event = WebhookEvent.objects.select_related("store").filter(pk=event_id, source=INBOUND_SOURCE).first()
-    if event is None or event.status != WebhookEvent.Status.RECEIVED:
-        return None
-    params = event.payload
-    result = inbound_receive(
-        store=event.store,
-        from_phone=params.get("From", ""),
-        body=params.get("Body", ""),
-        sid=params.get("MessageSid"),
-        opt_out_type=params.get("OptOutType", ""),
-        from_country=params.get("FromCountry", ""),
-        received_at=event.received_at,
-    )
-    event.status = WebhookEvent.Status.PROCESSED if result else WebhookEvent.Status.IGNORED
-    event.processed_at = timezone.now()
-    event.payload = {k: v for k, v in params.items() if k in _KEPT_PARAMS}
-    event.save(update_fields=["status", "processed_at", "payload"])
-    return result
-
-
+INBOUND_TOPIC = "sms"
 # What stays on the event after processing: routing facts, not the shopper's words or number.
 _KEPT_PARAMS = {
     "MessageSid",
@@ -398,3 +356,26 @@ _KEPT_PARAMS = {
     "NumSegments",
     "OptOutType",
 }
+
+
+def inbound_event_record(*, store: Store, params: dict[str, str]) -> WebhookEvent | None:
+    """Keep Twilio's delivery under its MessageSid and queue it (stores' webhook pipeline); None if seen."""
+    return webhook_event_record(
+        store=store, source=INBOUND_SOURCE, key=params["MessageSid"], topic=INBOUND_TOPIC, payload=params
+    )
+
+
+def inbound_event_apply(*, store: Store, data: dict[str, str], event: WebhookEvent) -> InboundResult | None:
+    """Route a recorded delivery, then drop the text from the event: the Message keeps it, once."""
+    result = inbound_receive(
+        store=store,
+        from_phone=data.get("From", ""),
+        body=data.get("Body", ""),
+        sid=data.get("MessageSid"),
+        opt_out_type=data.get("OptOutType", ""),
+        from_country=data.get("FromCountry", ""),
+        received_at=event.received_at,
+    )
+    event.payload = {k: v for k, v in data.items() if k in _KEPT_PARAMS}
+    event.save(update_fields=["payload"])
+    return result

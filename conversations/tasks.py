@@ -1,5 +1,4 @@
 from celery import shared_task
-from django.db import OperationalError
 
 from . import sending, services
 from .sms import TransientSmsError
@@ -15,11 +14,6 @@ from .sms import TransientSmsError
 )
 def deliver_message(message_id: int) -> None:
     sending.message_deliver(message_id=message_id)
-
-
-@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=2, max_retries=5)
-def process_inbound_sms(event_id: int) -> None:
-    services.inbound_event_process(event_id=event_id)
 
 
 @shared_task(acks_late=True)

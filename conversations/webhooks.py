@@ -1,6 +1,7 @@
 """Twilio's two webhooks: inbound texts and delivery status. Signature first, then answer fast."""
 
 import logging
+import time
 
 from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig
@@ -58,7 +59,29 @@ def _form(request: HttpRequest) -> tuple[dict[str, str] | None, HttpResponse | N
 
 def store_for_inbound(*, to: str, messaging_service_sid: str = "", account_sid: str = "") -> Store | None:
     """The store a text was sent to: by its Messaging Service, else by number; a store on its own Twilio
-    subaccount only takes texts from that subaccount."""
+    subaccount only takes texts from that subaccount. Remembered briefly: every text of a store asks."""
+    key = (to, messaging_service_sid, account_sid)
+    cached = _STORE_CACHE.get(key)
+    if cached is not None and cached[1] > time.monotonic():
+        return cached[0]
+    store = _store_lookup(to=to, messaging_service_sid=messaging_service_sid, account_sid=account_sid)
+    if len(_STORE_CACHE) >= STORE_CACHE_SIZE:
+        _STORE_CACHE.clear()
+    _STORE_CACHE[key] = (store, time.monotonic() + STORE_CACHE_SECONDS)
+    return store
+
+
+# Per process, short-lived: a number moved to another store is honoured within a minute.
+STORE_CACHE_SECONDS = 60.0
+STORE_CACHE_SIZE = 4096
+_STORE_CACHE: dict[tuple[str, str, str], tuple[Store | None, float]] = {}
+
+
+def store_cache_clear() -> None:
+    _STORE_CACHE.clear()
+
+
+def _store_lookup(*, to: str, messaging_service_sid: str, account_sid: str) -> Store | None:
     lookups = []
     if messaging_service_sid:
         lookups.append(Q(messaging_service_sid=messaging_service_sid))
@@ -66,7 +89,9 @@ def store_for_inbound(*, to: str, messaging_service_sid: str = "", account_sid: 
         # Numbers in a Messaging Service pool are not each store's sms_number: fall back to the number.
         lookups.append(Q(sms_number=to))
     for lookup in lookups:
-        stores = list(Store.objects.filter(lookup).order_by("created_at")[:5])
+        stores = list(
+            Store.objects.filter(lookup).only("id", "name", "twilio_account_sid").order_by("created_at")[:5]
+        )
         mine = [s for s in stores if account_sid and s.twilio_account_sid == account_sid]
         shared = [s for s in stores if not s.twilio_account_sid]
         if mine or shared:

@@ -1,5 +1,9 @@
 """The routing-accuracy report is printed at the end of every run that includes the labelled set."""
 
+import pytest
+
+from conversations.webhooks import store_cache_clear
+
 ROUTING_REPORT: list[str] = []
 
 
@@ -10,3 +14,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         )
         for line in ROUTING_REPORT:
             terminalreporter.write_line(line)
+
+
+@pytest.fixture(autouse=True)
+def _forget_cached_stores():
+    """Each test makes its own stores, often with the same number: the webhook's store memory starts empty."""
+    store_cache_clear()
+    yield
+    store_cache_clear()
