@@ -432,7 +432,7 @@ def analytics_summary(*, store, start: date, end: date) -> dict:
     money = attributions.aggregate(
         recovered=Count("id"),
         attributed=Count("id", filter=attributed),
-        revenue=Sum("revenue", filter=attributed),
+        attributed_revenue=Sum("revenue", filter=attributed),
         recovered_revenue=Sum("revenue"),
         fees=Sum("fee", filter=attributed),
     )
@@ -458,7 +458,7 @@ def analytics_summary(*, store, start: date, end: date) -> dict:
         "replied": replied["replied"],
         "recovered": money["recovered"],
         "attributed": money["attributed"],
-        "revenue": _sum(money["revenue"]),
+        "revenue": _sum(money["attributed_revenue"]),
         "recovered_revenue": _sum(money["recovered_revenue"]),
         "cost": cost,
         "fees": fees_gross - credits,
@@ -505,8 +505,8 @@ def _daily_series(*, store, start, end, since, until, zone, nudge_texts, clicks,
         .values("day")
         .annotate(
             recovered=Count("id"),
-            revenue=Sum("revenue", filter=attributed),
-            fees=Sum("fee", filter=attributed),
+            attributed_revenue=Sum("revenue", filter=attributed),
+            attributed_fees=Sum("fee", filter=attributed),
         )
     }
     series = []
@@ -518,8 +518,8 @@ def _daily_series(*, store, start, end, since, until, zone, nudge_texts, clicks,
                 "texted": texted.get(day, 0),
                 "clicked": clicked.get(day, 0),
                 "recovered": row.get("recovered", 0),
-                "revenue": _sum(row.get("revenue")),
-                "fees": _sum(row.get("fees")),
+                "revenue": _sum(row.get("attributed_revenue")),
+                "fees": _sum(row.get("attributed_fees")),
             }
         )
     return series

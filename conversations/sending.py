@@ -17,8 +17,12 @@ def message_queue_outbound(
     rule=None,
     nudge=None,
     sent_by=None,
+    enqueue: bool = True,
 ) -> Message:
-    """Record an outbound text and hand it to the worker once the transaction commits."""
+    """Record an outbound text and hand it to the worker once the transaction commits.
+
+    `enqueue=False` leaves delivery to the caller (`dispatch_due` sends in-process before it returns).
+    """
     if thread.store_id != store.id:
         raise ValueError("The thread belongs to another store.")
     now = timezone.now()
@@ -34,9 +38,10 @@ def message_queue_outbound(
         sent_by=sent_by,
     )
     Thread.objects.filter(pk=thread.pk).update(last_message_at=now, updated_at=now)
-    from .tasks import deliver_message
+    if enqueue:
+        from .tasks import deliver_message
 
-    transaction.on_commit(lambda: deliver_message.delay(message.id))
+        transaction.on_commit(lambda: deliver_message.delay(message.id))
     return message
 
 

@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
-WIDTH = 720
-HEIGHT = 220
-PAD_LEFT = 34
-PAD_BOTTOM = 26
+WIDTH = 1000
+HEIGHT = 240
+PAD_LEFT = 40
+PAD_BOTTOM = 30
 PAD_TOP = 10
 
 
@@ -46,12 +46,12 @@ def daily_bars_chart(*, series: list[dict]) -> dict:
                     round(bar_w, 1),
                     round(h, 1),
                     day[key],
-                    day["day"].strftime("%b %-d"),
+                    day["date"].strftime("%b %-d"),
                 )
             )
         if i % label_every == 0:
             labels.append(
-                {"x": round(PAD_LEFT + i * slot + slot / 2, 1), "text": day["day"].strftime("%b %-d")}
+                {"x": round(PAD_LEFT + i * slot + slot / 2, 1), "text": day["date"].strftime("%b %-d")}
             )
     gridlines = [{"y": round(PAD_TOP + plot_h - plot_h * k / 4, 1), "value": top * k // 4} for k in range(5)]
     return {

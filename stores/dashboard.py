@@ -1,19 +1,20 @@
 """Reads behind the merchant dashboard's overview: the funnel, the chart by day, the setup checklist."""
 
+import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncDate
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from billing.models import Attribution
-from conversations.models import Message
-from flows.models import Click, Flow, KeywordRule, Nudge
+from billing.selectors import analytics_summary
+from flows.models import Flow, KeywordRule
 
-from .models import Cart, CartStatus, Store
+from .models import Cart, ConsentEvent, Membership, Role, Store
+from .phones import phone_parse
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
 DEFAULT_PERIOD = "30"
@@ -22,91 +23,27 @@ DEFAULT_PERIOD = "30"
 @dataclass(frozen=True)
 class Period:
     key: str
-    start: datetime
-    end: datetime
-    days: list[date]
+    start: date
+    end: date  # inclusive
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
 
 
 def period_for(*, store: Store, key: str | None, now: datetime | None = None) -> Period:
     """The last N whole days in the store's time zone, today included."""
     key = key if key in PERIODS else DEFAULT_PERIOD
-    tz = ZoneInfo(store.timezone)
-    today = (now or timezone.now()).astimezone(tz).date()
-    first = today - timedelta(days=PERIODS[key] - 1)
-    start = datetime.combine(first, datetime.min.time(), tzinfo=tz)
-    end = datetime.combine(today + timedelta(days=1), datetime.min.time(), tzinfo=tz)
-    return Period(
-        key=key, start=start, end=end, days=[first + timedelta(days=i) for i in range(PERIODS[key])]
-    )
+    today = (now or timezone.now()).astimezone(ZoneInfo(store.timezone)).date()
+    return Period(key=key, start=today - timedelta(days=PERIODS[key] - 1), end=today)
 
 
-def funnel_summary(*, store: Store, start: datetime, end: datetime) -> dict:
-    """Carts abandoned in the period and how far each got; money in the store's currency."""
-    carts = Cart.objects.for_store(store).filter(last_activity_at__gte=start, last_activity_at__lt=end)
-    abandoned = carts.filter(Q(nudges__isnull=False) | ~Q(status=CartStatus.ACTIVE)).distinct()
-    cart_ids = abandoned.values("id")
-    sent = Nudge.objects.for_store(store).filter(cart_id__in=cart_ids, state=Nudge.State.SENT)
-    counts = {
-        "carts": abandoned.count(),
-        "texted": sent.values("cart_id").distinct().count(),
-        "delivered": sent.filter(message__status=Message.Status.DELIVERED)
-        .values("cart_id")
-        .distinct()
-        .count(),
-        "clicked": Click.objects.for_store(store)
-        .filter(link__cart_id__in=cart_ids)
-        .values("link__cart_id")
-        .distinct()
-        .count(),
-        "replied": abandoned.filter(
-            customer__threads__messages__direction=Message.Direction.IN,
-            customer__threads__messages__created_at__gte=start,
-        )
-        .distinct()
-        .count(),
-    }
-    attributions = Attribution.objects.for_store(store).filter(
-        order__placed_at__gte=start, order__placed_at__lt=end
-    )
-    money = attributions.aggregate(recovered=Count("id"), revenue=Sum("order_total"), fees=Sum("fee"))
-    cost = (
-        Message.objects.for_store(store)
-        .filter(direction=Message.Direction.OUT, created_at__gte=start, created_at__lt=end)
-        .aggregate(cost=Sum("price"))["cost"]
-    )
-    revenue = money["revenue"] or Decimal("0")
-    # Twilio reports prices as negative amounts; the merchant thinks of cost as positive.
-    cost = abs(cost or Decimal("0")).quantize(Decimal("0.01"))
-    fees = money["fees"] or Decimal("0")
-    spend = cost + fees
-    return {
-        **counts,
-        "recovered": money["recovered"],
-        "revenue": revenue,
-        "cost": cost,
-        "fees": fees,
-        "roi": (revenue / spend).quantize(Decimal("0.1")) if spend else None,
-    }
-
-
-def daily_series(*, store: Store, period: Period) -> list[dict]:
-    """Texts sent and carts recovered per local day of the period (zeros included)."""
-    tz = ZoneInfo(store.timezone)
-    texted = dict(
-        Nudge.objects.for_store(store)
-        .filter(state=Nudge.State.SENT, sent_at__gte=period.start, sent_at__lt=period.end)
-        .annotate(day=TruncDate("sent_at", tzinfo=tz))
-        .values_list("day")
-        .annotate(n=Count("id"))
-    )
-    recovered = dict(
-        Attribution.objects.for_store(store)
-        .filter(order__placed_at__gte=period.start, order__placed_at__lt=period.end)
-        .annotate(day=TruncDate("order__placed_at", tzinfo=tz))
-        .values_list("day")
-        .annotate(n=Count("id"))
-    )
-    return [{"day": d, "texted": texted.get(d, 0), "recovered": recovered.get(d, 0)} for d in period.days]
+def overview(*, store: Store, period: Period) -> dict:
+    """The overview's figures: billing's funnel and money, plus the return on what the merchant spent."""
+    summary = analytics_summary(store=store, start=period.start, end=period.end)
+    spend = summary["cost"] + summary["fees"]
+    roi = (summary["revenue"] / spend).quantize(Decimal("0.1")) if spend > 0 else None
+    return {**summary, "spend": spend, "net": summary["revenue"] - spend, "roi": roi}
 
 
 def setup_checklist(*, store: Store) -> list[dict]:
@@ -139,3 +76,68 @@ def setup_checklist(*, store: Store) -> list[dict]:
             "done": KeywordRule.objects.for_store(store).filter(is_active=True).exists(),
         },
     ]
+
+
+def consent_events_search(*, store: Store, phone: str = "") -> QuerySet[ConsentEvent]:
+    """The store's consent events, newest first; `phone` matches a whole number or a run of its digits."""
+    events = ConsentEvent.objects.for_store(store).select_related("customer").order_by("-occurred_at", "-id")
+    phone = phone.strip()
+    if not phone:
+        return events
+    parsed = phone_parse(phone, region="US")
+    if parsed.ok:
+        return events.filter(customer__phone=parsed.e164)
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) < 3:
+        return events.none()
+    return events.filter(customer__phone__contains=digits)
+
+
+CONSENT_CSV_HEADER = [
+    "occurred_at",
+    "phone",
+    "first_name",
+    "kind",
+    "source",
+    "text_shown",
+    "language",
+    "ip_address",
+    "user_agent",
+    "evidence",
+    "current_status",
+]
+
+
+def _csv_safe(value) -> str:
+    """Cells a spreadsheet would run as a formula (=, +, -, @) are prefixed: the text comes from shoppers."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def consent_events_csv_rows(*, store: Store, phone: str = ""):
+    yield CONSENT_CSV_HEADER
+    for event in consent_events_search(store=store, phone=phone).iterator(chunk_size=500):
+        customer = event.customer
+        # Our own values (a time, an E.164 number, enums) go out as they are; the rest came from outside.
+        yield [
+            event.occurred_at.isoformat(),
+            str(customer.phone or ""),
+            _csv_safe(customer.first_name),
+            event.kind,
+            _csv_safe(event.source),
+            _csv_safe(event.text_shown),
+            _csv_safe(event.language),
+            event.ip_address or "",
+            _csv_safe(event.user_agent),
+            _csv_safe(json.dumps(event.evidence, sort_keys=True) if event.evidence else ""),
+            customer.sms_status,
+        ]
+
+
+_ROLE_ORDER = {Role.OWNER: 0, Role.ADMIN: 1, Role.AGENT: 2}
+
+
+def team_members(*, store: Store) -> list[Membership]:
+    """Owners first, then admins, then agents; each group by email."""
+    members = Membership.objects.for_store(store).select_related("user")
+    return sorted(members, key=lambda m: (_ROLE_ORDER.get(m.role, 9), m.user.email or m.user.username))

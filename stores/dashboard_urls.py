@@ -14,4 +14,8 @@ urlpatterns = [
     path("<uuid:store_id>/setup/sender/", views.setup_sender, name="setup_sender"),
     path("<uuid:store_id>/setup/rotate-secret/", views.setup_rotate_secret, name="setup_rotate"),
     path("<uuid:store_id>/setup/test-text/", views.setup_test_text, name="setup_test"),
+    path("<uuid:store_id>/consent/", views.consent_log, name="consent"),
+    path("<uuid:store_id>/consent.csv", views.consent_log_csv, name="consent_csv"),
+    path("<uuid:store_id>/team/", views.team, name="team"),
+    path("<uuid:store_id>/team/<int:membership_id>/", views.team_member, name="team_member"),
 ]

@@ -1,18 +1,24 @@
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
+from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
 
 from . import charts, dashboard, onboarding
 from .access import MANAGERS, store_page
-from .forms import SenderForm, StoreCreateForm, TestTextForm
+from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm
 from .login_throttle import login_failure_record, login_throttle_blocked, login_throttle_reset
-from .models import Membership
+from .models import Membership, Role
+from .team import member_invite, member_remove, member_role_set
+from .tenancy import get_for_store_or_404
 
 
 @login_required
@@ -92,8 +98,7 @@ def store_new(request: HttpRequest) -> HttpResponse:
 def dashboard_home(request: HttpRequest) -> HttpResponse:
     store = request.store
     period = dashboard.period_for(store=store, key=request.GET.get("period"))
-    summary = dashboard.funnel_summary(store=store, start=period.start, end=period.end)
-    series = dashboard.daily_series(store=store, period=period)
+    summary = dashboard.overview(store=store, period=period)
     checklist = dashboard.setup_checklist(store=store)
     return render(
         request,
@@ -103,7 +108,7 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
             "periods": [("7", "7 days"), ("30", "30 days"), ("90", "90 days")],
             "summary": summary,
             "funnel": charts.funnel_rows(summary=summary),
-            "chart": charts.daily_bars_chart(series=series),
+            "chart": charts.daily_bars_chart(series=summary["series"]),
             "checklist": checklist,
             "setup_done": all(item["done"] for item in checklist),
         },
@@ -179,3 +184,95 @@ def setup_test_text(request: HttpRequest) -> HttpResponse:
         return _setup_page(request, test_form=form, status=400)
     messages.success(request, "Test text sent. It should arrive within a few seconds.")
     return redirect("dashboard:setup", store_id=request.store.id)
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming csv.writer output."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+@store_page()
+def consent_log(request: HttpRequest) -> HttpResponse:
+    phone = request.GET.get("phone", "")[:40]
+    events = dashboard.consent_events_search(store=request.store, phone=phone)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(request, "dashboard/consent.html", {"page": page, "phone": phone})
+
+
+@store_page()
+def consent_log_csv(request: HttpRequest) -> StreamingHttpResponse:
+    phone = request.GET.get("phone", "")[:40]
+    writer = csv.writer(_Echo())
+    rows = dashboard.consent_events_csv_rows(store=request.store, phone=phone)
+    response = StreamingHttpResponse((writer.writerow(row) for row in rows), content_type="text/csv")
+    stamp = timezone.now().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="consent-log-{stamp}.csv"'
+    return response
+
+
+def _team_page(request: HttpRequest, *, form=None, invitation=None, status: int = 200) -> HttpResponse:
+    members = dashboard.team_members(store=request.store)
+    return render(
+        request,
+        "dashboard/team.html",
+        {
+            "members": members,
+            "form": form or InviteForm(),
+            "invitation": invitation,
+            "roles": Role.choices,
+            "is_owner": request.membership.role == Role.OWNER,
+        },
+        status=status,
+    )
+
+
+@store_page()
+def team(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _team_page(request)
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation = member_invite(
+                store=request.store,
+                actor=request.membership,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                first_name=form.cleaned_data["first_name"],
+            )
+        except ApplicationError as exc:
+            form.add_error("email" if exc.code == "duplicate" else "role", exc.message)
+        else:
+            # Rendered, not redirected: the one-time password must not travel in a cookie or the session.
+            return _team_page(request, invitation=invitation, status=201)
+    return _team_page(request, form=form, status=400)
+
+
+@require_POST
+@store_page()
+def team_member(request: HttpRequest, membership_id: int) -> HttpResponse:
+    membership = get_for_store_or_404(Membership.objects, store=request.store, pk=membership_id)
+    try:
+        if request.POST.get("action") == "remove":
+            member_remove(store=request.store, actor=request.membership, membership=membership)
+            messages.success(
+                request, f"{membership.user.email} no longer has access to {request.store.name}."
+            )
+        else:
+            role = request.POST.get("role", "")
+            if role not in Role.values:
+                raise ApplicationError("Pick a role.")
+            member_role_set(store=request.store, actor=request.membership, membership=membership, role=role)
+            messages.success(
+                request, f"{membership.user.email} is now {membership.get_role_display().lower()}."
+            )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    if (
+        membership.user_id == request.user.id
+        and not Membership.objects.filter(store=request.store, user=request.user, role__in=MANAGERS).exists()
+    ):
+        return redirect("home")
+    return redirect("dashboard:team", store_id=request.store.id)

@@ -8,7 +8,7 @@ from tests.stores.factories import MembershipFactory, StoreFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-MANAGER_PAGES = ["dashboard:home", "dashboard:setup"]
+MANAGER_PAGES = ["dashboard:home", "dashboard:setup", "dashboard:consent", "dashboard:team"]
 
 
 @pytest.mark.parametrize("name", MANAGER_PAGES)

@@ -1,0 +1,338 @@
+"""Who may be texted when: the one table of sending rules per recipient country and state.
+
+A recipient is resolved from their number (country, area-code state, time zones), then the cart's address,
+then the store. Checks return a `Hold` (wait until a time) or a `Skip` (never for this nudge), each with a
+reason a merchant can read, e.g. "held until 08:00 America/New_York — area code".
+"""
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, time, timedelta
+from decimal import Decimal
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import phonenumbers
+from phonenumbers import geocoder
+from phonenumbers import timezone as phone_timezone
+
+
+@dataclass(frozen=True)
+class Policy:
+    key: str
+    label: str
+    start_hour: int = 8
+    end_hour: int = 21
+    no_sundays: bool = False
+    # T-Mobile 2020 / CTIA 2021: one unsolicited cart reminder per abandonment, sent within 48 h.
+    one_cart_text_per_abandonment: bool = False
+    first_text_within: timedelta | None = None
+    # Florida and Oklahoma law: at most 3 texts on one subject per 24 h, whatever the store's cap.
+    max_texts_per_24h: int | None = None
+    # Estimate for previews (USD per outbound segment, carrier fees included); billing uses real prices.
+    segment_price: Decimal = Decimal("0.0800")
+
+    @property
+    def window_text(self) -> str:
+        days = ", no Sundays" if self.no_sundays else ""
+        return f"{self.start_hour}:00–{self.end_hour}:00{days}"
+
+
+_DEFAULT = Policy(key="*", label="Default", segment_price=Decimal("0.0800"))
+_NANP = replace(
+    _DEFAULT,
+    one_cart_text_per_abandonment=True,
+    first_text_within=timedelta(hours=48),
+    segment_price=Decimal("0.0113"),
+)
+_US_STRICT_STATE = replace(_NANP, end_hour=20, max_texts_per_24h=3)
+
+POLICY_TABLE: dict[str, Policy] = {
+    "*": _DEFAULT,
+    "US": replace(_NANP, key="US", label="United States"),
+    "CA": replace(_NANP, key="CA", label="Canada", segment_price=Decimal("0.0120")),
+    "US-FL": replace(_US_STRICT_STATE, key="US-FL", label="Florida"),
+    "US-OK": replace(_US_STRICT_STATE, key="US-OK", label="Oklahoma"),
+    "US-CT": replace(_US_STRICT_STATE, key="US-CT", label="Connecticut", max_texts_per_24h=None),
+    "US-MD": replace(_US_STRICT_STATE, key="US-MD", label="Maryland", max_texts_per_24h=None),
+    "US-WA": replace(_US_STRICT_STATE, key="US-WA", label="Washington", max_texts_per_24h=None),
+    "FR": replace(
+        _DEFAULT, key="FR", label="France", end_hour=22, no_sundays=True, segment_price=Decimal("0.0800")
+    ),
+    "GB": replace(_DEFAULT, key="GB", label="United Kingdom", segment_price=Decimal("0.0500")),
+    "DE": replace(_DEFAULT, key="DE", label="Germany", segment_price=Decimal("0.0900")),
+    "ES": replace(_DEFAULT, key="ES", label="Spain", segment_price=Decimal("0.0850")),
+    "IT": replace(_DEFAULT, key="IT", label="Italy", segment_price=Decimal("0.0850")),
+    "NL": replace(_DEFAULT, key="NL", label="Netherlands", segment_price=Decimal("0.1150")),
+    "PT": replace(_DEFAULT, key="PT", label="Portugal", segment_price=Decimal("0.0450")),
+    "AU": replace(_DEFAULT, key="AU", label="Australia", segment_price=Decimal("0.0550")),
+}
+
+US_STATE_ZONES = {
+    "AL": "America/Chicago", "AK": "America/Anchorage", "AZ": "America/Phoenix", "AR": "America/Chicago",
+    "CA": "America/Los_Angeles", "CO": "America/Denver", "CT": "America/New_York", "DE": "America/New_York",
+    "DC": "America/New_York", "FL": "America/New_York", "GA": "America/New_York", "HI": "Pacific/Honolulu",
+    "ID": "America/Boise", "IL": "America/Chicago", "IN": "America/Indiana/Indianapolis",
+    "IA": "America/Chicago", "KS": "America/Chicago", "KY": "America/New_York", "LA": "America/Chicago",
+    "ME": "America/New_York", "MD": "America/New_York", "MA": "America/New_York", "MI": "America/Detroit",
+    "MN": "America/Chicago", "MS": "America/Chicago", "MO": "America/Chicago", "MT": "America/Denver",
+    "NE": "America/Chicago", "NV": "America/Los_Angeles", "NH": "America/New_York",
+    "NJ": "America/New_York", "NM": "America/Denver", "NY": "America/New_York", "NC": "America/New_York",
+    "ND": "America/Chicago", "OH": "America/New_York", "OK": "America/Chicago", "OR": "America/Los_Angeles",
+    "PA": "America/New_York", "RI": "America/New_York", "SC": "America/New_York", "SD": "America/Chicago",
+    "TN": "America/Chicago", "TX": "America/Chicago", "UT": "America/Denver", "VT": "America/New_York",
+    "VA": "America/New_York", "WA": "America/Los_Angeles", "WV": "America/New_York",
+    "WI": "America/Chicago", "WY": "America/Denver", "PR": "America/Puerto_Rico",
+}  # fmt: skip
+CA_PROVINCE_ZONES = {
+    "AB": "America/Edmonton", "BC": "America/Vancouver", "MB": "America/Winnipeg", "NB": "America/Moncton",
+    "NL": "America/St_Johns", "NS": "America/Halifax", "NT": "America/Yellowknife", "NU": "America/Iqaluit",
+    "ON": "America/Toronto", "PE": "America/Halifax", "QC": "America/Toronto", "SK": "America/Regina",
+    "YT": "America/Whitehorse",
+}  # fmt: skip
+_US_STATE_NAMES = {
+    "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA",
+    "Colorado": "CO", "Connecticut": "CT", "Delaware": "DE", "Florida": "FL", "Georgia": "GA",
+    "Hawaii": "HI", "Idaho": "ID", "Illinois": "IL", "Indiana": "IN", "Iowa": "IA", "Kansas": "KS",
+    "Kentucky": "KY", "Louisiana": "LA", "Maine": "ME", "Maryland": "MD", "Massachusetts": "MA",
+    "Michigan": "MI", "Minnesota": "MN", "Mississippi": "MS", "Missouri": "MO", "Montana": "MT",
+    "Nebraska": "NE", "Nevada": "NV", "New Hampshire": "NH", "New Jersey": "NJ", "New Mexico": "NM",
+    "New York": "NY", "North Carolina": "NC", "North Dakota": "ND", "Ohio": "OH", "Oklahoma": "OK",
+    "Oregon": "OR", "Pennsylvania": "PA", "Rhode Island": "RI", "South Carolina": "SC",
+    "South Dakota": "SD", "Tennessee": "TN", "Texas": "TX", "Utah": "UT", "Vermont": "VT",
+    "Virginia": "VA", "Washington State": "WA", "West Virginia": "WV", "Wisconsin": "WI", "Wyoming": "WY",
+    "Washington D.C.": "DC",
+}  # fmt: skip
+
+
+# Where several zones tie, reasons name the one most recipients live in.
+_MAIN_ZONE = {
+    "GB": "Europe/London", "ES": "Europe/Madrid", "PT": "Europe/Lisbon", "AU": "Australia/Sydney",
+    "NZ": "Pacific/Auckland", "RU": "Europe/Moscow", "CA": "America/Toronto", "US": "America/New_York",
+    "BR": "America/Sao_Paulo", "MX": "America/Mexico_City", "DK": "Europe/Copenhagen",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Where a shopper is, as far as the law is concerned."""
+
+    country: str  # ISO 3166 alpha-2 of the number (else the address)
+    states: tuple[tuple[str, str], ...]  # ((state, source), …): area code and/or address
+    zones: tuple[str, ...]
+    zone_source: str  # "area code", "country code", "cart address", "store time zone"
+    fallback_zones: tuple[tuple[tuple[str, ...], str], ...] = ()
+    policy: Policy = field(default=_DEFAULT)
+
+
+@dataclass(frozen=True)
+class Hold:
+    until: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
+class Skip:
+    reason: str
+    cancel: bool = False  # an exit condition (the nudge can never be sent) rather than a rule saying no
+
+
+def _valid_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+@cache
+def _number_facts(e164: str) -> tuple[str, str, tuple[str, ...]]:
+    """(country, state from the area code, zones) for a number; blanks where unknown."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return "", "", ()
+    country = phonenumbers.region_code_for_number(number) or ""
+    zones = tuple(z for z in phone_timezone.time_zones_for_number(number) if _valid_zone(z))
+    main = _MAIN_ZONE.get(country)
+    if main in zones:
+        zones = (main, *(z for z in zones if z != main))
+    state = ""
+    if country == "US":
+        description = geocoder.description_for_number(number, "en")
+        if len(description) > 4 and description[-4:-2] == ", ":
+            state = description[-2:]
+        else:
+            state = _US_STATE_NAMES.get(description, "")
+    return country, state, zones
+
+
+# A number whose zones lie further apart than this (a +1 toll-free or +1 500 number lists every zone from
+# Guam to Newfoundland) says nothing useful about where its owner sleeps: the address or store decides.
+MAX_ZONE_SPREAD = timedelta(hours=6)
+
+
+def _offset_spread(zones: tuple[str, ...]) -> timedelta:
+    now = datetime.now(UTC)
+    offsets = [now.astimezone(ZoneInfo(z)).utcoffset() for z in zones]
+    return max(offsets) - min(offsets)
+
+
+def _address_zone(country: str, province: str) -> str:
+    country, province = (country or "").upper(), (province or "").upper()
+    if country == "US":
+        return US_STATE_ZONES.get(province, "")
+    if country == "CA":
+        return CA_PROVINCE_ZONES.get(province, "")
+    if not country:
+        return ""
+    zones = _country_zones(country)
+    return zones[0] if len(zones) == 1 else ""
+
+
+@cache
+def _country_zones(country: str) -> tuple[str, ...]:
+    example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE)
+    if example is None:
+        return ()
+    return tuple(z for z in phone_timezone.time_zones_for_number(example) if _valid_zone(z))
+
+
+def policy_for(*, country: str, states: tuple[str, ...] = ()) -> Policy:
+    """The rules for a country, narrowed by every state rule that applies (area code or address)."""
+    policy = POLICY_TABLE.get(country, POLICY_TABLE["*"])
+    for state in states:
+        strict = POLICY_TABLE.get(f"{country}-{state}")
+        if strict is None:
+            continue
+        policy = replace(
+            policy,
+            key=strict.key,
+            label=strict.label if policy.key in (country, "*") else f"{policy.label}/{strict.label}",
+            start_hour=max(policy.start_hour, strict.start_hour),
+            end_hour=min(policy.end_hour, strict.end_hour),
+            no_sundays=policy.no_sundays or strict.no_sundays,
+            max_texts_per_24h=min(
+                (c for c in (policy.max_texts_per_24h, strict.max_texts_per_24h) if c), default=None
+            ),
+        )
+    return policy
+
+
+def recipient_resolve(*, phone: str, store, cart=None) -> Recipient:
+    """Country, states, time zones and policy of a recipient: number first, then cart address, then store."""
+    country, area_state, number_zones = _number_facts(str(phone or ""))
+    address_country = ((cart.country if cart else "") or "").upper()
+    address_province = ((cart.province if cart else "") or "").upper()
+    country = country or address_country
+    states: list[tuple[str, str]] = []
+    if area_state:
+        states.append((area_state, "area code"))
+    if address_country == country == "US" and address_province and address_province != area_state:
+        states.append((address_province, "cart address"))
+    candidates: list[tuple[tuple[str, ...], str]] = []
+    if number_zones and _offset_spread(number_zones) <= MAX_ZONE_SPREAD:
+        candidates.append((number_zones, "area code" if country in ("US", "CA") else "country code"))
+    address_zone = _address_zone(address_country, address_province)
+    if address_zone:
+        candidates.append(((address_zone,), "cart address"))
+    store_zone = store.timezone if _valid_zone(store.timezone or "") else "UTC"
+    candidates.append(((store_zone,), "store time zone"))
+    (zones, source), *fallbacks = candidates
+    return Recipient(
+        country=country,
+        states=tuple(states),
+        zones=zones,
+        zone_source=source,
+        fallback_zones=tuple(fallbacks),
+        policy=policy_for(country=country, states=tuple(s for s, _ in states)),
+    )
+
+
+def _window(policy: Policy, flow) -> tuple[int, int]:
+    """The law's window, narrowed (never widened) by the merchant's own quiet hours."""
+    start, end = policy.start_hour, policy.end_hour
+    if flow is not None:
+        start = max(start, flow.quiet_hours_start)
+        end = min(end, flow.quiet_hours_end)
+    return start, end
+
+
+def _next_open_in_zone(
+    moment: datetime, zone: str, *, start: int, end: int, no_sundays: bool
+) -> datetime | None:
+    tz = ZoneInfo(zone)
+    local = moment.astimezone(tz)
+    for offset in range(9):
+        day = local.date() + timedelta(days=offset)
+        if no_sundays and day.weekday() == 6:
+            continue
+        opens = datetime.combine(day, time(start), tzinfo=tz)
+        closes = datetime.combine(day, time(end), tzinfo=tz) if end < 24 else opens + timedelta(hours=24)
+        if moment < opens:
+            return opens.astimezone(UTC)
+        if moment < closes:
+            return moment
+    return None
+
+
+def _next_open_everywhere(
+    moment: datetime, zones: tuple[str, ...], *, start: int, end: int, no_sundays: bool
+) -> tuple[datetime, str] | None:
+    """The first minute from `moment` inside the window in every zone, and the zone that held it last."""
+    binding = zones[0]
+    for _ in range(4 * len(zones) + 4):
+        latest = moment
+        for zone in zones:
+            opens = _next_open_in_zone(moment, zone, start=start, end=end, no_sundays=no_sundays)
+            if opens is None:
+                return None
+            if opens > latest:
+                latest, binding = opens, zone
+        if latest == moment:
+            return moment, binding
+        moment = latest
+    return None
+
+
+def held_until_text(until: datetime, zone: str, now: datetime) -> str:
+    local, local_now = until.astimezone(ZoneInfo(zone)), now.astimezone(ZoneInfo(zone))
+    when = f"{local:%H:%M}" if local.date() == local_now.date() else f"{local:%a} {local:%H:%M}"
+    return f"held until {when} {zone}"
+
+
+def quiet_hours_check(*, recipient: Recipient, now: datetime, flow=None) -> Hold | None:
+    """None when `now` is inside the sending window in every zone of the recipient, else when it opens."""
+    policy = recipient.policy
+    start, end = _window(policy, flow)
+    if start >= end:
+        start, end = policy.start_hour, policy.end_hour
+    for zones, source in ((recipient.zones, recipient.zone_source), *recipient.fallback_zones):
+        found = _next_open_everywhere(now, zones, start=start, end=end, no_sundays=policy.no_sundays)
+        if found is None:
+            # The number's zones never share a window (a non-geographic number): the next source decides.
+            continue
+        opens, binding = found
+        if opens == now:
+            return None
+        rule = ""
+        if policy.key != "*" and (policy.end_hour != 21 or policy.no_sundays):
+            rule = f", {policy.label} {policy.window_text}"
+        return Hold(until=opens, reason=f"{held_until_text(opens, binding, now)} — {source}{rule}")
+    return None
+
+
+def display_zone(recipient: Recipient) -> str:
+    return recipient.zones[0]
+
+
+__all__ = [
+    "POLICY_TABLE",
+    "Hold",
+    "Policy",
+    "Recipient",
+    "Skip",
+    "display_zone",
+    "policy_for",
+    "quiet_hours_check",
+    "recipient_resolve",
+]

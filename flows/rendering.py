@@ -1,0 +1,319 @@
+"""Turn a step's template into the text one shopper gets, and preview it for the merchant.
+
+Placeholders: {first_name} {product} {store} {link} {discount_code} {cart_total}. A missing value never
+leaves a gap ("Hi , …"): the placeholder and the space before it go. Segment counts shown to merchants are
+for the worst case (the longest name, product and code we would ever put in), so the bill never surprises.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+
+from conversations.sms.segments import TWILIO_MAX_BODY_CHARS, SegmentInfo, segment_info
+
+from . import defaults
+from .policy import policy_for
+
+PLACEHOLDERS = ("first_name", "product", "store", "link", "discount_code", "cart_total")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_STOP_WORD = re.compile(r"\bSTOP\b")
+
+MAX_FIRST_NAME_CHARS = 20
+MAX_PRODUCT_CHARS = 40
+SHORT_CODE_CHARS = 11  # secrets.token_urlsafe(8)
+RECOMMENDED_MAX_CHARS = 320
+RECOMMENDED_FIRST_DELAY = (30, 60)
+
+WORST_CASE_FIRST_NAME = "Alexandra-Charlotte"
+WORST_CASE_PRODUCT = "Ultralight Waterproof Down Hiking Parka"
+WORST_CASE_MORE = 9
+WORST_CASE_TOTAL = Decimal("12345.67")
+SAMPLE_FIRST_NAME = "Jamie"
+SAMPLE_PRODUCT = "Alpine Down Jacket"
+
+_CURRENCY_SYMBOLS = {"USD": "$", "CAD": "$", "AUD": "$", "NZD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
+_SYMBOL_FIRST = {"USD", "CAD", "AUD", "NZD", "GBP", "JPY"}
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    first_name: str = ""
+    product: str = ""
+    store: str = ""
+    link: str = ""
+    discount_code: str = ""
+    cart_total: str = ""
+
+    def value(self, name: str) -> str | None:
+        return getattr(self, name) if name in PLACEHOLDERS else None
+
+
+@dataclass(frozen=True)
+class RenderedText:
+    body: str
+    language: str
+    info: SegmentInfo
+
+
+@dataclass(frozen=True)
+class TemplatePreview:
+    text: str
+    info: SegmentInfo  # the sample text
+    worst_case: SegmentInfo  # the longest text this template can produce
+    estimated_cost: Decimal  # worst case, USD per recipient
+    currency: str
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "segments": self.info.as_dict(),
+            "worst_case": self.worst_case.as_dict(),
+            "estimated_cost": str(self.estimated_cost),
+            "currency": self.currency,
+            "warnings": self.warnings,
+        }
+
+
+def language_base(locale: str | None) -> str:
+    return re.split(r"[-_]", (locale or "").strip().lower())[0]
+
+
+def language_pick(*, templates: dict, locales: tuple[str | None, ...], store_language: str) -> str:
+    """The shopper's language when the step speaks it, else the store's, else English, else any."""
+    for candidate in (*map(language_base, locales), language_base(store_language), "en"):
+        if candidate and templates.get(candidate):
+            return candidate
+    return next((lang for lang, text in templates.items() if text), "en")
+
+
+def _words(table: dict, language: str) -> str:
+    return table.get(language) or table["en"]
+
+
+def product_phrase(titles: list[str], *, language: str) -> str:
+    """The top item by name, shortened to fit a text, and how many more there are."""
+    titles = [t.strip() for t in titles if t and t.strip()]
+    if not titles:
+        return _words(defaults.PRODUCT_FALLBACK, language)
+    top = titles[0]
+    if len(top) > MAX_PRODUCT_CHARS:
+        top = top[: MAX_PRODUCT_CHARS - 3].rsplit(" ", 1)[0].rstrip(" ,;:-") + "..."
+    if len(titles) > 1:
+        top = f"{top} {_words(defaults.MORE_ITEMS, language).format(n=len(titles) - 1)}"
+    return top
+
+
+def first_name_clean(raw: str | None) -> str:
+    name = " ".join((raw or "").split())
+    if not name or len(name) > MAX_FIRST_NAME_CHARS or any(c.isdigit() or c == "@" for c in name):
+        return ""
+    if name.islower() or name.isupper():
+        name = name.title()
+    return name
+
+
+def money_format(amount: Decimal | None, *, currency: str, language: str) -> str:
+    if amount is None:
+        return ""
+    amount = Decimal(amount).quantize(Decimal("0.01"))
+    symbol = _CURRENCY_SYMBOLS.get(currency.upper(), "")
+    number = f"{amount:,.2f}"
+    if language != "en" and currency.upper() not in _SYMBOL_FIRST:
+        number = number.replace(",", " ").replace(".", ",")
+        return f"{number} {symbol or currency.upper()}"
+    return f"{symbol}{number}" if symbol else f"{number} {currency.upper()}"
+
+
+def render_template(template: str, *, context: RenderContext) -> str:
+    """Fill the placeholders; an empty value takes its leading space with it. Unknown names stay."""
+
+    def fill(match: re.Match) -> str:
+        value = context.value(match.group(1))
+        return match.group(0) if value is None else value
+
+    text = re.sub(
+        r"[ \t]*\{(\w+)\}",
+        lambda m: "" if context.value(m.group(1)) == "" else m.group(0),
+        template,
+    )
+    text = _PLACEHOLDER.sub(fill, text)
+    text = re.sub(r"^[\s,;:.!-]+", "", text)  # "{first_name}, your cart…" without a name
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def first_text_ensure(body: str, *, store_name: str, language: str) -> str:
+    """The first text a number gets says who is texting and how to stop it (CTIA, carriers)."""
+    if store_name and store_name.lower() not in body.lower():
+        body = f"{store_name}: {body}"
+    if not _STOP_WORD.search(body):
+        body = f"{body} {_words(defaults.OPT_OUT_LINE, language)}"
+    return body
+
+
+def render_step(
+    *,
+    store,
+    step,
+    cart,
+    link_url: str,
+    discount_code: str = "",
+    first_text: bool = False,
+) -> RenderedText:
+    """The text of one nudge for one cart, in the shopper's language."""
+    customer = cart.customer
+    language = language_pick(
+        templates=step.templates,
+        locales=(cart.locale, customer.locale if customer else ""),
+        store_language=store.default_language,
+    )
+    titles = [item.title for item in _items_by_value(cart)]
+    context = RenderContext(
+        first_name=first_name_clean((customer.first_name if customer else "") or cart.first_name),
+        product=product_phrase(titles, language=language),
+        store=store.name,
+        link=link_url,
+        discount_code=discount_code or _incentive_words(step, language),
+        cart_total=money_format(cart.total, currency=cart.currency or store.currency, language=language),
+    )
+    body = render_template(step.templates[language], context=context)
+    if first_text:
+        body = first_text_ensure(body, store_name=store.name, language=language)
+    return RenderedText(body=body, language=language, info=segment_info(body))
+
+
+def _items_by_value(cart) -> list:
+    items = list(cart.items.all())
+    return sorted(items, key=lambda item: (-(item.price * item.quantity), item.position, item.id))
+
+
+def _incentive_words(step, language: str) -> str:
+    from .models import IncentiveKind
+
+    if step.incentive_kind == IncentiveKind.FREE_SHIPPING:
+        return step.incentive_text or _words(defaults.FREE_SHIPPING_TEXT, language)
+    if step.incentive_kind == IncentiveKind.FIXED_CODE:
+        return step.discount_code
+    return ""
+
+
+def short_link_prefix() -> str:
+    return f"{settings.PUBLIC_BASE_URL}/r/"
+
+
+def template_preview(
+    *,
+    store,
+    template: str,
+    language: str = "en",
+    position: int = 1,
+    delay_minutes: int | None = None,
+    incentive_kind: str = "none",
+    discount_code: str = "",
+    first_text: bool | None = None,
+    country: str = "US",
+) -> TemplatePreview:
+    """What the dashboard editor shows under a template: a sample, the worst case, cost and warnings."""
+    first_text = position == 1 if first_text is None else first_text
+    code = discount_code or ("COMEBACK10" if incentive_kind != "none" else "")
+    sample = RenderContext(
+        first_name=SAMPLE_FIRST_NAME,
+        product=f"{SAMPLE_PRODUCT} {_words(defaults.MORE_ITEMS, language).format(n=2)}",
+        store=store.name,
+        link=short_link_prefix() + "k3Xq9ZpA2bQ",
+        discount_code=code,
+        cart_total=money_format(Decimal("79.00"), currency=store.currency, language=language),
+    )
+    worst = RenderContext(
+        first_name=WORST_CASE_FIRST_NAME,
+        product=f"{WORST_CASE_PRODUCT} " + _words(defaults.MORE_ITEMS, language).format(n=WORST_CASE_MORE),
+        store=store.name,
+        link=short_link_prefix() + "x" * SHORT_CODE_CHARS,
+        discount_code=code.ljust(12, "X") if code else "",
+        cart_total=money_format(WORST_CASE_TOTAL, currency=store.currency, language=language),
+    )
+    text = render_template(template, context=sample)
+    worst_text = render_template(template, context=worst)
+    if first_text:
+        text = first_text_ensure(text, store_name=store.name, language=language)
+        worst_text = first_text_ensure(worst_text, store_name=store.name, language=language)
+    info, worst_info = segment_info(text), segment_info(worst_text)
+    policy = policy_for(country=country)
+    return TemplatePreview(
+        text=text,
+        info=info,
+        worst_case=worst_info,
+        estimated_cost=(policy.segment_price * worst_info.segments).quantize(Decimal("0.0001")),
+        currency="USD",
+        warnings=template_warnings(
+            template=template,
+            worst_case=worst_info,
+            worst_text=worst_text,
+            position=position,
+            delay_minutes=delay_minutes,
+            incentive_kind=incentive_kind,
+            first_text=first_text,
+            carrier_rule=policy.one_cart_text_per_abandonment,
+        ),
+    )
+
+
+def template_warnings(
+    *,
+    template: str,
+    worst_case: SegmentInfo,
+    worst_text: str,
+    position: int,
+    delay_minutes: int | None,
+    incentive_kind: str,
+    first_text: bool,
+    carrier_rule: bool = True,
+) -> list[str]:
+    warnings = []
+    if worst_case.ucs2_chars:
+        shown = " ".join(worst_case.ucs2_chars[:5])
+        warnings.append(
+            f"{shown}: not in the GSM-7 alphabet, so the whole text is sent as Unicode "
+            f"(70 characters per segment instead of 160)."
+        )
+    if "{link}" not in template:
+        warnings.append("No {link}: the shopper has no one-tap way back to the cart.")
+    if first_text and not _STOP_WORD.search(template):
+        warnings.append('A first text must say how to opt out: "Reply STOP to opt out." is added to it.')
+    unknown = sorted({m for m in _PLACEHOLDER.findall(template) if m not in PLACEHOLDERS})
+    if unknown:
+        warnings.append("Unknown placeholder(s): " + ", ".join("{" + m + "}" for m in unknown) + ".")
+    if "{discount_code}" in template and incentive_kind == "none":
+        warnings.append("{discount_code} is used but this step offers no incentive: it will be left out.")
+    low, high = RECOMMENDED_FIRST_DELAY
+    if position == 1 and delay_minutes is not None and not low <= delay_minutes <= high:
+        warnings.append(f"The first text works best {low}–{high} minutes after the cart goes quiet.")
+    if position > 1 and carrier_rule:
+        warnings.append(
+            "US and Canadian numbers get this step only if the shopper replied to the first text "
+            "(carrier rule: one cart reminder per abandonment, within 48 hours)."
+        )
+    if len(worst_text) > TWILIO_MAX_BODY_CHARS:
+        warnings.append(f"Longer than Twilio's limit of {TWILIO_MAX_BODY_CHARS} characters.")
+    elif len(worst_text) > RECOMMENDED_MAX_CHARS:
+        warnings.append(f"Longer than the recommended {RECOMMENDED_MAX_CHARS} characters.")
+    return warnings
+
+
+def step_preview(*, store, step, country: str = "US") -> dict[str, TemplatePreview]:
+    """A preview per language of a saved step."""
+    return {
+        language: template_preview(
+            store=store,
+            template=template,
+            language=language,
+            position=step.position,
+            delay_minutes=step.delay_minutes,
+            incentive_kind=step.incentive_kind,
+            discount_code=step.discount_code,
+            country=country,
+        )
+        for language, template in step.templates.items()
+    }
