@@ -12,19 +12,19 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from cartrecovery.errors import ApplicationError
 from flows.services import nudges_cancel_pending
 from stores.models import Customer, Membership, SmsStatus, Store, WebhookEvent
 from stores.phones import phone_mask
 from stores.services import consent_record, webhook_event_record
 
-from .models import Message, Thread
+from .models import CannedResponse, Message, Thread
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
 from .router import RouteDecision, route
 from .sending import message_queue_outbound
+from .sms.segments import TWILIO_MAX_BODY_CHARS
 
 logger = logging.getLogger("cartrecovery.conversations")
-
-HELD_BY_A_PERSON = (Thread.Status.ESCALATED, Thread.Status.ASSIGNED)
 
 
 def thread_get_or_create(*, store, customer: Customer) -> Thread:
@@ -39,75 +39,117 @@ def thread_get_or_create(*, store, customer: Customer) -> Thread:
     return thread
 
 
-def _check_store(store, thread: Thread) -> None:
-    if thread.store_id != store.id:
-        raise ValueError("The thread belongs to another store.")
+# Thread transitions (bot → escalated → assigned → resolved, and back to the bot).
 
 
-def thread_escalate(*, store, thread: Thread, reason: str) -> Thread:
-    """Hand the thread to the people of the inbox; a thread someone already holds stays theirs."""
-    _check_store(store, thread)
+def thread_escalate(*, store, thread: Thread, reason: str = "") -> Thread:
+    """Hand the thread to a human: the bot stays quiet until someone resolves or hands it back."""
+    _check_same_store(store=store, thread=thread)
+    if thread.status in (Thread.Status.ESCALATED, Thread.Status.ASSIGNED):
+        return thread
     now = timezone.now()
-    if thread.status != Thread.Status.ASSIGNED:
-        thread.status = Thread.Status.ESCALATED
+    thread.status = Thread.Status.ESCALATED
     thread.escalation_reason = reason[:200]
     thread.escalated_at = now
     thread.save(update_fields=["status", "escalation_reason", "escalated_at", "updated_at"])
     return thread
 
 
-def thread_assign(*, store, thread: Thread, user) -> Thread:
-    """Give the thread to one member of the store (None: back to the unassigned queue). The bot goes quiet."""
-    _check_store(store, thread)
-    if user is None:
-        thread.assignee = None
-        thread.status = Thread.Status.ESCALATED
-    else:
-        if not Membership.objects.filter(store=store, user=user).exists():
-            raise ValueError("Only a member of the store can hold its threads.")
-        thread.assignee = user
-        thread.status = Thread.Status.ASSIGNED
-    thread.escalated_at = thread.escalated_at or timezone.now()
-    thread.save(update_fields=["assignee", "status", "escalated_at", "updated_at"])
+def thread_assign(*, store, thread: Thread, assignee) -> Thread:
+    """Give the thread to a member of this store (a human owner silences the bot)."""
+    _check_same_store(store=store, thread=thread)
+    if not Membership.objects.filter(store=store, user=assignee).exists():
+        raise ApplicationError("Only a member of this store can take a thread.", code="not_a_member")
+    thread.assignee = assignee
+    thread.status = Thread.Status.ASSIGNED
+    thread.save(update_fields=["assignee", "status", "updated_at"])
     return thread
 
 
 def thread_resolve(*, store, thread: Thread) -> Thread:
-    """Done for now. The next text from the shopper goes through the bot again."""
-    _check_store(store, thread)
+    _check_same_store(store=store, thread=thread)
     thread.status = Thread.Status.RESOLVED
-    thread.unread_count = 0
-    thread.save(update_fields=["status", "unread_count", "updated_at"])
+    thread.save(update_fields=["status", "updated_at"])
     return thread
 
 
 def thread_hand_back(*, store, thread: Thread) -> Thread:
-    """Back to the bot: rules and fallback answer again, nobody holds it."""
-    _check_store(store, thread)
+    """Return the thread to the bot: keyword rules and the fallback answer again."""
+    _check_same_store(store=store, thread=thread)
     thread.status = Thread.Status.BOT
     thread.assignee = None
-    thread.escalation_reason = ""
-    thread.save(update_fields=["status", "assignee", "escalation_reason", "updated_at"])
+    thread.save(update_fields=["status", "assignee", "updated_at"])
     return thread
 
 
-def thread_mark_read(*, store, thread: Thread) -> Thread:
-    _check_store(store, thread)
+def _check_same_store(*, store, thread: Thread) -> None:
+    if thread.store_id != store.id:
+        raise ValueError("The thread belongs to another store.")
+
+
+# The agent inbox: reading, replying and canned responses.
+
+
+def thread_mark_read(*, store, thread: Thread) -> None:
+    """An agent opened the thread: its inbound texts are no longer unread (one shared marker per thread)."""
+    _check_same_store(store=store, thread=thread)
     if thread.unread_count:
+        Thread.objects.filter(pk=thread.pk, store=store).update(unread_count=0)
         thread.unread_count = 0
-        thread.save(update_fields=["unread_count", "updated_at"])
-    return thread
 
 
 def thread_agent_reply(*, store, thread: Thread, user, body: str) -> Message:
-    """An agent's text: it goes out like any other, and the thread becomes theirs so the bot stays quiet."""
-    _check_store(store, thread)
+    """Text the shopper as `user`; an unowned thread becomes theirs so the bot stays out of it."""
+    _check_same_store(store=store, thread=thread)
+    body = body.strip()
+    if not body:
+        raise ApplicationError("Write a reply first.", code="empty")
+    if len(body) > TWILIO_MAX_BODY_CHARS:
+        raise ApplicationError(
+            f"Replies are limited to {TWILIO_MAX_BODY_CHARS} characters by the carrier.", code="too_long"
+        )
+    from .selectors import thread_reply_block_reason
+
     with transaction.atomic():
-        if thread.status != Thread.Status.ASSIGNED or thread.assignee_id is None:
-            thread_assign(store=store, thread=thread, user=user)
-        message = message_queue_outbound(store=store, thread=thread, body=body, route="agent", sent_by=user)
-        Thread.objects.filter(pk=thread.pk).update(unread_count=0)
-    return message
+        # Re-read under a lock: a STOP may have landed since the agent opened the page.
+        thread = Thread.objects.select_for_update().select_related("customer").get(pk=thread.pk, store=store)
+        reason = thread_reply_block_reason(thread=thread)
+        if reason:
+            raise ApplicationError(reason, code="cannot_text")
+        if thread.assignee_id is None or thread.status != Thread.Status.ASSIGNED:
+            thread_assign(store=store, thread=thread, assignee=user)
+        return message_queue_outbound(store=store, thread=thread, body=body, route="agent", sent_by=user)
+
+
+def canned_response_create(*, store, title: str, body: str) -> CannedResponse:
+    return CannedResponse.objects.create(store=store, **_canned_fields(title=title, body=body))
+
+
+def canned_response_update(*, store, canned: CannedResponse, title: str, body: str) -> CannedResponse:
+    if canned.store_id != store.id:
+        raise ValueError("The canned response belongs to another store.")
+    for name, value in _canned_fields(title=title, body=body).items():
+        setattr(canned, name, value)
+    canned.save(update_fields=["title", "body"])
+    return canned
+
+
+def canned_response_delete(*, store, canned: CannedResponse) -> None:
+    if canned.store_id != store.id:
+        raise ValueError("The canned response belongs to another store.")
+    canned.delete()
+
+
+def _canned_fields(*, title: str, body: str) -> dict:
+    title, body = title.strip(), body.strip()
+    if not title or not body:
+        raise ApplicationError("A canned response needs a title and a text.", code="incomplete")
+    if len(body) > TWILIO_MAX_BODY_CHARS:
+        raise ApplicationError(f"Keep it under {TWILIO_MAX_BODY_CHARS} characters.", code="too_long")
+    return {"title": title[:120], "body": body}
+
+
+# Quiet threads, inbound texts and delivery status.
 
 
 def threads_return_quiet_to_bot(*, now: datetime | None = None, quiet_for: timedelta | None = None) -> int:

@@ -1,8 +1,9 @@
 import factory
+from django.utils import timezone
 
-from conversations.models import Message, Thread
-from flows.models import Flow, KeywordRule, Nudge, Step
-from tests.stores.factories import CartFactory, CustomerFactory, StoreFactory
+from conversations.models import CannedResponse, Message, Thread
+from flows.models import KeywordRule
+from tests.stores.factories import CustomerFactory, StoreFactory
 
 
 class ThreadFactory(factory.django.DjangoModelFactory):
@@ -11,6 +12,9 @@ class ThreadFactory(factory.django.DjangoModelFactory):
 
     store = factory.SubFactory(StoreFactory)
     customer = factory.SubFactory(CustomerFactory, store=factory.SelfAttribute("..store"))
+    status = Thread.Status.ESCALATED
+    last_message_at = factory.LazyFunction(timezone.now)
+    last_inbound_at = factory.SelfAttribute("last_message_at")
 
 
 class MessageFactory(factory.django.DjangoModelFactory):
@@ -19,10 +23,27 @@ class MessageFactory(factory.django.DjangoModelFactory):
 
     store = factory.SelfAttribute("thread.store")
     thread = factory.SubFactory(ThreadFactory)
+    direction = Message.Direction.IN
+    body = "Is the jacket still available in blue?"
+    status = Message.Status.RECEIVED
+
+
+class OutboundMessageFactory(MessageFactory):
+    """A text the store sent, with the SID Twilio's status callbacks refer to."""
+
     direction = Message.Direction.OUT
     body = "Hi Jamie, still thinking about the Alpine Down Jacket?"
     status = Message.Status.QUEUED
     twilio_sid = factory.Sequence(lambda n: f"SM{n:032d}")
+
+
+class CannedResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CannedResponse
+
+    store = factory.SubFactory(StoreFactory)
+    title = "Shipping times"
+    body = "Hi {first_name}! Orders ship within 1 business day from {store}."
 
 
 class KeywordRuleFactory(factory.django.DjangoModelFactory):
@@ -34,31 +55,3 @@ class KeywordRuleFactory(factory.django.DjangoModelFactory):
     keywords = factory.LazyFunction(lambda: ["shipping"])
     reply = "Free shipping over $75, {first_name}."
     priority = 100
-
-
-class FlowFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Flow
-
-    store = factory.SubFactory(StoreFactory)
-
-
-class StepFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Step
-
-    store = factory.SelfAttribute("flow.store")
-    flow = factory.SubFactory(FlowFactory)
-    position = factory.Sequence(lambda n: n)
-    delay_minutes = 45
-    templates = factory.LazyFunction(lambda: {"en": "Hi {first_name}, still thinking about {product}?"})
-
-
-class NudgeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Nudge
-
-    store = factory.SubFactory(StoreFactory)
-    cart = factory.SubFactory(CartFactory, store=factory.SelfAttribute("..store"))
-    step = factory.SubFactory(StepFactory, flow__store=factory.SelfAttribute("...store"))
-    due_at = factory.SelfAttribute("cart.last_activity_at")

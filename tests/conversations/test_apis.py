@@ -6,7 +6,12 @@ from rest_framework.test import APIClient
 
 from conversations.models import Thread
 from flows.models import KeywordRule
-from tests.conversations.factories import KeywordRuleFactory, MessageFactory, ThreadFactory
+from tests.conversations.factories import (
+    KeywordRuleFactory,
+    MessageFactory,
+    OutboundMessageFactory,
+    ThreadFactory,
+)
 from tests.stores.factories import CustomerFactory, MembershipFactory
 
 
@@ -112,9 +117,11 @@ def test_try_shows_the_decision_without_sending_or_saving(api_client, store, sms
 def test_threads_list_with_messages_filtered_by_phone_and_status(api_client, store):
     # given
     rule = KeywordRuleFactory(store=store, name="Shipping")
-    mine = ThreadFactory(store=store, customer=CustomerFactory(store=store, phone="+14155550111"))
-    MessageFactory(thread=mine, direction="in", body="shipping?", status="received", twilio_sid="SMin1")
-    MessageFactory(thread=mine, body="Free over $75.", rule=rule, status="delivered")
+    mine = ThreadFactory(
+        store=store, status="bot", customer=CustomerFactory(store=store, phone="+14155550111")
+    )
+    MessageFactory(thread=mine, body="shipping?")
+    OutboundMessageFactory(thread=mine, body="Free over $75.", rule=rule, status="delivered")
     ThreadFactory(store=store, status="escalated")
 
     # when

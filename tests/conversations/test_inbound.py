@@ -11,7 +11,8 @@ from conversations.services import inbound_receive, thread_assign, thread_escala
 from flows.models import Nudge
 from flows.rules import keyword_rules_seed_default
 from stores.models import ConsentEvent, SmsStatus
-from tests.conversations.factories import FlowFactory, KeywordRuleFactory, NudgeFactory
+from tests.conversations.factories import KeywordRuleFactory
+from tests.flows.factories import FlowFactory, NudgeFactory
 from tests.stores.factories import CartFactory, CartItemFactory, CustomerFactory, MembershipFactory
 
 PHONE = "+14155550123"
@@ -34,7 +35,7 @@ def test_stop_before_the_first_nudge_means_no_nudge_ever(
     store, shopper, sms_outbox, django_capture_on_commit_callbacks
 ):
     # given
-    nudge = NudgeFactory(store=store, cart=shopper.carts.get())
+    nudge = NudgeFactory(step__flow__store=store, cart=shopper.carts.get())
 
     # when
     with django_capture_on_commit_callbacks(execute=True):
@@ -167,7 +168,7 @@ def test_the_bot_stays_silent_while_a_person_holds_the_thread(
     with django_capture_on_commit_callbacks(execute=True):
         _text(store, "can I talk to someone")
     thread = Thread.objects.get(customer=shopper)
-    thread_assign(store=store, thread=thread, user=agent)
+    thread_assign(store=store, thread=thread, assignee=agent)
     sent_before = len(sms_outbox)
 
     # when
@@ -275,7 +276,7 @@ def test_two_concurrent_deliveries_of_one_sid_have_one_effect(store, shopper, sm
 def test_an_escalated_thread_keeps_its_assignee_when_escalated_again(store, shopper):
     agent = MembershipFactory(store=store, role="agent").user
     thread = Thread.objects.create(store=store, customer=shopper)
-    thread_assign(store=store, thread=thread, user=agent)
+    thread_assign(store=store, thread=thread, assignee=agent)
 
     thread_escalate(store=store, thread=thread, reason="asked again")
 

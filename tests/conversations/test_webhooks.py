@@ -10,7 +10,7 @@ from twilio.request_validator import RequestValidator
 
 from conversations.models import Message, Thread
 from stores.models import Customer, SmsStatus, WebhookEvent
-from tests.conversations.factories import MessageFactory, ThreadFactory
+from tests.conversations.factories import OutboundMessageFactory, ThreadFactory
 from tests.conversations.twilio import signed_post
 from tests.fixtures import load, load_raw
 from tests.stores.factories import CustomerFactory, StoreFactory
@@ -241,7 +241,7 @@ def test_a_get_or_a_non_form_body_is_not_a_server_error(client, fixture_store):
 def test_the_real_status_capture_moves_the_message_to_sent(client):
     # given
     raw = load_raw("twilio_status_callback.json")["_raw_body"]
-    message = MessageFactory(twilio_sid="SM7ac25b8b7f04410093ff54e1fd2b4256", status="queued")
+    message = OutboundMessageFactory(twilio_sid="SM7ac25b8b7f04410093ff54e1fd2b4256", status="queued")
 
     # when
     response = _post_raw(client, STATUS, raw, _twilio_signature(settings.PUBLIC_BASE_URL + STATUS, raw))
@@ -259,7 +259,7 @@ def _status(client, sid, status, **extra):
 @pytest.mark.django_db
 def test_callbacks_out_of_order_never_move_a_status_backwards(client):
     # given
-    message = MessageFactory(status="queued")
+    message = OutboundMessageFactory(status="queued")
 
     # when
     for status in ["delivered", "sent", "queued", "sending"]:
@@ -272,7 +272,7 @@ def test_callbacks_out_of_order_never_move_a_status_backwards(client):
 
 @pytest.mark.django_db
 def test_a_failed_callback_keeps_its_error_code_and_price(client):
-    message = MessageFactory(status="sent")
+    message = OutboundMessageFactory(status="sent")
 
     _status(client, message.twilio_sid, "undelivered", ErrorCode="30003", Price="-0.00790", PriceUnit="USD")
 
@@ -289,7 +289,7 @@ def test_a_failed_callback_keeps_its_error_code_and_price(client):
 def test_error_21610_on_a_callback_unsubscribes_the_shopper(client, store):
     # given
     customer = CustomerFactory(store=store, sms_status=SmsStatus.SUBSCRIBED)
-    message = MessageFactory(thread=ThreadFactory(store=store, customer=customer), status="queued")
+    message = OutboundMessageFactory(thread=ThreadFactory(store=store, customer=customer), status="queued")
 
     # when
     _status(client, message.twilio_sid, "failed", ErrorCode="21610")
@@ -304,7 +304,7 @@ def test_error_21610_on_a_callback_unsubscribes_the_shopper(client, store):
 @pytest.mark.django_db
 def test_a_landline_verdict_marks_the_number_unreachable(client, store):
     customer = CustomerFactory(store=store)
-    message = MessageFactory(thread=ThreadFactory(store=store, customer=customer))
+    message = OutboundMessageFactory(thread=ThreadFactory(store=store, customer=customer))
 
     _status(client, message.twilio_sid, "undelivered", ErrorCode="30006")
 
@@ -315,7 +315,7 @@ def test_a_landline_verdict_marks_the_number_unreachable(client, store):
 
 @pytest.mark.django_db
 def test_status_callbacks_need_a_signature_and_ignore_unknown_messages(client):
-    message = MessageFactory(status="queued")
+    message = OutboundMessageFactory(status="queued")
 
     refused = signed_post(
         client, STATUS, {"MessageSid": message.twilio_sid, "MessageStatus": "sent"}, signature="x"
