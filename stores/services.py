@@ -174,28 +174,41 @@ def webhook_event_record(
 
     Returns None when the key was recorded before: a repeated (or simultaneous) delivery has no second effect.
     """
+    fields = {
+        "store": store,
+        "source": source,
+        "key": key[:255],
+        "topic": topic[:64],
+        "payload": payload,
+        "status": WebhookEvent.Status.RECEIVED if handled else WebhookEvent.Status.IGNORED,
+    }
     try:
-        with transaction.atomic():
-            event = WebhookEvent.objects.create(
-                store=store,
-                source=source,
-                key=key[:255],
-                topic=topic[:64],
-                payload=payload,
-                status=WebhookEvent.Status.RECEIVED if handled else WebhookEvent.Status.IGNORED,
-            )
-            if handled:
-                transaction.on_commit(partial(_webhook_event_enqueue, event.id))
+        event = _create_once(WebhookEvent, fields)
     except IntegrityError:
         return None
+    if handled:
+        transaction.on_commit(partial(_webhook_event_enqueue, event.id))
     return event
 
 
+def _create_once(model, fields: dict):
+    """INSERT a row whose unique key may already exist, in as few round trips as possible.
+
+    Outside a transaction the INSERT is its own (one round trip instead of BEGIN, INSERT, COMMIT): it is
+    committed when it returns, so on_commit callbacks run at once. Inside one, a savepoint keeps a
+    duplicate key from breaking the caller's transaction.
+    """
+    if transaction.get_connection().in_atomic_block:
+        with transaction.atomic():
+            return model.objects.create(**fields)
+    return model.objects.create(**fields)
+
+
 def _webhook_event_enqueue(event_id: int) -> None:
-    from .tasks import process_webhook_event
+    from .tasks import process_webhook_event_enqueue
 
     try:
-        process_webhook_event.delay(event_id)
+        process_webhook_event_enqueue(event_id)
     except Exception:
         # The event is committed: the shop must get its 200. The sweeper task re-queues what is left behind.
         logger.exception("webhook event %s recorded but not queued; the sweeper will retry it", event_id)

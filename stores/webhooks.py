@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, PolymorphicProxySerializer, extend_schema
+from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
@@ -64,10 +65,7 @@ def _receive_or_reject(request, *, store_id, source, verify, describe) -> JsonRe
         body = signing.body_read_bounded(request)
     except signing.BodyTooLarge as exc:
         raise Reject(413, f"Body over {settings.WEBHOOK_MAX_BODY_BYTES} bytes.") from exc
-    store = _store(store_id)
-    if not verify(request, body, signing.secrets_accepted(store, now=timezone.now())):
-        logger.info("%s webhook for store %s refused: bad or missing signature", source, store.id)
-        raise Reject(401, "Bad or missing signature.")
+    store = _verified_store(request, store_id=store_id, body=body, verify=verify, source=source)
     payload = _json_object(body)
     topic, key = describe(request, payload, body)
     handler = handler_for(source=source, topic=topic)
@@ -90,18 +88,41 @@ def _receive_or_reject(request, *, store_id, source, verify, describe) -> JsonRe
     return JsonResponse({"status": "accepted" if handler is not None else "ignored"})
 
 
-def _store(store_id: str) -> Store:
+# A verified delivery needs no store query: each process remembers a store's secrets for a minute. A
+# signature that fails against remembered secrets is checked again against the database, so a secret
+# rotated a moment ago is honoured at once (and the old one stays valid for its hour either way).
+_STORE_MEMORY_SECONDS = 60.0
+_store_memory: dict[uuid.UUID, tuple[float, Store]] = {}
+
+
+def _verified_store(request, *, store_id: str, body: bytes, verify: Verifier, source: str) -> Store:
     try:
         store_uuid = uuid.UUID(str(store_id))
     except ValueError as exc:
         raise Reject(404, "No such store.") from exc
+    expires, store = _store_memory.get(store_uuid, (0.0, None))
+    fresh_enough = store is not None and expires > time.monotonic()
+    if fresh_enough and verify(request, body, signing.secrets_accepted(store, now=timezone.now())):
+        return store
+    store = _store_fetch(store_uuid)
+    if not verify(request, body, signing.secrets_accepted(store, now=timezone.now())):
+        logger.info("%s webhook for store %s refused: bad or missing signature", source, store.id)
+        raise Reject(401, "Bad or missing signature.")
+    return store
+
+
+def _store_fetch(store_uuid: uuid.UUID) -> Store:
     store = (
         Store.objects.only("id", "webhook_secret", "previous_webhook_secret", "webhook_secret_rotated_at")
         .filter(pk=store_uuid)
         .first()
     )
     if store is None:
+        _store_memory.pop(store_uuid, None)
         raise Reject(404, "No such store.")
+    if len(_store_memory) > 10_000:
+        _store_memory.clear()
+    _store_memory[store_uuid] = (time.monotonic() + _STORE_MEMORY_SECONDS, store)
     return store
 
 
@@ -220,8 +241,9 @@ class GenericCartWebhookView(APIView):
 
     authentication_classes = ()
     permission_classes = (AllowAny,)
-    # The raw body is read (and its size bounded) before anything parses it.
-    parser_classes = ()
+    # Declares the body as JSON for the schema; `request.data` is never touched: the raw body is read (and
+    # its size bounded) by `_receive` before anything parses it.
+    parser_classes = (JSONParser,)
 
     @extend_schema(
         operation_id="webhook_carts",

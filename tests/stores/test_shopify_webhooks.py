@@ -511,10 +511,10 @@ def test_database_down_is_503_never_2xx(store, client, monkeypatch):
 
     from stores import webhooks
 
-    def database_down(store_id):
+    def database_down(store_uuid):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(webhooks, "_store", database_down)
+    monkeypatch.setattr(webhooks, "_store_fetch", database_down)
 
     response = client.post(
         f"/webhooks/shopify/{store.id}/",
