@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("stores.urls")),
     path("", include("flows.urls")),
     path("", include("conversations.urls")),
+    path("inbox/", include("conversations.inbox_urls")),
     path("", include("billing.urls")),
 ]
