@@ -1,7 +1,10 @@
 """The one place a request finds its store: from the URL and the user's membership, never the body."""
 
 from collections.abc import Iterable
+from functools import wraps
 
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from rest_framework.views import APIView
@@ -43,3 +46,43 @@ class StoreAPIView(APIView):
             user=request.user, store_id=kwargs["store_id"], roles=self.store_roles
         )
         self.store = self.membership.store
+
+
+def store_page(roles: Iterable[str] = MANAGERS):
+    """Decorate a page view under `/…/<uuid:store_id>/…`: sign-in required, then the store from the URL.
+
+    The view is called without `store_id`; it reads `request.store` and `request.membership`.
+    Another store (or a missing one) is a 404; a member whose role may not see the page gets a 403.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapper(request, *args, store_id, **kwargs):
+            _store_attach(request, store_id=store_id, roles=roles)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+class StorePageMixin(LoginRequiredMixin):
+    """The class-based form of `store_page`: set `store_roles`; `self.store` is set before dispatch."""
+
+    store_roles: Iterable[str] = MANAGERS
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        store_id = kwargs.pop("store_id")
+        self.store = _store_attach(request, store_id=store_id, roles=self.store_roles)
+        self.membership = request.membership
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _store_attach(request, *, store_id, roles: Iterable[str]) -> Store:
+    membership = membership_for(user=request.user, store_id=store_id, roles=roles)
+    request.membership = membership
+    request.store = membership.store
+    return membership.store

@@ -1,10 +1,24 @@
-from django.contrib.auth.decorators import login_required
-from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+import csv
 
-from .access import MANAGERS
-from .models import Membership
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cartrecovery.errors import ApplicationError
+
+from . import charts, dashboard, onboarding
+from .access import MANAGERS, store_page
+from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm
+from .login_throttle import login_failure_record, login_throttle_blocked, login_throttle_reset
+from .models import Membership, Role
+from .team import member_invite, member_remove, member_role_set
+from .tenancy import get_for_store_or_404
 
 
 @login_required
@@ -22,3 +36,243 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"ok": True})
+
+
+class ThrottledLoginView(LoginView):
+    """Django's sign-in, refusing further attempts after repeated failures (see login_throttle)."""
+
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if login_throttle_blocked(**self._who()):
+            form = self.get_form()
+            return self.render_to_response(self.get_context_data(form=form, throttled=True), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        login_failure_record(**self._who())
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        login_throttle_reset(**self._who())
+        return super().form_valid(form)
+
+    def _who(self) -> dict:
+        # REMOTE_ADDR, not X-Forwarded-For: a client can write any XFF it likes.
+        return {
+            "ip": self.request.META.get("REMOTE_ADDR", ""),
+            "username": self.request.POST.get("username", "")[:254],
+        }
+
+
+@login_required
+def dashboard_index(request: HttpRequest) -> HttpResponse:
+    """`/dashboard/`: the first store the user manages, else the inbox, else creating a store."""
+    memberships = Membership.objects.filter(user=request.user).order_by("created_at")
+    managed = memberships.filter(role__in=MANAGERS).first()
+    if managed is not None:
+        return redirect("dashboard:home", store_id=managed.store_id)
+    if memberships.exists():
+        return redirect("home")
+    return redirect("dashboard:onboarding")
+
+
+@login_required
+def store_new(request: HttpRequest) -> HttpResponse:
+    form = StoreCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        store = onboarding.store_create(
+            owner=request.user,
+            name=form.cleaned_data["name"],
+            platform=form.cleaned_data["platform"],
+            shop_domain=form.cleaned_data["shop_domain"],
+            timezone_name=form.cleaned_data["timezone"],
+        )
+        messages.success(request, f"{store.name} is ready. Next: connect your shop and your sending number.")
+        return redirect("dashboard:setup", store_id=store.id)
+    has_stores = Membership.objects.filter(user=request.user).exists()
+    return render(request, "dashboard/onboarding.html", {"form": form, "has_stores": has_stores})
+
+
+@store_page()
+def dashboard_home(request: HttpRequest) -> HttpResponse:
+    store = request.store
+    period = dashboard.period_for(store=store, key=request.GET.get("period"))
+    summary = dashboard.overview(store=store, period=period)
+    checklist = dashboard.setup_checklist(store=store)
+    return render(
+        request,
+        "dashboard/home.html",
+        {
+            "period": period,
+            "periods": [("7", "7 days"), ("30", "30 days"), ("90", "90 days")],
+            "summary": summary,
+            "funnel": charts.funnel_rows(summary=summary),
+            "chart": charts.daily_bars_chart(series=summary["series"]),
+            "checklist": checklist,
+            "setup_done": all(item["done"] for item in checklist),
+        },
+    )
+
+
+def _setup_page(request: HttpRequest, *, sender_form=None, test_form=None, status: int = 200) -> HttpResponse:
+    store = request.store
+    sender_form = sender_form or SenderForm(
+        initial={
+            "sms_number": store.sms_number,
+            "messaging_service_sid": store.messaging_service_sid,
+            "sender_kind": store.sender_kind,
+        }
+    )
+    return render(
+        request,
+        "dashboard/setup.html",
+        {
+            "urls": onboarding.webhook_urls(store=store),
+            "sender_form": sender_form,
+            "test_form": test_form or TestTextForm(),
+            "consent_text": onboarding.consent_text(store=store),
+            "consent_snippet": onboarding.consent_snippet_html(store=store),
+            "checklist": dashboard.setup_checklist(store=store),
+        },
+        status=status,
+    )
+
+
+@store_page()
+def setup(request: HttpRequest) -> HttpResponse:
+    return _setup_page(request)
+
+
+@require_POST
+@store_page()
+def setup_sender(request: HttpRequest) -> HttpResponse:
+    form = SenderForm(request.POST)
+    if not form.is_valid():
+        return _setup_page(request, sender_form=form, status=400)
+    onboarding.store_sender_update(
+        store=request.store,
+        sms_number=form.cleaned_data["sms_number"],
+        messaging_service_sid=form.cleaned_data["messaging_service_sid"],
+        sender_kind=form.cleaned_data["sender_kind"],
+    )
+    messages.success(request, "Sending number saved.")
+    return redirect("dashboard:setup", store_id=request.store.id)
+
+
+@require_POST
+@store_page()
+def setup_rotate_secret(request: HttpRequest) -> HttpResponse:
+    onboarding.store_webhook_secret_rotate(store=request.store)
+    messages.success(
+        request,
+        "New webhook secret created. The previous one keeps working for an hour: update your shop now.",
+    )
+    return redirect("dashboard:setup", store_id=request.store.id)
+
+
+@require_POST
+@store_page()
+def setup_test_text(request: HttpRequest) -> HttpResponse:
+    form = TestTextForm(request.POST)
+    if form.is_valid():
+        try:
+            onboarding.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
+        except ApplicationError as exc:
+            form.add_error("phone", exc.message)
+    if not form.is_valid():
+        return _setup_page(request, test_form=form, status=400)
+    messages.success(request, "Test text sent. It should arrive within a few seconds.")
+    return redirect("dashboard:setup", store_id=request.store.id)
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming csv.writer output."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+@store_page()
+def consent_log(request: HttpRequest) -> HttpResponse:
+    phone = request.GET.get("phone", "")[:40]
+    events = dashboard.consent_events_search(store=request.store, phone=phone)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(request, "dashboard/consent.html", {"page": page, "phone": phone})
+
+
+@store_page()
+def consent_log_csv(request: HttpRequest) -> StreamingHttpResponse:
+    phone = request.GET.get("phone", "")[:40]
+    writer = csv.writer(_Echo())
+    rows = dashboard.consent_events_csv_rows(store=request.store, phone=phone)
+    response = StreamingHttpResponse((writer.writerow(row) for row in rows), content_type="text/csv")
+    stamp = timezone.now().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="consent-log-{stamp}.csv"'
+    return response
+
+
+def _team_page(request: HttpRequest, *, form=None, invitation=None, status: int = 200) -> HttpResponse:
+    members = dashboard.team_members(store=request.store)
+    return render(
+        request,
+        "dashboard/team.html",
+        {
+            "members": members,
+            "form": form or InviteForm(),
+            "invitation": invitation,
+            "roles": Role.choices,
+            "is_owner": request.membership.role == Role.OWNER,
+        },
+        status=status,
+    )
+
+
+@store_page()
+def team(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _team_page(request)
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation = member_invite(
+                store=request.store,
+                actor=request.membership,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                first_name=form.cleaned_data["first_name"],
+            )
+        except ApplicationError as exc:
+            form.add_error("email" if exc.code == "duplicate" else "role", exc.message)
+        else:
+            # Rendered, not redirected: the one-time password must not travel in a cookie or the session.
+            return _team_page(request, invitation=invitation, status=201)
+    return _team_page(request, form=form, status=400)
+
+
+@require_POST
+@store_page()
+def team_member(request: HttpRequest, membership_id: int) -> HttpResponse:
+    membership = get_for_store_or_404(Membership.objects, store=request.store, pk=membership_id)
+    try:
+        if request.POST.get("action") == "remove":
+            member_remove(store=request.store, actor=request.membership, membership=membership)
+            messages.success(
+                request, f"{membership.user.email} no longer has access to {request.store.name}."
+            )
+        else:
+            role = request.POST.get("role", "")
+            if role not in Role.values:
+                raise ApplicationError("Pick a role.")
+            member_role_set(store=request.store, actor=request.membership, membership=membership, role=role)
+            messages.success(
+                request, f"{membership.user.email} is now {membership.get_role_display().lower()}."
+            )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    if (
+        membership.user_id == request.user.id
+        and not Membership.objects.filter(store=request.store, user=request.user, role__in=MANAGERS).exists()
+    ):
+        return redirect("home")
+    return redirect("dashboard:team", store_id=request.store.id)

@@ -5,6 +5,8 @@ from rest_framework.test import APIClient
 from conversations.sms import locmem
 from tests.stores.factories import MembershipFactory, StoreFactory
 
+pytest_plugins = ["tests.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _empty_sms_outbox():

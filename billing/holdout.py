@@ -1,0 +1,27 @@
+"""The control group: a fixed share of eligible carts that are never texted, so lift can be measured."""
+
+import hashlib
+
+from .selectors import plan_get
+
+HOLDOUT_REASON = "holdout (control group)"
+_BUCKETS = 10_000
+
+
+def holdout_bucket(*, store, cart) -> int:
+    """A stable number in [0, 10000) per cart: the same cart always lands in the same bucket.
+
+    A hash rather than a random draw, so every step of a sequence (and every retry of the dispatcher)
+    makes the same decision without storing one first.
+    """
+    digest = hashlib.sha256(f"{store.pk}:{cart.pk}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") % _BUCKETS
+
+
+def cart_in_holdout(*, store, cart, plan=None) -> bool:
+    if cart.store_id != store.pk:
+        raise ValueError("The cart belongs to another store.")
+    percent = (plan or plan_get(store=store)).holdout_percent
+    if not percent:
+        return False
+    return holdout_bucket(store=store, cart=cart) < percent * _BUCKETS // 100

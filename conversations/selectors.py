@@ -1,0 +1,313 @@
+"""Reads of the conversations app: the agent inbox's lists and the thread beside its cart."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from flows.models import Click, Nudge
+from stores.models import Cart, ConsentEvent, Membership, SmsStatus
+
+from .models import CannedResponse, Message, Thread
+
+INBOX_PAGE_SIZE = 25
+# Folder counts stop here ("99+"): an exact count of a 100,000-thread store costs a scan on every poll.
+INBOX_COUNT_CAP = 100
+
+
+class InboxTab:
+    NEEDS_HUMAN = "needs_human"
+    MINE = "mine"
+    UNASSIGNED = "unassigned"
+    RESOLVED = "resolved"
+    ALL = "all"
+
+    LABELS = {
+        NEEDS_HUMAN: "Needs a human",
+        MINE: "Mine",
+        UNASSIGNED: "Unassigned",
+        RESOLVED: "Resolved",
+        ALL: "All",
+    }
+    COUNTED = (NEEDS_HUMAN, MINE, UNASSIGNED)
+    DEFAULT = NEEDS_HUMAN
+
+
+@dataclass(frozen=True)
+class InboxCursor:
+    """Keyset position (newest activity first): a page costs the same at the 1st and the 4,000th."""
+
+    last_message_at: datetime
+    thread_id: int
+
+    def encode(self) -> str:
+        return f"{self.last_message_at.timestamp():.6f}_{self.thread_id}"
+
+    @classmethod
+    def decode(cls, raw: str) -> "InboxCursor | None":
+        try:
+            stamp, thread_id = raw.split("_", 1)
+            return cls(datetime.fromtimestamp(float(stamp), tz=UTC), int(thread_id))
+        except (ValueError, OverflowError, OSError):
+            return None
+
+
+@dataclass(frozen=True)
+class InboxPage:
+    threads: list[Thread]
+    tab: str
+    query: str
+    next_cursor: str = ""
+    counts: dict[str, str] = field(default_factory=dict)
+
+
+def _tab_filter(*, tab: str, user) -> Q:
+    if tab == InboxTab.NEEDS_HUMAN:
+        return Q(status=Thread.Status.ESCALATED)
+    if tab == InboxTab.MINE:
+        return Q(assignee=user) & ~Q(status=Thread.Status.RESOLVED)
+    if tab == InboxTab.UNASSIGNED:
+        return Q(assignee__isnull=True) & ~Q(status=Thread.Status.RESOLVED)
+    if tab == InboxTab.RESOLVED:
+        return Q(status=Thread.Status.RESOLVED)
+    return Q()
+
+
+def _search_filter(query: str) -> Q:
+    digits = re.sub(r"\D", "", query)
+    if len(digits) >= 3:
+        return Q(customer__phone__contains=digits)
+    by_name = Q()
+    for word in query.split()[:3]:
+        by_name &= Q(customer__first_name__icontains=word) | Q(customer__last_name__icontains=word)
+    return by_name
+
+
+def inbox_threads(*, store, user, tab: str = InboxTab.DEFAULT, query: str = "") -> QuerySet[Thread]:
+    """The threads of one inbox folder, newest activity first (a thread shows once it has a message)."""
+    threads = Thread.objects.for_store(store).filter(_tab_filter(tab=tab, user=user))
+    threads = threads.filter(last_message_at__isnull=False)
+    if query.strip():
+        threads = threads.filter(_search_filter(query.strip()))
+    return threads.order_by("-last_message_at", "-id")
+
+
+def inbox_tab_counts(*, store, user) -> dict[str, str]:
+    """How many threads wait in each actionable folder, as text capped at "99+" — one query."""
+    capped = {
+        tab: Subquery(
+            Thread.objects.filter(
+                pk__in=Thread.objects.for_store(store)
+                .filter(_tab_filter(tab=tab, user=user), last_message_at__isnull=False)
+                .values("pk")[:INBOX_COUNT_CAP]
+            )
+            .order_by()
+            .values("store")
+            .annotate(n=Count("pk"))
+            .values("n"),
+            output_field=IntegerField(),
+        )
+        for tab in InboxTab.COUNTED
+    }
+    row = (
+        Membership.objects.filter(store=store, user=user)
+        .annotate(**{tab: Coalesce(expr, 0) for tab, expr in capped.items()})
+        .values(*InboxTab.COUNTED)
+        .first()
+    ) or dict.fromkeys(InboxTab.COUNTED, 0)
+    return {tab: (f"{INBOX_COUNT_CAP - 1}+" if row[tab] >= INBOX_COUNT_CAP else str(row[tab])) for tab in row}
+
+
+def inbox_page(
+    *, store, user, tab: str = InboxTab.DEFAULT, query: str = "", cursor: str = "", page_size: int = 0
+) -> InboxPage:
+    """One page of a folder plus the folder counts: a constant number of queries at any size."""
+    page_size = page_size or INBOX_PAGE_SIZE
+    threads = inbox_threads(store=store, user=user, tab=tab, query=query)
+    position = InboxCursor.decode(cursor) if cursor else None
+    if position is not None:
+        threads = threads.filter(last_message_at__lte=position.last_message_at).filter(
+            Q(last_message_at__lt=position.last_message_at) | Q(id__lt=position.thread_id)
+        )
+    rows = list(
+        threads.select_related("customer", "assignee").annotate(**_last_message_preview())[: page_size + 1]
+    )
+    next_cursor = ""
+    if len(rows) > page_size:
+        rows = rows[:page_size]
+        next_cursor = InboxCursor(rows[-1].last_message_at, rows[-1].id).encode()
+    return InboxPage(
+        threads=rows,
+        tab=tab,
+        query=query,
+        next_cursor=next_cursor,
+        counts=inbox_tab_counts(store=store, user=user),
+    )
+
+
+def _last_message_preview() -> dict:
+    latest = Message.objects.filter(thread=OuterRef("pk")).order_by("-created_at", "-id")
+    return {
+        "preview_body": Subquery(latest.values("body")[:1]),
+        "preview_direction": Subquery(latest.values("direction")[:1]),
+    }
+
+
+def inbox_thread(*, store, thread_id) -> Thread:
+    """One thread of this store with its customer and assignee; another store's id raises DoesNotExist."""
+    return Thread.objects.for_store(store).select_related("customer", "assignee").get(pk=thread_id)
+
+
+def thread_messages(*, store, thread: Thread) -> list[Message]:
+    return list(
+        Message.objects.for_store(store)
+        .filter(thread=thread)
+        .select_related("sent_by", "rule")
+        .order_by("created_at", "id")
+    )
+
+
+@dataclass(frozen=True)
+class CartContext:
+    """What the agent sees beside the conversation: the shopper's latest cart and how it was nudged."""
+
+    cart: Cart | None
+    items: list = field(default_factory=list)
+    nudges_sent: list[Nudge] = field(default_factory=list)
+    clicks: int = 0
+
+
+def thread_cart_context(*, store, thread: Thread) -> CartContext:
+    clicks = (
+        Click.objects.filter(store=store, link__cart=OuterRef("pk"))
+        .order_by()
+        .values("link__cart")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    cart = (
+        Cart.objects.for_store(store)
+        .filter(customer_id=thread.customer_id)
+        .annotate(click_count=Coalesce(Subquery(clicks, output_field=IntegerField()), 0))
+        .order_by("-last_activity_at", "-id")
+        .first()
+    )
+    if cart is None:
+        return CartContext(cart=None)
+    nudges = list(
+        Nudge.objects.for_store(store)
+        .filter(cart=cart, state=Nudge.State.SENT)
+        .select_related("step")
+        .order_by("sent_at", "id")
+    )
+    return CartContext(cart=cart, items=list(cart.items.all()), nudges_sent=nudges, clicks=cart.click_count)
+
+
+def customer_latest_consent(*, store, customer) -> ConsentEvent | None:
+    return (
+        ConsentEvent.objects.for_store(store)
+        .filter(customer=customer)
+        .order_by("-occurred_at", "-id")
+        .first()
+    )
+
+
+def thread_reply_block_reason(*, thread: Thread) -> str:
+    """Why an agent may not text this shopper now, in words for the reply box; "" when they may."""
+    customer = thread.customer
+    if customer.redacted_at is not None or not customer.phone:
+        return "This shopper's data was erased at their request, so there is no number to text."
+    if customer.sms_status == SmsStatus.UNSUBSCRIBED:
+        return "This shopper opted out of texts (STOP). They must text START before anyone can reply."
+    if customer.phone_unreachable_reason:
+        return f"This number cannot receive texts: {customer.phone_unreachable_reason}."
+    if customer.sms_status != SmsStatus.SUBSCRIBED and thread.last_inbound_at is None:
+        return "No recorded consent and the shopper has never texted you, so you cannot text them first."
+    return ""
+
+
+def store_teammates(*, store) -> list:
+    """Everyone who can take a thread in this store, by name."""
+    return [
+        m.user
+        for m in Membership.objects.for_store(store)
+        .select_related("user")
+        .order_by("user__first_name", "user__username")
+    ]
+
+
+def canned_responses_list(*, store) -> list[CannedResponse]:
+    return list(CannedResponse.objects.for_store(store).order_by("title", "id"))
+
+
+@dataclass(frozen=True)
+class CannedChoice:
+    title: str
+    body: str
+
+
+def canned_responses_for_thread(*, store, thread: Thread) -> list[CannedChoice]:
+    """The store's canned responses with {first_name} and {store} filled in for this shopper."""
+    values = {"first_name": thread.customer.first_name or "there", "store": store.name}
+    return [
+        CannedChoice(title=c.title, body=_fill_placeholders(c.body, values))
+        for c in canned_responses_list(store=store)
+    ]
+
+
+def _fill_placeholders(text: str, values: dict[str, str]) -> str:
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+# The phone simulator.
+
+
+@dataclass(frozen=True)
+class PhoneScreen:
+    e164: str = ""
+    problem: str = ""
+    customer: object = None
+    messages: list[Message] = field(default_factory=list)
+
+
+def phone_screen(*, store, number: str) -> PhoneScreen:
+    """What a test phone shows: every text between it and the store, oldest first."""
+    from stores.phones import phone_parse
+
+    if not number:
+        return PhoneScreen()
+    parsed = phone_parse(number, region=store_phone_region(store))
+    if not parsed.ok:
+        return PhoneScreen(problem=parsed.problem)
+    thread = (
+        Thread.objects.for_store(store).filter(customer__phone=parsed.e164).select_related("customer").first()
+    )
+    if thread is None:
+        return PhoneScreen(e164=parsed.e164)
+    return PhoneScreen(
+        e164=parsed.e164,
+        customer=thread.customer,
+        messages=thread_messages(store=store, thread=thread)[-100:],
+    )
+
+
+def phone_test_numbers(*, store, limit: int = 12) -> list:
+    """Numbers worth picking in the simulator: the shoppers this store texted most recently."""
+    return list(
+        Thread.objects.for_store(store)
+        .filter(last_message_at__isnull=False, customer__phone__isnull=False)
+        .select_related("customer")
+        .order_by("-last_message_at")[:limit]
+    )
+
+
+def store_phone_region(store) -> str | None:
+    import phonenumbers
+
+    if not store.sms_number:
+        return None
+    return phonenumbers.region_code_for_number(store.sms_number)

@@ -1,0 +1,379 @@
+"""The agent inbox and the phone simulator: pages that read through selectors and write through services."""
+
+import hashlib
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages as flash
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from cartrecovery.errors import ApplicationError
+from stores.access import EVERYONE, MANAGERS, store_page, stores_for
+from stores.tenancy import get_for_store_or_404
+
+from . import selectors, services
+from .models import CannedResponse, Thread
+from .sms.segments import TWILIO_MAX_BODY_CHARS, segment_info
+
+
+@login_required
+def inbox_home(request: HttpRequest) -> HttpResponse:
+    stores = stores_for(user=request.user)
+    if not stores:
+        raise Http404
+    return redirect("inbox:list", store_id=stores[0].id)
+
+
+# The thread list.
+
+
+def _list_params(request: HttpRequest) -> dict:
+    tab = request.GET.get("tab", selectors.InboxTab.DEFAULT)
+    if tab not in selectors.InboxTab.LABELS:
+        tab = selectors.InboxTab.DEFAULT
+    return {
+        "tab": tab,
+        "query": request.GET.get("q", "").strip()[:100],
+        "cursor": request.GET.get("cursor", ""),
+    }
+
+
+def _list_context(request: HttpRequest, params: dict) -> dict:
+    page = selectors.inbox_page(store=request.store, user=request.user, **params)
+    base = reverse("inbox:list", kwargs={"store_id": request.store.id})
+    tabs = [
+        {
+            "key": key,
+            "label": label,
+            "count": page.counts.get(key, ""),
+            "url": base + "?" + urlencode({"tab": key, **({"q": page.query} if page.query else {})}),
+            "active": key == page.tab,
+        }
+        for key, label in selectors.InboxTab.LABELS.items()
+    ]
+    stamp = _stamp(
+        page.counts,
+        [
+            (t.id, t.status, t.assignee_id, t.unread_count, t.last_message_at, t.preview_body)
+            for t in page.threads
+        ],
+    )
+    poll_query = urlencode({"tab": page.tab, "q": page.query, "cursor": params["cursor"], "v": stamp})
+    return {
+        "page": page,
+        "tabs": tabs,
+        "list_base": base,
+        "list_stamp": stamp,
+        "list_poll_url": reverse("inbox:list_poll", kwargs={"store_id": request.store.id}) + "?" + poll_query,
+        "next_url": base + "?" + urlencode({"tab": page.tab, "q": page.query, "cursor": page.next_cursor})
+        if page.next_cursor
+        else "",
+        "first_url": base + "?" + urlencode({"tab": page.tab, "q": page.query}) if params["cursor"] else "",
+    }
+
+
+def _stamp(*parts) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+def _page_context(request: HttpRequest, **extra) -> dict:
+    return {"store": request.store, "membership": request.membership, **extra}
+
+
+@require_GET
+@store_page(roles=EVERYONE)
+def inbox_list(request: HttpRequest) -> HttpResponse:
+    params = _list_params(request)
+    timezone.activate(request.store.timezone)
+    context = _page_context(request, **_list_context(request, params), current_thread=None)
+    return render(request, "inbox/list.html", context)
+
+
+@require_GET
+@store_page(roles=EVERYONE)
+def inbox_list_poll(request: HttpRequest) -> HttpResponse:
+    """The live list: 204 (htmx swaps nothing) unless a thread on screen or a folder count changed."""
+    params = _list_params(request)
+    timezone.activate(request.store.timezone)
+    context = _list_context(request, params)
+    if context["list_stamp"] == request.GET.get("v"):
+        return HttpResponse(status=204)
+    current = request.GET.get("current", "")
+    context.update(store=request.store, current_thread_id=int(current) if current.isdigit() else None)
+    return render(request, "inbox/_thread_list.html", context)
+
+
+# One thread.
+
+
+def _thread_or_404(request: HttpRequest, thread_id: int) -> Thread:
+    try:
+        return selectors.inbox_thread(store=request.store, thread_id=thread_id)
+    except Thread.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _conversation_context(request: HttpRequest, thread: Thread) -> dict:
+    messages = selectors.thread_messages(store=request.store, thread=thread)
+    stamp = _stamp(
+        thread.status,
+        thread.assignee_id,
+        thread.customer.sms_status,
+        [(m.id, m.status, m.error_code) for m in messages],
+    )
+    poll_url = reverse("inbox:thread_poll", kwargs={"store_id": request.store.id, "thread_id": thread.id})
+    return {
+        "thread": thread,
+        "thread_messages": messages,
+        "teammates": selectors.store_teammates(store=request.store),
+        "conversation_poll_url": f"{poll_url}?v={stamp}",
+    }
+
+
+def _composer_context(request: HttpRequest, thread: Thread, *, draft: str = "", error: str = "") -> dict:
+    return {
+        "thread": thread,
+        "draft": draft,
+        "composer_error": error,
+        "block_reason": selectors.thread_reply_block_reason(thread=thread),
+        "canned": selectors.canned_responses_for_thread(store=request.store, thread=thread),
+        "segments": segment_info(draft),
+        "max_chars": TWILIO_MAX_BODY_CHARS,
+    }
+
+
+def _thread_page(
+    request: HttpRequest, thread: Thread, *, draft: str = "", error: str = "", status: int = 200
+):
+    timezone.activate(request.store.timezone)
+    services.thread_mark_read(store=request.store, thread=thread)
+    params = {**_list_params(request), "cursor": ""}
+    context = _page_context(request, **_list_context(request, params))
+    context.update(_conversation_context(request, thread))
+    context.update(_composer_context(request, thread, draft=draft, error=error))
+    context.update(
+        cart=selectors.thread_cart_context(store=request.store, thread=thread),
+        consent=selectors.customer_latest_consent(store=request.store, customer=thread.customer),
+        current_thread=thread,
+        current_thread_id=thread.id,
+    )
+    return render(request, "inbox/thread.html", context, status=status)
+
+
+@require_GET
+@store_page(roles=EVERYONE)
+def thread_detail(request: HttpRequest, thread_id: int) -> HttpResponse:
+    return _thread_page(request, _thread_or_404(request, thread_id))
+
+
+@require_GET
+@store_page(roles=EVERYONE)
+def thread_poll(request: HttpRequest, thread_id: int) -> HttpResponse:
+    """The open conversation, live: 204 until a message arrives or changes status, or the thread moves."""
+    thread = _thread_or_404(request, thread_id)
+    timezone.activate(request.store.timezone)
+    context = _conversation_context(request, thread)
+    if context["conversation_poll_url"].endswith("?v=" + request.GET.get("v", "")):
+        return HttpResponse(status=204)
+    # The agent is looking at it: what just arrived is read.
+    services.thread_mark_read(store=request.store, thread=thread)
+    return render(request, "inbox/_conversation.html", {**context, "store": request.store})
+
+
+@require_POST
+@store_page(roles=EVERYONE)
+def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
+    thread = _thread_or_404(request, thread_id)
+    body = request.POST.get("body", "")
+    try:
+        services.thread_agent_reply(store=request.store, thread=thread, user=request.user, body=body)
+    except ApplicationError as exc:
+        if request.htmx:
+            response = _composer_fragment(request, thread, draft=body, error=exc.message)
+            response["HX-Retarget"], response["HX-Reswap"] = "#composer", "outerHTML"
+            return response
+        return _thread_page(request, thread, draft=body, error=exc.message, status=422)
+    if not request.htmx:
+        return redirect("inbox:thread", store_id=request.store.id, thread_id=thread.id)
+    thread = _thread_or_404(request, thread_id)
+    timezone.activate(request.store.timezone)
+    conversation = render_to_string(
+        "inbox/_conversation.html",
+        {**_conversation_context(request, thread), "store": request.store},
+        request=request,
+    )
+    composer = _composer_fragment(request, thread, oob=True).content.decode()
+    return HttpResponse(conversation + composer)
+
+
+def _composer_fragment(
+    request, thread, *, draft: str = "", error: str = "", oob: bool = False
+) -> HttpResponse:
+    context = {
+        **_composer_context(request, thread, draft=draft, error=error),
+        "store": request.store,
+        "oob": oob,
+    }
+    return render(request, "inbox/_composer.html", context)
+
+
+@require_POST
+@store_page(roles=EVERYONE)
+def thread_assign(request: HttpRequest, thread_id: int) -> HttpResponse:
+    thread = _thread_or_404(request, thread_id)
+    assignee_id = request.POST.get("assignee", "")
+    assignee = get_user_model().objects.filter(pk=assignee_id).first() if assignee_id.isdigit() else None
+    try:
+        if assignee is None:
+            raise ApplicationError("Pick a teammate to assign.")
+        services.thread_assign(store=request.store, thread=thread, assignee=assignee)
+    except ApplicationError as exc:
+        flash.error(request, exc.message)
+    else:
+        who = "you" if assignee == request.user else (assignee.get_full_name() or assignee.username)
+        flash.success(request, f"Assigned to {who}. The bot stays quiet on this thread.")
+    return redirect("inbox:thread", store_id=request.store.id, thread_id=thread.id)
+
+
+@require_POST
+@store_page(roles=EVERYONE)
+def thread_resolve(request: HttpRequest, thread_id: int) -> HttpResponse:
+    thread = _thread_or_404(request, thread_id)
+    services.thread_resolve(store=request.store, thread=thread)
+    flash.success(request, "Resolved. If the shopper texts again, the bot answers and escalates if needed.")
+    return redirect("inbox:thread", store_id=request.store.id, thread_id=thread.id)
+
+
+@require_POST
+@store_page(roles=EVERYONE)
+def thread_hand_back(request: HttpRequest, thread_id: int) -> HttpResponse:
+    thread = _thread_or_404(request, thread_id)
+    services.thread_hand_back(store=request.store, thread=thread)
+    flash.success(request, "Handed back to the bot: keyword rules and the fallback answer again.")
+    return redirect("inbox:thread", store_id=request.store.id, thread_id=thread.id)
+
+
+@require_POST
+@store_page(roles=EVERYONE)
+def segment_counter(request: HttpRequest) -> HttpResponse:
+    """The reply box's counter, computed by the same function that bills the text."""
+    body = request.POST.get("body", "")
+    return render(
+        request,
+        "inbox/_segments.html",
+        {"segments": segment_info(body), "max_chars": TWILIO_MAX_BODY_CHARS, "length": len(body)},
+    )
+
+
+# Canned responses.
+
+
+@store_page(roles=EVERYONE)
+def canned_list(request: HttpRequest) -> HttpResponse:
+    can_edit = request.membership.role in MANAGERS
+    form = {"title": "", "body": ""}
+    status = 200
+    if request.method == "POST":
+        if not can_edit:
+            raise Http404
+        form = {"title": request.POST.get("title", ""), "body": request.POST.get("body", "")}
+        try:
+            services.canned_response_create(store=request.store, **form)
+        except ApplicationError as exc:
+            flash.error(request, exc.message)
+            status = 422
+        else:
+            flash.success(request, f"Saved “{form['title'].strip()}”.")
+            return redirect("inbox:canned", store_id=request.store.id)
+    context = _page_context(
+        request,
+        canned=selectors.canned_responses_list(store=request.store),
+        can_edit=can_edit,
+        form=form,
+        max_chars=TWILIO_MAX_BODY_CHARS,
+    )
+    return render(request, "inbox/canned.html", context, status=status)
+
+
+@require_POST
+@store_page(roles=MANAGERS)
+def canned_edit(request: HttpRequest, canned_id: int) -> HttpResponse:
+    canned = get_for_store_or_404(CannedResponse.objects, store=request.store, pk=canned_id)
+    if request.POST.get("action") == "delete":
+        services.canned_response_delete(store=request.store, canned=canned)
+        flash.success(request, f"Deleted “{canned.title}”.")
+    else:
+        try:
+            services.canned_response_update(
+                store=request.store,
+                canned=canned,
+                title=request.POST.get("title", ""),
+                body=request.POST.get("body", ""),
+            )
+        except ApplicationError as exc:
+            flash.error(request, exc.message)
+        else:
+            flash.success(request, f"Saved “{canned.title}”.")
+    return redirect("inbox:canned", store_id=request.store.id)
+
+
+# The phone simulator: play the shopper against the real router (demo and test stores only).
+
+
+def phone_simulator_available(store) -> bool:
+    """Only where no real text can leave: a demo store, or a backend that keeps texts in-house."""
+    return store.is_demo or settings.SMS_BACKEND in ("console", "locmem")
+
+
+def _simulator_store(request: HttpRequest):
+    if not phone_simulator_available(request.store):
+        raise Http404
+    return request.store
+
+
+def _screen_context(request: HttpRequest, number: str) -> dict:
+    store = _simulator_store(request)
+    screen = selectors.phone_screen(store=store, number=number)
+    stamp = _stamp(screen.e164, [(m.id, m.status) for m in screen.messages])
+    poll = reverse("inbox:simulator_screen", kwargs={"store_id": store.id})
+    return {
+        "screen": screen,
+        "screen_poll_url": poll + "?" + urlencode({"number": screen.e164 or number, "v": stamp}),
+        "screen_stamp": stamp,
+    }
+
+
+@require_GET
+@store_page(roles=EVERYONE)
+def phone_simulator(request: HttpRequest) -> HttpResponse:
+    store = request.store
+    if not phone_simulator_available(store):
+        return render(request, "inbox/phone.html", _page_context(request, simulator_on=False))
+    timezone.activate(store.timezone)
+    number = request.GET.get("number", "").strip()
+    context = _page_context(
+        request,
+        **_screen_context(request, number),
+        number=number,
+        test_numbers=selectors.phone_test_numbers(store=store),
+        simulator_on=True,
+    )
+    return render(request, "inbox/phone.html", context)
+
+
+@require_GET
+@store_page(roles=EVERYONE)
+def phone_screen(request: HttpRequest) -> HttpResponse:
+    store = _simulator_store(request)
+    timezone.activate(store.timezone)
+    context = _screen_context(request, request.GET.get("number", "").strip())
+    if context["screen_stamp"] == request.GET.get("v"):
+        return HttpResponse(status=204)
+    return render(request, "inbox/_phone_screen.html", {**context, "store": store})

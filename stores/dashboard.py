@@ -1,0 +1,143 @@
+"""Reads behind the merchant dashboard's overview: the funnel, the chart by day, the setup checklist."""
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from billing.selectors import analytics_summary
+from flows.models import Flow, KeywordRule
+
+from .models import Cart, ConsentEvent, Membership, Role, Store
+from .phones import phone_parse
+
+PERIODS = {"7": 7, "30": 30, "90": 90}
+DEFAULT_PERIOD = "30"
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str
+    start: date
+    end: date  # inclusive
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def period_for(*, store: Store, key: str | None, now: datetime | None = None) -> Period:
+    """The last N whole days in the store's time zone, today included."""
+    key = key if key in PERIODS else DEFAULT_PERIOD
+    today = (now or timezone.now()).astimezone(ZoneInfo(store.timezone)).date()
+    return Period(key=key, start=today - timedelta(days=PERIODS[key] - 1), end=today)
+
+
+def overview(*, store: Store, period: Period) -> dict:
+    """The overview's figures: billing's funnel and money, plus the return on what the merchant spent."""
+    summary = analytics_summary(store=store, start=period.start, end=period.end)
+    spend = summary["cost"] + summary["fees"]
+    roi = (summary["revenue"] / spend).quantize(Decimal("0.1")) if spend > 0 else None
+    return {**summary, "spend": spend, "net": summary["revenue"] - spend, "roi": roi}
+
+
+def setup_checklist(*, store: Store) -> list[dict]:
+    """What a new merchant still has to do, in order, with whether it is done."""
+    flow = Flow.objects.for_store(store).filter(is_active=True).first()
+    has_steps = bool(flow) and flow.steps.filter(is_active=True).exists()
+    return [
+        {
+            "key": "sender",
+            "title": "Connect a sending number",
+            "detail": "Your Twilio number or Messaging Service: the texts come from it.",
+            "done": bool(store.sms_number or store.messaging_service_sid),
+        },
+        {
+            "key": "webhooks",
+            "title": "Send us your carts",
+            "detail": "Point your shop's cart and order webhooks at the URLs on the Setup page.",
+            "done": Cart.objects.for_store(store).exists(),
+        },
+        {
+            "key": "flow",
+            "title": "Write your first text",
+            "detail": "The reminder a shopper gets 30–60 minutes after leaving a cart.",
+            "done": has_steps,
+        },
+        {
+            "key": "rules",
+            "title": "Answer common questions automatically",
+            "detail": "Keyword rules reply to “shipping?” or “discount?” without a person.",
+            "done": KeywordRule.objects.for_store(store).filter(is_active=True).exists(),
+        },
+    ]
+
+
+def consent_events_search(*, store: Store, phone: str = "") -> QuerySet[ConsentEvent]:
+    """The store's consent events, newest first; `phone` matches a whole number or a run of its digits."""
+    events = ConsentEvent.objects.for_store(store).select_related("customer").order_by("-occurred_at", "-id")
+    phone = phone.strip()
+    if not phone:
+        return events
+    parsed = phone_parse(phone, region="US")
+    if parsed.ok:
+        return events.filter(customer__phone=parsed.e164)
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) < 3:
+        return events.none()
+    return events.filter(customer__phone__contains=digits)
+
+
+CONSENT_CSV_HEADER = [
+    "occurred_at",
+    "phone",
+    "first_name",
+    "kind",
+    "source",
+    "text_shown",
+    "language",
+    "ip_address",
+    "user_agent",
+    "evidence",
+    "current_status",
+]
+
+
+def _csv_safe(value) -> str:
+    """Cells a spreadsheet would run as a formula (=, +, -, @) are prefixed: the text comes from shoppers."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def consent_events_csv_rows(*, store: Store, phone: str = ""):
+    yield CONSENT_CSV_HEADER
+    for event in consent_events_search(store=store, phone=phone).iterator(chunk_size=500):
+        customer = event.customer
+        # Our own values (a time, an E.164 number, enums) go out as they are; the rest came from outside.
+        yield [
+            event.occurred_at.isoformat(),
+            str(customer.phone or ""),
+            _csv_safe(customer.first_name),
+            event.kind,
+            _csv_safe(event.source),
+            _csv_safe(event.text_shown),
+            _csv_safe(event.language),
+            event.ip_address or "",
+            _csv_safe(event.user_agent),
+            _csv_safe(json.dumps(event.evidence, sort_keys=True) if event.evidence else ""),
+            customer.sms_status,
+        ]
+
+
+_ROLE_ORDER = {Role.OWNER: 0, Role.ADMIN: 1, Role.AGENT: 2}
+
+
+def team_members(*, store: Store) -> list[Membership]:
+    """Owners first, then admins, then agents; each group by email."""
+    members = Membership.objects.for_store(store).select_related("user")
+    return sorted(members, key=lambda m: (_ROLE_ORDER.get(m.role, 9), m.user.email or m.user.username))

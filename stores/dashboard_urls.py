@@ -1,0 +1,21 @@
+"""`/dashboard/…`: the merchant's pages (owners and admins). Namespace "dashboard"."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "dashboard"
+
+urlpatterns = [
+    path("", views.dashboard_index, name="index"),
+    path("new/", views.store_new, name="onboarding"),
+    path("<uuid:store_id>/", views.dashboard_home, name="home"),
+    path("<uuid:store_id>/setup/", views.setup, name="setup"),
+    path("<uuid:store_id>/setup/sender/", views.setup_sender, name="setup_sender"),
+    path("<uuid:store_id>/setup/rotate-secret/", views.setup_rotate_secret, name="setup_rotate"),
+    path("<uuid:store_id>/setup/test-text/", views.setup_test_text, name="setup_test"),
+    path("<uuid:store_id>/consent/", views.consent_log, name="consent"),
+    path("<uuid:store_id>/consent.csv", views.consent_log_csv, name="consent_csv"),
+    path("<uuid:store_id>/team/", views.team, name="team"),
+    path("<uuid:store_id>/team/<int:membership_id>/", views.team_member, name="team_member"),
+]

@@ -1,0 +1,83 @@
+"""Page forms of the store's own setup. Validation of shape only; the rules live in the services."""
+
+from django import forms
+from phonenumber_field.formfields import PhoneNumberField
+
+from .models import Platform, Role, Store
+
+TIMEZONE_CHOICES = [
+    ("America/New_York", "Eastern (New York)"),
+    ("America/Chicago", "Central (Chicago)"),
+    ("America/Denver", "Mountain (Denver)"),
+    ("America/Phoenix", "Arizona (Phoenix)"),
+    ("America/Los_Angeles", "Pacific (Los Angeles)"),
+    ("America/Anchorage", "Alaska (Anchorage)"),
+    ("Pacific/Honolulu", "Hawaii (Honolulu)"),
+    ("America/Toronto", "Toronto"),
+    ("America/Vancouver", "Vancouver"),
+    ("Europe/London", "London"),
+    ("Europe/Dublin", "Dublin"),
+    ("Europe/Paris", "Paris"),
+    ("Europe/Berlin", "Berlin"),
+    ("Europe/Madrid", "Madrid"),
+    ("Australia/Sydney", "Sydney"),
+    ("UTC", "UTC"),
+]
+
+
+class StoreCreateForm(forms.Form):
+    name = forms.CharField(label="Store name", max_length=200)
+    platform = forms.ChoiceField(
+        label="Where do you sell?", choices=Platform.choices, initial=Platform.SHOPIFY
+    )
+    shop_domain = forms.CharField(
+        label="Shop domain",
+        max_length=255,
+        required=False,
+        help_text="For Shopify: your-store.myshopify.com",
+    )
+    timezone = forms.ChoiceField(label="Store time zone", choices=TIMEZONE_CHOICES)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("platform") == Platform.SHOPIFY and not data.get("shop_domain"):
+            self.add_error("shop_domain", "Shopify stores need their .myshopify.com domain.")
+        return data
+
+
+class SenderForm(forms.Form):
+    sms_number = PhoneNumberField(
+        label="Twilio phone number",
+        required=False,
+        region="US",
+        help_text="The number shoppers see, in international format: +1 303 555 0142.",
+    )
+    messaging_service_sid = forms.RegexField(
+        label="or Messaging Service SID",
+        regex=r"^MG[0-9a-fA-F]{32}$",
+        required=False,
+        help_text="Starts with MG. Use it when Twilio picks the sender from a pool.",
+        error_messages={"invalid": "A Messaging Service SID is MG followed by 32 hex characters."},
+    )
+    sender_kind = forms.ChoiceField(
+        label="Kind of number",
+        choices=Store._meta.get_field("sender_kind").choices,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("sms_number") and not data.get("messaging_service_sid") and not self.errors:
+            raise forms.ValidationError("Enter a Twilio number or a Messaging Service SID.")
+        return data
+
+
+class TestTextForm(forms.Form):
+    phone = forms.CharField(
+        label="Your mobile number", max_length=40, help_text="We text it once, right now."
+    )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label="Email")
+    first_name = forms.CharField(label="First name", max_length=150, required=False)
+    role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.AGENT)

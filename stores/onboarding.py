@@ -1,0 +1,118 @@
+"""Writes of the merchant's own setup: creating a store, its webhook secret, its sender, a test text."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+
+from cartrecovery.errors import ApplicationError
+from conversations.models import Message
+from conversations.sending import message_queue_outbound
+from conversations.services import thread_get_or_create
+
+from .models import Customer, Membership, Role, Store, new_webhook_secret
+from .phones import phone_parse
+
+
+@transaction.atomic
+def store_create(*, owner, name: str, platform: str, shop_domain: str = "", timezone_name: str = "") -> Store:
+    """A new store with its creator as owner, and the default flow and keyword rules when those exist."""
+    store = Store.objects.create(
+        name=name.strip(),
+        platform=platform,
+        shop_domain=shop_domain.strip().lower(),
+        timezone=timezone_name or "America/New_York",
+    )
+    Membership.objects.create(store=store, user=owner, role=Role.OWNER)
+    _store_seed_defaults(store=store)
+    return store
+
+
+def _store_seed_defaults(*, store: Store) -> None:
+    # The flow and rule defaults belong to other parts of the product; seed them once they exist.
+    try:
+        from flows.services import flow_seed_default
+    except ImportError:
+        flow_seed_default = None
+    try:
+        from flows.rules import keyword_rules_seed_default
+    except ImportError:
+        keyword_rules_seed_default = None
+    if flow_seed_default is not None:
+        flow_seed_default(store=store)
+    if keyword_rules_seed_default is not None:
+        keyword_rules_seed_default(store=store)
+
+
+def store_webhook_secret_rotate(*, store: Store) -> Store:
+    """A new secret; the previous one keeps verifying for a grace period (shops re-sign in flight)."""
+    store.previous_webhook_secret = store.webhook_secret
+    store.webhook_secret = new_webhook_secret()
+    store.webhook_secret_rotated_at = timezone.now()
+    store.save(
+        update_fields=["previous_webhook_secret", "webhook_secret", "webhook_secret_rotated_at", "updated_at"]
+    )
+    return store
+
+
+def store_sender_update(
+    *, store: Store, sms_number: str, messaging_service_sid: str, sender_kind: str
+) -> Store:
+    store.sms_number = sms_number or ""
+    store.messaging_service_sid = messaging_service_sid.strip()
+    store.sender_kind = sender_kind
+    store.save(update_fields=["sms_number", "messaging_service_sid", "sender_kind", "updated_at"])
+    return store
+
+
+TEST_TEXT = "{store}: this is a test text from Cart Recovery. Your texts are set up. Reply STOP to opt out."
+
+
+def store_test_text_send(*, store: Store, phone: str, region: str = "US") -> Message:
+    """Text the merchant's own phone through the real outbound path (recorded, delivered by the worker).
+
+    The merchant asked for this text themselves, so it is not a marketing message; the thread for the
+    number is created like any other so the reply lands in the inbox.
+    """
+    parsed = phone_parse(phone, region=region)
+    if parsed.problem:
+        raise ApplicationError(f"That is {parsed.problem}.", code="phone")
+    customer, _ = Customer.objects.get_or_create(store=store, phone=parsed.e164)
+    thread = thread_get_or_create(store=store, customer=customer)
+    return message_queue_outbound(
+        store=store, thread=thread, body=TEST_TEXT.format(store=store.name), route="test"
+    )
+
+
+CONSENT_TEXT = (
+    "Yes, text me reminders about my cart and occasional offers from {store} at the number above. "
+    "Up to 3 msgs per cart. Consent is not a condition of purchase. Msg & data rates may apply. "
+    "Reply HELP for help, STOP to opt out."
+)
+
+
+def consent_text(*, store: Store) -> str:
+    """The checkbox wording: who texts, about what, how often, costs, HELP and STOP (CTIA, TCPA)."""
+    return CONSENT_TEXT.format(store=store.name)
+
+
+def consent_snippet_html(*, store: Store) -> str:
+    """Markup a non-Shopify checkout pastes next to its phone field; the box is never pre-checked."""
+    text = escape(consent_text(store=store))
+    return (
+        '<label class="sms-consent">\n'
+        '  <input type="checkbox" name="sms_consent" value="granted">\n'
+        f"  {text}\n"
+        "</label>\n"
+        "<!-- Send the exact text shown as customer.sms_consent.text_shown in your cart webhook. -->"
+    )
+
+
+def webhook_urls(*, store: Store) -> dict[str, str]:
+    base = settings.PUBLIC_BASE_URL
+    return {
+        "shopify": f"{base}/webhooks/shopify/{store.id}/",
+        "carts": f"{base}/webhooks/carts/{store.id}/",
+        "twilio_sms": f"{base}/webhooks/twilio/sms/",
+        "twilio_status": f"{base}/webhooks/twilio/status/",
+    }

@@ -1,0 +1,36 @@
+import factory
+from django.utils import timezone
+
+from conversations.models import CannedResponse, Message, Thread
+from tests.stores.factories import CustomerFactory, StoreFactory
+
+
+class ThreadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Thread
+
+    store = factory.SubFactory(StoreFactory)
+    customer = factory.SubFactory(CustomerFactory, store=factory.SelfAttribute("..store"))
+    status = Thread.Status.ESCALATED
+    last_message_at = factory.LazyFunction(timezone.now)
+    last_inbound_at = factory.SelfAttribute("last_message_at")
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Message
+
+    store = factory.SelfAttribute("thread.store")
+    thread = factory.SubFactory(ThreadFactory)
+    direction = Message.Direction.IN
+    body = "Is the jacket still available in blue?"
+    status = Message.Status.RECEIVED
+
+
+class CannedResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CannedResponse
+
+    store = factory.SubFactory(StoreFactory)
+    title = "Shipping times"
+    body = "Hi {first_name}! Orders ship within 1 business day from {store}."

@@ -1,0 +1,97 @@
+"""Every dashboard page in a real browser: it renders under the CSP, fits a phone, and is photographed."""
+
+import random
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from billing.services import order_attribute
+from stores.models import ConsentEvent, Role
+from tests.billing.factories import click_add, order_for, reply_add, texted_cart
+from tests.browser import MOBILE, csp_violations, horizontal_overflow, login, screenshot
+from tests.stores.factories import ConsentEventFactory, CustomerFactory, MembershipFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _month_of_recoveries(store, *, carts: int = 60) -> None:
+    """A plausible month: most carts texted, some clicked, a few replied, some bought."""
+    rng = random.Random(7)
+    now = timezone.now()
+    for _ in range(carts):
+        at = now - timedelta(days=rng.randint(0, 29), hours=rng.randint(1, 10))
+        cart, message = texted_cart(store=store, at=at, price="-0.0079", price_unit="USD")
+        if rng.random() < 0.45:
+            click_add(cart=cart, at=at + timedelta(minutes=8), message=message)
+            if rng.random() < 0.4:
+                reply_add(cart=cart, at=at + timedelta(minutes=9))
+            if rng.random() < 0.55:
+                total = f"{rng.randint(40, 260)}.00"
+                order_attribute(
+                    store=store, order=order_for(cart=cart, placed_at=at + timedelta(hours=1), total=total)
+                )
+
+
+def _check(page, name: str) -> None:
+    assert csp_violations(page) == []
+    assert page.console_errors == []
+    screenshot(page, name)
+    page.set_viewport_size(MOBILE)
+    assert horizontal_overflow(page) == 0, f"{name} is wider than a 390 px phone"
+
+
+def test_overview_with_a_month_of_data(page, live_server, store, owner):
+    _month_of_recoveries(store)
+    login(page, live_server, owner)
+
+    page.goto(f"{live_server.url}/dashboard/{store.id}/")
+
+    assert page.get_by_role("heading", name="Recovery funnel").is_visible()
+    assert page.locator("svg.chart rect.bar-recovered").count() == 30
+    _check(page, "overview")
+
+
+def test_overview_of_a_new_store(page, live_server, store, owner):
+    login(page, live_server, owner)
+
+    page.goto(f"{live_server.url}/dashboard/{store.id}/")
+
+    assert page.get_by_text("No abandoned carts yet").is_visible()
+    _check(page, "overview-empty")
+
+
+def test_consent_log_search_and_evidence(page, live_server, store, owner):
+    for n in range(6):
+        customer = CustomerFactory(store=store, first_name=["Jamie", "Ana", "Lee", "Noor", "Sam", "Kai"][n])
+        ConsentEventFactory(
+            store=store,
+            customer=customer,
+            source="shopify_checkout",
+            ip_address=f"203.0.113.{10 + n}",
+            user_agent="Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X)",
+            text_shown="Yes, text me reminders about my cart. Msg & data rates may apply. "
+            "Reply STOP to opt out.",
+        )
+        if n % 3 == 0:
+            ConsentEventFactory(
+                store=store, customer=customer, kind=ConsentEvent.Kind.REVOKED, source="sms_stop"
+            )
+    login(page, live_server, owner)
+    page.goto(f"{live_server.url}/dashboard/{store.id}/consent/")
+
+    page.locator("details.evidence summary").first.click()
+    _check(page, "consent-log")
+
+
+def test_team_invite_shows_the_password_once(page, live_server, store, owner):
+    MembershipFactory(store=store, user=UserFactory(username="alex@example.com"), role=Role.AGENT)
+    login(page, live_server, owner)
+    page.goto(f"{live_server.url}/dashboard/{store.id}/team/")
+
+    page.get_by_label("Email").fill("sam@example.com")
+    page.get_by_label("Role", exact=True).select_option("admin")
+    page.get_by_role("button", name="Add to team").click()
+
+    assert page.get_by_label("One-time password").input_value()
+    _check(page, "team")

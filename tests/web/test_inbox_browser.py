@@ -1,0 +1,140 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from conversations.models import Message
+from stores.models import Role
+from tests.browser import csp_violations, horizontal_overflow, login, screenshot
+from tests.conversations.factories import MessageFactory, ThreadFactory
+from tests.stores.factories import CustomerFactory, MembershipFactory
+from tests.web.inbox_scenes import conversation_scene, opted_out_thread
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+LIVE_WAIT_MS = 5_000
+
+
+@pytest.fixture
+def agent(store):
+    return MembershipFactory(
+        store=store, role=Role.AGENT, user__first_name="Alex", user__last_name="Moreno"
+    ).user
+
+
+def inbox_url(live_server, store, name="inbox:list", **kwargs):
+    return live_server.url + reverse(name, kwargs={"store_id": store.id, **kwargs})
+
+
+def test_an_agent_sees_a_new_escalation_live_replies_and_the_text_leaves(
+    page, live_server, store, agent, sms_outbox
+):
+    # given an agent looking at the inbox
+    conversation_scene(store, agent=agent)
+    login(page, live_server, agent)
+    page.goto(inbox_url(live_server, store))
+    page.get_by_role("link", name=re.compile("Jamie Rivera")).wait_for()
+    screenshot(page, "inbox-list")
+
+    # when a shopper's text is escalated while the page is open
+    customer = CustomerFactory(store=store, first_name="Taylor", last_name="Brooks", phone="+14155550166")
+    thread = ThreadFactory(store=store, customer=customer, unread_count=1)
+    MessageFactory(thread=thread, body="My discount code isn't working at checkout")
+
+    # then it appears without a reload, marked unread
+    new_row = page.locator(f'[data-thread-id="{thread.id}"]')
+    new_row.wait_for(timeout=LIVE_WAIT_MS)
+    assert "is-unread" in new_row.get_attribute("class")
+    assert "My discount code isn't working" in new_row.inner_text()
+
+    # when the agent opens it and replies
+    new_row.click()
+    page.get_by_role("heading", name="Taylor Brooks").wait_for()
+    box = page.get_by_label("Reply to Taylor Brooks")
+    box.fill("Sorry about that! Try SUMMIT10 — I've reset it for you.")
+    page.locator("#segment-counter").get_by_text("1 segment").wait_for()
+    page.get_by_role("button", name=re.compile("^Send")).click()
+
+    # then the reply shows in the thread and reaches the SMS backend
+    page.locator(".ib-msg--agent").get_by_text("Try SUMMIT10").wait_for()
+    assert box.input_value() == ""
+    assert [(sms.to, sms.body) for sms in sms_outbox] == [
+        ("+14155550166", "Sorry about that! Try SUMMIT10 — I've reset it for you.")
+    ]
+    reply = Message.objects.get(thread=thread, route="agent")
+    assert reply.sent_by == agent
+    assert csp_violations(page) == []
+    assert page.console_errors == []
+
+
+def test_a_new_text_appears_in_the_open_thread(page, live_server, store, agent):
+    # given the agent has Jamie's thread open
+    jamie = conversation_scene(store, agent=agent)
+    login(page, live_server, agent)
+    page.goto(inbox_url(live_server, store, "inbox:thread", thread_id=jamie.id))
+    page.get_by_role("heading", name="Jamie Rivera").wait_for()
+    screenshot(page, "inbox-thread")
+
+    # when Jamie texts again
+    MessageFactory(thread=jamie, body="Also — do you ship to Canada?")
+
+    # then the text shows up without a reload
+    page.locator(".ib-msg--in").get_by_text("do you ship to Canada?").wait_for(timeout=LIVE_WAIT_MS)
+
+
+def test_a_hostile_text_renders_as_text(page, live_server, store, agent):
+    # given a shopper whose text is markup
+    hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    thread = ThreadFactory(store=store, customer=CustomerFactory(store=store, first_name="Eve"))
+    MessageFactory(thread=thread, body=hostile)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    login(page, live_server, agent)
+
+    # when the agent opens the list and the thread
+    page.goto(inbox_url(live_server, store))
+    page.goto(inbox_url(live_server, store, "inbox:thread", thread_id=thread.id))
+
+    # then the body is shown literally and nothing ran
+    page.locator(".ib-bubble").get_by_text(hostile).wait_for()
+    assert page.locator(".ib-bubble img").count() == 0
+    page.wait_for_timeout(300)
+    assert dialogs == []
+
+
+def test_an_opted_out_shopper_cannot_be_texted(page, live_server, store, agent):
+    thread = opted_out_thread(store)
+    login(page, live_server, agent)
+
+    page.goto(inbox_url(live_server, store, "inbox:thread", thread_id=thread.id))
+
+    assert page.get_by_role("status").filter(has_text="opted out").is_visible()
+    assert page.locator("#reply-body").is_disabled()
+    assert page.get_by_role("button", name="Send").is_disabled()
+    screenshot(page, "inbox-thread-opted-out", mobile=False)
+
+
+def test_the_inbox_fits_a_phone(page, live_server, store, agent):
+    jamie = conversation_scene(store, agent=agent)
+    login(page, live_server, agent)
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    for url in (
+        inbox_url(live_server, store),
+        inbox_url(live_server, store, "inbox:thread", thread_id=jamie.id),
+    ):
+        page.goto(url)
+        assert horizontal_overflow(page) <= 0
+
+
+def test_canned_replies_page(page, live_server, store, owner, agent):
+    conversation_scene(store, agent=agent)
+    login(page, live_server, owner)
+
+    page.goto(inbox_url(live_server, store, "inbox:canned"))
+    page.get_by_label("Title", exact=True).first.fill("Returns")
+    page.locator("#canned-body").fill("Returns are free within 30 days, {first_name}.")
+    page.get_by_role("button", name="Save reply").click()
+
+    page.get_by_text("Saved “Returns”").wait_for()
+    screenshot(page, "inbox-canned")
