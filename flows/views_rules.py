@@ -1,12 +1,12 @@
 """Dashboard pages of the keyword rules: list, create, edit, delete, switch, and "try a reply"."""
 
-from conversations.router import reply_try
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
+from conversations.router import reply_try
 from stores.access import store_page
 from stores.tenancy import get_for_store_or_404
 
