@@ -4,11 +4,10 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from functools import partial
 
 import phonenumbers
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -17,7 +16,7 @@ from cartrecovery.errors import ApplicationError
 from flows.services import nudges_cancel_pending
 from stores.models import Customer, Membership, SmsStatus, Store, WebhookEvent
 from stores.phones import phone_mask
-from stores.services import consent_record
+from stores.services import consent_record, webhook_event_record
 
 from .models import CannedResponse, Message, Thread
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
@@ -400,37 +399,10 @@ _KEPT_PARAMS = {
 
 
 def inbound_event_record(*, store: Store, params: dict[str, str]) -> WebhookEvent | None:
-    """Keep Twilio's delivery under its MessageSid and queue it (stores' webhook pipeline); None if seen.
-
-    The hottest write of the app: outside a transaction the INSERT commits on its own (one round trip instead
-    of BEGIN, INSERT, COMMIT), and the unique key alone makes a repeated delivery a no-op.
-    """
-    fields = {
-        "store": store,
-        "source": INBOUND_SOURCE,
-        "key": params["MessageSid"][:255],
-        "topic": INBOUND_TOPIC,
-    }
-    try:
-        if connection.in_atomic_block:
-            with transaction.atomic():
-                event = WebhookEvent.objects.create(**fields, payload=params)
-        else:
-            event = WebhookEvent.objects.create(**fields, payload=params)
-    except IntegrityError:
-        return None
-    transaction.on_commit(partial(_inbound_event_enqueue, event.id))
-    return event
-
-
-def _inbound_event_enqueue(event_id: int) -> None:
-    from stores.tasks import process_webhook_event
-
-    try:
-        process_webhook_event.delay(event_id)
-    except Exception:
-        # The text is recorded: Twilio must get its answer. The stores' sweeper queues what is left behind.
-        logger.exception("inbound text %s recorded but not queued; the sweeper will retry it", event_id)
+    """Keep Twilio's delivery under its MessageSid and queue it (stores' webhook pipeline); None if seen."""
+    return webhook_event_record(
+        store=store, source=INBOUND_SOURCE, key=params["MessageSid"], topic=INBOUND_TOPIC, payload=params
+    )
 
 
 def inbound_event_apply(*, store: Store, data: dict[str, str], event: WebhookEvent) -> InboundResult | None:
