@@ -5,7 +5,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from rest_framework.views import APIView
 
@@ -21,7 +21,8 @@ def membership_for(*, user, store_id, roles: Iterable[str] = EVERYONE) -> Member
         raise Http404
     try:
         membership = Membership.objects.select_related("store").get(user=user, store_id=store_id)
-    except (Membership.DoesNotExist, ValueError, TypeError) as exc:
+    except (Membership.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+        # A malformed id ("nope" is no UUID) must look exactly like a missing store.
         raise Http404 from exc
     if membership.role not in roles:
         # A member whose role may not see this: they know the store exists, so say no plainly.

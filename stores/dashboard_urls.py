@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from flows import views_dashboard as flow_views
+
 from . import views
 
 app_name = "dashboard"
@@ -14,6 +16,17 @@ urlpatterns = [
     path("<uuid:store_id>/setup/sender/", views.setup_sender, name="setup_sender"),
     path("<uuid:store_id>/setup/rotate-secret/", views.setup_rotate_secret, name="setup_rotate"),
     path("<uuid:store_id>/setup/test-text/", views.setup_test_text, name="setup_test"),
+    path("<uuid:store_id>/flow/", flow_views.flow_page, name="flow"),
+    path("<uuid:store_id>/flow/create/", flow_views.flow_create, name="flow_create"),
+    path("<uuid:store_id>/flow/steps/add/", flow_views.flow_step_add, name="flow_step_add"),
+    path("<uuid:store_id>/flow/steps/<int:step_id>/", flow_views.flow_step, name="flow_step"),
+    path(
+        "<uuid:store_id>/flow/steps/<int:step_id>/preview/",
+        flow_views.flow_step_preview,
+        name="flow_step_preview",
+    ),
+    path("<uuid:store_id>/settings/", flow_views.flow_settings, name="settings"),
+    path("<uuid:store_id>/settings/send-times/", flow_views.flow_send_times, name="settings_send_times"),
     path("<uuid:store_id>/consent/", views.consent_log, name="consent"),
     path("<uuid:store_id>/consent.csv", views.consent_log_csv, name="consent_csv"),
     path("<uuid:store_id>/team/", views.team, name="team"),

@@ -81,3 +81,26 @@ class InviteForm(forms.Form):
     email = forms.EmailField(label="Email")
     first_name = forms.CharField(label="First name", max_length=150, required=False)
     role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.AGENT)
+
+
+class StoreTextsForm(forms.Form):
+    help_text = forms.CharField(
+        label="HELP reply",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1600,
+        help_text="Sent when a shopper texts HELP: your name, how to reach you, and “Reply STOP to opt out”.",
+    )
+    shipping_policy = forms.CharField(
+        label="Shipping policy", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
+    )
+    returns_policy = forms.CharField(
+        label="Returns policy", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
+    )
+
+    def clean_help_text(self):
+        text = self.cleaned_data["help_text"]
+        if "STOP" not in text.upper():
+            raise forms.ValidationError(
+                "Say how to opt out, e.g. “Reply STOP to opt out.” (carriers require it)."
+            )
+        return text

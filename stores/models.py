@@ -131,6 +131,8 @@ class Cart(StoreOwned):
     external_id = models.CharField(max_length=255)
     cart_token = models.CharField(max_length=255, blank=True, db_index=True)
     checkout_token = models.CharField(max_length=255, blank=True, db_index=True)
+    # Shopify's numeric checkout id: the only key `checkouts/delete` and REST orders (`checkout_id`) carry.
+    checkout_id = models.CharField(max_length=64, blank=True, db_index=True)
     checkout_url = models.URLField(max_length=2000, blank=True)
     currency = models.CharField(max_length=3, default="USD")
     subtotal = models.DecimalField(max_digits=14, decimal_places=2, default=0)

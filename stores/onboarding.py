@@ -116,3 +116,12 @@ def webhook_urls(*, store: Store) -> dict[str, str]:
         "twilio_sms": f"{base}/webhooks/twilio/sms/",
         "twilio_status": f"{base}/webhooks/twilio/status/",
     }
+
+
+def store_texts_update(*, store: Store, help_text: str, shipping_policy: str, returns_policy: str) -> Store:
+    """The words the bot quotes: HELP answers and the shipping and returns policies."""
+    store.help_text = help_text.strip()
+    store.shipping_policy = shipping_policy.strip()
+    store.returns_policy = returns_policy.strip()
+    store.save(update_fields=["help_text", "shipping_policy", "returns_policy", "updated_at"])
+    return store

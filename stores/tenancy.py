@@ -1,5 +1,6 @@
 """Tenancy in one place: the store-owned base and the one way views resolve a store."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 
@@ -24,5 +25,5 @@ def get_for_store_or_404(queryset, *, store, **lookup):
     """Another store's object and a missing one look the same: 404."""
     try:
         return queryset.for_store(store).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+    except (queryset.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
         raise Http404 from exc

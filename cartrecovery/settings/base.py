@@ -149,6 +149,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "dispatch-due-nudges": {"task": "flows.tasks.dispatch_due", "schedule": 30.0},
+    "requeue-stale-webhook-events": {"task": "stores.tasks.requeue_stale_webhook_events", "schedule": 120.0},
     # Hourly, so each store's month is billed soon after its own midnight; reruns are no-ops.
     "issue-monthly-invoices": {"task": "billing.tasks.invoices_issue_due", "schedule": 3600.0},
 }

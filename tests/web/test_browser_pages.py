@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from billing.services import order_attribute
+from flows.services import flow_seed_default
 from stores.models import ConsentEvent, Role
 from tests.billing.factories import click_add, order_for, reply_add, texted_cart
 from tests.browser import MOBILE, csp_violations, horizontal_overflow, login, screenshot
@@ -95,3 +96,18 @@ def test_team_invite_shows_the_password_once(page, live_server, store, owner):
 
     assert page.get_by_label("One-time password").input_value()
     _check(page, "team")
+
+
+def test_settings_send_time_simulator(page, live_server, store, owner):
+    flow_seed_default(store=store)
+    login(page, live_server, owner)
+    page.goto(f"{live_server.url}/dashboard/{store.id}/settings/")
+
+    page.get_by_label("Shopper's phone number").fill("+1 305 555 0100")
+    page.get_by_role("button", name="Simulate").click()
+
+    page.get_by_test_id("send-times").wait_for()
+    assert "Carrier rule (US)" in page.get_by_test_id("send-times").inner_text()
+    assert "/settings/" in page.url
+    assert "phone=" not in page.url
+    _check(page, "settings")

@@ -1,0 +1,105 @@
+"""Writes behind the dashboard's flow editor and settings: steps, their texts, the flow's rules."""
+
+from django.db import transaction
+from django.db.models import Max
+
+from cartrecovery.errors import ApplicationError
+from conversations.sms.segments import TWILIO_MAX_BODY_CHARS
+
+from . import defaults
+from .models import Flow, IncentiveKind, Step
+
+FOLLOW_UP_DELAY_MINUTES = 24 * 60
+
+
+def _check_same_store(*, store, obj) -> None:
+    if obj.store_id != store.id:
+        raise ValueError("That belongs to another store.")
+
+
+def step_update(
+    *,
+    store,
+    step: Step,
+    delay_minutes: int,
+    is_active: bool,
+    incentive_kind: str,
+    discount_code: str,
+    incentive_text: str,
+    incentive_valid_days: int,
+    language: str,
+    template: str,
+    remove_language: bool = False,
+) -> Step:
+    """Save a step's timing and incentive, and its text in one language (or drop that language)."""
+    _check_same_store(store=store, obj=step)
+    template = template.strip()
+    if delay_minutes < 1:
+        raise ApplicationError("The delay must be at least one minute.", extra={"field": "delay"})
+    if incentive_kind == IncentiveKind.FIXED_CODE and not discount_code.strip():
+        raise ApplicationError("Give the discount code to send.", extra={"field": "discount_code"})
+    templates = dict(step.templates)
+    if remove_language:
+        if language == store.default_language:
+            raise ApplicationError(
+                "The store's default language cannot be removed.", extra={"field": "template"}
+            )
+        templates.pop(language, None)
+    else:
+        if not template:
+            raise ApplicationError("Write the text.", extra={"field": "template"})
+        if len(template) > TWILIO_MAX_BODY_CHARS:
+            raise ApplicationError(
+                f"A text can carry at most {TWILIO_MAX_BODY_CHARS} characters.", extra={"field": "template"}
+            )
+        templates[language] = template
+    step.delay_minutes = delay_minutes
+    step.is_active = is_active
+    step.incentive_kind = incentive_kind
+    step.discount_code = discount_code.strip()
+    step.incentive_text = incentive_text.strip()
+    step.incentive_valid_days = incentive_valid_days
+    step.templates = templates
+    step.save()
+    return step
+
+
+@transaction.atomic
+def step_add(*, store, flow: Flow) -> Step:
+    """A follow-up after the last step, starting from the recommended follow-up texts (off until saved on)."""
+    _check_same_store(store=store, obj=flow)
+    Flow.objects.select_for_update().filter(pk=flow.pk).first()
+    last = flow.steps.aggregate(position=Max("position"), delay=Max("delay_minutes"))
+    return Step.objects.create(
+        store=store,
+        flow=flow,
+        position=(last["position"] or 0) + 1,
+        delay_minutes=(last["delay"] or 0) + FOLLOW_UP_DELAY_MINUTES,
+        templates=dict(defaults.SECOND_STEP_TEMPLATES),
+        is_active=False,
+    )
+
+
+def flow_settings_update(
+    *,
+    store,
+    flow: Flow,
+    quiet_hours_start: int,
+    quiet_hours_end: int,
+    frequency_cap: int,
+    fallback_reply: str,
+    holding_reply: str,
+) -> Flow:
+    """The store's own sending window and cap; the law's stricter rules still apply on top of them."""
+    _check_same_store(store=store, obj=flow)
+    if not 0 <= quiet_hours_start < quiet_hours_end <= 24:
+        raise ApplicationError("Texting must start before it stops.", extra={"field": "quiet_hours_end"})
+    if not 1 <= frequency_cap <= 10:
+        raise ApplicationError("Allow between 1 and 10 texts per day.", extra={"field": "frequency_cap"})
+    flow.quiet_hours_start = quiet_hours_start
+    flow.quiet_hours_end = quiet_hours_end
+    flow.frequency_cap = frequency_cap
+    flow.fallback_reply = fallback_reply.strip()
+    flow.holding_reply = holding_reply.strip()
+    flow.save()
+    return flow

@@ -1,0 +1,254 @@
+"""Dashboard pages of the flows app: the flow editor with its live preview, and the sending settings."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cartrecovery.errors import ApplicationError
+from stores.access import store_page
+from stores.forms import StoreTextsForm
+from stores.onboarding import store_texts_update
+from stores.tenancy import get_for_store_or_404
+
+from . import editor
+from .forms import (
+    LANGUAGE_NAMES,
+    FlowSettingsForm,
+    PreviewForm,
+    SendTimeForm,
+    StepForm,
+    delay_split,
+    delay_text,
+    language_choices,
+)
+from .models import Step
+from .rendering import step_preview, template_preview
+from .send_time import policy_rows, send_times_simulate
+from .services import flow_active_for, flow_seed_default
+
+
+def _flow_or_404(store):
+    flow = flow_active_for(store=store)
+    if flow is None:
+        raise Http404
+    return flow
+
+
+@store_page()
+def flow_page(request: HttpRequest) -> HttpResponse:
+    store = request.store
+    flow = flow_active_for(store=store)
+    steps = []
+    if flow is not None:
+        for step in flow.steps.all():
+            previews = step_preview(store=store, step=step)
+            language = (
+                store.default_language if store.default_language in previews else next(iter(previews), "")
+            )
+            steps.append(
+                {
+                    "step": step,
+                    "delay": delay_text(step.delay_minutes),
+                    "languages": [name for code, name in language_choices() if code in step.templates],
+                    "preview": previews.get(language),
+                }
+            )
+    return render(request, "dashboard/flow.html", {"flow": flow, "steps": steps})
+
+
+@require_POST
+@store_page()
+def flow_create(request: HttpRequest) -> HttpResponse:
+    flow_seed_default(store=request.store)
+    messages.success(request, "Your flow is ready: a reminder after 45 minutes and a follow-up a day later.")
+    return redirect("dashboard:flow", store_id=request.store.id)
+
+
+@require_POST
+@store_page()
+def flow_step_add(request: HttpRequest) -> HttpResponse:
+    step = editor.step_add(store=request.store, flow=_flow_or_404(request.store))
+    messages.info(request, "New step added, switched off: write its text, then turn it on.")
+    return redirect("dashboard:flow_step", store_id=request.store.id, step_id=step.id)
+
+
+def _language_for(request: HttpRequest, step: Step) -> str:
+    wanted = request.GET.get("lang") or request.POST.get("language") or request.store.default_language
+    return wanted if wanted in LANGUAGE_NAMES else request.store.default_language
+
+
+def _step_initial(step: Step, language: str) -> dict:
+    delay, unit = delay_split(step.delay_minutes)
+    return {
+        "template": step.templates.get(language, ""),
+        "delay": delay,
+        "delay_unit": unit,
+        "is_active": step.is_active,
+        "incentive_kind": step.incentive_kind,
+        "discount_code": step.discount_code,
+        "incentive_text": step.incentive_text,
+        "incentive_valid_days": step.incentive_valid_days,
+    }
+
+
+def _preview_for(
+    store, step: Step, *, language: str, template: str, delay_minutes, incentive_kind, discount_code
+):
+    return template_preview(
+        store=store,
+        template=template,
+        language=language,
+        position=step.position,
+        delay_minutes=delay_minutes,
+        incentive_kind=incentive_kind or "none",
+        discount_code=discount_code or "",
+    )
+
+
+@store_page()
+def flow_step(request: HttpRequest, step_id: int) -> HttpResponse:
+    store = request.store
+    step = get_for_store_or_404(Step.objects.select_related("flow"), store=store, pk=step_id)
+    language = _language_for(request, step)
+    form = StepForm(request.POST or None, initial=_step_initial(step, language))
+    if request.method == "POST" and form.is_valid():
+        try:
+            editor.step_update(
+                store=store,
+                step=step,
+                delay_minutes=form.delay_minutes,
+                is_active=form.cleaned_data["is_active"],
+                incentive_kind=form.cleaned_data["incentive_kind"],
+                discount_code=form.cleaned_data["discount_code"],
+                incentive_text=form.cleaned_data["incentive_text"],
+                incentive_valid_days=form.cleaned_data["incentive_valid_days"],
+                language=language,
+                template=form.cleaned_data["template"],
+                remove_language=form.cleaned_data["remove_language"],
+            )
+        except ApplicationError as exc:
+            form.add_error(
+                exc.extra.get("field") if exc.extra.get("field") in form.fields else None, exc.message
+            )
+        else:
+            messages.success(request, f"Step {step.position} saved.")
+            return redirect("dashboard:flow", store_id=store.id)
+    data = form.data if form.is_bound else form.initial
+    preview = _preview_for(
+        store,
+        step,
+        language=language,
+        template=data.get("template", ""),
+        delay_minutes=form.delay_minutes if form.is_bound and form.is_valid() else step.delay_minutes,
+        incentive_kind=data.get("incentive_kind"),
+        discount_code=data.get("discount_code"),
+    )
+    return render(
+        request,
+        "dashboard/flow_step.html",
+        {
+            "step": step,
+            "form": form,
+            "language": language,
+            "language_name": LANGUAGE_NAMES.get(language, language),
+            "languages": [
+                {"code": code, "name": name, "present": code in step.templates}
+                for code, name in language_choices()
+            ],
+            "preview": preview,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_POST
+@store_page()
+def flow_step_preview(request: HttpRequest, step_id: int) -> HttpResponse:
+    """The htmx live preview: the text as typed, rendered for a sample cart, with segments and warnings."""
+    store = request.store
+    step = get_for_store_or_404(Step.objects, store=store, pk=step_id)
+    form = PreviewForm(request.POST)
+    form.is_valid()
+    data = form.cleaned_data
+    preview = _preview_for(
+        store,
+        step,
+        language=_language_for(request, step),
+        template=data.get("template") or "",
+        delay_minutes=form.delay_minutes if "delay" in data else None,
+        incentive_kind=data.get("incentive_kind"),
+        discount_code=data.get("discount_code"),
+    )
+    return render(request, "dashboard/_flow_preview.html", {"preview": preview, "step": step})
+
+
+def _send_times(request: HttpRequest, flow) -> tuple[SendTimeForm, object]:
+    form = SendTimeForm(request.GET if "phone" in request.GET else None)
+    report = None
+    if form.is_bound and form.is_valid() and flow is not None:
+        try:
+            report = send_times_simulate(
+                store=request.store, flow=flow, phone=form.cleaned_data["phone"], now=timezone.now()
+            )
+        except ApplicationError as exc:
+            form.add_error("phone", exc.message)
+    return form, report
+
+
+@store_page()
+def flow_settings(request: HttpRequest) -> HttpResponse:
+    store = request.store
+    flow = flow_active_for(store=store)
+    flow_form = FlowSettingsForm(
+        request.POST or None,
+        initial={
+            "quiet_hours_start": flow.quiet_hours_start if flow else 8,
+            "quiet_hours_end": flow.quiet_hours_end if flow else 21,
+            "frequency_cap": flow.frequency_cap if flow else 3,
+            "fallback_reply": flow.fallback_reply if flow else "",
+            "holding_reply": flow.holding_reply if flow else "",
+        },
+    )
+    texts_form = StoreTextsForm(
+        request.POST or None,
+        initial={
+            "help_text": store.help_text,
+            "shipping_policy": store.shipping_policy,
+            "returns_policy": store.returns_policy,
+        },
+    )
+    if request.method == "POST" and flow is not None and flow_form.is_valid() and texts_form.is_valid():
+        try:
+            with transaction.atomic():
+                editor.flow_settings_update(store=store, flow=flow, **flow_form.cleaned_data)
+                store_texts_update(store=store, **texts_form.cleaned_data)
+        except ApplicationError as exc:
+            field = exc.extra.get("field")
+            flow_form.add_error(field if field in flow_form.fields else None, exc.message)
+        else:
+            messages.success(request, "Settings saved.")
+            return redirect("dashboard:settings", store_id=store.id)
+    send_form, report = _send_times(request, flow)
+    return render(
+        request,
+        "dashboard/settings.html",
+        {
+            "flow": flow,
+            "flow_form": flow_form,
+            "texts_form": texts_form,
+            "send_form": send_form,
+            "report": report,
+            "policies": policy_rows(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@store_page()
+def flow_send_times(request: HttpRequest) -> HttpResponse:
+    """The htmx half of the send-time simulator: just the result table."""
+    send_form, report = _send_times(request, flow_active_for(store=request.store))
+    return render(request, "dashboard/_send_times.html", {"send_form": send_form, "report": report})

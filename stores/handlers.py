@@ -1,0 +1,131 @@
+"""What each shop webhook topic does: the `{topic: handler}` table and the one function that runs it.
+
+A handler is a pure `parse(payload)` (run in the view too, so a malformed body is a 400 while the shop
+is still listening) and an `apply(store=, data=, event=)` that calls services. Other apps add topics
+with `handler_register` (billing: `orders/cancelled`, `refunds/create`) from their `AppConfig.ready()`.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+
+from . import generic, privacy, services, shopify
+from .models import Store, WebhookEvent
+from .schemas import PayloadError
+
+logger = logging.getLogger(__name__)
+
+SHOPIFY = "shopify"
+GENERIC = "generic"
+
+
+@dataclass(frozen=True)
+class Handler:
+    parse: Callable[[dict], Any]
+    apply: Callable[..., Any]
+
+
+HANDLERS: dict[str, dict[str, Handler]] = {SHOPIFY: {}, GENERIC: {}}
+
+
+def handler_register(*, source: str, topic: str, parse: Callable[[dict], Any], apply: Callable[..., Any]):
+    HANDLERS.setdefault(source, {})[topic] = Handler(parse=parse, apply=apply)
+
+
+def handler_for(*, source: str, topic: str) -> Handler | None:
+    return HANDLERS.get(source, {}).get(topic)
+
+
+def webhook_event_process(*, event_id: int) -> None:
+    """Run a recorded delivery through its handler, once: safe to call again (retries, the sweeper)."""
+    with transaction.atomic():
+        event = (
+            WebhookEvent.objects.select_for_update(of=("self",))
+            .select_related("store")
+            .filter(id=event_id, status=WebhookEvent.Status.RECEIVED)
+            .first()
+        )
+        if event is None:
+            return
+        handler = handler_for(source=event.source, topic=event.topic)
+        if handler is None:
+            _event_finish(event, WebhookEvent.Status.IGNORED, "no handler for this topic")
+            return
+        try:
+            with transaction.atomic():
+                handler.apply(store=event.store, data=handler.parse(event.payload), event=event)
+        except PayloadError as exc:
+            # Permanent: the same body will never parse. Kept with its reason for the merchant to see.
+            _event_finish(event, WebhookEvent.Status.FAILED, str(exc))
+            return
+        except DatabaseError:
+            raise  # transient (a lost race, a restart): the task retries
+        except Exception as exc:
+            # A bug, not the shop's fault: keep the event (to replay once fixed) and stop retrying it.
+            logger.exception("webhook event %s (%s) failed", event.id, event.topic)
+            _event_finish(event, WebhookEvent.Status.FAILED, f"{type(exc).__name__}: {exc}")
+            return
+        _event_finish(event, WebhookEvent.Status.PROCESSED, "")
+
+
+def _event_finish(event: WebhookEvent, status: str, error: str) -> None:
+    event.status = status
+    event.error = error[:2000]
+    event.processed_at = timezone.now()
+    event.save(update_fields=["status", "error", "processed_at"])
+    if status != WebhookEvent.Status.PROCESSED:
+        logger.info("webhook %s %s %s: %s", event.source, event.topic, status, error)
+
+
+# --- the topics -----------------------------------------------------------------------------------
+
+
+def _cart_apply(*, store: Store, data, event: WebhookEvent) -> None:
+    services.cart_upsert(store=store, data=data)
+
+
+def _cart_close_apply(*, store: Store, data, event: WebhookEvent) -> None:
+    services.cart_close(store=store, ref=data, reason="checkout deleted")
+
+
+def _order_apply(*, store: Store, data, event: WebhookEvent) -> None:
+    services.order_record(store=store, data=data)
+
+
+def _consent_apply(*, store: Store, data, event: WebhookEvent) -> None:
+    services.consent_change_record(store=store, contact=data.contact, consent=data.consent)
+
+
+def _redact_apply(*, store: Store, data, event: WebhookEvent) -> None:
+    privacy.customer_redact(store=store, request=data)
+
+
+def _export_apply(*, store: Store, data, event: WebhookEvent) -> None:
+    privacy.customer_data_export(store=store, request=data)
+
+
+def _shop_redact_apply(*, store: Store, data, event: WebhookEvent) -> None:
+    privacy.shop_data_delete(store=store, keep_event_id=event.id)
+
+
+for _topic, _parse, _apply in (
+    ("checkouts/create", shopify.checkout_parse, _cart_apply),
+    ("checkouts/update", shopify.checkout_parse, _cart_apply),
+    ("checkouts/delete", shopify.checkout_ref_parse, _cart_close_apply),
+    ("orders/create", shopify.order_parse, _order_apply),
+    ("customers/redact", shopify.privacy_parse, _redact_apply),
+    ("customers/data_request", shopify.privacy_parse, _export_apply),
+    ("shop/redact", shopify.shop_parse, _shop_redact_apply),
+):
+    handler_register(source=SHOPIFY, topic=_topic, parse=_parse, apply=_apply)
+
+for _topic, _parse, _apply in (
+    ("cart.updated", generic.cart_updated_parse, _cart_apply),
+    ("order.created", generic.order_created_parse, _order_apply),
+    ("customer.consent", generic.customer_consent_parse, _consent_apply),
+):
+    handler_register(source=GENERIC, topic=_topic, parse=_parse, apply=_apply)

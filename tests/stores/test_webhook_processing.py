@@ -1,0 +1,114 @@
+"""The worker side of webhooks: run once, survive a dead broker, extend the topic table."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from stores import handlers, services
+from stores.models import Cart, WebhookEvent
+from stores.tasks import process_webhook_event, requeue_stale_webhook_events
+from tests.fixtures import load
+from tests.stores.test_shopify_webhooks import consenting_checkout
+
+pytestmark = pytest.mark.django_db
+
+
+def _event(store, topic: str, payload: dict, **fields) -> WebhookEvent:
+    return WebhookEvent.objects.create(
+        store=store,
+        source="shopify",
+        key=f"k-{topic}-{WebhookEvent.objects.count()}",
+        topic=topic,
+        payload=payload,
+        **fields,
+    )
+
+
+def test_processing_an_event_twice_has_one_effect(store):
+    event = _event(store, "checkouts/update", consenting_checkout())
+
+    process_webhook_event(event.id)
+    process_webhook_event(event.id)
+
+    event.refresh_from_db()
+    assert event.status == WebhookEvent.Status.PROCESSED
+    assert Cart.objects.for_store(store).count() == 1
+
+
+def test_a_stored_body_that_no_longer_parses_is_marked_failed_not_retried(store):
+    event = _event(store, "checkouts/update", {"token": "t", "total_price": {"nope": 1}})
+
+    process_webhook_event(event.id)
+
+    event.refresh_from_db()
+    assert event.status == WebhookEvent.Status.FAILED
+    assert "total_price" in event.error
+
+
+def test_a_dead_broker_still_answers_200_and_the_sweeper_catches_up(store, post_shopify, monkeypatch):
+    # given: the broker refuses the task
+    from stores import tasks
+
+    def broker_down(event_id):
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr(tasks, "process_webhook_event_enqueue", broker_down)
+
+    # when
+    response = post_shopify(store, "checkouts/update", consenting_checkout())
+
+    # then: the delivery is committed and answered, but not processed yet
+    assert response.status_code == 200
+    event = WebhookEvent.objects.get(store=store)
+    assert event.status == WebhookEvent.Status.RECEIVED
+    assert not Cart.objects.exists()
+
+    # when: the broker is back and the sweeper runs two minutes later
+    monkeypatch.undo()
+    WebhookEvent.objects.filter(id=event.id).update(received_at=timezone.now() - timedelta(minutes=3))
+    requeued = requeue_stale_webhook_events()
+
+    # then
+    assert requeued == 1
+    event.refresh_from_db()
+    assert event.status == WebhookEvent.Status.PROCESSED
+    assert Cart.objects.for_store(store).count() == 1
+
+
+def test_the_sweeper_leaves_fresh_and_finished_events_alone(store):
+    _event(store, "checkouts/update", consenting_checkout())
+    _event(store, "orders/create", {}, status=WebhookEvent.Status.PROCESSED)
+
+    assert requeue_stale_webhook_events() == 0
+
+
+def test_other_apps_extend_the_topic_table(store, post_shopify, monkeypatch):
+    # given: billing registers a topic this app does not know
+    seen = []
+    monkeypatch.setitem(handlers.HANDLERS, "shopify", dict(handlers.HANDLERS["shopify"]))
+    handlers.handler_register(
+        source="shopify",
+        topic="orders/cancelled",
+        parse=lambda payload: payload["id"],
+        apply=lambda *, store, data, event: seen.append((store.id, data)),
+    )
+
+    # when
+    response = post_shopify(store, "orders/cancelled", {"id": 820982911946154508})
+
+    # then
+    assert response.json() == {"status": "accepted"}
+    assert seen == [(store.id, 820982911946154508)]
+
+
+def test_order_hooks_run_once_per_order(store, post_shopify, monkeypatch):
+    calls = []
+    monkeypatch.setattr(
+        services, "ORDER_RECORDED_HOOKS", [lambda *, store, order: calls.append(order.external_id)]
+    )
+
+    post_shopify(store, "orders/create", load("shopify_orders_create.json"))
+    post_shopify(store, "orders/create", load("shopify_orders_create.json"))
+
+    assert calls == ["820982911946154508"]
