@@ -2,7 +2,7 @@
 
 import hashlib
 
-from .selectors import plan_get
+from .models import Plan
 
 HOLDOUT_REASON = "holdout (control group)"
 _BUCKETS = 10_000
@@ -18,10 +18,28 @@ def holdout_bucket(*, store, cart) -> int:
     return int.from_bytes(digest[:8], "big") % _BUCKETS
 
 
+def _plan_of(store) -> Plan:
+    # The dispatcher loads `store__plan` with its batch: no query per nudge, even without a plan row.
+    try:
+        return store.plan
+    except Plan.DoesNotExist:
+        return Plan(store=store)
+
+
 def cart_in_holdout(*, store, cart, plan=None) -> bool:
     if cart.store_id != store.pk:
         raise ValueError("The cart belongs to another store.")
-    percent = (plan or plan_get(store=store)).holdout_percent
+    percent = (plan or _plan_of(store)).holdout_percent
     if not percent:
         return False
     return holdout_bucket(store=store, cart=cart) < percent * _BUCKETS // 100
+
+
+def nudge_holdout_mark(*, nudge) -> bool:
+    """At the moment a nudge would go out: is its cart in the control group? Recorded on the nudge.
+
+    Asked last, after every other check, so the control group holds exactly the carts that would have
+    been texted, and the two recovery rates compare like with like.
+    """
+    nudge.holdout = nudge.holdout or cart_in_holdout(store=nudge.store, cart=nudge.cart)
+    return nudge.holdout

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from billing.holdout import HOLDOUT_REASON, nudge_holdout_mark
 from conversations.models import Message, Thread
 from conversations.sending import message_queue_outbound
 from stores.models import CartStatus, Order
@@ -115,7 +116,7 @@ def _claim_due(*, now: datetime, limit: int) -> list[int]:
 def _dispatch_batch(*, ids: list[int], now: datetime, report: DispatchReport, enqueue: bool) -> list[int]:
     nudges = list(
         Nudge.objects.filter(id__in=ids)
-        .select_related("store", "step__flow", "cart__customer")
+        .select_related("store__plan", "step__flow", "cart__customer")
         .prefetch_related("cart__items")
         .order_by("due_at", "id")
     )
@@ -147,7 +148,7 @@ def _dispatch_batch(*, ids: list[int], now: datetime, report: DispatchReport, en
         )
     short_links_save(links=links)
     Nudge.objects.bulk_update(
-        nudges, ["state", "due_at", "reason", "sent_at", "deferred_count", "updated_at"]
+        nudges, ["state", "due_at", "reason", "sent_at", "deferred_count", "updated_at", "holdout"]
     )
     NudgeEvent.objects.bulk_create(events)
     return message_ids
@@ -259,7 +260,7 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
     if not cart.checkout_url.startswith(("https://", "http://")):
         return Skip(reason="no checkout link to send")
     if nudge.holdout:
-        return Skip(reason="holdout: kept untexted to measure lift")
+        return Skip(reason=HOLDOUT_REASON)
     earlier = [
         s
         for s in batch.siblings[cart.id]
@@ -298,7 +299,7 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
         nudge, batch, recipient
     )
     if hold is None:
-        return Send()
+        return Skip(reason=HOLDOUT_REASON) if nudge_holdout_mark(nudge=nudge) else Send()
     if deadline is not None and hold.until > deadline:
         return Skip(reason=f"carrier rule ({recipient.country}): {hold.reason}, past 48 h of abandonment")
     return hold

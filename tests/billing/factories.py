@@ -6,8 +6,9 @@ import factory
 
 from billing.models import Plan
 from conversations.models import Message, Thread
-from flows.models import Click, Flow, Nudge, ShortLink, Step
+from flows.models import Click, Nudge, ShortLink, Step
 from stores.models import Cart, Order
+from tests.flows import factories as flow_factories
 from tests.stores.factories import CartFactory, CustomerFactory, OrderFactory, StoreFactory
 
 
@@ -19,24 +20,20 @@ class PlanFactory(factory.django.DjangoModelFactory):
     store = factory.SubFactory(StoreFactory)
 
 
-class FlowFactory(factory.django.DjangoModelFactory):
+class ActiveFlowFactory(flow_factories.FlowFactory):
+    """The store's one active flow (found, not duplicated: a store has at most one)."""
+
     class Meta:
-        model = Flow
         django_get_or_create = ("store", "is_active")
 
-    store = factory.SubFactory(StoreFactory)
     is_active = True
 
 
-class StepFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Step
+class StepFactory(flow_factories.StepFactory):
+    """A step of `store`'s active flow: `StepFactory(store=s)` twice gives two steps of one flow."""
 
     store = factory.SubFactory(StoreFactory)
-    flow = factory.SubFactory(FlowFactory, store=factory.SelfAttribute("..store"))
-    position = factory.Sequence(lambda n: n + 1)
-    delay_minutes = 45
-    templates = factory.LazyFunction(lambda: {"en": "Hi {first_name}, still thinking about {product}?"})
+    flow = factory.SubFactory(ActiveFlowFactory, store=factory.SelfAttribute("..store"))
 
 
 class ThreadFactory(factory.django.DjangoModelFactory):
