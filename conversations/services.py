@@ -1,13 +1,30 @@
-"""Writes of the conversations app: threads and the messages in them."""
+"""Writes of the conversations app: threads, inbound texts and what the router decided about them."""
 
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+import phonenumbers
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cartrecovery.errors import ApplicationError
-from stores.models import Customer, Membership
+from flows.services import nudges_cancel_pending
+from stores.models import Customer, Membership, SmsStatus, Store, WebhookEvent
+from stores.phones import phone_mask
+from stores.services import consent_record, webhook_event_record
 
 from .models import CannedResponse, Message, Thread
+from .nlp_intents import HELP, OPT_IN, OPT_OUT
+from .router import RouteDecision, route
+from .sending import message_queue_outbound
 from .sms.segments import TWILIO_MAX_BODY_CHARS
+
+logger = logging.getLogger("cartrecovery.conversations")
 
 
 def thread_get_or_create(*, store, customer: Customer) -> Thread:
@@ -92,7 +109,6 @@ def thread_agent_reply(*, store, thread: Thread, user, body: str) -> Message:
             f"Replies are limited to {TWILIO_MAX_BODY_CHARS} characters by the carrier.", code="too_long"
         )
     from .selectors import thread_reply_block_reason
-    from .sending import message_queue_outbound
 
     with transaction.atomic():
         # Re-read under a lock: a STOP may have landed since the agent opened the page.
@@ -131,3 +147,277 @@ def _canned_fields(*, title: str, body: str) -> dict:
     if len(body) > TWILIO_MAX_BODY_CHARS:
         raise ApplicationError(f"Keep it under {TWILIO_MAX_BODY_CHARS} characters.", code="too_long")
     return {"title": title[:120], "body": body}
+
+
+# Quiet threads, inbound texts and delivery status.
+
+
+def threads_return_quiet_to_bot(*, now: datetime | None = None, quiet_for: timedelta | None = None) -> int:
+    """Threads a person held but where nobody has written for a while go back to the bot (all stores)."""
+    now = now or timezone.now()
+    quiet_for = quiet_for or timedelta(hours=settings.THREAD_RETURN_TO_BOT_AFTER_HOURS)
+    cutoff = now - quiet_for
+    quiet = (
+        Thread.objects.exclude(status=Thread.Status.BOT)
+        .annotate(last_activity=Coalesce("last_message_at", "updated_at"))
+        .filter(last_activity__lt=cutoff)
+    )
+    count = Thread.objects.filter(pk__in=quiet.values("pk")).update(
+        status=Thread.Status.BOT, assignee=None, escalation_reason="", updated_at=now
+    )
+    if count:
+        logger.info("%d quiet thread(s) returned to the bot", count)
+    return count
+
+
+@dataclass(frozen=True)
+class InboundResult:
+    message: Message
+    decision: RouteDecision | None
+    created: bool  # False: this MessageSid was seen before and nothing happened again
+
+
+def _e164(raw: str) -> str:
+    try:
+        number = phonenumbers.parse((raw or "").strip(), None)
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_possible_number(number):
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _customer_for_inbound(*, store: Store, phone: str, country: str = "") -> Customer:
+    """A stranger texting the store number becomes a customer with no consent: answered, never marketed to."""
+    customer = Customer.objects.for_store(store).filter(phone=phone).first()
+    if customer is not None:
+        return customer
+    try:
+        with transaction.atomic():
+            return Customer.objects.create(
+                store=store, phone=phone, sms_status=SmsStatus.NONE, country=(country or "")[:2].upper()
+            )
+    except IntegrityError:
+        return Customer.objects.for_store(store).get(phone=phone)
+
+
+def inbound_receive(
+    *,
+    store: Store,
+    from_phone: str,
+    body: str,
+    sid: str | None = None,
+    opt_out_type: str = "",
+    from_country: str = "",
+    received_at: datetime | None = None,
+) -> InboundResult | None:
+    """Record one text from a shopper, route it, and act on the decision. Once per `sid`.
+
+    The webhook (through its task) and the phone simulator both call this. Returns None for a sender that is
+    not a phone number.
+    """
+    phone = _e164(from_phone)
+    if not phone:
+        logger.warning("Inbound text to %s from a non-number %r ignored", store.id, (from_phone or "")[:20])
+        return None
+    sid = (sid or "").strip() or None
+    if sid:
+        seen = Message.objects.filter(twilio_sid=sid).first()
+        if seen is not None:
+            return InboundResult(message=seen, decision=None, created=False)
+    now = received_at or timezone.now()
+    customer = _customer_for_inbound(store=store, phone=phone, country=from_country)
+    thread = thread_get_or_create(store=store, customer=customer)
+    try:
+        with transaction.atomic():
+            # One shopper's texts are routed one at a time: the 24-hour rule check and the thread state
+            # must see the previous text's outcome.
+            thread = Thread.objects.select_for_update().get(pk=thread.pk)
+            customer.refresh_from_db(fields=["sms_status"])
+            decision = route(
+                store=store, text=body, customer=customer, thread=thread, opt_out_type=opt_out_type
+            )
+            message = Message.objects.create(
+                store=store,
+                thread=thread,
+                direction=Message.Direction.IN,
+                body=(body or "").replace("\x00", ""),
+                status=Message.Status.RECEIVED,
+                route=decision.step,
+                rule=decision.rule,
+                twilio_sid=sid,
+            )
+            _act(store=store, customer=customer, thread=thread, message=message, decision=decision, now=now)
+    except IntegrityError:
+        # The same MessageSid delivered twice at once: the other delivery won the unique index.
+        if sid is None:
+            raise
+        return InboundResult(message=Message.objects.get(twilio_sid=sid), decision=None, created=False)
+    logger.info("Inbound %s from %s: %s (%s)", sid or "-", phone_mask(phone), decision.step, decision.reason)
+    return InboundResult(message=message, decision=decision, created=True)
+
+
+def _act(*, store, customer, thread, message, decision: RouteDecision, now: datetime) -> None:
+    if decision.compliance == OPT_OUT:
+        consent_record(
+            store=store,
+            customer=customer,
+            kind="revoked",
+            source="keyword",
+            occurred_at=now,
+            text_shown=message.body[:1600],
+            evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
+            dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
+        )
+        nudges_cancel_pending(store=store, reason="the shopper opted out by text", customer=customer)
+    elif decision.compliance == OPT_IN and customer.sms_status != SmsStatus.SUBSCRIBED:
+        consent_record(
+            store=store,
+            customer=customer,
+            kind="granted",
+            source="keyword",
+            occurred_at=now,
+            text_shown=message.body[:1600],
+            evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
+            dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
+        )
+    changes = {
+        "last_inbound_at": now,
+        "last_message_at": now,
+        "unread_count": F("unread_count") + 1,
+        "updated_at": now,
+    }
+    if thread.status == Thread.Status.RESOLVED and decision.compliance != HELP:
+        changes["status"] = Thread.Status.BOT
+    Thread.objects.filter(pk=thread.pk).update(**changes)
+    if decision.escalate:
+        thread.refresh_from_db()
+        thread_escalate(store=store, thread=thread, reason=decision.reason)
+    if decision.reply:
+        message_queue_outbound(
+            store=store, thread=thread, body=decision.reply, route=decision.outbound_route, rule=decision.rule
+        )
+
+
+# Status callbacks: how far along each status is. A callback never moves a message backwards.
+_STATUS_RANK = {
+    Message.Status.PENDING: 0,
+    Message.Status.SENDING: 1,
+    Message.Status.QUEUED: 2,
+    Message.Status.SENT: 3,
+    Message.Status.DELIVERED: 4,
+    Message.Status.UNDELIVERED: 4,
+    Message.Status.FAILED: 4,
+}
+_TWILIO_STATUS = {
+    "accepted": Message.Status.QUEUED,
+    "scheduled": Message.Status.QUEUED,
+    "queued": Message.Status.QUEUED,
+    "sending": Message.Status.SENDING,
+    "sent": Message.Status.SENT,
+    "delivered": Message.Status.DELIVERED,
+    "read": Message.Status.DELIVERED,
+    "partially_delivered": Message.Status.DELIVERED,
+    "undelivered": Message.Status.UNDELIVERED,
+    "failed": Message.Status.FAILED,
+    "canceled": Message.Status.FAILED,
+}
+# Carrier verdicts about the number itself, kept on the customer so nobody texts it again.
+_UNREACHABLE = {
+    "21211": "not a valid phone number (Twilio 21211)",
+    "21614": "not a mobile number (Twilio 21614)",
+    "30006": "landline or unreachable carrier (Twilio 30006)",
+}
+OPTED_OUT_AT_CARRIER = "21610"
+
+
+def message_status_update(
+    *, sid: str, status: str, error_code: str = "", price: str = "", price_unit: str = ""
+) -> Message | None:
+    """Apply one status callback. Out-of-order callbacks cannot undo a later status (delivered stays)."""
+    new = _TWILIO_STATUS.get((status or "").strip().lower())
+    message = Message.objects.select_related("store", "thread__customer").filter(twilio_sid=sid).first()
+    if message is None:
+        logger.info("Status callback for unknown message %s ignored", sid[:40])
+        return None
+    if new is not None:
+        lower = [s for s, rank in _STATUS_RANK.items() if rank < _STATUS_RANK[new]]
+        fields = {"status": new, "updated_at": timezone.now()}
+        if error_code:
+            fields["error_code"] = error_code[:16]
+        Message.objects.filter(pk=message.pk, status__in=lower).update(**fields)
+    price_value = _decimal(price)
+    if price_value is not None:
+        Message.objects.filter(pk=message.pk).update(
+            price=abs(price_value), price_unit=(price_unit or "")[:3]
+        )
+    if error_code:
+        _number_verdict(message=message, error_code=error_code)
+    message.refresh_from_db()
+    return message
+
+
+def _decimal(raw: str) -> Decimal | None:
+    try:
+        return Decimal(raw) if raw not in (None, "") else None
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _number_verdict(*, message: Message, error_code: str) -> None:
+    store = message.store
+    customer = message.thread.customer
+    if error_code == OPTED_OUT_AT_CARRIER:
+        # The shopper opted out at the carrier or Twilio (STOP we never saw): record it as theirs.
+        consent_record(
+            store=store,
+            customer=customer,
+            kind="revoked",
+            source="carrier",
+            evidence={"message_sid": message.twilio_sid, "error_code": error_code},
+            dedupe_key=f"carrier-21610:{customer.pk}:{message.twilio_sid}",
+        )
+        nudges_cancel_pending(
+            store=store, reason="the number opted out at the carrier (21610)", customer=customer
+        )
+    elif error_code in _UNREACHABLE:
+        Customer.objects.filter(pk=customer.pk).filter(
+            Q(phone_unreachable_reason="") | Q(phone_unreachable_reason__isnull=True)
+        ).update(phone_unreachable_reason=_UNREACHABLE[error_code], updated_at=timezone.now())
+
+
+INBOUND_SOURCE = "twilio"
+INBOUND_TOPIC = "sms"
+# What stays on the event after processing: routing facts, not the shopper's words or number.
+_KEPT_PARAMS = {
+    "MessageSid",
+    "AccountSid",
+    "MessagingServiceSid",
+    "To",
+    "NumMedia",
+    "NumSegments",
+    "OptOutType",
+}
+
+
+def inbound_event_record(*, store: Store, params: dict[str, str]) -> WebhookEvent | None:
+    """Keep Twilio's delivery under its MessageSid and queue it (stores' webhook pipeline); None if seen."""
+    return webhook_event_record(
+        store=store, source=INBOUND_SOURCE, key=params["MessageSid"], topic=INBOUND_TOPIC, payload=params
+    )
+
+
+def inbound_event_apply(*, store: Store, data: dict[str, str], event: WebhookEvent) -> InboundResult | None:
+    """Route a recorded delivery, then drop the text from the event: the Message keeps it, once."""
+    result = inbound_receive(
+        store=store,
+        from_phone=data.get("From", ""),
+        body=data.get("Body", ""),
+        sid=data.get("MessageSid"),
+        opt_out_type=data.get("OptOutType", ""),
+        from_country=data.get("FromCountry", ""),
+        received_at=event.received_at,
+    )
+    event.payload = {k: v for k, v in data.items() if k in _KEPT_PARAMS}
+    event.save(update_fields=["payload"])
+    return result

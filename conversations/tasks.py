@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from . import sending
+from . import sending, services
 from .sms import TransientSmsError
 
 
@@ -14,3 +14,8 @@ from .sms import TransientSmsError
 )
 def deliver_message(message_id: int) -> None:
     sending.message_deliver(message_id=message_id)
+
+
+@shared_task(acks_late=True)
+def return_quiet_threads_to_bot() -> None:
+    services.threads_return_quiet_to_bot()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from flows import services as flows_services
+from flows.rules import keyword_rules_seed_default
 
 from . import selectors
 from .models import (
@@ -84,6 +85,7 @@ def demo_seed() -> dict:
     membership_ensure(store=store, user=agent, role=Role.AGENT)
     token, _ = Token.objects.get_or_create(user=owner)
     flows_services.flow_seed_default(store=store)
+    keyword_rules_seed_default(store=store)
     return {
         "store_id": str(store.id),
         "webhook_secret": store.webhook_secret,

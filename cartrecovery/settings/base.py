@@ -149,6 +149,10 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "dispatch-due-nudges": {"task": "flows.tasks.dispatch_due", "schedule": 30.0},
+    "return-quiet-threads-to-bot": {
+        "task": "conversations.tasks.return_quiet_threads_to_bot",
+        "schedule": 15 * 60.0,
+    },
     "requeue-stale-webhook-events": {"task": "stores.tasks.requeue_stale_webhook_events", "schedule": 120.0},
     # Hourly, so each store's month is billed soon after its own midnight; reruns are no-ops.
     "issue-monthly-invoices": {"task": "billing.tasks.invoices_issue_due", "schedule": 3600.0},
@@ -168,6 +172,8 @@ SMS_BACKEND = env("SMS_BACKEND", default="console")
 TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", default="")
 TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", default="")
 TWILIO_API_BASE_URL = env("TWILIO_API_BASE_URL", default="")
+# A thread a person held (escalated, assigned, resolved) goes back to the bot after this long without a text.
+THREAD_RETURN_TO_BOT_AFTER_HOURS = env.int("THREAD_RETURN_TO_BOT_AFTER_HOURS", default=24)
 
 PHONENUMBER_DEFAULT_REGION = None
 PHONENUMBER_DB_FORMAT = "E164"

@@ -2,6 +2,7 @@ import factory
 from django.utils import timezone
 
 from conversations.models import CannedResponse, Message, Thread
+from flows.models import KeywordRule
 from tests.stores.factories import CustomerFactory, StoreFactory
 
 
@@ -27,6 +28,15 @@ class MessageFactory(factory.django.DjangoModelFactory):
     status = Message.Status.RECEIVED
 
 
+class OutboundMessageFactory(MessageFactory):
+    """A text the store sent, with the SID Twilio's status callbacks refer to."""
+
+    direction = Message.Direction.OUT
+    body = "Hi Jamie, still thinking about the Alpine Down Jacket?"
+    status = Message.Status.QUEUED
+    twilio_sid = factory.Sequence(lambda n: f"SM{n:032d}")
+
+
 class CannedResponseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CannedResponse
@@ -34,3 +44,14 @@ class CannedResponseFactory(factory.django.DjangoModelFactory):
     store = factory.SubFactory(StoreFactory)
     title = "Shipping times"
     body = "Hi {first_name}! Orders ship within 1 business day from {store}."
+
+
+class KeywordRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KeywordRule
+
+    store = factory.SubFactory(StoreFactory)
+    name = factory.Sequence(lambda n: f"Rule {n}")
+    keywords = factory.LazyFunction(lambda: ["shipping"])
+    reply = "Free shipping over $75, {first_name}."
+    priority = 100

@@ -1,0 +1,192 @@
+"""`/api/v1/stores/<store_id>/…`: keyword rules (managers), "try a reply", threads (everyone in the store)."""
+
+import phonenumbers
+from django.db.models import Prefetch
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.response import Response
+
+from cartrecovery.errors import ApplicationError
+from flows import rules
+from flows.models import KeywordRule
+from stores.access import EVERYONE, StoreAPIView
+from stores.models import Customer
+from stores.tenancy import get_for_store_or_404
+
+from .models import Message, Thread
+from .router import reply_try
+
+
+class KeywordRuleOutput(serializers.ModelSerializer):
+    active = serializers.BooleanField(source="is_active")
+    keywords = serializers.ListField(child=serializers.CharField())
+
+    class Meta:
+        model = KeywordRule
+        fields = ["id", "name", "keywords", "reply", "priority", "active"]
+
+
+class KeywordRuleInput(serializers.Serializer):
+    name = serializers.CharField(max_length=120)
+    keywords = serializers.ListField(child=serializers.CharField(allow_blank=True, max_length=200))
+    reply = serializers.CharField()
+    priority = serializers.IntegerField(required=False, default=100)
+    active = serializers.BooleanField(required=False, default=True)
+
+
+def _paginated(view, request, rows, serialize):
+    paginator = LimitOffsetPagination()
+    page = paginator.paginate_queryset(rows, request, view=view)
+    return paginator.get_paginated_response([serialize(row) for row in page])
+
+
+class KeywordRuleListApi(StoreAPIView):
+    @extend_schema(responses=KeywordRuleOutput(many=True))
+    def get(self, request, store_id):
+        rows = KeywordRule.objects.for_store(self.store).order_by("priority", "id")
+        return _paginated(self, request, rows, lambda rule: KeywordRuleOutput(rule).data)
+
+    @extend_schema(request=KeywordRuleInput, responses={201: KeywordRuleOutput})
+    def post(self, request, store_id):
+        data = _valid(KeywordRuleInput(data=request.data))
+        rule = rules.keyword_rule_create(store=self.store, **data)
+        return Response(KeywordRuleOutput(rule).data, status=status.HTTP_201_CREATED)
+
+
+class KeywordRuleDetailApi(StoreAPIView):
+    def _rule(self, rule_id) -> KeywordRule:
+        return get_for_store_or_404(KeywordRule.objects, store=self.store, pk=rule_id)
+
+    @extend_schema(responses=KeywordRuleOutput)
+    def get(self, request, store_id, rule_id):
+        return Response(KeywordRuleOutput(self._rule(rule_id)).data)
+
+    @extend_schema(request=KeywordRuleInput, responses=KeywordRuleOutput)
+    def put(self, request, store_id, rule_id):
+        return self._update(request, rule_id, partial=False)
+
+    @extend_schema(request=KeywordRuleInput, responses=KeywordRuleOutput)
+    def patch(self, request, store_id, rule_id):
+        return self._update(request, rule_id, partial=True)
+
+    def _update(self, request, rule_id, *, partial: bool):
+        rule = self._rule(rule_id)
+        data = _valid(KeywordRuleInput(data=request.data, partial=partial))
+        rule = rules.keyword_rule_update(store=self.store, rule=rule, **data)
+        return Response(KeywordRuleOutput(rule).data)
+
+    def delete(self, request, store_id, rule_id):
+        rules.keyword_rule_delete(store=self.store, rule=self._rule(rule_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _valid(serializer: serializers.Serializer) -> dict:
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
+class ReplyTryInput(serializers.Serializer):
+    text = serializers.CharField(max_length=1600, allow_blank=True, trim_whitespace=False)
+    phone = serializers.CharField(required=False, allow_blank=True, help_text="Try as this customer.")
+
+
+class ReplyTryOutput(serializers.Serializer):
+    step = serializers.CharField()
+    rule = serializers.DictField(allow_null=True)
+    reply = serializers.CharField()
+    escalate = serializers.BooleanField()
+    reason = serializers.CharField()
+
+
+class KeywordRuleTryApi(StoreAPIView):
+    """What a text would trigger (which router step, which rule, the reply); nothing is sent or saved."""
+
+    @extend_schema(request=ReplyTryInput, responses=ReplyTryOutput)
+    def post(self, request, store_id):
+        data = _valid(ReplyTryInput(data=request.data))
+        customer = None
+        if data.get("phone"):
+            customer = (
+                Customer.objects.for_store(self.store).filter(phone=_e164_or_400(data["phone"])).first()
+            )
+        decision = reply_try(store=self.store, text=data["text"], customer=customer)
+        rule = {"id": decision.rule.id, "name": decision.rule.name} if decision.rule else None
+        return Response(
+            {
+                "step": decision.step,
+                "rule": rule,
+                "reply": decision.reply,
+                "escalate": decision.escalate,
+                "reason": decision.reason,
+            }
+        )
+
+
+def _e164_or_400(raw: str) -> str:
+    try:
+        number = phonenumbers.parse(raw.strip(), None)
+    except phonenumbers.NumberParseException as exc:
+        raise ApplicationError(
+            "Give the phone in E.164 form (+14155550100).", extra={"field": "phone"}
+        ) from exc
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class ThreadMessageOutput(serializers.Serializer):
+    direction = serializers.CharField()
+    body = serializers.CharField()
+    rule = serializers.CharField(source="rule.name", allow_null=True, default=None)
+    status = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class ThreadOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    customer_phone = serializers.CharField(source="customer.phone")
+    status = serializers.CharField()
+    messages = ThreadMessageOutput(many=True)
+
+
+THREAD_FILTERS = [
+    OpenApiParameter("phone", str, description="The customer's phone, E.164"),
+    OpenApiParameter("status", str, enum=Thread.Status.values),
+]
+
+
+def _threads(store):
+    messages = Message.objects.select_related("rule").order_by("created_at", "id")
+    return (
+        Thread.objects.for_store(store)
+        .select_related("customer")
+        .prefetch_related(Prefetch("messages", queryset=messages))
+        .order_by("-last_message_at", "-id")
+    )
+
+
+class ThreadListApi(StoreAPIView):
+    store_roles = EVERYONE
+
+    @extend_schema(parameters=THREAD_FILTERS, responses=ThreadOutput(many=True))
+    def get(self, request, store_id):
+        threads = _threads(self.store)
+        phone = request.query_params.get("phone", "").strip()
+        if phone:
+            threads = threads.filter(customer__phone=_e164_or_400(phone))
+        wanted = request.query_params.get("status", "").strip()
+        if wanted:
+            if wanted not in Thread.Status.values:
+                raise ApplicationError(
+                    "status is one of " + ", ".join(Thread.Status.values) + ".", extra={"field": "status"}
+                )
+            threads = threads.filter(status=wanted)
+        return _paginated(self, request, threads, lambda thread: ThreadOutput(thread).data)
+
+
+class ThreadDetailApi(StoreAPIView):
+    store_roles = EVERYONE
+
+    @extend_schema(responses=ThreadOutput)
+    def get(self, request, store_id, thread_id):
+        thread = get_for_store_or_404(_threads(self.store), store=self.store, pk=thread_id)
+        return Response(ThreadOutput(thread).data)
