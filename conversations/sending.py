@@ -1,11 +1,39 @@
 """The outbound path every text takes (nudges, bot replies, agent replies): record, then deliver once."""
 
+import logging
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from flows.services import nudge_mark_failed, nudges_cancel_pending
+from stores.models import Customer
+from stores.phones import phone_mask
+from stores.services import consent_record
+
 from .models import Message, SendAttempt, Thread
-from .sms import OutgoingSms, PermanentSmsError, TransientSmsError, get_backend
+from .sms import (
+    OutgoingSms,
+    PermanentSmsError,
+    RateLimited,
+    SendResult,
+    TransientSmsError,
+    get_backend,
+    ratelimit,
+)
+from .sms.segments import segment_info
+
+logger = logging.getLogger("cartrecovery.sms")
+
+# A message left `sending` this long belongs to a worker that died mid-send: another may take it over,
+# after asking the provider whether the text went out. Longer than the longest rate-limit wait + timeout.
+STALE_SENDING = timedelta(minutes=2)
+OPTED_OUT_AT_CARRIER = "21610"
+UNREACHABLE_CODES = {
+    "21211": "not a valid phone number (Twilio 21211)",
+    "21614": "not a mobile number (Twilio 21614)",
+}
 
 
 def message_queue_outbound(
@@ -26,11 +54,14 @@ def message_queue_outbound(
     if thread.store_id != store.id:
         raise ValueError("The thread belongs to another store.")
     now = timezone.now()
+    info = segment_info(body)
     message = Message.objects.create(
         store=store,
         thread=thread,
         direction=Message.Direction.OUT,
         body=body,
+        segments=max(info.segments, 1),
+        encoding=info.encoding,
         status=Message.Status.PENDING,
         route=route,
         rule=rule,
@@ -49,19 +80,9 @@ def _status_callback_url() -> str:
     return f"{settings.PUBLIC_BASE_URL}/webhooks/twilio/status/"
 
 
-def message_deliver(*, message_id: int) -> Message:
-    """Hand a pending message to the SMS backend; it leaves `pending` once, so a retry cannot resend it."""
-    with transaction.atomic():
-        message = (
-            Message.objects.select_for_update().select_related("store", "thread__customer").get(pk=message_id)
-        )
-        if message.status != Message.Status.PENDING:
-            return message
-        message.status = Message.Status.SENDING
-        message.attempts += 1
-        message.save(update_fields=["status", "attempts", "updated_at"])
+def _outgoing(message: Message) -> OutgoingSms:
     store = message.store
-    sms = OutgoingSms(
+    return OutgoingSms(
         to=str(message.thread.customer.phone),
         body=message.body,
         from_number=str(store.sms_number or ""),
@@ -70,27 +91,123 @@ def message_deliver(*, message_id: int) -> Message:
         account_sid=store.twilio_account_sid,
         store_id=str(store.id),
     )
+
+
+def _claim(message_id: int) -> tuple[Message | None, bool]:
+    """Move the message to `sending` once; (None, _) when someone already did. Also says whether the
+    last attempt's outcome is unknown, so the provider must be asked before sending again."""
+    with transaction.atomic():
+        message = (
+            Message.objects.select_for_update(of=("self",))
+            .select_related("store", "thread__customer")
+            .get(pk=message_id)
+        )
+        if message.status == Message.Status.PENDING:
+            reconcile = message.attempts > 0 and message.send_attempts.filter(outcome="unknown").exists()
+        elif message.status == Message.Status.SENDING:
+            if message.updated_at > timezone.now() - STALE_SENDING:
+                raise TransientSmsError("Another worker is sending this message.", code="in_flight")
+            reconcile = True
+        else:
+            return None, False
+        message.status = Message.Status.SENDING
+        message.attempts += 1
+        message.save(update_fields=["status", "attempts", "updated_at"])
+    return message, reconcile
+
+
+def message_deliver(*, message_id: int) -> Message:
+    """Hand a pending message to the SMS backend exactly once, however often this runs.
+
+    The row leaves `pending` under a lock, so a retried or duplicated task finds nothing to do; an attempt
+    whose outcome is unknown (timeout, worker died) is reconciled with the provider before any resend.
+    Transient errors re-raise for the task's backoff; permanent ones are recorded and acted on.
+    """
+    message, reconcile = _claim(message_id)
+    if message is None:
+        return Message.objects.get(pk=message_id)
+    sms = _outgoing(message)
+    backend = get_backend()
     try:
-        result = get_backend().send(sms)
-    except PermanentSmsError as exc:
-        _record_attempt(message, outcome="failed", error_code=exc.code, detail=str(exc))
-        message.status = Message.Status.FAILED
-        message.error_code = exc.code
-        message.error_message = str(exc)[:300]
-        message.save(update_fields=["status", "error_code", "error_message", "updated_at"])
-        raise
-    except TransientSmsError as exc:
-        _record_attempt(message, outcome="retry", error_code=exc.code, detail=str(exc))
+        if reconcile:
+            found = backend.find_sent(sms, since=message.created_at)
+            if found is not None:
+                return _accepted(message, found, outcome="recovered")
+        if backend.rate_limited:
+            ratelimit.wait_for_turn(store=message.store, segments=message.segments or 1)
+        result = backend.send(sms)
+    except RateLimited:
         message.status = Message.Status.PENDING
-        message.save(update_fields=["status", "updated_at"])
+        message.attempts -= 1
+        message.save(update_fields=["status", "attempts", "updated_at"])
         raise
-    _record_attempt(message, outcome="accepted")
+    except PermanentSmsError as exc:
+        _refused(message, exc)
+        return message
+    except TransientSmsError as exc:
+        _record_attempt(
+            message, outcome="unknown" if exc.ambiguous else "retry", error_code=exc.code, detail=str(exc)
+        )
+        message.status = Message.Status.PENDING
+        message.error_code = exc.code[:16]
+        message.save(update_fields=["status", "error_code", "updated_at"])
+        raise
+    return _accepted(message, result, outcome="accepted")
+
+
+def _accepted(message: Message, result: SendResult, *, outcome: str) -> Message:
+    _record_attempt(message, outcome=outcome)
     message.twilio_sid = result.sid
     message.status = result.status if result.status in Message.Status.values else Message.Status.QUEUED
+    message.error_code = ""
+    fields = ["twilio_sid", "status", "error_code", "updated_at"]
     if result.segments:
         message.segments = result.segments
-    message.save(update_fields=["twilio_sid", "status", "segments", "updated_at"])
+        fields.append("segments")
+    if result.price is not None:
+        message.price = abs(result.price)
+        fields.append("price")
+    message.save(update_fields=fields)
     return message
+
+
+def _refused(message: Message, exc: PermanentSmsError) -> None:
+    _record_attempt(message, outcome="failed", error_code=exc.code, detail=str(exc))
+    message.status = Message.Status.FAILED
+    message.error_code = exc.code[:16]
+    message.error_message = str(exc)[:300]
+    message.save(update_fields=["status", "error_code", "error_message", "updated_at"])
+    logger.info(
+        "message %s to %s refused: %s", message.id, phone_mask(str(message.thread.customer.phone)), exc
+    )
+    number_verdict_apply(message=message, error_code=exc.code)
+    if message.nudge_id:
+        nudge_mark_failed(store=message.store, nudge_id=message.nudge_id, reason=f"text refused: {exc}")
+
+
+def number_verdict_apply(*, message: Message, error_code: str) -> None:
+    """What a provider error says about the number: opted out at the carrier, or not textable at all.
+
+    Either way nothing more is sent to it: consent is revoked (21610) or the number is marked unreachable
+    (21211, 21614), and its pending nudges are cancelled.
+    """
+    store, customer = message.store, message.thread.customer
+    if error_code == OPTED_OUT_AT_CARRIER:
+        consent_record(
+            store=store,
+            customer=customer,
+            kind="revoked",
+            source="carrier",
+            evidence={"error_code": error_code, "message_id": message.id},
+            dedupe_key=f"carrier-21610:{customer.pk}:{message.pk}",
+        )
+        nudges_cancel_pending(store=store, reason="opted out at the carrier (21610)", customer=customer)
+    elif error_code in UNREACHABLE_CODES:
+        reason = UNREACHABLE_CODES[error_code]
+        Customer.objects.filter(pk=customer.pk, phone_unreachable_reason="").update(
+            phone_unreachable_reason=reason, updated_at=timezone.now()
+        )
+        nudges_cancel_pending(store=store, reason=f"number unreachable: {reason}", customer=customer)
 
 
 def _record_attempt(message: Message, *, outcome: str, error_code: str = "", detail: str = "") -> None:

@@ -8,7 +8,7 @@ from functools import cache
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from .base import OutgoingSms, PermanentSmsError, SendResult, SmsBackend, TransientSmsError
+from .base import OutgoingSms, PermanentSmsError, RateLimited, SendResult, SmsBackend, TransientSmsError
 
 SHORT_NAMES = {
     "console": "conversations.sms.console.ConsoleBackend",
@@ -29,6 +29,7 @@ def get_backend() -> SmsBackend:
 __all__ = [
     "OutgoingSms",
     "PermanentSmsError",
+    "RateLimited",
     "SendResult",
     "SmsBackend",
     "TransientSmsError",

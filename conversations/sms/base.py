@@ -23,9 +23,11 @@ class SendResult:
 
 
 class SmsError(Exception):
-    def __init__(self, message: str, *, code: str = "") -> None:
+    def __init__(self, message: str, *, code: str = "", ambiguous: bool = False) -> None:
         super().__init__(message)
         self.code = code
+        # The request may have reached the provider (a read timeout): check before sending again.
+        self.ambiguous = ambiguous
 
 
 class PermanentSmsError(SmsError):
@@ -36,6 +38,25 @@ class TransientSmsError(SmsError):
     """Throttled or the provider failed: retry later with backoff."""
 
 
+class RateLimited(TransientSmsError):
+    """The sender's segments-per-second budget is spent for longer than a worker should wait."""
+
+    def __init__(self, message: str, *, retry_after: float) -> None:
+        super().__init__(message, code="rate_limited")
+        self.retry_after = retry_after
+
+
 class SmsBackend:
+    # Whether texts through this backend spend the sender's segments-per-second budget (a real carrier).
+    rate_limited = False
+
     def send(self, sms: OutgoingSms) -> SendResult:
         raise NotImplementedError
+
+    def find_sent(self, sms: OutgoingSms, *, since) -> SendResult | None:
+        """A text already accepted for this recipient and body since `since`, if the provider can tell.
+
+        Called before re-sending after an attempt whose outcome is unknown (a timeout, a worker that died
+        mid-send), so one message never becomes two texts.
+        """
+        return None
