@@ -20,6 +20,13 @@ def discover(names: list[str]) -> list[str]:
     return found
 
 
+def as_result(item) -> Result:
+    """A benchmark may return Result objects or plain dicts with the same keys."""
+    if isinstance(item, Result):
+        return item
+    return Result(**{**item, "target": str(item.get("target", ""))})
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("names", nargs="*", help="run only the benchmark modules whose name contains one")
@@ -32,7 +39,7 @@ def main() -> int:
         print(f"running {name} …", file=sys.stderr, flush=True)
         try:
             module = importlib.import_module(f"bench.{name}")
-            results.extend(module.run())
+            results.extend(as_result(item) for item in module.run())
         except Exception:
             traceback.print_exc()
             broken.append(name)

@@ -70,6 +70,8 @@ _REVOCATION_PATTERNS_ES = [
     r"\bno me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|molestes)\b",
     r"\b(?:dar|darme|denme|dame|deme) de baja\b",
     r"\bno (?:quiero|deseo) (?:recibir )?(?:mas )?(?:mensajes|textos|sms)\b",
+    r"\bno mas (?:mensajes|textos|sms)\b",
+    r"\bya no (?:me )?(?:escriban|escribas|manden|mandes|envien|envies)\b",
     r"\b(?:borra|borren|eliminen|elimina|quiten|quitame|sacame|saquenme) "
     r"(?:mi numero|de (?:la|su|tu) lista)\b",
     r"\bbaja\b(?! (?:de )?precio)",

@@ -111,3 +111,30 @@ class FlowSettingsForm(forms.Form):
 
 class SendTimeForm(forms.Form):
     phone = forms.CharField(label="Shopper's phone number", max_length=40)
+
+
+class KeywordRuleForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=120, help_text="For you, e.g. “Shipping questions”.")
+    keywords = forms.CharField(
+        label="Keywords",
+        max_length=3000,
+        help_text="Separated by commas: shipping, delivery, when will it arrive. Whole words, any case.",
+    )
+    reply = forms.CharField(
+        label="Reply",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=1600,
+        help_text="Placeholders: {first_name} {store} {product} {link} {shipping_policy} {returns_policy} "
+        "{contact_email} {contact_phone}",
+    )
+    priority = forms.IntegerField(
+        label="Priority", min_value=0, max_value=10_000, initial=100, help_text="Lower runs first."
+    )
+    active = forms.BooleanField(label="On", required=False, initial=True)
+
+    def clean_keywords(self) -> list[str]:
+        return [k.strip() for k in self.cleaned_data["keywords"].split(",") if k.strip()]
+
+
+class ReplyTryForm(forms.Form):
+    text = forms.CharField(label="A shopper texts…", max_length=1600)

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from flows import views_dashboard as flow_views
+from flows import views_rules as rule_views
 
 from . import views
 
@@ -25,6 +26,12 @@ urlpatterns = [
         flow_views.flow_step_preview,
         name="flow_step_preview",
     ),
+    path("<uuid:store_id>/rules/", rule_views.rules_list, name="rules"),
+    path("<uuid:store_id>/rules/try/", rule_views.rules_try, name="rules_try"),
+    path("<uuid:store_id>/rules/new/", rule_views.rule_edit, name="rules_new"),
+    path("<uuid:store_id>/rules/<int:rule_id>/", rule_views.rule_edit, name="rules_edit"),
+    path("<uuid:store_id>/rules/<int:rule_id>/toggle/", rule_views.rule_toggle, name="rules_toggle"),
+    path("<uuid:store_id>/rules/<int:rule_id>/delete/", rule_views.rule_delete, name="rules_delete"),
     path("<uuid:store_id>/settings/", flow_views.flow_settings, name="settings"),
     path("<uuid:store_id>/settings/send-times/", flow_views.flow_send_times, name="settings_send_times"),
     path("<uuid:store_id>/consent/", views.consent_log, name="consent"),

@@ -46,7 +46,7 @@ def webhook_event_process(*, event_id: int) -> None:
         event = (
             WebhookEvent.objects.select_for_update(of=("self",))
             .select_related("store")
-            .filter(id=event_id, status=WebhookEvent.Status.RECEIVED)
+            .filter(id=event_id, status__in=(WebhookEvent.Status.RECEIVED, WebhookEvent.Status.PROCESSING))
             .first()
         )
         if event is None:

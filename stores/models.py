@@ -242,6 +242,8 @@ class WebhookEvent(StoreOwned):
 
     class Status(models.TextChoices):
         RECEIVED = "received", "Received"
+        # Claimed by a worker's batch (`claimed_at`); back to the sweeper if that worker died.
+        PROCESSING = "processing", "Processing"
         PROCESSED = "processed", "Processed"
         IGNORED = "ignored", "Ignored"
         FAILED = "failed", "Failed"
@@ -254,6 +256,7 @@ class WebhookEvent(StoreOwned):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.RECEIVED)
     error = models.TextField(blank=True)
     received_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
     processed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

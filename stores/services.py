@@ -7,6 +7,7 @@ from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
@@ -205,25 +206,61 @@ def _create_once(model, fields: dict):
 
 
 def _webhook_event_enqueue(event_id: int) -> None:
-    from .tasks import process_webhook_event_enqueue
+    from .tasks import webhook_events_ring
 
     try:
-        process_webhook_event_enqueue(event_id)
+        webhook_events_ring(event_id)
     except Exception:
         # The event is committed: the shop must get its 200. The sweeper task re-queues what is left behind.
         logger.exception("webhook event %s recorded but not queued; the sweeper will retry it", event_id)
 
 
-def webhook_events_requeue_stale(*, older_than: timedelta = timedelta(minutes=2)) -> int:
-    """Queue again the events still unprocessed after a while (the broker was down, a worker died)."""
-    cutoff = timezone.now() - older_than
-    ids = list(
-        WebhookEvent.objects.filter(status=WebhookEvent.Status.RECEIVED, received_at__lt=cutoff)
-        .order_by("received_at")
-        .values_list("id", flat=True)[:1000]
+# The worker-side queue of deliveries spans every store (like the broker's queue); each event is then
+# processed for its own store.
+
+
+def webhook_events_claim(*, limit: int) -> list[int]:
+    """Take up to `limit` recorded deliveries, oldest first, for one worker; concurrent claims skip them."""
+    with transaction.atomic():
+        ids = list(
+            WebhookEvent.objects.select_for_update(skip_locked=True)
+            .filter(status=WebhookEvent.Status.RECEIVED)
+            .order_by("received_at", "id")
+            .values_list("id", flat=True)[:limit]
+        )
+        if ids:
+            WebhookEvent.objects.filter(id__in=ids).update(
+                status=WebhookEvent.Status.PROCESSING, claimed_at=timezone.now()
+            )
+    return ids
+
+
+def webhook_events_release(*, ids: list[int]) -> None:
+    """Give claimed but unprocessed deliveries back (the batch stopped early)."""
+    if ids:
+        WebhookEvent.objects.filter(id__in=ids, status=WebhookEvent.Status.PROCESSING).update(
+            status=WebhookEvent.Status.RECEIVED, claimed_at=None
+        )
+
+
+def webhook_events_requeue_stale(
+    *, received_before: timedelta = timedelta(minutes=2), claimed_before: timedelta = timedelta(minutes=10)
+) -> int:
+    """Queue again what is still unprocessed after a while: the broker was down, or a worker died."""
+    from .tasks import process_webhook_event_enqueue
+
+    now = timezone.now()
+    stale = WebhookEvent.objects.filter(
+        Q(status=WebhookEvent.Status.RECEIVED, received_at__lt=now - received_before)
+        | Q(status=WebhookEvent.Status.PROCESSING, claimed_at__lt=now - claimed_before)
     )
+    ids = list(stale.order_by("received_at").values_list("id", flat=True)[:1000])
     for event_id in ids:
-        _webhook_event_enqueue(event_id)
+        try:
+            process_webhook_event_enqueue(event_id)
+        except Exception:
+            logger.exception("webhook event %s could not be re-queued", event_id)
+            break
     return len(ids)
 
 

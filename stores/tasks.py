@@ -1,7 +1,23 @@
+"""Webhook processing in the worker.
+
+The hot path of every delivery only rings a doorbell: with a cache shared by web and worker processes
+(Redis), the first delivery of a 2-second window queues one drain task and the others find the bell
+already rung (a SET NX, instead of publishing a Celery message per delivery). A drain claims recorded
+events in batches (`FOR UPDATE SKIP LOCKED`, so several workers share a backlog) and processes each
+with the same function as the per-event task. Without a shared cache (the embedded demo's local memory
+cache), each delivery gets its own `process_webhook_event` task.
+"""
+
 from celery import shared_task
+from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError
 
 from . import handlers, services
+
+DOORBELL_KEY = "stores:webhook-doorbell"
+DOORBELL_SECONDS = 2
+DRAIN_BATCH = 100
 
 
 @shared_task(
@@ -16,16 +32,57 @@ def process_webhook_event(event_id: int) -> None:
     handlers.webhook_event_process(event_id=event_id)
 
 
-def process_webhook_event_enqueue(event_id: int) -> None:
-    """Queue one event's processing on the hot path of every webhook.
-
-    Published through the default exchange straight to the queue: kombu's Redis transport then skips its
-    routing-table lookup, one Redis round trip less per delivery. The worker consumes it like any task.
-    """
-    queue = process_webhook_event.app.conf.task_default_queue
-    process_webhook_event.apply_async((event_id,), exchange="", routing_key=queue)
+@shared_task(
+    acks_late=True,
+    autoretry_for=(DatabaseError,),
+    retry_backoff=5,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=8,
+)
+def process_pending_webhook_events() -> int:
+    # Deliveries committed from now on ring again; those committed before are in this claim.
+    cache.delete(DOORBELL_KEY)
+    ids = services.webhook_events_claim(limit=DRAIN_BATCH)
+    if len(ids) == DRAIN_BATCH:
+        _publish(process_pending_webhook_events)  # a backlog: let another worker take the next batch now
+    done = 0
+    try:
+        for event_id in ids:
+            handlers.webhook_event_process(event_id=event_id)
+            done += 1
+    finally:
+        services.webhook_events_release(ids=ids[done:])
+    return done
 
 
 @shared_task(acks_late=True)
 def requeue_stale_webhook_events() -> int:
     return services.webhook_events_requeue_stale()
+
+
+def webhook_events_ring(event_id: int) -> None:
+    """After a delivery commits: make sure a worker will process it, as cheaply as the setup allows."""
+    if not _cache_is_shared():
+        process_webhook_event_enqueue(event_id)
+        return
+    if cache.add(DOORBELL_KEY, 1, timeout=DOORBELL_SECONDS):
+        try:
+            _publish(process_pending_webhook_events)
+        except Exception:
+            cache.delete(DOORBELL_KEY)  # let the next delivery try again
+            raise
+
+
+def process_webhook_event_enqueue(event_id: int) -> None:
+    _publish(process_webhook_event, event_id)
+
+
+def _cache_is_shared() -> bool:
+    return "redis" in settings.CACHES["default"]["BACKEND"].lower()
+
+
+def _publish(task, *args) -> None:
+    """Straight to the task's queue through the default exchange: kombu's Redis transport then skips its
+    routing-table lookup (one Redis round trip less). The worker consumes it like any task."""
+    task.apply_async(args, exchange="", routing_key=task.app.conf.task_default_queue)

@@ -21,6 +21,18 @@ def dumps(payload: dict) -> bytes:
     return json.dumps(payload).encode()
 
 
+@pytest.fixture(autouse=True)
+def _doorbell_clear():
+    """A doorbell left rung by one test would keep the next test's first delivery from queueing a drain."""
+    from django.core.cache import cache
+
+    from stores.tasks import DOORBELL_KEY
+
+    cache.delete(DOORBELL_KEY)
+    yield
+    cache.delete(DOORBELL_KEY)
+
+
 @pytest.fixture
 def post_shopify(client, django_capture_on_commit_callbacks):
     """POST a Shopify delivery for `store` and run the queued processing (Celery is eager in tests).

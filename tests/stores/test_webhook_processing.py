@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from stores import handlers, services
+from stores import handlers, services, tasks
 from stores.models import Cart, WebhookEvent
-from stores.tasks import process_webhook_event, requeue_stale_webhook_events
+from stores.tasks import process_pending_webhook_events, process_webhook_event, requeue_stale_webhook_events
 from tests.fixtures import load
 from tests.stores.test_shopify_webhooks import consenting_checkout
 
@@ -47,13 +47,11 @@ def test_a_stored_body_that_no_longer_parses_is_marked_failed_not_retried(store)
 
 
 def test_a_dead_broker_still_answers_200_and_the_sweeper_catches_up(store, post_shopify, monkeypatch):
-    # given: the broker refuses the task
-    from stores import tasks
-
-    def broker_down(event_id):
+    # given: the broker refuses every task
+    def broker_down(task, *args):
         raise ConnectionError("redis is down")
 
-    monkeypatch.setattr(tasks, "process_webhook_event_enqueue", broker_down)
+    monkeypatch.setattr(tasks, "_publish", broker_down)
 
     # when
     response = post_shopify(store, "checkouts/update", consenting_checkout())
@@ -112,3 +110,79 @@ def test_order_hooks_run_once_per_order(store, post_shopify, monkeypatch):
     post_shopify(store, "orders/create", load("shopify_orders_create.json"))
 
     assert calls == ["820982911946154508"]
+
+
+def test_a_burst_of_deliveries_rings_the_doorbell_once(store, post_shopify, monkeypatch):
+    # given: a broker that only records what is published (no eager processing)
+    published = []
+    monkeypatch.setattr(tasks, "_publish", lambda task, *args: published.append((task.name, args)))
+
+    # when
+    for _ in range(5):
+        assert post_shopify(store, "checkouts/update", consenting_checkout()).status_code == 200
+
+    # then: one drain queued for the five, and all five wait for it
+    assert published == [("stores.tasks.process_pending_webhook_events", ())]
+    assert WebhookEvent.objects.filter(status=WebhookEvent.Status.RECEIVED).count() == 5
+
+    # when: the worker runs the drain
+    monkeypatch.undo()
+    assert process_pending_webhook_events() == 5
+
+    # then
+    assert not WebhookEvent.objects.exclude(status=WebhookEvent.Status.PROCESSED).exists()
+    assert Cart.objects.for_store(store).count() == 1
+
+
+def test_a_backlog_is_drained_in_batches_that_hand_on(store, monkeypatch):
+    monkeypatch.setattr(tasks, "DRAIN_BATCH", 2)
+    events = [_event(store, "checkouts/update", consenting_checkout(token=f"t{i}")) for i in range(5)]
+
+    process_pending_webhook_events()  # eager: each full batch queues the next drain
+
+    assert {e.status for e in WebhookEvent.objects.filter(id__in=[e.id for e in events])} == {"processed"}
+    assert Cart.objects.for_store(store).count() == 5
+
+
+def test_two_claims_never_take_the_same_event(store):
+    for i in range(3):
+        _event(store, "checkouts/update", consenting_checkout(token=f"t{i}"))
+
+    first = services.webhook_events_claim(limit=2)
+    second = services.webhook_events_claim(limit=2)
+
+    assert len(first) == 2
+    assert len(second) == 1
+    assert not set(first) & set(second)
+
+
+def test_a_batch_that_stops_early_gives_its_events_back(store, monkeypatch):
+    events = [_event(store, "checkouts/update", consenting_checkout(token=f"t{i}")) for i in range(3)]
+
+    def crash_on_second(*, event_id):
+        if event_id == events[1].id:
+            raise ConnectionError("worker lost the database")
+        WebhookEvent.objects.filter(id=event_id).update(status=WebhookEvent.Status.PROCESSED)
+
+    monkeypatch.setattr(handlers, "webhook_event_process", crash_on_second)
+
+    with pytest.raises(ConnectionError):
+        process_pending_webhook_events.run()
+
+    statuses = dict(WebhookEvent.objects.values_list("id", "status"))
+    assert [statuses[e.id] for e in events] == ["processed", "received", "received"]
+
+
+def test_the_sweeper_takes_back_events_of_a_worker_that_died(store):
+    event = _event(
+        store,
+        "checkouts/update",
+        consenting_checkout(),
+        status=WebhookEvent.Status.PROCESSING,
+        claimed_at=timezone.now() - timedelta(minutes=11),
+    )
+
+    assert requeue_stale_webhook_events() == 1
+
+    event.refresh_from_db()
+    assert event.status == WebhookEvent.Status.PROCESSED

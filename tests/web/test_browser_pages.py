@@ -12,6 +12,7 @@ from stores.models import ConsentEvent, Role
 from tests.billing.factories import click_add, order_for, reply_add, texted_cart
 from tests.browser import MOBILE, csp_violations, horizontal_overflow, login, screenshot
 from tests.stores.factories import ConsentEventFactory, CustomerFactory, MembershipFactory, UserFactory
+from tests.web.factories import KeywordRuleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -111,3 +112,24 @@ def test_settings_send_time_simulator(page, live_server, store, owner):
     assert "/settings/" in page.url
     assert "phone=" not in page.url
     _check(page, "settings")
+
+
+def test_try_a_reply_round_trip(page, live_server, store, owner):
+    # given a shipping rule
+    KeywordRuleFactory(store=store, name="Shipping", keywords=["shipping"], reply="Free shipping over $75!")
+    KeywordRuleFactory(
+        store=store, name="Returns", keywords=["return", "refund"], reply="30-day free returns."
+    )
+    login(page, live_server, owner)
+    page.goto(f"{live_server.url}/dashboard/{store.id}/rules/")
+
+    # when the merchant tries a shopper's question
+    page.get_by_label("A shopper texts…").fill("how much is shipping to Denver?")
+    page.get_by_role("button", name="Try", exact=True).click()
+
+    # then the rule's answer appears beside it, without leaving the page
+    page.get_by_test_id("try-reply").wait_for()
+    assert page.get_by_test_id("try-reply").inner_text() == "Free shipping over $75!"
+    assert "Keyword rule: Shipping" in page.get_by_test_id("try-result").inner_text()
+    assert page.url.endswith("/rules/")
+    _check(page, "rules")

@@ -62,3 +62,13 @@ def test_spraying_many_logins_from_one_address_is_throttled(client):
     response = _attempt(client, "someone-else@example.com", "wrong")
 
     assert response.status_code == 429
+
+
+def test_password_change_page_uses_the_app_layout(client):
+    client.force_login(UserFactory())
+
+    response = client.get(reverse("password_change"))
+
+    html = response.content.decode()
+    assert "Change your password" in html
+    assert 'class="sidebar"' in html
