@@ -76,6 +76,9 @@ def _list_context(request: HttpRequest, params: dict) -> dict:
         if page.next_cursor
         else "",
         "first_url": base + "?" + urlencode({"tab": page.tab, "q": page.query}) if params["cursor"] else "",
+        "simulator_url": reverse("inbox:simulator", kwargs={"store_id": request.store.id})
+        if phone_simulator_available(request.store)
+        else "",
     }
 
 
@@ -128,12 +131,15 @@ def _conversation_context(request: HttpRequest, thread: Thread) -> dict:
         thread.customer.sms_status,
         [(m.id, m.status, m.error_code) for m in messages],
     )
+    blocked = int(bool(selectors.thread_reply_block_reason(thread=thread)))
     poll_url = reverse("inbox:thread_poll", kwargs={"store_id": request.store.id, "thread_id": thread.id})
     return {
         "thread": thread,
         "thread_messages": messages,
         "teammates": selectors.store_teammates(store=request.store),
-        "conversation_poll_url": f"{poll_url}?v={stamp}",
+        "conversation_stamp": stamp,
+        "conversation_poll_url": f"{poll_url}?v={stamp}&b={blocked}",
+        "reply_blocked": blocked,
     }
 
 
@@ -180,11 +186,16 @@ def thread_poll(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     timezone.activate(request.store.timezone)
     context = _conversation_context(request, thread)
-    if context["conversation_poll_url"].endswith("?v=" + request.GET.get("v", "")):
+    if context["conversation_stamp"] == request.GET.get("v"):
         return HttpResponse(status=204)
     # The agent is looking at it: what just arrived is read.
     services.thread_mark_read(store=request.store, thread=thread)
-    return render(request, "inbox/_conversation.html", {**context, "store": request.store})
+    response = render(request, "inbox/_conversation.html", {**context, "store": request.store})
+    if str(context["reply_blocked"]) != request.GET.get("b"):
+        # A STOP (or a START) arrived while the page was open: the reply box must say so now.
+        composer = _composer_fragment(request, thread, oob=True).content
+        response.content = response.content + composer
+    return response
 
 
 @require_POST
@@ -327,6 +338,10 @@ def canned_edit(request: HttpRequest, canned_id: int) -> HttpResponse:
 # The phone simulator: play the shopper against the real router (demo and test stores only).
 
 
+# One of each route: a keyword rule, the fallback, a hand-off, the compliance keywords.
+SIMULATOR_SAMPLE_TEXTS = ("Do you ship to Canada?", "hmm not sure", "Can I talk to someone?", "HELP", "STOP")
+
+
 def phone_simulator_available(store) -> bool:
     """Only where no real text can leave: a demo store, or a backend that keeps texts in-house."""
     return store.is_demo or settings.SMS_BACKEND in ("console", "locmem")
@@ -363,6 +378,7 @@ def phone_simulator(request: HttpRequest) -> HttpResponse:
         **_screen_context(request, number),
         number=number,
         test_numbers=selectors.phone_test_numbers(store=store),
+        sample_texts=SIMULATOR_SAMPLE_TEXTS,
         simulator_on=True,
     )
     return render(request, "inbox/phone.html", context)
@@ -377,3 +393,18 @@ def phone_screen(request: HttpRequest) -> HttpResponse:
     if context["screen_stamp"] == request.GET.get("v"):
         return HttpResponse(status=204)
     return render(request, "inbox/_phone_screen.html", {**context, "store": store})
+
+
+@require_POST
+@store_page(roles=EVERYONE)
+def phone_send(request: HttpRequest) -> HttpResponse:
+    """The shopper texts the store: the same entry point a Twilio webhook reaches."""
+    store = _simulator_store(request)
+    number = request.POST.get("number", "").strip()
+    body = request.POST.get("body", "").strip()
+    try:
+        services.phone_simulator_text(store=store, from_number=number, body=body)
+    except ApplicationError as exc:
+        flash.error(request, exc.message)
+    url = reverse("inbox:simulator", kwargs={"store_id": store.id})
+    return redirect(url + "?" + urlencode({"number": number}))
