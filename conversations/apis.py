@@ -76,6 +76,7 @@ class KeywordRuleDetailApi(StoreAPIView):
         rule = rules.keyword_rule_update(store=self.store, rule=rule, **data)
         return Response(KeywordRuleOutput(rule).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request, store_id, rule_id):
         rules.keyword_rule_delete(store=self.store, rule=self._rule(rule_id))
         return Response(status=status.HTTP_204_NO_CONTENT)

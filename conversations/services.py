@@ -20,7 +20,7 @@ from stores.services import consent_record, webhook_event_record
 
 from .models import CannedResponse, Message, Thread
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
-from .router import RouteDecision, route
+from .router import RouteDecision, Step, route
 from .sending import message_queue_outbound
 from .sms.segments import TWILIO_MAX_BODY_CHARS
 
@@ -281,12 +281,10 @@ def _act(*, store, customer, thread, message, decision: RouteDecision, now: date
             evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
             dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
         )
-    changes = {
-        "last_inbound_at": now,
-        "last_message_at": now,
-        "unread_count": F("unread_count") + 1,
-        "updated_at": now,
-    }
+    changes = {"last_inbound_at": now, "last_message_at": now, "updated_at": now}
+    if decision.escalate or decision.step == Step.HUMAN:
+        # Unread is for the people of the inbox: texts the bot answered need nobody's eyes.
+        changes["unread_count"] = F("unread_count") + 1
     if thread.status == Thread.Status.RESOLVED and decision.compliance != HELP:
         changes["status"] = Thread.Status.BOT
     Thread.objects.filter(pk=thread.pk).update(**changes)

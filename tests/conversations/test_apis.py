@@ -155,6 +155,7 @@ def test_threads_list_with_messages_filtered_by_phone_and_status(api_client, sto
     ]
     assert [t["status"] for t in escalated] == ["escalated"]
     assert bad_status.status_code == 400
+    assert api_client.get(f"{_threads(store)}{mine.id}/").json() == by_phone[0]
 
 
 @pytest.mark.django_db

@@ -229,8 +229,9 @@ def test_an_ack_gets_no_reply_and_bothers_nobody(
     with django_capture_on_commit_callbacks(execute=True):
         _text(store, "ok thanks 👍")
 
+    thread = Thread.objects.get(customer=shopper)
     assert sms_outbox == []
-    assert Thread.objects.get(customer=shopper).status == Thread.Status.BOT
+    assert (thread.status, thread.unread_count) == (Thread.Status.BOT, 0)
 
 
 @pytest.mark.django_db

@@ -103,7 +103,7 @@ def test_other_apps_extend_the_topic_table(store, post_shopify, monkeypatch):
 def test_order_hooks_run_once_per_order(store, post_shopify, monkeypatch):
     calls = []
     monkeypatch.setattr(
-        services, "ORDER_RECORDED_HOOKS", [lambda *, store, order: calls.append(order.external_id)]
+        services.shoppers, "ORDER_RECORDED_HOOKS", [lambda *, store, order: calls.append(order.external_id)]
     )
 
     post_shopify(store, "orders/create", load("shopify_orders_create.json"))

@@ -1,0 +1,53 @@
+"""Writes of the stores app (a package: the module passed 400 lines). Import from here."""
+
+from .accounts import (
+    DEMO_AGENT_EMAIL,
+    DEMO_OWNER_EMAIL,
+    DEMO_PASSWORD,
+    DEMO_STORE_NAME,
+    demo_seed,
+    membership_ensure,
+    store_webhook_secret_rotate,
+    user_ensure,
+)
+from .consent import consent_record
+from .shoppers import (
+    ORDER_RECORDED_HOOKS,
+    cart_close,
+    cart_mark_recovered,
+    cart_upsert,
+    consent_apply,
+    consent_change_record,
+    customer_upsert,
+    order_record,
+)
+from .webhook_events import (
+    webhook_event_record,
+    webhook_events_claim,
+    webhook_events_release,
+    webhook_events_requeue_stale,
+)
+
+__all__ = [
+    "DEMO_AGENT_EMAIL",
+    "DEMO_OWNER_EMAIL",
+    "DEMO_PASSWORD",
+    "DEMO_STORE_NAME",
+    "ORDER_RECORDED_HOOKS",
+    "cart_close",
+    "cart_mark_recovered",
+    "cart_upsert",
+    "consent_apply",
+    "consent_change_record",
+    "consent_record",
+    "customer_upsert",
+    "demo_seed",
+    "membership_ensure",
+    "order_record",
+    "store_webhook_secret_rotate",
+    "user_ensure",
+    "webhook_event_record",
+    "webhook_events_claim",
+    "webhook_events_release",
+    "webhook_events_requeue_stale",
+]

@@ -1,0 +1,82 @@
+"""The tenant and its people: logins, memberships, the demo store, the webhook signing secret."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+from flows import services as flows_services
+from flows.rules import keyword_rules_seed_default
+from stores.models import Membership, Role, Store, new_webhook_secret
+
+DEMO_STORE_NAME = "Summit Outfitters"
+DEMO_OWNER_EMAIL = "owner@summit-outfitters.example"
+DEMO_AGENT_EMAIL = "agent@summit-outfitters.example"
+DEMO_PASSWORD = "summit-demo-2026"  # noqa: S105 - the published demo login, printed by seed_demo
+
+
+def user_ensure(*, email: str, password: str, first_name: str = ""):
+    """Find or create a login whose username is its email, with this password."""
+    user_model = get_user_model()
+    user, _ = user_model.objects.get_or_create(
+        username=email, defaults={"email": email, "first_name": first_name}
+    )
+    if not user.check_password(password):
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return user
+
+
+def membership_ensure(*, store: Store, user, role: str) -> Membership:
+    membership, _ = Membership.objects.update_or_create(store=store, user=user, defaults={"role": role})
+    return membership
+
+
+@transaction.atomic
+def demo_seed() -> dict:
+    """Create (or find) the demo store and its logins. Safe to run any number of times."""
+    store, _ = Store.objects.get_or_create(
+        name=DEMO_STORE_NAME,
+        is_demo=True,
+        defaults={
+            "platform": "shopify",
+            "shop_domain": "summit-outfitters.myshopify.com",
+            "website_url": "https://summit-outfitters.example",
+            "sms_number": "+15005550006",
+            "timezone": "America/Denver",
+            "default_language": "en",
+            "currency": "USD",
+            "contact_email": "help@summit-outfitters.example",
+            "contact_phone": "+1 303 555 0142",
+            "shipping_policy": "Free shipping on orders over $75; everything else ships for $6. "
+            "Orders leave our Denver warehouse within 1 business day.",
+            "returns_policy": "Returns are free within 30 days; unworn gear, tags on.",
+            "help_text": "Summit Outfitters: cart reminders by text. Help: help@summit-outfitters.example "
+            "or +1 303 555 0142. Msg & data rates may apply. Reply STOP to opt out.",
+        },
+    )
+    owner = user_ensure(email=DEMO_OWNER_EMAIL, password=DEMO_PASSWORD, first_name="Olivia")
+    agent = user_ensure(email=DEMO_AGENT_EMAIL, password=DEMO_PASSWORD, first_name="Alex")
+    membership_ensure(store=store, user=owner, role=Role.OWNER)
+    membership_ensure(store=store, user=agent, role=Role.AGENT)
+    token, _ = Token.objects.get_or_create(user=owner)
+    flows_services.flow_seed_default(store=store)
+    keyword_rules_seed_default(store=store)
+    return {
+        "store_id": str(store.id),
+        "webhook_secret": store.webhook_secret,
+        "sms_number": str(store.sms_number),
+        "api_token": token.key,
+        "login": {"email": DEMO_OWNER_EMAIL, "password": DEMO_PASSWORD},
+        "agent_login": {"email": DEMO_AGENT_EMAIL, "password": DEMO_PASSWORD},
+    }
+
+
+def store_webhook_secret_rotate(*, store: Store, new_secret: str = "") -> Store:
+    """Set a new signing secret (Shopify's, pasted by the merchant, or a fresh one); the old one stays valid
+    for an hour, as long as Shopify may keep using it."""
+    store.previous_webhook_secret = store.webhook_secret
+    store.webhook_secret = new_secret or new_webhook_secret()
+    store.webhook_secret_rotated_at = timezone.now()
+    store.save(update_fields=["webhook_secret", "previous_webhook_secret", "webhook_secret_rotated_at"])
+    return store

@@ -1,0 +1,63 @@
+"""Consent to texts: an append-only log of evidence; the customer's SMS status follows its newest event."""
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from stores.models import ConsentEvent, Customer, SmsStatus, Store
+
+
+def consent_record(
+    *,
+    store: Store,
+    customer: Customer,
+    kind: str,
+    source: str,
+    occurred_at: datetime | None = None,
+    text_shown: str = "",
+    language: str = "",
+    ip_address: str | None = None,
+    user_agent: str = "",
+    evidence: dict | None = None,
+    dedupe_key: str = "",
+) -> ConsentEvent | None:
+    """Append a consent event and set the customer's SMS status from it.
+
+    Returns None when `dedupe_key` was recorded before (a repeated delivery of the same evidence).
+    """
+    if customer.store_id != store.id:
+        raise ValueError("The customer belongs to another store.")
+    if kind not in ConsentEvent.Kind.values:
+        raise ValueError(f"Unknown consent kind {kind!r}.")
+    occurred_at = occurred_at or timezone.now()
+    try:
+        with transaction.atomic():
+            event = ConsentEvent.objects.create(
+                store=store,
+                customer=customer,
+                kind=kind,
+                source=source,
+                occurred_at=occurred_at,
+                text_shown=text_shown,
+                language=language,
+                ip_address=ip_address,
+                user_agent=user_agent[:500],
+                evidence=evidence or {},
+                dedupe_key=dedupe_key,
+            )
+    except IntegrityError:
+        if not dedupe_key:
+            raise
+        return None
+    _customer_status_follow_latest_consent(customer=customer)
+    return event
+
+
+def _customer_status_follow_latest_consent(*, customer: Customer) -> None:
+    """The newest event by time wins, so late-arriving old evidence cannot undo a newer STOP."""
+    latest = ConsentEvent.objects.filter(customer=customer).order_by("-occurred_at", "-id").first()
+    status = SmsStatus.SUBSCRIBED if latest.kind == ConsentEvent.Kind.GRANTED else SmsStatus.UNSUBSCRIBED
+    if customer.sms_status != status:
+        customer.sms_status = status
+        customer.save(update_fields=["sms_status", "updated_at"])
