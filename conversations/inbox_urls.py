@@ -24,4 +24,5 @@ urlpatterns = [
     path(_store + "canned/<int:canned_id>/", views.canned_edit, name="canned_edit"),
     path(_store + "simulator/", views.phone_simulator, name="simulator"),
     path(_store + "simulator/screen/", views.phone_screen, name="simulator_screen"),
+    path(_store + "simulator/send/", views.phone_send, name="simulator_send"),
 ]

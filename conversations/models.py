@@ -29,7 +29,14 @@ class Thread(StoreOwned):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["store", "customer"], name="thread_unique_customer")]
-        indexes = [models.Index(fields=["store", "status", "-last_message_at"])]
+        indexes = [
+            models.Index(fields=["store", "status", "-last_message_at"]),
+            # The inbox folders "all", "unassigned" and "mine": newest activity first, a keyset page each.
+            models.Index(fields=["store", "-last_message_at", "-id"], name="thread_store_activity_idx"),
+            models.Index(
+                fields=["store", "assignee", "-last_message_at", "-id"], name="thread_assignee_activity_idx"
+            ),
+        ]
 
 
 class Message(StoreOwned):

@@ -419,3 +419,20 @@ def inbound_event_apply(*, store: Store, data: dict[str, str], event: WebhookEve
     event.payload = {k: v for k, v in data.items() if k in _KEPT_PARAMS}
     event.save(update_fields=["payload"])
     return result
+
+
+def phone_simulator_text(*, store, from_number: str, body: str):
+    """A shopper's text typed into the phone simulator, routed exactly like one Twilio delivers."""
+    from stores.phones import phone_parse
+
+    from .selectors import store_phone_region
+
+    parsed = phone_parse(from_number, region=store_phone_region(store))
+    if not parsed.ok:
+        raise ApplicationError(f"Pick a test number first ({parsed.problem}).", code="bad_number")
+    body = body.strip()
+    if not body:
+        raise ApplicationError("Type the shopper's text first.", code="empty")
+    if len(body) > TWILIO_MAX_BODY_CHARS:
+        raise ApplicationError(f"A text is at most {TWILIO_MAX_BODY_CHARS} characters.", code="too_long")
+    return inbound_receive(store=store, from_phone=parsed.e164, body=body)

@@ -327,6 +327,10 @@ def canned_edit(request: HttpRequest, canned_id: int) -> HttpResponse:
 # The phone simulator: play the shopper against the real router (demo and test stores only).
 
 
+# One of each route: a keyword rule, the fallback, a hand-off, the compliance keywords.
+SIMULATOR_SAMPLE_TEXTS = ("Do you ship to Canada?", "hmm not sure", "Can I talk to someone?", "HELP", "STOP")
+
+
 def phone_simulator_available(store) -> bool:
     """Only where no real text can leave: a demo store, or a backend that keeps texts in-house."""
     return store.is_demo or settings.SMS_BACKEND in ("console", "locmem")
@@ -363,6 +367,7 @@ def phone_simulator(request: HttpRequest) -> HttpResponse:
         **_screen_context(request, number),
         number=number,
         test_numbers=selectors.phone_test_numbers(store=store),
+        sample_texts=SIMULATOR_SAMPLE_TEXTS,
         simulator_on=True,
     )
     return render(request, "inbox/phone.html", context)
@@ -377,3 +382,18 @@ def phone_screen(request: HttpRequest) -> HttpResponse:
     if context["screen_stamp"] == request.GET.get("v"):
         return HttpResponse(status=204)
     return render(request, "inbox/_phone_screen.html", {**context, "store": store})
+
+
+@require_POST
+@store_page(roles=EVERYONE)
+def phone_send(request: HttpRequest) -> HttpResponse:
+    """The shopper texts the store: the same entry point a Twilio webhook reaches."""
+    store = _simulator_store(request)
+    number = request.POST.get("number", "").strip()
+    body = request.POST.get("body", "").strip()
+    try:
+        services.phone_simulator_text(store=store, from_number=number, body=body)
+    except ApplicationError as exc:
+        flash.error(request, exc.message)
+    url = reverse("inbox:simulator", kwargs={"store_id": store.id})
+    return redirect(url + "?" + urlencode({"number": number}))

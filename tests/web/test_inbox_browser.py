@@ -7,6 +7,7 @@ from conversations.models import Message
 from stores.models import Role
 from tests.browser import csp_violations, horizontal_overflow, login, screenshot
 from tests.conversations.factories import MessageFactory, ThreadFactory
+from tests.flows.factories import FlowFactory
 from tests.stores.factories import CustomerFactory, MembershipFactory
 from tests.web.inbox_scenes import conversation_scene, opted_out_thread
 
@@ -138,3 +139,32 @@ def test_canned_replies_page(page, live_server, store, owner, agent):
 
     page.get_by_text("Saved “Returns”").wait_for()
     screenshot(page, "inbox-canned")
+
+
+def test_play_the_shopper_then_answer_as_an_agent(page, live_server, store, owner, sms_outbox):
+    # given the owner on the phone simulator with a test number
+    FlowFactory(store=store, holding_reply="Hang tight, {first_name}: a teammate is on it.")
+    CustomerFactory(store=store, phone="+14155550123", first_name="Maya")
+    login(page, live_server, owner)
+    page.goto(inbox_url(live_server, store, "inbox:simulator") + "?number=%2B14155550123")
+
+    # when the shopper asks for a person
+    page.get_by_label("Text message").fill("can I talk to someone about sizing?")
+    page.get_by_role("button", name="Send").click()
+
+    # then the holding reply arrives on the phone and the thread waits in the inbox
+    page.locator(".ib-pm--them").get_by_text("Hang tight, Maya").wait_for()
+    screenshot(page, "phone-simulator")
+    page.goto(inbox_url(live_server, store))
+    page.get_by_role("link", name=re.compile("Maya")).click()
+
+    # when the agent answers
+    page.get_by_label(re.compile("^Reply to Maya")).fill("Happy to help! What size do you usually wear?")
+    page.get_by_role("button", name=re.compile("^Send")).click()
+    page.locator(".ib-msg--agent").get_by_text("What size do you usually wear?").wait_for()
+
+    # then the answer shows on the shopper's phone
+    page.goto(inbox_url(live_server, store, "inbox:simulator") + "?number=%2B14155550123")
+    page.locator(".ib-pm--them").get_by_text("What size do you usually wear?").wait_for()
+    assert sms_outbox[-1].body == "Happy to help! What size do you usually wear?"
+    assert csp_violations(page) == []
