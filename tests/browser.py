@@ -104,3 +104,13 @@ def csp_violations(page) -> list[str]:
 def horizontal_overflow(page) -> int:
     """How many pixels the page is wider than the viewport (a broken mobile layout when > 0)."""
     return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def unlabelled_controls(page) -> list[str]:
+    """Form controls a screen reader would announce without a name (no <label>, no aria-label)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+            .filter(el => !el.labels.length && !el.getAttribute('aria-label')
+                          && !el.getAttribute('aria-labelledby'))
+            .map(el => el.outerHTML.slice(0, 120))"""
+    )

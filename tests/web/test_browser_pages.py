@@ -10,7 +10,7 @@ from billing.services import order_attribute
 from flows.services import flow_seed_default
 from stores.models import ConsentEvent, Role
 from tests.billing.factories import click_add, order_for, reply_add, texted_cart
-from tests.browser import MOBILE, csp_violations, horizontal_overflow, login, screenshot
+from tests.browser import MOBILE, csp_violations, horizontal_overflow, login, screenshot, unlabelled_controls
 from tests.stores.factories import ConsentEventFactory, CustomerFactory, MembershipFactory, UserFactory
 from tests.web.factories import KeywordRuleFactory
 
@@ -38,6 +38,7 @@ def _month_of_recoveries(store, *, carts: int = 60) -> None:
 def _check(page, name: str) -> None:
     assert csp_violations(page) == []
     assert page.console_errors == []
+    assert unlabelled_controls(page) == []
     screenshot(page, name)
     page.set_viewport_size(MOBILE)
     assert horizontal_overflow(page) == 0, f"{name} is wider than a 390 px phone"
