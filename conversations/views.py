@@ -76,6 +76,9 @@ def _list_context(request: HttpRequest, params: dict) -> dict:
         if page.next_cursor
         else "",
         "first_url": base + "?" + urlencode({"tab": page.tab, "q": page.query}) if params["cursor"] else "",
+        "simulator_url": reverse("inbox:simulator", kwargs={"store_id": request.store.id})
+        if phone_simulator_available(request.store)
+        else "",
     }
 
 
@@ -128,12 +131,15 @@ def _conversation_context(request: HttpRequest, thread: Thread) -> dict:
         thread.customer.sms_status,
         [(m.id, m.status, m.error_code) for m in messages],
     )
+    blocked = int(bool(selectors.thread_reply_block_reason(thread=thread)))
     poll_url = reverse("inbox:thread_poll", kwargs={"store_id": request.store.id, "thread_id": thread.id})
     return {
         "thread": thread,
         "thread_messages": messages,
         "teammates": selectors.store_teammates(store=request.store),
-        "conversation_poll_url": f"{poll_url}?v={stamp}",
+        "conversation_stamp": stamp,
+        "conversation_poll_url": f"{poll_url}?v={stamp}&b={blocked}",
+        "reply_blocked": blocked,
     }
 
 
@@ -180,11 +186,16 @@ def thread_poll(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     timezone.activate(request.store.timezone)
     context = _conversation_context(request, thread)
-    if context["conversation_poll_url"].endswith("?v=" + request.GET.get("v", "")):
+    if context["conversation_stamp"] == request.GET.get("v"):
         return HttpResponse(status=204)
     # The agent is looking at it: what just arrived is read.
     services.thread_mark_read(store=request.store, thread=thread)
-    return render(request, "inbox/_conversation.html", {**context, "store": request.store})
+    response = render(request, "inbox/_conversation.html", {**context, "store": request.store})
+    if str(context["reply_blocked"]) != request.GET.get("b"):
+        # A STOP (or a START) arrived while the page was open: the reply box must say so now.
+        composer = _composer_fragment(request, thread, oob=True).content
+        response.content = response.content + composer
+    return response
 
 
 @require_POST

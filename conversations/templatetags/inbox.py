@@ -20,7 +20,10 @@ ROUTE_LABELS = {
 @register.filter
 def customer_name(customer) -> str:
     full = f"{customer.first_name} {customer.last_name}".strip()
-    return full or (str(customer.phone) if customer.phone else "Unknown shopper")
+    if full:
+        return full
+    phone = customer.phone
+    return getattr(phone, "as_international", None) or str(phone or "") or "Unknown shopper"
 
 
 @register.filter

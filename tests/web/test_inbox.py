@@ -361,3 +361,20 @@ def test_posts_need_a_csrf_token(store, agent):
 
     assert response.status_code == 403
     assert not Message.objects.filter(thread=thread, direction=Message.Direction.OUT).exists()
+
+
+def test_a_stop_arriving_while_the_thread_is_open_disables_the_reply_box(agent_client, store):
+    # given an agent with the thread open
+    thread = escalated_thread(store)
+    poll_url = agent_client.get(thread_url(thread)).context["conversation_poll_url"]
+
+    # when the shopper opts out
+    MessageFactory(thread=thread, body="STOP")
+    thread.customer.sms_status = SmsStatus.UNSUBSCRIBED
+    thread.customer.save()
+    html = agent_client.get(poll_url).content.decode()
+
+    # then the next poll replaces the reply box with the reason
+    assert 'id="composer"' in html
+    assert 'hx-swap-oob="true"' in html
+    assert "opted out" in html
