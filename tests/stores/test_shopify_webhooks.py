@@ -525,3 +525,24 @@ def test_database_down_is_503_never_2xx(store, client, monkeypatch):
 
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
+
+
+def test_database_down_while_recording_is_503_never_2xx(store, post_shopify, monkeypatch):
+    # given: the store's secrets are remembered from an earlier delivery, then PostgreSQL goes away
+    from django.db import OperationalError
+
+    from stores.services import webhook_events
+
+    post_shopify(store, "checkouts/update", consenting_checkout())
+
+    def database_down(model, fields):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(webhook_events, "_create_once", database_down)
+
+    # when
+    response = post_shopify(store, "checkouts/update", consenting_checkout())
+
+    # then: Shopify retries a 503; nothing was acknowledged without a commit
+    assert response.status_code == 503
+    assert WebhookEvent.objects.for_store(store).count() == 1
