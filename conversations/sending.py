@@ -1,6 +1,7 @@
 """The outbound path every text takes (nudges, bot replies, agent replies): record, then deliver once."""
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -51,29 +52,83 @@ def message_queue_outbound(
 
     `enqueue=False` leaves delivery to the caller (`dispatch_due` sends in-process before it returns).
     """
-    if thread.store_id != store.id:
-        raise ValueError("The thread belongs to another store.")
-    now = timezone.now()
-    info = segment_info(body)
-    message = Message.objects.create(
-        store=store,
-        thread=thread,
-        direction=Message.Direction.OUT,
-        body=body,
-        segments=max(info.segments, 1),
-        encoding=info.encoding,
-        status=Message.Status.PENDING,
-        route=route,
-        rule=rule,
-        nudge=nudge,
-        sent_by=sent_by,
+    (message,) = messages_queue_outbound(
+        outbound=[
+            Outbound(
+                store=store, thread=thread, body=body, route=route, rule=rule, nudge=nudge, sent_by=sent_by
+            )
+        ]
     )
-    Thread.objects.filter(pk=thread.pk).update(last_message_at=now, updated_at=now)
     if enqueue:
         from .tasks import deliver_message
 
         transaction.on_commit(lambda: deliver_message.delay(message.id))
     return message
+
+
+@dataclass(frozen=True)
+class Outbound:
+    store: object
+    thread: Thread
+    body: str
+    route: str
+    rule: object = None
+    nudge: object = None
+    sent_by: object = None
+
+
+def messages_queue_outbound(*, outbound: list[Outbound]) -> list[Message]:
+    """Record many outbound texts in one statement (the dispatcher's batches); nothing is enqueued here.
+
+    A nudge's text is unique (Message.nudge is one-to-one), so a second text for it fails the insert.
+    """
+    for item in outbound:
+        if item.thread.store_id != item.store.id:
+            raise ValueError("The thread belongs to another store.")
+    if not outbound:
+        return []
+    now = timezone.now()
+    rows = []
+    for item in outbound:
+        info = segment_info(item.body)
+        rows.append(
+            Message(
+                store=item.store,
+                thread=item.thread,
+                direction=Message.Direction.OUT,
+                body=item.body,
+                segments=max(info.segments, 1),
+                encoding=info.encoding,
+                status=Message.Status.PENDING,
+                route=item.route,
+                # Ids, not instances: a batch of 200 would pay Django's relation checks 600 times.
+                rule_id=item.rule.id if item.rule else None,
+                nudge_id=item.nudge.id if item.nudge else None,
+                sent_by_id=item.sent_by.id if item.sent_by else None,
+            )
+        )
+    messages = Message.objects.bulk_create(rows)
+    Thread.objects.filter(pk__in={item.thread.pk for item in outbound}).update(
+        last_message_at=now, updated_at=now
+    )
+    return messages
+
+
+def threads_ensure(*, store, customers: list[Customer]) -> dict[int, Thread]:
+    """The thread of each customer (by customer id), creating the missing ones in one statement."""
+    if any(c.store_id != store.id for c in customers):
+        raise ValueError("A customer belongs to another store.")
+    ids = {c.id for c in customers}
+    threads = {t.customer_id: t for t in Thread.objects.for_store(store).filter(customer_id__in=ids)}
+    missing = ids - threads.keys()
+    if missing:
+        Thread.objects.bulk_create(
+            [Thread(store=store, customer_id=i) for i in missing], ignore_conflicts=True
+        )
+        threads.update(
+            {t.customer_id: t for t in Thread.objects.for_store(store).filter(customer_id__in=missing)}
+        )
+    return threads
 
 
 def _status_callback_url() -> str:

@@ -11,18 +11,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
 from billing.holdout import HOLDOUT_REASON, nudge_holdout_mark
-from conversations.models import Message, Thread
-from conversations.sending import message_queue_outbound
-from stores.models import CartStatus, Order
-from stores.phones import phone_mask
+from conversations.models import Message
+from conversations.sending import Outbound, messages_queue_outbound, threads_ensure
+from stores.models import CartStatus, Order, Store
 
 from .links import link_expiry, short_link_build, short_link_url, short_links_save
-from .models import DiscountCode, IncentiveKind, Nudge, NudgeEvent
+from .models import DiscountCode, IncentiveKind, Nudge, NudgeEvent, Step
 from .policy import Hold, Skip, held_until_text, quiet_hours_check, recipient_resolve
 from .rendering import render_step
 
@@ -77,6 +76,7 @@ class _Batch:
     threads: dict = field(default_factory=dict)  # customer id → Thread
     texted_threads: set = field(default_factory=set)  # thread ids with an outbound text already
     last_inbound: dict = field(default_factory=dict)  # thread id → newest inbound message id
+    items: dict = field(default_factory=dict)  # cart id → [CartItem]
 
 
 def nudge_dispatch_due(
@@ -93,7 +93,12 @@ def nudge_dispatch_due(
             ids = _claim_due(now=now, limit=batch_size)
             if not ids:
                 break
-            message_ids = _dispatch_batch(ids=ids, now=now, report=report, enqueue=not deliver_inline)
+            message_ids = _dispatch_batch(ids=ids, now=now, report=report)
+            if message_ids and not deliver_inline:
+                # One task per batch, fanned out by the worker: the tick never waits on 1,000 publishes.
+                from .tasks import deliver_batch
+
+                transaction.on_commit(lambda ids=message_ids: deliver_batch.delay(ids))
         report.message_ids += message_ids
         if deliver_inline:
             _deliver_now(message_ids)
@@ -113,45 +118,100 @@ def _claim_due(*, now: datetime, limit: int) -> list[int]:
     return list(due.values_list("id", flat=True)[:limit])
 
 
-def _dispatch_batch(*, ids: list[int], now: datetime, report: DispatchReport, enqueue: bool) -> list[int]:
+def _dispatch_batch(*, ids: list[int], now: datetime, report: DispatchReport) -> list[int]:
     nudges = list(
         Nudge.objects.filter(id__in=ids)
-        .select_related("store__plan", "step__flow", "cart__customer")
+        .select_related("cart__customer")
         .prefetch_related("cart__items")
         .order_by("due_at", "id")
     )
+    _share_store_and_step(nudges)
     batch = _batch_load(nudges, now=now)
-    events, links, message_ids = [], [], []
+    events, prepared = [], []
     for nudge in nudges:
         decision = _decide(nudge, batch)
         if isinstance(decision, Send):
-            try:
-                with transaction.atomic():
-                    message, link = _send(nudge, batch, enqueue=enqueue)
-            except Exception as exc:
-                logger.exception("nudge %s: could not queue its text", nudge.id)
-                decision = Skip(reason=f"failed to queue: {type(exc).__name__}")
-                nudge.state = Nudge.State.FAILED
-                report.failed += 1
-                report.reasons["failed to queue"] += 1
-            else:
-                links.append(link)
-                message_ids.append(message.id)
-                report.sent += 1
-                events.append(NudgeEvent(store_id=nudge.store_id, nudge=nudge, kind="sent", at=now))
-                continue
+            prepared.append(_prepare(nudge, batch))
+            continue
         _apply(nudge, decision, report=report, now=now)
-        events.append(
-            NudgeEvent(
-                store_id=nudge.store_id, nudge=nudge, kind=_event_kind(nudge), reason=nudge.reason, at=now
-            )
-        )
+        events.append(_event(nudge, now=now))
+    links, message_ids = [], []
+    for (nudge, _, link), message in zip(prepared, _queue_texts(prepared), strict=True):
+        if message is None:
+            nudge.state, nudge.reason, nudge.sent_at = Nudge.State.FAILED, "failed to queue its text", None
+            report.failed += 1
+            report.reasons["failed to queue"] += 1
+        else:
+            link.message = message
+            links.append(link)
+            for sibling in batch.siblings[nudge.cart_id]:
+                if sibling["id"] == nudge.id:
+                    sibling["message__id"] = message.id
+            message_ids.append(message.id)
+            report.sent += 1
+        events.append(_event(nudge, now=now))
     short_links_save(links=links)
-    Nudge.objects.bulk_update(
-        nudges, ["state", "due_at", "reason", "sent_at", "deferred_count", "updated_at", "holdout"]
-    )
+    _nudges_save(nudges)
     NudgeEvent.objects.bulk_create(events)
     return message_ids
+
+
+def _share_store_and_step(nudges: list[Nudge]) -> None:
+    """A batch has a handful of stores and steps: load each once, not once per nudge through a join."""
+    stores = Store.objects.select_related("plan").in_bulk({n.store_id for n in nudges})
+    steps = Step.objects.select_related("flow").in_bulk({n.step_id for n in nudges})
+    for nudge in nudges:
+        nudge.store = nudge.cart.store = stores[nudge.store_id]
+        nudge.step = steps[nudge.step_id]
+
+
+def _queue_texts(prepared: list) -> list:
+    """The batch's messages in one INSERT; should one be refused, each is retried alone so only it fails."""
+    outbound = [item for _, item, _ in prepared]
+    try:
+        with transaction.atomic():
+            return messages_queue_outbound(outbound=outbound)
+    except DatabaseError:
+        logger.exception("queuing %s texts at once failed; queuing them one by one", len(outbound))
+    messages = []
+    for item in outbound:
+        try:
+            with transaction.atomic():
+                messages += messages_queue_outbound(outbound=[item])
+        except DatabaseError:
+            logger.exception("nudge %s: could not queue its text", item.nudge.id)
+            messages.append(None)
+    return messages
+
+
+def _event(nudge: Nudge, *, now: datetime) -> NudgeEvent:
+    return NudgeEvent(
+        store_id=nudge.store_id, nudge=nudge, kind=_event_kind(nudge), reason=nudge.reason, at=now
+    )
+
+
+_SAVED_FIELDS = ("state", "due_at", "reason", "sent_at", "deferred_count", "updated_at", "holdout")
+
+
+def _nudges_save(nudges: list[Nudge]) -> None:
+    """One UPDATE … FROM (VALUES …) for the batch (bulk_update's CASE per field costs more than the tick)."""
+    if not nudges:
+        return
+    if connection.vendor != "postgresql":
+        Nudge.objects.bulk_update(nudges, list(_SAVED_FIELDS))
+        return
+    rows = ", ".join(
+        ["(%s::bigint, %s, %s::timestamptz, %s, %s::timestamptz, %s::integer, %s::timestamptz, %s::boolean)"]
+        * len(nudges)
+    )
+    params = [value for n in nudges for value in (n.id, *(getattr(n, f) for f in _SAVED_FIELDS))]
+    sets = ", ".join(f"{f} = v.{f}" for f in _SAVED_FIELDS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Nudge._meta.db_table} AS n SET {sets} "  # noqa: S608 - names are this module's constants
+            f"FROM (VALUES {rows}) AS v(id, {', '.join(_SAVED_FIELDS)}) WHERE n.id = v.id",
+            params,
+        )
 
 
 def _event_kind(nudge: Nudge) -> str:
@@ -192,6 +252,7 @@ def _reason_kind(reason: str) -> str:
 def _batch_load(nudges: list[Nudge], *, now: datetime) -> _Batch:
     batch = _Batch(now=now)
     carts = {n.cart_id: n.cart for n in nudges}
+    batch.items = {cart_id: list(cart.items.all()) for cart_id, cart in carts.items()}
     customers = {c.customer_id for c in carts.values() if c.customer_id}
     order_match = Q(cart_id__in=carts.keys()) | Q(customer_id__in=customers)
     checkout_tokens = {c.checkout_token for c in carts.values() if c.checkout_token}
@@ -217,7 +278,16 @@ def _batch_load(nudges: list[Nudge], *, now: datetime) -> _Batch:
         cart__customer_id__in=customers, state=Nudge.State.SENT, sent_at__gt=now - timedelta(hours=24)
     ).values("cart__customer_id", "sent_at"):
         batch.sent_24h[row["cart__customer_id"]].append(row["sent_at"])
-    batch.threads = {t.customer_id: t for t in Thread.objects.filter(customer_id__in=customers)}
+    textable = defaultdict(list)
+    for cart in carts.values():
+        if cart.customer is not None and cart.customer.can_be_texted:
+            textable[cart.store_id].append(cart.customer)
+    batch.threads = {}
+    for store_id, store_customers in textable.items():
+        store = next(n.store for n in nudges if n.store_id == store_id)
+        batch.threads.update(
+            threads_ensure(store=store, customers=list({c.id: c for c in store_customers}.values()))
+        )
     thread_ids = [t.id for t in batch.threads.values()]
     batch.texted_threads = set(
         Message.objects.filter(thread_id__in=thread_ids, direction=Message.Direction.OUT)
@@ -278,7 +348,8 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
             return Hold(
                 until=last["sent_at"] + spacing, reason="keeping the flow's spacing after the earlier step"
             )
-    recipient = recipient_resolve(phone=str(customer.phone), store=nudge.store, cart=cart)
+    # as_e164, not str(): phonenumber_field's str() re-validates the number on every call.
+    recipient = recipient_resolve(phone=customer.phone.as_e164, store=nudge.store, cart=cart)
     policy = recipient.policy
     deadline = None
     if policy.one_cart_text_per_abandonment:
@@ -311,7 +382,7 @@ def _exit_reason(nudge: Nudge, batch: _Batch) -> str:
         return "step turned off"
     if cart.status == CartStatus.RECOVERED or cart.id in batch.ordered:
         return "order placed"
-    if not cart.items.all() and not cart.total:
+    if not batch.items[cart.id] and not cart.total:
         return "cart emptied"
     if customer is None or not customer.phone or customer.redacted_at:
         return "no textable number"
@@ -336,14 +407,11 @@ def _cap_hold(nudge: Nudge, batch: _Batch, recipient) -> Hold | None:
     )
 
 
-def _send(nudge: Nudge, batch: _Batch, *, enqueue: bool):
+def _prepare(nudge: Nudge, batch: _Batch):
+    """Render the nudge's text with a fresh short link and mark it sent (saved with the batch)."""
     store, cart, step = nudge.store, nudge.cart, nudge.step
     customer = cart.customer
-    thread = batch.threads.get(customer.id)
-    if thread is None:
-        from conversations.services import thread_get_or_create
-
-        thread = batch.threads[customer.id] = thread_get_or_create(store=store, customer=customer)
+    thread = batch.threads[customer.id]
     discount_code = _incentive_code(step=step, cart=cart, now=batch.now)
     link = short_link_build(
         store=store,
@@ -359,11 +427,8 @@ def _send(nudge: Nudge, batch: _Batch, *, enqueue: bool):
         link_url=short_link_url(link.code),
         discount_code=discount_code,
         first_text=thread.id not in batch.texted_threads,
+        items=batch.items[cart.id],
     )
-    message = message_queue_outbound(
-        store=store, thread=thread, body=rendered.body, route="nudge", nudge=nudge, enqueue=enqueue
-    )
-    link.message = message
     nudge.state = Nudge.State.SENT
     nudge.sent_at = batch.now
     nudge.reason = ""
@@ -372,9 +437,9 @@ def _send(nudge: Nudge, batch: _Batch, *, enqueue: bool):
     batch.sent_24h[customer.id].append(batch.now)
     for sibling in batch.siblings[cart.id]:
         if sibling["id"] == nudge.id:
-            sibling.update(state=Nudge.State.SENT, sent_at=batch.now, message__id=message.id)
-    logger.info("nudge %s queued as message %s to %s", nudge.id, message.id, phone_mask(str(customer.phone)))
-    return message, link
+            sibling.update(state=Nudge.State.SENT, sent_at=batch.now)
+    outbound = Outbound(store=store, thread=thread, body=rendered.body, route="nudge", nudge=nudge)
+    return nudge, outbound, link
 
 
 def _incentive_code(*, step, cart, now: datetime) -> str:

@@ -161,15 +161,16 @@ def render_step(
     link_url: str,
     discount_code: str = "",
     first_text: bool = False,
+    items: list | None = None,
 ) -> RenderedText:
-    """The text of one nudge for one cart, in the shopper's language."""
+    """The text of one nudge for one cart, in the shopper's language (`items`: the cart's, if loaded)."""
     customer = cart.customer
     language = language_pick(
         templates=step.templates,
         locales=(cart.locale, customer.locale if customer else ""),
         store_language=store.default_language,
     )
-    titles = [item.title for item in _items_by_value(cart)]
+    titles = [item.title for item in _items_by_value(cart.items.all() if items is None else items)]
     context = RenderContext(
         first_name=first_name_clean((customer.first_name if customer else "") or cart.first_name),
         product=product_phrase(titles, language=language),
@@ -184,8 +185,7 @@ def render_step(
     return RenderedText(body=body, language=language, info=segment_info(body))
 
 
-def _items_by_value(cart) -> list:
-    items = list(cart.items.all())
+def _items_by_value(items) -> list:
     return sorted(items, key=lambda item: (-(item.price * item.quantity), item.position, item.id))
 
 

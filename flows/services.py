@@ -3,12 +3,15 @@
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import DateTimeField, ExpressionWrapper, OuterRef, Subquery
 from django.utils import timezone
 
+from cartrecovery.errors import ApplicationError
+from conversations.sms.segments import TWILIO_MAX_BODY_CHARS
 from stores.models import Cart, CartStatus, Customer, SmsStatus
 
 from . import defaults
-from .models import Flow, IncentiveKind, Nudge, NudgeEvent, Step
+from .models import DiscountCode, Flow, IncentiveKind, Nudge, NudgeEvent, Step
 
 
 def flow_active_for(*, store) -> Flow | None:
@@ -139,3 +142,98 @@ def nudge_mark_failed(*, store, nudge_id: int, reason: str) -> None:
     )
     if updated:
         NudgeEvent.objects.create(store=store, nudge_id=nudge_id, kind="failed", reason=reason[:300], at=now)
+
+
+def _steps_reschedule_pending(*, step: Step) -> None:
+    """A new delay moves every nudge of the step still waiting on its original due time."""
+    last_activity = Cart.objects.filter(pk=OuterRef("cart_id")).values("last_activity_at")[:1]
+    Nudge.objects.filter(step=step, state=Nudge.State.SCHEDULED, deferred_count=0).update(
+        due_at=ExpressionWrapper(
+            Subquery(last_activity) + timedelta(minutes=step.delay_minutes), output_field=DateTimeField()
+        ),
+        updated_at=timezone.now(),
+    )
+
+
+def _flow_validate(*, quiet_hours_start: int, quiet_hours_end: int, frequency_cap: int, steps: list[dict]):
+    if not 0 <= quiet_hours_start < quiet_hours_end <= 24:
+        raise ApplicationError(
+            "Quiet hours need a start before the end, within 0–24.", extra={"field": "quiet_hours"}
+        )
+    if not 1 <= frequency_cap <= 10:
+        raise ApplicationError(
+            "The frequency cap is 1 to 10 texts per 24 hours.", extra={"field": "frequency_cap"}
+        )
+    positions = [s["position"] for s in steps]
+    if not steps or len(set(positions)) != len(positions):
+        raise ApplicationError(
+            "Give at least one step, each with its own position.", extra={"field": "steps"}
+        )
+    for step in steps:
+        field = f"steps[{step['position']}]"
+        if not step["templates"] or not all(t.strip() for t in step["templates"].values()):
+            raise ApplicationError(
+                "Every step needs a text in at least one language.", extra={"field": field}
+            )
+        if any(len(t) > TWILIO_MAX_BODY_CHARS for t in step["templates"].values()):
+            raise ApplicationError(
+                f"A text can carry at most {TWILIO_MAX_BODY_CHARS} characters.", extra={"field": field}
+            )
+        if step["incentive_kind"] == IncentiveKind.FIXED_CODE and not step["discount_code"].strip():
+            raise ApplicationError("Give the discount code to send.", extra={"field": field})
+
+
+@transaction.atomic
+def flow_update(
+    *,
+    store,
+    quiet_hours_start: int,
+    quiet_hours_end: int,
+    frequency_cap: int,
+    steps: list[dict],
+    name: str | None = None,
+) -> Flow:
+    """Replace the active flow's rules and steps (matched by position). A step left out is switched off,
+    not deleted, so the history of what it sent stays; pending nudges follow a changed delay."""
+    _flow_validate(
+        quiet_hours_start=quiet_hours_start,
+        quiet_hours_end=quiet_hours_end,
+        frequency_cap=frequency_cap,
+        steps=steps,
+    )
+    flow = flow_seed_default(store=store)
+    Flow.objects.select_for_update().filter(pk=flow.pk).first()
+    flow.quiet_hours_start, flow.quiet_hours_end = quiet_hours_start, quiet_hours_end
+    flow.frequency_cap = frequency_cap
+    if name:
+        flow.name = name
+    flow.save()
+    existing = {s.position: s for s in Step.objects.for_store(store).filter(flow=flow)}
+    for data in steps:
+        step = existing.pop(data["position"], None) or Step(store=store, flow=flow, position=data["position"])
+        delay_changed = step.pk is not None and step.delay_minutes != data["delay_minutes"]
+        step.delay_minutes = data["delay_minutes"]
+        step.templates = {lang.lower(): text.strip() for lang, text in data["templates"].items()}
+        step.is_active = data.get("is_active", True)
+        step.incentive_kind = data["incentive_kind"]
+        step.discount_code = data["discount_code"].strip()
+        step.incentive_text = data.get("incentive_text", "").strip()
+        step.incentive_valid_days = data.get("incentive_valid_days", 7)
+        step.save()
+        if delay_changed:
+            _steps_reschedule_pending(step=step)
+        _discount_pool_extend(store=store, step=step, codes=data.get("pool_codes", []))
+    for step in existing.values():
+        if step.is_active:
+            step.is_active = False
+            step.save(update_fields=["is_active"])
+    return flow
+
+
+def _discount_pool_extend(*, store, step: Step, codes: list[str]) -> None:
+    codes = [c.strip() for c in codes if c and c.strip()]
+    if codes:
+        DiscountCode.objects.bulk_create(
+            [DiscountCode(store=store, step=step, code=c) for c in dict.fromkeys(codes)],
+            ignore_conflicts=True,
+        )

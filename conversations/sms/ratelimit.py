@@ -22,6 +22,20 @@ DEFAULT_RATES = {"long_code": Decimal(1), "toll_free": Decimal(3), "short_code":
 # A worker sleeps at most this long for its turn; longer and the task is retried later instead.
 MAX_WAIT_SECONDS = 30.0
 
+# The second half: right before the request, check the previous send actually left `cost` ago (a worker
+# woken late by a busy CPU must not send on the heels of the next one) and stamp this send's time.
+_COMMIT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local next_send = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now < next_send then
+    return next_send - now
+end
+local cost = tonumber(ARGV[1])
+redis.call('SET', KEYS[1], string.format('%.0f', now + cost), 'PX', math.ceil(cost / 1000) + 1000)
+return 0
+"""
+
 _RESERVE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -52,9 +66,9 @@ def sender_rate(store) -> Decimal:
 
 
 @cache
-def _redis_script():
+def _redis_scripts():
     client = redis.Redis.from_url(settings.REDIS_URL)
-    return client.register_script(_RESERVE)
+    return client.register_script(_RESERVE), client.register_script(_COMMIT)
 
 
 class _LocalClock:
@@ -63,6 +77,16 @@ class _LocalClock:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._next_free: dict[str, float] = {}
+        self._next_send: dict[str, float] = {}
+
+    def commit(self, key: str, cost: float) -> float:
+        with self._lock:
+            now = time.monotonic()
+            next_send = self._next_send.get(key, 0.0)
+            if now < next_send:
+                return next_send - now
+            self._next_send[key] = now + cost
+            return 0.0
 
     def reserve(self, key: str, cost: float, max_wait: float) -> float:
         with self._lock:
@@ -82,7 +106,7 @@ def reserve(*, key: str, segments: int, rate: Decimal, max_wait: float = MAX_WAI
     """Seconds to wait before sending `segments` from sender `key`; RateLimited if over `max_wait`."""
     cost = max(segments, 1) / float(rate)
     if settings.REDIS_URL:
-        waited = _redis_script()(
+        waited = _redis_scripts()[0](
             keys=[f"sms:rate:{key}"], args=[math.ceil(cost * 1_000_000), math.ceil(max_wait * 1_000_000)]
         )
         wait = int(waited) / 1_000_000
@@ -94,9 +118,23 @@ def reserve(*, key: str, segments: int, rate: Decimal, max_wait: float = MAX_WAI
     return wait
 
 
+def commit(*, key: str, segments: int, rate: Decimal) -> float:
+    """Stamp a send now if the previous one left long enough ago; else the seconds still to wait."""
+    cost = max(segments, 1) / float(rate)
+    if settings.REDIS_URL:
+        return (
+            int(_redis_scripts()[1](keys=[f"sms:sent:{key}"], args=[math.ceil(cost * 1_000_000)])) / 1_000_000
+        )
+    return _local.commit(key, cost)
+
+
 def wait_for_turn(*, store, segments: int, max_wait: float = MAX_WAIT_SECONDS) -> float:
     """Block until this store's sender may send `segments` more; returns the seconds waited."""
-    wait = reserve(key=sender_key(store), segments=segments, rate=sender_rate(store), max_wait=max_wait)
+    key, rate = sender_key(store), sender_rate(store)
+    started = time.monotonic()
+    wait = reserve(key=key, segments=segments, rate=rate, max_wait=max_wait)
     if wait > 0:
         time.sleep(wait)
-    return wait
+    while (late := commit(key=key, segments=segments, rate=rate)) > 0:
+        time.sleep(late)
+    return time.monotonic() - started

@@ -45,8 +45,11 @@ class SegmentInfo:
         }
 
 
+GSM7 = GSM7_BASIC | GSM7_EXTENSION
+
+
 def is_gsm7(char: str) -> bool:
-    return char in GSM7_BASIC or char in GSM7_EXTENSION
+    return char in GSM7
 
 
 def _unit_costs(text: str, *, gsm: bool) -> list[int]:
@@ -71,7 +74,7 @@ def _segments_for(costs: list[int], *, single: int, multi: int) -> int:
 def segment_info(text: str) -> SegmentInfo:
     """Encoding, segment count and length of `text` as the carrier will bill it."""
     text = text or ""
-    non_gsm = tuple(dict.fromkeys(c for c in text if not is_gsm7(c)))
+    non_gsm = tuple(dict.fromkeys(c for c in text if c not in GSM7)) if not GSM7.issuperset(text) else ()
     gsm = not non_gsm
     costs = _unit_costs(text, gsm=gsm)
     if gsm:

@@ -1,0 +1,206 @@
+"""Sending through the real `twilio` library to a local Twilio-compatible server.
+
+1. Throughput: texts per second one worker process hands to "Twilio" through `message_deliver` (lock,
+   record, send over a reused connection, record), against the bare twilio client posting the same texts
+   (baseline). The sender's limit is set out of the way for this part.
+2. The per-sender limit under backlog: three worker processes share one sender limited to RATE segments/s
+   and drain a backlog together. At the server: never more than RATE texts in any one-second window, and
+   at least 90 % of the allowed rate used.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+from .core import PYTHON, ROOT, Result, database_ensure, env_for_bench
+
+THROUGHPUT_TEXTS = 300
+RATE = 10  # segments per second for the limiter part
+BACKLOG_TEXTS = 100
+WORKERS = 3
+TIMEOUT = 300
+ACCOUNT_SID = "AC" + "b" * 32
+
+
+def _django(mode: str, *args: str, env: dict) -> dict:
+    done = subprocess.run(
+        [PYTHON, "-m", "bench.bench_sending", mode, *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"bench_sending {mode} failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _max_in_any_second(times: list[float]) -> int:
+    times = sorted(times)
+    best, start = 0, 0
+    for end, t in enumerate(times):
+        while t - times[start] >= 1.0:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
+
+
+def run() -> list[Result]:
+    sys.path.insert(0, str(ROOT))
+    from tests.fakes.twilio_server import FakeTwilioServer
+
+    with FakeTwilioServer() as twilio:
+        env = env_for_bench(
+            SMS_BACKEND="twilio",
+            TWILIO_API_BASE_URL=twilio.url,
+            TWILIO_ACCOUNT_SID=ACCOUNT_SID,
+            TWILIO_AUTH_TOKEN="bench-token",  # noqa: S106 - the fake server's, not a secret
+        )
+        database_ensure(env)
+        speed = _django("throughput", str(THROUGHPUT_TEXTS), env=env)
+        backlog = _django("setup", str(BACKLOG_TEXTS), str(RATE), env=env)
+        ids = backlog["ids"]
+        first_request = len(twilio.requests)
+        workers = [
+            subprocess.Popen(
+                [PYTHON, "-m", "bench.bench_sending", "deliver", ",".join(map(str, ids[i::WORKERS]))],
+                env=env,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for i in range(WORKERS)
+        ]
+        for worker in workers:
+            _, errors = worker.communicate(timeout=TIMEOUT)
+            if worker.returncode != 0:
+                raise RuntimeError(f"bench_sending deliver failed:\n{errors[-4000:]}")
+        arrivals = [r.at for r in twilio.requests[first_request:] if r.answered == 201]
+        _django("cleanup", backlog["store_id"], speed["store_id"], env=env)
+    peak = _max_in_any_second(arrivals)
+    span = max(arrivals) - min(arrivals) if len(arrivals) > 1 else 0.0
+    used = (len(arrivals) - 1) / (span * RATE) if span else 0.0
+    return [
+        Result(
+            name="send: texts/s per worker process (vs bare twilio client)",
+            value=speed["ours_per_s"],
+            baseline=speed["bare_per_s"],
+            unit="msg/s",
+            target="≥ 0.5× bare client",
+            ok=speed["ours_per_s"] >= 0.5 * speed["bare_per_s"],
+        ),
+        Result(
+            name=f"send: peak texts in any 1 s, {WORKERS} workers, limit {RATE}/s",
+            value=float(peak),
+            baseline=float(RATE),
+            unit="msg",
+            target=f"≤ {RATE}",
+            ok=peak <= RATE and len(arrivals) == BACKLOG_TEXTS,
+        ),
+        Result(
+            name=f"send: share of the {RATE}/s limit used under backlog",
+            value=used * 100,
+            baseline=100.0,
+            unit="%",
+            target="≥ 90 %",
+            ok=used >= 0.9,
+        ),
+    ]
+
+
+# --- in the Django subprocesses -------------------------------------------------------------------------
+
+
+def _messages(count: int, *, rate: float) -> tuple:
+    from conversations.sending import Outbound, messages_queue_outbound, threads_ensure
+    from stores.models import Customer, SmsStatus, Store
+
+    store = Store.objects.create(
+        name="Bench Sending", sms_number="+13035550196", sender_rate_per_second=rate, timezone="UTC"
+    )
+    customers = Customer.objects.bulk_create(
+        [Customer(store=store, phone=f"+1415555{i:04d}", sms_status=SmsStatus.SUBSCRIBED) for i in range(20)]
+    )
+    threads = threads_ensure(store=store, customers=customers)
+    body = "Hi Jamie, your Alpine Down Jacket is still in your cart: https://cr.example/r/k3Xq9ZpA2bQ"
+    outbound = [
+        Outbound(store=store, thread=threads[customers[i % len(customers)].id], body=body, route="agent")
+        for i in range(count)
+    ]
+    return store, messages_queue_outbound(outbound=outbound)
+
+
+def _throughput(count: int) -> dict:
+    from django.conf import settings
+
+    from conversations.sending import message_deliver
+    from conversations.sms.twilio import _client
+
+    store, messages = _messages(count, rate=9_999)
+    client = _client("")
+    client.messages.create(to="+14155550000", from_=str(store.sms_number), body="warm-up")
+    started = time.perf_counter()
+    for i in range(count):
+        client.messages.create(
+            to=f"+1415555{i % 20:04d}",
+            from_=str(store.sms_number),
+            body=messages[i].body,
+            status_callback=f"{settings.PUBLIC_BASE_URL}/webhooks/twilio/status/",
+        )
+    bare = count / (time.perf_counter() - started)
+    started = time.perf_counter()
+    for message in messages:
+        message_deliver(message_id=message.id)
+    ours = count / (time.perf_counter() - started)
+    return {"store_id": str(store.id), "ours_per_s": ours, "bare_per_s": bare}
+
+
+def _deliver(ids: list[int]) -> dict:
+    from conversations.sending import message_deliver
+    from conversations.sms import TransientSmsError
+
+    retried = 0
+    for message_id in ids:
+        for _ in range(20):
+            try:
+                message_deliver(message_id=message_id)
+                break
+            except TransientSmsError:
+                retried += 1
+                time.sleep(0.5)
+    return {"delivered": len(ids), "retried": retried}
+
+
+def _cleanup(store_ids: list[str]) -> dict:
+    from stores.models import Store
+
+    for store_id in store_ids:
+        Store.objects.filter(id=store_id).delete()
+    return {"deleted": len(store_ids)}
+
+
+def main(argv: list[str]) -> dict:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
+    mode, *args = argv
+    if mode == "throughput":
+        return _throughput(int(args[0]))
+    if mode == "setup":
+        store, messages = _messages(int(args[0]), rate=float(args[1]))
+        return {"store_id": str(store.id), "ids": [m.id for m in messages]}
+    if mode == "deliver":
+        return _deliver([int(i) for i in args[0].split(",") if i])
+    if mode == "cleanup":
+        return _cleanup(args)
+    raise SystemExit(f"unknown mode {mode}")
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(sys.argv[1:])))
