@@ -123,15 +123,9 @@ def _thread_or_404(request: HttpRequest, thread_id: int) -> Thread:
         raise Http404 from exc
 
 
-def _conversation_context(request: HttpRequest, thread: Thread) -> dict:
-    messages = selectors.thread_messages(store=request.store, thread=thread)
-    stamp = _stamp(
-        thread.status,
-        thread.assignee_id,
-        thread.customer.sms_status,
-        [(m.id, m.status, m.error_code) for m in messages],
-    )
-    blocked = int(bool(selectors.thread_reply_block_reason(thread=thread)))
+def _conversation_context(request: HttpRequest, thread: Thread, messages: list | None = None) -> dict:
+    messages = selectors.thread_messages(store=request.store, thread=thread) if messages is None else messages
+    stamp, blocked = _conversation_stamp(thread, messages)
     poll_url = reverse("inbox:thread_poll", kwargs={"store_id": request.store.id, "thread_id": thread.id})
     return {
         "thread": thread,
@@ -141,6 +135,17 @@ def _conversation_context(request: HttpRequest, thread: Thread) -> dict:
         "conversation_poll_url": f"{poll_url}?v={stamp}&b={blocked}",
         "reply_blocked": blocked,
     }
+
+
+def _conversation_stamp(thread: Thread, messages: list) -> tuple[str, int]:
+    """What the open conversation shows, hashed: a new or re-statused message, a new owner, a STOP."""
+    stamp = _stamp(
+        thread.status,
+        thread.assignee_id,
+        thread.customer.sms_status,
+        [(m.id, m.status, m.error_code) for m in messages],
+    )
+    return stamp, int(bool(selectors.thread_reply_block_reason(thread=thread)))
 
 
 def _composer_context(request: HttpRequest, thread: Thread, *, draft: str = "", error: str = "") -> dict:
@@ -185,9 +190,10 @@ def thread_poll(request: HttpRequest, thread_id: int) -> HttpResponse:
     """The open conversation, live: 204 until a message arrives or changes status, or the thread moves."""
     thread = _thread_or_404(request, thread_id)
     timezone.activate(request.store.timezone)
-    context = _conversation_context(request, thread)
-    if context["conversation_stamp"] == request.GET.get("v"):
+    messages = selectors.thread_messages(store=request.store, thread=thread)
+    if _conversation_stamp(thread, messages)[0] == request.GET.get("v"):
         return HttpResponse(status=204)
+    context = _conversation_context(request, thread, messages)
     # The agent is looking at it: what just arrived is read.
     services.thread_mark_read(store=request.store, thread=thread)
     response = render(request, "inbox/_conversation.html", {**context, "store": request.store})

@@ -378,3 +378,28 @@ def test_a_stop_arriving_while_the_thread_is_open_disables_the_reply_box(agent_c
     assert 'id="composer"' in html
     assert 'hx-swap-oob="true"' in html
     assert "opted out" in html
+
+
+def test_an_unchanged_poll_costs_the_same_few_queries_with_1_and_50_messages(agent_client, store):
+    # given
+    thread = escalated_thread(store)
+    thread_poll = agent_client.get(thread_url(thread)).context["conversation_poll_url"]
+    list_poll = agent_client.get(list_url(store)).context["list_poll_url"]
+
+    def poll_costs():
+        with CaptureQueriesContext(connection) as thread_queries:
+            assert agent_client.get(thread_poll).status_code == 204
+        with CaptureQueriesContext(connection) as list_queries:
+            assert agent_client.get(list_poll).status_code == 204
+        return len(thread_queries), len(list_queries)
+
+    with_one = poll_costs()
+    MessageFactory.create_batch(49, thread=thread)
+    thread_poll = agent_client.get(thread_url(thread)).context["conversation_poll_url"]
+    list_poll = agent_client.get(list_url(store)).context["list_poll_url"]
+
+    # when
+    with_fifty = poll_costs()
+
+    # then: session, user, membership, then the thread and its messages / the page and its counts
+    assert with_one == with_fifty == (5, 5)
