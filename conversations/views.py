@@ -1,6 +1,7 @@
 """The agent inbox and the phone simulator: pages that read through selectors and write through services."""
 
 import hashlib
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -23,11 +24,22 @@ from .models import CannedResponse, Thread
 from .sms.segments import TWILIO_MAX_BODY_CHARS, segment_info
 
 
+def in_store_time(view):
+    """Times on the page in the store's zone, for this request only (activate() would outlive it)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        with timezone.override(request.store.timezone):
+            return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 @login_required
 def inbox_home(request: HttpRequest) -> HttpResponse:
     stores = stores_for(user=request.user)
     if not stores:
-        raise Http404
+        return redirect("home")
     return redirect("inbox:list", store_id=stores[0].id)
 
 
@@ -92,19 +104,19 @@ def _page_context(request: HttpRequest, **extra) -> dict:
 
 @require_GET
 @store_page(roles=EVERYONE)
+@in_store_time
 def inbox_list(request: HttpRequest) -> HttpResponse:
     params = _list_params(request)
-    timezone.activate(request.store.timezone)
     context = _page_context(request, **_list_context(request, params), current_thread=None)
     return render(request, "inbox/list.html", context)
 
 
 @require_GET
 @store_page(roles=EVERYONE)
+@in_store_time
 def inbox_list_poll(request: HttpRequest) -> HttpResponse:
     """The live list: 204 (htmx swaps nothing) unless a thread on screen or a folder count changed."""
     params = _list_params(request)
-    timezone.activate(request.store.timezone)
     context = _list_context(request, params)
     if context["list_stamp"] == request.GET.get("v"):
         return HttpResponse(status=204)
@@ -123,15 +135,9 @@ def _thread_or_404(request: HttpRequest, thread_id: int) -> Thread:
         raise Http404 from exc
 
 
-def _conversation_context(request: HttpRequest, thread: Thread) -> dict:
-    messages = selectors.thread_messages(store=request.store, thread=thread)
-    stamp = _stamp(
-        thread.status,
-        thread.assignee_id,
-        thread.customer.sms_status,
-        [(m.id, m.status, m.error_code) for m in messages],
-    )
-    blocked = int(bool(selectors.thread_reply_block_reason(thread=thread)))
+def _conversation_context(request: HttpRequest, thread: Thread, messages: list | None = None) -> dict:
+    messages = selectors.thread_messages(store=request.store, thread=thread) if messages is None else messages
+    stamp, blocked = _conversation_stamp(thread, messages)
     poll_url = reverse("inbox:thread_poll", kwargs={"store_id": request.store.id, "thread_id": thread.id})
     return {
         "thread": thread,
@@ -141,6 +147,17 @@ def _conversation_context(request: HttpRequest, thread: Thread) -> dict:
         "conversation_poll_url": f"{poll_url}?v={stamp}&b={blocked}",
         "reply_blocked": blocked,
     }
+
+
+def _conversation_stamp(thread: Thread, messages: list) -> tuple[str, int]:
+    """What the open conversation shows, hashed: a new or re-statused message, a new owner, a STOP."""
+    stamp = _stamp(
+        thread.status,
+        thread.assignee_id,
+        thread.customer.sms_status,
+        [(m.id, m.status, m.error_code) for m in messages],
+    )
+    return stamp, int(bool(selectors.thread_reply_block_reason(thread=thread)))
 
 
 def _composer_context(request: HttpRequest, thread: Thread, *, draft: str = "", error: str = "") -> dict:
@@ -158,7 +175,6 @@ def _composer_context(request: HttpRequest, thread: Thread, *, draft: str = "", 
 def _thread_page(
     request: HttpRequest, thread: Thread, *, draft: str = "", error: str = "", status: int = 200
 ):
-    timezone.activate(request.store.timezone)
     services.thread_mark_read(store=request.store, thread=thread)
     params = {**_list_params(request), "cursor": ""}
     context = _page_context(request, **_list_context(request, params))
@@ -175,19 +191,21 @@ def _thread_page(
 
 @require_GET
 @store_page(roles=EVERYONE)
+@in_store_time
 def thread_detail(request: HttpRequest, thread_id: int) -> HttpResponse:
     return _thread_page(request, _thread_or_404(request, thread_id))
 
 
 @require_GET
 @store_page(roles=EVERYONE)
+@in_store_time
 def thread_poll(request: HttpRequest, thread_id: int) -> HttpResponse:
     """The open conversation, live: 204 until a message arrives or changes status, or the thread moves."""
     thread = _thread_or_404(request, thread_id)
-    timezone.activate(request.store.timezone)
-    context = _conversation_context(request, thread)
-    if context["conversation_stamp"] == request.GET.get("v"):
+    messages = selectors.thread_messages(store=request.store, thread=thread)
+    if _conversation_stamp(thread, messages)[0] == request.GET.get("v"):
         return HttpResponse(status=204)
+    context = _conversation_context(request, thread, messages)
     # The agent is looking at it: what just arrived is read.
     services.thread_mark_read(store=request.store, thread=thread)
     response = render(request, "inbox/_conversation.html", {**context, "store": request.store})
@@ -200,6 +218,7 @@ def thread_poll(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @require_POST
 @store_page(roles=EVERYONE)
+@in_store_time
 def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     body = request.POST.get("body", "")
@@ -212,9 +231,8 @@ def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
             return response
         return _thread_page(request, thread, draft=body, error=exc.message, status=422)
     if not request.htmx:
-        return redirect("inbox:thread", store_id=request.store.id, thread_id=thread.id)
+        return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
     thread = _thread_or_404(request, thread_id)
-    timezone.activate(request.store.timezone)
     conversation = render_to_string(
         "inbox/_conversation.html",
         {**_conversation_context(request, thread), "store": request.store},
@@ -237,6 +255,7 @@ def _composer_fragment(
 
 @require_POST
 @store_page(roles=EVERYONE)
+@in_store_time
 def thread_assign(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     assignee_id = request.POST.get("assignee", "")
@@ -250,29 +269,32 @@ def thread_assign(request: HttpRequest, thread_id: int) -> HttpResponse:
     else:
         who = "you" if assignee == request.user else (assignee.get_full_name() or assignee.username)
         flash.success(request, f"Assigned to {who}. The bot stays quiet on this thread.")
-    return redirect("inbox:thread", store_id=request.store.id, thread_id=thread.id)
+    return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
 
 
 @require_POST
 @store_page(roles=EVERYONE)
+@in_store_time
 def thread_resolve(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     services.thread_resolve(store=request.store, thread=thread)
     flash.success(request, "Resolved. If the shopper texts again, the bot answers and escalates if needed.")
-    return redirect("inbox:thread", store_id=request.store.id, thread_id=thread.id)
+    return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
 
 
 @require_POST
 @store_page(roles=EVERYONE)
+@in_store_time
 def thread_hand_back(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     services.thread_hand_back(store=request.store, thread=thread)
     flash.success(request, "Handed back to the bot: keyword rules and the fallback answer again.")
-    return redirect("inbox:thread", store_id=request.store.id, thread_id=thread.id)
+    return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
 
 
 @require_POST
 @store_page(roles=EVERYONE)
+@in_store_time
 def segment_counter(request: HttpRequest) -> HttpResponse:
     """The reply box's counter, computed by the same function that bills the text."""
     body = request.POST.get("body", "")
@@ -287,6 +309,7 @@ def segment_counter(request: HttpRequest) -> HttpResponse:
 
 
 @store_page(roles=EVERYONE)
+@in_store_time
 def canned_list(request: HttpRequest) -> HttpResponse:
     can_edit = request.membership.role in MANAGERS
     form = {"title": "", "body": ""}
@@ -302,7 +325,7 @@ def canned_list(request: HttpRequest) -> HttpResponse:
             status = 422
         else:
             flash.success(request, f"Saved “{form['title'].strip()}”.")
-            return redirect("inbox:canned", store_id=request.store.id)
+            return redirect("inbox:list_canned", store_id=request.store.id)
     context = _page_context(
         request,
         canned=selectors.canned_responses_list(store=request.store),
@@ -315,6 +338,7 @@ def canned_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @store_page(roles=MANAGERS)
+@in_store_time
 def canned_edit(request: HttpRequest, canned_id: int) -> HttpResponse:
     canned = get_for_store_or_404(CannedResponse.objects, store=request.store, pk=canned_id)
     if request.POST.get("action") == "delete":
@@ -332,7 +356,7 @@ def canned_edit(request: HttpRequest, canned_id: int) -> HttpResponse:
             flash.error(request, exc.message)
         else:
             flash.success(request, f"Saved “{canned.title}”.")
-    return redirect("inbox:canned", store_id=request.store.id)
+    return redirect("inbox:list_canned", store_id=request.store.id)
 
 
 # The phone simulator: play the shopper against the real router (demo and test stores only).
@@ -367,11 +391,11 @@ def _screen_context(request: HttpRequest, number: str) -> dict:
 
 @require_GET
 @store_page(roles=EVERYONE)
+@in_store_time
 def phone_simulator(request: HttpRequest) -> HttpResponse:
     store = request.store
     if not phone_simulator_available(store):
         return render(request, "inbox/phone.html", _page_context(request, simulator_on=False))
-    timezone.activate(store.timezone)
     number = request.GET.get("number", "").strip()
     context = _page_context(
         request,
@@ -386,9 +410,9 @@ def phone_simulator(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @store_page(roles=EVERYONE)
+@in_store_time
 def phone_screen(request: HttpRequest) -> HttpResponse:
     store = _simulator_store(request)
-    timezone.activate(store.timezone)
     context = _screen_context(request, request.GET.get("number", "").strip())
     if context["screen_stamp"] == request.GET.get("v"):
         return HttpResponse(status=204)
@@ -397,6 +421,7 @@ def phone_screen(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @store_page(roles=EVERYONE)
+@in_store_time
 def phone_send(request: HttpRequest) -> HttpResponse:
     """The shopper texts the store: the same entry point a Twilio webhook reaches."""
     store = _simulator_store(request)

@@ -103,3 +103,17 @@ def flow_settings_update(
     flow.holding_reply = holding_reply.strip()
     flow.save()
     return flow
+
+
+@transaction.atomic
+def step_delete(*, store, step: Step) -> None:
+    """Delete the flow's last step if it never scheduled a text: history stays intact, positions dense."""
+    _check_same_store(store=store, obj=step)
+    Flow.objects.select_for_update().filter(pk=step.flow_id).first()
+    if step.position == 1:
+        raise ApplicationError("The first step cannot be deleted; turn it off instead.")
+    if step.flow.steps.filter(position__gt=step.position).exists():
+        raise ApplicationError("Delete the later steps first, or turn this one off.")
+    if step.nudges.exists():
+        raise ApplicationError("This step has texts on record; turn it off instead.")
+    step.delete()

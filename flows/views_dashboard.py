@@ -25,7 +25,7 @@ from .forms import (
     language_choices,
 )
 from .models import Step
-from .rendering import step_preview, template_preview
+from .rendering import template_preview
 from .send_time import policy_rows, send_times_simulate
 from .services import flow_active_for, flow_seed_default
 
@@ -44,16 +44,27 @@ def flow_page(request: HttpRequest) -> HttpResponse:
     steps = []
     if flow is not None:
         for step in flow.steps.all():
-            previews = step_preview(store=store, step=step)
             language = (
-                store.default_language if store.default_language in previews else next(iter(previews), "")
+                store.default_language
+                if store.default_language in step.templates
+                else next(iter(step.templates), "")
             )
             steps.append(
                 {
                     "step": step,
                     "delay": delay_text(step.delay_minutes),
                     "languages": [name for code, name in language_choices() if code in step.templates],
-                    "preview": previews.get(language),
+                    "preview": _preview_for(
+                        store,
+                        step,
+                        language=language,
+                        template=step.templates[language],
+                        delay_minutes=step.delay_minutes,
+                        incentive_kind=step.incentive_kind,
+                        discount_code=step.discount_code,
+                    )
+                    if language
+                    else None,
                 }
             )
     return render(request, "dashboard/flow.html", {"flow": flow, "steps": steps})
@@ -252,3 +263,16 @@ def flow_send_times(request: HttpRequest) -> HttpResponse:
     """The htmx half of the send-time simulator: just the result table."""
     send_form, report = _send_times(request, flow_active_for(store=request.store))
     return render(request, "dashboard/_send_times.html", {"send_form": send_form, "report": report})
+
+
+@require_POST
+@store_page()
+def flow_step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
+    step = get_for_store_or_404(Step.objects.select_related("flow"), store=request.store, pk=step_id)
+    try:
+        editor.step_delete(store=request.store, step=step)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("dashboard:flow_step", store_id=request.store.id, step_id=step.id)
+    messages.success(request, f"Step {step.position} deleted.")
+    return redirect("dashboard:flow", store_id=request.store.id)

@@ -1,6 +1,7 @@
 import uuid
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from stores.models import Role
@@ -74,3 +75,32 @@ def test_pages_carry_a_content_security_policy(owner_client, store):
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_forms_refuse_a_post_without_the_csrf_token(store, owner):
+    # given a signed-in owner whose browser does not send the CSRF token (a cross-site form)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    old = store.webhook_secret
+
+    # when
+    response = client.post(reverse("dashboard:setup_rotate", kwargs={"store_id": store.id}))
+
+    # then
+    store.refresh_from_db()
+    assert response.status_code == 403
+    assert store.webhook_secret == old
+
+
+def test_htmx_requests_carry_the_csrf_token_in_a_header(store, owner):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    page = client.get(reverse("dashboard:setup", kwargs={"store_id": store.id}))
+    token = page.cookies["csrftoken"].value
+
+    response = client.post(
+        reverse("dashboard:setup_rotate", kwargs={"store_id": store.id}), HTTP_X_CSRFTOKEN=token
+    )
+
+    assert response.status_code == 302
+    assert '"X-CSRFToken"' in page.content.decode()

@@ -133,3 +133,31 @@ def test_agent_cannot_edit_the_flow(agent_client, store, flow):
     response = agent_client.get(_url("dashboard:flow_step", store, step_id=_first_step(flow).id))
 
     assert response.status_code == 403
+
+
+def test_an_unused_last_step_can_be_deleted(owner_client, store, flow):
+    owner_client.post(_url("dashboard:flow_step_add", store))
+    added = Step.objects.for_store(store).get(position=3)
+
+    response = owner_client.post(_url("dashboard:flow_step_delete", store, step_id=added.id))
+
+    assert response.status_code == 302
+    assert not Step.objects.filter(pk=added.pk).exists()
+
+
+def test_the_first_step_cannot_be_deleted(owner_client, store, flow):
+    first = _first_step(flow)
+
+    response = owner_client.post(_url("dashboard:flow_step_delete", store, step_id=first.id), follow=True)
+
+    assert Step.objects.filter(pk=first.pk).exists()
+    assert "turn it off instead" in response.content.decode()
+
+
+def test_another_stores_step_cannot_be_deleted(owner_client, store, other_store):
+    foreign = flow_seed_default(store=other_store).steps.get(position=2)
+
+    response = owner_client.post(_url("dashboard:flow_step_delete", store, step_id=foreign.id))
+
+    assert response.status_code == 404
+    assert Step.objects.filter(pk=foreign.pk).exists()

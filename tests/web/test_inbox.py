@@ -20,7 +20,7 @@ def list_url(store, **params):
     return url + ("?" + urlencode(params) if params else "")
 
 
-def thread_url(thread, name="inbox:thread"):
+def thread_url(thread, name="inbox:list_thread"):
     return reverse(name, kwargs={"store_id": thread.store_id, "thread_id": thread.id})
 
 
@@ -186,7 +186,7 @@ def test_another_stores_thread_is_not_found(agent_client, store, other_store):
     foreign = escalated_thread(other_store)
 
     # then
-    for name in ("inbox:thread", "inbox:thread_poll"):
+    for name in ("inbox:list_thread", "inbox:thread_poll"):
         assert (
             agent_client.get(
                 thread_url(foreign, name).replace(str(other_store.id), str(store.id))
@@ -378,3 +378,66 @@ def test_a_stop_arriving_while_the_thread_is_open_disables_the_reply_box(agent_c
     assert 'id="composer"' in html
     assert 'hx-swap-oob="true"' in html
     assert "opted out" in html
+
+
+def test_an_unchanged_poll_costs_the_same_few_queries_with_1_and_50_messages(agent_client, store):
+    # given
+    thread = escalated_thread(store)
+    thread_poll = agent_client.get(thread_url(thread)).context["conversation_poll_url"]
+    list_poll = agent_client.get(list_url(store)).context["list_poll_url"]
+
+    def poll_costs():
+        with CaptureQueriesContext(connection) as thread_queries:
+            assert agent_client.get(thread_poll).status_code == 204
+        with CaptureQueriesContext(connection) as list_queries:
+            assert agent_client.get(list_poll).status_code == 204
+        return len(thread_queries), len(list_queries)
+
+    with_one = poll_costs()
+    MessageFactory.create_batch(49, thread=thread)
+    thread_poll = agent_client.get(thread_url(thread)).context["conversation_poll_url"]
+    list_poll = agent_client.get(list_url(store)).context["list_poll_url"]
+
+    # when
+    with_fifty = poll_costs()
+
+    # then: session, user, membership, then the thread and its messages / the page and its counts
+    assert with_one == with_fifty == (5, 5)
+
+
+def test_times_show_in_the_stores_zone_without_leaking_into_the_next_request(agent_client, store):
+    # given a store in Tokyo and a text sent at 03:00 UTC
+    store.timezone = "Asia/Tokyo"
+    store.save()
+    thread = escalated_thread(store)
+    at = (timezone.now() - timedelta(days=1)).replace(hour=3, minute=0)
+    Message.objects.filter(thread=thread).update(created_at=at)
+
+    # when
+    html = agent_client.get(thread_url(thread)).content.decode()
+
+    # then it reads 12:00, Tokyo time, and the worker's zone is UTC again afterwards
+    assert ">12:00</time>" in html
+    assert timezone.get_current_timezone_name() == "UTC"
+
+
+def test_folder_counts_stop_at_the_cap(agent_client, store, monkeypatch):
+    # given more escalated threads than the cap
+    monkeypatch.setattr("conversations.selectors.INBOX_COUNT_CAP", 3)
+    for minutes in range(4):
+        escalated_thread(store, minutes_ago=minutes)
+
+    # when
+    counts = agent_client.get(list_url(store)).context["page"].counts
+
+    # then
+    assert counts == {"needs_human": "2+", "mine": "0", "unassigned": "2+"}
+
+
+def test_the_sidebar_keeps_inbox_lit_on_a_thread_and_on_canned_replies(agent_client, store):
+    thread = escalated_thread(store)
+
+    for url in (thread_url(thread), reverse("inbox:list_canned", kwargs={"store_id": store.id})):
+        sections = agent_client.get(url).context["nav_sections"]
+        active = [item.label for section in sections for item in section.items if item.active]
+        assert active == ["Inbox"]

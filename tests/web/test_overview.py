@@ -55,3 +55,13 @@ def test_unknown_period_falls_back_to_thirty_days(owner_client, store):
     response = owner_client.get(_url(store), {"period": "nonsense"})
 
     assert response.context["period"].days == 30
+
+
+def test_demo_store_points_to_the_phone_simulator_while_empty(owner_client, store):
+    store.is_demo = True
+    store.save(update_fields=["is_demo"])
+
+    html = owner_client.get(_url(store)).content.decode()
+
+    assert "Play a shopper" in html
+    assert reverse("inbox:simulator", kwargs={"store_id": store.id}) in html
