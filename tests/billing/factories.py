@@ -8,8 +8,9 @@ from billing.models import Plan
 from conversations.models import Message, Thread
 from flows.models import Click, Nudge, ShortLink, Step
 from stores.models import Cart, Order
+from tests.conversations import factories as conversation_factories
 from tests.flows import factories as flow_factories
-from tests.stores.factories import CartFactory, CustomerFactory, OrderFactory, StoreFactory
+from tests.stores.factories import CartFactory, OrderFactory, StoreFactory
 
 
 class PlanFactory(factory.django.DjangoModelFactory):
@@ -36,13 +37,15 @@ class StepFactory(flow_factories.StepFactory):
     flow = factory.SubFactory(ActiveFlowFactory, store=factory.SelfAttribute("..store"))
 
 
-class ThreadFactory(factory.django.DjangoModelFactory):
+class ThreadFactory(conversation_factories.ThreadFactory):
+    """The customer's one thread, still with the bot."""
+
     class Meta:
-        model = Thread
         django_get_or_create = ("store", "customer")
 
-    store = factory.SubFactory(StoreFactory)
-    customer = factory.SubFactory(CustomerFactory, store=factory.SelfAttribute("..store"))
+    status = Thread.Status.BOT
+    last_message_at = None
+    last_inbound_at = None
 
 
 def _at(model, obj, field: str, when: datetime | None):

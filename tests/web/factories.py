@@ -1,24 +1,15 @@
+"""The dashboard's defaults on top of the shared factories: a first text and a shipping rule."""
+
 import factory
 
-from flows.models import Flow, KeywordRule, Step
-from tests.stores.factories import StoreFactory
+from tests.conversations.factories import KeywordRuleFactory as _KeywordRuleFactory
+from tests.flows.factories import FlowFactory
+from tests.flows.factories import StepFactory as _StepFactory
+
+__all__ = ["FlowFactory", "KeywordRuleFactory", "StepFactory"]
 
 
-class FlowFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Flow
-
-    store = factory.SubFactory(StoreFactory)
-
-
-class StepFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Step
-
-    flow = factory.SubFactory(FlowFactory)
-    store = factory.SelfAttribute("flow.store")
-    position = factory.Sequence(lambda n: n + 1)
-    delay_minutes = 45
+class StepFactory(_StepFactory):
     templates = factory.LazyFunction(
         lambda: {
             "en": "Hi {first_name}, still thinking about the {product}? Finish here: {link} "
@@ -27,12 +18,7 @@ class StepFactory(factory.django.DjangoModelFactory):
     )
 
 
-class KeywordRuleFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = KeywordRule
-
-    store = factory.SubFactory(StoreFactory)
+class KeywordRuleFactory(_KeywordRuleFactory):
     name = "Shipping"
     keywords = factory.LazyFunction(lambda: ["shipping", "delivery"])
     reply = "Free shipping on orders over $75."
-    priority = 100
