@@ -1,6 +1,7 @@
 """The agent inbox and the phone simulator: pages that read through selectors and write through services."""
 
 import hashlib
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -23,11 +24,22 @@ from .models import CannedResponse, Thread
 from .sms.segments import TWILIO_MAX_BODY_CHARS, segment_info
 
 
+def in_store_time(view):
+    """Times on the page in the store's zone, for this request only (activate() would outlive it)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        with timezone.override(request.store.timezone):
+            return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 @login_required
 def inbox_home(request: HttpRequest) -> HttpResponse:
     stores = stores_for(user=request.user)
     if not stores:
-        raise Http404
+        return redirect("home")
     return redirect("inbox:list", store_id=stores[0].id)
 
 
@@ -92,19 +104,19 @@ def _page_context(request: HttpRequest, **extra) -> dict:
 
 @require_GET
 @store_page(roles=EVERYONE)
+@in_store_time
 def inbox_list(request: HttpRequest) -> HttpResponse:
     params = _list_params(request)
-    timezone.activate(request.store.timezone)
     context = _page_context(request, **_list_context(request, params), current_thread=None)
     return render(request, "inbox/list.html", context)
 
 
 @require_GET
 @store_page(roles=EVERYONE)
+@in_store_time
 def inbox_list_poll(request: HttpRequest) -> HttpResponse:
     """The live list: 204 (htmx swaps nothing) unless a thread on screen or a folder count changed."""
     params = _list_params(request)
-    timezone.activate(request.store.timezone)
     context = _list_context(request, params)
     if context["list_stamp"] == request.GET.get("v"):
         return HttpResponse(status=204)
@@ -163,7 +175,6 @@ def _composer_context(request: HttpRequest, thread: Thread, *, draft: str = "", 
 def _thread_page(
     request: HttpRequest, thread: Thread, *, draft: str = "", error: str = "", status: int = 200
 ):
-    timezone.activate(request.store.timezone)
     services.thread_mark_read(store=request.store, thread=thread)
     params = {**_list_params(request), "cursor": ""}
     context = _page_context(request, **_list_context(request, params))
@@ -180,16 +191,17 @@ def _thread_page(
 
 @require_GET
 @store_page(roles=EVERYONE)
+@in_store_time
 def thread_detail(request: HttpRequest, thread_id: int) -> HttpResponse:
     return _thread_page(request, _thread_or_404(request, thread_id))
 
 
 @require_GET
 @store_page(roles=EVERYONE)
+@in_store_time
 def thread_poll(request: HttpRequest, thread_id: int) -> HttpResponse:
     """The open conversation, live: 204 until a message arrives or changes status, or the thread moves."""
     thread = _thread_or_404(request, thread_id)
-    timezone.activate(request.store.timezone)
     messages = selectors.thread_messages(store=request.store, thread=thread)
     if _conversation_stamp(thread, messages)[0] == request.GET.get("v"):
         return HttpResponse(status=204)
@@ -206,6 +218,7 @@ def thread_poll(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @require_POST
 @store_page(roles=EVERYONE)
+@in_store_time
 def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     body = request.POST.get("body", "")
@@ -220,7 +233,6 @@ def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
     if not request.htmx:
         return redirect("inbox:thread", store_id=request.store.id, thread_id=thread.id)
     thread = _thread_or_404(request, thread_id)
-    timezone.activate(request.store.timezone)
     conversation = render_to_string(
         "inbox/_conversation.html",
         {**_conversation_context(request, thread), "store": request.store},
@@ -243,6 +255,7 @@ def _composer_fragment(
 
 @require_POST
 @store_page(roles=EVERYONE)
+@in_store_time
 def thread_assign(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     assignee_id = request.POST.get("assignee", "")
@@ -261,6 +274,7 @@ def thread_assign(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @require_POST
 @store_page(roles=EVERYONE)
+@in_store_time
 def thread_resolve(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     services.thread_resolve(store=request.store, thread=thread)
@@ -270,6 +284,7 @@ def thread_resolve(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @require_POST
 @store_page(roles=EVERYONE)
+@in_store_time
 def thread_hand_back(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     services.thread_hand_back(store=request.store, thread=thread)
@@ -279,6 +294,7 @@ def thread_hand_back(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @require_POST
 @store_page(roles=EVERYONE)
+@in_store_time
 def segment_counter(request: HttpRequest) -> HttpResponse:
     """The reply box's counter, computed by the same function that bills the text."""
     body = request.POST.get("body", "")
@@ -293,6 +309,7 @@ def segment_counter(request: HttpRequest) -> HttpResponse:
 
 
 @store_page(roles=EVERYONE)
+@in_store_time
 def canned_list(request: HttpRequest) -> HttpResponse:
     can_edit = request.membership.role in MANAGERS
     form = {"title": "", "body": ""}
@@ -321,6 +338,7 @@ def canned_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @store_page(roles=MANAGERS)
+@in_store_time
 def canned_edit(request: HttpRequest, canned_id: int) -> HttpResponse:
     canned = get_for_store_or_404(CannedResponse.objects, store=request.store, pk=canned_id)
     if request.POST.get("action") == "delete":
@@ -373,11 +391,11 @@ def _screen_context(request: HttpRequest, number: str) -> dict:
 
 @require_GET
 @store_page(roles=EVERYONE)
+@in_store_time
 def phone_simulator(request: HttpRequest) -> HttpResponse:
     store = request.store
     if not phone_simulator_available(store):
         return render(request, "inbox/phone.html", _page_context(request, simulator_on=False))
-    timezone.activate(store.timezone)
     number = request.GET.get("number", "").strip()
     context = _page_context(
         request,
@@ -392,9 +410,9 @@ def phone_simulator(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @store_page(roles=EVERYONE)
+@in_store_time
 def phone_screen(request: HttpRequest) -> HttpResponse:
     store = _simulator_store(request)
-    timezone.activate(store.timezone)
     context = _screen_context(request, request.GET.get("number", "").strip())
     if context["screen_stamp"] == request.GET.get("v"):
         return HttpResponse(status=204)
@@ -403,6 +421,7 @@ def phone_screen(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @store_page(roles=EVERYONE)
+@in_store_time
 def phone_send(request: HttpRequest) -> HttpResponse:
     """The shopper texts the store: the same entry point a Twilio webhook reaches."""
     store = _simulator_store(request)

@@ -403,3 +403,19 @@ def test_an_unchanged_poll_costs_the_same_few_queries_with_1_and_50_messages(age
 
     # then: session, user, membership, then the thread and its messages / the page and its counts
     assert with_one == with_fifty == (5, 5)
+
+
+def test_times_show_in_the_stores_zone_without_leaking_into_the_next_request(agent_client, store):
+    # given a store in Tokyo and a text sent at 03:00 UTC
+    store.timezone = "Asia/Tokyo"
+    store.save()
+    thread = escalated_thread(store)
+    at = (timezone.now() - timedelta(days=1)).replace(hour=3, minute=0)
+    Message.objects.filter(thread=thread).update(created_at=at)
+
+    # when
+    html = agent_client.get(thread_url(thread)).content.decode()
+
+    # then it reads 12:00, Tokyo time, and the worker's zone is UTC again afterwards
+    assert ">12:00</time>" in html
+    assert timezone.get_current_timezone_name() == "UTC"
