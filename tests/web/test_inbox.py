@@ -419,3 +419,16 @@ def test_times_show_in_the_stores_zone_without_leaking_into_the_next_request(age
     # then it reads 12:00, Tokyo time, and the worker's zone is UTC again afterwards
     assert ">12:00</time>" in html
     assert timezone.get_current_timezone_name() == "UTC"
+
+
+def test_folder_counts_stop_at_the_cap(agent_client, store, monkeypatch):
+    # given more escalated threads than the cap
+    monkeypatch.setattr("conversations.selectors.INBOX_COUNT_CAP", 3)
+    for minutes in range(4):
+        escalated_thread(store, minutes_ago=minutes)
+
+    # when
+    counts = agent_client.get(list_url(store)).context["page"].counts
+
+    # then
+    assert counts == {"needs_human": "2+", "mine": "0", "unassigned": "2+"}
