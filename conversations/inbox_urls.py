@@ -9,18 +9,19 @@ app_name = "inbox"
 _store = "<uuid:store_id>/"
 _thread = _store + "threads/<int:thread_id>/"
 
+# Pages named "list_…" keep the sidebar's Inbox item lit (stores.context_processors matches on the prefix).
 urlpatterns = [
     path("", views.inbox_home, name="home"),
     path(_store, views.inbox_list, name="list"),
     path(_store + "live/", views.inbox_list_poll, name="list_poll"),
-    path(_thread, views.thread_detail, name="thread"),
+    path(_thread, views.thread_detail, name="list_thread"),
     path(_thread + "live/", views.thread_poll, name="thread_poll"),
     path(_thread + "reply/", views.thread_reply, name="reply"),
     path(_thread + "assign/", views.thread_assign, name="assign"),
     path(_thread + "resolve/", views.thread_resolve, name="resolve"),
     path(_thread + "hand-back/", views.thread_hand_back, name="hand_back"),
     path(_store + "segments/", views.segment_counter, name="segments"),
-    path(_store + "canned/", views.canned_list, name="canned"),
+    path(_store + "canned/", views.canned_list, name="list_canned"),
     path(_store + "canned/<int:canned_id>/", views.canned_edit, name="canned_edit"),
     path(_store + "simulator/", views.phone_simulator, name="simulator"),
     path(_store + "simulator/screen/", views.phone_screen, name="simulator_screen"),

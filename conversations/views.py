@@ -231,7 +231,7 @@ def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
             return response
         return _thread_page(request, thread, draft=body, error=exc.message, status=422)
     if not request.htmx:
-        return redirect("inbox:thread", store_id=request.store.id, thread_id=thread.id)
+        return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
     thread = _thread_or_404(request, thread_id)
     conversation = render_to_string(
         "inbox/_conversation.html",
@@ -269,7 +269,7 @@ def thread_assign(request: HttpRequest, thread_id: int) -> HttpResponse:
     else:
         who = "you" if assignee == request.user else (assignee.get_full_name() or assignee.username)
         flash.success(request, f"Assigned to {who}. The bot stays quiet on this thread.")
-    return redirect("inbox:thread", store_id=request.store.id, thread_id=thread.id)
+    return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
 
 
 @require_POST
@@ -279,7 +279,7 @@ def thread_resolve(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     services.thread_resolve(store=request.store, thread=thread)
     flash.success(request, "Resolved. If the shopper texts again, the bot answers and escalates if needed.")
-    return redirect("inbox:thread", store_id=request.store.id, thread_id=thread.id)
+    return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
 
 
 @require_POST
@@ -289,7 +289,7 @@ def thread_hand_back(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     services.thread_hand_back(store=request.store, thread=thread)
     flash.success(request, "Handed back to the bot: keyword rules and the fallback answer again.")
-    return redirect("inbox:thread", store_id=request.store.id, thread_id=thread.id)
+    return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
 
 
 @require_POST
@@ -325,7 +325,7 @@ def canned_list(request: HttpRequest) -> HttpResponse:
             status = 422
         else:
             flash.success(request, f"Saved “{form['title'].strip()}”.")
-            return redirect("inbox:canned", store_id=request.store.id)
+            return redirect("inbox:list_canned", store_id=request.store.id)
     context = _page_context(
         request,
         canned=selectors.canned_responses_list(store=request.store),
@@ -356,7 +356,7 @@ def canned_edit(request: HttpRequest, canned_id: int) -> HttpResponse:
             flash.error(request, exc.message)
         else:
             flash.success(request, f"Saved “{canned.title}”.")
-    return redirect("inbox:canned", store_id=request.store.id)
+    return redirect("inbox:list_canned", store_id=request.store.id)
 
 
 # The phone simulator: play the shopper against the real router (demo and test stores only).

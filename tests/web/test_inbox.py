@@ -20,7 +20,7 @@ def list_url(store, **params):
     return url + ("?" + urlencode(params) if params else "")
 
 
-def thread_url(thread, name="inbox:thread"):
+def thread_url(thread, name="inbox:list_thread"):
     return reverse(name, kwargs={"store_id": thread.store_id, "thread_id": thread.id})
 
 
@@ -186,7 +186,7 @@ def test_another_stores_thread_is_not_found(agent_client, store, other_store):
     foreign = escalated_thread(other_store)
 
     # then
-    for name in ("inbox:thread", "inbox:thread_poll"):
+    for name in ("inbox:list_thread", "inbox:thread_poll"):
         assert (
             agent_client.get(
                 thread_url(foreign, name).replace(str(other_store.id), str(store.id))
@@ -432,3 +432,12 @@ def test_folder_counts_stop_at_the_cap(agent_client, store, monkeypatch):
 
     # then
     assert counts == {"needs_human": "2+", "mine": "0", "unassigned": "2+"}
+
+
+def test_the_sidebar_keeps_inbox_lit_on_a_thread_and_on_canned_replies(agent_client, store):
+    thread = escalated_thread(store)
+
+    for url in (thread_url(thread), reverse("inbox:list_canned", kwargs={"store_id": store.id})):
+        sections = agent_client.get(url).context["nav_sections"]
+        active = [item.label for section in sections for item in section.items if item.active]
+        assert active == ["Inbox"]

@@ -72,7 +72,7 @@ def test_a_new_text_appears_in_the_open_thread(page, live_server, store, agent):
     # given the agent has Jamie's thread open
     jamie = conversation_scene(store, agent=agent)
     login(page, live_server, agent)
-    page.goto(inbox_url(live_server, store, "inbox:thread", thread_id=jamie.id))
+    page.goto(inbox_url(live_server, store, "inbox:list_thread", thread_id=jamie.id))
     page.get_by_role("heading", name="Jamie Rivera").wait_for()
     screenshot(page, "inbox-thread")
 
@@ -94,7 +94,7 @@ def test_a_hostile_text_renders_as_text(page, live_server, store, agent):
 
     # when the agent opens the list and the thread
     page.goto(inbox_url(live_server, store))
-    page.goto(inbox_url(live_server, store, "inbox:thread", thread_id=thread.id))
+    page.goto(inbox_url(live_server, store, "inbox:list_thread", thread_id=thread.id))
 
     # then the body is shown literally and nothing ran
     page.locator(".ib-bubble").get_by_text(hostile).wait_for()
@@ -107,7 +107,7 @@ def test_an_opted_out_shopper_cannot_be_texted(page, live_server, store, agent):
     thread = opted_out_thread(store)
     login(page, live_server, agent)
 
-    page.goto(inbox_url(live_server, store, "inbox:thread", thread_id=thread.id))
+    page.goto(inbox_url(live_server, store, "inbox:list_thread", thread_id=thread.id))
 
     assert page.get_by_role("status").filter(has_text="opted out").is_visible()
     assert page.locator("#reply-body").is_disabled()
@@ -122,7 +122,7 @@ def test_the_inbox_fits_a_phone(page, live_server, store, agent):
 
     for url in (
         inbox_url(live_server, store),
-        inbox_url(live_server, store, "inbox:thread", thread_id=jamie.id),
+        inbox_url(live_server, store, "inbox:list_thread", thread_id=jamie.id),
     ):
         page.goto(url)
         assert horizontal_overflow(page) <= 0
@@ -132,7 +132,7 @@ def test_canned_replies_page(page, live_server, store, owner, agent):
     conversation_scene(store, agent=agent)
     login(page, live_server, owner)
 
-    page.goto(inbox_url(live_server, store, "inbox:canned"))
+    page.goto(inbox_url(live_server, store, "inbox:list_canned"))
     page.get_by_label("Title", exact=True).first.fill("Returns")
     page.locator("#canned-body").fill("Returns are free within 30 days, {first_name}.")
     page.get_by_role("button", name="Save reply").click()

@@ -7,7 +7,7 @@ from tests.stores.factories import CustomerFactory, MembershipFactory
 
 
 def canned_url(store):
-    return reverse("inbox:canned", kwargs={"store_id": store.id})
+    return reverse("inbox:list_canned", kwargs={"store_id": store.id})
 
 
 def test_a_manager_saves_edits_and_deletes_canned_replies(client, store, owner):
@@ -68,7 +68,8 @@ def test_the_reply_box_offers_canned_replies_filled_in_for_the_shopper(client, s
     MessageFactory(thread=thread)
 
     # when
-    html = client.get(reverse("inbox:thread", kwargs={"store_id": store.id, "thread_id": thread.id})).content
+    url = reverse("inbox:list_thread", kwargs={"store_id": store.id, "thread_id": thread.id})
+    html = client.get(url).content
 
     # then
     assert f"Hi Priya, thanks for shopping {store.name}!".encode() in html
