@@ -60,6 +60,14 @@ def run() -> list[Result]:
             and large["median_s"] < 1.0
             and large["sent"] == DUE,
         ),
+        Result(
+            name="dispatch tick: its own CPU time, 1,000 due among 1M",
+            value=large["cpu_s"] * 1000,
+            baseline=small["cpu_s"] * 1000,
+            unit="ms",
+            target="< 1000 ms (the wall time on an idle box)",
+            ok=large["cpu_s"] < 1.0,
+        ),
     ]
 
 
@@ -129,7 +137,7 @@ def _filler(*, store, step, count: int, offset: int, due_at) -> None:
     )
 
 
-NEW_YORK_AREA_CODES = ("212", "646", "917", "718", "347", "929", "332", "516")
+NEW_YORK_AREA_CODES = ("212", "646", "917", "718", "347", "929", "332", "516", "631")
 
 
 def _due_carts(*, store, step, round_: int, now) -> None:
@@ -220,6 +228,9 @@ def _measure() -> dict:
         step = flow_seed_default(store=store).steps.get(position=1)
         step.flow.steps.exclude(pk=step.pk).update(is_active=False)
         recipient_resolve(phone="+12125550100", store=store)  # load phonenumbers' metadata before timing
+        # One untimed tick first: the process's first queries and renders pay one-off setup costs.
+        _due_carts(store=store, step=step, round_=0, now=now)
+        nudge_dispatch_due(now=now)
         scheduled = 0
         round_ = 0
         for size in SIZES:
@@ -232,16 +243,18 @@ def _measure() -> dict:
             )
             scheduled = size - DUE
             _analyze()
-            timings, sent = [], []
+            timings, cpu, sent = [], [], []
             for _ in range(ROUNDS):
                 round_ += 1
                 _due_carts(store=store, step=step, round_=round_, now=now)
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 report = nudge_dispatch_due(now=now)
                 timings.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - cpu_started)
                 sent.append(report.sent)
             results[str(size)] = {
                 "median_s": statistics.median(timings),
+                "cpu_s": statistics.median(cpu),
                 "runs_s": timings,
                 "sent": min(sent),
             }

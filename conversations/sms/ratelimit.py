@@ -19,6 +19,9 @@ from django.conf import settings
 from .base import RateLimited
 
 DEFAULT_RATES = {"long_code": Decimal(1), "toll_free": Decimal(3), "short_code": Decimal(100)}
+# Actual sends keep 3 % more than the bare spacing apart: the carrier counts arrivals, and a few
+# milliseconds of network jitter would otherwise squeeze rate + 1 texts into some one-second window.
+SEND_SPACING_HEADROOM = 1.03
 # A worker sleeps at most this long for its turn; longer and the task is retried later instead.
 MAX_WAIT_SECONDS = 30.0
 
@@ -120,7 +123,7 @@ def reserve(*, key: str, segments: int, rate: Decimal, max_wait: float = MAX_WAI
 
 def commit(*, key: str, segments: int, rate: Decimal) -> float:
     """Stamp a send now if the previous one left long enough ago; else the seconds still to wait."""
-    cost = max(segments, 1) / float(rate)
+    cost = max(segments, 1) * SEND_SPACING_HEADROOM / float(rate)
     if settings.REDIS_URL:
         return (
             int(_redis_scripts()[1](keys=[f"sms:sent:{key}"], args=[math.ceil(cost * 1_000_000)])) / 1_000_000
