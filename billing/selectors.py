@@ -195,7 +195,7 @@ def _fee_line(attribution: Attribution, *, currency: str) -> LineDraft:
         receipt["invoice_conversion"] = rate
     return LineDraft(
         kind="fee",
-        description=f"Recovered order {label}: {attribution.order_total} {attribution.order_currency}"[:300],
+        description=f"Order {label}: {attribution.order_total} {attribution.order_currency}"[:300],
         amount=amount,
         receipt=receipt,
         attribution_id=attribution.pk,

@@ -2,6 +2,7 @@
 
 import csv
 import json
+from datetime import datetime, timedelta
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -12,15 +13,60 @@ from django.views.decorators.http import require_POST
 from stores.access import store_page
 
 from .forms import PlanSettingsForm
-from .selectors import billing_period_to_date, invoice_get, invoices_list, plan_get
+from .selectors import (
+    billing_period_to_date,
+    holdout_lift,
+    invoice_get,
+    invoices_list,
+    plan_get,
+    store_zone,
+)
 from .services import plan_update
 
 
-def _receipt_rows(lines) -> list[dict]:
+def _local(value: str | None, zone) -> str:
+    if not value:
+        return "?"
+    return datetime.fromisoformat(value).astimezone(zone).strftime("%-d %b %Y %H:%M %Z")
+
+
+def _fee_terms(amounts: dict) -> str:
+    terms = f"{amounts['commission_percent']}% of {amounts['revenue']} {amounts['fee_currency']}"
+    if amounts["fixed_fee"] != "0.00":
+        terms += f" + {amounts['fixed_fee']} fixed"
+    rate = amounts["exchange_rate"]
+    if rate["rate"] != "1":
+        terms += f" (rate {rate['from']}→{rate['to']} {rate['rate']}, {rate['source']})"
+    return terms
+
+
+def receipt_summary(receipt: dict, *, zone) -> str:
+    """The receipt in one sentence a merchant can check against their shop's order page."""
+    touch = receipt.get("touch")
+    if touch:
+        how = {"click": "Tapped the link", "reply": "Replied", "code": f"Redeemed code {touch.get('code')}"}
+        step = f" (step {receipt['step']['position']})" if receipt.get("step") else ""
+        return (
+            f"{how.get(touch['kind'], touch['kind'])} {_local(touch['at'], zone)} after the text of "
+            f"{_local(receipt['message']['sent_at'], zone)}{step}; ordered "
+            f"{_local(receipt['order']['placed_at'], zone)}, within {receipt['window']['days']} days of "
+            f"the last text. Fee: {_fee_terms(receipt['amounts'])} = {receipt['amounts']['fee']}."
+        )
+    if "credited_before" in receipt:
+        order = receipt["order"]
+        return (
+            f"{receipt['rule'].capitalize()}. Refunded {receipt['refunded_amount']} {order['currency']} "
+            f"of {order['total']}; fee {receipt['fee']}, credited before {receipt['credited_before']}."
+        )
+    return ""
+
+
+def _receipt_rows(lines, *, store) -> list[dict]:
+    zone = store_zone(store=store)
     return [
         {
             "line": line,
-            "receipt": line.receipt,
+            "summary": receipt_summary(line.receipt or {}, zone=zone),
             "receipt_json": json.dumps(line.receipt, indent=2, sort_keys=True),
         }
         for line in lines
@@ -40,9 +86,18 @@ def billing_page(request: HttpRequest) -> HttpResponse:
     return _render_page(request, plan=plan, form=form)
 
 
+LIFT_DAYS = 90
+
+
+def _points(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:+.1f}"
+
+
 def _render_page(request, *, plan, form, status: int = 200) -> HttpResponse:
     store = request.store
-    to_date = billing_period_to_date(store=store, now=timezone.now())
+    now = timezone.now()
+    to_date = billing_period_to_date(store=store, now=now)
+    lift = holdout_lift(store=store, start=now - timedelta(days=LIFT_DAYS), end=now)
     return render(
         request,
         "billing/page.html",
@@ -50,8 +105,15 @@ def _render_page(request, *, plan, form, status: int = 200) -> HttpResponse:
             "plan": plan,
             "form": form,
             "to_date": to_date,
-            "rows": _receipt_rows(to_date.lines),
+            "rows": _receipt_rows(to_date.lines, store=store),
             "invoices": invoices_list(store=store),
+            "lift": lift,
+            "lift_days": LIFT_DAYS,
+            "lift_points": {
+                "difference": _points(lift.difference),
+                "low": _points(lift.ci_low),
+                "high": _points(lift.ci_high),
+            },
         },
         status=status,
     )
@@ -74,7 +136,7 @@ def invoice_page(request: HttpRequest, invoice_id: int) -> HttpResponse:
     return render(
         request,
         "billing/invoice.html",
-        {"invoice": invoice, "rows": _receipt_rows(invoice.lines.all())},
+        {"invoice": invoice, "rows": _receipt_rows(invoice.lines.all(), store=request.store)},
     )
 
 

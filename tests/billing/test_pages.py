@@ -7,10 +7,11 @@ import pytest
 from django.urls import reverse
 
 from billing.selectors import plan_get
-from billing.services import invoice_issue, order_attribute
+from billing.services import invoice_issue, order_attribute, plan_update
+from flows.models import Nudge
 from stores.models import Role
-from tests.billing.factories import click_add, order_for, texted_cart
-from tests.stores.factories import MembershipFactory
+from tests.billing.factories import StepFactory, click_add, order_for, texted_cart
+from tests.stores.factories import CartFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,8 +64,9 @@ def test_an_invoice_page_shows_every_line_with_its_receipt(owner_client, store):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Recovered order #1042" in html
-    assert "Click at" in html
+    assert "Order #1042: 100.00 USD" in html
+    # the receipt in words, in the store's time zone (New York): 12:00 UTC is 07:00 EST
+    assert "Tapped the link 10 Feb 2026 06:00 EST after the text of 10 Feb 2026 05:00 EST" in html
     assert "css/billing.css" in html  # the print stylesheet
 
 
@@ -109,3 +111,27 @@ def test_the_merchant_sets_the_window_and_the_control_group(owner_client, store)
     assert refused.status_code == 400
     plan = plan_get(store=store)
     assert (plan.attribution_window_days, plan.holdout_percent) == (14, 10)
+
+
+def test_the_billing_page_shows_the_measured_lift_with_a_control_group(owner_client, store):
+    # given: a control group, 2 of 4 texted carts recovered and 0 of 2 held out
+    plan_update(store=store, holdout_percent=10)
+    step = StepFactory(store=store)
+    now = datetime.now(tz=UTC)
+    for i, (holdout, recovered) in enumerate(
+        [(False, True)] * 2 + [(False, False)] * 2 + [(True, False)] * 2
+    ):
+        cart = CartFactory(store=store, recovered_at=now if recovered else None)
+        Nudge.objects.create(
+            store=store, cart=cart, step=step, due_at=now - timedelta(hours=i + 1), holdout=holdout,
+            state=Nudge.State.SKIPPED if holdout else Nudge.State.SENT,
+        )  # fmt: skip
+
+    # when
+    html = owner_client.get(reverse("billing:page", kwargs={"store_id": store.id})).content.decode()
+
+    # then
+    assert "Measured lift" in html
+    assert "2 of 4 carts" in html
+    assert "0 of 2 carts" in html
+    assert "+50.0 pts" in html
