@@ -34,6 +34,7 @@ OPTED_OUT_AT_CARRIER = "21610"
 UNREACHABLE_CODES = {
     "21211": "not a valid phone number (Twilio 21211)",
     "21614": "not a mobile number (Twilio 21614)",
+    "30006": "landline or unreachable carrier (Twilio 30006)",
 }
 
 
@@ -244,7 +245,8 @@ def number_verdict_apply(*, message: Message, error_code: str) -> None:
     """What a provider error says about the number: opted out at the carrier, or not textable at all.
 
     Either way nothing more is sent to it: consent is revoked (21610) or the number is marked unreachable
-    (21211, 21614), and its pending nudges are cancelled.
+    (21211, 21614, 30006), and its pending nudges are cancelled. Send errors and status callbacks both
+    end here.
     """
     store, customer = message.store, message.thread.customer
     if error_code == OPTED_OUT_AT_CARRIER:

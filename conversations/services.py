@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 import phonenumbers
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -21,7 +21,7 @@ from stores.services import consent_record, webhook_event_record
 from .models import CannedResponse, Message, Thread
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
 from .router import RouteDecision, Step, route
-from .sending import message_queue_outbound
+from .sending import message_queue_outbound, number_verdict_apply
 from .sms.segments import TWILIO_MAX_BODY_CHARS
 
 logger = logging.getLogger("cartrecovery.conversations")
@@ -320,13 +320,6 @@ _TWILIO_STATUS = {
     "failed": Message.Status.FAILED,
     "canceled": Message.Status.FAILED,
 }
-# Carrier verdicts about the number itself, kept on the customer so nobody texts it again.
-_UNREACHABLE = {
-    "21211": "not a valid phone number (Twilio 21211)",
-    "21614": "not a mobile number (Twilio 21614)",
-    "30006": "landline or unreachable carrier (Twilio 30006)",
-}
-OPTED_OUT_AT_CARRIER = "21610"
 
 
 def message_status_update(
@@ -350,7 +343,7 @@ def message_status_update(
             price=abs(price_value), price_unit=(price_unit or "")[:3]
         )
     if error_code:
-        _number_verdict(message=message, error_code=error_code)
+        number_verdict_apply(message=message, error_code=error_code)
     message.refresh_from_db()
     return message
 
@@ -360,28 +353,6 @@ def _decimal(raw: str) -> Decimal | None:
         return Decimal(raw) if raw not in (None, "") else None
     except (InvalidOperation, ValueError):
         return None
-
-
-def _number_verdict(*, message: Message, error_code: str) -> None:
-    store = message.store
-    customer = message.thread.customer
-    if error_code == OPTED_OUT_AT_CARRIER:
-        # The shopper opted out at the carrier or Twilio (STOP we never saw): record it as theirs.
-        consent_record(
-            store=store,
-            customer=customer,
-            kind="revoked",
-            source="carrier",
-            evidence={"message_sid": message.twilio_sid, "error_code": error_code},
-            dedupe_key=f"carrier-21610:{customer.pk}:{message.twilio_sid}",
-        )
-        nudges_cancel_pending(
-            store=store, reason="the number opted out at the carrier (21610)", customer=customer
-        )
-    elif error_code in _UNREACHABLE:
-        Customer.objects.filter(pk=customer.pk).filter(
-            Q(phone_unreachable_reason="") | Q(phone_unreachable_reason__isnull=True)
-        ).update(phone_unreachable_reason=_UNREACHABLE[error_code], updated_at=timezone.now())
 
 
 INBOUND_SOURCE = "twilio"
