@@ -1,8 +1,10 @@
 """What a new merchant sees: a cart texted, the link clicked, the order posted, then billed once."""
 
 import copy
+import re
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
@@ -11,7 +13,6 @@ from django.urls import reverse
 
 from billing.models import Attribution, Invoice
 from flows.dispatcher import nudge_dispatch_due
-from flows.links import click_record
 from flows.models import ShortLink
 from flows.services import flow_seed_default
 from tests.fixtures import load
@@ -62,15 +63,18 @@ def test_texted_clicked_ordered_shows_the_fee_and_bills_once(
         post_shopify(store, "checkouts/update", _checkout())
         clock.shift(timedelta(minutes=50))
         report = nudge_dispatch_due(deliver_inline=True)
-        # when: the shopper taps the link, then the order comes in
+        # when: the shopper taps the link in the text, then the order comes in
         clock.shift(timedelta(minutes=5))
-        click_record(link=ShortLink.objects.get(store=store))
+        link = re.search(r"https?://\S+/r/\S+", sms_outbox[0].body).group(0)
+        tapped = client.get(urlsplit(link).path, HTTP_USER_AGENT="Mobile Safari")
         clock.move_to(T0 + timedelta(hours=2, minutes=1))
         post_shopify(store, "orders/create", _order())
 
     # then: the order is attributed to the click, with its receipt and the 5 % fee
     assert report.sent == 1
     assert len(sms_outbox) == 1
+    assert tapped.status_code == 302
+    assert ShortLink.objects.get(store=store).clicks.count() == 1
     attribution = Attribution.objects.get(store=store)
     assert attribution.touch == "click"
     assert attribution.fee == Decimal("21.09")  # 5 % of 421.88 = 21.094 → 21.09
