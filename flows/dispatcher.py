@@ -27,7 +27,7 @@ from .rendering import render_step
 
 logger = logging.getLogger("cartrecovery.flows")
 
-BATCH_SIZE = 200
+BATCH_SIZE = 500
 WAIT_AFTER_EARLIER_STEP = timedelta(minutes=30)
 
 
