@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from .baseline_inbound import TABLE_SQL
-from .core import Result, WrkStats, database_ensure, env_for_bench, gunicorn, manage, wrk
+from .core import Result, WrkStats, database_ensure, env_for_bench, gunicorn, manage, webhook_results, wrk
 
 CONNECTIONS = 16
 THREADS = 2
@@ -128,50 +128,15 @@ def run() -> list[Result]:
         )
     finally:
         manage("shell", "-c", _CLEANUP_SCRIPT.format(prefix=prefix), env=env)
-    return _results(_best(baseline_runs), _best(real_runs), real_runs=real_runs, recorded=recorded)
-
-
-def _best(runs: list[WrkStats]) -> WrkStats:
-    return max(runs, key=lambda r: r.rps)
-
-
-def _results(baseline: WrkStats, real: WrkStats, *, real_runs: list[WrkStats], recorded: int) -> list[Result]:
-    answered = sum(r.requests for r in real_runs)
-    failures = sum(r.non_2xx + r.socket_errors for r in real_runs)
-    return [
-        Result(
-            name=f"inbound SMS webhook (signed), {CONNECTIONS} conns",
-            value=real.rps,
-            baseline=baseline.rps,
-            unit="req/s",
-            target="≥ 0.6× baseline",
-            ok=real.rps >= 0.6 * baseline.rps,
-        ),
-        Result(
-            name="inbound SMS webhook p99",
-            value=real.p99_ms,
-            baseline=baseline.p99_ms,
-            unit="ms",
-            target="< 15,000 ms (Twilio's timeout)",
-            ok=real.p99_ms < 15_000,
-        ),
-        Result(
-            name="inbound SMS answers not 2xx (incl. socket errors)",
-            value=failures,
-            baseline=None,
-            unit="",
-            target="0",
-            ok=failures == 0,
-        ),
-        Result(
-            name="inbound SMS deliveries recorded / answered",
-            value=recorded,
-            baseline=answered,
-            unit="",
-            target="all answered are recorded",
-            ok=recorded >= answered,
-        ),
-    ]
+    return webhook_results(
+        endpoint="inbound SMS webhook (signed)",
+        baseline_runs=baseline_runs,
+        real_runs=real_runs,
+        recorded=recorded,
+        connections=CONNECTIONS,
+        p99_max_ms=15_000,
+        p99_target="< 15,000 ms (Twilio's timeout)",
+    )
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from .core import Result, WrkStats, database_ensure, env_for_bench, gunicorn, manage, wrk
+from .core import Result, database_ensure, env_for_bench, gunicorn, manage, webhook_results, wrk
 
 CONNECTIONS = 32
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
@@ -103,51 +103,16 @@ def run() -> list[Result]:
     )
     manage("shell", "-c", _CLEANUP_SCRIPT.format(prefix=prefix + "w"), env=env)
     manage("shell", "-c", _CLEANUP_SCRIPT.format(prefix=prefix), env=env)
-    return _results(best(baseline_runs), best(real_runs), real_runs=real_runs, recorded=recorded)
+    return webhook_results(
+        endpoint="ingest checkouts/update",
+        baseline_runs=baseline_runs,
+        real_runs=real_runs,
+        recorded=recorded,
+        connections=CONNECTIONS,
+        p99_max_ms=100,
+        p99_target="≤ 100 ms",
+    )
 
 
 def env_baseline_secret(env: dict[str, str]) -> str:
     return env.get("BENCH_BASELINE_SECRET", "bench-baseline-secret")
-
-
-def best(runs: list[WrkStats]) -> WrkStats:
-    return max(runs, key=lambda r: r.rps)
-
-
-def _results(baseline: WrkStats, real: WrkStats, *, real_runs: list[WrkStats], recorded: int) -> list[Result]:
-    answered = sum(r.requests for r in real_runs)
-    failures = sum(r.non_2xx + r.socket_errors for r in real_runs)
-    return [
-        Result(
-            name=f"ingest checkouts/update, {CONNECTIONS} conns",
-            value=real.rps,
-            baseline=baseline.rps,
-            unit="req/s",
-            target="≥ 0.6× baseline",
-            ok=real.rps >= 0.6 * baseline.rps,
-        ),
-        Result(
-            name="ingest checkouts/update p99",
-            value=real.p99_ms,
-            baseline=baseline.p99_ms,
-            unit="ms",
-            target="≤ 100 ms",
-            ok=real.p99_ms <= 100,
-        ),
-        Result(
-            name="ingest answers not 2xx (incl. socket errors)",
-            value=failures,
-            baseline=None,
-            unit="",
-            target="0",
-            ok=failures == 0,
-        ),
-        Result(
-            name="ingest deliveries recorded / answered",
-            value=recorded,
-            baseline=answered,
-            unit="",
-            target="all answered are recorded",
-            ok=recorded >= answered,
-        ),
-    ]

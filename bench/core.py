@@ -235,3 +235,58 @@ def wrk_parse(output: str) -> WrkStats:
         non_2xx=int(find(r"Non-2xx or 3xx responses: (\d+)")),
         socket_errors=sum(int(n) for n in errors.groups()) if errors else 0,
     )
+
+
+def best(runs: list[WrkStats]) -> WrkStats:
+    """The fastest round of one side: a neighbour's burst slows a round, it never speeds one up."""
+    return max(runs, key=lambda r: r.rps)
+
+
+def webhook_results(
+    *,
+    endpoint: str,
+    baseline_runs: list[WrkStats],
+    real_runs: list[WrkStats],
+    recorded: int,
+    connections: int,
+    p99_max_ms: float,
+    p99_target: str,
+) -> list[Result]:
+    """The four figures every webhook benchmark reports: rate vs baseline, p99, failures, nothing lost."""
+    baseline, real = best(baseline_runs), best(real_runs)
+    answered = sum(r.requests for r in real_runs)
+    failures = sum(r.non_2xx + r.socket_errors for r in real_runs)
+    return [
+        Result(
+            name=f"{endpoint}, {connections} conns",
+            value=real.rps,
+            baseline=baseline.rps,
+            unit="req/s",
+            target="≥ 0.6× baseline",
+            ok=real.rps >= 0.6 * baseline.rps,
+        ),
+        Result(
+            name=f"{endpoint} p99",
+            value=real.p99_ms,
+            baseline=baseline.p99_ms,
+            unit="ms",
+            target=p99_target,
+            ok=real.p99_ms <= p99_max_ms,
+        ),
+        Result(
+            name=f"{endpoint}: answers not 2xx (incl. socket errors)",
+            value=failures,
+            baseline=None,
+            unit="",
+            target="0",
+            ok=failures == 0,
+        ),
+        Result(
+            name=f"{endpoint}: deliveries recorded / answered",
+            value=recorded,
+            baseline=answered,
+            unit="",
+            target="all answered are recorded",
+            ok=recorded >= answered,
+        ),
+    ]

@@ -337,15 +337,25 @@ def message_status_update(
         if error_code:
             fields["error_code"] = error_code[:16]
         Message.objects.filter(pk=message.pk, status__in=lower).update(**fields)
-    price_value = _decimal(price)
+    price_value = _price(price)
     if price_value is not None:
-        Message.objects.filter(pk=message.pk).update(
-            price=abs(price_value), price_unit=(price_unit or "")[:3]
-        )
+        Message.objects.filter(pk=message.pk).update(price=price_value, price_unit=(price_unit or "")[:3])
     if error_code:
         number_verdict_apply(message=message, error_code=error_code)
     message.refresh_from_db()
     return message
+
+
+# Message.price is NUMERIC(10, 5): Twilio prices fit; "NaN", "1e999999" or "1e-999999" would not (a 500).
+_PRICE_QUANTUM = Decimal("0.00001")
+_PRICE_LIMIT = Decimal("100000")
+
+
+def _price(raw: str) -> Decimal | None:
+    value = _decimal(raw)
+    if value is None or not value.is_finite() or abs(value) >= _PRICE_LIMIT:
+        return None
+    return abs(value).quantize(_PRICE_QUANTUM)
 
 
 def _decimal(raw: str) -> Decimal | None:

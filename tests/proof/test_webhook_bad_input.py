@@ -1,0 +1,254 @@
+"""Correctly signed, hostile bodies on every shop webhook: the answer is always one the contract names."""
+
+import copy
+import json
+
+import pytest
+from django.conf import settings
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stores.models import WebhookEvent
+from tests.fixtures import load
+from tests.stores.test_generic_webhooks import CART_UPDATED
+
+from .conftest import CONTRACT_ANSWERS, PROOF, json_values, nested, phone_texts
+
+pytestmark = pytest.mark.django_db
+
+SHOPIFY_TOPICS = [
+    "checkouts/create",
+    "checkouts/update",
+    "orders/create",
+    "customers/redact",
+    "customers/data_request",
+    "shop/redact",
+    "app/uninstalled",
+]
+SHOPIFY_SAMPLES = {
+    "checkouts/create": "shopify_checkouts_create.json",
+    "checkouts/update": "shopify_checkouts_update.json",
+    "orders/create": "shopify_orders_create.json",
+    "customers/redact": "shopify_customers_redact.json",
+    "customers/data_request": "shopify_customers_data_request.json",
+}
+GENERIC_EVENTS = ["cart.updated", "order.created", "customer.consent", "cart.exploded"]
+
+
+def _answered_within_contract(response) -> None:
+    assert response.status_code in CONTRACT_ANSWERS, (response.status_code, response.content[:300])
+
+
+def _processing_never_crashed() -> None:
+    """A handler may refuse a payload (SKIPPED, with its reason), but an exception is a bug."""
+    failed = WebhookEvent.objects.filter(status=WebhookEvent.Status.FAILED).values_list("topic", "error")
+    assert not list(failed)
+
+
+def _with_path_replaced(payload, path: list, value):
+    """A copy of `payload` with the value at `path` (keys / indexes, walked as far as they go) replaced."""
+    payload = copy.deepcopy(payload)
+    node = payload
+    for step in path[:-1]:
+        child = node.get(step) if isinstance(node, dict) else None
+        if not isinstance(child, dict | list):
+            break
+        node = child
+    if isinstance(node, dict):
+        node[path[-1] if path else "x"] = value
+    elif isinstance(node, list) and node:
+        node[0] = value
+    return payload
+
+
+def _paths(payload, prefix=()) -> list[list]:
+    """Every key path of a JSON document (lists are entered through their first element)."""
+    found = []
+    items = payload.items() if isinstance(payload, dict) else enumerate(payload[:1])
+    for key, value in items:
+        found.append([*prefix, key])
+        if isinstance(value, dict | list):
+            found.extend(_paths(value, (*prefix, key)))
+    return found
+
+
+def mutated(sample: dict):
+    """A real sample with one field, anywhere in it, swapped for arbitrary JSON of any type."""
+    return st.tuples(st.sampled_from(_paths(sample)), json_values).map(
+        lambda pair: _with_path_replaced(sample, pair[0], pair[1])
+    )
+
+
+# --- Shopify ----------------------------------------------------------------------------------------
+
+
+@PROOF
+@given(data=st.data())
+def test_shopify_samples_with_any_field_of_any_type_never_5xx(store, send_shopify, data):
+    # given a real Shopify sample with one field swapped for arbitrary JSON
+    topic = data.draw(st.sampled_from(sorted(SHOPIFY_SAMPLES)))
+    payload = data.draw(mutated(load(SHOPIFY_SAMPLES[topic])))
+
+    # when it arrives correctly signed
+    response = send_shopify(store, json.dumps(payload).encode(), topic=topic)
+
+    # then the answer is in the contract and processing did not blow up
+    _answered_within_contract(response)
+    _processing_never_crashed()
+
+
+@PROOF
+@given(payload=json_values, topic=st.sampled_from(SHOPIFY_TOPICS) | st.text(max_size=30))
+def test_shopify_arbitrary_json_under_any_topic_never_5xx(store, send_shopify, payload, topic):
+    response = send_shopify(store, json.dumps(payload).encode(), topic=topic.replace("\n", "") or "x")
+
+    _answered_within_contract(response)
+    _processing_never_crashed()
+
+
+@PROOF
+@given(
+    phone=phone_texts, field=st.sampled_from(["phone", "sms_marketing_phone", "customer", "billing_address"])
+)
+def test_shopify_checkout_with_invalid_phone_numbers_never_5xx(store, send_shopify, phone, field):
+    payload = copy.deepcopy(load("shopify_checkouts_update.json"))
+    payload["buyer_accepts_sms_marketing"] = True
+    if field in ("customer", "billing_address"):
+        payload[field] = {**(payload.get(field) or {}), "phone": phone}
+    else:
+        payload[field] = phone
+
+    response = send_shopify(store, json.dumps(payload).encode())
+
+    _answered_within_contract(response)
+    _processing_never_crashed()
+
+
+@PROOF
+@given(raw=st.binary(max_size=300), cut=st.integers(min_value=0, max_value=400))
+def test_shopify_invalid_utf8_and_garbage_bytes_never_5xx(store, send_shopify, raw, cut):
+    # given a real body with arbitrary bytes (mostly not UTF-8) spliced into it
+    body = json.dumps(load("shopify_checkouts_create.json")).encode()
+    body = body[:cut] + raw + body[cut:]
+
+    response = send_shopify(store, body)
+
+    _answered_within_contract(response)
+
+
+@pytest.mark.parametrize("depth", [900, 2_000, 100_000])
+def test_shopify_deeply_nested_bodies_are_refused_with_400(store, send_shopify, depth):
+    # 900 levels once parsed fine and then crashed storing the event (RecursionError in json.dumps): a 500.
+    for body in (nested(depth), f'{{"id": 1, "note_attributes": {nested(depth)}}}'):
+        response = send_shopify(store, body.encode())
+
+        assert response.status_code == 400
+    assert not WebhookEvent.objects.exists()
+
+
+def test_shopify_nesting_within_the_limit_is_accepted(store, send_shopify):
+    body = f'{{"id": 1, "note_attributes": {nested(60)}}}'
+
+    response = send_shopify(store, body.encode(), topic="app/uninstalled")
+
+    assert response.status_code == 200
+    assert WebhookEvent.objects.get().payload["note_attributes"] == json.loads(nested(60))
+
+
+def test_shopify_strings_up_to_the_body_limit_are_handled_and_one_byte_more_is_413(store, send_shopify):
+    # given a real sample whose note fills the body up to exactly the limit
+    payload = load("shopify_checkouts_create.json")
+    payload["note"] = ""
+    room = settings.WEBHOOK_MAX_BODY_BYTES - len(json.dumps(payload).encode())
+    payload["note"] = "é" * (room // 2)
+    at_limit = json.dumps(payload, ensure_ascii=False).encode().ljust(settings.WEBHOOK_MAX_BODY_BYTES, b" ")
+
+    # when it arrives, and then the same one byte longer
+    response = send_shopify(store, at_limit)
+    over = send_shopify(store, at_limit + b" ")
+
+    # then the first is handled within the contract and the second is too large
+    _answered_within_contract(response)
+    assert response.status_code == 200
+    assert over.status_code == 413
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"\\u0000"', '"\\ud800"', '"\\udfff\\ud800"', '"\u202e\u0301\U0001f600"', '"\\uffff"', "1e999", "-0"],
+)
+def test_shopify_odd_unicode_and_numbers_in_every_text_field_never_5xx(store, send_shopify, text):
+    body = json.dumps(load("shopify_checkouts_create.json")).replace('"example@email.com"', text)
+    body = body.replace('"eeafa272cebfd4b22385bc4b645e762c"', text)
+
+    response = send_shopify(store, body.encode())
+
+    _answered_within_contract(response)
+    _processing_never_crashed()
+
+
+# --- the generic signed format ----------------------------------------------------------------------
+
+
+@PROOF
+@given(data=st.data())
+def test_generic_cart_with_any_field_of_any_type_never_5xx(store, send_generic, data):
+    sample = {**CART_UPDATED, "event": data.draw(st.sampled_from(GENERIC_EVENTS))}
+    payload = data.draw(mutated(sample))
+
+    response = send_generic(store, json.dumps(payload).encode())
+
+    _answered_within_contract(response)
+    _processing_never_crashed()
+
+
+@PROOF
+@given(payload=json_values)
+def test_generic_arbitrary_json_never_5xx(store, send_generic, payload):
+    response = send_generic(store, json.dumps(payload).encode())
+
+    _answered_within_contract(response)
+    _processing_never_crashed()
+
+
+@PROOF
+@given(phone=phone_texts, country=st.text(max_size=4), locale=st.text(max_size=12))
+def test_generic_invalid_phone_numbers_never_5xx(store, send_generic, phone, country, locale):
+    payload = copy.deepcopy(CART_UPDATED)
+    payload["customer"].update(phone=phone, country=country, locale=locale)
+
+    response = send_generic(store, json.dumps(payload).encode())
+
+    _answered_within_contract(response)
+    _processing_never_crashed()
+
+
+@PROOF
+@given(raw=st.binary(max_size=300), cut=st.integers(min_value=0, max_value=400))
+def test_generic_invalid_utf8_never_5xx(store, send_generic, raw, cut):
+    body = json.dumps(CART_UPDATED).encode()
+
+    response = send_generic(store, body[:cut] + raw + body[cut:])
+
+    _answered_within_contract(response)
+
+
+@pytest.mark.parametrize("depth", [900, 2_000, 100_000])
+def test_generic_deeply_nested_bodies_are_refused_with_400(store, send_generic, depth):
+    body = json.dumps(CART_UPDATED).replace('"Charcoal"', nested(depth))
+
+    response = send_generic(store, body.encode())
+
+    assert response.status_code == 400
+    assert not WebhookEvent.objects.exists()
+
+
+def test_generic_huge_string_near_the_limit_never_5xx(store, send_generic):
+    payload = copy.deepcopy(CART_UPDATED)
+    room = settings.WEBHOOK_MAX_BODY_BYTES - len(json.dumps(payload).encode()) - 16
+    payload["cart"]["items"][0]["title"] = "\U0001f600" * (room // 12)
+
+    response = send_generic(store, json.dumps(payload).encode())
+
+    _answered_within_contract(response)
+    _processing_never_crashed()
