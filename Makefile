@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint format migrate seed clean
+.PHONY: run test bench proof lint format migrate seed clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ test: $(STAMP)
 ## make bench: every benchmark in bench/, each figure as a ratio to its same-run baseline.
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+## make proof: fault scenarios (flaky Twilio, killed worker, two schedulers); PASS/FAIL each, minutes.
+proof: $(STAMP)
+	$(BIN)/python -m bench.proof
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -170,22 +170,23 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class FakeTwilioServer:
-    """A threaded server on the first free port of 8150–8199; use as a context manager."""
+    """A threaded server on the first free port of `ports` (8150–8199); use as a context manager."""
 
-    def __init__(self) -> None:
+    def __init__(self, ports: range = PORT_RANGE) -> None:
+        self.ports = ports
         self.state = _State()
         self._server = None
         self._thread = None
 
     def __enter__(self) -> "FakeTwilioServer":
-        for port in PORT_RANGE:
+        for port in self.ports:
             try:
                 self._server = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
                 break
             except OSError:
                 continue
         else:
-            raise RuntimeError("No free port in 8150-8199 for the fake Twilio server.")
+            raise RuntimeError(f"No free port in {self.ports} for the fake Twilio server.")
         self._server.daemon_threads = True
         self._server.state = self.state
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05})

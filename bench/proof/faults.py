@@ -1,0 +1,107 @@
+"""Fault scenarios: each seeds due nudges, runs the real dispatcher and real Celery workers against the
+fake Twilio server, breaks something, and checks every due text reached the provider exactly once."""
+
+import contextlib
+import os
+import signal
+import time
+
+from .harness import (
+    Verdict,
+    broker_purge,
+    chaos_plan,
+    django,
+    django_result,
+    django_start,
+    exactly_once,
+    fake_twilio,
+    proof_env,
+    wait_drained,
+    worker,
+    worker_start,
+    worker_stop,
+)
+
+TEXTS = int(os.environ.get("PROOF_TEXTS", "200"))
+
+
+@contextlib.contextmanager
+def _seeded(env: dict, count: int):
+    database_ready(env)
+    broker_purge(env)
+    store_id = django("seed", str(count), env=env)["store_id"]
+    try:
+        yield store_id
+    finally:
+        broker_purge(env)
+        django("cleanup", store_id, env=env)
+
+
+_migrated = set()
+
+
+def database_ready(env: dict) -> None:
+    from bench.core import database_ensure
+
+    if env["DATABASE_URL"] not in _migrated:
+        database_ensure(env)
+        _migrated.add(env["DATABASE_URL"])
+
+
+def twilio_faults() -> Verdict:
+    """20 % 5xx, 5 % 429, 3 % 2 s stalls (past the 1 s client timeout) and a few permanent refusals."""
+    with fake_twilio() as twilio:
+        env = proof_env(twilio.url)
+        twilio.plan(*chaos_plan(TEXTS * 4, seed=7, permanent=4))
+        with _seeded(env, TEXTS) as store_id, worker(env, name="faults"):
+            report = django("tick", env=env)
+            state = wait_drained(store_id, env=env, expected=report["sent"])
+            verdict = exactly_once(twilio, state, expected=TEXTS)
+    verdict.evidence = f"tick sent {report['sent']}; {verdict.evidence}"
+    return verdict
+
+
+def worker_sigkill() -> Verdict:
+    """SIGKILL a whole worker (main process and pool) once a third of the batch is out; start another."""
+    from tests.fakes.twilio_server import stall
+
+    with fake_twilio() as twilio:
+        env = proof_env(twilio.url)
+        twilio.plan(*[stall(0.2)] * TEXTS)  # slow enough that the kill lands mid-batch
+        with _seeded(env, TEXTS) as store_id:
+            first = worker_start(env, name="doomed")
+            try:
+                report = django("tick", env=env)
+                deadline = time.monotonic() + 120
+                while len(twilio.messages) < TEXTS // 3 and time.monotonic() < deadline:
+                    time.sleep(0.1)
+            finally:
+                worker_stop(first, sig=signal.SIGKILL)
+            at_kill = len(twilio.messages)
+            with worker(env, name="successor"):
+                state = wait_drained(store_id, env=env, expected=report["sent"], timeout=420)
+            verdict = exactly_once(twilio, state, expected=TEXTS)
+    verdict.evidence = f"killed with {at_kill} of {report['sent']} accepted; {verdict.evidence}"
+    return verdict
+
+
+def two_schedulers() -> Verdict:
+    """Two dispatch ticks at once in separate processes (two beats by mistake) and two workers."""
+    with fake_twilio() as twilio:
+        env = proof_env(twilio.url)
+        with _seeded(env, TEXTS) as store_id, worker(env, name="one"), worker(env, name="two"):
+            ticks = [django_start("tick", "10", env=env) for _ in range(2)]
+            reports = [django_result(t) for t in ticks]
+            sent = [r["sent"] for r in reports]
+            state = wait_drained(store_id, env=env, expected=sum(sent))
+            verdict = exactly_once(twilio, state, expected=TEXTS)
+    verdict.ok = verdict.ok and sum(sent) == TEXTS
+    verdict.evidence = f"ticks sent {sent} (sum {sum(sent)}); {verdict.evidence}"
+    return verdict
+
+
+SCENARIOS = {
+    "twilio-faults": twilio_faults,
+    "two-schedulers": two_schedulers,
+    "worker-sigkill": worker_sigkill,
+}

@@ -1,0 +1,196 @@
+"""Processes the proofs start and stop: a misbehaving Twilio, Celery workers, Django subprocesses.
+
+Everything listens on loopback, in ports 8450–8499 unless PROOF_PORTS says otherwise, and every wait is
+bounded. Workers run in their own process group so a proof can SIGKILL one whole worker.
+"""
+
+import contextlib
+import json
+import os
+import random
+import signal
+import subprocess
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.core import PYTHON, ROOT, env_for_bench
+
+ACCOUNT_SID = "AC" + "c" * 32
+_first, _last = (int(p) for p in os.environ.get("PROOF_PORTS", "8450-8499").split("-"))
+PORTS = range(_first, _last + 1)
+CELERY = str(Path(PYTHON).parent / "celery")
+DRAIN_TIMEOUT = 240
+PERMANENT_CODES = ("21610", "21211")
+
+
+def proof_env(twilio_url: str) -> dict[str, str]:
+    return env_for_bench(
+        DJANGO_SETTINGS_MODULE="bench.proof.settings",
+        SMS_BACKEND="twilio",
+        TWILIO_API_BASE_URL=twilio_url,
+        TWILIO_ACCOUNT_SID=ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN="proof-token",  # noqa: S106 - the fake server's, not a secret
+    )
+
+
+def django(mode: str, *args: str, env: dict, timeout: float = 300) -> dict:
+    done = subprocess.run(
+        [PYTHON, "-m", "bench.proof.django_side", mode, *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"django_side {mode} failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def django_start(mode: str, *args: str, env: dict) -> subprocess.Popen:
+    return subprocess.Popen(
+        [PYTHON, "-m", "bench.proof.django_side", mode, *args],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def django_result(process: subprocess.Popen, timeout: float = 300) -> dict:
+    out, err = process.communicate(timeout=timeout)
+    if process.returncode != 0:
+        raise RuntimeError(f"django_side failed:\n{err[-4000:]}")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def broker_purge(env: dict) -> None:
+    """Empty the proof's broker db: a task left by an earlier run would be sent against a deleted store."""
+    import redis
+
+    client = redis.Redis.from_url(env["REDIS_URL"])
+    client.delete("celery", "unacked", "unacked_index", "unacked_mutex")
+
+
+def chaos_plan(count: int, *, seed: int, permanent: int) -> list:
+    """How the fake answers the next `count` POSTs: 20 % 5xx, 5 % 429, 3 % 2 s stalls, and `permanent`
+    refusals (21610 opted out at the carrier, 21211 invalid number) spread among them."""
+    from tests.fakes.twilio_server import Action, error, stall
+
+    rng = random.Random(seed)
+    plan = []
+    for _ in range(count):
+        roll = rng.random()
+        if roll < 0.20:
+            plan.append(error(20500, status=500))
+        elif roll < 0.25:
+            plan.append(error(20429, status=429, message="Too Many Requests"))
+        elif roll < 0.28:
+            plan.append(stall(2.0))
+        else:
+            plan.append(Action())
+    for i in range(permanent):
+        plan[rng.randrange(len(plan) // 8)] = error(int(PERMANENT_CODES[i % 2]), status=400)
+    return plan
+
+
+@contextlib.contextmanager
+def fake_twilio() -> Iterator:
+    from tests.fakes.twilio_server import FakeTwilioServer
+
+    with FakeTwilioServer(ports=PORTS) as twilio:
+        yield twilio
+
+
+@contextlib.contextmanager
+def worker(env: dict, *, name: str, concurrency: int = 2) -> Iterator[subprocess.Popen]:
+    process = worker_start(env, name=name, concurrency=concurrency)
+    try:
+        yield process
+    finally:
+        worker_stop(process)
+
+
+def worker_start(env: dict, *, name: str, concurrency: int = 2) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            CELERY,
+            "-A",
+            "cartrecovery",
+            "worker",
+            "--hostname",
+            f"{name}@proof",
+            "--concurrency",
+            str(concurrency),
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--loglevel",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def worker_stop(process: subprocess.Popen, *, sig: int = signal.SIGTERM) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, sig)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
+
+
+UNSETTLED = ("pending", "sending")
+
+
+def wait_drained(store_id: str, *, env: dict, expected: int, timeout: float = DRAIN_TIMEOUT) -> dict:
+    """Poll until every nudge text has left pending/sending (or the time is up); the last status."""
+    deadline = time.monotonic() + timeout
+    while True:
+        state = django("status", store_id, env=env)
+        settled = sum(n for s, n in state["messages"].items() if s not in UNSETTLED)
+        if settled >= expected or time.monotonic() > deadline:
+            return state
+        time.sleep(2)
+
+
+@dataclass
+class Verdict:
+    ok: bool
+    evidence: str
+
+
+def exactly_once(twilio, state: dict, *, expected: int) -> Verdict:
+    """Every due text accepted by the provider once; a permanently refused one asked for once, never more."""
+    accepted = Counter(m["body"] for m in twilio.messages)
+    asked = Counter(r.params.get("Body") for r in twilio.requests)
+    bodies = {body: (status, code) for body, status, code in state["bodies"]}
+    # (status, error code) per body; the codes show which refusals were permanent.
+    refused = {b for b, (status, code) in bodies.items() if status == "failed" and code in PERMANENT_CODES}
+    twice = [b for b, n in accepted.items() if n > 1]
+    lost = [b for b, (status, _) in bodies.items() if b not in refused and accepted[b] != 1]
+    retried_refusals = [b for b in refused if asked[b] != 1 or accepted[b]]
+    unknown = [b for b in accepted if b not in bodies]
+    statuses = Counter(r.answered for r in twilio.requests)
+    ok = len(bodies) == expected and not twice and not lost and not retried_refusals and not unknown
+    evidence = (
+        f"{expected} due, {len(bodies)} texts recorded, {sum(accepted.values())} accepted at the fake "
+        f"({len(accepted)} distinct), {len(refused)} refused for good "
+        f"{sorted(code for b, (_, code) in bodies.items() if b in refused)}; requests by answer "
+        f"{dict(sorted(statuses.items()))}; sent twice {len(twice)}, lost {len(lost)}, "
+        f"refusals retried {len(retried_refusals)}, unknown bodies {len(unknown)}; "
+        f"messages {state['messages']}, nudges {state['nudges']}, attempts {state['attempts']}"
+    )
+    return Verdict(ok=ok, evidence=evidence)
