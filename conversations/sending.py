@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from flows.services import nudge_mark_failed, nudges_cancel_pending
 from stores.models import Customer
-from stores.phones import phone_mask
+from stores.phones import phone_mask, phones_masked_in
 from stores.services import consent_record
 
 from .models import Message, SendAttempt, Thread
@@ -233,9 +233,8 @@ def _refused(message: Message, exc: PermanentSmsError) -> None:
     message.error_code = exc.code[:16]
     message.error_message = str(exc)[:300]
     message.save(update_fields=["status", "error_code", "error_message", "updated_at"])
-    logger.info(
-        "message %s to %s refused: %s", message.id, phone_mask(str(message.thread.customer.phone)), exc
-    )
+    customer_phone = phone_mask(str(message.thread.customer.phone))
+    logger.info("message %s to %s refused: %s", message.id, customer_phone, phones_masked_in(str(exc)))
     number_verdict_apply(message=message, error_code=exc.code)
     if message.nudge_id:
         nudge_mark_failed(store=message.store, nudge_id=message.nudge_id, reason=f"text refused: {exc}")

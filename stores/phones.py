@@ -1,5 +1,6 @@
 """Phone numbers as shops send them ("555-555-BILL", "(303) 555-0142", "+44 7700 900123") to E.164."""
 
+import re
 from dataclasses import dataclass
 
 import phonenumbers
@@ -41,3 +42,13 @@ def phone_mask(e164: str | None) -> str:
     """For logs: enough to tell numbers apart, not enough to text them."""
     e164 = str(e164 or "")
     return e164[:3] + "•" * max(len(e164) - 5, 0) + e164[-2:] if len(e164) > 5 else "•" * len(e164)
+
+
+# International numbers as providers quote them ("+14155552671", "+1 415-555-2671") and long digit runs; error
+# codes ("400 21211") and dates stay readable.
+_NUMBER_IN_TEXT = re.compile(r"\+\d[\d\s().-]{5,}\d|\d{9,}")
+
+
+def phones_masked_in(text: str) -> str:
+    """For logs of text we do not write ourselves (a provider's error quotes the number back)."""
+    return _NUMBER_IN_TEXT.sub(lambda match: phone_mask(re.sub(r"[^\d+]", "", match.group())), text)
