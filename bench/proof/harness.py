@@ -223,6 +223,11 @@ class Verdict:
     also: dict = field(default_factory=dict)
 
 
+def _show(twilio, bodies: list[str]) -> list[str]:
+    """Who got a text the database does not know of, and its start: enough to find where it came from."""
+    return [f"{m['to']}: {m['body'][:70]!r}" for m in twilio.messages if m["body"] in bodies[:3]]
+
+
 def exactly_once(twilio, state: dict, *, expected: int) -> Verdict:
     """Every due text accepted by the provider once; a permanently refused one asked for once, never more."""
     accepted = Counter(m["body"] for m in twilio.messages)
@@ -241,7 +246,7 @@ def exactly_once(twilio, state: dict, *, expected: int) -> Verdict:
         f"({len(accepted)} distinct), {len(refused)} refused for good "
         f"{sorted(code for b, (_, code) in bodies.items() if b in refused)}; requests by answer "
         f"{dict(sorted(statuses.items()))}; sent twice {len(twice)}, lost {len(lost)}, "
-        f"refusals retried {len(retried_refusals)}, unknown bodies {len(unknown)}; "
+        f"refusals retried {len(retried_refusals)}, unknown bodies {len(unknown)} {_show(twilio, unknown)}; "
         f"messages {state['messages']}, nudges {state['nudges']}, attempts {state['attempts']}"
     )
     return Verdict(ok=ok, evidence=evidence)
