@@ -6,23 +6,32 @@ import time
 import traceback
 
 from .faults import SCENARIOS
+from .harness import Verdict
 
 
 def main(argv: list[str]) -> int:
     chosen = [n for n in SCENARIOS if not argv or any(a in n for a in argv)]
-    failed = 0
+    outcomes = []
     started = time.monotonic()
     for name in chosen:
         began = time.monotonic()
         try:
-            verdict = SCENARIOS[name]()
-            ok, evidence = verdict.ok, verdict.evidence
+            verdicts = _flatten(name, SCENARIOS[name]())
         except Exception:  # a crashed scenario is a failed one, with its traceback as the evidence
-            ok, evidence = False, traceback.format_exc()
-        failed += not ok
-        print(f"{'PASS' if ok else 'FAIL'} {name} ({time.monotonic() - began:.0f} s): {evidence}", flush=True)
-    print(f"{len(chosen) - failed}/{len(chosen)} passed in {time.monotonic() - started:.0f} s")
-    return 1 if failed else 0
+            verdicts = [(name, Verdict(ok=False, evidence=traceback.format_exc()))]
+        for shown, verdict in verdicts:
+            outcomes.append(verdict.ok)
+            print(
+                f"{'PASS' if verdict.ok else 'FAIL'} {shown} ({time.monotonic() - began:.0f} s): "
+                f"{verdict.evidence}",
+                flush=True,
+            )
+    print(f"{sum(outcomes)}/{len(outcomes)} passed in {time.monotonic() - started:.0f} s")
+    return 0 if all(outcomes) else 1
+
+
+def _flatten(name: str, verdict: Verdict) -> list[tuple[str, Verdict]]:
+    return [(name, verdict), *verdict.also.items()]
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 # 12:00 in New York on a Wednesday: inside every quiet-hours window whatever the wall clock says.
 TICK_AT = datetime(2026, 3, 4, 17, 0, tzinfo=UTC)
+STORE_NAME = "Proof Faults"
 
 
 def seed(count: int) -> dict:
@@ -20,8 +21,10 @@ def seed(count: int) -> dict:
     from flows.services import flow_seed_default
     from stores.models import Cart, CartItem, Customer, SmsStatus, Store
 
+    for leftover in Store.objects.filter(name=STORE_NAME):  # from a run that was interrupted
+        cleanup(str(leftover.id))
     store = Store.objects.create(
-        name="Proof Faults",
+        name=STORE_NAME,
         sms_number="+13035550197",
         timezone="America/New_York",
         sender_rate_per_second=9_999,

@@ -15,13 +15,18 @@ from .harness import (
     django_start,
     exactly_once,
     fake_twilio,
+    peak_rss_mb,
+    private_redis,
     proof_env,
+    redis_stop,
     wait_drained,
     worker,
     worker_start,
     worker_stop,
 )
 
+RSS_TARGET_MB = 150
+REDIS_PORT = int(os.environ.get("PROOF_REDIS_PORT", "8481"))
 TEXTS = int(os.environ.get("PROOF_TEXTS", "200"))
 
 
@@ -53,11 +58,19 @@ def twilio_faults() -> Verdict:
     with fake_twilio() as twilio:
         env = proof_env(twilio.url)
         twilio.plan(*chaos_plan(TEXTS * 4, seed=7, permanent=4))
-        with _seeded(env, TEXTS) as store_id, worker(env, name="faults"):
+        with _seeded(env, TEXTS) as store_id, worker(env, name="faults") as process:
             report = django("tick", env=env)
             state = wait_drained(store_id, env=env, expected=report["sent"])
             verdict = exactly_once(twilio, state, expected=TEXTS)
+            rss = peak_rss_mb(process)
     verdict.evidence = f"tick sent {report['sent']}; {verdict.evidence}"
+    parent = rss.pop(process.pid, 0.0)
+    child = max(rss.values(), default=0.0)
+    verdict.also["celery-worker-peak-rss"] = Verdict(
+        ok=0 < parent <= RSS_TARGET_MB and 0 < child <= RSS_TARGET_MB,
+        evidence=f"prefork parent {parent:.0f} MB, largest pool child {child:.0f} MB "
+        f"(VmHWM after draining {TEXTS} texts through faults; target ≤ {RSS_TARGET_MB} MB each)",
+    )
     return verdict
 
 
@@ -100,8 +113,44 @@ def two_schedulers() -> Verdict:
     return verdict
 
 
+def redis_restart() -> Verdict:
+    """Redis (a private server, not the shared one) dies with SIGKILL while a backlog of delivery tasks
+    is queued, comes back empty; the worker restarts and beat's next tick runs."""
+    from tests.fakes.twilio_server import stall
+
+    with fake_twilio() as twilio, private_redis(REDIS_PORT) as server:
+        env = proof_env(twilio.url)
+        env["REDIS_URL"] = f"redis://127.0.0.1:{REDIS_PORT}/0"
+        twilio.plan(*[stall(0.2)] * TEXTS)
+        with _seeded(env, TEXTS) as store_id:
+            first = worker_start(env, name="before")
+            try:
+                report = django("tick", env=env)
+                deadline = time.monotonic() + 120
+                while len(twilio.messages) < TEXTS // 3 and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                redis_stop(server, sig=signal.SIGKILL)
+                at_crash = len(twilio.messages)
+            finally:
+                worker_stop(first, sig=signal.SIGKILL)
+            with private_redis(REDIS_PORT), worker(env, name="after"):
+                again = django("tick", env=env)
+                state = wait_drained(store_id, env=env, expected=report["sent"], timeout=150)
+            verdict = exactly_once(twilio, state, expected=TEXTS)
+    verdict.evidence = (
+        f"Redis killed with {at_crash} of {report['sent']} accepted; next tick sent {again['sent']}; "
+        f"{verdict.evidence}"
+    )
+    if not verdict.ok and state["messages"].get("pending"):
+        verdict.evidence += (
+            "; the pending texts' tasks were lost with Redis and nothing re-queues a pending message"
+        )
+    return verdict
+
+
 SCENARIOS = {
     "twilio-faults": twilio_faults,
     "two-schedulers": two_schedulers,
     "worker-sigkill": worker_sigkill,
+    "redis-restart": redis_restart,
 }

@@ -13,7 +13,7 @@ import subprocess
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.core import PYTHON, ROOT, env_for_bench
@@ -74,7 +74,8 @@ def broker_purge(env: dict) -> None:
     import redis
 
     client = redis.Redis.from_url(env["REDIS_URL"])
-    client.delete("celery", "unacked", "unacked_index", "unacked_mutex")
+    with contextlib.suppress(redis.exceptions.ConnectionError):  # a private server already stopped
+        client.delete("celery", "unacked", "unacked_index", "unacked_mutex")
 
 
 def chaos_plan(count: int, *, seed: int, permanent: int) -> list:
@@ -152,6 +153,54 @@ def worker_stop(process: subprocess.Popen, *, sig: int = signal.SIGTERM) -> None
         process.wait(timeout=5)
 
 
+@contextlib.contextmanager
+def private_redis(port: int) -> Iterator[subprocess.Popen]:
+    """A throwaway redis-server on loopback, without persistence: a restart loses everything in it."""
+    process = redis_start(port)
+    try:
+        yield process
+    finally:
+        redis_stop(process)
+
+
+def redis_start(port: int) -> subprocess.Popen:
+    import redis
+
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with contextlib.suppress(redis.exceptions.ConnectionError):
+            if redis.Redis(port=port).ping():
+                return process
+        time.sleep(0.1)
+    redis_stop(process)
+    raise RuntimeError(f"redis-server on port {port} did not start")
+
+
+def redis_stop(process: subprocess.Popen, *, sig: int = signal.SIGTERM) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        process.send_signal(sig)
+    process.wait(timeout=10)
+
+
+def peak_rss_mb(process: subprocess.Popen) -> dict[int, float]:
+    """Peak RSS (VmHWM, MB) of each of the worker's processes, by pid: its parent and pool children.
+    Children share the parent's pages after fork, so each figure counts those shared pages too."""
+    peaks = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        with contextlib.suppress(OSError):
+            if os.getpgid(int(status.parent.name)) != process.pid:
+                continue
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            peaks[int(status.parent.name)] = int(fields["VmHWM"].split()[0]) / 1024
+    return peaks
+
+
 UNSETTLED = ("pending", "sending")
 
 
@@ -170,6 +219,8 @@ def wait_drained(store_id: str, *, env: dict, expected: int, timeout: float = DR
 class Verdict:
     ok: bool
     evidence: str
+    # Further named verdicts measured in the same run (e.g. a worker's peak memory).
+    also: dict = field(default_factory=dict)
 
 
 def exactly_once(twilio, state: dict, *, expected: int) -> Verdict:
