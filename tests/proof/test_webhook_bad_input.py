@@ -3,6 +3,7 @@
 import copy
 import json
 from datetime import UTC, datetime, timedelta
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -370,3 +371,25 @@ def test_a_negative_shopify_refund_is_refused_at_the_door(store, send_shopify, b
 
     assert response.status_code == 400
     assert not WebhookEvent.objects.filter(topic="refunds/create").exists()
+
+
+header_text = st.text(st.characters(codec="latin-1", exclude_categories=["Cc"]), max_size=400)
+
+
+@PROOF
+@given(topic=header_text, webhook_id=header_text)
+def test_shopify_any_topic_and_webhook_id_header_never_5xx(store, send_shopify, topic, webhook_id):
+    body = json.dumps(load("shopify_checkouts_create.json")).encode()
+
+    response = send_shopify(store, body, topic=topic, webhook_id=webhook_id or None)
+
+    _answered_within_contract(response)
+    _processing_never_crashed()
+
+
+@PROOF
+@given(code=st.text(st.characters(exclude_categories=["Cs", "Cc"]), min_size=1, max_size=300))
+def test_short_links_with_any_code_never_5xx(client, db, code):
+    response = client.get(f"/r/{quote(code, safe='')}")
+
+    assert response.status_code in {302, 404}
