@@ -51,10 +51,14 @@ def shopify_refund_parse(payload: dict) -> RefundData:
     order_id = identifier(payload, "order_id")
     if not refund_id or not order_id:
         raise PayloadError("id", "a refund needs its id and order_id")
+    amount = _refunded_amount(payload)
+    if amount < 0:
+        # Refused at the door (400) like the generic format's min_value, not failed later as a bug.
+        raise PayloadError("transactions", "a refund amount cannot be negative")
     return RefundData(
         refund_id=refund_id,
         order_id=order_id,
-        amount=_refunded_amount(payload),
+        amount=amount,
         occurred_at=moment(payload, "processed_at") or moment(payload, "created_at"),
     )
 

@@ -16,7 +16,7 @@ from stores.signing import generic_signature_header, shopify_hmac
 
 # The examples share one test database transaction per test; the fixtures are set up once per test on purpose.
 PROOF = hypothesis_settings(
-    max_examples=25,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
