@@ -83,7 +83,15 @@ class Message(StoreOwned):
 
     class Meta:
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["thread", "created_at"])]
+        indexes = [
+            models.Index(fields=["thread", "created_at"]),
+            # The sweeper's view: only texts still waiting to leave, so it stays small.
+            models.Index(
+                fields=["updated_at"],
+                condition=models.Q(status__in=["pending", "sending"]),
+                name="message_unsent_idx",
+            ),
+        ]
 
 
 class SendAttempt(StoreOwned):

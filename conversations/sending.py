@@ -2,10 +2,11 @@
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from flows.services import nudge_mark_failed, nudges_cancel_pending
@@ -170,6 +171,36 @@ def _claim(message_id: int) -> tuple[Message | None, bool]:
         message.attempts += 1
         message.save(update_fields=["status", "attempts", "updated_at"])
     return message, reconcile
+
+
+# A text still pending after the longest retry backoff lost its task (the broker lost its queue, a retry was
+# dropped): queue it again. Delivery is exactly-once, so a task that was only slow does no harm. A text
+# older than a day is no longer worth sending.
+REQUEUE_PENDING_AFTER = timedelta(minutes=15)
+REQUEUE_WITHIN = timedelta(hours=24)
+REQUEUE_BATCH = 500
+
+
+def messages_requeue_stuck(*, now: datetime | None = None) -> int:
+    """Queue delivery again for outbound texts whose task was lost; returns how many were queued."""
+    now = now or timezone.now()
+    stuck = (
+        Message.objects.filter(direction=Message.Direction.OUT, created_at__gt=now - REQUEUE_WITHIN)
+        .filter(
+            Q(status=Message.Status.PENDING, updated_at__lt=now - REQUEUE_PENDING_AFTER)
+            | Q(status=Message.Status.SENDING, updated_at__lt=now - STALE_SENDING)
+        )
+        .order_by("updated_at")
+        .values_list("id", flat=True)[:REQUEUE_BATCH]
+    )
+    from .tasks import deliver_message
+
+    ids = list(stuck)
+    for message_id in ids:
+        deliver_message.delay(message_id)
+    if ids:
+        logger.warning("re-queued %d outbound texts whose delivery task was lost", len(ids))
+    return len(ids)
 
 
 def message_deliver(*, message_id: int) -> Message:

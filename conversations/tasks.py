@@ -19,3 +19,8 @@ def deliver_message(message_id: int) -> None:
 @shared_task(acks_late=True)
 def return_quiet_threads_to_bot() -> None:
     services.threads_return_quiet_to_bot()
+
+
+@shared_task(acks_late=True)
+def requeue_stuck_messages() -> None:
+    sending.messages_requeue_stuck()

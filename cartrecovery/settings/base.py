@@ -154,6 +154,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 15 * 60.0,
     },
     "requeue-stale-webhook-events": {"task": "stores.tasks.requeue_stale_webhook_events", "schedule": 120.0},
+    "requeue-stuck-messages": {"task": "conversations.tasks.requeue_stuck_messages", "schedule": 60.0},
     # Hourly, so each store's month is billed soon after its own midnight; reruns are no-ops.
     "issue-monthly-invoices": {"task": "billing.tasks.invoices_issue_due", "schedule": 3600.0},
 }

@@ -1,8 +1,12 @@
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from conversations.models import Message
-from conversations.sending import message_deliver, message_queue_outbound
+from conversations.sending import message_deliver, message_queue_outbound, messages_requeue_stuck
 from conversations.services import thread_get_or_create
+from tests.conversations.factories import OutboundMessageFactory
 from tests.stores.factories import CustomerFactory
 
 
@@ -22,3 +26,31 @@ def test_a_queued_message_is_delivered_once_through_the_backend(store, sms_outbo
     assert message.status == Message.Status.QUEUED
     assert message.twilio_sid.startswith("SMlocmem")
     assert message.send_attempts.count() == 1
+
+
+@pytest.mark.django_db
+def test_texts_whose_delivery_task_was_lost_are_queued_again_once(store, sms_outbox):
+    # given: three outbound texts never delivered — the broker lost their tasks — of different ages
+    thread = thread_get_or_create(store=store, customer=CustomerFactory(store=store, phone="+14155550101"))
+    now = timezone.now()
+
+    def pending(body: str, *, waited: timedelta, created: timedelta) -> Message:
+        message = OutboundMessageFactory(
+            store=store, thread=thread, body=body, status=Message.Status.PENDING, twilio_sid=None
+        )
+        Message.objects.filter(pk=message.pk).update(updated_at=now - waited, created_at=now - created)
+        return message
+
+    lost = pending("lost 20 min ago", waited=timedelta(minutes=20), created=timedelta(minutes=20))
+    pending("still in its backoff", waited=timedelta(minutes=2), created=timedelta(minutes=2))
+    pending("two days old", waited=timedelta(days=2), created=timedelta(days=2))
+
+    # when: the sweeper runs twice
+    first = messages_requeue_stuck(now=now)
+    second = messages_requeue_stuck(now=now)
+
+    # then: only the lost one went out, and only once
+    assert (first, second) == (1, 0)
+    assert [sms.body for sms in sms_outbox] == ["lost 20 min ago"]
+    lost.refresh_from_db()
+    assert lost.status == Message.Status.QUEUED
