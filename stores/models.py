@@ -197,6 +197,11 @@ class Order(StoreOwned):
         constraints = [
             models.UniqueConstraint(fields=["store", "external_id"], name="order_unique_external_id")
         ]
+        # Carts find their orders by token: the dispatcher before each text, a checkout delivered late.
+        indexes = [
+            models.Index(fields=["store", "checkout_token"]),
+            models.Index(fields=["store", "cart_token"]),
+        ]
 
 
 class ConsentEvent(StoreOwned):

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import phonenumbers
 from django.db.models import Prefetch, Q, QuerySet
 
-from .models import Cart, CartStatus, ConsentEvent, Customer, Store
+from .models import Cart, CartStatus, ConsentEvent, Customer, Order, Store
 from .phones import phone_parse
 from .schemas import CartRef
 
@@ -51,6 +51,18 @@ def cart_open_for_customer(*, store: Store, customer: Customer | None, before: d
         .order_by("-last_activity_at", "-id")
         .first()
     )
+
+
+def order_placed_before_its_checkout(*, store: Store, cart: Cart) -> Order | None:
+    """An order that named this cart's checkout or cart token but found no cart: it was delivered first."""
+    match = Q()
+    if cart.checkout_token:
+        match |= Q(checkout_token=cart.checkout_token)
+    if cart.cart_token:
+        match |= Q(cart_token=cart.cart_token)
+    if not match:
+        return None
+    return Order.objects.for_store(store).filter(match, cart__isnull=True).order_by("placed_at", "id").first()
 
 
 def phone_region_of(store: Store) -> str | None:

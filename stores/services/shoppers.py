@@ -108,9 +108,23 @@ def cart_upsert(*, store: Store, data: CartData) -> Cart:
             _consent_withdraw_unticked_box(store=store, cart=cart, at=activity_at)
         if data.completed_at is not None:
             cart_mark_recovered(store=store, cart=cart, at=data.completed_at, reason="checkout completed")
-        elif fresh and cart.customer is not None and cart.status != CartStatus.RECOVERED:
+        elif created:
+            _order_delivered_first_link(store=store, cart=cart)
+        if fresh and cart.customer is not None and cart.status != CartStatus.RECOVERED:
             flows_services.nudges_schedule_for_cart(store=store, cart=cart)
     return cart
+
+
+def _order_delivered_first_link(*, store: Store, cart: Cart) -> None:
+    """Shopify does not order its deliveries: an order may come before the checkout it was placed from. Link
+    it as `order_record` would have, so the outcome does not depend on which delivery came first."""
+    order = selectors.order_placed_before_its_checkout(store=store, cart=cart)
+    if order is None:
+        return
+    order.cart = cart
+    order.customer = order.customer or cart.customer
+    order.save(update_fields=["cart", "customer"])
+    cart_mark_recovered(store=store, cart=cart, at=order.placed_at, reason="ordered")
 
 
 def _cart_fill(*, cart: Cart, data: CartData, customer: Customer | None, phone_problem: str, at) -> None:

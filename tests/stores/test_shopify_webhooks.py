@@ -261,6 +261,29 @@ def test_an_order_without_tokens_finds_the_shoppers_open_cart_by_phone(store, po
     assert not Nudge.objects.filter(state=Nudge.State.SCHEDULED).exists()
 
 
+def test_an_order_that_arrives_before_its_checkout_recovers_the_cart_it_names(
+    store, post_shopify, active_flow
+):
+    # given: Shopify does not order its deliveries, and the load run's two workers saw the order first
+    checkout = consenting_checkout(
+        token="chk-race", cart_token="cart-race", updated_at=timezone.now().isoformat()
+    )
+    order = load("shopify_orders_create.json")
+    order.update(
+        {"checkout_token": "chk-race", "processed_at": timezone.now().isoformat(), "cancelled_at": None}
+    )
+    post_shopify(store, "orders/create", order)
+
+    # when
+    post_shopify(store, "checkouts/update", checkout)
+
+    # then
+    cart = Cart.objects.get(store=store)
+    assert cart.status == CartStatus.RECOVERED
+    assert Order.objects.get(store=store).cart == cart
+    assert not Nudge.objects.filter(cart=cart, state=Nudge.State.SCHEDULED).exists()
+
+
 def test_the_same_order_twice_is_recorded_once(store, post_shopify):
     post_shopify(store, "orders/create", load("shopify_orders_create.json"))
     post_shopify(store, "orders/create", load("shopify_orders_create.json"))
