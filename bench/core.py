@@ -109,7 +109,18 @@ def manage(*args: str, env: dict[str, str]) -> str:
 def gunicorn(*, port: int, env: dict[str, str], workers: int = 2) -> Iterator[str]:
     """Serve the project (bench settings) with gunicorn on loopback; yields the base URL."""
     log = tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
-    process = subprocess.Popen(
+    log.close()
+    process = gunicorn_start(port=port, env=env, workers=workers, log=Path(log.name))
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        group_stop(process)
+        Path(log.name).unlink(missing_ok=True)
+
+
+def gunicorn_start(*, port: int, env: dict[str, str], workers: int, log: Path) -> subprocess.Popen:
+    """A gunicorn master (in its own process group) with `workers` sync workers, answering on loopback."""
+    process = group_start(
         [
             str(Path(PYTHON).parent / "gunicorn"),
             "cartrecovery.wsgi:application",
@@ -124,26 +135,37 @@ def gunicorn(*, port: int, env: dict[str, str], workers: int = 2) -> Iterator[st
             "--log-level",
             "warning",
         ],
-        cwd=ROOT,
         env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
+        log=log,
     )
-    base = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(f"{base}/healthz", process=process, log=Path(log.name))
-        yield base
-    finally:
+        _wait_until_up(f"http://127.0.0.1:{port}/healthz", process=process, log=log)
+    except BaseException:
+        group_stop(process)
+        raise
+    return process
+
+
+def group_start(command: list[str], *, env: dict[str, str], log: Path | None = None) -> subprocess.Popen:
+    """A process leading its own process group, so that it can be stopped (or killed) with its children;
+    its output is appended to `log`, or dropped."""
+    with contextlib.ExitStack() as stack:
+        output = stack.enter_context(log.open("ab")) if log else subprocess.DEVNULL
+        return subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+
+def group_stop(process: subprocess.Popen, *, sig: int = signal.SIGTERM, timeout: float = 20) -> None:
+    """Signal the whole group, wait, then SIGKILL what is left."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, sig)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=5)
-        log.close()
-        Path(log.name).unlink(missing_ok=True)
+        process.wait(timeout=5)
 
 
 def _wait_until_up(url: str, *, process: subprocess.Popen, log: Path, timeout: float = 30) -> None:
@@ -169,6 +191,7 @@ class WrkStats:
     p99_ms: float
     non_2xx: int
     socket_errors: int
+    seconds: float = 0.0
 
 
 def wrk_ensure() -> str:
@@ -234,6 +257,7 @@ def wrk_parse(output: str) -> WrkStats:
         p99_ms=_ms(find(r"\n\s+99%\s+([\d.]+\w+)", "0ms")),
         non_2xx=int(find(r"Non-2xx or 3xx responses: (\d+)")),
         socket_errors=sum(int(n) for n in errors.groups()) if errors else 0,
+        seconds=_ms(find(r"requests in ([\d.]+\w+),", "0ms")) / 1000,
     )
 
 

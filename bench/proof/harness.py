@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.core import PYTHON, ROOT, env_for_bench
+from bench.core import PYTHON, ROOT, env_for_bench, group_start, group_stop
 
 ACCOUNT_SID = "AC" + "c" * 32
 _first, _last = (int(p) for p in os.environ.get("PROOF_PORTS", "8450-8499").split("-"))
@@ -26,9 +26,9 @@ DRAIN_TIMEOUT = 240
 PERMANENT_CODES = ("21610", "21211")
 
 
-def proof_env(twilio_url: str) -> dict[str, str]:
+def proof_env(twilio_url: str, *, settings: str = "bench.proof.settings") -> dict[str, str]:
     return env_for_bench(
-        DJANGO_SETTINGS_MODULE="bench.proof.settings",
+        DJANGO_SETTINGS_MODULE=settings,
         SMS_BACKEND="twilio",
         TWILIO_API_BASE_URL=twilio_url,
         TWILIO_ACCOUNT_SID=ACCOUNT_SID,
@@ -36,9 +36,11 @@ def proof_env(twilio_url: str) -> dict[str, str]:
     )
 
 
-def django(mode: str, *args: str, env: dict, timeout: float = 300) -> dict:
+def django(
+    mode: str, *args: str, env: dict, timeout: float = 300, module: str = "bench.proof.django_side"
+) -> dict:
     done = subprocess.run(
-        [PYTHON, "-m", "bench.proof.django_side", mode, *args],
+        [PYTHON, "-m", module, mode, *args],
         env=env,
         cwd=ROOT,
         capture_output=True,
@@ -51,9 +53,11 @@ def django(mode: str, *args: str, env: dict, timeout: float = 300) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def django_start(mode: str, *args: str, env: dict) -> subprocess.Popen:
+def django_start(
+    mode: str, *args: str, env: dict, module: str = "bench.proof.django_side"
+) -> subprocess.Popen:
     return subprocess.Popen(
-        [PYTHON, "-m", "bench.proof.django_side", mode, *args],
+        [PYTHON, "-m", module, mode, *args],
         env=env,
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -101,10 +105,10 @@ def chaos_plan(count: int, *, seed: int, permanent: int) -> list:
 
 
 @contextlib.contextmanager
-def fake_twilio() -> Iterator:
+def fake_twilio(ports: range = PORTS) -> Iterator:
     from tests.fakes.twilio_server import FakeTwilioServer
 
-    with FakeTwilioServer(ports=PORTS) as twilio:
+    with FakeTwilioServer(ports=ports) as twilio:
         yield twilio
 
 
@@ -117,8 +121,8 @@ def worker(env: dict, *, name: str, concurrency: int = 2) -> Iterator[subprocess
         worker_stop(process)
 
 
-def worker_start(env: dict, *, name: str, concurrency: int = 2) -> subprocess.Popen:
-    return subprocess.Popen(
+def worker_start(env: dict, *, name: str, concurrency: int = 2, log: Path | None = None) -> subprocess.Popen:
+    return group_start(
         [
             CELERY,
             "-A",
@@ -135,22 +139,12 @@ def worker_start(env: dict, *, name: str, concurrency: int = 2) -> subprocess.Po
             "warning",
         ],
         env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
+        log=log,
     )
 
 
 def worker_stop(process: subprocess.Popen, *, sig: int = signal.SIGTERM) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, sig)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=5)
+    group_stop(process, sig=sig)
 
 
 @contextlib.contextmanager
