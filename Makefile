@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench proof lint format migrate seed clean
+.PHONY: run test bench proof load lint format migrate seed clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ bench: $(STAMP)
 ## make proof: fault scenarios (flaky Twilio, killed worker, two schedulers); PASS/FAIL each, minutes.
 proof: $(STAMP)
 	$(BIN)/python -m bench.proof
+
+## make load: 50,000 signed Shopify webhooks through 2 web + 2 worker processes and beat; PASS/FAIL, ~15 min.
+load: $(STAMP)
+	$(BIN)/python -m bench.load
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
