@@ -8,7 +8,7 @@ reason a merchant can read, e.g. "held until 08:00 America/New_York — area cod
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
@@ -141,7 +141,8 @@ def _number_facts(e164: str) -> tuple[str, str, tuple[str, ...]]:
     return _number_facts_uncached(e164)
 
 
-@cache
+# Bounded: outside North America the key is the whole number, and a worker lives for months.
+@lru_cache(maxsize=20_000)
 def _number_facts_uncached(e164: str) -> tuple[str, str, tuple[str, ...]]:
     try:
         number = phonenumbers.parse(e164, None)
