@@ -108,6 +108,15 @@ def manage(*args: str, env: dict[str, str]) -> str:
 @contextlib.contextmanager
 def gunicorn(*, port: int, env: dict[str, str], workers: int = 2) -> Iterator[str]:
     """Serve the project (bench settings) with gunicorn on loopback; yields the base URL."""
+    process = gunicorn_start(port=port, env=env, workers=workers)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        gunicorn_stop(process)
+
+
+def gunicorn_start(*, port: int, env: dict[str, str], workers: int = 2) -> subprocess.Popen:
+    """gunicorn in a process group of its own (its pid is the group's id), once it answers /healthz."""
     log = tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
     process = subprocess.Popen(
         [
@@ -130,20 +139,25 @@ def gunicorn(*, port: int, env: dict[str, str], workers: int = 2) -> Iterator[st
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    base = f"http://127.0.0.1:{port}"
+    process.log = log
     try:
-        _wait_until_up(f"{base}/healthz", process=process, log=Path(log.name))
-        yield base
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=5)
-        log.close()
-        Path(log.name).unlink(missing_ok=True)
+        _wait_until_up(f"http://127.0.0.1:{port}/healthz", process=process, log=Path(log.name))
+    except BaseException:
+        gunicorn_stop(process)
+        raise
+    return process
+
+
+def gunicorn_stop(process: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
+    process.log.close()
+    Path(process.log.name).unlink(missing_ok=True)
 
 
 def _wait_until_up(url: str, *, process: subprocess.Popen, log: Path, timeout: float = 30) -> None:
