@@ -1,0 +1,282 @@
+"""Peak memory (VmHWM) of a gunicorn web worker and of a Celery worker after real work; ≤ 150 MB each.
+
+Web and worker run at the same time against one seeded store, as in production. gunicorn (2 sync workers,
+bench settings) serves three wrk clients at once for BENCH_MEMORY_SECONDS: signed Shopify
+`checkouts/update` webhooks, signed inbound Twilio texts from 500 shoppers, and a logged-in owner's
+dashboard and inbox pages (the pages import and render the most code). A Celery worker (prefork, 2 pool
+children) meanwhile drains those webhooks, routes the texts (fallback reply, escalation), and delivers the
+200 nudges of a dispatcher tick and the replies to the fake Twilio server, through the real `twilio` client.
+
+Figures are VmHWM, the kernel's peak resident set of each process. A pool child's figure includes the
+pages it still shares with its parent after fork, so parent and child are not to be added up; their PSS
+(shared pages split between the processes that share them) is printed beside the table. The baseline is
+a bare `django.setup()` with the same settings: the floor of any process of this project.
+"""
+
+import concurrent.futures
+import contextlib
+import http.client
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from .bench_inbound import AUTH_TOKEN, PUBLIC_BASE_URL, SMS_PATH, _signed_forms
+from .bench_ingest import _body, _hmac
+from .core import PYTHON, ROOT, Result, database_ensure, gunicorn_start, gunicorn_stop, wrk
+from .proof.harness import (
+    broker_purge,
+    django,
+    fake_twilio,
+    peak_rss_mb,
+    proof_env,
+    worker_start,
+    worker_stop,
+)
+
+TARGET_MB = 150
+SECONDS = int(os.environ.get("BENCH_MEMORY_SECONDS", "10"))
+PORT = int(os.environ.get("BENCH_MEMORY_PORT", "8102"))
+TEXTS = 200
+SHOPPERS_TEXTING = 500
+IDLE_TIMEOUT = 300
+BENCH = Path(__file__).parent
+
+
+def run() -> list[Result]:
+    with fake_twilio() as twilio:
+        env = {**proof_env(twilio.url), "PUBLIC_BASE_URL": PUBLIC_BASE_URL, "TWILIO_AUTH_TOKEN": AUTH_TOKEN}
+        database_ensure(env)
+        broker_purge(env)
+        baseline = _bare_setup_peak_mb(env)
+        store_id = django("seed", str(TEXTS), env=env)["store_id"]
+        try:
+            site = _django("site", store_id, env=env)
+            with contextlib.ExitStack() as running:
+                web = gunicorn_start(port=PORT, env=env)
+                running.callback(gunicorn_stop, web)
+                celery = worker_start(env, name="memory")
+                running.callback(worker_stop, celery)
+                _pages_answer(site)
+                django("tick", env=env)
+                _load(site, store_id=store_id)
+                idle = _wait_idle(env)
+                web_peaks, celery_peaks = peak_rss_mb(web), peak_rss_mb(celery)
+                pss = {pid: _pss_mb(pid) for pid in (*web_peaks, *celery_peaks)}
+            sent = len(twilio.messages)
+        finally:
+            broker_purge(env)
+            _django("cleanup", store_id, env=env)
+    web_peaks.pop(web.pid, None)  # gunicorn's master serves nothing; without --preload it imports little
+    parent = celery_peaks.pop(celery.pid, 0.0)
+    worked = idle and sent > TEXTS
+    print(
+        f"  memory: {sent} texts accepted by the fake Twilio (200 nudges + replies), worker idle: {idle}; "
+        f"PSS at the end (MB): web workers {_show(web_peaks, pss)}; celery parent + children "
+        f"{_show({celery.pid: parent, **celery_peaks}, pss)}",
+        file=sys.stderr,
+    )
+    web_worker, child = max(web_peaks.values(), default=0.0), max(celery_peaks.values(), default=0.0)
+    return [
+        Result(
+            name="web: gunicorn worker peak RSS (larger of 2) after webhooks + pages",
+            value=web_worker,
+            baseline=baseline,
+            unit="MB",
+            target=f"≤ {TARGET_MB} MB",
+            ok=0 < web_worker <= TARGET_MB,
+        ),
+        Result(
+            name="celery: prefork parent peak RSS",
+            value=parent,
+            baseline=baseline,
+            unit="MB",
+            target=f"≤ {TARGET_MB} MB",
+            ok=0 < parent <= TARGET_MB and worked,
+        ),
+        Result(
+            name="celery: largest pool child peak RSS (incl. pages shared with the parent)",
+            value=child,
+            baseline=baseline,
+            unit="MB",
+            target=f"≤ {TARGET_MB} MB, work done",
+            ok=0 < child <= TARGET_MB and worked,
+        ),
+    ]
+
+
+def _bare_setup_peak_mb(env: dict) -> float:
+    done = subprocess.run(
+        [PYTHON, "-c", "import django; django.setup(); print(open('/proc/self/status').read())"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return _status_mb(done.stdout, "VmHWM")
+
+
+def _status_mb(status: str, field: str) -> float:
+    line = next(line for line in status.splitlines() if line.startswith(field + ":"))
+    return int(line.split()[1]) / 1024
+
+
+def _pss_mb(pid: int) -> float:
+    with contextlib.suppress(OSError):
+        return _status_mb(Path(f"/proc/{pid}/smaps_rollup").read_text(), "Pss")
+    return 0.0
+
+
+def _show(pids, pss: dict) -> str:
+    """Each process's PSS and their sum: what these processes cost the machine together."""
+    return " + ".join(f"{pss[pid]:.0f}" for pid in pids) + f" = {sum(pss[pid] for pid in pids):.0f}"
+
+
+def _pages_answer(site: dict) -> None:
+    """Every page answers 200 to the session: not a redirect to the login page, which renders little."""
+    for path in site["pages"]:
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+        connection.request("GET", path, headers={"Cookie": site["cookie"]})
+        status = connection.getresponse().status
+        connection.close()
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status} to the logged-in owner")
+
+
+def _load(site: dict, *, store_id: str) -> None:
+    """Webhooks from a shop, texts from shoppers and an owner reading pages, all at once."""
+    base = f"http://127.0.0.1:{PORT}"
+    body = _body()
+    prefix = f"memory-{uuid.uuid4().hex[:8]}"
+    forms = _signed_forms(SMS_PATH, prefix="SM" + prefix, count=SHOPPERS_TEXTING, to=site["sms_number"])
+    with tempfile.NamedTemporaryFile(suffix=".json") as body_file:
+        body_file.write(body)
+        body_file.flush()
+        clients = [
+            (
+                f"{base}/webhooks/shopify/{store_id}/",
+                "shopify_update.lua",
+                [body_file.name, _hmac(site["secret"], body), prefix],
+            ),
+            (base + SMS_PATH, "twilio_sms.lua", [str(forms), "1"]),
+            (base + "/", "pages.lua", [site["cookie"], *site["pages"]]),
+        ]
+        try:
+            with concurrent.futures.ThreadPoolExecutor(len(clients)) as pool:
+                runs = [
+                    pool.submit(
+                        wrk, url, script=BENCH / lua, args=args, seconds=SECONDS, connections=4, threads=1
+                    )
+                    for url, lua, args in clients
+                ]
+                stats = [r.result() for r in runs]
+        finally:
+            forms.unlink(missing_ok=True)
+    for (url, _, _), stat in zip(clients, stats, strict=True):
+        if stat.non_2xx or stat.socket_errors or not stat.requests:
+            raise RuntimeError(f"{url}: {stat}")
+    print(f"  memory: requests served {[s.requests for s in stats]} (ingest, texts, pages)", file=sys.stderr)
+
+
+def _wait_idle(env: dict) -> bool:
+    """Until the broker's queue has been empty, with nothing unacknowledged, for 3 s in a row."""
+    import redis
+
+    client = redis.Redis.from_url(env["REDIS_URL"])
+    deadline, quiet = time.monotonic() + IDLE_TIMEOUT, 0
+    while time.monotonic() < deadline:
+        quiet = quiet + 1 if client.llen("celery") == 0 and client.hlen("unacked") == 0 else 0
+        if quiet >= 3:
+            return True
+        time.sleep(1)
+    return False
+
+
+# --- in the Django subprocess --------------------------------------------------------------------------
+
+USERNAME = "bench-memory-owner@example.com"
+
+
+def _django(mode: str, *args: str, env: dict) -> dict:
+    done = subprocess.run(
+        [PYTHON, "-m", "bench.bench_memory", mode, *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"bench_memory {mode} failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _site(store_id: str) -> dict:
+    """An owner's session, a few threads to open, and the pages to read."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.urls import reverse
+
+    from conversations.models import Thread
+    from conversations.services import phone_simulator_text
+    from stores.models import Membership, Role, Store
+
+    store = Store.objects.get(id=store_id)
+    get_user_model().objects.filter(username=USERNAME).delete()
+    owner = get_user_model().objects.create_user(username=USERNAME, email=USERNAME)
+    Membership.objects.create(store=store, user=owner, role=Role.OWNER)
+    for i in range(5):
+        phone_simulator_text(store=store, from_number=f"+1212555{i:04d}", body="Is shipping free?")
+    client = Client()
+    client.force_login(owner)
+    kwargs = {"store_id": store.id}
+    pages = [
+        reverse(name, kwargs=kwargs)
+        for name in (
+            "dashboard:home",
+            "dashboard:flow",
+            "dashboard:rules",
+            "dashboard:settings",
+            "dashboard:consent",
+            "billing:page",
+            "inbox:list",
+            "inbox:simulator",
+        )
+    ]
+    pages += [
+        reverse("inbox:list_thread", kwargs={**kwargs, "thread_id": thread.id})
+        for thread in Thread.objects.filter(store=store)
+    ]
+    return {
+        "cookie": f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}",
+        "pages": pages,
+        "secret": store.webhook_secret,
+        "sms_number": str(store.sms_number),
+    }
+
+
+def _cleanup(store_id: str) -> dict:
+    from django.contrib.auth import get_user_model
+
+    from bench.seed import store_delete
+    from stores.models import Store
+
+    get_user_model().objects.filter(username=USERNAME).delete()
+    for store in Store.objects.filter(id=store_id):
+        store_delete(store)
+    return {"deleted": store_id}
+
+
+if __name__ == "__main__":
+    import django as django_module
+
+    django_module.setup()
+    mode, store_id = sys.argv[1:]
+    print(json.dumps(_site(store_id) if mode == "site" else _cleanup(store_id)))
