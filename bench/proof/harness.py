@@ -32,14 +32,41 @@ DRAIN_TIMEOUT = 240
 PERMANENT_CODES = ("21610", "21211")
 
 
+# Not the benchmarks' database and Redis: a `make bench` meanwhile would run the proof's tasks, and the
+# proof's tick would send the benchmark's due nudges.
+DEFAULTS = {
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/cartrecovery_proof",
+    "REDIS_URL": "redis://127.0.0.1:6379/10",
+}
+
+
 def proof_env(twilio_url: str) -> dict[str, str]:
     return env_for_bench(
+        **{name: os.environ.get(name, default) for name, default in DEFAULTS.items()},
         DJANGO_SETTINGS_MODULE="bench.proof.settings",
         SMS_BACKEND="twilio",
         TWILIO_API_BASE_URL=twilio_url,
         TWILIO_ACCOUNT_SID=ACCOUNT_SID,
         TWILIO_AUTH_TOKEN="proof-token",  # noqa: S106 - the fake server's, not a secret
     )
+
+
+@contextlib.contextmanager
+def run_alone() -> Iterator[None]:
+    """One proof at a time per database and per Redis db: another run's tick would dispatch this one's due
+    nudges, its workers would deliver this one's tasks, and its seed would delete this one's store."""
+    import psycopg
+
+    env = proof_env("")
+    admin_url = env["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        for shared in (env["DATABASE_URL"], env["REDIS_URL"]):
+            locked = conn.execute("SELECT pg_try_advisory_lock(hashtext(%s))", [f"proof {shared}"]).fetchone()
+            if not locked[0]:
+                raise SystemExit(
+                    f"Another proof is running on {shared}: wait for it, or give this one another."
+                )
+        yield
 
 
 def django(mode: str, *args: str, env: dict, timeout: float = 300) -> dict:
