@@ -121,7 +121,8 @@ def two_schedulers() -> Verdict:
 
 def redis_restart() -> Verdict:
     """Redis (a private server, not the shared one) dies with SIGKILL while a backlog of delivery tasks
-    is queued, comes back empty; the worker restarts and beat's next tick runs."""
+    is queued, and comes back empty. A fresh worker and beat start: the next tick finds nothing due, and
+    beat's sweeper must queue the texts whose tasks were lost again."""
     from tests.fakes.twilio_server import stall
 
     with fake_twilio() as twilio, private_redis(REDIS_PORT) as server:
@@ -139,14 +140,14 @@ def redis_restart() -> Verdict:
                 at_crash = len(twilio.messages)
             finally:
                 celery_stop(first, sig=signal.SIGKILL)
-            # Beat runs the sweeper that queues the texts whose tasks were lost with Redis again.
+            unsettled = django("status", store_id, env=env)["messages"]
             with private_redis(REDIS_PORT), worker(env, name="after"), beat(env):
                 again = django("tick", env=env)
                 state = wait_drained(store_id, env=env, expected=report["sent"], timeout=150)
             verdict = exactly_once(twilio, state, expected=TEXTS)
     verdict.evidence = (
-        f"Redis killed with {at_crash} of {report['sent']} accepted; next tick sent {again['sent']}; "
-        f"{verdict.evidence}"
+        f"Redis killed with {at_crash} of {report['sent']} accepted, texts then {unsettled}; next tick "
+        f"sent {again['sent']}; {verdict.evidence}"
     )
     return verdict
 
