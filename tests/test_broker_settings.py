@@ -1,5 +1,6 @@
 """Broker settings that earlier fault proofs found wrong (see docs/scale-out.md)."""
 
+import pytest
 from django.conf import settings
 
 from cartrecovery.celery import app
@@ -10,6 +11,8 @@ def test_the_broker_gets_a_redis_database_of_its_own():
     assert redis_broker_url("redis://redis:6379/0") == "redis://redis:6379/1"
     assert redis_broker_url("redis://:secret@redis:6379") == "redis://:secret@redis:6379/1"
     assert redis_broker_url("rediss://redis:6380/15") == "rediss://redis:6380/14"
+    with pytest.raises(ValueError, match="set CELERY_BROKER_URL"):
+        redis_broker_url("unix:///run/redis.sock")
     # a cache.clear() (FLUSHDB) in the suite must not empty the task queue either
     assert settings.CACHES["default"]["LOCATION"] != settings.CELERY_BROKER_URL
 

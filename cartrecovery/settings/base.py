@@ -133,8 +133,8 @@ SPECTACULAR_SETTINGS = {
 
 # Celery: without REDIS_URL the embedded demo uses kombu's filesystem transport (no server needed).
 REDIS_URL = env("REDIS_URL", default="")
-CELERY_BROKER_URL = env(
-    "CELERY_BROKER_URL", default=redis_broker_url(REDIS_URL) if REDIS_URL else "filesystem://"
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="") or (
+    redis_broker_url(REDIS_URL) if REDIS_URL else "filesystem://"
 )
 # With acks_late, the tasks of a worker host that died come back after this long. So does a task reserved
 # with an ETA further away than this (a retry's countdown), as a second copy: harmless, every task is

@@ -10,5 +10,8 @@ def redis_broker_url(redis_url: str) -> str:
     the task queue and every worker's unacknowledged tasks.
     """
     parts = urlsplit(redis_url)
-    db = int(parts.path.strip("/") or 0)
+    path = parts.path.strip("/") or "0"
+    if not path.isdigit():  # a unix socket's path, say
+        raise ValueError(f"No database number in {parts.scheme}://…{parts.path}: set CELERY_BROKER_URL.")
+    db = int(path)
     return parts._replace(path=f"/{db + 1 if db < 15 else db - 1}").geturl()
