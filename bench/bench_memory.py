@@ -27,15 +27,15 @@ from pathlib import Path
 
 from .bench_inbound import AUTH_TOKEN, PUBLIC_BASE_URL, SMS_PATH, _signed_forms
 from .bench_ingest import _body, _hmac
-from .core import PYTHON, ROOT, Result, database_ensure, gunicorn_start, gunicorn_stop, wrk
+from .core import PYTHON, ROOT, Result, database_ensure, env_for_bench, gunicorn_start, gunicorn_stop, wrk
 from .proof.harness import (
+    ACCOUNT_SID,
     broker_purge,
+    celery_stop,
     django,
     fake_twilio,
     peak_rss_mb,
-    proof_env,
     worker_start,
-    worker_stop,
 )
 
 TARGET_MB = 150
@@ -49,28 +49,33 @@ BENCH = Path(__file__).parent
 
 def run() -> list[Result]:
     with fake_twilio() as twilio:
-        env = {**proof_env(twilio.url), "PUBLIC_BASE_URL": PUBLIC_BASE_URL, "TWILIO_AUTH_TOKEN": AUTH_TOKEN}
+        env = env_for_bench(
+            SMS_BACKEND="twilio",
+            TWILIO_API_BASE_URL=twilio.url,
+            TWILIO_ACCOUNT_SID=ACCOUNT_SID,
+            TWILIO_AUTH_TOKEN=AUTH_TOKEN,
+            PUBLIC_BASE_URL=PUBLIC_BASE_URL,
+        )
         database_ensure(env)
         broker_purge(env)
         baseline = _bare_setup_peak_mb(env)
-        store_id = django("seed", str(TEXTS), env=env)["store_id"]
+        site = _django("setup", env=env)
         try:
-            site = _django("site", store_id, env=env)
             with contextlib.ExitStack() as running:
                 web = gunicorn_start(port=PORT, env=env)
                 running.callback(gunicorn_stop, web)
                 celery = worker_start(env, name="memory")
-                running.callback(worker_stop, celery)
+                running.callback(celery_stop, celery)
                 _pages_answer(site)
                 django("tick", env=env)
-                _load(site, store_id=store_id)
+                _load(site)
                 idle = _wait_idle(env)
                 web_peaks, celery_peaks = peak_rss_mb(web), peak_rss_mb(celery)
                 pss = {pid: _pss_mb(pid) for pid in (*web_peaks, *celery_peaks)}
             sent = len(twilio.messages)
         finally:
             broker_purge(env)
-            _django("cleanup", store_id, env=env)
+            _django("cleanup", env=env)
     web_peaks.pop(web.pid, None)  # gunicorn's master serves nothing; without --preload it imports little
     parent = celery_peaks.pop(celery.pid, 0.0)
     worked = idle and sent > TEXTS
@@ -148,7 +153,7 @@ def _pages_answer(site: dict) -> None:
             raise RuntimeError(f"{path} answered {status} to the logged-in owner")
 
 
-def _load(site: dict, *, store_id: str) -> None:
+def _load(site: dict) -> None:
     """Webhooks from a shop, texts from shoppers and an owner reading pages, all at once."""
     base = f"http://127.0.0.1:{PORT}"
     body = _body()
@@ -159,7 +164,7 @@ def _load(site: dict, *, store_id: str) -> None:
         body_file.flush()
         clients = [
             (
-                f"{base}/webhooks/shopify/{store_id}/",
+                f"{base}/webhooks/shopify/{site['store_id']}/",
                 "shopify_update.lua",
                 [body_file.name, _hmac(site["secret"], body), prefix],
             ),
@@ -187,7 +192,9 @@ def _wait_idle(env: dict) -> bool:
     """Until the broker's queue has been empty, with nothing unacknowledged, for 3 s in a row."""
     import redis
 
-    client = redis.Redis.from_url(env["REDIS_URL"])
+    from cartrecovery.settings.broker import redis_broker_url
+
+    client = redis.Redis.from_url(env.get("CELERY_BROKER_URL") or redis_broker_url(env["REDIS_URL"]))
     deadline, quiet = time.monotonic() + IDLE_TIMEOUT, 0
     while time.monotonic() < deadline:
         quiet = quiet + 1 if client.llen("celery") == 0 and client.hlen("unacked") == 0 else 0
@@ -217,23 +224,33 @@ def _django(mode: str, *args: str, env: dict) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _site(store_id: str) -> dict:
-    """An owner's session, a few threads to open, and the pages to read."""
+STORE_NAME = "Bench Memory"
+
+
+def _setup() -> dict:
+    """A store with TEXTS nudges due at the proofs' tick time, an owner's session, a few threads to open,
+    and the pages to read."""
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.test import Client
     from django.urls import reverse
 
+    from bench.proof.django_side import TICK_AT
+    from bench.seed import due_carts_seed, store_with_first_step
     from conversations.models import Thread
     from conversations.services import phone_simulator_text
-    from stores.models import Membership, Role, Store
+    from stores.models import Membership, Role
 
-    store = Store.objects.get(id=store_id)
-    get_user_model().objects.filter(username=USERNAME).delete()
+    _cleanup()  # an interrupted run's leftovers
+    store, step = store_with_first_step(
+        name=STORE_NAME, sms_number="+13035550195", sender_rate_per_second=9_999
+    )
+    phones = [f"+1212555{i:04d}" for i in range(TEXTS)]
+    due_carts_seed(store=store, step=step, now=TICK_AT, phones=phones, key="memory")
     owner = get_user_model().objects.create_user(username=USERNAME, email=USERNAME)
     Membership.objects.create(store=store, user=owner, role=Role.OWNER)
-    for i in range(5):
-        phone_simulator_text(store=store, from_number=f"+1212555{i:04d}", body="Is shipping free?")
+    for phone in phones[:5]:
+        phone_simulator_text(store=store, from_number=phone, body="Is shipping free?")
     client = Client()
     client.force_login(owner)
     kwargs = {"store_id": store.id}
@@ -255,28 +272,28 @@ def _site(store_id: str) -> dict:
         for thread in Thread.objects.filter(store=store)
     ]
     return {
-        "cookie": f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}",
-        "pages": pages,
+        "store_id": str(store.id),
         "secret": store.webhook_secret,
         "sms_number": str(store.sms_number),
+        "cookie": f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}",
+        "pages": pages,
     }
 
 
-def _cleanup(store_id: str) -> dict:
+def _cleanup() -> dict:
     from django.contrib.auth import get_user_model
 
     from bench.seed import store_delete
     from stores.models import Store
 
     get_user_model().objects.filter(username=USERNAME).delete()
-    for store in Store.objects.filter(id=store_id):
+    for store in Store.objects.filter(name=STORE_NAME):
         store_delete(store)
-    return {"deleted": store_id}
+    return {}
 
 
 if __name__ == "__main__":
     import django as django_module
 
     django_module.setup()
-    mode, store_id = sys.argv[1:]
-    print(json.dumps(_site(store_id) if mode == "site" else _cleanup(store_id)))
+    print(json.dumps(_setup() if sys.argv[1] == "setup" else _cleanup()))

@@ -68,7 +68,8 @@ def env_for_bench(**extra: str) -> dict[str, str]:
     """The environment benchmark servers run with: PostgreSQL and Redis from DATABASE_URL / REDIS_URL."""
     env = dict(os.environ)
     env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cartrecovery_bench")
-    env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
+    # db 12 and the broker's 13: apart from the test suite's (15 and 14), whose cache.clear() is a FLUSHDB.
+    env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/12")
     env["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env.update(extra)

@@ -1,8 +1,9 @@
 """The proofs' Django work, run in a subprocess with the proof settings: seed, tick, count, clean up.
 
-python -m bench.proof.django_side seed 200        → {"store_id": …}
+python -m bench.proof.django_side seed 200        → {"store_id": …, "webhook_secret": …}
 python -m bench.proof.django_side tick [batch]    → the tick's report
 python -m bench.proof.django_side status <store>  → messages and nudges by state
+python -m bench.proof.django_side webhooks <store> → the keys of the webhook deliveries committed
 python -m bench.proof.django_side cleanup <store>
 """
 
@@ -27,7 +28,7 @@ def seed(count: int) -> dict:
     )
     phones = [f"+1212555{i:04d}" for i in range(count)]
     due_carts_seed(store=store, step=step, now=TICK_AT, phones=phones, key="proof")
-    return {"store_id": str(store.id)}
+    return {"store_id": str(store.id), "webhook_secret": store.webhook_secret}
 
 
 def tick(batch_size: int | None = None) -> dict:
@@ -55,6 +56,12 @@ def status(store_id: str) -> dict:
     }
 
 
+def webhooks(store_id: str) -> dict:
+    from stores.models import WebhookEvent
+
+    return {"keys": list(WebhookEvent.objects.filter(store_id=store_id).values_list("key", flat=True))}
+
+
 def cleanup(store_id: str) -> dict:
     from bench.seed import store_delete
     from stores.models import Store
@@ -77,6 +84,8 @@ def main(argv: list[str]) -> dict:
         return tick(*(int(a) for a in args))
     if mode == "status":
         return status(args[0])
+    if mode == "webhooks":
+        return webhooks(args[0])
     if mode == "cleanup":
         return cleanup(args[0])
     raise SystemExit(f"unknown mode {mode}")
