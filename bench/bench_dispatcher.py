@@ -13,11 +13,10 @@ publishes are purged, not run).
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 
-from .core import PYTHON, ROOT, Result, database_ensure, env_for_bench
+from .core import Result, database_ensure, env_for_bench, python_json
 from .seed import due_carts_seed, store_delete, store_with_first_step
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_DISPATCHER_SIZES", "10000,1000000").split(","))
@@ -29,18 +28,7 @@ SUBPROCESS_TIMEOUT = 1800
 def run() -> list[Result]:
     env = env_for_bench(SMS_BACKEND="locmem")
     database_ensure(env)
-    done = subprocess.run(
-        [PYTHON, "-m", "bench.bench_dispatcher"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=SUBPROCESS_TIMEOUT,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"dispatcher bench failed:\n{done.stderr[-4000:]}")
-    timings = json.loads(done.stdout.strip().splitlines()[-1])
+    timings = python_json("-m", "bench.bench_dispatcher", env=env, timeout=SUBPROCESS_TIMEOUT)
     small, large = timings[str(SIZES[0])], timings[str(SIZES[1])]
     return [
         Result(

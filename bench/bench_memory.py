@@ -18,7 +18,6 @@ import contextlib
 import http.client
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +26,7 @@ from pathlib import Path
 
 from .bench_inbound import AUTH_TOKEN, PUBLIC_BASE_URL, SMS_PATH, _signed_forms
 from .bench_ingest import _body, _hmac
-from .core import PYTHON, ROOT, Result, database_ensure, env_for_bench, gunicorn_start, gunicorn_stop, wrk
+from .core import Result, database_ensure, env_for_bench, gunicorn_start, gunicorn_stop, python_json, wrk
 from .proof.harness import (
     ACCOUNT_SID,
     broker_purge,
@@ -86,44 +85,36 @@ def run() -> list[Result]:
         file=sys.stderr,
     )
     web_worker, child = max(web_peaks.values(), default=0.0), max(celery_peaks.values(), default=0.0)
+
+    def row(name: str, value: float, *, target: str = "", ok: bool = True) -> Result:
+        return Result(
+            name=name,
+            value=value,
+            baseline=baseline,
+            unit="MB",
+            target=f"≤ {TARGET_MB} MB{target}",
+            ok=0 < value <= TARGET_MB and ok,
+        )
+
     return [
-        Result(
-            name="web: gunicorn worker peak RSS (larger of 2) after webhooks + pages",
-            value=web_worker,
-            baseline=baseline,
-            unit="MB",
-            target=f"≤ {TARGET_MB} MB",
-            ok=0 < web_worker <= TARGET_MB,
-        ),
-        Result(
-            name="celery: prefork parent peak RSS",
-            value=parent,
-            baseline=baseline,
-            unit="MB",
-            target=f"≤ {TARGET_MB} MB",
-            ok=0 < parent <= TARGET_MB and worked,
-        ),
-        Result(
-            name="celery: largest pool child peak RSS (incl. pages shared with the parent)",
-            value=child,
-            baseline=baseline,
-            unit="MB",
-            target=f"≤ {TARGET_MB} MB, work done",
-            ok=0 < child <= TARGET_MB and worked,
+        row("web: gunicorn worker peak RSS (larger of 2) after webhooks + pages", web_worker),
+        row("celery: prefork parent peak RSS", parent, target=", work done", ok=worked),
+        row(
+            "celery: largest pool child peak RSS (incl. pages shared with the parent)",
+            child,
+            target=", work done",
+            ok=worked,
         ),
     ]
 
 
 def _bare_setup_peak_mb(env: dict) -> float:
-    done = subprocess.run(
-        [PYTHON, "-c", "import django; django.setup(); print(open('/proc/self/status').read())"],
+    status = python_json(
+        "-c",
+        "import django, json; django.setup(); print(json.dumps(open('/proc/self/status').read()))",
         env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
     )
-    return _status_mb(done.stdout, "VmHWM")
+    return _status_mb(status, "VmHWM")
 
 
 def _status_mb(status: str, field: str) -> float:
@@ -209,19 +200,8 @@ def _wait_idle(env: dict) -> bool:
 USERNAME = "bench-memory-owner@example.com"
 
 
-def _django(mode: str, *args: str, env: dict) -> dict:
-    done = subprocess.run(
-        [PYTHON, "-m", "bench.bench_memory", mode, *args],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"bench_memory {mode} failed:\n{done.stderr[-4000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+def _django(mode: str, env: dict) -> dict:
+    return python_json("-m", "bench.bench_memory", mode, env=env, timeout=120)
 
 
 STORE_NAME = "Bench Memory"

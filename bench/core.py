@@ -6,6 +6,7 @@ figure is a ratio that survives a noisy or slower box.
 """
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -104,6 +105,16 @@ def manage(*args: str, env: dict[str, str]) -> str:
     if done.returncode != 0:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
     return done.stdout
+
+
+def python_json(*args: str, env: dict[str, str], timeout: float = 300):
+    """Run `python <args>` in the project (a benchmark's Django side); its last line of output, as JSON."""
+    done = subprocess.run(
+        [PYTHON, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"python {' '.join(args)[:200]} failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 @contextlib.contextmanager

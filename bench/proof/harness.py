@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.core import PYTHON, ROOT, env_for_bench
+from bench.core import PYTHON, ROOT, env_for_bench, python_json
 
 ACCOUNT_SID = "AC" + "c" * 32
 _first, _last = (int(p) for p in os.environ.get("PROOF_PORTS", "8450-8499").split("-"))
@@ -70,18 +70,7 @@ def run_alone() -> Iterator[None]:
 
 
 def django(mode: str, *args: str, env: dict, timeout: float = 300) -> dict:
-    done = subprocess.run(
-        [PYTHON, "-m", "bench.proof.django_side", mode, *args],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"django_side {mode} failed:\n{done.stderr[-4000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return python_json("-m", "bench.proof.django_side", mode, *args, env=env, timeout=timeout)
 
 
 def django_start(mode: str, *args: str, env: dict) -> subprocess.Popen:
