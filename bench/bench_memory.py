@@ -32,7 +32,6 @@ from .proof.harness import (
     broker_purge,
     celery_stop,
     django,
-    fake_twilio,
     peak_rss_mb,
     worker_start,
 )
@@ -47,7 +46,9 @@ BENCH = Path(__file__).parent
 
 
 def run() -> list[Result]:
-    with fake_twilio() as twilio:
+    from tests.fakes.twilio_server import FakeTwilioServer
+
+    with FakeTwilioServer() as twilio:
         env = env_for_bench(
             SMS_BACKEND="twilio",
             TWILIO_API_BASE_URL=twilio.url,
