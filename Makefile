@@ -25,7 +25,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
-## make proof: fault scenarios (flaky Twilio, killed worker, two schedulers); PASS/FAIL each, minutes.
+## make proof: fault scenarios (flaky Twilio, killed worker, Redis and PostgreSQL restarts, two schedulers).
 proof: $(STAMP)
 	$(BIN)/python -m bench.proof
 

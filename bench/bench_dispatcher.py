@@ -13,11 +13,11 @@ publishes are purged, not run).
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 
-from .core import PYTHON, ROOT, Result, database_ensure, env_for_bench
+from .core import Result, database_ensure, env_for_bench, python_json
+from .seed import due_carts_seed, store_delete, store_with_first_step
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_DISPATCHER_SIZES", "10000,1000000").split(","))
 DUE = 1_000
@@ -28,18 +28,7 @@ SUBPROCESS_TIMEOUT = 1800
 def run() -> list[Result]:
     env = env_for_bench(SMS_BACKEND="locmem")
     database_ensure(env)
-    done = subprocess.run(
-        [PYTHON, "-m", "bench.bench_dispatcher"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=SUBPROCESS_TIMEOUT,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"dispatcher bench failed:\n{done.stderr[-4000:]}")
-    timings = json.loads(done.stdout.strip().splitlines()[-1])
+    timings = python_json("-m", "bench.bench_dispatcher", env=env, timeout=SUBPROCESS_TIMEOUT)
     small, large = timings[str(SIZES[0])], timings[str(SIZES[1])]
     return [
         Result(
@@ -141,43 +130,10 @@ NEW_YORK_AREA_CODES = ("212", "646", "917", "718", "347", "929", "332", "516", "
 
 
 def _due_carts(*, store, step, round_: int, now) -> None:
-    """DUE shoppers with consent and a New York number, each with one nudge due now."""
-    from datetime import timedelta
-
-    from flows.models import Nudge
-    from stores.models import Cart, CartItem, Customer, SmsStatus
-
-    customers = Customer.objects.bulk_create(
-        [
-            Customer(
-                store=store,
-                phone=f"+1{NEW_YORK_AREA_CODES[round_ % len(NEW_YORK_AREA_CODES)]}555{i:04d}",
-                first_name="Jamie",
-                sms_status=SmsStatus.SUBSCRIBED,
-            )
-            for i in range(DUE)
-        ]
-    )
-    carts = Cart.objects.bulk_create(
-        [
-            Cart(
-                store=store,
-                customer=customer,
-                external_id=f"due-{round_}-{i}",
-                checkout_url=f"https://bench.example/checkouts/due-{round_}-{i}",
-                total=79,
-                subtotal=79,
-                last_activity_at=now - timedelta(minutes=50),
-            )
-            for i, customer in enumerate(customers)
-        ]
-    )
-    CartItem.objects.bulk_create(
-        [CartItem(cart=cart, title="Alpine Down Jacket", price=79) for cart in carts]
-    )
-    Nudge.objects.bulk_create(
-        [Nudge(store=store, cart=cart, step=step, due_at=now - timedelta(minutes=5)) for cart in carts]
-    )
+    """DUE shoppers with consent and a New York number (another area code each round)."""
+    area_code = NEW_YORK_AREA_CODES[round_ % len(NEW_YORK_AREA_CODES)]
+    phones = [f"+1{area_code}555{i:04d}" for i in range(DUE)]
+    due_carts_seed(store=store, step=step, now=now, phones=phones, key=f"due-{round_}")
 
 
 def _analyze() -> None:
@@ -186,25 +142,6 @@ def _analyze() -> None:
     with connection.cursor() as cursor:
         for table in ("stores_cart", "flows_nudge", "stores_customer"):
             cursor.execute(f"ANALYZE {table}")
-
-
-def _cleanup(store) -> None:
-    """Delete the bench store's rows table by table (FKs are deferred to commit, so order is free)."""
-    from django.db import connection, transaction
-
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT table_name FROM information_schema.columns "
-            "WHERE column_name = 'store_id' AND table_schema = 'public'"
-        )
-        tables = [row[0] for row in cursor.fetchall()]
-        cursor.execute(
-            "DELETE FROM stores_cartitem WHERE cart_id IN (SELECT id FROM stores_cart WHERE store_id = %s)",
-            [store.id],
-        )
-        for table in tables:
-            cursor.execute(f'DELETE FROM "{table}" WHERE store_id = %s', [store.id])  # noqa: S608
-        cursor.execute("DELETE FROM stores_store WHERE id = %s", [store.id])
 
 
 def _measure() -> dict:
@@ -216,17 +153,11 @@ def _measure() -> dict:
     from cartrecovery.celery import app
     from flows.dispatcher import nudge_dispatch_due
     from flows.policy import recipient_resolve
-    from flows.services import flow_seed_default
-    from stores.models import Store
 
     now = datetime(2026, 3, 4, 17, 0, tzinfo=UTC)  # 12:00 in New York, a Wednesday
-    store = Store.objects.create(
-        name="Bench Dispatcher", sms_number="+13035550198", timezone="America/New_York"
-    )
+    store, step = store_with_first_step(name="Bench Dispatcher", sms_number="+13035550198")
     results = {}
     try:
-        step = flow_seed_default(store=store).steps.get(position=1)
-        step.flow.steps.exclude(pk=step.pk).update(is_active=False)
         recipient_resolve(phone="+12125550100", store=store)  # load phonenumbers' metadata before timing
         # One untimed tick first: the process's first queries and renders pay one-off setup costs.
         _due_carts(store=store, step=step, round_=0, now=now)
@@ -261,7 +192,7 @@ def _measure() -> dict:
             print(f"{size}: {timings}", file=sys.stderr)
     finally:
         app.control.purge()
-        _cleanup(store)
+        store_delete(store)
     return results
 
 

@@ -12,11 +12,9 @@ import json
 import os
 import re
 import statistics
-import subprocess
-import sys
 import time
 
-from .core import Result, database_ensure, env_for_bench
+from .core import Result, database_ensure, env_for_bench, python_json
 
 BIG = int(os.environ.get("BENCH_INBOX_THREADS", "100000"))
 SMALL = 100
@@ -30,17 +28,7 @@ CHILD_TIMEOUT_SECONDS = 600
 def run() -> list[Result]:
     env = env_for_bench()
     database_ensure(env)
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.bench_inbox"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=CHILD_TIMEOUT_SECONDS,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"bench_inbox child failed:\n{done.stderr[-3000:]}")
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures = python_json("-m", "bench.bench_inbox", env=env, timeout=CHILD_TIMEOUT_SECONDS)
     big, small = figures["big"], figures["small"]
     same_queries = big["queries"] == small["queries"]
     return [

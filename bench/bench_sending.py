@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-from .core import PYTHON, ROOT, Result, database_ensure, env_for_bench
+from .core import PYTHON, ROOT, Result, database_ensure, env_for_bench, python_json
 
 THROUGHPUT_TEXTS = 300
 RATE = 10  # segments per second for the limiter part
@@ -25,18 +25,7 @@ ACCOUNT_SID = "AC" + "b" * 32
 
 
 def _django(mode: str, *args: str, env: dict) -> dict:
-    done = subprocess.run(
-        [PYTHON, "-m", "bench.bench_sending", mode, *args],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"bench_sending {mode} failed:\n{done.stderr[-4000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return python_json("-m", "bench.bench_sending", mode, *args, env=env, timeout=TIMEOUT)
 
 
 def _max_in_any_second(times: list[float]) -> int:

@@ -6,6 +6,7 @@ figure is a ratio that survives a noisy or slower box.
 """
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -68,7 +69,8 @@ def env_for_bench(**extra: str) -> dict[str, str]:
     """The environment benchmark servers run with: PostgreSQL and Redis from DATABASE_URL / REDIS_URL."""
     env = dict(os.environ)
     env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cartrecovery_bench")
-    env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
+    # db 12 and the broker's 13: apart from the test suite's (15 and 14), whose cache.clear() is a FLUSHDB.
+    env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/12")
     env["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env.update(extra)
@@ -105,22 +107,38 @@ def manage(*args: str, env: dict[str, str]) -> str:
     return done.stdout
 
 
+def python_json(*args: str, env: dict[str, str], timeout: float = 300):
+    """Run `python <args>` in the project (a benchmark's Django side); its last line of output, as JSON."""
+    done = subprocess.run(
+        [PYTHON, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"python {' '.join(args)[:200]} failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 @contextlib.contextmanager
 def gunicorn(*, port: int, env: dict[str, str], workers: int = 2) -> Iterator[str]:
     """Serve the project (bench settings) with gunicorn on loopback; yields the base URL."""
-    log = tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
-    log.close()
-    process = gunicorn_start(port=port, env=env, workers=workers, log=Path(log.name))
+    process = gunicorn_start(port=port, env=env, workers=workers)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
-        group_stop(process)
-        Path(log.name).unlink(missing_ok=True)
+        gunicorn_stop(process)
 
 
-def gunicorn_start(*, port: int, env: dict[str, str], workers: int, log: Path) -> subprocess.Popen:
-    """A gunicorn master (in its own process group) with `workers` sync workers, answering on loopback."""
-    process = group_start(
+def gunicorn_start(
+    *, port: int, env: dict[str, str], workers: int = 2, log: Path | None = None
+) -> subprocess.Popen:
+    """gunicorn in a process group of its own (its pid is the group's id), once it answers /healthz. Its
+    output is appended to `log`, else to a temporary file removed when it stops."""
+    temporary = log is None
+    output = (
+        tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
+        if temporary
+        else log.open("ab")
+    )
+    process = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
             "cartrecovery.wsgi:application",
@@ -135,37 +153,32 @@ def gunicorn_start(*, port: int, env: dict[str, str], workers: int, log: Path) -
             "--log-level",
             "warning",
         ],
+        cwd=ROOT,
         env=env,
-        log=log,
+        stdout=output,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
+    process.log, process.log_temporary = output, temporary
     try:
-        _wait_until_up(f"http://127.0.0.1:{port}/healthz", process=process, log=log)
+        _wait_until_up(f"http://127.0.0.1:{port}/healthz", process=process, log=Path(output.name))
     except BaseException:
-        group_stop(process)
+        gunicorn_stop(process)
         raise
     return process
 
 
-def group_start(command: list[str], *, env: dict[str, str], log: Path | None = None) -> subprocess.Popen:
-    """A process leading its own process group, so that it can be stopped (or killed) with its children;
-    its output is appended to `log`, or dropped."""
-    with contextlib.ExitStack() as stack:
-        output = stack.enter_context(log.open("ab")) if log else subprocess.DEVNULL
-        return subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
-        )
-
-
-def group_stop(process: subprocess.Popen, *, sig: int = signal.SIGTERM, timeout: float = 20) -> None:
-    """Signal the whole group, wait, then SIGKILL what is left."""
+def gunicorn_stop(process: subprocess.Popen) -> None:
     with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, sig)
+        os.killpg(process.pid, signal.SIGTERM)
     try:
-        process.wait(timeout=timeout)
+        process.wait(timeout=15)
     except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
+        os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=5)
+    process.log.close()
+    if process.log_temporary:
+        Path(process.log.name).unlink(missing_ok=True)
 
 
 def _wait_until_up(url: str, *, process: subprocess.Popen, log: Path, timeout: float = 30) -> None:

@@ -26,4 +26,5 @@ urlpatterns = [
     path(_store + "simulator/", views.phone_simulator, name="simulator"),
     path(_store + "simulator/screen/", views.phone_screen, name="simulator_screen"),
     path(_store + "simulator/send/", views.phone_send, name="simulator_send"),
+    path(_store + "simulator/cart/", views.phone_cart_leave, name="simulator_cart"),
 ]

@@ -6,7 +6,7 @@ Pure functions, no database: the router, the keyword-rule matcher and rule valid
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 import snowballstemmer
 from rapidfuzz.distance import OSA
@@ -34,7 +34,8 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(language)
 
 
-@cache
+# Bounded: shoppers' words (names, typos, codes) never stop coming, and a worker lives for months.
+@lru_cache(maxsize=10_000)
 def stems(word: str) -> frozenset[str]:
     """The word's stem in every supported language, so "envios" meets "envio" and "sizes" meets "size"."""
     return frozenset(_stemmer(language).stemWord(word) for language in STEM_LANGUAGES) | {word}

@@ -28,9 +28,6 @@ from .sms.segments import segment_info
 
 logger = logging.getLogger("cartrecovery.sms")
 
-# A message left `sending` this long belongs to a worker that died mid-send: another may take it over,
-# after asking the provider whether the text went out. Longer than the longest rate-limit wait + timeout.
-STALE_SENDING = timedelta(minutes=2)
 OPTED_OUT_AT_CARRIER = "21610"
 UNREACHABLE_CODES = {
     "21211": "not a valid phone number (Twilio 21211)",
@@ -162,7 +159,7 @@ def _claim(message_id: int) -> tuple[Message | None, bool]:
         if message.status == Message.Status.PENDING:
             reconcile = message.attempts > 0 and message.send_attempts.filter(outcome="unknown").exists()
         elif message.status == Message.Status.SENDING:
-            if message.updated_at > timezone.now() - STALE_SENDING:
+            if message.updated_at > timezone.now() - settings.SMS_STALE_SENDING:
                 raise TransientSmsError("Another worker is sending this message.", code="in_flight")
             reconcile = True
         else:
@@ -173,10 +170,9 @@ def _claim(message_id: int) -> tuple[Message | None, bool]:
     return message, reconcile
 
 
-# A text still pending after the longest retry backoff lost its task (the broker lost its queue, a retry was
-# dropped): queue it again. Delivery is exactly-once, so a task that was only slow does no harm. A text
-# older than a day is no longer worth sending.
-REQUEUE_PENDING_AFTER = timedelta(minutes=15)
+# A text still pending after the longest retry backoff (`SMS_REQUEUE_PENDING_AFTER`) lost its task (the broker
+# lost its queue, a retry was dropped): queue it again. Delivery is exactly-once, so a task that was only slow
+# does no harm. A text older than a day is no longer worth sending.
 REQUEUE_WITHIN = timedelta(hours=24)
 REQUEUE_BATCH = 500
 
@@ -187,8 +183,8 @@ def messages_requeue_stuck(*, now: datetime | None = None) -> int:
     stuck = (
         Message.objects.filter(direction=Message.Direction.OUT, created_at__gt=now - REQUEUE_WITHIN)
         .filter(
-            Q(status=Message.Status.PENDING, updated_at__lt=now - REQUEUE_PENDING_AFTER)
-            | Q(status=Message.Status.SENDING, updated_at__lt=now - STALE_SENDING)
+            Q(status=Message.Status.PENDING, updated_at__lt=now - settings.SMS_REQUEUE_PENDING_AFTER)
+            | Q(status=Message.Status.SENDING, updated_at__lt=now - settings.SMS_STALE_SENDING)
         )
         .order_by("updated_at")
         .values_list("id", flat=True)[:REQUEUE_BATCH]

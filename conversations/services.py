@@ -417,3 +417,62 @@ def phone_simulator_text(*, store, from_number: str, body: str):
     if len(body) > TWILIO_MAX_BODY_CHARS:
         raise ApplicationError(f"A text is at most {TWILIO_MAX_BODY_CHARS} characters.", code="too_long")
     return inbound_receive(store=store, from_phone=parsed.e164, body=body)
+
+
+SIMULATOR_CART_ITEM = {
+    "title": "Alpine Down Jacket",
+    "variant": "Glacier Blue / M",
+    "quantity": 1,
+    "price": "189.00",
+}
+
+
+def phone_simulator_cart_leave(*, store, number: str, first_name: str = "Jamie") -> WebhookEvent:
+    """The test shopper leaves a cart, delivered as a shop's `cart.updated` webhook would be.
+
+    The cart's last activity is set just past the flow's first delay, so its first text is due at the
+    scheduler's next tick instead of in 30–60 minutes.
+    """
+    from flows.services import flow_active_for
+    from stores.handlers import GENERIC
+    from stores.phones import phone_parse
+
+    from .selectors import store_phone_region
+
+    parsed = phone_parse(number, region=store_phone_region(store))
+    if not parsed.ok:
+        raise ApplicationError(f"Pick a test number first ({parsed.problem}).", code="bad_number")
+    flow = flow_active_for(store=store)
+    first_step = flow.steps.filter(is_active=True).order_by("position").first() if flow else None
+    if first_step is None:
+        raise ApplicationError("Turn on a flow with at least one text first.", code="no_flow")
+    now = timezone.now()
+    left_at = (now - timedelta(minutes=first_step.delay_minutes + 1)).isoformat()
+    cart_id = f"simulator-{now.strftime('%Y%m%d%H%M%S%f')}"
+    payload = {
+        "event": "cart.updated",
+        "occurred_at": left_at,
+        "cart": {
+            "id": cart_id,
+            "checkout_url": f"{(store.website_url or 'https://shop.example').rstrip('/')}/checkout/{cart_id}",
+            "currency": store.currency,
+            "subtotal": SIMULATOR_CART_ITEM["price"],
+            "total": SIMULATOR_CART_ITEM["price"],
+            "updated_at": left_at,
+            "completed": False,
+            "items": [SIMULATOR_CART_ITEM],
+        },
+        "customer": {
+            "phone": parsed.e164,
+            "first_name": first_name,
+            "sms_consent": {
+                "granted": True,
+                "at": left_at,
+                "source": "phone_simulator",
+                "text_shown": "Phone simulator: text me about my cart. Reply STOP to opt out.",
+            },
+        },
+    }
+    return webhook_event_record(
+        store=store, source=GENERIC, key=cart_id, topic="cart.updated", payload=payload
+    )

@@ -433,3 +433,24 @@ def phone_send(request: HttpRequest) -> HttpResponse:
         flash.error(request, exc.message)
     url = reverse("inbox:simulator", kwargs={"store_id": store.id})
     return redirect(url + "?" + urlencode({"number": number}))
+
+
+@require_POST
+@store_page(roles=EVERYONE)
+@in_store_time
+def phone_cart_leave(request: HttpRequest) -> HttpResponse:
+    """The test shopper leaves a cart; the first text arrives at the scheduler's next tick."""
+    store = _simulator_store(request)
+    number = request.POST.get("number", "").strip()
+    try:
+        services.phone_simulator_cart_leave(store=store, number=number)
+    except ApplicationError as exc:
+        flash.error(request, exc.message)
+    else:
+        flash.success(
+            request,
+            f"Cart left: an {services.SIMULATOR_CART_ITEM['title']}. Its first text arrives on this phone "
+            "at the scheduler's next tick (within a minute), unless it is quiet hours for the store.",
+        )
+    url = reverse("inbox:simulator", kwargs={"store_id": store.id})
+    return redirect(url + "?" + urlencode({"number": number}))

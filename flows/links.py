@@ -62,12 +62,17 @@ def short_link_build(
 
 
 def short_links_save(*, links: list[ShortLink]) -> None:
-    """Insert links; a code collision (1 in 2^64 per pair) gets a new code instead of an error."""
+    """Insert links; a code collision (1 in 2^64 per pair) gets a new code instead of an error.
+
+    The text was rendered with the old code, which belongs to someone else's cart: its body is rewritten
+    to the new one (same length, so the segment count holds) before it can be sent.
+    """
     try:
         with transaction.atomic():
             ShortLink.objects.bulk_create(links)
     except IntegrityError:
         for link in links:
+            rendered_url = short_link_url(link.code)
             while True:
                 try:
                     with transaction.atomic():
@@ -75,6 +80,9 @@ def short_links_save(*, links: list[ShortLink]) -> None:
                     break
                 except IntegrityError:
                     link.code = short_code_new()
+            if link.message is not None and short_link_url(link.code) != rendered_url:
+                link.message.body = link.message.body.replace(rendered_url, short_link_url(link.code))
+                link.message.save(update_fields=["body"])
 
 
 def short_link_resolve(*, code: str, now: datetime | None = None) -> ShortLink | None:

@@ -8,12 +8,13 @@ reason a merchant can read, e.g. "held until 08:00 America/New_York — area cod
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
-from phonenumbers import geocoder
 from phonenumbers import timezone as phone_timezone
+
+from .area_codes import us_state_for_number
 
 
 @dataclass(frozen=True)
@@ -89,19 +90,6 @@ CA_PROVINCE_ZONES = {
     "ON": "America/Toronto", "PE": "America/Halifax", "QC": "America/Toronto", "SK": "America/Regina",
     "YT": "America/Whitehorse",
 }  # fmt: skip
-_US_STATE_NAMES = {
-    "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA",
-    "Colorado": "CO", "Connecticut": "CT", "Delaware": "DE", "Florida": "FL", "Georgia": "GA",
-    "Hawaii": "HI", "Idaho": "ID", "Illinois": "IL", "Indiana": "IN", "Iowa": "IA", "Kansas": "KS",
-    "Kentucky": "KY", "Louisiana": "LA", "Maine": "ME", "Maryland": "MD", "Massachusetts": "MA",
-    "Michigan": "MI", "Minnesota": "MN", "Mississippi": "MS", "Missouri": "MO", "Montana": "MT",
-    "Nebraska": "NE", "Nevada": "NV", "New Hampshire": "NH", "New Jersey": "NJ", "New Mexico": "NM",
-    "New York": "NY", "North Carolina": "NC", "North Dakota": "ND", "Ohio": "OH", "Oklahoma": "OK",
-    "Oregon": "OR", "Pennsylvania": "PA", "Rhode Island": "RI", "South Carolina": "SC",
-    "South Dakota": "SD", "Tennessee": "TN", "Texas": "TX", "Utah": "UT", "Vermont": "VT",
-    "Virginia": "VA", "Washington State": "WA", "West Virginia": "WV", "Wisconsin": "WI", "Wyoming": "WY",
-    "Washington D.C.": "DC",
-}  # fmt: skip
 
 
 # Where several zones tie, reasons name the one most recipients live in.
@@ -153,7 +141,8 @@ def _number_facts(e164: str) -> tuple[str, str, tuple[str, ...]]:
     return _number_facts_uncached(e164)
 
 
-@cache
+# Bounded: outside North America the key is the whole number, and a worker lives for months.
+@lru_cache(maxsize=20_000)
 def _number_facts_uncached(e164: str) -> tuple[str, str, tuple[str, ...]]:
     try:
         number = phonenumbers.parse(e164, None)
@@ -164,13 +153,7 @@ def _number_facts_uncached(e164: str) -> tuple[str, str, tuple[str, ...]]:
     main = _MAIN_ZONE.get(country)
     if main in zones:
         zones = (main, *(z for z in zones if z != main))
-    state = ""
-    if country == "US":
-        description = geocoder.description_for_number(number, "en")
-        if len(description) > 4 and description[-4:-2] == ", ":
-            state = description[-2:]
-        else:
-            state = _US_STATE_NAMES.get(description, "")
+    state = us_state_for_number(str(number.national_number)) if country == "US" else ""
     return country, state, zones
 
 

@@ -6,10 +6,10 @@ PostgreSQL, Redis and a fake Twilio, all on loopback. The workers and beat read 
 libfaketime from a file: after the webhooks are processed the file moves their clock past the first
 step's delay into the shoppers' daytime, and beat's next tick finds every first text due.
 
-Environment: DATABASE_URL, REDIS_URL (a db of its own: the broker keys are emptied), LOAD_WEBHOOKS (50000),
-LOAD_STORES (4), LOAD_CONNECTIONS (32), LOAD_WEB_WORKERS (sync workers per web process, 2),
-LOAD_WORKER_CONCURRENCY (prefork children per Celery worker, 2), LOAD_PORTS (8500-8549), LOAD_TMP
-(/tmp/load: request files and process logs), LOAD_KEEP=1 keeps the stores' rows.
+Environment: DATABASE_URL (cartrecovery_load), REDIS_URL (db 2; the broker's db, the next one, is
+emptied), LOAD_WEBHOOKS (50000), LOAD_STORES (4), LOAD_CONNECTIONS (32), LOAD_WEB_WORKERS (sync workers
+per web process, 2), LOAD_WORKER_CONCURRENCY (prefork children per Celery worker, 2), LOAD_PORTS
+(8500-8549), LOAD_TMP (/tmp/load: request files and process logs), LOAD_KEEP=1 keeps the stores' rows.
 """
 
 import contextlib
@@ -28,19 +28,20 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.core import (
+    PYTHON,
+    ROOT,
     WrkStats,
     database_ensure,
-    group_start,
-    group_stop,
     gunicorn_start,
+    gunicorn_stop,
+    python_json,
     wrk_ensure,
     wrk_parse,
 )
 from bench.proof.harness import (
-    CELERY,
+    beat,
     broker_purge,
-    django,
-    django_start,
+    celery_stop,
     fake_twilio,
     peak_rss_mb,
     proof_env,
@@ -60,6 +61,12 @@ WEB_PORTS = (_first, _first + 1)
 TWILIO_PORTS = range(_first + 2, _last + 1)
 TMP = Path(os.environ.get("LOAD_TMP") or Path(tempfile.gettempdir()) / "load")
 SIDE = "bench.load.django_side"
+# Apart from the benchmarks' and the proofs' (whose workers would take this run's tasks); the broker uses
+# the Redis db after REDIS_URL's.
+DEFAULTS = {
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/cartrecovery_load",
+    "REDIS_URL": "redis://127.0.0.1:6379/2",
+}
 LUA = Path(__file__).with_name("requests.lua")
 LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
 # Quiet hours are 8:00–21:00 (20:00 in some states) in the shoppers' zone: land well inside.
@@ -95,16 +102,16 @@ def main() -> int:
     run.mkdir(parents=True)
     try:
         with fake_twilio(ports=TWILIO_PORTS) as twilio:
-            env = proof_env(twilio.url, settings="bench.settings")
+            env = proof_env(twilio.url, defaults=DEFAULTS, settings="bench.settings")
             env["PUBLIC_BASE_URL"] = f"http://127.0.0.1:{WEB_PORTS[0]}"
             database_ensure(env)
             broker_purge(env)
-            stores = [traffic.Store(**s) for s in django("seed", str(STORES), env=env, module=SIDE)]
+            stores = [traffic.Store(**s) for s in _django("seed", str(STORES), env=env)]
             store_ids = [s.id for s in stores]
             plan = traffic.plan_build(webhooks=WEBHOOKS, stores=stores)
             _requests_write(plan, env=env, run=run)
             measured = _drive(plan, store_ids, env=env, run=run, twilio=twilio)
-            outcome = django("outcome", *store_ids, env=env, module=SIDE, timeout=600)
+            outcome = _django("outcome", *store_ids, env=env, timeout=600)
             accepted = twilio.messages
     finally:
         for requests in run.glob("st*-[0-9]"):  # hundreds of MB
@@ -126,7 +133,7 @@ def main() -> int:
         flush=True,
     )
     if os.environ.get("LOAD_KEEP") != "1":
-        django("cleanup", env=env, module=SIDE, timeout=600)
+        _django("cleanup", env=env, timeout=600)
         broker_purge(env)
     return 0 if all(c.ok for c in results) else 1
 
@@ -214,20 +221,19 @@ def _processes(env: dict, *, clock: Path, run: Path):
     """Two web processes, two workers and beat; the workers and beat on the movable clock."""
     shifted = _on_clock(env, clock)
     processes = {}
-    try:
+    with contextlib.ExitStack() as running:
         for n, port in enumerate(WEB_PORTS, 1):
             processes[f"web {n}"] = gunicorn_start(
                 port=port, env=env, workers=WEB_WORKERS, log=run / f"web-{n}.log"
             )
+            running.callback(gunicorn_stop, processes[f"web {n}"])
         for n in (1, 2):
             processes[f"worker {n}"] = worker_start(
                 shifted, name=f"load{n}", concurrency=WORKER_CONCURRENCY, log=run / f"worker-{n}.log"
             )
-        processes["beat"] = _beat_start(shifted, run=run)
+            running.callback(celery_stop, processes[f"worker {n}"])
+        processes["beat"] = running.enter_context(beat(shifted, log=run / "beat.log"))
         yield processes
-    finally:
-        for process in processes.values():
-            group_stop(process)
 
 
 def _on_clock(env: dict, clock: Path) -> dict:
@@ -240,12 +246,6 @@ def _on_clock(env: dict, clock: Path) -> dict:
         "FAKETIME_TIMESTAMP_FILE": str(clock),
         "FAKETIME_CACHE_DURATION": "1",
     }
-
-
-def _beat_start(env: dict, *, run: Path) -> subprocess.Popen:
-    schedule = ["--schedule", str(run / "beat-schedule"), "--pidfile="]
-    command = [CELERY, "-A", "cartrecovery", "beat", *schedule, "--loglevel", "info"]
-    return group_start(command, env=env, log=run / "beat.log")
 
 
 def _send(prefix: Path) -> tuple[WrkStats, Counter]:
@@ -289,7 +289,14 @@ def _texts_unsettled(progress: dict) -> int:
 def _wait(store_ids: list[str], *, env: dict, settled) -> tuple[dict, float | None]:
     """Watch until `settled(progress)` or DRAIN_SECONDS; the last progress and the seconds it took (None:
     timed out)."""
-    watcher = django_start("watch", *store_ids, env=env, module=SIDE)
+    watcher = subprocess.Popen(
+        [PYTHON, "-m", SIDE, "watch", *store_ids],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     started = time.monotonic()
     try:
         while line := watcher.stdout.readline():
@@ -302,6 +309,10 @@ def _wait(store_ids: list[str], *, env: dict, settled) -> tuple[dict, float | No
     finally:
         watcher.kill()
         watcher.wait()
+
+
+def _django(mode: str, *args: str, env: dict, timeout: float = 300):
+    return python_json("-m", SIDE, mode, *args, env=env, timeout=timeout)
 
 
 def _seconds(value: float | None) -> str:

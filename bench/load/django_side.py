@@ -92,12 +92,12 @@ def outcome(store_ids: list[str]) -> dict:
 
 
 def cleanup() -> dict:
-    from bench.bench_dispatcher import _cleanup
+    from bench.seed import store_delete
     from stores.models import Store
 
     stores = list(Store.objects.filter(name__startswith=STORE_NAME))
     for store in stores:
-        _cleanup(store)
+        store_delete(store)
     return {"deleted": len(stores)}
 
 

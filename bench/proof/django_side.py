@@ -1,15 +1,16 @@
 """The proofs' Django work, run in a subprocess with the proof settings: seed, tick, count, clean up.
 
-python -m bench.proof.django_side seed 200        → {"store_id": …}
+python -m bench.proof.django_side seed 200        → {"store_id": …, "webhook_secret": …}
 python -m bench.proof.django_side tick [batch]    → the tick's report
 python -m bench.proof.django_side status <store>  → messages and nudges by state
+python -m bench.proof.django_side webhooks <store> → the keys of the webhook deliveries committed
 python -m bench.proof.django_side cleanup <store>
 """
 
 import json
 import os
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 # 12:00 in New York on a Wednesday: inside every quiet-hours window whatever the wall clock says.
 TICK_AT = datetime(2026, 3, 4, 17, 0, tzinfo=UTC)
@@ -17,49 +18,17 @@ STORE_NAME = "Proof Faults"
 
 
 def seed(count: int) -> dict:
-    from flows.models import Nudge
-    from flows.services import flow_seed_default
-    from stores.models import Cart, CartItem, Customer, SmsStatus, Store
+    from bench.seed import due_carts_seed, store_with_first_step
+    from stores.models import Store
 
     for leftover in Store.objects.filter(name=STORE_NAME):  # from a run that was interrupted
         cleanup(str(leftover.id))
-    store = Store.objects.create(
-        name=STORE_NAME,
-        sms_number="+13035550197",
-        timezone="America/New_York",
-        sender_rate_per_second=9_999,
+    store, step = store_with_first_step(
+        name=STORE_NAME, sms_number="+13035550197", sender_rate_per_second=9_999
     )
-    step = flow_seed_default(store=store).steps.get(position=1)
-    step.flow.steps.exclude(pk=step.pk).update(is_active=False)
-    customers = Customer.objects.bulk_create(
-        [
-            Customer(
-                store=store, phone=f"+1212555{i:04d}", first_name="Jamie", sms_status=SmsStatus.SUBSCRIBED
-            )
-            for i in range(count)
-        ]
-    )
-    carts = Cart.objects.bulk_create(
-        [
-            Cart(
-                store=store,
-                customer=customer,
-                external_id=f"proof-{i}",
-                checkout_url=f"https://proof.example/checkouts/{i}",
-                total=79,
-                subtotal=79,
-                last_activity_at=TICK_AT - timedelta(minutes=50),
-            )
-            for i, customer in enumerate(customers)
-        ]
-    )
-    CartItem.objects.bulk_create(
-        [CartItem(cart=cart, title="Alpine Down Jacket", price=79) for cart in carts]
-    )
-    Nudge.objects.bulk_create(
-        [Nudge(store=store, cart=cart, step=step, due_at=TICK_AT - timedelta(minutes=5)) for cart in carts]
-    )
-    return {"store_id": str(store.id)}
+    phones = [f"+1212555{i:04d}" for i in range(count)]
+    due_carts_seed(store=store, step=step, now=TICK_AT, phones=phones, key="proof")
+    return {"store_id": str(store.id), "webhook_secret": store.webhook_secret}
 
 
 def tick(batch_size: int | None = None) -> dict:
@@ -87,13 +56,19 @@ def status(store_id: str) -> dict:
     }
 
 
+def webhooks(store_id: str) -> dict:
+    from stores.models import WebhookEvent
+
+    return {"keys": list(WebhookEvent.objects.filter(store_id=store_id).values_list("key", flat=True))}
+
+
 def cleanup(store_id: str) -> dict:
-    from bench.bench_dispatcher import _cleanup
+    from bench.seed import store_delete
     from stores.models import Store
 
     store = Store.objects.filter(id=store_id).first()
     if store is not None:
-        _cleanup(store)
+        store_delete(store)
     return {"deleted": store_id}
 
 
@@ -109,6 +84,8 @@ def main(argv: list[str]) -> dict:
         return tick(*(int(a) for a in args))
     if mode == "status":
         return status(args[0])
+    if mode == "webhooks":
+        return webhooks(args[0])
     if mode == "cleanup":
         return cleanup(args[0])
     raise SystemExit(f"unknown mode {mode}")

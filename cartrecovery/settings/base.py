@@ -1,8 +1,11 @@
 """Settings shared by every environment; each value can come from the environment (django-environ)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+
+from .broker import redis_broker_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -127,9 +130,17 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+
 # Celery: without REDIS_URL the embedded demo uses kombu's filesystem transport (no server needed).
 REDIS_URL = env("REDIS_URL", default="")
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="") or (
+    redis_broker_url(REDIS_URL) if REDIS_URL else "filesystem://"
+)
+# With acks_late, the tasks of a worker host that died come back after this long. So does a task reserved
+# with an ETA further away than this (a retry's countdown), as a second copy: harmless, every task is
+# idempotent, but wasteful. Hence longer than the longest countdown (600 s) plus a task's runtime. The beat
+# sweepers (`requeue_stuck_messages`, `requeue_stale_webhook_events`) also re-queue a dead host's work.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue_dir = BASE_DIR / "var" / "celery"
     for _sub in ("queue", "processed"):
@@ -144,6 +155,9 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A safety net, not a budget: a pool child whose peak RSS passes this (KiB) is replaced after its task.
+# Children peak near 106 MB (`make bench`); a child recycled for memory is a leak to look into.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=250_000)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
@@ -167,6 +181,13 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# A text left `sending` this long belongs to a worker that died mid-send: another may take it over, after
+# asking the provider whether it went out. Longer than the longest rate-limit wait plus Twilio's timeout.
+SMS_STALE_SENDING = timedelta(minutes=2)
+# A text still `pending` this long lost its delivery task (the broker lost its queue): the beat sweeper
+# queues it again. Longer than the longest retry backoff, so a task that is only waiting is rarely doubled.
+SMS_REQUEUE_PENDING_AFTER = timedelta(minutes=15)
 
 # SMS: a backend like Django's EMAIL_BACKEND. Short names map to conversations.sms.<name>.
 SMS_BACKEND = env("SMS_BACKEND", default="console")

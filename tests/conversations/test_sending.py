@@ -54,3 +54,30 @@ def test_texts_whose_delivery_task_was_lost_are_queued_again_once(store, sms_out
     assert [sms.body for sms in sms_outbox] == ["lost 20 min ago"]
     lost.refresh_from_db()
     assert lost.status == Message.Status.QUEUED
+
+
+@pytest.mark.django_db
+def test_the_sweepers_waits_are_settings(store, sms_outbox, settings):
+    # given: the waits shortened, as the fault proofs run them
+    settings.SMS_REQUEUE_PENDING_AFTER = timedelta(seconds=30)
+    settings.SMS_STALE_SENDING = timedelta(seconds=10)
+    thread = thread_get_or_create(store=store, customer=CustomerFactory(store=store, phone="+14155550102"))
+    now = timezone.now()
+
+    def unsettled(body: str, status: str, *, waited: timedelta) -> None:
+        message = OutboundMessageFactory(
+            store=store, thread=thread, body=body, status=status, twilio_sid=None
+        )
+        Message.objects.filter(pk=message.pk).update(updated_at=now - waited)
+
+    unsettled("pending a minute", Message.Status.PENDING, waited=timedelta(minutes=1))
+    unsettled("pending 20 s", Message.Status.PENDING, waited=timedelta(seconds=20))
+    unsettled("sending for 20 s", Message.Status.SENDING, waited=timedelta(seconds=20))
+    unsettled("sending for 5 s", Message.Status.SENDING, waited=timedelta(seconds=5))
+
+    # when
+    queued = messages_requeue_stuck(now=now)
+
+    # then
+    assert queued == 2
+    assert sorted(sms.body for sms in sms_outbox) == ["pending a minute", "sending for 20 s"]

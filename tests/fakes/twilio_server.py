@@ -13,6 +13,7 @@ library: create (form-encoded POST → 201 JSON) and list (GET, newest first). T
 import contextlib
 import json
 import re
+import sys
 import threading
 import time
 import uuid
@@ -172,6 +173,15 @@ class _Handler(BaseHTTPRequestHandler):
         )
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        # The fault proofs SIGKILL workers mid-request: a client's reset is not the fake's error.
+        if not isinstance(sys.exc_info()[1], ConnectionResetError):
+            super().handle_error(request, client_address)
+
+
 class FakeTwilioServer:
     """A threaded server on the first free port of `ports` (8150–8199); use as a context manager."""
 
@@ -184,13 +194,12 @@ class FakeTwilioServer:
     def __enter__(self) -> "FakeTwilioServer":
         for port in self.ports:
             try:
-                self._server = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
+                self._server = _Server(("127.0.0.1", port), _Handler)
                 break
             except OSError:
                 continue
         else:
             raise RuntimeError(f"No free port in {self.ports} for the fake Twilio server.")
-        self._server.daemon_threads = True
         self._server.state = self.state
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05})
         self._thread.daemon = True

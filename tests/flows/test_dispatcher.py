@@ -15,7 +15,7 @@ from flows.services import nudges_cancel_pending, nudges_schedule_for_cart
 from stores.models import SmsStatus
 from tests.flows.conftest import WEDNESDAY_NOON_NY
 from tests.flows.factories import DiscountCodeFactory
-from tests.stores.factories import OrderFactory
+from tests.stores.factories import CartFactory, OrderFactory
 
 UK_MOBILE = "+447400123456"
 
@@ -335,3 +335,30 @@ def test_cancelling_a_customers_pending_nudges_logs_each(store, flow, make_cart)
     assert cancelled == 2
     assert NudgeEvent.objects.filter(kind="cancelled", reason="opted out").count() == 2
     assert Click.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_short_code_that_collides_is_replaced_in_the_text_too(
+    store, other_store, flow, make_cart, sms_outbox, monkeypatch
+):
+    # given another store's link already holds the code the next text draws first
+    other_cart = CartFactory(store=other_store)
+    ShortLink.objects.create(
+        store=other_store, cart=other_cart, code="taken-code1", target_url="https://other.example/checkout"
+    )
+    codes = iter(["taken-code1", "fresh-code2"])
+    monkeypatch.setattr("flows.links.short_code_new", lambda: next(codes))
+
+    # when the text goes out
+    with time_machine.travel(WEDNESDAY_NOON_NY, tick=False) as clock:
+        cart = make_cart()
+        nudges_schedule_for_cart(store=store, cart=cart)
+        clock.shift(timedelta(minutes=45))
+        nudge_dispatch_due()
+
+    # then the shopper's link leads to their own cart, not the other store's
+    [text] = sms_outbox
+    assert "https://cartrecovery.test/r/fresh-code2" in text.body
+    assert "taken-code1" not in text.body
+    assert ShortLink.objects.get(code="fresh-code2").cart == cart
+    assert ShortLink.objects.get(code="taken-code1").cart == other_cart
