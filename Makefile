@@ -29,7 +29,7 @@ bench: $(STAMP)
 proof: $(STAMP)
 	$(BIN)/python -m bench.proof
 
-## make load: 50,000 signed Shopify webhooks through 2 web + 2 worker processes and beat; PASS/FAIL, ~15 min.
+## make load: 50,000 signed Shopify webhooks through 2 web + 2 worker processes and beat; PASS/FAIL, ~17 min.
 load: $(STAMP)
 	$(BIN)/python -m bench.load
 

@@ -154,6 +154,8 @@ def _drive(plan: traffic.Plan, store_ids: list[str], *, env: dict, run: Path, tw
         )
         beat_log = run / "beat.log"
         before_shift = beat_log.stat().st_size
+        # Only now that the queue is idle: kombu measures its visibility timeout on the same clock, so a jump
+        # of hours hands every task still unacknowledged to a worker again.
         clock.write_text(f"+{int(shift.total_seconds())}\n")
         moved_at = time.monotonic()
         print(f"clock of workers and beat moved {shift} ahead", flush=True)
