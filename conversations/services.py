@@ -404,19 +404,25 @@ def inbound_event_apply(*, store: Store, data: dict[str, str], event: WebhookEve
 
 def phone_simulator_text(*, store, from_number: str, body: str):
     """A shopper's text typed into the phone simulator, routed exactly like one Twilio delivers."""
-    from stores.phones import phone_parse
-
-    from .selectors import store_phone_region
-
-    parsed = phone_parse(from_number, region=store_phone_region(store))
-    if not parsed.ok:
-        raise ApplicationError(f"Pick a test number first ({parsed.problem}).", code="bad_number")
+    phone = _simulator_phone(store=store, number=from_number)
     body = body.strip()
     if not body:
         raise ApplicationError("Type the shopper's text first.", code="empty")
     if len(body) > TWILIO_MAX_BODY_CHARS:
         raise ApplicationError(f"A text is at most {TWILIO_MAX_BODY_CHARS} characters.", code="too_long")
-    return inbound_receive(store=store, from_phone=parsed.e164, body=body)
+    return inbound_receive(store=store, from_phone=phone, body=body)
+
+
+def _simulator_phone(*, store, number: str) -> str:
+    """The test number in E.164, read in the store's region as a shopper's number would be."""
+    from stores.phones import phone_parse
+
+    from .selectors import store_phone_region
+
+    parsed = phone_parse(number, region=store_phone_region(store))
+    if not parsed.ok:
+        raise ApplicationError(f"Pick a test number first ({parsed.problem}).", code="bad_number")
+    return parsed.e164
 
 
 SIMULATOR_CART_ITEM = {
@@ -435,13 +441,8 @@ def phone_simulator_cart_leave(*, store, number: str, first_name: str = "Jamie")
     """
     from flows.services import flow_active_for
     from stores.handlers import GENERIC
-    from stores.phones import phone_parse
 
-    from .selectors import store_phone_region
-
-    parsed = phone_parse(number, region=store_phone_region(store))
-    if not parsed.ok:
-        raise ApplicationError(f"Pick a test number first ({parsed.problem}).", code="bad_number")
+    phone = _simulator_phone(store=store, number=number)
     flow = flow_active_for(store=store)
     first_step = flow.steps.filter(is_active=True).order_by("position").first() if flow else None
     if first_step is None:
@@ -463,7 +464,7 @@ def phone_simulator_cart_leave(*, store, number: str, first_name: str = "Jamie")
             "items": [SIMULATOR_CART_ITEM],
         },
         "customer": {
-            "phone": parsed.e164,
+            "phone": phone,
             "first_name": first_name,
             "sms_consent": {
                 "granted": True,
