@@ -5,7 +5,7 @@ from pathlib import Path
 
 import environ
 
-from .broker import redis_broker_url
+from .broker import broker_transport_options, redis_broker_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -136,21 +136,9 @@ REDIS_URL = env("REDIS_URL", default="")
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="") or (
     redis_broker_url(REDIS_URL) if REDIS_URL else "filesystem://"
 )
-# With acks_late, the tasks of a worker host that died come back after this long. So does a task reserved
-# with an ETA further away than this (a retry's countdown), as a second copy: harmless, every task is
-# idempotent, but wasteful. Hence longer than the longest countdown (600 s) plus a task's runtime. The beat
-# sweepers (`requeue_stuck_messages`, `requeue_stale_webhook_events`) also re-queue a dead host's work.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
-if CELERY_BROKER_URL.startswith("filesystem://"):
-    _queue_dir = BASE_DIR / "var" / "celery"
-    for _sub in ("queue", "processed"):
-        (_queue_dir / _sub).mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(_queue_dir / "queue"),
-        "data_folder_out": str(_queue_dir / "queue"),
-        "processed_folder": str(_queue_dir / "processed"),
-        "store_processed": False,
-    }
+CELERY_BROKER_TRANSPORT_OPTIONS = broker_transport_options(
+    CELERY_BROKER_URL, queue_dir=BASE_DIR / "var" / "celery"
+)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -1,14 +1,17 @@
 """The test suite: PostgreSQL and Redis on localhost, the locmem SMS outbox, a fast hasher."""
 
 from .base import *  # noqa: F403
-from .base import env
-from .broker import redis_broker_url
+from .base import BASE_DIR, env
+from .broker import broker_transport_options, redis_broker_url
 
 DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/cartrecovery")}
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/15")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 CELERY_BROKER_URL = redis_broker_url(REDIS_URL)
+CELERY_BROKER_TRANSPORT_OPTIONS = broker_transport_options(
+    CELERY_BROKER_URL, queue_dir=BASE_DIR / "var" / "celery"
+)
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 SMS_BACKEND = "locmem"
