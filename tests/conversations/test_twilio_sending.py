@@ -8,24 +8,13 @@ from django.utils import timezone
 from conversations.models import Message
 from conversations.sending import message_deliver, message_queue_outbound
 from conversations.services import thread_get_or_create
-from conversations.sms import TransientSmsError, twilio
+from conversations.sms import TransientSmsError
 from conversations.tasks import deliver_message
 from flows.models import Nudge
 from flows.services import flow_seed_default, nudges_schedule_for_cart
 from stores.models import ConsentEvent, SmsStatus
-from tests.fakes.twilio_server import FakeTwilioServer, error, stall
+from tests.fakes.twilio_server import error, stall
 from tests.stores.factories import CartFactory, CartItemFactory, CustomerFactory
-
-
-@pytest.fixture
-def fake_twilio(settings):
-    with FakeTwilioServer() as server:
-        settings.SMS_BACKEND = "twilio"
-        settings.TWILIO_API_BASE_URL = server.url
-        settings.TWILIO_HTTP_TIMEOUT = 1.0
-        twilio._clients.clear()
-        yield server
-    twilio._clients.clear()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from twilio.request_validator import RequestValidator
 
 from conversations.webhooks import store_cache_clear
-from stores.signing import generic_signature_header, shopify_hmac
+from stores.signing import shopify_hmac
 
 # The examples share one test database transaction per test; the fixtures are set up once per test on purpose.
 PROOF = hypothesis_settings(
@@ -83,24 +83,6 @@ def send_shopify(client, django_capture_on_commit_callbacks):
                 HTTP_X_SHOPIFY_HMAC_SHA256=shopify_hmac(secret=store.webhook_secret, body=body),
                 HTTP_X_SHOPIFY_SHOP_DOMAIN=store.shop_domain,
                 HTTP_X_SHOPIFY_WEBHOOK_ID=webhook_id or str(uuid.uuid4()),
-            )
-
-    return send
-
-
-@pytest.fixture
-def send_generic(client, django_capture_on_commit_callbacks):
-    """POST raw bytes to the generic cart webhook, correctly signed, and run the queued processing."""
-
-    def send(store, body: bytes, *, event_id: str | None = None, timestamp: int | None = None):
-        signature = generic_signature_header(secret=store.webhook_secret, body=body, timestamp=timestamp)
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(
-                f"/webhooks/carts/{store.id}/",
-                data=body,
-                content_type="application/json",
-                HTTP_X_CARTRECOVERY_SIGNATURE=signature,
-                HTTP_X_CARTRECOVERY_EVENT_ID=event_id or str(uuid.uuid4()),
             )
 
     return send

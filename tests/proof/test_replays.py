@@ -61,10 +61,10 @@ def test_replayed_shopify_hmac_on_another_body_is_refused(store, send_shopify, c
 @pytest.mark.parametrize(
     "age", [GENERIC_TOLERANCE_SECONDS + 1, 3600, 86_400 * 365, -(GENERIC_TOLERANCE_SECONDS + 1)]
 )
-def test_generic_signature_with_an_old_or_future_timestamp_is_refused(store, send_generic, age):
+def test_generic_signature_with_an_old_or_future_timestamp_is_refused(store, post_generic, age):
     body = json.dumps(CART_UPDATED).encode()
 
-    response = send_generic(store, body, timestamp=int(time.time()) - age)
+    response = post_generic(store, body, timestamp=int(time.time()) - age)
 
     assert response.status_code == 401
     assert not WebhookEvent.objects.exists()
@@ -102,10 +102,10 @@ def test_generic_signature_replayed_after_the_window_is_refused_though_it_was_va
     assert not WebhookEvent.objects.exists()
 
 
-def test_generic_same_event_id_within_the_window_has_one_effect(store, send_generic):
+def test_generic_same_event_id_within_the_window_has_one_effect(store, post_generic):
     body = json.dumps(CART_UPDATED).encode()
 
-    answers = [send_generic(store, body, event_id="evt-1") for _ in range(3)]
+    answers = [post_generic(store, body, event_id="evt-1") for _ in range(3)]
 
     assert [a.json()["status"] for a in answers] == ["accepted", "duplicate", "duplicate"]
     assert WebhookEvent.objects.filter(store=store).count() == 1

@@ -12,11 +12,10 @@ from django.conf import settings
 from conversations.models import Message
 from conversations.sending import message_queue_outbound
 from conversations.services import thread_get_or_create
-from conversations.sms import twilio as twilio_backend
 from stores.phones import phone_mask, phones_masked_in
 from stores.signing import generic_signature_header, shopify_hmac
 from tests.conversations.twilio import signed_post
-from tests.fakes.twilio_server import FakeTwilioServer, error
+from tests.fakes.twilio_server import error
 from tests.fixtures import load
 from tests.stores.factories import CustomerFactory
 from tests.stores.test_generic_webhooks import CART_UPDATED
@@ -99,17 +98,6 @@ def test_twilio_signature_is_checked_by_twilios_constant_time_validator(store, c
     assert validate.call_args.args[1] == settings.PUBLIC_BASE_URL + "/webhooks/twilio/sms/"
     assert validate.call_args.args[3] == "forged"
     assert any("forged" in call.args for call in compare.call_args_list)
-
-
-@pytest.fixture
-def fake_twilio(settings):
-    with FakeTwilioServer() as server:
-        settings.SMS_BACKEND = "twilio"
-        settings.TWILIO_API_BASE_URL = server.url
-        settings.TWILIO_HTTP_TIMEOUT = 1.0
-        twilio_backend._clients.clear()
-        yield server
-    twilio_backend._clients.clear()
 
 
 def _logged_text(caplog) -> str:

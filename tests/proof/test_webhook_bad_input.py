@@ -206,11 +206,11 @@ def test_shopify_odd_unicode_and_numbers_in_every_text_field_never_5xx(store, se
 
 @PROOF
 @given(data=st.data())
-def test_generic_cart_with_any_field_of_any_type_never_5xx(store, send_generic, data):
+def test_generic_cart_with_any_field_of_any_type_never_5xx(store, post_generic, data):
     sample = {**CART_UPDATED, "event": data.draw(st.sampled_from(GENERIC_EVENTS))}
     payload = data.draw(mutated(sample))
 
-    response = send_generic(store, json.dumps(payload).encode())
+    response = post_generic(store, json.dumps(payload).encode())
 
     _answered_within_contract(response)
     _processing_never_crashed()
@@ -218,8 +218,8 @@ def test_generic_cart_with_any_field_of_any_type_never_5xx(store, send_generic, 
 
 @PROOF
 @given(payload=json_values)
-def test_generic_arbitrary_json_never_5xx(store, send_generic, payload):
-    response = send_generic(store, json.dumps(payload).encode())
+def test_generic_arbitrary_json_never_5xx(store, post_generic, payload):
+    response = post_generic(store, json.dumps(payload).encode())
 
     _answered_within_contract(response)
     _processing_never_crashed()
@@ -227,11 +227,11 @@ def test_generic_arbitrary_json_never_5xx(store, send_generic, payload):
 
 @PROOF
 @given(phone=phone_texts, country=st.text(max_size=4), locale=st.text(max_size=12))
-def test_generic_invalid_phone_numbers_never_5xx(store, send_generic, phone, country, locale):
+def test_generic_invalid_phone_numbers_never_5xx(store, post_generic, phone, country, locale):
     payload = copy.deepcopy(CART_UPDATED)
     payload["customer"].update(phone=phone, country=country, locale=locale)
 
-    response = send_generic(store, json.dumps(payload).encode())
+    response = post_generic(store, json.dumps(payload).encode())
 
     _answered_within_contract(response)
     _processing_never_crashed()
@@ -239,30 +239,30 @@ def test_generic_invalid_phone_numbers_never_5xx(store, send_generic, phone, cou
 
 @PROOF
 @given(raw=st.binary(max_size=300), cut=st.integers(min_value=0, max_value=400))
-def test_generic_invalid_utf8_never_5xx(store, send_generic, raw, cut):
+def test_generic_invalid_utf8_never_5xx(store, post_generic, raw, cut):
     body = json.dumps(CART_UPDATED).encode()
 
-    response = send_generic(store, body[:cut] + raw + body[cut:])
+    response = post_generic(store, body[:cut] + raw + body[cut:])
 
     _answered_within_contract(response)
 
 
 @pytest.mark.parametrize("depth", [900, 2_000, 100_000])
-def test_generic_deeply_nested_bodies_are_refused_with_400(store, send_generic, depth):
+def test_generic_deeply_nested_bodies_are_refused_with_400(store, post_generic, depth):
     body = json.dumps(CART_UPDATED).replace('"Charcoal"', nested(depth))
 
-    response = send_generic(store, body.encode())
+    response = post_generic(store, body.encode())
 
     assert response.status_code == 400
     assert not WebhookEvent.objects.exists()
 
 
-def test_generic_huge_string_near_the_limit_never_5xx(store, send_generic):
+def test_generic_huge_string_near_the_limit_never_5xx(store, post_generic):
     payload = copy.deepcopy(CART_UPDATED)
     room = settings.WEBHOOK_MAX_BODY_BYTES - len(json.dumps(payload).encode()) - 16
     payload["cart"]["items"][0]["title"] = "\U0001f600" * (room // 12)
 
-    response = send_generic(store, json.dumps(payload).encode())
+    response = post_generic(store, json.dumps(payload).encode())
 
     _answered_within_contract(response)
     _processing_never_crashed()

@@ -3,7 +3,7 @@ import uuid
 
 import pytest
 
-from stores.signing import generic_signature_header, shopify_hmac
+from stores.signing import shopify_hmac
 
 
 def shopify_headers(*, secret: str, body: bytes, topic: str, webhook_id: str | None = None) -> dict:
@@ -47,25 +47,6 @@ def post_shopify(client, django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(
                 f"/webhooks/shopify/{store.id}/", data=body, content_type="application/json", **extra
-            )
-
-    return post
-
-
-@pytest.fixture
-def post_generic(client, django_capture_on_commit_callbacks):
-    def post(store, payload, *, event_id: str | None = None, timestamp: int | None = None, secret=None):
-        body = payload if isinstance(payload, bytes) else dumps(payload)
-        signature = generic_signature_header(
-            secret=secret or store.webhook_secret, body=body, timestamp=timestamp
-        )
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(
-                f"/webhooks/carts/{store.id}/",
-                data=body,
-                content_type="application/json",
-                HTTP_X_CARTRECOVERY_SIGNATURE=signature,
-                HTTP_X_CARTRECOVERY_EVENT_ID=event_id or str(uuid.uuid4()),
             )
 
     return post
