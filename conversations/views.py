@@ -431,8 +431,7 @@ def phone_send(request: HttpRequest) -> HttpResponse:
         services.phone_simulator_text(store=store, from_number=number, body=body)
     except ApplicationError as exc:
         flash.error(request, exc.message)
-    url = reverse("inbox:simulator", kwargs={"store_id": store.id})
-    return redirect(url + "?" + urlencode({"number": number}))
+    return _back_to_phone(store, number)
 
 
 @require_POST
@@ -452,5 +451,9 @@ def phone_cart_leave(request: HttpRequest) -> HttpResponse:
             f"Cart left: an {services.SIMULATOR_CART_ITEM['title']}. Its first text arrives on this phone "
             "at the scheduler's next tick (within a minute), unless it is quiet hours for the store.",
         )
+    return _back_to_phone(store, number)
+
+
+def _back_to_phone(store, number: str) -> HttpResponse:
     url = reverse("inbox:simulator", kwargs={"store_id": store.id})
     return redirect(url + "?" + urlencode({"number": number}))

@@ -59,6 +59,13 @@ def database_ready(env: dict) -> None:
         _migrated.add(env["DATABASE_URL"])
 
 
+def _wait_for_accepted(twilio, count: int, *, timeout: float = 120) -> None:
+    """Until the fake has accepted `count` texts (or the time is up): the moment to break something."""
+    deadline = time.monotonic() + timeout
+    while len(twilio.messages) < count and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 def twilio_faults() -> Verdict:
     """20 % 5xx, 5 % 429, 3 % 2 s stalls (past the 1 s client timeout) and a few permanent refusals."""
     with fake_twilio() as twilio:
@@ -91,9 +98,7 @@ def worker_sigkill() -> Verdict:
             first = worker_start(env, name="doomed")
             try:
                 report = django("tick", env=env)
-                deadline = time.monotonic() + 120
-                while len(twilio.messages) < TEXTS // 3 and time.monotonic() < deadline:
-                    time.sleep(0.1)
+                _wait_for_accepted(twilio, TEXTS // 3)
             finally:
                 celery_stop(first, sig=signal.SIGKILL)
             at_kill = len(twilio.messages)
@@ -133,9 +138,7 @@ def redis_restart() -> Verdict:
             first = worker_start(env, name="before")
             try:
                 report = django("tick", env=env)
-                deadline = time.monotonic() + 120
-                while len(twilio.messages) < TEXTS // 3 and time.monotonic() < deadline:
-                    time.sleep(0.1)
+                _wait_for_accepted(twilio, TEXTS // 3)
                 redis_stop(server, sig=signal.SIGKILL)
                 at_crash = len(twilio.messages)
             finally:
