@@ -71,6 +71,10 @@ class Message(StoreOwned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     twilio_sid = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    # Inbound: the language the router read; outbound: the language it answered in.
+    language = models.CharField(max_length=8, blank=True)
+    # For the agents, shown in the inbox: "No French reply for this rule: answered in English".
+    note = models.CharField(max_length=300, blank=True)
     segments = models.PositiveSmallIntegerField(default=1)
     encoding = models.CharField(max_length=8, blank=True)
     price = models.DecimalField(max_digits=10, decimal_places=5, null=True, blank=True)

@@ -13,13 +13,15 @@ from rapidfuzz.distance import OSA
 
 # "don't" and "dont" must be the same word; curly quotes arrive from phones' smart punctuation.
 _APOSTROPHES = re.compile(r"['’‘`´]")
+# French and Italian elisions are two words: "m'envoyez" is "m envoyez", "l'ordine" is "l ordine".
+_ELISION = re.compile(r"\b(l|d|j|m|t|s|n|c|qu|dell|all|nell|sull|dall|un|quest|quell)['’](?=[^\W\d_])", re.I)
 _WORD = re.compile(r"[^\W_]+")
 STEM_LANGUAGES = ("english", "spanish")
 
 
 def fold(text: str) -> str:
     """Lower case without accents or apostrophes: "Envío" -> "envio", "Don’t" -> "dont"."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    decomposed = unicodedata.normalize("NFKD", _ELISION.sub(r"\1 ", text or ""))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _APOSTROPHES.sub("", stripped).casefold()
 

@@ -24,25 +24,77 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Carrier opt-out keywords (Twilio's defaults, CTIA). These also opt out inside a longer message when they
-# make a clause of their own ("Stop!! I already ordered").
-STRONG_OPT_OUT = {"stop", "stopall", "unsubscribe", "optout", "revoke", "unsuscribe", "unsub"}
+# Carrier opt-out keywords (Twilio's defaults, CTIA, and the words carriers honour in our other languages:
+# ARRET in France, STOPP in Germany, AFMELDEN in the Netherlands). These also opt out inside a longer message
+# when they make a clause of their own ("Stop!! I already ordered", "ARRÊT svp").
+STRONG_OPT_OUT_BY_LANGUAGE = {
+    "en": {"stop", "stopall", "unsubscribe", "optout", "revoke", "unsuscribe", "unsub"},
+    "fr": {"arret", "desabonner", "desabonnement", "desinscription", "desinscrire"},
+    "de": {"stopp", "abmelden", "abbestellen", "austragen"},
+    "it": {"disiscrivimi", "disiscrivere", "cancellami", "disdici"},
+    "pt": {"descadastrar", "descadastre", "descadastro"},
+    "nl": {"afmelden", "uitschrijven", "uitschrijving"},
+}
 # Common words too: only the whole message opts out ("cancel" yes, "cancel, I'll buy in store" no).
-WEAK_OPT_OUT = {"cancel", "end", "quit", "baja", "parar", "alto", "cancelar", "detener", "basta"}
-OPT_IN_WORDS = {"start", "unstop"}
-HELP_WORDS = {"help", "info", "ayuda"}
+WEAK_OPT_OUT_BY_LANGUAGE = {
+    "en": {"cancel", "end", "quit"},
+    "es": {"baja", "parar", "alto", "cancelar", "detener", "basta"},
+    "fr": {"arrete", "arreter", "arretez", "stoppez", "fin", "annuler"},
+    "de": {"ende", "aufhoren", "beenden", "kundigen"},
+    "it": {"basta", "annulla", "cancella", "fermati", "smettila"},
+    "pt": {"parar", "pare", "parem", "cancelar", "sair", "chega"},
+    "nl": {"stoppen", "opzeggen", "uitzetten"},
+}
+STRONG_OPT_OUT = set().union(*STRONG_OPT_OUT_BY_LANGUAGE.values())
+WEAK_OPT_OUT = set().union(*WEAK_OPT_OUT_BY_LANGUAGE.values())
+OPT_IN_BY_LANGUAGE = {
+    "en": {"start", "unstop"},
+    "fr": {"demarrer"},
+    "de": {"anmelden"},
+    "pt": {"iniciar"},
+    "nl": {"aanmelden"},
+}
+OPT_IN_WORDS = set().union(*OPT_IN_BY_LANGUAGE.values())
+HELP_BY_LANGUAGE = {
+    "en": {"help", "info"},
+    "es": {"ayuda"},
+    "fr": {"aide"},
+    "de": {"hilfe"},
+    "it": {"aiuto"},
+    "pt": {"ajuda"},
+    "nl": {"hulp"},
+}
+HELP_WORDS = set().union(*HELP_BY_LANGUAGE.values())
 RESERVED_WORDS = STRONG_OPT_OUT | WEAK_OPT_OUT | OPT_IN_WORDS | HELP_WORDS
 
-# Words that travel with a keyword without changing what it asks: "STOP please", "stop all texts now".
+# Words that travel with a keyword without changing what it asks: "STOP please", "ARRET svp", "STOPP bitte".
 _FILLER = _wordset(
     "please pls plz plez now ok okay thanks thank thx ty you just all it this these that them texts "
     "text texting messages message msgs msg sms me my number already i said seriously asap right "
     "immediately again no nope not interested sorry por favor ya gracias mensajes yes hi hello hey "
-    "lol wrong from list for to out opt the sending"
+    "lol wrong from list for to out opt the sending "
+    "svp stp merci oui non tout tous maintenant bonjour moi s il vous plait "
+    "bitte danke jetzt sofort ja nein hallo alles alle mir "
+    "per favore grazie ora adesso si ciao tutto tutti messaggi "
+    "obrigado obrigada agora sim nao oi ola tudo todos mensagens "
+    "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten"
 )
 _FILLER_OPT_IN = {"please", "pls", "now", "again", "ok", "okay", "thanks", "yes", "me", "texts", "back", "hi"}
-_FILLER_HELP = {"please", "pls", "me", "i", "need", "hi", "hello", "por", "favor"}
-_NEGATIONS = {"dont", "not", "never", "didnt", "doesnt", "wont", "cant", "nunca"}
+_FILLER_HELP = _wordset(
+    "please pls me i need hi hello por favor svp s il vous plait bitte per favore alsjeblieft aub "
+    "j ai besoin d ich brauche preciso de ho bisogno di ik heb nodig"
+)
+_NEGATIONS = _wordset(
+    "dont not never didnt doesnt wont cant nunca ne pas nicht kein nie non mai nao niet nooit"
+)
+_KEYWORD_LANGUAGE = {
+    word: language
+    for table in (WEAK_OPT_OUT_BY_LANGUAGE, STRONG_OPT_OUT_BY_LANGUAGE, OPT_IN_BY_LANGUAGE, HELP_BY_LANGUAGE)
+    for language, words in table.items()
+    for word in words
+}
+# "basta" and "parar", "cancelar" are words of two languages: the keyword does not decide the language.
+_SHARED_KEYWORDS = {"basta", "parar", "cancelar"}
 
 # Plain-language revocations, matched on folded text (no accents, no apostrophes, lower case).
 _VERB = (
@@ -76,14 +128,111 @@ _REVOCATION_PATTERNS_ES = [
     r"(?:mi numero|de (?:la|su|tu) lista)\b",
     r"\bbaja\b(?! (?:de )?precio)",
     r"\bnumero equivocado\b",
+    r"\b(?:dejen|deja|dejame|dejenme) (?:de (?:escribir|mandar|enviar)\w*|en paz)\b",
+]
+_MESSAGES_FR = r"(?:messages?|sms|textos?|texto|notifications?|rappels?|relances?|pubs?)"
+_REVOCATION_PATTERNS_FR = [
+    r"\b(?:ne )?(?:m|me|nous) (?:envoyez|envoie|envoies|envoyer|ecrivez|ecris|ecrire|contactez|contacte|"
+    r"spammez|harcelez|relancez) (?:\w+ )?plus\b",
+    r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous )?(?:envoyer|ecrire|contacter|spammer"
+    r"|harceler|relancer)\b",
+    r"\barret(?:ez|e|er)? (?:les|vos|ces|tes|avec les|avec vos) " + _MESSAGES_FR + r"\b",
+    r"\b(?:je )?(?:ne )?(?:veux|souhaite|desire) (?:plus|pas|aucun|aucune) (?:\w+ ){0,2}"
+    + _MESSAGES_FR
+    + r"\b",
+    r"\bplus (?:de |d )?" + _MESSAGES_FR + r"\b",
+    r"\b(?:stop|assez|marre) (?:a |aux |de |des |avec )?(?:vos |ces |les )?" + _MESSAGES_FR + r"\b",
+    r"\bdes(?:abonn|inscri)\w*\b",
+    r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez) (?:moi|mon numero|mon num)\b",
+    r"\blaissez moi tranquille|\bfoutez moi la paix|\blachez moi\b",
+    r"\b(?:mauvais|faux) numero\b",
+]
+_MESSAGES_DE = r"(?:sms|nachrichten|nachricht|mitteilungen|textnachrichten|texte|werbung|erinnerungen)"
+_REVOCATION_PATTERNS_DE = [
+    r"\bkeine (?:\w+ )?" + _MESSAGES_DE + r" mehr\b",
+    r"\b" + _MESSAGES_DE + r" (?:bitte )?(?:abbestellen|abmelden|stoppen|beenden)\b",
+    r"\b(?:schreib|schreiben|schick|schicken|sende|senden) (?:sie )?(?:mir|uns) (?:\w+ )?(?:nicht|nie|keine) "
+    r"(?:\w+ )?mehr\b",
+    r"\b(?:schreib|schreibt|schreiben|schick|schicken|sende|senden|kontaktier\w*) (?:sie )?(?:mir|mich|uns) "
+    r"nicht mehr\b",
+    r"\b(?:hor|hort|horen|horen sie) (?:bitte )?auf(?: damit)?,? (?:mir|mich) (?:\w+"
+    r" ){0,2}(?:schreiben|schicken|"
+    r"senden|kontaktieren|zu schreiben|zu schicken|zu kontaktieren)\b",
+    r"\baufhoren (?:mir|mich) (?:zu )?(?:schreiben|schicken|kontaktieren)\b",
+    r"\b(?:melden|tragen|nehmen|streichen|loschen|entfernen) sie (?:mich|meine nummer)(?: \w+)?"
+    r"(?: (?:ab|aus))?\b",
+    r"\b(?:melde|trag|nimm|losch|losche|entfern) (?:mich|meine nummer)\b",
+    r"\bmich (?:bitte )?(?:abmelden|austragen|entfernen|loschen)\b",
+    r"\bmeine nummer (?:bitte )?(?:loschen|entfernen|streichen)\b",
+    r"\blass(?:en sie| mich| uns)? (?:mich )?in ruhe\b",
+    r"\bfalsche nummer\b",
+    r"\bwill (?:keine|nichts mehr|kein) (?:\w+ )?" + _MESSAGES_DE + r"\b",
+]
+_MESSAGES_IT = r"(?:messaggi|messaggio|sms|notifiche|promemoria|whatsapp)"
+_REVOCATION_PATTERNS_IT = [
+    r"\bnon (?:mi |ci )?(?:scrivetemi|scrivermi|scrivete|scrivere|mandatemi|mandate|mandarmi"
+    r"|inviatemi|"
+    r"inviate|inviarmi|contattatemi|contattate|contattarmi|scrivimi|mandarmi|mandami|cercatemi)"
+    r" (?:\w+ )?piu\b",
+    r"\bnon (?:voglio|desidero) (?:piu )?(?:ricevere )?(?:piu )?(?:altri )?" + _MESSAGES_IT + r"\b",
+    r"\bbasta (?:con )?(?:i |questi |coi |con i |con questi |vostri |tuoi )?" + _MESSAGES_IT + r"\b",
+    r"\b(?:smettete|smettila|smetti|smettetela) (?:di )?(?:scrivermi|mandarmi|contattarmi|inviarmi|"
+    r"scrivere|mandare)\b",
+    r"\b(?:cancellatemi|cancellami|toglietemi|toglimi|rimuovetemi|rimuovimi|disiscrivetemi|disiscrivimi)\b",
+    r"\b(?:cancellate|togliete|rimuovete|eliminate) (?:il )?(?:mio numero|me)\b",
+    r"\bniente piu " + _MESSAGES_IT + r"\b",
+    r"\blasciatemi (?:in pace|stare)\b",
+    r"\bnumero sbagliato\b",
+]
+_MESSAGES_PT = r"(?:mensagens|mensagem|sms|msgs|torpedos|notificacoes|lembretes)"
+_REVOCATION_PATTERNS_PT = [
+    r"\b(?:parem|pare|parar|deixem|deixe|deixa) de (?:me |nos )?(?:mandar|enviar|escrever|mandarem|"
+    r"enviarem|incomodar|encher)\b",
+    r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|escrevam|escreva|manda|envia|contatem|contate) "
+    r"(?:\w+ )?mais\b",
+    r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|manda|envia) (?:mais )?" + _MESSAGES_PT + r"\b",
+    r"\bnao (?:quero|desejo) (?:mais )?(?:receber )?(?:mais )?(?:nenhuma )?" + _MESSAGES_PT + r"\b",
+    r"\bchega de " + _MESSAGES_PT + r"\b",
+    r"\bsem mais " + _MESSAGES_PT + r"\b",
+    r"\b(?:me )?(?:tire|tirem|tira|remova|removam|remove|exclua|excluam|apague|apaguem) (?:o )?(?:meu "
+    r"(?:numero|contato|cadastro)|da (?:lista|sua lista))\b",
+    r"\bme (?:tire|tirem|tira|remova|removam|exclua|excluam|descadastr\w+)\b",
+    r"\bdescadastr\w*\b",
+    r"\b(?:quero )?sair da (?:lista|sua lista|lista de (?:mensagens|sms))\b",
+    r"\bme (?:deixa|deixe|deixem) em paz\b",
+    r"\bnumero errado\b",
+]
+_MESSAGES_NL = r"(?:berichten|berichtjes|bericht|sms|smsjes|smsen|sms jes|appjes|meldingen|herinneringen)"
+_REVOCATION_PATTERNS_NL = [
+    r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:geen|niet) (?:\w+ )?(?:meer|"
+    + _MESSAGES_NL
+    + r")\b",
+    r"\bgeen (?:\w+ )?" + _MESSAGES_NL + r" meer\b",
+    r"\b(?:stop|stoppen|hou op|houd op|kappen) (?:met|nu met) (?:het )?(?:"
+    + _MESSAGES_NL
+    + r"|sturen|appen|smsen|sms en|mailen|spammen|berichten sturen)\b",
+    r"\b(?:meld|schrijf) (?:me|mij) (?:\w+ )?(?:af|uit)\b",
+    r"\b(?:verwijder|verwijderen|wis|schrap) (?:me|mij|mijn nummer|mijn gegevens)\b",
+    r"\bik wil (?:geen|niks|niets) (?:meer )?(?:\w+ )?" + _MESSAGES_NL + r"\b",
+    r"\blaat (?:me|mij) (?:met rust|gerust)\b",
+    r"\b(?:verkeerd|verkeerde) nummer\b",
 ]
 _REVOCATION = {
-    "en": re.compile("|".join(f"(?:{p})" for p in _REVOCATION_PATTERNS)),
-    "es": re.compile("|".join(f"(?:{p})" for p in _REVOCATION_PATTERNS_ES)),
+    language: re.compile("|".join(f"(?:{p})" for p in patterns))
+    for language, patterns in (
+        ("en", _REVOCATION_PATTERNS),
+        ("es", _REVOCATION_PATTERNS_ES),
+        ("fr", _REVOCATION_PATTERNS_FR),
+        ("de", _REVOCATION_PATTERNS_DE),
+        ("it", _REVOCATION_PATTERNS_IT),
+        ("pt", _REVOCATION_PATTERNS_PT),
+        ("nl", _REVOCATION_PATTERNS_NL),
+    )
 }
 # A person doing the opposite of revoking: "don't unsubscribe me", "I don't want to unsubscribe".
 _NEGATED_REVOCATION = re.compile(
-    r"\b(?:dont|do not|not|never|didnt)(?: \w+){0,3} (?:unsubscribe|unsub|opt out)\b"
+    r"\b(?:dont|do not|not|never|didnt|ne|pas|nicht|non|nao|niet)(?: \w+){0,3} "
+    r"(?:unsubscribe|unsub|opt out|desabonner|abmelden|disiscrivere|descadastrar|afmelden|uitschrijven)\b"
 )
 
 _HUMAN_PATTERNS = [
@@ -106,6 +255,25 @@ _HUMAN_PATTERNS = [
     r"\b(?:eres|es|sos) (?:un )?(?:bot|robot|maquina)\b",
     r"\b(?:atencion al cliente|servicio al cliente|llamame|llamenme)\b",
     r"^(?:asesor|agente|humano|persona)$",
+    # French, German, Italian, Portuguese, Dutch
+    r"\bparler (?:a|avec) (?:quelqu ?un|une personne|un humain|un conseiller|une conseillere|un agent|"
+    r"un vendeur|le service client|un vrai)\b",
+    r"\b(?:vraie personne|vrai humain|service client|conseiller svp)\b",
+    r"\b(?:vous etes|tu es|c est|est ce) (?:un )?(?:bot|robot)\b",
+    r"\b(?:mit|einen|einem) (?:einem |einer )?(?:menschen|mitarbeiter|mitarbeiterin|berater|echten person|"
+    r"kundenservice|kundendienst)\b(?: (?:sprechen|reden))?",
+    r"\b(?:echter mensch|echte person|kundenservice|kundendienst)\b",
+    r"\b(?:bist du|sind sie|ist das) (?:ein )?(?:bot|roboter)\b",
+    r"\bparlare con (?:qualcuno|una persona|un operatore|un umano|un addetto|il servizio clienti)\b",
+    r"\b(?:persona vera|persona reale|operatore umano|servizio clienti|assistenza clienti)\b",
+    r"\b(?:sei|e) (?:un )?(?:bot|robot)\b",
+    r"\bfalar com (?:alguem|uma pessoa|um atendente|um humano|um vendedor|o atendimento)\b",
+    r"\b(?:pessoa real|atendente humano|atendimento ao cliente)\b",
+    r"\b(?:voce e|vc e|e) (?:um )?(?:bot|robo)\b",
+    r"\b(?:spreken|praten) met (?:iemand|een mens|een medewerker|een persoon|de klantenservice)\b",
+    r"\b(?:met|naar) (?:iemand|een mens|een medewerker|een echt persoon) (?:spreken|praten|bellen)\b",
+    r"\b(?:echt persoon|echte persoon|echt mens|klantenservice)\b",
+    r"\b(?:ben je|is dit) (?:een )?(?:bot|robot)\b",
 ]
 _HUMAN = re.compile("|".join(f"(?:{p})" for p in _HUMAN_PATTERNS))
 
@@ -114,22 +282,35 @@ _ANGER_WORDS = _wordset(
     "stupid unacceptable disgusting horrible awful bs bullshit fuck fucking fck fk ffs damn dammit "
     "hate angry fraud liar liars rip ripoff joke pathetic incompetent sucks crap shit garbage idiots "
     "estafa estafadores harto harta molesto molesta pesimo pesima basura ridiculo enojado enojada "
-    "mierda fraude verguenza inaceptable horrible"
+    "mierda fraude verguenza inaceptable horrible "
+    "arnaque arnaqueurs escroquerie escrocs honteux inadmissible inacceptable merde putain nul nuls "
+    "betrug betruger abzocke unverschamt frechheit scheisse unmoglich katastrophe "
+    "truffa truffatori vergogna schifo vergognoso inaccettabile pessimo ridicolo "
+    "golpe golpistas absurdo vergonha pessimo horrivel ridiculo porcaria lixo "
+    "oplichting oplichters oplichters belachelijk schandalig waardeloos bagger kut"
 )
-_ANGER_PHRASES = re.compile(r"\b(?:rip ?off|fed up|sick of|what the hell|are you kidding|this is a joke)\b")
+_ANGER_PHRASES = re.compile(
+    r"\b(?:rip ?off|fed up|sick of|what the hell|are you kidding|this is a joke|j en ai marre|ras le bol|"
+    r"ich habe die nase voll|das ist ein witz|sono stufo|sono stufa|estou farto|estou farta|ik ben het zat)\b"
+)
 
 _ACK_WORDS = _wordset(
     "ok okay k kk thanks thank you thx ty tysm cool great perfect awesome nice got it sounds good no "
     "nope nah not now interested maybe later will do sure yep alright gracias vale bueno listo "
     "perfecto so much lol haha im good all set fine ill think about np appreciate thanku many a lot "
-    "oh ah yay gotcha noted bien muchas"
+    "oh ah yay gotcha noted bien muchas "
+    "merci daccord d accord super parfait top cool oui non pas maintenant beaucoup "
+    "danke ok super perfekt alles klar gut ja nein nicht jetzt vielen dank "
+    "grazie va bene perfetto ottimo si no mille "
+    "obrigado obrigada beleza valeu perfeito otimo sim nao "
+    "bedankt dank je wel dankjewel dankje prima top goed oke ja nee super dir"
 )
 
 
 @dataclass(frozen=True)
 class Compliance:
     kind: str  # OPT_OUT | OPT_IN | HELP
-    language: str  # "en" | "es": the language of the words that triggered it
+    language: str  # the language of the words that triggered it, "" when they do not tell (STOP, basta)
     reason: str
 
 
@@ -163,11 +344,10 @@ def compliance_intent(text: Text) -> Compliance | None:
     for clause in clauses:
         keyword = _only(clause, STRONG_OPT_OUT, _FILLER)
         if keyword:
-            return Compliance(OPT_OUT, "en", f'opt-out keyword "{keyword.upper()}"')
+            return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
     keyword = _only(whole, STRONG_OPT_OUT | WEAK_OPT_OUT, _FILLER) or _near_opt_out_word(whole)
     if keyword:
-        language = "es" if keyword in {"baja", "parar", "alto", "cancelar", "detener", "basta"} else "en"
-        return Compliance(OPT_OUT, language, f'opt-out keyword "{keyword.upper()}"')
+        return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
     folded = " ".join(whole)
     if not _NEGATED_REVOCATION.search(folded):
         for language, pattern in _REVOCATION.items():
@@ -176,11 +356,21 @@ def compliance_intent(text: Text) -> Compliance | None:
                 return Compliance(OPT_OUT, language, f'plain-language opt-out "{match[0]}"')
     keyword = _only(whole, OPT_IN_WORDS, _FILLER_OPT_IN)
     if keyword:
-        return Compliance(OPT_IN, "en", f'opt-in keyword "{keyword.upper()}"')
+        return Compliance(OPT_IN, _keyword_language(keyword), f'opt-in keyword "{keyword.upper()}"')
     keyword = _only(whole, HELP_WORDS, _FILLER_HELP)
     if keyword:
-        return Compliance(HELP, "es" if keyword == "ayuda" else "en", f'help keyword "{keyword.upper()}"')
+        return Compliance(HELP, _keyword_language(keyword), f'help keyword "{keyword.upper()}"')
     return None
+
+
+def _keyword_language(keyword: str) -> str:
+    """The language a compliance word belongs to; "" for the international STOP/START/HELP and shared words.
+
+    The reply's language then comes from the shopper (their text, their locale), not from the keyword.
+    """
+    if keyword in _SHARED_KEYWORDS or keyword in {"stop", "start", "help", "info"}:
+        return ""
+    return _KEYWORD_LANGUAGE.get(keyword, "")
 
 
 def asks_for_person(text: Text) -> str | None:
@@ -237,3 +427,58 @@ def shadows_compliance(keyword: str) -> bool:
     folded = fold(keyword).strip()
     words = set(re.findall(r"[^\W_]+", folded))
     return bool(words & RESERVED_WORDS) or compliance_intent(Text(keyword)) is not None
+
+
+# Questions no canned text can answer honestly: they need a person who can look at the order or the payment.
+_PAYMENT_FAILURE = re.compile(
+    r"\b(?:card|payment|paypal|klarna|apple pay|transaction)\w* (?:\w+ ){0,3}(?:declined|failed|failing|"
+    r"rejected|refused|didnt go through|doesnt go through|not going through|wont go through|keeps failing)\b"
+    r"|\b(?:declined|rejected) (?:my )?(?:card|payment)\b|\bcharged (?:me )?twice\b|\bdouble charged\b"
+    r"|\b(?:tarjeta|pago) (?:\w+ ){0,2}(?:rechazad[ao]|declinad[ao]|no pasa|fallo|no funciona)\b"
+    r"|\bme (?:cobraron|cobran) dos veces\b|\brechaz\w+ (?:mi |la )?(?:tarjeta|pago)\b"
+    r"|\b(?:carte|paiement) (?:\w+ ){0,3}(?:refusee?|rejetee?|ne passe pas|echoue|bloquee?)\b"
+    r"|\bdebite deux fois\b"
+    r"|\b(?:karte|zahlung|kreditkarte|paypal) (?:\w+ ){0,3}(?:abgelehnt|fehlgeschlagen|geht nicht"
+    r"|klappt nicht|"
+    r"funktioniert nicht)\b|\bdoppelt"
+    r" abgebucht\b"
+    r"|\b(?:carta|pagamento) (?:\w+ ){0,3}(?:rifiutat[ao]|non passa|non va|non funziona|fallito"
+    r"|respint[ao])\b"
+    r"|\baddebitato due volte\b"
+    r"|\b(?:cartao|pagamento|pix|boleto) (?:\w+ ){0,3}(?:recusad[ao]|nao passa|nao foi|falhou|nao"
+    r" funciona)\b"
+    r"|\bcobrad[ao] duas vezes\b"
+    r"|\b(?:kaart|betaling|creditcard|ideal) (?:\w+ ){0,3}"
+    r"(?:geweigerd|mislukt|lukt niet|werkt niet|gaat niet)\b"
+    r"|\btwee keer afgeschreven\b"
+)
+# A specific size, a colour or an order number: a policy text cannot say whether "the blue one in M" exists.
+_COLOURS = _wordset(
+    "red blue green black white pink grey gray navy beige brown yellow orange purple "
+    "rojo roja azul verde negro negra blanco blanca rosa gris marron amarillo "
+    "rouge bleu bleue vert verte noir noire blanc blanche gris jaune violet "
+    "rot blau grun schwarz weiss rosa grau braun gelb lila "
+    "rosso rossa blu verde nero nera bianco bianca grigio marrone giallo viola "
+    "vermelho vermelha azul verde preto preta branco branca cinza marrom amarelo roxo "
+    "rood blauw groen zwart wit roze grijs bruin geel paars"
+)
+_SPECIFIC_SIZE = re.compile(r"\b(?:xxs|xs|s|m|l|xl|xxl|xxxl|\d{1,2}(?:[.,]5)?)\b")
+_SIZE_WORD = _wordset("size talla taille grosse taglia tamanho maat")
+_ORDER_NUMBER = re.compile(r"#\s?\d{3,}")
+
+
+def uncovered_question(text: Text, *, kind: str) -> str | None:
+    """ "payment": a failed or double payment. "specific": a colour, a size or an order number named."""
+    folded = " ".join(text.words)
+    if kind == "payment":
+        match = _PAYMENT_FAILURE.search(folded)
+        return f'a payment problem ("{match[0]}")' if match else None
+    colour = next((w for w in text.words if w in _COLOURS), None)
+    if colour:
+        return f'asks about a colour ("{colour}")'
+    for index, word in enumerate(text.words):
+        if index and text.words[index - 1] in _SIZE_WORD and _SPECIFIC_SIZE.fullmatch(word):
+            return f'asks about one size ("{text.words[index - 1]} {word}")'
+    if _ORDER_NUMBER.search(text.raw):
+        return "asks about one order"
+    return None

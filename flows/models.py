@@ -16,6 +16,9 @@ class Flow(StoreOwned):
         default="I'm not sure I follow, so I've passed this to our team. Someone will text you back shortly."
     )
     holding_reply = models.TextField(default="Thanks! A teammate from {store} will text you shortly.")
+    # The same canned answers in other languages: {"fallback"|"holding"|"opt_out"|"opt_in": {"fr": "…"}}.
+    # A language without a text here takes the shipped default of flows.defaults.
+    replies = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -74,6 +77,10 @@ class KeywordRule(StoreOwned):
     name = models.CharField(max_length=120)
     keywords = models.JSONField(default=list)
     reply = models.TextField()
+    # The reply in other languages: {"fr": "…", "de": "…"}; `reply` is the store's language.
+    replies = models.JSONField(default=dict, blank=True)
+    # The rule's own words per language, replacing the built-in lexicon's for that language: {"fr": [...]}.
+    lexicon = models.JSONField(default=dict, blank=True)
     priority = models.IntegerField(default=100, help_text="Lower runs first.")
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from cartrecovery.errors import ApplicationError
-from conversations.nlp import Phrase, Text
+from conversations.lexicon import INTENT_NAMES
+from conversations.nlp import Phrase, Text, phrase_position
 from conversations.nlp_intents import shadows_compliance
+from conversations.nlp_lexicon import lexicon_find, masked_words, rule_intents
 
 from .models import KeywordRule
 
@@ -23,6 +25,10 @@ PLACEHOLDERS = {
     "returns_policy": "the store's returns policy",
     "contact_email": "the store's contact email",
     "contact_phone": "the store's contact phone",
+    "ships_to": "the countries the store ships to (settings), in the shopper's language",
+    "free_shipping_over": "the free-shipping threshold (settings), as money",
+    "return_days": "the return window in days (settings)",
+    "processing_days": "the processing time in days (settings)",
 }
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
@@ -30,19 +36,54 @@ _PLACEHOLDER = re.compile(r"\{(\w*)\}")
 @dataclass(frozen=True)
 class RuleMatch:
     rule: KeywordRule
-    keyword: str
+    keyword: str  # the merchant's keyword, or the lexicon word, that matched
+    said: str = ""  # the shopper's words that matched it
+    intent: str = ""  # the lexicon intent, when the lexicon matched
+    intents: tuple[str, ...] = ()  # every intent the rule is about
+    language: str = ""  # the lexicon language of the word that matched
+
+    @property
+    def reason(self) -> str:
+        if self.intent and self.language:
+            return (
+                f'{INTENT_NAMES[self.intent].lower()} word "{self.keyword}" '
+                f"({self.language}, built-in lexicon) "
+                f'of rule "{self.rule.name}"'
+            )
+        return f'keyword "{self.keyword}" of rule "{self.rule.name}"'
 
 
 def rules_active_for(*, store) -> list[KeywordRule]:
     return list(KeywordRule.objects.for_store(store).filter(is_active=True).order_by("priority", "id"))
 
 
-def rule_match(*, rules: list[KeywordRule], text: Text) -> RuleMatch | None:
-    """The first rule by priority with a keyword found in the text, matching words rather than letters."""
+def rule_match(*, rules: list[KeywordRule], text: Text, language: str = "en") -> RuleMatch | None:
+    """The first rule by priority whose keywords, or whose intents' lexicon words in any of our languages,
+    are found in the text: words rather than letters, and never a word that is a false friend in the text's
+    language ("sale" in a French text is dirty, not a discount)."""
+    said = masked_words(text, language)
     for rule in rules:
+        intents = rule_intents(tuple(rule.keywords))
         for keyword in rule.keywords:
-            if Phrase(keyword).found_in(text):
-                return RuleMatch(rule=rule, keyword=keyword)
+            phrase = Phrase(keyword)
+            if not phrase.words:
+                if phrase.symbols and phrase.symbols in text.raw:
+                    return RuleMatch(rule=rule, keyword=keyword, said=keyword, intents=intents)
+                continue
+            start = phrase_position(said, phrase.words)
+            if start is not None:
+                words = " ".join(said[start : start + len(phrase.words)])
+                return RuleMatch(rule=rule, keyword=keyword, said=words, intents=intents)
+        hit = lexicon_find(said, intents=intents, language=language, overrides=rule.lexicon or {})
+        if hit is not None:
+            return RuleMatch(
+                rule=rule,
+                keyword=hit.term,
+                said=hit.said,
+                intent=hit.intent,
+                intents=intents,
+                language=hit.language,
+            )
     return None
 
 

@@ -46,6 +46,12 @@ class Store(models.Model):
     shipping_policy = models.TextField(blank=True)
     returns_policy = models.TextField(blank=True)
     help_text = models.TextField(blank=True)
+    # ISO 3166 alpha-2 codes of the countries the shop delivers to ("do you ship to Canada?"); [] = not said.
+    ships_to = models.JSONField(default=list, blank=True)
+    # Facts the bot may state as they are; None: the merchant has not said, so the bot does not either.
+    free_shipping_over = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    return_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    processing_days = models.PositiveSmallIntegerField(null=True, blank=True)
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -5,6 +5,7 @@ import pytest
 from conversations.webhooks import store_cache_clear
 
 ROUTING_REPORT: list[str] = []
+LANGUAGE_REPORT: list[str] = []
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -13,6 +14,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
             "=", "reply routing accuracy (tests/conversations/data/labelled_replies.json)"
         )
         for line in ROUTING_REPORT:
+            terminalreporter.write_line(line)
+    if LANGUAGE_REPORT:
+        terminalreporter.write_sep(
+            "=", "reply routing in seven languages (tests/conversations/data/labelled_replies_languages.json)"
+        )
+        for line in LANGUAGE_REPORT:
             terminalreporter.write_line(line)
 
 

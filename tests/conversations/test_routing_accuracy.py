@@ -43,8 +43,10 @@ def _summary(title: str, got: list[tuple[str, str, str]]) -> tuple[float, list, 
 
 @pytest.mark.django_db
 def test_labelled_replies_route_as_a_person_would(store):
-    # given the default rules and a shopper with a cart
+    # given the default rules, a store that says where it ships, and a shopper with a cart
     keyword_rules_seed_default(store=store)
+    store.ships_to = ["US", "CA", "MX"]
+    store.save(update_fields=["ships_to"])
     cart = CartFactory(store=store)
     CartItemFactory(cart=cart)
 

@@ -1,0 +1,201 @@
+"""The built-in commerce lexicon: what shoppers call shipping, discounts, returns… in each of our languages.
+
+A merchant writes a rule once, in their own words ("shipping, delivery"). Those words tell which intents
+the rule is about (each intent's words in every language are looked up); the rule then also matches the
+intent's words in all seven languages, so "frais de livraison ?", "Versandkosten?" and "spedizione?" reach
+the same rule. A rule may replace the built-in words of any language (`KeywordRule.lexicon`), and the rules
+editor shows them. The lists are data, reviewed by hand; docs/conversations.md explains how to extend them.
+
+Words are written folded (lower case, no accents) and compared per language through that language's Snowball
+stemmer ("livraisons" = "livraison", "spedizioni" = "spedizione"), plus one typo in words of 7+ letters.
+"""
+
+INTENTS = ("shipping", "discount", "returns", "sizing", "stock", "order_status", "payment")
+INTENT_NAMES = {
+    "shipping": "Shipping",
+    "discount": "Discounts",
+    "returns": "Returns",
+    "sizing": "Sizing",
+    "stock": "Stock",
+    "order_status": "Order status",
+    "payment": "Payment",
+}
+
+
+def _terms(listing: str) -> tuple[str, ...]:
+    return tuple(term.strip() for term in listing.split(",") if term.strip())
+
+
+LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
+    "shipping": {
+        "en": _terms(
+            "shipping, ship, ships, shipped, delivery, deliver, postage, arrive, arrival, get here, "
+            "shipping cost, how long"
+        ),
+        "es": _terms(
+            "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan"
+        ),
+        "fr": _terms(
+            "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
+            "port, colis, arriver, arrive, recevoir, delai"
+        ),
+        "de": _terms(
+            "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
+            "liefert, lieferzeit, porto, ankommen, zustellung, paket"
+        ),
+        "it": _terms(
+            "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
+            "arrivare, costi di spedizione, corriere, pacco"
+        ),
+        "pt": _terms(
+            "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, "
+            "portes, correio"
+        ),
+        "nl": _terms(
+            "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, "
+            "bezorging, bezorgd, geleverd, verzonden, bezorgkosten, levertijd, pakket, aankomen, opsturen"
+        ),
+    },
+    "discount": {
+        "en": _terms(
+            "discount, coupon, promo, promo code, code, voucher, deal, sale, offer, cheaper, price match"
+        ),
+        "es": _terms("descuento, cupon, codigo, oferta, rebaja, rebajas, promocion, mas barato"),
+        "fr": _terms(
+            "reduction, remise, promo, code promo, coupon, solde, soldes, rabais, moins cher,"
+            " bon de reduction"
+        ),
+        "de": _terms(
+            "rabatt, gutschein, rabattcode, gutscheincode, angebot, aktion, gunstiger, sale, prozente"
+        ),
+        "it": _terms("sconto, sconti, coupon, codice, codice sconto, offerta, promozione, saldi, buono"),
+        "pt": _terms("desconto, cupom, cupao, codigo, promocao, oferta, mais barato, liquidacao"),
+        "nl": _terms(
+            "korting, kortingscode, kortingscodes, actie, aanbieding, coupon, goedkoper, uitverkoop, sale"
+        ),
+    },
+    "returns": {
+        "en": _terms("return, returns, refund, exchange, send back, send it back, money back"),
+        "es": _terms("devolucion, devoluciones, devolver, reembolso, cambio, cambiar"),
+        "fr": _terms("retour, retours, retourner, rembourser, remboursement, echange, echanger, renvoyer"),
+        "de": _terms(
+            "ruckgabe, rucksendung, zurucksenden, zuruckschicken, umtausch, umtauschen,"
+            " erstattung, geld zuruck"
+        ),
+        "it": _terms("reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso"),
+        "pt": _terms("devolucao, devolver, reembolso, troca, trocar, estorno"),
+        "nl": _terms("retour, retourneren, terugsturen, ruilen, terugbetaling, geld terug, omruilen"),
+    },
+    "sizing": {
+        "en": _terms("size, sizing, fit, too small, too big, run small, run big, measurements, size chart"),
+        "es": _terms("talla, tallas, medidas, queda, tallaje, guia de tallas"),
+        "fr": _terms("taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand"),
+        "de": _terms(
+            "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein"
+            " aus, gross aus, konfektionsgrosse"
+        ),
+        "it": _terms(
+            "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande"
+        ),
+        "pt": _terms("tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande"),
+        "nl": _terms(
+            "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, "
+            "valt het groot, te klein, te groot"
+        ),
+    },
+    "stock": {
+        "en": _terms("in stock, stock, available, availability, sold out, restock"),
+        "es": _terms("disponible, disponibles, agotado, agotada, hay existencias, stock"),
+        "fr": _terms("en stock, stock, disponible, disponibles, rupture, epuise, reassort"),
+        "de": _terms("auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da"),
+        "it": _terms("disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino"),
+        "pt": _terms("disponivel, disponiveis, estoque, esgotado, esgotada"),
+        "nl": _terms("op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar"),
+    },
+    "order_status": {
+        "en": _terms(
+            "order status, my order, tracking, track, tracking number, where is my package, wheres my package"
+        ),
+        "es": _terms("mi pedido, rastrear, seguimiento, numero de guia, estado del pedido"),
+        "fr": _terms("ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis"),
+        "de": _terms(
+            "meine bestellung, sendungsverfolgung, sendungsnummer, tracking, bestellstatus, wo ist mein paket"
+        ),
+        "it": _terms(
+            "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking"
+        ),
+        "pt": _terms("meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido"),
+        "nl": _terms(
+            "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket"
+        ),
+    },
+    "payment": {
+        "en": _terms("payment, pay, card, declined, paypal, klarna, charged, credit card"),
+        "es": _terms("pago, pagar, tarjeta, rechazada, rechazado, cobro, cobraron"),
+        "fr": _terms("paiement, payer, carte, carte bancaire, refuse, refusee, prelevement, debite"),
+        "de": _terms("zahlung, bezahlen, bezahlung, karte, kreditkarte, abgelehnt, abgebucht"),
+        "it": _terms(
+            "pagamento, pagare, carta, carta di credito, rifiutata, rifiutato, addebito, addebitato"
+        ),
+        "pt": _terms("pagamento, pagar, cartao, recusado, recusada, cobranca, cobrado, boleto, pix"),
+        "nl": _terms("betaling, betalen, kaart, creditcard, geweigerd, afgeschreven, ideal"),
+    },
+}
+
+# Words that mean something else in one of our languages. When the reply is in that language, the word
+# does not count for any rule (neither a lexicon word nor the merchant's own keyword) unless a neighbouring
+# word rescues it ("unless"), or only counts when no neighbour spoils it ("after"):
+# French "sale" is dirty and "code" is "code postal" unless "promo" is next to it; Spanish "sale" is "goes
+# out" and "envío" after a pronoun is "I send" ("te envío el número"); Dutch "postcode" is a postal code,
+# not postage; German "Ende" is the end of anything ("Ende der Woche"), not the English keyword "end";
+# Italian "sale" is salt and "porto" "I carry".
+FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
+    "fr": {
+        "sale": ("unless", frozenset()),
+        "sales": ("unless", frozenset()),
+        "code": ("unless", frozenset({"promo", "reduction", "remise"})),
+    },
+    "es": {
+        "sale": ("unless", frozenset()),
+        "salen": ("unless", frozenset()),
+        "envio": ("after", frozenset({"te", "le", "les", "se", "lo", "la", "los", "las", "yo", "os", "ya"})),
+    },
+    "de": {
+        "ende": ("unless", frozenset()),
+        "code": ("unless", frozenset({"rabatt", "gutschein", "rabattcode", "promo"})),
+    },
+    "nl": {"postcode": ("unless", frozenset())},
+    "it": {
+        "sale": ("unless", frozenset()),
+        "porto": ("unless", frozenset()),
+        "code": ("unless", frozenset({"sconto", "promo"})),
+    },
+    "pt": {"code": ("unless", frozenset({"desconto", "promo"}))},
+}
+
+# "Ask me later": a pause, not an opt-out (the compliance issue's snooze). Data only here: the snooze
+# mechanism reads these phrases when it lands. An opt-out in the same text always wins.
+SNOOZE_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": _terms(
+        "not now, maybe later, later, remind me later, text me later, ask me later, next week, "
+        "remind me next week, in a few days, after payday, snooze, pause"
+    ),
+    "es": _terms(
+        "ahora no, mas tarde, luego, la proxima semana, recuerdamelo despues, escribeme despues, en unos dias"
+    ),
+    "fr": _terms(
+        "pas maintenant, plus tard, la semaine prochaine, rappelez moi plus tard, relancez moi"
+        " plus tard, dans quelques jours"
+    ),
+    "de": _terms(
+        "nicht jetzt, spater, nachste woche, erinnere mich spater, in ein paar tagen, melde dich spater"
+    ),
+    "it": _terms(
+        "non ora, piu tardi, dopo, la prossima settimana, ricordamelo dopo, scrivimi piu tardi,"
+        " tra qualche giorno"
+    ),
+    "pt": _terms(
+        "agora nao, mais tarde, depois, semana que vem, me lembra depois, me chama depois, daqui a uns dias"
+    ),
+    "nl": _terms("niet nu, later, volgende week, herinner me later, stuur later, over een paar dagen"),
+}

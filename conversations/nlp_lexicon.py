@@ -1,0 +1,158 @@
+"""Matching the commerce lexicon (conversations/lexicon.py) against a shopper's reply.
+
+Each language's words are compared through that language's own Snowball stemmer, so an Italian plural
+never has to meet an English stemmer. Pure functions, no database.
+"""
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import snowballstemmer
+from rapidfuzz.distance import OSA
+
+from .languages import LANGUAGES
+from .lexicon import FALSE_FRIENDS, INTENTS, LEXICON
+from .nlp import Text, words
+
+_SNOWBALL = {
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "de": "german",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+}
+TYPO_MIN_LETTERS = 7
+
+
+@cache
+def _stemmer(language: str):
+    return snowballstemmer.stemmer(_SNOWBALL[language])
+
+
+@lru_cache(maxsize=20_000)
+def stem(word: str, language: str) -> str:
+    return _stemmer(language).stemWord(word)
+
+
+def _stems(phrase_words: tuple[str, ...], language: str) -> tuple[str, ...]:
+    return tuple(stem(w, language) for w in phrase_words)
+
+
+@dataclass(frozen=True)
+class LexiconHit:
+    intent: str
+    language: str
+    term: str  # the lexicon word or phrase as written in the lexicon
+    said: str  # what the shopper wrote
+
+
+@cache
+def _compiled(intent: str, language: str, terms: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((term, _stems(tuple(words(term)), language)) for term in terms if words(term))
+
+
+def lexicon_terms(intent: str, language: str) -> tuple[str, ...]:
+    return LEXICON.get(intent, {}).get(language, ())
+
+
+@lru_cache(maxsize=4096)
+def rule_intents(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    """The intents a rule is about: those with a lexicon word (any language) equal to one of its keywords."""
+    found = []
+    for intent in INTENTS:
+        if any(_keyword_is_term(keyword, intent) for keyword in keywords):
+            found.append(intent)
+    return tuple(found)
+
+
+def _keyword_is_term(keyword: str, intent: str) -> bool:
+    keyword_words = tuple(words(keyword))
+    if not keyword_words:
+        return False
+    for language in LANGUAGES:
+        stems = _stems(keyword_words, language)
+        if any(
+            stems == term_stems
+            for _, term_stems in _compiled(intent, language, lexicon_terms(intent, language))
+        ):
+            return True
+    return False
+
+
+def false_friend_positions(message_words: tuple[str, ...], language: str) -> frozenset[int]:
+    """Which words of the message mean something else in its language ("sale" in French is dirty)."""
+    table = FALSE_FRIENDS.get(language, {})
+    if not table:
+        return frozenset()
+    spoiled = set()
+    for index, word in enumerate(message_words):
+        entry = table.get(word)
+        if entry is None:
+            continue
+        kind, neighbours = entry
+        around = set(message_words[max(0, index - 2) : index] + message_words[index + 1 : index + 3])
+        before = message_words[index - 1] if index else ""
+        if (kind == "unless" and not (around & neighbours)) or (kind == "after" and before in neighbours):
+            spoiled.add(index)
+    return frozenset(spoiled)
+
+
+def masked_words(text: Text, language: str) -> tuple[str, ...]:
+    """The message's words with its false friends blanked out, for every matcher that runs after."""
+    spoiled = false_friend_positions(text.words, language)
+    return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
+
+
+def lexicon_find(
+    message_words: tuple[str, ...],
+    *,
+    intents: tuple[str, ...],
+    language: str,
+    overrides: dict[str, list[str]] | None = None,
+) -> LexiconHit | None:
+    """The first lexicon word of these intents found in the message, in any language (typos: its own)."""
+    overrides = overrides or {}
+    for intent in intents:
+        for term_language in LANGUAGES:
+            terms = (
+                tuple(overrides[term_language])
+                if term_language in overrides
+                else lexicon_terms(intent, term_language)
+            )
+            hit = _find_terms(
+                message_words, terms, intent, term_language, loose=term_language in (language, "en")
+            )
+            if hit:
+                return hit
+    return None
+
+
+def _find_terms(message_words, terms, intent, language, *, loose: bool) -> LexiconHit | None:
+    """Loose (stems, a typo) for the text's own language and English; exact words for the others, where a
+    shared stem is more often a coincidence ("sold" and French "solde") than the same word."""
+    said = _stems(message_words, language) if loose else tuple(_plain(w) for w in message_words)
+    for term, term_stems in _compiled(intent, language, terms):
+        wanted = term_stems if loose else tuple(_plain(w) for w in words(term))
+        size = len(wanted)
+        for start in range(len(message_words) - size + 1):
+            window = message_words[start : start + size]
+            if "" in window:
+                continue
+            if said[start : start + size] == wanted or (
+                loose and size == 1 and _typo_of(window[0], words(term)[0])
+            ):
+                return LexiconHit(intent, language, term, " ".join(window))
+    return None
+
+
+def _plain(word: str) -> str:
+    """A word without its plural "s": exact matching that still takes "envios" for "envio"."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") else word
+
+
+def _typo_of(said: str, term: str) -> bool:
+    if len(term) < TYPO_MIN_LETTERS or said[:1] != term[:1] or abs(len(said) - len(term)) > 1:
+        return False
+    return OSA.distance(said, term, score_cutoff=1) <= 1

@@ -1,0 +1,110 @@
+"""Shopper replies in seven languages through the real router, against rules a merchant wrote in English."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conversations.router import Step, reply_try
+from flows.rules import keyword_rule_create
+from tests.conversations.conftest import LANGUAGE_REPORT
+from tests.stores.factories import CartFactory, CartItemFactory
+
+CORPUS = json.loads((Path(__file__).parent / "data" / "labelled_replies_languages.json").read_text())
+SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
+# Written once, in English only: the lexicon has to carry them into the other six languages.
+MERCHANT_RULES = [
+    (
+        "Order status",
+        10,
+        "order status, my order, tracking, where is my package",
+        "Check your email for tracking.",
+    ),
+    ("Shipping", 20, "shipping, delivery", "{shipping_policy} Your cart: {link}"),
+    ("Returns", 30, "returns, refund, exchange", "{returns_policy}"),
+    ("Discount", 40, "discount, coupon, promo code, sale", "Any offer is applied at checkout: {link}"),
+    ("Sizing", 50, "size, fit", "Our size guide is on each product page."),
+    ("Availability", 60, "in stock, available, sold out", "The product page shows live stock: {link}"),
+]
+
+
+def _label(decision) -> str:
+    if decision.step == Step.COMPLIANCE:
+        return decision.compliance
+    if decision.step == Step.RULE:
+        return f"rule:{decision.rule.name}"
+    return decision.step
+
+
+def _report(title: str, by_language: dict[str, list[tuple[str, str, str]]]) -> tuple[dict, float, list, list]:
+    lines, accuracy, missed, invented = [], {}, [], []
+    total = right = 0
+    for language, got in by_language.items():
+        wrong = [g for g in got if g[1] != g[2]]
+        missed += [w for w in wrong if w[1] == "opt_out"]
+        invented += [w for w in wrong if w[2] == "opt_out"]
+        accuracy[language] = 1 - len(wrong) / len(got)
+        total, right = total + len(got), right + len(got) - len(wrong)
+        lines.append(f"  {language}: {len(got)} replies, accuracy {accuracy[language]:.1%}")
+        lines += [f"    MISROUTED {text!r}: expected {want}, got {label}" for text, want, label in wrong]
+    overall = right / total
+    LANGUAGE_REPORT.extend(
+        [
+            f"{title}: {total} replies, accuracy {overall:.1%}; "
+            f"missed opt-outs {len(missed)}, false opt-outs {len(invented)}",
+            *lines,
+        ]
+    )
+    return accuracy, overall, missed, invented
+
+
+@pytest.fixture
+def english_rules_store(store):
+    store.ships_to = SHIPS_TO
+    store.save(update_fields=["ships_to"])
+    for name, priority, keywords, reply in MERCHANT_RULES:
+        keyword_rule_create(
+            store=store, name=name, priority=priority, keywords=keywords.split(", "), reply=reply
+        )
+    return store
+
+
+def _route(store, customer, corpus: dict) -> dict[str, list[tuple[str, str, str]]]:
+    return {
+        language: [
+            (text, want, _label(reply_try(store=store, text=text, customer=customer)))
+            for text, want in replies
+        ]
+        for language, replies in corpus.items()
+    }
+
+
+@pytest.mark.django_db
+def test_replies_in_seven_languages_route_as_a_person_would(english_rules_store):
+    # given English-only rules and a shopper with a cart (no locale: the text alone tells the language)
+    cart = CartFactory(store=english_rules_store)
+    CartItemFactory(cart=cart)
+
+    # when every labelled reply goes through the router
+    LANGUAGE_REPORT.clear()
+    accuracy, overall, missed, invented = _report(
+        "seven languages, tuning set", _route(english_rules_store, cart.customer, CORPUS["replies"])
+    )
+    held = CORPUS.get("held_out")
+    if held:
+        _held_accuracy, held_overall, held_missed, held_invented = _report(
+            "seven languages, held-out set (written after tuning, see its note)",
+            _route(english_rules_store, cart.customer, held),
+        )
+
+    # then
+    assert all(len(replies) >= 40 for replies in CORPUS["replies"].values())
+    assert set(CORPUS["replies"]) == {"en", "es", "fr", "de", "it", "pt", "nl"}
+    assert missed == []
+    assert invented == []
+    assert overall >= 0.95
+    assert min(accuracy.values()) >= 0.90
+    if held:
+        assert held_missed == []
+        assert held_invented == []
+        assert held_overall >= 0.90
