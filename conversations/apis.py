@@ -21,10 +21,18 @@ from .router import reply_try
 class KeywordRuleOutput(serializers.ModelSerializer):
     active = serializers.BooleanField(source="is_active")
     keywords = serializers.ListField(child=serializers.CharField())
+    replies = serializers.DictField(child=serializers.CharField(), help_text="The reply per other language.")
+    lexicon = serializers.SerializerMethodField(
+        help_text='{"intents": [...], "words": {language: [words]}, "edited": [languages]}: the built-in '
+        "commerce words the rule also matches, per language, with the languages this rule edited."
+    )
 
     class Meta:
         model = KeywordRule
-        fields = ["id", "name", "keywords", "reply", "priority", "active"]
+        fields = ["id", "name", "keywords", "reply", "priority", "active", "replies", "lexicon"]
+
+    def get_lexicon(self, rule) -> dict:
+        return rules.lexicon_for_rule(rule)
 
 
 class KeywordRuleInput(serializers.Serializer):
@@ -33,6 +41,14 @@ class KeywordRuleInput(serializers.Serializer):
     reply = serializers.CharField()
     priority = serializers.IntegerField(required=False, default=100)
     active = serializers.BooleanField(required=False, default=True)
+    replies = serializers.DictField(
+        child=serializers.CharField(allow_blank=True), required=False, help_text='{"fr": "…"}'
+    )
+    lexicon = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField(allow_blank=True, max_length=200)),
+        required=False,
+        help_text='{"fr": ["livraison", …]}: replaces the built-in words of that language for this rule.',
+    )
 
 
 def _paginated(view, request, rows, serialize):
@@ -98,6 +114,13 @@ class ReplyTryOutput(serializers.Serializer):
     reply = serializers.CharField()
     escalate = serializers.BooleanField()
     reason = serializers.CharField()
+    language = serializers.CharField(
+        help_text="The language the text was read in (en, es, fr, de, it, pt, nl)."
+    )
+    language_reason = serializers.CharField()
+    intent = serializers.CharField(help_text="The lexicon intent that matched, or empty.")
+    matched = serializers.CharField(help_text="The shopper's words that matched a keyword or lexicon word.")
+    note = serializers.CharField(help_text="For the agent, e.g. no reply in the shopper's language.")
 
 
 class KeywordRuleTryApi(StoreAPIView):
@@ -120,6 +143,11 @@ class KeywordRuleTryApi(StoreAPIView):
                 "reply": decision.reply,
                 "escalate": decision.escalate,
                 "reason": decision.reason,
+                "language": decision.language,
+                "language_reason": decision.language_reason,
+                "intent": decision.intent,
+                "matched": decision.matched,
+                "note": decision.note,
             }
         )
 
@@ -140,6 +168,8 @@ class ThreadMessageOutput(serializers.Serializer):
     rule = serializers.CharField(source="rule.name", allow_null=True, default=None)
     status = serializers.CharField()
     created_at = serializers.DateTimeField()
+    language = serializers.CharField()
+    note = serializers.CharField()
 
 
 class ThreadOutput(serializers.Serializer):

@@ -54,10 +54,10 @@ _MARKERS = {
 
 def _marker_words() -> dict[str, frozenset[str]]:
     """The function words above, and the lexicon's one-word terms that only one language uses."""
-    from .lexicon import LEXICON, SNOOZE_PHRASES
+    from .lexicon import LEXICON
 
     own: dict[str, set[str]] = {language: set(words.split()) for language, words in _MARKERS.items()}
-    for table in (*LEXICON.values(), SNOOZE_PHRASES):
+    for table in LEXICON.values():
         for language, terms in table.items():
             own[language].update(t for t in terms if " " not in t)
     shared = {w for a in LANGUAGES for b in LANGUAGES if a < b for w in own[a] & own[b]}

@@ -173,29 +173,69 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     "pt": {"code": ("unless", frozenset({"desconto", "promo"}))},
 }
 
-# "Ask me later": a pause, not an opt-out (the compliance issue's snooze). Data only here: the snooze
-# mechanism reads these phrases when it lands. An opt-out in the same text always wins.
-SNOOZE_PHRASES: dict[str, tuple[str, ...]] = {
-    "en": _terms(
-        "not now, maybe later, later, remind me later, text me later, ask me later, next week, "
-        "remind me next week, in a few days, after payday, snooze, pause"
-    ),
-    "es": _terms(
-        "ahora no, mas tarde, luego, la proxima semana, recuerdamelo despues, escribeme despues, en unos dias"
-    ),
-    "fr": _terms(
-        "pas maintenant, plus tard, la semaine prochaine, rappelez moi plus tard, relancez moi"
-        " plus tard, dans quelques jours"
-    ),
-    "de": _terms(
-        "nicht jetzt, spater, nachste woche, erinnere mich spater, in ein paar tagen, melde dich spater"
-    ),
-    "it": _terms(
-        "non ora, piu tardi, dopo, la prossima settimana, ricordamelo dopo, scrivimi piu tardi,"
-        " tra qualche giorno"
-    ),
-    "pt": _terms(
-        "agora nao, mais tarde, depois, semana que vem, me lembra depois, me chama depois, daqui a uns dias"
-    ),
-    "nl": _terms("niet nu, later, volgende week, herinner me later, stuur later, over een paar dagen"),
+# "Ask me later": a pause, not an opt-out (the compliance issue's snooze, branch `compliance`, reads en/fr/de
+# from conversations/snooze.py). The other four languages in the same shape, to be merged into its tables
+# (SNOOZE_PHRASES, NUMBER_WORDS, UNIT_DAYS, FIXED_DURATIONS, SNOOZE_CONFIRMATION, DATE_FORMATS) when it lands.
+# Regular expressions over folded text. Opt-out is read first and always wins.
+SNOOZE_PHRASES: dict[str, list[str]] = {
+    "es": [
+        r"\bahora no\b",
+        r"\bmas (?:tarde|adelante)\b",
+        r"\b(?:escribeme|escribanme|recuerdame|recuerdamelo|contactame|avisame) (?:mas tarde|la proxima semana|"
+        r"manana|en (?:\w+ ){1,2}?(?:dias?|semanas?|mes(?:es)?))\b",
+        r"\bla (?:proxima semana|semana que viene)\b",
+        r"\bpausa\b",
+    ],
+    "it": [
+        r"\b(?:non|no) (?:ora|adesso|per ora)\b",
+        r"\bpiu tardi\b",
+        r"\b(?:scrivimi|scrivetemi|ricordamelo|ricontattami|contattami) (?:piu tardi|la prossima settimana|"
+        r"domani|tra (?:\w+ ){1,2}?(?:giorni|giorno|settimane|settimana|mesi|mese))\b",
+        r"\bla prossima settimana\b",
+        r"\bpausa\b",
+    ],
+    "pt": [
+        r"\bagora nao\b",
+        r"\bmais tarde\b",
+        r"\b(?:me )?(?:escreve|escreva|manda mensagem|lembra|lembre|chama) (?:mais tarde|depois|semana que vem|"
+        r"amanha|daqui a (?:\w+ ){1,2}?(?:dias?|semanas?|mes(?:es)?))\b",
+        r"\b(?:semana que vem|proxima semana)\b",
+        r"\bpausa\b",
+    ],
+    "nl": [
+        r"\bniet nu\b",
+        r"\b(?:later|straks) (?:misschien|pas)\b|\bmisschien later\b",
+        r"\b(?:stuur|app|herinner|bericht) (?:me|mij) (?:later|volgende week|morgen|over (?:\w+ ){1,2}?"
+        r"(?:dagen|dag|weken|week|maanden|maand))\b",
+        r"\bvolgende week\b",
+        r"\bpauze\b",
+    ],
 }
+NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "es": {"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "unos": 3, "unas": 3},
+    "it": {"un": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "qualche": 3},
+    "pt": {"um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4, "uns": 3, "umas": 3},
+    "nl": {"een": 1, "twee": 2, "drie": 3, "vier": 4, "paar": 3},
+}
+UNIT_DAYS: dict[str, dict[str, int]] = {
+    "es": {"dia": 1, "dias": 1, "semana": 7, "semanas": 7, "mes": 30, "meses": 30},
+    "it": {"giorno": 1, "giorni": 1, "settimana": 7, "settimane": 7, "mese": 30, "mesi": 30},
+    "pt": {"dia": 1, "dias": 1, "semana": 7, "semanas": 7, "mes": 30, "meses": 30},
+    "nl": {"dag": 1, "dagen": 1, "week": 7, "weken": 7, "maand": 30, "maanden": 30},
+}
+FIXED_DURATIONS: dict[str, dict[str, int]] = {
+    "es": {"manana": 1, "la proxima semana": 7, "la semana que viene": 7, "el proximo mes": 30},
+    "it": {"domani": 1, "la prossima settimana": 7, "il prossimo mese": 30},
+    "pt": {"amanha": 1, "semana que vem": 7, "proxima semana": 7, "mes que vem": 30},
+    "nl": {"morgen": 1, "volgende week": 7, "volgende maand": 30},
+}
+SNOOZE_CONFIRMATION: dict[str, str] = {
+    "es": "{store}: Entendido, no te enviaremos recordatorios hasta el {until}. Responde STOP para no recibir "
+    "más mensajes.",
+    "it": "{store}: Ok, nessun promemoria del carrello fino al {until}. Rispondi STOP per non ricevere più "
+    "messaggi.",
+    "pt": "{store}: Combinado, nada de lembretes do carrinho até {until}. Responda STOP para não receber mais "
+    "mensagens.",
+    "nl": "{store}: Prima, geen herinneringen tot {until}. Antwoord STOP om geen berichten meer te krijgen.",
+}
+DATE_FORMATS: dict[str, str] = {"es": "%d/%m", "it": "%d/%m", "pt": "%d/%m", "nl": "%d-%m"}

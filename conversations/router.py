@@ -268,7 +268,7 @@ def route(
 
 def _rule_decision(*, store, message, match: RuleMatch, thread, now, render, hand_off, heard, language):
     """A rule matched: answer from the store's facts where the question names one, else the rule's reply."""
-    found = {"intent": match.intent, "matched": match.said}
+    found = {"intent": match.intent or next(iter(match.intents), ""), "matched": match.said}
     reason = match.reason
     if _rule_fired_recently(store=store, thread=thread, rule=match.rule, now=now):
         return hand_off(f"asked again: {reason}", match.rule, **found)
@@ -370,3 +370,49 @@ def reply_try(*, store: Store, text: str, customer: Customer | None = None) -> R
         raise ValueError("The customer belongs to another store.")
     thread = Thread.objects.for_store(store).filter(customer=customer).first() if customer else None
     return route(store=store, text=text, customer=customer, thread=thread)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What the inbox offers an agent for the shopper's last text: its language and a reply to edit."""
+
+    language: str
+    language_name: str
+    reply: str
+    source: str  # 'rule "Shipping"', 'canned reply "…"', or "" when nothing fits
+
+
+def reply_suggest(*, store: Store, thread: Thread) -> Suggestion | None:
+    """The matching rule's answer in the shopper's language, else a canned reply written in it."""
+    last = (
+        Message.objects.for_store(store)
+        .filter(thread=thread, direction=Message.Direction.IN)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if last is None:
+        return None
+    customer = thread.customer
+    message = Text(last.body)
+    language = (
+        last.language
+        or language_detect(
+            message, locales=(customer.locale,), store_language=store.default_language
+        ).language
+    )
+    name = LANGUAGE_NAMES.get(language, language)
+    context = reply_context(store=store, customer=customer, language=language)
+    match = rule_match(rules=rules_active_for(store=store), text=message, language=language)
+    if match is not None:
+        reply, answered_in, _ = rule_reply(store=store, rule=match.rule, language=language)
+        if answered_in == language:
+            return Suggestion(language, name, reply_render(reply, context), f'rule "{match.rule.name}"')
+    from .models import CannedResponse
+
+    for canned in CannedResponse.objects.for_store(store).order_by("title"):
+        written_in = language_detect(Text(canned.body), store_language=store.default_language)
+        if written_in.source == "text" and written_in.language == language:
+            return Suggestion(
+                language, name, reply_render(canned.body, context), f'canned reply "{canned.title}"'
+            )
+    return Suggestion(language, name, "", "")

@@ -246,6 +246,8 @@ def inbound_receive(
                 route=decision.step,
                 rule=decision.rule,
                 twilio_sid=sid,
+                language=decision.language[:8],
+                note=decision.note[:300],
             )
             _act(store=store, customer=customer, thread=thread, message=message, decision=decision, now=now)
     except IntegrityError:

@@ -21,6 +21,7 @@ from stores.tenancy import get_for_store_or_404
 
 from . import selectors, services
 from .models import CannedResponse, Thread
+from .router import reply_suggest
 from .sms.segments import TWILIO_MAX_BODY_CHARS, segment_info
 
 
@@ -167,6 +168,7 @@ def _composer_context(request: HttpRequest, thread: Thread, *, draft: str = "", 
         "composer_error": error,
         "block_reason": selectors.thread_reply_block_reason(thread=thread),
         "canned": selectors.canned_responses_for_thread(store=request.store, thread=thread),
+        "suggestion": reply_suggest(store=request.store, thread=thread),
         "segments": segment_info(draft),
         "max_chars": TWILIO_MAX_BODY_CHARS,
     }

@@ -89,6 +89,7 @@ def flow_settings_update(
     frequency_cap: int,
     fallback_reply: str,
     holding_reply: str,
+    replies: dict | None = None,
 ) -> Flow:
     """The store's own sending window and cap; the law's stricter rules still apply on top of them."""
     _check_same_store(store=store, obj=flow)
@@ -101,6 +102,8 @@ def flow_settings_update(
     flow.frequency_cap = frequency_cap
     flow.fallback_reply = fallback_reply.strip()
     flow.holding_reply = holding_reply.strip()
+    if replies is not None:
+        flow.replies = flow_replies_clean(replies)
     flow.save()
     return flow
 
@@ -117,3 +120,40 @@ def step_delete(*, store, step: Step) -> None:
     if step.nudges.exists():
         raise ApplicationError("This step has texts on record; turn it off instead.")
     step.delete()
+
+
+def flow_replies_clean(replies) -> dict[str, dict[str, str]]:
+    """{kind: {language: text}}, keeping only texts that differ from the shipped default (which stays live)."""
+    from conversations.languages import LANGUAGES
+
+    shipped = {
+        "fallback": defaults.FALLBACK_REPLY,
+        "holding": defaults.HOLDING_REPLY,
+        "opt_out": defaults.OPT_OUT_CONFIRMATION,
+        "opt_in": defaults.OPT_IN_CONFIRMATION,
+    }
+    if not isinstance(replies, dict) or set(replies) - set(shipped):
+        raise ApplicationError(
+            "Replies are {kind: {language: text}} with kind one of " + ", ".join(shipped) + ".",
+            extra={"field": "replies"},
+        )
+    cleaned: dict[str, dict[str, str]] = {}
+    for kind, texts in replies.items():
+        if not isinstance(texts, dict) or set(texts) - set(LANGUAGES):
+            raise ApplicationError(
+                f"{kind}: give one text per language ({', '.join(LANGUAGES)}).", extra={"field": "replies"}
+            )
+        for language, text in texts.items():
+            text = str(text or "").strip()
+            if len(text) > 1600:
+                raise ApplicationError(
+                    "A text can carry at most 1600 characters.", extra={"field": f"{kind}_{language}"}
+                )
+            if kind == "opt_in" and text and "STOP" not in text.upper():
+                raise ApplicationError(
+                    "An opt-in confirmation must say how to opt out (STOP): carriers require it.",
+                    extra={"field": f"{kind}_{language}"},
+                )
+            if text and text != shipped[kind].get(language):
+                cleaned.setdefault(kind, {})[language] = text
+    return cleaned

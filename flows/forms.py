@@ -108,6 +108,49 @@ class FlowSettingsForm(forms.Form):
         help_text="When a shopper asks for a person. {store} is your store's name.",
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from conversations.languages import LANGUAGE_NAMES, LANGUAGES
+
+        for kind, label in REPLY_KINDS.items():
+            for language in LANGUAGES:
+                self.fields[f"{kind}_{language}"] = forms.CharField(
+                    label=f"{label} ({LANGUAGE_NAMES[language]})",
+                    required=False,
+                    max_length=1600,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+
+    def language_rows(self):
+        from conversations.languages import LANGUAGE_NAMES, LANGUAGES
+
+        return [
+            (LANGUAGE_NAMES[language], [self[f"{kind}_{language}"] for kind in REPLY_KINDS])
+            for language in LANGUAGES
+        ]
+
+    def settings_data(self) -> dict:
+        """The service's arguments: the flow fields and {kind: {language: text}}."""
+        from conversations.languages import LANGUAGES
+
+        per_language = {f"{kind}_{language}" for kind in REPLY_KINDS for language in LANGUAGES}
+        data = {k: v for k, v in self.cleaned_data.items() if k not in per_language}
+
+        data["replies"] = {
+            kind: {language: self.cleaned_data.get(f"{kind}_{language}", "") for language in LANGUAGES}
+            for kind in REPLY_KINDS
+        }
+        return data
+
+
+# The canned answers a store may write per language (flows.defaults ships one for each of the seven).
+REPLY_KINDS = {
+    "fallback": "Fallback reply",
+    "holding": "Holding reply",
+    "opt_out": "Opt-out confirmation",
+    "opt_in": "Opt-in confirmation",
+}
+
 
 class SendTimeForm(forms.Form):
     phone = forms.CharField(label="Shopper's phone number", max_length=40)
@@ -132,8 +175,48 @@ class KeywordRuleForm(forms.Form):
     )
     active = forms.BooleanField(label="On", required=False, initial=True)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from conversations.languages import LANGUAGE_NAMES, LANGUAGES
+
+        for language in LANGUAGES:
+            name = LANGUAGE_NAMES[language]
+            self.fields[f"reply_{language}"] = forms.CharField(
+                label=f"Reply in {name}",
+                required=False,
+                max_length=1600,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=f"Empty: a {name} shopper gets the reply above, and the agent a note.",
+            )
+            self.fields[f"lexicon_{language}"] = forms.CharField(
+                label=f"{name} words",
+                required=False,
+                max_length=3000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text="Built-in words for this rule's topics; edit to replace them for this rule.",
+            )
+
+    def language_fields(self):
+        from conversations.languages import LANGUAGES
+
+        return [(self[f"reply_{language}"], self[f"lexicon_{language}"]) for language in LANGUAGES]
+
     def clean_keywords(self) -> list[str]:
         return [k.strip() for k in self.cleaned_data["keywords"].split(",") if k.strip()]
+
+    def rule_data(self, *, builtin: dict[str, list[str]]) -> dict:
+        """The service's arguments: replies per language, and only the word lists the merchant changed."""
+        from conversations.languages import LANGUAGES
+
+        data = {k: v for k, v in self.cleaned_data.items() if not k.startswith(("reply_", "lexicon_"))}
+        data["replies"] = {lang: self.cleaned_data[f"reply_{lang}"] for lang in LANGUAGES}
+        lexicon = {}
+        for language in LANGUAGES:
+            words = [w.strip() for w in self.cleaned_data[f"lexicon_{language}"].split(",") if w.strip()]
+            if words and words != builtin.get(language, []):
+                lexicon[language] = words
+        data["lexicon"] = lexicon
+        return data
 
 
 class ReplyTryForm(forms.Form):

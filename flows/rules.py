@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from cartrecovery.errors import ApplicationError
+from conversations.languages import LANGUAGE_NAMES, LANGUAGES
 from conversations.lexicon import INTENT_NAMES
 from conversations.nlp import Phrase, Text, phrase_position
 from conversations.nlp_intents import shadows_compliance
-from conversations.nlp_lexicon import lexicon_find, masked_words, rule_intents
+from conversations.nlp_lexicon import lexicon_find, lexicon_terms, masked_words, rule_intents
 
 from .models import KeywordRule
 
@@ -93,25 +94,25 @@ def reply_render(template: str, context: dict[str, str]) -> str:
     return re.sub(r"[ \t]{2,}", " ", rendered).strip()
 
 
-def _clean_keywords(keywords) -> list[str]:
-    if not isinstance(keywords, list | tuple) or not keywords:
-        raise ApplicationError("Give at least one keyword.", extra={"field": "keywords"})
+def _clean_keywords(keywords, *, allow_empty: bool = False, field: str = "keywords") -> list[str]:
+    if not isinstance(keywords, list | tuple) or (not keywords and not allow_empty):
+        raise ApplicationError("Give at least one keyword.", extra={"field": field})
     if len(keywords) > MAX_KEYWORDS:
-        raise ApplicationError(f"At most {MAX_KEYWORDS} keywords per rule.", extra={"field": "keywords"})
+        raise ApplicationError(f"At most {MAX_KEYWORDS} keywords per rule.", extra={"field": field})
     cleaned: list[str] = []
     for raw in keywords:
         keyword = " ".join(str(raw or "").split())
         if not keyword or Phrase(keyword).is_empty:
-            raise ApplicationError("Keywords cannot be empty.", extra={"field": "keywords"})
+            raise ApplicationError("Keywords cannot be empty.", extra={"field": field})
         if len(keyword) > MAX_KEYWORD_LENGTH:
             raise ApplicationError(
-                f"Keep each keyword under {MAX_KEYWORD_LENGTH} characters.", extra={"field": "keywords"}
+                f"Keep each keyword under {MAX_KEYWORD_LENGTH} characters.", extra={"field": field}
             )
         if shadows_compliance(keyword):
             raise ApplicationError(
                 f"“{keyword}” is a compliance keyword (STOP, START, HELP and the like): "
                 "those always get the legal answer, never a rule's.",
-                extra={"field": "keywords", "keyword": keyword},
+                extra={"field": field, "keyword": keyword},
                 code="reserved_keyword",
             )
         if keyword.casefold() not in {k.casefold() for k in cleaned}:
@@ -137,6 +138,69 @@ def _clean_reply(reply) -> str:
     return reply
 
 
+def _clean_replies(replies) -> dict[str, str]:
+    """The reply in other languages: {"fr": "…"}; an empty text removes that language."""
+    if replies in (None, ""):
+        return {}
+    if not isinstance(replies, dict):
+        raise ApplicationError("Give the replies as {language: text}.", extra={"field": "replies"})
+    cleaned = {}
+    for language, text in replies.items():
+        if language not in LANGUAGES:
+            raise ApplicationError(
+                f"Unknown language “{language}”: use one of {', '.join(LANGUAGES)}.",
+                extra={"field": "replies", "language": language},
+            )
+        if str(text or "").strip():
+            try:
+                cleaned[language] = _clean_reply(text)
+            except ApplicationError as exc:
+                raise ApplicationError(
+                    f"{LANGUAGE_NAMES[language]} reply: {exc.message}",
+                    extra={"field": "replies", **exc.extra},
+                ) from exc
+    return cleaned
+
+
+def _clean_lexicon(lexicon) -> dict[str, list[str]]:
+    """The rule's own words per language, replacing the built-in ones there ([] switches a language off)."""
+    if lexicon in (None, ""):
+        return {}
+    if not isinstance(lexicon, dict):
+        raise ApplicationError("Give the lexicon as {language: [words]}.", extra={"field": "lexicon"})
+    cleaned = {}
+    for language, words in lexicon.items():
+        if language not in LANGUAGES:
+            raise ApplicationError(
+                f"Unknown language “{language}”: use one of {', '.join(LANGUAGES)}.",
+                extra={"field": "lexicon", "language": language},
+            )
+        if not isinstance(words, list | tuple):
+            raise ApplicationError("Each language takes a list of words.", extra={"field": "lexicon"})
+        cleaned[language] = _clean_keywords(list(words), allow_empty=True, field="lexicon")
+    return cleaned
+
+
+def builtin_lexicon(keywords: list[str]) -> dict[str, list[str]]:
+    """The built-in words, per language, of the intents these keywords point to."""
+    intents = rule_intents(tuple(keywords))
+    return {
+        language: [term for intent in intents for term in lexicon_terms(intent, language)]
+        for language in LANGUAGES
+    }
+
+
+def lexicon_for_rule(rule: KeywordRule) -> dict:
+    """What the rules editor shows: the intents the keywords point to, and the words per language."""
+    own = rule.lexicon or {}
+    builtin = builtin_lexicon(rule.keywords)
+    words = {
+        language: list(own[language]) if language in own else builtin[language] for language in LANGUAGES
+    }
+    intents = rule_intents(tuple(rule.keywords))
+    return {"intents": [INTENT_NAMES[i] for i in intents], "words": words, "edited": sorted(own)}
+
+
 def _clean_name(name) -> str:
     name = " ".join(str(name or "").split())
     if not name:
@@ -153,7 +217,15 @@ def _clean_priority(priority) -> int:
 
 
 def keyword_rule_create(
-    *, store, name: str, keywords: list[str], reply: str, priority: int = 100, active: bool = True
+    *,
+    store,
+    name: str,
+    keywords: list[str],
+    reply: str,
+    priority: int = 100,
+    active: bool = True,
+    replies: dict | None = None,
+    lexicon: dict | None = None,
 ) -> KeywordRule:
     return KeywordRule.objects.create(
         store=store,
@@ -162,6 +234,8 @@ def keyword_rule_create(
         reply=_clean_reply(reply),
         priority=_clean_priority(priority),
         is_active=bool(active),
+        replies=_clean_replies(replies),
+        lexicon=_clean_lexicon(lexicon),
     )
 
 
@@ -171,11 +245,13 @@ _UPDATABLE = {
     "reply": ("reply", _clean_reply),
     "priority": ("priority", _clean_priority),
     "active": ("is_active", bool),
+    "replies": ("replies", _clean_replies),
+    "lexicon": ("lexicon", _clean_lexicon),
 }
 
 
 def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
-    """Change the given fields only (`name`, `keywords`, `reply`, `priority`, `active`)."""
+    """Change the given fields only (`name`, `keywords`, `reply`, `priority`, `active`, `replies`, `lexicon`)."""
     if rule.store_id != store.id:
         raise ValueError("The rule belongs to another store.")
     unknown = set(changes) - set(_UPDATABLE)

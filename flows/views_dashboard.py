@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
 from stores.access import store_page
-from stores.forms import StoreTextsForm
-from stores.onboarding import store_texts_update
+from stores.forms import StoreFactsForm, StoreTextsForm
+from stores.onboarding import store_facts_update, store_texts_update
 from stores.tenancy import get_for_store_or_404
 
 from . import editor
@@ -221,6 +221,16 @@ def flow_settings(request: HttpRequest) -> HttpResponse:
             "frequency_cap": flow.frequency_cap if flow else 3,
             "fallback_reply": flow.fallback_reply if flow else "",
             "holding_reply": flow.holding_reply if flow else "",
+            **_language_replies_initial(store=store, flow=flow),
+        },
+    )
+    facts_form = StoreFactsForm(
+        request.POST or None,
+        initial={
+            "ships_to": ", ".join(store.ships_to or []),
+            "free_shipping_over": store.free_shipping_over,
+            "return_days": store.return_days,
+            "processing_days": store.processing_days,
         },
     )
     texts_form = StoreTextsForm(
@@ -231,14 +241,21 @@ def flow_settings(request: HttpRequest) -> HttpResponse:
             "returns_policy": store.returns_policy,
         },
     )
-    if request.method == "POST" and flow is not None and flow_form.is_valid() and texts_form.is_valid():
+    forms_valid = flow_form.is_valid() and texts_form.is_valid() and facts_form.is_valid()
+    if request.method == "POST" and flow is not None and forms_valid:
         try:
             with transaction.atomic():
-                editor.flow_settings_update(store=store, flow=flow, **flow_form.cleaned_data)
+                editor.flow_settings_update(store=store, flow=flow, **flow_form.settings_data())
                 store_texts_update(store=store, **texts_form.cleaned_data)
+                store_facts_update(store=store, **facts_form.cleaned_data)
         except ApplicationError as exc:
             field = exc.extra.get("field")
-            flow_form.add_error(field if field in flow_form.fields else None, exc.message)
+            for form in (flow_form, facts_form):
+                if field in form.fields:
+                    form.add_error(field, exc.message)
+                    break
+            else:
+                flow_form.add_error(None, exc.message)
         else:
             messages.success(request, "Settings saved.")
             return redirect("dashboard:settings", store_id=store.id)
@@ -250,6 +267,7 @@ def flow_settings(request: HttpRequest) -> HttpResponse:
             "flow": flow,
             "flow_form": flow_form,
             "texts_form": texts_form,
+            "facts_form": facts_form,
             "send_form": send_form,
             "report": report,
             "policies": policy_rows(),
@@ -276,3 +294,17 @@ def flow_step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
         return redirect("dashboard:flow_step", store_id=request.store.id, step_id=step.id)
     messages.success(request, f"Step {step.position} deleted.")
     return redirect("dashboard:flow", store_id=request.store.id)
+
+
+def _language_replies_initial(*, store, flow) -> dict[str, str]:
+    """Each canned answer in each language as the shopper would get it today (own text or shipped default)."""
+    from conversations.languages import LANGUAGES
+    from conversations.router import flow_reply
+
+    from .forms import REPLY_KINDS
+
+    return {
+        f"{kind}_{language}": flow_reply(store=store, flow=flow, kind=kind, language=language)
+        for kind in REPLY_KINDS
+        for language in LANGUAGES
+    }

@@ -12,7 +12,13 @@ from stores.tenancy import get_for_store_or_404
 
 from .forms import KeywordRuleForm, ReplyTryForm
 from .models import KeywordRule
-from .rules import keyword_rule_create, keyword_rule_delete, keyword_rule_update
+from .rules import (
+    builtin_lexicon,
+    keyword_rule_create,
+    keyword_rule_delete,
+    keyword_rule_update,
+    lexicon_for_rule,
+)
 
 STEP_LABELS = {
     "compliance": "Compliance answer",
@@ -59,6 +65,7 @@ def _form_error(form: KeywordRuleForm, exc: ApplicationError) -> None:
 def rule_edit(request: HttpRequest, rule_id: int | None = None) -> HttpResponse:
     store = request.store
     rule = get_for_store_or_404(KeywordRule.objects, store=store, pk=rule_id) if rule_id else None
+    lexicon = lexicon_for_rule(rule) if rule else None
     initial = (
         {
             "name": rule.name,
@@ -66,17 +73,20 @@ def rule_edit(request: HttpRequest, rule_id: int | None = None) -> HttpResponse:
             "reply": rule.reply,
             "priority": rule.priority,
             "active": rule.is_active,
+            **{f"reply_{lang}": text for lang, text in (rule.replies or {}).items()},
+            **{f"lexicon_{lang}": ", ".join(words) for lang, words in lexicon["words"].items()},
         }
         if rule
         else None
     )
     form = KeywordRuleForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        data = form.rule_data(builtin=builtin_lexicon(form.cleaned_data["keywords"]))
         try:
             if rule is None:
-                rule = keyword_rule_create(store=store, **form.cleaned_data)
+                rule = keyword_rule_create(store=store, **data)
             else:
-                keyword_rule_update(store=store, rule=rule, **form.cleaned_data)
+                keyword_rule_update(store=store, rule=rule, **data)
         except ApplicationError as exc:
             _form_error(form, exc)
         else:
@@ -85,7 +95,7 @@ def rule_edit(request: HttpRequest, rule_id: int | None = None) -> HttpResponse:
     return render(
         request,
         "dashboard/rule_edit.html",
-        {"form": form, "rule": rule},
+        {"form": form, "rule": rule, "lexicon": lexicon},
         status=400 if form.is_bound else 200,
     )
 

@@ -104,3 +104,29 @@ class StoreTextsForm(forms.Form):
                 "Say how to opt out, e.g. “Reply STOP to opt out.” (carriers require it)."
             )
         return text
+
+
+class StoreFactsForm(forms.Form):
+    """Facts the bot states as they are ({ships_to}, {free_shipping_over}, {return_days}, {processing_days})."""
+
+    ships_to = forms.CharField(
+        label="Ships to",
+        required=False,
+        max_length=1000,
+        help_text="Country codes, comma-separated: US, CA, MX. “Do you ship to Canada?” is answered from this; "
+        "empty: such questions go to a person.",
+    )
+    free_shipping_over = forms.DecimalField(
+        label="Free shipping over", required=False, min_value=0, max_digits=10, decimal_places=2
+    )
+    return_days = forms.IntegerField(label="Return window (days)", required=False, min_value=0, max_value=365)
+    processing_days = forms.IntegerField(
+        label="Processing time (days)", required=False, min_value=0, max_value=365
+    )
+
+    def clean_ships_to(self) -> list[str]:
+        return [
+            code.strip()
+            for code in self.cleaned_data["ships_to"].replace(";", ",").split(",")
+            if code.strip()
+        ]

@@ -1,5 +1,6 @@
 """Writes of the merchant's own setup: creating a store, its webhook secret, its sender, a test text."""
 
+import phonenumbers
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -125,3 +126,45 @@ def store_texts_update(*, store: Store, help_text: str, shipping_policy: str, re
     store.returns_policy = returns_policy.strip()
     store.save(update_fields=["help_text", "shipping_policy", "returns_policy", "updated_at"])
     return store
+
+
+def store_facts_update(
+    *,
+    store: Store,
+    ships_to: list[str],
+    free_shipping_over=None,
+    return_days: int | None = None,
+    processing_days: int | None = None,
+) -> Store:
+    """The facts the bot may state as they are: where the shop ships, free shipping, returns, processing."""
+    store.ships_to = ships_to_clean(ships_to)
+    if free_shipping_over is not None and free_shipping_over < 0:
+        raise ApplicationError(
+            "The free-shipping threshold cannot be negative.", extra={"field": "free_shipping_over"}
+        )
+    for field, value in (("return_days", return_days), ("processing_days", processing_days)):
+        if value is not None and not 0 <= value <= 365:
+            raise ApplicationError("Give a number of days from 0 to 365.", extra={"field": field})
+    store.free_shipping_over = free_shipping_over
+    store.return_days = return_days
+    store.processing_days = processing_days
+    store.save(
+        update_fields=["ships_to", "free_shipping_over", "return_days", "processing_days", "updated_at"]
+    )
+    return store
+
+
+def ships_to_clean(codes) -> list[str]:
+    """ISO 3166 alpha-2 codes, upper case, each once; anything else is refused with the codes named."""
+    if not isinstance(codes, list | tuple):
+        raise ApplicationError(
+            'Give the countries as a list of ISO codes: ["US", "CA"].', extra={"field": "ships_to"}
+        )
+    cleaned = [str(code or "").strip().upper() for code in codes]
+    unknown = [code for code in cleaned if code not in phonenumbers.SUPPORTED_REGIONS]
+    if unknown:
+        raise ApplicationError(
+            "Not a country code (ISO 3166, two letters): " + ", ".join(unknown or ["(empty)"]) + ".",
+            extra={"field": "ships_to", "unknown": unknown},
+        )
+    return list(dict.fromkeys(cleaned))

@@ -26,6 +26,17 @@
     select.value = "";
   });
 
+  // The suggested reply goes into the reply box, to be edited before sending.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-insert-into]");
+    if (!button) return;
+    var box = document.querySelector(button.getAttribute("data-insert-into"));
+    if (!box) return;
+    box.value = button.getAttribute("data-text");
+    box.focus();
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+
   // Ctrl+Enter (Cmd+Enter on a Mac) sends the reply.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;

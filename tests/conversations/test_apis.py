@@ -43,14 +43,18 @@ def test_a_rule_is_created_read_updated_and_deleted(api_client, store):
 
     # then
     assert created.status_code == 201
-    assert created.json() == {
-        "id": created.json()["id"],
+    body = created.json()
+    assert {k: body[k] for k in ("id", "name", "keywords", "reply", "priority", "active")} == {
+        "id": body["id"],
         "name": "Shipping",
         "keywords": ["shipping", "envío"],
         "reply": "Free over $75.",
         "priority": 5,
         "active": True,
     }
+    assert body["replies"] == {}
+    assert body["lexicon"]["intents"] == ["Shipping"]
+    assert "versandkosten" in body["lexicon"]["words"]["de"]
     assert patched.json()["active"] is False
     assert put.json()["name"] == "Envíos"
     assert put.json()["active"] is True
@@ -107,6 +111,11 @@ def test_try_shows_the_decision_without_sending_or_saving(api_client, store, sms
         "reply": "Hi there, free shipping.",
         "escalate": False,
         "reason": f'keyword "shipping" of rule "{rule.name}"',
+        "language": "en",
+        "language_reason": response.json()["language_reason"],
+        "intent": "shipping",
+        "matched": "shipping",
+        "note": "",
     }
     assert stop.json()["step"] == "compliance"
     assert sms_outbox == []
@@ -142,6 +151,8 @@ def test_threads_list_with_messages_filtered_by_phone_and_status(api_client, sto
                     "rule": None,
                     "status": "received",
                     "created_at": by_phone[0]["messages"][0]["created_at"],
+                    "language": "",
+                    "note": "",
                 },
                 {
                     "direction": "out",
@@ -149,6 +160,8 @@ def test_threads_list_with_messages_filtered_by_phone_and_status(api_client, sto
                     "rule": "Shipping",
                     "status": "delivered",
                     "created_at": by_phone[0]["messages"][1]["created_at"],
+                    "language": "",
+                    "note": "",
                 },
             ],
         }
