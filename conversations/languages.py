@@ -33,12 +33,12 @@ _MARKERS = {
     "dont thanks thank pls please any ship shipping there this that with for and u ur wanna gonna",
     "es": "el los las usted ustedes tienen tiene hacen cuanto cuando donde puedo quiero gracias hola "
     "envio envios mi pedido esta estan hay tengo necesito talla tallas tambien pero muy mas si porque "
-    "que ya bueno vale oye",
+    "que ya bueno vale oye es cual porfa",
     "fr": "le les vous je tu est sont avez etes quand combien pourquoi bonjour merci svp stp mon ma mes "
     "livraison commande taille une des du au aux ne pas plus avec pour cest quel quelle rembourser oui "
     "nous votre vos jai",
     "de": "der die das und ist sind ich du sie wir mein meine nicht bitte danke hallo wie wann wo was "
-    "versand lieferung bestellung grosse haben gibt es kann konnen mit auf fur zu noch schon ja nein "
+    "versand lieferung bestellung grosse haben gibt kann konnen mit auf fur zu noch schon ja nein "
     "warum ihr euch keine mehr",
     "it": "il gli lo sono sei siete io voi grazie ciao buongiorno quando quanto quanti dove perche "
     "spedizione spedite ordine taglia della delle questo questa anche ancora avete posso vorrei mio mia "

@@ -181,7 +181,8 @@ SNOOZE_PHRASES: dict[str, list[str]] = {
     "es": [
         r"\bahora no\b",
         r"\bmas (?:tarde|adelante)\b",
-        r"\b(?:escribeme|escribanme|recuerdame|recuerdamelo|contactame|avisame) (?:mas tarde|la proxima semana|"
+        r"\b(?:escribeme|escribanme|recuerdame|recuerdamelo|contactame|avisame) (?:mas tarde|la"
+        r" proxima semana|"
         r"manana|en (?:\w+ ){1,2}?(?:dias?|semanas?|mes(?:es)?))\b",
         r"\bla (?:proxima semana|semana que viene)\b",
         r"\bpausa\b",
@@ -197,8 +198,8 @@ SNOOZE_PHRASES: dict[str, list[str]] = {
     "pt": [
         r"\bagora nao\b",
         r"\bmais tarde\b",
-        r"\b(?:me )?(?:escreve|escreva|manda mensagem|lembra|lembre|chama) (?:mais tarde|depois|semana que vem|"
-        r"amanha|daqui a (?:\w+ ){1,2}?(?:dias?|semanas?|mes(?:es)?))\b",
+        r"\b(?:me )?(?:escreve|escreva|manda mensagem|lembra|lembre|chama) "
+        r"(?:mais tarde|depois|semana que vem|amanha|daqui a (?:\w+ ){1,2}?(?:dias?|semanas?|mes(?:es)?))\b",
         r"\b(?:semana que vem|proxima semana)\b",
         r"\bpausa\b",
     ],
@@ -230,12 +231,12 @@ FIXED_DURATIONS: dict[str, dict[str, int]] = {
     "nl": {"morgen": 1, "volgende week": 7, "volgende maand": 30},
 }
 SNOOZE_CONFIRMATION: dict[str, str] = {
-    "es": "{store}: Entendido, no te enviaremos recordatorios hasta el {until}. Responde STOP para no recibir "
-    "más mensajes.",
+    "es": "{store}: Entendido, no te enviaremos recordatorios hasta el {until}. Responde STOP para no "
+    "recibir más mensajes.",
     "it": "{store}: Ok, nessun promemoria del carrello fino al {until}. Rispondi STOP per non ricevere più "
     "messaggi.",
-    "pt": "{store}: Combinado, nada de lembretes do carrinho até {until}. Responda STOP para não receber mais "
-    "mensagens.",
+    "pt": "{store}: Combinado, nada de lembretes do carrinho até {until}. Responda STOP para não receber "
+    "mais mensagens.",
     "nl": "{store}: Prima, geen herinneringen tot {until}. Antwoord STOP om geen berichten meer te krijgen.",
 }
 DATE_FORMATS: dict[str, str] = {"es": "%d/%m", "it": "%d/%m", "pt": "%d/%m", "nl": "%d-%m"}

@@ -123,7 +123,8 @@ def step_delete(*, store, step: Step) -> None:
 
 
 def flow_replies_clean(replies) -> dict[str, dict[str, str]]:
-    """{kind: {language: text}}, keeping only texts that differ from the shipped default (which stays live)."""
+    """{kind: {language: text}}, keeping only texts that differ from the shipped default (which"
+    " stays live)."""
     from conversations.languages import LANGUAGES
 
     shipped = {

@@ -251,7 +251,8 @@ _UPDATABLE = {
 
 
 def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
-    """Change the given fields only (`name`, `keywords`, `reply`, `priority`, `active`, `replies`, `lexicon`)."""
+    """Change the given fields only (`name`, `keywords`, `reply`, `priority`, `active`, `replies`,
+    `lexicon`)."""
     if rule.store_id != store.id:
         raise ValueError("The rule belongs to another store.")
     unknown = set(changes) - set(_UPDATABLE)

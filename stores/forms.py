@@ -107,14 +107,14 @@ class StoreTextsForm(forms.Form):
 
 
 class StoreFactsForm(forms.Form):
-    """Facts the bot states as they are ({ships_to}, {free_shipping_over}, {return_days}, {processing_days})."""
+    """What the bot states as fact: {ships_to}, {free_shipping_over}, {return_days}, {processing_days}."""
 
     ships_to = forms.CharField(
         label="Ships to",
         required=False,
         max_length=1000,
-        help_text="Country codes, comma-separated: US, CA, MX. “Do you ship to Canada?” is answered from this; "
-        "empty: such questions go to a person.",
+        help_text="Country codes, comma-separated: US, CA, MX. “Do you ship to Canada?” is answered from "
+        "this; empty: such questions go to a person.",
     )
     free_shipping_over = forms.DecimalField(
         label="Free shipping over", required=False, min_value=0, max_digits=10, decimal_places=2
