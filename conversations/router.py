@@ -7,6 +7,7 @@ angry gets the person even if a keyword also matched ("I want to talk to someone
 rule's canned answer is the wrong reply to both.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -69,13 +70,19 @@ class RouteDecision:
         )
 
 
-def help_reply(*, store: Store) -> str:
-    """The store's help text, always with contact details and how to opt out (CTIA)."""
+def help_reply(*, store: Store, language: str = "") -> str:
+    """The store's help text, always with contact details and how to opt out (CTIA).
+
+    The store's own text is in the store's language; a shopper writing in another gets the shipped one of
+    their language, built from the same contact details."""
+    language = language or language_base(store.default_language) or "en"
     text = store.help_text.strip()
-    if not text:
-        contact = " or ".join(c for c in (store.contact_email, store.contact_phone) if c) or store.website_url
-        text = f"{store.name}: cart reminders by text." + (f" Help: {contact}." if contact else "")
-        text += " Msg & data rates may apply."
+    if not text or language != (language_base(store.default_language) or "en"):
+        contact = " / ".join(c for c in (store.contact_email, store.contact_phone) if c) or store.website_url
+        template = defaults.HELP_REPLY.get(language) or defaults.HELP_REPLY["en"]
+        text = template.format(store=store.name, contact=contact)
+        if not contact:
+            text = re.sub(r" [^.:]+ ?: \.", "", text)  # "Help: ." with nothing to say
     if "STOP" not in text.upper():
         text += " Reply STOP to opt out."
     return text
@@ -360,7 +367,7 @@ def _compliance(
             Step.COMPLIANCE, None, reply, False, intent.reason, compliance=intent.kind, **heard
         )
     # Carriers' rule: an opted-out number gets no HELP answer either.
-    reply = "" if unsubscribed else help_reply(store=store)
+    reply = "" if unsubscribed else help_reply(store=store, language=language)
     return RouteDecision(Step.COMPLIANCE, None, reply, False, intent.reason, compliance=HELP, **heard)
 
 

@@ -146,6 +146,23 @@ OPT_IN_CONFIRMATION = {
     "nl": "{store}: je krijgt weer herinneringen voor je winkelwagen (hooguit een paar). Er kunnen kosten "
     "gelden. HULP voor hulp, STOP om je af te melden.",
 }
+# HELP when the store's own help text is not in the shopper's language ({contact}: email / phone or site).
+HELP_REPLY = {
+    "en": "{store}: cart reminders by text. Help: {contact}. Msg & data rates may apply. "
+    "Reply STOP to opt out.",
+    "es": "{store}: recordatorios de carrito por SMS. Ayuda: {contact}. Pueden aplicarse tarifas. Responde "
+    "STOP para darte de baja.",
+    "fr": "{store} : rappels de panier par SMS. Aide : {contact}. Des frais peuvent s'appliquer. Répondez "
+    "STOP pour vous désabonner.",
+    "de": "{store}: Warenkorb-Erinnerungen per SMS. Hilfe: {contact}. Es können Gebühren anfallen. Antworte "
+    "STOP zum Abmelden.",
+    "it": "{store}: promemoria del carrello via SMS. Aiuto: {contact}. Possono essere applicati costi. "
+    "Rispondi STOP per disiscriverti.",
+    "pt": "{store}: lembretes do carrinho por SMS. Ajuda: {contact}. Podem ser cobradas tarifas. Responda "
+    "STOP para sair.",
+    "nl": "{store}: herinneringen voor je winkelwagen per sms. Hulp: {contact}. Er kunnen kosten gelden. "
+    "Antwoord STOP om je af te melden.",
+}
 # "Do you ship to Canada?" answered from the store's `ships_to`.
 SHIPS_TO_YES = {
     "en": "Yes, we ship to {country}! {shipping_policy} Your cart is saved here: {link}",

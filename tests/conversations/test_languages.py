@@ -301,3 +301,23 @@ def test_the_try_api_and_page_explain_language_intent_and_word(
     assert api["reason"] == 'shipping word "versandkosten" (de, built-in lexicon) of rule "Shipping"'
     assert "German (from the text" in page
     assert "versandkosten" in page
+
+
+def test_help_is_answered_in_the_shoppers_language_with_the_stores_contact(store):
+    store.contact_email = "hilfe@shop.example"
+    store.help_text = "Shop: help@shop.example. Reply STOP to opt out."
+
+    german = _try(store, "HILFE")
+    english = _try(store, "HELP")
+    store.contact_email = ""
+    store.website_url = ""
+    bare = _try(store, "AIUTO")
+
+    assert german.reply.startswith(
+        f"{store.name}: Warenkorb-Erinnerungen per SMS. Hilfe: hilfe@shop.example."
+    )
+    assert english.reply == "Shop: help@shop.example. Reply STOP to opt out."
+    assert bare.reply == (
+        f"{store.name}: promemoria del carrello via SMS. Possono essere applicati costi. Rispondi STOP per "
+        "disiscriverti."
+    )
