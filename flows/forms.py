@@ -108,12 +108,14 @@ class FlowSettingsForm(forms.Form):
         help_text="When a shopper asks for a person. {store} is your store's name.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, store_language: str = "en", **kwargs):
         super().__init__(*args, **kwargs)
         from conversations.languages import LANGUAGE_NAMES, LANGUAGES
 
         for kind, label in REPLY_KINDS.items():
             for language in LANGUAGES:
+                if kind in ("fallback", "holding") and language == store_language:
+                    continue  # the two fields above are the store's language
                 self.fields[f"{kind}_{language}"] = forms.CharField(
                     label=f"{label} ({LANGUAGE_NAMES[language]})",
                     required=False,
@@ -125,7 +127,10 @@ class FlowSettingsForm(forms.Form):
         from conversations.languages import LANGUAGE_NAMES, LANGUAGES
 
         return [
-            (LANGUAGE_NAMES[language], [self[f"{kind}_{language}"] for kind in REPLY_KINDS])
+            (
+                LANGUAGE_NAMES[language],
+                [self[f"{kind}_{language}"] for kind in REPLY_KINDS if f"{kind}_{language}" in self.fields],
+            )
             for language in LANGUAGES
         ]
 

@@ -25,7 +25,7 @@ from .forms import (
     language_choices,
 )
 from .models import Step
-from .rendering import template_preview
+from .rendering import language_base, template_preview
 from .send_time import policy_rows, send_times_simulate
 from .services import flow_active_for, flow_seed_default
 
@@ -223,6 +223,7 @@ def flow_settings(request: HttpRequest) -> HttpResponse:
             "holding_reply": flow.holding_reply if flow else "",
             **_language_replies_initial(store=store, flow=flow),
         },
+        store_language=language_base(store.default_language) or "en",
     )
     facts_form = StoreFactsForm(
         request.POST or None,

@@ -120,3 +120,21 @@ def test_the_inbox_shows_the_language_the_note_and_a_suggested_reply(agent_clien
     assert "Note: No French text for rule" in html
     assert "canned reply &quot;Livraison&quot;" in html
     assert 'data-text="Bonjour Léa, la livraison est offerte."' in html
+
+
+def test_the_stores_own_language_is_edited_in_the_main_fields_only(owner_client, store):
+    from conversations.router import reply_try
+
+    flow_seed_default(store=store)
+
+    page = owner_client.get(_url("dashboard:settings", store)).content.decode()
+    owner_client.post(
+        _url("dashboard:settings", store), _settings_post(fallback_reply="Our team will text you.")
+    )
+
+    assert "Fallback reply (English)" not in page
+    assert "Fallback reply (Spanish)" in page
+    assert (
+        reply_try(store=store, text="is the jacket warm enough for skiing?").reply
+        == "Our team will text you."
+    )
