@@ -165,7 +165,7 @@ HELP_REPLY = {
 }
 # "Do you ship to Canada?" answered from the store's `ships_to`.
 SHIPS_TO_YES = {
-    "en": "Yes, we ship to {country}! {shipping_policy} Your cart is saved here: {link}",
+    "en": "Yes, we ship to {country}! Your cart is saved here: {link}",
     "es": "¡Sí, hacemos envíos a {country}! Tu carrito te espera aquí: {link}",
     "fr": "Oui, nous livrons en/au {country} ! Votre panier vous attend ici : {link}",
     "de": "Ja, wir liefern nach {country}! Dein Warenkorb wartet hier: {link}",
