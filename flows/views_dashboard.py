@@ -1,7 +1,6 @@
 """Dashboard pages of the flows app: the flow editor with its live preview, and the sending settings."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,8 +8,8 @@ from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
 from stores.access import store_page
-from stores.forms import StoreTextsForm
-from stores.onboarding import store_texts_update
+from stores.forms import StoreTextsForm, settings_errors_add
+from stores.store_settings import SettingsInvalid, store_settings_update
 from stores.tenancy import get_for_store_or_404
 
 from . import editor
@@ -232,13 +231,18 @@ def flow_settings(request: HttpRequest) -> HttpResponse:
         },
     )
     if request.method == "POST" and flow is not None and flow_form.is_valid() and texts_form.is_valid():
+        hours = flow_form.cleaned_data
+        changes = {
+            "quiet_hours": {"start": hours["quiet_hours_start"], "end": hours["quiet_hours_end"]},
+            "frequency_cap": hours["frequency_cap"],
+            "fallback_reply": hours["fallback_reply"],
+            "holding_reply": hours["holding_reply"],
+            **texts_form.cleaned_data,
+        }
         try:
-            with transaction.atomic():
-                editor.flow_settings_update(store=store, flow=flow, **flow_form.cleaned_data)
-                store_texts_update(store=store, **texts_form.cleaned_data)
-        except ApplicationError as exc:
-            field = exc.extra.get("field")
-            flow_form.add_error(field if field in flow_form.fields else None, exc.message)
+            store_settings_update(store=store, changes=changes)
+        except SettingsInvalid as exc:
+            settings_errors_add(exc.errors, flow_form, texts_form, names={"quiet_hours": "quiet_hours_end"})
         else:
             messages.success(request, "Settings saved.")
             return redirect("dashboard:settings", store_id=store.id)

@@ -13,10 +13,11 @@ from django.views.decorators.http import require_POST
 from cartrecovery.errors import ApplicationError
 
 from . import charts, dashboard, onboarding
-from .access import MANAGERS, store_page
-from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm
+from .access import MANAGERS, store_creation_allowed, store_page
+from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm, settings_errors_add
 from .login_throttle import login_failure_record, login_throttle_blocked, login_throttle_reset
 from .models import Membership, Role
+from .store_settings import SettingsInvalid, store_settings_update
 from .team import member_invite, member_remove, member_role_set
 from .tenancy import get_for_store_or_404
 
@@ -79,6 +80,10 @@ def dashboard_index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def store_new(request: HttpRequest) -> HttpResponse:
+    has_stores = Membership.objects.filter(user=request.user).exists()
+    if not store_creation_allowed(user=request.user):
+        context = {"refused": True, "has_stores": has_stores}
+        return render(request, "dashboard/onboarding.html", context, status=403)
     form = StoreCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         store = onboarding.store_create(
@@ -90,7 +95,6 @@ def store_new(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, f"{store.name} is ready. Next: connect your shop and your sending number.")
         return redirect("dashboard:setup", store_id=store.id)
-    has_stores = Membership.objects.filter(user=request.user).exists()
     return render(request, "dashboard/onboarding.html", {"form": form, "has_stores": has_stores})
 
 
@@ -148,14 +152,18 @@ def setup(request: HttpRequest) -> HttpResponse:
 @store_page()
 def setup_sender(request: HttpRequest) -> HttpResponse:
     form = SenderForm(request.POST)
+    if form.is_valid():
+        changes = {
+            "sender_number": form.cleaned_data["sms_number"],
+            "messaging_service_sid": form.cleaned_data["messaging_service_sid"],
+            "sender_kind": form.cleaned_data["sender_kind"],
+        }
+        try:
+            store_settings_update(store=request.store, changes=changes)
+        except SettingsInvalid as exc:
+            settings_errors_add(exc.errors, form, names={"sender_number": "sms_number"})
     if not form.is_valid():
         return _setup_page(request, sender_form=form, status=400)
-    onboarding.store_sender_update(
-        store=request.store,
-        sms_number=form.cleaned_data["sms_number"],
-        messaging_service_sid=form.cleaned_data["messaging_service_sid"],
-        sender_kind=form.cleaned_data["sender_kind"],
-    )
     messages.success(request, "Sending number saved.")
     return redirect("dashboard:setup", store_id=request.store.id)
 

@@ -182,6 +182,9 @@ SMS_BACKEND = env("SMS_BACKEND", default="console")
 TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", default="")
 TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", default="")
 TWILIO_API_BASE_URL = env("TWILIO_API_BASE_URL", default="")
+# Who may create a store: "owners" (people who already own one, and staff), "staff", or "anyone" signed in.
+# Agents are never owners, so under the default they cannot open a store of their own to claim a sender.
+STORE_CREATION = env("STORE_CREATION", default="owners")
 # A thread a person held (escalated, assigned, resolved) goes back to the bot after this long without a text.
 THREAD_RETURN_TO_BOT_AFTER_HOURS = env.int("THREAD_RETURN_TO_BOT_AFTER_HOURS", default=24)
 
