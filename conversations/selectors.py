@@ -282,14 +282,16 @@ class PhoneScreen:
 
 
 def phone_screen(*, store, number: str) -> PhoneScreen:
-    """What a test phone shows: every text between it and the store, oldest first."""
-    from stores.phones import phone_parse
+    """What a test phone shows: every text between it and the store, oldest first (test numbers only)."""
+    from stores.phones import phone_is_test_number, phone_parse
 
     if not number:
         return PhoneScreen()
     parsed = phone_parse(number, region=store_phone_region(store))
     if not parsed.ok:
         return PhoneScreen(problem=parsed.problem)
+    if not phone_is_test_number(parsed.e164):
+        return PhoneScreen(problem="not a test number")
     thread = (
         Thread.objects.for_store(store).filter(customer__phone=parsed.e164).select_related("customer").first()
     )
@@ -303,10 +305,12 @@ def phone_screen(*, store, number: str) -> PhoneScreen:
 
 
 def phone_test_numbers(*, store, limit: int = 12) -> list:
-    """Numbers worth picking in the simulator: the shoppers this store texted most recently."""
+    """Numbers worth picking in the simulator: the test numbers this store texted most recently."""
+    from stores.phones import TEST_NUMBER_PATTERN
+
     return list(
         Thread.objects.for_store(store)
-        .filter(last_message_at__isnull=False, customer__phone__isnull=False)
+        .filter(last_message_at__isnull=False, customer__phone__regex=TEST_NUMBER_PATTERN)
         .select_related("customer")
         .order_by("-last_message_at")[:limit]
     )

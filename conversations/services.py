@@ -414,14 +414,20 @@ def phone_simulator_text(*, store, from_number: str, body: str):
 
 
 def _simulator_phone(*, store, number: str) -> str:
-    """The test number in E.164, read in the store's region as a shopper's number would be."""
-    from stores.phones import phone_parse
+    """The test number in E.164, read in the store's region as a shopper's number would be; only numbers of
+    the fictional range, so the simulator never records consent (or a STOP) for a real person."""
+    from stores.phones import TEST_NUMBER_RANGE, phone_is_test_number, phone_parse
 
     from .selectors import store_phone_region
 
     parsed = phone_parse(number, region=store_phone_region(store))
     if not parsed.ok:
         raise ApplicationError(f"Pick a test number first ({parsed.problem}).", code="bad_number")
+    if not phone_is_test_number(parsed.e164):
+        raise ApplicationError(
+            f"The simulator plays test numbers only: {TEST_NUMBER_RANGE}, such as +1 415 555 0142.",
+            code="not_a_test_number",
+        )
     return parsed.e164
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cartrecovery.errors import ApplicationError
 from stores.access import EVERYONE, MANAGERS, store_page, stores_for
+from stores.phones import TEST_NUMBER_RANGE
 from stores.tenancy import get_for_store_or_404
 
 from . import selectors, services
@@ -367,8 +368,9 @@ SIMULATOR_SAMPLE_TEXTS = ("Do you ship to Canada?", "hmm not sure", "Can I talk 
 
 
 def phone_simulator_available(store) -> bool:
-    """Only where no real text can leave: a demo store, or a backend that keeps texts in-house."""
-    return store.is_demo or settings.SMS_BACKEND in ("console", "locmem")
+    """Where the deployment allows it (settings.PHONE_SIMULATOR, off in production unless turned on), and
+    only where no real text can leave: a demo store, or a backend that keeps texts in-house."""
+    return settings.PHONE_SIMULATOR and (store.is_demo or settings.SMS_BACKEND in ("console", "locmem"))
 
 
 def _simulator_store(request: HttpRequest):
@@ -395,7 +397,8 @@ def _screen_context(request: HttpRequest, number: str) -> dict:
 def phone_simulator(request: HttpRequest) -> HttpResponse:
     store = request.store
     if not phone_simulator_available(store):
-        return render(request, "inbox/phone.html", _page_context(request, simulator_on=False))
+        context = _page_context(request, simulator_on=False, simulator_allowed=settings.PHONE_SIMULATOR)
+        return render(request, "inbox/phone.html", context)
     number = request.GET.get("number", "").strip()
     context = _page_context(
         request,
@@ -404,6 +407,7 @@ def phone_simulator(request: HttpRequest) -> HttpResponse:
         test_numbers=selectors.phone_test_numbers(store=store),
         sample_texts=SIMULATOR_SAMPLE_TEXTS,
         simulator_on=True,
+        test_number_range=TEST_NUMBER_RANGE,
     )
     return render(request, "inbox/phone.html", context)
 

@@ -42,6 +42,17 @@ def phone_parse(raw: str | None, *, region: str | None = None, mobile_only: bool
     return ParsedPhone(e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
+# NANPA keeps 555-0100 through 555-0199 of every area code for fiction: no real phone has these numbers.
+# The phone simulator plays only these, so nothing it does (consent, STOP) can touch a real person.
+TEST_NUMBER_PATTERN = r"^\+1[2-9][0-9]{2}55501[0-9]{2}$"
+TEST_NUMBER_RANGE = "+1 (any area code) 555-0100 to 555-0199"
+_TEST_NUMBER = re.compile(TEST_NUMBER_PATTERN)
+
+
+def phone_is_test_number(e164: str | None) -> bool:
+    return bool(_TEST_NUMBER.match(str(e164 or "")))
+
+
 def phone_mask(e164: str | None) -> str:
     """For logs: enough to tell numbers apart, not enough to text them."""
     e164 = str(e164 or "")

@@ -182,6 +182,8 @@ SMS_BACKEND = env("SMS_BACKEND", default="console")
 TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", default="")
 TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", default="")
 TWILIO_API_BASE_URL = env("TWILIO_API_BASE_URL", default="")
+# The phone simulator (play a shopper against the real router); production turns it off unless set.
+PHONE_SIMULATOR = env.bool("PHONE_SIMULATOR", default=True)
 # Who may create a store: "owners" (people who already own one, and staff), "staff", or "anyone" signed in.
 # Agents are never owners, so under the default they cannot open a store of their own to claim a sender.
 STORE_CREATION = env("STORE_CREATION", default="owners")
