@@ -13,7 +13,7 @@ from stores.forms import StoreTextsForm
 from stores.onboarding import store_texts_update
 from stores.tenancy import get_for_store_or_404
 
-from . import editor
+from . import services
 from .forms import (
     LANGUAGE_NAMES,
     FlowSettingsForm,
@@ -28,6 +28,9 @@ from .models import Step
 from .rendering import template_preview
 from .send_time import policy_rows, send_times_simulate
 from .services import flow_active_for, flow_seed_default
+
+# The one flow write service names a few fields the API's way; the pages show them beside these.
+_PAGE_FIELDS = {"quiet_hours": "quiet_hours_end"}
 
 
 def _flow_or_404(store):
@@ -81,7 +84,7 @@ def flow_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 @store_page()
 def flow_step_add(request: HttpRequest) -> HttpResponse:
-    step = editor.step_add(store=request.store, flow=_flow_or_404(request.store))
+    step = services.step_add(store=request.store, flow=_flow_or_404(request.store))
     messages.info(request, "New step added, switched off: write its text, then turn it on.")
     return redirect("dashboard:flow_step", store_id=request.store.id, step_id=step.id)
 
@@ -127,7 +130,7 @@ def flow_step(request: HttpRequest, step_id: int) -> HttpResponse:
     form = StepForm(request.POST or None, initial=_step_initial(step, language))
     if request.method == "POST" and form.is_valid():
         try:
-            editor.step_update(
+            services.step_update(
                 store=store,
                 step=step,
                 delay_minutes=form.delay_minutes,
@@ -234,10 +237,10 @@ def flow_settings(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and flow is not None and flow_form.is_valid() and texts_form.is_valid():
         try:
             with transaction.atomic():
-                editor.flow_settings_update(store=store, flow=flow, **flow_form.cleaned_data)
+                services.flow_settings_update(store=store, flow=flow, **flow_form.cleaned_data)
                 store_texts_update(store=store, **texts_form.cleaned_data)
         except ApplicationError as exc:
-            field = exc.extra.get("field")
+            field = _PAGE_FIELDS.get(exc.extra.get("field"), exc.extra.get("field"))
             flow_form.add_error(field if field in flow_form.fields else None, exc.message)
         else:
             messages.success(request, "Settings saved.")
@@ -270,7 +273,7 @@ def flow_send_times(request: HttpRequest) -> HttpResponse:
 def flow_step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
     step = get_for_store_or_404(Step.objects.select_related("flow"), store=request.store, pk=step_id)
     try:
-        editor.step_delete(store=request.store, step=step)
+        services.step_delete(store=request.store, step=step)
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("dashboard:flow_step", store_id=request.store.id, step_id=step.id)
