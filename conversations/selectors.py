@@ -11,6 +11,7 @@ from flows.models import Click, Nudge
 from stores.models import Cart, ConsentEvent, Customer, Membership, SmsStatus, Store
 
 from .models import CannedResponse, Message, Thread
+from .placeholders import placeholders_fill
 
 INBOX_PAGE_SIZE = 25
 # Folder counts stop here ("99+"): an exact count of a 100,000-thread store costs a scan on every poll.
@@ -256,18 +257,14 @@ class CannedChoice:
 
 
 def canned_responses_for_thread(*, store, thread: Thread) -> list[CannedChoice]:
-    """The store's canned responses with {first_name} and {store} filled in for this shopper."""
-    values = {"first_name": thread.customer.first_name or "there", "store": store.name}
-    return [
-        CannedChoice(title=c.title, body=_fill_placeholders(c.body, values))
-        for c in canned_responses_list(store=store)
-    ]
+    """The store's canned responses filled in for this shopper, as the bot's replies are."""
+    from .router import reply_context
 
-
-def _fill_placeholders(text: str, values: dict[str, str]) -> str:
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", value)
-    return text
+    canned = canned_responses_list(store=store)
+    if not canned:
+        return []
+    values = reply_context(store=store, customer=thread.customer)
+    return [CannedChoice(title=c.title, body=placeholders_fill(c.body, values)) for c in canned]
 
 
 # The phone simulator.

@@ -7,14 +7,14 @@ class FlowsConfig(AppConfig):
     def ready(self) -> None:
         from stores.store_settings import SETTINGS_SECTIONS, SettingsSection
 
-        from . import editor
+        from . import settings_section
 
         # The flow's quiet hours, cap and replies are part of the store's settings page and API.
-        if not any(section.fields == editor.FLOW_SETTINGS for section in SETTINGS_SECTIONS):
+        if not any(section.fields == settings_section.FLOW_SETTINGS for section in SETTINGS_SECTIONS):
             SETTINGS_SECTIONS.append(
                 SettingsSection(
-                    fields=editor.FLOW_SETTINGS,
-                    read=editor.flow_settings_read,
-                    update=editor.flow_settings_apply,
+                    fields=settings_section.FLOW_SETTINGS,
+                    read=settings_section.flow_settings_read,
+                    update=settings_section.flow_settings_apply,
                 )
             )

@@ -7,7 +7,6 @@ reason a merchant can read, e.g. "held until 08:00 America/New_York — area cod
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
-from decimal import Decimal
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -29,8 +28,6 @@ class Policy:
     first_text_within: timedelta | None = None
     # Florida and Oklahoma law: at most 3 texts on one subject per 24 h, whatever the store's cap.
     max_texts_per_24h: int | None = None
-    # Estimate for previews (USD per outbound segment, carrier fees included); billing uses real prices.
-    segment_price: Decimal = Decimal("0.0800")
 
     @property
     def window_text(self) -> str:
@@ -38,34 +35,31 @@ class Policy:
         return f"{self.start_hour}:00–{self.end_hour}:00{days}"
 
 
-_DEFAULT = Policy(key="*", label="Default", segment_price=Decimal("0.0800"))
+_DEFAULT = Policy(key="*", label="Default")
 _NANP = replace(
     _DEFAULT,
     one_cart_text_per_abandonment=True,
     first_text_within=timedelta(hours=48),
-    segment_price=Decimal("0.0113"),
 )
 _US_STRICT_STATE = replace(_NANP, end_hour=20, max_texts_per_24h=3)
 
 POLICY_TABLE: dict[str, Policy] = {
     "*": _DEFAULT,
     "US": replace(_NANP, key="US", label="United States"),
-    "CA": replace(_NANP, key="CA", label="Canada", segment_price=Decimal("0.0120")),
+    "CA": replace(_NANP, key="CA", label="Canada"),
     "US-FL": replace(_US_STRICT_STATE, key="US-FL", label="Florida"),
     "US-OK": replace(_US_STRICT_STATE, key="US-OK", label="Oklahoma"),
     "US-CT": replace(_US_STRICT_STATE, key="US-CT", label="Connecticut", max_texts_per_24h=None),
     "US-MD": replace(_US_STRICT_STATE, key="US-MD", label="Maryland", max_texts_per_24h=None),
     "US-WA": replace(_US_STRICT_STATE, key="US-WA", label="Washington", max_texts_per_24h=None),
-    "FR": replace(
-        _DEFAULT, key="FR", label="France", end_hour=22, no_sundays=True, segment_price=Decimal("0.0800")
-    ),
-    "GB": replace(_DEFAULT, key="GB", label="United Kingdom", segment_price=Decimal("0.0500")),
-    "DE": replace(_DEFAULT, key="DE", label="Germany", segment_price=Decimal("0.0900")),
-    "ES": replace(_DEFAULT, key="ES", label="Spain", segment_price=Decimal("0.0850")),
-    "IT": replace(_DEFAULT, key="IT", label="Italy", segment_price=Decimal("0.0850")),
-    "NL": replace(_DEFAULT, key="NL", label="Netherlands", segment_price=Decimal("0.1150")),
-    "PT": replace(_DEFAULT, key="PT", label="Portugal", segment_price=Decimal("0.0450")),
-    "AU": replace(_DEFAULT, key="AU", label="Australia", segment_price=Decimal("0.0550")),
+    "FR": replace(_DEFAULT, key="FR", label="France", end_hour=22, no_sundays=True),
+    "GB": replace(_DEFAULT, key="GB", label="United Kingdom"),
+    "DE": replace(_DEFAULT, key="DE", label="Germany"),
+    "ES": replace(_DEFAULT, key="ES", label="Spain"),
+    "IT": replace(_DEFAULT, key="IT", label="Italy"),
+    "NL": replace(_DEFAULT, key="NL", label="Netherlands"),
+    "PT": replace(_DEFAULT, key="PT", label="Portugal"),
+    "AU": replace(_DEFAULT, key="AU", label="Australia"),
 }
 
 US_STATE_ZONES = {

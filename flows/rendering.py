@@ -1,8 +1,8 @@
 """Turn a step's template into the text one shopper gets, and preview it for the merchant.
 
-Placeholders: {first_name} {product} {store} {link} {discount_code} {cart_total}. A missing value never
-leaves a gap ("Hi , …"): the placeholder and the space before it go. Segment counts shown to merchants are
-for the worst case (the longest name, product and code we would ever put in), so the bill never surprises.
+Placeholders are the one vocabulary of `conversations.placeholders`, filled by its engine. Segment counts
+shown to merchants are for the worst case (the longest name, product and code we would ever put in), so the
+bill never surprises; the cost is the billed price per segment (`conversations.sms.prices`).
 """
 
 import re
@@ -11,13 +11,13 @@ from decimal import Decimal
 
 from django.conf import settings
 
+from conversations.placeholders import money_format, placeholders_fill, placeholders_unknown, store_values
+from conversations.sms.prices import segment_price_for_country
 from conversations.sms.segments import TWILIO_MAX_BODY_CHARS, SegmentInfo, segment_info
 
 from . import defaults
 from .policy import policy_for
 
-PLACEHOLDERS = ("first_name", "product", "store", "link", "discount_code", "cart_total")
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _STOP_WORD = re.compile(r"\bSTOP\b")
 
 MAX_FIRST_NAME_CHARS = 20
@@ -33,21 +33,29 @@ WORST_CASE_TOTAL = Decimal("12345.67")
 SAMPLE_FIRST_NAME = "Jamie"
 SAMPLE_PRODUCT = "Alpine Down Jacket"
 
-_CURRENCY_SYMBOLS = {"USD": "$", "CAD": "$", "AUD": "$", "NZD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
-_SYMBOL_FIRST = {"USD", "CAD", "AUD", "NZD", "GBP", "JPY"}
-
 
 @dataclass(frozen=True)
 class RenderContext:
+    """The values of one cart text; `store_words` are the store's own (`store_values`)."""
+
     first_name: str = ""
     product: str = ""
     store: str = ""
     link: str = ""
     discount_code: str = ""
     cart_total: str = ""
+    store_words: dict = field(default_factory=dict)
 
-    def value(self, name: str) -> str | None:
-        return getattr(self, name) if name in PLACEHOLDERS else None
+    def values(self) -> dict[str, str]:
+        own = {
+            "first_name": self.first_name,
+            "product": self.product,
+            "store": self.store,
+            "link": self.link,
+            "discount_code": self.discount_code,
+            "cart_total": self.cart_total,
+        }
+        return {**self.store_words, **own}
 
 
 @dataclass(frozen=True)
@@ -115,33 +123,9 @@ def first_name_clean(raw: str | None) -> str:
     return name
 
 
-def money_format(amount: Decimal | None, *, currency: str, language: str) -> str:
-    if amount is None:
-        return ""
-    amount = Decimal(amount).quantize(Decimal("0.01"))
-    symbol = _CURRENCY_SYMBOLS.get(currency.upper(), "")
-    number = f"{amount:,.2f}"
-    if language != "en" and currency.upper() not in _SYMBOL_FIRST:
-        number = number.replace(",", " ").replace(".", ",")
-        return f"{number} {symbol or currency.upper()}"
-    return f"{symbol}{number}" if symbol else f"{number} {currency.upper()}"
-
-
 def render_template(template: str, *, context: RenderContext) -> str:
-    """Fill the placeholders; an empty value takes its leading space with it. Unknown names stay."""
-
-    def fill(match: re.Match) -> str:
-        value = context.value(match.group(1))
-        return match.group(0) if value is None else value
-
-    text = re.sub(
-        r"[ \t]*\{(\w+)\}",
-        lambda m: "" if context.value(m.group(1)) == "" else m.group(0),
-        template,
-    )
-    text = _PLACEHOLDER.sub(fill, text)
-    text = re.sub(r"^[\s,;:.!-]+", "", text)  # "{first_name}, your cart…" without a name
-    return re.sub(r"[ \t]{2,}", " ", text).strip()
+    """Fill the placeholders with the one engine: an empty or unknown one goes with its leading space."""
+    return placeholders_fill(template, context.values())
 
 
 def first_text_ensure(body: str, *, store_name: str, language: str) -> str:
@@ -178,6 +162,7 @@ def render_step(
         link=link_url,
         discount_code=discount_code or _incentive_words(step, language),
         cart_total=money_format(cart.total, currency=cart.currency or store.currency, language=language),
+        store_words=store_values(store),
     )
     body = render_template(step.templates[language], context=context)
     if first_text:
@@ -225,6 +210,7 @@ def template_preview(
         link=short_link_prefix() + "k3Xq9ZpA2bQ",
         discount_code=code,
         cart_total=money_format(Decimal("79.00"), currency=store.currency, language=language),
+        store_words=store_values(store),
     )
     worst = RenderContext(
         first_name=WORST_CASE_FIRST_NAME,
@@ -233,6 +219,7 @@ def template_preview(
         link=short_link_prefix() + "x" * SHORT_CODE_CHARS,
         discount_code=code.ljust(12, "X") if code else "",
         cart_total=money_format(WORST_CASE_TOTAL, currency=store.currency, language=language),
+        store_words=store_values(store),
     )
     text = render_template(template, context=sample)
     worst_text = render_template(template, context=worst)
@@ -241,11 +228,12 @@ def template_preview(
         worst_text = first_text_ensure(worst_text, store_name=store.name, language=language)
     info, worst_info = segment_info(text), segment_info(worst_text)
     policy = policy_for(country=country)
+    _, segment_price = segment_price_for_country(country)
     return TemplatePreview(
         text=text,
         info=info,
         worst_case=worst_info,
-        estimated_cost=(policy.segment_price * worst_info.segments).quantize(Decimal("0.0001")),
+        estimated_cost=(segment_price * worst_info.segments).quantize(Decimal("0.0001")),
         currency="USD",
         warnings=template_warnings(
             template=template,
@@ -282,7 +270,7 @@ def template_warnings(
         warnings.append("No {link}: the shopper has no one-tap way back to the cart.")
     if first_text and not _STOP_WORD.search(template):
         warnings.append('A first text must say how to opt out: "Reply STOP to opt out." is added to it.')
-    unknown = sorted({m for m in _PLACEHOLDER.findall(template) if m not in PLACEHOLDERS})
+    unknown = placeholders_unknown(template)
     if unknown:
         warnings.append("Unknown placeholder(s): " + ", ".join("{" + m + "}" for m in unknown) + ".")
     if "{discount_code}" in template and incentive_kind == "none":

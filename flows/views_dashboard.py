@@ -12,7 +12,7 @@ from stores.forms import StoreTextsForm, settings_errors_add
 from stores.store_settings import SettingsInvalid, store_settings_update
 from stores.tenancy import get_for_store_or_404
 
-from . import editor
+from . import services
 from .forms import (
     LANGUAGE_NAMES,
     FlowSettingsForm,
@@ -80,7 +80,7 @@ def flow_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 @store_page()
 def flow_step_add(request: HttpRequest) -> HttpResponse:
-    step = editor.step_add(store=request.store, flow=_flow_or_404(request.store))
+    step = services.step_add(store=request.store, flow=_flow_or_404(request.store))
     messages.info(request, "New step added, switched off: write its text, then turn it on.")
     return redirect("dashboard:flow_step", store_id=request.store.id, step_id=step.id)
 
@@ -126,7 +126,7 @@ def flow_step(request: HttpRequest, step_id: int) -> HttpResponse:
     form = StepForm(request.POST or None, initial=_step_initial(step, language))
     if request.method == "POST" and form.is_valid():
         try:
-            editor.step_update(
+            services.step_update(
                 store=store,
                 step=step,
                 delay_minutes=form.delay_minutes,
@@ -274,7 +274,7 @@ def flow_send_times(request: HttpRequest) -> HttpResponse:
 def flow_step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
     step = get_for_store_or_404(Step.objects.select_related("flow"), store=request.store, pk=step_id)
     try:
-        editor.step_delete(store=request.store, step=step)
+        services.step_delete(store=request.store, step=step)
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("dashboard:flow_step", store_id=request.store.id, step_id=step.id)

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 
+from conversations.sms.prices import segment_price_for_phone
 from flows import defaults
 from flows.models import IncentiveKind
 from flows.rendering import (
@@ -34,10 +35,10 @@ def test_a_missing_value_never_leaves_a_gap(template, expected):
     assert text == expected
 
 
-def test_unknown_placeholders_are_left_for_the_merchant_to_see():
-    text = render_template("Hi {fist_name}", context=RenderContext(first_name="Jamie"))
+def test_an_unknown_placeholder_saved_before_the_check_never_reaches_the_shopper_raw():
+    text = render_template("Hi {fist_name}, your cart", context=RenderContext(first_name="Jamie"))
 
-    assert text == "Hi {fist_name}"
+    assert text == "Hi, your cart"
 
 
 @pytest.mark.parametrize(
@@ -124,9 +125,8 @@ def test_every_default_first_text_fits_two_segments_in_the_worst_case(store, lan
     assert preview.worst_case.encoding == "GSM-7"
     assert preview.worst_case.segments <= 2
     assert preview.worst_case.segments >= preview.info.segments
-    assert preview.estimated_cost == (Decimal("0.0113") * preview.worst_case.segments).quantize(
-        Decimal("0.0001")
-    )
+    _, us_price = segment_price_for_phone("+12125550100")
+    assert preview.estimated_cost == (us_price * preview.worst_case.segments).quantize(Decimal("0.0001"))
     assert [w for w in preview.warnings if "STOP" not in w] == []
 
 
