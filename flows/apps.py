@@ -3,3 +3,11 @@ from django.apps import AppConfig
 
 class FlowsConfig(AppConfig):
     name = "flows"
+
+    def ready(self):
+        from conversations.selectors import SCHEDULE_READERS
+
+        from .pending import simulator_number_for_store, texts_pending
+
+        SCHEDULE_READERS["texts_pending"] = texts_pending
+        SCHEDULE_READERS["simulator_number"] = simulator_number_for_store
