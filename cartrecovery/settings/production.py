@@ -14,6 +14,8 @@ if not REDIS_URL and not env("CELERY_BROKER_URL", default=""):
     raise ImproperlyConfigured("REDIS_URL (or CELERY_BROKER_URL) must be set in production.")
 
 DEBUG = False
+# Real shoppers' phones: operator commands that could text them ahead of time ask for --force.
+REAL_SHOPPERS = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
