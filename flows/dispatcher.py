@@ -107,6 +107,20 @@ def nudge_dispatch_due(
     return report
 
 
+def nudge_dispatch_dry_run(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> DispatchReport:
+    """The tick's decisions as of `now`, nothing kept and nothing sent.
+
+    The real tick runs inside a transaction that is rolled back: every check, hold and rendering is the one
+    the scheduler would make, while the texts it queues, their delivery tasks (on_commit) and every row it
+    touched vanish with the rollback.
+    """
+    with transaction.atomic():
+        report = nudge_dispatch_due(now=now, batch_size=batch_size)
+        transaction.set_rollback(True)
+    report.message_ids = []
+    return report
+
+
 def _claim_due(*, now: datetime, limit: int) -> list[int]:
     due = Nudge.objects.filter(state=Nudge.State.SCHEDULED, due_at__lte=now).order_by("due_at", "id")
     features = connection.features

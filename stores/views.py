@@ -86,6 +86,7 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
             "chart": charts.daily_bars_chart(series=summary["series"]),
             "checklist": checklist,
             "setup_done": all(item["done"] for item in checklist),
+            "scheduled": dashboard.texts_scheduled(store=store),
         },
     )
 

@@ -201,6 +201,9 @@ SMS_STALE_SENDING = timedelta(minutes=2)
 # queues it again. Longer than the longest retry backoff, so a task that is only waiting is rarely doubled.
 SMS_REQUEUE_PENDING_AFTER = timedelta(minutes=15)
 
+# True under the production settings module: `dispatch_due --now <future>` then needs --force.
+REAL_SHOPPERS = False
+
 # SMS: a backend like Django's EMAIL_BACKEND. Short names map to conversations.sms.<name>.
 SMS_BACKEND = env("SMS_BACKEND", default="console")
 TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", default="")
