@@ -107,7 +107,8 @@ def _batch_process(event_ids: list[int]) -> None:
         except Exception:  # the one-by-one pass below meets it again and records it
             data = None
         keys = webhook_batch.event_keys(event, data) if data is not None else []
-        parsed.append(webhook_batch.Parsed(event=event, data=data, keys=keys))
+        upserts_cart = handler is not None and handler.apply is _cart_apply
+        parsed.append(webhook_batch.Parsed(event=event, data=data, keys=keys, upserts_cart=upserts_cart))
     new_carts, written = webhook_batch.new_carts_split(parsed)
     for store, carts in new_carts.items():
         services.carts_create_new(store=store, new_carts=carts)

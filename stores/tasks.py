@@ -48,8 +48,9 @@ def process_pending_webhook_events() -> int:
         _publish(process_pending_webhook_events)  # a backlog: let another worker take the next batch now
     try:
         handlers.webhook_events_process(event_ids=ids)
-    finally:
-        services.webhook_events_release(ids=ids)  # those still unprocessed, if the batch stopped early
+    except BaseException:
+        services.webhook_events_release(ids=ids)  # those still unprocessed: the batch stopped early
+        raise
     return len(ids)
 
 

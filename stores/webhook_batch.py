@@ -33,6 +33,7 @@ class Parsed:
     event: WebhookEvent
     data: object
     keys: list[tuple] | None  # None: may touch anything of its store
+    upserts_cart: bool = False  # its handler is `cart_upsert`, which the bulk writer stands in for
 
 
 def new_carts_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
@@ -43,6 +44,7 @@ def new_carts_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
         (p, new_cart)
         for p in parsed
         if p.event.store_id not in unkeyed_stores
+        and p.upserts_cart
         and all(counts[key] == 1 for key in p.keys)
         and (new_cart := _new_cart(p.data)) is not None
     ]
