@@ -46,8 +46,9 @@ def flow_seed_default(*, store) -> Flow:
     return flow
 
 
-def cart_enrollment_problem(*, cart: Cart) -> str:
-    """Why a cart cannot be enrolled (an exit condition), or "" when it can."""
+def cart_enrollment_problem(*, cart: Cart, has_items: bool | None = None) -> str:
+    """Why a cart cannot be enrolled (an exit condition), or "" when it can. `has_items` saves the query
+    when the caller knows."""
     if cart.status == CartStatus.RECOVERED or cart.recovered_at:
         return "order placed"
     customer = cart.customer
@@ -57,7 +58,9 @@ def cart_enrollment_problem(*, cart: Cart) -> str:
         return "opted out" if customer.sms_status == SmsStatus.UNSUBSCRIBED else "no SMS consent"
     if customer.phone_unreachable_reason:
         return f"number unreachable: {customer.phone_unreachable_reason}"
-    if not cart.items.exists() and not cart.total:
+    if has_items is None:
+        has_items = cart.items.exists()
+    if not has_items and not cart.total:
         return "cart emptied"
     return ""
 
@@ -93,7 +96,7 @@ def nudges_schedule_for_cart(*, store, cart: Cart) -> list[Nudge]:
         for step in flow.steps.all():
             if not step.is_active:
                 continue
-            due_at = cart.last_activity_at + timedelta(minutes=step.delay_minutes)
+            due_at = _due_at(cart, step)
             nudge = existing.get(step.id)
             if nudge is None:
                 nudge = Nudge.objects.create(store=store, cart=cart, step=step, due_at=due_at)
@@ -111,6 +114,34 @@ def nudges_schedule_for_cart(*, store, cart: Cart) -> list[Nudge]:
                 )
             nudges.append(nudge)
     return nudges
+
+
+def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[int]) -> list[Nudge]:
+    """`nudges_schedule_for_cart` for carts created a moment ago (they have no nudges yet), in two INSERTs
+    for the set. A cart that does not qualify gets nothing: it has nothing to cancel."""
+    flow = flow_active_for(store=store)
+    if flow is None:
+        return []
+    steps = [step for step in flow.steps.all() if step.is_active]
+    qualifying = [
+        cart for cart in carts if not cart_enrollment_problem(cart=cart, has_items=cart.pk in with_items)
+    ]
+    nudges = Nudge.objects.bulk_create(
+        [
+            Nudge(store=store, cart=cart, step=step, due_at=_due_at(cart, step))
+            for cart in qualifying
+            for step in steps
+        ]
+    )
+    now = timezone.now()
+    NudgeEvent.objects.bulk_create(
+        [NudgeEvent(store=store, nudge=nudge, kind="scheduled", at=now) for nudge in nudges]
+    )
+    return nudges
+
+
+def _due_at(cart: Cart, step: Step):
+    return cart.last_activity_at + timedelta(minutes=step.delay_minutes)
 
 
 def nudges_cancel_pending(

@@ -10,6 +10,7 @@ from .accounts import (
     store_webhook_secret_rotate,
     user_ensure,
 )
+from .cart_batch import NewCart, carts_create_new
 from .consent import consent_record
 from .shoppers import (
     ORDER_RECORDED_HOOKS,
@@ -34,9 +35,11 @@ __all__ = [
     "DEMO_PASSWORD",
     "DEMO_STORE_NAME",
     "ORDER_RECORDED_HOOKS",
+    "NewCart",
     "cart_close",
     "cart_mark_recovered",
     "cart_upsert",
+    "carts_create_new",
     "consent_apply",
     "consent_change_record",
     "consent_record",

@@ -23,6 +23,18 @@ logger = logging.getLogger(__name__)
 
 def customer_upsert(*, store: Store, phone_e164: str, contact: ContactData) -> Customer:
     """The one customer of this store with this phone; what the shop tells us fills in or updates the rest."""
+    details = customer_details(contact)
+    customer, created = Customer.objects.get_or_create(store=store, phone=phone_e164, defaults=details)
+    changed = [name for name, value in details.items() if getattr(customer, name) != value]
+    if changed and not created:
+        for name in changed:
+            setattr(customer, name, details[name])
+        customer.save(update_fields=[*changed, "updated_at"])
+    return customer
+
+
+def customer_details(contact: ContactData) -> dict:
+    """What the shop tells us about a shopper, as customer fields: only those it filled in."""
     details = {
         "external_id": contact.external_id,
         "first_name": contact.first_name,
@@ -32,14 +44,7 @@ def customer_upsert(*, store: Store, phone_e164: str, contact: ContactData) -> C
         "country": contact.country,
         "province": contact.province,
     }
-    details = {name: value for name, value in details.items() if value}
-    customer, created = Customer.objects.get_or_create(store=store, phone=phone_e164, defaults=details)
-    changed = [name for name, value in details.items() if getattr(customer, name) != value]
-    if changed and not created:
-        for name in changed:
-            setattr(customer, name, details[name])
-        customer.save(update_fields=[*changed, "updated_at"])
-    return customer
+    return {name: value for name, value in details.items() if value}
 
 
 def _customer_for_contact(*, store: Store, contact: ContactData) -> tuple[Customer | None, str]:
