@@ -46,6 +46,25 @@ class Store(models.Model):
     shipping_policy = models.TextField(blank=True)
     returns_policy = models.TextField(blank=True)
     help_text = models.TextField(blank=True)
+    # Texas SB 140: a seller texting Texans registers with the Secretary of State unless exempt; until the
+    # store says which, texts to Texas numbers are held.
+    texas_registration = models.CharField(
+        max_length=12,
+        choices=[("registered", "Registered"), ("exempt", "Exempt")],
+        null=True,
+        blank=True,
+        default=None,
+    )
+    # CTIA: the first text after a new consent carries "Msg & data rates may apply" and HELP, or a separate
+    # confirmation goes out on consent.
+    consent_confirmation = models.CharField(
+        max_length=16,
+        choices=[
+            ("in_first_text", "In the first cart text"),
+            ("separate_text", "A separate confirmation text"),
+        ],
+        default="in_first_text",
+    )
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
