@@ -331,8 +331,8 @@ def template_warnings(
         )
     if "{link}" not in template:
         warnings.append("No {link}: the shopper has no one-tap way back to the cart.")
-    if first_text and not _STOP_WORD.search(template):
-        warnings.append('A first text must say how to opt out: "Reply STOP to opt out." is added to it.')
+    if not _STOP_WORD.search(template):
+        warnings.append('Every cart text must say how to opt out: "Reply STOP to opt out." is added to it.')
     unknown = sorted({m for m in _PLACEHOLDER.findall(template) if m not in PLACEHOLDERS})
     if unknown:
         warnings.append("Unknown placeholder(s): " + ", ".join("{" + m + "}" for m in unknown) + ".")

@@ -125,3 +125,26 @@ def store_texts_update(*, store: Store, help_text: str, shipping_policy: str, re
     store.returns_policy = returns_policy.strip()
     store.save(update_fields=["help_text", "shipping_policy", "returns_policy", "updated_at"])
     return store
+
+
+TEXAS_REGISTRATION_CHOICES = ("registered", "exempt")
+CONSENT_CONFIRMATION_CHOICES = ("in_first_text", "separate_text")
+
+
+def store_compliance_update(
+    *, store: Store, texas_registration: str | None, consent_confirmation: str
+) -> Store:
+    """The store's answers the law asks for: its Texas registration and how it confirms a new consent."""
+    texas_registration = texas_registration or None
+    if texas_registration is not None and texas_registration not in TEXAS_REGISTRATION_CHOICES:
+        raise ApplicationError(
+            "Texas registration is registered, exempt or not set.", extra={"field": "texas_registration"}
+        )
+    if consent_confirmation not in CONSENT_CONFIRMATION_CHOICES:
+        raise ApplicationError(
+            "Consent confirmation is in_first_text or separate_text.", extra={"field": "consent_confirmation"}
+        )
+    store.texas_registration = texas_registration
+    store.consent_confirmation = consent_confirmation
+    store.save(update_fields=["texas_registration", "consent_confirmation", "updated_at"])
+    return store

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
+from flows.selectors import nudges_held_by_rule
 
 from . import charts, dashboard, onboarding
 from .access import MANAGERS, store_page
@@ -111,6 +112,7 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
             "chart": charts.daily_bars_chart(series=summary["series"]),
             "checklist": checklist,
             "setup_done": all(item["done"] for item in checklist),
+            "held_by_rule": nudges_held_by_rule(store=store),
         },
     )
 
