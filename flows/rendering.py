@@ -73,6 +73,9 @@ class TemplatePreview:
     estimated_cost: Decimal  # worst case, USD per recipient
     currency: str
     warnings: list[str] = field(default_factory=list)
+    # CTIA: what the first text after a new consent costs on top ("in_text": the disclosure lengthens the
+    # text; "separate_text": a confirmation text goes out on consent).
+    consent_disclosure: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -82,6 +85,7 @@ class TemplatePreview:
             "estimated_cost": str(self.estimated_cost),
             "currency": self.currency,
             "warnings": self.warnings,
+            "consent_disclosure": self.consent_disclosure,
         }
 
 
@@ -128,13 +132,34 @@ def render_template(template: str, *, context: RenderContext) -> str:
     return placeholders_fill(template, context.values())
 
 
-def first_text_ensure(body: str, *, store_name: str, language: str) -> str:
-    """The first text a number gets says who is texting and how to stop it (CTIA, carriers)."""
-    if store_name and store_name.lower() not in body.lower():
+def cart_text_ensure(
+    body: str, *, store_name: str, language: str, identify: bool = False, disclose: bool = False
+) -> str:
+    """What every automated cart text must carry, whatever its template says.
+
+    Every one says how to stop, in its own language (carriers, CTIA; a reminder after an inbound-first
+    conversation once went out without it). `identify`: the store's name goes first (the first text a
+    number gets, and every text to Canada under CASL). `disclose`: the CTIA disclosures of the first text
+    after each new consent ("Msg & data rates may apply", HELP).
+    """
+    if identify and store_name and store_name.lower() not in body.lower():
         body = f"{store_name}: {body}"
+    disclosure = _words(defaults.DISCLOSURE_LINE, language)
+    if disclose and disclosure not in body:
+        body = f"{body} {disclosure}"
     if not _STOP_WORD.search(body):
         body = f"{body} {_words(defaults.OPT_OUT_LINE, language)}"
     return body
+
+
+def consent_confirmation_is_separate(store) -> bool:
+    return getattr(store, "consent_confirmation", "") == "separate_text"
+
+
+def consent_confirmation_text(*, store, language: str) -> str:
+    """The separate text a store may send on each new consent instead of lengthening the first cart text."""
+    body = _words(defaults.CONSENT_CONFIRMATION, language).format(store=store.name)
+    return cart_text_ensure(body, store_name=store.name, language=language, identify=True, disclose=True)
 
 
 def render_step(
@@ -145,9 +170,14 @@ def render_step(
     link_url: str,
     discount_code: str = "",
     first_text: bool = False,
+    disclose: bool = False,
     items: list | None = None,
 ) -> RenderedText:
-    """The text of one nudge for one cart, in the shopper's language (`items`: the cart's, if loaded)."""
+    """The text of one nudge for one cart, in the shopper's language (`items`: the cart's, if loaded).
+
+    `first_text`: the store must say who it is (a number's first text, every text to Canada);
+    `disclose`: the first text after a new consent (see `cart_text_ensure`).
+    """
     customer = cart.customer
     language = language_pick(
         templates=step.templates,
@@ -164,9 +194,13 @@ def render_step(
         cart_total=money_format(cart.total, currency=cart.currency or store.currency, language=language),
         store_words=store_values(store),
     )
-    body = render_template(step.templates[language], context=context)
-    if first_text:
-        body = first_text_ensure(body, store_name=store.name, language=language)
+    body = cart_text_ensure(
+        render_template(step.templates[language], context=context),
+        store_name=store.name,
+        language=language,
+        identify=first_text or disclose,
+        disclose=disclose,
+    )
     return RenderedText(body=body, language=language, info=segment_info(body))
 
 
@@ -221,20 +255,37 @@ def template_preview(
         cart_total=money_format(WORST_CASE_TOTAL, currency=store.currency, language=language),
         store_words=store_values(store),
     )
-    text = render_template(template, context=sample)
-    worst_text = render_template(template, context=worst)
-    if first_text:
-        text = first_text_ensure(text, store_name=store.name, language=language)
-        worst_text = first_text_ensure(worst_text, store_name=store.name, language=language)
-    info, worst_info = segment_info(text), segment_info(worst_text)
     policy = policy_for(country=country)
     _, segment_price = segment_price_for_country(country)
+    identify = first_text or policy.identify_every_text
+    disclose = first_text and not consent_confirmation_is_separate(store)
+
+    def finish(body: str, *, with_disclosure: bool) -> str:
+        return cart_text_ensure(
+            body, store_name=store.name, language=language, identify=identify, disclose=with_disclosure
+        )
+
+    text = finish(render_template(template, context=sample), with_disclosure=disclose)
+    worst_body = render_template(template, context=worst)
+    worst_text = finish(worst_body, with_disclosure=disclose)
+    info, worst_info = segment_info(text), segment_info(worst_text)
+    consent_segments = 0
+    if disclose:
+        consent_segments = (
+            worst_info.segments - segment_info(finish(worst_body, with_disclosure=False)).segments
+        )
+    elif first_text:
+        consent_segments = segment_info(consent_confirmation_text(store=store, language=language)).segments
     return TemplatePreview(
         text=text,
         info=info,
         worst_case=worst_info,
         estimated_cost=(segment_price * worst_info.segments).quantize(Decimal("0.0001")),
         currency="USD",
+        consent_disclosure={
+            "mode": "separate_text" if first_text and not disclose else "in_text" if disclose else "none",
+            "extra_segments": consent_segments,
+        },
         warnings=template_warnings(
             template=template,
             worst_case=worst_info,
@@ -268,8 +319,8 @@ def template_warnings(
         )
     if "{link}" not in template:
         warnings.append("No {link}: the shopper has no one-tap way back to the cart.")
-    if first_text and not _STOP_WORD.search(template):
-        warnings.append('A first text must say how to opt out: "Reply STOP to opt out." is added to it.')
+    if not _STOP_WORD.search(template):
+        warnings.append('Every cart text must say how to opt out: "Reply STOP to opt out." is added to it.')
     unknown = placeholders_unknown(template)
     if unknown:
         warnings.append("Unknown placeholder(s): " + ", ".join("{" + m + "}" for m in unknown) + ".")

@@ -13,6 +13,7 @@ from stores.models import Cart, CartStatus, Customer, SmsStatus
 
 from . import defaults
 from .models import DiscountCode, Flow, IncentiveKind, Nudge, NudgeEvent, Step
+from .rendering import consent_confirmation_is_separate, consent_confirmation_text, language_base
 
 
 def flow_active_for(*, store) -> Flow | None:
@@ -408,3 +409,23 @@ def _discount_pool_extend(*, store, step: Step, codes: list[str]) -> None:
             [DiscountCode(store=store, step=step, code=c) for c in dict.fromkeys(codes)],
             ignore_conflicts=True,
         )
+
+
+def consent_confirmation_send(*, store, customer: Customer, event) -> None:
+    """The separate confirmation text a store may choose to send on each new consent (CTIA)."""
+    # Imported here: conversations.sending imports this module (it cancels nudges on a carrier verdict).
+    from conversations.sending import message_queue_outbound
+    from conversations.services import thread_get_or_create
+
+    if not consent_confirmation_is_separate(store) or not customer.can_be_texted:
+        return
+    language = language_base(event.language or customer.locale) or language_base(store.default_language)
+    if language not in defaults.LANGUAGES:
+        language = "en"
+    thread = thread_get_or_create(store=store, customer=customer)
+    message_queue_outbound(
+        store=store,
+        thread=thread,
+        body=consent_confirmation_text(store=store, language=language),
+        route="consent",
+    )

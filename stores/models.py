@@ -56,6 +56,16 @@ class Store(models.Model):
         max_length=12, choices=TexasRegistration.choices, null=True, blank=True, default=None
     )
     ships_to = models.JSONField(default=list, blank=True, help_text="ISO 3166-1 alpha-2 country codes.")
+    # CTIA: the first text after a new consent carries "Msg & data rates may apply" and HELP, or a separate
+    # confirmation goes out on consent.
+    consent_confirmation = models.CharField(
+        max_length=16,
+        choices=[
+            ("in_first_text", "In the first cart text"),
+            ("separate_text", "A separate confirmation text"),
+        ],
+        default="in_first_text",
+    )
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

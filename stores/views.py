@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
+from flows.selectors import nudges_held_by_rule
 
 from . import charts, dashboard, onboarding
 from .access import MANAGERS, store_creation_allowed, store_page
@@ -87,6 +88,7 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
             "checklist": checklist,
             "setup_done": all(item["done"] for item in checklist),
             "scheduled": dashboard.texts_scheduled(store=store),
+            "held_by_rule": nudges_held_by_rule(store=store),
         },
     )
 
