@@ -22,7 +22,14 @@ from stores.models import CartStatus, ConsentEvent, Order, Store
 
 from .links import link_expiry, short_link_build, short_link_url, short_links_save
 from .models import DiscountCode, IncentiveKind, Nudge, NudgeEvent, Step
-from .policy import Hold, Skip, held_until_text, quiet_hours_check, recipient_resolve, registration_hold
+from .policy import (
+    Hold,
+    Skip,
+    frequency_cap_hold,
+    quiet_hours_check,
+    recipient_resolve,
+    registration_hold,
+)
 from .rendering import consent_confirmation_is_separate, render_step
 
 logger = logging.getLogger("cartrecovery.flows")
@@ -416,26 +423,29 @@ def _exit_reason(nudge: Nudge, batch: _Batch) -> str:
         return "order placed"
     if not batch.items[cart.id] and not cart.total:
         return "cart emptied"
+    return customer_refusal(customer)
+
+
+NO_CONSENT = "no SMS consent"
+
+
+def customer_refusal(customer) -> str:
+    """Why this shopper may not be texted now, or "" — the dispatcher's rule, and the test texts'."""
     if customer is None or not customer.phone or customer.redacted_at:
         return "no textable number"
     if customer.sms_status != "subscribed":
-        return "opted out" if customer.sms_status == "unsubscribed" else "no SMS consent"
+        return "opted out" if customer.sms_status == "unsubscribed" else NO_CONSENT
     if customer.phone_unreachable_reason:
         return f"number unreachable: {customer.phone_unreachable_reason}"
     return ""
 
 
 def _cap_hold(nudge: Nudge, batch: _Batch, recipient) -> Hold | None:
-    cap = nudge.step.flow.frequency_cap
-    if recipient.policy.max_texts_per_24h:
-        cap = min(cap, recipient.policy.max_texts_per_24h)
-    sent = sorted(t for t in batch.sent_24h[nudge.cart.customer_id] if t <= batch.now)
-    if len(sent) < cap:
-        return None
-    until = sent[-cap] + timedelta(hours=24)
-    zone = recipient.zones[0]
-    return Hold(
-        until=until, reason=f"{held_until_text(until, zone, batch.now)} — frequency cap ({cap} per 24 h)"
+    return frequency_cap_hold(
+        cap=nudge.step.flow.frequency_cap,
+        recipient=recipient,
+        sent=batch.sent_24h[nudge.cart.customer_id],
+        now=batch.now,
     )
 
 

@@ -416,6 +416,23 @@ def registration_hold(*, recipient: Recipient, store, now: datetime) -> Hold | N
     return Hold(until=now + TEXAS_REGISTRATION_RECHECK, reason=TEXAS_REGISTRATION_UNSET)
 
 
+def frequency_cap_hold(*, cap: int, recipient: Recipient, sent: list[datetime], now: datetime) -> Hold | None:
+    """The frequency cap: at most `cap` texts to a phone in 24 h (the law's lower cap where it has one).
+
+    `sent` are the times texts went to this phone; a hold says until when the phone is capped.
+    """
+    if recipient.policy.max_texts_per_24h:
+        cap = min(cap, recipient.policy.max_texts_per_24h)
+    recent = sorted(t for t in sent if now - timedelta(hours=24) < t <= now)
+    if len(recent) < cap:
+        return None
+    until = recent[-cap] + timedelta(hours=24)
+    return Hold(
+        until=until,
+        reason=f"{held_until_text(until, recipient.zones[0], now)} — frequency cap ({cap} per 24 h)",
+    )
+
+
 def display_zone(recipient: Recipient) -> str:
     return recipient.zones[0]
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
+from flows.merchant_texts import TEST_TEXTS_PER_HOUR, merchant_test_text_send, merchant_test_texts_left
 from flows.selectors import nudges_held_by_rule
 
 from . import charts, dashboard, onboarding
@@ -112,6 +113,8 @@ def _setup_page(request: HttpRequest, *, sender_form=None, test_form=None, statu
             "consent_text": onboarding.consent_text(store=store),
             "consent_snippet": onboarding.consent_snippet_html(store=store),
             "checklist": dashboard.setup_checklist(store=store),
+            "test_texts_per_hour": TEST_TEXTS_PER_HOUR,
+            "test_texts_left": merchant_test_texts_left(store=store),
         },
         status=status,
     )
@@ -159,7 +162,9 @@ def setup_test_text(request: HttpRequest) -> HttpResponse:
     form = TestTextForm(request.POST)
     if form.is_valid():
         try:
-            onboarding.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
+            merchant_test_text_send(
+                store=request.store, phone=form.cleaned_data["phone"], sent_by=request.user
+            )
         except ApplicationError as exc:
             form.add_error("phone", exc.message)
     if not form.is_valid():
