@@ -2,7 +2,8 @@
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.pagination import LimitOffsetPagination
+
+from cartrecovery.api import ApiPagination
 
 from .access import StoreAPIView
 from .models import ConsentEvent, Customer
@@ -42,6 +43,6 @@ class CustomerListApi(StoreAPIView):
     )
     def get(self, request, store_id):
         customers = customer_list(store=self.store, phone=request.query_params.get("phone", "").strip())
-        paginator = LimitOffsetPagination()
+        paginator = ApiPagination()
         page = paginator.paginate_queryset(customers, request, view=self)
         return paginator.get_paginated_response(CustomerOutSerializer(page, many=True).data)

@@ -10,6 +10,7 @@ from .accounts import (
     store_webhook_secret_rotate,
     user_ensure,
 )
+from .api_tokens import api_token_create, api_token_revoke, api_token_rotate, api_tokens_revoke_all
 from .consent import consent_record
 from .shoppers import (
     ORDER_RECORDED_HOOKS,
@@ -34,6 +35,10 @@ __all__ = [
     "DEMO_PASSWORD",
     "DEMO_STORE_NAME",
     "ORDER_RECORDED_HOOKS",
+    "api_token_create",
+    "api_token_revoke",
+    "api_token_rotate",
+    "api_tokens_revoke_all",
     "cart_close",
     "cart_mark_recovered",
     "cart_upsert",
