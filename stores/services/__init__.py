@@ -10,6 +10,7 @@ from .accounts import (
     store_webhook_secret_rotate,
     user_ensure,
 )
+from .api_tokens import api_token_create, api_token_revoke, api_token_rotate, api_tokens_revoke_all
 from .cart_batch import NewCart, carts_create_new
 from .consent import CONSENT_GRANTED_HOOKS, consent_record, customer_resume, customer_snooze
 from .shoppers import (
@@ -37,6 +38,10 @@ __all__ = [
     "DEMO_STORE_NAME",
     "ORDER_RECORDED_HOOKS",
     "NewCart",
+    "api_token_create",
+    "api_token_revoke",
+    "api_token_rotate",
+    "api_tokens_revoke_all",
     "cart_close",
     "cart_mark_recovered",
     "cart_upsert",
