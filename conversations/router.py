@@ -29,6 +29,7 @@ from .nlp_intents import (
     is_acknowledgement,
     shouting,
 )
+from .placeholders import money_format, store_values
 
 RULE_REPEAT_WINDOW = timedelta(hours=24)
 
@@ -94,17 +95,17 @@ def reply_context(*, store: Store, customer: Customer | None) -> dict[str, str]:
             .first()
         )
     items = list(cart.items.all()) if cart else []
+    total = cart.total if cart else None
     return {
+        **store_values(store),
         "first_name": (customer.first_name if customer else "")
         or (cart.first_name if cart else "")
         or "there",
-        "store": store.name,
         "product": items[0].title if items else "it",
         "link": _cart_link(store=store, cart=cart),
-        "shipping_policy": store.shipping_policy,
-        "returns_policy": store.returns_policy,
-        "contact_email": store.contact_email,
-        "contact_phone": store.contact_phone,
+        "cart_total": money_format(
+            total, currency=(cart.currency if cart else "") or store.currency, language=store.default_language
+        ),
     }
 
 

@@ -20,6 +20,7 @@ from stores.services import consent_record, webhook_event_record
 
 from .models import CannedResponse, Message, Thread
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
+from .placeholders import placeholders_check
 from .router import RouteDecision, Step, route
 from .sending import message_queue_outbound, number_verdict_apply
 from .sms.segments import TWILIO_MAX_BODY_CHARS
@@ -146,6 +147,7 @@ def _canned_fields(*, title: str, body: str) -> dict:
         raise ApplicationError("A canned response needs a title and a text.", code="incomplete")
     if len(body) > TWILIO_MAX_BODY_CHARS:
         raise ApplicationError(f"Keep it under {TWILIO_MAX_BODY_CHARS} characters.", code="too_long")
+    placeholders_check(body, field="body")
     return {"title": title[:120], "body": body}
 
 

@@ -17,6 +17,11 @@ class Platform(models.TextChoices):
     CUSTOM = "custom", "Other shop (signed JSON)"
 
 
+class TexasRegistration(models.TextChoices):
+    REGISTERED = "registered", "Registered"
+    EXEMPT = "exempt", "Exempt"
+
+
 class Store(models.Model):
     """The tenant. Its id is public (webhook URLs), so it is a UUID: not guessable, not countable."""
 
@@ -46,12 +51,38 @@ class Store(models.Model):
     shipping_policy = models.TextField(blank=True)
     returns_policy = models.TextField(blank=True)
     help_text = models.TextField(blank=True)
+    # Stored settings; the compliance and language rules built on them live elsewhere.
+    texas_registration = models.CharField(
+        max_length=12, choices=TexasRegistration.choices, null=True, blank=True, default=None
+    )
+    ships_to = models.JSONField(default=list, blank=True, help_text="ISO 3166-1 alpha-2 country codes.")
+    # CTIA: the first text after a new consent carries "Msg & data rates may apply" and HELP, or a separate
+    # confirmation goes out on consent.
+    consent_confirmation = models.CharField(
+        max_length=16,
+        choices=[
+            ("in_first_text", "In the first cart text"),
+            ("separate_text", "A separate confirmation text"),
+        ],
+        default="in_first_text",
+    )
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
+        # A sender belongs to one store: replies (STOP included) are routed by it.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sms_number"], condition=~models.Q(sms_number=""), name="store_unique_sms_number"
+            ),
+            models.UniqueConstraint(
+                fields=["messaging_service_sid"],
+                condition=~models.Q(messaging_service_sid=""),
+                name="store_unique_messaging_service_sid",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -55,16 +55,6 @@ def store_webhook_secret_rotate(*, store: Store) -> Store:
     return store
 
 
-def store_sender_update(
-    *, store: Store, sms_number: str, messaging_service_sid: str, sender_kind: str
-) -> Store:
-    store.sms_number = sms_number or ""
-    store.messaging_service_sid = messaging_service_sid.strip()
-    store.sender_kind = sender_kind
-    store.save(update_fields=["sms_number", "messaging_service_sid", "sender_kind", "updated_at"])
-    return store
-
-
 TEST_TEXT = "{store}: this is a test text from Cart Recovery. Your texts are set up. Reply STOP to opt out."
 
 
@@ -116,12 +106,3 @@ def webhook_urls(*, store: Store) -> dict[str, str]:
         "twilio_sms": f"{base}/webhooks/twilio/sms/",
         "twilio_status": f"{base}/webhooks/twilio/status/",
     }
-
-
-def store_texts_update(*, store: Store, help_text: str, shipping_policy: str, returns_policy: str) -> Store:
-    """The words the bot quotes: HELP answers and the shipping and returns policies."""
-    store.help_text = help_text.strip()
-    store.shipping_policy = shipping_policy.strip()
-    store.returns_policy = returns_policy.strip()
-    store.save(update_fields=["help_text", "shipping_policy", "returns_policy", "updated_at"])
-    return store

@@ -20,8 +20,12 @@ class ParsedPhone:
 _TEXTABLE = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 
 
-def phone_parse(raw: str | None, *, region: str | None = None) -> ParsedPhone:
-    """E.164 for a number that can take texts, else the reason it can't (kept to show the merchant)."""
+def phone_parse(raw: str | None, *, region: str | None = None, mobile_only: bool = True) -> ParsedPhone:
+    """E.164 for a number that can take texts, else the reason it can't (kept to show the merchant).
+
+    `mobile_only=False` accepts any valid number: a store's own sender or contact line (toll-free numbers
+    and landlines can send texts through Twilio even though a shopper's must be mobile).
+    """
     raw = (raw or "").strip()
     if not raw:
         return ParsedPhone(problem="no phone number")
@@ -33,7 +37,7 @@ def phone_parse(raw: str | None, *, region: str | None = None) -> ParsedPhone:
         return ParsedPhone(problem="not a phone number")
     if not phonenumbers.is_valid_number(number):
         return ParsedPhone(problem="not a valid phone number")
-    if phonenumbers.number_type(number) not in _TEXTABLE:
+    if mobile_only and phonenumbers.number_type(number) not in _TEXTABLE:
         return ParsedPhone(problem="not a mobile number")
     return ParsedPhone(e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 

@@ -11,7 +11,7 @@ from .accounts import (
     user_ensure,
 )
 from .cart_batch import NewCart, carts_create_new
-from .consent import consent_record
+from .consent import CONSENT_GRANTED_HOOKS, consent_record, customer_resume, customer_snooze
 from .shoppers import (
     ORDER_RECORDED_HOOKS,
     cart_close,
@@ -30,6 +30,7 @@ from .webhook_events import (
 )
 
 __all__ = [
+    "CONSENT_GRANTED_HOOKS",
     "DEMO_AGENT_EMAIL",
     "DEMO_OWNER_EMAIL",
     "DEMO_PASSWORD",
@@ -43,6 +44,8 @@ __all__ = [
     "consent_apply",
     "consent_change_record",
     "consent_record",
+    "customer_resume",
+    "customer_snooze",
     "customer_upsert",
     "demo_seed",
     "membership_ensure",

@@ -1,11 +1,16 @@
 """Consent to texts: an append-only log of evidence; the customer's SMS status follows its newest event."""
 
+from collections.abc import Callable
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from stores.models import ConsentEvent, Customer, SmsStatus, Store
+
+# Effects of a shopper newly subscribing that live in apps above stores (flows: the CTIA confirmation text
+# when the store sends one); each is called as hook(store=, customer=, event=) once the event is saved.
+CONSENT_GRANTED_HOOKS: list[Callable[..., None]] = []
 
 
 def consent_record(
@@ -50,14 +55,92 @@ def consent_record(
         if not dedupe_key:
             raise
         return None
-    _customer_status_follow_latest_consent(customer=customer)
+    newly_subscribed = _customer_status_follow_latest_consent(customer=customer)
+    if newly_subscribed:
+        for hook in CONSENT_GRANTED_HOOKS:
+            hook(store=store, customer=customer, event=event)
     return event
 
 
-def _customer_status_follow_latest_consent(*, customer: Customer) -> None:
-    """The newest event by time wins, so late-arriving old evidence cannot undo a newer STOP."""
-    latest = ConsentEvent.objects.filter(customer=customer).order_by("-occurred_at", "-id").first()
+_STATUS_KINDS = (ConsentEvent.Kind.GRANTED, ConsentEvent.Kind.REVOKED)
+
+
+def customer_snooze(
+    *,
+    store: Store,
+    customer: Customer,
+    until: datetime,
+    source: str,
+    occurred_at: datetime | None = None,
+    text_shown: str = "",
+    language: str = "",
+    ip_address: str | None = None,
+    user_agent: str = "",
+    evidence: dict | None = None,
+    dedupe_key: str = "",
+) -> ConsentEvent | None:
+    """Pause cart texts until `until` without touching consent; recorded like any consent event."""
+    event = consent_record(
+        store=store,
+        customer=customer,
+        kind=ConsentEvent.Kind.SNOOZED,
+        source=source,
+        occurred_at=occurred_at,
+        text_shown=text_shown,
+        language=language,
+        ip_address=ip_address,
+        user_agent=user_agent,
+        evidence={**(evidence or {}), "until": until.isoformat()},
+        dedupe_key=dedupe_key,
+    )
+    if event is not None:
+        Customer.objects.filter(pk=customer.pk).update(snoozed_until=until, updated_at=timezone.now())
+        customer.snoozed_until = until
+    return event
+
+
+def customer_resume(
+    *,
+    store: Store,
+    customer: Customer,
+    source: str,
+    occurred_at: datetime | None = None,
+    text_shown: str = "",
+    ip_address: str | None = None,
+    user_agent: str = "",
+    evidence: dict | None = None,
+) -> ConsentEvent | None:
+    """End a pause early."""
+    event = consent_record(
+        store=store,
+        customer=customer,
+        kind=ConsentEvent.Kind.RESUMED,
+        source=source,
+        occurred_at=occurred_at,
+        text_shown=text_shown,
+        ip_address=ip_address,
+        user_agent=user_agent,
+        evidence=evidence,
+    )
+    Customer.objects.filter(pk=customer.pk).update(snoozed_until=None, updated_at=timezone.now())
+    customer.snoozed_until = None
+    return event
+
+
+def _customer_status_follow_latest_consent(*, customer: Customer) -> bool:
+    """The newest event by time wins, so late-arriving old evidence cannot undo a newer STOP.
+
+    True when the customer has just become subscribed."""
+    latest = (
+        ConsentEvent.objects.filter(customer=customer, kind__in=_STATUS_KINDS)
+        .order_by("-occurred_at", "-id")
+        .first()
+    )
+    if latest is None:
+        return False
     status = SmsStatus.SUBSCRIBED if latest.kind == ConsentEvent.Kind.GRANTED else SmsStatus.UNSUBSCRIBED
-    if customer.sms_status != status:
-        customer.sms_status = status
-        customer.save(update_fields=["sms_status", "updated_at"])
+    if customer.sms_status == status:
+        return False
+    customer.sms_status = status
+    customer.save(update_fields=["sms_status", "updated_at"])
+    return status == SmsStatus.SUBSCRIBED
