@@ -217,8 +217,10 @@ def message_deliver(*, message_id: int) -> Message:
             if found is not None:
                 return _accepted(message, found, outcome="recovered")
         if backend.rate_limited:
-            ratelimit.wait_for_turn(store=message.store, segments=message.segments or 1)
-        result = backend.send(sms)
+            with ratelimit.turn(store=message.store, segments=message.segments or 1):
+                result = backend.send(sms)
+        else:
+            result = backend.send(sms)
     except RateLimited:
         message.status = Message.Status.PENDING
         message.attempts -= 1
