@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
@@ -14,6 +12,7 @@ from cartrecovery.errors import ApplicationError
 
 from . import charts, dashboard, onboarding
 from .access import MANAGERS, store_page
+from .csv_export import csv_writer
 from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm
 from .login_throttle import login_failure_record, login_throttle_blocked, login_throttle_reset
 from .models import Membership, Role
@@ -204,7 +203,7 @@ def consent_log(request: HttpRequest) -> HttpResponse:
 @store_page()
 def consent_log_csv(request: HttpRequest) -> StreamingHttpResponse:
     phone = request.GET.get("phone", "")[:40]
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())
     rows = dashboard.consent_events_csv_rows(store=request.store, phone=phone)
     response = StreamingHttpResponse((writer.writerow(row) for row in rows), content_type="text/csv")
     stamp = timezone.now().strftime("%Y%m%d")
