@@ -287,6 +287,9 @@ class WebhookEvent(StoreOwned):
     store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="webhook_events")
     source = models.CharField(max_length=20)
     key = models.CharField(max_length=255)
+    # A digest of what the signature covers, where that includes a timestamp (the generic format): a
+    # captured delivery replayed inside the time window under a fresh event id is still the same delivery.
+    replay_key = models.CharField(max_length=64, blank=True, default="")
     topic = models.CharField(max_length=64)
     payload = models.JSONField(default=dict)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.RECEIVED)
@@ -296,7 +299,14 @@ class WebhookEvent(StoreOwned):
     processed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["store", "source", "key"], name="webhook_unique_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["store", "source", "key"], name="webhook_unique_key"),
+            models.UniqueConstraint(
+                fields=["store", "source", "replay_key"],
+                condition=~models.Q(replay_key=""),
+                name="webhook_unique_signed_delivery",
+            ),
+        ]
         indexes = [models.Index(fields=["status", "received_at"])]
 
 

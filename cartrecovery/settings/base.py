@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "cartrecovery.middleware.RefuseNulMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as axes asks: it turns a sign-in refused by the lock into the 429 page.
     "axes.middleware.AxesMiddleware",
