@@ -7,7 +7,7 @@ class ConversationsConfig(AppConfig):
     def ready(self) -> None:
         from stores.handlers import handler_register
 
-        from . import services
+        from . import hooks, services
 
         # Inbound texts ride the stores' webhook pipeline: recorded once, processed by the worker, swept
         # again if the broker lost them.
@@ -17,3 +17,5 @@ class ConversationsConfig(AppConfig):
             parse=dict,
             apply=services.inbound_event_apply,
         )
+        # A shopper's erasure blanks their messages; their export includes them.
+        hooks.register()

@@ -9,7 +9,8 @@ from django.utils import timezone
 from cartrecovery.errors import ApplicationError
 from conversations.placeholders import placeholders_check
 from conversations.sms.segments import TWILIO_MAX_BODY_CHARS
-from stores.models import Cart, CartStatus, Customer, SmsStatus
+from stores.eligibility import cart_texting_problem
+from stores.models import Cart, Customer
 
 from . import defaults
 from .models import DiscountCode, Flow, IncentiveKind, Nudge, NudgeEvent, Step
@@ -46,22 +47,6 @@ def flow_seed_default(*, store) -> Flow:
     return flow
 
 
-def cart_enrollment_problem(*, cart: Cart) -> str:
-    """Why a cart cannot be enrolled (an exit condition), or "" when it can."""
-    if cart.status == CartStatus.RECOVERED or cart.recovered_at:
-        return "order placed"
-    customer = cart.customer
-    if customer is None or not customer.phone:
-        return "no textable number"
-    if customer.sms_status != SmsStatus.SUBSCRIBED:
-        return "opted out" if customer.sms_status == SmsStatus.UNSUBSCRIBED else "no SMS consent"
-    if customer.phone_unreachable_reason:
-        return f"number unreachable: {customer.phone_unreachable_reason}"
-    if not cart.items.exists() and not cart.total:
-        return "cart emptied"
-    return ""
-
-
 def _movable(nudge: Nudge) -> bool:
     if nudge.state == Nudge.State.SCHEDULED:
         return True
@@ -77,7 +62,7 @@ def nudges_schedule_for_cart(*, store, cart: Cart) -> list[Nudge]:
     """
     if cart.store_id != store.id:
         raise ValueError("The cart belongs to another store.")
-    problem = cart_enrollment_problem(cart=cart)
+    problem = cart_texting_problem(cart)
     if problem:
         nudges_cancel_pending(store=store, reason=problem, cart=cart)
         return []

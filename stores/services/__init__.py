@@ -12,7 +12,6 @@ from .accounts import (
 )
 from .consent import consent_record
 from .shoppers import (
-    ORDER_RECORDED_HOOKS,
     cart_close,
     cart_mark_recovered,
     cart_upsert,
@@ -33,7 +32,6 @@ __all__ = [
     "DEMO_OWNER_EMAIL",
     "DEMO_PASSWORD",
     "DEMO_STORE_NAME",
-    "ORDER_RECORDED_HOOKS",
     "cart_close",
     "cart_mark_recovered",
     "cart_upsert",
