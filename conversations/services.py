@@ -13,7 +13,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cartrecovery.errors import ApplicationError
-from flows.services import nudges_cancel_pending
 from stores.models import Customer, Membership, SmsStatus, Store, WebhookEvent
 from stores.phones import phone_mask
 from stores.services import consent_record, webhook_event_record
@@ -270,8 +269,8 @@ def _act(*, store, customer, thread, message, decision: RouteDecision, now: date
             text_shown=message.body[:1600],
             evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
             dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
+            reason="the shopper opted out by text",
         )
-        nudges_cancel_pending(store=store, reason="the shopper opted out by text", customer=customer)
     elif decision.compliance == OPT_IN and customer.sms_status != SmsStatus.SUBSCRIBED:
         consent_record(
             store=store,

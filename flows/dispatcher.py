@@ -18,7 +18,8 @@ from django.utils import timezone
 from billing.holdout import HOLDOUT_REASON, nudge_holdout_mark
 from conversations.models import Message
 from conversations.sending import Outbound, messages_queue_outbound, threads_ensure
-from stores.models import CartStatus, ConsentEvent, Order, Store
+from stores.eligibility import cart_texting_problem, customer_texting_problem
+from stores.models import ConsentEvent, Order, Store
 
 from .links import link_expiry, short_link_build, short_link_url, short_links_save
 from .models import DiscountCode, IncentiveKind, Nudge, NudgeEvent, Step
@@ -317,7 +318,7 @@ def _batch_load(nudges: list[Nudge], *, now: datetime) -> _Batch:
     )
     textable = defaultdict(list)
     for cart in carts.values():
-        if cart.customer is not None and cart.customer.can_be_texted:
+        if not customer_texting_problem(cart.customer):
             textable[cart.store_id].append(cart.customer)
     batch.threads = {}
     for store_id, store_customers in textable.items():
@@ -416,28 +417,10 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
 
 
 def _exit_reason(nudge: Nudge, batch: _Batch) -> str:
-    cart, customer = nudge.cart, nudge.cart.customer
     if not nudge.step.is_active or not nudge.step.flow.is_active:
         return "step turned off"
-    if cart.status == CartStatus.RECOVERED or cart.id in batch.ordered:
-        return "order placed"
-    if not batch.items[cart.id] and not cart.total:
-        return "cart emptied"
-    return customer_refusal(customer)
-
-
-NO_CONSENT = "no SMS consent"
-
-
-def customer_refusal(customer) -> str:
-    """Why this shopper may not be texted now, or "" — the dispatcher's rule, and the test texts'."""
-    if customer is None or not customer.phone or customer.redacted_at:
-        return "no textable number"
-    if customer.sms_status != "subscribed":
-        return "opted out" if customer.sms_status == "unsubscribed" else NO_CONSENT
-    if customer.phone_unreachable_reason:
-        return f"number unreachable: {customer.phone_unreachable_reason}"
-    return ""
+    cart = nudge.cart
+    return cart_texting_problem(cart, has_items=bool(batch.items[cart.id]), ordered=cart.id in batch.ordered)
 
 
 def _cap_hold(nudge: Nudge, batch: _Batch, recipient) -> Hold | None:

@@ -141,9 +141,9 @@ class Customer(StoreOwned):
 
     @property
     def can_be_texted(self) -> bool:
-        return (
-            bool(self.phone) and self.sms_status == SmsStatus.SUBSCRIBED and not self.phone_unreachable_reason
-        )
+        from .eligibility import customer_texting_problem
+
+        return not customer_texting_problem(self)
 
 
 class CartStatus(models.TextChoices):
