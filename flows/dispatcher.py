@@ -30,6 +30,7 @@ from .policy import (
     quiet_hours_check,
     recipient_resolve,
     registration_hold,
+    snooze_hold,
 )
 from .rendering import consent_confirmation_is_separate, render_step
 
@@ -388,6 +389,7 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
             )
     # as_e164, not str(): phonenumber_field's str() re-validates the number on every call.
     recipient = recipient_resolve(phone=customer.phone.as_e164, store=nudge.store, cart=cart)
+    snooze = snooze_hold(customer=customer, recipient=recipient, now=batch.now)
     policy = recipient.policy
     deadline = None
     if policy.one_cart_text_per_abandonment:
@@ -403,9 +405,14 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
         else:
             deadline = cart.last_activity_at + policy.first_text_within
             if batch.now > deadline:
-                return Skip(reason=f"carrier rule ({recipient.country}): not sent within 48 h of abandonment")
+                # The hold that kept it past the deadline is the useful part ("…; it was held: …").
+                held = f"; it was {nudge.reason}" if nudge.reason.startswith("held") else ""
+                return Skip(
+                    reason=f"carrier rule ({recipient.country}): not sent within 48 h of abandonment{held}"
+                )
     hold = (
-        registration_hold(recipient=recipient, store=nudge.store, now=batch.now)
+        snooze
+        or registration_hold(recipient=recipient, store=nudge.store, now=batch.now)
         or quiet_hours_check(recipient=recipient, now=batch.now, flow=nudge.step.flow)
         or _cap_hold(nudge, batch, recipient)
     )

@@ -423,6 +423,17 @@ def frequency_cap_hold(*, cap: int, recipient: Recipient, sent: list[datetime], 
     )
 
 
+SNOOZED_REASON = "held: the shopper asked for a pause"
+
+
+def snooze_hold(*, customer, recipient: Recipient, now: datetime) -> Hold | None:
+    """A shopper who asked for a pause ("not now") gets no cart text before it ends."""
+    until = customer.snoozed_until
+    if until is None or until <= now:
+        return None
+    return Hold(until=until, reason=f"{SNOOZED_REASON} — {held_until_text(until, recipient.zones[0], now)}")
+
+
 def display_zone(recipient: Recipient) -> str:
     return recipient.zones[0]
 
@@ -438,4 +449,5 @@ __all__ = [
     "quiet_hours_check",
     "recipient_resolve",
     "registration_hold",
+    "snooze_hold",
 ]

@@ -25,7 +25,7 @@ class CustomerOutSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Customer
-        fields = ["id", "phone", "first_name", "sms_status", "consent_events"]
+        fields = ["id", "phone", "first_name", "sms_status", "snoozed_until", "consent_events"]
 
     def get_phone(self, customer: Customer) -> str:
         return str(customer.phone or "")

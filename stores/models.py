@@ -129,6 +129,8 @@ class Customer(StoreOwned):
     sms_status = models.CharField(max_length=16, choices=SmsStatus.choices, default=SmsStatus.NONE)
     # Set when Twilio says the number cannot take texts (21211 invalid, 21614 not mobile).
     phone_unreachable_reason = models.CharField(max_length=200, blank=True)
+    # No cart text before this time: the shopper asked for a pause and stays subscribed.
+    snoozed_until = models.DateTimeField(null=True, blank=True)
     redacted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -241,6 +243,9 @@ class ConsentEvent(StoreOwned):
     class Kind(models.TextChoices):
         GRANTED = "granted", "Granted"
         REVOKED = "revoked", "Revoked"
+        # A pause asked for ("not now", "text me next week"): the shopper stays subscribed.
+        SNOOZED = "snoozed", "Paused"
+        RESUMED = "resumed", "Resumed"
 
     store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="consent_events")
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="consent_events")
