@@ -3,7 +3,7 @@ from django.contrib.auth.views import LoginView
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from cartrecovery.api import ApiDocsView
+from cartrecovery.api_docs import ApiDocsView
 from stores import views as store_views
 from stores import views_tokens
 
