@@ -15,11 +15,11 @@ from cartrecovery.errors import ApplicationError
 from conversations.models import Message
 from conversations.sending import message_queue_outbound
 from conversations.services import thread_get_or_create
+from stores.eligibility import NotTextable, customer_texting_problem
 from stores.models import Customer, Store
 from stores.phones import phone_mask, phone_parse
 from stores.selectors import phone_region_of
 
-from .dispatcher import NO_CONSENT, customer_refusal
 from .models import Flow
 from .policy import frequency_cap_hold, recipient_resolve
 
@@ -73,8 +73,8 @@ def merchant_test_text_send(*, store: Store, phone: str, sent_by) -> Message:
 
 def _refuse_if_not_textable(*, store: Store, customer: Customer, e164: str, now: datetime) -> None:
     # The merchant asks for this text for their own phone: it needs no marketing consent, all else applies.
-    refusal = customer_refusal(customer)
-    if refusal and refusal != NO_CONSENT:
+    refusal = customer_texting_problem(customer)
+    if refusal and refusal != NotTextable.NO_CONSENT:
         raise ApplicationError(f"This number cannot get texts from {store.name}: {refusal}.", code="refused")
     flow = Flow.objects.for_store(store).filter(is_active=True).first()
     cap = flow.frequency_cap if flow else Flow._meta.get_field("frequency_cap").default

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from billing.selectors import analytics_summary
 from flows.models import Flow, KeywordRule
+from flows.pending import texts_pending
 
 from .models import Cart, ConsentEvent, Membership, Role, Store
 from .phones import phone_parse
@@ -44,6 +45,11 @@ def overview(*, store: Store, period: Period) -> dict:
     spend = summary["cost"] + summary["fees"]
     roi = (summary["revenue"] / spend).quantize(Decimal("0.1")) if spend > 0 else None
     return {**summary, "spend": spend, "net": summary["revenue"] - spend, "roi": roi}
+
+
+def texts_scheduled(*, store: Store, limit: int = 10) -> list:
+    """The store's next texts, each with when it goes and why (held by quiet hours or due)."""
+    return texts_pending(store=store, limit=limit)
 
 
 def setup_checklist(*, store: Store) -> list[dict]:
@@ -108,28 +114,22 @@ CONSENT_CSV_HEADER = [
 ]
 
 
-def _csv_safe(value) -> str:
-    """Cells a spreadsheet would run as a formula (=, +, -, @) are prefixed: the text comes from shoppers."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def consent_events_csv_rows(*, store: Store, phone: str = ""):
+    """The rows of the consent log's CSV; write them with `stores.csv_export.csv_writer`."""
     yield CONSENT_CSV_HEADER
     for event in consent_events_search(store=store, phone=phone).iterator(chunk_size=500):
         customer = event.customer
-        # Our own values (a time, an E.164 number, enums) go out as they are; the rest came from outside.
         yield [
             event.occurred_at.isoformat(),
             str(customer.phone or ""),
-            _csv_safe(customer.first_name),
+            customer.first_name,
             event.kind,
-            _csv_safe(event.source),
-            _csv_safe(event.text_shown),
-            _csv_safe(event.language),
+            event.source,
+            event.text_shown,
+            event.language,
             event.ip_address or "",
-            _csv_safe(event.user_agent),
-            _csv_safe(json.dumps(event.evidence, sort_keys=True) if event.evidence else ""),
+            event.user_agent,
+            json.dumps(event.evidence, sort_keys=True) if event.evidence else "",
             customer.sms_status,
         ]
 

@@ -107,3 +107,28 @@ def settings_errors_add(
         form = next((f for f in forms_ if field in f.fields), forms_[0])
         for message in messages:
             form.add_error(field if field in form.fields else None, message)
+
+
+class ComplianceSettingsForm(forms.Form):
+    texas_registration = forms.ChoiceField(
+        label="Texas registration (SB 140)",
+        choices=[
+            ("", "Not set: texts to Texas numbers are held"),
+            ("registered", "Registered"),
+            ("exempt", "Exempt"),
+        ],
+        required=False,
+        help_text="Sellers texting Texans register with the Texas Secretary of State unless exempt.",
+    )
+    consent_confirmation = forms.ChoiceField(
+        label="After a shopper consents",
+        choices=[
+            (
+                "in_first_text",
+                "Add “Msg & data rates may apply. Reply HELP for help.” to the first cart text",
+            ),
+            ("separate_text", "Send a separate confirmation text right away"),
+        ],
+        widget=forms.RadioSelect,
+        help_text="CTIA: the first text after each new consent carries these words either way.",
+    )

@@ -167,6 +167,13 @@ def _clean_texas_registration(store: Store, value: Any) -> str | None:
     return value
 
 
+def _clean_consent_confirmation(store: Store, value: Any) -> str:
+    choices = [key for key, _ in Store._meta.get_field("consent_confirmation").choices]
+    if value not in choices:
+        raise _Invalid(f"One of {', '.join(choices)}.")
+    return value
+
+
 def _clean_ships_to(store: Store, value: Any) -> list[str]:
     if value is None:
         return []
@@ -206,6 +213,7 @@ STORE_FIELDS: dict[str, tuple[str, Callable[[Store, Any], Any]]] = {
     ),
     "texas_registration": ("texas_registration", _clean_texas_registration),
     "ships_to": ("ships_to", _clean_ships_to),
+    "consent_confirmation": ("consent_confirmation", _clean_consent_confirmation),
 }
 _SENDER_FIELDS = {"sender_number": "number", "messaging_service_sid": "Messaging Service"}
 

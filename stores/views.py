@@ -1,8 +1,5 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import LoginView
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
@@ -12,11 +9,12 @@ from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
 from flows.merchant_texts import TEST_TEXTS_PER_HOUR, merchant_test_text_send, merchant_test_texts_left
+from flows.selectors import nudges_held_by_rule
 
 from . import charts, dashboard, onboarding
 from .access import MANAGERS, store_creation_allowed, store_page
+from .csv_export import csv_writer
 from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm, settings_errors_add
-from .login_throttle import login_failure_record, login_throttle_blocked, login_throttle_reset
 from .models import Membership, Role
 from .store_settings import SettingsInvalid, store_settings_update
 from .team import member_invite, member_remove, member_role_set
@@ -38,33 +36,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"ok": True})
-
-
-class ThrottledLoginView(LoginView):
-    """Django's sign-in, refusing further attempts after repeated failures (see login_throttle)."""
-
-    redirect_authenticated_user = True
-
-    def post(self, request, *args, **kwargs):
-        if login_throttle_blocked(**self._who()):
-            form = self.get_form()
-            return self.render_to_response(self.get_context_data(form=form, throttled=True), status=429)
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form):
-        login_failure_record(**self._who())
-        return super().form_invalid(form)
-
-    def form_valid(self, form):
-        login_throttle_reset(**self._who())
-        return super().form_valid(form)
-
-    def _who(self) -> dict:
-        # REMOTE_ADDR, not X-Forwarded-For: a client can write any XFF it likes.
-        return {
-            "ip": self.request.META.get("REMOTE_ADDR", ""),
-            "username": self.request.POST.get("username", "")[:254],
-        }
 
 
 @login_required
@@ -116,6 +87,8 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
             "chart": charts.daily_bars_chart(series=summary["series"]),
             "checklist": checklist,
             "setup_done": all(item["done"] for item in checklist),
+            "scheduled": dashboard.texts_scheduled(store=store),
+            "held_by_rule": nudges_held_by_rule(store=store),
         },
     )
 
@@ -217,7 +190,7 @@ def consent_log(request: HttpRequest) -> HttpResponse:
 @store_page()
 def consent_log_csv(request: HttpRequest) -> StreamingHttpResponse:
     phone = request.GET.get("phone", "")[:40]
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())
     rows = dashboard.consent_events_csv_rows(store=request.store, phone=phone)
     response = StreamingHttpResponse((writer.writerow(row) for row in rows), content_type="text/csv")
     stamp = timezone.now().strftime("%Y%m%d")
