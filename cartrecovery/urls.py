@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from stores import views as store_views
-from stores import views_tokens
+from stores import views_invitations, views_tokens
 
 urlpatterns = [
     path("", store_views.home, name="home"),
@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/api-tokens/", views_tokens.api_tokens, name="api_tokens"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("dashboard/", include("stores.dashboard_urls")),
+    path("invitations/<str:token>/", views_invitations.invitation_answer, name="invitation"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("stores.urls")),
