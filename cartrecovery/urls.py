@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from cartrecovery.api_docs import ApiDocsView
 from stores import views as store_views
-from stores import views_tokens
+from stores import views_invitations, views_tokens
 
 urlpatterns = [
     path("", store_views.home, name="home"),
@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/api-tokens/", views_tokens.api_tokens, name="api_tokens"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("dashboard/", include("stores.dashboard_urls")),
+    path("invitations/<str:token>/", views_invitations.invitation_answer, name="invitation"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("stores.urls")),

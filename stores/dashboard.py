@@ -14,7 +14,7 @@ from billing.selectors import analytics_summary
 from flows.models import Flow, KeywordRule
 from flows.pending import texts_pending
 
-from .models import Cart, ConsentEvent, Membership, Role, Store
+from .models import Cart, ConsentEvent, Invitation, Membership, Role, Store
 from .phones import phone_parse
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
@@ -135,6 +135,16 @@ def consent_events_csv_rows(*, store: Store, phone: str = ""):
 
 
 _ROLE_ORDER = {Role.OWNER: 0, Role.ADMIN: 1, Role.AGENT: 2}
+
+
+def team_invitations_pending(*, store: Store) -> list[Invitation]:
+    """Invitations not yet answered, newest first; expired ones too (shown as expired)."""
+    return list(
+        Invitation.objects.for_store(store)
+        .filter(status=Invitation.Status.PENDING)
+        .select_related("invited_by")
+        .order_by("-created_at")
+    )
 
 
 def team_members(*, store: Store) -> list[Membership]:

@@ -78,7 +78,6 @@ class TestTextForm(forms.Form):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label="Email")
-    first_name = forms.CharField(label="First name", max_length=150, required=False)
     role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.AGENT)
 
 

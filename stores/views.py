@@ -15,9 +15,9 @@ from . import charts, dashboard, onboarding
 from .access import MANAGERS, store_creation_allowed, store_page
 from .csv_export import csv_writer
 from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm, settings_errors_add
-from .models import Membership, Role
+from .models import Invitation, Membership, Role
 from .store_settings import SettingsInvalid, store_settings_update
-from .team import member_invite, member_remove, member_role_set
+from .team import invitation_create, invitation_link, invitation_revoke, member_remove, member_role_set
 from .tenancy import get_for_store_or_404
 
 
@@ -198,17 +198,21 @@ def consent_log_csv(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-def _team_page(request: HttpRequest, *, form=None, invitation=None, status: int = 200) -> HttpResponse:
-    members = dashboard.team_members(store=request.store)
+def _team_page(
+    request: HttpRequest, *, form=None, invitation=None, link: str = "", status: int = 200
+) -> HttpResponse:
     return render(
         request,
         "dashboard/team.html",
         {
-            "members": members,
+            "members": dashboard.team_members(store=request.store),
+            "pending": dashboard.team_invitations_pending(store=request.store),
             "form": form or InviteForm(),
             "invitation": invitation,
+            "invitation_link": link,
             "roles": Role.choices,
             "is_owner": request.membership.role == Role.OWNER,
+            "now": timezone.now(),
         },
         status=status,
     )
@@ -221,19 +225,32 @@ def team(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST)
     if form.is_valid():
         try:
-            invitation = member_invite(
+            invitation, token = invitation_create(
                 store=request.store,
                 actor=request.membership,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
-                first_name=form.cleaned_data["first_name"],
             )
         except ApplicationError as exc:
             form.add_error("email" if exc.code == "duplicate" else "role", exc.message)
         else:
-            # Rendered, not redirected: the one-time password must not travel in a cookie or the session.
-            return _team_page(request, invitation=invitation, status=201)
+            # Rendered, not redirected: the link must not travel in a cookie, the session or a message.
+            return _team_page(request, invitation=invitation, link=invitation_link(token), status=201)
     return _team_page(request, form=form, status=400)
+
+
+@require_POST
+@store_page()
+def team_invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_for_store_or_404(Invitation.objects, store=request.store, pk=invitation_id)
+    try:
+        invitation_revoke(store=request.store, actor=request.membership, invitation=invitation)
+        messages.success(
+            request, f"The invitation to {invitation.email} was withdrawn; its link no longer works."
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("dashboard:team", store_id=request.store.id)
 
 
 @require_POST

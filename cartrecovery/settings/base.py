@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "stores.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -91,7 +92,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     # Not a rule on passwords: its password_changed() hook revokes the login's API tokens.
     {"NAME": "stores.services.api_tokens.ApiTokensRevokedOnPasswordChange"},
+    # Nor this one: it lifts the must-change requirement of a password someone else has seen.
+    {"NAME": "stores.team.PasswordChangeRequirementCleared"},
 ]
+# An invitation link works this long (and once).
+INVITATION_TTL_DAYS = env.int("INVITATION_TTL_DAYS", default=7)
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked (account, address) before any password is checked (stores/login_throttle.py).
     "axes.backends.AxesStandaloneBackend",
