@@ -1,6 +1,7 @@
 """Reads of the conversations app: the agent inbox's lists and the thread beside its cart."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -11,6 +12,7 @@ from flows.models import Click, Nudge
 from stores.models import Cart, ConsentEvent, Customer, Membership, SmsStatus, Store
 
 from .models import CannedResponse, Message, Thread
+from .placeholders import placeholders_fill
 
 INBOX_PAGE_SIZE = 25
 # Folder counts stop here ("99+"): an exact count of a 100,000-thread store costs a scan on every poll.
@@ -256,18 +258,14 @@ class CannedChoice:
 
 
 def canned_responses_for_thread(*, store, thread: Thread) -> list[CannedChoice]:
-    """The store's canned responses with {first_name} and {store} filled in for this shopper."""
-    values = {"first_name": thread.customer.first_name or "there", "store": store.name}
-    return [
-        CannedChoice(title=c.title, body=_fill_placeholders(c.body, values))
-        for c in canned_responses_list(store=store)
-    ]
+    """The store's canned responses filled in for this shopper, as the bot's replies are."""
+    from .router import reply_context
 
-
-def _fill_placeholders(text: str, values: dict[str, str]) -> str:
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", value)
-    return text
+    canned = canned_responses_list(store=store)
+    if not canned:
+        return []
+    values = reply_context(store=store, customer=thread.customer)
+    return [CannedChoice(title=c.title, body=placeholders_fill(c.body, values)) for c in canned]
 
 
 # The phone simulator.
@@ -279,6 +277,7 @@ class PhoneScreen:
     problem: str = ""
     customer: object = None
     messages: list[Message] = field(default_factory=list)
+    pending: list = field(default_factory=list)  # texts scheduled for this phone, with when and why
 
 
 def phone_screen(*, store, number: str) -> PhoneScreen:
@@ -290,15 +289,17 @@ def phone_screen(*, store, number: str) -> PhoneScreen:
     parsed = phone_parse(number, region=store_phone_region(store))
     if not parsed.ok:
         return PhoneScreen(problem=parsed.problem)
-    thread = (
-        Thread.objects.for_store(store).filter(customer__phone=parsed.e164).select_related("customer").first()
-    )
+    customer = Customer.objects.for_store(store).filter(phone=parsed.e164).first()
+    pending = texts_pending_for(store=store, customer=customer)
+    thread = Thread.objects.for_store(store).filter(customer=customer).first() if customer else None
     if thread is None:
-        return PhoneScreen(e164=parsed.e164)
+        return PhoneScreen(e164=parsed.e164, customer=customer, pending=pending)
+    thread.customer = customer
     return PhoneScreen(
         e164=parsed.e164,
-        customer=thread.customer,
+        customer=customer,
         messages=thread_messages(store=store, thread=thread)[-100:],
+        pending=pending,
     )
 
 
@@ -318,3 +319,18 @@ def store_phone_region(store) -> str | None:
     if not store.sms_number:
         return None
     return phonenumbers.region_code_for_number(store.sms_number)
+
+
+# The flows app sits above this one and plugs in what it knows at start-up (flows/apps.py): the texts it
+# holds for a shopper, and a test number inside its sending window right now.
+SCHEDULE_READERS: dict[str, Callable] = {}
+
+
+def texts_pending_for(*, store, customer) -> list:
+    reader = SCHEDULE_READERS.get("texts_pending")
+    return reader(store=store, customer=customer) if reader and customer is not None else []
+
+
+def simulator_number_suggested(*, store) -> str:
+    reader = SCHEDULE_READERS.get("simulator_number")
+    return reader(store=store) if reader else ""

@@ -217,8 +217,10 @@ def message_deliver(*, message_id: int) -> Message:
             if found is not None:
                 return _accepted(message, found, outcome="recovered")
         if backend.rate_limited:
-            ratelimit.wait_for_turn(store=message.store, segments=message.segments or 1)
-        result = backend.send(sms)
+            with ratelimit.turn(store=message.store, segments=message.segments or 1):
+                result = backend.send(sms)
+        else:
+            result = backend.send(sms)
     except RateLimited:
         message.status = Message.Status.PENDING
         message.attempts -= 1
@@ -283,8 +285,8 @@ def number_verdict_apply(*, message: Message, error_code: str) -> None:
             source="carrier",
             evidence={"error_code": error_code, "message_id": message.id},
             dedupe_key=f"carrier-21610:{customer.pk}:{message.pk}",
+            reason="opted out at the carrier (21610)",
         )
-        nudges_cancel_pending(store=store, reason="opted out at the carrier (21610)", customer=customer)
     elif error_code in UNREACHABLE_CODES:
         reason = UNREACHABLE_CODES[error_code]
         Customer.objects.filter(pk=customer.pk, phone_unreachable_reason="").update(

@@ -183,6 +183,7 @@ def _thread_page(
     context.update(
         cart=selectors.thread_cart_context(store=request.store, thread=thread),
         consent=selectors.customer_latest_consent(store=request.store, customer=thread.customer),
+        pending=selectors.texts_pending_for(store=request.store, customer=thread.customer),
         current_thread=thread,
         current_thread_id=thread.id,
     )
@@ -380,7 +381,11 @@ def _simulator_store(request: HttpRequest):
 def _screen_context(request: HttpRequest, number: str) -> dict:
     store = _simulator_store(request)
     screen = selectors.phone_screen(store=store, number=number)
-    stamp = _stamp(screen.e164, [(m.id, m.status) for m in screen.messages])
+    stamp = _stamp(
+        screen.e164,
+        [(m.id, m.status) for m in screen.messages],
+        [(p.nudge_id, p.why) for p in screen.pending],
+    )
     poll = reverse("inbox:simulator_screen", kwargs={"store_id": store.id})
     return {
         "screen": screen,
@@ -402,6 +407,7 @@ def phone_simulator(request: HttpRequest) -> HttpResponse:
         **_screen_context(request, number),
         number=number,
         test_numbers=selectors.phone_test_numbers(store=store),
+        suggested_number=selectors.simulator_number_suggested(store=store),
         sample_texts=SIMULATOR_SAMPLE_TEXTS,
         simulator_on=True,
     )
@@ -448,8 +454,8 @@ def phone_cart_leave(request: HttpRequest) -> HttpResponse:
     else:
         flash.success(
             request,
-            f"Cart left: an {services.SIMULATOR_CART_ITEM['title']}. Its first text arrives on this phone "
-            "at the scheduler's next tick (within a minute), unless it is quiet hours for the store.",
+            f"Cart left: an {services.SIMULATOR_CART_ITEM['title']}. Its first text is due now; the phone "
+            "shows when it goes out and, if the shopper's quiet hours hold it, until when and why.",
         )
     return _back_to_phone(store, number)
 

@@ -1,6 +1,5 @@
 """A merchant's keyword rules: validation, the matcher the router runs, reply templates and the defaults."""
 
-import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -8,23 +7,13 @@ from django.db import transaction
 from cartrecovery.errors import ApplicationError
 from conversations.nlp import Phrase, Text
 from conversations.nlp_intents import shadows_compliance
+from conversations.placeholders import placeholders_check, placeholders_fill
 
 from .models import KeywordRule
 
 MAX_KEYWORDS = 50
 MAX_KEYWORD_LENGTH = 60
 MAX_REPLY_LENGTH = 1600  # Twilio's hard limit for one message body
-PLACEHOLDERS = {
-    "first_name": "the shopper's first name (or “there”)",
-    "store": "the store's name",
-    "product": "the first product in the cart",
-    "link": "the link back to the cart",
-    "shipping_policy": "the store's shipping policy",
-    "returns_policy": "the store's returns policy",
-    "contact_email": "the store's contact email",
-    "contact_phone": "the store's contact phone",
-}
-_PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
 @dataclass(frozen=True)
@@ -47,9 +36,8 @@ def rule_match(*, rules: list[KeywordRule], text: Text) -> RuleMatch | None:
 
 
 def reply_render(template: str, context: dict[str, str]) -> str:
-    """Fill {placeholders} from the conversation's context; an unknown or empty one reads as nothing."""
-    rendered = _PLACEHOLDER.sub(lambda m: str(context.get(m[1]) or ""), template)
-    return re.sub(r"[ \t]{2,}", " ", rendered).strip()
+    """Fill {placeholders} from the conversation's context, with the one engine."""
+    return placeholders_fill(template, context)
 
 
 def _clean_keywords(keywords) -> list[str]:
@@ -86,13 +74,7 @@ def _clean_reply(reply) -> str:
         raise ApplicationError(
             f"A text can carry at most {MAX_REPLY_LENGTH} characters.", extra={"field": "reply"}
         )
-    unknown = sorted({name for name in _PLACEHOLDER.findall(reply) if name not in PLACEHOLDERS})
-    if unknown:
-        raise ApplicationError(
-            "Unknown placeholder: " + ", ".join("{" + name + "}" for name in unknown) + ". "
-            "Use " + ", ".join("{" + name + "}" for name in PLACEHOLDERS) + ".",
-            extra={"field": "reply", "unknown": unknown},
-        )
+    placeholders_check(reply, field="reply")
     return reply
 
 

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,6 +29,23 @@ def membership_for(*, user, store_id, roles: Iterable[str] = EVERYONE) -> Member
         # A member whose role may not see this: they know the store exists, so say no plainly.
         raise PermissionDenied
     return membership
+
+
+STORE_CREATION_POLICIES = ("owners", "staff", "anyone")
+
+
+def store_creation_allowed(*, user) -> bool:
+    """Whether this person may create a store (settings.STORE_CREATION; unknown values: staff only)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff:
+        return True
+    policy = settings.STORE_CREATION
+    if policy == "anyone":
+        return True
+    if policy == "owners":
+        return Membership.objects.filter(user=user, role=Role.OWNER).exists()
+    return False
 
 
 def stores_for(*, user) -> list[Store]:

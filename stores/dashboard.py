@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from billing.selectors import analytics_summary
 from flows.models import Flow, KeywordRule
+from flows.pending import texts_pending
 
 from .models import Cart, ConsentEvent, Membership, Role, Store
 from .phones import phone_parse
@@ -44,6 +45,11 @@ def overview(*, store: Store, period: Period) -> dict:
     spend = summary["cost"] + summary["fees"]
     roi = (summary["revenue"] / spend).quantize(Decimal("0.1")) if spend > 0 else None
     return {**summary, "spend": spend, "net": summary["revenue"] - spend, "roi": roi}
+
+
+def texts_scheduled(*, store: Store, limit: int = 10) -> list:
+    """The store's next texts, each with when it goes and why (held by quiet hours or due)."""
+    return texts_pending(store=store, limit=limit)
 
 
 def setup_checklist(*, store: Store) -> list[dict]:

@@ -46,14 +46,12 @@ def process_pending_webhook_events() -> int:
     ids = services.webhook_events_claim(limit=DRAIN_BATCH)
     if len(ids) == DRAIN_BATCH:
         _publish(process_pending_webhook_events)  # a backlog: let another worker take the next batch now
-    done = 0
     try:
-        for event_id in ids:
-            handlers.webhook_event_process(event_id=event_id)
-            done += 1
-    finally:
-        services.webhook_events_release(ids=ids[done:])
-    return done
+        handlers.webhook_events_process(event_ids=ids)
+    except BaseException:
+        services.webhook_events_release(ids=ids)  # those still unprocessed: the batch stopped early
+        raise
+    return len(ids)
 
 
 @shared_task(acks_late=True)

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import LoginView
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
@@ -9,13 +8,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
+from flows.merchant_texts import TEST_TEXTS_PER_HOUR, merchant_test_text_send, merchant_test_texts_left
+from flows.selectors import nudges_held_by_rule
 
 from . import charts, dashboard, onboarding
-from .access import MANAGERS, store_page
+from .access import MANAGERS, store_creation_allowed, store_page
 from .csv_export import csv_writer
-from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm
-from .login_throttle import login_failure_record, login_throttle_blocked, login_throttle_reset
+from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm, settings_errors_add
 from .models import Membership, Role
+from .store_settings import SettingsInvalid, store_settings_update
 from .team import member_invite, member_remove, member_role_set
 from .tenancy import get_for_store_or_404
 
@@ -37,33 +38,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"ok": True})
 
 
-class ThrottledLoginView(LoginView):
-    """Django's sign-in, refusing further attempts after repeated failures (see login_throttle)."""
-
-    redirect_authenticated_user = True
-
-    def post(self, request, *args, **kwargs):
-        if login_throttle_blocked(**self._who()):
-            form = self.get_form()
-            return self.render_to_response(self.get_context_data(form=form, throttled=True), status=429)
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form):
-        login_failure_record(**self._who())
-        return super().form_invalid(form)
-
-    def form_valid(self, form):
-        login_throttle_reset(**self._who())
-        return super().form_valid(form)
-
-    def _who(self) -> dict:
-        # REMOTE_ADDR, not X-Forwarded-For: a client can write any XFF it likes.
-        return {
-            "ip": self.request.META.get("REMOTE_ADDR", ""),
-            "username": self.request.POST.get("username", "")[:254],
-        }
-
-
 @login_required
 def dashboard_index(request: HttpRequest) -> HttpResponse:
     """`/dashboard/`: the first store the user manages, else the inbox, else creating a store."""
@@ -78,6 +52,10 @@ def dashboard_index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def store_new(request: HttpRequest) -> HttpResponse:
+    has_stores = Membership.objects.filter(user=request.user).exists()
+    if not store_creation_allowed(user=request.user):
+        context = {"refused": True, "has_stores": has_stores}
+        return render(request, "dashboard/onboarding.html", context, status=403)
     form = StoreCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         store = onboarding.store_create(
@@ -89,7 +67,6 @@ def store_new(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, f"{store.name} is ready. Next: connect your shop and your sending number.")
         return redirect("dashboard:setup", store_id=store.id)
-    has_stores = Membership.objects.filter(user=request.user).exists()
     return render(request, "dashboard/onboarding.html", {"form": form, "has_stores": has_stores})
 
 
@@ -110,6 +87,8 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
             "chart": charts.daily_bars_chart(series=summary["series"]),
             "checklist": checklist,
             "setup_done": all(item["done"] for item in checklist),
+            "scheduled": dashboard.texts_scheduled(store=store),
+            "held_by_rule": nudges_held_by_rule(store=store),
         },
     )
 
@@ -133,6 +112,8 @@ def _setup_page(request: HttpRequest, *, sender_form=None, test_form=None, statu
             "consent_text": onboarding.consent_text(store=store),
             "consent_snippet": onboarding.consent_snippet_html(store=store),
             "checklist": dashboard.setup_checklist(store=store),
+            "test_texts_per_hour": TEST_TEXTS_PER_HOUR,
+            "test_texts_left": merchant_test_texts_left(store=store),
         },
         status=status,
     )
@@ -147,14 +128,18 @@ def setup(request: HttpRequest) -> HttpResponse:
 @store_page()
 def setup_sender(request: HttpRequest) -> HttpResponse:
     form = SenderForm(request.POST)
+    if form.is_valid():
+        changes = {
+            "sender_number": form.cleaned_data["sms_number"],
+            "messaging_service_sid": form.cleaned_data["messaging_service_sid"],
+            "sender_kind": form.cleaned_data["sender_kind"],
+        }
+        try:
+            store_settings_update(store=request.store, changes=changes)
+        except SettingsInvalid as exc:
+            settings_errors_add(exc.errors, form, names={"sender_number": "sms_number"})
     if not form.is_valid():
         return _setup_page(request, sender_form=form, status=400)
-    onboarding.store_sender_update(
-        store=request.store,
-        sms_number=form.cleaned_data["sms_number"],
-        messaging_service_sid=form.cleaned_data["messaging_service_sid"],
-        sender_kind=form.cleaned_data["sender_kind"],
-    )
     messages.success(request, "Sending number saved.")
     return redirect("dashboard:setup", store_id=request.store.id)
 
@@ -176,7 +161,9 @@ def setup_test_text(request: HttpRequest) -> HttpResponse:
     form = TestTextForm(request.POST)
     if form.is_valid():
         try:
-            onboarding.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
+            merchant_test_text_send(
+                store=request.store, phone=form.cleaned_data["phone"], sent_by=request.user
+            )
         except ApplicationError as exc:
             form.add_error("phone", exc.message)
     if not form.is_valid():

@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('billing', '0003_attribution_receipts_credits'),
-        ('stores', '0005_webhook_event_replay_key'),
+        ('stores', '0010_webhook_event_replay_key'),
     ]
 
     operations = [

@@ -142,6 +142,38 @@ class TwilioBackend(SmsBackend):
                 return _result(message)
         return None
 
+    def owns_sender(
+        self, *, sms_number: str = "", messaging_service_sid: str = "", account_sid: str = ""
+    ) -> bool:
+        client = _client(account_sid)
+        try:
+            if messaging_service_sid and not _service_exists(client, messaging_service_sid):
+                return False
+            if not sms_number:
+                return True
+            # `PhoneNumber` also matches part of a number: compare the whole one.
+            numbers = client.incoming_phone_numbers.list(phone_number=sms_number, limit=20)
+            if any(number.phone_number == sms_number for number in numbers):
+                return True
+            if not messaging_service_sid:
+                return False
+            pool = client.messaging.v1.services(messaging_service_sid).phone_numbers.list(limit=400)
+            return any(number.phone_number == sms_number for number in pool)
+        except TwilioRestException as exc:
+            raise _error_from(exc) from exc
+        except (TwilioException, requests.exceptions.RequestException) as exc:
+            raise TransientSmsError(f"Could not ask Twilio about the sender: {exc}"[:300]) from exc
+
+
+def _service_exists(client: Client, sid: str) -> bool:
+    try:
+        client.messaging.v1.services(sid).fetch()
+    except TwilioRestException as exc:
+        if exc.status == 404:
+            return False
+        raise
+    return True
+
 
 # Twilio's clock and ours may disagree a little; a text created just before our own row is still ours.
 RECONCILE_CLOCK_SKEW = timedelta(minutes=1)

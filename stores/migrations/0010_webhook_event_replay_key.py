@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("stores", "0004_order_token_indexes"),
+        ("stores", "0009_drop_plaintext_api_tokens"),
     ]
 
     operations = [
