@@ -75,3 +75,29 @@ _NUMBER_IN_TEXT = re.compile(r"\+\d[\d\s().-]{5,}\d|\d{9,}")
 def phones_masked_in(text: str) -> str:
     """For logs of text we do not write ourselves (a provider's error quotes the number back)."""
     return _NUMBER_IN_TEXT.sub(lambda match: phone_mask(re.sub(r"[^\d+]", "", match.group())), text)
+
+
+# A phone number as it appears in a URL or request line, raw or percent-encoded: "+14155552671",
+# "%2B14155552671", "%2B1%20415%20555%202671", "(415)%20555-2671", "+1+415+555+2671" (a form's spaces).
+_SEPARATOR_IN_URL = r"(?:%20|%28|%29|%2[dD]|%2[eE]|[\s().+-])"
+_NUMBER_IN_URL = re.compile(rf"(?:%2[bB]|\+)?\d(?:\d|{_SEPARATOR_IN_URL})*\d")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+MIN_PHONE_DIGITS = 7
+
+
+def phones_masked_in_url(text: str) -> str:
+    """For access and request logs: phone numbers in paths and query strings (`?phone=%2B1415…`)
+    masked like `phone_mask`, encoded or not. Dates and UUIDs (our ids) stay readable."""
+    ids = [match.span() for match in _UUID.finditer(text)]
+
+    def mask(match: re.Match) -> str:
+        found = match.group()
+        digits = re.sub(r"%2[0-9a-fA-F]|\D", "", found)
+        inside_an_id = any(start <= match.start() < end for start, end in ids)
+        if len(digits) < MIN_PHONE_DIGITS or inside_an_id or _ISO_DATE.fullmatch(found):
+            return found
+        plus = "+" if found.startswith(("+", "%2B", "%2b")) else ""
+        return phone_mask(plus + digits)
+
+    return _NUMBER_IN_URL.sub(mask, text)

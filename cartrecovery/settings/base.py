@@ -252,7 +252,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # Request paths and query strings carry shoppers' numbers (?phone=): masked before any handler.
+    "filters": {"mask_phones": {"()": "stores.log_masking.PhoneMaskingFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["mask_phones"]},
+        "django.server": {"filters": ["mask_phones"]},
+    },
 }
