@@ -2,6 +2,8 @@
 
 import hashlib
 
+from stores.tenancy import ensure_same_store
+
 from .models import Plan
 
 HOLDOUT_REASON = "holdout (control group)"
@@ -27,8 +29,7 @@ def _plan_of(store) -> Plan:
 
 
 def cart_in_holdout(*, store, cart, plan=None) -> bool:
-    if cart.store_id != store.pk:
-        raise ValueError("The cart belongs to another store.")
+    ensure_same_store(store, cart)
     percent = (plan or _plan_of(store)).holdout_percent
     if not percent:
         return False

@@ -16,6 +16,7 @@ from django.utils import timezone
 from flows.models import Flow, KeywordRule, ShortLink
 from flows.rules import reply_render, rule_match, rules_active_for
 from stores.models import Cart, Customer, SmsStatus, Store
+from stores.tenancy import ensure_same_store
 
 from .models import Message, Thread
 from .nlp import Text
@@ -214,7 +215,6 @@ def _compliance(
 
 def reply_try(*, store: Store, text: str, customer: Customer | None = None) -> RouteDecision:
     """What this text would trigger for this customer (or a new shopper), without sending or saving."""
-    if customer is not None and customer.store_id != store.id:
-        raise ValueError("The customer belongs to another store.")
+    ensure_same_store(store, customer)
     thread = Thread.objects.for_store(store).filter(customer=customer).first() if customer else None
     return route(store=store, text=text, customer=customer, thread=thread)

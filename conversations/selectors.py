@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 
 from flows.models import Click, Nudge
 from stores.models import Cart, ConsentEvent, Customer, Membership, SmsStatus, Store
+from stores.phones import phone_parse, store_region
 
 from .models import CannedResponse, Message, Thread
 from .placeholders import placeholders_fill
@@ -280,11 +281,9 @@ class PhoneScreen:
 
 def phone_screen(*, store, number: str) -> PhoneScreen:
     """What a test phone shows: every text between it and the store, oldest first."""
-    from stores.phones import phone_parse
-
     if not number:
         return PhoneScreen()
-    parsed = phone_parse(number, region=store_phone_region(store))
+    parsed = phone_parse(number, region=store_region(store))
     if not parsed.ok:
         return PhoneScreen(problem=parsed.problem)
     thread = (
@@ -307,11 +306,3 @@ def phone_test_numbers(*, store, limit: int = 12) -> list:
         .select_related("customer")
         .order_by("-last_message_at")[:limit]
     )
-
-
-def store_phone_region(store) -> str | None:
-    import phonenumbers
-
-    if not store.sms_number:
-        return None
-    return phonenumbers.region_code_for_number(store.sms_number)

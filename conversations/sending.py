@@ -13,6 +13,7 @@ from flows.services import nudge_mark_failed, nudges_cancel_pending
 from stores.models import Customer
 from stores.phones import phone_mask, phones_masked_in
 from stores.services import consent_record
+from stores.tenancy import ensure_same_store
 
 from .models import Message, SendAttempt, Thread
 from .sms import (
@@ -115,8 +116,7 @@ def messages_queue_outbound(*, outbound: list[Outbound]) -> list[Message]:
 
 def threads_ensure(*, store, customers: list[Customer]) -> dict[int, Thread]:
     """The thread of each customer (by customer id), creating the missing ones in one statement."""
-    if any(c.store_id != store.id for c in customers):
-        raise ValueError("A customer belongs to another store.")
+    ensure_same_store(store, *customers)
     ids = {c.id for c in customers}
     threads = {t.customer_id: t for t in Thread.objects.for_store(store).filter(customer_id__in=ids)}
     missing = ids - threads.keys()

@@ -8,6 +8,7 @@ from cartrecovery.errors import ApplicationError
 from conversations.nlp import Phrase, Text
 from conversations.nlp_intents import shadows_compliance
 from conversations.placeholders import placeholders_check, placeholders_fill
+from stores.tenancy import ensure_same_store
 
 from .models import KeywordRule
 
@@ -117,8 +118,7 @@ _UPDATABLE = {
 
 def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
     """Change the given fields only (`name`, `keywords`, `reply`, `priority`, `active`)."""
-    if rule.store_id != store.id:
-        raise ValueError("The rule belongs to another store.")
+    ensure_same_store(store, rule)
     unknown = set(changes) - set(_UPDATABLE)
     if unknown:
         raise ValueError(f"Not a rule field: {', '.join(sorted(unknown))}")
@@ -133,8 +133,7 @@ def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
 
 
 def keyword_rule_delete(*, store, rule: KeywordRule) -> None:
-    if rule.store_id != store.id:
-        raise ValueError("The rule belongs to another store.")
+    ensure_same_store(store, rule)
     rule.delete()
 
 

@@ -14,7 +14,7 @@ from billing.selectors import analytics_summary
 from flows.models import Flow, KeywordRule
 
 from .models import Cart, ConsentEvent, Membership, Role, Store
-from .phones import phone_parse
+from .phones import phone_parse, store_region
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
 DEFAULT_PERIOD = "30"
@@ -84,7 +84,7 @@ def consent_events_search(*, store: Store, phone: str = "") -> QuerySet[ConsentE
     phone = phone.strip()
     if not phone:
         return events
-    parsed = phone_parse(phone, region="US")
+    parsed = phone_parse(phone, region=store_region(store) or "US")
     if parsed.ok:
         return events.filter(customer__phone=parsed.e164)
     digits = re.sub(r"\D", "", phone)
