@@ -7,14 +7,13 @@ from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 
 from cartrecovery.errors import ApplicationError
-from flows import rules
-from flows.models import KeywordRule
 from stores.access import EVERYONE, StoreAPIView
 from stores.models import Customer
 from stores.phones import PhoneMode, phone_parse
 from stores.tenancy import get_for_store_or_404
 
-from .models import Message, Thread
+from . import rules
+from .models import KeywordRule, Message, Thread
 from .router import reply_try
 
 

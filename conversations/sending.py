@@ -9,12 +9,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from flows.services import nudge_mark_failed, nudges_cancel_pending
+from stores.hooks import hooks_run
 from stores.models import Customer
 from stores.phones import phone_mask, phones_masked_in
 from stores.services import consent_record
 from stores.tenancy import ensure_same_store
 
+from .hooks import MESSAGE_REFUSED_HOOKS, NUMBER_UNREACHABLE_HOOKS
 from .models import Message, SendAttempt, Thread
 from .sms import (
     OutgoingSms,
@@ -263,8 +264,7 @@ def _refused(message: Message, exc: PermanentSmsError) -> None:
     customer_phone = phone_mask(str(message.thread.customer.phone))
     logger.info("message %s to %s refused: %s", message.id, customer_phone, phones_masked_in(str(exc)))
     number_verdict_apply(message=message, error_code=exc.code)
-    if message.nudge_id:
-        nudge_mark_failed(store=message.store, nudge_id=message.nudge_id, reason=f"text refused: {exc}")
+    hooks_run(MESSAGE_REFUSED_HOOKS, store=message.store, message=message, reason=f"text refused: {exc}")
 
 
 def number_verdict_apply(*, message: Message, error_code: str) -> None:
@@ -290,7 +290,7 @@ def number_verdict_apply(*, message: Message, error_code: str) -> None:
         Customer.objects.filter(pk=customer.pk, phone_unreachable_reason="").update(
             phone_unreachable_reason=reason, updated_at=timezone.now()
         )
-        nudges_cancel_pending(store=store, reason=f"number unreachable: {reason}", customer=customer)
+        hooks_run(NUMBER_UNREACHABLE_HOOKS, store=store, customer=customer, reason=reason)
 
 
 def _record_attempt(message: Message, *, outcome: str, error_code: str = "", detail: str = "") -> None:

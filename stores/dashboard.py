@@ -11,7 +11,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from billing.selectors import analytics_summary
-from flows.models import Flow, KeywordRule
+from conversations.models import KeywordRule
+from flows.models import Flow
 
 from .models import Cart, ConsentEvent, Membership, Role, Store
 from .phones import phone_parse, store_region

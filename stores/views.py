@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
+from conversations import services as conversation_services
 
 from . import charts, dashboard, onboarding
 from .access import MANAGERS, store_page
@@ -177,7 +178,7 @@ def setup_test_text(request: HttpRequest) -> HttpResponse:
     form = TestTextForm(request.POST)
     if form.is_valid():
         try:
-            onboarding.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
+            conversation_services.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
         except ApplicationError as exc:
             form.add_error("phone", exc.message)
     if not form.is_valid():

@@ -5,8 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from flows import services as flows_services
-from flows.rules import keyword_rules_seed_default
+from stores.hooks import STORE_CREATED_HOOKS, hooks_run
 from stores.models import Membership, Role, Store, new_webhook_secret
 
 DEMO_STORE_NAME = "Summit Outfitters"
@@ -60,8 +59,7 @@ def demo_seed() -> dict:
     membership_ensure(store=store, user=owner, role=Role.OWNER)
     membership_ensure(store=store, user=agent, role=Role.AGENT)
     token, _ = Token.objects.get_or_create(user=owner)
-    flows_services.flow_seed_default(store=store)
-    keyword_rules_seed_default(store=store)
+    hooks_run(STORE_CREATED_HOOKS, store=store)
     return {
         "store_id": str(store.id),
         "webhook_secret": store.webhook_secret,

@@ -4,8 +4,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from conversations.models import Thread
-from flows.models import KeywordRule
+from conversations.models import KeywordRule, Thread
 from tests.conversations.factories import (
     KeywordRuleFactory,
     MessageFactory,
