@@ -13,6 +13,7 @@ from cartrecovery.errors import ApplicationError
 from conversations.models import Message
 from flows.models import Click, DiscountCode, ShortLink
 from stores.models import Cart, Order, Store
+from stores.tenancy import ensure_same_store
 
 from .models import Adjustment, Attribution, Invoice, InvoiceCounter, InvoiceLine, Plan
 from .prices import cents, exchange_rate
@@ -294,8 +295,7 @@ def order_attribute(*, store: Store, order: Order) -> Attribution | None:
     None when no text went to a cart this order completes (nothing recovered by us). A repeated call
     (a duplicated order webhook) returns the first decision: one order, one attribution, one fee.
     """
-    if order.store_id != store.pk:
-        raise ValueError("The order belongs to another store.")
+    ensure_same_store(store, order)
     existing = Attribution.objects.filter(order=order).first()
     if existing is not None:
         return existing
@@ -425,8 +425,7 @@ def _credit_apply(*, adjustment: Adjustment, order: Order) -> None:
 def _adjustment_record(
     *, store: Store, order: Order, kind: str, key: str, refunded: Decimal, occurred_at: datetime
 ) -> Adjustment | None:
-    if order.store_id != store.pk:
-        raise ValueError("The order belongs to another store.")
+    ensure_same_store(store, order)
     if not isinstance(refunded, Decimal):
         raise TypeError("Refunded amounts must be Decimal.")
     try:
@@ -617,8 +616,7 @@ def invoices_issue_due(*, now: datetime | None = None, month: date | None = None
 
 def invoice_mark_paid(*, store: Store, invoice: Invoice, paid_at: datetime | None = None) -> Invoice:
     """The one change an issued invoice accepts (payment is collected outside the app)."""
-    if invoice.store_id != store.pk:
-        raise ValueError("The invoice belongs to another store.")
+    ensure_same_store(store, invoice)
     if invoice.status == Invoice.Status.PAID:
         return invoice
     if invoice.status != Invoice.Status.ISSUED:

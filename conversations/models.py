@@ -62,7 +62,7 @@ class Message(StoreOwned):
     # Which router step produced an outbound reply, or what the inbound message triggered.
     route = models.CharField(max_length=20, blank=True)
     rule = models.ForeignKey(
-        "flows.KeywordRule", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "conversations.KeywordRule", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     nudge = models.OneToOneField(
         "flows.Nudge", on_delete=models.SET_NULL, null=True, blank=True, related_name="message"
@@ -110,3 +110,19 @@ class CannedResponse(StoreOwned):
 
     class Meta:
         ordering = ["title"]
+
+
+class KeywordRule(StoreOwned):
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=120)
+    keywords = models.JSONField(default=list)
+    reply = models.TextField()
+    priority = models.IntegerField(default=100, help_text="Lower runs first.")
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        # Moved from flows (state only): the table keeps its name and its rows.
+        db_table = "flows_keywordrule"
+        ordering = ["priority", "id"]

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 
 from flows.models import Click, Nudge
 from stores.models import Cart, ConsentEvent, Customer, Membership, SmsStatus, Store
+from stores.phones import phone_parse, store_region
 
 from .models import CannedResponse, Message, Thread
 from .placeholders import placeholders_fill
@@ -282,11 +283,9 @@ class PhoneScreen:
 
 def phone_screen(*, store, number: str) -> PhoneScreen:
     """What a test phone shows: every text between it and the store, oldest first."""
-    from stores.phones import phone_parse
-
     if not number:
         return PhoneScreen()
-    parsed = phone_parse(number, region=store_phone_region(store))
+    parsed = phone_parse(number, region=store_region(store))
     if not parsed.ok:
         return PhoneScreen(problem=parsed.problem)
     customer = Customer.objects.for_store(store).filter(phone=parsed.e164).first()
@@ -311,14 +310,6 @@ def phone_test_numbers(*, store, limit: int = 12) -> list:
         .select_related("customer")
         .order_by("-last_message_at")[:limit]
     )
-
-
-def store_phone_region(store) -> str | None:
-    import phonenumbers
-
-    if not store.sms_number:
-        return None
-    return phonenumbers.region_code_for_number(store.sms_number)
 
 
 # The flows app sits above this one and plugs in what it knows at start-up (flows/apps.py): the texts it

@@ -11,11 +11,12 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from billing.selectors import analytics_summary
-from flows.models import Flow, KeywordRule
+from conversations.models import KeywordRule
+from flows.models import Flow
 from flows.pending import texts_pending
 
 from .models import Cart, ConsentEvent, Invitation, Membership, Role, Store
-from .phones import phone_parse
+from .phones import phone_parse, store_region
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
 DEFAULT_PERIOD = "30"
@@ -90,7 +91,7 @@ def consent_events_search(*, store: Store, phone: str = "") -> QuerySet[ConsentE
     phone = phone.strip()
     if not phone:
         return events
-    parsed = phone_parse(phone, region="US")
+    parsed = phone_parse(phone, region=store_region(store) or "US")
     if parsed.ok:
         return events.filter(customer__phone=parsed.e164)
     digits = re.sub(r"\D", "", phone)

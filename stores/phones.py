@@ -1,7 +1,15 @@
-"""Phone numbers as shops send them ("555-555-BILL", "(303) 555-0142", "+44 7700 900123") to E.164."""
+"""Phone numbers to E.164: the one phone module, with a mode for each kind of number we are handed.
+
+- SHOP_SUPPLIED: a number a shop or a merchant gives us to text ("555-555-BILL", "(303) 555-0142",
+  "+44 7700 900123"), read in a region when national: it must be a valid mobile number.
+- INBOUND_SENDER: the sender of a text we received: international already, taken as long as it is a
+  possible number (a carrier delivered it; we answer it even if it is not a mobile).
+- API_FILTER: a number an API caller looks up by: any number in international form.
+"""
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 import phonenumbers
 from phonenumbers import PhoneNumberType
@@ -21,12 +29,19 @@ class ParsedPhone:
 _TEXTABLE = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 
 
-def phone_parse(raw: str | None, *, region: str | None = None, mobile_only: bool = True) -> ParsedPhone:
-    """E.164 for a number that can take texts, else the reason it can't (kept to show the merchant).
+class PhoneMode(StrEnum):
+    SHOP_SUPPLIED = "shop_supplied"
+    INBOUND_SENDER = "inbound_sender"
+    API_FILTER = "api_filter"
+    # A store's own sender or contact line: any valid number (toll-free numbers and landlines can send
+    # texts through Twilio even though a shopper's must be mobile).
+    STORE_LINE = "store_line"
 
-    `mobile_only=False` accepts any valid number: a store's own sender or contact line (toll-free numbers
-    and landlines can send texts through Twilio even though a shopper's must be mobile).
-    """
+
+def phone_parse(
+    raw: str | None, *, region: str | None = None, mode: PhoneMode = PhoneMode.SHOP_SUPPLIED
+) -> ParsedPhone:
+    """E.164 for a number that passes the mode's test, else the reason it doesn't (kept to show)."""
     raw = (raw or "").strip()
     if not raw:
         return ParsedPhone(problem="no phone number")
@@ -36,11 +51,27 @@ def phone_parse(raw: str | None, *, region: str | None = None, mobile_only: bool
         number = phonenumbers.parse(raw, (region or "").upper() or None)
     except phonenumbers.NumberParseException:
         return ParsedPhone(problem="not a phone number")
+    if mode == PhoneMode.API_FILTER:
+        return ParsedPhone(e164=_e164(number))
+    if mode == PhoneMode.INBOUND_SENDER:
+        possible = phonenumbers.is_possible_number(number)
+        return ParsedPhone(e164=_e164(number)) if possible else ParsedPhone(problem="not a phone number")
     if not phonenumbers.is_valid_number(number):
         return ParsedPhone(problem="not a valid phone number")
-    if mobile_only and phonenumbers.number_type(number) not in _TEXTABLE:
+    if mode != PhoneMode.STORE_LINE and phonenumbers.number_type(number) not in _TEXTABLE:
         return ParsedPhone(problem="not a mobile number")
-    return ParsedPhone(e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+    return ParsedPhone(e164=_e164(number))
+
+
+def _e164(number: phonenumbers.PhoneNumber) -> str:
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def store_region(store) -> str | None:
+    """Where the store texts from: the region a national number typed for this store is read in."""
+    if not store.sms_number:
+        return None
+    return phonenumbers.region_code_for_number(store.sms_number) or None
 
 
 # A country's main zone first: libphonenumber lists a UK number's zones alphabetically (Europe/Guernsey before

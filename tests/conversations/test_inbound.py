@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 
 from conversations.models import Message, Thread
+from conversations.rules import keyword_rules_seed_default
 from conversations.services import inbound_receive, thread_assign, thread_escalate
 from flows.models import Nudge
-from flows.rules import keyword_rules_seed_default
 from stores.models import ConsentEvent, SmsStatus
 from tests.conversations.factories import KeywordRuleFactory
 from tests.flows.factories import FlowFactory, NudgeFactory
