@@ -20,3 +20,5 @@ urlpatterns = [
     path("inbox/", include("conversations.inbox_urls")),
     path("", include("billing.urls")),
 ]
+
+handler403 = "stores.views.permission_denied"

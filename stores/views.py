@@ -7,13 +7,14 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
 
 from . import charts, dashboard, onboarding
-from .access import MANAGERS, store_page
+from .access import MANAGERS, ROLE_CAN, store_page
 from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm
 from .login_throttle import login_failure_record, login_throttle_blocked, login_throttle_reset
 from .models import Membership, Role
@@ -30,6 +31,17 @@ def home(request: HttpRequest) -> HttpResponse:
     if membership.role in MANAGERS:
         return redirect("dashboard:home", store_id=membership.store_id)
     return redirect("inbox:list", store_id=membership.store_id)
+
+
+def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
+    """The styled 403: what the caller's role can do here, and where to go instead."""
+    membership = getattr(exception, "membership", None)
+    context = {
+        "membership": membership,
+        "role_can": ROLE_CAN.get(membership.role, "") if membership else "",
+        "home_url": reverse("inbox:list", kwargs={"store_id": membership.store_id}) if membership else "/",
+    }
+    return render(request, "403.html", context, status=403)
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -50,6 +62,9 @@ class ThrottledLoginView(LoginView):
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
+        if not self.request.POST.get("username", "").strip() or not self.request.POST.get("password"):
+            # Nothing was tried: say what is missing, and count no failed attempt.
+            return self.render_to_response(self.get_context_data(form=form, missing=True))
         login_failure_record(**self._who())
         return super().form_invalid(form)
 
