@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth.views import LoginView
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
@@ -12,7 +11,7 @@ urlpatterns = [
     path("healthz", store_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     # Throttled by django-axes in the authentication backends, like /admin/login/.
-    path("accounts/login/", LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", store_views.SignInView.as_view(), name="login"),
     path("accounts/api-tokens/", views_tokens.api_tokens, name="api_tokens"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("dashboard/", include("stores.dashboard_urls")),
@@ -25,3 +24,5 @@ urlpatterns = [
     path("inbox/", include("conversations.inbox_urls")),
     path("", include("billing.urls")),
 ]
+
+handler403 = "stores.views.permission_denied"

@@ -18,7 +18,7 @@ from stores.phones import PhoneMode, phone_mask, phone_parse, store_region
 from stores.services import consent_record, customer_snooze, webhook_event_record
 from stores.tenancy import ensure_same_store
 
-from .models import CannedResponse, Message, Thread
+from .models import CannedResponse, Message, Thread, ThreadNote, ThreadRead
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
 from .placeholders import placeholders_check
 from .router import SNOOZE, RouteDecision, Step, route
@@ -84,12 +84,52 @@ def thread_hand_back(*, store, thread: Thread) -> Thread:
 # The agent inbox: reading, replying and canned responses.
 
 
-def thread_mark_read(*, store, thread: Thread) -> None:
-    """An agent opened the thread: its inbound texts are no longer unread (one shared marker per thread)."""
+def thread_mark_read(*, store, thread: Thread, user) -> None:
+    """`user` opened the thread: its texts are read for them, and still unread for everyone else."""
     ensure_same_store(store, thread)
-    if thread.unread_count:
-        Thread.objects.filter(pk=thread.pk, store=store).update(unread_count=0)
-        thread.unread_count = 0
+    # One upsert: the same single query on a first visit and on every later one.
+    ThreadRead.objects.bulk_create(
+        [
+            ThreadRead(
+                store=store,
+                thread=thread,
+                user=user,
+                seen_count=thread.human_inbound_count,
+                read_at=timezone.now(),
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["thread", "user"],
+        update_fields=["seen_count", "read_at"],
+    )
+    thread.my_unread = 0
+
+
+NOTE_MAX_CHARS = 2000
+
+
+def thread_note_add(*, store, thread: Thread, user, body: str) -> ThreadNote:
+    """An internal note for the team: stored on the thread, never texted."""
+    ensure_same_store(store, thread)
+    body = body.strip()
+    if not body:
+        raise ApplicationError("Write the note first.", code="empty")
+    if len(body) > NOTE_MAX_CHARS:
+        raise ApplicationError(f"A note is at most {NOTE_MAX_CHARS} characters.", code="too_long")
+    return ThreadNote.objects.create(store=store, thread=thread, author=user, body=body)
+
+
+def thread_snooze(*, store, thread: Thread, until, now=None) -> Thread:
+    """Out of the working folders until `until` (None wakes it now); a text from the shopper wakes it too."""
+    ensure_same_store(store, thread)
+    now = now or timezone.now()
+    if until is not None and until <= now:
+        raise ApplicationError("Pick a time in the future to snooze until.", code="past")
+    if until is not None and until > now + timedelta(days=90):
+        raise ApplicationError("Snooze for at most 90 days.", code="too_far")
+    thread.snoozed_until = until
+    thread.save(update_fields=["snoozed_until", "updated_at"])
+    return thread
 
 
 def thread_agent_reply(*, store, thread: Thread, user, body: str) -> Message:
@@ -283,7 +323,8 @@ def _act(*, store, customer, thread, message, decision: RouteDecision, now: date
     changes = {"last_inbound_at": now, "last_message_at": now, "updated_at": now}
     if decision.escalate or decision.step == Step.HUMAN:
         # Unread is for the people of the inbox: texts the bot answered need nobody's eyes.
-        changes["unread_count"] = F("unread_count") + 1
+        changes["human_inbound_count"] = F("human_inbound_count") + 1
+        changes["snoozed_until"] = None
     if thread.status == Thread.Status.RESOLVED and decision.compliance != HELP:
         changes["status"] = Thread.Status.BOT
     Thread.objects.filter(pk=thread.pk).update(**changes)

@@ -45,7 +45,15 @@ def overview(*, store: Store, period: Period) -> dict:
     summary = analytics_summary(store=store, start=period.start, end=period.end)
     spend = summary["cost"] + summary["fees"]
     roi = (summary["revenue"] / spend).quantize(Decimal("0.1")) if spend > 0 else None
-    return {**summary, "spend": spend, "net": summary["revenue"] - spend, "roi": roi}
+    return {
+        **summary,
+        "spend": spend,
+        "net": summary["revenue"] - spend,
+        "roi": roi,
+        # What leaves the merchant's pocket, as the negative amounts the money table shows.
+        "cost_out": -summary["cost"],
+        "fees_out": -summary["fees"],
+    }
 
 
 def texts_scheduled(*, store: Store, limit: int = 10) -> list:

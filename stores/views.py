@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -13,7 +15,7 @@ from flows.merchant_texts import TEST_TEXTS_PER_HOUR, merchant_test_text_send, m
 from flows.selectors import nudges_held_by_rule
 
 from . import charts, dashboard, onboarding
-from .access import MANAGERS, store_creation_allowed, store_page
+from .access import MANAGERS, ROLE_CAN, store_creation_allowed, store_page
 from .csv_export import csv_writer
 from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm, settings_errors_add
 from .models import Invitation, Membership, Role
@@ -33,10 +35,33 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("inbox:list", store_id=membership.store_id)
 
 
+def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
+    """The styled 403: what the caller's role can do here, and where to go instead."""
+    membership = getattr(exception, "membership", None)
+    context = {
+        "membership": membership,
+        "role_can": ROLE_CAN.get(membership.role, "") if membership else "",
+        "home_url": reverse("inbox:list", kwargs={"store_id": membership.store_id}) if membership else "/",
+    }
+    return render(request, "403.html", context, status=403)
+
+
 def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"ok": True})
+
+
+class SignInView(LoginView):
+    """Django's sign-in (django-axes throttles it through the authentication backend); an empty form is
+    told what is missing rather than that the password did not match."""
+
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form):
+        if not self.request.POST.get("username", "").strip() or not self.request.POST.get("password"):
+            return self.render_to_response(self.get_context_data(form=form, missing=True))
+        return super().form_invalid(form)
 
 
 @login_required
