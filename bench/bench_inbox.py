@@ -74,7 +74,8 @@ WITH shoppers AS (
     SELECT id, row_number() OVER (ORDER BY id) AS g FROM shoppers
 )
 INSERT INTO conversations_thread (store_id, customer_id, status, assignee_id, escalation_reason, escalated_at,
-                                  last_message_at, last_inbound_at, unread_count, created_at, updated_at)
+                                  last_message_at, last_inbound_at, human_inbound_count, created_at,
+                                  updated_at)
 SELECT %(store)s, id,
        CASE WHEN g %% 100 < 6 THEN 'escalated' WHEN g %% 100 < 10 THEN 'assigned'
             WHEN g %% 100 < 30 THEN 'resolved' ELSE 'bot' END,

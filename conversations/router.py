@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import timezone
 
-from flows.models import Flow, KeywordRule, ShortLink
-from flows.rules import reply_render, rule_match, rules_active_for
 from stores.models import Cart, Customer, SmsStatus, Store
+from stores.tenancy import ensure_same_store
 
-from .models import Message, Thread
+from .hooks import CART_LINK_PROVIDERS, REPLY_WORDING_PROVIDERS
+from .models import KeywordRule, Message, Thread
 from .nlp import Text
 from .nlp_intents import (
     HELP,
@@ -31,6 +30,7 @@ from .nlp_intents import (
     shouting,
 )
 from .placeholders import money_format, store_values
+from .rules import DEFAULT_FALLBACK_REPLY, DEFAULT_HOLDING_REPLY, reply_render, rule_match, rules_active_for
 from .snooze import snooze_confirmation, snooze_intent, snooze_until
 
 RULE_REPEAT_WINDOW = timedelta(hours=24)
@@ -119,21 +119,18 @@ def reply_context(*, store: Store, customer: Customer | None) -> dict[str, str]:
 def _cart_link(*, store: Store, cart: Cart | None) -> str:
     if cart is None:
         return store.website_url
-    link = ShortLink.objects.for_store(store).filter(cart=cart).order_by("-created_at").first()
-    if link is not None:
-        return f"{settings.PUBLIC_BASE_URL}/r/{link.code}"
+    for provider in CART_LINK_PROVIDERS:
+        link = provider(store=store, cart=cart)
+        if link:
+            return link
     return cart.checkout_url or store.website_url
 
 
 def _flow_replies(*, store: Store) -> tuple[str, str]:
-    flow = (
-        Flow.objects.for_store(store).filter(is_active=True).only("fallback_reply", "holding_reply").first()
-    )
-    defaults = Flow()
-    return (
-        (flow.fallback_reply if flow else "") or defaults.fallback_reply,
-        (flow.holding_reply if flow else "") or defaults.holding_reply,
-    )
+    fallback, holding = "", ""
+    for provider in REPLY_WORDING_PROVIDERS:
+        fallback, holding = provider(store=store)
+    return fallback or DEFAULT_FALLBACK_REPLY, holding or DEFAULT_HOLDING_REPLY
 
 
 def _rule_fired_recently(*, store: Store, thread: Thread | None, rule: KeywordRule, now: datetime) -> bool:
@@ -238,7 +235,6 @@ def _snooze(*, store: Store, message: Text, customer: Customer, now: datetime) -
 
 def reply_try(*, store: Store, text: str, customer: Customer | None = None) -> RouteDecision:
     """What this text would trigger for this customer (or a new shopper), without sending or saving."""
-    if customer is not None and customer.store_id != store.id:
-        raise ValueError("The customer belongs to another store.")
+    ensure_same_store(store, customer)
     thread = Thread.objects.for_store(store).filter(customer=customer).first() if customer else None
     return route(store=store, text=text, customer=customer, thread=thread)

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET, require_POST
 
 from cartrecovery.errors import ApplicationError
@@ -60,6 +61,7 @@ def _list_params(request: HttpRequest) -> dict:
 
 def _list_context(request: HttpRequest, params: dict) -> dict:
     page = selectors.inbox_page(store=request.store, user=request.user, **params)
+    selectors.threads_with_shopper_clock(store=request.store, threads=page.threads)
     base = reverse("inbox:list", kwargs={"store_id": request.store.id})
     tabs = [
         {
@@ -73,8 +75,9 @@ def _list_context(request: HttpRequest, params: dict) -> dict:
     ]
     stamp = _stamp(
         page.counts,
+        timezone.now().strftime("%H:%M"),  # the shoppers' local clocks move on
         [
-            (t.id, t.status, t.assignee_id, t.unread_count, t.last_message_at, t.preview_body)
+            (t.id, t.status, t.assignee_id, t.my_unread, t.last_message_at, t.preview_body)
             for t in page.threads
         ],
     )
@@ -147,6 +150,7 @@ def _conversation_context(request: HttpRequest, thread: Thread, messages: list |
         "conversation_stamp": stamp,
         "conversation_poll_url": f"{poll_url}?v={stamp}&b={blocked}",
         "reply_blocked": blocked,
+        "shopper_zone": selectors.shopper_zone(store=request.store, customer=thread.customer),
     }
 
 
@@ -168,6 +172,8 @@ def _composer_context(request: HttpRequest, thread: Thread, *, draft: str = "", 
         "composer_error": error,
         "block_reason": selectors.thread_reply_block_reason(thread=thread),
         "canned": selectors.canned_responses_for_thread(store=request.store, thread=thread),
+        "inserts": selectors.composer_inserts(store=request.store, thread=thread),
+        "can_edit_canned": request.membership.role in MANAGERS,
         "segments": segment_info(draft),
         "max_chars": TWILIO_MAX_BODY_CHARS,
     }
@@ -176,7 +182,7 @@ def _composer_context(request: HttpRequest, thread: Thread, *, draft: str = "", 
 def _thread_page(
     request: HttpRequest, thread: Thread, *, draft: str = "", error: str = "", status: int = 200
 ):
-    services.thread_mark_read(store=request.store, thread=thread)
+    services.thread_mark_read(store=request.store, thread=thread, user=request.user)
     params = {**_list_params(request), "cursor": ""}
     context = _page_context(request, **_list_context(request, params))
     context.update(_conversation_context(request, thread))
@@ -185,6 +191,9 @@ def _thread_page(
         cart=selectors.thread_cart_context(store=request.store, thread=thread),
         consent=selectors.customer_latest_consent(store=request.store, customer=thread.customer),
         pending=selectors.texts_pending_for(store=request.store, customer=thread.customer),
+        notes=selectors.thread_notes(store=request.store, thread=thread),
+        snooze_min=timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        snoozed=bool(thread.snoozed_until and thread.snoozed_until > timezone.now()),
         current_thread=thread,
         current_thread_id=thread.id,
     )
@@ -209,7 +218,7 @@ def thread_poll(request: HttpRequest, thread_id: int) -> HttpResponse:
         return HttpResponse(status=204)
     context = _conversation_context(request, thread, messages)
     # The agent is looking at it: what just arrived is read.
-    services.thread_mark_read(store=request.store, thread=thread)
+    services.thread_mark_read(store=request.store, thread=thread, user=request.user)
     response = render(request, "inbox/_conversation.html", {**context, "store": request.store})
     if str(context["reply_blocked"]) != request.GET.get("b"):
         # A STOP (or a START) arrived while the page was open: the reply box must say so now.
@@ -281,6 +290,48 @@ def thread_resolve(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     services.thread_resolve(store=request.store, thread=thread)
     flash.success(request, "Resolved. If the shopper texts again, the bot answers and escalates if needed.")
+    return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
+
+
+@require_POST
+@store_page(roles=EVERYONE)
+@in_store_time
+def thread_note_add(request: HttpRequest, thread_id: int) -> HttpResponse:
+    thread = _thread_or_404(request, thread_id)
+    try:
+        services.thread_note_add(
+            store=request.store, thread=thread, user=request.user, body=request.POST.get("body", "")
+        )
+    except ApplicationError as exc:
+        flash.error(request, exc.message)
+    else:
+        flash.success(request, "Note saved. Only your team sees it; the shopper never does.")
+    return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
+
+
+@require_POST
+@store_page(roles=EVERYONE)
+@in_store_time
+def thread_snooze(request: HttpRequest, thread_id: int) -> HttpResponse:
+    """Snooze until a local time in the store's zone (the form's datetime-local), or wake it ("")."""
+    thread = _thread_or_404(request, thread_id)
+    raw = request.POST.get("until", "").strip()
+    until = parse_datetime(raw) if raw else None
+    try:
+        if raw and until is None:
+            raise ApplicationError("That is not a date and time.")
+        if until is not None and timezone.is_naive(until):
+            until = timezone.make_aware(until)
+        services.thread_snooze(store=request.store, thread=thread, until=until)
+    except ApplicationError as exc:
+        flash.error(request, exc.message)
+    else:
+        flash.success(
+            request,
+            f"Snoozed until {timezone.localtime(until):%b %-d, %H:%M %Z}. A text from the shopper wakes it."
+            if until
+            else "Awake again: back in its folder.",
+        )
     return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
 
 

@@ -15,12 +15,12 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from billing.holdout import HOLDOUT_REASON, nudge_holdout_mark
 from conversations.models import Message
 from conversations.sending import Outbound, messages_queue_outbound, threads_ensure
 from stores.eligibility import cart_texting_problem, customer_texting_problem
 from stores.models import ConsentEvent, Order, Store
 
+from .hooks import HOLDOUT_DECIDERS
 from .links import link_expiry, short_link_build, short_link_url, short_links_save
 from .models import DiscountCode, IncentiveKind, Nudge, NudgeEvent, Step
 from .policy import (
@@ -417,10 +417,26 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
         or _cap_hold(nudge, batch, recipient)
     )
     if hold is None:
-        return Skip(reason=HOLDOUT_REASON) if nudge_holdout_mark(nudge=nudge) else Send()
+        return Skip(reason=HOLDOUT_REASON) if _nudge_holdout_mark(nudge) else Send()
     if deadline is not None and hold.until > deadline:
         return Skip(reason=f"carrier rule ({recipient.country}): {hold.reason}, past 48 h of abandonment")
     return hold
+
+
+HOLDOUT_REASON = "holdout (control group)"
+
+
+def _nudge_holdout_mark(nudge: Nudge) -> bool:
+    """At the moment a nudge would go out: is its cart in a control group (billing's, to measure lift)?
+    Recorded on the nudge.
+
+    Asked last, after every other check, so the control group holds exactly the carts that would have
+    been texted, and the two recovery rates compare like with like.
+    """
+    nudge.holdout = nudge.holdout or any(
+        held_out(store=nudge.store, cart=nudge.cart) for held_out in HOLDOUT_DECIDERS
+    )
+    return nudge.holdout
 
 
 def _exit_reason(nudge: Nudge, batch: _Batch) -> str:

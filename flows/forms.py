@@ -138,4 +138,8 @@ class KeywordRuleForm(forms.Form):
 
 
 class ReplyTryForm(forms.Form):
-    text = forms.CharField(label="A shopper texts…", max_length=1600)
+    text = forms.CharField(
+        label="A shopper texts…",
+        max_length=1600,
+        error_messages={"required": "The box is empty: type what a shopper might text, then try it."},
+    )

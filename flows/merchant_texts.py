@@ -17,8 +17,7 @@ from conversations.sending import message_queue_outbound
 from conversations.services import thread_get_or_create
 from stores.eligibility import NotTextable, customer_texting_problem
 from stores.models import Customer, Store
-from stores.phones import phone_mask, phone_parse
-from stores.selectors import phone_region_of
+from stores.phones import phone_mask, phone_parse, store_region
 
 from .models import Flow
 from .policy import frequency_cap_hold, recipient_resolve
@@ -39,7 +38,7 @@ def merchant_test_texts_left(*, store: Store, now: datetime | None = None) -> in
 
 def merchant_test_text_send(*, store: Store, phone: str, sent_by) -> Message:
     """Queue one test text to `phone`, or say why not (ApplicationError with a `code`)."""
-    parsed = phone_parse(phone, region=phone_region_of(store) or "US")
+    parsed = phone_parse(phone, region=store_region(store) or "US")
     if parsed.problem:
         raise ApplicationError(f"That is {parsed.problem}.", code="phone")
     now = timezone.now()

@@ -128,3 +128,9 @@ def simulator_number_for_store(*, store) -> str:
     from .services import flow_active_for
 
     return simulator_number_in_window(store=store, flow=flow_active_for(store=store))
+
+
+def shopper_zone(*, store, customer) -> str:
+    """The zone the dispatcher would hold this shopper's texts in (their number's, else the store's)."""
+    phone = customer.phone.as_e164 if customer is not None and customer.phone else ""
+    return recipient_resolve(phone=phone, store=store).zones[0]

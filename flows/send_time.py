@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from cartrecovery.errors import ApplicationError
-from stores.phones import phone_parse
+from stores.phones import phone_parse, store_region
 
 from .models import Flow
 from .policy import (
@@ -41,7 +41,7 @@ class SendTimeReport:
 
 def send_times_simulate(*, store, flow: Flow, phone: str, now: datetime) -> SendTimeReport:
     """Each active step's due time and what the sending rules would make of it, assuming no reply."""
-    parsed = phone_parse(phone, region="US")
+    parsed = phone_parse(phone, region=store_region(store) or "US")
     if parsed.problem:
         raise ApplicationError(f"That is {parsed.problem}.", extra={"field": "phone"})
     recipient = recipient_resolve(phone=parsed.e164, store=store)

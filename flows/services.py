@@ -11,6 +11,7 @@ from conversations.placeholders import placeholders_check
 from conversations.sms.segments import TWILIO_MAX_BODY_CHARS
 from stores.eligibility import cart_texting_problem
 from stores.models import Cart, Customer
+from stores.tenancy import ensure_same_store
 
 from . import defaults
 from .models import DiscountCode, Flow, IncentiveKind, Nudge, NudgeEvent, Step
@@ -61,8 +62,7 @@ def nudges_schedule_for_cart(*, store, cart: Cart) -> list[Nudge]:
     Only a cart with a consenting, textable shopper is enrolled; a cart that stopped qualifying (emptied,
     consent withdrawn) has its pending nudges cancelled, and they come back if it qualifies again.
     """
-    if cart.store_id != store.id:
-        raise ValueError("The cart belongs to another store.")
+    ensure_same_store(store, cart)
     problem = cart_texting_problem(cart)
     if problem:
         nudges_cancel_pending(store=store, reason=problem, cart=cart)
@@ -171,11 +171,6 @@ def _steps_reschedule_pending(*, step: Step) -> None:
 # --- The flow's rules and steps: one set of checks behind the API and the dashboard ------------------
 
 FOLLOW_UP_DELAY_MINUTES = 24 * 60
-
-
-def _check_same_store(*, store, obj) -> None:
-    if obj.store_id != store.id:
-        raise ValueError("That belongs to another store.")
 
 
 def _flow_rules_check(*, quiet_hours_start: int, quiet_hours_end: int, frequency_cap: int) -> None:
@@ -297,7 +292,7 @@ def step_update(
     remove_language: bool = False,
 ) -> Step:
     """Save a step's timing and incentive, and its text in one language (or drop that language)."""
-    _check_same_store(store=store, obj=step)
+    ensure_same_store(store, step)
     Flow.objects.select_for_update().filter(pk=step.flow_id).first()
     templates = dict(step.templates)
     if remove_language:
@@ -329,7 +324,7 @@ def step_update(
 @transaction.atomic
 def step_add(*, store, flow: Flow) -> Step:
     """A follow-up after the last step, starting from the recommended follow-up texts (off until saved on)."""
-    _check_same_store(store=store, obj=flow)
+    ensure_same_store(store, flow)
     Flow.objects.select_for_update().filter(pk=flow.pk).first()
     last = flow.steps.aggregate(position=Max("position"), delay=Max("delay_minutes"))
     return Step.objects.create(
@@ -353,7 +348,7 @@ def flow_settings_update(
     holding_reply: str,
 ) -> Flow:
     """The store's own sending window and cap; the law's stricter rules still apply on top of them."""
-    _check_same_store(store=store, obj=flow)
+    ensure_same_store(store, flow)
     _flow_rules_check(
         quiet_hours_start=quiet_hours_start, quiet_hours_end=quiet_hours_end, frequency_cap=frequency_cap
     )
@@ -371,7 +366,7 @@ def flow_settings_update(
 @transaction.atomic
 def step_delete(*, store, step: Step) -> None:
     """Delete the flow's last step if it never scheduled a text: history stays intact, positions dense."""
-    _check_same_store(store=store, obj=step)
+    ensure_same_store(store, step)
     Flow.objects.select_for_update().filter(pk=step.flow_id).first()
     if step.position == 1:
         raise ApplicationError("The first step cannot be deleted; turn it off instead.")

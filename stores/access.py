@@ -16,6 +16,23 @@ MANAGERS = (Role.OWNER, Role.ADMIN)
 EVERYONE = (Role.OWNER, Role.ADMIN, Role.AGENT)
 
 
+# What each role may do, in the words the 403 page uses.
+ROLE_CAN = {
+    Role.OWNER: "everything: the dashboard, flows, rules, settings, the team, billing and the inbox",
+    Role.ADMIN: "everything but the store's ownership: the dashboard, flows, rules, settings, the team, "
+    "billing and the inbox",
+    Role.AGENT: "answer shoppers in the inbox, use the canned replies and try texts in the phone simulator",
+}
+
+
+class RoleNotAllowed(PermissionDenied):
+    """A member whose role may not open this page; carries the membership so the 403 page can say why."""
+
+    def __init__(self, membership: Membership):
+        super().__init__(f"{membership.get_role_display()} may not open this page.")
+        self.membership = membership
+
+
 def membership_for(*, user, store_id, roles: Iterable[str] = EVERYONE) -> Membership:
     """The caller's membership, or 404 — the same for another store and a missing one; 403 for a role."""
     if not user.is_authenticated:
@@ -27,7 +44,7 @@ def membership_for(*, user, store_id, roles: Iterable[str] = EVERYONE) -> Member
         raise Http404 from exc
     if membership.role not in roles:
         # A member whose role may not see this: they know the store exists, so say no plainly.
-        raise PermissionDenied
+        raise RoleNotAllowed(membership)
     return membership
 
 

@@ -11,11 +11,12 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from billing.selectors import analytics_summary
-from flows.models import Flow, KeywordRule
+from conversations.models import KeywordRule
+from flows.models import Flow
 from flows.pending import texts_pending
 
-from .models import Cart, ConsentEvent, Membership, Role, Store
-from .phones import phone_parse
+from .models import Cart, ConsentEvent, Invitation, Membership, Role, Store
+from .phones import phone_parse, store_region
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
 DEFAULT_PERIOD = "30"
@@ -44,7 +45,15 @@ def overview(*, store: Store, period: Period) -> dict:
     summary = analytics_summary(store=store, start=period.start, end=period.end)
     spend = summary["cost"] + summary["fees"]
     roi = (summary["revenue"] / spend).quantize(Decimal("0.1")) if spend > 0 else None
-    return {**summary, "spend": spend, "net": summary["revenue"] - spend, "roi": roi}
+    return {
+        **summary,
+        "spend": spend,
+        "net": summary["revenue"] - spend,
+        "roi": roi,
+        # What leaves the merchant's pocket, as the negative amounts the money table shows.
+        "cost_out": -summary["cost"],
+        "fees_out": -summary["fees"],
+    }
 
 
 def texts_scheduled(*, store: Store, limit: int = 10) -> list:
@@ -90,7 +99,7 @@ def consent_events_search(*, store: Store, phone: str = "") -> QuerySet[ConsentE
     phone = phone.strip()
     if not phone:
         return events
-    parsed = phone_parse(phone, region="US")
+    parsed = phone_parse(phone, region=store_region(store) or "US")
     if parsed.ok:
         return events.filter(customer__phone=parsed.e164)
     digits = re.sub(r"\D", "", phone)
@@ -135,6 +144,16 @@ def consent_events_csv_rows(*, store: Store, phone: str = ""):
 
 
 _ROLE_ORDER = {Role.OWNER: 0, Role.ADMIN: 1, Role.AGENT: 2}
+
+
+def team_invitations_pending(*, store: Store) -> list[Invitation]:
+    """Invitations not yet answered, newest first; expired ones too (shown as expired)."""
+    return list(
+        Invitation.objects.for_store(store)
+        .filter(status=Invitation.Status.PENDING)
+        .select_related("invited_by")
+        .order_by("-created_at")
+    )
 
 
 def team_members(*, store: Store) -> list[Membership]:

@@ -48,4 +48,9 @@ urlpatterns = [
     path("<uuid:store_id>/consent.csv", views.consent_log_csv, name="consent_csv"),
     path("<uuid:store_id>/team/", views.team, name="team"),
     path("<uuid:store_id>/team/<int:membership_id>/", views.team_member, name="team_member"),
+    path(
+        "<uuid:store_id>/team/invitations/<int:invitation_id>/withdraw/",
+        views.team_invitation_revoke,
+        name="team_invitation_revoke",
+    ),
 ]

@@ -3,6 +3,7 @@
 from django import forms
 
 from .models import Platform, Role, Store
+from .validators import EMAIL_MAX, email_within_rfc_limits, shop_domain_clean
 
 TIMEZONE_CHOICES = [
     ("America/New_York", "Eastern (New York)"),
@@ -33,14 +34,18 @@ class StoreCreateForm(forms.Form):
         label="Shop domain",
         max_length=255,
         required=False,
-        help_text="For Shopify: your-store.myshopify.com",
+        help_text="Shopify: your-store.myshopify.com. Other shops: shop.example.com. You can add it later.",
     )
     timezone = forms.ChoiceField(label="Store time zone", choices=TIMEZONE_CHOICES)
 
     def clean(self):
         data = super().clean()
-        if data.get("platform") == Platform.SHOPIFY and not data.get("shop_domain"):
-            self.add_error("shop_domain", "Shopify stores need their .myshopify.com domain.")
+        try:
+            data["shop_domain"] = shop_domain_clean(
+                data.get("shop_domain", ""), shopify=data.get("platform") == Platform.SHOPIFY
+            )
+        except forms.ValidationError as exc:
+            self.add_error("shop_domain", exc)
         return data
 
 
@@ -77,8 +82,7 @@ class TestTextForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label="Email")
-    first_name = forms.CharField(label="First name", max_length=150, required=False)
+    email = forms.EmailField(label="Email", max_length=EMAIL_MAX, validators=[email_within_rfc_limits])
     role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.AGENT)
 
 

@@ -5,6 +5,8 @@ cancels pending texts, billing attributes an order), the upper app adds a functi
 `AppConfig.ready()`, and the service here calls every function in it, inside its own transaction.
 
 The registries, each called with keyword arguments:
+- STORE_CREATED_HOOKS (store): a store was created (or the demo store found); each hook is idempotent.
+  Flows seeds the recommended flow, conversations the starter keyword rules.
 - CART_ACTIVE_HOOKS (store, cart): a shopper's cart was seen or changed and is not bought. Flows enrolls it
   in the flow or moves its pending texts.
 - CONSENT_GRANTED_HOOKS (store, customer, event): a shopper newly subscribed. Flows sends the CTIA
@@ -25,6 +27,7 @@ from collections.abc import Callable
 
 Hook = Callable[..., None]
 
+STORE_CREATED_HOOKS: list[Hook] = []
 CART_ACTIVE_HOOKS: list[Hook] = []
 CONSENT_CHANGED_HOOKS: list[Hook] = []
 CONSENT_GRANTED_HOOKS: list[Hook] = []

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
+from .hooks import STORE_CREATED_HOOKS, hooks_run
 from .models import Membership, Role, Store, new_webhook_secret
 
 
@@ -20,24 +21,8 @@ def store_create(*, owner, name: str, platform: str, shop_domain: str = "", time
         timezone=timezone_name or "America/New_York",
     )
     Membership.objects.create(store=store, user=owner, role=Role.OWNER)
-    _store_seed_defaults(store=store)
+    hooks_run(STORE_CREATED_HOOKS, store=store)
     return store
-
-
-def _store_seed_defaults(*, store: Store) -> None:
-    # The flow and rule defaults belong to other parts of the product; seed them once they exist.
-    try:
-        from flows.services import flow_seed_default
-    except ImportError:
-        flow_seed_default = None
-    try:
-        from flows.rules import keyword_rules_seed_default
-    except ImportError:
-        keyword_rules_seed_default = None
-    if flow_seed_default is not None:
-        flow_seed_default(store=store)
-    if keyword_rules_seed_default is not None:
-        keyword_rules_seed_default(store=store)
 
 
 def store_webhook_secret_rotate(*, store: Store) -> Store:

@@ -15,9 +15,8 @@ from django.utils import timezone
 
 from .hooks import CUSTOMER_DATA_SECTIONS, CUSTOMER_REDACTED_HOOKS, hooks_run
 from .models import Cart, ConsentEvent, Customer, DataExport, Order, Store, WebhookEvent
-from .phones import phone_parse
+from .phones import phone_parse, store_region
 from .schemas import PrivacyRequest
-from .selectors import phone_region_of
 
 logger = logging.getLogger(__name__)
 
@@ -124,7 +123,7 @@ def shop_data_delete(*, store: Store, keep_event_id: int | None = None) -> dict[
 
 
 def _request_phone(*, store: Store, request: PrivacyRequest) -> str:
-    return phone_parse(request.phone_raw, region=phone_region_of(store)).e164
+    return phone_parse(request.phone_raw, region=store_region(store)).e164
 
 
 def _customers_matching(*, store: Store, request: PrivacyRequest) -> QuerySet[Customer]:

@@ -24,8 +24,7 @@ from django.db import IntegrityError, transaction
 from cartrecovery.errors import ApplicationError
 
 from .models import Store, TexasRegistration
-from .phones import phone_parse
-from .selectors import phone_region_of
+from .phones import PhoneMode, phone_parse, store_region
 
 SENDER_IN_USE = "This {what} is already in use by another store."
 
@@ -99,7 +98,7 @@ def _clean_sender_number(store: Store, value: Any) -> str:
     raw = _text(40)(store, value)
     if not raw:
         return ""
-    parsed = phone_parse(raw, region=phone_region_of(store) or "US", mobile_only=False)
+    parsed = phone_parse(raw, region=store_region(store) or "US", mode=PhoneMode.STORE_LINE)
     if not parsed.ok:
         raise _Invalid(f"That is {parsed.problem}; write it in international format: +1 303 555 0142.")
     return parsed.e164
@@ -153,7 +152,7 @@ def _clean_contact_phone(store: Store, value: Any) -> str:
     raw = _text(40)(store, value)
     if not raw:
         return ""
-    parsed = phone_parse(raw, region=phone_region_of(store) or "US", mobile_only=False)
+    parsed = phone_parse(raw, region=store_region(store) or "US", mode=PhoneMode.STORE_LINE)
     if not parsed.ok:
         raise _Invalid(f"That is {parsed.problem}.")
     return parsed.e164

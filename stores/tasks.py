@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 
+from cartrecovery.tasks import RETRY_POLICY
+
 from . import handlers, services
 
 DOORBELL_KEY = "stores:webhook-doorbell"
@@ -20,26 +22,12 @@ DOORBELL_SECONDS = 2
 DRAIN_BATCH = 100
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(DatabaseError,),
-    retry_backoff=5,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=8,
-)
+@shared_task(autoretry_for=(DatabaseError,), **RETRY_POLICY)
 def process_webhook_event(event_id: int) -> None:
     handlers.webhook_event_process(event_id=event_id)
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(DatabaseError,),
-    retry_backoff=5,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=8,
-)
+@shared_task(autoretry_for=(DatabaseError,), **RETRY_POLICY)
 def process_pending_webhook_events() -> int:
     # Deliveries committed from now on ring again; those committed before are in this claim.
     cache.delete(DOORBELL_KEY)

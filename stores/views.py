@@ -1,23 +1,26 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
+from conversations import services as conversation_services
 from flows.merchant_texts import TEST_TEXTS_PER_HOUR, merchant_test_text_send, merchant_test_texts_left
 from flows.selectors import nudges_held_by_rule
 
 from . import charts, dashboard, onboarding
-from .access import MANAGERS, store_creation_allowed, store_page
+from .access import MANAGERS, ROLE_CAN, store_creation_allowed, store_page
 from .csv_export import csv_writer
 from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm, settings_errors_add
-from .models import Membership, Role
+from .models import Invitation, Membership, Role
 from .store_settings import SettingsInvalid, store_settings_update
-from .team import member_invite, member_remove, member_role_set
+from .team import invitation_create, invitation_link, invitation_revoke, member_remove, member_role_set
 from .tenancy import get_for_store_or_404
 
 
@@ -32,10 +35,33 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("inbox:list", store_id=membership.store_id)
 
 
+def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
+    """The styled 403: what the caller's role can do here, and where to go instead."""
+    membership = getattr(exception, "membership", None)
+    context = {
+        "membership": membership,
+        "role_can": ROLE_CAN.get(membership.role, "") if membership else "",
+        "home_url": reverse("inbox:list", kwargs={"store_id": membership.store_id}) if membership else "/",
+    }
+    return render(request, "403.html", context, status=403)
+
+
 def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"ok": True})
+
+
+class SignInView(LoginView):
+    """Django's sign-in (django-axes throttles it through the authentication backend); an empty form is
+    told what is missing rather than that the password did not match."""
+
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form):
+        if not self.request.POST.get("username", "").strip() or not self.request.POST.get("password"):
+            return self.render_to_response(self.get_context_data(form=form, missing=True))
+        return super().form_invalid(form)
 
 
 @login_required
@@ -164,6 +190,7 @@ def setup_test_text(request: HttpRequest) -> HttpResponse:
             merchant_test_text_send(
                 store=request.store, phone=form.cleaned_data["phone"], sent_by=request.user
             )
+            conversation_services.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
         except ApplicationError as exc:
             form.add_error("phone", exc.message)
     if not form.is_valid():
@@ -198,17 +225,21 @@ def consent_log_csv(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-def _team_page(request: HttpRequest, *, form=None, invitation=None, status: int = 200) -> HttpResponse:
-    members = dashboard.team_members(store=request.store)
+def _team_page(
+    request: HttpRequest, *, form=None, invitation=None, link: str = "", status: int = 200
+) -> HttpResponse:
     return render(
         request,
         "dashboard/team.html",
         {
-            "members": members,
+            "members": dashboard.team_members(store=request.store),
+            "pending": dashboard.team_invitations_pending(store=request.store),
             "form": form or InviteForm(),
             "invitation": invitation,
+            "invitation_link": link,
             "roles": Role.choices,
             "is_owner": request.membership.role == Role.OWNER,
+            "now": timezone.now(),
         },
         status=status,
     )
@@ -221,19 +252,32 @@ def team(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST)
     if form.is_valid():
         try:
-            invitation = member_invite(
+            invitation, token = invitation_create(
                 store=request.store,
                 actor=request.membership,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
-                first_name=form.cleaned_data["first_name"],
             )
         except ApplicationError as exc:
             form.add_error("email" if exc.code == "duplicate" else "role", exc.message)
         else:
-            # Rendered, not redirected: the one-time password must not travel in a cookie or the session.
-            return _team_page(request, invitation=invitation, status=201)
+            # Rendered, not redirected: the link must not travel in a cookie, the session or a message.
+            return _team_page(request, invitation=invitation, link=invitation_link(token), status=201)
     return _team_page(request, form=form, status=400)
+
+
+@require_POST
+@store_page()
+def team_invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_for_store_or_404(Invitation.objects, store=request.store, pk=invitation_id)
+    try:
+        invitation_revoke(store=request.store, actor=request.membership, invitation=invitation)
+        messages.success(
+            request, f"The invitation to {invitation.email} was withdrawn; its link no longer works."
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("dashboard:team", store_id=request.store.id)
 
 
 @require_POST

@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "stores.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -91,7 +92,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     # Not a rule on passwords: its password_changed() hook revokes the login's API tokens.
     {"NAME": "stores.services.api_tokens.ApiTokensRevokedOnPasswordChange"},
+    # Nor this one: it lifts the must-change requirement of a password someone else has seen.
+    {"NAME": "stores.team.PasswordChangeRequirementCleared"},
 ]
+# An invitation link works this long (and once).
+INVITATION_TTL_DAYS = env.int("INVITATION_TTL_DAYS", default=7)
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked (account, address) before any password is checked (stores/login_throttle.py).
     "axes.backends.AxesStandaloneBackend",
@@ -249,7 +254,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # Request paths and query strings carry shoppers' numbers (?phone=): masked before any handler.
+    "filters": {"mask_phones": {"()": "stores.log_masking.PhoneMaskingFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["mask_phones"]},
+        "django.server": {"filters": ["mask_phones"]},
+    },
 }

@@ -4,11 +4,13 @@ pending texts of a revocation there, so no caller has to remember to)."""
 
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils import timezone
 
+from cartrecovery.db import insert_once
 from stores.hooks import CONSENT_CHANGED_HOOKS, CONSENT_GRANTED_HOOKS, hooks_run
 from stores.models import ConsentEvent, Customer, SmsStatus, Store
+from stores.tenancy import ensure_same_store
 
 
 def consent_record(
@@ -31,29 +33,29 @@ def consent_record(
 
     Returns None when `dedupe_key` was recorded before (a repeated delivery of the same evidence).
     """
-    if customer.store_id != store.id:
-        raise ValueError("The customer belongs to another store.")
+    ensure_same_store(store, customer)
     if kind not in ConsentEvent.Kind.values:
         raise ValueError(f"Unknown consent kind {kind!r}.")
     occurred_at = occurred_at or timezone.now()
-    try:
-        with transaction.atomic():
-            event = ConsentEvent.objects.create(
-                store=store,
-                customer=customer,
-                kind=kind,
-                source=source,
-                occurred_at=occurred_at,
-                text_shown=text_shown,
-                language=language,
-                ip_address=ip_address,
-                user_agent=user_agent[:500],
-                evidence=evidence or {},
-                dedupe_key=dedupe_key,
-            )
-    except IntegrityError:
+    event, created = insert_once(
+        ConsentEvent,
+        {
+            "store": store,
+            "customer": customer,
+            "kind": kind,
+            "source": source,
+            "occurred_at": occurred_at,
+            "text_shown": text_shown,
+            "language": language,
+            "ip_address": ip_address,
+            "user_agent": user_agent[:500],
+            "evidence": evidence or {},
+            "dedupe_key": dedupe_key,
+        },
+    )
+    if not created:
         if not dedupe_key:
-            raise
+            raise IntegrityError("A consent event without a dedupe key collided.")
         return None
     newly_subscribed = _customer_status_follow_latest_consent(customer=customer)
     hooks_run(CONSENT_CHANGED_HOOKS, store=store, customer=customer, event=event, reason=reason)

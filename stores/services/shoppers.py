@@ -14,6 +14,7 @@ from stores.hooks import CART_ACTIVE_HOOKS, CART_CLOSED_HOOKS, ORDER_RECORDED_HO
 from stores.models import Cart, CartItem, CartStatus, ConsentEvent, Customer, Order, Store
 from stores.phones import phone_mask, phone_parse
 from stores.schemas import CartData, CartRef, ConsentData, ContactData, OrderData
+from stores.tenancy import ensure_same_store
 
 from .consent import consent_record
 
@@ -197,8 +198,7 @@ def _consent_withdraw_unticked_box(*, store: Store, cart: Cart, at) -> None:
 
 def cart_mark_recovered(*, store: Store, cart: Cart, at: datetime | None, reason: str) -> Cart:
     """The shopper ordered: no more texts about this cart, or any other cart of theirs."""
-    if cart.store_id != store.id:
-        raise ValueError("The cart belongs to another store.")
+    ensure_same_store(store, cart)
     if cart.status != CartStatus.RECOVERED:
         cart.status = CartStatus.RECOVERED
         cart.recovered_at = at or timezone.now()

@@ -4,10 +4,11 @@ import logging
 from datetime import timedelta
 from functools import partial
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from cartrecovery.db import insert_once
 from stores.models import Store, WebhookEvent
 
 logger = logging.getLogger(__name__)
@@ -37,26 +38,12 @@ def webhook_event_record(
         "payload": payload,
         "status": WebhookEvent.Status.RECEIVED if handled else WebhookEvent.Status.IGNORED,
     }
-    try:
-        event = _create_once(WebhookEvent, fields)
-    except IntegrityError:
+    event, created = insert_once(WebhookEvent, fields)
+    if not created:
         return None
     if handled:
         transaction.on_commit(partial(_webhook_event_enqueue, event.id))
     return event
-
-
-def _create_once(model, fields: dict):
-    """INSERT a row whose unique key may already exist, in as few round trips as possible.
-
-    Outside a transaction the INSERT is its own (one round trip instead of BEGIN, INSERT, COMMIT): it is
-    committed when it returns, so on_commit callbacks run at once. Inside one, a savepoint keeps a
-    duplicate key from breaking the caller's transaction.
-    """
-    if transaction.get_connection().in_atomic_block:
-        with transaction.atomic():
-            return model.objects.create(**fields)
-    return model.objects.create(**fields)
 
 
 def _webhook_event_enqueue(event_id: int) -> None:

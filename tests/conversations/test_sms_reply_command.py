@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from conversations.models import Message
-from flows.rules import keyword_rules_seed_default
+from conversations.rules import keyword_rules_seed_default
 from tests.stores.factories import StoreFactory
 
 

@@ -1,12 +1,17 @@
 """A local Twilio-compatible Messages API for tests and benchmarks (loopback only).
 
 Speaks enough of https://api.twilio.com/2010-04-01/Accounts/<sid>/Messages.json for the real `twilio`
-library: create (form-encoded POST → 201 JSON) and list (GET, newest first). It also owns phone numbers and
-Messaging Services, as Twilio answers for them: `IncomingPhoneNumbers.json?PhoneNumber=` (2010-04-01) and
-https://messaging.twilio.com/v1/Services/<sid> with its `PhoneNumbers` (give them with `own_number` and
-`own_service`; a service or number of another account is a 404 or absent, as at Twilio).
+library: create (form-encoded POST → 201 JSON) and list (GET, newest first, filtered by `To`, `From` and
+`DateSent` / `DateSent>` / `DateSent<` as Twilio does, paged by `PageSize` and `Page`). It also owns phone
+numbers and Messaging Services, as Twilio answers for them: `IncomingPhoneNumbers.json?PhoneNumber=`
+(2010-04-01) and https://messaging.twilio.com/v1/Services/<sid> with its `PhoneNumbers` (give them with
+`own_number` and `own_service`; a service or number of another account is a 404 or absent, as at Twilio).
 Tell it how to misbehave with `plan(...)`: answer the next POSTs with an error code and HTTP status, or
 stall before answering (the message is still accepted, as when Twilio is slow and the client gives up).
+
+A message is handed to the carrier at once (`date_sent` set), except through a Messaging Service while
+`hold_service_messages` is on: then it waits in the service's queue with no `date_sent`, which Twilio's
+`DateSent` filters never match.
 
     with FakeTwilioServer() as twilio:
         settings.TWILIO_API_BASE_URL = twilio.url
@@ -23,9 +28,9 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.utils import format_datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 PORT_RANGE = range(8150, 8200)
 _MESSAGES = re.compile(r"^/2010-04-01/Accounts/(?P<account>AC\w+)/Messages\.json$")
@@ -66,6 +71,8 @@ class _State:
     services: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # sid → (account, pool)
     lookups: list[str] = field(default_factory=list)  # the paths of GETs about numbers and services
     lock: threading.Lock = field(default_factory=threading.Lock)
+    hold_service_messages: bool = False
+    lists: list[dict] = field(default_factory=list)
 
 
 def _segments(body: str) -> int:
@@ -129,6 +136,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _accept(self, account: str, form: dict) -> dict:
         now = datetime.now(UTC)
         sid = "SM" + uuid.uuid4().hex
+        held = bool(form.get("MessagingServiceSid")) and self.state.hold_service_messages
         message = {
             "sid": sid,
             "account_sid": account,
@@ -147,7 +155,7 @@ class _Handler(BaseHTTPRequestHandler):
             "error_message": None,
             "date_created": format_datetime(now, usegmt=True),
             "date_updated": format_datetime(now, usegmt=True),
-            "date_sent": None,
+            "date_sent": None if held else format_datetime(now, usegmt=True),
             "uri": f"/2010-04-01/Accounts/{account}/Messages/{sid}.json",
             "subresource_uris": {},
         }
@@ -187,21 +195,28 @@ class _Handler(BaseHTTPRequestHandler):
         if match is None:
             return self._not_found(parts.path)
         with self.state.lock:
+            self.state.lists.append(query)
             found = [m for m in reversed(self.state.messages) if m["account_sid"] == match["account"]]
-        if "To" in query:
-            found = [m for m in found if m["to"] == query["To"]]
-        page_size = int(query.get("PageSize", 50))
+        try:
+            found = [m for m in found if _matches(m, query)]
+            page_size = min(int(query.get("PageSize", 50)), 1000)
+            page = int(query.get("Page", 0))
+        except ValueError:
+            return self._answer(400, {"code": 20001, "message": "Invalid filter", "status": 400})
+        chunk = found[page * page_size : (page + 1) * page_size]
+        more = len(found) > (page + 1) * page_size
+        next_query = urlencode({**query, "Page": page + 1, "PageSize": page_size})
         return self._answer(
             200,
             {
-                "messages": found[:page_size],
-                "page": 0,
+                "messages": chunk,
+                "page": page,
                 "page_size": page_size,
-                "start": 0,
-                "end": max(len(found[:page_size]) - 1, 0),
+                "start": page * page_size,
+                "end": page * page_size + max(len(chunk) - 1, 0),
                 "uri": parts.path,
                 "first_page_uri": parts.path,
-                "next_page_uri": None,
+                "next_page_uri": f"{parts.path}?{next_query}" if more else None,
                 "previous_page_uri": None,
             },
         )
@@ -315,6 +330,40 @@ def _service_number(account: str, service: str, url: str, number: str) -> dict:
     }
 
 
+def _sent_at(message: dict) -> datetime | None:
+    return parsedate_to_datetime(message["date_sent"]) if message["date_sent"] else None
+
+
+def _moment(value: str) -> tuple[datetime, bool]:
+    """A `DateSent` filter value: a day ("2026-03-04") or a moment ("2026-03-04T17:00:00Z")."""
+    if "T" in value:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")), False
+    return datetime.fromisoformat(value).replace(tzinfo=UTC), True
+
+
+def _matches(message: dict, query: dict) -> bool:
+    if "To" in query and message["to"] != query["To"]:
+        return False
+    if "From" in query and message["from"] != query["From"]:
+        return False
+    for name, wanted in (("DateSent", "on"), ("DateSent>", "after"), ("DateSent<", "before")):
+        if name not in query:
+            continue
+        sent = _sent_at(message)
+        if sent is None:
+            return False  # still queued: no date sent, so no DateSent filter matches it
+        moment, whole_day = _moment(query[name])
+        if wanted == "on" and not (whole_day and sent.date() == moment.date()):
+            return False
+        if wanted == "after" and sent < moment:
+            return False
+        if wanted == "before" and sent > (
+            moment.replace(hour=23, minute=59, second=59) if whole_day else moment
+        ):
+            return False
+    return True
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
@@ -362,6 +411,16 @@ class FakeTwilioServer:
         """How to answer the next POSTs, in order; afterwards every POST succeeds."""
         with self.state.lock:
             self.state.actions.extend(actions)
+
+    def hold_service_messages(self, hold: bool = True) -> None:
+        """Keep texts sent through a Messaging Service in its queue (no `date_sent`) until told otherwise."""
+        with self.state.lock:
+            self.state.hold_service_messages = hold
+
+    @property
+    def lists(self) -> list[dict]:
+        """The query of every list (GET) request, in order."""
+        return list(self.state.lists)
 
     def own_number(self, account: str, number: str) -> None:
         """Give `account` an incoming phone number (E.164)."""

@@ -3,11 +3,11 @@ the contract's shape, and the same rules (one service) as the dashboard's Setup 
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from flows.models import Flow
 from stores.models import Role
+from stores.services import api_token_create
 from tests.flows.factories import FlowFactory
 from tests.security.conftest import VICTIM_NUMBER, VICTIM_SERVICE, login_as
 from tests.stores.factories import MembershipFactory
@@ -33,8 +33,8 @@ CONTRACT_FIELDS = {
 
 def api_as(store, role: str) -> APIClient:
     client = APIClient()
-    token, _ = Token.objects.get_or_create(user=MembershipFactory(store=store, role=role).user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, token = api_token_create(user=MembershipFactory(store=store, role=role).user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return client
 
 

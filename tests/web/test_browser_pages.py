@@ -87,16 +87,16 @@ def test_consent_log_search_and_evidence(page, live_server, store, owner):
     _check(page, "consent-log")
 
 
-def test_team_invite_shows_the_password_once(page, live_server, store, owner):
+def test_team_invite_shows_the_link_once(page, live_server, store, owner):
     MembershipFactory(store=store, user=UserFactory(username="alex@example.com"), role=Role.AGENT)
     login(page, live_server, owner)
     page.goto(f"{live_server.url}/dashboard/{store.id}/team/")
 
     page.get_by_label("Email").fill("sam@example.com")
     page.get_by_label("Role", exact=True).select_option("admin")
-    page.get_by_role("button", name="Add to team").click()
+    page.get_by_role("button", name="Invite").click()
 
-    assert page.get_by_label("One-time password").input_value()
+    assert "/invitations/" in page.get_by_label("Invitation link").input_value()
     _check(page, "team")
 
 

@@ -5,11 +5,18 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from cartrecovery.errors import ApplicationError
-from conversations.nlp import Phrase, Text
-from conversations.nlp_intents import shadows_compliance
-from conversations.placeholders import placeholders_check, placeholders_fill
+from stores.tenancy import ensure_same_store
 
 from .models import KeywordRule
+from .nlp import Phrase, Text
+from .nlp_intents import shadows_compliance
+from .placeholders import placeholders_check, placeholders_fill
+
+# The router's two replies of its own, until a store words them (flows keeps a store's wording).
+DEFAULT_FALLBACK_REPLY = (
+    "I'm not sure I follow, so I've passed this to our team. Someone will text you back shortly."
+)
+DEFAULT_HOLDING_REPLY = "Thanks! A teammate from {store} will text you shortly."
 
 MAX_KEYWORDS = 50
 MAX_KEYWORD_LENGTH = 60
@@ -117,8 +124,7 @@ _UPDATABLE = {
 
 def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
     """Change the given fields only (`name`, `keywords`, `reply`, `priority`, `active`)."""
-    if rule.store_id != store.id:
-        raise ValueError("The rule belongs to another store.")
+    ensure_same_store(store, rule)
     unknown = set(changes) - set(_UPDATABLE)
     if unknown:
         raise ValueError(f"Not a rule field: {', '.join(sorted(unknown))}")
@@ -133,8 +139,7 @@ def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
 
 
 def keyword_rule_delete(*, store, rule: KeywordRule) -> None:
-    if rule.store_id != store.id:
-        raise ValueError("The rule belongs to another store.")
+    ensure_same_store(store, rule)
     rule.delete()
 
 
