@@ -1,6 +1,5 @@
 """`/api/v1/stores/<store_id>/…`: keyword rules (managers), "try a reply", threads (everyone in the store)."""
 
-import phonenumbers
 from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
@@ -8,13 +7,13 @@ from rest_framework.response import Response
 
 from cartrecovery.api import ApiPagination
 from cartrecovery.errors import ApplicationError
-from flows import rules
-from flows.models import KeywordRule
 from stores.access import EVERYONE, StoreAPIView
 from stores.models import Customer
+from stores.phones import PhoneMode, phone_parse
 from stores.tenancy import get_for_store_or_404
 
-from .models import Message, Thread
+from . import rules
+from .models import KeywordRule, Message, Thread
 from .router import reply_try
 
 
@@ -125,13 +124,10 @@ class KeywordRuleTryApi(StoreAPIView):
 
 
 def _e164_or_400(raw: str) -> str:
-    try:
-        number = phonenumbers.parse(raw.strip(), None)
-    except phonenumbers.NumberParseException as exc:
-        raise ApplicationError(
-            "Give the phone in E.164 form (+14155550100).", extra={"field": "phone"}
-        ) from exc
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    parsed = phone_parse(raw, mode=PhoneMode.API_FILTER)
+    if not parsed.ok:
+        raise ApplicationError("Give the phone in E.164 form (+14155550100).", extra={"field": "phone"})
+    return parsed.e164
 
 
 class ThreadMessageOutput(serializers.Serializer):

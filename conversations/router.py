@@ -9,15 +9,15 @@ rule's canned answer is the wrong reply to both.
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import timezone
 
-from flows.models import Flow, KeywordRule, ShortLink
-from flows.rules import reply_render, rule_match, rules_active_for
 from stores.models import Cart, Customer, SmsStatus, Store
+from stores.tenancy import ensure_same_store
 
-from .models import Message, Thread
+from .hooks import CART_LINK_PROVIDERS, REPLY_WORDING_PROVIDERS
+from .models import KeywordRule, Message, Thread
 from .nlp import Text
 from .nlp_intents import (
     HELP,
@@ -29,6 +29,9 @@ from .nlp_intents import (
     is_acknowledgement,
     shouting,
 )
+from .placeholders import money_format, store_values
+from .rules import DEFAULT_FALLBACK_REPLY, DEFAULT_HOLDING_REPLY, reply_render, rule_match, rules_active_for
+from .snooze import snooze_confirmation, snooze_intent, snooze_until
 
 RULE_REPEAT_WINDOW = timedelta(hours=24)
 
@@ -50,7 +53,8 @@ class RouteDecision:
     reply: str
     escalate: bool
     reason: str
-    compliance: str = ""  # "opt_out" | "opt_in" | "help" when step is compliance
+    compliance: str = ""  # "opt_out" | "opt_in" | "help" | "snooze" when step is compliance
+    snooze_until: datetime | None = None
 
     @property
     def outbound_route(self) -> str:
@@ -59,6 +63,10 @@ class RouteDecision:
             self.step, "escalation"
         )
 
+
+SNOOZE = "snooze"
+# A pause asked again while a pause of about the same length runs changes nothing and gets no second reply.
+SNOOZE_EXTENSION_MIN = timedelta(days=1)
 
 OPT_OUT_CONFIRMATION = {
     "en": "{store}: You're unsubscribed and will get no more texts from us. Reply START to resubscribe.",
@@ -94,38 +102,35 @@ def reply_context(*, store: Store, customer: Customer | None) -> dict[str, str]:
             .first()
         )
     items = list(cart.items.all()) if cart else []
+    total = cart.total if cart else None
     return {
+        **store_values(store),
         "first_name": (customer.first_name if customer else "")
         or (cart.first_name if cart else "")
         or "there",
-        "store": store.name,
         "product": items[0].title if items else "it",
         "link": _cart_link(store=store, cart=cart),
-        "shipping_policy": store.shipping_policy,
-        "returns_policy": store.returns_policy,
-        "contact_email": store.contact_email,
-        "contact_phone": store.contact_phone,
+        "cart_total": money_format(
+            total, currency=(cart.currency if cart else "") or store.currency, language=store.default_language
+        ),
     }
 
 
 def _cart_link(*, store: Store, cart: Cart | None) -> str:
     if cart is None:
         return store.website_url
-    link = ShortLink.objects.for_store(store).filter(cart=cart).order_by("-created_at").first()
-    if link is not None:
-        return f"{settings.PUBLIC_BASE_URL}/r/{link.code}"
+    for provider in CART_LINK_PROVIDERS:
+        link = provider(store=store, cart=cart)
+        if link:
+            return link
     return cart.checkout_url or store.website_url
 
 
 def _flow_replies(*, store: Store) -> tuple[str, str]:
-    flow = (
-        Flow.objects.for_store(store).filter(is_active=True).only("fallback_reply", "holding_reply").first()
-    )
-    defaults = Flow()
-    return (
-        (flow.fallback_reply if flow else "") or defaults.fallback_reply,
-        (flow.holding_reply if flow else "") or defaults.holding_reply,
-    )
+    fallback, holding = "", ""
+    for provider in REPLY_WORDING_PROVIDERS:
+        fallback, holding = provider(store=store)
+    return fallback or DEFAULT_FALLBACK_REPLY, holding or DEFAULT_HOLDING_REPLY
 
 
 def _rule_fired_recently(*, store: Store, thread: Thread | None, rule: KeywordRule, now: datetime) -> bool:
@@ -157,6 +162,8 @@ def route(
     now = now or timezone.now()
     message = Text(text or "")
     decision = _compliance(store=store, message=message, customer=customer, opt_out_type=opt_out_type)
+    if decision is None and customer is not None and customer.sms_status == SmsStatus.SUBSCRIBED:
+        decision = _snooze(store=store, message=message, customer=customer, now=now)
     if decision is not None:
         return decision
     if customer is not None and customer.sms_status == SmsStatus.UNSUBSCRIBED:
@@ -211,9 +218,23 @@ def _compliance(
     return RouteDecision(Step.COMPLIANCE, None, reply, False, intent.reason, compliance=HELP)
 
 
+def _snooze(*, store: Store, message: Text, customer: Customer, now: datetime) -> RouteDecision | None:
+    """ "Not now", "text me next week": pause cart texts (read only after opt-out found nothing)."""
+    snooze = snooze_intent(message)
+    if snooze is None:
+        return None
+    until = snooze_until(now=now, days=snooze.days)
+    current = customer.snoozed_until
+    if current is not None and current > now and until < current + SNOOZE_EXTENSION_MIN:
+        return RouteDecision(Step.COMPLIANCE, None, "", False, f"{snooze.reason}: already paused", SNOOZE)
+    reply = snooze_confirmation(
+        store_name=store.name, language=snooze.language, until=until, zone=ZoneInfo(store.timezone)
+    )
+    return RouteDecision(Step.COMPLIANCE, None, reply, False, snooze.reason, SNOOZE, snooze_until=until)
+
+
 def reply_try(*, store: Store, text: str, customer: Customer | None = None) -> RouteDecision:
     """What this text would trigger for this customer (or a new shopper), without sending or saving."""
-    if customer is not None and customer.store_id != store.id:
-        raise ValueError("The customer belongs to another store.")
+    ensure_same_store(store, customer)
     thread = Thread.objects.for_store(store).filter(customer=customer).first() if customer else None
     return route(store=store, text=text, customer=customer, thread=thread)

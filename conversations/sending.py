@@ -9,11 +9,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from flows.services import nudge_mark_failed, nudges_cancel_pending
+from stores.hooks import hooks_run
 from stores.models import Customer
 from stores.phones import phone_mask, phones_masked_in
 from stores.services import consent_record
+from stores.tenancy import ensure_same_store
 
+from .hooks import MESSAGE_REFUSED_HOOKS, NUMBER_UNREACHABLE_HOOKS
 from .models import Message, SendAttempt, Thread
 from .sms import (
     OutgoingSms,
@@ -115,8 +117,7 @@ def messages_queue_outbound(*, outbound: list[Outbound]) -> list[Message]:
 
 def threads_ensure(*, store, customers: list[Customer]) -> dict[int, Thread]:
     """The thread of each customer (by customer id), creating the missing ones in one statement."""
-    if any(c.store_id != store.id for c in customers):
-        raise ValueError("A customer belongs to another store.")
+    ensure_same_store(store, *customers)
     ids = {c.id for c in customers}
     threads = {t.customer_id: t for t in Thread.objects.for_store(store).filter(customer_id__in=ids)}
     missing = ids - threads.keys()
@@ -217,8 +218,10 @@ def message_deliver(*, message_id: int) -> Message:
             if found is not None:
                 return _accepted(message, found, outcome="recovered")
         if backend.rate_limited:
-            ratelimit.wait_for_turn(store=message.store, segments=message.segments or 1)
-        result = backend.send(sms)
+            with ratelimit.turn(store=message.store, segments=message.segments or 1):
+                result = backend.send(sms)
+        else:
+            result = backend.send(sms)
     except RateLimited:
         message.status = Message.Status.PENDING
         message.attempts -= 1
@@ -263,8 +266,7 @@ def _refused(message: Message, exc: PermanentSmsError) -> None:
     customer_phone = phone_mask(str(message.thread.customer.phone))
     logger.info("message %s to %s refused: %s", message.id, customer_phone, phones_masked_in(str(exc)))
     number_verdict_apply(message=message, error_code=exc.code)
-    if message.nudge_id:
-        nudge_mark_failed(store=message.store, nudge_id=message.nudge_id, reason=f"text refused: {exc}")
+    hooks_run(MESSAGE_REFUSED_HOOKS, store=message.store, message=message, reason=f"text refused: {exc}")
 
 
 def number_verdict_apply(*, message: Message, error_code: str) -> None:
@@ -283,14 +285,14 @@ def number_verdict_apply(*, message: Message, error_code: str) -> None:
             source="carrier",
             evidence={"error_code": error_code, "message_id": message.id},
             dedupe_key=f"carrier-21610:{customer.pk}:{message.pk}",
+            reason="opted out at the carrier (21610)",
         )
-        nudges_cancel_pending(store=store, reason="opted out at the carrier (21610)", customer=customer)
     elif error_code in UNREACHABLE_CODES:
         reason = UNREACHABLE_CODES[error_code]
         Customer.objects.filter(pk=customer.pk, phone_unreachable_reason="").update(
             phone_unreachable_reason=reason, updated_at=timezone.now()
         )
-        nudges_cancel_pending(store=store, reason=f"number unreachable: {reason}", customer=customer)
+        hooks_run(NUMBER_UNREACHABLE_HOOKS, store=store, customer=customer, reason=reason)
 
 
 def _record_attempt(message: Message, *, outcome: str, error_code: str = "", detail: str = "") -> None:

@@ -68,7 +68,7 @@ MORE_ITEMS = {
     "pt": "+ {n} outros",
 }
 
-# Carriers and the CTIA expect the first text a number receives to say how to stop them.
+# Every automated cart text says how to stop (carriers, CTIA; CASL in Canada, for follow-ups too).
 OPT_OUT_LINE = {
     "en": "Reply STOP to opt out.",
     "es": "Responde STOP para darte de baja.",
@@ -77,6 +77,29 @@ OPT_OUT_LINE = {
     "it": "Rispondi STOP per non ricevere altri messaggi.",
     "nl": "Antwoord STOP om je af te melden.",
     "pt": "Responda STOP para sair.",
+}
+
+# CTIA Messaging Principles: the first text after each new consent also says that rates may apply and how
+# to get help.
+DISCLOSURE_LINE = {
+    "en": "Msg & data rates may apply. Reply HELP for help.",
+    "es": "Pueden aplicarse tarifas de datos. Responde HELP para ayuda.",
+    "fr": "Frais d'envoi possibles. Répondez HELP pour de l'aide.",
+    "de": "Es können Gebühren anfallen. Antworte HELP für Hilfe.",
+    "it": "Possono essere applicati costi. Rispondi HELP per aiuto.",
+    "nl": "Er kunnen kosten gelden. Antwoord HELP voor hulp.",
+    "pt": "Podem ser cobradas tarifas. Responda HELP para ajuda.",
+}
+
+# Sent on each new consent when the store prefers a separate confirmation to a longer first cart text.
+CONSENT_CONFIRMATION = {
+    "en": "{store}: You're subscribed to cart reminders by text (a few per cart at most).",
+    "es": "{store}: Te has suscrito a recordatorios de carrito por SMS (pocos por carrito).",
+    "fr": "{store}: Vous recevrez des rappels de panier par SMS (quelques-uns par panier au plus).",
+    "de": "{store}: Du bekommst Warenkorb-Erinnerungen per SMS (höchstens wenige pro Warenkorb).",
+    "it": "{store}: Sei iscritto ai promemoria del carrello via SMS (al massimo pochi per carrello).",
+    "nl": "{store}: Je ontvangt winkelwagenherinneringen per sms (hooguit een paar per winkelwagen).",
+    "pt": "{store}: Vai receber lembretes de carrinho por SMS (poucos por carrinho).",
 }
 
 FREE_SHIPPING_TEXT = {

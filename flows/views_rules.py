@@ -6,13 +6,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
+from conversations.models import KeywordRule
 from conversations.router import reply_try
+from conversations.rules import keyword_rule_create, keyword_rule_delete, keyword_rule_update
 from stores.access import store_page
 from stores.tenancy import get_for_store_or_404
 
 from .forms import KeywordRuleForm, ReplyTryForm
-from .models import KeywordRule
-from .rules import keyword_rule_create, keyword_rule_delete, keyword_rule_update
 
 STEP_LABELS = {
     "compliance": "Compliance answer",

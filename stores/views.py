@@ -1,20 +1,25 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
+from conversations import services as conversation_services
+from flows.merchant_texts import TEST_TEXTS_PER_HOUR, merchant_test_text_send, merchant_test_texts_left
+from flows.selectors import nudges_held_by_rule
 
 from . import charts, dashboard, onboarding
-from .access import MANAGERS, store_page
-from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm
+from .access import MANAGERS, ROLE_CAN, store_creation_allowed, store_page
+from .csv_export import csv_writer
+from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm, settings_errors_add
 from .models import Invitation, Membership, Role
+from .store_settings import SettingsInvalid, store_settings_update
 from .team import invitation_create, invitation_link, invitation_revoke, member_remove, member_role_set
 from .tenancy import get_for_store_or_404
 
@@ -30,10 +35,33 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("inbox:list", store_id=membership.store_id)
 
 
+def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
+    """The styled 403: what the caller's role can do here, and where to go instead."""
+    membership = getattr(exception, "membership", None)
+    context = {
+        "membership": membership,
+        "role_can": ROLE_CAN.get(membership.role, "") if membership else "",
+        "home_url": reverse("inbox:list", kwargs={"store_id": membership.store_id}) if membership else "/",
+    }
+    return render(request, "403.html", context, status=403)
+
+
 def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"ok": True})
+
+
+class SignInView(LoginView):
+    """Django's sign-in (django-axes throttles it through the authentication backend); an empty form is
+    told what is missing rather than that the password did not match."""
+
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form):
+        if not self.request.POST.get("username", "").strip() or not self.request.POST.get("password"):
+            return self.render_to_response(self.get_context_data(form=form, missing=True))
+        return super().form_invalid(form)
 
 
 @login_required
@@ -50,6 +78,10 @@ def dashboard_index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def store_new(request: HttpRequest) -> HttpResponse:
+    has_stores = Membership.objects.filter(user=request.user).exists()
+    if not store_creation_allowed(user=request.user):
+        context = {"refused": True, "has_stores": has_stores}
+        return render(request, "dashboard/onboarding.html", context, status=403)
     form = StoreCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         store = onboarding.store_create(
@@ -61,7 +93,6 @@ def store_new(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, f"{store.name} is ready. Next: connect your shop and your sending number.")
         return redirect("dashboard:setup", store_id=store.id)
-    has_stores = Membership.objects.filter(user=request.user).exists()
     return render(request, "dashboard/onboarding.html", {"form": form, "has_stores": has_stores})
 
 
@@ -82,6 +113,8 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
             "chart": charts.daily_bars_chart(series=summary["series"]),
             "checklist": checklist,
             "setup_done": all(item["done"] for item in checklist),
+            "scheduled": dashboard.texts_scheduled(store=store),
+            "held_by_rule": nudges_held_by_rule(store=store),
         },
     )
 
@@ -105,6 +138,8 @@ def _setup_page(request: HttpRequest, *, sender_form=None, test_form=None, statu
             "consent_text": onboarding.consent_text(store=store),
             "consent_snippet": onboarding.consent_snippet_html(store=store),
             "checklist": dashboard.setup_checklist(store=store),
+            "test_texts_per_hour": TEST_TEXTS_PER_HOUR,
+            "test_texts_left": merchant_test_texts_left(store=store),
         },
         status=status,
     )
@@ -119,14 +154,18 @@ def setup(request: HttpRequest) -> HttpResponse:
 @store_page()
 def setup_sender(request: HttpRequest) -> HttpResponse:
     form = SenderForm(request.POST)
+    if form.is_valid():
+        changes = {
+            "sender_number": form.cleaned_data["sms_number"],
+            "messaging_service_sid": form.cleaned_data["messaging_service_sid"],
+            "sender_kind": form.cleaned_data["sender_kind"],
+        }
+        try:
+            store_settings_update(store=request.store, changes=changes)
+        except SettingsInvalid as exc:
+            settings_errors_add(exc.errors, form, names={"sender_number": "sms_number"})
     if not form.is_valid():
         return _setup_page(request, sender_form=form, status=400)
-    onboarding.store_sender_update(
-        store=request.store,
-        sms_number=form.cleaned_data["sms_number"],
-        messaging_service_sid=form.cleaned_data["messaging_service_sid"],
-        sender_kind=form.cleaned_data["sender_kind"],
-    )
     messages.success(request, "Sending number saved.")
     return redirect("dashboard:setup", store_id=request.store.id)
 
@@ -148,7 +187,10 @@ def setup_test_text(request: HttpRequest) -> HttpResponse:
     form = TestTextForm(request.POST)
     if form.is_valid():
         try:
-            onboarding.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
+            merchant_test_text_send(
+                store=request.store, phone=form.cleaned_data["phone"], sent_by=request.user
+            )
+            conversation_services.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
         except ApplicationError as exc:
             form.add_error("phone", exc.message)
     if not form.is_valid():
@@ -175,7 +217,7 @@ def consent_log(request: HttpRequest) -> HttpResponse:
 @store_page()
 def consent_log_csv(request: HttpRequest) -> StreamingHttpResponse:
     phone = request.GET.get("phone", "")[:40]
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())
     rows = dashboard.consent_events_csv_rows(store=request.store, phone=phone)
     response = StreamingHttpResponse((writer.writerow(row) for row in rows), content_type="text/csv")
     stamp = timezone.now().strftime("%Y%m%d")

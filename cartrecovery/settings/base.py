@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "cartrecovery.middleware.RefuseNulMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as axes asks: it turns a sign-in refused by the lock into the 429 page.
     "axes.middleware.AxesMiddleware",
@@ -213,11 +214,17 @@ SMS_STALE_SENDING = timedelta(minutes=2)
 # queues it again. Longer than the longest retry backoff, so a task that is only waiting is rarely doubled.
 SMS_REQUEUE_PENDING_AFTER = timedelta(minutes=15)
 
+# True under the production settings module: `dispatch_due --now <future>` then needs --force.
+REAL_SHOPPERS = False
+
 # SMS: a backend like Django's EMAIL_BACKEND. Short names map to conversations.sms.<name>.
 SMS_BACKEND = env("SMS_BACKEND", default="console")
 TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", default="")
 TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", default="")
 TWILIO_API_BASE_URL = env("TWILIO_API_BASE_URL", default="")
+# Who may create a store: "owners" (people who already own one, and staff), "staff", or "anyone" signed in.
+# Agents are never owners, so under the default they cannot open a store of their own to claim a sender.
+STORE_CREATION = env("STORE_CREATION", default="owners")
 # A thread a person held (escalated, assigned, resolved) goes back to the bot after this long without a text.
 THREAD_RETURN_TO_BOT_AFTER_HOURS = env.int("THREAD_RETURN_TO_BOT_AFTER_HOURS", default=24)
 
@@ -245,8 +252,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # Request paths and query strings carry shoppers' numbers (?phone=): masked before any handler.
+    "filters": {"mask_phones": {"()": "stores.log_masking.PhoneMaskingFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    # axes logs every successful sign-in at INFO; its failures and lockouts are WARNING.
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # axes logs every successful sign-in at INFO; its failures and lockouts are WARNING.
+        "axes": {"level": "WARNING"},
+        "django.request": {"filters": ["mask_phones"]},
+        "django.server": {"filters": ["mask_phones"]},
+    },
 }

@@ -66,6 +66,8 @@ _refuse_if(
 )
 
 DEBUG = False
+# Real shoppers' phones: operator commands that could text them ahead of time ask for --force.
+REAL_SHOPPERS = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 # Behind a TLS-terminating proxy that already redirects plain HTTP, set SECURE_SSL_REDIRECT=false.

@@ -60,3 +60,13 @@ class SmsBackend:
         mid-send), so one message never becomes two texts.
         """
         return None
+
+    def owns_sender(
+        self, *, sms_number: str = "", messaging_service_sid: str = "", account_sid: str = ""
+    ) -> bool:
+        """Whether the account may send from this sender: the Messaging Service is its own, and the number
+        is one of its phone numbers (or in that service's pool). Raises `SmsError` when it cannot tell.
+
+        Backends that reach no carrier (console, locmem) hold every sender.
+        """
+        return True

@@ -4,8 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from flows import services as flows_services
-from flows.rules import keyword_rules_seed_default
+from stores.hooks import STORE_CREATED_HOOKS, hooks_run
 from stores.models import Membership, Role, Store, new_webhook_secret
 
 from .api_tokens import api_token_create
@@ -63,8 +62,7 @@ def demo_seed() -> dict:
     membership_ensure(store=store, user=agent, role=Role.AGENT)
     # Tokens are stored hashed, so the one printed must be a fresh one: each run mints another.
     _, api_token = api_token_create(user=owner)
-    flows_services.flow_seed_default(store=store)
-    keyword_rules_seed_default(store=store)
+    hooks_run(STORE_CREATED_HOOKS, store=store)
     return {
         "store_id": str(store.id),
         "webhook_secret": store.webhook_secret,

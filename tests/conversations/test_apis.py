@@ -3,8 +3,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from conversations.models import Thread
-from flows.models import KeywordRule
+from conversations.models import KeywordRule, Thread
 from stores.services import api_token_create
 from tests.conversations.factories import (
     KeywordRuleFactory,

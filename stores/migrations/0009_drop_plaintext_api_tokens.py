@@ -14,6 +14,6 @@ def drop_authtoken_table(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("stores", "0004_order_token_indexes")]
+    dependencies = [("stores", "0008_customer_snooze")]
 
     operations = [migrations.RunPython(drop_authtoken_table, migrations.RunPython.noop, elidable=True)]

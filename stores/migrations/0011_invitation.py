@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stores', '0005_drop_plaintext_api_tokens'),
+        ('stores', '0010_webhook_event_replay_key'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

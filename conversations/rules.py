@@ -1,30 +1,26 @@
 """A merchant's keyword rules: validation, the matcher the router runs, reply templates and the defaults."""
 
-import re
 from dataclasses import dataclass
 
 from django.db import transaction
 
 from cartrecovery.errors import ApplicationError
-from conversations.nlp import Phrase, Text
-from conversations.nlp_intents import shadows_compliance
+from stores.tenancy import ensure_same_store
 
 from .models import KeywordRule
+from .nlp import Phrase, Text
+from .nlp_intents import shadows_compliance
+from .placeholders import placeholders_check, placeholders_fill
+
+# The router's two replies of its own, until a store words them (flows keeps a store's wording).
+DEFAULT_FALLBACK_REPLY = (
+    "I'm not sure I follow, so I've passed this to our team. Someone will text you back shortly."
+)
+DEFAULT_HOLDING_REPLY = "Thanks! A teammate from {store} will text you shortly."
 
 MAX_KEYWORDS = 50
 MAX_KEYWORD_LENGTH = 60
 MAX_REPLY_LENGTH = 1600  # Twilio's hard limit for one message body
-PLACEHOLDERS = {
-    "first_name": "the shopper's first name (or “there”)",
-    "store": "the store's name",
-    "product": "the first product in the cart",
-    "link": "the link back to the cart",
-    "shipping_policy": "the store's shipping policy",
-    "returns_policy": "the store's returns policy",
-    "contact_email": "the store's contact email",
-    "contact_phone": "the store's contact phone",
-}
-_PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
 @dataclass(frozen=True)
@@ -47,9 +43,8 @@ def rule_match(*, rules: list[KeywordRule], text: Text) -> RuleMatch | None:
 
 
 def reply_render(template: str, context: dict[str, str]) -> str:
-    """Fill {placeholders} from the conversation's context; an unknown or empty one reads as nothing."""
-    rendered = _PLACEHOLDER.sub(lambda m: str(context.get(m[1]) or ""), template)
-    return re.sub(r"[ \t]{2,}", " ", rendered).strip()
+    """Fill {placeholders} from the conversation's context, with the one engine."""
+    return placeholders_fill(template, context)
 
 
 def _clean_keywords(keywords) -> list[str]:
@@ -86,13 +81,7 @@ def _clean_reply(reply) -> str:
         raise ApplicationError(
             f"A text can carry at most {MAX_REPLY_LENGTH} characters.", extra={"field": "reply"}
         )
-    unknown = sorted({name for name in _PLACEHOLDER.findall(reply) if name not in PLACEHOLDERS})
-    if unknown:
-        raise ApplicationError(
-            "Unknown placeholder: " + ", ".join("{" + name + "}" for name in unknown) + ". "
-            "Use " + ", ".join("{" + name + "}" for name in PLACEHOLDERS) + ".",
-            extra={"field": "reply", "unknown": unknown},
-        )
+    placeholders_check(reply, field="reply")
     return reply
 
 
@@ -135,8 +124,7 @@ _UPDATABLE = {
 
 def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
     """Change the given fields only (`name`, `keywords`, `reply`, `priority`, `active`)."""
-    if rule.store_id != store.id:
-        raise ValueError("The rule belongs to another store.")
+    ensure_same_store(store, rule)
     unknown = set(changes) - set(_UPDATABLE)
     if unknown:
         raise ValueError(f"Not a rule field: {', '.join(sorted(unknown))}")
@@ -151,8 +139,7 @@ def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
 
 
 def keyword_rule_delete(*, store, rule: KeywordRule) -> None:
-    if rule.store_id != store.id:
-        raise ValueError("The rule belongs to another store.")
+    ensure_same_store(store, rule)
     rule.delete()
 
 

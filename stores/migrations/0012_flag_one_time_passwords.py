@@ -43,6 +43,6 @@ def flag_unused_one_time_passwords(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("stores", "0006_invitation")]
+    dependencies = [("stores", "0011_invitation")]
 
     operations = [migrations.RunPython(flag_unused_one_time_passwords, migrations.RunPython.noop)]
