@@ -260,6 +260,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # axes logs every successful sign-in at INFO; its failures and lockouts are WARNING.
+        "axes": {"level": "WARNING"},
         "django.request": {"filters": ["mask_phones"]},
         "django.server": {"filters": ["mask_phones"]},
     },
