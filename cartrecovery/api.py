@@ -1,15 +1,23 @@
-"""What every API view shares: the error shape and the store scoping."""
+"""What every API view shares: the error shape, the store scoping and the page size."""
 
-from csp.decorators import csp_update
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from django.utils.decorators import method_decorator
-from drf_spectacular.views import SpectacularRedocView
 from rest_framework import exceptions, status
+from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from cartrecovery.errors import ApplicationError
+
+
+class ApiPagination(LimitOffsetPagination):
+    """Every list of the API: `?limit=` beyond API_MAX_PAGE_SIZE is cut to it, so no request reads a whole
+    table at once."""
+
+    @property
+    def max_limit(self) -> int:
+        return settings.API_MAX_PAGE_SIZE
 
 
 def exception_handler(exc, context):
@@ -23,17 +31,3 @@ def exception_handler(exc, context):
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     return drf_exception_handler(exc, context)
-
-
-# ReDoc styles itself with injected <style> elements and runs its search in a worker made from a blob:,
-# which the site-wide policy rightly refuses; this page alone may do both. Its script is the project's own
-# copy (drf-spectacular-sidecar), so script-src stays 'self'.
-API_DOCS_CSP = {
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "worker-src": ["'self'", "blob:"],
-}
-
-
-@method_decorator(csp_update(API_DOCS_CSP), name="dispatch")
-class ApiDocsView(SpectacularRedocView):
-    template_name = "api/redoc.html"

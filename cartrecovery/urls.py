@@ -3,8 +3,9 @@ from django.contrib.auth.views import LoginView
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from cartrecovery.api import ApiDocsView
+from cartrecovery.api_docs import ApiDocsView
 from stores import views as store_views
+from stores import views_tokens
 
 urlpatterns = [
     path("", store_views.home, name="home"),
@@ -12,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Throttled by django-axes in the authentication backends, like /admin/login/.
     path("accounts/login/", LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/api-tokens/", views_tokens.api_tokens, name="api_tokens"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("dashboard/", include("stores.dashboard_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -4,9 +4,9 @@ import phonenumbers
 from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 
+from cartrecovery.api import ApiPagination
 from cartrecovery.errors import ApplicationError
 from flows import rules
 from flows.models import KeywordRule
@@ -36,7 +36,7 @@ class KeywordRuleInput(serializers.Serializer):
 
 
 def _paginated(view, request, rows, serialize):
-    paginator = LimitOffsetPagination()
+    paginator = ApiPagination()
     page = paginator.paginate_queryset(rows, request, view=view)
     return paginator.get_paginated_response([serialize(row) for row in page])
 

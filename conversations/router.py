@@ -9,6 +9,7 @@ rule's canned answer is the wrong reply to both.
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
@@ -30,6 +31,7 @@ from .nlp_intents import (
     shouting,
 )
 from .placeholders import money_format, store_values
+from .snooze import snooze_confirmation, snooze_intent, snooze_until
 
 RULE_REPEAT_WINDOW = timedelta(hours=24)
 
@@ -51,7 +53,8 @@ class RouteDecision:
     reply: str
     escalate: bool
     reason: str
-    compliance: str = ""  # "opt_out" | "opt_in" | "help" when step is compliance
+    compliance: str = ""  # "opt_out" | "opt_in" | "help" | "snooze" when step is compliance
+    snooze_until: datetime | None = None
 
     @property
     def outbound_route(self) -> str:
@@ -60,6 +63,10 @@ class RouteDecision:
             self.step, "escalation"
         )
 
+
+SNOOZE = "snooze"
+# A pause asked again while a pause of about the same length runs changes nothing and gets no second reply.
+SNOOZE_EXTENSION_MIN = timedelta(days=1)
 
 OPT_OUT_CONFIRMATION = {
     "en": "{store}: You're unsubscribed and will get no more texts from us. Reply START to resubscribe.",
@@ -158,6 +165,8 @@ def route(
     now = now or timezone.now()
     message = Text(text or "")
     decision = _compliance(store=store, message=message, customer=customer, opt_out_type=opt_out_type)
+    if decision is None and customer is not None and customer.sms_status == SmsStatus.SUBSCRIBED:
+        decision = _snooze(store=store, message=message, customer=customer, now=now)
     if decision is not None:
         return decision
     if customer is not None and customer.sms_status == SmsStatus.UNSUBSCRIBED:
@@ -210,6 +219,21 @@ def _compliance(
     # Carriers' rule: an opted-out number gets no HELP answer either.
     reply = "" if unsubscribed else help_reply(store=store)
     return RouteDecision(Step.COMPLIANCE, None, reply, False, intent.reason, compliance=HELP)
+
+
+def _snooze(*, store: Store, message: Text, customer: Customer, now: datetime) -> RouteDecision | None:
+    """ "Not now", "text me next week": pause cart texts (read only after opt-out found nothing)."""
+    snooze = snooze_intent(message)
+    if snooze is None:
+        return None
+    until = snooze_until(now=now, days=snooze.days)
+    current = customer.snoozed_until
+    if current is not None and current > now and until < current + SNOOZE_EXTENSION_MIN:
+        return RouteDecision(Step.COMPLIANCE, None, "", False, f"{snooze.reason}: already paused", SNOOZE)
+    reply = snooze_confirmation(
+        store_name=store.name, language=snooze.language, until=until, zone=ZoneInfo(store.timezone)
+    )
+    return RouteDecision(Step.COMPLIANCE, None, reply, False, snooze.reason, SNOOZE, snooze_until=until)
 
 
 def reply_try(*, store: Store, text: str, customer: Customer | None = None) -> RouteDecision:

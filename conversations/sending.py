@@ -285,8 +285,8 @@ def number_verdict_apply(*, message: Message, error_code: str) -> None:
             source="carrier",
             evidence={"error_code": error_code, "message_id": message.id},
             dedupe_key=f"carrier-21610:{customer.pk}:{message.pk}",
+            reason="opted out at the carrier (21610)",
         )
-        nudges_cancel_pending(store=store, reason="opted out at the carrier (21610)", customer=customer)
     elif error_code in UNREACHABLE_CODES:
         reason = UNREACHABLE_CODES[error_code]
         Customer.objects.filter(pk=customer.pk, phone_unreachable_reason="").update(

@@ -13,15 +13,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cartrecovery.errors import ApplicationError
-from flows.services import nudges_cancel_pending
 from stores.models import Customer, Membership, SmsStatus, Store, WebhookEvent
 from stores.phones import phone_mask
-from stores.services import consent_record, webhook_event_record
+from stores.services import consent_record, customer_snooze, webhook_event_record
 
 from .models import CannedResponse, Message, Thread
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
 from .placeholders import placeholders_check
-from .router import RouteDecision, Step, route
+from .router import SNOOZE, RouteDecision, Step, route
 from .sending import message_queue_outbound, number_verdict_apply
 from .sms.segments import TWILIO_MAX_BODY_CHARS
 
@@ -235,7 +234,7 @@ def inbound_receive(
             # One shopper's texts are routed one at a time: the 24-hour rule check and the thread state
             # must see the previous text's outcome.
             thread = Thread.objects.select_for_update().get(pk=thread.pk)
-            customer.refresh_from_db(fields=["sms_status"])
+            customer.refresh_from_db(fields=["sms_status", "snoozed_until"])
             decision = route(
                 store=store, text=body, customer=customer, thread=thread, opt_out_type=opt_out_type
             )
@@ -270,8 +269,19 @@ def _act(*, store, customer, thread, message, decision: RouteDecision, now: date
             text_shown=message.body[:1600],
             evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
             dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
+            reason="the shopper opted out by text",
         )
-        nudges_cancel_pending(store=store, reason="the shopper opted out by text", customer=customer)
+    elif decision.compliance == SNOOZE and decision.snooze_until is not None:
+        customer_snooze(
+            store=store,
+            customer=customer,
+            until=decision.snooze_until,
+            source="keyword",
+            occurred_at=now,
+            text_shown=message.body[:1600],
+            evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
+            dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
+        )
     elif decision.compliance == OPT_IN and customer.sms_status != SmsStatus.SUBSCRIBED:
         consent_record(
             store=store,

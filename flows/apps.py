@@ -24,10 +24,7 @@ class FlowsConfig(AppConfig):
         SCHEDULE_READERS["texts_pending"] = texts_pending
         SCHEDULE_READERS["simulator_number"] = simulator_number_for_store
 
-        # A new consent may owe the shopper a confirmation text (CTIA), sent from here.
-        from stores.services import CONSENT_GRANTED_HOOKS
+        # Consent revoked or newly granted, a cart closed or bought, a shopper erased (`stores.hooks`).
+        from . import hooks
 
-        from .services import consent_confirmation_send
-
-        if consent_confirmation_send not in CONSENT_GRANTED_HOOKS:
-            CONSENT_GRANTED_HOOKS.append(consent_confirmation_send)
+        hooks.register()

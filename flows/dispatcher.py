@@ -18,11 +18,20 @@ from django.utils import timezone
 from billing.holdout import HOLDOUT_REASON, nudge_holdout_mark
 from conversations.models import Message
 from conversations.sending import Outbound, messages_queue_outbound, threads_ensure
-from stores.models import CartStatus, ConsentEvent, Order, Store
+from stores.eligibility import cart_texting_problem, customer_texting_problem
+from stores.models import ConsentEvent, Order, Store
 
 from .links import link_expiry, short_link_build, short_link_url, short_links_save
 from .models import DiscountCode, IncentiveKind, Nudge, NudgeEvent, Step
-from .policy import Hold, Skip, held_until_text, quiet_hours_check, recipient_resolve, registration_hold
+from .policy import (
+    Hold,
+    Skip,
+    frequency_cap_hold,
+    quiet_hours_check,
+    recipient_resolve,
+    registration_hold,
+    snooze_hold,
+)
 from .rendering import consent_confirmation_is_separate, render_step
 
 logger = logging.getLogger("cartrecovery.flows")
@@ -310,7 +319,7 @@ def _batch_load(nudges: list[Nudge], *, now: datetime) -> _Batch:
     )
     textable = defaultdict(list)
     for cart in carts.values():
-        if cart.customer is not None and cart.customer.can_be_texted:
+        if not customer_texting_problem(cart.customer):
             textable[cart.store_id].append(cart.customer)
     batch.threads = {}
     for store_id, store_customers in textable.items():
@@ -380,6 +389,7 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
             )
     # as_e164, not str(): phonenumber_field's str() re-validates the number on every call.
     recipient = recipient_resolve(phone=customer.phone.as_e164, store=nudge.store, cart=cart)
+    snooze = snooze_hold(customer=customer, recipient=recipient, now=batch.now)
     policy = recipient.policy
     deadline = None
     if policy.one_cart_text_per_abandonment:
@@ -395,9 +405,14 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
         else:
             deadline = cart.last_activity_at + policy.first_text_within
             if batch.now > deadline:
-                return Skip(reason=f"carrier rule ({recipient.country}): not sent within 48 h of abandonment")
+                # The hold that kept it past the deadline is the useful part ("…; it was held: …").
+                held = f"; it was {nudge.reason}" if nudge.reason.startswith("held") else ""
+                return Skip(
+                    reason=f"carrier rule ({recipient.country}): not sent within 48 h of abandonment{held}"
+                )
     hold = (
-        registration_hold(recipient=recipient, store=nudge.store, now=batch.now)
+        snooze
+        or registration_hold(recipient=recipient, store=nudge.store, now=batch.now)
         or quiet_hours_check(recipient=recipient, now=batch.now, flow=nudge.step.flow)
         or _cap_hold(nudge, batch, recipient)
     )
@@ -409,33 +424,18 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
 
 
 def _exit_reason(nudge: Nudge, batch: _Batch) -> str:
-    cart, customer = nudge.cart, nudge.cart.customer
     if not nudge.step.is_active or not nudge.step.flow.is_active:
         return "step turned off"
-    if cart.status == CartStatus.RECOVERED or cart.id in batch.ordered:
-        return "order placed"
-    if not batch.items[cart.id] and not cart.total:
-        return "cart emptied"
-    if customer is None or not customer.phone or customer.redacted_at:
-        return "no textable number"
-    if customer.sms_status != "subscribed":
-        return "opted out" if customer.sms_status == "unsubscribed" else "no SMS consent"
-    if customer.phone_unreachable_reason:
-        return f"number unreachable: {customer.phone_unreachable_reason}"
-    return ""
+    cart = nudge.cart
+    return cart_texting_problem(cart, has_items=bool(batch.items[cart.id]), ordered=cart.id in batch.ordered)
 
 
 def _cap_hold(nudge: Nudge, batch: _Batch, recipient) -> Hold | None:
-    cap = nudge.step.flow.frequency_cap
-    if recipient.policy.max_texts_per_24h:
-        cap = min(cap, recipient.policy.max_texts_per_24h)
-    sent = sorted(t for t in batch.sent_24h[nudge.cart.customer_id] if t <= batch.now)
-    if len(sent) < cap:
-        return None
-    until = sent[-cap] + timedelta(hours=24)
-    zone = recipient.zones[0]
-    return Hold(
-        until=until, reason=f"{held_until_text(until, zone, batch.now)} — frequency cap ({cap} per 24 h)"
+    return frequency_cap_hold(
+        cap=nudge.step.flow.frequency_cap,
+        recipient=recipient,
+        sent=batch.sent_24h[nudge.cart.customer_id],
+        now=batch.now,
     )
 
 

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 import phonenumbers
-from phonenumbers import timezone as phone_timezone
+
+from stores.phones import MAIN_ZONE, phone_time_zones
 
 from .area_codes import us_state_for_number
 
@@ -172,14 +173,6 @@ CA_PROVINCE_ZONES = {
 }  # fmt: skip
 
 
-# Where several zones tie, reasons name the one most recipients live in.
-_MAIN_ZONE = {
-    "GB": "Europe/London", "ES": "Europe/Madrid", "PT": "Europe/Lisbon", "AU": "Australia/Sydney",
-    "NZ": "Pacific/Auckland", "RU": "Europe/Moscow", "CA": "America/Toronto", "US": "America/New_York",
-    "BR": "America/Sao_Paulo", "MX": "America/Mexico_City", "DK": "Europe/Copenhagen",
-}  # fmt: skip
-
-
 @dataclass(frozen=True)
 class Recipient:
     """Where a shopper is, as far as the law is concerned."""
@@ -229,10 +222,7 @@ def _number_facts_uncached(e164: str) -> tuple[str, str, tuple[str, ...]]:
     except phonenumbers.NumberParseException:
         return "", "", ()
     country = phonenumbers.region_code_for_number(number) or ""
-    zones = tuple(z for z in phone_timezone.time_zones_for_number(number) if _valid_zone(z))
-    main = _MAIN_ZONE.get(country)
-    if main in zones:
-        zones = (main, *(z for z in zones if z != main))
+    zones = tuple(z for z in phone_time_zones(number) if _valid_zone(z))
     state = us_state_for_number(str(number.national_number)) if country == "US" else ""
     return country, state, zones
 
@@ -257,7 +247,7 @@ def _address_zone(country: str, province: str) -> str:
     if not country:
         return ""
     zones = _country_zones(country)
-    return zones[0] if len(zones) == 1 else ""
+    return zones[0] if len(zones) == 1 or (zones and zones[0] == MAIN_ZONE.get(country)) else ""
 
 
 @cache
@@ -265,7 +255,7 @@ def _country_zones(country: str) -> tuple[str, ...]:
     example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE)
     if example is None:
         return ()
-    return tuple(z for z in phone_timezone.time_zones_for_number(example) if _valid_zone(z))
+    return tuple(z for z in phone_time_zones(example) if _valid_zone(z))
 
 
 def policy_for(*, country: str, states: tuple[str, ...] = ()) -> Policy:
@@ -416,6 +406,34 @@ def registration_hold(*, recipient: Recipient, store, now: datetime) -> Hold | N
     return Hold(until=now + TEXAS_REGISTRATION_RECHECK, reason=TEXAS_REGISTRATION_UNSET)
 
 
+def frequency_cap_hold(*, cap: int, recipient: Recipient, sent: list[datetime], now: datetime) -> Hold | None:
+    """The frequency cap: at most `cap` texts to a phone in 24 h (the law's lower cap where it has one).
+
+    `sent` are the times texts went to this phone; a hold says until when the phone is capped.
+    """
+    if recipient.policy.max_texts_per_24h:
+        cap = min(cap, recipient.policy.max_texts_per_24h)
+    recent = sorted(t for t in sent if now - timedelta(hours=24) < t <= now)
+    if len(recent) < cap:
+        return None
+    until = recent[-cap] + timedelta(hours=24)
+    return Hold(
+        until=until,
+        reason=f"{held_until_text(until, recipient.zones[0], now)} — frequency cap ({cap} per 24 h)",
+    )
+
+
+SNOOZED_REASON = "held: the shopper asked for a pause"
+
+
+def snooze_hold(*, customer, recipient: Recipient, now: datetime) -> Hold | None:
+    """A shopper who asked for a pause ("not now") gets no cart text before it ends."""
+    until = customer.snoozed_until
+    if until is None or until <= now:
+        return None
+    return Hold(until=until, reason=f"{SNOOZED_REASON} — {held_until_text(until, recipient.zones[0], now)}")
+
+
 def display_zone(recipient: Recipient) -> str:
     return recipient.zones[0]
 
@@ -431,4 +449,5 @@ __all__ = [
     "quiet_hours_check",
     "recipient_resolve",
     "registration_hold",
+    "snooze_hold",
 ]

@@ -9,7 +9,8 @@ from django.utils import timezone
 from cartrecovery.errors import ApplicationError
 from conversations.placeholders import placeholders_check
 from conversations.sms.segments import TWILIO_MAX_BODY_CHARS
-from stores.models import Cart, CartStatus, Customer, SmsStatus
+from stores.eligibility import cart_texting_problem
+from stores.models import Cart, Customer
 
 from . import defaults
 from .models import DiscountCode, Flow, IncentiveKind, Nudge, NudgeEvent, Step
@@ -47,25 +48,6 @@ def flow_seed_default(*, store) -> Flow:
     return flow
 
 
-def cart_enrollment_problem(*, cart: Cart, has_items: bool | None = None) -> str:
-    """Why a cart cannot be enrolled (an exit condition), or "" when it can. `has_items` saves the query
-    when the caller knows."""
-    if cart.status == CartStatus.RECOVERED or cart.recovered_at:
-        return "order placed"
-    customer = cart.customer
-    if customer is None or not customer.phone:
-        return "no textable number"
-    if customer.sms_status != SmsStatus.SUBSCRIBED:
-        return "opted out" if customer.sms_status == SmsStatus.UNSUBSCRIBED else "no SMS consent"
-    if customer.phone_unreachable_reason:
-        return f"number unreachable: {customer.phone_unreachable_reason}"
-    if has_items is None:
-        has_items = cart.items.exists()
-    if not has_items and not cart.total:
-        return "cart emptied"
-    return ""
-
-
 def _movable(nudge: Nudge) -> bool:
     if nudge.state == Nudge.State.SCHEDULED:
         return True
@@ -81,7 +63,7 @@ def nudges_schedule_for_cart(*, store, cart: Cart) -> list[Nudge]:
     """
     if cart.store_id != store.id:
         raise ValueError("The cart belongs to another store.")
-    problem = cart_enrollment_problem(cart=cart)
+    problem = cart_texting_problem(cart)
     if problem:
         nudges_cancel_pending(store=store, reason=problem, cart=cart)
         return []
@@ -124,9 +106,7 @@ def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[i
     if flow is None:
         return []
     steps = [step for step in flow.steps.all() if step.is_active]
-    qualifying = [
-        cart for cart in carts if not cart_enrollment_problem(cart=cart, has_items=cart.pk in with_items)
-    ]
+    qualifying = [cart for cart in carts if not cart_texting_problem(cart, has_items=cart.pk in with_items)]
     nudges = Nudge.objects.bulk_create(
         [
             Nudge(store=store, cart=cart, step=step, due_at=_due_at(cart, step))

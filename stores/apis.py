@@ -3,8 +3,9 @@
 from django.http import QueryDict
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
+
+from cartrecovery.api import ApiPagination
 
 from .access import StoreAPIView
 from .models import ConsentEvent, Customer, TexasRegistration
@@ -24,7 +25,7 @@ class CustomerOutSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Customer
-        fields = ["id", "phone", "first_name", "sms_status", "consent_events"]
+        fields = ["id", "phone", "first_name", "sms_status", "snoozed_until", "consent_events"]
 
     def get_phone(self, customer: Customer) -> str:
         return str(customer.phone or "")
@@ -45,7 +46,7 @@ class CustomerListApi(StoreAPIView):
     )
     def get(self, request, store_id):
         customers = customer_list(store=self.store, phone=request.query_params.get("phone", "").strip())
-        paginator = LimitOffsetPagination()
+        paginator = ApiPagination()
         page = paginator.paginate_queryset(customers, request, view=self)
         return paginator.get_paginated_response(CustomerOutSerializer(page, many=True).data)
 
@@ -81,6 +82,10 @@ class StoreSettingsSerializer(serializers.Serializer):
     texas_registration = serializers.ChoiceField(choices=TexasRegistration.choices, allow_null=True)
     ships_to = serializers.ListField(
         child=serializers.CharField(max_length=2), help_text="ISO 3166-1 alpha-2."
+    )
+    consent_confirmation = serializers.ChoiceField(
+        choices=["in_first_text", "separate_text"],
+        help_text="CTIA disclosures after a new consent: in the first cart text, or a separate text.",
     )
 
 

@@ -114,28 +114,22 @@ CONSENT_CSV_HEADER = [
 ]
 
 
-def _csv_safe(value) -> str:
-    """Cells a spreadsheet would run as a formula (=, +, -, @) are prefixed: the text comes from shoppers."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def consent_events_csv_rows(*, store: Store, phone: str = ""):
+    """The rows of the consent log's CSV; write them with `stores.csv_export.csv_writer`."""
     yield CONSENT_CSV_HEADER
     for event in consent_events_search(store=store, phone=phone).iterator(chunk_size=500):
         customer = event.customer
-        # Our own values (a time, an E.164 number, enums) go out as they are; the rest came from outside.
         yield [
             event.occurred_at.isoformat(),
             str(customer.phone or ""),
-            _csv_safe(customer.first_name),
+            customer.first_name,
             event.kind,
-            _csv_safe(event.source),
-            _csv_safe(event.text_shown),
-            _csv_safe(event.language),
+            event.source,
+            event.text_shown,
+            event.language,
             event.ip_address or "",
-            _csv_safe(event.user_agent),
-            _csv_safe(json.dumps(event.evidence, sort_keys=True) if event.evidence else ""),
+            event.user_agent,
+            json.dumps(event.evidence, sort_keys=True) if event.evidence else "",
             customer.sms_status,
         ]
 

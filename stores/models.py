@@ -129,6 +129,8 @@ class Customer(StoreOwned):
     sms_status = models.CharField(max_length=16, choices=SmsStatus.choices, default=SmsStatus.NONE)
     # Set when Twilio says the number cannot take texts (21211 invalid, 21614 not mobile).
     phone_unreachable_reason = models.CharField(max_length=200, blank=True)
+    # No cart text before this time: the shopper asked for a pause and stays subscribed.
+    snoozed_until = models.DateTimeField(null=True, blank=True)
     redacted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -141,9 +143,9 @@ class Customer(StoreOwned):
 
     @property
     def can_be_texted(self) -> bool:
-        return (
-            bool(self.phone) and self.sms_status == SmsStatus.SUBSCRIBED and not self.phone_unreachable_reason
-        )
+        from .eligibility import customer_texting_problem
+
+        return not customer_texting_problem(self)
 
 
 class CartStatus(models.TextChoices):
@@ -241,6 +243,9 @@ class ConsentEvent(StoreOwned):
     class Kind(models.TextChoices):
         GRANTED = "granted", "Granted"
         REVOKED = "revoked", "Revoked"
+        # A pause asked for ("not now", "text me next week"): the shopper stays subscribed.
+        SNOOZED = "snoozed", "Paused"
+        RESUMED = "resumed", "Resumed"
 
     store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="consent_events")
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="consent_events")
@@ -287,6 +292,9 @@ class WebhookEvent(StoreOwned):
     store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="webhook_events")
     source = models.CharField(max_length=20)
     key = models.CharField(max_length=255)
+    # A digest of what the signature covers, where that includes a timestamp (the generic format): a
+    # captured delivery replayed inside the time window under a fresh event id is still the same delivery.
+    replay_key = models.CharField(max_length=64, blank=True, default="")
     topic = models.CharField(max_length=64)
     payload = models.JSONField(default=dict)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.RECEIVED)
@@ -296,7 +304,14 @@ class WebhookEvent(StoreOwned):
     processed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["store", "source", "key"], name="webhook_unique_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["store", "source", "key"], name="webhook_unique_key"),
+            models.UniqueConstraint(
+                fields=["store", "source", "replay_key"],
+                condition=~models.Q(replay_key=""),
+                name="webhook_unique_signed_delivery",
+            ),
+        ]
         indexes = [models.Index(fields=["status", "received_at"])]
 
 

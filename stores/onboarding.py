@@ -1,17 +1,13 @@
-"""Writes of the merchant's own setup: creating a store, its webhook secret, its sender, a test text."""
+"""Writes of the merchant's own setup: creating a store, its webhook secret, the consent wording.
+
+The sender is a store setting (`store_settings`); test texts are sent by `flows.merchant_texts`."""
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
-from cartrecovery.errors import ApplicationError
-from conversations.models import Message
-from conversations.sending import message_queue_outbound
-from conversations.services import thread_get_or_create
-
-from .models import Customer, Membership, Role, Store, new_webhook_secret
-from .phones import phone_parse
+from .models import Membership, Role, Store, new_webhook_secret
 
 
 @transaction.atomic
@@ -53,25 +49,6 @@ def store_webhook_secret_rotate(*, store: Store) -> Store:
         update_fields=["previous_webhook_secret", "webhook_secret", "webhook_secret_rotated_at", "updated_at"]
     )
     return store
-
-
-TEST_TEXT = "{store}: this is a test text from Cart Recovery. Your texts are set up. Reply STOP to opt out."
-
-
-def store_test_text_send(*, store: Store, phone: str, region: str = "US") -> Message:
-    """Text the merchant's own phone through the real outbound path (recorded, delivered by the worker).
-
-    The merchant asked for this text themselves, so it is not a marketing message; the thread for the
-    number is created like any other so the reply lands in the inbox.
-    """
-    parsed = phone_parse(phone, region=region)
-    if parsed.problem:
-        raise ApplicationError(f"That is {parsed.problem}.", code="phone")
-    customer, _ = Customer.objects.get_or_create(store=store, phone=parsed.e164)
-    thread = thread_get_or_create(store=store, customer=customer)
-    return message_queue_outbound(
-        store=store, thread=thread, body=TEST_TEXT.format(store=store.name), route="test"
-    )
 
 
 CONSENT_TEXT = (

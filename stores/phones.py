@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 from phonenumbers import PhoneNumberType
+from phonenumbers import timezone as phone_timezone
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,24 @@ def phone_parse(raw: str | None, *, region: str | None = None, mobile_only: bool
     if mobile_only and phonenumbers.number_type(number) not in _TEXTABLE:
         return ParsedPhone(problem="not a mobile number")
     return ParsedPhone(e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+# A country's main zone first: libphonenumber lists a UK number's zones alphabetically (Europe/Guernsey before
+# Europe/London), and the first zone is the one a reason or a clock names.
+MAIN_ZONE = {
+    "GB": "Europe/London", "ES": "Europe/Madrid", "PT": "Europe/Lisbon", "AU": "Australia/Sydney",
+    "NZ": "Pacific/Auckland", "RU": "Europe/Moscow", "CA": "America/Toronto", "US": "America/New_York",
+    "BR": "America/Sao_Paulo", "MX": "America/Mexico_City", "DK": "Europe/Copenhagen",
+}  # fmt: skip
+
+
+def phone_time_zones(number: phonenumbers.PhoneNumber) -> tuple[str, ...]:
+    """The zones a number may ring in, its country's main zone first ('Etc/Unknown' left out)."""
+    zones = tuple(z for z in phone_timezone.time_zones_for_number(number) if z != "Etc/Unknown")
+    main = MAIN_ZONE.get(phonenumbers.region_code_for_number(number) or "")
+    if main in zones:
+        zones = (main, *(z for z in zones if z != main))
+    return zones
 
 
 def phone_mask(e164: str | None) -> str:

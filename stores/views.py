@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -10,10 +8,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
+from flows.merchant_texts import TEST_TEXTS_PER_HOUR, merchant_test_text_send, merchant_test_texts_left
 from flows.selectors import nudges_held_by_rule
 
 from . import charts, dashboard, onboarding
 from .access import MANAGERS, store_creation_allowed, store_page
+from .csv_export import csv_writer
 from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm, settings_errors_add
 from .models import Membership, Role
 from .store_settings import SettingsInvalid, store_settings_update
@@ -112,6 +112,8 @@ def _setup_page(request: HttpRequest, *, sender_form=None, test_form=None, statu
             "consent_text": onboarding.consent_text(store=store),
             "consent_snippet": onboarding.consent_snippet_html(store=store),
             "checklist": dashboard.setup_checklist(store=store),
+            "test_texts_per_hour": TEST_TEXTS_PER_HOUR,
+            "test_texts_left": merchant_test_texts_left(store=store),
         },
         status=status,
     )
@@ -159,7 +161,9 @@ def setup_test_text(request: HttpRequest) -> HttpResponse:
     form = TestTextForm(request.POST)
     if form.is_valid():
         try:
-            onboarding.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
+            merchant_test_text_send(
+                store=request.store, phone=form.cleaned_data["phone"], sent_by=request.user
+            )
         except ApplicationError as exc:
             form.add_error("phone", exc.message)
     if not form.is_valid():
@@ -186,7 +190,7 @@ def consent_log(request: HttpRequest) -> HttpResponse:
 @store_page()
 def consent_log_csv(request: HttpRequest) -> StreamingHttpResponse:
     phone = request.GET.get("phone", "")[:40]
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())
     rows = dashboard.consent_events_csv_rows(store=request.store, phone=phone)
     response = StreamingHttpResponse((writer.writerow(row) for row in rows), content_type="text/csv")
     stamp = timezone.now().strftime("%Y%m%d")

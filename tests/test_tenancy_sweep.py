@@ -8,10 +8,10 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from billing.models import Invoice
 from stores.models import Role
+from stores.services import api_token_create
 from tests.conversations.factories import CannedResponseFactory, KeywordRuleFactory, ThreadFactory
 from tests.flows.factories import StepFactory
 from tests.stores.factories import MembershipFactory, StoreFactory
@@ -77,8 +77,8 @@ def _answers(client, path: str, **extra) -> dict[str, tuple[int, bytes]]:
 
 def _client_for(client, user, route: str):
     if route.startswith("api/"):
-        token, _ = Token.objects.get_or_create(user=user)
-        return {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+        _, token = api_token_create(user=user)
+        return {"HTTP_AUTHORIZATION": f"Token {token}"}
     client.force_login(user)
     return {}
 

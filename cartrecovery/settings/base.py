@@ -28,7 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "phonenumber_field",
@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "cartrecovery.middleware.RefuseNulMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as axes asks: it turns a sign-in refused by the lock into the 429 page.
     "axes.middleware.AxesMiddleware",
@@ -88,6 +89,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Not a rule on passwords: its password_changed() hook revokes the login's API tokens.
+    {"NAME": "stores.services.api_tokens.ApiTokensRevokedOnPasswordChange"},
 ]
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked (account, address) before any password is checked (stores/login_throttle.py).
@@ -134,15 +137,20 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = WEBHOOK_MAX_BODY_BYTES + 64 * 1024
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # django-rest-knox: `Authorization: Token <token>`, stored hashed, with an expiry.
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "cartrecovery.api.ApiPagination",
     "PAGE_SIZE": 100,
     "EXCEPTION_HANDLER": "cartrecovery.api.exception_handler",
 }
+# Every list answers at most this many rows, whatever `?limit=` asks.
+API_MAX_PAGE_SIZE = 100
+API_TOKEN_TTL_DAYS = env.int("API_TOKEN_TTL_DAYS", default=90)
+REST_KNOX = {"TOKEN_TTL": timedelta(days=API_TOKEN_TTL_DAYS), "AUTH_HEADER_PREFIX": "Token"}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cart Recovery API",
     "DESCRIPTION": "Management API and webhook schemas of Cart Recovery.",

@@ -10,10 +10,10 @@ from .accounts import (
     store_webhook_secret_rotate,
     user_ensure,
 )
+from .api_tokens import api_token_create, api_token_revoke, api_token_rotate, api_tokens_revoke_all
 from .cart_batch import NewCart, carts_create_new
-from .consent import CONSENT_GRANTED_HOOKS, consent_record, customer_resume, customer_snooze
+from .consent import consent_record, customer_resume, customer_snooze
 from .shoppers import (
-    ORDER_RECORDED_HOOKS,
     cart_close,
     cart_mark_recovered,
     cart_upsert,
@@ -30,13 +30,15 @@ from .webhook_events import (
 )
 
 __all__ = [
-    "CONSENT_GRANTED_HOOKS",
     "DEMO_AGENT_EMAIL",
     "DEMO_OWNER_EMAIL",
     "DEMO_PASSWORD",
     "DEMO_STORE_NAME",
-    "ORDER_RECORDED_HOOKS",
     "NewCart",
+    "api_token_create",
+    "api_token_revoke",
+    "api_token_rotate",
+    "api_tokens_revoke_all",
     "cart_close",
     "cart_mark_recovered",
     "cart_upsert",

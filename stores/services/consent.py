@@ -1,16 +1,14 @@
-"""Consent to texts: an append-only log of evidence; the customer's SMS status follows its newest event."""
+"""Consent to texts: the one consent service. An append-only log of evidence; the customer's SMS status
+follows its newest event; every recorded change is announced on CONSENT_CHANGED_HOOKS (flows cancels the
+pending texts of a revocation there, so no caller has to remember to)."""
 
-from collections.abc import Callable
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from stores.hooks import CONSENT_CHANGED_HOOKS, CONSENT_GRANTED_HOOKS, hooks_run
 from stores.models import ConsentEvent, Customer, SmsStatus, Store
-
-# Effects of a shopper newly subscribing that live in apps above stores (flows: the CTIA confirmation text
-# when the store sends one); each is called as hook(store=, customer=, event=) once the event is saved.
-CONSENT_GRANTED_HOOKS: list[Callable[..., None]] = []
 
 
 def consent_record(
@@ -26,8 +24,10 @@ def consent_record(
     user_agent: str = "",
     evidence: dict | None = None,
     dedupe_key: str = "",
+    reason: str = "consent withdrawn",
 ) -> ConsentEvent | None:
-    """Append a consent event and set the customer's SMS status from it.
+    """Append a consent event, set the customer's SMS status from it and announce it to the hooks
+    (`reason`: what a revocation's cancelled texts record).
 
     Returns None when `dedupe_key` was recorded before (a repeated delivery of the same evidence).
     """
@@ -56,9 +56,9 @@ def consent_record(
             raise
         return None
     newly_subscribed = _customer_status_follow_latest_consent(customer=customer)
+    hooks_run(CONSENT_CHANGED_HOOKS, store=store, customer=customer, event=event, reason=reason)
     if newly_subscribed:
-        for hook in CONSENT_GRANTED_HOOKS:
-            hook(store=store, customer=customer, event=event)
+        hooks_run(CONSENT_GRANTED_HOOKS, store=store, customer=customer, event=event)
     return event
 
 

@@ -4,14 +4,13 @@ Fed by every webhook format through the dataclasses of `stores.schemas`.
 """
 
 import logging
-from collections.abc import Callable
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from flows import services as flows_services
 from stores import selectors
+from stores.hooks import CART_ACTIVE_HOOKS, CART_CLOSED_HOOKS, ORDER_RECORDED_HOOKS, hooks_run
 from stores.models import Cart, CartItem, CartStatus, ConsentEvent, Customer, Order, Store
 from stores.phones import phone_mask, phone_parse
 from stores.schemas import CartData, CartRef, ConsentData, ContactData, OrderData
@@ -82,8 +81,6 @@ def consent_apply(
     )
     if event is not None:
         logger.info("consent %s for %s from %s", consent.kind, phone_mask(parsed.e164), consent.source)
-        if consent.kind == ConsentEvent.Kind.REVOKED:
-            flows_services.nudges_cancel_pending(store=store, reason="consent withdrawn", customer=customer)
     return event
 
 
@@ -116,7 +113,7 @@ def cart_upsert(*, store: Store, data: CartData) -> Cart:
         elif created:
             _order_delivered_first_link(store=store, cart=cart)
         if fresh and cart.customer is not None and cart.status != CartStatus.RECOVERED:
-            flows_services.nudges_schedule_for_cart(store=store, cart=cart)
+            hooks_run(CART_ACTIVE_HOOKS, store=store, cart=cart)
     return cart
 
 
@@ -196,7 +193,6 @@ def _consent_withdraw_unticked_box(*, store: Store, cart: Cart, at) -> None:
             evidence={"buyer_accepts_sms_marketing": False, "checkout": cart.external_id},
             dedupe_key=f"shopify:checkout:{cart.external_id}:revoked:{customer.phone}"[:255],
         )
-        flows_services.nudges_cancel_pending(store=store, reason="consent withdrawn", customer=customer)
 
 
 def cart_mark_recovered(*, store: Store, cart: Cart, at: datetime | None, reason: str) -> Cart:
@@ -207,9 +203,7 @@ def cart_mark_recovered(*, store: Store, cart: Cart, at: datetime | None, reason
         cart.status = CartStatus.RECOVERED
         cart.recovered_at = at or timezone.now()
         cart.save(update_fields=["status", "recovered_at", "updated_at"])
-    flows_services.nudges_cancel_pending(store=store, reason=reason, cart=cart)
-    if cart.customer_id is not None:
-        flows_services.nudges_cancel_pending(store=store, reason=reason, customer=cart.customer)
+    hooks_run(CART_CLOSED_HOOKS, store=store, cart=cart, customer=cart.customer, reason=reason)
     return cart
 
 
@@ -221,12 +215,8 @@ def cart_close(*, store: Store, ref: CartRef, reason: str) -> Cart | None:
     if cart.status in (CartStatus.ACTIVE, CartStatus.ABANDONED):
         cart.status = CartStatus.EXPIRED
         cart.save(update_fields=["status", "updated_at"])
-    flows_services.nudges_cancel_pending(store=store, reason=reason, cart=cart)
+    hooks_run(CART_CLOSED_HOOKS, store=store, cart=cart, customer=None, reason=reason)
     return cart
-
-
-# Other apps add what must follow a recorded order (billing: attribution). Each gets (store=, order=).
-ORDER_RECORDED_HOOKS: list[Callable[..., None]] = []
 
 
 def order_record(*, store: Store, data: OrderData) -> Order:
@@ -262,10 +252,7 @@ def order_record(*, store: Store, data: OrderData) -> Order:
             order.customer = order.customer or cart.customer
             order.save(update_fields=["cart", "customer"])
             cart_mark_recovered(store=store, cart=cart, at=placed_at, reason="ordered")
-        elif customer is not None:
-            flows_services.nudges_cancel_pending(store=store, reason="ordered", customer=customer)
-        for hook in ORDER_RECORDED_HOOKS:
-            hook(store=store, order=order)
+        hooks_run(ORDER_RECORDED_HOOKS, store=store, order=order)
     return order
 
 

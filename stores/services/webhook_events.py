@@ -14,16 +14,25 @@ logger = logging.getLogger(__name__)
 
 
 def webhook_event_record(
-    *, store: Store, source: str, key: str, topic: str, payload: dict, handled: bool = True
+    *,
+    store: Store,
+    source: str,
+    key: str,
+    topic: str,
+    payload: dict,
+    handled: bool = True,
+    replay_key: str = "",
 ) -> WebhookEvent | None:
     """Record one delivery under its idempotency key and queue its processing once committed.
 
-    Returns None when the key was recorded before: a repeated (or simultaneous) delivery has no second effect.
+    Returns None when the key (or the `replay_key` of its signed content) was recorded before: a repeated,
+    replayed or simultaneous delivery has no second effect.
     """
     fields = {
         "store": store,
         "source": source,
         "key": key[:255],
+        "replay_key": replay_key[:64],
         "topic": topic[:64],
         "payload": payload,
         "status": WebhookEvent.Status.RECEIVED if handled else WebhookEvent.Status.IGNORED,

@@ -56,7 +56,8 @@ def test_managers_read_their_stores_settings_in_the_contracts_shape(attacker_sto
 
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == CONTRACT_FIELDS
+    # the contract's fields, and the Settings page's CTIA choice (compliance issue) beside them
+    assert set(body) == CONTRACT_FIELDS | {"consent_confirmation"}
     assert body["sender_number"] == "+13035550177"
     assert body["quiet_hours"] == {
         "start": attacker_flow.quiet_hours_start,

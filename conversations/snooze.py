@@ -1,0 +1,133 @@
+""" "Not now", "text me next week": a pause of cart texts in the shopper's words, not an opt-out.
+
+The phrases, durations and replies are data per language: a language is added by adding its entries to the
+tables below (`SNOOZE_PHRASES`, `NUMBER_WORDS`, `UNIT_DAYS`, `FIXED_DURATIONS`, `SNOOZE_CONFIRMATION`).
+Phrases are regular expressions over folded text (lower case, no accents or apostrophes: "später" is
+"spater"). A snooze is read only after the opt-out reading found nothing: opt-out always wins.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+
+from .nlp import Text
+
+DEFAULT_SNOOZE_DAYS = 7
+MAX_SNOOZE_DAYS = 30
+# Longer messages are conversations that happen to contain "later"; a snooze is the point of a short one.
+MAX_SNOOZE_WORDS = 12
+
+SNOOZE_PHRASES: dict[str, list[str]] = {
+    "en": [
+        r"\bnot (?:right )?now\b",
+        r"\bmaybe later\b",
+        r"\b(?:text|message|msg|contact|remind|ask) me (?:again )?(?:later|next week|next month|tomorrow|"
+        r"in (?:\w+ ){1,3}?(?:days?|weeks?|months?))\b",
+        r"\b(?:snooze|pause)(?: (?:texts|messages|reminders|it|this))?"
+        r"(?: for (?:a|an|\w+) (?:days?|weeks?))?$",
+        r"\b(?:busy|away|travell?ing) (?:right now|now|this week|until next week)\b",
+        r"\b(?:check|circle|get) back (?:with me )?(?:later|next week|in (?:\w+ ){1,3}?(?:days?|weeks?))\b",
+        r"\b(?:give me|need) (?:a|some) (?:few days|week|couple (?:of )?(?:days|weeks)|time)\b",
+    ],
+    "fr": [
+        r"\bpas (?:maintenant|tout de suite|pour (?:le moment|l instant))\b",
+        r"\bplus tard\b",
+        r"\b(?:recontactez|ecrivez|reecrivez|relancez|contactez)[ -]?moi "
+        r"(?:la semaine prochaine|le mois prochain|demain|dans (?:un|une|\w+) (?:jours?|semaines?|mois))\b",
+        r"\bla semaine prochaine\b",
+        r"\b(?:mettre en )?pause\b",
+    ],
+    "de": [
+        r"\b(?:jetzt|gerade|im moment) nicht\b",
+        r"\bnicht (?:jetzt|gerade|im moment)\b",
+        r"\bspater\b",
+        r"\bnachste woche\b",
+        r"\b(?:schreib|schreibt|schreiben sie|melde dich|meldet euch|melden sie sich)(?: mir)? "
+        r"(?:bei mir )?(?:in (?:einer|einem|\w+) (?:tagen?|wochen?|monat(?:en)?)|nachste woche|morgen)\b",
+        r"\bpause\b",
+    ],
+}
+
+NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "en": {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "couple": 2, "few": 3},
+    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4},
+    "de": {"ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4},
+}
+UNIT_DAYS: dict[str, dict[str, int]] = {
+    "en": {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30},
+    "fr": {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "mois": 30},
+    "de": {"tag": 1, "tage": 1, "tagen": 1, "woche": 7, "wochen": 7, "monat": 30, "monaten": 30},
+}
+FIXED_DURATIONS: dict[str, dict[str, int]] = {
+    "en": {"tomorrow": 1, "next week": 7, "next month": 30},
+    "fr": {"demain": 1, "la semaine prochaine": 7, "le mois prochain": 30},
+    "de": {"morgen": 1, "nachste woche": 7, "nachsten monat": 30},
+}
+
+# One confirmation, which also says how to stop for good (FCC 2024: revocation by any reasonable means).
+SNOOZE_CONFIRMATION: dict[str, str] = {
+    "en": "{store}: Got it, no cart reminders until {until}. Reply STOP to stop texts for good.",
+    "fr": "{store}: C'est noté, pas de rappel de panier avant le {until}. Répondez STOP pour ne plus "
+    "recevoir de SMS.",
+    "de": "{store}: Alles klar, bis {until} keine Warenkorb-Erinnerungen. Antworte STOP, um keine SMS mehr "
+    "zu bekommen.",
+}
+DATE_FORMATS: dict[str, str] = {"en": "%b %-d", "fr": "%d/%m", "de": "%d.%m."}
+
+
+@dataclass(frozen=True)
+class Snooze:
+    days: int
+    language: str
+    reason: str
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    return {
+        language: re.compile("|".join(f"(?:{p})" for p in phrases))
+        for language, phrases in SNOOZE_PHRASES.items()
+    }
+
+
+def snooze_intent(text: Text) -> Snooze | None:
+    """A request to pause cart texts, and for how many days (7 unless a time is named; at most 30)."""
+    if not text.words or len(text.words) > MAX_SNOOZE_WORDS:
+        return None
+    folded = " ".join(text.words)
+    for language, pattern in _patterns().items():
+        match = pattern.search(folded)
+        if match:
+            days = snooze_days(folded, language=language)
+            return Snooze(
+                days=days, language=language, reason=f'asked for a pause "{match[0]}" ({days} days)'
+            )
+    return None
+
+
+def snooze_days(folded: str, *, language: str) -> int:
+    """The time the shopper named ("in 2 weeks", "dans trois jours", "morgen"), else a week; at most 30."""
+    units = UNIT_DAYS.get(language, {})
+    numbers = NUMBER_WORDS.get(language, {})
+    if units:
+        match = re.search(rf"\b(\d{{1,3}}|{'|'.join(map(re.escape, numbers))}) ({'|'.join(units)})\b", folded)
+        if match:
+            count = int(match[1]) if match[1].isdigit() else numbers[match[1]]
+            return max(1, min(MAX_SNOOZE_DAYS, count * units[match[2]]))
+    for phrase, days in FIXED_DURATIONS.get(language, {}).items():
+        if re.search(rf"\b{phrase}\b", folded):
+            return days
+    return DEFAULT_SNOOZE_DAYS
+
+
+def snooze_until(*, now: datetime, days: int) -> datetime:
+    return now + timedelta(days=max(1, min(MAX_SNOOZE_DAYS, days)))
+
+
+def snooze_confirmation(*, store_name: str, language: str, until: datetime, zone) -> str:
+    language = language if language in SNOOZE_CONFIRMATION else "en"
+    local = until.astimezone(zone)
+    return SNOOZE_CONFIRMATION[language].format(
+        store=store_name, until=local.strftime(DATE_FORMATS[language])
+    )
