@@ -3,11 +3,20 @@
 from stores import hooks
 from stores.models import ConsentEvent
 
-from .services import consent_confirmation_send, nudges_cancel_pending, nudges_schedule_for_cart
+from .services import (
+    consent_confirmation_send,
+    nudges_cancel_pending,
+    nudges_schedule_for_cart,
+    nudges_schedule_for_new_carts,
+)
 
 
 def on_cart_active(*, store, cart) -> None:
     nudges_schedule_for_cart(store=store, cart=cart)
+
+
+def on_new_carts(*, store, carts, with_items) -> None:
+    nudges_schedule_for_new_carts(store=store, carts=carts, with_items=with_items)
 
 
 def on_consent_changed(*, store, customer, event, reason: str) -> None:
@@ -34,6 +43,7 @@ def on_customer_redacted(*, store, customer) -> None:
 
 def register() -> None:
     hooks.hook_register(hooks.CART_ACTIVE_HOOKS, on_cart_active)
+    hooks.hook_register(hooks.NEW_CARTS_HOOKS, on_new_carts)
     hooks.hook_register(hooks.CONSENT_CHANGED_HOOKS, on_consent_changed)
     hooks.hook_register(hooks.CONSENT_GRANTED_HOOKS, consent_confirmation_send)
     hooks.hook_register(hooks.CART_CLOSED_HOOKS, on_cart_closed)
