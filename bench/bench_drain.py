@@ -52,12 +52,12 @@ def run() -> list[Result]:
             _requests_write(store, prefix=prefix)
             with gunicorn(port=PORT, env=env):
                 ingest_seconds = _send(prefix)
-        drain_seconds, progress = _drain(store, env=env)
+        drained, progress = _drain(store, env=env)
     finally:
         _django("cleanup", store["id"], env=env)
         broker_purge(env)
     queries = _django("queries", str(DRAIN_BATCH), str(LARGE), env=env, timeout=600)
-    return _results(ingest_seconds, drain_seconds, progress, queries)
+    return _results(ingest_seconds, drained, progress, queries)
 
 
 def _django(mode: str, *args: str, env: dict, timeout: float = 300):
@@ -107,9 +107,9 @@ def _send(prefix: Path) -> float:
     return seconds
 
 
-def _drain(store: dict, *, env: dict) -> tuple[float | None, dict]:
-    """One worker (prefork, 2 processes) drains what the deliveries queued; seconds from the first claim to
-    the last processed event (None: not done within DRAIN_SECONDS)."""
+def _drain(store: dict, *, env: dict) -> tuple[bool, dict]:
+    """One worker (prefork, 2 processes) drains what the deliveries queued: (all done within
+    DRAIN_SECONDS, the last progress seen)."""
     worker = worker_start(env, name="drain", concurrency=2)
     try:
         deadline = time.monotonic() + DRAIN_SECONDS
@@ -117,18 +117,21 @@ def _drain(store: dict, *, env: dict) -> tuple[float | None, dict]:
             progress = _django("progress", store["id"], env=env)
             events = progress["events"]
             if events.get("processed", 0) + events.get("failed", 0) >= WEBHOOKS:
-                return progress["last_processed"] - progress["first_claimed"], progress
+                return True, progress
             if time.monotonic() > deadline:
-                return None, progress
+                return False, progress
             time.sleep(0.5)
     finally:
         with contextlib.suppress(Exception):
             celery_stop(worker)
 
 
-def _results(ingest_seconds: float, drain_seconds: float | None, progress: dict, queries: dict) -> list:
+def _results(ingest_seconds: float, drained: bool, progress: dict, queries: dict) -> list:
     ingest = WEBHOOKS / ingest_seconds
-    processing = WEBHOOKS / drain_seconds if drain_seconds else 0.0
+    # Not drained in time: the rate so far, over what was processed.
+    done = progress["events"].get("processed", 0) + progress["events"].get("failed", 0)
+    span = (progress["last_processed"] or 0) - (progress["first_claimed"] or 0)
+    processing = done / span if span > 0 else 0.0
     failed = progress["events"].get("failed", 0)
     per_batch = {int(size): q["queries"] for size, q in queries.items()}
     per_checkout = per_batch[DRAIN_BATCH] / DRAIN_BATCH
@@ -137,12 +140,13 @@ def _results(ingest_seconds: float, drain_seconds: float | None, progress: dict,
     return [
         Result(f"{name}, ingest (2 web workers, no worker)", ingest, None, "req/s", "-", True),
         Result(
-            f"{name}, processing (1 worker × 2) vs ingest; load avg {load:.1f}",
+            f"{name}, processing (1 worker × 2) vs ingest; load avg {load:.1f}"
+            + ("" if drained else f"; only {done:,} done in {DRAIN_SECONDS} s"),
             processing,
             ingest,
             "ev/s",
             "≥ 1.0× ingest (stretch 2.0×)",
-            processing >= ingest,
+            drained and processing >= ingest,
         ),
         Result(f"{name}: events failed", failed, None, "", "0", failed == 0),
         Result(

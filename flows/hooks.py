@@ -14,6 +14,7 @@ from .services import (
     nudge_mark_failed,
     nudges_cancel_pending,
     nudges_schedule_for_cart,
+    nudges_schedule_for_new_carts,
 )
 
 # Filled by the apps above: (store=, cart=) -> True when the cart is in a control group and must not be
@@ -27,6 +28,10 @@ def on_store_created(*, store) -> None:
 
 def on_cart_active(*, store, cart) -> None:
     nudges_schedule_for_cart(store=store, cart=cart)
+
+
+def on_new_carts(*, store, carts, with_items) -> None:
+    nudges_schedule_for_new_carts(store=store, carts=carts, with_items=with_items)
 
 
 def on_consent_changed(*, store, customer, event, reason: str) -> None:
@@ -81,6 +86,7 @@ def register() -> None:
     hooks.hook_register(messaging.REPLY_WORDING_PROVIDERS, flow_reply_wording)
     hooks.hook_register(hooks.STORE_CREATED_HOOKS, on_store_created)
     hooks.hook_register(hooks.CART_ACTIVE_HOOKS, on_cart_active)
+    hooks.hook_register(hooks.NEW_CARTS_HOOKS, on_new_carts)
     hooks.hook_register(hooks.CONSENT_CHANGED_HOOKS, on_consent_changed)
     hooks.hook_register(hooks.CONSENT_GRANTED_HOOKS, consent_confirmation_send)
     hooks.hook_register(hooks.CART_CLOSED_HOOKS, on_cart_closed)

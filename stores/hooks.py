@@ -9,6 +9,10 @@ The registries, each called with keyword arguments:
   Flows seeds the recommended flow, conversations the starter keyword rules.
 - CART_ACTIVE_HOOKS (store, cart): a shopper's cart was seen or changed and is not bought. Flows enrolls it
   in the flow or moves its pending texts.
+- NEW_CARTS_HOOKS (store, carts, with_items): the set form of CART_ACTIVE_HOOKS, for carts just created
+  together by the webhook drain (none bought, none with pending texts; `with_items`: the ids of those
+  with items). Every app on CART_ACTIVE_HOOKS adds its set form here too: the drain writes a set only
+  while both registries hold as many hooks.
 - CONSENT_GRANTED_HOOKS (store, customer, event): a shopper newly subscribed. Flows sends the CTIA
   confirmation text when the store chose a separate one.
 - CART_CLOSED_HOOKS (store, cart, customer, reason): a cart was bought (customer given: all their carts
@@ -29,6 +33,7 @@ Hook = Callable[..., None]
 
 STORE_CREATED_HOOKS: list[Hook] = []
 CART_ACTIVE_HOOKS: list[Hook] = []
+NEW_CARTS_HOOKS: list[Hook] = []
 CONSENT_CHANGED_HOOKS: list[Hook] = []
 CONSENT_GRANTED_HOOKS: list[Hook] = []
 CART_CLOSED_HOOKS: list[Hook] = []

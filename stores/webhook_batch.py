@@ -11,7 +11,9 @@ same transaction. A delivery is written in bulk only when nothing else can obser
   so `cart_upsert` would create everything and update nothing;
 * it carries nothing the bulk writer does not do the same way (a completed checkout, consent for a number
   other than the cart's, an unticked box next to consent);
-* no delivery of its store in the batch has an effect without keys (a shop erasure, another app's topic).
+* no delivery of its store in the batch has an effect without keys (a shop erasure, another app's topic);
+* every app that follows a new cart (`hooks.CART_ACTIVE_HOOKS`) follows a set of them too
+  (`hooks.NEW_CARTS_HOOKS`). The consent hooks run for each event, as `consent_record` runs them.
 
 Any error in the set rolls the whole batch back and `webhook_events_process` then runs it one by one, so
 one poison delivery fails alone, with its error.
@@ -22,10 +24,13 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from . import hooks
 from .models import Cart, ConsentEvent, Customer, Order, WebhookEvent
 from .phones import phone_parse
 from .schemas import CartData, CartRef, ConsentChange, OrderData
 from .services import NewCart
+
+_STATUS_KINDS = (ConsentEvent.Kind.GRANTED, ConsentEvent.Kind.REVOKED)
 
 
 @dataclass
@@ -38,6 +43,8 @@ class Parsed:
 
 def new_carts_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
     """({store: [NewCart…]} to write in bulk, the events those are), the rest left to one-by-one."""
+    if len(hooks.NEW_CARTS_HOOKS) != len(hooks.CART_ACTIVE_HOOKS):
+        return {}, []  # an app follows new carts one at a time only: so does the drain
     counts = Counter(key for p in parsed if p.keys for key in p.keys)
     unkeyed_stores = {p.event.store_id for p in parsed if p.keys is None}
     candidates = [
@@ -97,8 +104,8 @@ def _new_cart(data) -> NewCart | None:
     """The bulk writer's input for a checkout it can write exactly as `cart_upsert` would, else None."""
     if not isinstance(data, CartData) or data.completed_at is not None:
         return None
-    if any(consent.kind not in ConsentEvent.Kind.values for consent in data.consents):
-        return None  # `consent_record` refuses it: the one-by-one pass fails it
+    if any(consent.kind not in _STATUS_KINDS for consent in data.consents):
+        return None  # a pause, or a kind `consent_record` refuses: the one-by-one pass does what it does
     contact = data.contact
     parsed = phone_parse(contact.phone_raw, region=contact.phone_region or None)
     if data.consents and (not parsed.ok or data.sms_box_unticked):

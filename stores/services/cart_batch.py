@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from flows import services as flows_services
+from stores.hooks import CONSENT_CHANGED_HOOKS, CONSENT_GRANTED_HOOKS, NEW_CARTS_HOOKS, hooks_run
 from stores.models import Cart, CartItem, ConsentEvent, Customer, SmsStatus, Store
 from stores.schemas import CartData
 
@@ -32,12 +32,13 @@ def carts_create_new(*, store: Store, new_carts: list[NewCart]) -> list[Cart]:
     """
     now = timezone.now()
     with_phone = [n for n in new_carts if n.phone_e164]
+    statuses = {n.phone_e164: _sms_statuses(n.data, now=now) for n in with_phone}
     customers = Customer.objects.bulk_create(
         [
             Customer(
                 store=store,
                 phone=n.phone_e164,
-                sms_status=_sms_status(n.data, now=now),
+                sms_status=(statuses[n.phone_e164] or [SmsStatus.NONE])[-1],
                 **customer_details(n.data.contact),
             )
             for n in with_phone
@@ -54,28 +55,48 @@ def carts_create_new(*, store: Store, new_carts: list[NewCart]) -> list[Cart]:
             for position, item in enumerate(n.data.items)
         ]
     )
-    ConsentEvent.objects.bulk_create(
+    evidence = ConsentEvent.objects.bulk_create(
         [
             _consent_event(store, customer_of[n.phone_e164], consent, now=now)
             for n in with_phone
             for consent in n.data.consents
         ]
     )
+    _consent_hooks_run(store, [customer_of[n.phone_e164] for n in with_phone], statuses, iter(evidence))
     enrolled = [cart for cart in carts if cart.customer is not None]
     with_items = {cart.pk for cart, n in zip(carts, new_carts, strict=True) if n.data.items}
-    flows_services.nudges_schedule_for_new_carts(store=store, carts=enrolled, with_items=with_items)
+    hooks_run(NEW_CARTS_HOOKS, store=store, carts=enrolled, with_items=with_items)
     logger.info("store %s: %d new carts written as a batch", store.pk, len(carts))
     return carts
 
 
-def _sms_status(data: CartData, *, now) -> str:
-    """What `consent_record` leaves on a new customer: the newest of these events wins (then the last)."""
-    if not data.consents:
-        return SmsStatus.NONE
-    order = range(len(data.consents))
-    newest = max(order, key=lambda i: (data.consents[i].occurred_at or now, i))
-    granted = data.consents[newest].kind == ConsentEvent.Kind.GRANTED
-    return SmsStatus.SUBSCRIBED if granted else SmsStatus.UNSUBSCRIBED
+def _sms_statuses(data: CartData, *, now) -> list[str]:
+    """The new customer's SMS status after each of these events, as `consent_record` leaves it: the
+    newest event by time wins, the later one on a tie (it gets the higher id)."""
+    statuses, newest = [], None
+    for index, consent in enumerate(data.consents):
+        at = (consent.occurred_at or now, index)
+        if newest is None or at >= newest[0]:
+            newest = (at, consent.kind)
+        granted = newest[1] == ConsentEvent.Kind.GRANTED
+        statuses.append(SmsStatus.SUBSCRIBED if granted else SmsStatus.UNSUBSCRIBED)
+    return statuses
+
+
+def _consent_hooks_run(store: Store, customers: list[Customer], statuses: dict, evidence) -> None:
+    """What `consent_record` announces for each event, in order, with the customer as it then stood."""
+    for customer in customers:
+        final, before = customer.sms_status, SmsStatus.NONE
+        for status in statuses[str(customer.phone)]:
+            event = next(evidence)
+            customer.sms_status = status
+            hooks_run(
+                CONSENT_CHANGED_HOOKS, store=store, customer=customer, event=event, reason="consent withdrawn"
+            )
+            if status != before and status == SmsStatus.SUBSCRIBED:
+                hooks_run(CONSENT_GRANTED_HOOKS, store=store, customer=customer, event=event)
+            before = status
+        customer.sms_status = final
 
 
 def _cart(store: Store, new_cart: NewCart, customer: Customer | None, *, now) -> Cart:

@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from conversations.models import Message
 from flows.models import Nudge, NudgeEvent
 from stores import handlers, tasks
 from stores.models import Cart, CartItem, ConsentEvent, Customer, Order, WebhookEvent
@@ -226,6 +227,10 @@ def _state(store) -> dict:
             for e in NudgeEvent.objects.filter(store=store).select_related("nudge__step")
         ),
         "events": {e.key: (e.status, e.error) for e in WebhookEvent.objects.filter(store=store)},
+        "texts": sorted(
+            (str(m.thread.customer.phone), m.direction, m.route, m.status, m.body)
+            for m in Message.objects.filter(store=store).select_related("thread__customer")
+        ),
     }
 
 
@@ -259,8 +264,17 @@ def poisoned():
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(stream=st.lists(deliveries, min_size=1, max_size=24), size=st.integers(min_value=1, max_value=12))
-def test_batches_leave_the_same_database_as_one_by_one(store, active_flow, poisoned, stream, size):
+@given(
+    stream=st.lists(deliveries, min_size=1, max_size=24),
+    size=st.integers(min_value=1, max_value=12),
+    confirmation=st.sampled_from(["in_first_text", "separate_text"]),
+)
+def test_batches_leave_the_same_database_as_one_by_one(
+    store, active_flow, poisoned, stream, size, confirmation
+):
+    # the store may send a separate text on each new consent (CONSENT_GRANTED_HOOKS): the set must too
+    store.consent_confirmation = confirmation
+    store.save(update_fields=["consent_confirmation"])
     recordings = _recordings(stream)
 
     expected = _outcome(store, recordings, _one_by_one)
@@ -277,6 +291,7 @@ def test_batches_leave_the_same_database_as_one_by_one(store, active_flow, poiso
     event(f"carts written as a set: {'none' if not written else 'some'}")
     event(f"deliveries one by one: {'none' if not single.call_count else 'some'}")
     event(f"a set failed and its batch ran one by one: {'yes' if fell_back.called else 'no'}")
+    event(f"consent confirmation texts: {'some' if expected['texts'] else 'none'}")
 
     assert batched == expected
 
