@@ -228,8 +228,11 @@ def thread_reply_block_reason(*, thread: Thread) -> str:
         return "This shopper's data was erased at their request, so there is no number to text."
     if customer.sms_status == SmsStatus.UNSUBSCRIBED:
         return "This shopper opted out of texts (STOP). They must text START before anyone can reply."
-    if customer.phone_unreachable_reason:
-        return f"This number cannot receive texts: {customer.phone_unreachable_reason}."
+    if customer.unreachable_reason():
+        until = (
+            f" (not texted before {customer.unreachable_until:%b %-d})" if customer.unreachable_until else ""
+        )
+        return f"This number cannot receive texts: {customer.unreachable_reason()}{until}."
     if customer.sms_status != SmsStatus.SUBSCRIBED and thread.last_inbound_at is None:
         return "No recorded consent and the shopper has never texted you, so you cannot text them first."
     return ""

@@ -18,6 +18,7 @@ from stores.models import Customer, Membership, SmsStatus, Store, WebhookEvent
 from stores.phones import phone_mask
 from stores.services import consent_record, customer_snooze, webhook_event_record
 
+from .evidence import messages_chain
 from .models import CannedResponse, Message, Thread
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
 from .router import SNOOZE, RouteDecision, Step, route
@@ -247,6 +248,7 @@ def inbound_receive(
                 rule=decision.rule,
                 twilio_sid=sid,
             )
+            messages_chain(store=store, messages=[message], decisions=[f"{decision.step}: {decision.reason}"])
             _act(store=store, customer=customer, thread=thread, message=message, decision=decision, now=now)
     except IntegrityError:
         # The same MessageSid delivered twice at once: the other delivery won the unique index.

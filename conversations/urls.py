@@ -24,6 +24,11 @@ urlpatterns = [
     ),
     path("api/v1/stores/<uuid:store_id>/threads/", apis.ThreadListApi.as_view(), name="threads"),
     path(
+        "api/v1/stores/<uuid:store_id>/customers/evidence/",
+        apis.EvidenceApi.as_view(),
+        name="customers-evidence",
+    ),
+    path(
         "api/v1/stores/<uuid:store_id>/threads/<int:thread_id>/",
         apis.ThreadDetailApi.as_view(),
         name="thread",

@@ -55,8 +55,8 @@ def cart_enrollment_problem(*, cart: Cart) -> str:
         return "no textable number"
     if customer.sms_status != SmsStatus.SUBSCRIBED:
         return "opted out" if customer.sms_status == SmsStatus.UNSUBSCRIBED else "no SMS consent"
-    if customer.phone_unreachable_reason:
-        return f"number unreachable: {customer.phone_unreachable_reason}"
+    if customer.unreachable_reason():
+        return f"number unreachable: {customer.unreachable_reason()}"
     if not cart.items.exists() and not cart.total:
         return "cart emptied"
     return ""

@@ -3,6 +3,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from phonenumber_field.modelfields import PhoneNumberField
 
 from .tenancy import StoreOwned
@@ -115,8 +116,10 @@ class Customer(StoreOwned):
     country = models.CharField(max_length=2, blank=True)
     province = models.CharField(max_length=8, blank=True)
     sms_status = models.CharField(max_length=16, choices=SmsStatus.choices, default=SmsStatus.NONE)
-    # Set when Twilio says the number cannot take texts (21211 invalid, 21614 not mobile).
+    # Set when Twilio says the number cannot take texts: for good (21211 invalid), or until
+    # `unreachable_until` after two sends met 21614, 30003, 30005 or 30006.
     phone_unreachable_reason = models.CharField(max_length=200, blank=True)
+    unreachable_until = models.DateTimeField(null=True, blank=True)
     # No cart text before this time: the shopper asked for a pause and stays subscribed.
     snoozed_until = models.DateTimeField(null=True, blank=True)
     redacted_at = models.DateTimeField(null=True, blank=True)
@@ -131,9 +134,15 @@ class Customer(StoreOwned):
 
     @property
     def can_be_texted(self) -> bool:
-        return (
-            bool(self.phone) and self.sms_status == SmsStatus.SUBSCRIBED and not self.phone_unreachable_reason
-        )
+        return bool(self.phone) and self.sms_status == SmsStatus.SUBSCRIBED and not self.unreachable_reason()
+
+    def unreachable_reason(self, now=None) -> str:
+        """Why the number cannot take texts now ("" when it can): for good, or until its rest ends."""
+        if not self.phone_unreachable_reason:
+            return ""
+        if self.unreachable_until is not None and self.unreachable_until <= (now or timezone.now()):
+            return ""
+        return self.phone_unreachable_reason
 
 
 class CartStatus(models.TextChoices):
@@ -302,3 +311,42 @@ class DataExport(StoreOwned):
     customer_email = models.EmailField(blank=True)
     data = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class EvidenceHead(StoreOwned):
+    """The newest link of a store's evidence chain; locked while a link is appended, so links queue up."""
+
+    store = models.OneToOneField(Store, on_delete=models.CASCADE, related_name="evidence_head")
+    hash = models.CharField(max_length=64, default="")
+    length = models.PositiveBigIntegerField(default=0)
+
+
+class EvidenceLink(StoreOwned):
+    """One entry of the store's append-only hash chain: a consent event or a text, with what decided it.
+
+    `hash` = sha256(`prev_hash` + canonical JSON of `content`): changing or removing any entry breaks every
+    hash after it, and the head no longer matches.
+    """
+
+    class Kind(models.TextChoices):
+        CONSENT = "consent", "Consent event"
+        TEXT = "text", "Text"
+
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    phone = models.CharField(max_length=32, blank=True)
+    content = models.JSONField()
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["store", "position"], name="evidence_unique_position")]
+        indexes = [models.Index(fields=["store", "phone", "position"], name="evidence_phone_idx")]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Evidence links are append-only.")
+        super().save(*args, **kwargs)

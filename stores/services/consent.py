@@ -6,6 +6,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from stores.evidence import consent_event_chain
 from stores.models import ConsentEvent, Customer, SmsStatus, Store
 
 # Effects of a shopper newly subscribing that live in apps above stores (flows: the CTIA confirmation text
@@ -51,6 +52,7 @@ def consent_record(
                 evidence=evidence or {},
                 dedupe_key=dedupe_key,
             )
+            consent_event_chain(store=store, event=event)
     except IntegrityError:
         if not dedupe_key:
             raise
