@@ -11,6 +11,8 @@ from flows.models import Click, Nudge
 from stores.models import Cart, ConsentEvent, Customer, Membership, SmsStatus, Store
 
 from .models import CannedResponse, Message, Thread
+from .sms import TransientSmsError, get_backend
+from .sms.base import SenderRegistration
 
 INBOX_PAGE_SIZE = 25
 # Folder counts stop here ("99+"): an exact count of a 100,000-thread store costs a scan on every poll.
@@ -321,3 +323,19 @@ def store_phone_region(store) -> str | None:
     if not store.sms_number:
         return None
     return phonenumbers.region_code_for_number(store.sms_number)
+
+
+def sender_registration(*, store) -> SenderRegistration | None:
+    """Whether the store's sender may carry US traffic, asked of the SMS backend (None: nothing to check)."""
+    number = store.sms_number.as_e164 if store.sms_number else ""
+    if not (number.startswith("+1") or store.messaging_service_sid):
+        return None
+    try:
+        return get_backend().sender_registration(
+            account_sid=store.twilio_account_sid,
+            sender_kind=store.sender_kind,
+            phone_number=number,
+            messaging_service_sid=store.messaging_service_sid,
+        )
+    except TransientSmsError as exc:
+        return SenderRegistration(None, f"could not ask Twilio ({exc})")

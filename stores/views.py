@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
+from conversations.selectors import sender_registration
 from flows.selectors import nudges_held_by_rule
 
 from . import charts, dashboard, onboarding
@@ -136,6 +137,7 @@ def _setup_page(request: HttpRequest, *, sender_form=None, test_form=None, statu
             "consent_text": onboarding.consent_text(store=store),
             "consent_snippet": onboarding.consent_snippet_html(store=store),
             "checklist": dashboard.setup_checklist(store=store),
+            "registration": sender_registration(store=store),
         },
         status=status,
     )

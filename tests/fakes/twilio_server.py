@@ -25,6 +25,9 @@ from urllib.parse import parse_qs, urlsplit
 
 PORT_RANGE = range(8150, 8200)
 _MESSAGES = re.compile(r"^/2010-04-01/Accounts/(?P<account>AC\w+)/Messages\.json$")
+_NUMBERS = re.compile(r"^/2010-04-01/Accounts/(?P<account>AC\w+)/IncomingPhoneNumbers\.json$")
+_CAMPAIGNS = re.compile(r"^/v1/Services/(?P<service>MG\w+)/Compliance/Usa2p$")
+_TOLL_FREE = "/v1/Tollfree/Verifications"
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,10 @@ class _State:
     actions: list[Action] = field(default_factory=list)
     requests: list[Received] = field(default_factory=list)
     messages: list[dict] = field(default_factory=list)
+    # Sender registration (Setup): Messaging Service → A2P campaign statuses; number → (PN sid, toll-free
+    # verification statuses).
+    campaigns: dict = field(default_factory=dict)
+    numbers: dict = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -146,8 +153,42 @@ class _Handler(BaseHTTPRequestHandler):
             self.state.messages.append(message)
         return message
 
+    def _list(self, key: str, rows: list[dict]) -> None:
+        meta = {"key": key, "page": 0, "page_size": 50, "next_page_url": None, "previous_page_url": None}
+        self._answer(200, {key: rows, "meta": meta})
+
+    def _registration_get(self, path: str, query: dict) -> bool:
+        """Answer the read-only registration lookups; False when the path is not one of them."""
+        with self.state.lock:
+            campaigns, numbers = dict(self.state.campaigns), dict(self.state.numbers)
+        service = _CAMPAIGNS.match(path)
+        if service:
+            rows = [
+                {"sid": f"QE{i:032d}", "campaign_status": status}
+                for i, status in enumerate(campaigns.get(service["service"], []))
+            ]
+            self._list("compliance", rows)
+            return True
+        if _NUMBERS.match(path):
+            number = query.get("PhoneNumber", "")
+            rows = [{"sid": numbers[number][0], "phone_number": number}] if number in numbers else []
+            self._list("incoming_phone_numbers", rows)
+            return True
+        if path == _TOLL_FREE:
+            pn_sid = query.get("TollfreePhoneNumberSid", "")
+            statuses = next((s for sid, s in numbers.values() if sid == pn_sid), [])
+            rows = [
+                {"sid": f"HH{i:032d}", "status": status, "tollfree_phone_number_sid": pn_sid}
+                for i, status in enumerate(statuses)
+            ]
+            self._list("verifications", rows)
+            return True
+        return False
+
     def do_GET(self):
         parts = urlsplit(self.path)
+        if self._registration_get(parts.path, {k: v[0] for k, v in parse_qs(parts.query).items()}):
+            return None
         match = _MESSAGES.match(parts.path)
         if match is None:
             return self._answer(404, {"code": 20404, "message": "Not found", "status": 404})
@@ -228,3 +269,14 @@ class FakeTwilioServer:
     @property
     def messages(self) -> list[dict]:
         return list(self.state.messages)
+
+    def register_campaign(self, messaging_service_sid: str, status: str) -> None:
+        """An A2P 10DLC campaign of this status on the Messaging Service."""
+        with self.state.lock:
+            self.state.campaigns.setdefault(messaging_service_sid, []).append(status)
+
+    def own_number(self, phone_number: str, *, toll_free_statuses: tuple[str, ...] = ()) -> None:
+        """A number of the account, with its toll-free verifications' statuses."""
+        with self.state.lock:
+            sid = f"PN{uuid.uuid4().hex}"
+            self.state.numbers[phone_number] = (sid, list(toll_free_statuses))
