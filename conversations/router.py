@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from stores.manage_links import manage_url
 from stores.models import Cart, Customer, SmsStatus, Store
 from stores.tenancy import ensure_same_store
 
@@ -72,14 +73,17 @@ OPT_OUT_CONFIRMATION = {
     "en": "{store}: You're unsubscribed and will get no more texts from us. Reply START to resubscribe.",
     "es": "{store}: Te has dado de baja y no recibirás más mensajes. Responde START para volver.",
 }
+# The manage-texts page (FCC 2024: revocation by any reasonable means, not only by text).
+MANAGE_LINK = {"en": "Manage texts: {url}", "es": "Gestiona tus mensajes: {url}"}
 OPT_IN_CONFIRMATION = (
     "{store}: You're subscribed again to cart reminders (at most a few per cart). Msg & data rates may "
     "apply. Reply HELP for help, STOP to opt out."
 )
 
 
-def help_reply(*, store: Store) -> str:
-    """The store's help text, always with contact details and how to opt out (CTIA)."""
+def help_reply(*, store: Store, customer: Customer | None = None) -> str:
+    """The store's help text, always with contact details and how to opt out (CTIA), and the shopper's
+    manage-texts link."""
     text = store.help_text.strip()
     if not text:
         contact = " or ".join(c for c in (store.contact_email, store.contact_phone) if c) or store.website_url
@@ -87,7 +91,13 @@ def help_reply(*, store: Store) -> str:
         text += " Msg & data rates may apply."
     if "STOP" not in text.upper():
         text += " Reply STOP to opt out."
-    return text
+    return _with_manage_link(text, customer=customer, language="en")
+
+
+def _with_manage_link(text: str, *, customer: Customer | None, language: str) -> str:
+    if customer is None or customer.pk is None:
+        return text
+    return f"{text} {MANAGE_LINK.get(language, MANAGE_LINK['en']).format(url=manage_url(customer))}"
 
 
 def reply_context(*, store: Store, customer: Customer | None) -> dict[str, str]:
@@ -209,12 +219,13 @@ def _compliance(
     if intent.kind == OPT_OUT:
         # One confirmation only: a second STOP from an opted-out number gets silence.
         reply = "" if unsubscribed else OPT_OUT_CONFIRMATION[intent.language].format(store=store.name)
+        reply = _with_manage_link(reply, customer=customer, language=intent.language) if reply else ""
         return RouteDecision(Step.COMPLIANCE, None, reply, False, intent.reason, compliance=OPT_OUT)
     if intent.kind == OPT_IN:
         reply = OPT_IN_CONFIRMATION.format(store=store.name)
         return RouteDecision(Step.COMPLIANCE, None, reply, False, intent.reason, compliance=OPT_IN)
     # Carriers' rule: an opted-out number gets no HELP answer either.
-    reply = "" if unsubscribed else help_reply(store=store)
+    reply = "" if unsubscribed else help_reply(store=store, customer=customer)
     return RouteDecision(Step.COMPLIANCE, None, reply, False, intent.reason, compliance=HELP)
 
 

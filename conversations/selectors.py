@@ -15,6 +15,8 @@ from stores.phones import TEST_NUMBER_PATTERN, phone_is_test_number, phone_parse
 
 from .models import CannedResponse, Message, Thread, ThreadNote, ThreadRead
 from .placeholders import placeholders_fill
+from .sms import TransientSmsError, get_backend
+from .sms.base import SenderRegistration
 
 INBOX_PAGE_SIZE = 25
 # Folder counts stop here ("99+"): an exact count of a 100,000-thread store costs a scan on every poll.
@@ -290,8 +292,11 @@ def thread_reply_block_reason(*, thread: Thread) -> str:
         return "This shopper's data was erased at their request, so there is no number to text."
     if customer.sms_status == SmsStatus.UNSUBSCRIBED:
         return "This shopper opted out of texts (STOP). They must text START before anyone can reply."
-    if customer.phone_unreachable_reason:
-        return f"This number cannot receive texts: {customer.phone_unreachable_reason}."
+    if customer.unreachable_reason():
+        until = (
+            f" (not texted before {customer.unreachable_until:%b %-d})" if customer.unreachable_until else ""
+        )
+        return f"This number cannot receive texts: {customer.unreachable_reason()}{until}."
     if customer.sms_status != SmsStatus.SUBSCRIBED and thread.last_inbound_at is None:
         return "No recorded consent and the shopper has never texted you, so you cannot text them first."
     return ""
@@ -399,3 +404,19 @@ def threads_with_shopper_clock(*, store, threads: list) -> list:
 def simulator_number_suggested(*, store) -> str:
     reader = SCHEDULE_READERS.get("simulator_number")
     return reader(store=store) if reader else ""
+
+
+def sender_registration(*, store) -> SenderRegistration | None:
+    """Whether the store's sender may carry US traffic, asked of the SMS backend (None: nothing to check)."""
+    number = store.sms_number.as_e164 if store.sms_number else ""
+    if not (number.startswith("+1") or store.messaging_service_sid):
+        return None
+    try:
+        return get_backend().sender_registration(
+            account_sid=store.twilio_account_sid,
+            sender_kind=store.sender_kind,
+            phone_number=number,
+            messaging_service_sid=store.messaging_service_sid,
+        )
+    except TransientSmsError as exc:
+        return SenderRegistration(None, f"could not ask Twilio ({exc})")

@@ -25,6 +25,7 @@ from stores.phones import (
 from stores.services import consent_record, customer_snooze, webhook_event_record
 from stores.tenancy import ensure_same_store
 
+from .evidence import messages_chain
 from .models import CannedResponse, Message, Thread, ThreadNote, ThreadRead
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
 from .placeholders import placeholders_check
@@ -282,6 +283,7 @@ def inbound_receive(
                 rule=decision.rule,
                 twilio_sid=sid,
             )
+            messages_chain(store=store, messages=[message], decisions=[f"{decision.step}: {decision.reason}"])
             _act(store=store, customer=customer, thread=thread, message=message, decision=decision, now=now)
     except IntegrityError:
         # The same MessageSid delivered twice at once: the other delivery won the unique index.

@@ -8,8 +8,9 @@ make a second text for one nudge impossible even if they did.
 
 import logging
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Max, Q
@@ -71,7 +72,7 @@ class DispatchReport:
 
 @dataclass(frozen=True)
 class Send:
-    pass
+    decision: str = ""  # what allowed it, for the evidence chain
 
 
 @dataclass
@@ -156,7 +157,7 @@ def _dispatch_batch(*, ids: list[int], now: datetime, report: DispatchReport) ->
     for nudge in nudges:
         decision = _decide(nudge, batch)
         if isinstance(decision, Send):
-            prepared.append(_prepare(nudge, batch))
+            prepared.append(_prepare(nudge, batch, decision=decision.decision))
             continue
         _apply(nudge, decision, report=report, now=now)
         events.append(_event(nudge, now=now))
@@ -417,7 +418,9 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
         or _cap_hold(nudge, batch, recipient)
     )
     if hold is None:
-        return Skip(reason=HOLDOUT_REASON) if _nudge_holdout_mark(nudge) else Send()
+        if _nudge_holdout_mark(nudge):
+            return Skip(reason=HOLDOUT_REASON)
+        return Send(decision=_allowed_because(nudge, batch, recipient, replied_after=bool(sent_before)))
     if deadline is not None and hold.until > deadline:
         return Skip(reason=f"carrier rule ({recipient.country}): {hold.reason}, past 48 h of abandonment")
     return hold
@@ -446,6 +449,33 @@ def _exit_reason(nudge: Nudge, batch: _Batch) -> str:
     return cart_texting_problem(cart, has_items=bool(batch.items[cart.id]), ordered=cart.id in batch.ordered)
 
 
+def _allowed_because(nudge: Nudge, batch: _Batch, recipient, *, replied_after: bool) -> str:
+    """The rules this text passed, in words an auditor can check against the policy table."""
+    policy, flow = recipient.policy, nudge.step.flow
+    start, end = max(policy.start_hour, flow.quiet_hours_start), min(policy.end_hour, flow.quiet_hours_end)
+    zone = recipient.zones[0]
+    local = batch.now.astimezone(ZoneInfo(zone))
+    window = replace(policy, start_hour=start, end_hour=end).window_text
+    sent = sum(1 for t in batch.sent_24h[nudge.cart.customer_id] if t > batch.now - timedelta(hours=24))
+    if not policy.one_cart_text_per_abandonment:
+        carrier = "multi-step flow allowed here"
+    elif replied_after:
+        carrier = "follow-up after the shopper replied (carrier rule)"
+    else:
+        carrier = "the one cart text of this abandonment, within 48 h (carrier rule)"
+    return (
+        f"allowed by {policy.key} ({policy.label}): {local:%a %H:%M} {zone} ({recipient.zone_source}) inside "
+        f"{window}; text {sent + 1} of {_cap(nudge, recipient)} in 24 h; {carrier}"
+    )
+
+
+def _cap(nudge: Nudge, recipient) -> int:
+    cap = nudge.step.flow.frequency_cap
+    if recipient.policy.max_texts_per_24h:
+        cap = min(cap, recipient.policy.max_texts_per_24h)
+    return cap
+
+
 def _cap_hold(nudge: Nudge, batch: _Batch, recipient) -> Hold | None:
     return frequency_cap_hold(
         cap=nudge.step.flow.frequency_cap,
@@ -461,7 +491,7 @@ def _first_since_consent(customer, batch: _Batch) -> bool:
     return sent is None or (consented is not None and sent < consented)
 
 
-def _prepare(nudge: Nudge, batch: _Batch):
+def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
     """Render the nudge's text with a fresh short link and mark it sent (saved with the batch)."""
     store, cart, step = nudge.store, nudge.cart, nudge.step
     customer = cart.customer
@@ -495,7 +525,9 @@ def _prepare(nudge: Nudge, batch: _Batch):
     for sibling in batch.siblings[cart.id]:
         if sibling["id"] == nudge.id:
             sibling.update(state=Nudge.State.SENT, sent_at=batch.now)
-    outbound = Outbound(store=store, thread=thread, body=rendered.body, route="nudge", nudge=nudge)
+    outbound = Outbound(
+        store=store, thread=thread, body=rendered.body, route="nudge", nudge=nudge, decision=decision
+    )
     return nudge, outbound, link
 
 

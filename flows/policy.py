@@ -25,9 +25,9 @@ class Policy:
     start_hour: int = 8
     end_hour: int = 21
     no_sundays: bool = False
-    # Texas (Bus. & Com. Code § 301.051 as amended by SB 140): Sundays open later, at noon.
+    # Texas (Bus. & Com. Code ch. 301 as amended by SB 140): Sundays open later, at noon.
     sunday_start_hour: int | None = None
-    # France (Code de la consommation L.223-1 and its 2022 decree): no commercial texts on public holidays;
+    # France (AF2M/CNIL practice, as Klaviyo enforces it): no commercial texts on public holidays either;
     # the country whose holiday calendar applies (the `holidays` library), "" for none.
     no_public_holidays_of: str = ""
     # T-Mobile 2020 / CTIA 2021: one unsolicited cart reminder per abandonment, sent within 48 h.
@@ -35,8 +35,8 @@ class Policy:
     first_text_within: timedelta | None = None
     # Florida, Oklahoma and Maryland law: at most 3 texts on one subject per 24 h, whatever the store's cap.
     max_texts_per_24h: int | None = None
-    # CASL (S.C. 2010, c. 23, s. 6(2) and CRTC 2012-183): every commercial text identifies the sender and
-    # says how to unsubscribe, follow-ups included.
+    # CASL (S.C. 2010, c. 23, s. 6(2)): every commercial text identifies the sender and says how to
+    # unsubscribe, follow-ups included.
     identify_every_text: bool = False
     # Texas SB 140: sellers register with the Secretary of State unless exempt; the store says which.
     needs_texas_registration: bool = False
@@ -75,8 +75,8 @@ def _public_holidays(country: str, year: int) -> holidays.HolidayBase:
     return holidays.country_holidays(country, years=year)
 
 
-_TCPA = "47 CFR 64.1200(c)(1): no solicitation before 8:00 or after 21:00 local time"
-_CARRIER = "T-Mobile Code of Conduct (2020), CTIA Messaging Principles (2023): one cart reminder, within 48 h"
+_TCPA = "47 CFR 64.1200(c)(1) (TCPA): 8:00–21:00 local [S8]"
+_CARRIER = "T-Mobile 2020 / CTIA 2021: one cart reminder per abandonment, within 48 h [S25,S57]"
 _DEFAULT = Policy(key="*", label="Default", source="house default")
 _NANP = replace(
     _DEFAULT,
@@ -93,33 +93,36 @@ POLICY_TABLE: dict[str, Policy] = {
         key="CA",
         label="Canada",
         identify_every_text=True,
-        source=f"CRTC Unsolicited Telecommunications Rules; CASL s. 6(2); {_CARRIER}",
+        source=f"CASL S.C. 2010 c. 23 s. 6(2): sender named, unsubscribe in every text [K21]; {_CARRIER}",
     ),
     "US-FL": replace(
-        _US_STRICT_STATE, key="US-FL", label="Florida", source="Fla. Stat. § 501.616(6) (FTSA, 2023)"
+        _US_STRICT_STATE,
+        key="US-FL",
+        label="Florida",
+        source="Fla. Stat. § 501.059 (FTSA 2021/2023) [S9,S58]",
     ),
     "US-OK": replace(
-        _US_STRICT_STATE, key="US-OK", label="Oklahoma", source="Okla. Stat. tit. 15 § 775C.4 (OTSA, 2022)"
+        _US_STRICT_STATE, key="US-OK", label="Oklahoma", source="Okla. Stat. tit. 15 § 775C (OTSA 2022) [G10]"
     ),
     "US-CT": replace(
         _US_STRICT_STATE,
         key="US-CT",
         label="Connecticut",
         max_texts_per_24h=None,
-        source="Conn. Gen. Stat. § 42-288a (2023)",
+        source="Conn. Gen. Stat. § 42-288a (2023) [S8]",
     ),
     "US-MD": replace(
         _US_STRICT_STATE,
         key="US-MD",
         label="Maryland",
-        source="Md. Com. Law § 14-4503 (Stop the Spam Calls Act of 2023): 8–20, 3 per 24 h on one subject",
+        source="Md. Com. Law § 14-4501 ff. (Stop the Spam Calls Act 2023): 3 per 24 h, one subject [G9]",
     ),
     "US-WA": replace(
         _US_STRICT_STATE,
         key="US-WA",
         label="Washington",
         max_texts_per_24h=None,
-        source="RCW 80.36.390",
+        source="RCW 80.36.390 [S8]",
     ),
     "US-TX": replace(
         _NANP,
@@ -129,7 +132,7 @@ POLICY_TABLE: dict[str, Policy] = {
         end_hour=21,
         sunday_start_hour=12,
         needs_texas_registration=True,
-        source="Tex. Bus. & Com. Code § 301.051 and ch. 302 as amended by SB 140 (in force 1 Sep 2025)",
+        source="Tex. Bus. & Com. Code ch. 301, 302 as amended by SB 140 (1 Sep 2025) [G5,G6,G18]",
     ),
     "FR": replace(
         _DEFAULT,
@@ -138,7 +141,7 @@ POLICY_TABLE: dict[str, Policy] = {
         end_hour=22,
         no_sundays=True,
         no_public_holidays_of="FR",
-        source="Code de la consommation L.223-1; décret 2022-1313 (no Sundays or public holidays, 8–22)",
+        source="French SMS marketing practice (AF2M/CNIL): 8–22, no Sundays or public holidays [S32]",
     ),
     "GB": replace(_DEFAULT, key="GB", label="United Kingdom"),
     "DE": replace(_DEFAULT, key="DE", label="Germany"),

@@ -394,6 +394,9 @@ def consent_confirmation_send(*, store, customer: Customer, event) -> None:
 
     if not consent_confirmation_is_separate(store) or not customer.can_be_texted:
         return
+    if event.source == "keyword":
+        # A START reply already carries the disclosures (the router's opt-in confirmation).
+        return
     language = language_base(event.language or customer.locale) or language_base(store.default_language)
     if language not in defaults.LANGUAGES:
         language = "en"

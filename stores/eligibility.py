@@ -27,8 +27,9 @@ def customer_texting_problem(customer: Customer | None) -> str:
         return NotTextable.OPTED_OUT
     if customer.sms_status != SmsStatus.SUBSCRIBED:
         return NotTextable.NO_CONSENT
-    if customer.phone_unreachable_reason:
-        return f"{NotTextable.UNREACHABLE}: {customer.phone_unreachable_reason}"
+    unreachable = customer.unreachable_reason()
+    if unreachable:
+        return f"{NotTextable.UNREACHABLE}: {unreachable}"
     return ""
 
 

@@ -3,6 +3,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from phonenumber_field.modelfields import PhoneNumberField
 
 from .tenancy import StoreOwned
@@ -127,8 +128,10 @@ class Customer(StoreOwned):
     country = models.CharField(max_length=2, blank=True)
     province = models.CharField(max_length=8, blank=True)
     sms_status = models.CharField(max_length=16, choices=SmsStatus.choices, default=SmsStatus.NONE)
-    # Set when Twilio says the number cannot take texts (21211 invalid, 21614 not mobile).
+    # Set when Twilio says the number cannot take texts: for good (21211 invalid), or until
+    # `unreachable_until` after two sends met 21614, 30003, 30005 or 30006.
     phone_unreachable_reason = models.CharField(max_length=200, blank=True)
+    unreachable_until = models.DateTimeField(null=True, blank=True)
     # No cart text before this time: the shopper asked for a pause and stays subscribed.
     snoozed_until = models.DateTimeField(null=True, blank=True)
     redacted_at = models.DateTimeField(null=True, blank=True)
@@ -146,6 +149,14 @@ class Customer(StoreOwned):
         from .eligibility import customer_texting_problem
 
         return not customer_texting_problem(self)
+
+    def unreachable_reason(self, now=None) -> str:
+        """Why the number cannot take texts now ("" when it can): for good, or until its rest ends."""
+        if not self.phone_unreachable_reason:
+            return ""
+        if self.unreachable_until is not None and self.unreachable_until <= (now or timezone.now()):
+            return ""
+        return self.phone_unreachable_reason
 
 
 class CartStatus(models.TextChoices):
@@ -363,3 +374,42 @@ class Invitation(StoreOwned):
                 name="invitation_one_pending_per_email",
             )
         ]
+
+
+class EvidenceHead(StoreOwned):
+    """The newest link of a store's evidence chain; locked while a link is appended, so links queue up."""
+
+    store = models.OneToOneField(Store, on_delete=models.CASCADE, related_name="evidence_head")
+    hash = models.CharField(max_length=64, default="")
+    length = models.PositiveBigIntegerField(default=0)
+
+
+class EvidenceLink(StoreOwned):
+    """One entry of the store's append-only hash chain: a consent event or a text, with what decided it.
+
+    `hash` = sha256(`prev_hash` + canonical JSON of `content`): changing or removing any entry breaks every
+    hash after it, and the head no longer matches.
+    """
+
+    class Kind(models.TextChoices):
+        CONSENT = "consent", "Consent event"
+        TEXT = "text", "Text"
+
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    phone = models.CharField(max_length=32, blank=True)
+    content = models.JSONField()
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["store", "position"], name="evidence_unique_position")]
+        indexes = [models.Index(fields=["store", "phone", "position"], name="evidence_phone_idx")]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Evidence links are append-only.")
+        super().save(*args, **kwargs)

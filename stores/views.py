@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
 from conversations import services as conversation_services
+from conversations.selectors import sender_registration
 from flows.merchant_texts import TEST_TEXTS_PER_HOUR, merchant_test_text_send, merchant_test_texts_left
 from flows.selectors import nudges_held_by_rule
 
@@ -140,6 +141,7 @@ def _setup_page(request: HttpRequest, *, sender_form=None, test_form=None, statu
             "checklist": dashboard.setup_checklist(store=store),
             "test_texts_per_hour": TEST_TEXTS_PER_HOUR,
             "test_texts_left": merchant_test_texts_left(store=store),
+            "registration": sender_registration(store=store),
         },
         status=status,
     )

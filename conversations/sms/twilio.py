@@ -17,7 +17,14 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 from urllib3.exceptions import NewConnectionError
 
-from .base import OutgoingSms, PermanentSmsError, SendResult, SmsBackend, TransientSmsError
+from .base import (
+    OutgoingSms,
+    PermanentSmsError,
+    SenderRegistration,
+    SendResult,
+    SmsBackend,
+    TransientSmsError,
+)
 
 logger = logging.getLogger("cartrecovery.sms")
 
@@ -164,6 +171,20 @@ class TwilioBackend(SmsBackend):
         except (TwilioException, requests.exceptions.RequestException) as exc:
             raise TransientSmsError(f"Could not ask Twilio about the sender: {exc}"[:300]) from exc
 
+    def sender_registration(
+        self, *, account_sid: str, sender_kind: str, phone_number: str, messaging_service_sid: str
+    ) -> SenderRegistration | None:
+        """Read from Twilio: the Messaging Service's US A2P campaigns, or the toll-free verification."""
+        client = _client(account_sid)
+        if sender_kind == "short_code":
+            return SenderRegistration(True, "short code: provisioned with the carriers")
+        try:
+            if sender_kind == "toll_free":
+                return _toll_free_registration(client, phone_number)
+            return _long_code_registration(client, messaging_service_sid)
+        except (TwilioException, requests.RequestException) as exc:
+            raise TransientSmsError(f"Twilio registration check failed: {exc}"[:300]) from exc
+
 
 def _service_exists(client: Client, sid: str) -> bool:
     try:
@@ -191,3 +212,36 @@ def _is_this_text(message, sms: OutgoingSms, window_start: datetime) -> bool:
         return False
     created = message.date_created
     return created is None or created >= window_start
+
+
+_CAMPAIGN_OK = {"VERIFIED"}
+_TOLL_FREE_OK = {"TWILIO_APPROVED"}
+
+
+def _long_code_registration(client: Client, messaging_service_sid: str) -> SenderRegistration:
+    if not messaging_service_sid:
+        return SenderRegistration(
+            False, "US long codes need a Messaging Service with a registered A2P 10DLC campaign"
+        )
+    campaigns = client.messaging.v1.services(messaging_service_sid).us_app_to_person.list(limit=20)
+    statuses = sorted({c.campaign_status or "unknown" for c in campaigns})
+    if any(status in _CAMPAIGN_OK for status in statuses):
+        return SenderRegistration(True, "A2P 10DLC campaign verified")
+    if not statuses:
+        return SenderRegistration(False, "no A2P 10DLC campaign on this Messaging Service")
+    return SenderRegistration(False, f"A2P 10DLC campaign {', '.join(statuses).lower()}")
+
+
+def _toll_free_registration(client: Client, phone_number: str) -> SenderRegistration:
+    numbers = client.incoming_phone_numbers.list(phone_number=phone_number, limit=1)
+    if not numbers:
+        return SenderRegistration(False, f"{phone_number} is not a number of this Twilio account")
+    verifications = client.messaging.v1.tollfree_verifications.list(
+        tollfree_phone_number_sid=numbers[0].sid, limit=5
+    )
+    statuses = sorted({v.status or "unknown" for v in verifications})
+    if any(status in _TOLL_FREE_OK for status in statuses):
+        return SenderRegistration(True, "toll-free number verified")
+    if not statuses:
+        return SenderRegistration(False, "no toll-free verification submitted")
+    return SenderRegistration(False, f"toll-free verification {', '.join(statuses).lower()}")

@@ -4,10 +4,11 @@ pending texts of a revocation there, so no caller has to remember to)."""
 
 from datetime import datetime
 
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cartrecovery.db import insert_once
+from stores.evidence import consent_event_chain
 from stores.hooks import CONSENT_CHANGED_HOOKS, CONSENT_GRANTED_HOOKS, hooks_run
 from stores.models import ConsentEvent, Customer, SmsStatus, Store
 from stores.tenancy import ensure_same_store
@@ -37,22 +38,25 @@ def consent_record(
     if kind not in ConsentEvent.Kind.values:
         raise ValueError(f"Unknown consent kind {kind!r}.")
     occurred_at = occurred_at or timezone.now()
-    event, created = insert_once(
-        ConsentEvent,
-        {
-            "store": store,
-            "customer": customer,
-            "kind": kind,
-            "source": source,
-            "occurred_at": occurred_at,
-            "text_shown": text_shown,
-            "language": language,
-            "ip_address": ip_address,
-            "user_agent": user_agent[:500],
-            "evidence": evidence or {},
-            "dedupe_key": dedupe_key,
-        },
-    )
+    with transaction.atomic():
+        event, created = insert_once(
+            ConsentEvent,
+            {
+                "store": store,
+                "customer": customer,
+                "kind": kind,
+                "source": source,
+                "occurred_at": occurred_at,
+                "text_shown": text_shown,
+                "language": language,
+                "ip_address": ip_address,
+                "user_agent": user_agent[:500],
+                "evidence": evidence or {},
+                "dedupe_key": dedupe_key,
+            },
+        )
+        if created:
+            consent_event_chain(store=store, event=event)
     if not created:
         if not dedupe_key:
             raise IntegrityError("A consent event without a dedupe key collided.")

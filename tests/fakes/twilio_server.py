@@ -36,6 +36,8 @@ PORT_RANGE = range(8150, 8200)
 _MESSAGES = re.compile(r"^/2010-04-01/Accounts/(?P<account>AC\w+)/Messages\.json$")
 _INCOMING_NUMBERS = re.compile(r"^/2010-04-01/Accounts/(?P<account>AC\w+)/IncomingPhoneNumbers\.json$")
 _SERVICE = re.compile(r"^/v1/Services/(?P<service>MG\w+)(?P<numbers>/PhoneNumbers)?$")
+_CAMPAIGNS = re.compile(r"^/v1/Services/(?P<service>MG\w+)/Compliance/Usa2p$")
+_TOLL_FREE = "/v1/Tollfree/Verifications"
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,10 @@ class _State:
     numbers: dict[str, list[str]] = field(default_factory=dict)  # account → its phone numbers
     services: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # sid → (account, pool)
     lookups: list[str] = field(default_factory=list)  # the paths of GETs about numbers and services
+    # Sender registration (Setup): Messaging Service → A2P campaign statuses; number → toll-free
+    # verification statuses.
+    campaigns: dict = field(default_factory=dict)
+    toll_free: dict = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     hold_service_messages: bool = False
     lists: list[dict] = field(default_factory=list)
@@ -182,6 +188,33 @@ class _Handler(BaseHTTPRequestHandler):
             },
         )
 
+    def _list(self, key: str, rows: list[dict]) -> None:
+        meta = {"key": key, "page": 0, "page_size": 50, "next_page_url": None, "previous_page_url": None}
+        self._answer(200, {key: rows, "meta": meta})
+
+    def _registration_get(self, path: str, query: dict) -> bool:
+        """Answer the read-only registration lookups; False when the path is not one of them."""
+        with self.state.lock:
+            campaigns, toll_free = dict(self.state.campaigns), dict(self.state.toll_free)
+        service = _CAMPAIGNS.match(path)
+        if service:
+            rows = [
+                {"sid": f"QE{i:032d}", "campaign_status": status}
+                for i, status in enumerate(campaigns.get(service["service"], []))
+            ]
+            self._list("compliance", rows)
+            return True
+        if path == _TOLL_FREE:
+            pn_sid = query.get("TollfreePhoneNumberSid", "")
+            statuses = next((s for n, s in toll_free.items() if _number_sid(n) == pn_sid), [])
+            rows = [
+                {"sid": f"HH{i:032d}", "status": status, "tollfree_phone_number_sid": pn_sid}
+                for i, status in enumerate(statuses)
+            ]
+            self._list("verifications", rows)
+            return True
+        return False
+
     def do_GET(self):
         parts = urlsplit(self.path)
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
@@ -191,6 +224,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._incoming_numbers(match["account"], parts.path, query)
         if match := _SERVICE.match(parts.path):
             return self._service(match["service"], bool(match["numbers"]), parts.path)
+        if self._registration_get(parts.path, query):
+            return None
         match = _MESSAGES.match(parts.path)
         if match is None:
             return self._not_found(parts.path)
@@ -443,3 +478,16 @@ class FakeTwilioServer:
     @property
     def messages(self) -> list[dict]:
         return list(self.state.messages)
+
+    def register_campaign(self, messaging_service_sid: str, status: str) -> None:
+        """An A2P 10DLC campaign of this status on the Messaging Service."""
+        with self.state.lock:
+            self.state.campaigns.setdefault(messaging_service_sid, []).append(status)
+
+    def own_toll_free_number(
+        self, phone_number: str, *, account: str = "AC" + "0" * 32, toll_free_statuses: tuple[str, ...] = ()
+    ) -> None:
+        """A toll-free number of the account, with its toll-free verifications' statuses."""
+        self.own_number(account, phone_number)
+        with self.state.lock:
+            self.state.toll_free[phone_number] = list(toll_free_statuses)

@@ -286,3 +286,25 @@ def test_the_send_time_simulator_shows_the_new_rules(client, owner, store):
     assert "at most 3 texts per 24 h on one subject" in maryland.content.decode()
     assert "every text names the store and says how to unsubscribe" in toronto.content.decode()
     assert "no Sundays or public holidays" in paris.content.decode()
+
+
+@pytest.mark.django_db
+def test_start_by_text_gets_one_confirmation_even_with_separate_confirmations(
+    store, sms_outbox, django_capture_on_commit_callbacks
+):
+    from conversations.services import inbound_receive
+    from tests.stores.factories import CustomerFactory
+
+    # given a store that confirms consent separately, and a shopper who had opted out
+    store.consent_confirmation = "separate_text"
+    store.save()
+    CustomerFactory(store=store, phone="+12125550100", sms_status="unsubscribed")
+
+    # when
+    with django_capture_on_commit_callbacks(execute=True):
+        inbound_receive(store=store, from_phone="+12125550100", body="START", sid="SM" + "7" * 32)
+
+    # then the router's opt-in confirmation is the one text, and it carries the disclosures
+    assert len(sms_outbox) == 1
+    assert "Msg & data rates may apply" in sms_outbox[0].body
+    assert Message.objects.filter(route="consent").count() == 0
