@@ -33,9 +33,11 @@ proof: $(STAMP)
 load: $(STAMP)
 	$(BIN)/python -m bench.load
 
+## make lint: ruff, and the import-linter contract that keeps the apps in layers (pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

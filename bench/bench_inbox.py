@@ -74,7 +74,8 @@ WITH shoppers AS (
     SELECT id, row_number() OVER (ORDER BY id) AS g FROM shoppers
 )
 INSERT INTO conversations_thread (store_id, customer_id, status, assignee_id, escalation_reason, escalated_at,
-                                  last_message_at, last_inbound_at, unread_count, created_at, updated_at)
+                                  last_message_at, last_inbound_at, human_inbound_count, created_at,
+                                  updated_at)
 SELECT %(store)s, id,
        CASE WHEN g %% 100 < 6 THEN 'escalated' WHEN g %% 100 < 10 THEN 'assigned'
             WHEN g %% 100 < 30 THEN 'resolved' ELSE 'bot' END,
@@ -97,12 +98,12 @@ FROM conversations_thread WHERE store_id = %(store)s
 BULK_TABLES = ("conversations_message", "conversations_thread", "stores_customer")
 
 
-def _fill(*, name: str, threads: int, agent):
+def _fill(*, name: str, threads: int, agent, sms_number: str):
     from django.db import connection, transaction
 
     from stores.models import Membership, Role, Store
 
-    store = Store.objects.create(name=name, sms_number="+13035550100")
+    store = Store.objects.create(name=name, sms_number=sms_number)
     Membership.objects.create(store=store, user=agent, role=Role.AGENT)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(FILL_SQL, {"store": store.id, "n": threads, "agent": agent.id})
@@ -210,8 +211,11 @@ def child() -> dict:
     agent, _ = user_model.objects.get_or_create(username="bench-inbox-agent@example.com")
     stores = []
     try:
-        stores.append(_fill(name="Bench inbox (small)", threads=SMALL, agent=agent))
-        stores.append(_fill(name="Bench inbox (big)", threads=BIG, agent=agent))
+        # A sender belongs to one store: each bench store has its own number.
+        stores.append(
+            _fill(name="Bench inbox (small)", threads=SMALL, agent=agent, sms_number="+13035550100")
+        )
+        stores.append(_fill(name="Bench inbox (big)", threads=BIG, agent=agent, sms_number="+13035550101"))
         # The bench settings allow only loopback hosts, as a served bench would see.
         client = Client(SERVER_NAME="127.0.0.1")
         client.force_login(agent)

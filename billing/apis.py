@@ -80,16 +80,27 @@ class AnalyticsSerializer(serializers.Serializer):
         return fields
 
 
+# Days are turned into the store's local midnights and the day after the last one: the calendar's own
+# ends (0001-01-01, 9999-12-31) would overflow there. No report needs days outside these.
+EARLIEST_DAY = date(2000, 1, 1)
+LATEST_DAY = date(2099, 12, 31)
+
+
 def _date_param(request: Request, name: str) -> date | None:
     raw = request.query_params.get(name)
     if raw in (None, ""):
         return None
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError as exc:
         raise ApplicationError(
             f"`{name}` must be an ISO date like 2026-03-01, not {raw!r}.", code="invalid_date"
         ) from exc
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise ApplicationError(
+            f"`{name}` must be between {EARLIEST_DAY} and {LATEST_DAY}.", code="invalid_date"
+        )
+    return day
 
 
 def _range(request: Request, *, store) -> tuple[date, date]:

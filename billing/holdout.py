@@ -2,9 +2,10 @@
 
 import hashlib
 
+from stores.tenancy import ensure_same_store
+
 from .models import Plan
 
-HOLDOUT_REASON = "holdout (control group)"
 _BUCKETS = 10_000
 
 
@@ -27,19 +28,8 @@ def _plan_of(store) -> Plan:
 
 
 def cart_in_holdout(*, store, cart, plan=None) -> bool:
-    if cart.store_id != store.pk:
-        raise ValueError("The cart belongs to another store.")
+    ensure_same_store(store, cart)
     percent = (plan or _plan_of(store)).holdout_percent
     if not percent:
         return False
     return holdout_bucket(store=store, cart=cart) < percent * _BUCKETS // 100
-
-
-def nudge_holdout_mark(*, nudge) -> bool:
-    """At the moment a nudge would go out: is its cart in the control group? Recorded on the nudge.
-
-    Asked last, after every other check, so the control group holds exactly the carts that would have
-    been texted, and the two recovery rates compare like with like.
-    """
-    nudge.holdout = nudge.holdout or cart_in_holdout(store=nudge.store, cart=nudge.cart)
-    return nudge.holdout

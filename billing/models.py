@@ -64,19 +64,32 @@ class Invoice(StoreOwned):
     issued_at = models.DateTimeField(null=True, blank=True)
     paid_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # "<store prefix>-<year>-<n>", n counted per store and year (`InvoiceCounter`): a number says nothing
+    # about how many invoices other stores get.
+    number = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         ordering = ["-period_start"]
         constraints = [
-            models.UniqueConstraint(fields=["store", "period_start"], name="invoice_unique_period")
+            models.UniqueConstraint(fields=["store", "period_start"], name="invoice_unique_period"),
+            models.UniqueConstraint(
+                fields=["store", "number"], condition=~models.Q(number=""), name="invoice_unique_number"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"Invoice {self.period_start:%Y-%m}"
+        return f"Invoice {self.number or self.period_start.strftime('%Y-%m')}"
 
-    @property
-    def number(self) -> str:
-        return f"CR-{self.period_start:%Y%m}-{self.pk:05d}"
+
+class InvoiceCounter(StoreOwned):
+    """The last invoice number a store used in a year; bumped in the issuing transaction."""
+
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["store", "year"], name="invoice_counter_unique_year")]
 
 
 class Attribution(StoreOwned):

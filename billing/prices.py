@@ -1,8 +1,8 @@
-"""Money tables: what a text segment costs per destination, and the rates fees are converted at.
+"""Money: cents, and the rates fees are converted at. What a text segment costs per destination is the
+one table in `conversations.sms.prices`, shared with the editor's preview.
 
-Both tables are small and static on purpose: they are the fallback when the provider reports nothing
-(Twilio's own `price` on a message replaces the table price) and they are recorded on every receipt,
-so an invoice can always be recomputed from what it says.
+The table is small and static on purpose: the rate used is recorded on every receipt, so an invoice can
+always be recomputed from what it says.
 """
 
 from dataclasses import dataclass
@@ -12,23 +12,6 @@ from cartrecovery.errors import ApplicationError
 
 CENT = Decimal("0.01")
 RATE_PLACES = Decimal("0.00000001")
-
-# Outbound SMS price per segment in USD by E.164 calling-code prefix (Twilio list prices, late 2026,
-# rounded). The longest matching prefix wins; anything else is "other".
-PRICE_CURRENCY = "USD"
-SEGMENT_PRICES: dict[str, tuple[str, Decimal]] = {
-    "+1": ("US/CA", Decimal("0.0083")),
-    "+44": ("GB", Decimal("0.0524")),
-    "+353": ("IE", Decimal("0.0850")),
-    "+33": ("FR", Decimal("0.0800")),
-    "+49": ("DE", Decimal("0.0940")),
-    "+34": ("ES", Decimal("0.0750")),
-    "+31": ("NL", Decimal("0.1150")),
-    "+61": ("AU", Decimal("0.0515")),
-    "+64": ("NZ", Decimal("0.1050")),
-}
-OTHER_REGION = "other"
-OTHER_PRICE = Decimal("0.1000")
 
 # Units of each currency per 1 USD. A static table (no live FX feed): the rate used is written on each
 # receipt so the merchant sees exactly what was applied.
@@ -73,11 +56,3 @@ def exchange_rate(*, source: str, target: str) -> Rate:
         raise ApplicationError(f"No exchange rate from {source} to {target}.", code="unknown_currency")
     rate = (USD_RATES[target] / USD_RATES[source]).quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
     return Rate(source, target, rate, "static table")
-
-
-def segment_price_for(phone: str) -> tuple[str, Decimal]:
-    """(region label, USD price per segment) for an E.164 number."""
-    for prefix in sorted(SEGMENT_PRICES, key=len, reverse=True):
-        if phone.startswith(prefix):
-            return SEGMENT_PRICES[prefix]
-    return OTHER_REGION, OTHER_PRICE

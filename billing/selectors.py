@@ -10,18 +10,12 @@ from django.db.models import Case, Count, Q, Sum, Value, When
 from django.db.models.functions import Abs, TruncDate
 
 from conversations.models import Message
+from conversations.sms.prices import OTHER_PRICE, OTHER_REGION, PRICE_CURRENCY, SEGMENT_PRICES
 from flows.models import Click, Nudge
 from stores.models import Cart
 
 from .models import Adjustment, Attribution, Invoice, Plan
-from .prices import (
-    OTHER_PRICE,
-    OTHER_REGION,
-    PRICE_CURRENCY,
-    SEGMENT_PRICES,
-    cents,
-    exchange_rate,
-)
+from .prices import cents, exchange_rate
 
 ZERO = Decimal("0.00")
 # Twilio bills a text once it has left for the carrier, delivered or not; a failed send costs nothing.
@@ -416,8 +410,6 @@ def analytics_summary(*, store, start: date, end: date) -> dict:
     texts = nudge_texts.exclude(status__in=UNBILLED_TEXT_STATUSES).aggregate(
         texted=Count("nudge__cart", distinct=True),
         delivered=Count("nudge__cart", distinct=True, filter=Q(status=Message.Status.DELIVERED)),
-        messages=Count("id"),
-        segments=Sum("segments"),
     )
     clicks = Click.objects.for_store(store).filter(at__gte=since, at__lt=until)
     click_counts = clicks.aggregate(clicked=Count("link__cart", distinct=True), clicks=Count("id"))
@@ -441,9 +433,9 @@ def analytics_summary(*, store, start: date, end: date) -> dict:
         .filter(occurred_at__gte=since, occurred_at__lt=until)
         .aggregate(total=Sum("credit"))["total"]
     )
-    cost = sum(
-        (c.amount for c in texting_charges(store=store, start=since, end=until, currency=currency)), ZERO
-    )
+    # The texting count, segments and cost are the bill's, line for line: every billed text, not only nudges.
+    charges = texting_charges(store=store, start=since, end=until, currency=currency)
+    cost = sum((c.amount for c in charges), ZERO)
     fees_gross = _sum(money["fees"])
     lift = holdout_lift(store=store, start=since, end=until)
     return {
@@ -464,8 +456,8 @@ def analytics_summary(*, store, start: date, end: date) -> dict:
         "fees": fees_gross - credits,
         "fees_gross": fees_gross,
         "credits": credits,
-        "messages": texts["messages"],
-        "segments": texts["segments"] or 0,
+        "messages": sum(c.texts for c in charges),
+        "segments": sum(c.segments or 0 for c in charges),
         "clicks": click_counts["clicks"],
         "replies": replied["replies"],
         "lift": lift,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -13,8 +13,9 @@ from cartrecovery.errors import ApplicationError
 from conversations.models import Message
 from flows.models import Click, DiscountCode, ShortLink
 from stores.models import Cart, Order, Store
+from stores.tenancy import ensure_same_store
 
-from .models import Adjustment, Attribution, Invoice, InvoiceLine, Plan
+from .models import Adjustment, Attribution, Invoice, InvoiceCounter, InvoiceLine, Plan
 from .prices import cents, exchange_rate
 from .selectors import (
     NOT_A_CONVERSATION_ROUTES,
@@ -294,8 +295,7 @@ def order_attribute(*, store: Store, order: Order) -> Attribution | None:
     None when no text went to a cart this order completes (nothing recovered by us). A repeated call
     (a duplicated order webhook) returns the first decision: one order, one attribution, one fee.
     """
-    if order.store_id != store.pk:
-        raise ValueError("The order belongs to another store.")
+    ensure_same_store(store, order)
     existing = Attribution.objects.filter(order=order).first()
     if existing is not None:
         return existing
@@ -425,8 +425,7 @@ def _credit_apply(*, adjustment: Adjustment, order: Order) -> None:
 def _adjustment_record(
     *, store: Store, order: Order, kind: str, key: str, refunded: Decimal, occurred_at: datetime
 ) -> Adjustment | None:
-    if order.store_id != store.pk:
-        raise ValueError("The order belongs to another store.")
+    ensure_same_store(store, order)
     if not isinstance(refunded, Decimal):
         raise TypeError("Refunded amounts must be Decimal.")
     try:
@@ -528,6 +527,7 @@ def invoice_issue(
                 period_end=month_last_day(month),
                 timezone=store.timezone,
                 currency=plan.billing_currency,
+                number=invoice_number_next(store=store, year=month.year),
             )
             _invoice_fill(invoice=invoice, lines=lines)
             invoice.total = lines_total(lines)
@@ -536,8 +536,39 @@ def invoice_issue(
             invoice.save(update_fields=["total", "status", "issued_at"])
     except IntegrityError:
         return Invoice.objects.for_store(store).get(period_start=month)
-    logger.info("store %s: invoice %s issued: %s %s", store.pk, invoice.pk, invoice.total, invoice.currency)
+    logger.info(
+        "store %s: invoice %s issued: %s %s", store.pk, invoice.number, invoice.total, invoice.currency
+    )
     return invoice
+
+
+def invoice_number_prefix(*, store: Store) -> str:
+    """A store's invoice series: the first 8 characters of its id, so numbers are unique across stores."""
+    return str(store.pk).replace("-", "")[:8].upper()
+
+
+def invoice_number_next(*, store: Store, year: int) -> str:
+    """The store's next invoice number for `year`, allocated in one statement.
+
+    The counter row stays locked until the caller's transaction ends, so concurrent issues for one store
+    take turns and never share or skip a number (a rolled-back issue gives its number back).
+    """
+    table = InvoiceCounter._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {table} (store_id, year, last_number) VALUES (%s, %s, 1)
+            ON CONFLICT (store_id, year) DO UPDATE SET last_number = {table}.last_number + 1
+            RETURNING last_number
+            """,  # noqa: S608 - the table name is ours; the values are parameters
+            [store.pk, year],
+        )
+        (sequence,) = cursor.fetchone()
+    return invoice_number_format(prefix=invoice_number_prefix(store=store), year=year, sequence=sequence)
+
+
+def invoice_number_format(*, prefix: str, year: int, sequence: int) -> str:
+    return f"{prefix}-{year}-{sequence:04d}"
 
 
 def _invoice_fill(*, invoice: Invoice, lines) -> None:
@@ -585,8 +616,7 @@ def invoices_issue_due(*, now: datetime | None = None, month: date | None = None
 
 def invoice_mark_paid(*, store: Store, invoice: Invoice, paid_at: datetime | None = None) -> Invoice:
     """The one change an issued invoice accepts (payment is collected outside the app)."""
-    if invoice.store_id != store.pk:
-        raise ValueError("The invoice belongs to another store.")
+    ensure_same_store(store, invoice)
     if invoice.status == Invoice.Status.PAID:
         return invoice
     if invoice.status != Invoice.Status.ISSUED:

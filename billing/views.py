@@ -1,6 +1,5 @@
 """The billing pages: the period to date, past invoices (printable, CSV) and the receipts behind each line."""
 
-import csv
 import json
 from datetime import datetime, timedelta
 
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from stores.access import store_page
+from stores.csv_export import csv_writer
 
 from .forms import PlanSettingsForm
 from .selectors import (
@@ -164,7 +164,7 @@ def invoice_csv(request: HttpRequest, invoice_id: int) -> HttpResponse:
     invoice = invoice_get(store=request.store, invoice_id=invoice_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{invoice.number}.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(CSV_COLUMNS)
     for line in invoice.lines.all():
         receipt = line.receipt or {}

@@ -15,6 +15,7 @@ from rest_framework import serializers
 from cartrecovery.errors import ApplicationError
 from stores import generic, handlers, shopify
 from stores import services as store_services
+from stores.hooks import ORDER_RECORDED_HOOKS, hook_register
 from stores.models import Order
 from stores.schemas import PayloadError, identifier, moment, money, objects
 
@@ -179,7 +180,6 @@ def register() -> None:
         (handlers.GENERIC, "order.refunded", generic_refund_parse, refund_apply),
     ):
         handlers.handler_register(source=source, topic=topic, parse=parse, apply=apply)
-    if order_recorded not in store_services.ORDER_RECORDED_HOOKS:
-        store_services.ORDER_RECORDED_HOOKS.append(order_recorded)
+    hook_register(ORDER_RECORDED_HOOKS, order_recorded)
     generic.EVENT_SERIALIZERS.setdefault("order.cancelled", OrderCancelledSerializer)
     generic.EVENT_SERIALIZERS.setdefault("order.refunded", OrderRefundedSerializer)

@@ -1,12 +1,23 @@
-"""What every API view shares: the error shape and the store scoping."""
+"""What every API view shares: the error shape, the store scoping and the page size."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
+from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from cartrecovery.errors import ApplicationError
+
+
+class ApiPagination(LimitOffsetPagination):
+    """Every list of the API: `?limit=` beyond API_MAX_PAGE_SIZE is cut to it, so no request reads a whole
+    table at once."""
+
+    @property
+    def max_limit(self) -> int:
+        return settings.API_MAX_PAGE_SIZE
 
 
 def exception_handler(exc, context):

@@ -1,21 +1,28 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView
 
+from cartrecovery.api_docs import ApiDocsView
 from stores import views as store_views
+from stores import views_invitations, views_tokens
 
 urlpatterns = [
     path("", store_views.home, name="home"),
     path("healthz", store_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("accounts/login/", store_views.ThrottledLoginView.as_view(), name="login"),
+    # Throttled by django-axes in the authentication backends, like /admin/login/.
+    path("accounts/login/", store_views.SignInView.as_view(), name="login"),
+    path("accounts/api-tokens/", views_tokens.api_tokens, name="api_tokens"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("dashboard/", include("stores.dashboard_urls")),
+    path("invitations/<str:token>/", views_invitations.invitation_answer, name="invitation"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("stores.urls")),
     path("", include("flows.urls")),
     path("", include("conversations.urls")),
     path("inbox/", include("conversations.inbox_urls")),
     path("", include("billing.urls")),
 ]
+
+handler403 = "stores.views.permission_denied"

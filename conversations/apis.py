@@ -1,20 +1,23 @@
 """`/api/v1/stores/<store_id>/…`: keyword rules (managers), "try a reply", threads (everyone in the store)."""
 
-import phonenumbers
 from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status
-from rest_framework.pagination import LimitOffsetPagination
+from rest_framework import renderers, serializers, status
 from rest_framework.response import Response
 
+from cartrecovery.api import ApiPagination
 from cartrecovery.errors import ApplicationError
-from flows import rules
-from flows.models import KeywordRule
 from stores.access import EVERYONE, StoreAPIView
 from stores.models import Customer
+from stores.phones import PhoneMode, phone_parse, store_region
 from stores.tenancy import get_for_store_or_404
 
-from .models import Message, Thread
+from . import rules
+from .evidence import evidence_record
+from .evidence_pdf import evidence_pdf
+from .models import KeywordRule, Message, Thread
 from .router import reply_try
 
 
@@ -52,7 +55,7 @@ class KeywordRuleInput(serializers.Serializer):
 
 
 def _paginated(view, request, rows, serialize):
-    paginator = LimitOffsetPagination()
+    paginator = ApiPagination()
     page = paginator.paginate_queryset(rows, request, view=view)
     return paginator.get_paginated_response([serialize(row) for row in page])
 
@@ -153,13 +156,10 @@ class KeywordRuleTryApi(StoreAPIView):
 
 
 def _e164_or_400(raw: str) -> str:
-    try:
-        number = phonenumbers.parse(raw.strip(), None)
-    except phonenumbers.NumberParseException as exc:
-        raise ApplicationError(
-            "Give the phone in E.164 form (+14155550100).", extra={"field": "phone"}
-        ) from exc
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    parsed = phone_parse(raw, mode=PhoneMode.API_FILTER)
+    if not parsed.ok:
+        raise ApplicationError("Give the phone in E.164 form (+14155550100).", extra={"field": "phone"})
+    return parsed.e164
 
 
 class ThreadMessageOutput(serializers.Serializer):
@@ -221,3 +221,49 @@ class ThreadDetailApi(StoreAPIView):
     def get(self, request, store_id, thread_id):
         thread = get_for_store_or_404(_threads(self.store), store=self.store, pk=thread_id)
         return Response(ThreadOutput(thread).data)
+
+
+class PdfRenderer(renderers.BaseRenderer):
+    media_type = "application/pdf"
+    format = "pdf"
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data if isinstance(data, bytes) else b""
+
+
+class EvidenceApi(StoreAPIView):
+    """The compliance record of one number: consent, texts and the store's verified hash chain."""
+
+    renderer_classes = [renderers.JSONRenderer, PdfRenderer]
+
+    @extend_schema(
+        operation_id="customers_evidence",
+        tags=["customers"],
+        parameters=[
+            OpenApiParameter("phone", str, required=True, description="The shopper's number, any format."),
+            OpenApiParameter(
+                "format", str, enum=["json", "pdf"], description="pdf: a printable evidence pack."
+            ),
+        ],
+        responses={200: dict, 400: dict},
+    )
+    def get(self, request, store_id):
+        raw = request.query_params.get("phone", "").strip()
+        parsed = phone_parse(raw, region=store_region(self.store)) if raw else None
+        if parsed is None or not parsed.ok:
+            problem = parsed.problem if parsed else "missing"
+            return Response(
+                {"errors": {"phone": [f"Give the shopper's number ({problem})."]}},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        record = evidence_record(store=self.store, phone=parsed.e164)
+        if request.accepted_renderer.format == "pdf":
+            body = evidence_pdf(
+                store_name=self.store.name, record=record, generated_at=timezone.now().isoformat()
+            )
+            response = HttpResponse(body, content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="evidence-{parsed.e164.lstrip("+")}.pdf"'
+            return response
+        return Response(record)

@@ -23,7 +23,11 @@ class Thread(StoreOwned):
     escalated_at = models.DateTimeField(null=True, blank=True)
     last_message_at = models.DateTimeField(null=True, blank=True)
     last_inbound_at = models.DateTimeField(null=True, blank=True)
-    unread_count = models.PositiveIntegerField(default=0)
+    # Texts for a person (escalations and texts in a thread a person holds), counted up and never reset: each
+    # member's unread count is this minus what their ThreadRead saw.
+    human_inbound_count = models.PositiveIntegerField(default=0)
+    # Out of the working folders until then; a new text from the shopper wakes it early.
+    snoozed_until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -62,7 +66,7 @@ class Message(StoreOwned):
     # Which router step produced an outbound reply, or what the inbound message triggered.
     route = models.CharField(max_length=20, blank=True)
     rule = models.ForeignKey(
-        "flows.KeywordRule", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "conversations.KeywordRule", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     nudge = models.OneToOneField(
         "flows.Nudge", on_delete=models.SET_NULL, null=True, blank=True, related_name="message"
@@ -107,6 +111,34 @@ class SendAttempt(StoreOwned):
     detail = models.CharField(max_length=500, blank=True)
 
 
+class ThreadRead(StoreOwned):
+    """How far one member has read one thread: unread counts are per person, not per thread."""
+
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="reads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_count = models.PositiveIntegerField(default=0)  # the thread's human_inbound_count when last opened
+    read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["thread", "user"], name="thread_read_unique_user")]
+
+
+class ThreadNote(StoreOwned):
+    """An internal note on a thread: for the team only, never texted to the shopper."""
+
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
 class CannedResponse(StoreOwned):
     store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
     title = models.CharField(max_length=120)
@@ -114,3 +146,23 @@ class CannedResponse(StoreOwned):
 
     class Meta:
         ordering = ["title"]
+
+
+class KeywordRule(StoreOwned):
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=120)
+    keywords = models.JSONField(default=list)
+    reply = models.TextField()
+    # The reply in other languages: {"fr": "…", "de": "…"}; `reply` is the store's language.
+    replies = models.JSONField(default=dict, blank=True)
+    # The rule's own words per language, replacing the built-in lexicon's for that language: {"fr": [...]}.
+    lexicon = models.JSONField(default=dict, blank=True)
+    priority = models.IntegerField(default=100, help_text="Lower runs first.")
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        # Moved from flows (state only): the table keeps its name and its rows.
+        db_table = "flows_keywordrule"
+        ordering = ["priority", "id"]

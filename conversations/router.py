@@ -10,18 +10,19 @@ rule's canned answer is the wrong reply to both.
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import timezone
 
-from flows import defaults
-from flows.models import Flow, KeywordRule, ShortLink
-from flows.rules import RuleMatch, reply_render, rule_match, rules_active_for
+from stores.manage_links import manage_url
 from stores.models import Cart, Customer, SmsStatus, Store
+from stores.tenancy import ensure_same_store
 
+from . import wording
 from .countries import countries_named, country_name
+from .hooks import CART_LINK_PROVIDERS, REPLY_WORDING_PROVIDERS
 from .languages import LANGUAGE_NAMES, Detection, language_base, language_detect
-from .models import Message, Thread
+from .models import KeywordRule, Message, Thread
 from .nlp import Text
 from .nlp_intents import (
     HELP,
@@ -34,6 +35,9 @@ from .nlp_intents import (
     shouting,
     uncovered_question,
 )
+from .placeholders import money_format, store_values
+from .rules import RuleMatch, reply_render, rule_match, rules_active_for
+from .snooze import snooze_confirmation, snooze_intent, snooze_until
 
 RULE_REPEAT_WINDOW = timedelta(hours=24)
 
@@ -55,12 +59,13 @@ class RouteDecision:
     reply: str
     escalate: bool
     reason: str
-    compliance: str = ""  # "opt_out" | "opt_in" | "help" when step is compliance
+    compliance: str = ""  # "opt_out" | "opt_in" | "help" | "snooze" when step is compliance
     language: str = ""  # the language the text was read in, and answered in when possible
     language_reason: str = ""
     intent: str = ""  # the lexicon intent that matched ("shipping"), when one did
     matched: str = ""  # the shopper's word that matched a keyword or a lexicon word
     note: str = ""  # for the agent: e.g. the reply is not in the shopper's language
+    snooze_until: datetime | None = None
 
     @property
     def outbound_route(self) -> str:
@@ -70,8 +75,14 @@ class RouteDecision:
         )
 
 
-def help_reply(*, store: Store, language: str = "") -> str:
-    """The store's help text, always with contact details and how to opt out (CTIA).
+SNOOZE = "snooze"
+# A pause asked again while a pause of about the same length runs changes nothing and gets no second reply.
+SNOOZE_EXTENSION_MIN = timedelta(days=1)
+
+
+def help_reply(*, store: Store, language: str = "", customer: Customer | None = None) -> str:
+    """The store's help text, always with contact details, how to opt out (CTIA) and the shopper's
+    manage-texts link.
 
     The store's own text is in the store's language; a shopper writing in another gets the shipped one of
     their language, built from the same contact details."""
@@ -79,13 +90,20 @@ def help_reply(*, store: Store, language: str = "") -> str:
     text = store.help_text.strip()
     if not text or language != (language_base(store.default_language) or "en"):
         contact = " / ".join(c for c in (store.contact_email, store.contact_phone) if c) or store.website_url
-        template = defaults.HELP_REPLY.get(language) or defaults.HELP_REPLY["en"]
+        template = wording.HELP_REPLY.get(language) or wording.HELP_REPLY["en"]
         text = template.format(store=store.name, contact=contact)
         if not contact:
             text = re.sub(r" [^.:]+ ?: \.", "", text)  # "Help: ." with nothing to say
     if "STOP" not in text.upper():
         text += " Reply STOP to opt out."
-    return text
+    return _with_manage_link(text, customer=customer, language=language)
+
+
+def _with_manage_link(text: str, *, customer: Customer | None, language: str) -> str:
+    if customer is None or customer.pk is None:
+        return text
+    link = wording.MANAGE_LINK.get(language) or wording.MANAGE_LINK["en"]
+    return f"{text} {link.format(url=manage_url(customer))}"
 
 
 def reply_context(*, store: Store, customer: Customer | None, language: str = "en") -> dict[str, str]:
@@ -100,76 +118,44 @@ def reply_context(*, store: Store, customer: Customer | None, language: str = "e
             .first()
         )
     items = list(cart.items.all()) if cart else []
+    total = cart.total if cart else None
     return {
+        **store_values(store, language=language),
         "first_name": (customer.first_name if customer else "")
         or (cart.first_name if cart else "")
         or "there",
-        "store": store.name,
         "product": items[0].title if items else "it",
         "link": _cart_link(store=store, cart=cart),
-        "shipping_policy": store.shipping_policy,
-        "returns_policy": store.returns_policy,
-        "contact_email": store.contact_email,
-        "contact_phone": store.contact_phone,
-        **store_facts_context(store=store, language=language),
-    }
-
-
-def store_facts_context(*, store: Store, language: str) -> dict[str, str]:
-    """The placeholders of the store's structured facts; empty when the merchant has not set them."""
-    from flows.rendering import money_format
-
-    ships_to = [country_name(code, language) for code in store.ships_to or []]
-    return {
-        "ships_to": ", ".join(ships_to),
-        "free_shipping_over": money_format(
-            store.free_shipping_over, currency=store.currency, language=language
-        )
-        if store.free_shipping_over is not None
-        else "",
-        "return_days": str(store.return_days) if store.return_days is not None else "",
-        "processing_days": str(store.processing_days) if store.processing_days is not None else "",
+        "cart_total": money_format(
+            total, currency=(cart.currency if cart else "") or store.currency, language=store.default_language
+        ),
     }
 
 
 def _cart_link(*, store: Store, cart: Cart | None) -> str:
     if cart is None:
         return store.website_url
-    link = ShortLink.objects.for_store(store).filter(cart=cart).order_by("-created_at").first()
-    if link is not None:
-        return f"{settings.PUBLIC_BASE_URL}/r/{link.code}"
+    for provider in CART_LINK_PROVIDERS:
+        link = provider(store=store, cart=cart)
+        if link:
+            return link
     return cart.checkout_url or store.website_url
 
 
-_FLOW_DEFAULTS = {
-    "fallback": defaults.FALLBACK_REPLY,
-    "holding": defaults.HOLDING_REPLY,
-    "opt_out": defaults.OPT_OUT_CONFIRMATION,
-    "opt_in": defaults.OPT_IN_CONFIRMATION,
+_SHIPPED_REPLIES = {
+    "fallback": wording.FALLBACK_REPLY,
+    "holding": wording.HOLDING_REPLY,
+    "opt_out": wording.OPT_OUT_CONFIRMATION,
+    "opt_in": wording.OPT_IN_CONFIRMATION,
 }
 
 
-def _active_flow(*, store: Store) -> Flow | None:
-    return (
-        Flow.objects.for_store(store)
-        .filter(is_active=True)
-        .only("fallback_reply", "holding_reply", "replies")
-        .first()
-    )
-
-
-def flow_reply(*, store: Store, flow: Flow | None, kind: str, language: str) -> str:
-    """A canned answer in this language: the store's own text, else the shipped default (all seven)."""
-    own = ((flow.replies if flow else {}) or {}).get(kind, {}) or {}
-    if (own.get(language) or "").strip():
-        return own[language]
-    main = {"fallback": "fallback_reply", "holding": "holding_reply"}.get(kind)
-    if main and flow is not None and language == language_base(store.default_language):
-        text = getattr(flow, main)
-        # The model's English default stays a default: a French store's shoppers get the French one.
-        if text and (language == "en" or text != Flow._meta.get_field(main).default):
-            return text
-    return _FLOW_DEFAULTS[kind].get(language) or _FLOW_DEFAULTS[kind]["en"]
+def flow_reply(*, store: Store, kind: str, language: str) -> str:
+    """A canned answer in this language: the store's own wording (flows keeps it), else the shipped one."""
+    own = ""
+    for provider in REPLY_WORDING_PROVIDERS:
+        own = provider(store=store, kind=kind, language=language) or own
+    return own or _SHIPPED_REPLIES[kind].get(language) or _SHIPPED_REPLIES[kind]["en"]
 
 
 def rule_reply(*, store: Store, rule: KeywordRule, language: str) -> tuple[str, str, str]:
@@ -179,7 +165,7 @@ def rule_reply(*, store: Store, rule: KeywordRule, language: str) -> tuple[str, 
     store_language = language_base(store.default_language) or "en"
     if language == store_language:
         return rule.reply, language, ""
-    note = defaults.NO_TEXT_IN_LANGUAGE_NOTE.format(
+    note = wording.NO_TEXT_IN_LANGUAGE_NOTE.format(
         language=LANGUAGE_NAMES.get(language, language),
         what=f'rule "{rule.name}"',
         fallback=LANGUAGE_NAMES.get(store_language, store_language),
@@ -224,6 +210,8 @@ def route(
     decision = _compliance(
         store=store, message=message, customer=customer, opt_out_type=opt_out_type, detection=detection
     )
+    if decision is None and customer is not None and customer.sms_status == SmsStatus.SUBSCRIBED:
+        decision = _snooze(store=store, message=message, customer=customer, now=now, detection=detection)
     if decision is not None:
         return decision
     if customer is not None and customer.sms_status == SmsStatus.UNSUBSCRIBED:
@@ -234,13 +222,12 @@ def route(
         )
 
     language = detection.language
-    flow = _active_flow(store=store)
 
     def render(template: str) -> str:
         return reply_render(template, reply_context(store=store, customer=customer, language=language))
 
     def hand_off(reason: str, rule: KeywordRule | None = None, **found) -> RouteDecision:
-        holding = flow_reply(store=store, flow=flow, kind="holding", language=language)
+        holding = flow_reply(store=store, kind="holding", language=language)
         return RouteDecision(Step.ESCALATION, rule, render(holding), True, reason, **heard, **found)
 
     urgent = asks_for_person(message) or anger(message)
@@ -269,7 +256,7 @@ def route(
         return RouteDecision(
             Step.ACKNOWLEDGEMENT, None, "", False, "an acknowledgement: nothing to answer", **heard
         )
-    fallback = flow_reply(store=store, flow=flow, kind="fallback", language=language)
+    fallback = flow_reply(store=store, kind="fallback", language=language)
     return RouteDecision(Step.FALLBACK, None, render(fallback), True, "no rule matched", **heard)
 
 
@@ -320,7 +307,7 @@ def _ships_to_decision(*, store, match, country, render, hand_off, heard, langua
             **found,
         )
     ships = country in {code.upper() for code in store.ships_to}
-    table = defaults.SHIPS_TO_YES if ships else defaults.SHIPS_TO_NO
+    table = wording.SHIPS_TO_YES if ships else wording.SHIPS_TO_NO
     template = table.get(language) or table["en"]
     verdict = "ships" if ships else "does not ship"
     why = f"{reason}; the store {verdict} to {country_name(country, 'en')} (settings: ships to)"
@@ -359,22 +346,47 @@ def _compliance(
     if intent.kind in (OPT_OUT, OPT_IN):
         # One confirmation only: a second STOP from an opted-out number gets silence.
         kind = "opt_out" if intent.kind == OPT_OUT else "opt_in"
-        template = flow_reply(store=store, flow=_active_flow(store=store), kind=kind, language=language)
-        reply = (
-            "" if unsubscribed and intent.kind == OPT_OUT else reply_render(template, {"store": store.name})
-        )
+        if unsubscribed and intent.kind == OPT_OUT:
+            reply = ""
+        else:
+            template = flow_reply(store=store, kind=kind, language=language)
+            reply = reply_render(template, {"store": store.name})
+        if reply and intent.kind == OPT_OUT:
+            reply = _with_manage_link(reply, customer=customer, language=language)
         return RouteDecision(
             Step.COMPLIANCE, None, reply, False, intent.reason, compliance=intent.kind, **heard
         )
     # Carriers' rule: an opted-out number gets no HELP answer either.
-    reply = "" if unsubscribed else help_reply(store=store, language=language)
+    reply = "" if unsubscribed else help_reply(store=store, language=language, customer=customer)
     return RouteDecision(Step.COMPLIANCE, None, reply, False, intent.reason, compliance=HELP, **heard)
+
+
+def _snooze(
+    *, store: Store, message: Text, customer: Customer, now: datetime, detection: Detection
+) -> RouteDecision | None:
+    """ "Not now", "text me next week": pause cart texts (read only after opt-out found nothing)."""
+    snooze = snooze_intent(message)
+    if snooze is None:
+        return None
+    heard = {"language": snooze.language, "language_reason": detection.reason}
+    if snooze.language != detection.language:
+        heard["language_reason"] = f"{LANGUAGE_NAMES.get(snooze.language, snooze.language)} pause phrase"
+    until = snooze_until(now=now, days=snooze.days)
+    current = customer.snoozed_until
+    if current is not None and current > now and until < current + SNOOZE_EXTENSION_MIN:
+        reason = f"{snooze.reason}: already paused"
+        return RouteDecision(Step.COMPLIANCE, None, "", False, reason, compliance=SNOOZE, **heard)
+    reply = snooze_confirmation(
+        store_name=store.name, language=snooze.language, until=until, zone=ZoneInfo(store.timezone)
+    )
+    return RouteDecision(
+        Step.COMPLIANCE, None, reply, False, snooze.reason, compliance=SNOOZE, snooze_until=until, **heard
+    )
 
 
 def reply_try(*, store: Store, text: str, customer: Customer | None = None) -> RouteDecision:
     """What this text would trigger for this customer (or a new shopper), without sending or saving."""
-    if customer is not None and customer.store_id != store.id:
-        raise ValueError("The customer belongs to another store.")
+    ensure_same_store(store, customer)
     thread = Thread.objects.for_store(store).filter(customer=customer).first() if customer else None
     return route(store=store, text=text, customer=customer, thread=thread)
 

@@ -1,16 +1,22 @@
 """Reads of the conversations app: the agent inbox's lists and the thread beside its cart."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from flows.models import Click, Nudge
+from flows.models import Click, DiscountCode, Nudge, Step
 from stores.models import Cart, ConsentEvent, Customer, Membership, SmsStatus, Store
+from stores.phones import TEST_NUMBER_PATTERN, phone_is_test_number, phone_parse, store_region
 
-from .models import CannedResponse, Message, Thread
+from .models import CannedResponse, Message, Thread, ThreadNote, ThreadRead
+from .placeholders import placeholders_fill
+from .sms import TransientSmsError, get_backend
+from .sms.base import SenderRegistration
 
 INBOX_PAGE_SIZE = 25
 # Folder counts stop here ("99+"): an exact count of a 100,000-thread store costs a scan on every poll.
@@ -63,13 +69,19 @@ class InboxPage:
     counts: dict[str, str] = field(default_factory=dict)
 
 
+def _awake() -> Q:
+    """Not snoozed, or its snooze is over: the working folders show only these."""
+    return Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=timezone.now())
+
+
 def _tab_filter(*, tab: str, user) -> Q:
     if tab == InboxTab.NEEDS_HUMAN:
-        return Q(status=Thread.Status.ESCALATED)
+        # Nobody may text a shopper who opted out, so no human is needed there.
+        return Q(status=Thread.Status.ESCALATED) & ~Q(customer__sms_status=SmsStatus.UNSUBSCRIBED) & _awake()
     if tab == InboxTab.MINE:
-        return Q(assignee=user) & ~Q(status=Thread.Status.RESOLVED)
+        return Q(assignee=user) & ~Q(status=Thread.Status.RESOLVED) & _awake()
     if tab == InboxTab.UNASSIGNED:
-        return Q(assignee__isnull=True) & ~Q(status=Thread.Status.RESOLVED)
+        return Q(assignee__isnull=True) & ~Q(status=Thread.Status.RESOLVED) & _awake()
     if tab == InboxTab.RESOLVED:
         return Q(status=Thread.Status.RESOLVED)
     return Q()
@@ -139,7 +151,9 @@ def inbox_page(
             Q(last_message_at__lt=position.last_message_at) | Q(id__lt=position.thread_id)
         )
     rows = list(
-        threads.select_related("customer", "assignee").annotate(**_last_message_preview())[: page_size + 1]
+        threads.select_related("customer", "assignee").annotate(
+            **_last_message_preview(), **_unread_for(user)
+        )[: page_size + 1]
     )
     next_cursor = ""
     if len(rows) > page_size:
@@ -152,6 +166,16 @@ def inbox_page(
         next_cursor=next_cursor,
         counts=inbox_tab_counts(store=store, user=user),
     )
+
+
+def _unread_for(user) -> dict:
+    """Texts for a person this member has not seen: the thread's count minus theirs at their last look."""
+    seen = ThreadRead.objects.filter(thread=OuterRef("pk"), user=user).values("seen_count")[:1]
+    return {"my_unread": F("human_inbound_count") - Coalesce(Subquery(seen, output_field=IntegerField()), 0)}
+
+
+def thread_notes(*, store, thread: Thread) -> list[ThreadNote]:
+    return list(ThreadNote.objects.for_store(store).filter(thread=thread).select_related("author"))
 
 
 def _last_message_preview() -> dict:
@@ -212,6 +236,46 @@ def thread_cart_context(*, store, thread: Thread) -> CartContext:
     return CartContext(cart=cart, items=list(cart.items.all()), nudges_sent=nudges, clicks=cart.click_count)
 
 
+@dataclass(frozen=True)
+class ComposerInsert:
+    label: str
+    text: str
+
+
+def composer_inserts(*, store, thread: Thread) -> list[ComposerInsert]:
+    """One-click inserts for the reply box: the latest cart's checkout link and its step's discount code."""
+    cart = (
+        Cart.objects.for_store(store)
+        .filter(customer_id=thread.customer_id)
+        .order_by("-last_activity_at")
+        .first()
+    )
+    if cart is None:
+        return []
+    inserts = []
+    if cart.checkout_url.startswith(("https://", "http://")):
+        inserts.append(ComposerInsert(label="Checkout link", text=cart.checkout_url))
+    code = _cart_discount_code(store=store, cart=cart)
+    if code:
+        inserts.append(ComposerInsert(label=f"Code {code}", text=code))
+    return inserts
+
+
+def _cart_discount_code(*, store, cart) -> str:
+    """The code this cart's texts carry: its own from a pool, else the fixed code of its step."""
+    pooled = DiscountCode.objects.for_store(store).filter(cart=cart).order_by("-assigned_at").first()
+    if pooled is not None:
+        return pooled.code
+    step = (
+        Step.objects.filter(nudges__cart=cart)
+        .exclude(discount_code="")
+        .order_by("-position")
+        .only("discount_code")
+        .first()
+    )
+    return step.discount_code if step else ""
+
+
 def customer_latest_consent(*, store, customer) -> ConsentEvent | None:
     return (
         ConsentEvent.objects.for_store(store)
@@ -228,8 +292,11 @@ def thread_reply_block_reason(*, thread: Thread) -> str:
         return "This shopper's data was erased at their request, so there is no number to text."
     if customer.sms_status == SmsStatus.UNSUBSCRIBED:
         return "This shopper opted out of texts (STOP). They must text START before anyone can reply."
-    if customer.phone_unreachable_reason:
-        return f"This number cannot receive texts: {customer.phone_unreachable_reason}."
+    if customer.unreachable_reason():
+        until = (
+            f" (not texted before {customer.unreachable_until:%b %-d})" if customer.unreachable_until else ""
+        )
+        return f"This number cannot receive texts: {customer.unreachable_reason()}{until}."
     if customer.sms_status != SmsStatus.SUBSCRIBED and thread.last_inbound_at is None:
         return "No recorded consent and the shopper has never texted you, so you cannot text them first."
     return ""
@@ -256,18 +323,14 @@ class CannedChoice:
 
 
 def canned_responses_for_thread(*, store, thread: Thread) -> list[CannedChoice]:
-    """The store's canned responses with {first_name} and {store} filled in for this shopper."""
-    values = {"first_name": thread.customer.first_name or "there", "store": store.name}
-    return [
-        CannedChoice(title=c.title, body=_fill_placeholders(c.body, values))
-        for c in canned_responses_list(store=store)
-    ]
+    """The store's canned responses filled in for this shopper, as the bot's replies are."""
+    from .router import reply_context
 
-
-def _fill_placeholders(text: str, values: dict[str, str]) -> str:
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", value)
-    return text
+    canned = canned_responses_list(store=store)
+    if not canned:
+        return []
+    values = reply_context(store=store, customer=thread.customer)
+    return [CannedChoice(title=c.title, body=placeholders_fill(c.body, values)) for c in canned]
 
 
 # The phone simulator.
@@ -279,42 +342,81 @@ class PhoneScreen:
     problem: str = ""
     customer: object = None
     messages: list[Message] = field(default_factory=list)
+    pending: list = field(default_factory=list)  # texts scheduled for this phone, with when and why
 
 
 def phone_screen(*, store, number: str) -> PhoneScreen:
-    """What a test phone shows: every text between it and the store, oldest first."""
-    from stores.phones import phone_parse
-
+    """What a test phone shows: every text between it and the store, oldest first (test numbers only)."""
     if not number:
         return PhoneScreen()
-    parsed = phone_parse(number, region=store_phone_region(store))
+    parsed = phone_parse(number, region=store_region(store))
     if not parsed.ok:
         return PhoneScreen(problem=parsed.problem)
-    thread = (
-        Thread.objects.for_store(store).filter(customer__phone=parsed.e164).select_related("customer").first()
-    )
+    if not phone_is_test_number(parsed.e164):
+        return PhoneScreen(problem="not a test number")
+    customer = Customer.objects.for_store(store).filter(phone=parsed.e164).first()
+    pending = texts_pending_for(store=store, customer=customer)
+    thread = Thread.objects.for_store(store).filter(customer=customer).first() if customer else None
     if thread is None:
-        return PhoneScreen(e164=parsed.e164)
+        return PhoneScreen(e164=parsed.e164, customer=customer, pending=pending)
+    thread.customer = customer
     return PhoneScreen(
         e164=parsed.e164,
-        customer=thread.customer,
+        customer=customer,
         messages=thread_messages(store=store, thread=thread)[-100:],
+        pending=pending,
     )
 
 
 def phone_test_numbers(*, store, limit: int = 12) -> list:
-    """Numbers worth picking in the simulator: the shoppers this store texted most recently."""
+    """Numbers worth picking in the simulator: the test numbers this store texted most recently."""
     return list(
         Thread.objects.for_store(store)
-        .filter(last_message_at__isnull=False, customer__phone__isnull=False)
+        .filter(last_message_at__isnull=False, customer__phone__regex=TEST_NUMBER_PATTERN)
         .select_related("customer")
         .order_by("-last_message_at")[:limit]
     )
 
 
-def store_phone_region(store) -> str | None:
-    import phonenumbers
+# The flows app sits above this one and plugs in what it knows at start-up (flows/apps.py): the texts it
+# holds for a shopper, and a test number inside its sending window right now.
+SCHEDULE_READERS: dict[str, Callable] = {}
 
-    if not store.sms_number:
+
+def texts_pending_for(*, store, customer) -> list:
+    reader = SCHEDULE_READERS.get("texts_pending")
+    return reader(store=store, customer=customer) if reader and customer is not None else []
+
+
+def shopper_zone(*, store, customer) -> str:
+    """The zone the sending rules place this shopper in (number, else store), for their local clock."""
+    reader = SCHEDULE_READERS.get("shopper_zone")
+    return reader(store=store, customer=customer) if reader else store.timezone
+
+
+def threads_with_shopper_clock(*, store, threads: list) -> list:
+    """Each thread with `shopper_zone` set: an in-memory lookup per row, no query."""
+    for thread in threads:
+        thread.shopper_zone = shopper_zone(store=store, customer=thread.customer)
+    return threads
+
+
+def simulator_number_suggested(*, store) -> str:
+    reader = SCHEDULE_READERS.get("simulator_number")
+    return reader(store=store) if reader else ""
+
+
+def sender_registration(*, store) -> SenderRegistration | None:
+    """Whether the store's sender may carry US traffic, asked of the SMS backend (None: nothing to check)."""
+    number = store.sms_number.as_e164 if store.sms_number else ""
+    if not (number.startswith("+1") or store.messaging_service_sid):
         return None
-    return phonenumbers.region_code_for_number(store.sms_number)
+    try:
+        return get_backend().sender_registration(
+            account_sid=store.twilio_account_sid,
+            sender_kind=store.sender_kind,
+            phone_number=number,
+            messaging_service_sid=store.messaging_service_sid,
+        )
+    except TransientSmsError as exc:
+        return SenderRegistration(None, f"could not ask Twilio ({exc})")

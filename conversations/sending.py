@@ -9,11 +9,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from flows.services import nudge_mark_failed, nudges_cancel_pending
+from stores.hooks import hooks_run
 from stores.models import Customer
 from stores.phones import phone_mask, phones_masked_in
 from stores.services import consent_record
+from stores.tenancy import ensure_same_store
 
+from .evidence import messages_chain
+from .hooks import MESSAGE_REFUSED_HOOKS, NUMBER_UNREACHABLE_HOOKS
 from .models import Message, SendAttempt, Thread
 from .sms import (
     OutgoingSms,
@@ -29,11 +32,17 @@ from .sms.segments import segment_info
 logger = logging.getLogger("cartrecovery.sms")
 
 OPTED_OUT_AT_CARRIER = "21610"
+INVALID_NUMBER_CODES = {"21211": "not a valid phone number (Twilio 21211)"}
+# Errors that say a number cannot take texts now (deactivated, landline, unknown): one may be a passing
+# carrier fault, two sends that met one mean it rests for UNREACHABLE_REST.
 UNREACHABLE_CODES = {
-    "21211": "not a valid phone number (Twilio 21211)",
     "21614": "not a mobile number (Twilio 21614)",
+    "30003": "unreachable handset (Twilio 30003)",
+    "30005": "unknown or deactivated number (Twilio 30005)",
     "30006": "landline or unreachable carrier (Twilio 30006)",
 }
+UNREACHABLE_STRIKES = 2
+UNREACHABLE_REST = timedelta(days=90)
 
 
 def message_queue_outbound(
@@ -46,6 +55,7 @@ def message_queue_outbound(
     nudge=None,
     sent_by=None,
     enqueue: bool = True,
+    decision: str = "",
 ) -> Message:
     """Record an outbound text and hand it to the worker once the transaction commits.
 
@@ -54,7 +64,14 @@ def message_queue_outbound(
     (message,) = messages_queue_outbound(
         outbound=[
             Outbound(
-                store=store, thread=thread, body=body, route=route, rule=rule, nudge=nudge, sent_by=sent_by
+                store=store,
+                thread=thread,
+                body=body,
+                route=route,
+                rule=rule,
+                nudge=nudge,
+                sent_by=sent_by,
+                decision=decision,
             )
         ]
     )
@@ -74,6 +91,8 @@ class Outbound:
     rule: object = None
     nudge: object = None
     sent_by: object = None
+    # What allowed this text, for the evidence chain ("inside Texas 9:00–21:00…", "reply to HELP").
+    decision: str = ""
 
 
 def messages_queue_outbound(*, outbound: list[Outbound]) -> list[Message]:
@@ -107,6 +126,13 @@ def messages_queue_outbound(*, outbound: list[Outbound]) -> list[Message]:
             )
         )
     messages = Message.objects.bulk_create(rows)
+    by_store: dict = {}
+    for item, message in zip(outbound, messages, strict=True):
+        by_store.setdefault(item.store.id, (item.store, [], []))
+        by_store[item.store.id][1].append(message)
+        by_store[item.store.id][2].append(item.decision or f"{item.route} text")
+    for store, store_messages, decisions in by_store.values():
+        messages_chain(store=store, messages=store_messages, decisions=decisions)
     Thread.objects.filter(pk__in={item.thread.pk for item in outbound}).update(
         last_message_at=now, updated_at=now
     )
@@ -115,8 +141,7 @@ def messages_queue_outbound(*, outbound: list[Outbound]) -> list[Message]:
 
 def threads_ensure(*, store, customers: list[Customer]) -> dict[int, Thread]:
     """The thread of each customer (by customer id), creating the missing ones in one statement."""
-    if any(c.store_id != store.id for c in customers):
-        raise ValueError("A customer belongs to another store.")
+    ensure_same_store(store, *customers)
     ids = {c.id for c in customers}
     threads = {t.customer_id: t for t in Thread.objects.for_store(store).filter(customer_id__in=ids)}
     missing = ids - threads.keys()
@@ -217,8 +242,10 @@ def message_deliver(*, message_id: int) -> Message:
             if found is not None:
                 return _accepted(message, found, outcome="recovered")
         if backend.rate_limited:
-            ratelimit.wait_for_turn(store=message.store, segments=message.segments or 1)
-        result = backend.send(sms)
+            with ratelimit.turn(store=message.store, segments=message.segments or 1):
+                result = backend.send(sms)
+        else:
+            result = backend.send(sms)
     except RateLimited:
         message.status = Message.Status.PENDING
         message.attempts -= 1
@@ -263,16 +290,15 @@ def _refused(message: Message, exc: PermanentSmsError) -> None:
     customer_phone = phone_mask(str(message.thread.customer.phone))
     logger.info("message %s to %s refused: %s", message.id, customer_phone, phones_masked_in(str(exc)))
     number_verdict_apply(message=message, error_code=exc.code)
-    if message.nudge_id:
-        nudge_mark_failed(store=message.store, nudge_id=message.nudge_id, reason=f"text refused: {exc}")
+    hooks_run(MESSAGE_REFUSED_HOOKS, store=message.store, message=message, reason=f"text refused: {exc}")
 
 
 def number_verdict_apply(*, message: Message, error_code: str) -> None:
     """What a provider error says about the number: opted out at the carrier, or not textable at all.
 
-    Either way nothing more is sent to it: consent is revoked (21610) or the number is marked unreachable
-    (21211, 21614, 30006), and its pending nudges are cancelled. Send errors and status callbacks both
-    end here.
+    Consent is revoked (21610), the number is marked invalid for good (21211), or after two sends that
+    met 21614, 30003, 30005 or 30006 it is not texted for 90 days; pending nudges are cancelled. Send
+    errors and status callbacks both end here.
     """
     store, customer = message.store, message.thread.customer
     if error_code == OPTED_OUT_AT_CARRIER:
@@ -283,14 +309,36 @@ def number_verdict_apply(*, message: Message, error_code: str) -> None:
             source="carrier",
             evidence={"error_code": error_code, "message_id": message.id},
             dedupe_key=f"carrier-21610:{customer.pk}:{message.pk}",
+            reason="opted out at the carrier (21610)",
         )
-        nudges_cancel_pending(store=store, reason="opted out at the carrier (21610)", customer=customer)
-    elif error_code in UNREACHABLE_CODES:
-        reason = UNREACHABLE_CODES[error_code]
-        Customer.objects.filter(pk=customer.pk, phone_unreachable_reason="").update(
-            phone_unreachable_reason=reason, updated_at=timezone.now()
-        )
-        nudges_cancel_pending(store=store, reason=f"number unreachable: {reason}", customer=customer)
+    elif error_code in INVALID_NUMBER_CODES:
+        _number_unreachable(message=message, reason=INVALID_NUMBER_CODES[error_code], until=None)
+    elif error_code in UNREACHABLE_CODES and _unreachable_strikes(message=message) >= UNREACHABLE_STRIKES:
+        now = timezone.now()
+        reason = f"{UNREACHABLE_CODES[error_code]} on {UNREACHABLE_STRIKES} sends"
+        _number_unreachable(message=message, reason=reason, until=now + UNREACHABLE_REST)
+
+
+def _unreachable_strikes(*, message: Message) -> int:
+    """Texts to this number in the last 90 days that met an unreachable error (this one included)."""
+    since = timezone.now() - UNREACHABLE_REST
+    earlier = set(
+        Message.objects.filter(
+            thread__customer_id=message.thread.customer_id,
+            direction=Message.Direction.OUT,
+            error_code__in=UNREACHABLE_CODES,
+            created_at__gte=since,
+        ).values_list("id", flat=True)
+    )
+    return len(earlier | {message.id})
+
+
+def _number_unreachable(*, message: Message, reason: str, until) -> None:
+    store, customer = message.store, message.thread.customer
+    Customer.objects.filter(pk=customer.pk).update(
+        phone_unreachable_reason=reason[:200], unreachable_until=until, updated_at=timezone.now()
+    )
+    hooks_run(NUMBER_UNREACHABLE_HOOKS, store=store, customer=customer, reason=reason)
 
 
 def _record_attempt(message: Message, *, outcome: str, error_code: str = "", detail: str = "") -> None:

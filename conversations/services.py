@@ -5,22 +5,31 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-import phonenumbers
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from cartrecovery.db import insert_once
 from cartrecovery.errors import ApplicationError
-from flows.services import nudges_cancel_pending
 from stores.models import Customer, Membership, SmsStatus, Store, WebhookEvent
-from stores.phones import phone_mask
-from stores.services import consent_record, webhook_event_record
+from stores.phones import (
+    TEST_NUMBER_RANGE,
+    PhoneMode,
+    phone_is_test_number,
+    phone_mask,
+    phone_parse,
+    store_region,
+)
+from stores.services import consent_record, customer_snooze, webhook_event_record
+from stores.tenancy import ensure_same_store
 
-from .models import CannedResponse, Message, Thread
+from .evidence import messages_chain
+from .models import CannedResponse, Message, Thread, ThreadNote, ThreadRead
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
-from .router import RouteDecision, Step, route
+from .placeholders import placeholders_check
+from .router import SNOOZE, RouteDecision, Step, route
 from .sending import message_queue_outbound, number_verdict_apply
 from .sms.segments import TWILIO_MAX_BODY_CHARS
 
@@ -29,13 +38,11 @@ logger = logging.getLogger("cartrecovery.conversations")
 
 def thread_get_or_create(*, store, customer: Customer) -> Thread:
     """The one thread of this customer with this store, made on first contact (race-safe)."""
-    if customer.store_id != store.id:
-        raise ValueError("The customer belongs to another store.")
-    try:
-        with transaction.atomic():
-            thread, _ = Thread.objects.get_or_create(store=store, customer=customer)
-    except IntegrityError:
-        thread = Thread.objects.get(store=store, customer=customer)
+    ensure_same_store(store, customer)
+    thread = Thread.objects.for_store(store).filter(customer=customer).first()
+    if thread is None:
+        key = {"store": store, "customer": customer}
+        thread, _ = insert_once(Thread, key, existing=key)
     return thread
 
 
@@ -44,7 +51,7 @@ def thread_get_or_create(*, store, customer: Customer) -> Thread:
 
 def thread_escalate(*, store, thread: Thread, reason: str = "") -> Thread:
     """Hand the thread to a human: the bot stays quiet until someone resolves or hands it back."""
-    _check_same_store(store=store, thread=thread)
+    ensure_same_store(store, thread)
     if thread.status in (Thread.Status.ESCALATED, Thread.Status.ASSIGNED):
         return thread
     now = timezone.now()
@@ -57,7 +64,7 @@ def thread_escalate(*, store, thread: Thread, reason: str = "") -> Thread:
 
 def thread_assign(*, store, thread: Thread, assignee) -> Thread:
     """Give the thread to a member of this store (a human owner silences the bot)."""
-    _check_same_store(store=store, thread=thread)
+    ensure_same_store(store, thread)
     if not Membership.objects.filter(store=store, user=assignee).exists():
         raise ApplicationError("Only a member of this store can take a thread.", code="not_a_member")
     thread.assignee = assignee
@@ -67,7 +74,7 @@ def thread_assign(*, store, thread: Thread, assignee) -> Thread:
 
 
 def thread_resolve(*, store, thread: Thread) -> Thread:
-    _check_same_store(store=store, thread=thread)
+    ensure_same_store(store, thread)
     thread.status = Thread.Status.RESOLVED
     thread.save(update_fields=["status", "updated_at"])
     return thread
@@ -75,32 +82,67 @@ def thread_resolve(*, store, thread: Thread) -> Thread:
 
 def thread_hand_back(*, store, thread: Thread) -> Thread:
     """Return the thread to the bot: keyword rules and the fallback answer again."""
-    _check_same_store(store=store, thread=thread)
+    ensure_same_store(store, thread)
     thread.status = Thread.Status.BOT
     thread.assignee = None
     thread.save(update_fields=["status", "assignee", "updated_at"])
     return thread
 
 
-def _check_same_store(*, store, thread: Thread) -> None:
-    if thread.store_id != store.id:
-        raise ValueError("The thread belongs to another store.")
-
-
 # The agent inbox: reading, replying and canned responses.
 
 
-def thread_mark_read(*, store, thread: Thread) -> None:
-    """An agent opened the thread: its inbound texts are no longer unread (one shared marker per thread)."""
-    _check_same_store(store=store, thread=thread)
-    if thread.unread_count:
-        Thread.objects.filter(pk=thread.pk, store=store).update(unread_count=0)
-        thread.unread_count = 0
+def thread_mark_read(*, store, thread: Thread, user) -> None:
+    """`user` opened the thread: its texts are read for them, and still unread for everyone else."""
+    ensure_same_store(store, thread)
+    # One upsert: the same single query on a first visit and on every later one.
+    ThreadRead.objects.bulk_create(
+        [
+            ThreadRead(
+                store=store,
+                thread=thread,
+                user=user,
+                seen_count=thread.human_inbound_count,
+                read_at=timezone.now(),
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["thread", "user"],
+        update_fields=["seen_count", "read_at"],
+    )
+    thread.my_unread = 0
+
+
+NOTE_MAX_CHARS = 2000
+
+
+def thread_note_add(*, store, thread: Thread, user, body: str) -> ThreadNote:
+    """An internal note for the team: stored on the thread, never texted."""
+    ensure_same_store(store, thread)
+    body = body.strip()
+    if not body:
+        raise ApplicationError("Write the note first.", code="empty")
+    if len(body) > NOTE_MAX_CHARS:
+        raise ApplicationError(f"A note is at most {NOTE_MAX_CHARS} characters.", code="too_long")
+    return ThreadNote.objects.create(store=store, thread=thread, author=user, body=body)
+
+
+def thread_snooze(*, store, thread: Thread, until, now=None) -> Thread:
+    """Out of the working folders until `until` (None wakes it now); a text from the shopper wakes it too."""
+    ensure_same_store(store, thread)
+    now = now or timezone.now()
+    if until is not None and until <= now:
+        raise ApplicationError("Pick a time in the future to snooze until.", code="past")
+    if until is not None and until > now + timedelta(days=90):
+        raise ApplicationError("Snooze for at most 90 days.", code="too_far")
+    thread.snoozed_until = until
+    thread.save(update_fields=["snoozed_until", "updated_at"])
+    return thread
 
 
 def thread_agent_reply(*, store, thread: Thread, user, body: str) -> Message:
     """Text the shopper as `user`; an unowned thread becomes theirs so the bot stays out of it."""
-    _check_same_store(store=store, thread=thread)
+    ensure_same_store(store, thread)
     body = body.strip()
     if not body:
         raise ApplicationError("Write a reply first.", code="empty")
@@ -126,8 +168,7 @@ def canned_response_create(*, store, title: str, body: str) -> CannedResponse:
 
 
 def canned_response_update(*, store, canned: CannedResponse, title: str, body: str) -> CannedResponse:
-    if canned.store_id != store.id:
-        raise ValueError("The canned response belongs to another store.")
+    ensure_same_store(store, canned)
     for name, value in _canned_fields(title=title, body=body).items():
         setattr(canned, name, value)
     canned.save(update_fields=["title", "body"])
@@ -135,8 +176,7 @@ def canned_response_update(*, store, canned: CannedResponse, title: str, body: s
 
 
 def canned_response_delete(*, store, canned: CannedResponse) -> None:
-    if canned.store_id != store.id:
-        raise ValueError("The canned response belongs to another store.")
+    ensure_same_store(store, canned)
     canned.delete()
 
 
@@ -146,6 +186,7 @@ def _canned_fields(*, title: str, body: str) -> dict:
         raise ApplicationError("A canned response needs a title and a text.", code="incomplete")
     if len(body) > TWILIO_MAX_BODY_CHARS:
         raise ApplicationError(f"Keep it under {TWILIO_MAX_BODY_CHARS} characters.", code="too_long")
+    placeholders_check(body, field="body")
     return {"title": title[:120], "body": body}
 
 
@@ -178,13 +219,7 @@ class InboundResult:
 
 
 def _e164(raw: str) -> str:
-    try:
-        number = phonenumbers.parse((raw or "").strip(), None)
-    except phonenumbers.NumberParseException:
-        return ""
-    if not phonenumbers.is_possible_number(number):
-        return ""
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return phone_parse(raw, mode=PhoneMode.INBOUND_SENDER).e164
 
 
 def _customer_for_inbound(*, store: Store, phone: str, country: str = "") -> Customer:
@@ -192,13 +227,14 @@ def _customer_for_inbound(*, store: Store, phone: str, country: str = "") -> Cus
     customer = Customer.objects.for_store(store).filter(phone=phone).first()
     if customer is not None:
         return customer
-    try:
-        with transaction.atomic():
-            return Customer.objects.create(
-                store=store, phone=phone, sms_status=SmsStatus.NONE, country=(country or "")[:2].upper()
-            )
-    except IntegrityError:
-        return Customer.objects.for_store(store).get(phone=phone)
+    fields = {
+        "store": store,
+        "phone": phone,
+        "sms_status": SmsStatus.NONE,
+        "country": (country or "")[:2].upper(),
+    }
+    customer, _ = insert_once(Customer, fields, existing={"store": store, "phone": phone})
+    return customer
 
 
 def inbound_receive(
@@ -233,7 +269,7 @@ def inbound_receive(
             # One shopper's texts are routed one at a time: the 24-hour rule check and the thread state
             # must see the previous text's outcome.
             thread = Thread.objects.select_for_update().get(pk=thread.pk)
-            customer.refresh_from_db(fields=["sms_status"])
+            customer.refresh_from_db(fields=["sms_status", "snoozed_until"])
             decision = route(
                 store=store, text=body, customer=customer, thread=thread, opt_out_type=opt_out_type
             )
@@ -249,6 +285,7 @@ def inbound_receive(
                 language=decision.language[:8],
                 note=decision.note[:300],
             )
+            messages_chain(store=store, messages=[message], decisions=[f"{decision.step}: {decision.reason}"])
             _act(store=store, customer=customer, thread=thread, message=message, decision=decision, now=now)
     except IntegrityError:
         # The same MessageSid delivered twice at once: the other delivery won the unique index.
@@ -270,8 +307,19 @@ def _act(*, store, customer, thread, message, decision: RouteDecision, now: date
             text_shown=message.body[:1600],
             evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
             dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
+            reason="the shopper opted out by text",
         )
-        nudges_cancel_pending(store=store, reason="the shopper opted out by text", customer=customer)
+    elif decision.compliance == SNOOZE and decision.snooze_until is not None:
+        customer_snooze(
+            store=store,
+            customer=customer,
+            until=decision.snooze_until,
+            source="keyword",
+            occurred_at=now,
+            text_shown=message.body[:1600],
+            evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
+            dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
+        )
     elif decision.compliance == OPT_IN and customer.sms_status != SmsStatus.SUBSCRIBED:
         consent_record(
             store=store,
@@ -286,7 +334,8 @@ def _act(*, store, customer, thread, message, decision: RouteDecision, now: date
     changes = {"last_inbound_at": now, "last_message_at": now, "updated_at": now}
     if decision.escalate or decision.step == Step.HUMAN:
         # Unread is for the people of the inbox: texts the bot answered need nobody's eyes.
-        changes["unread_count"] = F("unread_count") + 1
+        changes["human_inbound_count"] = F("human_inbound_count") + 1
+        changes["snoozed_until"] = None
     if thread.status == Thread.Status.RESOLVED and decision.compliance != HELP:
         changes["status"] = Thread.Status.BOT
     Thread.objects.filter(pk=thread.pk).update(**changes)
@@ -416,14 +465,16 @@ def phone_simulator_text(*, store, from_number: str, body: str):
 
 
 def _simulator_phone(*, store, number: str) -> str:
-    """The test number in E.164, read in the store's region as a shopper's number would be."""
-    from stores.phones import phone_parse
-
-    from .selectors import store_phone_region
-
-    parsed = phone_parse(number, region=store_phone_region(store))
+    """The test number in E.164, read in the store's region as a shopper's number would be; only numbers of
+    the fictional range, so the simulator never records consent (or a STOP) for a real person."""
+    parsed = phone_parse(number, region=store_region(store))
     if not parsed.ok:
         raise ApplicationError(f"Pick a test number first ({parsed.problem}).", code="bad_number")
+    if not phone_is_test_number(parsed.e164):
+        raise ApplicationError(
+            f"The simulator plays test numbers only: {TEST_NUMBER_RANGE}, such as +1 415 555 0142.",
+            code="not_a_test_number",
+        )
     return parsed.e164
 
 
@@ -478,4 +529,25 @@ def phone_simulator_cart_leave(*, store, number: str, first_name: str = "Jamie")
     }
     return webhook_event_record(
         store=store, source=GENERIC, key=cart_id, topic="cart.updated", payload=payload
+    )
+
+
+# The merchant's own test text (from the Setup page).
+
+TEST_TEXT = "{store}: this is a test text from Cart Recovery. Your texts are set up. Reply STOP to opt out."
+
+
+def store_test_text_send(*, store: Store, phone: str, region: str = "US") -> Message:
+    """Text the merchant's own phone through the real outbound path (recorded, delivered by the worker).
+
+    The merchant asked for this text themselves, so it is not a marketing message; the thread for the
+    number is created like any other so the reply lands in the inbox.
+    """
+    parsed = phone_parse(phone, region=region)
+    if parsed.problem:
+        raise ApplicationError(f"That is {parsed.problem}.", code="phone")
+    customer, _ = Customer.objects.get_or_create(store=store, phone=parsed.e164)
+    thread = thread_get_or_create(store=store, customer=customer)
+    return message_queue_outbound(
+        store=store, thread=thread, body=TEST_TEXT.format(store=store.name), route="test"
     )

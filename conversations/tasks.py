@@ -1,17 +1,12 @@
 from celery import shared_task
 
+from cartrecovery.tasks import RETRY_POLICY
+
 from . import sending, services
 from .sms import TransientSmsError
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(TransientSmsError,),
-    retry_backoff=5,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=8,
-)
+@shared_task(autoretry_for=(TransientSmsError,), **RETRY_POLICY)
 def deliver_message(message_id: int) -> None:
     sending.message_deliver(message_id=message_id)
 

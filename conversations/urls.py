@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import apis, webhooks
+from . import apis, manage, webhooks
 
 app_name = "conversations"
 
 urlpatterns = [
     path("webhooks/twilio/sms/", webhooks.inbound_sms, name="twilio-sms"),
     path("webhooks/twilio/status/", webhooks.status_callback, name="twilio-status"),
+    path("m/<str:code>", manage.manage_texts, name="manage-texts"),
     path(
         "api/v1/stores/<uuid:store_id>/keyword-rules/",
         apis.KeywordRuleListApi.as_view(),
@@ -23,6 +24,11 @@ urlpatterns = [
         name="keyword-rule",
     ),
     path("api/v1/stores/<uuid:store_id>/threads/", apis.ThreadListApi.as_view(), name="threads"),
+    path(
+        "api/v1/stores/<uuid:store_id>/customers/evidence/",
+        apis.EvidenceApi.as_view(),
+        name="customers-evidence",
+    ),
     path(
         "api/v1/stores/<uuid:store_id>/threads/<int:thread_id>/",
         apis.ThreadDetailApi.as_view(),

@@ -13,10 +13,12 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET, require_POST
 
 from cartrecovery.errors import ApplicationError
 from stores.access import EVERYONE, MANAGERS, store_page, stores_for
+from stores.phones import TEST_NUMBER_RANGE
 from stores.tenancy import get_for_store_or_404
 
 from . import selectors, services
@@ -60,6 +62,7 @@ def _list_params(request: HttpRequest) -> dict:
 
 def _list_context(request: HttpRequest, params: dict) -> dict:
     page = selectors.inbox_page(store=request.store, user=request.user, **params)
+    selectors.threads_with_shopper_clock(store=request.store, threads=page.threads)
     base = reverse("inbox:list", kwargs={"store_id": request.store.id})
     tabs = [
         {
@@ -73,8 +76,9 @@ def _list_context(request: HttpRequest, params: dict) -> dict:
     ]
     stamp = _stamp(
         page.counts,
+        timezone.now().strftime("%H:%M"),  # the shoppers' local clocks move on
         [
-            (t.id, t.status, t.assignee_id, t.unread_count, t.last_message_at, t.preview_body)
+            (t.id, t.status, t.assignee_id, t.my_unread, t.last_message_at, t.preview_body)
             for t in page.threads
         ],
     )
@@ -147,6 +151,7 @@ def _conversation_context(request: HttpRequest, thread: Thread, messages: list |
         "conversation_stamp": stamp,
         "conversation_poll_url": f"{poll_url}?v={stamp}&b={blocked}",
         "reply_blocked": blocked,
+        "shopper_zone": selectors.shopper_zone(store=request.store, customer=thread.customer),
     }
 
 
@@ -169,6 +174,8 @@ def _composer_context(request: HttpRequest, thread: Thread, *, draft: str = "", 
         "block_reason": selectors.thread_reply_block_reason(thread=thread),
         "canned": selectors.canned_responses_for_thread(store=request.store, thread=thread),
         "suggestion": reply_suggest(store=request.store, thread=thread),
+        "inserts": selectors.composer_inserts(store=request.store, thread=thread),
+        "can_edit_canned": request.membership.role in MANAGERS,
         "segments": segment_info(draft),
         "max_chars": TWILIO_MAX_BODY_CHARS,
     }
@@ -177,7 +184,7 @@ def _composer_context(request: HttpRequest, thread: Thread, *, draft: str = "", 
 def _thread_page(
     request: HttpRequest, thread: Thread, *, draft: str = "", error: str = "", status: int = 200
 ):
-    services.thread_mark_read(store=request.store, thread=thread)
+    services.thread_mark_read(store=request.store, thread=thread, user=request.user)
     params = {**_list_params(request), "cursor": ""}
     context = _page_context(request, **_list_context(request, params))
     context.update(_conversation_context(request, thread))
@@ -185,6 +192,10 @@ def _thread_page(
     context.update(
         cart=selectors.thread_cart_context(store=request.store, thread=thread),
         consent=selectors.customer_latest_consent(store=request.store, customer=thread.customer),
+        pending=selectors.texts_pending_for(store=request.store, customer=thread.customer),
+        notes=selectors.thread_notes(store=request.store, thread=thread),
+        snooze_min=timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        snoozed=bool(thread.snoozed_until and thread.snoozed_until > timezone.now()),
         current_thread=thread,
         current_thread_id=thread.id,
     )
@@ -209,7 +220,7 @@ def thread_poll(request: HttpRequest, thread_id: int) -> HttpResponse:
         return HttpResponse(status=204)
     context = _conversation_context(request, thread, messages)
     # The agent is looking at it: what just arrived is read.
-    services.thread_mark_read(store=request.store, thread=thread)
+    services.thread_mark_read(store=request.store, thread=thread, user=request.user)
     response = render(request, "inbox/_conversation.html", {**context, "store": request.store})
     if str(context["reply_blocked"]) != request.GET.get("b"):
         # A STOP (or a START) arrived while the page was open: the reply box must say so now.
@@ -281,6 +292,48 @@ def thread_resolve(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _thread_or_404(request, thread_id)
     services.thread_resolve(store=request.store, thread=thread)
     flash.success(request, "Resolved. If the shopper texts again, the bot answers and escalates if needed.")
+    return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
+
+
+@require_POST
+@store_page(roles=EVERYONE)
+@in_store_time
+def thread_note_add(request: HttpRequest, thread_id: int) -> HttpResponse:
+    thread = _thread_or_404(request, thread_id)
+    try:
+        services.thread_note_add(
+            store=request.store, thread=thread, user=request.user, body=request.POST.get("body", "")
+        )
+    except ApplicationError as exc:
+        flash.error(request, exc.message)
+    else:
+        flash.success(request, "Note saved. Only your team sees it; the shopper never does.")
+    return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
+
+
+@require_POST
+@store_page(roles=EVERYONE)
+@in_store_time
+def thread_snooze(request: HttpRequest, thread_id: int) -> HttpResponse:
+    """Snooze until a local time in the store's zone (the form's datetime-local), or wake it ("")."""
+    thread = _thread_or_404(request, thread_id)
+    raw = request.POST.get("until", "").strip()
+    until = parse_datetime(raw) if raw else None
+    try:
+        if raw and until is None:
+            raise ApplicationError("That is not a date and time.")
+        if until is not None and timezone.is_naive(until):
+            until = timezone.make_aware(until)
+        services.thread_snooze(store=request.store, thread=thread, until=until)
+    except ApplicationError as exc:
+        flash.error(request, exc.message)
+    else:
+        flash.success(
+            request,
+            f"Snoozed until {timezone.localtime(until):%b %-d, %H:%M %Z}. A text from the shopper wakes it."
+            if until
+            else "Awake again: back in its folder.",
+        )
     return redirect("inbox:list_thread", store_id=request.store.id, thread_id=thread.id)
 
 
@@ -369,8 +422,9 @@ SIMULATOR_SAMPLE_TEXTS = ("Do you ship to Canada?", "hmm not sure", "Can I talk 
 
 
 def phone_simulator_available(store) -> bool:
-    """Only where no real text can leave: a demo store, or a backend that keeps texts in-house."""
-    return store.is_demo or settings.SMS_BACKEND in ("console", "locmem")
+    """Where the deployment allows it (settings.PHONE_SIMULATOR, off in production unless turned on), and
+    only where no real text can leave: a demo store, or a backend that keeps texts in-house."""
+    return settings.PHONE_SIMULATOR and (store.is_demo or settings.SMS_BACKEND in ("console", "locmem"))
 
 
 def _simulator_store(request: HttpRequest):
@@ -382,7 +436,11 @@ def _simulator_store(request: HttpRequest):
 def _screen_context(request: HttpRequest, number: str) -> dict:
     store = _simulator_store(request)
     screen = selectors.phone_screen(store=store, number=number)
-    stamp = _stamp(screen.e164, [(m.id, m.status) for m in screen.messages])
+    stamp = _stamp(
+        screen.e164,
+        [(m.id, m.status) for m in screen.messages],
+        [(p.nudge_id, p.why) for p in screen.pending],
+    )
     poll = reverse("inbox:simulator_screen", kwargs={"store_id": store.id})
     return {
         "screen": screen,
@@ -397,15 +455,18 @@ def _screen_context(request: HttpRequest, number: str) -> dict:
 def phone_simulator(request: HttpRequest) -> HttpResponse:
     store = request.store
     if not phone_simulator_available(store):
-        return render(request, "inbox/phone.html", _page_context(request, simulator_on=False))
+        context = _page_context(request, simulator_on=False, simulator_allowed=settings.PHONE_SIMULATOR)
+        return render(request, "inbox/phone.html", context)
     number = request.GET.get("number", "").strip()
     context = _page_context(
         request,
         **_screen_context(request, number),
         number=number,
         test_numbers=selectors.phone_test_numbers(store=store),
+        suggested_number=selectors.simulator_number_suggested(store=store),
         sample_texts=SIMULATOR_SAMPLE_TEXTS,
         simulator_on=True,
+        test_number_range=TEST_NUMBER_RANGE,
     )
     return render(request, "inbox/phone.html", context)
 
@@ -450,8 +511,8 @@ def phone_cart_leave(request: HttpRequest) -> HttpResponse:
     else:
         flash.success(
             request,
-            f"Cart left: an {services.SIMULATOR_CART_ITEM['title']}. Its first text arrives on this phone "
-            "at the scheduler's next tick (within a minute), unless it is quiet hours for the store.",
+            f"Cart left: an {services.SIMULATOR_CART_ITEM['title']}. Its first text is due now; the phone "
+            "shows when it goes out and, if the shopper's quiet hours hold it, until when and why.",
         )
     return _back_to_phone(store, number)
 

@@ -82,21 +82,31 @@ def store_cache_clear() -> None:
 
 
 def _store_lookup(*, to: str, messaging_service_sid: str, account_sid: str) -> Store | None:
-    lookups = []
-    if messaging_service_sid:
-        lookups.append(Q(messaging_service_sid=messaging_service_sid))
+    """The one store holding this Messaging Service or number (a sender belongs to one store), or None.
+
+    Never a guess: when the service and the number name different stores, or the store keeps its own
+    Twilio subaccount and the text came through another, the text is nobody's.
+    """
+    lookup = Q(messaging_service_sid=messaging_service_sid) if messaging_service_sid else Q()
     if to:
-        # Numbers in a Messaging Service pool are not each store's sms_number: fall back to the number.
-        lookups.append(Q(sms_number=to))
-    for lookup in lookups:
-        stores = list(
-            Store.objects.filter(lookup).only("id", "name", "twilio_account_sid").order_by("created_at")[:5]
-        )
-        mine = [s for s in stores if account_sid and s.twilio_account_sid == account_sid]
-        shared = [s for s in stores if not s.twilio_account_sid]
-        if mine or shared:
-            return (mine or shared)[0]
-    return None
+        # Numbers in a Messaging Service pool are not each store's sms_number: the service finds those.
+        lookup |= Q(sms_number=to)
+    if not lookup:
+        return None
+    stores = list(Store.objects.filter(lookup).only("id", "name", "twilio_account_sid")[:2])
+    if len(stores) != 1:
+        if stores:
+            logger.warning(
+                "Text to %s via service %s matches several stores: refused",
+                phone_mask(to),
+                messaging_service_sid[:40],
+            )
+        return None
+    store = stores[0]
+    if store.twilio_account_sid and store.twilio_account_sid != account_sid:
+        logger.warning("Text to store %s came through another Twilio account: refused", store.id)
+        return None
+    return store
 
 
 @csrf_exempt

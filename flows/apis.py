@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from conversations.placeholders import placeholders_listing
 from stores.access import StoreAPIView
 
 from .models import DiscountCode, Flow, IncentiveKind, Step
@@ -31,8 +32,7 @@ class StepSerializer(serializers.Serializer):
     active = serializers.BooleanField(default=True)
     templates = serializers.DictField(
         child=serializers.CharField(allow_blank=True),
-        help_text='Per language: {"en": "Hi {first_name}…"}. Placeholders: {first_name} {product} {store} '
-        "{link} {discount_code} {cart_total}.",
+        help_text='Per language: {"en": "Hi {first_name}…"}. Placeholders: ' + placeholders_listing() + ".",
     )
     incentive = IncentiveSerializer(required=False)
     previews = serializers.DictField(

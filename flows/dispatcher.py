@@ -8,22 +8,32 @@ make a second text for one nudge impossible even if they did.
 
 import logging
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from billing.holdout import HOLDOUT_REASON, nudge_holdout_mark
 from conversations.models import Message
 from conversations.sending import Outbound, messages_queue_outbound, threads_ensure
-from stores.models import CartStatus, Order, Store
+from stores.eligibility import cart_texting_problem, customer_texting_problem
+from stores.models import ConsentEvent, Order, Store
 
+from .hooks import HOLDOUT_DECIDERS
 from .links import link_expiry, short_link_build, short_link_url, short_links_save
 from .models import DiscountCode, IncentiveKind, Nudge, NudgeEvent, Step
-from .policy import Hold, Skip, held_until_text, quiet_hours_check, recipient_resolve
-from .rendering import render_step
+from .policy import (
+    Hold,
+    Skip,
+    frequency_cap_hold,
+    quiet_hours_check,
+    recipient_resolve,
+    registration_hold,
+    snooze_hold,
+)
+from .rendering import consent_confirmation_is_separate, render_step
 
 logger = logging.getLogger("cartrecovery.flows")
 
@@ -62,7 +72,7 @@ class DispatchReport:
 
 @dataclass(frozen=True)
 class Send:
-    pass
+    decision: str = ""  # what allowed it, for the evidence chain
 
 
 @dataclass
@@ -77,6 +87,8 @@ class _Batch:
     texted_threads: set = field(default_factory=set)  # thread ids with an outbound text already
     last_inbound: dict = field(default_factory=dict)  # thread id → newest inbound message id
     items: dict = field(default_factory=dict)  # cart id → [CartItem]
+    consented_at: dict = field(default_factory=dict)  # customer id → newest consent granted
+    last_sent: dict = field(default_factory=dict)  # customer id → newest cart text sent
 
 
 def nudge_dispatch_due(
@@ -107,6 +119,20 @@ def nudge_dispatch_due(
     return report
 
 
+def nudge_dispatch_dry_run(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> DispatchReport:
+    """The tick's decisions as of `now`, nothing kept and nothing sent.
+
+    The real tick runs inside a transaction that is rolled back: every check, hold and rendering is the one
+    the scheduler would make, while the texts it queues, their delivery tasks (on_commit) and every row it
+    touched vanish with the rollback.
+    """
+    with transaction.atomic():
+        report = nudge_dispatch_due(now=now, batch_size=batch_size)
+        transaction.set_rollback(True)
+    report.message_ids = []
+    return report
+
+
 def _claim_due(*, now: datetime, limit: int) -> list[int]:
     due = Nudge.objects.filter(state=Nudge.State.SCHEDULED, due_at__lte=now).order_by("due_at", "id")
     features = connection.features
@@ -131,7 +157,7 @@ def _dispatch_batch(*, ids: list[int], now: datetime, report: DispatchReport) ->
     for nudge in nudges:
         decision = _decide(nudge, batch)
         if isinstance(decision, Send):
-            prepared.append(_prepare(nudge, batch))
+            prepared.append(_prepare(nudge, batch, decision=decision.decision))
             continue
         _apply(nudge, decision, report=report, now=now)
         events.append(_event(nudge, now=now))
@@ -246,6 +272,8 @@ def _reason_kind(reason: str) -> str:
     """The reason without the per-recipient detail, for counting ("held until 08:00 … — area code")."""
     if reason.startswith("held until"):
         return "quiet hours — " + reason.split(" — ", 1)[-1].split(",")[0]
+    if reason.startswith("held:"):
+        return reason.split(" — ", 1)[0]
     return reason.split(" (")[0].split(":")[0]
 
 
@@ -278,9 +306,21 @@ def _batch_load(nudges: list[Nudge], *, now: datetime) -> _Batch:
         cart__customer_id__in=customers, state=Nudge.State.SENT, sent_at__gt=now - timedelta(hours=24)
     ).values("cart__customer_id", "sent_at"):
         batch.sent_24h[row["cart__customer_id"]].append(row["sent_at"])
+    batch.consented_at = dict(
+        ConsentEvent.objects.filter(customer_id__in=customers, kind=ConsentEvent.Kind.GRANTED)
+        .values("customer_id")
+        .annotate(last=Max("occurred_at"))
+        .values_list("customer_id", "last")
+    )
+    batch.last_sent = dict(
+        Nudge.objects.filter(cart__customer_id__in=customers, state=Nudge.State.SENT)
+        .values("cart__customer_id")
+        .annotate(last=Max("sent_at"))
+        .values_list("cart__customer_id", "last")
+    )
     textable = defaultdict(list)
     for cart in carts.values():
-        if cart.customer is not None and cart.customer.can_be_texted:
+        if not customer_texting_problem(cart.customer):
             textable[cart.store_id].append(cart.customer)
     batch.threads = {}
     for store_id, store_customers in textable.items():
@@ -350,6 +390,7 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
             )
     # as_e164, not str(): phonenumber_field's str() re-validates the number on every call.
     recipient = recipient_resolve(phone=customer.phone.as_e164, store=nudge.store, cart=cart)
+    snooze = snooze_hold(customer=customer, recipient=recipient, now=batch.now)
     policy = recipient.policy
     deadline = None
     if policy.one_cart_text_per_abandonment:
@@ -365,52 +406,96 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
         else:
             deadline = cart.last_activity_at + policy.first_text_within
             if batch.now > deadline:
-                return Skip(reason=f"carrier rule ({recipient.country}): not sent within 48 h of abandonment")
-    hold = quiet_hours_check(recipient=recipient, now=batch.now, flow=nudge.step.flow) or _cap_hold(
-        nudge, batch, recipient
+                # The hold that kept it past the deadline is the useful part ("…; it was held: …").
+                held = f"; it was {nudge.reason}" if nudge.reason.startswith("held") else ""
+                return Skip(
+                    reason=f"carrier rule ({recipient.country}): not sent within 48 h of abandonment{held}"
+                )
+    hold = (
+        snooze
+        or registration_hold(recipient=recipient, store=nudge.store, now=batch.now)
+        or quiet_hours_check(recipient=recipient, now=batch.now, flow=nudge.step.flow)
+        or _cap_hold(nudge, batch, recipient)
     )
     if hold is None:
-        return Skip(reason=HOLDOUT_REASON) if nudge_holdout_mark(nudge=nudge) else Send()
+        if _nudge_holdout_mark(nudge):
+            return Skip(reason=HOLDOUT_REASON)
+        return Send(decision=_allowed_because(nudge, batch, recipient, replied_after=bool(sent_before)))
     if deadline is not None and hold.until > deadline:
         return Skip(reason=f"carrier rule ({recipient.country}): {hold.reason}, past 48 h of abandonment")
     return hold
 
 
+HOLDOUT_REASON = "holdout (control group)"
+
+
+def _nudge_holdout_mark(nudge: Nudge) -> bool:
+    """At the moment a nudge would go out: is its cart in a control group (billing's, to measure lift)?
+    Recorded on the nudge.
+
+    Asked last, after every other check, so the control group holds exactly the carts that would have
+    been texted, and the two recovery rates compare like with like.
+    """
+    nudge.holdout = nudge.holdout or any(
+        held_out(store=nudge.store, cart=nudge.cart) for held_out in HOLDOUT_DECIDERS
+    )
+    return nudge.holdout
+
+
 def _exit_reason(nudge: Nudge, batch: _Batch) -> str:
-    cart, customer = nudge.cart, nudge.cart.customer
     if not nudge.step.is_active or not nudge.step.flow.is_active:
         return "step turned off"
-    if cart.status == CartStatus.RECOVERED or cart.id in batch.ordered:
-        return "order placed"
-    if not batch.items[cart.id] and not cart.total:
-        return "cart emptied"
-    if customer is None or not customer.phone or customer.redacted_at:
-        return "no textable number"
-    if customer.sms_status != "subscribed":
-        return "opted out" if customer.sms_status == "unsubscribed" else "no SMS consent"
-    if customer.phone_unreachable_reason:
-        return f"number unreachable: {customer.phone_unreachable_reason}"
-    return ""
+    cart = nudge.cart
+    return cart_texting_problem(cart, has_items=bool(batch.items[cart.id]), ordered=cart.id in batch.ordered)
 
 
-def _cap_hold(nudge: Nudge, batch: _Batch, recipient) -> Hold | None:
-    cap = nudge.step.flow.frequency_cap
-    if recipient.policy.max_texts_per_24h:
-        cap = min(cap, recipient.policy.max_texts_per_24h)
-    sent = sorted(t for t in batch.sent_24h[nudge.cart.customer_id] if t <= batch.now)
-    if len(sent) < cap:
-        return None
-    until = sent[-cap] + timedelta(hours=24)
+def _allowed_because(nudge: Nudge, batch: _Batch, recipient, *, replied_after: bool) -> str:
+    """The rules this text passed, in words an auditor can check against the policy table."""
+    policy, flow = recipient.policy, nudge.step.flow
+    start, end = max(policy.start_hour, flow.quiet_hours_start), min(policy.end_hour, flow.quiet_hours_end)
     zone = recipient.zones[0]
-    return Hold(
-        until=until, reason=f"{held_until_text(until, zone, batch.now)} — frequency cap ({cap} per 24 h)"
+    local = batch.now.astimezone(ZoneInfo(zone))
+    window = replace(policy, start_hour=start, end_hour=end).window_text
+    sent = sum(1 for t in batch.sent_24h[nudge.cart.customer_id] if t > batch.now - timedelta(hours=24))
+    if not policy.one_cart_text_per_abandonment:
+        carrier = "multi-step flow allowed here"
+    elif replied_after:
+        carrier = "follow-up after the shopper replied (carrier rule)"
+    else:
+        carrier = "the one cart text of this abandonment, within 48 h (carrier rule)"
+    return (
+        f"allowed by {policy.key} ({policy.label}): {local:%a %H:%M} {zone} ({recipient.zone_source}) inside "
+        f"{window}; text {sent + 1} of {_cap(nudge, recipient)} in 24 h; {carrier}"
     )
 
 
-def _prepare(nudge: Nudge, batch: _Batch):
+def _cap(nudge: Nudge, recipient) -> int:
+    cap = nudge.step.flow.frequency_cap
+    if recipient.policy.max_texts_per_24h:
+        cap = min(cap, recipient.policy.max_texts_per_24h)
+    return cap
+
+
+def _cap_hold(nudge: Nudge, batch: _Batch, recipient) -> Hold | None:
+    return frequency_cap_hold(
+        cap=nudge.step.flow.frequency_cap,
+        recipient=recipient,
+        sent=batch.sent_24h[nudge.cart.customer_id],
+        now=batch.now,
+    )
+
+
+def _first_since_consent(customer, batch: _Batch) -> bool:
+    """The first cart text since the shopper's newest consent (CTIA: it carries the disclosures)."""
+    consented, sent = batch.consented_at.get(customer.id), batch.last_sent.get(customer.id)
+    return sent is None or (consented is not None and sent < consented)
+
+
+def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
     """Render the nudge's text with a fresh short link and mark it sent (saved with the batch)."""
     store, cart, step = nudge.store, nudge.cart, nudge.step
     customer = cart.customer
+    policy = recipient_resolve(phone=customer.phone.as_e164, store=store, cart=cart).policy
     thread = batch.threads[customer.id]
     discount_code = _incentive_code(step=step, cart=cart, now=batch.now)
     link = short_link_build(
@@ -426,7 +511,8 @@ def _prepare(nudge: Nudge, batch: _Batch):
         cart=cart,
         link_url=short_link_url(link.code),
         discount_code=discount_code,
-        first_text=thread.id not in batch.texted_threads,
+        first_text=thread.id not in batch.texted_threads or policy.identify_every_text,
+        disclose=_first_since_consent(customer, batch) and not consent_confirmation_is_separate(store),
         items=batch.items[cart.id],
     )
     nudge.state = Nudge.State.SENT
@@ -435,10 +521,13 @@ def _prepare(nudge: Nudge, batch: _Batch):
     nudge.updated_at = timezone.now()
     batch.texted_threads.add(thread.id)
     batch.sent_24h[customer.id].append(batch.now)
+    batch.last_sent[customer.id] = batch.now
     for sibling in batch.siblings[cart.id]:
         if sibling["id"] == nudge.id:
             sibling.update(state=Nudge.State.SENT, sent_at=batch.now)
-    outbound = Outbound(store=store, thread=thread, body=rendered.body, route="nudge", nudge=nudge)
+    outbound = Outbound(
+        store=store, thread=thread, body=rendered.body, route="nudge", nudge=nudge, decision=decision
+    )
     return nudge, outbound, link
 
 

@@ -1,6 +1,8 @@
-"""Page forms of the dashboard's flow editor and settings (shape only; rules live in flows.editor)."""
+"""Page forms of the dashboard's flow editor and settings (shape only; rules live in flows.services)."""
 
 from django import forms
+
+from conversations.placeholders import placeholders_listing
 
 from . import defaults
 from .models import IncentiveKind
@@ -40,7 +42,7 @@ class StepForm(forms.Form):
         label="Text",
         widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "true"}),
         max_length=1600,
-        help_text="Placeholders: {first_name} {product} {store} {link} {discount_code} {cart_total}",
+        help_text="Placeholders: " + placeholders_listing(),
     )
     delay = forms.IntegerField(label="Send after", min_value=1, max_value=10_000)
     delay_unit = forms.ChoiceField(
@@ -105,7 +107,7 @@ class FlowSettingsForm(forms.Form):
         label="Holding reply",
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1600,
-        help_text="When a shopper asks for a person. {store} is your store's name.",
+        help_text="When a shopper asks for a person. Placeholders: " + placeholders_listing(),
     )
 
     def __init__(self, *args, store_language: str = "en", **kwargs):
@@ -172,8 +174,7 @@ class KeywordRuleForm(forms.Form):
         label="Reply",
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=1600,
-        help_text="Placeholders: {first_name} {store} {product} {link} {shipping_policy} {returns_policy} "
-        "{contact_email} {contact_phone}",
+        help_text="Placeholders: " + placeholders_listing(),
     )
     priority = forms.IntegerField(
         label="Priority", min_value=0, max_value=10_000, initial=100, help_text="Lower runs first."
@@ -225,4 +226,8 @@ class KeywordRuleForm(forms.Form):
 
 
 class ReplyTryForm(forms.Form):
-    text = forms.CharField(label="A shopper texts…", max_length=1600)
+    text = forms.CharField(
+        label="A shopper texts…",
+        max_length=1600,
+        error_messages={"required": "The box is empty: type what a shopper might text, then try it."},
+    )

@@ -1,5 +1,6 @@
 from django.db import models
 
+from conversations.rules import DEFAULT_FALLBACK_REPLY, DEFAULT_HOLDING_REPLY
 from stores.tenancy import StoreOwned
 
 
@@ -12,12 +13,11 @@ class Flow(StoreOwned):
     quiet_hours_start = models.PositiveSmallIntegerField(default=8, help_text="Earliest local hour to text.")
     quiet_hours_end = models.PositiveSmallIntegerField(default=21, help_text="Local hour when texting stops.")
     frequency_cap = models.PositiveSmallIntegerField(default=3, help_text="Texts per phone per 24 hours.")
-    fallback_reply = models.TextField(
-        default="I'm not sure I follow, so I've passed this to our team. Someone will text you back shortly."
-    )
-    holding_reply = models.TextField(default="Thanks! A teammate from {store} will text you shortly.")
+    # The store's own wording of the router's two replies (empty or absent: conversations' defaults).
+    fallback_reply = models.TextField(default=DEFAULT_FALLBACK_REPLY)
+    holding_reply = models.TextField(default=DEFAULT_HOLDING_REPLY)
     # The same canned answers in other languages: {"fallback"|"holding"|"opt_out"|"opt_in": {"fr": "…"}}.
-    # A language without a text here takes the shipped default of flows.defaults.
+    # A language without a text here takes conversations' shipped default (conversations.wording).
     replies = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -70,24 +70,6 @@ class DiscountCode(StoreOwned):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["store", "code"], name="discount_code_unique")]
-
-
-class KeywordRule(StoreOwned):
-    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
-    name = models.CharField(max_length=120)
-    keywords = models.JSONField(default=list)
-    reply = models.TextField()
-    # The reply in other languages: {"fr": "…", "de": "…"}; `reply` is the store's language.
-    replies = models.JSONField(default=dict, blank=True)
-    # The rule's own words per language, replacing the built-in lexicon's for that language: {"fr": [...]}.
-    lexicon = models.JSONField(default=dict, blank=True)
-    priority = models.IntegerField(default=100, help_text="Lower runs first.")
-    is_active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["priority", "id"]
 
 
 class Nudge(StoreOwned):

@@ -6,13 +6,14 @@ reason a merchant can read, e.g. "held until 08:00 America/New_York — area cod
 """
 
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, time, timedelta
-from decimal import Decimal
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import holidays
 import phonenumbers
-from phonenumbers import timezone as phone_timezone
+
+from stores.phones import MAIN_ZONE, phone_time_zones
 
 from .area_codes import us_state_for_number
 
@@ -24,48 +25,131 @@ class Policy:
     start_hour: int = 8
     end_hour: int = 21
     no_sundays: bool = False
+    # Texas (Bus. & Com. Code ch. 301 as amended by SB 140): Sundays open later, at noon.
+    sunday_start_hour: int | None = None
+    # France (AF2M/CNIL practice, as Klaviyo enforces it): no commercial texts on public holidays either;
+    # the country whose holiday calendar applies (the `holidays` library), "" for none.
+    no_public_holidays_of: str = ""
     # T-Mobile 2020 / CTIA 2021: one unsolicited cart reminder per abandonment, sent within 48 h.
     one_cart_text_per_abandonment: bool = False
     first_text_within: timedelta | None = None
-    # Florida and Oklahoma law: at most 3 texts on one subject per 24 h, whatever the store's cap.
+    # Florida, Oklahoma and Maryland law: at most 3 texts on one subject per 24 h, whatever the store's cap.
     max_texts_per_24h: int | None = None
-    # Estimate for previews (USD per outbound segment, carrier fees included); billing uses real prices.
-    segment_price: Decimal = Decimal("0.0800")
+    # CASL (S.C. 2010, c. 23, s. 6(2)): every commercial text identifies the sender and says how to
+    # unsubscribe, follow-ups included.
+    identify_every_text: bool = False
+    # Texas SB 140: sellers register with the Secretary of State unless exempt; the store says which.
+    needs_texas_registration: bool = False
+    source: str = ""
 
     @property
     def window_text(self) -> str:
-        days = ", no Sundays" if self.no_sundays else ""
-        return f"{self.start_hour}:00–{self.end_hour}:00{days}"
+        text = f"{self.start_hour}:00–{self.end_hour}:00"
+        if self.sunday_start_hour is not None and not self.no_sundays:
+            text += f", Sundays from {self.sunday_start_hour}:00"
+        closed = ["Sundays"] if self.no_sundays else []
+        if self.no_public_holidays_of:
+            closed.append("public holidays")
+        return text + (f", no {' or '.join(closed)}" if closed else "")
+
+    @property
+    def has_own_window(self) -> bool:
+        return self.window_text != _DEFAULT_WINDOW_TEXT
+
+    def opens_on(self, day: date, start: int) -> int | None:
+        """The hour sending may start on `day` (local), given the day's usual start; None: closed all day."""
+        if self.no_sundays and day.weekday() == 6:
+            return None
+        if self.no_public_holidays_of and day in _public_holidays(self.no_public_holidays_of, day.year):
+            return None
+        if self.sunday_start_hour is not None and day.weekday() == 6:
+            return max(start, self.sunday_start_hour)
+        return start
 
 
-_DEFAULT = Policy(key="*", label="Default", segment_price=Decimal("0.0800"))
+_DEFAULT_WINDOW_TEXT = "8:00–21:00"
+
+
+@cache
+def _public_holidays(country: str, year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays(country, years=year)
+
+
+_TCPA = "47 CFR 64.1200(c)(1) (TCPA): 8:00–21:00 local [S8]"
+_CARRIER = "T-Mobile 2020 / CTIA 2021: one cart reminder per abandonment, within 48 h [S25,S57]"
+_DEFAULT = Policy(key="*", label="Default", source="house default")
 _NANP = replace(
     _DEFAULT,
     one_cart_text_per_abandonment=True,
     first_text_within=timedelta(hours=48),
-    segment_price=Decimal("0.0113"),
 )
 _US_STRICT_STATE = replace(_NANP, end_hour=20, max_texts_per_24h=3)
 
 POLICY_TABLE: dict[str, Policy] = {
     "*": _DEFAULT,
-    "US": replace(_NANP, key="US", label="United States"),
-    "CA": replace(_NANP, key="CA", label="Canada", segment_price=Decimal("0.0120")),
-    "US-FL": replace(_US_STRICT_STATE, key="US-FL", label="Florida"),
-    "US-OK": replace(_US_STRICT_STATE, key="US-OK", label="Oklahoma"),
-    "US-CT": replace(_US_STRICT_STATE, key="US-CT", label="Connecticut", max_texts_per_24h=None),
-    "US-MD": replace(_US_STRICT_STATE, key="US-MD", label="Maryland", max_texts_per_24h=None),
-    "US-WA": replace(_US_STRICT_STATE, key="US-WA", label="Washington", max_texts_per_24h=None),
-    "FR": replace(
-        _DEFAULT, key="FR", label="France", end_hour=22, no_sundays=True, segment_price=Decimal("0.0800")
+    "US": replace(_NANP, key="US", label="United States", source=f"{_TCPA}; {_CARRIER}"),
+    "CA": replace(
+        _NANP,
+        key="CA",
+        label="Canada",
+        identify_every_text=True,
+        source=f"CASL S.C. 2010 c. 23 s. 6(2): sender named, unsubscribe in every text [K21]; {_CARRIER}",
     ),
-    "GB": replace(_DEFAULT, key="GB", label="United Kingdom", segment_price=Decimal("0.0500")),
-    "DE": replace(_DEFAULT, key="DE", label="Germany", segment_price=Decimal("0.0900")),
-    "ES": replace(_DEFAULT, key="ES", label="Spain", segment_price=Decimal("0.0850")),
-    "IT": replace(_DEFAULT, key="IT", label="Italy", segment_price=Decimal("0.0850")),
-    "NL": replace(_DEFAULT, key="NL", label="Netherlands", segment_price=Decimal("0.1150")),
-    "PT": replace(_DEFAULT, key="PT", label="Portugal", segment_price=Decimal("0.0450")),
-    "AU": replace(_DEFAULT, key="AU", label="Australia", segment_price=Decimal("0.0550")),
+    "US-FL": replace(
+        _US_STRICT_STATE,
+        key="US-FL",
+        label="Florida",
+        source="Fla. Stat. § 501.059 (FTSA 2021/2023) [S9,S58]",
+    ),
+    "US-OK": replace(
+        _US_STRICT_STATE, key="US-OK", label="Oklahoma", source="Okla. Stat. tit. 15 § 775C (OTSA 2022) [G10]"
+    ),
+    "US-CT": replace(
+        _US_STRICT_STATE,
+        key="US-CT",
+        label="Connecticut",
+        max_texts_per_24h=None,
+        source="Conn. Gen. Stat. § 42-288a (2023) [S8]",
+    ),
+    "US-MD": replace(
+        _US_STRICT_STATE,
+        key="US-MD",
+        label="Maryland",
+        source="Md. Com. Law § 14-4501 ff. (Stop the Spam Calls Act 2023): 3 per 24 h, one subject [G9]",
+    ),
+    "US-WA": replace(
+        _US_STRICT_STATE,
+        key="US-WA",
+        label="Washington",
+        max_texts_per_24h=None,
+        source="RCW 80.36.390 [S8]",
+    ),
+    "US-TX": replace(
+        _NANP,
+        key="US-TX",
+        label="Texas",
+        start_hour=9,
+        end_hour=21,
+        sunday_start_hour=12,
+        needs_texas_registration=True,
+        source="Tex. Bus. & Com. Code ch. 301, 302 as amended by SB 140 (1 Sep 2025) [G5,G6,G18]",
+    ),
+    "FR": replace(
+        _DEFAULT,
+        key="FR",
+        label="France",
+        end_hour=22,
+        no_sundays=True,
+        no_public_holidays_of="FR",
+        source="French SMS marketing practice (AF2M/CNIL): 8–22, no Sundays or public holidays [S32]",
+    ),
+    "GB": replace(_DEFAULT, key="GB", label="United Kingdom"),
+    "DE": replace(_DEFAULT, key="DE", label="Germany"),
+    "ES": replace(_DEFAULT, key="ES", label="Spain"),
+    "IT": replace(_DEFAULT, key="IT", label="Italy"),
+    "NL": replace(_DEFAULT, key="NL", label="Netherlands"),
+    "PT": replace(_DEFAULT, key="PT", label="Portugal"),
+    "AU": replace(_DEFAULT, key="AU", label="Australia"),
 }
 
 US_STATE_ZONES = {
@@ -89,14 +173,6 @@ CA_PROVINCE_ZONES = {
     "NL": "America/St_Johns", "NS": "America/Halifax", "NT": "America/Yellowknife", "NU": "America/Iqaluit",
     "ON": "America/Toronto", "PE": "America/Halifax", "QC": "America/Toronto", "SK": "America/Regina",
     "YT": "America/Whitehorse",
-}  # fmt: skip
-
-
-# Where several zones tie, reasons name the one most recipients live in.
-_MAIN_ZONE = {
-    "GB": "Europe/London", "ES": "Europe/Madrid", "PT": "Europe/Lisbon", "AU": "Australia/Sydney",
-    "NZ": "Pacific/Auckland", "RU": "Europe/Moscow", "CA": "America/Toronto", "US": "America/New_York",
-    "BR": "America/Sao_Paulo", "MX": "America/Mexico_City", "DK": "Europe/Copenhagen",
 }  # fmt: skip
 
 
@@ -149,10 +225,7 @@ def _number_facts_uncached(e164: str) -> tuple[str, str, tuple[str, ...]]:
     except phonenumbers.NumberParseException:
         return "", "", ()
     country = phonenumbers.region_code_for_number(number) or ""
-    zones = tuple(z for z in phone_timezone.time_zones_for_number(number) if _valid_zone(z))
-    main = _MAIN_ZONE.get(country)
-    if main in zones:
-        zones = (main, *(z for z in zones if z != main))
+    zones = tuple(z for z in phone_time_zones(number) if _valid_zone(z))
     state = us_state_for_number(str(number.national_number)) if country == "US" else ""
     return country, state, zones
 
@@ -177,7 +250,7 @@ def _address_zone(country: str, province: str) -> str:
     if not country:
         return ""
     zones = _country_zones(country)
-    return zones[0] if len(zones) == 1 else ""
+    return zones[0] if len(zones) == 1 or (zones and zones[0] == MAIN_ZONE.get(country)) else ""
 
 
 @cache
@@ -185,7 +258,7 @@ def _country_zones(country: str) -> tuple[str, ...]:
     example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE)
     if example is None:
         return ()
-    return tuple(z for z in phone_timezone.time_zones_for_number(example) if _valid_zone(z))
+    return tuple(z for z in phone_time_zones(example) if _valid_zone(z))
 
 
 def policy_for(*, country: str, states: tuple[str, ...] = ()) -> Policy:
@@ -202,6 +275,14 @@ def policy_for(*, country: str, states: tuple[str, ...] = ()) -> Policy:
             start_hour=max(policy.start_hour, strict.start_hour),
             end_hour=min(policy.end_hour, strict.end_hour),
             no_sundays=policy.no_sundays or strict.no_sundays,
+            sunday_start_hour=max(
+                (h for h in (policy.sunday_start_hour, strict.sunday_start_hour) if h is not None),
+                default=None,
+            ),
+            no_public_holidays_of=policy.no_public_holidays_of or strict.no_public_holidays_of,
+            identify_every_text=policy.identify_every_text or strict.identify_every_text,
+            needs_texas_registration=policy.needs_texas_registration or strict.needs_texas_registration,
+            source="; ".join(s for s in (strict.source, policy.source) if s),
             max_texts_per_24h=min(
                 (c for c in (policy.max_texts_per_24h, strict.max_texts_per_24h) if c), default=None
             ),
@@ -249,15 +330,17 @@ def _window(policy: Policy, flow) -> tuple[int, int]:
 
 
 def _next_open_in_zone(
-    moment: datetime, zone: str, *, start: int, end: int, no_sundays: bool
+    moment: datetime, zone: str, *, start: int, end: int, policy: Policy
 ) -> datetime | None:
     tz = ZoneInfo(zone)
     local = moment.astimezone(tz)
-    for offset in range(9):
+    # Up to 9 days ahead: a French Sunday next to two public holidays still opens within the range.
+    for offset in range(10):
         day = local.date() + timedelta(days=offset)
-        if no_sundays and day.weekday() == 6:
+        day_start = policy.opens_on(day, start)
+        if day_start is None or day_start >= end:
             continue
-        opens = datetime.combine(day, time(start), tzinfo=tz)
+        opens = datetime.combine(day, time(day_start), tzinfo=tz)
         closes = datetime.combine(day, time(end), tzinfo=tz) if end < 24 else opens + timedelta(hours=24)
         if moment < opens:
             return opens.astimezone(UTC)
@@ -267,14 +350,14 @@ def _next_open_in_zone(
 
 
 def _next_open_everywhere(
-    moment: datetime, zones: tuple[str, ...], *, start: int, end: int, no_sundays: bool
+    moment: datetime, zones: tuple[str, ...], *, start: int, end: int, policy: Policy
 ) -> tuple[datetime, str] | None:
     """The first minute from `moment` inside the window in every zone, and the zone that held it last."""
     binding = zones[0]
     for _ in range(4 * len(zones) + 4):
         latest = moment
         for zone in zones:
-            opens = _next_open_in_zone(moment, zone, start=start, end=end, no_sundays=no_sundays)
+            opens = _next_open_in_zone(moment, zone, start=start, end=end, policy=policy)
             if opens is None:
                 return None
             if opens > latest:
@@ -298,7 +381,7 @@ def quiet_hours_check(*, recipient: Recipient, now: datetime, flow=None) -> Hold
     if start >= end:
         start, end = policy.start_hour, policy.end_hour
     for zones, source in ((recipient.zones, recipient.zone_source), *recipient.fallback_zones):
-        found = _next_open_everywhere(now, zones, start=start, end=end, no_sundays=policy.no_sundays)
+        found = _next_open_everywhere(now, zones, start=start, end=end, policy=policy)
         if found is None:
             # The number's zones never share a window (a non-geographic number): the next source decides.
             continue
@@ -306,10 +389,52 @@ def quiet_hours_check(*, recipient: Recipient, now: datetime, flow=None) -> Hold
         if opens == now:
             return None
         rule = ""
-        if policy.key != "*" and (policy.end_hour != 21 or policy.no_sundays):
+        if policy.key != "*" and policy.has_own_window:
             rule = f", {policy.label} {policy.window_text}"
         return Hold(until=opens, reason=f"{held_until_text(opens, binding, now)} — {source}{rule}")
     return None
+
+
+TEXAS_REGISTRATION_RECHECK = timedelta(hours=1)
+TEXAS_REGISTRATION_UNSET = (
+    "held: Texas registration not set — say in Settings whether the store is registered with the Texas "
+    "Secretary of State or exempt (SB 140)"
+)
+
+
+def registration_hold(*, recipient: Recipient, store, now: datetime) -> Hold | None:
+    """Texts to Texas wait while the store has not said it is registered or exempt (SB 140)."""
+    if not recipient.policy.needs_texas_registration or store.texas_registration in ("registered", "exempt"):
+        return None
+    return Hold(until=now + TEXAS_REGISTRATION_RECHECK, reason=TEXAS_REGISTRATION_UNSET)
+
+
+def frequency_cap_hold(*, cap: int, recipient: Recipient, sent: list[datetime], now: datetime) -> Hold | None:
+    """The frequency cap: at most `cap` texts to a phone in 24 h (the law's lower cap where it has one).
+
+    `sent` are the times texts went to this phone; a hold says until when the phone is capped.
+    """
+    if recipient.policy.max_texts_per_24h:
+        cap = min(cap, recipient.policy.max_texts_per_24h)
+    recent = sorted(t for t in sent if now - timedelta(hours=24) < t <= now)
+    if len(recent) < cap:
+        return None
+    until = recent[-cap] + timedelta(hours=24)
+    return Hold(
+        until=until,
+        reason=f"{held_until_text(until, recipient.zones[0], now)} — frequency cap ({cap} per 24 h)",
+    )
+
+
+SNOOZED_REASON = "held: the shopper asked for a pause"
+
+
+def snooze_hold(*, customer, recipient: Recipient, now: datetime) -> Hold | None:
+    """A shopper who asked for a pause ("not now") gets no cart text before it ends."""
+    until = customer.snoozed_until
+    if until is None or until <= now:
+        return None
+    return Hold(until=until, reason=f"{SNOOZED_REASON} — {held_until_text(until, recipient.zones[0], now)}")
 
 
 def display_zone(recipient: Recipient) -> str:
@@ -326,4 +451,6 @@ __all__ = [
     "policy_for",
     "quiet_hours_check",
     "recipient_resolve",
+    "registration_hold",
+    "snooze_hold",
 ]

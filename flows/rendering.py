@@ -1,8 +1,8 @@
 """Turn a step's template into the text one shopper gets, and preview it for the merchant.
 
-Placeholders: {first_name} {product} {store} {link} {discount_code} {cart_total}. A missing value never
-leaves a gap ("Hi , …"): the placeholder and the space before it go. Segment counts shown to merchants are
-for the worst case (the longest name, product and code we would ever put in), so the bill never surprises.
+Placeholders are the one vocabulary of `conversations.placeholders`, filled by its engine. Segment counts
+shown to merchants are for the worst case (the longest name, product and code we would ever put in), so the
+bill never surprises; the cost is the billed price per segment (`conversations.sms.prices`).
 """
 
 import re
@@ -11,13 +11,13 @@ from decimal import Decimal
 
 from django.conf import settings
 
+from conversations.placeholders import money_format, placeholders_fill, placeholders_unknown, store_values
+from conversations.sms.prices import segment_price_for_country
 from conversations.sms.segments import TWILIO_MAX_BODY_CHARS, SegmentInfo, segment_info
 
 from . import defaults
 from .policy import policy_for
 
-PLACEHOLDERS = ("first_name", "product", "store", "link", "discount_code", "cart_total")
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _STOP_WORD = re.compile(r"\bSTOP\b")
 
 MAX_FIRST_NAME_CHARS = 20
@@ -33,21 +33,29 @@ WORST_CASE_TOTAL = Decimal("12345.67")
 SAMPLE_FIRST_NAME = "Jamie"
 SAMPLE_PRODUCT = "Alpine Down Jacket"
 
-_CURRENCY_SYMBOLS = {"USD": "$", "CAD": "$", "AUD": "$", "NZD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
-_SYMBOL_FIRST = {"USD", "CAD", "AUD", "NZD", "GBP", "JPY"}
-
 
 @dataclass(frozen=True)
 class RenderContext:
+    """The values of one cart text; `store_words` are the store's own (`store_values`)."""
+
     first_name: str = ""
     product: str = ""
     store: str = ""
     link: str = ""
     discount_code: str = ""
     cart_total: str = ""
+    store_words: dict = field(default_factory=dict)
 
-    def value(self, name: str) -> str | None:
-        return getattr(self, name) if name in PLACEHOLDERS else None
+    def values(self) -> dict[str, str]:
+        own = {
+            "first_name": self.first_name,
+            "product": self.product,
+            "store": self.store,
+            "link": self.link,
+            "discount_code": self.discount_code,
+            "cart_total": self.cart_total,
+        }
+        return {**self.store_words, **own}
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,9 @@ class TemplatePreview:
     estimated_cost: Decimal  # worst case, USD per recipient
     currency: str
     warnings: list[str] = field(default_factory=list)
+    # CTIA: what the first text after a new consent costs on top ("in_text": the disclosure lengthens the
+    # text; "separate_text": a confirmation text goes out on consent).
+    consent_disclosure: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -74,6 +85,7 @@ class TemplatePreview:
             "estimated_cost": str(self.estimated_cost),
             "currency": self.currency,
             "warnings": self.warnings,
+            "consent_disclosure": self.consent_disclosure,
         }
 
 
@@ -115,42 +127,39 @@ def first_name_clean(raw: str | None) -> str:
     return name
 
 
-def money_format(amount: Decimal | None, *, currency: str, language: str) -> str:
-    if amount is None:
-        return ""
-    amount = Decimal(amount).quantize(Decimal("0.01"))
-    symbol = _CURRENCY_SYMBOLS.get(currency.upper(), "")
-    number = f"{amount:,.2f}"
-    if language != "en" and currency.upper() not in _SYMBOL_FIRST:
-        number = number.replace(",", " ").replace(".", ",")
-        return f"{number} {symbol or currency.upper()}"
-    return f"{symbol}{number}" if symbol else f"{number} {currency.upper()}"
-
-
 def render_template(template: str, *, context: RenderContext) -> str:
-    """Fill the placeholders; an empty value takes its leading space with it. Unknown names stay."""
-
-    def fill(match: re.Match) -> str:
-        value = context.value(match.group(1))
-        return match.group(0) if value is None else value
-
-    text = re.sub(
-        r"[ \t]*\{(\w+)\}",
-        lambda m: "" if context.value(m.group(1)) == "" else m.group(0),
-        template,
-    )
-    text = _PLACEHOLDER.sub(fill, text)
-    text = re.sub(r"^[\s,;:.!-]+", "", text)  # "{first_name}, your cart…" without a name
-    return re.sub(r"[ \t]{2,}", " ", text).strip()
+    """Fill the placeholders with the one engine: an empty or unknown one goes with its leading space."""
+    return placeholders_fill(template, context.values())
 
 
-def first_text_ensure(body: str, *, store_name: str, language: str) -> str:
-    """The first text a number gets says who is texting and how to stop it (CTIA, carriers)."""
-    if store_name and store_name.lower() not in body.lower():
+def cart_text_ensure(
+    body: str, *, store_name: str, language: str, identify: bool = False, disclose: bool = False
+) -> str:
+    """What every automated cart text must carry, whatever its template says.
+
+    Every one says how to stop, in its own language (carriers, CTIA; a reminder after an inbound-first
+    conversation once went out without it). `identify`: the store's name goes first (the first text a
+    number gets, and every text to Canada under CASL). `disclose`: the CTIA disclosures of the first text
+    after each new consent ("Msg & data rates may apply", HELP).
+    """
+    if identify and store_name and store_name.lower() not in body.lower():
         body = f"{store_name}: {body}"
+    disclosure = _words(defaults.DISCLOSURE_LINE, language)
+    if disclose and disclosure not in body:
+        body = f"{body} {disclosure}"
     if not _STOP_WORD.search(body):
         body = f"{body} {_words(defaults.OPT_OUT_LINE, language)}"
     return body
+
+
+def consent_confirmation_is_separate(store) -> bool:
+    return getattr(store, "consent_confirmation", "") == "separate_text"
+
+
+def consent_confirmation_text(*, store, language: str) -> str:
+    """The separate text a store may send on each new consent instead of lengthening the first cart text."""
+    body = _words(defaults.CONSENT_CONFIRMATION, language).format(store=store.name)
+    return cart_text_ensure(body, store_name=store.name, language=language, identify=True, disclose=True)
 
 
 def render_step(
@@ -161,9 +170,14 @@ def render_step(
     link_url: str,
     discount_code: str = "",
     first_text: bool = False,
+    disclose: bool = False,
     items: list | None = None,
 ) -> RenderedText:
-    """The text of one nudge for one cart, in the shopper's language (`items`: the cart's, if loaded)."""
+    """The text of one nudge for one cart, in the shopper's language (`items`: the cart's, if loaded).
+
+    `first_text`: the store must say who it is (a number's first text, every text to Canada);
+    `disclose`: the first text after a new consent (see `cart_text_ensure`).
+    """
     customer = cart.customer
     language = language_pick(
         templates=step.templates,
@@ -178,10 +192,15 @@ def render_step(
         link=link_url,
         discount_code=discount_code or _incentive_words(step, language),
         cart_total=money_format(cart.total, currency=cart.currency or store.currency, language=language),
+        store_words=store_values(store, language=language),
     )
-    body = render_template(step.templates[language], context=context)
-    if first_text:
-        body = first_text_ensure(body, store_name=store.name, language=language)
+    body = cart_text_ensure(
+        render_template(step.templates[language], context=context),
+        store_name=store.name,
+        language=language,
+        identify=first_text or disclose,
+        disclose=disclose,
+    )
     return RenderedText(body=body, language=language, info=segment_info(body))
 
 
@@ -225,6 +244,7 @@ def template_preview(
         link=short_link_prefix() + "k3Xq9ZpA2bQ",
         discount_code=code,
         cart_total=money_format(Decimal("79.00"), currency=store.currency, language=language),
+        store_words=store_values(store, language=language),
     )
     worst = RenderContext(
         first_name=WORST_CASE_FIRST_NAME,
@@ -233,20 +253,39 @@ def template_preview(
         link=short_link_prefix() + "x" * SHORT_CODE_CHARS,
         discount_code=code.ljust(12, "X") if code else "",
         cart_total=money_format(WORST_CASE_TOTAL, currency=store.currency, language=language),
+        store_words=store_values(store, language=language),
     )
-    text = render_template(template, context=sample)
-    worst_text = render_template(template, context=worst)
-    if first_text:
-        text = first_text_ensure(text, store_name=store.name, language=language)
-        worst_text = first_text_ensure(worst_text, store_name=store.name, language=language)
-    info, worst_info = segment_info(text), segment_info(worst_text)
     policy = policy_for(country=country)
+    _, segment_price = segment_price_for_country(country)
+    identify = first_text or policy.identify_every_text
+    disclose = first_text and not consent_confirmation_is_separate(store)
+
+    def finish(body: str, *, with_disclosure: bool) -> str:
+        return cart_text_ensure(
+            body, store_name=store.name, language=language, identify=identify, disclose=with_disclosure
+        )
+
+    text = finish(render_template(template, context=sample), with_disclosure=disclose)
+    worst_body = render_template(template, context=worst)
+    worst_text = finish(worst_body, with_disclosure=disclose)
+    info, worst_info = segment_info(text), segment_info(worst_text)
+    consent_segments = 0
+    if disclose:
+        consent_segments = (
+            worst_info.segments - segment_info(finish(worst_body, with_disclosure=False)).segments
+        )
+    elif first_text:
+        consent_segments = segment_info(consent_confirmation_text(store=store, language=language)).segments
     return TemplatePreview(
         text=text,
         info=info,
         worst_case=worst_info,
-        estimated_cost=(policy.segment_price * worst_info.segments).quantize(Decimal("0.0001")),
+        estimated_cost=(segment_price * worst_info.segments).quantize(Decimal("0.0001")),
         currency="USD",
+        consent_disclosure={
+            "mode": "separate_text" if first_text and not disclose else "in_text" if disclose else "none",
+            "extra_segments": consent_segments,
+        },
         warnings=template_warnings(
             template=template,
             worst_case=worst_info,
@@ -280,9 +319,9 @@ def template_warnings(
         )
     if "{link}" not in template:
         warnings.append("No {link}: the shopper has no one-tap way back to the cart.")
-    if first_text and not _STOP_WORD.search(template):
-        warnings.append('A first text must say how to opt out: "Reply STOP to opt out." is added to it.')
-    unknown = sorted({m for m in _PLACEHOLDER.findall(template) if m not in PLACEHOLDERS})
+    if not _STOP_WORD.search(template):
+        warnings.append('Every cart text must say how to opt out: "Reply STOP to opt out." is added to it.')
+    unknown = placeholders_unknown(template)
     if unknown:
         warnings.append("Unknown placeholder(s): " + ", ".join("{" + m + "}" for m in unknown) + ".")
     if "{discount_code}" in template and incentive_kind == "none":

@@ -1,14 +1,21 @@
 """The settings page's send-time simulator: for a phone number, when each step of the flow would go out
 for a cart abandoned now, and why — from the same policy functions the dispatcher uses."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from cartrecovery.errors import ApplicationError
-from stores.phones import phone_parse
+from stores.phones import phone_parse, store_region
 
 from .models import Flow
-from .policy import POLICY_TABLE, Policy, Recipient, quiet_hours_check, recipient_resolve
+from .policy import (
+    POLICY_TABLE,
+    Policy,
+    Recipient,
+    quiet_hours_check,
+    recipient_resolve,
+    registration_hold,
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,7 @@ class SendTimeReport:
 
 def send_times_simulate(*, store, flow: Flow, phone: str, now: datetime) -> SendTimeReport:
     """Each active step's due time and what the sending rules would make of it, assuming no reply."""
-    parsed = phone_parse(phone, region="US")
+    parsed = phone_parse(phone, region=store_region(store) or "US")
     if parsed.problem:
         raise ApplicationError(f"That is {parsed.problem}.", extra={"field": "phone"})
     recipient = recipient_resolve(phone=parsed.e164, store=store)
@@ -42,14 +49,19 @@ def send_times_simulate(*, store, flow: Flow, phone: str, now: datetime) -> Send
     sends = []
     for step in flow.steps.filter(is_active=True).order_by("position"):
         due = now + timedelta(minutes=step.delay_minutes)
-        sends.append(_plan(step=step, due=due, now=now, recipient=recipient, policy=policy, flow=flow))
+        sends.append(
+            _plan(step=step, due=due, now=now, recipient=recipient, policy=policy, flow=flow, store=store)
+        )
     return SendTimeReport(phone=parsed.e164, recipient=recipient, sends=sends)
 
 
 def _plan(
-    *, step, due: datetime, now: datetime, recipient: Recipient, policy: Policy, flow: Flow
+    *, step, due: datetime, now: datetime, recipient: Recipient, policy: Policy, flow: Flow, store
 ) -> PlannedSend:
     zone = recipient.zones[0]
+    unregistered = registration_hold(recipient=recipient, store=store, now=due)
+    if unregistered is not None:
+        return PlannedSend(step.position, step.delay_minutes, due, None, zone, unregistered.reason)
     if step.position > 1 and policy.one_cart_text_per_abandonment:
         return PlannedSend(
             step.position,
@@ -76,7 +88,7 @@ def _plan(
 
 def _window_text(policy: Policy, flow: Flow) -> str:
     start, end = max(policy.start_hour, flow.quiet_hours_start), min(policy.end_hour, flow.quiet_hours_end)
-    return f"{start:02d}:00–{end:02d}:00" + (", no Sundays" if policy.no_sundays else "")
+    return replace(policy, start_hour=start, end_hour=end).window_text
 
 
 def policy_rows() -> list[Policy]:

@@ -1,7 +1,6 @@
 """Dashboard pages of the flows app: the flow editor with its live preview, and the sending settings."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,11 +8,11 @@ from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
 from stores.access import store_page
-from stores.forms import StoreFactsForm, StoreTextsForm
-from stores.onboarding import store_facts_update, store_texts_update
+from stores.forms import ComplianceSettingsForm, StoreFactsForm, StoreTextsForm, settings_errors_add
+from stores.store_settings import SettingsInvalid, store_settings_update
 from stores.tenancy import get_for_store_or_404
 
-from . import editor
+from . import services
 from .forms import (
     LANGUAGE_NAMES,
     FlowSettingsForm,
@@ -26,6 +25,7 @@ from .forms import (
 )
 from .models import Step
 from .rendering import language_base, template_preview
+from .selectors import texas_texts_held
 from .send_time import policy_rows, send_times_simulate
 from .services import flow_active_for, flow_seed_default
 
@@ -81,7 +81,7 @@ def flow_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 @store_page()
 def flow_step_add(request: HttpRequest) -> HttpResponse:
-    step = editor.step_add(store=request.store, flow=_flow_or_404(request.store))
+    step = services.step_add(store=request.store, flow=_flow_or_404(request.store))
     messages.info(request, "New step added, switched off: write its text, then turn it on.")
     return redirect("dashboard:flow_step", store_id=request.store.id, step_id=step.id)
 
@@ -127,7 +127,7 @@ def flow_step(request: HttpRequest, step_id: int) -> HttpResponse:
     form = StepForm(request.POST or None, initial=_step_initial(step, language))
     if request.method == "POST" and form.is_valid():
         try:
-            editor.step_update(
+            services.step_update(
                 store=store,
                 step=step,
                 delay_minutes=form.delay_minutes,
@@ -221,7 +221,7 @@ def flow_settings(request: HttpRequest) -> HttpResponse:
             "frequency_cap": flow.frequency_cap if flow else 3,
             "fallback_reply": flow.fallback_reply if flow else "",
             "holding_reply": flow.holding_reply if flow else "",
-            **_language_replies_initial(store=store, flow=flow),
+            **_language_replies_initial(store=store),
         },
         store_language=language_base(store.default_language) or "en",
     )
@@ -244,19 +244,22 @@ def flow_settings(request: HttpRequest) -> HttpResponse:
     )
     forms_valid = flow_form.is_valid() and texts_form.is_valid() and facts_form.is_valid()
     if request.method == "POST" and flow is not None and forms_valid:
+        hours = flow_form.cleaned_data
+        changes = {
+            "quiet_hours": {"start": hours["quiet_hours_start"], "end": hours["quiet_hours_end"]},
+            "frequency_cap": hours["frequency_cap"],
+            "fallback_reply": hours["fallback_reply"],
+            "holding_reply": hours["holding_reply"],
+            "replies": flow_form.settings_data()["replies"],
+            **texts_form.cleaned_data,
+            **facts_form.cleaned_data,
+        }
         try:
-            with transaction.atomic():
-                editor.flow_settings_update(store=store, flow=flow, **flow_form.settings_data())
-                store_texts_update(store=store, **texts_form.cleaned_data)
-                store_facts_update(store=store, **facts_form.cleaned_data)
-        except ApplicationError as exc:
-            field = exc.extra.get("field")
-            for form in (flow_form, facts_form):
-                if field in form.fields:
-                    form.add_error(field, exc.message)
-                    break
-            else:
-                flow_form.add_error(None, exc.message)
+            store_settings_update(store=store, changes=changes)
+        except SettingsInvalid as exc:
+            settings_errors_add(
+                exc.errors, flow_form, texts_form, facts_form, names={"quiet_hours": "quiet_hours_end"}
+            )
         else:
             messages.success(request, "Settings saved.")
             return redirect("dashboard:settings", store_id=store.id)
@@ -272,9 +275,37 @@ def flow_settings(request: HttpRequest) -> HttpResponse:
             "send_form": send_form,
             "report": report,
             "policies": policy_rows(),
+            "compliance_form": _compliance_form(store),
+            "texas_held": texas_texts_held(store=store),
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _compliance_form(store, data=None) -> ComplianceSettingsForm:
+    return ComplianceSettingsForm(
+        data,
+        initial={
+            "texas_registration": store.texas_registration or "",
+            "consent_confirmation": store.consent_confirmation,
+        },
+    )
+
+
+@require_POST
+@store_page()
+def flow_settings_compliance(request: HttpRequest) -> HttpResponse:
+    form = _compliance_form(request.store, request.POST)
+    if form.is_valid():
+        try:
+            store_settings_update(store=request.store, changes=form.cleaned_data)
+        except SettingsInvalid as exc:
+            messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))
+        else:
+            messages.success(request, "Compliance settings saved.")
+    else:
+        messages.error(request, "Choose one of the options offered.")
+    return redirect("dashboard:settings", store_id=request.store.id)
 
 
 @store_page()
@@ -289,7 +320,7 @@ def flow_send_times(request: HttpRequest) -> HttpResponse:
 def flow_step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
     step = get_for_store_or_404(Step.objects.select_related("flow"), store=request.store, pk=step_id)
     try:
-        editor.step_delete(store=request.store, step=step)
+        services.step_delete(store=request.store, step=step)
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("dashboard:flow_step", store_id=request.store.id, step_id=step.id)
@@ -297,7 +328,7 @@ def flow_step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
     return redirect("dashboard:flow", store_id=request.store.id)
 
 
-def _language_replies_initial(*, store, flow) -> dict[str, str]:
+def _language_replies_initial(*, store) -> dict[str, str]:
     """Each canned answer in each language as the shopper would get it today (own text or shipped default)."""
     from conversations.languages import LANGUAGES
     from conversations.router import flow_reply
@@ -305,7 +336,7 @@ def _language_replies_initial(*, store, flow) -> dict[str, str]:
     from .forms import REPLY_KINDS
 
     return {
-        f"{kind}_{language}": flow_reply(store=store, flow=flow, kind=kind, language=language)
+        f"{kind}_{language}": flow_reply(store=store, kind=kind, language=language)
         for kind in REPLY_KINDS
         for language in LANGUAGES
     }

@@ -6,19 +6,19 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
+from conversations.models import KeywordRule
 from conversations.router import reply_try
-from stores.access import store_page
-from stores.tenancy import get_for_store_or_404
-
-from .forms import KeywordRuleForm, ReplyTryForm
-from .models import KeywordRule
-from .rules import (
+from conversations.rules import (
     builtin_lexicon,
     keyword_rule_create,
     keyword_rule_delete,
     keyword_rule_update,
     lexicon_for_rule,
 )
+from stores.access import store_page
+from stores.tenancy import get_for_store_or_404
+
+from .forms import KeywordRuleForm, ReplyTryForm
 
 STEP_LABELS = {
     "compliance": "Compliance answer",

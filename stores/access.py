@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +14,23 @@ from .models import Membership, Role, Store
 
 MANAGERS = (Role.OWNER, Role.ADMIN)
 EVERYONE = (Role.OWNER, Role.ADMIN, Role.AGENT)
+
+
+# What each role may do, in the words the 403 page uses.
+ROLE_CAN = {
+    Role.OWNER: "everything: the dashboard, flows, rules, settings, the team, billing and the inbox",
+    Role.ADMIN: "everything but the store's ownership: the dashboard, flows, rules, settings, the team, "
+    "billing and the inbox",
+    Role.AGENT: "answer shoppers in the inbox, use the canned replies and try texts in the phone simulator",
+}
+
+
+class RoleNotAllowed(PermissionDenied):
+    """A member whose role may not open this page; carries the membership so the 403 page can say why."""
+
+    def __init__(self, membership: Membership):
+        super().__init__(f"{membership.get_role_display()} may not open this page.")
+        self.membership = membership
 
 
 def membership_for(*, user, store_id, roles: Iterable[str] = EVERYONE) -> Membership:
@@ -26,8 +44,25 @@ def membership_for(*, user, store_id, roles: Iterable[str] = EVERYONE) -> Member
         raise Http404 from exc
     if membership.role not in roles:
         # A member whose role may not see this: they know the store exists, so say no plainly.
-        raise PermissionDenied
+        raise RoleNotAllowed(membership)
     return membership
+
+
+STORE_CREATION_POLICIES = ("owners", "staff", "anyone")
+
+
+def store_creation_allowed(*, user) -> bool:
+    """Whether this person may create a store (settings.STORE_CREATION; unknown values: staff only)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff:
+        return True
+    policy = settings.STORE_CREATION
+    if policy == "anyone":
+        return True
+    if policy == "owners":
+        return Membership.objects.filter(user=user, role=Role.OWNER).exists()
+    return False
 
 
 def stores_for(*, user) -> list[Store]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 
-from .access import MANAGERS
+from .access import MANAGERS, store_creation_allowed
 from .models import Membership
 
 
@@ -92,4 +92,5 @@ def shell(request) -> dict:
         "current_membership": membership,
         "store_switcher": SimpleLazyObject(switcher),
         "nav_sections": SimpleLazyObject(nav),
+        "may_add_store": SimpleLazyObject(lambda: store_creation_allowed(user=user)),
     }

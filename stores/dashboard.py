@@ -11,10 +11,12 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from billing.selectors import analytics_summary
-from flows.models import Flow, KeywordRule
+from conversations.models import KeywordRule
+from flows.models import Flow
+from flows.pending import texts_pending
 
-from .models import Cart, ConsentEvent, Membership, Role, Store
-from .phones import phone_parse
+from .models import Cart, ConsentEvent, Invitation, Membership, Role, Store
+from .phones import phone_parse, store_region
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
 DEFAULT_PERIOD = "30"
@@ -43,7 +45,20 @@ def overview(*, store: Store, period: Period) -> dict:
     summary = analytics_summary(store=store, start=period.start, end=period.end)
     spend = summary["cost"] + summary["fees"]
     roi = (summary["revenue"] / spend).quantize(Decimal("0.1")) if spend > 0 else None
-    return {**summary, "spend": spend, "net": summary["revenue"] - spend, "roi": roi}
+    return {
+        **summary,
+        "spend": spend,
+        "net": summary["revenue"] - spend,
+        "roi": roi,
+        # What leaves the merchant's pocket, as the negative amounts the money table shows.
+        "cost_out": -summary["cost"],
+        "fees_out": -summary["fees"],
+    }
+
+
+def texts_scheduled(*, store: Store, limit: int = 10) -> list:
+    """The store's next texts, each with when it goes and why (held by quiet hours or due)."""
+    return texts_pending(store=store, limit=limit)
 
 
 def setup_checklist(*, store: Store) -> list[dict]:
@@ -84,7 +99,7 @@ def consent_events_search(*, store: Store, phone: str = "") -> QuerySet[ConsentE
     phone = phone.strip()
     if not phone:
         return events
-    parsed = phone_parse(phone, region="US")
+    parsed = phone_parse(phone, region=store_region(store) or "US")
     if parsed.ok:
         return events.filter(customer__phone=parsed.e164)
     digits = re.sub(r"\D", "", phone)
@@ -108,33 +123,37 @@ CONSENT_CSV_HEADER = [
 ]
 
 
-def _csv_safe(value) -> str:
-    """Cells a spreadsheet would run as a formula (=, +, -, @) are prefixed: the text comes from shoppers."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def consent_events_csv_rows(*, store: Store, phone: str = ""):
+    """The rows of the consent log's CSV; write them with `stores.csv_export.csv_writer`."""
     yield CONSENT_CSV_HEADER
     for event in consent_events_search(store=store, phone=phone).iterator(chunk_size=500):
         customer = event.customer
-        # Our own values (a time, an E.164 number, enums) go out as they are; the rest came from outside.
         yield [
             event.occurred_at.isoformat(),
             str(customer.phone or ""),
-            _csv_safe(customer.first_name),
+            customer.first_name,
             event.kind,
-            _csv_safe(event.source),
-            _csv_safe(event.text_shown),
-            _csv_safe(event.language),
+            event.source,
+            event.text_shown,
+            event.language,
             event.ip_address or "",
-            _csv_safe(event.user_agent),
-            _csv_safe(json.dumps(event.evidence, sort_keys=True) if event.evidence else ""),
+            event.user_agent,
+            json.dumps(event.evidence, sort_keys=True) if event.evidence else "",
             customer.sms_status,
         ]
 
 
 _ROLE_ORDER = {Role.OWNER: 0, Role.ADMIN: 1, Role.AGENT: 2}
+
+
+def team_invitations_pending(*, store: Store) -> list[Invitation]:
+    """Invitations not yet answered, newest first; expired ones too (shown as expired)."""
+    return list(
+        Invitation.objects.for_store(store)
+        .filter(status=Invitation.Status.PENDING)
+        .select_related("invited_by")
+        .order_by("-created_at")
+    )
 
 
 def team_members(*, store: Store) -> list[Membership]:

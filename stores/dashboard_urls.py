@@ -38,9 +38,19 @@ urlpatterns = [
     path("<uuid:store_id>/rules/<int:rule_id>/toggle/", rule_views.rule_toggle, name="rules_toggle"),
     path("<uuid:store_id>/rules/<int:rule_id>/delete/", rule_views.rule_delete, name="rules_delete"),
     path("<uuid:store_id>/settings/", flow_views.flow_settings, name="settings"),
+    path(
+        "<uuid:store_id>/settings/compliance/",
+        flow_views.flow_settings_compliance,
+        name="settings_compliance",
+    ),
     path("<uuid:store_id>/settings/send-times/", flow_views.flow_send_times, name="settings_send_times"),
     path("<uuid:store_id>/consent/", views.consent_log, name="consent"),
     path("<uuid:store_id>/consent.csv", views.consent_log_csv, name="consent_csv"),
     path("<uuid:store_id>/team/", views.team, name="team"),
     path("<uuid:store_id>/team/<int:membership_id>/", views.team_member, name="team_member"),
+    path(
+        "<uuid:store_id>/team/invitations/<int:invitation_id>/withdraw/",
+        views.team_invitation_revoke,
+        name="team_invitation_revoke",
+    ),
 ]

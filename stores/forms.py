@@ -1,9 +1,9 @@
-"""Page forms of the store's own setup. Validation of shape only; the rules live in the services."""
+"""Page forms of the store's own setup. Validation of shape only; the rules live in store_settings."""
 
 from django import forms
-from phonenumber_field.formfields import PhoneNumberField
 
 from .models import Platform, Role, Store
+from .validators import EMAIL_MAX, email_within_rfc_limits, shop_domain_clean
 
 TIMEZONE_CHOICES = [
     ("America/New_York", "Eastern (New York)"),
@@ -34,30 +34,34 @@ class StoreCreateForm(forms.Form):
         label="Shop domain",
         max_length=255,
         required=False,
-        help_text="For Shopify: your-store.myshopify.com",
+        help_text="Shopify: your-store.myshopify.com. Other shops: shop.example.com. You can add it later.",
     )
     timezone = forms.ChoiceField(label="Store time zone", choices=TIMEZONE_CHOICES)
 
     def clean(self):
         data = super().clean()
-        if data.get("platform") == Platform.SHOPIFY and not data.get("shop_domain"):
-            self.add_error("shop_domain", "Shopify stores need their .myshopify.com domain.")
+        try:
+            data["shop_domain"] = shop_domain_clean(
+                data.get("shop_domain", ""), shopify=data.get("platform") == Platform.SHOPIFY
+            )
+        except forms.ValidationError as exc:
+            self.add_error("shop_domain", exc)
         return data
 
 
 class SenderForm(forms.Form):
-    sms_number = PhoneNumberField(
+    # Normalised, checked for other stores and with Twilio by stores.store_settings.
+    sms_number = forms.CharField(
         label="Twilio phone number",
         required=False,
-        region="US",
+        max_length=40,
         help_text="The number shoppers see, in international format: +1 303 555 0142.",
     )
-    messaging_service_sid = forms.RegexField(
+    messaging_service_sid = forms.CharField(
         label="or Messaging Service SID",
-        regex=r"^MG[0-9a-fA-F]{32}$",
         required=False,
+        max_length=64,
         help_text="Starts with MG. Use it when Twilio picks the sender from a pool.",
-        error_messages={"invalid": "A Messaging Service SID is MG followed by 32 hex characters."},
     )
     sender_kind = forms.ChoiceField(
         label="Kind of number",
@@ -78,8 +82,7 @@ class TestTextForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label="Email")
-    first_name = forms.CharField(label="First name", max_length=150, required=False)
+    email = forms.EmailField(label="Email", max_length=EMAIL_MAX, validators=[email_within_rfc_limits])
     role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.AGENT)
 
 
@@ -97,13 +100,42 @@ class StoreTextsForm(forms.Form):
         label="Returns policy", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
     )
 
-    def clean_help_text(self):
-        text = self.cleaned_data["help_text"]
-        if "STOP" not in text.upper():
-            raise forms.ValidationError(
-                "Say how to opt out, e.g. “Reply STOP to opt out.” (carriers require it)."
-            )
-        return text
+
+def settings_errors_add(
+    errors: dict[str, list[str]], *forms_: forms.Form, names: dict[str, str] | None = None
+):
+    """Show the settings service's errors on the page's forms: on the field they concern, else on top."""
+    names = names or {}
+    for name, messages in errors.items():
+        field = names.get(name, name)
+        form = next((f for f in forms_ if field in f.fields), forms_[0])
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)
+
+
+class ComplianceSettingsForm(forms.Form):
+    texas_registration = forms.ChoiceField(
+        label="Texas registration (SB 140)",
+        choices=[
+            ("", "Not set: texts to Texas numbers are held"),
+            ("registered", "Registered"),
+            ("exempt", "Exempt"),
+        ],
+        required=False,
+        help_text="Sellers texting Texans register with the Texas Secretary of State unless exempt.",
+    )
+    consent_confirmation = forms.ChoiceField(
+        label="After a shopper consents",
+        choices=[
+            (
+                "in_first_text",
+                "Add “Msg & data rates may apply. Reply HELP for help.” to the first cart text",
+            ),
+            ("separate_text", "Send a separate confirmation text right away"),
+        ],
+        widget=forms.RadioSelect,
+        help_text="CTIA: the first text after each new consent carries these words either way.",
+    )
 
 
 class StoreFactsForm(forms.Form):

@@ -16,6 +16,7 @@ from .schemas import (
     OrderData,
     PayloadError,
 )
+from .validators import email_within_rfc_limits
 
 SOURCE = "generic"
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
@@ -68,7 +69,9 @@ class CustomerSerializer(serializers.Serializer):
     )
     first_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     last_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
-    email = serializers.EmailField(max_length=254, required=False, allow_blank=True, default="")
+    email = serializers.EmailField(
+        max_length=254, required=False, allow_blank=True, default="", validators=[email_within_rfc_limits]
+    )
     locale = serializers.CharField(max_length=16, required=False, allow_blank=True, default="")
     country = serializers.RegexField(
         _COUNTRY, required=False, allow_blank=True, default="", help_text="ISO 3166-1 alpha-2, e.g. US."

@@ -13,7 +13,7 @@ from typing import Any
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from . import generic, privacy, services, shopify
+from . import generic, privacy, services, shopify, webhook_batch
 from .models import Store, WebhookEvent
 from .schemas import PayloadError
 
@@ -46,7 +46,7 @@ def webhook_event_process(*, event_id: int) -> None:
         event = (
             WebhookEvent.objects.select_for_update(of=("self",))
             .select_related("store")
-            .filter(id=event_id, status__in=(WebhookEvent.Status.RECEIVED, WebhookEvent.Status.PROCESSING))
+            .filter(id=event_id, status__in=_UNPROCESSED)
             .first()
         )
         if event is None:
@@ -70,6 +70,55 @@ def webhook_event_process(*, event_id: int) -> None:
             _event_finish(event, WebhookEvent.Status.FAILED, f"{type(exc).__name__}: {exc}")
             return
         _event_finish(event, WebhookEvent.Status.PROCESSED, "")
+
+
+_UNPROCESSED = (WebhookEvent.Status.RECEIVED, WebhookEvent.Status.PROCESSING)
+
+
+def webhook_events_process(*, event_ids: list[int]) -> None:
+    """A claimed batch, with the outcome of `webhook_event_process` on each in turn, in one transaction
+    (see `stores.webhook_batch`). If the set fails, each delivery runs on its own: a poison delivery
+    fails alone."""
+    if not event_ids:
+        return
+    try:
+        with transaction.atomic():
+            _batch_process(event_ids)
+    except Exception:
+        logger.warning(
+            "a batch of %d webhook events failed; processing them one by one", len(event_ids), exc_info=True
+        )
+        for event_id in event_ids:
+            webhook_event_process(event_id=event_id)
+
+
+def _batch_process(event_ids: list[int]) -> None:
+    events = list(
+        WebhookEvent.objects.select_for_update(of=("self",))
+        .select_related("store")
+        .filter(id__in=event_ids, status__in=_UNPROCESSED)
+        .order_by("received_at", "id")
+    )
+    parsed = []
+    for event in events:
+        handler = handler_for(source=event.source, topic=event.topic)
+        try:
+            data = handler.parse(event.payload) if handler is not None else None
+        except Exception:  # the one-by-one pass below meets it again and records it
+            data = None
+        keys = webhook_batch.event_keys(event, data) if data is not None else []
+        upserts_cart = handler is not None and handler.apply is _cart_apply
+        parsed.append(webhook_batch.Parsed(event=event, data=data, keys=keys, upserts_cart=upserts_cart))
+    new_carts, written = webhook_batch.new_carts_split(parsed)
+    for store, carts in new_carts.items():
+        services.carts_create_new(store=store, new_carts=carts)
+    WebhookEvent.objects.filter(id__in=[e.id for e in written]).update(
+        status=WebhookEvent.Status.PROCESSED, error="", processed_at=timezone.now()
+    )
+    done = {e.id for e in written}
+    for event in events:
+        if event.id not in done:
+            webhook_event_process(event_id=event.id)
 
 
 def _event_finish(event: WebhookEvent, status: str, error: str) -> None:

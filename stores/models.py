@@ -3,6 +3,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from phonenumber_field.modelfields import PhoneNumberField
 
 from .tenancy import StoreOwned
@@ -15,6 +16,11 @@ def new_webhook_secret() -> str:
 class Platform(models.TextChoices):
     SHOPIFY = "shopify", "Shopify"
     CUSTOM = "custom", "Other shop (signed JSON)"
+
+
+class TexasRegistration(models.TextChoices):
+    REGISTERED = "registered", "Registered"
+    EXEMPT = "exempt", "Exempt"
 
 
 class Store(models.Model):
@@ -46,8 +52,21 @@ class Store(models.Model):
     shipping_policy = models.TextField(blank=True)
     returns_policy = models.TextField(blank=True)
     help_text = models.TextField(blank=True)
-    # ISO 3166 alpha-2 codes of the countries the shop delivers to ("do you ship to Canada?"); [] = not said.
-    ships_to = models.JSONField(default=list, blank=True)
+    # Stored settings; the compliance and language rules built on them live elsewhere.
+    texas_registration = models.CharField(
+        max_length=12, choices=TexasRegistration.choices, null=True, blank=True, default=None
+    )
+    ships_to = models.JSONField(default=list, blank=True, help_text="ISO 3166-1 alpha-2 country codes.")
+    # CTIA: the first text after a new consent carries "Msg & data rates may apply" and HELP, or a separate
+    # confirmation goes out on consent.
+    consent_confirmation = models.CharField(
+        max_length=16,
+        choices=[
+            ("in_first_text", "In the first cart text"),
+            ("separate_text", "A separate confirmation text"),
+        ],
+        default="in_first_text",
+    )
     # Facts the bot may state as they are; None: the merchant has not said, so the bot does not either.
     free_shipping_over = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     return_days = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -58,6 +77,17 @@ class Store(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # A sender belongs to one store: replies (STOP included) are routed by it.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sms_number"], condition=~models.Q(sms_number=""), name="store_unique_sms_number"
+            ),
+            models.UniqueConstraint(
+                fields=["messaging_service_sid"],
+                condition=~models.Q(messaging_service_sid=""),
+                name="store_unique_messaging_service_sid",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -102,8 +132,12 @@ class Customer(StoreOwned):
     country = models.CharField(max_length=2, blank=True)
     province = models.CharField(max_length=8, blank=True)
     sms_status = models.CharField(max_length=16, choices=SmsStatus.choices, default=SmsStatus.NONE)
-    # Set when Twilio says the number cannot take texts (21211 invalid, 21614 not mobile).
+    # Set when Twilio says the number cannot take texts: for good (21211 invalid), or until
+    # `unreachable_until` after two sends met 21614, 30003, 30005 or 30006.
     phone_unreachable_reason = models.CharField(max_length=200, blank=True)
+    unreachable_until = models.DateTimeField(null=True, blank=True)
+    # No cart text before this time: the shopper asked for a pause and stays subscribed.
+    snoozed_until = models.DateTimeField(null=True, blank=True)
     redacted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -116,9 +150,17 @@ class Customer(StoreOwned):
 
     @property
     def can_be_texted(self) -> bool:
-        return (
-            bool(self.phone) and self.sms_status == SmsStatus.SUBSCRIBED and not self.phone_unreachable_reason
-        )
+        from .eligibility import customer_texting_problem
+
+        return not customer_texting_problem(self)
+
+    def unreachable_reason(self, now=None) -> str:
+        """Why the number cannot take texts now ("" when it can): for good, or until its rest ends."""
+        if not self.phone_unreachable_reason:
+            return ""
+        if self.unreachable_until is not None and self.unreachable_until <= (now or timezone.now()):
+            return ""
+        return self.phone_unreachable_reason
 
 
 class CartStatus(models.TextChoices):
@@ -216,6 +258,9 @@ class ConsentEvent(StoreOwned):
     class Kind(models.TextChoices):
         GRANTED = "granted", "Granted"
         REVOKED = "revoked", "Revoked"
+        # A pause asked for ("not now", "text me next week"): the shopper stays subscribed.
+        SNOOZED = "snoozed", "Paused"
+        RESUMED = "resumed", "Resumed"
 
     store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="consent_events")
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="consent_events")
@@ -262,6 +307,9 @@ class WebhookEvent(StoreOwned):
     store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="webhook_events")
     source = models.CharField(max_length=20)
     key = models.CharField(max_length=255)
+    # A digest of what the signature covers, where that includes a timestamp (the generic format): a
+    # captured delivery replayed inside the time window under a fresh event id is still the same delivery.
+    replay_key = models.CharField(max_length=64, blank=True, default="")
     topic = models.CharField(max_length=64)
     payload = models.JSONField(default=dict)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.RECEIVED)
@@ -271,7 +319,14 @@ class WebhookEvent(StoreOwned):
     processed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["store", "source", "key"], name="webhook_unique_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["store", "source", "key"], name="webhook_unique_key"),
+            models.UniqueConstraint(
+                fields=["store", "source", "replay_key"],
+                condition=~models.Q(replay_key=""),
+                name="webhook_unique_signed_delivery",
+            ),
+        ]
         indexes = [models.Index(fields=["status", "received_at"])]
 
 
@@ -284,3 +339,81 @@ class DataExport(StoreOwned):
     customer_email = models.EmailField(blank=True)
     data = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Invitation(StoreOwned):
+    """An offer to join a store's team with a role. Nobody becomes a member until they accept it through
+    the link; the link's token is kept only as a digest, like a password."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Invited"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        REVOKED = "revoked", "Revoked"
+
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.AGENT)
+    token_digest = models.CharField(max_length=64, unique=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Who answered it; set on acceptance.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    )
+    # The account was made with a password someone else saw (the old invitation flow's one-time password):
+    # it must be changed before anything else is done with it.
+    password_change_required = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["store", "email"],
+                condition=models.Q(status="pending"),
+                name="invitation_one_pending_per_email",
+            )
+        ]
+
+
+class EvidenceHead(StoreOwned):
+    """The newest link of a store's evidence chain; locked while a link is appended, so links queue up."""
+
+    store = models.OneToOneField(Store, on_delete=models.CASCADE, related_name="evidence_head")
+    hash = models.CharField(max_length=64, default="")
+    length = models.PositiveBigIntegerField(default=0)
+
+
+class EvidenceLink(StoreOwned):
+    """One entry of the store's append-only hash chain: a consent event or a text, with what decided it.
+
+    `hash` = sha256(`prev_hash` + canonical JSON of `content`): changing or removing any entry breaks every
+    hash after it, and the head no longer matches.
+    """
+
+    class Kind(models.TextChoices):
+        CONSENT = "consent", "Consent event"
+        TEXT = "text", "Text"
+
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    phone = models.CharField(max_length=32, blank=True)
+    content = models.JSONField()
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["store", "position"], name="evidence_unique_position")]
+        indexes = [models.Index(fields=["store", "phone", "position"], name="evidence_phone_idx")]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Evidence links are append-only.")
+        super().save(*args, **kwargs)

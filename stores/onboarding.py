@@ -1,18 +1,14 @@
-"""Writes of the merchant's own setup: creating a store, its webhook secret, its sender, a test text."""
+"""Writes of the merchant's own setup: creating a store, its webhook secret, the consent wording.
 
-import phonenumbers
+The sender is a store setting (`store_settings`); test texts are sent by `flows.merchant_texts`."""
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
-from cartrecovery.errors import ApplicationError
-from conversations.models import Message
-from conversations.sending import message_queue_outbound
-from conversations.services import thread_get_or_create
-
-from .models import Customer, Membership, Role, Store, new_webhook_secret
-from .phones import phone_parse
+from .hooks import STORE_CREATED_HOOKS, hooks_run
+from .models import Membership, Role, Store, new_webhook_secret
 
 
 @transaction.atomic
@@ -25,24 +21,8 @@ def store_create(*, owner, name: str, platform: str, shop_domain: str = "", time
         timezone=timezone_name or "America/New_York",
     )
     Membership.objects.create(store=store, user=owner, role=Role.OWNER)
-    _store_seed_defaults(store=store)
+    hooks_run(STORE_CREATED_HOOKS, store=store)
     return store
-
-
-def _store_seed_defaults(*, store: Store) -> None:
-    # The flow and rule defaults belong to other parts of the product; seed them once they exist.
-    try:
-        from flows.services import flow_seed_default
-    except ImportError:
-        flow_seed_default = None
-    try:
-        from flows.rules import keyword_rules_seed_default
-    except ImportError:
-        keyword_rules_seed_default = None
-    if flow_seed_default is not None:
-        flow_seed_default(store=store)
-    if keyword_rules_seed_default is not None:
-        keyword_rules_seed_default(store=store)
 
 
 def store_webhook_secret_rotate(*, store: Store) -> Store:
@@ -54,35 +34,6 @@ def store_webhook_secret_rotate(*, store: Store) -> Store:
         update_fields=["previous_webhook_secret", "webhook_secret", "webhook_secret_rotated_at", "updated_at"]
     )
     return store
-
-
-def store_sender_update(
-    *, store: Store, sms_number: str, messaging_service_sid: str, sender_kind: str
-) -> Store:
-    store.sms_number = sms_number or ""
-    store.messaging_service_sid = messaging_service_sid.strip()
-    store.sender_kind = sender_kind
-    store.save(update_fields=["sms_number", "messaging_service_sid", "sender_kind", "updated_at"])
-    return store
-
-
-TEST_TEXT = "{store}: this is a test text from Cart Recovery. Your texts are set up. Reply STOP to opt out."
-
-
-def store_test_text_send(*, store: Store, phone: str, region: str = "US") -> Message:
-    """Text the merchant's own phone through the real outbound path (recorded, delivered by the worker).
-
-    The merchant asked for this text themselves, so it is not a marketing message; the thread for the
-    number is created like any other so the reply lands in the inbox.
-    """
-    parsed = phone_parse(phone, region=region)
-    if parsed.problem:
-        raise ApplicationError(f"That is {parsed.problem}.", code="phone")
-    customer, _ = Customer.objects.get_or_create(store=store, phone=parsed.e164)
-    thread = thread_get_or_create(store=store, customer=customer)
-    return message_queue_outbound(
-        store=store, thread=thread, body=TEST_TEXT.format(store=store.name), route="test"
-    )
 
 
 CONSENT_TEXT = (
@@ -117,54 +68,3 @@ def webhook_urls(*, store: Store) -> dict[str, str]:
         "twilio_sms": f"{base}/webhooks/twilio/sms/",
         "twilio_status": f"{base}/webhooks/twilio/status/",
     }
-
-
-def store_texts_update(*, store: Store, help_text: str, shipping_policy: str, returns_policy: str) -> Store:
-    """The words the bot quotes: HELP answers and the shipping and returns policies."""
-    store.help_text = help_text.strip()
-    store.shipping_policy = shipping_policy.strip()
-    store.returns_policy = returns_policy.strip()
-    store.save(update_fields=["help_text", "shipping_policy", "returns_policy", "updated_at"])
-    return store
-
-
-def store_facts_update(
-    *,
-    store: Store,
-    ships_to: list[str],
-    free_shipping_over=None,
-    return_days: int | None = None,
-    processing_days: int | None = None,
-) -> Store:
-    """The facts the bot may state as they are: where the shop ships, free shipping, returns, processing."""
-    store.ships_to = ships_to_clean(ships_to)
-    if free_shipping_over is not None and free_shipping_over < 0:
-        raise ApplicationError(
-            "The free-shipping threshold cannot be negative.", extra={"field": "free_shipping_over"}
-        )
-    for field, value in (("return_days", return_days), ("processing_days", processing_days)):
-        if value is not None and not 0 <= value <= 365:
-            raise ApplicationError("Give a number of days from 0 to 365.", extra={"field": field})
-    store.free_shipping_over = free_shipping_over
-    store.return_days = return_days
-    store.processing_days = processing_days
-    store.save(
-        update_fields=["ships_to", "free_shipping_over", "return_days", "processing_days", "updated_at"]
-    )
-    return store
-
-
-def ships_to_clean(codes) -> list[str]:
-    """ISO 3166 alpha-2 codes, upper case, each once; anything else is refused with the codes named."""
-    if not isinstance(codes, list | tuple):
-        raise ApplicationError(
-            'Give the countries as a list of ISO codes: ["US", "CA"].', extra={"field": "ships_to"}
-        )
-    cleaned = [str(code or "").strip().upper() for code in codes]
-    unknown = [code for code in cleaned if code not in phonenumbers.SUPPORTED_REGIONS]
-    if unknown:
-        raise ApplicationError(
-            "Not a country code (ISO 3166, two letters): " + ", ".join(unknown or ["(empty)"]) + ".",
-            extra={"field": "ships_to", "unknown": unknown},
-        )
-    return list(dict.fromkeys(cleaned))

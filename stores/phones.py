@@ -1,10 +1,19 @@
-"""Phone numbers as shops send them ("555-555-BILL", "(303) 555-0142", "+44 7700 900123") to E.164."""
+"""Phone numbers to E.164: the one phone module, with a mode for each kind of number we are handed.
+
+- SHOP_SUPPLIED: a number a shop or a merchant gives us to text ("555-555-BILL", "(303) 555-0142",
+  "+44 7700 900123"), read in a region when national: it must be a valid mobile number.
+- INBOUND_SENDER: the sender of a text we received: international already, taken as long as it is a
+  possible number (a carrier delivered it; we answer it even if it is not a mobile).
+- API_FILTER: a number an API caller looks up by: any number in international form.
+"""
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 import phonenumbers
 from phonenumbers import PhoneNumberType
+from phonenumbers import timezone as phone_timezone
 
 
 @dataclass(frozen=True)
@@ -20,8 +29,19 @@ class ParsedPhone:
 _TEXTABLE = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 
 
-def phone_parse(raw: str | None, *, region: str | None = None) -> ParsedPhone:
-    """E.164 for a number that can take texts, else the reason it can't (kept to show the merchant)."""
+class PhoneMode(StrEnum):
+    SHOP_SUPPLIED = "shop_supplied"
+    INBOUND_SENDER = "inbound_sender"
+    API_FILTER = "api_filter"
+    # A store's own sender or contact line: any valid number (toll-free numbers and landlines can send
+    # texts through Twilio even though a shopper's must be mobile).
+    STORE_LINE = "store_line"
+
+
+def phone_parse(
+    raw: str | None, *, region: str | None = None, mode: PhoneMode = PhoneMode.SHOP_SUPPLIED
+) -> ParsedPhone:
+    """E.164 for a number that passes the mode's test, else the reason it doesn't (kept to show)."""
     raw = (raw or "").strip()
     if not raw:
         return ParsedPhone(problem="no phone number")
@@ -31,11 +51,56 @@ def phone_parse(raw: str | None, *, region: str | None = None) -> ParsedPhone:
         number = phonenumbers.parse(raw, (region or "").upper() or None)
     except phonenumbers.NumberParseException:
         return ParsedPhone(problem="not a phone number")
+    if mode == PhoneMode.API_FILTER:
+        return ParsedPhone(e164=_e164(number))
+    if mode == PhoneMode.INBOUND_SENDER:
+        possible = phonenumbers.is_possible_number(number)
+        return ParsedPhone(e164=_e164(number)) if possible else ParsedPhone(problem="not a phone number")
     if not phonenumbers.is_valid_number(number):
         return ParsedPhone(problem="not a valid phone number")
-    if phonenumbers.number_type(number) not in _TEXTABLE:
+    if mode != PhoneMode.STORE_LINE and phonenumbers.number_type(number) not in _TEXTABLE:
         return ParsedPhone(problem="not a mobile number")
-    return ParsedPhone(e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+    return ParsedPhone(e164=_e164(number))
+
+
+def _e164(number: phonenumbers.PhoneNumber) -> str:
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def store_region(store) -> str | None:
+    """Where the store texts from: the region a national number typed for this store is read in."""
+    if not store.sms_number:
+        return None
+    return phonenumbers.region_code_for_number(store.sms_number) or None
+
+
+# A country's main zone first: libphonenumber lists a UK number's zones alphabetically (Europe/Guernsey before
+# Europe/London), and the first zone is the one a reason or a clock names.
+MAIN_ZONE = {
+    "GB": "Europe/London", "ES": "Europe/Madrid", "PT": "Europe/Lisbon", "AU": "Australia/Sydney",
+    "NZ": "Pacific/Auckland", "RU": "Europe/Moscow", "CA": "America/Toronto", "US": "America/New_York",
+    "BR": "America/Sao_Paulo", "MX": "America/Mexico_City", "DK": "Europe/Copenhagen",
+}  # fmt: skip
+
+
+def phone_time_zones(number: phonenumbers.PhoneNumber) -> tuple[str, ...]:
+    """The zones a number may ring in, its country's main zone first ('Etc/Unknown' left out)."""
+    zones = tuple(z for z in phone_timezone.time_zones_for_number(number) if z != "Etc/Unknown")
+    main = MAIN_ZONE.get(phonenumbers.region_code_for_number(number) or "")
+    if main in zones:
+        zones = (main, *(z for z in zones if z != main))
+    return zones
+
+
+# NANPA keeps 555-0100 through 555-0199 of every area code for fiction: no real phone has these numbers.
+# The phone simulator plays only these, so nothing it does (consent, STOP) can touch a real person.
+TEST_NUMBER_PATTERN = r"^\+1[2-9][0-9]{2}55501[0-9]{2}$"
+TEST_NUMBER_RANGE = "+1 (any area code) 555-0100 to 555-0199"
+_TEST_NUMBER = re.compile(TEST_NUMBER_PATTERN)
+
+
+def phone_is_test_number(e164: str | None) -> bool:
+    return bool(_TEST_NUMBER.match(str(e164 or "")))
 
 
 def phone_mask(e164: str | None) -> str:
@@ -52,3 +117,29 @@ _NUMBER_IN_TEXT = re.compile(r"\+\d[\d\s().-]{5,}\d|\d{9,}")
 def phones_masked_in(text: str) -> str:
     """For logs of text we do not write ourselves (a provider's error quotes the number back)."""
     return _NUMBER_IN_TEXT.sub(lambda match: phone_mask(re.sub(r"[^\d+]", "", match.group())), text)
+
+
+# A phone number as it appears in a URL or request line, raw or percent-encoded: "+14155552671",
+# "%2B14155552671", "%2B1%20415%20555%202671", "(415)%20555-2671", "+1+415+555+2671" (a form's spaces).
+_SEPARATOR_IN_URL = r"(?:%20|%28|%29|%2[dD]|%2[eE]|[\s().+-])"
+_NUMBER_IN_URL = re.compile(rf"(?:%2[bB]|\+)?\d(?:\d|{_SEPARATOR_IN_URL})*\d")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+MIN_PHONE_DIGITS = 7
+
+
+def phones_masked_in_url(text: str) -> str:
+    """For access and request logs: phone numbers in paths and query strings (`?phone=%2B1415…`)
+    masked like `phone_mask`, encoded or not. Dates and UUIDs (our ids) stay readable."""
+    ids = [match.span() for match in _UUID.finditer(text)]
+
+    def mask(match: re.Match) -> str:
+        found = match.group()
+        digits = re.sub(r"%2[0-9a-fA-F]|\D", "", found)
+        inside_an_id = any(start <= match.start() < end for start, end in ids)
+        if len(digits) < MIN_PHONE_DIGITS or inside_an_id or _ISO_DATE.fullmatch(found):
+            return found
+        plus = "+" if found.startswith(("+", "%2B", "%2b")) else ""
+        return phone_mask(plus + digits)
+
+    return _NUMBER_IN_URL.sub(mask, text)

@@ -13,13 +13,10 @@ from django.db.models import Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from conversations.models import Message
-from flows import services as flows_services
-
+from .hooks import CUSTOMER_DATA_SECTIONS, CUSTOMER_REDACTED_HOOKS, hooks_run
 from .models import Cart, ConsentEvent, Customer, DataExport, Order, Store, WebhookEvent
-from .phones import phone_parse
+from .phones import phone_parse, store_region
 from .schemas import PrivacyRequest
-from .selectors import phone_region_of
 
 logger = logging.getLogger(__name__)
 
@@ -33,10 +30,7 @@ def customer_redact(*, store: Store, request: PrivacyRequest) -> int:
         carts = _carts_matching(store=store, request=request, customers=customers)
         needles = _identifiers(request=request, customers=customers, carts=carts)
         for customer in customers:
-            flows_services.nudges_cancel_pending(
-                store=store, reason="customer data erased", customer=customer
-            )
-        Message.objects.for_store(store).filter(thread__customer__in=customers).update(body=REDACTED)
+            hooks_run(CUSTOMER_REDACTED_HOOKS, store=store, customer=customer)
         ConsentEvent.objects.for_store(store).filter(customer__in=customers).update(
             ip_address=None, user_agent="", evidence={"redacted": True}
         )
@@ -74,9 +68,6 @@ def customer_data_export(*, store: Store, request: PrivacyRequest) -> DataExport
         Q(customer__in=customers) | Q(cart__in=carts) | Q(external_id__in=request.order_ids)
     )
     consent = ConsentEvent.objects.for_store(store).filter(customer__in=customers)
-    messages = (
-        Message.objects.for_store(store).filter(thread__customer__in=customers).select_related("thread")
-    )
     data = {
         "request": {"id": request.request_id, "email": request.email, "phone": request.phone_raw},
         "customers": [_customer_data(c) for c in customers],
@@ -97,7 +88,10 @@ def customer_data_export(*, store: Store, request: PrivacyRequest) -> DataExport
                 "user_agent",
             )
         ),
-        "messages": list(messages.values("thread__customer_id", "direction", "body", "status", "created_at")),
+        **{
+            section: rows(store=store, customers=customers)
+            for section, rows in CUSTOMER_DATA_SECTIONS.items()
+        },
     }
     return DataExport.objects.create(
         store=store,
@@ -129,7 +123,7 @@ def shop_data_delete(*, store: Store, keep_event_id: int | None = None) -> dict[
 
 
 def _request_phone(*, store: Store, request: PrivacyRequest) -> str:
-    return phone_parse(request.phone_raw, region=phone_region_of(store)).e164
+    return phone_parse(request.phone_raw, region=store_region(store)).e164
 
 
 def _customers_matching(*, store: Store, request: PrivacyRequest) -> QuerySet[Customer]:

@@ -239,8 +239,11 @@ def web_url(data: dict, key: str, *, path: str = "", strict: bool = True) -> str
         return ""
     if not value:
         return ""
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # "https://[::1/": an IPv6 host urllib cannot split
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         if strict:
             raise PayloadError(path + key, "must be an http(s) URL")
         return ""

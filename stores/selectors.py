@@ -2,11 +2,10 @@
 
 from datetime import datetime, timedelta
 
-import phonenumbers
 from django.db.models import Prefetch, Q, QuerySet
 
 from .models import Cart, CartStatus, ConsentEvent, Customer, Order, Store
-from .phones import phone_parse
+from .phones import phone_parse, store_region
 from .schemas import CartRef
 
 # An order placed this long after a cart's last activity is not taken as that cart's order (phone matching).
@@ -65,19 +64,11 @@ def order_placed_before_its_checkout(*, store: Store, cart: Cart) -> Order | Non
     return Order.objects.for_store(store).filter(match, cart__isnull=True).order_by("placed_at", "id").first()
 
 
-def phone_region_of(store: Store) -> str | None:
-    """Where the store texts from: the region a national number typed by its merchant is read in."""
-    number = store.sms_number
-    if not number:
-        return None
-    return phonenumbers.region_code_for_number(number) or None
-
-
 def customer_list(*, store: Store, phone: str = "") -> QuerySet[Customer]:
     """Customers with their consent history, newest first; `phone` in any format the merchant types."""
     customers = Customer.objects.for_store(store)
     if phone:
-        parsed = phone_parse(phone, region=phone_region_of(store))
+        parsed = phone_parse(phone, region=store_region(store))
         if not parsed.ok:
             return customers.none()
         customers = customers.filter(phone=parsed.e164)

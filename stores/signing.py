@@ -79,6 +79,15 @@ def generic_signature_valid(*, body: bytes, header: str | None, secrets: list[st
     return any(results)
 
 
+def generic_replay_key(*, body: bytes, header: str | None) -> str:
+    """A digest of the signed message "<t>.<raw body>": the same for every replay of one delivery, whatever
+    event id comes with it (the event id is not signed). Call it once the signature is valid."""
+    timestamp, _ = _signature_parts(header or "")
+    if timestamp is None:
+        return ""
+    return hashlib.sha256(f"{timestamp}.".encode() + body).hexdigest()
+
+
 def _signature_parts(header: str) -> tuple[int | None, list[str]]:
     timestamp, signatures = None, []
     for part in header.split(","):

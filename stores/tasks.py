@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 
+from cartrecovery.tasks import RETRY_POLICY
+
 from . import handlers, services
 
 DOORBELL_KEY = "stores:webhook-doorbell"
@@ -20,40 +22,24 @@ DOORBELL_SECONDS = 2
 DRAIN_BATCH = 100
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(DatabaseError,),
-    retry_backoff=5,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=8,
-)
+@shared_task(autoretry_for=(DatabaseError,), **RETRY_POLICY)
 def process_webhook_event(event_id: int) -> None:
     handlers.webhook_event_process(event_id=event_id)
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(DatabaseError,),
-    retry_backoff=5,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=8,
-)
+@shared_task(autoretry_for=(DatabaseError,), **RETRY_POLICY)
 def process_pending_webhook_events() -> int:
     # Deliveries committed from now on ring again; those committed before are in this claim.
     cache.delete(DOORBELL_KEY)
     ids = services.webhook_events_claim(limit=DRAIN_BATCH)
     if len(ids) == DRAIN_BATCH:
         _publish(process_pending_webhook_events)  # a backlog: let another worker take the next batch now
-    done = 0
     try:
-        for event_id in ids:
-            handlers.webhook_event_process(event_id=event_id)
-            done += 1
-    finally:
-        services.webhook_events_release(ids=ids[done:])
-    return done
+        handlers.webhook_events_process(event_ids=ids)
+    except BaseException:
+        services.webhook_events_release(ids=ids)  # those still unprocessed: the batch stopped early
+        raise
+    return len(ids)
 
 
 @shared_task(acks_late=True)

@@ -21,6 +21,14 @@ class StoreOwned(models.Model):
         abstract = True
 
 
+def ensure_same_store(store, *objs) -> None:
+    """A service's guard: every object it was handed belongs to `store` (None is skipped)."""
+    for obj in objs:
+        if obj is not None and obj.store_id != store.pk:
+            name = obj._meta.verbose_name
+            raise ValueError(f"The {name} belongs to another store.")
+
+
 def get_for_store_or_404(queryset, *, store, **lookup):
     """Another store's object and a missing one look the same: 404."""
     try:

@@ -8,4 +8,7 @@ urlpatterns = [
     path("webhooks/shopify/<str:store_id>/", webhooks.shopify_webhook, name="webhook-shopify"),
     path("webhooks/carts/<str:store_id>/", webhooks.GenericCartWebhookView.as_view(), name="webhook-carts"),
     path("api/v1/stores/<str:store_id>/customers/", apis.CustomerListApi.as_view(), name="api-customers"),
+    path(
+        "api/v1/stores/<str:store_id>/settings/", apis.StoreSettingsApi.as_view(), name="api-store-settings"
+    ),
 ]

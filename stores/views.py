@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
@@ -7,17 +5,23 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
+from conversations import services as conversation_services
+from conversations.selectors import sender_registration
+from flows.merchant_texts import TEST_TEXTS_PER_HOUR, merchant_test_text_send, merchant_test_texts_left
+from flows.selectors import nudges_held_by_rule
 
 from . import charts, dashboard, onboarding
-from .access import MANAGERS, store_page
-from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm
-from .login_throttle import login_failure_record, login_throttle_blocked, login_throttle_reset
-from .models import Membership, Role
-from .team import member_invite, member_remove, member_role_set
+from .access import MANAGERS, ROLE_CAN, store_creation_allowed, store_page
+from .csv_export import csv_writer
+from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm, settings_errors_add
+from .models import Invitation, Membership, Role
+from .store_settings import SettingsInvalid, store_settings_update
+from .team import invitation_create, invitation_link, invitation_revoke, member_remove, member_role_set
 from .tenancy import get_for_store_or_404
 
 
@@ -32,37 +36,33 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("inbox:list", store_id=membership.store_id)
 
 
+def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
+    """The styled 403: what the caller's role can do here, and where to go instead."""
+    membership = getattr(exception, "membership", None)
+    context = {
+        "membership": membership,
+        "role_can": ROLE_CAN.get(membership.role, "") if membership else "",
+        "home_url": reverse("inbox:list", kwargs={"store_id": membership.store_id}) if membership else "/",
+    }
+    return render(request, "403.html", context, status=403)
+
+
 def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"ok": True})
 
 
-class ThrottledLoginView(LoginView):
-    """Django's sign-in, refusing further attempts after repeated failures (see login_throttle)."""
+class SignInView(LoginView):
+    """Django's sign-in (django-axes throttles it through the authentication backend); an empty form is
+    told what is missing rather than that the password did not match."""
 
     redirect_authenticated_user = True
 
-    def post(self, request, *args, **kwargs):
-        if login_throttle_blocked(**self._who()):
-            form = self.get_form()
-            return self.render_to_response(self.get_context_data(form=form, throttled=True), status=429)
-        return super().post(request, *args, **kwargs)
-
     def form_invalid(self, form):
-        login_failure_record(**self._who())
+        if not self.request.POST.get("username", "").strip() or not self.request.POST.get("password"):
+            return self.render_to_response(self.get_context_data(form=form, missing=True))
         return super().form_invalid(form)
-
-    def form_valid(self, form):
-        login_throttle_reset(**self._who())
-        return super().form_valid(form)
-
-    def _who(self) -> dict:
-        # REMOTE_ADDR, not X-Forwarded-For: a client can write any XFF it likes.
-        return {
-            "ip": self.request.META.get("REMOTE_ADDR", ""),
-            "username": self.request.POST.get("username", "")[:254],
-        }
 
 
 @login_required
@@ -79,6 +79,10 @@ def dashboard_index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def store_new(request: HttpRequest) -> HttpResponse:
+    has_stores = Membership.objects.filter(user=request.user).exists()
+    if not store_creation_allowed(user=request.user):
+        context = {"refused": True, "has_stores": has_stores}
+        return render(request, "dashboard/onboarding.html", context, status=403)
     form = StoreCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         store = onboarding.store_create(
@@ -90,7 +94,6 @@ def store_new(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, f"{store.name} is ready. Next: connect your shop and your sending number.")
         return redirect("dashboard:setup", store_id=store.id)
-    has_stores = Membership.objects.filter(user=request.user).exists()
     return render(request, "dashboard/onboarding.html", {"form": form, "has_stores": has_stores})
 
 
@@ -111,6 +114,8 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
             "chart": charts.daily_bars_chart(series=summary["series"]),
             "checklist": checklist,
             "setup_done": all(item["done"] for item in checklist),
+            "scheduled": dashboard.texts_scheduled(store=store),
+            "held_by_rule": nudges_held_by_rule(store=store),
         },
     )
 
@@ -134,6 +139,9 @@ def _setup_page(request: HttpRequest, *, sender_form=None, test_form=None, statu
             "consent_text": onboarding.consent_text(store=store),
             "consent_snippet": onboarding.consent_snippet_html(store=store),
             "checklist": dashboard.setup_checklist(store=store),
+            "test_texts_per_hour": TEST_TEXTS_PER_HOUR,
+            "test_texts_left": merchant_test_texts_left(store=store),
+            "registration": sender_registration(store=store),
         },
         status=status,
     )
@@ -148,14 +156,18 @@ def setup(request: HttpRequest) -> HttpResponse:
 @store_page()
 def setup_sender(request: HttpRequest) -> HttpResponse:
     form = SenderForm(request.POST)
+    if form.is_valid():
+        changes = {
+            "sender_number": form.cleaned_data["sms_number"],
+            "messaging_service_sid": form.cleaned_data["messaging_service_sid"],
+            "sender_kind": form.cleaned_data["sender_kind"],
+        }
+        try:
+            store_settings_update(store=request.store, changes=changes)
+        except SettingsInvalid as exc:
+            settings_errors_add(exc.errors, form, names={"sender_number": "sms_number"})
     if not form.is_valid():
         return _setup_page(request, sender_form=form, status=400)
-    onboarding.store_sender_update(
-        store=request.store,
-        sms_number=form.cleaned_data["sms_number"],
-        messaging_service_sid=form.cleaned_data["messaging_service_sid"],
-        sender_kind=form.cleaned_data["sender_kind"],
-    )
     messages.success(request, "Sending number saved.")
     return redirect("dashboard:setup", store_id=request.store.id)
 
@@ -177,7 +189,10 @@ def setup_test_text(request: HttpRequest) -> HttpResponse:
     form = TestTextForm(request.POST)
     if form.is_valid():
         try:
-            onboarding.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
+            merchant_test_text_send(
+                store=request.store, phone=form.cleaned_data["phone"], sent_by=request.user
+            )
+            conversation_services.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
         except ApplicationError as exc:
             form.add_error("phone", exc.message)
     if not form.is_valid():
@@ -204,7 +219,7 @@ def consent_log(request: HttpRequest) -> HttpResponse:
 @store_page()
 def consent_log_csv(request: HttpRequest) -> StreamingHttpResponse:
     phone = request.GET.get("phone", "")[:40]
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())
     rows = dashboard.consent_events_csv_rows(store=request.store, phone=phone)
     response = StreamingHttpResponse((writer.writerow(row) for row in rows), content_type="text/csv")
     stamp = timezone.now().strftime("%Y%m%d")
@@ -212,17 +227,21 @@ def consent_log_csv(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-def _team_page(request: HttpRequest, *, form=None, invitation=None, status: int = 200) -> HttpResponse:
-    members = dashboard.team_members(store=request.store)
+def _team_page(
+    request: HttpRequest, *, form=None, invitation=None, link: str = "", status: int = 200
+) -> HttpResponse:
     return render(
         request,
         "dashboard/team.html",
         {
-            "members": members,
+            "members": dashboard.team_members(store=request.store),
+            "pending": dashboard.team_invitations_pending(store=request.store),
             "form": form or InviteForm(),
             "invitation": invitation,
+            "invitation_link": link,
             "roles": Role.choices,
             "is_owner": request.membership.role == Role.OWNER,
+            "now": timezone.now(),
         },
         status=status,
     )
@@ -235,19 +254,32 @@ def team(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST)
     if form.is_valid():
         try:
-            invitation = member_invite(
+            invitation, token = invitation_create(
                 store=request.store,
                 actor=request.membership,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
-                first_name=form.cleaned_data["first_name"],
             )
         except ApplicationError as exc:
             form.add_error("email" if exc.code == "duplicate" else "role", exc.message)
         else:
-            # Rendered, not redirected: the one-time password must not travel in a cookie or the session.
-            return _team_page(request, invitation=invitation, status=201)
+            # Rendered, not redirected: the link must not travel in a cookie, the session or a message.
+            return _team_page(request, invitation=invitation, link=invitation_link(token), status=201)
     return _team_page(request, form=form, status=400)
+
+
+@require_POST
+@store_page()
+def team_invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_for_store_or_404(Invitation.objects, store=request.store, pk=invitation_id)
+    try:
+        invitation_revoke(store=request.store, actor=request.membership, invitation=invitation)
+        messages.success(
+            request, f"The invitation to {invitation.email} was withdrawn; its link no longer works."
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("dashboard:team", store_id=request.store.id)
 
 
 @require_POST

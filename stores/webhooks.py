@@ -44,8 +44,8 @@ class Reject(Exception):
 
 # (request, body, accepted secrets) -> signature ok?
 Verifier = Callable[[HttpRequest, bytes, list[str]], bool]
-# (request, payload, body) -> (topic, idempotency key)
-Describer = Callable[[HttpRequest, dict, bytes], tuple[str, str]]
+# (request, payload, body) -> (topic, idempotency key, replay key of the signed content or "")
+Describer = Callable[[HttpRequest, dict, bytes], tuple[str, str, str]]
 
 
 def _receive(request: HttpRequest, *, store_id: str, source: str, verify: Verifier, describe: Describer):
@@ -67,7 +67,7 @@ def _receive_or_reject(request, *, store_id, source, verify, describe) -> JsonRe
         raise Reject(413, f"Body over {settings.WEBHOOK_MAX_BODY_BYTES} bytes.") from exc
     store = _verified_store(request, store_id=store_id, body=body, verify=verify, source=source)
     payload = _json_object(body)
-    topic, key = describe(request, payload, body)
+    topic, key, replay_key = describe(request, payload, body)
     handler = handler_for(source=source, topic=topic)
     if handler is None:
         logger.info("%s webhook topic %r not handled; accepted and ignored", source, topic)
@@ -78,7 +78,13 @@ def _receive_or_reject(request, *, store_id, source, verify, describe) -> JsonRe
             raise Reject(400, "The body does not have the expected shape.", exc.errors) from exc
     try:
         event = webhook_event_record(
-            store=store, source=source, key=key, topic=topic, payload=payload, handled=handler is not None
+            store=store,
+            source=source,
+            key=key,
+            topic=topic,
+            payload=payload,
+            handled=handler is not None,
+            replay_key=replay_key,
         )
     except DataError as exc:
         # PostgreSQL refuses what JSON allows (\u0000, lone surrogates): the body is bad, not the server.
@@ -173,7 +179,7 @@ def _shopify_verify(request, body: bytes, secrets: list[str]) -> bool:
     )
 
 
-def _shopify_describe(request, payload: dict, body: bytes) -> tuple[str, str]:
+def _shopify_describe(request, payload: dict, body: bytes) -> tuple[str, str, str]:
     topic = _header(request, "X-Shopify-Topic")
     if not topic:
         raise Reject(
@@ -181,7 +187,7 @@ def _shopify_describe(request, payload: dict, body: bytes) -> tuple[str, str]:
         )
     # Shopify always sends a webhook id; a hand-made delivery without one is deduplicated by its content.
     key = _header(request, "X-Shopify-Webhook-Id") or "sha256:" + hashlib.sha256(body).hexdigest()
-    return topic, key
+    return topic, key, ""
 
 
 @csrf_exempt
@@ -201,7 +207,7 @@ def _generic_verify(request, body: bytes, secrets: list[str]) -> bool:
     )
 
 
-def _generic_describe(request, payload: dict, body: bytes) -> tuple[str, str]:
+def _generic_describe(request, payload: dict, body: bytes) -> tuple[str, str, str]:
     event = payload.get("event")
     if not isinstance(event, str) or not event:
         raise Reject(400, "The body names no event.", {"event": ["This field is required."]})
@@ -212,7 +218,9 @@ def _generic_describe(request, payload: dict, body: bytes) -> tuple[str, str]:
             "Missing X-CartRecovery-Event-Id header.",
             {"X-CartRecovery-Event-Id": ["1 to 200 characters."]},
         )
-    return event[:64], key
+    # The event id is not signed: a (timestamp, body) pair seen before is a replay, whatever id it carries.
+    replay_key = signing.generic_replay_key(body=body, header=_header(request, "X-CartRecovery-Signature"))
+    return event[:64], key, replay_key
 
 
 _GENERIC_EXAMPLE = {
@@ -271,7 +279,8 @@ class GenericCartWebhookView(APIView):
             "Signed with the store's webhook secret: `X-CartRecovery-Signature: t=<unix seconds>,"
             'v1=<hex HMAC-SHA256 of "<t>.<raw body>">`. A `t` more than 5 minutes from our clock is '
             "refused. `X-CartRecovery-Event-Id` is the idempotency key: a repeated id has no second "
-            "effect. Unknown events are answered 200 and ignored. Validation errors name each bad field."
+            "effect, nor has a repeated (t, body) pair under any id. Unknown events are answered 200 "
+            "and ignored. Validation errors name each bad field."
         ),
         auth=[],
         tags=["webhooks"],

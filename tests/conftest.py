@@ -2,11 +2,11 @@ import json
 import uuid
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from conversations.sms import locmem
 from conversations.sms import twilio as twilio_backend
+from stores.services import api_token_create
 from stores.signing import generic_signature_header
 from tests.fakes.twilio_server import FakeTwilioServer
 from tests.stores.factories import MembershipFactory, StoreFactory
@@ -38,10 +38,10 @@ def owner(store):
 
 @pytest.fixture
 def api_client(owner):
-    """An API client authenticated as an owner of `store`, with a real DRF token."""
+    """An API client authenticated as an owner of `store`, with a real (knox) API token."""
     client = APIClient()
-    token, _ = Token.objects.get_or_create(user=owner)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, token = api_token_create(user=owner)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return client
 
 

@@ -8,10 +8,11 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from billing.models import Invoice
 from stores.models import Role
+from stores.services import api_token_create
+from stores.team import invitation_create
 from tests.conversations.factories import CannedResponseFactory, KeywordRuleFactory, ThreadFactory
 from tests.flows.factories import StepFactory
 from tests.stores.factories import MembershipFactory, StoreFactory
@@ -53,6 +54,12 @@ def store_b(db):
         "thread_id": thread.id,
         "canned_id": CannedResponseFactory(store=store, title=SECRET_MARK).id,
         "membership_id": MembershipFactory(store=store, role=Role.AGENT).id,
+        "invitation_id": invitation_create(
+            store=store,
+            actor=MembershipFactory(store=store, role=Role.OWNER),
+            email=f"{SECRET_MARK}@example.com",
+            role=Role.AGENT,
+        )[0].id,
         "invoice_id": Invoice.objects.create(
             store=store, period_start=today, period_end=today, currency="USD"
         ).id,
@@ -77,8 +84,8 @@ def _answers(client, path: str, **extra) -> dict[str, tuple[int, bytes]]:
 
 def _client_for(client, user, route: str):
     if route.startswith("api/"):
-        token, _ = Token.objects.get_or_create(user=user)
-        return {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+        _, token = api_token_create(user=user)
+        return {"HTTP_AUTHORIZATION": f"Token {token}"}
     client.force_login(user)
     return {}
 

@@ -28,12 +28,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "phonenumber_field",
     "django_htmx",
     "csp",
+    "axes",
     "stores",
     "flows",
     "conversations",
@@ -47,10 +48,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "stores.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "cartrecovery.middleware.RefuseNulMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as axes asks: it turns a sign-in refused by the lock into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cartrecovery.urls"
@@ -85,6 +90,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Not a rule on passwords: its password_changed() hook revokes the login's API tokens.
+    {"NAME": "stores.services.api_tokens.ApiTokensRevokedOnPasswordChange"},
+    # Nor this one: it lifts the must-change requirement of a password someone else has seen.
+    {"NAME": "stores.team.PasswordChangeRequirementCleared"},
+]
+# An invitation link works this long (and once).
+INVITATION_TTL_DAYS = env.int("INVITATION_TTL_DAYS", default=7)
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked (account, address) before any password is checked (stores/login_throttle.py).
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
@@ -103,22 +119,43 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Sign-in throttling (django-axes; the project's parts are in stores/login_throttle.py): failures are
+# counted per (account, address) in the cache; the 5th in a window locks that pair, and each further
+# failure doubles the lock, up to the ceiling. Never per account alone: that would be a lockout tool.
+AXES_HANDLER = "stores.login_throttle.ResilientCacheHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = "stores.login_throttle.cool_off"
+AXES_USERNAME_CALLABLE = "stores.login_throttle.account_key"
+AXES_CLIENT_IP_CALLABLE = "stores.login_throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "stores.login_throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # the cache handler keeps no database rows to show
+LOGIN_THROTTLE_WINDOW_SECONDS = env.int("LOGIN_THROTTLE_WINDOW_SECONDS", default=15 * 60)
+LOGIN_THROTTLE_MAX_LOCK_SECONDS = env.int("LOGIN_THROTTLE_MAX_LOCK_SECONDS", default=24 * 3600)
+# The number of proxies in front that append the client's address to X-Forwarded-For (0: REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
 # A shop webhook body over this size is refused with 413 before it is read into memory twice.
 WEBHOOK_MAX_BODY_BYTES = 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = WEBHOOK_MAX_BODY_BYTES + 64 * 1024
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # django-rest-knox: `Authorization: Token <token>`, stored hashed, with an expiry.
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "cartrecovery.api.ApiPagination",
     "PAGE_SIZE": 100,
     "EXCEPTION_HANDLER": "cartrecovery.api.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"login": "10/min"},
 }
+# Every list answers at most this many rows, whatever `?limit=` asks.
+API_MAX_PAGE_SIZE = 100
+API_TOKEN_TTL_DAYS = env.int("API_TOKEN_TTL_DAYS", default=90)
+REST_KNOX = {"TOKEN_TTL": timedelta(days=API_TOKEN_TTL_DAYS), "AUTH_HEADER_PREFIX": "Token"}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cart Recovery API",
     "DESCRIPTION": "Management API and webhook schemas of Cart Recovery.",
@@ -177,11 +214,19 @@ SMS_STALE_SENDING = timedelta(minutes=2)
 # queues it again. Longer than the longest retry backoff, so a task that is only waiting is rarely doubled.
 SMS_REQUEUE_PENDING_AFTER = timedelta(minutes=15)
 
+# True under the production settings module: `dispatch_due --now <future>` then needs --force.
+REAL_SHOPPERS = False
+
 # SMS: a backend like Django's EMAIL_BACKEND. Short names map to conversations.sms.<name>.
 SMS_BACKEND = env("SMS_BACKEND", default="console")
 TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", default="")
 TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", default="")
 TWILIO_API_BASE_URL = env("TWILIO_API_BASE_URL", default="")
+# The phone simulator (play a shopper against the real router); production turns it off unless set.
+PHONE_SIMULATOR = env.bool("PHONE_SIMULATOR", default=True)
+# Who may create a store: "owners" (people who already own one, and staff), "staff", or "anyone" signed in.
+# Agents are never owners, so under the default they cannot open a store of their own to claim a sender.
+STORE_CREATION = env("STORE_CREATION", default="owners")
 # A thread a person held (escalated, assigned, resolved) goes back to the bot after this long without a text.
 THREAD_RETURN_TO_BOT_AFTER_HOURS = env.int("THREAD_RETURN_TO_BOT_AFTER_HOURS", default=24)
 
@@ -209,7 +254,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # Request paths and query strings carry shoppers' numbers (?phone=): masked before any handler.
+    "filters": {"mask_phones": {"()": "stores.log_masking.PhoneMaskingFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # axes logs every successful sign-in at INFO; its failures and lockouts are WARNING.
+        "axes": {"level": "WARNING"},
+        "django.request": {"filters": ["mask_phones"]},
+        "django.server": {"filters": ["mask_phones"]},
+    },
 }

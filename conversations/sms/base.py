@@ -46,6 +46,14 @@ class RateLimited(TransientSmsError):
         self.retry_after = retry_after
 
 
+@dataclass(frozen=True)
+class SenderRegistration:
+    """Whether a sender may carry US traffic: an A2P 10DLC campaign (long code) or toll-free verification."""
+
+    registered: bool | None  # None: could not tell
+    detail: str
+
+
 class SmsBackend:
     # Whether texts through this backend spend the sender's segments-per-second budget (a real carrier).
     rate_limited = False
@@ -59,4 +67,20 @@ class SmsBackend:
         Called before re-sending after an attempt whose outcome is unknown (a timeout, a worker that died
         mid-send), so one message never becomes two texts.
         """
+        return None
+
+    def owns_sender(
+        self, *, sms_number: str = "", messaging_service_sid: str = "", account_sid: str = ""
+    ) -> bool:
+        """Whether the account may send from this sender: the Messaging Service is its own, and the number
+        is one of its phone numbers (or in that service's pool). Raises `SmsError` when it cannot tell.
+
+        Backends that reach no carrier (console, locmem) hold every sender.
+        """
+        return True
+
+    def sender_registration(
+        self, *, account_sid: str, sender_kind: str, phone_number: str, messaging_service_sid: str
+    ) -> SenderRegistration | None:
+        """The carrier registration of a sender, or None when this backend cannot tell (no carrier)."""
         return None

@@ -16,9 +16,18 @@ class LocmemBackend(SmsBackend):
 
     def find_sent(self, sms: OutgoingSms, *, since) -> SendResult | None:
         for index, sent in enumerate(list(outbox)):
-            if (sent.to, sent.body) == (sms.to, sms.body):
+            if _same_text(sent, sms):
                 return SendResult(sid=_sid(index), status="queued")
         return None
+
+
+def _same_text(a: OutgoingSms, b: OutgoingSms) -> bool:
+    return (a.to, a.body, a.from_number, a.messaging_service_sid) == (
+        b.to,
+        b.body,
+        b.from_number,
+        b.messaging_service_sid,
+    )
 
 
 def _sid(index: int) -> str:

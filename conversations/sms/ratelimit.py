@@ -1,15 +1,29 @@
-"""Each sender's segments-per-second limit, shared by every worker: a token bucket kept in Redis.
+"""Each sender's segments-per-second limit, shared by every worker: a sliding window kept in Redis.
 
 Twilio queues what a number cannot send at once (1 segment/s for a long code, 3 for toll-free) and fails
-what waits more than hours; keeping under the limit ourselves keeps texts on time and in order. The bucket
-is a virtual clock (GCRA): each send reserves `segments / rate` seconds after the last reservation, so the
-rate holds exactly across processes, a multi-segment text pays for every segment, and a worker that has to
-wait knows how long before it sleeps. Redis's own clock is used, so workers' clocks never disagree.
+what waits more than hours; keeping under the limit ourselves keeps texts on time and in order.
+
+What the limit is about is when requests *arrive* at the provider, which no worker can see. What it can
+see is an interval that holds the arrival: it starts when the worker is given its turn and ends when the
+provider's answer is back. So each send holds its segments in the sender's window from its turn until one
+window length (1 s) after its answer; a turn is given only while the segments held, with this send's, fit
+the sender's rate. Then no 1-second window of arrivals can hold more than the rate, however late a busy
+CPU wakes a worker between its turn and its request: exact, where spacing turns by a margin was a guess.
+The price is the request's round trip: a send holds its place for 1 s plus that time (about 1 % of the
+rate at a few milliseconds; 10 % at 100 ms).
+
+The window is a sorted set per sender in Redis: one member per send, scored by when it stops counting
+(answer + window; a send in flight counts until `IN_FLIGHT_SECONDS` after its turn, so a worker that dies
+mid-request frees its place). Taking a turn and giving the answer time are one Lua script each, timed by
+Redis's own clock, so workers' clocks never disagree.
 """
 
 import math
 import threading
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import cache
 
@@ -19,42 +33,46 @@ from django.conf import settings
 from .base import RateLimited
 
 DEFAULT_RATES = {"long_code": Decimal(1), "toll_free": Decimal(3), "short_code": Decimal(100)}
-# Actual sends keep 6 % more than the bare spacing apart: the carrier counts arrivals, and the tens of
-# milliseconds of scheduling and network jitter on a busy host (3 % measured too little: 11 in a second)
-# would otherwise squeeze rate + 1 texts into some one-second window.
-SEND_SPACING_HEADROOM = 1.06
 # A worker sleeps at most this long for its turn; longer and the task is retried later instead.
 MAX_WAIT_SECONDS = 30.0
+# A send whose answer never comes (the worker died) stops counting this long after its turn: longer
+# than any request to the provider may take.
+IN_FLIGHT_SECONDS = 120.0
+# A worker waiting behind sends still in flight looks again this often (their end is not known yet).
+POLL_SECONDS = 0.02
 
-# The second half: right before the request, check the previous send actually left `cost` ago (a worker
-# woken late by a busy CPU must not send on the heels of the next one) and stamp this send's time.
-_COMMIT = """
+# KEYS[1]: the sender's window. ARGV: member ("<id>:<segments>"), segments, capacity, window and
+# in-flight lengths (µs). Returns 0 (the turn is taken), the µs until the first answered send stops
+# counting, or -1 when every send held is still in flight (their end is not known yet).
+_TAKE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local next_send = tonumber(redis.call('GET', KEYS[1]) or '0')
-if now < next_send then
-    return next_send - now
+local segments, capacity = tonumber(ARGV[2]), tonumber(ARGV[3])
+local window, in_flight = tonumber(ARGV[4]), tonumber(ARGV[5])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local held = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+local used = 0
+for i = 1, #held, 2 do
+    used = used + tonumber(string.match(held[i], ':(%d+)$'))
 end
-local cost = tonumber(ARGV[1])
-redis.call('SET', KEYS[1], string.format('%.0f', now + cost), 'PX', math.ceil(cost / 1000) + 1000)
-return 0
+if used == 0 or used + segments <= capacity then
+    redis.call('ZADD', KEYS[1], now + in_flight + window, ARGV[1])
+    redis.call('PEXPIRE', KEYS[1], math.ceil((in_flight + window) / 1000) + 1000)
+    return 0
+end
+local first = tonumber(held[2])
+if first > now + window then
+    return -1
+end
+return math.max(first - now, 1)
 """
 
-_RESERVE = """
+# The answer is back: the send stops counting one window from now (if it still counts at all).
+_DONE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local cost = tonumber(ARGV[1])
-local max_wait = tonumber(ARGV[2])
-local next_free = tonumber(redis.call('GET', KEYS[1]) or '0')
-local start = math.max(now, next_free)
-local wait = start - now
-if wait > max_wait then
-    return -1 - wait
-end
-local until_free = start + cost
-local ttl_ms = math.ceil((until_free - now) / 1000) + 1000
-redis.call('SET', KEYS[1], string.format('%.0f', until_free), 'PX', ttl_ms)
-return wait
+redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[2]), ARGV[1])
+return 0
 """
 
 
@@ -72,73 +90,81 @@ def sender_rate(store) -> Decimal:
 @cache
 def _redis_scripts():
     client = redis.Redis.from_url(settings.REDIS_URL)
-    return client.register_script(_RESERVE), client.register_script(_COMMIT)
+    return client.register_script(_TAKE), client.register_script(_DONE)
 
 
-class _LocalClock:
-    """Without Redis (the embedded demo: one worker), the same virtual clock in this process."""
+def window_of(rate: Decimal) -> tuple[float, float]:
+    """(window seconds, segments it holds): 1 s and the rate, or a longer window for a rate under 1/s."""
+    window = max(1.0, 1 / float(rate))
+    return window, float(rate) * window
+
+
+class _LocalWindow:
+    """Without Redis (the embedded demo: one worker), the same window in this process."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._next_free: dict[str, float] = {}
-        self._next_send: dict[str, float] = {}
+        self._held: dict[str, dict[str, tuple[float, int]]] = {}
 
-    def commit(self, key: str, cost: float) -> float:
+    def take(self, key: str, member: str, segments: int, capacity: float, window: float) -> float:
         with self._lock:
             now = time.monotonic()
-            next_send = self._next_send.get(key, 0.0)
-            if now < next_send:
-                return next_send - now
-            self._next_send[key] = now + cost
-            return 0.0
+            held = {m: v for m, v in self._held.get(key, {}).items() if v[0] > now}
+            self._held[key] = held
+            used = sum(s for _, s in held.values())
+            if used == 0 or used + segments <= capacity:
+                held[member] = (now + IN_FLIGHT_SECONDS + window, segments)
+                return 0.0
+            first = min(until for until, _ in held.values())
+            return -1.0 if first > now + window else max(first - now, 1e-6)
 
-    def reserve(self, key: str, cost: float, max_wait: float) -> float:
+    def done(self, key: str, member: str, window: float) -> None:
         with self._lock:
-            now = time.monotonic()
-            start = max(now, self._next_free.get(key, 0.0))
-            wait = start - now
-            if wait > max_wait:
-                return -1 - wait
-            self._next_free[key] = start + cost
-            return wait
+            held = self._held.get(key, {})
+            if member in held:
+                held[member] = (time.monotonic() + window, held[member][1])
 
 
-_local = _LocalClock()
+_local = _LocalWindow()
 
 
-def reserve(*, key: str, segments: int, rate: Decimal, max_wait: float = MAX_WAIT_SECONDS) -> float:
-    """Seconds to wait before sending `segments` from sender `key`; RateLimited if over `max_wait`."""
-    cost = max(segments, 1) / float(rate)
-    if settings.REDIS_URL:
-        waited = _redis_scripts()[0](
-            keys=[f"sms:rate:{key}"], args=[math.ceil(cost * 1_000_000), math.ceil(max_wait * 1_000_000)]
-        )
-        wait = int(waited) / 1_000_000
-    else:
-        wait = _local.reserve(key, cost, max_wait)
-    if wait < 0:
-        retry_after = -1 - wait
-        raise RateLimited(f"sender {key} is booked for {retry_after:.1f} s", retry_after=retry_after)
-    return wait
+def take(*, key: str, member: str, segments: int, rate: Decimal) -> float:
+    """Take a turn for `segments` from sender `key` now (0.0), or the seconds before a place may free
+    (-1.0: every place is held by a send still in flight)."""
+    window, capacity = window_of(rate)
+    if not settings.REDIS_URL:
+        return _local.take(key, member, segments, capacity, window)
+    args = [member, segments, capacity, _us(window), _us(IN_FLIGHT_SECONDS)]
+    wait = int(_redis_scripts()[0](keys=[f"sms:window:{key}"], args=args))
+    return -1.0 if wait < 0 else wait / 1_000_000
 
 
-def commit(*, key: str, segments: int, rate: Decimal) -> float:
-    """Stamp a send now if the previous one left long enough ago; else the seconds still to wait."""
-    cost = max(segments, 1) * SEND_SPACING_HEADROOM / float(rate)
-    if settings.REDIS_URL:
-        return (
-            int(_redis_scripts()[1](keys=[f"sms:sent:{key}"], args=[math.ceil(cost * 1_000_000)])) / 1_000_000
-        )
-    return _local.commit(key, cost)
+def done(*, key: str, member: str, rate: Decimal) -> None:
+    """The provider answered (or the request failed): the send stops counting one window from now."""
+    window, _ = window_of(rate)
+    if not settings.REDIS_URL:
+        _local.done(key, member, window)
+        return
+    _redis_scripts()[1](keys=[f"sms:window:{key}"], args=[member, _us(window)])
 
 
-def wait_for_turn(*, store, segments: int, max_wait: float = MAX_WAIT_SECONDS) -> float:
-    """Block until this store's sender may send `segments` more; returns the seconds waited."""
-    key, rate = sender_key(store), sender_rate(store)
+def _us(seconds: float) -> int:
+    return math.ceil(seconds * 1_000_000)
+
+
+@contextmanager
+def turn(*, store, segments: int, max_wait: float = MAX_WAIT_SECONDS) -> Iterator[float]:
+    """Wait for this store's sender to have room for `segments`, hold it while the body sends, and let it
+    go one window after. Yields the seconds waited; RateLimited (send nothing) past `max_wait`."""
+    key, rate, segments = sender_key(store), sender_rate(store), max(segments, 1)
+    member = f"{uuid.uuid4().hex}:{segments}"
     started = time.monotonic()
-    wait = reserve(key=key, segments=segments, rate=rate, max_wait=max_wait)
-    if wait > 0:
+    while (wait := take(key=key, member=member, segments=segments, rate=rate)) != 0:
+        wait = POLL_SECONDS if wait < 0 else wait
+        if time.monotonic() - started + wait > max_wait:
+            raise RateLimited(f"sender {key} is full for {wait:.1f} s", retry_after=wait)
         time.sleep(wait)
-    while (late := commit(key=key, segments=segments, rate=rate)) > 0:
-        time.sleep(late)
-    return time.monotonic() - started
+    try:
+        yield time.monotonic() - started
+    finally:
+        done(key=key, member=member, rate=rate)

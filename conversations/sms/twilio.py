@@ -7,7 +7,7 @@ and benchmarks). One client per account and process keeps its HTTP connections o
 import logging
 import re
 import threading
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 import requests
@@ -17,7 +17,14 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 from urllib3.exceptions import NewConnectionError
 
-from .base import OutgoingSms, PermanentSmsError, SendResult, SmsBackend, TransientSmsError
+from .base import (
+    OutgoingSms,
+    PermanentSmsError,
+    SenderRegistration,
+    SendResult,
+    SmsBackend,
+    TransientSmsError,
+)
 
 logger = logging.getLogger("cartrecovery.sms")
 
@@ -120,13 +127,121 @@ class TwilioBackend(SmsBackend):
         return _result(message)
 
     def find_sent(self, sms: OutgoingSms, *, since: datetime) -> SendResult | None:
+        """The text, if Twilio already took it: same recipient, same sender, same body, since `since`.
+
+        Asked through the Messages list filtered by To, From and DateSent, so other senders' texts to the
+        same shopper (other stores on the platform's account) neither hide it nor pass for it. Texts still
+        in a queue have no date sent yet; the newest ones between the two numbers are read as well.
+        """
+        window_start = since.astimezone(UTC) - RECONCILE_CLOCK_SKEW
+        filters = {"to": sms.to}
+        if not sms.messaging_service_sid:
+            filters["from_"] = sms.from_number
         try:
-            recent = _client(sms.account_sid).messages.list(to=sms.to, limit=20)
+            messages = _client(sms.account_sid).messages
+            # A day, not a moment: Twilio documents DateSent filters by day, and a wider net costs nothing.
+            sent = messages.list(**filters, date_sent_after=window_start.date(), limit=RECONCILE_MAX_SENT)
+            queued = messages.list(**filters, limit=RECONCILE_MAX_QUEUED)
         except (TwilioException, requests.exceptions.RequestException) as exc:
             raise TransientSmsError(f"Could not check Twilio for an earlier send: {exc}"[:300]) from exc
-        since = since - timedelta(minutes=1)
-        for message in recent:
-            created = message.date_created
-            if message.body == sms.body and (created is None or created >= since):
+        for message in [*sent, *queued]:
+            if _is_this_text(message, sms, window_start):
                 return _result(message)
         return None
+
+    def owns_sender(
+        self, *, sms_number: str = "", messaging_service_sid: str = "", account_sid: str = ""
+    ) -> bool:
+        client = _client(account_sid)
+        try:
+            if messaging_service_sid and not _service_exists(client, messaging_service_sid):
+                return False
+            if not sms_number:
+                return True
+            # `PhoneNumber` also matches part of a number: compare the whole one.
+            numbers = client.incoming_phone_numbers.list(phone_number=sms_number, limit=20)
+            if any(number.phone_number == sms_number for number in numbers):
+                return True
+            if not messaging_service_sid:
+                return False
+            pool = client.messaging.v1.services(messaging_service_sid).phone_numbers.list(limit=400)
+            return any(number.phone_number == sms_number for number in pool)
+        except TwilioRestException as exc:
+            raise _error_from(exc) from exc
+        except (TwilioException, requests.exceptions.RequestException) as exc:
+            raise TransientSmsError(f"Could not ask Twilio about the sender: {exc}"[:300]) from exc
+
+    def sender_registration(
+        self, *, account_sid: str, sender_kind: str, phone_number: str, messaging_service_sid: str
+    ) -> SenderRegistration | None:
+        """Read from Twilio: the Messaging Service's US A2P campaigns, or the toll-free verification."""
+        client = _client(account_sid)
+        if sender_kind == "short_code":
+            return SenderRegistration(True, "short code: provisioned with the carriers")
+        try:
+            if sender_kind == "toll_free":
+                return _toll_free_registration(client, phone_number)
+            return _long_code_registration(client, messaging_service_sid)
+        except (TwilioException, requests.RequestException) as exc:
+            raise TransientSmsError(f"Twilio registration check failed: {exc}"[:300]) from exc
+
+
+def _service_exists(client: Client, sid: str) -> bool:
+    try:
+        client.messaging.v1.services(sid).fetch()
+    except TwilioRestException as exc:
+        if exc.status == 404:
+            return False
+        raise
+    return True
+
+
+# Twilio's clock and ours may disagree a little; a text created just before our own row is still ours.
+RECONCILE_CLOCK_SKEW = timedelta(minutes=1)
+RECONCILE_MAX_SENT = 1000
+RECONCILE_MAX_QUEUED = 50
+
+
+def _is_this_text(message, sms: OutgoingSms, window_start: datetime) -> bool:
+    if message.body != sms.body or message.to != sms.to:
+        return False
+    if sms.messaging_service_sid:
+        if message.messaging_service_sid != sms.messaging_service_sid:
+            return False
+    elif message.from_ != sms.from_number:
+        return False
+    created = message.date_created
+    return created is None or created >= window_start
+
+
+_CAMPAIGN_OK = {"VERIFIED"}
+_TOLL_FREE_OK = {"TWILIO_APPROVED"}
+
+
+def _long_code_registration(client: Client, messaging_service_sid: str) -> SenderRegistration:
+    if not messaging_service_sid:
+        return SenderRegistration(
+            False, "US long codes need a Messaging Service with a registered A2P 10DLC campaign"
+        )
+    campaigns = client.messaging.v1.services(messaging_service_sid).us_app_to_person.list(limit=20)
+    statuses = sorted({c.campaign_status or "unknown" for c in campaigns})
+    if any(status in _CAMPAIGN_OK for status in statuses):
+        return SenderRegistration(True, "A2P 10DLC campaign verified")
+    if not statuses:
+        return SenderRegistration(False, "no A2P 10DLC campaign on this Messaging Service")
+    return SenderRegistration(False, f"A2P 10DLC campaign {', '.join(statuses).lower()}")
+
+
+def _toll_free_registration(client: Client, phone_number: str) -> SenderRegistration:
+    numbers = client.incoming_phone_numbers.list(phone_number=phone_number, limit=1)
+    if not numbers:
+        return SenderRegistration(False, f"{phone_number} is not a number of this Twilio account")
+    verifications = client.messaging.v1.tollfree_verifications.list(
+        tollfree_phone_number_sid=numbers[0].sid, limit=5
+    )
+    statuses = sorted({v.status or "unknown" for v in verifications})
+    if any(status in _TOLL_FREE_OK for status in statuses):
+        return SenderRegistration(True, "toll-free number verified")
+    if not statuses:
+        return SenderRegistration(False, "no toll-free verification submitted")
+    return SenderRegistration(False, f"toll-free verification {', '.join(statuses).lower()}")

@@ -1,7 +1,9 @@
 """Display helpers of the inbox templates: names, initials, compact times, message labels."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel import Locale, UnknownLocaleError
 from django import template
 from django.utils import timezone
 
@@ -62,3 +64,32 @@ def message_sender(message) -> str:
     if message.route == "rule" and message.rule_id:
         return f"Bot · {message.rule.name}"
     return ROUTE_LABELS.get(message.route, "Store")
+
+
+@register.filter
+def local_clock(zone: str) -> str:
+    """The time now in `zone` ('08:44'), for a shopper's local time."""
+    try:
+        return timezone.now().astimezone(ZoneInfo(zone)).strftime("%H:%M")
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        return ""
+
+
+@register.filter
+def zone_city(zone: str) -> str:
+    """'America/Los_Angeles' → 'Los Angeles': short enough for a list row."""
+    return str(zone or "").rsplit("/", 1)[-1].replace("_", " ")
+
+
+@register.filter
+def language_name(locale: str) -> str:
+    """'fr-CA' → 'French', in English; '' when unknown. (The customer's locale until detection lands.)"""
+    try:
+        return Locale.parse(str(locale or "").replace("-", "_")).get_language_name("en") or ""
+    except (ValueError, TypeError, UnknownLocaleError):
+        return ""
+
+
+@register.filter
+def message_text(body: str) -> str:
+    return body if str(body or "").strip() else "(empty message)"

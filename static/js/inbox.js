@@ -11,19 +11,28 @@
   document.addEventListener("DOMContentLoaded", function () { scrollToEnd(); });
   document.addEventListener("htmx:afterSwap", function (event) { scrollToEnd(event.target.parentNode); });
 
-  // A canned reply goes in at the cursor; the input event makes htmx recount the segments.
+  // A canned reply, the checkout link or the discount code goes in at the cursor; the input event makes
+  // htmx recount the segments.
+  function insertAtCursor(selector, text) {
+    var box = document.querySelector(selector);
+    if (!box) return;
+    var start = box.selectionStart || 0, end = box.selectionEnd || 0;
+    var before = box.value.slice(0, start), spacer = before && !/\s$/.test(before) ? " " : "";
+    box.value = before + spacer + text + box.value.slice(end);
+    box.focus();
+    box.selectionStart = box.selectionEnd = start + spacer.length + text.length;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  }
   document.addEventListener("change", function (event) {
     var select = event.target;
     if (!select.matches || !select.matches("[data-canned-into]") || !select.value) return;
-    var box = document.querySelector(select.getAttribute("data-canned-into"));
-    if (box) {
-      var start = box.selectionStart || 0, end = box.selectionEnd || 0;
-      box.value = box.value.slice(0, start) + select.value + box.value.slice(end);
-      box.focus();
-      box.selectionStart = box.selectionEnd = start + select.value.length;
-      box.dispatchEvent(new Event("input", { bubbles: true }));
-    }
+    insertAtCursor(select.getAttribute("data-canned-into"), select.value);
     select.value = "";
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-insert]");
+    if (!button) return;
+    insertAtCursor(button.getAttribute("data-insert-into"), button.getAttribute("data-insert"));
   });
 
   // The suggested reply goes into the reply box, to be edited before sending.

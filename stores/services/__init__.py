@@ -10,9 +10,10 @@ from .accounts import (
     store_webhook_secret_rotate,
     user_ensure,
 )
-from .consent import consent_record
+from .api_tokens import api_token_create, api_token_revoke, api_token_rotate, api_tokens_revoke_all
+from .cart_batch import NewCart, carts_create_new
+from .consent import consent_record, customer_resume, customer_snooze
 from .shoppers import (
-    ORDER_RECORDED_HOOKS,
     cart_close,
     cart_mark_recovered,
     cart_upsert,
@@ -33,13 +34,20 @@ __all__ = [
     "DEMO_OWNER_EMAIL",
     "DEMO_PASSWORD",
     "DEMO_STORE_NAME",
-    "ORDER_RECORDED_HOOKS",
+    "NewCart",
+    "api_token_create",
+    "api_token_revoke",
+    "api_token_rotate",
+    "api_tokens_revoke_all",
     "cart_close",
     "cart_mark_recovered",
     "cart_upsert",
+    "carts_create_new",
     "consent_apply",
     "consent_change_record",
     "consent_record",
+    "customer_resume",
+    "customer_snooze",
     "customer_upsert",
     "demo_seed",
     "membership_ensure",

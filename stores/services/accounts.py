@@ -3,11 +3,11 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
-from flows import services as flows_services
-from flows.rules import keyword_rules_seed_default
+from stores.hooks import STORE_CREATED_HOOKS, hooks_run
 from stores.models import Membership, Role, Store, new_webhook_secret
+
+from .api_tokens import api_token_create
 
 DEMO_STORE_NAME = "Summit Outfitters"
 DEMO_OWNER_EMAIL = "owner@summit-outfitters.example"
@@ -34,7 +34,8 @@ def membership_ensure(*, store: Store, user, role: str) -> Membership:
 
 @transaction.atomic
 def demo_seed() -> dict:
-    """Create (or find) the demo store and its logins. Safe to run any number of times."""
+    """Create (or find) the demo store and its logins, and mint an API token for the owner. Safe to run any
+    number of times; tokens printed by earlier runs stay valid until they expire."""
     store, _ = Store.objects.get_or_create(
         name=DEMO_STORE_NAME,
         is_demo=True,
@@ -59,14 +60,14 @@ def demo_seed() -> dict:
     agent = user_ensure(email=DEMO_AGENT_EMAIL, password=DEMO_PASSWORD, first_name="Alex")
     membership_ensure(store=store, user=owner, role=Role.OWNER)
     membership_ensure(store=store, user=agent, role=Role.AGENT)
-    token, _ = Token.objects.get_or_create(user=owner)
-    flows_services.flow_seed_default(store=store)
-    keyword_rules_seed_default(store=store)
+    # Tokens are stored hashed, so the one printed must be a fresh one: each run mints another.
+    _, api_token = api_token_create(user=owner)
+    hooks_run(STORE_CREATED_HOOKS, store=store)
     return {
         "store_id": str(store.id),
         "webhook_secret": store.webhook_secret,
         "sms_number": str(store.sms_number),
-        "api_token": token.key,
+        "api_token": api_token,
         "login": {"email": DEMO_OWNER_EMAIL, "password": DEMO_PASSWORD},
         "agent_login": {"email": DEMO_AGENT_EMAIL, "password": DEMO_PASSWORD},
     }

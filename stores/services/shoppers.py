@@ -4,17 +4,17 @@ Fed by every webhook format through the dataclasses of `stores.schemas`.
 """
 
 import logging
-from collections.abc import Callable
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from flows import services as flows_services
 from stores import selectors
+from stores.hooks import CART_ACTIVE_HOOKS, CART_CLOSED_HOOKS, ORDER_RECORDED_HOOKS, hooks_run
 from stores.models import Cart, CartItem, CartStatus, ConsentEvent, Customer, Order, Store
 from stores.phones import phone_mask, phone_parse
 from stores.schemas import CartData, CartRef, ConsentData, ContactData, OrderData
+from stores.tenancy import ensure_same_store
 
 from .consent import consent_record
 
@@ -23,6 +23,18 @@ logger = logging.getLogger(__name__)
 
 def customer_upsert(*, store: Store, phone_e164: str, contact: ContactData) -> Customer:
     """The one customer of this store with this phone; what the shop tells us fills in or updates the rest."""
+    details = customer_details(contact)
+    customer, created = Customer.objects.get_or_create(store=store, phone=phone_e164, defaults=details)
+    changed = [name for name, value in details.items() if getattr(customer, name) != value]
+    if changed and not created:
+        for name in changed:
+            setattr(customer, name, details[name])
+        customer.save(update_fields=[*changed, "updated_at"])
+    return customer
+
+
+def customer_details(contact: ContactData) -> dict:
+    """What the shop tells us about a shopper, as customer fields: only those it filled in."""
     details = {
         "external_id": contact.external_id,
         "first_name": contact.first_name,
@@ -32,14 +44,7 @@ def customer_upsert(*, store: Store, phone_e164: str, contact: ContactData) -> C
         "country": contact.country,
         "province": contact.province,
     }
-    details = {name: value for name, value in details.items() if value}
-    customer, created = Customer.objects.get_or_create(store=store, phone=phone_e164, defaults=details)
-    changed = [name for name, value in details.items() if getattr(customer, name) != value]
-    if changed and not created:
-        for name in changed:
-            setattr(customer, name, details[name])
-        customer.save(update_fields=[*changed, "updated_at"])
-    return customer
+    return {name: value for name, value in details.items() if value}
 
 
 def _customer_for_contact(*, store: Store, contact: ContactData) -> tuple[Customer | None, str]:
@@ -77,8 +82,6 @@ def consent_apply(
     )
     if event is not None:
         logger.info("consent %s for %s from %s", consent.kind, phone_mask(parsed.e164), consent.source)
-        if consent.kind == ConsentEvent.Kind.REVOKED:
-            flows_services.nudges_cancel_pending(store=store, reason="consent withdrawn", customer=customer)
     return event
 
 
@@ -111,7 +114,7 @@ def cart_upsert(*, store: Store, data: CartData) -> Cart:
         elif created:
             _order_delivered_first_link(store=store, cart=cart)
         if fresh and cart.customer is not None and cart.status != CartStatus.RECOVERED:
-            flows_services.nudges_schedule_for_cart(store=store, cart=cart)
+            hooks_run(CART_ACTIVE_HOOKS, store=store, cart=cart)
     return cart
 
 
@@ -191,20 +194,16 @@ def _consent_withdraw_unticked_box(*, store: Store, cart: Cart, at) -> None:
             evidence={"buyer_accepts_sms_marketing": False, "checkout": cart.external_id},
             dedupe_key=f"shopify:checkout:{cart.external_id}:revoked:{customer.phone}"[:255],
         )
-        flows_services.nudges_cancel_pending(store=store, reason="consent withdrawn", customer=customer)
 
 
 def cart_mark_recovered(*, store: Store, cart: Cart, at: datetime | None, reason: str) -> Cart:
     """The shopper ordered: no more texts about this cart, or any other cart of theirs."""
-    if cart.store_id != store.id:
-        raise ValueError("The cart belongs to another store.")
+    ensure_same_store(store, cart)
     if cart.status != CartStatus.RECOVERED:
         cart.status = CartStatus.RECOVERED
         cart.recovered_at = at or timezone.now()
         cart.save(update_fields=["status", "recovered_at", "updated_at"])
-    flows_services.nudges_cancel_pending(store=store, reason=reason, cart=cart)
-    if cart.customer_id is not None:
-        flows_services.nudges_cancel_pending(store=store, reason=reason, customer=cart.customer)
+    hooks_run(CART_CLOSED_HOOKS, store=store, cart=cart, customer=cart.customer, reason=reason)
     return cart
 
 
@@ -216,12 +215,8 @@ def cart_close(*, store: Store, ref: CartRef, reason: str) -> Cart | None:
     if cart.status in (CartStatus.ACTIVE, CartStatus.ABANDONED):
         cart.status = CartStatus.EXPIRED
         cart.save(update_fields=["status", "updated_at"])
-    flows_services.nudges_cancel_pending(store=store, reason=reason, cart=cart)
+    hooks_run(CART_CLOSED_HOOKS, store=store, cart=cart, customer=None, reason=reason)
     return cart
-
-
-# Other apps add what must follow a recorded order (billing: attribution). Each gets (store=, order=).
-ORDER_RECORDED_HOOKS: list[Callable[..., None]] = []
 
 
 def order_record(*, store: Store, data: OrderData) -> Order:
@@ -257,10 +252,7 @@ def order_record(*, store: Store, data: OrderData) -> Order:
             order.customer = order.customer or cart.customer
             order.save(update_fields=["cart", "customer"])
             cart_mark_recovered(store=store, cart=cart, at=placed_at, reason="ordered")
-        elif customer is not None:
-            flows_services.nudges_cancel_pending(store=store, reason="ordered", customer=customer)
-        for hook in ORDER_RECORDED_HOOKS:
-            hook(store=store, order=order)
+        hooks_run(ORDER_RECORDED_HOOKS, store=store, order=order)
     return order
 
 

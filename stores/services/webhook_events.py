@@ -4,50 +4,46 @@ import logging
 from datetime import timedelta
 from functools import partial
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from cartrecovery.db import insert_once
 from stores.models import Store, WebhookEvent
 
 logger = logging.getLogger(__name__)
 
 
 def webhook_event_record(
-    *, store: Store, source: str, key: str, topic: str, payload: dict, handled: bool = True
+    *,
+    store: Store,
+    source: str,
+    key: str,
+    topic: str,
+    payload: dict,
+    handled: bool = True,
+    replay_key: str = "",
 ) -> WebhookEvent | None:
     """Record one delivery under its idempotency key and queue its processing once committed.
 
-    Returns None when the key was recorded before: a repeated (or simultaneous) delivery has no second effect.
+    Returns None when the key (or the `replay_key` of its signed content) was recorded before: a repeated,
+    replayed or simultaneous delivery has no second effect.
     """
     fields = {
         "store": store,
         "source": source,
         "key": key[:255],
+        "replay_key": replay_key[:64],
         "topic": topic[:64],
         "payload": payload,
         "status": WebhookEvent.Status.RECEIVED if handled else WebhookEvent.Status.IGNORED,
     }
-    try:
-        event = _create_once(WebhookEvent, fields)
-    except IntegrityError:
+    event, created = insert_once(WebhookEvent, fields)
+    if not created:
         return None
     if handled:
         transaction.on_commit(partial(_webhook_event_enqueue, event.id))
     return event
-
-
-def _create_once(model, fields: dict):
-    """INSERT a row whose unique key may already exist, in as few round trips as possible.
-
-    Outside a transaction the INSERT is its own (one round trip instead of BEGIN, INSERT, COMMIT): it is
-    committed when it returns, so on_commit callbacks run at once. Inside one, a savepoint keeps a
-    duplicate key from breaking the caller's transaction.
-    """
-    if transaction.get_connection().in_atomic_block:
-        with transaction.atomic():
-            return model.objects.create(**fields)
-    return model.objects.create(**fields)
 
 
 def _webhook_event_enqueue(event_id: int) -> None:

@@ -1,11 +1,16 @@
 """Template helpers of the shared layout: icons and URLs that may not exist yet."""
 
+from decimal import Decimal, InvalidOperation
+
+from babel.numbers import UnknownCurrencyError, format_currency
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 register = template.Library()
+# The dashboard is in English; amounts read the way an English reader expects ($1,234.50, €12.00).
+MONEY_LOCALE = "en_US"
 
 # Outline icons (24×24, stroke) drawn for this product; inline SVG is markup, not script, so CSP allows it.
 ICONS = {
@@ -65,3 +70,25 @@ def url_if_exists(view_name: str, *args, **kwargs) -> str:
 def initials(name: str) -> str:
     words = [w for w in str(name).split() if w[:1].isalnum()]
     return "".join(w[0] for w in words[:2]).upper() or "?"
+
+
+MINUS = "\u2212"
+
+
+@register.filter
+def money(amount, currency: str = "USD") -> str:
+    """Every amount a page shows: Babel's symbol and grouping for the currency, one true minus sign.
+
+    `{{ summary.cost|money:summary.currency }}` → "$1,234.50"; a negative amount → "−$0.79" (one sign, never
+    a hand-written "−" before a negative number). Unknown amounts show as "—".
+    """
+    try:
+        value = Decimal(str(amount))
+    except (InvalidOperation, ValueError, TypeError):
+        return "—"
+    code = str(currency or "USD").upper()
+    try:
+        text = format_currency(abs(value), code, locale=MONEY_LOCALE)
+    except (UnknownCurrencyError, ValueError):
+        text = f"{abs(value):,.2f} {code}"
+    return f"{MINUS}{text}" if value < 0 else text

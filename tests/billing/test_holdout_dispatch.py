@@ -3,10 +3,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from billing.holdout import HOLDOUT_REASON, cart_in_holdout
+from billing.holdout import cart_in_holdout
 from billing.services import plan_update
 from conversations.models import Message
-from flows.dispatcher import nudge_dispatch_due
+from flows.dispatcher import HOLDOUT_REASON, nudge_dispatch_due
 from flows.models import Nudge
 from flows.services import flow_seed_default, nudges_schedule_for_cart
 from tests.stores.factories import CartFactory, CartItemFactory, CustomerFactory

@@ -1,8 +1,7 @@
 import factory
 from django.utils import timezone
 
-from conversations.models import CannedResponse, Message, Thread
-from flows.models import KeywordRule
+from conversations.models import CannedResponse, KeywordRule, Message, Thread
 from tests.stores.factories import CustomerFactory, StoreFactory
 
 

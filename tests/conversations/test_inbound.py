@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 
 from conversations.models import Message, Thread
+from conversations.rules import keyword_rules_seed_default
 from conversations.services import inbound_receive, thread_assign, thread_escalate
 from flows.models import Nudge
-from flows.rules import keyword_rules_seed_default
 from stores.models import ConsentEvent, SmsStatus
 from tests.conversations.factories import KeywordRuleFactory
 from tests.flows.factories import FlowFactory, NudgeFactory
@@ -179,7 +179,7 @@ def test_the_bot_stays_silent_while_a_person_holds_the_thread(
     thread.refresh_from_db()
     assert result.decision.step == "human"
     assert len(sms_outbox) == sent_before
-    assert (thread.status, thread.assignee, thread.unread_count) == (Thread.Status.ASSIGNED, agent, 2)
+    assert (thread.status, thread.assignee, thread.human_inbound_count) == (Thread.Status.ASSIGNED, agent, 2)
     assert thread.last_inbound_at is not None
 
 
@@ -231,7 +231,7 @@ def test_an_ack_gets_no_reply_and_bothers_nobody(
 
     thread = Thread.objects.get(customer=shopper)
     assert sms_outbox == []
-    assert (thread.status, thread.unread_count) == (Thread.Status.BOT, 0)
+    assert (thread.status, thread.human_inbound_count) == (Thread.Status.BOT, 0)
 
 
 @pytest.mark.django_db

@@ -3,13 +3,13 @@
 import pytest
 
 from conversations.languages import language_detect
-from conversations.lexicon import DATE_FORMATS, FIXED_DURATIONS, SNOOZE_CONFIRMATION, SNOOZE_PHRASES
 from conversations.models import Message
 from conversations.nlp import Text, fold
 from conversations.nlp_intents import OPT_OUT, compliance_intent
 from conversations.router import Step, reply_suggest, reply_try
+from conversations.rules import keyword_rule_create
 from conversations.services import inbound_receive
-from flows.rules import keyword_rule_create
+from conversations.snooze import DATE_FORMATS, FIXED_DURATIONS, SNOOZE_CONFIRMATION, SNOOZE_PHRASES
 from stores.models import SmsStatus
 from tests.conversations.factories import CannedResponseFactory, ThreadFactory
 from tests.flows.factories import FlowFactory

@@ -1,3 +1,7 @@
+import bisect
+import random
+import threading
+import time
 import uuid
 from decimal import Decimal
 
@@ -6,7 +10,7 @@ import redis
 from django.conf import settings
 
 from conversations.sms import RateLimited
-from conversations.sms.ratelimit import reserve, sender_key, sender_rate
+from conversations.sms.ratelimit import done, sender_key, sender_rate, take, turn
 from tests.stores.factories import StoreFactory
 
 
@@ -14,41 +18,94 @@ from tests.stores.factories import StoreFactory
 def sender():
     key = f"test-{uuid.uuid4().hex}"
     yield key
-    redis.Redis.from_url(settings.REDIS_URL).delete(f"sms:rate:{key}")
+    redis.Redis.from_url(settings.REDIS_URL).delete(f"sms:window:{key}", f"sms:window:{key}-other")
 
 
-def test_each_send_books_its_segments_after_the_previous_one(sender):
-    # given a sender allowed one segment every 1000 s (slow enough that the test's own time doesn't count)
-    rate = Decimal("0.001")
-
-    # when
-    waits = [reserve(key=sender, segments=n, rate=rate, max_wait=100_000) for n in (1, 2, 1)]
-
-    # then: 1 segment, then 2 segments, then the next starts after all three
-    assert waits[0] == pytest.approx(0, abs=30)
-    assert waits[1] == pytest.approx(1000, abs=30)
-    assert waits[2] == pytest.approx(3000, abs=30)
+def _member(segments: int = 1) -> str:
+    return f"{uuid.uuid4().hex}:{segments}"
 
 
-def test_a_sender_booked_beyond_the_longest_wait_is_refused_without_booking(sender):
-    reserve(key=sender, segments=1, rate=Decimal("0.001"), max_wait=30)
+SLOW = Decimal("0.001")  # one segment per 1000 s: the test's own time does not count
 
-    with pytest.raises(RateLimited) as refused:
-        reserve(key=sender, segments=1, rate=Decimal("0.001"), max_wait=30)
+
+def test_a_send_holds_its_place_from_its_turn_until_one_window_after_its_answer(sender):
+    first, second = _member(), _member()
+    assert take(key=sender, member=first, segments=1, rate=SLOW) == 0
+
+    in_flight = take(key=sender, member=second, segments=1, rate=SLOW)
+    done(key=sender, member=first, rate=SLOW)
+    answered = take(key=sender, member=second, segments=1, rate=SLOW)
+
+    assert in_flight == -1  # the first is still being sent: when it ends is not known yet
+    assert answered == pytest.approx(1000, abs=30)  # one window after the first's answer
+
+
+def test_segments_fill_the_window_and_a_long_text_waits_for_room(sender):
+    rate = Decimal(3)
+
+    waits = [take(key=sender, member=_member(n), segments=n, rate=rate) for n in (2, 2, 1)]
+
+    assert waits == [0, -1, 0]  # 2 + 2 > 3 segments, 2 + 1 fits
+
+
+def test_a_text_longer_than_the_window_still_goes_out_alone(sender):
+    assert take(key=sender, member=_member(5), segments=5, rate=Decimal(3)) == 0
+
+
+def test_a_sender_full_beyond_the_longest_wait_is_refused_and_takes_nothing(sender):
+    store = StoreFactory.build(sms_number="", messaging_service_sid=sender, sender_rate_per_second=SLOW)
+    with turn(store=store, segments=1):
+        pass
+
+    with pytest.raises(RateLimited) as refused, turn(store=store, segments=1, max_wait=30):
+        pass
 
     assert refused.value.retry_after == pytest.approx(1000, abs=30)
-    # the refusal booked nothing: the next caller still waits ~1000 s, not ~2000 s
-    again = reserve(key=sender, segments=1, rate=Decimal("0.001"), max_wait=10_000)
-    assert again == pytest.approx(1000, abs=30)
+    assert redis.Redis.from_url(settings.REDIS_URL).zcard(f"sms:window:{sender}") == 1
 
 
-def test_senders_do_not_share_a_budget(sender):
-    reserve(key=sender, segments=1, rate=Decimal("0.001"), max_wait=30)
+def test_senders_do_not_share_a_window(sender):
+    take(key=sender, member=_member(), segments=1, rate=SLOW)
 
-    assert reserve(key=sender + "-other", segments=1, rate=Decimal("0.001"), max_wait=30) == pytest.approx(
-        0, abs=1
+    assert take(key=sender + "-other", member=_member(), segments=1, rate=SLOW) == 0
+
+
+def test_the_window_works_the_same_in_one_process_without_redis(settings):
+    settings.REDIS_URL = ""
+    key, first = f"local-{uuid.uuid4().hex}", _member()
+    assert take(key=key, member=first, segments=1, rate=SLOW) == 0
+    assert take(key=key, member=_member(), segments=1, rate=SLOW) == -1
+    done(key=key, member=first, rate=SLOW)
+    assert take(key=key, member=_member(), segments=1, rate=SLOW) == pytest.approx(1000, abs=30)
+
+
+def test_no_second_holds_more_arrivals_than_the_rate_however_late_each_request_leaves(sender):
+    # given: 6 workers share a 25/s sender; each request "arrives" at a random moment between its turn and
+    # its answer, as on a busy box where a worker may be descheduled after its turn
+    store = StoreFactory.build(
+        sms_number="", messaging_service_sid=sender, sender_rate_per_second=Decimal(25)
     )
-    redis.Redis.from_url(settings.REDIS_URL).delete(f"sms:rate:{sender}-other")
+    arrivals, lock, rng = [], threading.Lock(), random.Random(13)
+
+    def worker(sends: int) -> None:
+        for _ in range(sends):
+            before, after = rng.random() * 0.03, rng.random() * 0.03
+            with turn(store=store, segments=1):
+                time.sleep(before)
+                with lock:
+                    arrivals.append(time.monotonic())
+                time.sleep(after)
+
+    threads = [threading.Thread(target=worker, args=(10,)) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    arrivals.sort()
+    most = max(bisect.bisect_left(arrivals, t + 1.0) - i for i, t in enumerate(arrivals))
+    assert len(arrivals) == 60
+    assert most <= 25
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conversations.router import Step, reply_try
-from flows.rules import keyword_rules_seed_default
+from conversations.rules import keyword_rules_seed_default
 from tests.conversations.conftest import ROUTING_REPORT
 from tests.stores.factories import CartFactory, CartItemFactory
 

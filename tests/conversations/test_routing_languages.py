@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conversations.router import Step, reply_try
-from flows.rules import keyword_rule_create
+from conversations.rules import keyword_rule_create
 from tests.conversations.conftest import LANGUAGE_REPORT
 from tests.stores.factories import CartFactory, CartItemFactory
 

@@ -4,11 +4,11 @@ import io
 import urllib.request
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 from conversations.models import Message
-from flows.rules import keyword_rules_seed_default
+from conversations.rules import keyword_rules_seed_default
 from tests.stores.factories import StoreFactory
 
 
@@ -63,3 +63,22 @@ def test_a_reply_from_the_command_is_accepted_routed_and_answered(server, sms_ou
     assert Message.objects.get(direction="in").route == "rule"
     assert "Free over $75." in out.getvalue()
     assert sms_outbox[0].to == "+14155550100"
+
+
+@pytest.mark.django_db
+def test_a_number_without_plus_is_read_in_the_stores_country(server):
+    StoreFactory(is_demo=True, sms_number="+15005550006")
+
+    call_command("sms_reply", "hello", "--from", "(415) 555-0100", "--wait", "0", stdout=io.StringIO())
+
+    assert server[0].status_code == 200
+    assert str(Message.objects.get(direction="in").thread.customer.phone) == "+14155550100"
+
+
+@pytest.mark.django_db
+def test_a_sender_that_is_no_number_is_refused_before_posting(server):
+    StoreFactory(is_demo=True, sms_number="+15005550006")
+
+    with pytest.raises(CommandError, match="not a phone number"):
+        call_command("sms_reply", "hello", "--from", "call me", stdout=io.StringIO())
+    assert server == []

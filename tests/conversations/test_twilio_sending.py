@@ -83,9 +83,8 @@ def test_21610_unsubscribes_the_number_for_good(store, customer, fake_twilio):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("code", [21211, 21614])
-def test_an_invalid_or_landline_number_is_never_texted_again(store, customer, fake_twilio, code):
-    fake_twilio.plan(error(code))
+def test_an_invalid_number_is_never_texted_again(store, customer, fake_twilio):
+    fake_twilio.plan(error(21211))
 
     message = _queue(store, customer)
 
@@ -93,8 +92,32 @@ def test_an_invalid_or_landline_number_is_never_texted_again(store, customer, fa
     customer.refresh_from_db()
     assert len(fake_twilio.requests) == 1
     assert message.status == Message.Status.FAILED
-    assert f"Twilio {code}" in customer.phone_unreachable_reason
+    assert "Twilio 21211" in customer.phone_unreachable_reason
+    assert customer.unreachable_until is None
     assert not customer.can_be_texted
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("code", [21614, 30003, 30005, 30006])
+def test_a_number_that_fails_two_sends_rests_for_90_days(store, customer, fake_twilio, code):
+    # given two sends that meet an "unreachable" error
+    fake_twilio.plan(error(code), error(code))
+
+    # when the first fails, the number is still textable; when the second fails, it rests
+    _queue(store, customer, body="first")
+    customer.refresh_from_db()
+    after_one = (customer.phone_unreachable_reason, customer.can_be_texted)
+    before = timezone.now()
+    _queue(store, customer, body="second")
+
+    # then
+    customer.refresh_from_db()
+    assert after_one == ("", True)
+    assert f"Twilio {code}" in customer.phone_unreachable_reason
+    assert customer.phone_unreachable_reason.endswith("on 2 sends")
+    assert before + timedelta(days=90) <= customer.unreachable_until <= timezone.now() + timedelta(days=90)
+    assert not customer.can_be_texted
+    assert customer.unreachable_reason(now=customer.unreachable_until + timedelta(seconds=1)) == ""
 
 
 @pytest.mark.django_db

@@ -302,14 +302,21 @@ def test_error_21610_on_a_callback_unsubscribes_the_shopper(client, store):
 
 
 @pytest.mark.django_db
-def test_a_landline_verdict_marks_the_number_unreachable(client, store):
+def test_two_landline_verdicts_mark_the_number_unreachable(client, store):
     customer = CustomerFactory(store=store)
-    message = OutboundMessageFactory(thread=ThreadFactory(store=store, customer=customer))
+    thread = ThreadFactory(store=store, customer=customer)
+    first, second = (OutboundMessageFactory(thread=thread) for _ in range(2))
 
-    _status(client, message.twilio_sid, "undelivered", ErrorCode="30006")
+    _status(client, first.twilio_sid, "undelivered", ErrorCode="30006")
+    _status(client, first.twilio_sid, "undelivered", ErrorCode="30006")  # the same send, repeated
+    customer.refresh_from_db()
+    after_one_send = customer.can_be_texted
+    _status(client, second.twilio_sid, "undelivered", ErrorCode="30006")
 
     customer.refresh_from_db()
+    assert after_one_send
     assert "30006" in customer.phone_unreachable_reason
+    assert customer.unreachable_until is not None
     assert not customer.can_be_texted
 
 

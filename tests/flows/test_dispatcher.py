@@ -77,7 +77,7 @@ def test_the_24_hour_step_carries_the_incentive_outside_north_america(store, flo
     assert (too_early.sent, report.sent) == (0, 1)
     second = sms_outbox[1].body
     assert "code COMEBACK10 takes 10% off" in second
-    assert "Reply STOP" not in second
+    assert second.endswith("Reply STOP to opt out.")
     link = ShortLink.objects.get(nudge=_nudge(cart, 2))
     assert link.discount_code == "COMEBACK10"
     assert link.target_url.startswith("https://shop.example/discount/COMEBACK10?redirect=/checkouts/")
@@ -202,7 +202,8 @@ def test_the_frequency_cap_holds_a_fourth_text_within_24_hours(store, flow, make
     held = _nudge(carts[3], 1)
     assert held.reason == "held until Thu 12:50 America/New_York — frequency cap (3 per 24 h)"
     assert len(sms_outbox) == 3
-    assert sum("Reply STOP" in sms.body for sms in sms_outbox) == 1
+    assert all(sms.body.endswith("Reply STOP to opt out.") for sms in sms_outbox)
+    assert sum("Msg & data rates may apply" in sms.body for sms in sms_outbox) == 1
 
 
 @pytest.mark.django_db(transaction=True)

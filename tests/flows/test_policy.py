@@ -79,13 +79,15 @@ def _check(phone, now, *, store_zone="America/New_York", country="", province=""
             "+33612345678",
             (2026, 3, 7, 22, 0),
             "Europe/Paris",
-            "held until Mon 08:00 Europe/Paris — country code, France 8:00–22:00, no Sundays",
+            "held until Mon 08:00 Europe/Paris — country code, France 8:00–22:00, "
+            "no Sundays or public holidays",
         ),
         (
             "+33612345678",
             (2026, 3, 8, 11, 0),
             "Europe/Paris",
-            "held until Mon 08:00 Europe/Paris — country code, France 8:00–22:00, no Sundays",
+            "held until Mon 08:00 Europe/Paris — country code, France 8:00–22:00, "
+            "no Sundays or public holidays",
         ),
         ("+4917612345678", (2026, 3, 8, 11, 0), "Europe/Berlin", None),
         (

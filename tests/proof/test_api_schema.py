@@ -13,10 +13,10 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
-from rest_framework.authtoken.models import Token
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
+from stores.services import api_token_create
 from tests.conversations.factories import KeywordRuleFactory, OutboundMessageFactory
 from tests.stores.factories import CustomerFactory
 
@@ -37,7 +37,7 @@ def management_api(db):
 
 @pytest.fixture
 def owner_token(owner) -> str:
-    return Token.objects.get_or_create(user=owner)[0].key
+    return api_token_create(user=owner)[1]
 
 
 @pytest.fixture

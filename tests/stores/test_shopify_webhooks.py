@@ -558,10 +558,10 @@ def test_database_down_while_recording_is_503_never_2xx(store, post_shopify, mon
 
     post_shopify(store, "checkouts/update", consenting_checkout())
 
-    def database_down(model, fields):
+    def database_down(model, fields, *, existing=None):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(webhook_events, "_create_once", database_down)
+    monkeypatch.setattr(webhook_events, "insert_once", database_down)
 
     # when
     response = post_shopify(store, "checkouts/update", consenting_checkout())

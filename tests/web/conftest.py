@@ -7,7 +7,7 @@ from tests.stores.factories import MembershipFactory
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # The login throttle counts failures in the cache, which outlives a test.
+    # Sign-in throttling counts failures in the cache, which outlives a test.
     cache.clear()
     yield
     cache.clear()

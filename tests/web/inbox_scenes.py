@@ -58,7 +58,7 @@ def conversation_scene(store, *, agent) -> Thread:
             status=status,
             assignee=agent if status == "assigned" else None,
             last_message_at=at,
-            unread_count=1 if status == "escalated" else 0,
+            human_inbound_count=1 if status == "escalated" else 0,
             escalation_reason="Asked for a person" if status == "escalated" else "",
         )
         Message.objects.create(

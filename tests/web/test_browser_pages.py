@@ -9,6 +9,7 @@ from django.utils import timezone
 from billing.services import order_attribute
 from flows.services import flow_seed_default
 from stores.models import ConsentEvent, Role
+from stores.team import invitation_create, invitation_link
 from tests.billing.factories import click_add, order_for, reply_add, texted_cart
 from tests.browser import MOBILE, csp_violations, horizontal_overflow, login, screenshot, unlabelled_controls
 from tests.stores.factories import ConsentEventFactory, CustomerFactory, MembershipFactory, UserFactory
@@ -87,16 +88,16 @@ def test_consent_log_search_and_evidence(page, live_server, store, owner):
     _check(page, "consent-log")
 
 
-def test_team_invite_shows_the_password_once(page, live_server, store, owner):
+def test_team_invite_shows_the_link_once(page, live_server, store, owner):
     MembershipFactory(store=store, user=UserFactory(username="alex@example.com"), role=Role.AGENT)
     login(page, live_server, owner)
     page.goto(f"{live_server.url}/dashboard/{store.id}/team/")
 
     page.get_by_label("Email").fill("sam@example.com")
     page.get_by_label("Role", exact=True).select_option("admin")
-    page.get_by_role("button", name="Add to team").click()
+    page.get_by_role("button", name="Invite").click()
 
-    assert page.get_by_label("One-time password").input_value()
+    assert "/invitations/" in page.get_by_label("Invitation link").input_value()
     _check(page, "team")
 
 
@@ -134,3 +135,22 @@ def test_try_a_reply_round_trip(page, live_server, store, owner):
     assert "Keyword rule: Shipping" in page.get_by_test_id("try-result").inner_text()
     assert page.url.endswith("/rules/")
     _check(page, "rules")
+
+
+def test_api_tokens_page_shows_a_new_token_once(page, live_server, owner):
+    login(page, live_server, owner)
+    page.goto(f"{live_server.url}/accounts/api-tokens/")
+
+    page.get_by_role("button", name="New token").click()
+
+    assert len(page.get_by_label("New API token").input_value()) == 64
+    _check(page, "api-tokens")
+
+
+def test_invitation_page_for_a_new_person(page, live_server, store, owner):
+    actor = owner.memberships.get(store=store)
+    _, token = invitation_create(store=store, actor=actor, email="sam@example.com", role=Role.AGENT)
+    page.goto(invitation_link(token).replace("https://cartrecovery.test", live_server.url))
+
+    assert page.get_by_role("heading", name=f"Join {store.name}").is_visible()
+    _check(page, "invitation")

@@ -33,8 +33,9 @@ def test_wrong_password_is_said_plainly(page, live_server, owner):
     screenshot(page, "login-error", mobile=False)
 
 
-def test_onboarding_creates_a_store_and_opens_setup(page, live_server, django_user_model):
-    # given a brand-new user with no store
+def test_onboarding_creates_a_store_and_opens_setup(page, live_server, django_user_model, settings):
+    # given a deployment open to new merchants, and a brand-new user with no store
+    settings.STORE_CREATION = "anyone"
     user = django_user_model.objects.create_user("new@example.com", "new@example.com", "pw-for-tests")
     login(page, live_server, user)
     page.goto(live_server.url + "/dashboard/")

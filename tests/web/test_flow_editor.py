@@ -161,3 +161,14 @@ def test_another_stores_step_cannot_be_deleted(owner_client, store, other_store)
 
     assert response.status_code == 404
     assert Step.objects.filter(pk=foreign.pk).exists()
+
+
+def test_the_flow_list_says_what_each_warning_is(owner_client, store, flow):
+    step = _first_step(flow)
+    step.templates = {"en": "Hi {first_name}, come back soon"}
+    step.save()
+
+    html = owner_client.get(_url("dashboard:flow", store)).content.decode()
+
+    assert "warning" in html
+    assert "No {link}: the shopper has no one-tap way back to the cart." in html

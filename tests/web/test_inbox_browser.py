@@ -39,7 +39,7 @@ def test_an_agent_sees_a_new_escalation_live_replies_and_the_text_leaves(
 
     # when a shopper's text is escalated while the page is open
     customer = CustomerFactory(store=store, first_name="Taylor", last_name="Brooks", phone="+14155550166")
-    thread = ThreadFactory(store=store, customer=customer, unread_count=1)
+    thread = ThreadFactory(store=store, customer=customer, human_inbound_count=1)
     MessageFactory(thread=thread, body="My discount code isn't working at checkout")
 
     # then it appears without a reload, marked unread

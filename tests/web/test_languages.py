@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from conversations.models import KeywordRule
+from conversations.rules import keyword_rule_create
 from conversations.services import inbound_receive
-from flows.models import Flow, KeywordRule
-from flows.rules import keyword_rule_create
+from flows.models import Flow
 from flows.services import flow_seed_default
 from stores.models import SmsStatus
 from tests.conversations.factories import CannedResponseFactory

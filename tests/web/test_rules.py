@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from flows.models import KeywordRule
+from conversations.models import KeywordRule
 from tests.web.factories import KeywordRuleFactory
 
 pytestmark = pytest.mark.django_db

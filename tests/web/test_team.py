@@ -1,9 +1,8 @@
 import pytest
-from django.contrib.auth import authenticate
 from django.urls import reverse
 
 from stores.models import Membership, Role
-from tests.stores.factories import MembershipFactory, UserFactory
+from tests.stores.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,25 +15,15 @@ def _member_url(store, membership):
     return reverse("dashboard:team_member", kwargs={"store_id": store.id, "membership_id": membership.id})
 
 
-def test_inviting_a_new_person_shows_a_one_time_password_that_works(owner_client, store):
-    response = owner_client.post(
-        _url(store), {"email": "Sam@Example.com", "first_name": "Sam", "role": "agent"}
-    )
+def test_inviting_shows_a_link_once_and_adds_nobody_yet(owner_client, store):
+    response = owner_client.post(_url(store), {"email": "Sam@Example.com", "role": "agent"})
 
     invitation = response.context["invitation"]
     assert response.status_code == 201
-    assert invitation.one_time_password in response.content.decode()
-    assert authenticate(username="sam@example.com", password=invitation.one_time_password) is not None
-    assert Membership.objects.get(store=store, user__username="sam@example.com").role == Role.AGENT
-
-
-def test_inviting_an_existing_login_adds_the_store_without_a_password(owner_client, store):
-    existing = UserFactory(username="kim@example.com")
-
-    response = owner_client.post(_url(store), {"email": "kim@example.com", "role": "admin"})
-
-    assert response.context["invitation"].one_time_password == ""
-    assert Membership.objects.get(store=store, user=existing).role == Role.ADMIN
+    assert invitation.email == "sam@example.com"
+    assert response.context["invitation_link"] in response.content.decode()
+    assert not Membership.objects.filter(store=store, user__username="sam@example.com").exists()
+    assert response.context["invitation_link"] not in owner_client.get(_url(store)).content.decode()
 
 
 def test_inviting_someone_twice_is_an_inline_error(owner_client, store, agent):

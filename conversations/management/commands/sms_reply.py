@@ -6,6 +6,7 @@ import urllib.request
 import uuid
 from urllib.parse import urlencode
 
+import phonenumbers
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -13,6 +14,7 @@ from twilio.request_validator import RequestValidator
 
 from conversations.models import Message
 from stores.models import Store
+from stores.phones import phone_parse
 
 PATH = "/webhooks/twilio/sms/"
 
@@ -57,6 +59,7 @@ class Command(BaseCommand):
         if not settings.TWILIO_AUTH_TOKEN:
             raise CommandError("Set TWILIO_AUTH_TOKEN: the server refuses unsigned webhooks.")
         to = to or self._demo_number()
+        sender = self._sender(sender, to)
         form = twilio_form(sender=sender, to=to, body=text)
         request = urllib.request.Request(  # noqa: S310 - the operator's own server, http(s) only
             url.rstrip("/") + PATH,
@@ -85,6 +88,13 @@ class Command(BaseCommand):
             )
         if status == 200 and wait > 0:
             self._print_answer(sid=form["MessageSid"], started=started, wait=wait)
+
+    def _sender(self, raw: str, to: str) -> str:
+        """Twilio always sends E.164; a number typed without + is read in the store's country."""
+        parsed = phone_parse(raw, region=phonenumbers.region_code_for_number(phonenumbers.parse(to, None)))
+        if not parsed.ok:
+            raise CommandError(f"--from {raw!r} is {parsed.problem}.")
+        return parsed.e164
 
     def _demo_number(self) -> str:
         store = Store.objects.exclude(sms_number="").order_by("-is_demo", "created_at").first()

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conversations', '0004_message_unsent_idx'),
+        ('conversations', '0006_inbox_per_agent_unread_notes_snooze'),
     ]
 
     operations = [

@@ -6,13 +6,13 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stores', '0004_order_token_indexes'),
+        ('flows', '0002_keywordrule_to_conversations'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='store',
-            name='ships_to',
-            field=models.JSONField(blank=True, default=list),
+            model_name='flow',
+            name='replies',
+            field=models.JSONField(blank=True, default=dict),
         ),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stores', '0005_store_ships_to'),
+        ('stores', '0014_customer_unreachable_until'),
     ]
 
     operations = [

@@ -1,37 +1,28 @@
 """A merchant's keyword rules: validation, the matcher the router runs, reply templates and the defaults."""
 
-import re
 from dataclasses import dataclass
 
 from django.db import transaction
 
 from cartrecovery.errors import ApplicationError
-from conversations.languages import LANGUAGE_NAMES, LANGUAGES
-from conversations.lexicon import INTENT_NAMES
-from conversations.nlp import Phrase, Text, phrase_position
-from conversations.nlp_intents import shadows_compliance
-from conversations.nlp_lexicon import lexicon_find, lexicon_terms, masked_words, rule_intents
+from stores.tenancy import ensure_same_store
 
+from .languages import LANGUAGE_NAMES, LANGUAGES
+from .lexicon import INTENT_NAMES
 from .models import KeywordRule
+from .nlp import Phrase, Text, phrase_position
+from .nlp_intents import shadows_compliance
+from .nlp_lexicon import lexicon_find, lexicon_terms, masked_words, rule_intents
+from .placeholders import placeholders_check, placeholders_fill
+from .wording import FALLBACK_REPLY, HOLDING_REPLY
+
+# The router's two replies of its own, until a store words them (flows keeps a store's wording).
+DEFAULT_FALLBACK_REPLY = FALLBACK_REPLY["en"]
+DEFAULT_HOLDING_REPLY = HOLDING_REPLY["en"]
 
 MAX_KEYWORDS = 50
 MAX_KEYWORD_LENGTH = 60
 MAX_REPLY_LENGTH = 1600  # Twilio's hard limit for one message body
-PLACEHOLDERS = {
-    "first_name": "the shopper's first name (or “there”)",
-    "store": "the store's name",
-    "product": "the first product in the cart",
-    "link": "the link back to the cart",
-    "shipping_policy": "the store's shipping policy",
-    "returns_policy": "the store's returns policy",
-    "contact_email": "the store's contact email",
-    "contact_phone": "the store's contact phone",
-    "ships_to": "the countries the store ships to (settings), in the shopper's language",
-    "free_shipping_over": "the free-shipping threshold (settings), as money",
-    "return_days": "the return window in days (settings)",
-    "processing_days": "the processing time in days (settings)",
-}
-_PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
 @dataclass(frozen=True)
@@ -89,9 +80,8 @@ def rule_match(*, rules: list[KeywordRule], text: Text, language: str = "en") ->
 
 
 def reply_render(template: str, context: dict[str, str]) -> str:
-    """Fill {placeholders} from the conversation's context; an unknown or empty one reads as nothing."""
-    rendered = _PLACEHOLDER.sub(lambda m: str(context.get(m[1]) or ""), template)
-    return re.sub(r"[ \t]{2,}", " ", rendered).strip()
+    """Fill {placeholders} from the conversation's context, with the one engine."""
+    return placeholders_fill(template, context)
 
 
 def _clean_keywords(keywords, *, allow_empty: bool = False, field: str = "keywords") -> list[str]:
@@ -128,13 +118,7 @@ def _clean_reply(reply) -> str:
         raise ApplicationError(
             f"A text can carry at most {MAX_REPLY_LENGTH} characters.", extra={"field": "reply"}
         )
-    unknown = sorted({name for name in _PLACEHOLDER.findall(reply) if name not in PLACEHOLDERS})
-    if unknown:
-        raise ApplicationError(
-            "Unknown placeholder: " + ", ".join("{" + name + "}" for name in unknown) + ". "
-            "Use " + ", ".join("{" + name + "}" for name in PLACEHOLDERS) + ".",
-            extra={"field": "reply", "unknown": unknown},
-        )
+    placeholders_check(reply, field="reply")
     return reply
 
 
@@ -253,8 +237,7 @@ _UPDATABLE = {
 def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
     """Change the given fields only (`name`, `keywords`, `reply`, `priority`, `active`, `replies`,
     `lexicon`)."""
-    if rule.store_id != store.id:
-        raise ValueError("The rule belongs to another store.")
+    ensure_same_store(store, rule)
     unknown = set(changes) - set(_UPDATABLE)
     if unknown:
         raise ValueError(f"Not a rule field: {', '.join(sorted(unknown))}")
@@ -269,8 +252,7 @@ def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
 
 
 def keyword_rule_delete(*, store, rule: KeywordRule) -> None:
-    if rule.store_id != store.id:
-        raise ValueError("The rule belongs to another store.")
+    ensure_same_store(store, rule)
     rule.delete()
 
 

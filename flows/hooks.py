@@ -1,0 +1,115 @@
+"""What the nudge engine does when the floor below announces a change (see `stores.hooks`)."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+
+from conversations.languages import language_base
+from stores import hooks
+from stores.models import ConsentEvent
+
+from .models import Flow, ShortLink
+from .services import (
+    consent_confirmation_send,
+    flow_seed_default,
+    nudge_mark_failed,
+    nudges_cancel_pending,
+    nudges_schedule_for_cart,
+    nudges_schedule_for_new_carts,
+)
+
+# Filled by the apps above: (store=, cart=) -> True when the cart is in a control group and must not be
+# texted (billing's holdout, to measure lift).
+HOLDOUT_DECIDERS: list[Callable[..., bool]] = []
+
+
+def on_store_created(*, store) -> None:
+    flow_seed_default(store=store)
+
+
+def on_cart_active(*, store, cart) -> None:
+    nudges_schedule_for_cart(store=store, cart=cart)
+
+
+def on_new_carts(*, store, carts, with_items) -> None:
+    nudges_schedule_for_new_carts(store=store, carts=carts, with_items=with_items)
+
+
+def on_consent_changed(*, store, customer, event, reason: str) -> None:
+    if event.kind == ConsentEvent.Kind.REVOKED:
+        nudges_cancel_pending(store=store, reason=reason, customer=customer)
+
+
+def on_cart_closed(*, store, cart, customer, reason: str) -> None:
+    """A bought cart ends the texts about every cart of the shopper; a closed one only its own."""
+    nudges_cancel_pending(store=store, reason=reason, cart=cart)
+    if customer is not None:
+        nudges_cancel_pending(store=store, reason=reason, customer=customer)
+
+
+def on_order_recorded(*, store, order) -> None:
+    """An order that matched no cart still means the shopper bought: no more reminders."""
+    if order.cart_id is None and order.customer_id is not None:
+        nudges_cancel_pending(store=store, reason="ordered", customer=order.customer)
+
+
+def on_customer_redacted(*, store, customer) -> None:
+    nudges_cancel_pending(store=store, reason="customer data erased", customer=customer)
+
+
+def on_message_refused(*, store, message, reason: str) -> None:
+    if message.nudge_id:
+        nudge_mark_failed(store=store, nudge_id=message.nudge_id, reason=reason)
+
+
+def on_number_unreachable(*, store, customer, reason: str) -> None:
+    nudges_cancel_pending(store=store, reason=f"number unreachable: {reason}", customer=customer)
+
+
+def cart_short_link(*, store, cart) -> str:
+    link = ShortLink.objects.for_store(store).filter(cart=cart).order_by("-created_at").first()
+    return f"{settings.PUBLIC_BASE_URL}/r/{link.code}" if link is not None else ""
+
+
+_MAIN_REPLY_FIELDS = {"fallback": "fallback_reply", "holding": "holding_reply"}
+
+
+def flow_reply_wording(*, store, kind: str, language: str) -> str:
+    """The store's own text of one router reply in this language: `Flow.replies`, else the main field when
+    the language is the store's; "" leaves the shipped text of that language."""
+    flow = (
+        Flow.objects.for_store(store)
+        .filter(is_active=True)
+        .only("fallback_reply", "holding_reply", "replies")
+        .first()
+    )
+    if flow is None:
+        return ""
+    own = (flow.replies or {}).get(kind) or {}
+    if (own.get(language) or "").strip():
+        return own[language]
+    field = _MAIN_REPLY_FIELDS.get(kind)
+    if field is None or language != (language_base(store.default_language) or "en"):
+        return ""
+    text = getattr(flow, field)
+    # The model's English default stays a default: a French store's shoppers get the French one.
+    if language != "en" and text == Flow._meta.get_field(field).default:
+        return ""
+    return text
+
+
+def register() -> None:
+    from conversations import hooks as messaging
+
+    hooks.hook_register(messaging.MESSAGE_REFUSED_HOOKS, on_message_refused)
+    hooks.hook_register(messaging.NUMBER_UNREACHABLE_HOOKS, on_number_unreachable)
+    hooks.hook_register(messaging.CART_LINK_PROVIDERS, cart_short_link)
+    hooks.hook_register(messaging.REPLY_WORDING_PROVIDERS, flow_reply_wording)
+    hooks.hook_register(hooks.STORE_CREATED_HOOKS, on_store_created)
+    hooks.hook_register(hooks.CART_ACTIVE_HOOKS, on_cart_active)
+    hooks.hook_register(hooks.NEW_CARTS_HOOKS, on_new_carts)
+    hooks.hook_register(hooks.CONSENT_CHANGED_HOOKS, on_consent_changed)
+    hooks.hook_register(hooks.CONSENT_GRANTED_HOOKS, consent_confirmation_send)
+    hooks.hook_register(hooks.CART_CLOSED_HOOKS, on_cart_closed)
+    hooks.hook_register(hooks.ORDER_RECORDED_HOOKS, on_order_recorded)
+    hooks.hook_register(hooks.CUSTOMER_REDACTED_HOOKS, on_customer_redacted)

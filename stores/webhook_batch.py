@@ -1,0 +1,159 @@
+"""A claimed batch of webhook deliveries processed as a set, with the same outcome as one by one.
+
+The drain's common case is a checkout never seen before from a shopper never seen before. Those are
+written together (`services.carts_create_new`: a constant number of statements for the whole batch);
+every other delivery goes through `handlers.webhook_event_process`, in the order received, inside the
+same transaction. A delivery is written in bulk only when nothing else can observe the difference:
+
+* no other delivery of the batch names any of its keys (cart ids and tokens, phone numbers, consent
+  evidence keys), so running it before the others commutes with them;
+* none of its rows exists yet (cart, customer, consent evidence) and no order is waiting for its checkout,
+  so `cart_upsert` would create everything and update nothing;
+* it carries nothing the bulk writer does not do the same way (a completed checkout, consent for a number
+  other than the cart's, an unticked box next to consent);
+* no delivery of its store in the batch has an effect without keys (a shop erasure, another app's topic);
+* every app that follows a new cart (`hooks.CART_ACTIVE_HOOKS`) follows a set of them too
+  (`hooks.NEW_CARTS_HOOKS`). The consent hooks run for each event, as `consent_record` runs them.
+
+Any error in the set rolls the whole batch back and `webhook_events_process` then runs it one by one, so
+one poison delivery fails alone, with its error.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from . import hooks
+from .models import Cart, ConsentEvent, Customer, Order, WebhookEvent
+from .phones import phone_parse
+from .schemas import CartData, CartRef, ConsentChange, OrderData
+from .services import NewCart
+
+_STATUS_KINDS = (ConsentEvent.Kind.GRANTED, ConsentEvent.Kind.REVOKED)
+
+
+@dataclass
+class Parsed:
+    event: WebhookEvent
+    data: object
+    keys: list[tuple] | None  # None: may touch anything of its store
+    upserts_cart: bool = False  # its handler is `cart_upsert`, which the bulk writer stands in for
+
+
+def new_carts_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
+    """({store: [NewCart…]} to write in bulk, the events those are), the rest left to one-by-one."""
+    if len(hooks.NEW_CARTS_HOOKS) != len(hooks.CART_ACTIVE_HOOKS):
+        return {}, []  # an app follows new carts one at a time only: so does the drain
+    counts = Counter(key for p in parsed if p.keys for key in p.keys)
+    unkeyed_stores = {p.event.store_id for p in parsed if p.keys is None}
+    candidates = [
+        (p, new_cart)
+        for p in parsed
+        if p.event.store_id not in unkeyed_stores
+        and p.upserts_cart
+        and all(counts[key] == 1 for key in p.keys)
+        and (new_cart := _new_cart(p.data)) is not None
+    ]
+    by_store: dict = {}
+    for p, new_cart in candidates:
+        by_store.setdefault(p.event.store, []).append((p.event, new_cart))
+    chosen, events = {}, []
+    for store, pairs in by_store.items():
+        seen = _seen_before(store, [n for _, n in pairs])
+        kept = [(e, n) for e, n in pairs if not (_identity(n) & seen)]
+        if kept:
+            chosen[store] = [n for _, n in kept]
+            events += [e for e, _ in kept]
+    return chosen, events
+
+
+def event_keys(event: WebhookEvent, data) -> list[tuple] | None:
+    """Everything a delivery's handler may find or create rows by; None when that is not known."""
+    store = event.store_id
+    if isinstance(data, CartData):
+        refs = (data.external_id, data.checkout_token, data.cart_token, data.checkout_id)
+        return _keys(store, refs, data.contact, data.consents)
+    if isinstance(data, OrderData):
+        ref = data.cart
+        refs = (ref.external_id, ref.checkout_token, ref.cart_token, ref.checkout_id)
+        return _keys(store, refs, data.contact, data.consents)
+    if isinstance(data, ConsentChange):
+        return _keys(store, (), data.contact, (data.consent,))
+    if isinstance(data, CartRef):
+        return _keys(
+            store, (data.external_id, data.checkout_token, data.cart_token, data.checkout_id), None, ()
+        )
+    return None
+
+
+def _keys(store, refs, contact, consents) -> list[tuple]:
+    # One namespace for every cart id and token: `cart_find` matches a token against several columns.
+    named = {(store, "ref", ref) for ref in refs if ref}
+    region = (contact.phone_region or None) if contact else None
+    raws = [contact.phone_raw] if contact else []
+    raws += [consent.phone_raw for consent in consents]
+    named |= {(store, "phone", phone_parse(raw, region=region).e164 or raw) for raw in raws if raw}
+    # Counted per consent, not per delivery: the same evidence twice in one delivery is a repeat to skip,
+    # which the bulk writer does not do.
+    evidence = [(store, "evidence", c.dedupe_key[:255]) for c in consents if c.dedupe_key]
+    return [*named, *evidence]
+
+
+def _new_cart(data) -> NewCart | None:
+    """The bulk writer's input for a checkout it can write exactly as `cart_upsert` would, else None."""
+    if not isinstance(data, CartData) or data.completed_at is not None:
+        return None
+    if any(consent.kind not in _STATUS_KINDS for consent in data.consents):
+        return None  # a pause, or a kind `consent_record` refuses: the one-by-one pass does what it does
+    contact = data.contact
+    parsed = phone_parse(contact.phone_raw, region=contact.phone_region or None)
+    if data.consents and (not parsed.ok or data.sms_box_unticked):
+        return None
+    for consent in data.consents:
+        if phone_parse(consent.phone_raw, region=contact.phone_region or None).e164 != parsed.e164:
+            return None
+    return NewCart(data=data, phone_e164=parsed.e164, phone_problem=parsed.problem)
+
+
+def _identity(new_cart: NewCart) -> set[tuple]:
+    data = new_cart.data
+    found = {("cart", data.external_id)}
+    if new_cart.phone_e164:
+        found.add(("customer", new_cart.phone_e164))
+    found |= {("evidence", c.dedupe_key[:255]) for c in data.consents if c.dedupe_key}
+    found |= {("checkout_token", t) for t in (data.checkout_token,) if t}
+    found |= {("cart_token", t) for t in (data.cart_token,) if t}
+    return found
+
+
+def _seen_before(store, new_carts: list[NewCart]) -> set[tuple]:
+    """Which of these carts, shoppers, consent evidence and checkout tokens the store already has: four
+    queries for the whole batch. A waiting order (delivered before its checkout) counts as seen."""
+    wanted = set().union(*(_identity(n) for n in new_carts))
+
+    def of(kind):
+        return [value for k, value in wanted if k == kind]
+
+    seen = {
+        ("cart", v)
+        for v in Cart.objects.filter(store=store, external_id__in=of("cart")).values_list(
+            "external_id", flat=True
+        )
+    }
+    phones = Customer.objects.filter(store=store, phone__in=of("customer")).values_list("phone", flat=True)
+    seen |= {("customer", str(v)) for v in phones}
+    evidence = of("evidence")
+    if evidence:
+        keys = ConsentEvent.objects.filter(store=store, dedupe_key__in=evidence).values_list(
+            "dedupe_key", flat=True
+        )
+        seen |= {("evidence", v) for v in keys}
+    tokens, cart_tokens = of("checkout_token"), of("cart_token")
+    if tokens or cart_tokens:
+        waiting = Order.objects.filter(store=store, cart__isnull=True).filter(
+            Q(checkout_token__in=tokens) | Q(cart_token__in=cart_tokens)
+        )
+        for token, cart_token in waiting.values_list("checkout_token", "cart_token"):
+            seen |= {("checkout_token", token), ("cart_token", cart_token)}
+    return seen

@@ -1,0 +1,199 @@
+"""'Not now': a pause of cart texts in the shopper's words, confirmed once, never an opt-out."""
+
+import uuid
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from conversations.models import Message
+from conversations.nlp import Text
+from conversations.snooze import snooze_intent
+from flows.dispatcher import nudge_dispatch_due
+from flows.models import Nudge
+from flows.services import flow_seed_default, nudges_schedule_for_cart
+from stores.models import ConsentEvent, SmsStatus
+from tests.conversations.twilio import signed_post
+from tests.flows.conftest import WEDNESDAY_NOON_NY
+from tests.stores.factories import CartFactory, CartItemFactory, CustomerFactory
+
+PHONE = "+447400123456"  # a UK shopper: the whole flow runs, so only the snooze holds it
+
+
+def _text(client, store, body, *, phone=PHONE):
+    response = signed_post(
+        client,
+        "/webhooks/twilio/sms/",
+        {
+            "MessageSid": "SM" + uuid.uuid4().hex,
+            "AccountSid": "AC" + "0" * 32,
+            "From": phone,
+            "To": store.sms_number.as_e164,
+            "Body": body,
+        },
+    )
+    assert response.status_code == 200
+    return response
+
+
+@pytest.fixture
+def shopper(store):
+    customer = CustomerFactory(store=store, phone=PHONE, first_name="Maya")
+    ConsentEvent.objects.create(
+        store=store, customer=customer, kind="granted", source="checkout", occurred_at=WEDNESDAY_NOON_NY
+    )
+    return customer
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "days"),
+    [
+        ("not now", "en", 7),
+        ("Not right now, thanks", "en", 7),
+        ("text me next week", "en", 7),
+        ("Text me in 2 weeks", "en", 14),
+        ("remind me in a few days", "en", 3),
+        ("text me in 3 months", "en", 30),
+        ("pas maintenant", "fr", 7),
+        ("Recontactez-moi dans 10 jours", "fr", 10),
+        ("jetzt nicht", "de", 7),
+        ("Schreib mir in zwei Wochen", "de", 14),
+        ("Später bitte", "de", 7),
+    ],
+)
+def test_pauses_are_read_with_their_length(body, language, days):
+    snooze = snooze_intent(Text(body))
+
+    assert snooze is not None
+    assert (snooze.language, snooze.days) == (language, days)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["is it waterproof?", "no thanks", "I can't stop now", "Does it ship next week or later this month?"],
+)
+def test_ordinary_replies_are_no_pause(body):
+    assert snooze_intent(Text(body)) is None
+
+
+@pytest.mark.django_db
+def test_not_now_pauses_for_a_week_with_one_confirmation(
+    client, store, shopper, sms_outbox, django_capture_on_commit_callbacks
+):
+    # when the shopper says it twice
+    now = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        _text(client, store, "not now")
+    with django_capture_on_commit_callbacks(execute=True):
+        _text(client, store, "Not now!")
+
+    # then a pause of a week, still subscribed, and one confirmation that says how to stop for good
+    shopper.refresh_from_db()
+    assert shopper.sms_status == SmsStatus.SUBSCRIBED
+    assert now + timedelta(days=7) <= shopper.snoozed_until <= timezone.now() + timedelta(days=7)
+    event = ConsentEvent.objects.get(customer=shopper, kind="snoozed")
+    assert event.text_shown == "not now"
+    assert event.evidence["until"] == shopper.snoozed_until.isoformat()
+    assert len(sms_outbox) == 1
+    assert sms_outbox[0].body.startswith(f"{store.name}: Got it, no cart reminders until ")
+    assert sms_outbox[0].body.endswith("Reply STOP to stop texts for good.")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("body", "reply_start"),
+    [
+        ("pas maintenant", "C'est noté, pas de rappel de panier avant le "),
+        ("jetzt nicht", "Alles klar, bis "),
+    ],
+)
+def test_the_confirmation_speaks_the_shoppers_language(
+    client, store, shopper, sms_outbox, django_capture_on_commit_callbacks, body, reply_start
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _text(client, store, body)
+
+    assert sms_outbox[0].body.startswith(f"{store.name}: {reply_start}")
+    assert "STOP" in sms_outbox[0].body
+
+
+@pytest.mark.django_db
+def test_opt_out_wins_over_a_pause_in_the_same_text(
+    client, store, shopper, sms_outbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _text(client, store, "Not now. STOP")
+
+    shopper.refresh_from_db()
+    assert shopper.sms_status == SmsStatus.UNSUBSCRIBED
+    assert shopper.snoozed_until is None
+    assert not ConsentEvent.objects.filter(customer=shopper, kind="snoozed").exists()
+    assert "unsubscribed" in sms_outbox[0].body
+
+
+@pytest.mark.django_db
+def test_an_opted_out_shopper_saying_not_now_stays_out_and_unanswered(
+    client, store, shopper, sms_outbox, django_capture_on_commit_callbacks
+):
+    ConsentEvent.objects.create(
+        store=store, customer=shopper, kind="revoked", source="keyword", occurred_at=timezone.now()
+    )
+    shopper.sms_status = SmsStatus.UNSUBSCRIBED
+    shopper.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _text(client, store, "not now")
+
+    shopper.refresh_from_db()
+    assert (shopper.sms_status, shopper.snoozed_until) == (SmsStatus.UNSUBSCRIBED, None)
+    assert sms_outbox == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cart_texts_wait_for_the_pause_to_end(
+    client, store, shopper, sms_outbox, django_capture_on_commit_callbacks
+):
+    # given a shopper who said "text me in 3 days" before their cart's first text was due
+    flow_seed_default(store=store)
+    cart = CartFactory(store=store, customer=shopper, last_activity_at=WEDNESDAY_NOON_NY)
+    CartItemFactory(cart=cart)
+    nudges_schedule_for_cart(store=store, cart=cart)
+    with (
+        time_machine.travel(WEDNESDAY_NOON_NY + timedelta(minutes=10), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        _text(client, store, "text me in 3 days")
+    shopper.refresh_from_db()
+    confirmations = len(sms_outbox)
+
+    # when the text falls due, and again when the pause is over
+    during = nudge_dispatch_due(now=WEDNESDAY_NOON_NY + timedelta(minutes=45))
+    nudge = Nudge.objects.get(cart=cart, step__position=1)
+    held_reason = nudge.reason
+    after = nudge_dispatch_due(now=nudge.due_at)
+
+    # then it was held with the reason, and sent once the pause ended (inside the UK window)
+    assert (during.sent, during.deferred) == (0, 1)
+    assert held_reason.startswith("held: the shopper asked for a pause — held until Sat ")
+    assert shopper.snoozed_until == WEDNESDAY_NOON_NY + timedelta(days=3, minutes=10)
+    assert nudge.due_at == shopper.snoozed_until
+    assert after.sent == 1
+    assert len(sms_outbox) == confirmations + 1
+    assert Message.objects.filter(nudge=nudge).exists()
+
+
+@pytest.mark.django_db
+def test_the_customers_api_shows_the_pause(api_client, store, shopper):
+    # given
+    until = WEDNESDAY_NOON_NY + timedelta(days=7)
+    shopper.snoozed_until = until
+    shopper.save()
+
+    # when
+    response = api_client.get(f"/api/v1/stores/{store.id}/customers/", {"phone": PHONE})
+
+    # then
+    (row,) = response.json()["results"]
+    assert row["snoozed_until"] == until.isoformat().replace("+00:00", "Z")
+    assert row["sms_status"] == "subscribed"

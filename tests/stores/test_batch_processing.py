@@ -1,0 +1,335 @@
+"""A claimed batch processed as a set leaves exactly the database that one-by-one processing leaves.
+
+The property test draws a stream of shop deliveries over a few carts and a few shoppers, so that they
+collide: checkouts created and updated out of order, orders before and after their checkout, re-deliveries,
+consent given and withdrawn, checkouts deleted, a body that no longer parses and a poison delivery that
+crashes its handler. It records the stream, processes it once event by event (`process_webhook_event`, in
+the order received) and once through the drain task in batches of a drawn size, each inside a rolled-back
+transaction, and compares what both left behind, row by row by natural key (ids and clock times differ).
+"""
+
+import copy
+from datetime import UTC, datetime, timedelta
+from unittest import mock
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from conversations.models import Message
+from flows.models import Nudge, NudgeEvent
+from stores import handlers, tasks
+from stores.models import Cart, CartItem, ConsentEvent, Customer, Order, WebhookEvent
+from stores.services import cart_batch, shoppers, webhook_event_record
+from tests.fixtures import load
+
+pytestmark = pytest.mark.django_db
+
+BASE = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+CARTS, PHONES = 8, 8
+POISON = "Poison"
+
+
+def _at(minute: int) -> str:
+    return (BASE + timedelta(minutes=minute)).isoformat()
+
+
+def _phone(n: int | None) -> str | None:
+    return None if n is None else f"+1212201{n:04d}"
+
+
+def _checkout(cart: int, phone: int | None, consent: str, minute: int, poison: bool) -> dict:
+    payload = copy.deepcopy(load("shopify_checkouts_create.json"))
+    number = _phone(phone)
+    box = consent == "box" and number is not None
+    payload.update(
+        token=f"t{cart}",
+        cart_token=f"c{cart}",
+        created_at=_at(minute),
+        updated_at=_at(minute),
+        phone=number,
+        sms_marketing_phone=number if box else None,
+        buyer_accepts_sms_marketing=box,
+    )
+    payload["line_items"] = payload["line_items"][: 1 + minute % 2]
+    customer = payload["customer"]
+    customer.update(id=1000 + (phone or 0), phone=number, first_name=POISON if poison else f"Shopper{phone}")
+    if consent in ("subscribed", "unsubscribed") and number:
+        customer["sms_marketing_consent"] = {"state": consent, "consent_updated_at": _at(minute + 1)}
+    return payload
+
+
+def _order(order: int, cart: int, phone: int | None, minute: int) -> dict:
+    payload = copy.deepcopy(load("shopify_orders_create.json"))
+    payload.update(
+        id=5000 + order,
+        checkout_token=f"t{cart}" if cart >= 0 else None,
+        cart_token=f"c{cart}" if cart >= 0 else None,
+        phone=_phone(phone),
+        processed_at=_at(minute),
+        created_at=_at(minute),
+        cancelled_at=None,
+        financial_status="paid",
+        test=False,
+    )
+    return payload
+
+
+def _consent_change(phone: int, granted: bool, minute: int) -> dict:
+    consent = {"granted": granted, "at": _at(minute), "source": "account"}
+    if granted:
+        consent["text_shown"] = "Text me reminders. Reply STOP to stop."
+    return {
+        "event": "customer.consent",
+        "occurred_at": _at(minute),
+        "customer": {"phone": _phone(phone), "sms_consent": consent},
+    }
+
+
+def _generic_cart(cart: int, phone: int, minute: int) -> dict:
+    return {
+        "event": "cart.updated",
+        "occurred_at": _at(minute),
+        "cart": {
+            "id": f"g{cart}",
+            "checkout_url": f"https://shop.example/checkout/{cart}",
+            "currency": "EUR",
+            "total": "12.50",
+            "items": [{"title": "Beanie", "price": "12.50"}],
+            "updated_at": _at(minute),
+        },
+        "customer": {
+            "phone": _phone(phone),
+            "first_name": f"Generic{phone}",
+            "sms_consent": {
+                "granted": True,
+                "at": _at(minute),
+                "source": "popup",
+                "text_shown": "Yes, text me.",
+            },
+        },
+    }
+
+
+minutes = st.integers(min_value=0, max_value=90)
+carts = st.integers(min_value=0, max_value=CARTS - 1)
+phones = st.integers(min_value=0, max_value=PHONES - 1)
+deliveries = st.one_of(
+    st.tuples(
+        st.just("checkout"),
+        carts,
+        st.one_of(st.none(), phones),
+        st.sampled_from(["box", "none", "subscribed", "unsubscribed"]),
+        minutes,
+        st.sampled_from(["checkouts/create", "checkouts/update"]),
+    ),
+    st.tuples(st.just("poison"), carts, phones, minutes),
+    st.tuples(st.just("order"), st.integers(min_value=-1, max_value=CARTS - 1), phones, minutes),
+    st.tuples(st.just("consent"), phones, st.booleans(), minutes),
+    st.tuples(st.just("generic_cart"), st.integers(min_value=0, max_value=2), phones, minutes),
+    st.tuples(st.just("delete"), carts),
+    st.tuples(
+        st.just("garbage"),
+    ),
+    st.tuples(st.just("duplicate"), st.integers(min_value=0, max_value=50)),
+)
+
+
+def _recordings(stream: list[tuple]) -> list[tuple[str, str, str, dict]]:
+    """(source, key, topic, payload) per delivery; a duplicate repeats an earlier one's key and body."""
+    out: list[tuple[str, str, str, dict]] = []
+    for n, delivery in enumerate(stream):
+        kind, *args = delivery
+        if kind == "checkout":
+            cart, phone, consent, minute, topic = args
+            out.append(("shopify", f"k{n}", topic, _checkout(cart, phone, consent, minute, poison=False)))
+        elif kind == "poison":
+            cart, phone, minute = args
+            out.append(("shopify", f"k{n}", "checkouts/update", _checkout(cart, phone, "box", minute, True)))
+        elif kind == "order":
+            cart, phone, minute = args
+            out.append(("shopify", f"k{n}", "orders/create", _order(n, cart, phone, minute)))
+        elif kind == "consent":
+            phone, granted, minute = args
+            out.append(("generic", f"k{n}", "customer.consent", _consent_change(phone, granted, minute)))
+        elif kind == "generic_cart":
+            cart, phone, minute = args
+            out.append(("generic", f"k{n}", "cart.updated", _generic_cart(cart, phone, minute)))
+        elif kind == "delete":
+            out.append(("shopify", f"k{n}", "checkouts/delete", {"id": 1, "token": f"t{args[0]}"}))
+        elif kind == "garbage":
+            out.append(("shopify", f"k{n}", "checkouts/update", {"token": "t0", "total_price": {"nope": 1}}))
+        elif out:
+            out.append(out[args[0] % len(out)])
+    return out
+
+
+def _record(store, recordings) -> None:
+    for source, key, topic, payload in recordings:
+        webhook_event_record(store=store, source=source, key=key, topic=topic, payload=payload)
+
+
+def _one_by_one() -> None:
+    for event_id in WebhookEvent.objects.order_by("received_at", "id").values_list("id", flat=True):
+        tasks.process_webhook_event.run(event_id)
+
+
+def _in_batches(size: int) -> None:
+    with mock.patch.object(tasks, "DRAIN_BATCH", size):
+        while WebhookEvent.objects.filter(status=WebhookEvent.Status.RECEIVED).exists():
+            tasks.process_pending_webhook_events.run()
+
+
+def _state(store) -> dict:
+    """Every row the drain writes, by natural key, without ids and clock times."""
+
+    def phone(customer_id):
+        return str(Customer.objects.get(pk=customer_id).phone) if customer_id else None
+
+    def cart_key(cart_id):
+        return Cart.objects.get(pk=cart_id).external_id if cart_id else None
+
+    customer_fields = ("external_id", "first_name", "last_name", "email", "locale", "country", "province")
+    cart_fields = (
+        "cart_token", "checkout_token", "checkout_id", "checkout_url", "currency", "subtotal", "total",
+        "status", "last_activity_at", "phone_raw", "phone_problem", "email", "first_name", "country",
+        "province", "locale", "recovered_at",
+    )  # fmt: skip
+    return {
+        "customers": {
+            str(c.phone): (*(getattr(c, f) for f in customer_fields), c.sms_status)
+            for c in Customer.objects.filter(store=store)
+        },
+        "carts": {
+            c.external_id: (phone(c.customer_id), *(getattr(c, f) for f in cart_fields))
+            for c in Cart.objects.filter(store=store)
+        },
+        "items": sorted(
+            (cart_key(i.cart_id), i.position, i.title, i.variant, i.quantity, i.price, i.product_url)
+            for i in CartItem.objects.filter(cart__store=store)
+        ),
+        "consent": sorted(
+            (phone(e.customer_id), e.kind, e.source, e.occurred_at, e.dedupe_key, str(e.evidence))
+            for e in ConsentEvent.objects.filter(store=store)
+        ),
+        "orders": {
+            o.external_id: (cart_key(o.cart_id), phone(o.customer_id), o.checkout_token, o.total, o.placed_at)
+            for o in Order.objects.filter(store=store)
+        },
+        "nudges": sorted(
+            (cart_key(n.cart_id), n.step.position, n.state, n.due_at, n.reason)
+            for n in Nudge.objects.filter(store=store).select_related("step")
+        ),
+        "nudge_events": sorted(
+            (cart_key(e.nudge.cart_id), e.nudge.step.position, e.kind, e.reason)
+            for e in NudgeEvent.objects.filter(store=store).select_related("nudge__step")
+        ),
+        "events": {e.key: (e.status, e.error) for e in WebhookEvent.objects.filter(store=store)},
+        "texts": sorted(
+            (str(m.thread.customer.phone), m.direction, m.route, m.status, m.body)
+            for m in Message.objects.filter(store=store).select_related("thread__customer")
+        ),
+    }
+
+
+def _poison_details(contact):
+    """A bug that only this shopper's deliveries hit, in code both ways share."""
+    if contact.first_name == POISON:
+        raise RuntimeError("poisoned shopper")
+    return _real_details(contact)
+
+
+_real_details = shoppers.customer_details
+
+
+def _outcome(store, recordings, process) -> dict:
+    with transaction.atomic():
+        _record(store, recordings)
+        process()
+        state = _state(store)
+        transaction.set_rollback(True)
+    return state
+
+
+@pytest.fixture
+def poisoned():
+    with (
+        mock.patch.object(shoppers, "customer_details", _poison_details),
+        mock.patch.object(cart_batch, "customer_details", _poison_details),
+        mock.patch.object(tasks, "_publish"),
+    ):
+        yield
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    stream=st.lists(deliveries, min_size=1, max_size=24),
+    size=st.integers(min_value=1, max_value=12),
+    confirmation=st.sampled_from(["in_first_text", "separate_text"]),
+)
+def test_batches_leave_the_same_database_as_one_by_one(
+    store, active_flow, poisoned, stream, size, confirmation
+):
+    # the store may send a separate text on each new consent (CONSENT_GRANTED_HOOKS): the set must too
+    store.consent_confirmation = confirmation
+    store.save(update_fields=["consent_confirmation"])
+    recordings = _recordings(stream)
+
+    expected = _outcome(store, recordings, _one_by_one)
+    with (
+        mock.patch.object(
+            handlers.services, "carts_create_new", wraps=handlers.services.carts_create_new
+        ) as bulk,
+        mock.patch.object(handlers, "webhook_event_process", wraps=handlers.webhook_event_process) as single,
+        mock.patch.object(handlers.logger, "warning") as fell_back,
+    ):
+        batched = _outcome(store, recordings, lambda: _in_batches(size))
+    # What the examples covered (pytest --hypothesis-show-statistics): the set, one by one, and both.
+    written = sum(len(call.kwargs["new_carts"]) for call in bulk.call_args_list)
+    event(f"carts written as a set: {'none' if not written else 'some'}")
+    event(f"deliveries one by one: {'none' if not single.call_count else 'some'}")
+    event(f"a set failed and its batch ran one by one: {'yes' if fell_back.called else 'no'}")
+    event(f"consent confirmation texts: {'some' if expected['texts'] else 'none'}")
+
+    assert batched == expected
+
+
+def test_new_checkouts_are_written_as_a_set_in_as_many_queries_for_10_as_for_30(store, active_flow, poisoned):
+    def drain_counting(first: int, count: int) -> int:
+        _record(store, [("shopify", f"k{n}", "checkouts/create", _checkout(n, n, "box", n, False)) for n in
+                        range(first, first + count)])  # fmt: skip
+        with mock.patch.object(tasks, "DRAIN_BATCH", count), CaptureQueriesContext(connection) as queries:
+            tasks.process_pending_webhook_events.run()
+        return len(queries)
+
+    assert drain_counting(0, 10) == drain_counting(10, 30) <= 20
+    assert Cart.objects.filter(store=store).count() == 40
+    assert Customer.objects.filter(store=store, sms_status="subscribed").count() == 40
+    assert Nudge.objects.filter(store=store, state=Nudge.State.SCHEDULED).count() == 80
+    assert set(WebhookEvent.objects.values_list("status", flat=True)) == {WebhookEvent.Status.PROCESSED}
+
+
+def test_a_poison_delivery_fails_alone_with_its_error_and_its_batch_is_processed(
+    store, active_flow, poisoned
+):
+    recordings = [
+        ("shopify", f"k{n}", "checkouts/create", _checkout(n, n, "box", n, poison=n == 2)) for n in range(5)
+    ]
+    _record(store, recordings)
+
+    _in_batches(5)
+
+    statuses = dict(WebhookEvent.objects.values_list("key", "status"))
+    assert statuses == {
+        "k0": "processed",
+        "k1": "processed",
+        "k2": "failed",
+        "k3": "processed",
+        "k4": "processed",
+    }
+    assert WebhookEvent.objects.get(key="k2").error == "RuntimeError: poisoned shopper"
+    assert sorted(Cart.objects.filter(store=store).values_list("external_id", flat=True)) == [
+        "t0", "t1", "t3", "t4",
+    ]  # fmt: skip
