@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "flows",
     "conversations",
     "billing",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -66,7 +67,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "stores.context_processors.shell",
+                "dashboard.context_processors.shell",
             ],
         },
     },

@@ -8,13 +8,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
-from stores.access import store_page
-from stores.forms import StoreTextsForm
-from stores.onboarding import store_texts_update
-from stores.tenancy import get_for_store_or_404
-
-from . import services
-from .forms import (
+from flows import services
+from flows.forms import (
     LANGUAGE_NAMES,
     FlowSettingsForm,
     PreviewForm,
@@ -24,10 +19,14 @@ from .forms import (
     delay_text,
     language_choices,
 )
-from .models import Step
-from .rendering import template_preview
-from .send_time import policy_rows, send_times_simulate
-from .services import flow_active_for, flow_seed_default
+from flows.models import Step
+from flows.rendering import template_preview
+from flows.send_time import policy_rows, send_times_simulate
+from flows.services import flow_active_for, flow_seed_default
+from stores.access import store_page
+from stores.forms import StoreTextsForm
+from stores.onboarding import store_texts_update
+from stores.tenancy import get_for_store_or_404
 
 # The one flow write service names a few fields the API's way; the pages show them beside these.
 _PAGE_FIELDS = {"quiet_hours": "quiet_hours_end"}

@@ -12,14 +12,16 @@ from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
 from conversations import services as conversation_services
+from stores import onboarding
+from stores.access import MANAGERS, store_page
+from stores.forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm
+from stores.login_throttle import login_failure_record, login_throttle_blocked, login_throttle_reset
+from stores.models import Membership, Role
+from stores.team import member_invite, member_remove, member_role_set
+from stores.tenancy import get_for_store_or_404
 
-from . import charts, dashboard, onboarding
-from .access import MANAGERS, store_page
-from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm
-from .login_throttle import login_failure_record, login_throttle_blocked, login_throttle_reset
-from .models import Membership, Role
-from .team import member_invite, member_remove, member_role_set
-from .tenancy import get_for_store_or_404
+from . import charts
+from . import selectors as dashboard
 
 
 @login_required

@@ -13,9 +13,8 @@ from django.utils import timezone
 from billing.selectors import analytics_summary
 from conversations.models import KeywordRule
 from flows.models import Flow
-
-from .models import Cart, ConsentEvent, Membership, Role, Store
-from .phones import phone_parse, store_region
+from stores.models import Cart, ConsentEvent, Membership, Role, Store
+from stores.phones import phone_parse, store_region
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
 DEFAULT_PERIOD = "30"

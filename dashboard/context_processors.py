@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 
-from .access import MANAGERS
-from .models import Membership
+from stores.access import MANAGERS
+from stores.models import Membership
 
 
 @dataclass(frozen=True)
