@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from flows.models import Click, Nudge
 from stores.models import Cart, ConsentEvent, Customer, Membership, SmsStatus, Store
 from stores.phones import phone_parse, store_region
 
+from .hooks import CART_ACTIVITY_PROVIDERS
 from .models import CannedResponse, Message, Thread
 from .placeholders import placeholders_fill
 
@@ -184,34 +184,23 @@ class CartContext:
 
     cart: Cart | None
     items: list = field(default_factory=list)
-    nudges_sent: list[Nudge] = field(default_factory=list)
+    nudges_sent: list = field(default_factory=list)  # the cart's sent reminders (flows' nudges)
     clicks: int = 0
 
 
 def thread_cart_context(*, store, thread: Thread) -> CartContext:
-    clicks = (
-        Click.objects.filter(store=store, link__cart=OuterRef("pk"))
-        .order_by()
-        .values("link__cart")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     cart = (
         Cart.objects.for_store(store)
         .filter(customer_id=thread.customer_id)
-        .annotate(click_count=Coalesce(Subquery(clicks, output_field=IntegerField()), 0))
         .order_by("-last_activity_at", "-id")
         .first()
     )
     if cart is None:
         return CartContext(cart=None)
-    nudges = list(
-        Nudge.objects.for_store(store)
-        .filter(cart=cart, state=Nudge.State.SENT)
-        .select_related("step")
-        .order_by("sent_at", "id")
-    )
-    return CartContext(cart=cart, items=list(cart.items.all()), nudges_sent=nudges, clicks=cart.click_count)
+    nudges_sent, clicks = [], 0
+    for provider in CART_ACTIVITY_PROVIDERS:
+        nudges_sent, clicks = provider(store=store, cart=cart)
+    return CartContext(cart=cart, items=list(cart.items.all()), nudges_sent=nudges_sent, clicks=clicks)
 
 
 def customer_latest_consent(*, store, customer) -> ConsentEvent | None:

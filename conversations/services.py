@@ -18,6 +18,7 @@ from stores.phones import PhoneMode, phone_mask, phone_parse, store_region
 from stores.services import consent_record, webhook_event_record
 from stores.tenancy import ensure_same_store
 
+from .hooks import FIRST_TEXT_DELAY_PROVIDERS
 from .models import CannedResponse, Message, Thread
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
 from .placeholders import placeholders_check
@@ -423,16 +424,15 @@ def phone_simulator_cart_leave(*, store, number: str, first_name: str = "Jamie")
     The cart's last activity is set just past the flow's first delay, so its first text is due at the
     scheduler's next tick instead of in 30–60 minutes.
     """
-    from flows.services import flow_active_for
     from stores.handlers import GENERIC
 
     phone = _simulator_phone(store=store, number=number)
-    flow = flow_active_for(store=store)
-    first_step = flow.steps.filter(is_active=True).order_by("position").first() if flow else None
-    if first_step is None:
+    delays = [provider(store=store) for provider in FIRST_TEXT_DELAY_PROVIDERS]
+    first_delay = next((minutes for minutes in delays if minutes is not None), None)
+    if first_delay is None:
         raise ApplicationError("Turn on a flow with at least one text first.", code="no_flow")
     now = timezone.now()
-    left_at = (now - timedelta(minutes=first_step.delay_minutes + 1)).isoformat()
+    left_at = (now - timedelta(minutes=first_delay + 1)).isoformat()
     cart_id = f"simulator-{now.strftime('%Y%m%d%H%M%S%f')}"
     payload = {
         "event": "cart.updated",

@@ -7,8 +7,14 @@ from django.conf import settings
 from stores import hooks
 from stores.models import ConsentEvent
 
-from .models import Flow, ShortLink
-from .services import flow_seed_default, nudge_mark_failed, nudges_cancel_pending, nudges_schedule_for_cart
+from .models import Click, Flow, Nudge, ShortLink
+from .services import (
+    flow_active_for,
+    flow_seed_default,
+    nudge_mark_failed,
+    nudges_cancel_pending,
+    nudges_schedule_for_cart,
+)
 
 # Filled by the apps above: (store=, cart=) -> True when the cart is in a control group and must not be
 # texted (billing's holdout, to measure lift).
@@ -66,6 +72,18 @@ def flow_reply_wording(*, store) -> tuple[str, str]:
     return (flow.fallback_reply, flow.holding_reply) if flow is not None else ("", "")
 
 
+def cart_activity(*, store, cart) -> tuple[list[Nudge], int]:
+    sent = Nudge.objects.for_store(store).filter(cart=cart, state=Nudge.State.SENT)
+    clicks = Click.objects.for_store(store).filter(link__cart=cart).count()
+    return list(sent.select_related("step").order_by("sent_at", "id")), clicks
+
+
+def first_text_delay(*, store) -> int | None:
+    flow = flow_active_for(store=store)
+    first_step = flow.steps.filter(is_active=True).order_by("position").first() if flow else None
+    return first_step.delay_minutes if first_step is not None else None
+
+
 def register() -> None:
     from conversations import hooks as messaging
 
@@ -73,6 +91,8 @@ def register() -> None:
     hooks.hook_register(messaging.NUMBER_UNREACHABLE_HOOKS, on_number_unreachable)
     hooks.hook_register(messaging.CART_LINK_PROVIDERS, cart_short_link)
     hooks.hook_register(messaging.REPLY_WORDING_PROVIDERS, flow_reply_wording)
+    hooks.hook_register(messaging.CART_ACTIVITY_PROVIDERS, cart_activity)
+    hooks.hook_register(messaging.FIRST_TEXT_DELAY_PROVIDERS, first_text_delay)
     hooks.hook_register(hooks.STORE_CREATED_HOOKS, on_store_created)
     hooks.hook_register(hooks.CART_ACTIVE_HOOKS, on_cart_active)
     hooks.hook_register(hooks.CONSENT_CHANGED_HOOKS, on_consent_changed)
