@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from cartrecovery.errors import ApplicationError
 from conversations import services as conversation_services
 from stores import onboarding
+from stores import services as store_services
 from stores.access import MANAGERS, store_page
 from stores.forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm
 from stores.login_throttle import login_failure_record, login_throttle_blocked, login_throttle_reset
@@ -166,7 +167,7 @@ def setup_sender(request: HttpRequest) -> HttpResponse:
 @require_POST
 @store_page()
 def setup_rotate_secret(request: HttpRequest) -> HttpResponse:
-    onboarding.store_webhook_secret_rotate(store=request.store)
+    store_services.store_webhook_secret_rotate(store=request.store)
     messages.success(
         request,
         "New webhook secret created. The previous one keeps working for an hour: update your shop now.",
