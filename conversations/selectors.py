@@ -77,7 +77,7 @@ def _tab_filter(*, tab: str, user) -> Q:
     return Q()
 
 
-def _search_filter(*, store, query: str) -> Q:
+def _search_filter(*, store: Store, query: str) -> Q:
     """Phone digits anywhere in the number, or every word in the first or last name.
 
     The matching shoppers are found first: walking the threads newest-first and joining each customer
@@ -93,7 +93,7 @@ def _search_filter(*, store, query: str) -> Q:
     return Q(customer_id__in=Customer.objects.for_store(store).filter(matches).values("id"))
 
 
-def inbox_threads(*, store, user, tab: str = InboxTab.DEFAULT, query: str = "") -> QuerySet[Thread]:
+def inbox_threads(*, store: Store, user, tab: str = InboxTab.DEFAULT, query: str = "") -> QuerySet[Thread]:
     """The threads of one inbox folder, newest activity first (a thread shows once it has a message)."""
     threads = Thread.objects.for_store(store).filter(_tab_filter(tab=tab, user=user))
     threads = threads.filter(last_message_at__isnull=False)
@@ -102,7 +102,7 @@ def inbox_threads(*, store, user, tab: str = InboxTab.DEFAULT, query: str = "") 
     return threads.order_by("-last_message_at", "-id")
 
 
-def inbox_tab_counts(*, store, user) -> dict[str, str]:
+def inbox_tab_counts(*, store: Store, user) -> dict[str, str]:
     """How many threads wait in each actionable folder, as text capped at "99+" — one query."""
     capped = {
         tab: Subquery(
@@ -164,12 +164,12 @@ def _last_message_preview() -> dict:
     }
 
 
-def inbox_thread(*, store, thread_id) -> Thread:
+def inbox_thread(*, store: Store, thread_id) -> Thread:
     """One thread of this store with its customer and assignee; another store's id raises DoesNotExist."""
     return Thread.objects.for_store(store).select_related("customer", "assignee").get(pk=thread_id)
 
 
-def thread_messages(*, store, thread: Thread) -> list[Message]:
+def thread_messages(*, store: Store, thread: Thread) -> list[Message]:
     return list(
         Message.objects.for_store(store)
         .filter(thread=thread)
@@ -188,7 +188,7 @@ class CartContext:
     clicks: int = 0
 
 
-def thread_cart_context(*, store, thread: Thread) -> CartContext:
+def thread_cart_context(*, store: Store, thread: Thread) -> CartContext:
     cart = (
         Cart.objects.for_store(store)
         .filter(customer_id=thread.customer_id)
@@ -203,7 +203,7 @@ def thread_cart_context(*, store, thread: Thread) -> CartContext:
     return CartContext(cart=cart, items=list(cart.items.all()), nudges_sent=nudges_sent, clicks=clicks)
 
 
-def customer_latest_consent(*, store, customer) -> ConsentEvent | None:
+def customer_latest_consent(*, store: Store, customer) -> ConsentEvent | None:
     return (
         ConsentEvent.objects.for_store(store)
         .filter(customer=customer)
@@ -226,7 +226,7 @@ def thread_reply_block_reason(*, thread: Thread) -> str:
     return ""
 
 
-def store_teammates(*, store) -> list:
+def store_teammates(*, store: Store) -> list:
     """Everyone who can take a thread in this store, by name."""
     return [
         m.user
@@ -236,7 +236,7 @@ def store_teammates(*, store) -> list:
     ]
 
 
-def canned_responses_list(*, store) -> list[CannedResponse]:
+def canned_responses_list(*, store: Store) -> list[CannedResponse]:
     return list(CannedResponse.objects.for_store(store).order_by("title", "id"))
 
 
@@ -246,7 +246,7 @@ class CannedChoice:
     body: str
 
 
-def canned_responses_for_thread(*, store, thread: Thread) -> list[CannedChoice]:
+def canned_responses_for_thread(*, store: Store, thread: Thread) -> list[CannedChoice]:
     """The store's canned responses filled in for this shopper, as the bot's replies are."""
     from .router import reply_context
 
@@ -268,7 +268,7 @@ class PhoneScreen:
     messages: list[Message] = field(default_factory=list)
 
 
-def phone_screen(*, store, number: str) -> PhoneScreen:
+def phone_screen(*, store: Store, number: str) -> PhoneScreen:
     """What a test phone shows: every text between it and the store, oldest first."""
     if not number:
         return PhoneScreen()
@@ -287,7 +287,7 @@ def phone_screen(*, store, number: str) -> PhoneScreen:
     )
 
 
-def phone_test_numbers(*, store, limit: int = 12) -> list:
+def phone_test_numbers(*, store: Store, limit: int = 12) -> list:
     """Numbers worth picking in the simulator: the shoppers this store texted most recently."""
     return list(
         Thread.objects.for_store(store)

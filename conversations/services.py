@@ -29,7 +29,7 @@ from .sms.segments import TWILIO_MAX_BODY_CHARS
 logger = logging.getLogger("cartrecovery.conversations")
 
 
-def thread_get_or_create(*, store, customer: Customer) -> Thread:
+def thread_get_or_create(*, store: Store, customer: Customer) -> Thread:
     """The one thread of this customer with this store, made on first contact (race-safe)."""
     ensure_same_store(store, customer)
     thread = Thread.objects.for_store(store).filter(customer=customer).first()
@@ -42,7 +42,7 @@ def thread_get_or_create(*, store, customer: Customer) -> Thread:
 # Thread transitions (bot → escalated → assigned → resolved, and back to the bot).
 
 
-def thread_escalate(*, store, thread: Thread, reason: str = "") -> Thread:
+def thread_escalate(*, store: Store, thread: Thread, reason: str = "") -> Thread:
     """Hand the thread to a human: the bot stays quiet until someone resolves or hands it back."""
     ensure_same_store(store, thread)
     if thread.status in (Thread.Status.ESCALATED, Thread.Status.ASSIGNED):
@@ -55,7 +55,7 @@ def thread_escalate(*, store, thread: Thread, reason: str = "") -> Thread:
     return thread
 
 
-def thread_assign(*, store, thread: Thread, assignee) -> Thread:
+def thread_assign(*, store: Store, thread: Thread, assignee) -> Thread:
     """Give the thread to a member of this store (a human owner silences the bot)."""
     ensure_same_store(store, thread)
     if not Membership.objects.filter(store=store, user=assignee).exists():
@@ -66,14 +66,14 @@ def thread_assign(*, store, thread: Thread, assignee) -> Thread:
     return thread
 
 
-def thread_resolve(*, store, thread: Thread) -> Thread:
+def thread_resolve(*, store: Store, thread: Thread) -> Thread:
     ensure_same_store(store, thread)
     thread.status = Thread.Status.RESOLVED
     thread.save(update_fields=["status", "updated_at"])
     return thread
 
 
-def thread_hand_back(*, store, thread: Thread) -> Thread:
+def thread_hand_back(*, store: Store, thread: Thread) -> Thread:
     """Return the thread to the bot: keyword rules and the fallback answer again."""
     ensure_same_store(store, thread)
     thread.status = Thread.Status.BOT
@@ -85,7 +85,7 @@ def thread_hand_back(*, store, thread: Thread) -> Thread:
 # The agent inbox: reading, replying and canned responses.
 
 
-def thread_mark_read(*, store, thread: Thread) -> None:
+def thread_mark_read(*, store: Store, thread: Thread) -> None:
     """An agent opened the thread: its inbound texts are no longer unread (one shared marker per thread)."""
     ensure_same_store(store, thread)
     if thread.unread_count:
@@ -93,7 +93,7 @@ def thread_mark_read(*, store, thread: Thread) -> None:
         thread.unread_count = 0
 
 
-def thread_agent_reply(*, store, thread: Thread, user, body: str) -> Message:
+def thread_agent_reply(*, store: Store, thread: Thread, user, body: str) -> Message:
     """Text the shopper as `user`; an unowned thread becomes theirs so the bot stays out of it."""
     ensure_same_store(store, thread)
     body = body.strip()
@@ -116,11 +116,11 @@ def thread_agent_reply(*, store, thread: Thread, user, body: str) -> Message:
         return message_queue_outbound(store=store, thread=thread, body=body, route="agent", sent_by=user)
 
 
-def canned_response_create(*, store, title: str, body: str) -> CannedResponse:
+def canned_response_create(*, store: Store, title: str, body: str) -> CannedResponse:
     return CannedResponse.objects.create(store=store, **_canned_fields(title=title, body=body))
 
 
-def canned_response_update(*, store, canned: CannedResponse, title: str, body: str) -> CannedResponse:
+def canned_response_update(*, store: Store, canned: CannedResponse, title: str, body: str) -> CannedResponse:
     ensure_same_store(store, canned)
     for name, value in _canned_fields(title=title, body=body).items():
         setattr(canned, name, value)
@@ -128,7 +128,7 @@ def canned_response_update(*, store, canned: CannedResponse, title: str, body: s
     return canned
 
 
-def canned_response_delete(*, store, canned: CannedResponse) -> None:
+def canned_response_delete(*, store: Store, canned: CannedResponse) -> None:
     ensure_same_store(store, canned)
     canned.delete()
 
@@ -246,7 +246,7 @@ def inbound_receive(
     return InboundResult(message=message, decision=decision, created=True)
 
 
-def _act(*, store, customer, thread, message, decision: RouteDecision, now: datetime) -> None:
+def _act(*, store: Store, customer, thread, message, decision: RouteDecision, now: datetime) -> None:
     if decision.compliance == OPT_OUT:
         consent_record(
             store=store,
@@ -391,7 +391,7 @@ def inbound_event_apply(*, store: Store, data: dict[str, str], event: WebhookEve
     return result
 
 
-def phone_simulator_text(*, store, from_number: str, body: str):
+def phone_simulator_text(*, store: Store, from_number: str, body: str):
     """A shopper's text typed into the phone simulator, routed exactly like one Twilio delivers."""
     phone = _simulator_phone(store=store, number=from_number)
     body = body.strip()
@@ -402,7 +402,7 @@ def phone_simulator_text(*, store, from_number: str, body: str):
     return inbound_receive(store=store, from_phone=phone, body=body)
 
 
-def _simulator_phone(*, store, number: str) -> str:
+def _simulator_phone(*, store: Store, number: str) -> str:
     """The test number in E.164, read in the store's region as a shopper's number would be."""
     parsed = phone_parse(number, region=store_region(store))
     if not parsed.ok:
@@ -418,7 +418,7 @@ SIMULATOR_CART_ITEM = {
 }
 
 
-def phone_simulator_cart_leave(*, store, number: str, first_name: str = "Jamie") -> WebhookEvent:
+def phone_simulator_cart_leave(*, store: Store, number: str, first_name: str = "Jamie") -> WebhookEvent:
     """The test shopper leaves a cart, delivered as a shop's `cart.updated` webhook would be.
 
     The cart's last activity is set just past the flow's first delay, so its first text is due at the
