@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from cartrecovery.errors import ApplicationError
+from stores.models import Store
 from stores.tenancy import ensure_same_store
 
 from .models import KeywordRule
@@ -29,7 +30,7 @@ class RuleMatch:
     keyword: str
 
 
-def rules_active_for(*, store) -> list[KeywordRule]:
+def rules_active_for(*, store: Store) -> list[KeywordRule]:
     return list(KeywordRule.objects.for_store(store).filter(is_active=True).order_by("priority", "id"))
 
 
@@ -122,7 +123,7 @@ _UPDATABLE = {
 }
 
 
-def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
+def keyword_rule_update(*, store: Store, rule: KeywordRule, **changes) -> KeywordRule:
     """Change the given fields only (`name`, `keywords`, `reply`, `priority`, `active`)."""
     ensure_same_store(store, rule)
     unknown = set(changes) - set(_UPDATABLE)
@@ -138,7 +139,7 @@ def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
     return rule
 
 
-def keyword_rule_delete(*, store, rule: KeywordRule) -> None:
+def keyword_rule_delete(*, store: Store, rule: KeywordRule) -> None:
     ensure_same_store(store, rule)
     rule.delete()
 
@@ -209,7 +210,7 @@ DEFAULT_RULES = [
 
 
 @transaction.atomic
-def keyword_rules_seed_default(*, store) -> list[KeywordRule]:
+def keyword_rules_seed_default(*, store: Store) -> list[KeywordRule]:
     """Give a store the starter rules once; a store that already has rules keeps exactly those."""
     existing = list(KeywordRule.objects.for_store(store).order_by("priority", "id"))
     if existing:

@@ -9,10 +9,9 @@ from cartrecovery.errors import ApplicationError
 from conversations.models import KeywordRule
 from conversations.router import reply_try
 from conversations.rules import keyword_rule_create, keyword_rule_delete, keyword_rule_update
+from flows.forms import KeywordRuleForm, ReplyTryForm
 from stores.access import store_page
 from stores.tenancy import get_for_store_or_404
-
-from .forms import KeywordRuleForm, ReplyTryForm
 
 STEP_LABELS = {
     "compliance": "Compliance answer",
