@@ -25,4 +25,4 @@ urlpatterns = [
     path("", include("billing.urls")),
 ]
 
-handler403 = "stores.views.permission_denied"
+handler403 = "dashboard.views.permission_denied"
