@@ -528,24 +528,3 @@ def phone_simulator_cart_leave(*, store: Store, number: str, first_name: str = "
     return webhook_event_record(
         store=store, source=GENERIC, key=cart_id, topic="cart.updated", payload=payload
     )
-
-
-# The merchant's own test text (from the Setup page).
-
-TEST_TEXT = "{store}: this is a test text from Cart Recovery. Your texts are set up. Reply STOP to opt out."
-
-
-def store_test_text_send(*, store: Store, phone: str, region: str = "US") -> Message:
-    """Text the merchant's own phone through the real outbound path (recorded, delivered by the worker).
-
-    The merchant asked for this text themselves, so it is not a marketing message; the thread for the
-    number is created like any other so the reply lands in the inbox.
-    """
-    parsed = phone_parse(phone, region=region)
-    if parsed.problem:
-        raise ApplicationError(f"That is {parsed.problem}.", code="phone")
-    customer, _ = Customer.objects.get_or_create(store=store, phone=parsed.e164)
-    thread = thread_get_or_create(store=store, customer=customer)
-    return message_queue_outbound(
-        store=store, thread=thread, body=TEST_TEXT.format(store=store.name), route="test"
-    )

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
-from conversations import services as conversation_services
 from conversations.selectors import sender_registration
 from flows.merchant_texts import TEST_TEXTS_PER_HOUR, merchant_test_text_send, merchant_test_texts_left
 from flows.selectors import nudges_held_by_rule
@@ -195,7 +194,6 @@ def setup_test_text(request: HttpRequest) -> HttpResponse:
             merchant_test_text_send(
                 store=request.store, phone=form.cleaned_data["phone"], sent_by=request.user
             )
-            conversation_services.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
         except ApplicationError as exc:
             form.add_error("phone", exc.message)
     if not form.is_valid():
