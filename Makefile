@@ -33,11 +33,12 @@ proof: $(STAMP)
 load: $(STAMP)
 	$(BIN)/python -m bench.load
 
-## make lint: ruff, and the import-linter contract that keeps the apps in layers (pyproject.toml).
+## make lint: ruff, the import-linter contract that keeps the apps in layers, and mypy (pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

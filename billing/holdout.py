@@ -2,6 +2,7 @@
 
 import hashlib
 
+from stores.models import Store
 from stores.tenancy import ensure_same_store
 
 from .models import Plan
@@ -9,7 +10,7 @@ from .models import Plan
 _BUCKETS = 10_000
 
 
-def holdout_bucket(*, store, cart) -> int:
+def holdout_bucket(*, store: Store, cart) -> int:
     """A stable number in [0, 10000) per cart: the same cart always lands in the same bucket.
 
     A hash rather than a random draw, so every step of a sequence (and every retry of the dispatcher)
@@ -27,7 +28,7 @@ def _plan_of(store) -> Plan:
         return Plan(store=store)
 
 
-def cart_in_holdout(*, store, cart, plan=None) -> bool:
+def cart_in_holdout(*, store: Store, cart, plan=None) -> bool:
     ensure_same_store(store, cart)
     percent = (plan or _plan_of(store)).holdout_percent
     if not percent:

@@ -12,7 +12,7 @@ from django.db.models.functions import Abs, TruncDate
 from conversations.models import Message
 from conversations.sms.prices import OTHER_PRICE, OTHER_REGION, PRICE_CURRENCY, SEGMENT_PRICES
 from flows.models import Click, Nudge
-from stores.models import Cart
+from stores.models import Cart, Store
 
 from .models import Adjustment, Attribution, Invoice, Plan
 from .prices import cents, exchange_rate
@@ -24,20 +24,20 @@ UNBILLED_TEXT_STATUSES = (Message.Status.PENDING, Message.Status.SENDING, Messag
 NOT_A_CONVERSATION_ROUTES = ("compliance", "test")
 
 
-def plan_get(*, store) -> Plan:
+def plan_get(*, store: Store) -> Plan:
     """The store's plan, or the default terms (unsaved) when none was set."""
     plan = Plan.objects.for_store(store).first()
     return plan or Plan(store=store, billing_currency=store.currency or "USD")
 
 
-def store_zone(*, store) -> ZoneInfo:
+def store_zone(*, store: Store) -> ZoneInfo:
     return ZoneInfo(store.timezone or "UTC")
 
 
 # --- Periods: calendar days and months in the store's time zone --------------------------------
 
 
-def day_bounds(*, store, start: date, end: date) -> tuple[datetime, datetime]:
+def day_bounds(*, store: Store, start: date, end: date) -> tuple[datetime, datetime]:
     """[start 00:00, end+1 00:00) local, as aware datetimes: both dates count in full."""
     zone = store_zone(store=store)
     return (
@@ -54,11 +54,11 @@ def month_last_day(day: date) -> date:
     return (month_first_day(day) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
 
-def month_bounds(*, store, month: date) -> tuple[datetime, datetime]:
+def month_bounds(*, store: Store, month: date) -> tuple[datetime, datetime]:
     return day_bounds(store=store, start=month_first_day(month), end=month_last_day(month))
 
 
-def month_last_closed(*, store, now: datetime) -> date:
+def month_last_closed(*, store: Store, now: datetime) -> date:
     """The first day of the last month that has ended in the store's time zone."""
     local_today = now.astimezone(store_zone(store=store)).date()
     return month_first_day(month_first_day(local_today) - timedelta(days=1))
@@ -92,7 +92,7 @@ class TextingCharge:
         }
 
 
-def _billed_texts(*, store, start: datetime, end: datetime):
+def _billed_texts(*, store: Store, start: datetime, end: datetime):
     return (
         Message.objects.for_store(store)
         .filter(direction=Message.Direction.OUT, created_at__gte=start, created_at__lt=end)
@@ -108,7 +108,7 @@ def _region_of_phone():
     )
 
 
-def texting_charges(*, store, start: datetime, end: datetime, currency: str) -> list[TextingCharge]:
+def texting_charges(*, store: Store, start: datetime, end: datetime, currency: str) -> list[TextingCharge]:
     """Outbound texts in [start, end) at cost: Twilio's reported price where known, else segments × table.
 
     Two grouped queries whatever the volume.
@@ -230,7 +230,7 @@ def _texting_line(charge: TextingCharge) -> LineDraft:
     )
 
 
-def billable_attributions(*, store, end: datetime, since: datetime | None = None):
+def billable_attributions(*, store: Store, end: datetime, since: datetime | None = None):
     """Attributed orders placed before `end` that no invoice has billed yet (late ones included)."""
     rows = Attribution.objects.for_store(store).filter(
         outcome=Attribution.Outcome.ATTRIBUTED, invoice__isnull=True, placed_at__lt=end
@@ -240,7 +240,7 @@ def billable_attributions(*, store, end: datetime, since: datetime | None = None
     return rows.select_related("order").order_by("placed_at", "id")
 
 
-def billable_credits(*, store, end: datetime, since: datetime | None = None):
+def billable_credits(*, store: Store, end: datetime, since: datetime | None = None):
     rows = Adjustment.objects.for_store(store).filter(invoice__isnull=True, occurred_at__lt=end, credit__gt=0)
     if since is not None:
         rows = rows.filter(occurred_at__gte=since)
@@ -277,7 +277,7 @@ class PeriodToDate:
     total: Decimal
 
 
-def billing_period_to_date(*, store, now: datetime) -> PeriodToDate:
+def billing_period_to_date(*, store: Store, now: datetime) -> PeriodToDate:
     """What the open month has earned so far (nothing stored: the invoice job does that)."""
     plan = plan_get(store=store)
     local_today = now.astimezone(store_zone(store=store)).date()
@@ -290,11 +290,11 @@ def billing_period_to_date(*, store, now: datetime) -> PeriodToDate:
     )
 
 
-def invoices_list(*, store):
+def invoices_list(*, store: Store):
     return Invoice.objects.for_store(store).exclude(status=Invoice.Status.DRAFT).order_by("-period_start")
 
 
-def invoice_get(*, store, invoice_id: int) -> Invoice:
+def invoice_get(*, store: Store, invoice_id: int) -> Invoice:
     from stores.tenancy import get_for_store_or_404
 
     return get_for_store_or_404(Invoice.objects.prefetch_related("lines"), store=store, pk=invoice_id)
@@ -344,7 +344,7 @@ def difference_interval(s1: int, n1: int, s2: int, n2: int, z: float = Z_95) -> 
     return d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
 
 
-def holdout_lift(*, store, start: datetime, end: datetime) -> Lift:
+def holdout_lift(*, store: Store, start: datetime, end: datetime) -> Lift:
     """Recovered rate of carts texted vs carts held out, for nudges that came due in [start, end)."""
     counts = (
         Nudge.objects.for_store(store)
@@ -390,7 +390,7 @@ def _sum(value) -> Decimal:
     return value if value is not None else ZERO
 
 
-def analytics_summary(*, store, start: date, end: date) -> dict:
+def analytics_summary(*, store: Store, start: date, end: date) -> dict:
     """The funnel, the money and a per-day series for [start, end], both dates in the store's zone.
 
     A fixed number of aggregate queries, whatever the volume.
@@ -475,7 +475,9 @@ def analytics_summary(*, store, start: date, end: date) -> dict:
     }
 
 
-def _daily_series(*, store, start, end, since, until, zone, nudge_texts, clicks, attributions) -> list[dict]:
+def _daily_series(
+    *, store: Store, start, end, since, until, zone, nudge_texts, clicks, attributions
+) -> list[dict]:
     days = {start + timedelta(days=i): None for i in range((end - start).days + 1)}
     texted = dict(
         nudge_texts.exclude(status__in=UNBILLED_TEXT_STATUSES)

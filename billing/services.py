@@ -76,7 +76,7 @@ class _Texts:
     texts: list[Message]  # outbound, oldest first, none after the order
 
 
-def _sent_texts(*, store) -> "Message.objects":
+def _sent_texts(*, store: Store) -> "Message.objects":
     return (
         Message.objects.for_store(store)
         .filter(direction=Message.Direction.OUT)
@@ -84,7 +84,7 @@ def _sent_texts(*, store) -> "Message.objects":
     )
 
 
-def _candidate_carts(*, store, order: Order) -> list[tuple[Cart, str]]:
+def _candidate_carts(*, store: Store, order: Order) -> list[tuple[Cart, str]]:
     """Carts this order may complete, best evidence first: the shop's link, then tokens, then the phone."""
     candidates: list[tuple[Cart, str]] = []
     carts = Cart.objects.for_store(store)
@@ -105,7 +105,7 @@ def _candidate_carts(*, store, order: Order) -> list[tuple[Cart, str]]:
     return unique
 
 
-def _texts_for(*, store, cart: Cart, before: datetime) -> list[Message]:
+def _texts_for(*, store: Store, cart: Cart, before: datetime) -> list[Message]:
     """The texts of this cart's recovery: its nudges, then the conversation in the thread after them."""
     sent = _sent_texts(store=store).filter(created_at__lte=before)
     first = sent.filter(nudge__cart=cart).order_by("created_at", "id").first()
@@ -120,7 +120,7 @@ def _texts_for(*, store, cart: Cart, before: datetime) -> list[Message]:
     )
 
 
-def _texted_cart(*, store, order: Order, window: timedelta) -> _Texts | None:
+def _texted_cart(*, store: Store, order: Order, window: timedelta) -> _Texts | None:
     for cart, matched_by in _candidate_carts(store=store, order=order):
         texts = _texts_for(store=store, cart=cart, before=order.placed_at)
         if not texts:
@@ -149,7 +149,7 @@ class _Touch:
     message: Message | None = None
 
 
-def _touches(*, store, order: Order, found: _Texts) -> list[_Touch]:
+def _touches(*, store: Store, order: Order, found: _Texts) -> list[_Touch]:
     """Every click, reply and redeemed code between the first text and the order, oldest first."""
     first_at, placed_at = found.texts[0].created_at, order.placed_at
     touches = [
@@ -176,7 +176,7 @@ def _touches(*, store, order: Order, found: _Texts) -> list[_Touch]:
     return touches + ([code_touch] if code_touch else [])
 
 
-def _code_touch(*, store, order: Order, found: _Texts) -> _Touch | None:
+def _code_touch(*, store: Store, order: Order, found: _Texts) -> _Touch | None:
     """A code counts only if the texts carried it: in a text's words or on one of the cart's links."""
     redeemed = _order_codes(order)
     if not redeemed:

@@ -3,18 +3,18 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from cartrecovery.api_docs import ApiDocsView
-from stores import views as store_views
+from dashboard import views as shell_views
 from stores import views_invitations, views_tokens
 
 urlpatterns = [
-    path("", store_views.home, name="home"),
-    path("healthz", store_views.healthz, name="healthz"),
+    path("", shell_views.home, name="home"),
+    path("healthz", shell_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     # Throttled by django-axes in the authentication backends, like /admin/login/.
-    path("accounts/login/", store_views.SignInView.as_view(), name="login"),
+    path("accounts/login/", shell_views.SignInView.as_view(), name="login"),
     path("accounts/api-tokens/", views_tokens.api_tokens, name="api_tokens"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("dashboard/", include("stores.dashboard_urls")),
+    path("dashboard/", include("dashboard.urls")),
     path("invitations/<str:token>/", views_invitations.invitation_answer, name="invitation"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
@@ -25,4 +25,4 @@ urlpatterns = [
     path("", include("billing.urls")),
 ]
 
-handler403 = "stores.views.permission_denied"
+handler403 = "dashboard.views.permission_denied"

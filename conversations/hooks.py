@@ -21,7 +21,13 @@ MESSAGE_REFUSED_HOOKS: list[Callable[..., None]] = []
 # - CART_LINK_PROVIDERS (store, cart) -> str: the cart's short link ("" when none; flows' short links).
 # - REPLY_WORDING_PROVIDERS (store, kind, language) -> str: the store's own wording of one of the router's
 #   replies ("fallback", "holding", "opt_out", "opt_in") in that language ("" for the shipped one).
+# - CART_ACTIVITY_PROVIDERS (store, cart) -> (sent reminders, link clicks): the inbox's cart panel.
+# - FIRST_TEXT_DELAY_PROVIDERS (store) -> minutes or None: when the flow's first text goes (the simulator).
+# - CART_DISCOUNT_CODE_PROVIDERS (store, cart) -> str: the cart's discount code (composer insert).
 CART_LINK_PROVIDERS: list[Callable[..., str]] = []
+CART_ACTIVITY_PROVIDERS: list[Callable[..., tuple[list, int]]] = []
+FIRST_TEXT_DELAY_PROVIDERS: list[Callable[..., int | None]] = []
+CART_DISCOUNT_CODE_PROVIDERS: list[Callable[..., str]] = []
 REPLY_WORDING_PROVIDERS: list[Callable[..., str]] = []
 NUMBER_UNREACHABLE_HOOKS: list[Callable[..., None]] = []
 

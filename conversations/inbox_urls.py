@@ -9,7 +9,7 @@ app_name = "inbox"
 _store = "<uuid:store_id>/"
 _thread = _store + "threads/<int:thread_id>/"
 
-# Pages named "list_…" keep the sidebar's Inbox item lit (stores.context_processors matches on the prefix).
+# Pages named "list_…" keep the sidebar's Inbox item lit (dashboard.context_processors matches on the prefix).
 urlpatterns = [
     path("", views.inbox_home, name="home"),
     path(_store, views.inbox_list, name="list"),

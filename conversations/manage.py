@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from flows.services import nudges_cancel_pending
 from stores.manage_links import customer_for_manage_code
 from stores.models import SmsStatus
 from stores.services import consent_record, customer_resume, customer_snooze
@@ -62,10 +61,8 @@ def _apply(request: HttpRequest, customer, action: str) -> None:
         "evidence": evidence,
     }
     if action == "stop":
-        consent_record(kind="revoked", **common)
-        nudges_cancel_pending(
-            store=store, reason="the shopper opted out on the manage-texts page", customer=customer
-        )
+        # The consent service's hook cancels the pending texts, with this reason.
+        consent_record(kind="revoked", reason="the shopper opted out on the manage-texts page", **common)
     elif action == "pause":
         customer_snooze(until=now + PAUSE, **common)
     else:

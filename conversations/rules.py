@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from cartrecovery.errors import ApplicationError
+from stores.models import Store
 from stores.tenancy import ensure_same_store
 
 from .languages import LANGUAGE_NAMES, LANGUAGES
@@ -45,7 +46,7 @@ class RuleMatch:
         return f'keyword "{self.keyword}" of rule "{self.rule.name}"'
 
 
-def rules_active_for(*, store) -> list[KeywordRule]:
+def rules_active_for(*, store: Store) -> list[KeywordRule]:
     return list(KeywordRule.objects.for_store(store).filter(is_active=True).order_by("priority", "id"))
 
 
@@ -234,7 +235,7 @@ _UPDATABLE = {
 }
 
 
-def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
+def keyword_rule_update(*, store: Store, rule: KeywordRule, **changes) -> KeywordRule:
     """Change the given fields only (`name`, `keywords`, `reply`, `priority`, `active`, `replies`,
     `lexicon`)."""
     ensure_same_store(store, rule)
@@ -251,7 +252,7 @@ def keyword_rule_update(*, store, rule: KeywordRule, **changes) -> KeywordRule:
     return rule
 
 
-def keyword_rule_delete(*, store, rule: KeywordRule) -> None:
+def keyword_rule_delete(*, store: Store, rule: KeywordRule) -> None:
     ensure_same_store(store, rule)
     rule.delete()
 
@@ -322,7 +323,7 @@ DEFAULT_RULES = [
 
 
 @transaction.atomic
-def keyword_rules_seed_default(*, store) -> list[KeywordRule]:
+def keyword_rules_seed_default(*, store: Store) -> list[KeywordRule]:
     """Give a store the starter rules once; a store that already has rules keeps exactly those."""
     existing = list(KeywordRule.objects.for_store(store).order_by("priority", "id"))
     if existing:

@@ -9,10 +9,10 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subq
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from flows.models import Click, DiscountCode, Nudge, Step
 from stores.models import Cart, ConsentEvent, Customer, Membership, SmsStatus, Store
 from stores.phones import TEST_NUMBER_PATTERN, phone_is_test_number, phone_parse, store_region
 
+from .hooks import CART_ACTIVITY_PROVIDERS, CART_DISCOUNT_CODE_PROVIDERS
 from .models import CannedResponse, Message, Thread, ThreadNote, ThreadRead
 from .placeholders import placeholders_fill
 from .sms import TransientSmsError, get_backend
@@ -87,7 +87,7 @@ def _tab_filter(*, tab: str, user) -> Q:
     return Q()
 
 
-def _search_filter(*, store, query: str) -> Q:
+def _search_filter(*, store: Store, query: str) -> Q:
     """Phone digits anywhere in the number, or every word in the first or last name.
 
     The matching shoppers are found first: walking the threads newest-first and joining each customer
@@ -103,7 +103,7 @@ def _search_filter(*, store, query: str) -> Q:
     return Q(customer_id__in=Customer.objects.for_store(store).filter(matches).values("id"))
 
 
-def inbox_threads(*, store, user, tab: str = InboxTab.DEFAULT, query: str = "") -> QuerySet[Thread]:
+def inbox_threads(*, store: Store, user, tab: str = InboxTab.DEFAULT, query: str = "") -> QuerySet[Thread]:
     """The threads of one inbox folder, newest activity first (a thread shows once it has a message)."""
     threads = Thread.objects.for_store(store).filter(_tab_filter(tab=tab, user=user))
     threads = threads.filter(last_message_at__isnull=False)
@@ -112,7 +112,7 @@ def inbox_threads(*, store, user, tab: str = InboxTab.DEFAULT, query: str = "") 
     return threads.order_by("-last_message_at", "-id")
 
 
-def inbox_tab_counts(*, store, user) -> dict[str, str]:
+def inbox_tab_counts(*, store: Store, user) -> dict[str, str]:
     """How many threads wait in each actionable folder, as text capped at "99+" — one query."""
     capped = {
         tab: Subquery(
@@ -186,12 +186,12 @@ def _last_message_preview() -> dict:
     }
 
 
-def inbox_thread(*, store, thread_id) -> Thread:
+def inbox_thread(*, store: Store, thread_id) -> Thread:
     """One thread of this store with its customer and assignee; another store's id raises DoesNotExist."""
     return Thread.objects.for_store(store).select_related("customer", "assignee").get(pk=thread_id)
 
 
-def thread_messages(*, store, thread: Thread) -> list[Message]:
+def thread_messages(*, store: Store, thread: Thread) -> list[Message]:
     return list(
         Message.objects.for_store(store)
         .filter(thread=thread)
@@ -206,34 +206,23 @@ class CartContext:
 
     cart: Cart | None
     items: list = field(default_factory=list)
-    nudges_sent: list[Nudge] = field(default_factory=list)
+    nudges_sent: list = field(default_factory=list)  # the cart's sent reminders (flows' nudges)
     clicks: int = 0
 
 
-def thread_cart_context(*, store, thread: Thread) -> CartContext:
-    clicks = (
-        Click.objects.filter(store=store, link__cart=OuterRef("pk"))
-        .order_by()
-        .values("link__cart")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+def thread_cart_context(*, store: Store, thread: Thread) -> CartContext:
     cart = (
         Cart.objects.for_store(store)
         .filter(customer_id=thread.customer_id)
-        .annotate(click_count=Coalesce(Subquery(clicks, output_field=IntegerField()), 0))
         .order_by("-last_activity_at", "-id")
         .first()
     )
     if cart is None:
         return CartContext(cart=None)
-    nudges = list(
-        Nudge.objects.for_store(store)
-        .filter(cart=cart, state=Nudge.State.SENT)
-        .select_related("step")
-        .order_by("sent_at", "id")
-    )
-    return CartContext(cart=cart, items=list(cart.items.all()), nudges_sent=nudges, clicks=cart.click_count)
+    nudges_sent, clicks = [], 0
+    for provider in CART_ACTIVITY_PROVIDERS:
+        nudges_sent, clicks = provider(store=store, cart=cart)
+    return CartContext(cart=cart, items=list(cart.items.all()), nudges_sent=nudges_sent, clicks=clicks)
 
 
 @dataclass(frozen=True)
@@ -261,22 +250,14 @@ def composer_inserts(*, store, thread: Thread) -> list[ComposerInsert]:
     return inserts
 
 
-def _cart_discount_code(*, store, cart) -> str:
-    """The code this cart's texts carry: its own from a pool, else the fixed code of its step."""
-    pooled = DiscountCode.objects.for_store(store).filter(cart=cart).order_by("-assigned_at").first()
-    if pooled is not None:
-        return pooled.code
-    step = (
-        Step.objects.filter(nudges__cart=cart)
-        .exclude(discount_code="")
-        .order_by("-position")
-        .only("discount_code")
-        .first()
+def _cart_discount_code(*, store: Store, cart) -> str:
+    """The code this cart's texts carry, asked of the nudge engine above (`CART_DISCOUNT_CODE_PROVIDERS`)."""
+    return next(
+        (code for provider in CART_DISCOUNT_CODE_PROVIDERS if (code := provider(store=store, cart=cart))), ""
     )
-    return step.discount_code if step else ""
 
 
-def customer_latest_consent(*, store, customer) -> ConsentEvent | None:
+def customer_latest_consent(*, store: Store, customer) -> ConsentEvent | None:
     return (
         ConsentEvent.objects.for_store(store)
         .filter(customer=customer)
@@ -302,7 +283,7 @@ def thread_reply_block_reason(*, thread: Thread) -> str:
     return ""
 
 
-def store_teammates(*, store) -> list:
+def store_teammates(*, store: Store) -> list:
     """Everyone who can take a thread in this store, by name."""
     return [
         m.user
@@ -312,7 +293,7 @@ def store_teammates(*, store) -> list:
     ]
 
 
-def canned_responses_list(*, store) -> list[CannedResponse]:
+def canned_responses_list(*, store: Store) -> list[CannedResponse]:
     return list(CannedResponse.objects.for_store(store).order_by("title", "id"))
 
 
@@ -322,7 +303,7 @@ class CannedChoice:
     body: str
 
 
-def canned_responses_for_thread(*, store, thread: Thread) -> list[CannedChoice]:
+def canned_responses_for_thread(*, store: Store, thread: Thread) -> list[CannedChoice]:
     """The store's canned responses filled in for this shopper, as the bot's replies are."""
     from .router import reply_context
 
@@ -345,7 +326,7 @@ class PhoneScreen:
     pending: list = field(default_factory=list)  # texts scheduled for this phone, with when and why
 
 
-def phone_screen(*, store, number: str) -> PhoneScreen:
+def phone_screen(*, store: Store, number: str) -> PhoneScreen:
     """What a test phone shows: every text between it and the store, oldest first (test numbers only)."""
     if not number:
         return PhoneScreen()
@@ -368,7 +349,7 @@ def phone_screen(*, store, number: str) -> PhoneScreen:
     )
 
 
-def phone_test_numbers(*, store, limit: int = 12) -> list:
+def phone_test_numbers(*, store: Store, limit: int = 12) -> list:
     """Numbers worth picking in the simulator: the test numbers this store texted most recently."""
     return list(
         Thread.objects.for_store(store)

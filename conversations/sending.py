@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from stores.hooks import hooks_run
-from stores.models import Customer
+from stores.models import Customer, Store
 from stores.phones import phone_mask, phones_masked_in
 from stores.services import consent_record
 from stores.tenancy import ensure_same_store
@@ -47,7 +47,7 @@ UNREACHABLE_REST = timedelta(days=90)
 
 def message_queue_outbound(
     *,
-    store,
+    store: Store,
     thread: Thread,
     body: str,
     route: str,
@@ -139,7 +139,7 @@ def messages_queue_outbound(*, outbound: list[Outbound]) -> list[Message]:
     return messages
 
 
-def threads_ensure(*, store, customers: list[Customer]) -> dict[int, Thread]:
+def threads_ensure(*, store: Store, customers: list[Customer]) -> dict[int, Thread]:
     """The thread of each customer (by customer id), creating the missing ones in one statement."""
     ensure_same_store(store, *customers)
     ids = {c.id for c in customers}

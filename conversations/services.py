@@ -26,6 +26,7 @@ from stores.services import consent_record, customer_snooze, webhook_event_recor
 from stores.tenancy import ensure_same_store
 
 from .evidence import messages_chain
+from .hooks import FIRST_TEXT_DELAY_PROVIDERS
 from .models import CannedResponse, Message, Thread, ThreadNote, ThreadRead
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
 from .placeholders import placeholders_check
@@ -36,7 +37,7 @@ from .sms.segments import TWILIO_MAX_BODY_CHARS
 logger = logging.getLogger("cartrecovery.conversations")
 
 
-def thread_get_or_create(*, store, customer: Customer) -> Thread:
+def thread_get_or_create(*, store: Store, customer: Customer) -> Thread:
     """The one thread of this customer with this store, made on first contact (race-safe)."""
     ensure_same_store(store, customer)
     thread = Thread.objects.for_store(store).filter(customer=customer).first()
@@ -49,7 +50,7 @@ def thread_get_or_create(*, store, customer: Customer) -> Thread:
 # Thread transitions (bot → escalated → assigned → resolved, and back to the bot).
 
 
-def thread_escalate(*, store, thread: Thread, reason: str = "") -> Thread:
+def thread_escalate(*, store: Store, thread: Thread, reason: str = "") -> Thread:
     """Hand the thread to a human: the bot stays quiet until someone resolves or hands it back."""
     ensure_same_store(store, thread)
     if thread.status in (Thread.Status.ESCALATED, Thread.Status.ASSIGNED):
@@ -62,7 +63,7 @@ def thread_escalate(*, store, thread: Thread, reason: str = "") -> Thread:
     return thread
 
 
-def thread_assign(*, store, thread: Thread, assignee) -> Thread:
+def thread_assign(*, store: Store, thread: Thread, assignee) -> Thread:
     """Give the thread to a member of this store (a human owner silences the bot)."""
     ensure_same_store(store, thread)
     if not Membership.objects.filter(store=store, user=assignee).exists():
@@ -73,14 +74,14 @@ def thread_assign(*, store, thread: Thread, assignee) -> Thread:
     return thread
 
 
-def thread_resolve(*, store, thread: Thread) -> Thread:
+def thread_resolve(*, store: Store, thread: Thread) -> Thread:
     ensure_same_store(store, thread)
     thread.status = Thread.Status.RESOLVED
     thread.save(update_fields=["status", "updated_at"])
     return thread
 
 
-def thread_hand_back(*, store, thread: Thread) -> Thread:
+def thread_hand_back(*, store: Store, thread: Thread) -> Thread:
     """Return the thread to the bot: keyword rules and the fallback answer again."""
     ensure_same_store(store, thread)
     thread.status = Thread.Status.BOT
@@ -92,7 +93,7 @@ def thread_hand_back(*, store, thread: Thread) -> Thread:
 # The agent inbox: reading, replying and canned responses.
 
 
-def thread_mark_read(*, store, thread: Thread, user) -> None:
+def thread_mark_read(*, store: Store, thread: Thread, user) -> None:
     """`user` opened the thread: its texts are read for them, and still unread for everyone else."""
     ensure_same_store(store, thread)
     # One upsert: the same single query on a first visit and on every later one.
@@ -140,7 +141,7 @@ def thread_snooze(*, store, thread: Thread, until, now=None) -> Thread:
     return thread
 
 
-def thread_agent_reply(*, store, thread: Thread, user, body: str) -> Message:
+def thread_agent_reply(*, store: Store, thread: Thread, user, body: str) -> Message:
     """Text the shopper as `user`; an unowned thread becomes theirs so the bot stays out of it."""
     ensure_same_store(store, thread)
     body = body.strip()
@@ -163,11 +164,11 @@ def thread_agent_reply(*, store, thread: Thread, user, body: str) -> Message:
         return message_queue_outbound(store=store, thread=thread, body=body, route="agent", sent_by=user)
 
 
-def canned_response_create(*, store, title: str, body: str) -> CannedResponse:
+def canned_response_create(*, store: Store, title: str, body: str) -> CannedResponse:
     return CannedResponse.objects.create(store=store, **_canned_fields(title=title, body=body))
 
 
-def canned_response_update(*, store, canned: CannedResponse, title: str, body: str) -> CannedResponse:
+def canned_response_update(*, store: Store, canned: CannedResponse, title: str, body: str) -> CannedResponse:
     ensure_same_store(store, canned)
     for name, value in _canned_fields(title=title, body=body).items():
         setattr(canned, name, value)
@@ -175,7 +176,7 @@ def canned_response_update(*, store, canned: CannedResponse, title: str, body: s
     return canned
 
 
-def canned_response_delete(*, store, canned: CannedResponse) -> None:
+def canned_response_delete(*, store: Store, canned: CannedResponse) -> None:
     ensure_same_store(store, canned)
     canned.delete()
 
@@ -296,7 +297,7 @@ def inbound_receive(
     return InboundResult(message=message, decision=decision, created=True)
 
 
-def _act(*, store, customer, thread, message, decision: RouteDecision, now: datetime) -> None:
+def _act(*, store: Store, customer, thread, message, decision: RouteDecision, now: datetime) -> None:
     if decision.compliance == OPT_OUT:
         consent_record(
             store=store,
@@ -453,7 +454,7 @@ def inbound_event_apply(*, store: Store, data: dict[str, str], event: WebhookEve
     return result
 
 
-def phone_simulator_text(*, store, from_number: str, body: str):
+def phone_simulator_text(*, store: Store, from_number: str, body: str):
     """A shopper's text typed into the phone simulator, routed exactly like one Twilio delivers."""
     phone = _simulator_phone(store=store, number=from_number)
     body = body.strip()
@@ -464,7 +465,7 @@ def phone_simulator_text(*, store, from_number: str, body: str):
     return inbound_receive(store=store, from_phone=phone, body=body)
 
 
-def _simulator_phone(*, store, number: str) -> str:
+def _simulator_phone(*, store: Store, number: str) -> str:
     """The test number in E.164, read in the store's region as a shopper's number would be; only numbers of
     the fictional range, so the simulator never records consent (or a STOP) for a real person."""
     parsed = phone_parse(number, region=store_region(store))
@@ -486,22 +487,21 @@ SIMULATOR_CART_ITEM = {
 }
 
 
-def phone_simulator_cart_leave(*, store, number: str, first_name: str = "Jamie") -> WebhookEvent:
+def phone_simulator_cart_leave(*, store: Store, number: str, first_name: str = "Jamie") -> WebhookEvent:
     """The test shopper leaves a cart, delivered as a shop's `cart.updated` webhook would be.
 
     The cart's last activity is set just past the flow's first delay, so its first text is due at the
     scheduler's next tick instead of in 30–60 minutes.
     """
-    from flows.services import flow_active_for
     from stores.handlers import GENERIC
 
     phone = _simulator_phone(store=store, number=number)
-    flow = flow_active_for(store=store)
-    first_step = flow.steps.filter(is_active=True).order_by("position").first() if flow else None
-    if first_step is None:
+    delays = [provider(store=store) for provider in FIRST_TEXT_DELAY_PROVIDERS]
+    first_delay = next((minutes for minutes in delays if minutes is not None), None)
+    if first_delay is None:
         raise ApplicationError("Turn on a flow with at least one text first.", code="no_flow")
     now = timezone.now()
-    left_at = (now - timedelta(minutes=first_step.delay_minutes + 1)).isoformat()
+    left_at = (now - timedelta(minutes=first_delay + 1)).isoformat()
     cart_id = f"simulator-{now.strftime('%Y%m%d%H%M%S%f')}"
     payload = {
         "event": "cart.updated",
@@ -529,25 +529,4 @@ def phone_simulator_cart_leave(*, store, number: str, first_name: str = "Jamie")
     }
     return webhook_event_record(
         store=store, source=GENERIC, key=cart_id, topic="cart.updated", payload=payload
-    )
-
-
-# The merchant's own test text (from the Setup page).
-
-TEST_TEXT = "{store}: this is a test text from Cart Recovery. Your texts are set up. Reply STOP to opt out."
-
-
-def store_test_text_send(*, store: Store, phone: str, region: str = "US") -> Message:
-    """Text the merchant's own phone through the real outbound path (recorded, delivered by the worker).
-
-    The merchant asked for this text themselves, so it is not a marketing message; the thread for the
-    number is created like any other so the reply lands in the inbox.
-    """
-    parsed = phone_parse(phone, region=region)
-    if parsed.problem:
-        raise ApplicationError(f"That is {parsed.problem}.", code="phone")
-    customer, _ = Customer.objects.get_or_create(store=store, phone=parsed.e164)
-    thread = thread_get_or_create(store=store, customer=customer)
-    return message_queue_outbound(
-        store=store, thread=thread, body=TEST_TEXT.format(store=store.name), route="test"
     )

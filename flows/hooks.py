@@ -8,9 +8,10 @@ from conversations.languages import language_base
 from stores import hooks
 from stores.models import ConsentEvent
 
-from .models import Flow, ShortLink
+from .models import Click, DiscountCode, Flow, Nudge, ShortLink, Step
 from .services import (
     consent_confirmation_send,
+    flow_active_for,
     flow_seed_default,
     nudge_mark_failed,
     nudges_cancel_pending,
@@ -98,13 +99,43 @@ def flow_reply_wording(*, store, kind: str, language: str) -> str:
     return text
 
 
+def cart_activity(*, store, cart) -> tuple[list[Nudge], int]:
+    sent = Nudge.objects.for_store(store).filter(cart=cart, state=Nudge.State.SENT)
+    clicks = Click.objects.for_store(store).filter(link__cart=cart).count()
+    return list(sent.select_related("step").order_by("sent_at", "id")), clicks
+
+
+def first_text_delay(*, store) -> int | None:
+    flow = flow_active_for(store=store)
+    first_step = flow.steps.filter(is_active=True).order_by("position").first() if flow else None
+    return first_step.delay_minutes if first_step is not None else None
+
+
+def cart_discount_code(*, store, cart) -> str:
+    """The code this cart's texts carry: its own from a pool, else the fixed code of its latest step."""
+    pooled = DiscountCode.objects.for_store(store).filter(cart=cart).order_by("-assigned_at").first()
+    if pooled is not None:
+        return pooled.code
+    step = (
+        Step.objects.filter(nudges__cart=cart)
+        .exclude(discount_code="")
+        .order_by("-position")
+        .only("discount_code")
+        .first()
+    )
+    return step.discount_code if step else ""
+
+
 def register() -> None:
     from conversations import hooks as messaging
 
     hooks.hook_register(messaging.MESSAGE_REFUSED_HOOKS, on_message_refused)
     hooks.hook_register(messaging.NUMBER_UNREACHABLE_HOOKS, on_number_unreachable)
     hooks.hook_register(messaging.CART_LINK_PROVIDERS, cart_short_link)
+    hooks.hook_register(messaging.CART_DISCOUNT_CODE_PROVIDERS, cart_discount_code)
     hooks.hook_register(messaging.REPLY_WORDING_PROVIDERS, flow_reply_wording)
+    hooks.hook_register(messaging.CART_ACTIVITY_PROVIDERS, cart_activity)
+    hooks.hook_register(messaging.FIRST_TEXT_DELAY_PROVIDERS, first_text_delay)
     hooks.hook_register(hooks.STORE_CREATED_HOOKS, on_store_created)
     hooks.hook_register(hooks.CART_ACTIVE_HOOKS, on_cart_active)
     hooks.hook_register(hooks.NEW_CARTS_HOOKS, on_new_carts)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from stores.models import Platform
+from stores.models import Platform, Store
 
 from .models import Click, IncentiveKind, ShortLink
 
@@ -24,7 +24,7 @@ def short_link_url(code: str) -> str:
     return f"{settings.PUBLIC_BASE_URL}/r/{code}"
 
 
-def checkout_url_with_discount(*, store, cart, discount_code: str) -> str:
+def checkout_url_with_discount(*, store: Store, cart, discount_code: str) -> str:
     """Shopify applies a code on the way in (/discount/<code>?redirect=…); other shops get ?discount=."""
     url = cart.checkout_url
     if not discount_code or not url:

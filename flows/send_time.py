@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from cartrecovery.errors import ApplicationError
+from stores.models import Store
 from stores.phones import phone_parse, store_region
 
 from .models import Flow
@@ -39,7 +40,7 @@ class SendTimeReport:
         return self.recipient.zones[0]
 
 
-def send_times_simulate(*, store, flow: Flow, phone: str, now: datetime) -> SendTimeReport:
+def send_times_simulate(*, store: Store, flow: Flow, phone: str, now: datetime) -> SendTimeReport:
     """Each active step's due time and what the sending rules would make of it, assuming no reply."""
     parsed = phone_parse(phone, region=store_region(store) or "US")
     if parsed.problem:

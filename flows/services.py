@@ -12,7 +12,7 @@ from conversations.languages import LANGUAGES
 from conversations.placeholders import placeholders_check
 from conversations.sms.segments import TWILIO_MAX_BODY_CHARS
 from stores.eligibility import cart_texting_problem
-from stores.models import Cart, Customer
+from stores.models import Cart, Customer, Store
 from stores.tenancy import ensure_same_store
 
 from . import defaults
@@ -20,12 +20,12 @@ from .models import DiscountCode, Flow, IncentiveKind, Nudge, NudgeEvent, Step
 from .rendering import consent_confirmation_is_separate, consent_confirmation_text, language_base
 
 
-def flow_active_for(*, store) -> Flow | None:
+def flow_active_for(*, store: Store) -> Flow | None:
     return Flow.objects.for_store(store).filter(is_active=True).prefetch_related("steps").first()
 
 
 @transaction.atomic
-def flow_seed_default(*, store) -> Flow:
+def flow_seed_default(*, store: Store) -> Flow:
     """Give a store the recommended flow (45 min nudge, 24 h follow-up with 10% off) unless it has one."""
     flow = Flow.objects.for_store(store).filter(is_active=True).first()
     if flow is not None:
@@ -58,7 +58,7 @@ def _movable(nudge: Nudge) -> bool:
     return nudge.state == Nudge.State.CANCELLED and not nudge.reason.startswith("order")
 
 
-def nudges_schedule_for_cart(*, store, cart: Cart) -> list[Nudge]:
+def nudges_schedule_for_cart(*, store: Store, cart: Cart) -> list[Nudge]:
     """Enroll a cart in the store's active flow, or move its pending due times after new activity.
 
     Only a cart with a consenting, textable shopper is enrolled; a cart that stopped qualifying (emptied,
@@ -147,7 +147,7 @@ def nudges_cancel_pending(
     return len(ids)
 
 
-def nudge_mark_failed(*, store, nudge_id: int, reason: str) -> None:
+def nudge_mark_failed(*, store: Store, nudge_id: int, reason: str) -> None:
     """The text of a nudge was refused for good (unsubscribed, invalid number): say so on the nudge."""
     now = timezone.now()
     updated = (
@@ -237,7 +237,7 @@ def _steps_in_check(steps: list[dict]) -> None:
 @transaction.atomic
 def flow_update(
     *,
-    store,
+    store: Store,
     quiet_hours_start: int,
     quiet_hours_end: int,
     frequency_cap: int,
@@ -281,7 +281,7 @@ def flow_update(
 @transaction.atomic
 def step_update(
     *,
-    store,
+    store: Store,
     step: Step,
     delay_minutes: int,
     is_active: bool,
@@ -324,7 +324,7 @@ def step_update(
 
 
 @transaction.atomic
-def step_add(*, store, flow: Flow) -> Step:
+def step_add(*, store: Store, flow: Flow) -> Step:
     """A follow-up after the last step, starting from the recommended follow-up texts (off until saved on)."""
     ensure_same_store(store, flow)
     Flow.objects.select_for_update().filter(pk=flow.pk).first()
@@ -341,7 +341,7 @@ def step_add(*, store, flow: Flow) -> Step:
 
 def flow_settings_update(
     *,
-    store,
+    store: Store,
     flow: Flow,
     quiet_hours_start: int,
     quiet_hours_end: int,
@@ -409,7 +409,7 @@ def flow_replies_clean(replies) -> dict[str, dict[str, str]]:
 
 
 @transaction.atomic
-def step_delete(*, store, step: Step) -> None:
+def step_delete(*, store: Store, step: Step) -> None:
     """Delete the flow's last step if it never scheduled a text: history stays intact, positions dense."""
     ensure_same_store(store, step)
     Flow.objects.select_for_update().filter(pk=step.flow_id).first()
@@ -422,7 +422,7 @@ def step_delete(*, store, step: Step) -> None:
     step.delete()
 
 
-def _discount_pool_extend(*, store, step: Step, codes: list[str]) -> None:
+def _discount_pool_extend(*, store: Store, step: Step, codes: list[str]) -> None:
     codes = [c.strip() for c in codes if c and c.strip()]
     if codes:
         DiscountCode.objects.bulk_create(

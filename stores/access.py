@@ -5,7 +5,6 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from rest_framework.views import APIView
@@ -101,20 +100,6 @@ def store_page(roles: Iterable[str] = MANAGERS):
         return wrapper
 
     return decorator
-
-
-class StorePageMixin(LoginRequiredMixin):
-    """The class-based form of `store_page`: set `store_roles`; `self.store` is set before dispatch."""
-
-    store_roles: Iterable[str] = MANAGERS
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        store_id = kwargs.pop("store_id")
-        self.store = _store_attach(request, store_id=store_id, roles=self.store_roles)
-        self.membership = request.membership
-        return super().dispatch(request, *args, **kwargs)
 
 
 def _store_attach(request, *, store_id, roles: Iterable[str]) -> Store:

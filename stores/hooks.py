@@ -28,8 +28,10 @@ The registries, each called with keyword arguments:
 """
 
 from collections.abc import Callable
+from typing import TypeVar
 
 Hook = Callable[..., None]
+AnyHook = TypeVar("AnyHook", bound=Callable)
 
 STORE_CREATED_HOOKS: list[Hook] = []
 CART_ACTIVE_HOOKS: list[Hook] = []
@@ -42,7 +44,7 @@ CUSTOMER_REDACTED_HOOKS: list[Hook] = []
 CUSTOMER_DATA_SECTIONS: dict[str, Callable[..., list]] = {}
 
 
-def hook_register(registry: list[Hook], hook: Hook) -> None:
+def hook_register(registry: list[AnyHook], hook: AnyHook) -> None:
     """Add a hook once, however often `ready()` runs (tests and management commands may run it again)."""
     if hook not in registry:
         registry.append(hook)

@@ -4,11 +4,10 @@ The sender is a store setting (`store_settings`); test texts are sent by `flows.
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 from django.utils.html import escape
 
 from .hooks import STORE_CREATED_HOOKS, hooks_run
-from .models import Membership, Role, Store, new_webhook_secret
+from .models import Membership, Role, Store
 
 
 @transaction.atomic
@@ -22,17 +21,6 @@ def store_create(*, owner, name: str, platform: str, shop_domain: str = "", time
     )
     Membership.objects.create(store=store, user=owner, role=Role.OWNER)
     hooks_run(STORE_CREATED_HOOKS, store=store)
-    return store
-
-
-def store_webhook_secret_rotate(*, store: Store) -> Store:
-    """A new secret; the previous one keeps verifying for a grace period (shops re-sign in flight)."""
-    store.previous_webhook_secret = store.webhook_secret
-    store.webhook_secret = new_webhook_secret()
-    store.webhook_secret_rotated_at = timezone.now()
-    store.save(
-        update_fields=["previous_webhook_secret", "webhook_secret", "webhook_secret_rotated_at", "updated_at"]
-    )
     return store
 
 

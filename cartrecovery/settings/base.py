@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "flows",
     "conversations",
     "billing",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -71,7 +72,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "stores.context_processors.shell",
+                "dashboard.context_processors.shell",
             ],
         },
     },

@@ -48,10 +48,6 @@ class SegmentInfo:
 GSM7 = GSM7_BASIC | GSM7_EXTENSION
 
 
-def is_gsm7(char: str) -> bool:
-    return char in GSM7
-
-
 def _unit_costs(text: str, *, gsm: bool) -> list[int]:
     if gsm:
         return [2 if c in GSM7_EXTENSION else 1 for c in text]

@@ -9,6 +9,13 @@
     });
   }
 
+  // A chart wider than a phone opens on its latest days (the right end), not on the oldest.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".chart-scroll").forEach(function (box) {
+      box.scrollLeft = box.scrollWidth;
+    });
+  });
+
   // <button data-copy="#id-of-input">: copy the value (or text) of the target, then say so.
   onClick("[data-copy]", function (event, button) {
     event.preventDefault();

@@ -79,5 +79,7 @@ def store_webhook_secret_rotate(*, store: Store, new_secret: str = "") -> Store:
     store.previous_webhook_secret = store.webhook_secret
     store.webhook_secret = new_secret or new_webhook_secret()
     store.webhook_secret_rotated_at = timezone.now()
-    store.save(update_fields=["webhook_secret", "previous_webhook_secret", "webhook_secret_rotated_at"])
+    store.save(
+        update_fields=["webhook_secret", "previous_webhook_secret", "webhook_secret_rotated_at", "updated_at"]
+    )
     return store

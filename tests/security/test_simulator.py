@@ -137,6 +137,9 @@ def _production_setting(**env) -> str:
         SECRET_KEY="a-real-production-secret-for-this-check-only-0123456789",
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/unused",
         REDIS_URL="redis://127.0.0.1:6379/0",
+        SMS_BACKEND="twilio",
+        TWILIO_ACCOUNT_SID="AC" + "1" * 32,
+        TWILIO_AUTH_TOKEN="a-real-looking-twilio-token-0123456789",
         **env,
     )
     code = "from django.conf import settings; print(settings.PHONE_SIMULATOR)"

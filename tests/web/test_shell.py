@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from stores.context_processors import nav_for
+from dashboard.context_processors import nav_for
 from stores.models import Role
 from tests.stores.factories import MembershipFactory, StoreFactory
 

@@ -7,13 +7,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
-from stores.access import store_page
-from stores.forms import ComplianceSettingsForm, StoreFactsForm, StoreTextsForm, settings_errors_add
-from stores.store_settings import SettingsInvalid, store_settings_update
-from stores.tenancy import get_for_store_or_404
-
-from . import services
-from .forms import (
+from flows import services
+from flows.forms import (
     LANGUAGE_NAMES,
     FlowSettingsForm,
     PreviewForm,
@@ -23,11 +18,15 @@ from .forms import (
     delay_text,
     language_choices,
 )
-from .models import Step
-from .rendering import language_base, template_preview
-from .selectors import texas_texts_held
-from .send_time import policy_rows, send_times_simulate
-from .services import flow_active_for, flow_seed_default
+from flows.models import Step
+from flows.rendering import language_base, template_preview
+from flows.selectors import texas_texts_held
+from flows.send_time import policy_rows, send_times_simulate
+from flows.services import flow_active_for, flow_seed_default
+from stores.access import store_page
+from stores.forms import ComplianceSettingsForm, StoreFactsForm, StoreTextsForm, settings_errors_add
+from stores.store_settings import SettingsInvalid, store_settings_update
+from stores.tenancy import get_for_store_or_404
 
 
 def _flow_or_404(store):
@@ -332,8 +331,7 @@ def _language_replies_initial(*, store) -> dict[str, str]:
     """Each canned answer in each language as the shopper would get it today (own text or shipped default)."""
     from conversations.languages import LANGUAGES
     from conversations.router import flow_reply
-
-    from .forms import REPLY_KINDS
+    from flows.forms import REPLY_KINDS
 
     return {
         f"{kind}_{language}": flow_reply(store=store, kind=kind, language=language)

@@ -14,9 +14,8 @@ from billing.selectors import analytics_summary
 from conversations.models import KeywordRule
 from flows.models import Flow
 from flows.pending import texts_pending
-
-from .models import Cart, ConsentEvent, Invitation, Membership, Role, Store
-from .phones import phone_parse, store_region
+from stores.models import Cart, ConsentEvent, Invitation, Membership, Role, Store
+from stores.phones import phone_parse, store_region
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
 DEFAULT_PERIOD = "30"

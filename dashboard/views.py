@@ -10,19 +10,21 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
-from conversations import services as conversation_services
 from conversations.selectors import sender_registration
 from flows.merchant_texts import TEST_TEXTS_PER_HOUR, merchant_test_text_send, merchant_test_texts_left
 from flows.selectors import nudges_held_by_rule
+from stores import onboarding
+from stores import services as store_services
+from stores.access import MANAGERS, ROLE_CAN, store_creation_allowed, store_page
+from stores.csv_export import csv_writer
+from stores.forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm, settings_errors_add
+from stores.models import Invitation, Membership, Role
+from stores.store_settings import SettingsInvalid, store_settings_update
+from stores.team import invitation_create, invitation_link, invitation_revoke, member_remove, member_role_set
+from stores.tenancy import get_for_store_or_404
 
-from . import charts, dashboard, onboarding
-from .access import MANAGERS, ROLE_CAN, store_creation_allowed, store_page
-from .csv_export import csv_writer
-from .forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm, settings_errors_add
-from .models import Invitation, Membership, Role
-from .store_settings import SettingsInvalid, store_settings_update
-from .team import invitation_create, invitation_link, invitation_revoke, member_remove, member_role_set
-from .tenancy import get_for_store_or_404
+from . import charts
+from . import selectors as dashboard
 
 
 @login_required
@@ -175,7 +177,7 @@ def setup_sender(request: HttpRequest) -> HttpResponse:
 @require_POST
 @store_page()
 def setup_rotate_secret(request: HttpRequest) -> HttpResponse:
-    onboarding.store_webhook_secret_rotate(store=request.store)
+    store_services.store_webhook_secret_rotate(store=request.store)
     messages.success(
         request,
         "New webhook secret created. The previous one keeps working for an hour: update your shop now.",
@@ -192,7 +194,6 @@ def setup_test_text(request: HttpRequest) -> HttpResponse:
             merchant_test_text_send(
                 store=request.store, phone=form.cleaned_data["phone"], sent_by=request.user
             )
-            conversation_services.store_test_text_send(store=request.store, phone=form.cleaned_data["phone"])
         except ApplicationError as exc:
             form.add_error("phone", exc.message)
     if not form.is_valid():

@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from .access import MANAGERS, store_creation_allowed
-from .models import Membership
+from stores.access import MANAGERS, store_creation_allowed
+from stores.models import Membership
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class NavSection:
     items: list[NavItem]
 
 
-# (section, label, view name, icon, roles). A view name that does not resolve yet is left out.
+# (section, label, view name, icon, roles).
 NAV = [
     ("Recovery", "Overview", "dashboard:home", "home", MANAGERS),
     ("Recovery", "Inbox", "inbox:list", "inbox", None),
@@ -38,13 +38,6 @@ NAV = [
 ]
 
 
-def _reverse_or_empty(view_name: str, store_id) -> str:
-    try:
-        return reverse(view_name, kwargs={"store_id": store_id})
-    except NoReverseMatch:
-        return ""
-
-
 def _is_active(current: str, view_name: str) -> bool:
     return current == view_name or current.startswith(view_name + "_")
 
@@ -54,18 +47,17 @@ def nav_for(*, membership: Membership, current_view: str) -> list[NavSection]:
     for section, label, view_name, icon, roles in NAV:
         if roles is not None and membership.role not in roles:
             continue
-        url = _reverse_or_empty(view_name, membership.store_id)
-        if url:
-            sections.setdefault(section, []).append(
-                NavItem(label, url, icon, _is_active(current_view, view_name))
-            )
+        url = reverse(view_name, kwargs={"store_id": membership.store_id})
+        sections.setdefault(section, []).append(
+            NavItem(label, url, icon, _is_active(current_view, view_name))
+        )
     return [NavSection(title, items) for title, items in sections.items()]
 
 
 def _entry_url(membership: Membership) -> str:
     """Where a store's name in the switcher leads: managers to its overview, agents to its inbox."""
     view_name = "dashboard:home" if membership.role in MANAGERS else "inbox:list"
-    return _reverse_or_empty(view_name, membership.store_id) or reverse("home")
+    return reverse(view_name, kwargs={"store_id": membership.store_id})
 
 
 def shell(request) -> dict:

@@ -15,10 +15,9 @@ from conversations.rules import (
     keyword_rule_update,
     lexicon_for_rule,
 )
+from flows.forms import KeywordRuleForm, ReplyTryForm
 from stores.access import store_page
 from stores.tenancy import get_for_store_or_404
-
-from .forms import KeywordRuleForm, ReplyTryForm
 
 STEP_LABELS = {
     "compliance": "Compliance answer",

@@ -1,10 +1,9 @@
-"""Template helpers of the shared layout: icons and URLs that may not exist yet."""
+"""Template helpers of the shared layout: icons and initials."""
 
 from decimal import Decimal, InvalidOperation
 
 from babel.numbers import UnknownCurrencyError, format_currency
 from django import template
-from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -55,15 +54,6 @@ def icon(name: str, label: str = "") -> str:
         f'<svg viewBox="0 0 24 24" fill="none" stroke-width="1.8" stroke-linecap="round" '
         f'stroke-linejoin="round" focusable="false" {accessibility}>{paths}</svg>'
     )
-
-
-@register.simple_tag
-def url_if_exists(view_name: str, *args, **kwargs) -> str:
-    """The URL of a page another part of the product may not have landed yet, or ""."""
-    try:
-        return reverse(view_name, args=args or None, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return ""
 
 
 @register.filter

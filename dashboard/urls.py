@@ -2,10 +2,9 @@
 
 from django.urls import path
 
-from flows import views_dashboard as flow_views
-from flows import views_rules as rule_views
-
 from . import views
+from . import views_flow as flow_views
+from . import views_rules as rule_views
 
 app_name = "dashboard"
 

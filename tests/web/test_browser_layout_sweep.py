@@ -1,0 +1,134 @@
+"""Every page at 1280 and 390 px with long, hostile and multilingual data: nothing scrolls sideways, no
+control is cut off, the phone's top bar keeps its height, one <main> per page."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from conversations.models import Message
+from flows.models import Step
+from flows.services import flow_seed_default
+from stores.models import Role
+from tests.browser import DESKTOP, MOBILE, horizontal_overflow, login, screenshot
+from tests.conversations.factories import CannedResponseFactory, MessageFactory, ThreadFactory
+from tests.stores.factories import (
+    CartFactory,
+    CartItemFactory,
+    CustomerFactory,
+    MembershipFactory,
+    UserFactory,
+)
+from tests.web.factories import KeywordRuleFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+LONG_EMAIL = "x" * 64 + "@" + "very-long-subdomain-" * 8 + "example.com"
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+LONG_WORD = "Wolfeschlegelsteinhausenbergerdorff" * 4
+URL_RUN = "https://example.com/" + "x" * 240
+
+# Controls that reach past the viewport's edges, outside the boxes that scroll sideways on purpose.
+SCROLLERS = ".table-wrap, .chart-scroll, .ib-tabs, details:not([open])"
+CLIPPED_CONTROLS = """(scrollers) => [
+    ...document.querySelectorAll('button, a.btn, input:not([type=hidden]), select, textarea')]
+  .filter(el => el.offsetParent !== null && !el.closest(scrollers))
+  .filter(el => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && (r.left < -1 || r.right > innerWidth + 1);
+  })
+  .map(el => el.outerHTML.slice(0, 100))"""
+
+
+def _hostile_store(store, owner):
+    owner.first_name = LONG_WORD[:150]
+    owner.save()
+    flow_seed_default(store=store)
+    long_user = UserFactory(username=LONG_EMAIL[:150], email=LONG_EMAIL)
+    MembershipFactory(store=store, role=Role.AGENT, user=long_user)
+    KeywordRuleFactory(store=store, name=LONG_WORD[:100], reply=HOSTILE + " " + URL_RUN)
+    CannedResponseFactory(store=store, title=LONG_WORD[:120], body=URL_RUN)
+    customer = CustomerFactory(
+        store=store, first_name=LONG_WORD[:150], last_name=HOSTILE, email=LONG_EMAIL, locale="ja"
+    )
+    cart = CartFactory(store=store, customer=customer, checkout_url=URL_RUN, total="12345678.90")
+    CartItemFactory(cart=cart, title=LONG_WORD + " 日本語の長い商品名" * 5, variant=HOSTILE)
+    thread = ThreadFactory(
+        store=store, customer=customer, human_inbound_count=1, last_message_at=timezone.now()
+    )
+    MessageFactory(thread=thread, body=LONG_WORD + " " + URL_RUN + " " + HOSTILE)
+    MessageFactory(thread=thread, body="")
+    MessageFactory(
+        thread=thread, direction=Message.Direction.OUT, status=Message.Status.SENT, body="مرحبا " * 60
+    )
+    return thread
+
+
+def _pages(store, thread) -> dict[str, str]:
+    step = Step.objects.filter(store=store).first()
+    sid = {"store_id": store.id}
+    return {
+        "overview": reverse("dashboard:home", kwargs=sid),
+        "setup": reverse("dashboard:setup", kwargs=sid),
+        "flow": reverse("dashboard:flow", kwargs=sid),
+        "flow-step": reverse("dashboard:flow_step", kwargs={**sid, "step_id": step.id}),
+        "rules": reverse("dashboard:rules", kwargs=sid),
+        "rule-new": reverse("dashboard:rules_new", kwargs=sid),
+        "settings": reverse("dashboard:settings", kwargs=sid),
+        "consent": reverse("dashboard:consent", kwargs=sid),
+        "team": reverse("dashboard:team", kwargs=sid),
+        "billing": reverse("billing:page", kwargs=sid),
+        "onboarding": reverse("dashboard:onboarding"),
+        "inbox": reverse("inbox:list", kwargs=sid),
+        "thread": reverse("inbox:list_thread", kwargs={**sid, "thread_id": thread.id}),
+        "canned": reverse("inbox:list_canned", kwargs=sid),
+        "simulator": reverse("inbox:simulator", kwargs=sid) + "?number=%2B14155550142",
+        "password": reverse("password_change"),
+    }
+
+
+def _problems(page) -> list[str]:
+    problems = []
+    overflow = horizontal_overflow(page)
+    if overflow > 0:
+        problems.append(f"scrolls sideways by {overflow} px")
+    clipped = page.evaluate(CLIPPED_CONTROLS, SCROLLERS)
+    if clipped:
+        problems.append(f"clipped controls: {clipped}")
+    mains = page.locator("main").count()
+    if mains != 1:
+        problems.append(f"{mains} <main> elements")
+    if page.viewport_size["width"] < 900:
+        height = page.evaluate("document.querySelector('.topbar')?.getBoundingClientRect().height || 0")
+        if not 40 <= height <= 64:
+            problems.append(f"top bar is {height} px tall")
+    return problems
+
+
+def test_no_page_scrolls_sideways_or_clips_a_control_at_either_width(page, live_server, store, owner):
+    thread = _hostile_store(store, owner)
+    page.set_default_navigation_timeout(60_000)
+    login(page, live_server, owner)
+    failures = {}
+    for name, path in _pages(store, thread).items():
+        for viewport in (DESKTOP, MOBILE):
+            page.set_viewport_size(viewport)
+            page.goto(live_server.url + path)
+            problems = _problems(page)
+            if problems:
+                failures[f"{name} @ {viewport['width']}"] = problems
+        screenshot(page, f"sweep-{name}", mobile=False)
+
+    assert failures == {}
+
+
+def test_the_overview_chart_opens_on_the_latest_days_on_a_phone(page, live_server, store, owner):
+    page.set_default_navigation_timeout(60_000)
+    login(page, live_server, owner)
+    page.set_viewport_size(MOBILE)
+
+    page.goto(live_server.url + reverse("dashboard:home", kwargs={"store_id": store.id}))
+
+    box = page.locator(".chart-scroll")
+    scrollable = box.evaluate("el => el.scrollWidth - el.clientWidth")
+    assert scrollable > 0
+    assert box.evaluate("el => el.scrollLeft") >= scrollable - 1
