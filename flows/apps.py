@@ -23,5 +23,8 @@ class FlowsConfig(AppConfig):
         # The inbox and the simulator show pending texts, which flows schedules.
         SCHEDULE_READERS["texts_pending"] = texts_pending
         SCHEDULE_READERS["simulator_number"] = simulator_number_for_store
-        from . import settings_section
-        from .pending import simulator_number_for_store, texts_pending
+
+        # Consent revoked or newly granted, a cart closed or bought, a shopper erased (`stores.hooks`).
+        from . import hooks
+
+        hooks.register()
