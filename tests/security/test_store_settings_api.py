@@ -29,6 +29,7 @@ CONTRACT_FIELDS = {
     "texas_registration",
     "ships_to",
 }
+STORE_FACTS = {"free_shipping_over", "return_days", "processing_days"}
 
 
 def api_as(store, role: str) -> APIClient:
@@ -56,8 +57,9 @@ def test_managers_read_their_stores_settings_in_the_contracts_shape(attacker_sto
 
     assert response.status_code == 200
     body = response.json()
-    # the contract's fields, and the Settings page's CTIA choice (compliance issue) beside them
-    assert set(body) == CONTRACT_FIELDS | {"consent_confirmation"}
+    # the contract's fields, the Settings page's CTIA choice (compliance issue) and the facts the bot
+    # states (languages issue) beside them
+    assert set(body) == CONTRACT_FIELDS | {"consent_confirmation"} | STORE_FACTS
     assert body["sender_number"] == "+13035550177"
     assert body["quiet_hours"] == {
         "start": attacker_flow.quiet_hours_start,
@@ -264,3 +266,36 @@ def test_the_settings_are_in_the_openapi_document(client):
 
     operations = schema["paths"]["/api/v1/stores/{store_id}/settings/"]
     assert set(operations) >= {"get", "patch"}
+
+
+def test_the_store_facts_are_set_through_the_settings_api(attacker_store, attacker_flow):
+    client = api_as(attacker_store, Role.OWNER)
+
+    response = client.patch(
+        _url(attacker_store),
+        {"free_shipping_over": "75", "return_days": 30, "processing_days": 2, "ships_to": ["ca", "US"]},
+        format="json",
+    )
+
+    attacker_store.refresh_from_db()
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["free_shipping_over"], body["return_days"], body["processing_days"]) == ("75.00", 30, 2)
+    assert body["ships_to"] == ["CA", "US"]
+    assert (str(attacker_store.free_shipping_over), attacker_store.return_days) == ("75.00", 30)
+
+
+def test_bad_store_facts_are_refused_by_name_and_nothing_is_saved(attacker_store, attacker_flow):
+    client = api_as(attacker_store, Role.OWNER)
+
+    response = client.patch(
+        _url(attacker_store),
+        {"free_shipping_over": "-5", "return_days": 400, "processing_days": "two", "name": "Renamed"},
+        format="json",
+    )
+
+    attacker_store.refresh_from_db()
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"free_shipping_over", "return_days", "processing_days"}
+    assert attacker_store.name != "Renamed"
+    assert attacker_store.free_shipping_over is None
