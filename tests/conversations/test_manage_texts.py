@@ -62,6 +62,34 @@ def test_help_and_stop_replies_carry_the_manage_link(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("help_word", "stop_word", "link_words"),
+    [
+        ("AYUDA", "BAJA", "Gestiona tus mensajes: "),
+        ("AIDE", "ARRET", "Gérer vos SMS : "),
+        ("HILFE", "STOPP", "SMS verwalten: "),
+        ("AIUTO", "DISISCRIVIMI", "Gestisci i messaggi: "),
+        ("AJUDA", "DESCADASTRAR", "Gerenciar mensagens: "),
+        ("HULP", "AFMELDEN", "Berichten beheren: "),
+    ],
+)
+def test_help_and_stop_in_other_languages_carry_the_manage_link_in_them(
+    client, store, shopper, sms_outbox, django_capture_on_commit_callbacks, help_word, stop_word, link_words
+):
+    _text(client, store, help_word, django_capture_on_commit_callbacks)
+    _text(client, store, stop_word, django_capture_on_commit_callbacks)
+
+    shopper.refresh_from_db()
+    assert shopper.sms_status == SmsStatus.UNSUBSCRIBED
+    path = f"/m/{manage_code(shopper)}"
+    help_reply, stop_reply = (sms.body for sms in sms_outbox)
+    for reply in (help_reply, stop_reply):
+        assert f"{link_words}https://cartrecovery.test{path}" in reply
+    assert "STOP" in help_reply
+    assert "START" in stop_reply
+
+
+@pytest.mark.django_db
 def test_the_page_works_without_javascript_and_without_login(store, shopper):
     response = Client().get(f"/m/{manage_code(shopper)}")
 

@@ -60,6 +60,14 @@ def shopper(store):
         ("jetzt nicht", "de", 7),
         ("Schreib mir in zwei Wochen", "de", 14),
         ("Später bitte", "de", 7),
+        ("ahora no, gracias", "es", 7),
+        ("Escríbeme en dos semanas", "es", 14),
+        ("non ora", "it", 7),
+        ("scrivimi tra tre giorni", "it", 3),
+        ("agora não", "pt", 7),
+        ("me lembra semana que vem", "pt", 7),
+        ("niet nu", "nl", 7),
+        ("stuur me over twee weken", "nl", 14),
     ],
 )
 def test_pauses_are_read_with_their_length(body, language, days):
@@ -197,3 +205,39 @@ def test_the_customers_api_shows_the_pause(api_client, store, shopper):
     (row,) = response.json()["results"]
     assert row["snoozed_until"] == until.isoformat().replace("+00:00", "Z")
     assert row["sms_status"] == "subscribed"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("body", "reply_start"),
+    [
+        ("ahora no", "Entendido, no te enviaremos recordatorios hasta el "),
+        ("non adesso", "Ok, nessun promemoria del carrello fino al "),
+        ("agora não", "Combinado, nada de lembretes do carrinho até "),
+        ("niet nu", "Prima, geen herinneringen tot "),
+    ],
+)
+def test_a_pause_in_the_four_other_languages_is_confirmed_in_them(
+    client, store, shopper, sms_outbox, django_capture_on_commit_callbacks, body, reply_start
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _text(client, store, body)
+
+    shopper.refresh_from_db()
+    assert shopper.sms_status == SmsStatus.SUBSCRIBED
+    assert shopper.snoozed_until is not None
+    assert [sms.body[len(store.name) + 2 :][: len(reply_start)] for sms in sms_outbox] == [reply_start]
+    assert "STOP" in sms_outbox[0].body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("body", ["STOP, ahora no", "niet nu, stop", "non ora. Disiscrivimi"])
+def test_an_opt_out_beside_a_pause_is_an_opt_out(
+    client, store, shopper, django_capture_on_commit_callbacks, body
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _text(client, store, body)
+
+    shopper.refresh_from_db()
+    assert shopper.sms_status == SmsStatus.UNSUBSCRIBED
+    assert shopper.snoozed_until is None
