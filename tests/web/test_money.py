@@ -6,7 +6,7 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 
-from stores.templatetags.ui import money
+from dashboard.templatetags.ui import money
 
 
 @pytest.mark.parametrize(
