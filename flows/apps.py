@@ -9,7 +9,7 @@ class FlowsConfig(AppConfig):
         from stores.store_settings import SETTINGS_SECTIONS, SettingsSection
 
         from . import settings_section
-        from .pending import simulator_number_for_store, texts_pending
+        from .pending import shopper_zone, simulator_number_for_store, texts_pending
 
         # The flow's quiet hours, cap and replies are part of the store's settings page and API.
         if not any(section.fields == settings_section.FLOW_SETTINGS for section in SETTINGS_SECTIONS):
@@ -23,5 +23,9 @@ class FlowsConfig(AppConfig):
         # The inbox and the simulator show pending texts, which flows schedules.
         SCHEDULE_READERS["texts_pending"] = texts_pending
         SCHEDULE_READERS["simulator_number"] = simulator_number_for_store
-        from . import settings_section
-        from .pending import simulator_number_for_store, texts_pending
+        SCHEDULE_READERS["shopper_zone"] = shopper_zone
+
+        # Consent revoked or newly granted, a cart closed or bought, a shopper erased (`stores.hooks`).
+        from . import hooks
+
+        hooks.register()
