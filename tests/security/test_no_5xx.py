@@ -25,8 +25,9 @@ from hypothesis import strategies as st
 from billing.models import Invoice, InvoiceLine
 from conversations.models import CannedResponse, Message
 from flows.services import flow_seed_default
-from stores.models import Cart, Role, WebhookEvent
+from stores.models import Cart, Membership, Role, WebhookEvent
 from stores.signing import shopify_hmac
+from stores.team import invitation_create
 from tests.conversations.factories import CannedResponseFactory, MessageFactory, ThreadFactory
 from tests.fixtures import load
 from tests.stores.factories import CustomerFactory, MembershipFactory, StoreFactory
@@ -292,6 +293,12 @@ def surface(store, owner, agent, client):
         "canned_id": CannedResponseFactory(store=store).id,
         "invoice_id": invoice.id,
         "membership_id": MembershipFactory(store=store, role=Role.AGENT).id,
+        "invitation_id": invitation_create(
+            store=store,
+            actor=Membership.objects.get(store=store, user=owner),
+            email="invitee@example.com",
+            role=Role.AGENT,
+        )[0].id,
     }
     client.force_login(owner)
     fields: dict[str, dict[str, dict]] = {}

@@ -65,8 +65,9 @@ def test_try_a_reply_with_an_empty_box_says_so(owner_client, store):
     ],
 )
 def test_the_shop_domain_is_optional_and_checked_when_given(
-    client, django_user_model, platform, domain, error
+    client, django_user_model, settings, platform, domain, error
 ):
+    settings.STORE_CREATION = "anyone"  # a first store, made by someone who owns none yet
     user = django_user_model.objects.create_user("new@example.com", "new@example.com", "pw")
     client.force_login(user)
 
