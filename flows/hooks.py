@@ -94,7 +94,7 @@ def flow_reply_wording(*, store, kind: str, language: str) -> str:
         return ""
     text = getattr(flow, field)
     # The model's English default stays a default: a French store's shoppers get the French one.
-    if language != "en" and text == Flow._meta.get_field(field).default:
+    if language != "en" and text == getattr(Flow._meta.get_field(field), "default", None):
         return ""
     return text
 
