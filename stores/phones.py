@@ -67,11 +67,18 @@ def _e164(number: phonenumbers.PhoneNumber) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def phone_region(e164: str) -> str | None:
+    """The region (ISO country) of an E.164 number, None when it has none or does not parse."""
+    try:
+        number = e164 if isinstance(e164, phonenumbers.PhoneNumber) else phonenumbers.parse(str(e164), None)
+    except phonenumbers.NumberParseException:
+        return None
+    return phonenumbers.region_code_for_number(number) or None
+
+
 def store_region(store) -> str | None:
     """Where the store texts from: the region a national number typed for this store is read in."""
-    if not store.sms_number:
-        return None
-    return phonenumbers.region_code_for_number(store.sms_number) or None
+    return phone_region(store.sms_number) if store.sms_number else None
 
 
 # A country's main zone first: libphonenumber lists a UK number's zones alphabetically (Europe/Guernsey before

@@ -94,14 +94,22 @@ def _clean_language(store: Store, value: Any) -> str:
     return value
 
 
-def _clean_sender_number(store: Store, value: Any) -> str:
-    raw = _text(40)(store, value)
-    if not raw:
-        return ""
-    parsed = phone_parse(raw, region=store_region(store) or "US", mode=PhoneMode.STORE_LINE)
-    if not parsed.ok:
-        raise _Invalid(f"That is {parsed.problem}; write it in international format: +1 303 555 0142.")
-    return parsed.e164
+def _store_line(hint: str = "") -> Callable[[Store, Any], str]:
+    """A store's own number (sender or contact line): any valid number, read in the store's region."""
+
+    def clean(store: Store, value: Any) -> str:
+        raw = _text(40)(store, value)
+        if not raw:
+            return ""
+        parsed = phone_parse(raw, region=store_region(store) or "US", mode=PhoneMode.STORE_LINE)
+        if not parsed.ok:
+            raise _Invalid(f"That is {parsed.problem}{hint}.")
+        return parsed.e164
+
+    return clean
+
+
+_clean_sender_number = _store_line("; write it in international format: +1 303 555 0142")
 
 
 _SERVICE_SID = re.compile(r"^MG[0-9a-f]{32}$", re.IGNORECASE)
@@ -148,14 +156,7 @@ def _validated(validator, message: str, max_length: int) -> Callable[[Store, Any
     return clean
 
 
-def _clean_contact_phone(store: Store, value: Any) -> str:
-    raw = _text(40)(store, value)
-    if not raw:
-        return ""
-    parsed = phone_parse(raw, region=store_region(store) or "US", mode=PhoneMode.STORE_LINE)
-    if not parsed.ok:
-        raise _Invalid(f"That is {parsed.problem}.")
-    return parsed.e164
+_clean_contact_phone = _store_line()
 
 
 def _clean_texas_registration(store: Store, value: Any) -> str | None:

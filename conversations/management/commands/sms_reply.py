@@ -6,7 +6,6 @@ import urllib.request
 import uuid
 from urllib.parse import urlencode
 
-import phonenumbers
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -14,7 +13,7 @@ from twilio.request_validator import RequestValidator
 
 from conversations.models import Message
 from stores.models import Store
-from stores.phones import phone_parse
+from stores.phones import phone_parse, phone_region
 
 PATH = "/webhooks/twilio/sms/"
 
@@ -91,7 +90,7 @@ class Command(BaseCommand):
 
     def _sender(self, raw: str, to: str) -> str:
         """Twilio always sends E.164; a number typed without + is read in the store's country."""
-        parsed = phone_parse(raw, region=phonenumbers.region_code_for_number(phonenumbers.parse(to, None)))
+        parsed = phone_parse(raw, region=phone_region(to))
         if not parsed.ok:
             raise CommandError(f"--from {raw!r} is {parsed.problem}.")
         return parsed.e164
