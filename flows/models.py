@@ -93,6 +93,8 @@ class Nudge(StoreOwned):
     reason = models.CharField(max_length=300, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     holdout = models.BooleanField(default=False)
+    # The step variant this cart was assigned ("A", "B", …); "" for a step without variants.
+    variant = models.CharField(max_length=8, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -417,3 +417,30 @@ class EvidenceLink(StoreOwned):
         if self.pk is not None:
             raise ValueError("Evidence links are append-only.")
         super().save(*args, **kwargs)
+
+
+class ShopifyConnection(StoreOwned):
+    """A store's install of our Shopify app: the shop, the offline Admin API token (encrypted), the scopes."""
+
+    store = models.OneToOneField(Store, on_delete=models.CASCADE, related_name="shopify_connection")
+    shop_domain = models.CharField(max_length=255, unique=True)
+    # Fernet ciphertext of the offline access token (stores.secrets); "" once the app is uninstalled.
+    access_token_encrypted = models.TextField(blank=True)
+    scopes = models.CharField(max_length=500, blank=True)
+    installed_at = models.DateTimeField(null=True, blank=True)
+    uninstalled_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.access_token_encrypted) and self.uninstalled_at is None
+
+    @property
+    def access_token(self) -> str:
+        from .secrets import decrypt
+
+        return decrypt(self.access_token_encrypted) if self.access_token_encrypted else ""
+
+    def __str__(self) -> str:
+        return self.shop_domain

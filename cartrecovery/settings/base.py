@@ -18,6 +18,16 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "te
 PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[PUBLIC_BASE_URL])
 
+# The Shopify app (docs/shopify.md). SHOPIFY_ADMIN_URL: where a shop's OAuth and Admin API live; tests point
+# it at a Shopify-compatible server on loopback.
+SHOPIFY_API_KEY = env("SHOPIFY_API_KEY", default="")
+SHOPIFY_API_SECRET = env("SHOPIFY_API_SECRET", default="")
+SHOPIFY_SCOPES = env("SHOPIFY_SCOPES", default="read_orders,read_checkouts,read_products,write_discounts")
+SHOPIFY_API_VERSION = env("SHOPIFY_API_VERSION", default="2025-10")
+SHOPIFY_ADMIN_URL = env("SHOPIFY_ADMIN_URL", default="https://{shop}").rstrip("/")
+# Fernet key(s) for secrets at rest (stores/secrets.py): comma-separated, the first encrypts; empty: derived.
+TOKEN_ENCRYPTION_KEY = env("TOKEN_ENCRYPTION_KEY", default="")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
