@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from conversations.models import Message
 from conversations.sending import Outbound, messages_queue_outbound, threads_ensure
-from stores.eligibility import cart_texting_problem, customer_texting_problem
+from stores.eligibility import cart_texting_problem, customer_texting_problem, store_texting_problem
 from stores.models import ConsentEvent, Order, Store
 
 from .hooks import HOLDOUT_DECIDERS
@@ -445,6 +445,9 @@ def _nudge_holdout_mark(nudge: Nudge) -> bool:
 def _exit_reason(nudge: Nudge, batch: _Batch) -> str:
     if not nudge.step.is_active or not nudge.step.flow.is_active:
         return "step turned off"
+    stopped = store_texting_problem(nudge.store)
+    if stopped:
+        return stopped
     cart = nudge.cart
     return cart_texting_problem(cart, has_items=bool(batch.items[cart.id]), ordered=cart.id in batch.ordered)
 

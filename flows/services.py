@@ -11,7 +11,7 @@ from conversations import wording
 from conversations.languages import LANGUAGES
 from conversations.placeholders import placeholders_check
 from conversations.sms.segments import TWILIO_MAX_BODY_CHARS
-from stores.eligibility import cart_texting_problem
+from stores.eligibility import cart_texting_problem, store_texting_problem
 from stores.models import Cart, Customer, Store
 from stores.tenancy import ensure_same_store
 
@@ -65,7 +65,7 @@ def nudges_schedule_for_cart(*, store: Store, cart: Cart) -> list[Nudge]:
     consent withdrawn) has its pending nudges cancelled, and they come back if it qualifies again.
     """
     ensure_same_store(store, cart)
-    problem = cart_texting_problem(cart)
+    problem = store_texting_problem(store) or cart_texting_problem(cart)
     if problem:
         nudges_cancel_pending(store=store, reason=problem, cart=cart)
         return []
@@ -105,7 +105,7 @@ def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[i
     """`nudges_schedule_for_cart` for carts created a moment ago (they have no nudges yet), in two INSERTs
     for the set. A cart that does not qualify gets nothing: it has nothing to cancel."""
     flow = flow_active_for(store=store)
-    if flow is None:
+    if flow is None or store_texting_problem(store):
         return []
     steps = [step for step in flow.steps.all() if step.is_active]
     qualifying = [cart for cart in carts if not cart_texting_problem(cart, has_items=cart.pk in with_items)]
@@ -140,6 +140,23 @@ def nudges_cancel_pending(
         ids = list(pending.select_for_update().values_list("id", flat=True))
         if not ids:
             return 0
+        Nudge.objects.filter(id__in=ids).update(state=Nudge.State.CANCELLED, reason=reason, updated_at=now)
+        NudgeEvent.objects.bulk_create(
+            [NudgeEvent(store=store, nudge_id=i, kind="cancelled", reason=reason, at=now) for i in ids]
+        )
+    return len(ids)
+
+
+def nudges_cancel_all_pending(*, store: Store, reason: str) -> int:
+    """Cancel every nudge of the store not yet sent (its sending was stopped)."""
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            Nudge.objects.for_store(store)
+            .filter(state=Nudge.State.SCHEDULED)
+            .select_for_update()
+            .values_list("id", flat=True)
+        )
         Nudge.objects.filter(id__in=ids).update(state=Nudge.State.CANCELLED, reason=reason, updated_at=now)
         NudgeEvent.objects.bulk_create(
             [NudgeEvent(store=store, nudge_id=i, kind="cancelled", reason=reason, at=now) for i in ids]
@@ -437,7 +454,11 @@ def consent_confirmation_send(*, store, customer: Customer, event) -> None:
     from conversations.sending import message_queue_outbound
     from conversations.services import thread_get_or_create
 
-    if not consent_confirmation_is_separate(store) or not customer.can_be_texted:
+    if (
+        store_texting_problem(store)
+        or not consent_confirmation_is_separate(store)
+        or not customer.can_be_texted
+    ):
         return
     if event.source == "keyword":
         # A START reply already carries the disclosures (the router's opt-in confirmation).
