@@ -177,6 +177,7 @@ def _shopify_card(store, *, form) -> dict:
         "connected": connection is not None and connection.is_active,
         "form": form,
         "topics": topics,
+        "scopes": [s for s in (connection.scopes if connection else "").split(",") if s],
         "topics_missing": [t for t in APP_WEBHOOK_TOPICS.values() if t not in topics],
     }
 
