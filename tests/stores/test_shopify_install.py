@@ -128,7 +128,7 @@ def test_install_sends_the_browser_to_shopifys_authorize_page_with_a_state_only_
     )
     query = {k: v[0] for k, v in parse_qs(location.query).items()}
     assert query["client_id"] == API_KEY
-    assert query["scope"] == "read_orders,read_checkouts,read_products,write_discounts"
+    assert query["scope"] == "read_orders,read_products,write_discounts"
     assert query["redirect_uri"] == "https://cartrecovery.test/shopify/callback"
     assert len(query["state"]) >= 32
     assert query["state"] in client.session["shopify_oauth_states"]
@@ -191,7 +191,7 @@ def test_a_full_install_from_shopify_creates_the_store_keeps_the_token_encrypted
     connection = ShopifyConnection.objects.get(shop_domain=SHOP)
     store = connection.store
     assert (store.name, store.platform, store.shop_domain) == ("Alpine Outfitters", "shopify", SHOP)
-    assert connection.scopes == "read_orders,read_checkouts,read_products,write_discounts"
+    assert connection.scopes == "read_orders,read_products,write_discounts"
     assert connection.installed_at is not None
     assert connection.is_active
     token = connection.access_token

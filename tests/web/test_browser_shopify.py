@@ -70,7 +70,7 @@ def test_connect_shopify_from_setup_then_uninstall(page, live_server, shopify):
     assert status.inner_text().strip() == "Connected"
     facts = page.get_by_test_id("shopify-connection").inner_text()
     assert SHOP in facts
-    assert "read_orders, read_checkouts, read_products, write_discounts" in facts
+    assert "read_orders, read_products, write_discounts" in facts
     assert "app/uninstalled" in facts
     assert page.get_by_test_id("shopify-webhooks-missing").count() == 0
     assert len(shopify_app.webhooks(shopify, SHOP)) == 6
