@@ -75,6 +75,9 @@ def app_webhook_url() -> str:
 def shopify_install_record(*, grant: Grant, pending: PendingInstall, user) -> Installed:
     """Keep the install's token (encrypted) on the shop's store, creating or reconnecting that store."""
     signed_in = user is not None and user.is_authenticated
+    known = ShopifyConnection.objects.filter(shop_domain=pending.shop).exists()
+    # Asked before the transaction: no HTTP call while rows are locked.
+    name = "" if known or pending.store_id else _shop_name(shop=pending.shop, token=grant.access_token)
     with transaction.atomic():
         connection = (
             ShopifyConnection.objects.select_for_update()
@@ -93,15 +96,19 @@ def shopify_install_record(*, grant: Grant, pending: PendingInstall, user) -> In
         elif connection is not None:
             store = connection.store
         else:
-            store = onboarding.store_create(
-                owner=user if signed_in else None,
-                name=_shop_name(shop=pending.shop, token=grant.access_token),
-                platform=Platform.SHOPIFY,
-                shop_domain=pending.shop,
-            )
-            created = True
+            existing = _unconnected_store_managed_by(user, shop=pending.shop) if signed_in else None
+            if existing is not None:
+                store = existing
+            else:
+                store = onboarding.store_create(
+                    owner=user if signed_in else None,
+                    name=name or pending.shop.removesuffix(".myshopify.com"),
+                    platform=Platform.SHOPIFY,
+                    shop_domain=pending.shop,
+                )
+                created = True
         if connection is None:
-            connection = ShopifyConnection(store=store, shop_domain=pending.shop)
+            connection = _connection_for_new_shop(store, shop=pending.shop)
         connection.access_token_encrypted = encrypt(grant.access_token)
         connection.scopes = grant.scopes
         connection.installed_at = timezone.now()
@@ -111,6 +118,36 @@ def shopify_install_record(*, grant: Grant, pending: PendingInstall, user) -> In
         claimable = created and not signed_in
     logger.info("Shopify app installed on %s for store %s (new store: %s)", pending.shop, store.id, created)
     return Installed(store=store, connection=connection, created=created, claimable=claimable)
+
+
+def _unconnected_store_managed_by(user, *, shop: str) -> Store | None:
+    """The signed-in person's own store on this shop that has no app connection yet (it used hand-made
+    webhooks): the install joins it instead of making a second store. A store whose domain was merely typed
+    by someone else is never joined: only its managers may link a token to it."""
+    return (
+        Store.objects.filter(
+            shop_domain=shop,
+            shopify_connection__isnull=True,
+            memberships__user_id=user.pk,
+            memberships__role__in=(Role.OWNER, Role.ADMIN),
+        )
+        .order_by("created_at")
+        .first()
+    )
+
+
+def _connection_for_new_shop(store: Store, *, shop: str) -> ShopifyConnection:
+    """A store holds one shop: its old connection is reused for a new shop only once that app is gone."""
+    current = ShopifyConnection.objects.select_for_update().filter(store=store).first()
+    if current is None:
+        return ShopifyConnection(store=store, shop_domain=shop)
+    if current.is_active:
+        raise InstallRefused(
+            f"This store is connected to {current.shop_domain}. A store connects one shop: uninstall the app "
+            f"from {current.shop_domain} first, or connect {shop} to a new store."
+        )
+    current.shop_domain, current.webhook_topics, current.webhooks_error = shop, [], ""
+    return current
 
 
 def _store_managed_by(user, *, store_id: str) -> Store:
@@ -147,6 +184,12 @@ def _shop_name(*, shop: str, token: str) -> str:
         return fallback
     name = ((data or {}).get("shop") or {}).get("name")
     return name.strip()[:200] if isinstance(name, str) and name.strip() else fallback
+
+
+def store_member(store: Store, user) -> bool:
+    return bool(
+        user is not None and user.is_authenticated and store.memberships.filter(user_id=user.pk).exists()
+    )
 
 
 def shopify_webhooks_subscribe(*, connection: ShopifyConnection) -> list[str]:

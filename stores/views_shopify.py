@@ -28,6 +28,7 @@ from .shopify_install import (
     shopify_install_record,
     shopify_store_claim,
     shopify_webhooks_subscribe,
+    store_member,
 )
 from .shopify_oauth import (
     OAuthRefused,
@@ -96,6 +97,13 @@ def callback(request: HttpRequest) -> HttpResponse:
         return redirect_to_login(reverse("shopify-finish"))
     if not request.user.is_authenticated:
         return redirect_to_login(setup_url)
+    if not store_member(installed.store, request.user):
+        messages.info(
+            request,
+            f"{shop} is connected to {installed.store.name}, a store you are not a member of: ask its owner "
+            "to invite you.",
+        )
+        return redirect("home")
     return redirect(setup_url)
 
 

@@ -484,3 +484,48 @@ def test_a_hand_made_webhook_cannot_uninstall_the_app(client, installed, post_sh
     installed.refresh_from_db()
     assert installed.sending_stopped_reason == ""
     assert ShopifyConnection.objects.get(shop_domain=SHOP).is_active
+
+
+def test_installing_from_shopify_joins_the_signed_in_merchants_hand_made_store_on_that_shop(client, shopify):
+    owner = MembershipFactory(store=StoreFactory(shop_domain=SHOP), role=Role.OWNER)
+    stranger_store = StoreFactory(shop_domain=OTHER_SHOP)  # someone typed this domain; nobody here manages it
+    client.force_login(owner.user)
+
+    assert install(client)["Location"] == f"/dashboard/{owner.store_id}/setup/"
+    install(client, OTHER_SHOP)
+
+    assert ShopifyConnection.objects.get(shop_domain=SHOP).store_id == owner.store_id
+    assert ShopifyConnection.objects.get(shop_domain=OTHER_SHOP).store_id != stranger_store.id
+    assert Store.objects.filter(shop_domain=OTHER_SHOP).count() == 2
+
+
+def test_a_store_connected_to_one_shop_cannot_take_a_second_one_until_the_first_app_is_gone(
+    client, django_capture_on_commit_callbacks, shopify
+):
+    owner = MembershipFactory(store=StoreFactory(shop_domain=""), role=Role.OWNER)
+    client.force_login(owner.user)
+    connect = f"/dashboard/{owner.store_id}/setup/shopify/"
+    client.get(through_shopify(client.post(connect, {"shop": SHOP})))
+
+    refused = client.get(through_shopify(client.post(connect, {"shop": OTHER_SHOP})))
+
+    assert refused.status_code == 409
+    assert b"connects one shop" in refused.content
+    app_webhook(client, django_capture_on_commit_callbacks, topic="app/uninstalled", payload={})
+    moved = client.get(through_shopify(client.post(connect, {"shop": OTHER_SHOP})))
+    assert moved.status_code == 302
+    connection = ShopifyConnection.objects.get(store=owner.store)
+    assert connection.shop_domain == OTHER_SHOP
+    assert connection.is_active
+
+
+def test_someone_signed_in_who_is_not_a_member_reinstalling_a_shop_is_not_shown_its_store(client, shopify):
+    install(client)
+    store = Store.objects.get(shop_domain=SHOP)
+    client.force_login(UserFactory())
+
+    response = install(client)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert not Membership.objects.filter(store=store).exists()
