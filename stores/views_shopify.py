@@ -23,6 +23,7 @@ from . import signing, webhooks
 from .handlers import SHOPIFY_APP
 from .models import ShopifyConnection, Store
 from .shopify_install import (
+    APP_WEBHOOK_TOPICS,
     InstallRefused,
     shopify_app_uninstalled,
     shopify_install_record,
@@ -111,8 +112,6 @@ def _install_messages(request: HttpRequest, *, shop: str, topics: list[str], mis
     messages.success(request, f"Shopify connected: {shop}.")
     if missing:
         messages.warning(request, f"Shopify did not grant {', '.join(missing)}: some features will not work.")
-    from .shopify_install import APP_WEBHOOK_TOPICS
-
     if len(topics) < len(APP_WEBHOOK_TOPICS):
         messages.warning(
             request,
