@@ -529,3 +529,40 @@ def test_someone_signed_in_who_is_not_a_member_reinstalling_a_shop_is_not_shown_
     assert response.status_code == 302
     assert response["Location"] == "/"
     assert not Membership.objects.filter(store=store).exists()
+
+
+def test_a_webhook_shopify_fails_to_subscribe_is_shown_and_connecting_again_adds_only_it(client, shopify):
+    from tests.fakes.shopify_server import server_error
+
+    owner = MembershipFactory(store=StoreFactory(shop_domain=""), role=Role.OWNER)
+    client.force_login(owner.user)
+    connect = f"/dashboard/{owner.store_id}/setup/shopify/"
+    shopify.plan(*[server_error(503)] * 4)  # every try of the first subscription
+
+    client.get(through_shopify(client.post(connect, {"shop": SHOP})))
+
+    connection = ShopifyConnection.objects.get(store=owner.store)
+    assert "checkouts/create" not in connection.webhook_topics
+    assert len(connection.webhook_topics) == len(APP_WEBHOOK_TOPICS) - 1
+    assert connection.webhooks_error.startswith("checkouts/create: Shopify answered 503")
+    page = client.get(f"/dashboard/{owner.store_id}/setup/").content.decode()
+    assert "Not registered: checkouts/create." in page
+
+    client.get(through_shopify(client.post(connect, {"shop": SHOP})))
+
+    connection.refresh_from_db()
+    assert sorted(connection.webhook_topics) == sorted(APP_WEBHOOK_TOPICS.values())
+    assert connection.webhooks_error == ""
+    subscribed = shopify_app.webhooks(shopify, SHOP)
+    assert sorted(w["topic"] for w in subscribed) == sorted(APP_WEBHOOK_TOPICS)
+
+
+def test_the_token_and_the_app_secret_never_reach_the_logs(client, shopify, caplog):
+    caplog.set_level("DEBUG")
+
+    install(client)
+
+    token = ShopifyConnection.objects.get(shop_domain=SHOP).access_token
+    assert caplog.records
+    assert token not in caplog.text
+    assert SECRET not in caplog.text
