@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
-from billing.services import order_attribute
+from billing.attribution import order_attribute
 from flows.dispatcher import nudge_dispatch_due
 from flows.models import DiscountCode, IncentiveKind, Nudge, ShortLink, Step
 from flows.services import nudges_schedule_for_cart
