@@ -1,6 +1,7 @@
 """Writes of the flows app: the schedule of nudges, and the flow and its steps (API and dashboard alike)."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import DateTimeField, ExpressionWrapper, Max, OuterRef, Subquery
@@ -199,7 +200,15 @@ def _flow_rules_check(*, quiet_hours_start: int, quiet_hours_end: int, frequency
         raise ApplicationError("Allow between 1 and 10 texts per day.", extra={"field": "frequency_cap"})
 
 
-def _step_check(*, delay_minutes: int, templates: dict, incentive_kind: str, discount_code: str) -> None:
+def _step_check(
+    *,
+    delay_minutes: int,
+    templates: dict,
+    incentive_kind: str,
+    discount_code: str,
+    incentive_percent: int | None = None,
+    incentive_amount: Decimal | None = None,
+) -> None:
     """The rules of one step, whichever door it comes through (fields named as the step editor's)."""
     if delay_minutes < 1:
         raise ApplicationError("The delay must be at least one minute.", extra={"field": "delay"})
@@ -218,6 +227,21 @@ def _step_check(*, delay_minutes: int, templates: dict, incentive_kind: str, dis
         placeholders_check(template, field="template")
     if incentive_kind == IncentiveKind.FIXED_CODE and not discount_code.strip():
         raise ApplicationError("Give the discount code to send.", extra={"field": "discount_code"})
+    if incentive_kind == IncentiveKind.UNIQUE_CODE:
+        _unique_code_value_check(percent=incentive_percent, amount=incentive_amount)
+
+
+def _unique_code_value_check(*, percent: int | None, amount: Decimal | None) -> None:
+    """A code made in Shopify takes a percentage (1–100) or an amount (above 0) off, one of the two."""
+    if (percent is None) == (amount is None):
+        raise ApplicationError(
+            "Give the code's value: a percentage or an amount off, not both.",
+            extra={"field": "incentive_percent"},
+        )
+    if percent is not None and not 1 <= percent <= 100:
+        raise ApplicationError("A percentage off is between 1 and 100.", extra={"field": "incentive_percent"})
+    if amount is not None and not Decimal("0") < amount <= Decimal("100000"):
+        raise ApplicationError("An amount off is above 0.", extra={"field": "incentive_amount"})
 
 
 def _step_write(*, step: Step, delay_minutes: int, **fields) -> Step:
@@ -245,6 +269,8 @@ def _steps_in_check(steps: list[dict]) -> None:
                 templates=step["templates"],
                 incentive_kind=step["incentive_kind"],
                 discount_code=step["discount_code"],
+                incentive_percent=step.get("incentive_percent"),
+                incentive_amount=step.get("incentive_amount"),
             )
         except ApplicationError as exc:
             field = f"steps[{step['position']}]"
@@ -286,6 +312,7 @@ def flow_update(
             discount_code=data["discount_code"].strip(),
             incentive_text=data.get("incentive_text", "").strip(),
             incentive_valid_days=data.get("incentive_valid_days", 7),
+            **_unique_code_value(data),
         )
         _discount_pool_extend(store=store, step=step, codes=data.get("pool_codes", []))
     for step in existing.values():
@@ -309,6 +336,8 @@ def step_update(
     language: str,
     template: str,
     remove_language: bool = False,
+    incentive_percent: int | None = None,
+    incentive_amount: Decimal | None = None,
 ) -> Step:
     """Save a step's timing and incentive, and its text in one language (or drop that language)."""
     ensure_same_store(store, step)
@@ -327,6 +356,8 @@ def step_update(
         templates=templates,
         incentive_kind=incentive_kind,
         discount_code=discount_code,
+        incentive_percent=incentive_percent,
+        incentive_amount=incentive_amount,
     )
     return _step_write(
         step=step,
@@ -337,7 +368,23 @@ def step_update(
         discount_code=discount_code.strip(),
         incentive_text=incentive_text.strip(),
         incentive_valid_days=incentive_valid_days,
+        **_unique_code_value(
+            {
+                "incentive_kind": incentive_kind,
+                "incentive_percent": incentive_percent,
+                "incentive_amount": incentive_amount,
+            }
+        ),
     )
+
+
+def _unique_code_value(data: dict) -> dict:
+    """The value fields as stored: kept only for a unique_code step (checked by `_step_check`)."""
+    unique = data["incentive_kind"] == IncentiveKind.UNIQUE_CODE
+    return {
+        "incentive_percent": data.get("incentive_percent") if unique else None,
+        "incentive_amount": data.get("incentive_amount") if unique else None,
+    }
 
 
 @transaction.atomic

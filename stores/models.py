@@ -216,6 +216,8 @@ class CartItem(models.Model):
     position = models.PositiveIntegerField(default=0)
     title = models.CharField(max_length=500)
     variant = models.CharField(max_length=255, blank=True)
+    # The shop's product variant id (Shopify line items' variant_id): the stock check reads it
+    variant_id = models.CharField(max_length=64, blank=True)
     quantity = models.PositiveIntegerField(default=1)
     price = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     product_url = models.URLField(max_length=2000, blank=True)
