@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stores', '0016_shopify_connection'),
+        ('stores', '0017_cart_item_variant_id'),
     ]
 
     operations = [
