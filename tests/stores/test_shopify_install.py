@@ -21,7 +21,6 @@ from stores.shopify_install import APP_WEBHOOK_TOPICS, UNINSTALLED
 from stores.shopify_oauth import query_hmac, query_hmac_valid
 from stores.signing import shopify_hmac
 from tests.fakes import shopify_app
-from tests.fakes.shopify_server import FakeShopifyServer
 from tests.fixtures import load
 from tests.stores.conftest import dumps
 from tests.stores.factories import MembershipFactory, StoreFactory, UserFactory
@@ -36,14 +35,12 @@ APP_WEBHOOKS = "https://cartrecovery.test/shopify/webhooks"
 
 
 @pytest.fixture
-def shopify(settings):
-    with FakeShopifyServer() as server:
-        shopify_app.app_register(server, api_key=API_KEY, secret=SECRET)
-        settings.SHOPIFY_API_KEY = API_KEY
-        settings.SHOPIFY_API_SECRET = SECRET
-        settings.SHOPIFY_ADMIN_URL = server.admin_url
-        settings.SHOPIFY_RETRY_BACKOFF = 0.01
-        yield server
+def shopify(fake_shopify, settings):
+    """The fake Shopify, knowing our app (client id and secret), and the project set up as that app."""
+    shopify_app.app_register(fake_shopify, api_key=API_KEY, secret=SECRET)
+    settings.SHOPIFY_API_KEY = API_KEY
+    settings.SHOPIFY_API_SECRET = SECRET
+    return fake_shopify
 
 
 def install_url(shop: str = SHOP, **changes) -> str:

@@ -12,7 +12,6 @@ from stores.models import Role, ShopifyConnection
 from stores.signing import shopify_hmac
 from tests.browser import MOBILE, csp_violations, horizontal_overflow, login, screenshot, unlabelled_controls
 from tests.fakes import shopify_app
-from tests.fakes.shopify_server import FakeShopifyServer
 from tests.stores.factories import MembershipFactory, StoreFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,15 +22,13 @@ SHOP = "alpine-outfitters.myshopify.com"
 
 
 @pytest.fixture
-def shopify(settings, live_server):
-    with FakeShopifyServer() as server:
-        shopify_app.app_register(server, api_key=API_KEY, secret=SECRET)
-        shopify_app.set_shop_name(server, SHOP, "Alpine Outfitters")
-        settings.SHOPIFY_API_KEY = API_KEY
-        settings.SHOPIFY_API_SECRET = SECRET
-        settings.SHOPIFY_ADMIN_URL = server.admin_url
-        settings.PUBLIC_BASE_URL = live_server.url
-        yield server
+def shopify(fake_shopify, settings, live_server):
+    shopify_app.app_register(fake_shopify, api_key=API_KEY, secret=SECRET)
+    shopify_app.set_shop_name(fake_shopify, SHOP, "Alpine Outfitters")
+    settings.SHOPIFY_API_KEY = API_KEY
+    settings.SHOPIFY_API_SECRET = SECRET
+    settings.PUBLIC_BASE_URL = live_server.url
+    return fake_shopify
 
 
 def _page_checks(page, name: str) -> None:
