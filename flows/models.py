@@ -35,7 +35,7 @@ class IncentiveKind(models.TextChoices):
     FIXED_CODE = "fixed_code", "One code for everyone"
     CODE_POOL = "code_pool", "A unique code from a pool"
     FREE_SHIPPING = "free_shipping", "Free shipping text"
-    UNIQUE_CODE = "unique_code", "A single-use code made in Shopify per cart"
+    UNIQUE_CODE = "unique_code", "A Shopify code per cart"
 
 
 class Step(StoreOwned):

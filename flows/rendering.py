@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 
 from conversations.placeholders import money_format, placeholders_fill, placeholders_unknown, store_values
 from conversations.sms.prices import segment_price_for_country
@@ -321,8 +322,26 @@ def template_preview(
             incentive_kind=incentive_kind,
             first_text=first_text,
             carrier_rule=policy.one_cart_text_per_abandonment,
-        ),
+        )
+        + _unique_code_warnings(store, incentive_kind),
     )
+
+
+def _unique_code_warnings(store, incentive_kind: str) -> list[str]:
+    """A code made in Shopify needs the store's Shopify app: say so where the step is edited."""
+    if incentive_kind != "unique_code" or _shopify_connected(store):
+        return []
+    return [
+        "A code made in Shopify needs the Shopify app connected: until then the text goes with the "
+        "fallback discount code, or without a code."
+    ]
+
+
+def _shopify_connected(store) -> bool:
+    try:
+        return store.shopify_connection.is_active
+    except ObjectDoesNotExist:
+        return False
 
 
 def template_warnings(

@@ -23,6 +23,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='step',
             name='incentive_kind',
-            field=models.CharField(choices=[('none', 'No incentive'), ('fixed_code', 'One code for everyone'), ('code_pool', 'A unique code from a pool'), ('free_shipping', 'Free shipping text'), ('unique_code', 'A single-use code made in Shopify per cart')], default='none', max_length=20),
+            field=models.CharField(choices=[('none', 'No incentive'), ('fixed_code', 'One code for everyone'), ('code_pool', 'A unique code from a pool'), ('free_shipping', 'Free shipping text'), ('unique_code', 'A Shopify code per cart')], default='none', max_length=20),
         ),
     ]
