@@ -35,6 +35,20 @@ class StepSerializer(serializers.Serializer):
         help_text='Per language: {"en": "Hi {first_name}…"}. Placeholders: ' + placeholders_listing() + ".",
     )
     incentive = IncentiveSerializer(required=False)
+    variants = serializers.ListField(
+        child=serializers.DictField(),
+        required=False,
+        default=list,
+        help_text='2–4 variants tested against each other: [{"key": "A", "weight": 50, "templates": {...}, '
+        '"incentive": {...as the step\'s...}, "delay_minutes": null}]. Leave out (or []) for the step\'s own '
+        "text. Changed variants start a new experiment; removed ones stop a running one.",
+    )
+    experiment = serializers.DictField(
+        read_only=True,
+        allow_null=True,
+        help_text='{"status": "running"|"decided"|"stopped", "winner": "B"|null, "decided_at", "started_at", '
+        '"statement", "numbers": {per-variant texts, revenue per text, recovery and click rates, intervals}}',
+    )
     previews = serializers.DictField(
         read_only=True, help_text="Per language: worst-case segments, cost, warnings."
     )
@@ -55,6 +69,21 @@ class FlowSerializer(serializers.Serializer):
         min_value=1, max_value=10, help_text="Texts per phone per 24 hours."
     )
     steps = StepSerializer(many=True)
+
+
+def experiment_out(step: Step) -> dict | None:
+    """The step's experiment as the API and the dashboard show it (read-only); None without one."""
+    experiment = step.experiment or {}
+    if not experiment:
+        return None
+    return {
+        "status": experiment.get("status"),
+        "winner": experiment.get("winner"),
+        "decided_at": experiment.get("decided_at"),
+        "started_at": experiment.get("started_at"),
+        "statement": experiment.get("statement", ""),
+        "numbers": experiment.get("numbers") or {},
+    }
 
 
 def _pool_available(step: Step) -> int:
@@ -83,6 +112,8 @@ def _flow_out(flow: Flow) -> dict:
                     if step.incentive_kind == IncentiveKind.CODE_POOL
                     else 0,
                 },
+                "variants": step.variants,
+                "experiment": experiment_out(step),
                 "previews": {
                     lang: p.as_dict() for lang, p in step_preview(store=flow.store, step=step).items()
                 },
@@ -113,6 +144,7 @@ def _step_in(step: dict) -> dict:
         "incentive_text": incentive["text"],
         "incentive_valid_days": incentive["valid_days"],
         "pool_codes": incentive["pool_codes"],
+        "variants": step.get("variants", []),
     }
 
 
