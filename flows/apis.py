@@ -10,6 +10,7 @@ from stores.access import StoreAPIView
 from .models import DiscountCode, Flow, IncentiveKind, Step
 from .rendering import step_preview
 from .services import flow_seed_default, flow_update
+from .variants import experiment_out
 
 
 class IncentiveSerializer(serializers.Serializer):
@@ -69,21 +70,6 @@ class FlowSerializer(serializers.Serializer):
         min_value=1, max_value=10, help_text="Texts per phone per 24 hours."
     )
     steps = StepSerializer(many=True)
-
-
-def experiment_out(step: Step) -> dict | None:
-    """The step's experiment as the API and the dashboard show it (read-only); None without one."""
-    experiment = step.experiment or {}
-    if not experiment:
-        return None
-    return {
-        "status": experiment.get("status"),
-        "winner": experiment.get("winner"),
-        "decided_at": experiment.get("decided_at"),
-        "started_at": experiment.get("started_at"),
-        "statement": experiment.get("statement", ""),
-        "numbers": experiment.get("numbers") or {},
-    }
 
 
 def _pool_available(step: Step) -> int:

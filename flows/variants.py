@@ -96,3 +96,18 @@ def experiments_tick(*, now: datetime) -> None:
                 hook(now=now)
         except Exception:
             logger.exception("experiment evaluation failed; the tick goes on")
+
+
+def experiment_out(step: Step) -> dict | None:
+    """The step's experiment as the API and the dashboard show it (read-only); None without one."""
+    experiment = step.experiment or {}
+    if not experiment:
+        return None
+    return {
+        "status": experiment.get("status"),
+        "winner": experiment.get("winner"),
+        "decided_at": experiment.get("decided_at"),
+        "started_at": experiment.get("started_at"),
+        "statement": experiment.get("statement", ""),
+        "numbers": experiment.get("numbers") or {},
+    }
