@@ -17,6 +17,7 @@ however often one looks.
 """
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -172,7 +173,7 @@ def decide(
     return Decision(
         status="running",
         winner=None,
-        statement=running_statement(leader, runner_up, lift=lift),
+        statement=running_statement(leader, runner_up, lift=lift, arms=arms),
         arms=arms,
         intervals=intervals,
         lift=lift,
@@ -199,9 +200,15 @@ def winner_statement(leader: ArmStats, runner_up: ArmStats, *, alpha: float, oth
     return f"{how}; chance this is noise < {_percent(alpha)}."
 
 
-def running_statement(leader: ArmStats, runner_up: ArmStats, *, lift: float | None) -> str:
+def running_statement(
+    leader: ArmStats, runner_up: ArmStats, *, lift: float | None, arms: Sequence[ArmStats] = ()
+) -> str:
     if lift is None or lift <= 0:
-        return "No difference yet between the variants' revenue per text; still testing."
+        clicks = ""
+        if any(arm.clicked for arm in arms):
+            rates = ", ".join(f"{arm.key} {_percent(arm.clicked / arm.texts)}" for arm in arms if arm.texts)
+            clicks = f" (clicked: {rates}; revenue decides)"
+        return f"No difference yet between the variants' revenue per text{clicks}; still testing."
     return (
         f"{leader.key} leads by {_percent(lift)} revenue per text over {runner_up.key}, "
         "not yet beyond what chance could do; still testing."

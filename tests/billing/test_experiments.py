@@ -153,3 +153,26 @@ def test_a_reading_of_changed_variants_is_not_kept(store, experiment_step):
     experiment_step.refresh_from_db()
     assert experiment_step.experiment["status"] == "running"
     assert experiment_step.experiment["fingerprint"] != stale["fingerprint"]
+
+
+@pytest.mark.django_db
+def test_clicks_on_one_variant_alone_show_in_the_numbers_but_revenue_decides(
+    api_client, store, experiment_step
+):
+    experiment_texts_seed(
+        step=experiment_step, at=WEDNESDAY_NOON_NY, texts={"A": 240, "B": 240}, recovered={},
+        clicked={"B": 120},
+    )  # fmt: skip
+
+    with time_machine.travel(WEDNESDAY_NOON_NY + timedelta(hours=1), tick=False):
+        nudge_dispatch_due()
+    step_out = api_client.get(f"/api/v1/stores/{store.id}/flow/").json()["steps"][0]
+
+    experiment = step_out["experiment"]
+    assert experiment["status"] == "running"
+    assert experiment["winner"] is None
+    clicks = {
+        row["variant"]: (row["clicked"], row["click_rate"]) for row in experiment["numbers"]["variants"]
+    }
+    assert clicks == {"A": (0, 0.0), "B": (120, 0.5)}
+    assert "clicked: A 0 %, B 50 %; revenue decides" in experiment["statement"]

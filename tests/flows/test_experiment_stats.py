@@ -110,3 +110,16 @@ def test_the_naive_rule_calls_the_same_modest_lead():
 def test_a_single_variant_is_refused():
     with pytest.raises(ValueError, match="at least two variants"):
         decide([arm("A", 500, 5)])
+
+
+def test_clicks_without_revenue_are_reported_but_do_not_decide():
+    a = ArmStats(key="A", weight=50, texts=300, clicked=0)
+    b = ArmStats(key="B", weight=50, texts=300, clicked=90)
+
+    decision = decide([a, b])
+
+    assert decision.winner is None
+    assert decision.statement == (
+        "No difference yet between the variants' revenue per text (clicked: A 0 %, B 30 %; revenue decides); "
+        "still testing."
+    )
