@@ -16,6 +16,7 @@ from stores.models import Cart, Customer, Store
 from stores.tenancy import ensure_same_store
 
 from . import defaults
+from .experiment_stats import MIN_TEXTS_PER_VARIANT
 from .models import DiscountCode, Flow, IncentiveKind, Nudge, NudgeEvent, Step
 from .rendering import consent_confirmation_is_separate, consent_confirmation_text, language_base
 from .variants import VARIANT_KEYS, variant_delay_minutes, variant_for, variants_fingerprint
@@ -323,7 +324,7 @@ def _experiment_follow(step: Step, variants: list[dict]) -> dict:
         "started_at": timezone.now().isoformat(),
         "decided_at": None,
         "fingerprint": fingerprint,
-        "statement": "Collecting texts: no decision before each variant has sent enough of them.",
+        "statement": f"Collecting texts: each variant needs {MIN_TEXTS_PER_VARIANT} before any decision.",
         "numbers": {},
     }
 

@@ -206,9 +206,13 @@ def test_another_stores_step_variants_are_out_of_reach(api_client, client, owner
 
     assert api_client.put(_url(other_store), _body(variants=AB), format="json").status_code == 404
     client.force_login(owner)
+    two = {"language": "en", "A_include": "on", "A_text": "A {link}", "A_weight": "50",
+           "B_include": "on", "B_text": "B {link}", "B_weight": "50"}  # fmt: skip
     page = f"/dashboard/{other_store.id}/flow/steps/{step.id}/variants/"
-    assert client.post(page, {"variants-TOTAL_FORMS": "0"}).status_code == 404
+    assert client.post(page, two).status_code == 404
     own_page = f"/dashboard/{store.id}/flow/steps/{step.id}/variants/"
-    assert client.post(own_page, {"variants-TOTAL_FORMS": "0"}).status_code == 404
+    assert client.post(own_page, two).status_code == 404
+    own_step = flow_seed_default(store=store).steps.get(position=1)
+    assert client.post(f"/dashboard/{store.id}/flow/steps/{own_step.id}/variants/", two).status_code == 302
     step.refresh_from_db()
     assert step.variants == []

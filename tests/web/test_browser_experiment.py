@@ -40,10 +40,12 @@ def test_an_experiment_runs_then_the_tick_decides_and_the_editor_shows_the_winne
     page.get_by_label("Variant B text").fill("{first_name}, your {product} is almost gone: {link}")
     page.get_by_role("button", name="Save variants").click()
 
-    page.get_by_text("testing 2 variants").wait_for()
+    page.get_by_text("Step 1: testing 2 variants.").wait_for()
     card = page.locator("[data-experiment-status]")
     assert card.get_attribute("data-experiment-status") == "running"
-    assert "Collecting texts" in card.inner_text() or "Running" in card.inner_text()
+    assert "Running" in card.inner_text()
+    assert "Collecting texts: each variant needs 200 before any decision." in card.inner_text()
+    page.get_by_text("This step is testing 2 variants").wait_for()
     assert unlabelled_controls(page) == []
     _keep(screenshot(page, "experiment-running"), "experiment-running")
 
