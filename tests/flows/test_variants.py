@@ -11,7 +11,12 @@ from billing.plans import plan_update
 from conversations.models import Message
 from flows.dispatcher import HOLDOUT_REASON, nudge_dispatch_due
 from flows.models import Nudge, Step
-from flows.services import flow_seed_default, nudges_schedule_for_cart, step_variants_update
+from flows.services import (
+    flow_seed_default,
+    nudges_schedule_for_cart,
+    nudges_schedule_for_new_carts,
+    step_variants_update,
+)
 from flows.variants import variant_assign
 from tests.flows.conftest import WEDNESDAY_NOON_NY
 
@@ -216,3 +221,18 @@ def test_another_stores_step_variants_are_out_of_reach(api_client, client, owner
     assert client.post(f"/dashboard/{store.id}/flow/steps/{own_step.id}/variants/", two).status_code == 302
     step.refresh_from_db()
     assert step.variants == []
+
+
+@pytest.mark.django_db
+def test_carts_enrolled_in_bulk_record_their_variant_too(store, make_cart):
+    flow = flow_seed_default(store=store)
+    step = flow.steps.get(position=1)
+    step_variants_update(store=store, step=step, variants=[dict(AB[0], delay_minutes=90), AB[1]])
+    carts = [make_cart(phone=f"+1212555{n:04d}") for n in range(10)]
+
+    nudges_schedule_for_new_carts(store=store, carts=carts, with_items={c.pk for c in carts})
+
+    for nudge in Nudge.objects.filter(step=step):
+        assert nudge.variant == variant_assign(step_id=step.pk, cart_id=nudge.cart_id, variants=step.variants)
+        wait = nudge.due_at - WEDNESDAY_NOON_NY
+        assert wait == timedelta(minutes=90 if nudge.variant == "A" else step.delay_minutes)
