@@ -289,6 +289,11 @@ def _variant_incentive_clean(incentive, *, field: str, whose: str) -> dict:
         raise ApplicationError(
             whose + "the incentive is {kind, discount_code, text, valid_days}.", extra={"field": field}
         )
+    if incentive.get("pool_codes"):
+        raise ApplicationError(
+            whose + "pool codes go on the step's own incentive: its variants share the step's pool.",
+            extra={"field": field},
+        )
     merged = {**_INCENTIVE_DEFAULTS, **{k: v for k, v in incentive.items() if k != "pool_codes"}}
     if merged["kind"] not in IncentiveKind.values:
         raise ApplicationError(

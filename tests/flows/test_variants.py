@@ -187,6 +187,8 @@ def _variant(key="A", **changes):
          "Variant B: give the discount code to send."),
         ([_variant("A"), _variant("B", incentive={"kind": "bogus"})], "Variant B: the incentive kind is"),
         ([_variant("A"), _variant("B", delay_minutes=0)], "Variant B: the delay must be whole minutes"),
+        ([_variant("A"), _variant("B", incentive={"kind": "code_pool", "pool_codes": ["X1"]})],
+         "Variant B: pool codes go on the step's own incentive"),
     ],
 )  # fmt: skip
 def test_bad_variants_are_refused_clearly_and_nothing_changes(api_client, store, variants, message):
