@@ -1,9 +1,11 @@
 """Step experiments decided by the scheduler tick against attributed revenue, and the winner used after."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.utils import timezone
 
 from billing.experiments import experiment_arms, experiments_evaluate
@@ -176,3 +178,16 @@ def test_clicks_on_one_variant_alone_show_in_the_numbers_but_revenue_decides(
     }
     assert clicks == {"A": (0, 0.0), "B": (120, 0.5)}
     assert "clicked: A 0 %, B 50 %; revenue decides" in experiment["statement"]
+
+
+@pytest.mark.django_db
+def test_the_dispatch_due_command_ticks_experiments_too(store, experiment_step):
+    experiment_texts_seed(
+        step=experiment_step, at=WEDNESDAY_NOON_NY, texts={"A": 250, "B": 250}, recovered={"A": 45, "B": 5}
+    )
+
+    call_command("dispatch_due", "--now", "2026-03-04T19:00:00Z", stdout=StringIO())
+
+    experiment_step.refresh_from_db()
+    assert experiment_step.experiment["status"] == "decided"
+    assert experiment_step.experiment["winner"] == "A"
