@@ -29,104 +29,163 @@ def _terms(listing: str) -> tuple[str, ...]:
 LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "shipping": {
         "en": _terms(
-            "shipping, ship, ships, shipped, delivery, deliver, postage, arrive, arrival, get here, "
-            "shipping cost, how long"
+            "dhl, fedex, shipping, ship, ships, shipped, delivery, deliver, postage, arrive, arrival, get "
+            "here, shipping cost, how long"
         ),
         "es": _terms(
-            "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan"
+            "mandan a, cuanto tarda, tarda en llegar, correos, dhl, envio, envios, enviar, "
+            "envian, entrega, entregar, llega, llegar, gastos de envio, mandan"
         ),
         "fr": _terms(
-            "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
-            "port, colis, arriver, arrive, recevoir, delai"
+            "livrez vous, livraison offerte, frais d envoi, delai de livraison, colissimo, chronopost, "
+            "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de "
+            "port, port, colis, arriver, arrive, recevoir, delai"
         ),
         "de": _terms(
-            "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
-            "liefert, lieferzeit, porto, ankommen, zustellung, paket"
+            "versandkostenfrei, lieferkosten, lieferzeiten, zugestellt, dhl, hermes, dpd, versand, "
+            "versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, liefert, "
+            "lieferzeit, porto, ankommen, zustellung, paket"
         ),
         "it": _terms(
-            "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
-            "arrivare, costi di spedizione, corriere, pacco"
+            "spediscono, spedito, spese di spedizione, tempi di consegna, consegne, bartolini, brt, "
+            "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, "
+            "arriva, arrivare, costi di spedizione, corriere, pacco"
         ),
         "pt": _terms(
-            "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, "
-            "portes, correio"
+            "prazo de entrega, frete gratis, correios, sedex, ctt, envio, envios, enviar, enviam, "
+            "entrega, entregar, entregam, frete, chega, chegar, prazo, portes, correio"
         ),
         "nl": _terms(
-            "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, "
-            "bezorging, bezorgd, geleverd, verzonden, bezorgkosten, levertijd, pakket, aankomen, opsturen"
+            "verzendtijd, bezorgtijd, leveringstijd, leveringskosten, komt het aan, komt aan, postnl, "
+            "dhl, bpost, verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, "
+            "bezorgen, bezorging, bezorgd, geleverd, verzonden, bezorgkosten, levertijd, pakket, "
+            "aankomen, opsturen"
         ),
     },
     "discount": {
         "en": _terms(
-            "discount, coupon, promo, promo code, code, voucher, deal, sale, offer, cheaper, price match"
+            "promo codes, discount, coupon, promo, promo code, code, voucher, deal, sale, offer, cheaper, "
+            "price match"
         ),
-        "es": _terms("descuento, cupon, codigo, oferta, rebaja, rebajas, promocion, mas barato"),
+        "es": _terms(
+            "descuentos, cupones, promo, codigo de descuento, descuento, cupon, codigo, oferta, rebaja, "
+            "rebajas, promocion, mas barato"
+        ),
         "fr": _terms(
-            "reduction, remise, promo, code promo, coupon, solde, soldes, rabais, moins cher,"
-            " bon de reduction"
+            "reductions, promos, code de reduction, bon plan, reduction, remise, promo, code promo, "
+            "coupon, solde, soldes, rabais, moins cher, bon de reduction"
         ),
         "de": _terms(
-            "rabatt, gutschein, rabattcode, gutscheincode, angebot, aktion, gunstiger, sale, prozente"
+            "rabatte, gutscheine, sonderangebot, rabatt, gutschein, rabattcode, gutscheincode, angebot, "
+            "aktion, gunstiger, sale, prozente"
         ),
-        "it": _terms("sconto, sconti, coupon, codice, codice sconto, offerta, promozione, saldi, buono"),
-        "pt": _terms("desconto, cupom, cupao, codigo, promocao, oferta, mais barato, liquidacao"),
+        "it": _terms(
+            "codice promo, promo, offerte, promozioni, buono sconto, sconto, sconti, coupon, codice, "
+            "codice sconto, offerta, promozione, saldi, buono regalo"
+        ),
+        "pt": _terms(
+            "cupons, promo, desconto, cupom, cupao, codigo, promocao, oferta, mais barato, liquidacao"
+        ),
         "nl": _terms(
-            "korting, kortingscode, kortingscodes, actie, aanbieding, coupon, goedkoper, uitverkoop, sale"
+            "actiecode, kortingsbon, promocode, promotie, korting, kortingscode, kortingscodes, actie, "
+            "aanbieding, coupon, goedkoper, uitverkoop, sale"
         ),
     },
     "returns": {
         "en": _terms("return, returns, refund, exchange, send back, send it back, money back"),
-        "es": _terms("devolucion, devoluciones, devolver, reembolso, cambio, cambiar"),
-        "fr": _terms("retour, retours, retourner, rembourser, remboursement, echange, echanger, renvoyer"),
-        "de": _terms(
-            "ruckgabe, rucksendung, zurucksenden, zuruckschicken, umtausch, umtauschen,"
-            " erstattung, geld zuruck"
+        "es": _terms(
+            "devuelven, devuelvo, devolverlo, devuelvan, reembolsan, cambiarlo, devolucion, devoluciones, "
+            "devolver, reembolso, cambio, cambiar"
         ),
-        "it": _terms("reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso"),
-        "pt": _terms("devolucao, devolver, reembolso, troca, trocar, estorno"),
-        "nl": _terms("retour, retourneren, terugsturen, ruilen, terugbetaling, geld terug, omruilen"),
+        "fr": _terms(
+            "rembourse, remboursee, renvoi, retour, retours, retourner, rembourser, remboursement, "
+            "echange, echanger, renvoyer"
+        ),
+        "de": _terms(
+            "retoure, retournieren, zuruckgeben, erstatten, ruckerstattung, ruckgabe, rucksendung, "
+            "zurucksenden, zuruckschicken, umtausch, umtauschen, erstattung, geld zuruck"
+        ),
+        "it": _terms(
+            "restituzione, restituirlo, rimborsato, rendere, sostituzione, reso, resi, restituire, "
+            "rimborso, rimborsare, cambio, cambiare, recesso"
+        ),
+        "pt": _terms(
+            "reembolsar, trocas, dinheiro de volta, devolucao, devolver, reembolso, troca, trocar, estorno"
+        ),
+        "nl": _terms(
+            "retour sturen, retourzending, terug sturen, terugbetaald, retourbeleid, geld teruggestort, "
+            "retour, retourneren, terugsturen, ruilen, terugbetaling, geld terug, omruilen"
+        ),
     },
     "sizing": {
         "en": _terms("size, sizing, fit, too small, too big, run small, run big, measurements, size chart"),
-        "es": _terms("talla, tallas, medidas, queda, tallaje, guia de tallas"),
+        "es": _terms(
+            "horma, queda grande, queda chico, queda pequeno, talla, tallas, medidas, queda, tallaje, "
+            "guia de tallas"
+        ),
         "fr": _terms("taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand"),
         "de": _terms(
-            "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein"
-            " aus, gross aus, konfektionsgrosse"
+            "groesse, groessen, passt mir, grosse, grossen, passform, passt, grossentabelle, fallt klein, "
+            "fallt gross, klein aus, gross aus, konfektionsgrosse"
         ),
         "it": _terms(
-            "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande"
+            "vestono, calzata, taglia, taglie, misura, misure, vestibilita, tabella taglie, veste "
+            "piccolo, veste grande"
         ),
-        "pt": _terms("tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande"),
+        "pt": _terms(
+            "numeracao, veste bem, tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande"
+        ),
         "nl": _terms(
-            "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, "
-            "valt het groot, te klein, te groot"
+            "welke maat, maatadvies, uitvallen, maat, maten, pasvorm, maattabel, afmetingen, valt klein, "
+            "valt groot, valt het klein, valt het groot, te klein, te groot"
         ),
     },
     "stock": {
         "en": _terms("in stock, stock, available, availability, sold out, restock"),
         "es": _terms("disponible, disponibles, agotado, agotada, hay existencias, stock"),
-        "fr": _terms("en stock, stock, disponible, disponibles, rupture, epuise, reassort"),
-        "de": _terms("auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da"),
-        "it": _terms("disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino"),
-        "pt": _terms("disponivel, disponiveis, estoque, esgotado, esgotada"),
-        "nl": _terms("op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar"),
+        "fr": _terms(
+            "dispo, dispos, rupture de stock, en stock, stock, disponible, disponibles, rupture, epuise, "
+            "reassort"
+        ),
+        "de": _terms(
+            "wieder verfugbar, nicht mehr da, auf lager, lager, verfugbar, vorratig, ausverkauft, "
+            "lieferbar, wieder da"
+        ),
+        "it": _terms(
+            "ancora disponibile, torna disponibile, tornera disponibile, disponibile, disponibili, "
+            "disponibilita, esaurito, esaurita, magazzino"
+        ),
+        "pt": _terms("tem em estoque, disponivel, disponiveis, estoque, esgotado, esgotada"),
+        "nl": _terms(
+            "weer op voorraad, weer binnen, op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar"
+        ),
     },
     "order_status": {
         "en": _terms(
             "order status, my order, tracking, track, tracking number, where is my package, wheres my package"
         ),
-        "es": _terms("mi pedido, rastrear, seguimiento, numero de guia, estado del pedido"),
-        "fr": _terms("ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis"),
+        "es": _terms(
+            "mi paquete, numero de seguimiento, rastreo, mi pedido, rastrear, seguimiento, numero de "
+            "guia, estado del pedido"
+        ),
+        "fr": _terms(
+            "mon colis, ou en est ma commande, ma commande, suivi, suivre, numero de suivi, suivi de "
+            "commande, ou est mon colis"
+        ),
         "de": _terms(
-            "meine bestellung, sendungsverfolgung, sendungsnummer, tracking, bestellstatus, wo ist mein paket"
+            "mein paket, wo bleibt, trackingnummer, meine bestellung, sendungsverfolgung, sendungsnummer, "
+            "tracking, bestellstatus, wo ist mein paket"
         ),
         "it": _terms(
-            "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking"
+            "il mio pacco, numero di tracciamento, stato ordine, mio ordine, il mio ordine, tracciamento, "
+            "tracking, stato dell ordine, numero di tracking"
         ),
-        "pt": _terms("meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido"),
+        "pt": _terms(
+            "meu pacote, meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido"
+        ),
         "nl": _terms(
-            "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket"
+            "waar blijft, mijn pakket, mijn pakketje, track trace, bestelstatus, mijn bestelling, track "
+            "en trace, volgen, trackingcode, status bestelling, waar is mijn pakket"
         ),
     },
     "payment": {
