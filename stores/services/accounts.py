@@ -1,5 +1,7 @@
 """The tenant and its people: logins, memberships, the demo store, the webhook signing secret."""
 
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -32,6 +34,24 @@ def membership_ensure(*, store: Store, user, role: str) -> Membership:
     return membership
 
 
+# What the demo's policies say, as the structured facts the bot answers from ("do you ship to Canada?").
+DEMO_FACTS = {
+    "ships_to": ["US", "CA"],
+    "free_shipping_over": Decimal("75.00"),
+    "return_days": 30,
+    "processing_days": 1,
+}
+
+
+def _demo_facts_fill(store: Store) -> None:
+    """Set the facts the demo store does not have yet; one a merchant already set is left as it is."""
+    missing = {name: value for name, value in DEMO_FACTS.items() if getattr(store, name) in (None, [])}
+    for name, value in missing.items():
+        setattr(store, name, value)
+    if missing:
+        store.save(update_fields=list(missing))
+
+
 @transaction.atomic
 def demo_seed() -> dict:
     """Create (or find) the demo store and its logins, and mint an API token for the owner. Safe to run any
@@ -56,6 +76,7 @@ def demo_seed() -> dict:
             "or +1 303 555 0142. Msg & data rates may apply. Reply STOP to opt out.",
         },
     )
+    _demo_facts_fill(store)
     owner = user_ensure(email=DEMO_OWNER_EMAIL, password=DEMO_PASSWORD, first_name="Olivia")
     agent = user_ensure(email=DEMO_AGENT_EMAIL, password=DEMO_PASSWORD, first_name="Alex")
     membership_ensure(store=store, user=owner, role=Role.OWNER)
