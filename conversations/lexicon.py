@@ -33,8 +33,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "here, shipping cost, how long"
         ),
         "es": _terms(
-            "mandan a, cuanto tarda, tarda en llegar, correos, dhl, envio, envios, enviar, "
-            "envian, entrega, entregar, llega, llegar, gastos de envio, mandan"
+            "mandan a, cuanto tarda, tarda en llegar, correos, dhl, envio, envios, enviar, envian, "
+            "entrega, entregar, llega, llegar, gastos de envio, mandan"
         ),
         "fr": _terms(
             "livrez vous, livraison offerte, frais d envoi, delai de livraison, colissimo, chronopost, "
@@ -106,8 +106,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "zurucksenden, zuruckschicken, umtausch, umtauschen, erstattung, geld zuruck"
         ),
         "it": _terms(
-            "restituzione, restituirlo, rimborsato, rendere, sostituzione, reso, resi, restituire, "
-            "rimborso, rimborsare, cambio, cambiare, recesso"
+            "rimandarlo indietro, rimandare indietro, mandarlo indietro, restituzione, restituirlo, "
+            "rimborsato, rendere, sostituzione, reso, resi, restituire, rimborso, rimborsare, cambio, "
+            "cambiare, recesso"
         ),
         "pt": _terms(
             "reembolsar, trocas, dinheiro de volta, devolucao, devolver, reembolso, troca, trocar, estorno"
@@ -118,7 +119,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "sizing": {
-        "en": _terms("size, sizing, fit, too small, too big, run small, run big, measurements, size chart"),
+        "en": _terms(
+            "run large, runs large, runs small, runs big, true to size, size, sizing, fit, too small, too "
+            "big, run small, run big, measurements, size chart"
+        ),
         "es": _terms(
             "horma, queda grande, queda chico, queda pequeno, talla, tallas, medidas, queda, tallaje, "
             "guia de tallas"
@@ -162,7 +166,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "order_status": {
         "en": _terms(
-            "order status, my order, tracking, track, tracking number, where is my package, wheres my package"
+            "my package, my parcel, order status, my order, tracking, track, tracking number, where is my "
+            "package, wheres my package"
         ),
         "es": _terms(
             "mi paquete, numero de seguimiento, rastreo, mi pedido, rastrear, seguimiento, numero de "

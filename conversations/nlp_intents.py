@@ -147,6 +147,7 @@ _REVOCATION_PATTERNS_FR = [
     r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez) (?:moi|mon numero|mon num)\b",
     r"\blaissez moi tranquille|\bfoutez moi la paix|\blachez moi\b",
     r"\b(?:mauvais|faux) numero\b",
+    r"\bne plus (?:m|me|nous) (?:envoyer|ecrire|contacter|relancer|spammer|harceler)\b",
 ]
 _MESSAGES_DE = r"(?:sms|nachrichten|nachricht|mitteilungen|textnachrichten|texte|werbung|erinnerungen)"
 _REVOCATION_PATTERNS_DE = [
@@ -169,6 +170,9 @@ _REVOCATION_PATTERNS_DE = [
     r"\bmeine nummer (?:bitte )?(?:loschen|entfernen|streichen)\b",
     r"\blass(?:en sie| mich| uns)? (?:mich )?in ruhe\b",
     r"\bfalsche nummer\b",
+    r"\b(?:aus|von) (?:dem|eurem|ihrem|deinem|der|eurer|ihrer|dieser|diesem) (?:sms )?"
+    r"(?:verteiler|liste|mailingliste|newsletter|sms liste)\b (?:\w+ )?(?:nehmen|streichen|loschen|entfernen|"
+    r"austragen|raus)\b",
     r"\bwill (?:keine|nichts mehr|kein) (?:\w+ )?" + _MESSAGES_DE + r"\b",
 ]
 _MESSAGES_IT = r"(?:messaggi|messaggio|sms|notifiche|promemoria|whatsapp)"
@@ -205,13 +209,15 @@ _REVOCATION_PATTERNS_PT = [
     r"\bme (?:deixa|deixe|deixem) em paz\b",
     r"\bnumero errado\b",
 ]
-_MESSAGES_NL = r"(?:berichten|berichtjes|bericht|sms|smsjes|smsen|sms jes|appjes|meldingen|herinneringen)"
+_MESSAGES_NL = (
+    r"(?:berichten|berichtjes|bericht|sms|smsjes|smsje|smsen|sms jes|appjes|meldingen|herinneringen)"
+)
 _REVOCATION_PATTERNS_NL = [
     r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:geen|niet) (?:\w+ )?(?:meer|"
     + _MESSAGES_NL
     + r")\b",
     r"\bgeen (?:\w+ )?" + _MESSAGES_NL + r" meer\b",
-    r"\b(?:stop|stoppen|hou op|houd op|kappen) (?:met|nu met) (?:het )?(?:"
+    r"\b(?:stop|stoppen|hou op|houd op|kappen) (?:met|nu met) (?:het |die |de |deze |al die |jullie )?(?:"
     + _MESSAGES_NL
     + r"|sturen|appen|smsen|sms en|mailen|spammen|berichten sturen)\b",
     r"\b(?:meld|schrijf) (?:me|mij) (?:\w+ )?(?:af|uit)\b",
@@ -221,6 +227,7 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:verkeerd|verkeerde) nummer\b",
     r"\b(?:haal|haalt|zet|verwijder|schrap) (?:me|mij|mijn nummer) (?:\w+ )?(?:van|uit) "
     r"(?:de|jullie|uw|je|die|deze|het) (?:\w+ )?(?:lijst|verzendlijst|mailinglijst|bestand|systeem)\b",
+    r"\bmijn (?:nummer|telefoonnummer|gegevens) (?:\w+ )?(?:verwijderen|wissen|schrappen)\b",
     r"\bniet meer (?:sturen|sms en|smsen|appen|mailen|bellen|contacteren|berichten sturen|lastigvallen)\b",
     r"\b(?:stuur|sms|app|bel|mail) (?:me |mij |ons )?niet meer\b",
     r"\b(?:ik wil|wil) (?:me |mij )?(?:afmelden|uitschrijven)\b",
@@ -313,7 +320,7 @@ _ACK_WORDS = _wordset(
     "danke ok super perfekt alles klar gut ja nein nicht jetzt vielen dank "
     "grazie va bene perfetto ottimo si no mille "
     "obrigado obrigada beleza valeu perfeito otimo sim nao "
-    "bedankt dank je wel dankjewel dankje prima top goed oke ja nee super dir"
+    "bedankt dank je wel dankjewel dankje prima top goed oke ja nee super dir euch ihnen sehr"
 )
 
 

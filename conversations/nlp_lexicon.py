@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from .languages import LANGUAGES
 from .lexicon import FALSE_FRIENDS, INTENTS, LEXICON
-from .nlp import Text, words
+from .nlp import NOT_TYPOS, Text, words
 
 _SNOWBALL = {
     "en": "english",
@@ -199,6 +199,8 @@ def _plain(word: str) -> str:
 
 
 def _typo_of(said: str, term: str) -> bool:
+    if said in NOT_TYPOS:
+        return False
     if len(term) < TYPO_MIN_LETTERS or said[:1] != term[:1] or abs(len(said) - len(term)) > 1:
         return False
     return OSA.distance(said, term, score_cutoff=1) <= 1
