@@ -29,168 +29,168 @@ def _terms(listing: str) -> tuple[str, ...]:
 LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "shipping": {
         "en": _terms(
-            "dhl, fedex, shipping, ship, ships, shipped, delivery, deliver, postage, arrive, arrival, get "
-            "here, shipping cost, how long"
+            "shipping, ship, ships, shipped, delivery, deliver, postage, arrive, arrival, get here, "
+            "shipping cost, how long, dhl, fedex"
         ),
         "es": _terms(
-            "mandan a, cuanto tarda, tarda en llegar, correos, dhl, envio, envios, enviar, envian, "
-            "entrega, entregar, llega, llegar, gastos de envio, mandan"
+            "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, "
+            "mandan a, cuanto tarda, tarda en llegar, correos, dhl"
         ),
         "fr": _terms(
-            "livrez vous, livraison offerte, frais d envoi, delai de livraison, colissimo, chronopost, "
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de "
-            "port, port, colis, arriver, arrive, recevoir, delai"
+            "port, port, colis, arriver, arrive, recevoir, delai, livrez vous, livraison offerte, frais d "
+            "envoi, delai de livraison, colissimo, chronopost"
         ),
         "de": _terms(
-            "versandkostenfrei, lieferkosten, lieferzeiten, zugestellt, dhl, hermes, dpd, versand, "
-            "versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, liefert, "
-            "lieferzeit, porto, ankommen, zustellung, paket"
+            "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
+            "liefert, lieferzeit, porto, ankommen, zustellung, paket, versandkostenfrei, lieferkosten, "
+            "lieferzeiten, zugestellt, dhl, hermes, dpd"
         ),
         "it": _terms(
-            "spediscono, spedito, spese di spedizione, tempi di consegna, consegne, bartolini, brt, "
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, "
-            "arriva, arrivare, costi di spedizione, corriere, pacco"
+            "arriva, arrivare, costi di spedizione, corriere, pacco, spediscono, spedito, spese di "
+            "spedizione, tempi di consegna, consegne, bartolini, brt"
         ),
         "pt": _terms(
-            "prazo de entrega, frete gratis, correios, sedex, ctt, envio, envios, enviar, enviam, "
-            "entrega, entregar, entregam, frete, chega, chegar, prazo, portes, correio"
+            "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, "
+            "portes, correio, prazo de entrega, frete gratis, correios, sedex, ctt"
         ),
         "nl": _terms(
-            "verzendtijd, bezorgtijd, leveringstijd, leveringskosten, komt het aan, komt aan, postnl, "
-            "dhl, bpost, verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, "
-            "bezorgen, bezorging, bezorgd, geleverd, verzonden, bezorgkosten, levertijd, pakket, "
-            "aankomen, opsturen"
+            "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, "
+            "bezorging, bezorgd, geleverd, verzonden, bezorgkosten, levertijd, pakket, aankomen, "
+            "opsturen, verzendtijd, bezorgtijd, leveringstijd, leveringskosten, komt het aan, komt aan, "
+            "postnl, dhl, bpost"
         ),
     },
     "discount": {
         "en": _terms(
-            "promo codes, discount, coupon, promo, promo code, code, voucher, deal, sale, offer, cheaper, "
-            "price match"
+            "discount, coupon, promo, promo code, code, voucher, deal, sale, offer, cheaper, price match, "
+            "promo codes"
         ),
         "es": _terms(
-            "descuentos, cupones, promo, codigo de descuento, descuento, cupon, codigo, oferta, rebaja, "
-            "rebajas, promocion, mas barato"
+            "descuento, cupon, codigo, oferta, rebaja, rebajas, promocion, mas barato, descuentos, "
+            "cupones, promo, codigo de descuento"
         ),
         "fr": _terms(
-            "reductions, promos, code de reduction, bon plan, reduction, remise, promo, code promo, "
-            "coupon, solde, soldes, rabais, moins cher, bon de reduction"
+            "reduction, remise, promo, code promo, coupon, solde, soldes, rabais, moins cher, bon de "
+            "reduction, reductions, promos, code de reduction, bon plan"
         ),
         "de": _terms(
-            "rabatte, gutscheine, sonderangebot, rabatt, gutschein, rabattcode, gutscheincode, angebot, "
-            "aktion, gunstiger, sale, prozente"
+            "rabatt, gutschein, rabattcode, gutscheincode, angebot, aktion, gunstiger, sale, prozente, "
+            "rabatte, gutscheine, sonderangebot"
         ),
         "it": _terms(
-            "codice promo, promo, offerte, promozioni, buono sconto, sconto, sconti, coupon, codice, "
-            "codice sconto, offerta, promozione, saldi, buono regalo"
+            "sconto, sconti, coupon, codice, codice sconto, offerta, promozione, saldi, codice promo, "
+            "promo, offerte, promozioni, buono sconto, buono regalo"
         ),
         "pt": _terms(
-            "cupons, promo, desconto, cupom, cupao, codigo, promocao, oferta, mais barato, liquidacao"
+            "desconto, cupom, cupao, codigo, promocao, oferta, mais barato, liquidacao, cupons, promo"
         ),
         "nl": _terms(
-            "actiecode, kortingsbon, promocode, promotie, korting, kortingscode, kortingscodes, actie, "
-            "aanbieding, coupon, goedkoper, uitverkoop, sale"
+            "korting, kortingscode, kortingscodes, actie, aanbieding, coupon, goedkoper, uitverkoop, "
+            "sale, actiecode, kortingsbon, promocode, promotie"
         ),
     },
     "returns": {
         "en": _terms("return, returns, refund, exchange, send back, send it back, money back"),
         "es": _terms(
-            "devuelven, devuelvo, devolverlo, devuelvan, reembolsan, cambiarlo, devolucion, devoluciones, "
-            "devolver, reembolso, cambio, cambiar"
+            "devolucion, devoluciones, devolver, reembolso, cambio, cambiar, devuelven, devuelvo, "
+            "devolverlo, devuelvan, reembolsan, cambiarlo"
         ),
         "fr": _terms(
-            "rembourse, remboursee, renvoi, retour, retours, retourner, rembourser, remboursement, "
-            "echange, echanger, renvoyer"
+            "retour, retours, retourner, rembourser, remboursement, echange, echanger, renvoyer, "
+            "rembourse, remboursee, renvoi"
         ),
         "de": _terms(
-            "retoure, retournieren, zuruckgeben, erstatten, ruckerstattung, ruckgabe, rucksendung, "
-            "zurucksenden, zuruckschicken, umtausch, umtauschen, erstattung, geld zuruck"
+            "ruckgabe, rucksendung, zurucksenden, zuruckschicken, umtausch, umtauschen, erstattung, geld "
+            "zuruck, retoure, retournieren, zuruckgeben, erstatten, ruckerstattung"
         ),
         "it": _terms(
-            "rimandarlo indietro, rimandare indietro, mandarlo indietro, restituzione, restituirlo, "
-            "rimborsato, rendere, sostituzione, reso, resi, restituire, rimborso, rimborsare, cambio, "
-            "cambiare, recesso"
+            "reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso, rimandarlo "
+            "indietro, rimandare indietro, mandarlo indietro, restituzione, restituirlo, rimborsato, "
+            "rendere, sostituzione"
         ),
         "pt": _terms(
-            "reembolsar, trocas, dinheiro de volta, devolucao, devolver, reembolso, troca, trocar, estorno"
+            "devolucao, devolver, reembolso, troca, trocar, estorno, reembolsar, trocas, dinheiro de volta"
         ),
         "nl": _terms(
-            "retour sturen, retourzending, terug sturen, terugbetaald, retourbeleid, geld teruggestort, "
-            "retour, retourneren, terugsturen, ruilen, terugbetaling, geld terug, omruilen"
+            "retour, retourneren, terugsturen, ruilen, terugbetaling, geld terug, omruilen, retour "
+            "sturen, retourzending, terug sturen, terugbetaald, retourbeleid, geld teruggestort"
         ),
     },
     "sizing": {
         "en": _terms(
-            "run large, runs large, runs small, runs big, true to size, size, sizing, fit, too small, too "
-            "big, run small, run big, measurements, size chart"
+            "size, sizing, fit, too small, too big, run small, run big, measurements, size chart, run "
+            "large, runs large, runs small, runs big, true to size"
         ),
         "es": _terms(
-            "horma, queda grande, queda chico, queda pequeno, talla, tallas, medidas, queda, tallaje, "
-            "guia de tallas"
+            "talla, tallas, medidas, queda, tallaje, guia de tallas, horma, queda grande, queda chico, "
+            "queda pequeno"
         ),
         "fr": _terms("taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand"),
         "de": _terms(
-            "groesse, groessen, passt mir, grosse, grossen, passform, passt, grossentabelle, fallt klein, "
-            "fallt gross, klein aus, gross aus, konfektionsgrosse"
+            "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
+            "aus, konfektionsgrosse, groesse, groessen, passt mir"
         ),
         "it": _terms(
-            "vestono, calzata, taglia, taglie, misura, misure, vestibilita, tabella taglie, veste "
-            "piccolo, veste grande"
+            "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, "
+            "vestono, calzata"
         ),
         "pt": _terms(
-            "numeracao, veste bem, tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande"
+            "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem"
         ),
         "nl": _terms(
-            "welke maat, maatadvies, uitvallen, maat, maten, pasvorm, maattabel, afmetingen, valt klein, "
-            "valt groot, valt het klein, valt het groot, te klein, te groot"
+            "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt "
+            "het groot, te klein, te groot, welke maat, maatadvies, uitvallen"
         ),
     },
     "stock": {
         "en": _terms("in stock, stock, available, availability, sold out, restock"),
         "es": _terms("disponible, disponibles, agotado, agotada, hay existencias, stock"),
         "fr": _terms(
-            "dispo, dispos, rupture de stock, en stock, stock, disponible, disponibles, rupture, epuise, "
-            "reassort"
+            "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture "
+            "de stock"
         ),
         "de": _terms(
-            "wieder verfugbar, nicht mehr da, auf lager, lager, verfugbar, vorratig, ausverkauft, "
-            "lieferbar, wieder da"
+            "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
+            "nicht mehr da"
         ),
         "it": _terms(
-            "ancora disponibile, torna disponibile, tornera disponibile, disponibile, disponibili, "
-            "disponibilita, esaurito, esaurita, magazzino"
+            "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
+            "torna disponibile, tornera disponibile"
         ),
-        "pt": _terms("tem em estoque, disponivel, disponiveis, estoque, esgotado, esgotada"),
+        "pt": _terms("disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque"),
         "nl": _terms(
-            "weer op voorraad, weer binnen, op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar"
+            "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen"
         ),
     },
     "order_status": {
         "en": _terms(
-            "my package, my parcel, order status, my order, tracking, track, tracking number, where is my "
-            "package, wheres my package"
+            "order status, my order, tracking, track, tracking number, where is my package, wheres my "
+            "package, my package, my parcel"
         ),
         "es": _terms(
-            "mi paquete, numero de seguimiento, rastreo, mi pedido, rastrear, seguimiento, numero de "
-            "guia, estado del pedido"
+            "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
+            "seguimiento, rastreo"
         ),
         "fr": _terms(
-            "mon colis, ou en est ma commande, ma commande, suivi, suivre, numero de suivi, suivi de "
-            "commande, ou est mon colis"
+            "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, "
+            "ou en est ma commande"
         ),
         "de": _terms(
-            "mein paket, wo bleibt, trackingnummer, meine bestellung, sendungsverfolgung, sendungsnummer, "
-            "tracking, bestellstatus, wo ist mein paket"
+            "meine bestellung, sendungsverfolgung, sendungsnummer, tracking, bestellstatus, wo ist mein "
+            "paket, mein paket, wo bleibt, trackingnummer"
         ),
         "it": _terms(
-            "il mio pacco, numero di tracciamento, stato ordine, mio ordine, il mio ordine, tracciamento, "
-            "tracking, stato dell ordine, numero di tracking"
+            "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il "
+            "mio pacco, numero di tracciamento, stato ordine"
         ),
         "pt": _terms(
-            "meu pacote, meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido"
+            "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote"
         ),
         "nl": _terms(
-            "waar blijft, mijn pakket, mijn pakketje, track trace, bestelstatus, mijn bestelling, track "
-            "en trace, volgen, trackingcode, status bestelling, waar is mijn pakket"
+            "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn "
+            "pakket, waar blijft, mijn pakket, mijn pakketje, track trace, bestelstatus"
         ),
     },
     "payment": {
