@@ -147,7 +147,8 @@ _REVOCATION_PATTERNS_FR = [
     r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez) (?:moi|mon numero|mon num)\b",
     r"\blaissez moi tranquille|\bfoutez moi la paix|\blachez moi\b",
     r"\b(?:mauvais|faux) numero\b",
-    r"\bne plus (?:m|me|nous) (?:envoyer|ecrire|contacter|relancer|spammer|harceler)\b",
+    r"\bne plus (?:m|me|nous) (?:envoyer|ecrire|contacter|relancer|spammer|harceler)\b"
+    r"(?! (?:le|la|les|mon|ma|mes|ce|cette|au) (?:colis|commande|paquet|article|produit|facture))",
 ]
 _MESSAGES_DE = r"(?:sms|nachrichten|nachricht|mitteilungen|textnachrichten|texte|werbung|erinnerungen)"
 _REVOCATION_PATTERNS_DE = [
@@ -165,7 +166,10 @@ _REVOCATION_PATTERNS_DE = [
     r"(?: (?:ab|aus))?\b",
     r"\b(?:losch|losche|loscht|entfern|entferne|entfernt|streich|streicht) "
     r"(?:mich|meine nummer|meine daten)\b",
-    r"\b(?:melde|meldet|trag|tragt|nimm|nehmt) (?:mich|meine nummer) (?:\w+ ){0,3}(?:ab|aus|raus)\b",
+    # "ich melde mich ab morgen wieder" is "from tomorrow", not a sign-off.
+    r"\b(?:melde|meldet|trag|tragt|nimm|nehmt) (?:mich|meine nummer) (?:\w+ ){0,3}(?:ab|aus|raus)\b"
+    r"(?! (?:morgen|ubermorgen|heute|jetzt|sofort|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag|nachster|nachste|nachsten|dem|der|\d))",
     r"\bmich (?:bitte )?(?:abmelden|austragen|entfernen|loschen)\b",
     r"\bmeine nummer (?:bitte )?(?:loschen|entfernen|streichen)\b",
     r"\blass(?:en sie| mich| uns)? (?:mich )?in ruhe\b",
@@ -228,7 +232,9 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:haal|haalt|zet|verwijder|schrap) (?:me|mij|mijn nummer) (?:\w+ )?(?:van|uit) "
     r"(?:de|jullie|uw|je|die|deze|het) (?:\w+ )?(?:lijst|verzendlijst|mailinglijst|bestand|systeem)\b",
     r"\bmijn (?:nummer|telefoonnummer|gegevens) (?:\w+ )?(?:verwijderen|wissen|schrappen)\b",
-    r"\bniet meer (?:sturen|sms en|smsen|appen|mailen|bellen|contacteren|berichten sturen|lastigvallen)\b",
+    # The request itself, not "kunnen jullie het pakket niet meer sturen naar mijn oude adres".
+    r"^(?:\w+ ){0,2}niet meer (?:sturen|sms en|smsen|appen|mailen|bellen|contacteren|berichten sturen|"
+    r"lastigvallen)\b(?! naar)",
     r"\b(?:stuur|sms|app|bel|mail) (?:me |mij |ons )?niet meer\b",
     r"\b(?:ik wil|wil) (?:me |mij )?(?:afmelden|uitschrijven)\b",
 ]
