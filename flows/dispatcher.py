@@ -23,7 +23,8 @@ from stores.models import ConsentEvent, Order, Store
 
 from .hooks import HOLDOUT_DECIDERS
 from .links import link_expiry, short_link_build, short_link_url, short_links_save
-from .models import DiscountCode, IncentiveKind, Nudge, NudgeEvent, Step
+from .models import Nudge, NudgeEvent, Step
+from .offers import IncentiveSpec, incentive_for
 from .policy import (
     Hold,
     Skip,
@@ -497,27 +498,29 @@ def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
     customer = cart.customer
     policy = recipient_resolve(phone=customer.phone.as_e164, store=store, cart=cart).policy
     thread = batch.threads[customer.id]
-    discount_code = _incentive_code(step=step, cart=cart, now=batch.now)
+    offer = incentive_for(
+        store=store, spec=IncentiveSpec.of_step(step), cart=cart, customer=customer, now=batch.now
+    )
     link = short_link_build(
         store=store,
         cart=cart,
         nudge=nudge,
-        discount_code=discount_code,
-        expires_at=link_expiry(step=step, now=batch.now),
+        discount_code=offer.code,
+        expires_at=link_expiry(incentive=offer.incentive, now=batch.now),
     )
     rendered = render_step(
         store=store,
         step=step,
         cart=cart,
         link_url=short_link_url(link.code),
-        discount_code=discount_code,
+        incentive=offer.incentive,
         first_text=thread.id not in batch.texted_threads or policy.identify_every_text,
         disclose=_first_since_consent(customer, batch) and not consent_confirmation_is_separate(store),
         items=batch.items[cart.id],
     )
     nudge.state = Nudge.State.SENT
     nudge.sent_at = batch.now
-    nudge.reason = ""
+    nudge.reason = offer.withheld  # "incentive withheld: …" is the merchant's to see; else ""
     nudge.updated_at = timezone.now()
     batch.texted_threads.add(thread.id)
     batch.sent_24h[customer.id].append(batch.now)
@@ -529,28 +532,6 @@ def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
         store=store, thread=thread, body=rendered.body, route="nudge", nudge=nudge, decision=decision
     )
     return nudge, outbound, link
-
-
-def _incentive_code(*, step, cart, now: datetime) -> str:
-    if step.incentive_kind == IncentiveKind.FIXED_CODE:
-        return step.discount_code
-    if step.incentive_kind == IncentiveKind.FREE_SHIPPING:
-        return step.discount_code
-    if step.incentive_kind != IncentiveKind.CODE_POOL:
-        return ""
-    taken = DiscountCode.objects.filter(step=step, cart=cart).first()
-    if taken is not None:
-        return taken.code
-    free = DiscountCode.objects.filter(step=step, cart__isnull=True).order_by("id")
-    if connection.features.has_select_for_update_skip_locked:
-        free = free.select_for_update(skip_locked=True)
-    code = free.first()
-    if code is None:
-        logger.warning("step %s: the discount code pool is empty; sending the fallback code", step.id)
-        return step.discount_code
-    code.cart, code.assigned_at = cart, now
-    code.save(update_fields=["cart", "assigned_at"])
-    return code.code
 
 
 def _deliver_now(message_ids: list[int]) -> None:

@@ -50,6 +50,10 @@ class Step(StoreOwned):
     discount_code = models.CharField(max_length=64, blank=True)
     incentive_text = models.CharField(max_length=200, blank=True)
     incentive_valid_days = models.PositiveSmallIntegerField(default=7)
+    # "Only when needed" (flows.offers): the incentive goes only to carts worth at least this much (in the
+    # cart's currency), and/or only to shoppers who did not click an earlier text of the cart.
+    incentive_min_cart_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    incentive_only_if_not_clicked = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
 
     class Meta:
@@ -70,6 +74,28 @@ class DiscountCode(StoreOwned):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["store", "code"], name="discount_code_unique")]
+
+
+class OfferGrant(StoreOwned):
+    """An incentive a cart's texts gave (one per cart): the one-offer-per-person rule and leak checks
+    read these (flows.offers, billing.leaks)."""
+
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    cart = models.OneToOneField("stores.Cart", on_delete=models.CASCADE, related_name="offer_grant")
+    customer = models.ForeignKey(
+        "stores.Customer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    step = models.ForeignKey(Step, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    kind = models.CharField(max_length=20)
+    code = models.CharField(max_length=64, blank=True)
+    granted_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["store", "customer", "granted_at"], name="offer_grant_customer_idx"),
+            models.Index(fields=["store", "code"], name="offer_grant_code_idx"),
+        ]
 
 
 class Nudge(StoreOwned):

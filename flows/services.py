@@ -1,6 +1,7 @@
 """Writes of the flows app: the schedule of nudges, and the flow and its steps (API and dashboard alike)."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import DateTimeField, ExpressionWrapper, Max, OuterRef, Subquery
@@ -182,7 +183,15 @@ def _flow_rules_check(*, quiet_hours_start: int, quiet_hours_end: int, frequency
         raise ApplicationError("Allow between 1 and 10 texts per day.", extra={"field": "frequency_cap"})
 
 
-def _step_check(*, delay_minutes: int, templates: dict, incentive_kind: str, discount_code: str) -> None:
+def _step_check(
+    *,
+    delay_minutes: int,
+    templates: dict,
+    incentive_kind: str,
+    discount_code: str,
+    incentive_min_cart_value: Decimal | None = None,
+    incentive_only_if_not_clicked: bool = False,
+) -> None:
     """The rules of one step, whichever door it comes through (fields named as the step editor's)."""
     if delay_minutes < 1:
         raise ApplicationError("The delay must be at least one minute.", extra={"field": "delay"})
@@ -201,6 +210,37 @@ def _step_check(*, delay_minutes: int, templates: dict, incentive_kind: str, dis
         placeholders_check(template, field="template")
     if incentive_kind == IncentiveKind.FIXED_CODE and not discount_code.strip():
         raise ApplicationError("Give the discount code to send.", extra={"field": "discount_code"})
+    incentive_conditions_check(
+        incentive_kind=incentive_kind,
+        min_cart_value=incentive_min_cart_value,
+        only_if_not_clicked=incentive_only_if_not_clicked,
+    )
+
+
+MAX_MIN_CART_VALUE = Decimal("1000000")
+
+
+def incentive_conditions_check(
+    *, incentive_kind: str, min_cart_value: Decimal | None, only_if_not_clicked: bool
+) -> None:
+    """ "Only when needed": the conditions of an incentive (a step's or a variant's), checked one way."""
+    if min_cart_value is not None:
+        if not min_cart_value.is_finite() or not Decimal(0) < min_cart_value < MAX_MIN_CART_VALUE:
+            raise ApplicationError(
+                "The minimum cart value must be more than 0 and less than 1,000,000.",
+                extra={"field": "incentive_min_cart_value"},
+            )
+        exponent = min_cart_value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -2:
+            raise ApplicationError(
+                "Give the minimum cart value with at most two decimals.",
+                extra={"field": "incentive_min_cart_value"},
+            )
+    if incentive_kind == IncentiveKind.NONE and (min_cart_value is not None or only_if_not_clicked):
+        raise ApplicationError(
+            "Conditions apply to an incentive: choose one, or clear the conditions.",
+            extra={"field": "incentive_kind"},
+        )
 
 
 def _step_write(*, step: Step, delay_minutes: int, **fields) -> Step:
@@ -228,6 +268,8 @@ def _steps_in_check(steps: list[dict]) -> None:
                 templates=step["templates"],
                 incentive_kind=step["incentive_kind"],
                 discount_code=step["discount_code"],
+                incentive_min_cart_value=step.get("incentive_min_cart_value"),
+                incentive_only_if_not_clicked=step.get("incentive_only_if_not_clicked", False),
             )
         except ApplicationError as exc:
             field = f"steps[{step['position']}]"
@@ -269,6 +311,8 @@ def flow_update(
             discount_code=data["discount_code"].strip(),
             incentive_text=data.get("incentive_text", "").strip(),
             incentive_valid_days=data.get("incentive_valid_days", 7),
+            incentive_min_cart_value=data.get("incentive_min_cart_value"),
+            incentive_only_if_not_clicked=data.get("incentive_only_if_not_clicked", False),
         )
         _discount_pool_extend(store=store, step=step, codes=data.get("pool_codes", []))
     for step in existing.values():
@@ -292,6 +336,8 @@ def step_update(
     language: str,
     template: str,
     remove_language: bool = False,
+    incentive_min_cart_value: Decimal | None = None,
+    incentive_only_if_not_clicked: bool = False,
 ) -> Step:
     """Save a step's timing and incentive, and its text in one language (or drop that language)."""
     ensure_same_store(store, step)
@@ -310,6 +356,8 @@ def step_update(
         templates=templates,
         incentive_kind=incentive_kind,
         discount_code=discount_code,
+        incentive_min_cart_value=incentive_min_cart_value,
+        incentive_only_if_not_clicked=incentive_only_if_not_clicked,
     )
     return _step_write(
         step=step,
@@ -320,6 +368,8 @@ def step_update(
         discount_code=discount_code.strip(),
         incentive_text=incentive_text.strip(),
         incentive_valid_days=incentive_valid_days,
+        incentive_min_cart_value=incentive_min_cart_value,
+        incentive_only_if_not_clicked=incentive_only_if_not_clicked,
     )
 
 

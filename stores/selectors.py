@@ -75,3 +75,28 @@ def customer_list(*, store: Store, phone: str = "") -> QuerySet[Customer]:
     return customers.prefetch_related(
         Prefetch("consent_events", queryset=ConsentEvent.objects.order_by("occurred_at", "id"))
     ).order_by("-created_at", "-id")
+
+
+def customers_of_same_person(
+    *, store: Store, customer: Customer, cart: Cart | None = None
+) -> QuerySet[Customer]:
+    """The store's customers who are this shopper: the row itself, rows sharing its phone, and rows whose
+    email (on the customer or on one of its carts) is one of this shopper's emails, case-insensitively.
+
+    One hop, not a closure: enough for "one offer per person" and for telling a code's owner from a
+    stranger, and a fixed number of queries. Another store's customers never count.
+    """
+    emails = {e.strip().lower() for e in (customer.email, cart.email if cart else "") if e and e.strip()}
+    emails |= {
+        e.strip().lower()
+        for e in Cart.objects.for_store(store)
+        .filter(customer=customer)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    }
+    match = Q(pk=customer.pk)
+    if customer.phone:
+        match |= Q(phone=customer.phone)
+    for email in emails:
+        match |= Q(email__iexact=email) | Q(carts__email__iexact=email)
+    return Customer.objects.for_store(store).filter(match).distinct()
