@@ -1,4 +1,4 @@
-""""Only when needed" through both doors: the flow API and the dashboard's step editor, one set of checks."""
+""" "Only when needed" through both doors: the flow API and the dashboard's step editor, one set of checks."""
 
 from decimal import Decimal
 
