@@ -117,6 +117,7 @@ def _preview_for(
         delay_minutes=delay_minutes,
         incentive_kind=incentive_kind or "none",
         discount_code=discount_code or "",
+        valid_days=step.incentive_valid_days,
     )
 
 

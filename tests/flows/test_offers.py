@@ -252,3 +252,26 @@ def test_a_variants_incentive_has_the_same_conditions(store):
 
     assert decision.incentive is None
     assert decision.withheld == "incentive withheld: cart 20.00 USD is below 50"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_dispatch_due_command_sends_the_text_without_the_repeat_offer(store, sms_outbox):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    _offer_on_first_step(store)
+    earlier = _cart(store, phone=UK, email="jamie@example.com")
+    later_at = WEDNESDAY_NOON_NY + timedelta(days=3)
+    with time_machine.travel(FIRST_DUE, tick=False) as clock:
+        call_command("dispatch_due", stdout=StringIO())
+        clock.move_to(later_at)
+        later = _cart(store, phone=UK_OTHER, email="JAMIE@example.com", at=later_at)
+        clock.shift(timedelta(minutes=45))
+        call_command("dispatch_due", stdout=StringIO())
+
+    assert ShortLink.objects.get(cart=earlier, nudge__step__position=1).discount_code == "POOL-A"
+    assert _sent(later).state == Nudge.State.SENT
+    assert _sent(later).reason == "incentive withheld: offer given on 2026-03-04"
+    assert [m.body for m in sms_outbox if m.to == "+447400123999"] == [_body_of(_sent(later))]
+    assert "POOL-" not in _body_of(_sent(later))
