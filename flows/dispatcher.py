@@ -23,8 +23,8 @@ from stores.models import ConsentEvent, Order, Store
 
 from .hooks import HOLDOUT_DECIDERS
 from .links import link_expiry, short_link_build, short_link_url, short_links_save
-from .models import Nudge, NudgeEvent, Step
-from .offers import IncentiveSpec, incentive_for
+from .models import IncentiveKind, Nudge, NudgeEvent, Step
+from .offers import IncentiveSpec, OfferLedger, incentive_for, offer_grants_save, offer_ledger_load
 from .policy import (
     Hold,
     Skip,
@@ -90,6 +90,8 @@ class _Batch:
     items: dict = field(default_factory=dict)  # cart id → [CartItem]
     consented_at: dict = field(default_factory=dict)  # customer id → newest consent granted
     last_sent: dict = field(default_factory=dict)  # customer id → newest cart text sent
+    carts: dict = field(default_factory=dict)  # cart id → Cart
+    offers: OfferLedger | None = None  # what the offer rules need (flows.offers), loaded on first need
 
 
 def nudge_dispatch_due(
@@ -178,6 +180,8 @@ def _dispatch_batch(*, ids: list[int], now: datetime, report: DispatchReport) ->
             report.sent += 1
         events.append(_event(nudge, now=now))
     short_links_save(links=links)
+    if batch.offers is not None:
+        offer_grants_save(ledger=batch.offers, cart_ids={link.cart_id for link in links})
     _nudges_save(nudges)
     NudgeEvent.objects.bulk_create(events)
     return message_ids
@@ -280,7 +284,7 @@ def _reason_kind(reason: str) -> str:
 
 def _batch_load(nudges: list[Nudge], *, now: datetime) -> _Batch:
     batch = _Batch(now=now)
-    carts = {n.cart_id: n.cart for n in nudges}
+    carts = batch.carts = {n.cart_id: n.cart for n in nudges}
     batch.items = {cart_id: list(cart.items.all()) for cart_id, cart in carts.items()}
     customers = {c.customer_id for c in carts.values() if c.customer_id}
     order_match = Q(cart_id__in=carts.keys()) | Q(customer_id__in=customers)
@@ -498,8 +502,9 @@ def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
     customer = cart.customer
     policy = recipient_resolve(phone=customer.phone.as_e164, store=store, cart=cart).policy
     thread = batch.threads[customer.id]
+    spec = IncentiveSpec.of_step(step)
     offer = incentive_for(
-        store=store, spec=IncentiveSpec.of_step(step), cart=cart, customer=customer, now=batch.now
+        store=store, spec=spec, cart=cart, customer=customer, now=batch.now, ledger=_offers(batch, spec)
     )
     link = short_link_build(
         store=store,
@@ -532,6 +537,13 @@ def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
         store=store, thread=thread, body=rendered.body, route="nudge", nudge=nudge, decision=decision
     )
     return nudge, outbound, link
+
+
+def _offers(batch: _Batch, spec: IncentiveSpec) -> OfferLedger | None:
+    """The batch's offer ledger, read once, and only if a text of the batch offers something."""
+    if spec.kind != IncentiveKind.NONE and batch.offers is None:
+        batch.offers = offer_ledger_load(carts=list(batch.carts.values()), now=batch.now)
+    return batch.offers
 
 
 def _deliver_now(message_ids: list[int]) -> None:

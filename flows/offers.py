@@ -16,16 +16,15 @@ conversation, not a second person's, so it is not withheld by rule 2. Pool codes
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import connection
 
-from cartrecovery.db import insert_once
 from stores.models import Cart, Customer, Store
-from stores.selectors import customers_of_same_person
+from stores.selectors import same_person_ids
 
 from .models import Click, DiscountCode, IncentiveKind, OfferGrant, Step
 
@@ -94,14 +93,69 @@ class OfferDecision:
         return self.incentive.code if self.incentive else ""
 
 
+@dataclass
+class OfferLedger:
+    """What the offer rules need for a set of carts, read in a fixed number of queries (a dispatcher batch
+    loads one; `incentive_for` without one loads it for its cart). The offers it gives are noted here at
+    once, so a second cart of the same person in the same batch sees the first one's, and saved by
+    `offer_grants_save`."""
+
+    now: datetime
+    person: dict[int, set[int]] = field(default_factory=dict)  # customer id → the same person's ids
+    grants: dict[int, list[tuple[int, datetime]]] = field(default_factory=dict)  # customer → [(cart, at)]
+    clicked: set[int] = field(default_factory=set)  # cart ids with a click on one of their links
+    granted: set[int] = field(default_factory=set)  # cart ids that already have their OfferGrant
+    given: dict[int, OfferGrant] = field(default_factory=dict)  # cart id → offer given, not yet saved
+
+    def given_recently(self, *, customer: Customer, cart: Cart) -> datetime | None:
+        """When this person last got an offer for another cart within the last 30 days."""
+        since = self.now - timedelta(days=OFFER_PER_PERSON_DAYS)
+        times = [
+            at
+            for pk in self.person.get(customer.pk, {customer.pk})
+            for cart_id, at in self.grants.get(pk, [])
+            if cart_id != cart.pk and since < at <= self.now
+        ]
+        return max(times, default=None)
+
+
+def offer_ledger_load(*, carts: list[Cart], now: datetime) -> OfferLedger:
+    customers = {c.customer.pk: c.customer for c in carts if c.customer is not None}
+    person = same_person_ids(customers=customers.values(), carts=carts)
+    everyone = set().union(*person.values()) if person else set()
+    grants: dict[int, list[tuple[int, datetime]]] = {}
+    for customer_id, cart_id, at in OfferGrant.objects.filter(
+        customer_id__in=everyone, granted_at__gt=now - timedelta(days=OFFER_PER_PERSON_DAYS)
+    ).values_list("customer_id", "cart_id", "granted_at"):
+        grants.setdefault(customer_id, []).append((cart_id, at))
+    clicked = set(
+        Click.objects.filter(link__cart_id__in=[c.pk for c in carts], at__lte=now).values_list(
+            "link__cart_id", flat=True
+        )
+    )
+    granted = set(
+        OfferGrant.objects.filter(cart_id__in=[c.pk for c in carts]).values_list("cart_id", flat=True)
+    )
+    return OfferLedger(now=now, person=person, grants=grants, clicked=clicked, granted=granted)
+
+
 def incentive_for(
-    *, store: Store, spec: IncentiveSpec, cart: Cart, customer: Customer | None, now: datetime
+    *,
+    store: Store,
+    spec: IncentiveSpec,
+    cart: Cart,
+    customer: Customer | None,
+    now: datetime,
+    ledger: OfferLedger | None = None,
 ) -> OfferDecision:
-    """The incentive this cart's text carries now, or why it carries none. Records the offer given."""
+    """The incentive this cart's text carries now, or why it carries none. Records the offer given (at once
+    without a `ledger`; with one, when `offer_grants_save` is called)."""
     if spec.kind == IncentiveKind.NONE:
         return OfferDecision()
-    reason = _not_needed(store=store, spec=spec, cart=cart, now=now) or _offered_recently(
-        store=store, cart=cart, customer=customer, now=now
+    own_ledger = ledger is None
+    ledger = ledger or offer_ledger_load(carts=[cart], now=now)
+    reason = _not_needed(spec=spec, cart=cart, ledger=ledger) or _offered_recently(
+        store=store, cart=cart, customer=customer, ledger=ledger
     )
     if reason:
         return OfferDecision(withheld=f"incentive withheld: {reason}")
@@ -111,46 +165,29 @@ def incentive_for(
     incentive = Incentive(
         kind=spec.kind, code=code, expires_at=now + timedelta(days=spec.valid_days), text=spec.text
     )
-    _grant_record(store=store, spec=spec, cart=cart, customer=customer, incentive=incentive, now=now)
+    _grant_note(store=store, spec=spec, cart=cart, customer=customer, incentive=incentive, ledger=ledger)
+    if own_ledger:
+        offer_grants_save(ledger=ledger)
     return OfferDecision(incentive=incentive)
 
 
-def _not_needed(*, store: Store, spec: IncentiveSpec, cart: Cart, now: datetime) -> str:
+def _not_needed(*, spec: IncentiveSpec, cart: Cart, ledger: OfferLedger) -> str:
     if spec.min_cart_value is not None and cart.total < spec.min_cart_value:
         return f"cart {cart.total} {cart.currency} is below {spec.min_cart_value}"
-    if (
-        spec.only_if_not_clicked
-        and Click.objects.for_store(store).filter(link__cart=cart, at__lte=now).exists()
-    ):
+    if spec.only_if_not_clicked and cart.pk in ledger.clicked:
         return "the shopper clicked an earlier text"
     return ""
 
 
-def _offered_recently(*, store: Store, cart: Cart, customer: Customer | None, now: datetime) -> str:
+def _offered_recently(*, store: Store, cart: Cart, customer: Customer | None, ledger: OfferLedger) -> str:
     """One offer per person per 30 days: an offer for another cart of this shopper, under any of their
     phones or emails in this store."""
     if customer is None:
         return ""
-    earlier = offer_given_recently(store=store, customer=customer, cart=cart, now=now)
+    earlier = ledger.given_recently(customer=customer, cart=cart)
     if earlier is None:
         return ""
-    return f"offer given on {_local_date(earlier.granted_at, store)}"
-
-
-def offer_given_recently(*, store: Store, customer: Customer, cart: Cart, now: datetime) -> OfferGrant | None:
-    """The newest offer this person got for another cart within the last 30 days."""
-    person = customers_of_same_person(store=store, customer=customer, cart=cart).values("pk")
-    return (
-        OfferGrant.objects.for_store(store)
-        .filter(
-            customer__in=person,
-            granted_at__gt=now - timedelta(days=OFFER_PER_PERSON_DAYS),
-            granted_at__lte=now,
-        )
-        .exclude(cart=cart)
-        .order_by("-granted_at")
-        .first()
-    )
+    return f"offer given on {_local_date(earlier, store)}"
 
 
 def _local_date(value: datetime, store: Store) -> str:
@@ -186,20 +223,34 @@ def _pool_code_claim(*, step: Step, cart: Cart, now: datetime) -> str:
     return code.code
 
 
-def _grant_record(
-    *, store: Store, spec: IncentiveSpec, cart: Cart, customer: Customer | None, incentive: Incentive, now
+def _grant_note(
+    *,
+    store: Store,
+    spec: IncentiveSpec,
+    cart: Cart,
+    customer: Customer | None,
+    incentive: Incentive,
+    ledger: OfferLedger,
 ) -> None:
-    """One record per cart (the first offer its texts made); a repeat is a no-op."""
-    insert_once(
-        OfferGrant,
-        {
-            "store": store,
-            "cart": cart,
-            "customer": customer,
-            "step": spec.step,
-            "kind": incentive.kind,
-            "code": incentive.code,
-            "granted_at": now,
-            "expires_at": incentive.expires_at,
-        },
+    if cart.pk in ledger.given or cart.pk in ledger.granted:
+        return  # one record per cart: its first offer
+    ledger.given[cart.pk] = OfferGrant(
+        store=store,
+        cart=cart,
+        customer=customer,
+        step_id=spec.step.pk,
+        kind=incentive.kind,
+        code=incentive.code,
+        granted_at=ledger.now,
+        expires_at=incentive.expires_at,
     )
+    if customer is not None:
+        ledger.grants.setdefault(customer.pk, []).append((cart.pk, ledger.now))
+
+
+def offer_grants_save(*, ledger: OfferLedger, cart_ids: set[int] | None = None) -> None:
+    """Keep the offers given (only those of `cart_ids`, the carts whose texts were queued, when given):
+    one record per cart, the first offer its texts made; a repeat is a no-op."""
+    grants = [g for pk, g in ledger.given.items() if cart_ids is None or pk in cart_ids]
+    OfferGrant.objects.bulk_create(grants, ignore_conflicts=True)
+    ledger.given.clear()

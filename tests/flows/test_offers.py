@@ -275,3 +275,35 @@ def test_the_dispatch_due_command_sends_the_text_without_the_repeat_offer(store,
     assert _sent(later).reason == "incentive withheld: offer given on 2026-03-04"
     assert [m.body for m in sms_outbox if m.to == "+447400123999"] == [_body_of(_sent(later))]
     assert "POOL-" not in _body_of(_sent(later))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_carts_of_one_person_in_one_tick_get_one_offer(store, sms_outbox):
+    _offer_on_first_step(store)
+    first = _cart(store, phone=UK, email="jamie@example.com")
+    second = _cart(store, phone=UK_OTHER, email="jamie@example.com")
+
+    nudge_dispatch_due(now=FIRST_DUE)
+
+    reasons = sorted(_sent(cart).reason for cart in (first, second))
+    assert reasons == ["", "incentive withheld: offer given on 2026-03-04"]
+    assert OfferGrant.objects.count() == 1
+    assert DiscountCode.objects.filter(cart__isnull=False).count() == 1
+
+
+def _tick_queries(store, carts: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _offer_on_first_step(store, kind=IncentiveKind.FIXED_CODE, discount_code="SAVE10")
+    for number in range(carts):
+        _cart(store, phone=f"+4474009{number:05d}", email=f"s{number}@example.com")
+    with CaptureQueriesContext(connection) as queries:
+        report = nudge_dispatch_due(now=FIRST_DUE)
+    assert report.sent == carts
+    return len(queries)
+
+
+@pytest.mark.django_db  # deliveries wait for a commit that never comes: only the tick's own queries count
+def test_the_offer_rules_cost_the_tick_the_same_queries_for_5_or_25_texts(store, other_store):
+    assert _tick_queries(store, 5) == _tick_queries(other_store, 25)
