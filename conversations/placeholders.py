@@ -32,6 +32,7 @@ VOCABULARY: dict[str, str] = {
     "discount_code": "the step's discount code or offer",
     "code_expires": "the day the offer ends, in the shopper's language (e.g. December 10)",
     "cart_total": "the cart's total with its currency",
+    "price_drop": "a price drop on an item of the cart since it was left (Shopify app), else nothing",
     "shipping_policy": "the store's shipping policy",
     "returns_policy": "the store's returns policy",
     "contact_email": "the store's contact email",

@@ -101,6 +101,8 @@ def _step_initial(step: Step, language: str) -> dict:
         "discount_code": step.discount_code,
         "incentive_text": step.incentive_text,
         "incentive_valid_days": step.incentive_valid_days,
+        "incentive_percent": step.incentive_percent,
+        "incentive_amount": step.incentive_amount,
         "incentive_min_cart_value": step.incentive_min_cart_value,
         "incentive_only_if_not_clicked": step.incentive_only_if_not_clicked,
     }
@@ -138,6 +140,8 @@ def flow_step(request: HttpRequest, step_id: int) -> HttpResponse:
                 discount_code=form.cleaned_data["discount_code"],
                 incentive_text=form.cleaned_data["incentive_text"],
                 incentive_valid_days=form.cleaned_data["incentive_valid_days"],
+                incentive_percent=form.cleaned_data["incentive_percent"],
+                incentive_amount=form.cleaned_data["incentive_amount"],
                 incentive_min_cart_value=form.cleaned_data["incentive_min_cart_value"],
                 incentive_only_if_not_clicked=form.cleaned_data["incentive_only_if_not_clicked"],
                 language=language,

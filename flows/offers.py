@@ -27,13 +27,14 @@ from stores.models import Cart, Customer, Store
 from stores.selectors import same_person_ids
 
 from .models import Click, DiscountCode, IncentiveKind, OfferGrant, Step
+from .shopify_codes import unique_code_for_cart
 
 logger = logging.getLogger("cartrecovery.flows")
 
 OFFER_PER_PERSON_DAYS = 30
 # Kinds whose code belongs to one cart (billing.leaks flags one redeemed by somebody else). `unique_code`
 # is the Shopify Admin API's single-use code.
-CART_UNIQUE_KINDS = frozenset({IncentiveKind.CODE_POOL.value, "unique_code"})
+CART_UNIQUE_KINDS = frozenset({IncentiveKind.CODE_POOL.value, IncentiveKind.UNIQUE_CODE.value})
 
 
 @dataclass(frozen=True)
@@ -159,16 +160,22 @@ def incentive_for(
     )
     if reason:
         return OfferDecision(withheld=f"incentive withheld: {reason}")
-    code = _code_for(spec=spec, cart=cart, now=now)
+    code, kind = _code_for(spec=spec, cart=cart, now=now)
     if not code and spec.kind != IncentiveKind.FREE_SHIPPING:
-        return OfferDecision(withheld="incentive withheld: the discount code pool is empty")
+        return OfferDecision(withheld=f"incentive withheld: {_no_code_reason(spec.kind)}")
     incentive = Incentive(
-        kind=spec.kind, code=code, expires_at=now + timedelta(days=spec.valid_days), text=spec.text
+        kind=kind, code=code, expires_at=now + timedelta(days=spec.valid_days), text=spec.text
     )
     _grant_note(store=store, spec=spec, cart=cart, customer=customer, incentive=incentive, ledger=ledger)
     if own_ledger:
         offer_grants_save(ledger=ledger)
     return OfferDecision(incentive=incentive)
+
+
+def _no_code_reason(kind: str) -> str:
+    if kind == IncentiveKind.UNIQUE_CODE:
+        return "Shopify made no code and the step has no fallback code"
+    return "the discount code pool is empty"
 
 
 def _not_needed(*, spec: IncentiveSpec, cart: Cart, ledger: OfferLedger) -> str:
@@ -198,12 +205,20 @@ def _local_date(value: datetime, store: Store) -> str:
     return value.astimezone(zone).date().isoformat()
 
 
-def _code_for(*, spec: IncentiveSpec, cart: Cart, now: datetime) -> str:
+def _code_for(*, spec: IncentiveSpec, cart: Cart, now: datetime) -> tuple[str, str]:
+    """The code and the kind it really is: a pool or Shopify code that fell back on the step's shared
+    code is a fixed code (so billing.leaks never takes a shared code for a cart's own)."""
     if spec.kind in (IncentiveKind.FIXED_CODE, IncentiveKind.FREE_SHIPPING):
-        return spec.discount_code
+        return spec.discount_code, spec.kind
     if spec.kind == IncentiveKind.CODE_POOL:
-        return _pool_code_claim(step=spec.step, cart=cart, now=now) or spec.discount_code
-    return ""
+        own = _pool_code_claim(step=spec.step, cart=cart, now=now)
+    elif spec.kind == IncentiveKind.UNIQUE_CODE:
+        own = unique_code_for_cart(step=spec.step, cart=cart, now=now)
+    else:
+        return "", spec.kind
+    if own and own != spec.discount_code:
+        return own, spec.kind
+    return spec.discount_code, IncentiveKind.FIXED_CODE
 
 
 def _pool_code_claim(*, step: Step, cart: Cart, now: datetime) -> str:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
 from conversations.placeholders import (
@@ -53,6 +54,7 @@ class RenderContext:
     discount_code: str = ""
     code_expires: str = ""
     cart_total: str = ""
+    price_drop: str = ""
     store_words: dict = field(default_factory=dict)
 
     def values(self) -> dict[str, str]:
@@ -64,6 +66,7 @@ class RenderContext:
             "discount_code": self.discount_code,
             "code_expires": self.code_expires if self.discount_code else "",
             "cart_total": self.cart_total,
+            "price_drop": self.price_drop,
         }
         return {**self.store_words, **own}
 
@@ -186,11 +189,14 @@ def render_step(
     first_text: bool = False,
     disclose: bool = False,
     items: list | None = None,
+    price_drop=None,
     incentive=STEP_INCENTIVE,
 ) -> RenderedText:
     """The text of one nudge for one cart, in the shopper's language (`items`: the cart's, if loaded).
 
     `first_text`: the store must say who it is (a number's first text, every text to Canada);
+    `disclose`: the first text after a new consent (see `cart_text_ensure`). `price_drop`: a
+    `flows.stock.PriceDrop` for `{price_drop}`.
     `disclose`: the first text after a new consent (see `cart_text_ensure`).
     `incentive`: the offer `flows.offers` chose (an `Incentive`), or None when it was withheld or there is
     none: then the sentence naming {discount_code} goes. By default, the step's own offer from today.
@@ -216,6 +222,7 @@ def render_step(
         store=store.name,
         link=link_url,
         cart_total=money_format(cart.total, currency=cart.currency or store.currency, language=language),
+        price_drop=price_drop_words(price_drop, currency=cart.currency or store.currency, language=language),
         store_words=store_values(store, language=language),
     )
     body = cart_text_ensure(
@@ -226,6 +233,17 @@ def render_step(
         disclose=disclose,
     )
     return RenderedText(body=body, language=language, info=segment_info(body))
+
+
+def price_drop_words(drop, *, currency: str, language: str) -> str:
+    """ "Alpine Down Jacket is now $69.00 (was $79.00)." for `{price_drop}`; "" without a drop."""
+    if drop is None:
+        return ""
+    return _words(defaults.PRICE_DROP, language).format(
+        product=product_phrase([drop.title], language=language),
+        now=money_format(drop.now, currency=currency, language=language),
+        was=money_format(drop.was, currency=currency, language=language),
+    )
 
 
 def _items_by_value(items) -> list:
@@ -283,6 +301,11 @@ def template_preview(
             timezone.now() + timedelta(days=valid_days), language=language, timezone=store.timezone
         ),
         cart_total=money_format(Decimal("79.00"), currency=store.currency, language=language),
+        price_drop=_words(defaults.PRICE_DROP, language).format(
+            product=SAMPLE_PRODUCT,
+            now=money_format(Decimal("69.00"), currency=store.currency, language=language),
+            was=money_format(Decimal("79.00"), currency=store.currency, language=language),
+        ),
         store_words=store_values(store, language=language),
     )
     worst = RenderContext(
@@ -293,6 +316,11 @@ def template_preview(
         discount_code=code.ljust(12, "X") if code else "",
         code_expires=_longest_date(language),
         cart_total=money_format(WORST_CASE_TOTAL, currency=store.currency, language=language),
+        price_drop=_words(defaults.PRICE_DROP, language).format(
+            product=WORST_CASE_PRODUCT,
+            now=money_format(WORST_CASE_TOTAL, currency=store.currency, language=language),
+            was=money_format(WORST_CASE_TOTAL, currency=store.currency, language=language),
+        ),
         store_words=store_values(store, language=language),
     )
     policy = policy_for(country=country)
@@ -335,8 +363,26 @@ def template_preview(
             incentive_kind=incentive_kind,
             first_text=first_text,
             carrier_rule=policy.one_cart_text_per_abandonment,
-        ),
+        )
+        + _unique_code_warnings(store, incentive_kind),
     )
+
+
+def _unique_code_warnings(store, incentive_kind: str) -> list[str]:
+    """A code made in Shopify needs the store's Shopify app: say so where the step is edited."""
+    if incentive_kind != "unique_code" or _shopify_connected(store):
+        return []
+    return [
+        "A code made in Shopify needs the Shopify app connected: until then the text goes with the "
+        "fallback discount code, or without a code."
+    ]
+
+
+def _shopify_connected(store) -> bool:
+    try:
+        return store.shopify_connection.is_active
+    except ObjectDoesNotExist:
+        return False
 
 
 def _longest_date(language: str) -> str:

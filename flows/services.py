@@ -12,7 +12,7 @@ from conversations import wording
 from conversations.languages import LANGUAGES
 from conversations.placeholders import placeholders_check
 from conversations.sms.segments import TWILIO_MAX_BODY_CHARS
-from stores.eligibility import cart_texting_problem
+from stores.eligibility import cart_texting_problem, store_texting_problem
 from stores.models import Cart, Customer, Store
 from stores.tenancy import ensure_same_store
 
@@ -66,7 +66,7 @@ def nudges_schedule_for_cart(*, store: Store, cart: Cart) -> list[Nudge]:
     consent withdrawn) has its pending nudges cancelled, and they come back if it qualifies again.
     """
     ensure_same_store(store, cart)
-    problem = cart_texting_problem(cart)
+    problem = store_texting_problem(store) or cart_texting_problem(cart)
     if problem:
         nudges_cancel_pending(store=store, reason=problem, cart=cart)
         return []
@@ -106,7 +106,7 @@ def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[i
     """`nudges_schedule_for_cart` for carts created a moment ago (they have no nudges yet), in two INSERTs
     for the set. A cart that does not qualify gets nothing: it has nothing to cancel."""
     flow = flow_active_for(store=store)
-    if flow is None:
+    if flow is None or store_texting_problem(store):
         return []
     steps = [step for step in flow.steps.all() if step.is_active]
     qualifying = [cart for cart in carts if not cart_texting_problem(cart, has_items=cart.pk in with_items)]
@@ -141,6 +141,23 @@ def nudges_cancel_pending(
         ids = list(pending.select_for_update().values_list("id", flat=True))
         if not ids:
             return 0
+        Nudge.objects.filter(id__in=ids).update(state=Nudge.State.CANCELLED, reason=reason, updated_at=now)
+        NudgeEvent.objects.bulk_create(
+            [NudgeEvent(store=store, nudge_id=i, kind="cancelled", reason=reason, at=now) for i in ids]
+        )
+    return len(ids)
+
+
+def nudges_cancel_all_pending(*, store: Store, reason: str) -> int:
+    """Cancel every nudge of the store not yet sent (its sending was stopped)."""
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            Nudge.objects.for_store(store)
+            .filter(state=Nudge.State.SCHEDULED)
+            .select_for_update()
+            .values_list("id", flat=True)
+        )
         Nudge.objects.filter(id__in=ids).update(state=Nudge.State.CANCELLED, reason=reason, updated_at=now)
         NudgeEvent.objects.bulk_create(
             [NudgeEvent(store=store, nudge_id=i, kind="cancelled", reason=reason, at=now) for i in ids]
@@ -189,6 +206,8 @@ def _step_check(
     templates: dict,
     incentive_kind: str,
     discount_code: str,
+    incentive_percent: int | None = None,
+    incentive_amount: Decimal | None = None,
     incentive_min_cart_value: Decimal | None = None,
     incentive_only_if_not_clicked: bool = False,
 ) -> None:
@@ -215,6 +234,21 @@ def _step_check(
         min_cart_value=incentive_min_cart_value,
         only_if_not_clicked=incentive_only_if_not_clicked,
     )
+    if incentive_kind == IncentiveKind.UNIQUE_CODE:
+        _unique_code_value_check(percent=incentive_percent, amount=incentive_amount)
+
+
+def _unique_code_value_check(*, percent: int | None, amount: Decimal | None) -> None:
+    """A code made in Shopify takes a percentage (1–100) or an amount (above 0) off, one of the two."""
+    if (percent is None) == (amount is None):
+        raise ApplicationError(
+            "Give the code's value: a percentage or an amount off, not both.",
+            extra={"field": "incentive_percent"},
+        )
+    if percent is not None and not 1 <= percent <= 100:
+        raise ApplicationError("A percentage off is between 1 and 100.", extra={"field": "incentive_percent"})
+    if amount is not None and not Decimal("0") < amount <= Decimal("100000"):
+        raise ApplicationError("An amount off is above 0.", extra={"field": "incentive_amount"})
 
 
 MAX_MIN_CART_VALUE = Decimal("1000000")
@@ -268,6 +302,8 @@ def _steps_in_check(steps: list[dict]) -> None:
                 templates=step["templates"],
                 incentive_kind=step["incentive_kind"],
                 discount_code=step["discount_code"],
+                incentive_percent=step.get("incentive_percent"),
+                incentive_amount=step.get("incentive_amount"),
                 incentive_min_cart_value=step.get("incentive_min_cart_value"),
                 incentive_only_if_not_clicked=step.get("incentive_only_if_not_clicked", False),
             )
@@ -311,6 +347,7 @@ def flow_update(
             discount_code=data["discount_code"].strip(),
             incentive_text=data.get("incentive_text", "").strip(),
             incentive_valid_days=data.get("incentive_valid_days", 7),
+            **_unique_code_value(data),
             incentive_min_cart_value=data.get("incentive_min_cart_value"),
             incentive_only_if_not_clicked=data.get("incentive_only_if_not_clicked", False),
         )
@@ -336,6 +373,8 @@ def step_update(
     language: str,
     template: str,
     remove_language: bool = False,
+    incentive_percent: int | None = None,
+    incentive_amount: Decimal | None = None,
     incentive_min_cart_value: Decimal | None = None,
     incentive_only_if_not_clicked: bool = False,
 ) -> Step:
@@ -356,6 +395,8 @@ def step_update(
         templates=templates,
         incentive_kind=incentive_kind,
         discount_code=discount_code,
+        incentive_percent=incentive_percent,
+        incentive_amount=incentive_amount,
         incentive_min_cart_value=incentive_min_cart_value,
         incentive_only_if_not_clicked=incentive_only_if_not_clicked,
     )
@@ -368,9 +409,25 @@ def step_update(
         discount_code=discount_code.strip(),
         incentive_text=incentive_text.strip(),
         incentive_valid_days=incentive_valid_days,
+        **_unique_code_value(
+            {
+                "incentive_kind": incentive_kind,
+                "incentive_percent": incentive_percent,
+                "incentive_amount": incentive_amount,
+            }
+        ),
         incentive_min_cart_value=incentive_min_cart_value,
         incentive_only_if_not_clicked=incentive_only_if_not_clicked,
     )
+
+
+def _unique_code_value(data: dict) -> dict:
+    """The value fields as stored: kept only for a unique_code step (checked by `_step_check`)."""
+    unique = data["incentive_kind"] == IncentiveKind.UNIQUE_CODE
+    return {
+        "incentive_percent": data.get("incentive_percent") if unique else None,
+        "incentive_amount": data.get("incentive_amount") if unique else None,
+    }
 
 
 @transaction.atomic
@@ -487,7 +544,11 @@ def consent_confirmation_send(*, store, customer: Customer, event) -> None:
     from conversations.sending import message_queue_outbound
     from conversations.services import thread_get_or_create
 
-    if not consent_confirmation_is_separate(store) or not customer.can_be_texted:
+    if (
+        store_texting_problem(store)
+        or not consent_confirmation_is_separate(store)
+        or not customer.can_be_texted
+    ):
         return
     if event.source == "keyword":
         # A START reply already carries the disclosures (the router's opt-in confirmation).

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('flows', '0004_nudge_variant'),
+        ('flows', '0005_unique_code_incentive'),
         ('stores', '0016_shopify_connection'),
     ]
 
