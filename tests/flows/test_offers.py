@@ -307,3 +307,19 @@ def _tick_queries(store, carts: int) -> int:
 @pytest.mark.django_db  # deliveries wait for a commit that never comes: only the tick's own queries count
 def test_the_offer_rules_cost_the_tick_the_same_queries_for_5_or_25_texts(store, other_store):
     assert _tick_queries(store, 5) == _tick_queries(other_store, 25)
+
+
+@pytest.mark.django_db
+def test_a_shopify_code_that_fell_back_on_the_shared_code_is_recorded_as_a_fixed_code(store):
+    # no Shopify connection: unique_code falls back on the step's own code, which every cart shares
+    step = _offer_on_first_step(store, kind=IncentiveKind.UNIQUE_CODE, discount_code="SHARED5")
+    step.incentive_percent = 5
+    step.save()
+    cart = _cart(store)
+
+    decision = incentive_for(
+        store=store, spec=IncentiveSpec.of_step(step), cart=cart, customer=cart.customer, now=FIRST_DUE
+    )
+
+    assert decision.code == "SHARED5"
+    assert OfferGrant.objects.get(cart=cart).kind == IncentiveKind.FIXED_CODE
