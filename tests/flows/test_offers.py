@@ -113,6 +113,8 @@ def test_one_offer_per_person_by_phone(store, sms_outbox):
     assert body.startswith("Hi Jamie, Alpine Down Jacket is waiting. https://")
     link = ShortLink.objects.get(cart=later)
     assert link.discount_code == ""
+    # the merchant sees why in the conversation's cart panel
+    assert "Incentive withheld: offer given on 2026-03-04" in _inbox_page(store, nudge)
     assert link.expires_at == later_at + timedelta(minutes=45, days=30)
     assert DiscountCode.objects.filter(cart=later).count() == 0
     assert OfferGrant.objects.filter(cart=later).count() == 0
@@ -199,6 +201,22 @@ def test_only_shoppers_who_did_not_click_get_the_follow_up_offer(store, client, 
     assert "COMEBACK10" not in bodies[clicker.pk]
     assert "You still have" in bodies[clicker.pk]
     assert "Code COMEBACK10 takes 10% off until March 12." in bodies[silent.pk]
+
+
+def _inbox_page(store, nudge) -> str:
+    from django.test import Client
+    from django.urls import reverse
+
+    from conversations.models import Message
+    from tests.stores.factories import MembershipFactory
+
+    client = Client()
+    client.force_login(MembershipFactory(store=store).user)
+    thread_id = Message.objects.get(nudge=nudge).thread_id
+    url = reverse("inbox:list_thread", kwargs={"store_id": store.id, "thread_id": thread_id})
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
 
 
 def _body_of(nudge) -> str:
