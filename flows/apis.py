@@ -12,6 +12,7 @@ from stores.access import StoreAPIView
 from .models import DiscountCode, Flow, IncentiveKind, Step
 from .rendering import step_preview
 from .services import flow_seed_default, flow_update
+from .variants import experiment_out
 
 
 class IncentiveSerializer(serializers.Serializer):
@@ -53,6 +54,20 @@ class StepSerializer(serializers.Serializer):
         help_text='Per language: {"en": "Hi {first_name}…"}. Placeholders: ' + placeholders_listing() + ".",
     )
     incentive = IncentiveSerializer(required=False)
+    variants = serializers.ListField(
+        child=serializers.DictField(),
+        required=False,
+        default=list,
+        help_text='2–4 variants tested against each other: [{"key": "A", "weight": 50, "templates": {...}, '
+        '"incentive": {...as the step\'s...}, "delay_minutes": null}]. Leave out (or []) for the step\'s own '
+        "text. Changed variants start a new experiment; removed ones stop a running one.",
+    )
+    experiment = serializers.DictField(
+        read_only=True,
+        allow_null=True,
+        help_text='{"status": "running"|"decided"|"stopped", "winner": "B"|null, "decided_at", "started_at", '
+        '"statement", "numbers": {per-variant texts, revenue per text, recovery and click rates, intervals}}',
+    )
     previews = serializers.DictField(
         read_only=True, help_text="Per language: worst-case segments, cost, warnings."
     )
@@ -107,6 +122,8 @@ def _flow_out(flow: Flow) -> dict:
                     if step.incentive_kind == IncentiveKind.CODE_POOL
                     else 0,
                 },
+                "variants": step.variants,
+                "experiment": experiment_out(step),
                 "previews": {
                     lang: p.as_dict() for lang, p in step_preview(store=flow.store, step=step).items()
                 },
@@ -143,6 +160,7 @@ def _step_in(step: dict) -> dict:
         "incentive_percent": incentive["percent"],
         "incentive_amount": incentive["amount"],
         "pool_codes": incentive["pool_codes"],
+        "variants": step.get("variants", []),
         "incentive_min_cart_value": incentive["min_cart_value"],
         "incentive_only_if_not_clicked": incentive["only_if_not_clicked"],
     }

@@ -37,6 +37,7 @@ from .policy import (
 from .rendering import consent_confirmation_is_separate, render_step
 from .shopify_codes import codes_not_created
 from .stock import OUT_OF_STOCK, BatchStock, batch_stock_read
+from .variants import experiments_tick, nudge_variant_settle
 
 logger = logging.getLogger("cartrecovery.flows")
 
@@ -103,6 +104,8 @@ def nudge_dispatch_due(
 ) -> DispatchReport:  # fmt: skip
     """Run one tick as of `now`. With `deliver_inline` the texts are sent before this returns."""
     now = now or timezone.now()
+    # Decide experiments first, so a winner found now already picks this tick's texts.
+    experiments_tick(now=now)
     report = DispatchReport()
     batches = 0
     while max_batches is None or batches < max_batches:
@@ -225,7 +228,9 @@ def _event(nudge: Nudge, *, now: datetime) -> NudgeEvent:
     )
 
 
-_SAVED_FIELDS = ("state", "due_at", "reason", "sent_at", "deferred_count", "updated_at", "holdout")
+_SAVED_FIELDS = (
+    "state", "due_at", "reason", "sent_at", "deferred_count", "updated_at", "holdout", "variant"
+)  # fmt: skip
 
 
 def _nudges_save(nudges: list[Nudge]) -> None:
@@ -236,7 +241,10 @@ def _nudges_save(nudges: list[Nudge]) -> None:
         Nudge.objects.bulk_update(nudges, list(_SAVED_FIELDS))
         return
     rows = ", ".join(
-        ["(%s::bigint, %s, %s::timestamptz, %s, %s::timestamptz, %s::integer, %s::timestamptz, %s::boolean)"]
+        [
+            "(%s::bigint, %s, %s::timestamptz, %s, %s::timestamptz, %s::integer, %s::timestamptz,"
+            " %s::boolean, %s)"
+        ]
         * len(nudges)
     )
     params = [value for n in nudges for value in (n.id, *(getattr(n, f) for f in _SAVED_FIELDS))]
@@ -450,6 +458,8 @@ def _nudge_holdout_mark(nudge: Nudge) -> bool:
     nudge.holdout = nudge.holdout or any(
         held_out(store=nudge.store, cart=nudge.cart) for held_out in HOLDOUT_DECIDERS
     )
+    if nudge.holdout:
+        nudge.variant = ""  # the control group is in no variant of any experiment
     return nudge.holdout
 
 
@@ -507,7 +517,8 @@ def _first_since_consent(customer, batch: _Batch) -> bool:
 
 def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
     """Render the nudge's text with a fresh short link and mark it sent (saved with the batch)."""
-    store, cart, step = nudge.store, nudge.cart, nudge.step
+    store, cart = nudge.store, nudge.cart
+    step = nudge_variant_settle(nudge)  # the variant's texts and incentive, recorded on the nudge
     customer = cart.customer
     policy = recipient_resolve(phone=customer.phone.as_e164, store=store, cart=cart).policy
     thread = batch.threads[customer.id]

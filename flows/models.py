@@ -59,6 +59,13 @@ class Step(StoreOwned):
     incentive_min_cart_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     incentive_only_if_not_clicked = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
+    # 2–4 variants of the text, tested against each other (see flows/variants.py); [] = the step's own text:
+    # [{"key": "A", "weight": 50, "templates": {lang: text}, "incentive": {kind, discount_code, text,
+    #   valid_days}, "delay_minutes": int | None}]
+    variants = models.JSONField(default=list, blank=True)
+    # The experiment over those variants, kept by the scheduler tick: {"status": "running"|"decided"|
+    # "stopped", "winner", "started_at", "decided_at", "fingerprint", "statement", "numbers"}; {} = none.
+    experiment = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["position"]

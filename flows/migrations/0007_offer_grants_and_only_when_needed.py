@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('flows', '0005_unique_code_incentive'),
+        ('flows', '0006_step_variants_experiment'),
         ('stores', '0016_shopify_connection'),
     ]
 
