@@ -19,7 +19,7 @@ from stores.phones import (
     phone_mask,
     phone_parse,
 )
-from stores.services import consent_record, customer_snooze, webhook_event_record
+from stores.services import ConsentDetails, consent_record, customer_snooze, webhook_event_record
 from stores.tenancy import ensure_same_store
 
 from .evidence import messages_chain
@@ -293,41 +293,33 @@ def inbound_receive(
     return InboundResult(message=message, decision=decision, created=True)
 
 
+def _keyword_consent_details(*, message: Message, decision: RouteDecision, now: datetime) -> ConsentDetails:
+    """The evidence a shopper's keyword text (STOP, PAUSE, START) gives the consent event it causes."""
+    return {
+        "occurred_at": now,
+        "text_shown": message.body[:1600],
+        "evidence": {"message_sid": message.twilio_sid or "", "reason": decision.reason},
+        "dedupe_key": f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
+    }
+
+
 def _act(*, store: Store, customer, thread, message, decision: RouteDecision, now: datetime) -> None:
+    details = _keyword_consent_details(message=message, decision=decision, now=now)
     if decision.compliance == OPT_OUT:
         consent_record(
             store=store,
             customer=customer,
             kind="revoked",
             source="keyword",
-            occurred_at=now,
-            text_shown=message.body[:1600],
-            evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
-            dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
             reason="the shopper opted out by text",
+            **details,
         )
     elif decision.compliance == SNOOZE and decision.snooze_until is not None:
         customer_snooze(
-            store=store,
-            customer=customer,
-            until=decision.snooze_until,
-            source="keyword",
-            occurred_at=now,
-            text_shown=message.body[:1600],
-            evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
-            dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
+            store=store, customer=customer, until=decision.snooze_until, source="keyword", **details
         )
     elif decision.compliance == OPT_IN and customer.sms_status != SmsStatus.SUBSCRIBED:
-        consent_record(
-            store=store,
-            customer=customer,
-            kind="granted",
-            source="keyword",
-            occurred_at=now,
-            text_shown=message.body[:1600],
-            evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
-            dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
-        )
+        consent_record(store=store, customer=customer, kind="granted", source="keyword", **details)
     changes = {"last_inbound_at": now, "last_message_at": now, "updated_at": now}
     if decision.escalate or decision.step == Step.HUMAN:
         # Unread is for the people of the inbox: texts the bot answered need nobody's eyes.

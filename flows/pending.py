@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import phonenumbers
 from django.utils import timezone
+
+from stores.phones import phone_facts
 
 from .models import Nudge
 from .policy import quiet_hours_check, recipient_resolve
@@ -118,10 +119,7 @@ def simulator_number_in_window(*, store, flow=None, now: datetime | None = None)
 
 
 def _country_code(e164: str) -> int:
-    try:
-        return phonenumbers.parse(e164, None).country_code
-    except phonenumbers.NumberParseException:
-        return 1
+    return phone_facts(e164).calling_code or 1
 
 
 def simulator_number_for_store(*, store) -> str:
