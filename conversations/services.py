@@ -30,7 +30,7 @@ from .router import SNOOZE, RouteDecision, Step, route
 from .sending import message_queue_outbound, number_verdict_apply
 from .sms.segments import TWILIO_MAX_BODY_CHARS
 
-logger = logging.getLogger("cartrecovery.conversations")
+logger = logging.getLogger(__name__)
 
 
 def thread_get_or_create(*, store: Store, customer: Customer) -> Thread:

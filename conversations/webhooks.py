@@ -17,7 +17,7 @@ from stores.phones import phone_mask
 
 from . import services
 
-logger = logging.getLogger("cartrecovery.webhooks.twilio")
+logger = logging.getLogger(__name__)
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 
