@@ -4,6 +4,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -113,7 +114,7 @@ def thread_mark_read(*, store: Store, thread: Thread, user) -> None:
 NOTE_MAX_CHARS = 2000
 
 
-def thread_note_add(*, store, thread: Thread, user, body: str) -> ThreadNote:
+def thread_note_add(*, store: Store, thread: Thread, user, body: str) -> ThreadNote:
     """An internal note for the team: stored on the thread, never texted."""
     ensure_same_store(store, thread)
     body = body.strip()
@@ -124,7 +125,7 @@ def thread_note_add(*, store, thread: Thread, user, body: str) -> ThreadNote:
     return ThreadNote.objects.create(store=store, thread=thread, author=user, body=body)
 
 
-def thread_snooze(*, store, thread: Thread, until, now=None) -> Thread:
+def thread_snooze(*, store: Store, thread: Thread, until, now=None) -> Thread:
     """Out of the working folders until `until` (None wakes it now); a text from the shopper wakes it too."""
     ensure_same_store(store, thread)
     now = now or timezone.now()
@@ -320,7 +321,7 @@ def _act(*, store: Store, customer, thread, message, decision: RouteDecision, no
         )
     elif decision.compliance == OPT_IN and customer.sms_status != SmsStatus.SUBSCRIBED:
         consent_record(store=store, customer=customer, kind="granted", source="keyword", **details)
-    changes = {"last_inbound_at": now, "last_message_at": now, "updated_at": now}
+    changes: dict[str, Any] = {"last_inbound_at": now, "last_message_at": now, "updated_at": now}
     if decision.escalate or decision.step == Step.HUMAN:
         # Unread is for the people of the inbox: texts the bot answered need nobody's eyes.
         changes["human_inbound_count"] = F("human_inbound_count") + 1

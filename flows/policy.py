@@ -232,7 +232,8 @@ MAX_ZONE_SPREAD = timedelta(hours=6)
 
 def _offset_spread(zones: tuple[str, ...]) -> timedelta:
     now = datetime.now(UTC)
-    offsets = [now.astimezone(ZoneInfo(z)).utcoffset() for z in zones]
+    # A zone-aware time always has an offset; `or` only tells the type checker so.
+    offsets = [now.astimezone(ZoneInfo(z)).utcoffset() or timedelta(0) for z in zones]
     return max(offsets) - min(offsets)
 
 
