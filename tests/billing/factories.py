@@ -12,8 +12,10 @@ from tests.conversations.factories import MessageFactory, ThreadFactory
 from tests.flows.factories import ActiveFlowFactory, NudgeFactory, StepFactory
 from tests.stores.factories import CartFactory, OrderFactory, StoreFactory
 
-# Moved to the owners' factories (one factory per model); still importable from here.
-__all__ = ["ActiveFlowFactory", "PlanFactory", "StepFactory", "ThreadFactory"]
+# ActiveFlowFactory, StepFactory and ThreadFactory moved to their models' apps (one factory per model) and
+# are still importable from here, for tests written before.
+__all__ = ["ActiveFlowFactory", "PlanFactory", "StepFactory", "ThreadFactory", "click_add", "message_add"]
+__all__ += ["order_for", "reply_add", "text_send", "texted_cart"]
 
 
 class PlanFactory(factory.django.DjangoModelFactory):
