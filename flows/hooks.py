@@ -14,6 +14,7 @@ from .services import (
     flow_active_for,
     flow_seed_default,
     nudge_mark_failed,
+    nudges_cancel_all_pending,
     nudges_cancel_pending,
     nudges_schedule_for_cart,
     nudges_schedule_for_new_carts,
@@ -58,6 +59,10 @@ def on_customer_redacted(*, store, customer) -> None:
     nudges_cancel_pending(store=store, reason="customer data erased", customer=customer)
 
 
+def on_sending_stopped(*, store, reason: str) -> None:
+    nudges_cancel_all_pending(store=store, reason=reason)
+
+
 def on_message_refused(*, store, message, reason: str) -> None:
     if message.nudge_id:
         nudge_mark_failed(store=store, nudge_id=message.nudge_id, reason=reason)
@@ -86,11 +91,16 @@ def flow_reply_wording(*, store, kind: str, language: str) -> str:
     )
     if flow is None:
         return ""
+    return flow_own_reply(flow, store_language=store.default_language, kind=kind, language=language)
+
+
+def flow_own_reply(flow: Flow, *, store_language: str, kind: str, language: str) -> str:
+    """The one reading of a flow's own wording, for the router and the settings API alike."""
     own = (flow.replies or {}).get(kind) or {}
     if (own.get(language) or "").strip():
         return own[language]
     field = _MAIN_REPLY_FIELDS.get(kind)
-    if field is None or language != (language_base(store.default_language) or "en"):
+    if field is None or language != (language_base(store_language) or "en"):
         return ""
     text = getattr(flow, field)
     # The model's English default stays a default: a French store's shoppers get the French one.
@@ -144,3 +154,4 @@ def register() -> None:
     hooks.hook_register(hooks.CART_CLOSED_HOOKS, on_cart_closed)
     hooks.hook_register(hooks.ORDER_RECORDED_HOOKS, on_order_recorded)
     hooks.hook_register(hooks.CUSTOMER_REDACTED_HOOKS, on_customer_redacted)
+    hooks.hook_register(hooks.SENDING_STOPPED_HOOKS, on_sending_stopped)
