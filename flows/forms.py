@@ -4,20 +4,12 @@ from decimal import Decimal
 
 from django import forms
 
+from conversations.languages import LANGUAGE_NAMES
 from conversations.placeholders import placeholders_listing
 
 from . import defaults
 from .models import IncentiveKind
 
-LANGUAGE_NAMES = {
-    "en": "English",
-    "es": "Spanish",
-    "fr": "French",
-    "de": "German",
-    "it": "Italian",
-    "nl": "Dutch",
-    "pt": "Portuguese",
-}
 DELAY_UNITS = {"minutes": 1, "hours": 60, "days": 24 * 60}
 
 

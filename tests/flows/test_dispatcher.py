@@ -13,6 +13,7 @@ from flows.dispatcher import nudge_dispatch_due
 from flows.models import Click, IncentiveKind, Nudge, NudgeEvent, ShortLink
 from flows.services import nudges_cancel_pending, nudges_schedule_for_cart
 from stores.models import SmsStatus
+from tests.conversations.factories import MessageFactory
 from tests.flows.conftest import WEDNESDAY_NOON_NY
 from tests.flows.factories import DiscountCodeFactory
 from tests.stores.factories import CartFactory, OrderFactory
@@ -26,9 +27,7 @@ def _nudge(cart, position) -> Nudge:
 
 def _reply(store, cart, body="Does it come in red?"):
     thread = thread_get_or_create(store=store, customer=cart.customer)
-    return Message.objects.create(
-        store=store, thread=thread, direction=Message.Direction.IN, body=body, status=Message.Status.RECEIVED
-    )
+    return MessageFactory(thread=thread, body=body)
 
 
 @pytest.mark.django_db(transaction=True)
