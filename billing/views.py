@@ -13,14 +13,8 @@ from stores.access import store_page
 from stores.csv_export import csv_writer
 
 from .forms import PlanSettingsForm
-from .selectors import (
-    billing_period_to_date,
-    holdout_lift,
-    invoice_get,
-    invoices_list,
-    plan_get,
-    store_zone,
-)
+from .holdout import holdout_lift
+from .selectors import billing_period_to_date, invoice_get, invoices_list, plan_get, store_zone
 from .services import plan_update
 
 

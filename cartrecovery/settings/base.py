@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "flows",
     "conversations",
     "billing",
+    "analytics",
     "dashboard",
 ]
 

@@ -3,8 +3,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from billing.holdout import cart_in_holdout, holdout_bucket
-from billing.selectors import difference_interval, holdout_lift, wilson_interval
+from billing.holdout import (
+    cart_in_holdout,
+    difference_interval,
+    holdout_bucket,
+    holdout_lift,
+    wilson_interval,
+)
 from billing.services import plan_update
 from flows.models import Nudge
 from stores.models import CartStatus
