@@ -327,14 +327,25 @@ def _funnel_by_key(texts: QuerySet[Message], *, store: Store) -> dict[tuple, dic
 
 
 def _money_by_key(texts: QuerySet[Message], *, store: Store) -> dict[tuple, dict[str, Any]]:
+    """Attributed orders per (step, variant) of these texts.
+
+    The receipt names the credited step (`Attribution.step`; its `message` may be a later answer in the
+    thread); the variant is the one the cart's text for that step carried.
+    """
+    this_text = texts.filter(nudge__cart=OuterRef("cart"), nudge__step=OuterRef("step"))
     rows = (
         Attribution.objects.for_store(store)
-        .filter(outcome=Attribution.Outcome.ATTRIBUTED, message__in=texts.values("id"))
-        .values("message__nudge__step", "message__nudge__variant")
+        .filter(outcome=Attribution.Outcome.ATTRIBUTED, step__isnull=False)
+        .annotate(
+            in_cohort=Exists(this_text),
+            variant=Subquery(this_text.values("nudge__variant")[:1]),
+        )
+        .filter(in_cohort=True)
+        .values("step", "variant")
         .annotate(recovered=Count("id"), revenue=Sum("revenue"))
         .order_by()
     )
-    return {(row["message__nudge__step"], row["message__nudge__variant"]): row for row in rows}
+    return {(row["step"], row["variant"]): row for row in rows}
 
 
 def _lifts_by(
@@ -422,12 +433,12 @@ def message_results(
     with_variants = {step_id for step_id, variant in keys if variant}
     rows: list[MessageRow] = []
     for step_id, variants in cells.items():
-        step = steps[step_id]
+        row_step = steps[step_id]
         common: dict[str, Any] = {
-            "flow_id": step.flow_id,
-            "flow": step.flow.name,
-            "step_id": step.pk,
-            "step": step.position,
+            "flow_id": row_step.flow_id,
+            "flow": row_step.flow.name,
+            "step_id": row_step.pk,
+            "step": row_step.position,
         }
         if by == "step":
             rows.append(
