@@ -233,7 +233,9 @@ def _csv_table(body: dict[str, Any], *, by: str | None) -> list[list[Any]]:
 
 def _rows(*, store, start: date, end: date, by: str) -> dict[str, Any]:
     if by == "rule":
-        return {"rows": RuleRowSerializer(rule_results(store=store, start=start, end=end), many=True).data}
+        return {
+            "rows": RuleRowSerializer(rule_results(store=store, start=start, end=end).rows, many=True).data
+        }
     results = message_results(store=store, start=start, end=end, by=by)
     extra: dict[str, Any] = {"rows": MessageRowSerializer(results.rows, many=True).data}
     if by == "step":

@@ -484,11 +484,27 @@ def _flow_results(
     ]
 
 
-def step_results(*, store: Store, step: Step, start: date, end: date) -> list[MessageRow]:
-    """The step editor's table: the whole step's row, then one row per variant."""
+@dataclass(frozen=True)
+class StepResults:
+    """The step editor's table: the whole step, then one row per variant; money in `currency`."""
+
+    start: date
+    end: date
+    currency: str
+    whole: MessageRow | None  # None until the step has texted or held out anyone in the range
+    variants: list[MessageRow]
+
+
+def step_results(*, store: Store, step: Step, start: date, end: date) -> StepResults:
     whole = message_results(store=store, start=start, end=end, by="step", step=step).rows
     variants = message_results(store=store, start=start, end=end, by="variant", step=step).rows
-    return whole + variants
+    return StepResults(
+        start=start,
+        end=end,
+        currency=plan_get(store=store).billing_currency,
+        whole=whole[0] if whole else None,
+        variants=variants,
+    )
 
 
 # --- Per keyword rule -------------------------------------------------------------------------
@@ -515,7 +531,15 @@ class RuleRow:
         return _ratio(self.cost, self.recovered)
 
 
-def rule_results(*, store: Store, start: date, end: date) -> list[RuleRow]:
+@dataclass(frozen=True)
+class RuleResults:
+    start: date
+    end: date
+    currency: str
+    rows: list[RuleRow]
+
+
+def rule_results(*, store: Store, start: date, end: date) -> RuleResults:
     """One row per keyword rule of the store (rules that answered nobody show zeros), by priority."""
     since, until = day_bounds(store=store, start=start, end=end)
     currency = plan_get(store=store).billing_currency
@@ -550,7 +574,7 @@ def rule_results(*, store: Store, start: date, end: date) -> list[RuleRow]:
         for placed_at, revenue in orders_by_customer.get(row["thread__customer"], []):
             if placed_at >= row["first"]:
                 recovered[row["rule"]].append(revenue)
-    return [
+    rows = [
         RuleRow(
             rule_id=rule.pk,
             rule=rule.name,
@@ -562,3 +586,4 @@ def rule_results(*, store: Store, start: date, end: date) -> list[RuleRow]:
         )
         for rule in KeywordRule.objects.for_store(store).order_by("priority", "id")
     ]
+    return RuleResults(start=start, end=end, currency=currency, rows=rows)

@@ -6,7 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from analytics.selectors import step_results
 from cartrecovery.errors import ApplicationError
+from dashboard import charts
+from dashboard.selectors import period_for
 from flows import services
 from flows.forms import (
     LANGUAGE_NAMES,
@@ -118,6 +121,29 @@ def _preview_for(
     )
 
 
+STEP_STAGES = ["Texted", "Clicked", "Replied", "Recovered"]
+
+
+def _step_results(request: HttpRequest, step: Step) -> dict:
+    """What the step's texts did over the last 30 days, per variant when it has several, and a chart."""
+    period = period_for(store=request.store, key=request.GET.get("period"))
+    results = step_results(store=request.store, step=step, start=period.start, end=period.end)
+    rows = results.variants if len(results.variants) > 1 else [r for r in [results.whole] if r]
+    series = [
+        (
+            f"Variant {r.variant}" if len(rows) > 1 else "This step",
+            [r.texted, r.clicked, r.replied, r.recovered],
+        )
+        for r in rows
+    ]
+    return {
+        "results": results,
+        "result_rows": rows,
+        "results_period": period,
+        "results_chart": charts.grouped_bars(stages=STEP_STAGES, series=series) if rows else None,
+    }
+
+
 @store_page()
 def flow_step(request: HttpRequest, step_id: int) -> HttpResponse:
     store = request.store
@@ -169,6 +195,7 @@ def flow_step(request: HttpRequest, step_id: int) -> HttpResponse:
                 for code, name in language_choices()
             ],
             "preview": preview,
+            **_step_results(request, step),
         },
         status=400 if form.is_bound else 200,
     )

@@ -82,3 +82,12 @@ def money(amount, currency: str = "USD") -> str:
     except (UnknownCurrencyError, ValueError):
         text = f"{abs(value):,.2f} {code}"
     return f"{MINUS}{text}" if value < 0 else text
+
+
+@register.filter
+def points(fraction) -> str:
+    """A difference of two rates in percentage points, signed: 0.123 → "+12.3", −0.05 → "−5.0"."""
+    if fraction is None:
+        return "—"
+    value = float(fraction) * 100
+    return f"{MINUS if value < 0 else '+'}{abs(value):.1f}"
