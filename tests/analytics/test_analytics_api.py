@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from analytics.selectors import DayRow, analytics_summary
-from billing.services import order_attribute
+from billing.attribution import order_attribute
 from conversations.models import Message
 from tests.billing.factories import click_add, order_for, reply_add, texted_cart
 

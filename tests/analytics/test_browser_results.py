@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from billing.services import order_attribute
+from billing.attribution import order_attribute
 from conversations.models import Message, Thread
 from flows.models import Nudge
 from flows.services import flow_seed_default

@@ -7,7 +7,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from billing.services import order_attribute, order_refund_record
+from billing.adjustments import order_refund_record
+from billing.attribution import order_attribute
 from conversations.models import Message
 from dashboard.templatetags.ui import money
 from tests.billing.factories import click_add, message_add, order_for, texted_cart

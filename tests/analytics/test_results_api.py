@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from billing.services import order_attribute
+from billing.attribution import order_attribute
 from conversations.models import KeywordRule, Message, Thread
 from flows.models import Nudge
 from stores.models import Cart

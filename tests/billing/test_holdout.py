@@ -10,7 +10,7 @@ from billing.holdout import (
     holdout_lift,
     wilson_interval,
 )
-from billing.services import plan_update
+from billing.plans import plan_update
 from flows.models import Nudge
 from stores.models import CartStatus
 from tests.billing.factories import StepFactory

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from billing.services import order_attribute
+from billing.attribution import order_attribute
 from tests.billing.factories import click_add, order_for, reply_add, texted_cart
 
 pytestmark = pytest.mark.django_db
