@@ -74,7 +74,8 @@ class MessageRowSerializer(serializers.Serializer):
     probability_best = serializers.FloatField(
         allow_null=True,
         help_text="Chance this variant has the highest revenue per text (seeded Monte Carlo over Beta "
-        "posteriors); null for whole-step rows and steps without variants. A report, not a stopping rule.",
+        "posteriors, 4,000 draws); null for whole-step rows and steps without variants. "
+        "A report, not a stopping rule.",
     )
     lift = LiftSerializer(allow_null=True, help_text="Per step: texted vs held out, due in the range.")
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 # Fixed: the same counts always give the same probabilities (a page reload must not move the numbers).
 DEFAULT_SEED = 20_260_317
-DEFAULT_DRAWS = 10_000
+DEFAULT_DRAWS = 4_000
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def probability_best(
     The recovery rate's posterior is Beta(1 + recovered, 1 + texted − recovered) (uniform prior); the
     average order value is plugged in, shrunk towards the pooled average (its uncertainty is small beside
     the rate's at the volumes of a small shop). Monte Carlo with a fixed seed: `draws` joint draws, the best
-    of each draw scores one (ties share it). Standard error ≤ 0.5/√draws (0.005 at 10,000 draws).
+    of each draw scores one (ties share it). Standard error ≤ 0.5/√draws (0.008 at 4,000 draws).
     """
     if not variants:
         return {}
@@ -50,15 +50,15 @@ def probability_best(
         return {keys[0]: 1.0}
     rng = random.Random(seed)  # noqa: S311 -- a reproducible simulation, not a secret
     values = _order_values(variants)
-    wins = dict.fromkeys(keys, 0.0)
-    for _ in range(draws):
-        scores = {}
-        for key in keys:
-            v = variants[key]
-            failures = max(v.texted - v.recovered, 0)
-            scores[key] = rng.betavariate(1 + v.recovered, 1 + failures) * values[key]
-        top = max(scores.values())
-        best = [key for key in keys if scores[key] == top]
-        for key in best:
-            wins[key] += 1 / len(best)
-    return {key: round(wins[key] / draws, 4) for key in keys}
+    columns = []
+    for key in keys:  # one column of draws per variant, in a fixed order: the seed fixes every draw
+        v = variants[key]
+        alpha, beta, value = 1 + v.recovered, 1 + max(v.texted - v.recovered, 0), values[key]
+        columns.append([rng.betavariate(alpha, beta) * value for _ in range(draws)])
+    wins = [0.0] * len(keys)
+    for scores in zip(*columns, strict=True):
+        top = max(scores)
+        best = [i for i, score in enumerate(scores) if score == top]
+        for i in best:
+            wins[i] += 1 / len(best)
+    return {key: round(wins[i] / draws, 4) for i, key in enumerate(keys)}

@@ -6,9 +6,12 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from analytics.selectors import message_results, rule_results
 from billing.attribution import order_attribute
 from conversations.models import KeywordRule, Message, Thread
 from flows.models import Nudge
@@ -227,3 +230,17 @@ def test_a_rule_name_that_looks_like_a_formula_is_defused_in_the_csv(api_client,
     rows = _csv(api_client.get(_url(store.id), {"by": "rule", "format": "csv", "to": timezone.localdate()}))
 
     assert rows[0]["name"].startswith("'=")
+
+
+@pytest.mark.parametrize("by", ["step", "variant", "rule"])
+def test_the_rows_cost_the_same_queries_for_few_and_many_texts(by, store, other_store):
+    def queries(s, scale):
+        _seed(s, scale=scale)
+        with CaptureQueriesContext(connection) as ctx:
+            if by == "rule":
+                rule_results(store=s, start=T0.date(), end=T0.date())
+            else:
+                message_results(store=s, start=T0.date(), end=T0.date(), by=by)
+        return len(ctx.captured_queries)
+
+    assert queries(store, 1) == queries(other_store, 4)
