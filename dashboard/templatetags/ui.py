@@ -91,3 +91,16 @@ def points(fraction) -> str:
         return "—"
     value = float(fraction) * 100
     return f"{MINUS if value < 0 else '+'}{abs(value):.1f}"
+
+
+@register.filter
+def chance(probability) -> str:
+    """A probability as a whole percent that never claims certainty: 0.0004 → "<1 %", 1.0 → ">99 %"."""
+    if probability is None:
+        return "—"
+    value = float(probability)
+    if value < 0.005:
+        return "<1 %"
+    if value > 0.995:
+        return ">99 %"
+    return f"{value * 100:.0f} %"

@@ -9,10 +9,12 @@ from billing.attribution import order_attribute
 from conversations.models import Message, Thread
 from flows.models import Nudge
 from flows.services import flow_seed_default
+from stores.models import Cart
 from tests.analytics.test_results_api import _rule_answer
 from tests.billing.factories import click_add, order_for, reply_add, texted_cart
 from tests.browser import MOBILE, csp_violations, horizontal_overflow, login, screenshot
 from tests.conversations.factories import KeywordRuleFactory
+from tests.stores.factories import CartFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,7 +42,18 @@ def test_the_step_editor_shows_the_steps_numbers_per_variant_and_a_chart(page, l
     a = _texts(store, step, variant="A", n=4, at=at)
     b = _texts(store, step, variant="B", n=2, at=at)
     _recover_at(*a[0], at=at, total="120.00")
+    Cart.objects.filter(pk=a[0][0].pk).update(recovered_at=at + timedelta(hours=1))
     click_add(cart=b[0][0], at=at + timedelta(minutes=3), message=b[0][1])
+    # and two carts held out of the step, neither recovered
+    for _ in range(2):
+        Nudge.objects.create(
+            store=store,
+            cart=CartFactory(store=store),
+            step=step,
+            state=Nudge.State.SKIPPED,
+            due_at=at,
+            holdout=True,
+        )
     login(page, live_server, owner)
 
     # when the merchant opens the step
@@ -59,6 +72,11 @@ def test_the_step_editor_shows_the_steps_numbers_per_variant_and_a_chart(page, l
     assert chart.locator("rect").count() == 8
     labels = chart.locator("text.axis-label").all_text_contents()
     assert labels == ["Texted", "Clicked", "Replied", "Recovered"]
+    # and the step's lift against the held-out carts, in words: 1 of 6 texted recovered vs 0 of 2 held out
+    lift = page.get_by_test_id("step-lift").inner_text()
+    assert "by +16.7 points" in lift
+    assert "6 texted, 2 held out" in lift
+    assert "Not yet distinguishable from chance." in lift
     screenshot(page, "analytics-step-editor")
     page.set_viewport_size(MOBILE)
     assert horizontal_overflow(page) == 0
