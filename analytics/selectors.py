@@ -274,6 +274,7 @@ class FlowResult:
 
 @dataclass(frozen=True)
 class MessageResults:
+    currency: str
     rows: list[MessageRow]
     flows: list[FlowResult]
 
@@ -456,7 +457,7 @@ def message_results(
             rows.append(MessageRow(**common, variant=key, **c, probability_best=chances.get(key), lift=None))
     rows.sort(key=lambda r: (r.flow_id, r.step, r.variant or ""))
     flows = _flow_results(store=store, since=since, until=until, rows=rows) if step is None else []
-    return MessageResults(rows=rows, flows=flows)
+    return MessageResults(currency=currency, rows=rows, flows=flows)
 
 
 def _flow_results(
