@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
 from conversations.selectors import sender_registration
+from conversations.simulator import phone_simulator_available
 from flows.merchant_texts import TEST_TEXTS_PER_HOUR, merchant_test_text_send, merchant_test_texts_left
 from flows.selectors import nudges_held_by_rule
 from stores import onboarding
@@ -118,6 +119,9 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
             "setup_done": all(item["done"] for item in checklist),
             "scheduled": dashboard.texts_scheduled(store=store),
             "held_by_rule": nudges_held_by_rule(store=store),
+            "simulator_url": reverse("inbox:simulator", kwargs={"store_id": store.id})
+            if phone_simulator_available(store)
+            else "",
         },
     )
 

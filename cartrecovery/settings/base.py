@@ -234,6 +234,11 @@ SMS_BACKEND = env("SMS_BACKEND", default="console")
 TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", default="")
 TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", default="")
 TWILIO_API_BASE_URL = env("TWILIO_API_BASE_URL", default="")
+# Email (password-reset links only): an EMAIL_URL such as smtp+tls://user:pass@smtp.example.com:587;
+# the default prints mails to the console, which is enough for a laptop.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Cart Recovery <no-reply@localhost>")
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 3  # a reset link works for three hours
 # The phone simulator (play a shopper against the real router); production turns it off unless set.
 PHONE_SIMULATOR = env.bool("PHONE_SIMULATOR", default=True)
 # Who may create a store: "owners" (people who already own one, and staff), "staff", or "anyone" signed in.
