@@ -419,7 +419,7 @@ def message_results(
     for step_id, variant in keys:
         f = funnel.get((step_id, variant), {})
         m = money.get((step_id, variant), {})
-        cells[step_id][_variant_label(variant)] = {
+        cell = {
             "texted": f.get("texted", 0),
             "delivered": f.get("delivered", 0),
             "clicked": f.get("clicked", 0),
@@ -428,6 +428,10 @@ def message_results(
             "revenue": _sum(m.get("revenue")),
             "cost": costs.get((step_id, variant), ZERO),
         }
+        label = _variant_label(variant)
+        # Texts from before the step had variants ("") are its variant A, as the experiment's control.
+        earlier = cells[step_id].get(label)
+        cells[step_id][label] = _merged([earlier, cell]) if earlier else cell
     for step_id in step_lifts:
         cells.setdefault(step_id, {})
 

@@ -244,3 +244,15 @@ def test_the_rows_cost_the_same_queries_for_few_and_many_texts(by, store, other_
         return len(ctx.captured_queries)
 
     assert queries(store, 1) == queries(other_store, 4)
+
+
+def test_texts_from_before_the_variants_count_as_variant_a(api_client, store):
+    step = StepFactory(store=store, position=1)
+    _text(store, step, variant="")
+    _text(store, step, variant="A")
+    _text(store, step, variant="B")
+
+    rows = api_client.get(_url(store.id), {**RANGE, "by": "variant"}).json()["rows"]
+
+    assert [(r["variant"], r["texted"]) for r in rows] == [("A", 2), ("B", 1)]
+    assert all(r["probability_best"] is not None for r in rows)
