@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
@@ -177,7 +177,16 @@ BY_CHOICES = ("step", "variant", "rule")
 
 
 class AnalyticsWithRowsSerializer(AnalyticsSerializer):
-    rows = serializers.ListField(child=serializers.DictField(), help_text="See MessageRow / RuleRow.")
+    """The schema of the answer (the view serializes its parts): the summary, and with `by` the rows."""
+
+    rows = PolymorphicProxySerializer(
+        component_name="AnalyticsRow",
+        serializers=[MessageRowSerializer, RuleRowSerializer],
+        resource_type_field_name=None,
+        many=True,
+        required=False,
+        help_text="With `by=step` or `by=variant`: MessageRow; with `by=rule`: RuleRow.",
+    )
     flows = FlowResultSerializer(many=True, required=False, help_text="With `by=step`: per flow.")
 
 
