@@ -327,7 +327,7 @@ def _funnel_by_key(texts: QuerySet[Message], *, store: Store) -> dict[tuple, dic
     return {(row["nudge__step"], row["nudge__variant"]): row for row in rows}
 
 
-def _money_by_key(texts: QuerySet[Message], *, store: Store) -> dict[tuple, dict[str, Any]]:
+def _money_by_key(texts: QuerySet[Message], *, store: Store, since: datetime) -> dict[tuple, dict[str, Any]]:
     """Attributed orders per (step, variant) of these texts.
 
     The receipt names the credited step (`Attribution.step`; its `message` may be a later answer in the
@@ -336,7 +336,8 @@ def _money_by_key(texts: QuerySet[Message], *, store: Store) -> dict[tuple, dict
     this_text = texts.filter(nudge__cart=OuterRef("cart"), nudge__step=OuterRef("step"))
     rows = (
         Attribution.objects.for_store(store)
-        .filter(outcome=Attribution.Outcome.ATTRIBUTED, step__isnull=False)
+        # An order comes after its text: none placed before the range can credit a text sent in it.
+        .filter(outcome=Attribution.Outcome.ATTRIBUTED, step__isnull=False, placed_at__gte=since)
         .annotate(
             in_cohort=Exists(this_text),
             variant=Subquery(this_text.values("nudge__variant")[:1]),
@@ -403,7 +404,7 @@ def message_results(
         texts = texts.filter(nudge__step=step)
     billed = texts.exclude(status__in=UNBILLED_TEXT_STATUSES)
     funnel = _funnel_by_key(billed, store=store)
-    money = _money_by_key(billed, store=store)
+    money = _money_by_key(billed, store=store, since=since)
     costs = texting_cost_by(texts=texts, currency=currency, by=_KEY)
     step_lifts = _lifts_by(store=store, since=since, until=until, field="step", step=step)
     keys = set(funnel) | set(money)
