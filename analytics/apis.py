@@ -60,7 +60,7 @@ class MessageRowSerializer(serializers.Serializer):
     variant = serializers.CharField(
         allow_null=True, help_text='The variant ("A" for a step without variants); null on a whole-step row.'
     )
-    texted = serializers.IntegerField(help_text="Texts sent in the range (billed: not failed).")
+    texted = serializers.IntegerField(help_text="Texts sent in the range that left for the carrier.")
     delivered = serializers.IntegerField()
     clicked = serializers.IntegerField(help_text="Of those texts, how many had their link opened.")
     replied = serializers.IntegerField(help_text="Of those texts, how many the shopper answered.")
