@@ -14,12 +14,18 @@ urlpatterns = [
     path("<uuid:store_id>/", views.dashboard_home, name="home"),
     path("<uuid:store_id>/setup/", views.setup, name="setup"),
     path("<uuid:store_id>/setup/sender/", views.setup_sender, name="setup_sender"),
+    path("<uuid:store_id>/setup/shopify/", views.setup_shopify_connect, name="setup_shopify"),
     path("<uuid:store_id>/setup/rotate-secret/", views.setup_rotate_secret, name="setup_rotate"),
     path("<uuid:store_id>/setup/test-text/", views.setup_test_text, name="setup_test"),
     path("<uuid:store_id>/flow/", flow_views.flow_page, name="flow"),
     path("<uuid:store_id>/flow/create/", flow_views.flow_create, name="flow_create"),
     path("<uuid:store_id>/flow/steps/add/", flow_views.flow_step_add, name="flow_step_add"),
     path("<uuid:store_id>/flow/steps/<int:step_id>/", flow_views.flow_step, name="flow_step"),
+    path(
+        "<uuid:store_id>/flow/steps/<int:step_id>/variants/",
+        flow_views.flow_step_variants,
+        name="flow_step_variants",
+    ),
     path(
         "<uuid:store_id>/flow/steps/<int:step_id>/delete/",
         flow_views.flow_step_delete,

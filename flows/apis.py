@@ -1,5 +1,7 @@
 """`/api/v1/stores/<store_id>/flow/`: the active flow, its steps, quiet hours and frequency cap."""
 
+from decimal import Decimal
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -10,6 +12,7 @@ from stores.access import StoreAPIView
 from .models import DiscountCode, Flow, IncentiveKind, Step
 from .rendering import step_preview
 from .services import flow_seed_default, flow_update
+from .variants import experiment_out
 
 
 class IncentiveSerializer(serializers.Serializer):
@@ -17,6 +20,14 @@ class IncentiveSerializer(serializers.Serializer):
     discount_code = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
     text = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     valid_days = serializers.IntegerField(min_value=1, max_value=365, required=False, default=7)
+    percent = serializers.IntegerField(
+        min_value=1, max_value=100, required=False, allow_null=True, default=None,
+        help_text="Kind unique_code: the percentage off of the code made in Shopify (or give amount).",
+    )  # fmt: skip
+    amount = serializers.DecimalField(
+        max_digits=10, decimal_places=2, min_value=Decimal("0.01"), required=False, allow_null=True,
+        default=None, help_text="Kind unique_code: the amount off, in the shop's currency (or give percent).",
+    )  # fmt: skip
     pool_codes = serializers.ListField(
         child=serializers.CharField(max_length=64), required=False, default=list, write_only=True,
         help_text="Unique codes to add to the step's pool (kind code_pool); each goes to one cart.",
@@ -35,6 +46,20 @@ class StepSerializer(serializers.Serializer):
         help_text='Per language: {"en": "Hi {first_name}…"}. Placeholders: ' + placeholders_listing() + ".",
     )
     incentive = IncentiveSerializer(required=False)
+    variants = serializers.ListField(
+        child=serializers.DictField(),
+        required=False,
+        default=list,
+        help_text='2–4 variants tested against each other: [{"key": "A", "weight": 50, "templates": {...}, '
+        '"incentive": {...as the step\'s...}, "delay_minutes": null}]. Leave out (or []) for the step\'s own '
+        "text. Changed variants start a new experiment; removed ones stop a running one.",
+    )
+    experiment = serializers.DictField(
+        read_only=True,
+        allow_null=True,
+        help_text='{"status": "running"|"decided"|"stopped", "winner": "B"|null, "decided_at", "started_at", '
+        '"statement", "numbers": {per-variant texts, revenue per text, recovery and click rates, intervals}}',
+    )
     previews = serializers.DictField(
         read_only=True, help_text="Per language: worst-case segments, cost, warnings."
     )
@@ -79,10 +104,14 @@ def _flow_out(flow: Flow) -> dict:
                     "discount_code": step.discount_code,
                     "text": step.incentive_text,
                     "valid_days": step.incentive_valid_days,
+                    "percent": step.incentive_percent,
+                    "amount": None if step.incentive_amount is None else str(step.incentive_amount),
                     "pool_available": _pool_available(step)
                     if step.incentive_kind == IncentiveKind.CODE_POOL
                     else 0,
                 },
+                "variants": step.variants,
+                "experiment": experiment_out(step),
                 "previews": {
                     lang: p.as_dict() for lang, p in step_preview(store=flow.store, step=step).items()
                 },
@@ -97,6 +126,8 @@ _NO_INCENTIVE = {
     "discount_code": "",
     "text": "",
     "valid_days": 7,
+    "percent": None,
+    "amount": None,
     "pool_codes": [],
 }
 
@@ -112,7 +143,10 @@ def _step_in(step: dict) -> dict:
         "discount_code": incentive["discount_code"],
         "incentive_text": incentive["text"],
         "incentive_valid_days": incentive["valid_days"],
+        "incentive_percent": incentive["percent"],
+        "incentive_amount": incentive["amount"],
         "pool_codes": incentive["pool_codes"],
+        "variants": step.get("variants", []),
     }
 
 

@@ -1,6 +1,7 @@
 """Writes of the flows app: the schedule of nudges, and the flow and its steps (API and dashboard alike)."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import DateTimeField, ExpressionWrapper, Max, OuterRef, Subquery
@@ -11,13 +12,15 @@ from conversations import wording
 from conversations.languages import LANGUAGES
 from conversations.placeholders import placeholders_check
 from conversations.sms.segments import TWILIO_MAX_BODY_CHARS
-from stores.eligibility import cart_texting_problem
+from stores.eligibility import cart_texting_problem, store_texting_problem
 from stores.models import Cart, Customer, Store
 from stores.tenancy import ensure_same_store
 
 from . import defaults
+from .experiment_stats import MIN_TEXTS_PER_VARIANT
 from .models import DiscountCode, Flow, IncentiveKind, Nudge, NudgeEvent, Step
 from .rendering import consent_confirmation_is_separate, consent_confirmation_text, language_base
+from .variants import VARIANT_KEYS, variant_delay_minutes, variant_for, variants_fingerprint
 
 
 def flow_active_for(*, store: Store) -> Flow | None:
@@ -65,7 +68,7 @@ def nudges_schedule_for_cart(*, store: Store, cart: Cart) -> list[Nudge]:
     consent withdrawn) has its pending nudges cancelled, and they come back if it qualifies again.
     """
     ensure_same_store(store, cart)
-    problem = cart_texting_problem(cart)
+    problem = store_texting_problem(store) or cart_texting_problem(cart)
     if problem:
         nudges_cancel_pending(store=store, reason=problem, cart=cart)
         return []
@@ -81,10 +84,13 @@ def nudges_schedule_for_cart(*, store: Store, cart: Cart) -> list[Nudge]:
         for step in flow.steps.all():
             if not step.is_active:
                 continue
-            due_at = _due_at(cart, step)
+            variant = variant_for(step=step, cart_id=cart.pk)
+            due_at = _due_at(cart, step, variant)
             nudge = existing.get(step.id)
             if nudge is None:
-                nudge = Nudge.objects.create(store=store, cart=cart, step=step, due_at=due_at)
+                nudge = Nudge.objects.create(
+                    store=store, cart=cart, step=step, due_at=due_at, variant=variant
+                )
                 NudgeEvent.objects.create(store=store, nudge=nudge, kind="scheduled", at=now)
             elif _movable(nudge) and nudge.due_at != due_at:
                 revived = nudge.state == Nudge.State.CANCELLED
@@ -105,13 +111,19 @@ def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[i
     """`nudges_schedule_for_cart` for carts created a moment ago (they have no nudges yet), in two INSERTs
     for the set. A cart that does not qualify gets nothing: it has nothing to cancel."""
     flow = flow_active_for(store=store)
-    if flow is None:
+    if flow is None or store_texting_problem(store):
         return []
     steps = [step for step in flow.steps.all() if step.is_active]
     qualifying = [cart for cart in carts if not cart_texting_problem(cart, has_items=cart.pk in with_items)]
     nudges = Nudge.objects.bulk_create(
         [
-            Nudge(store=store, cart=cart, step=step, due_at=_due_at(cart, step))
+            Nudge(
+                store=store,
+                cart=cart,
+                step=step,
+                due_at=_due_at(cart, step, variant := variant_for(step=step, cart_id=cart.pk)),
+                variant=variant,
+            )
             for cart in qualifying
             for step in steps
         ]
@@ -123,8 +135,8 @@ def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[i
     return nudges
 
 
-def _due_at(cart: Cart, step: Step):
-    return cart.last_activity_at + timedelta(minutes=step.delay_minutes)
+def _due_at(cart: Cart, step: Step, variant: str = ""):
+    return cart.last_activity_at + timedelta(minutes=variant_delay_minutes(step, variant))
 
 
 def nudges_cancel_pending(
@@ -147,6 +159,23 @@ def nudges_cancel_pending(
     return len(ids)
 
 
+def nudges_cancel_all_pending(*, store: Store, reason: str) -> int:
+    """Cancel every nudge of the store not yet sent (its sending was stopped)."""
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            Nudge.objects.for_store(store)
+            .filter(state=Nudge.State.SCHEDULED)
+            .select_for_update()
+            .values_list("id", flat=True)
+        )
+        Nudge.objects.filter(id__in=ids).update(state=Nudge.State.CANCELLED, reason=reason, updated_at=now)
+        NudgeEvent.objects.bulk_create(
+            [NudgeEvent(store=store, nudge_id=i, kind="cancelled", reason=reason, at=now) for i in ids]
+        )
+    return len(ids)
+
+
 def nudge_mark_failed(*, store: Store, nudge_id: int, reason: str) -> None:
     """The text of a nudge was refused for good (unsubscribed, invalid number): say so on the nudge."""
     now = timezone.now()
@@ -162,7 +191,10 @@ def nudge_mark_failed(*, store: Store, nudge_id: int, reason: str) -> None:
 def _steps_reschedule_pending(*, step: Step) -> None:
     """A new delay moves every nudge of the step still waiting on its original due time."""
     last_activity = Cart.objects.filter(pk=OuterRef("cart_id")).values("last_activity_at")[:1]
-    Nudge.objects.filter(step=step, state=Nudge.State.SCHEDULED, deferred_count=0).update(
+    own_delay = [v["key"] for v in step.variants or [] if v.get("delay_minutes")]
+    Nudge.objects.filter(step=step, state=Nudge.State.SCHEDULED, deferred_count=0).exclude(
+        variant__in=own_delay
+    ).update(
         due_at=ExpressionWrapper(
             Subquery(last_activity) + timedelta(minutes=step.delay_minutes), output_field=DateTimeField()
         ),
@@ -182,25 +214,203 @@ def _flow_rules_check(*, quiet_hours_start: int, quiet_hours_end: int, frequency
         raise ApplicationError("Allow between 1 and 10 texts per day.", extra={"field": "frequency_cap"})
 
 
-def _step_check(*, delay_minutes: int, templates: dict, incentive_kind: str, discount_code: str) -> None:
+def _step_check(
+    *,
+    delay_minutes: int,
+    templates: dict,
+    incentive_kind: str,
+    discount_code: str,
+    incentive_percent: int | None = None,
+    incentive_amount: Decimal | None = None,
+) -> None:
     """The rules of one step, whichever door it comes through (fields named as the step editor's)."""
     if delay_minutes < 1:
         raise ApplicationError("The delay must be at least one minute.", extra={"field": "delay"})
-    if not templates:
-        raise ApplicationError(
-            "Every step needs a text in at least one language.", extra={"field": "template"}
-        )
-    for language, template in templates.items():
-        if not template.strip():
-            raise ApplicationError("Write the text.", extra={"field": "template", "language": language})
-        if len(template) > TWILIO_MAX_BODY_CHARS:
-            raise ApplicationError(
-                f"A text can carry at most {TWILIO_MAX_BODY_CHARS} characters.",
-                extra={"field": "template", "language": language},
-            )
-        placeholders_check(template, field="template")
+    _templates_check(templates)
     if incentive_kind == IncentiveKind.FIXED_CODE and not discount_code.strip():
         raise ApplicationError("Give the discount code to send.", extra={"field": "discount_code"})
+    if incentive_kind == IncentiveKind.UNIQUE_CODE:
+        _unique_code_value_check(percent=incentive_percent, amount=incentive_amount)
+
+
+def _unique_code_value_check(*, percent: int | None, amount: Decimal | None) -> None:
+    """A code made in Shopify takes a percentage (1–100) or an amount (above 0) off, one of the two."""
+    if (percent is None) == (amount is None):
+        raise ApplicationError(
+            "Give the code's value: a percentage or an amount off, not both.",
+            extra={"field": "incentive_percent"},
+        )
+    if percent is not None and not 1 <= percent <= 100:
+        raise ApplicationError("A percentage off is between 1 and 100.", extra={"field": "incentive_percent"})
+    if amount is not None and not Decimal("0") < amount <= Decimal("100000"):
+        raise ApplicationError("An amount off is above 0.", extra={"field": "incentive_amount"})
+
+
+def _templates_check(templates, *, field: str = "template", whose: str = "") -> None:
+    """The texts of a step or variant: one language or more, each written, short, known placeholders."""
+    if not isinstance(templates, dict) or not templates:
+        raise ApplicationError(
+            f"{whose}Every step needs a text in at least one language.", extra={"field": field}
+        )
+    for language, template in templates.items():
+        if not isinstance(template, str) or not template.strip():
+            raise ApplicationError(f"{whose}Write the text.", extra={"field": field, "language": language})
+        if len(template) > TWILIO_MAX_BODY_CHARS:
+            raise ApplicationError(
+                f"{whose}A text can carry at most {TWILIO_MAX_BODY_CHARS} characters.",
+                extra={"field": field, "language": language},
+            )
+        try:
+            placeholders_check(template, field=field)
+        except ApplicationError as exc:
+            raise ApplicationError(whose + exc.message, extra=exc.extra, code=exc.code) from exc
+
+
+# --- Variants of a step and the experiment over them ---------------------------------------------
+
+_INCENTIVE_DEFAULTS = {"kind": IncentiveKind.NONE, "discount_code": "", "text": "", "valid_days": 7}
+
+
+def variants_clean(raw, *, field: str = "variants") -> list[dict]:
+    """A step's variants as stored: [] (the step's own text) or 2–4 of {key A–D, weight, templates,
+    incentive, delay_minutes}, each checked like a step. Every refusal names the variant and the rule."""
+    if raw in (None, []):
+        return []
+    if not isinstance(raw, list) or not 2 <= len(raw) <= len(VARIANT_KEYS):
+        raise ApplicationError(
+            f"A step tests 2 to {len(VARIANT_KEYS)} variants (or none).", extra={"field": field}
+        )
+    cleaned, seen = [], set()
+    for item in raw:
+        if not isinstance(item, dict):
+            raise ApplicationError(
+                "Each variant is an object with key, weight and templates.", extra={"field": field}
+            )
+        key = str(item.get("key", "")).strip().upper()
+        if key not in VARIANT_KEYS:
+            raise ApplicationError(
+                f"Variant keys are {', '.join(VARIANT_KEYS)}; got {item.get('key')!r}.",
+                extra={"field": field},
+            )
+        if key in seen:
+            raise ApplicationError(
+                f"Variant {key} is given twice: keys must be unique.", extra={"field": field}
+            )
+        seen.add(key)
+        whose = f"Variant {key}: "
+        weight = item.get("weight", 1)
+        if isinstance(weight, bool) or not isinstance(weight, int) or not 1 <= weight <= 1000:
+            raise ApplicationError(
+                whose + "the weight must be a whole number from 1 to 1000.", extra={"field": field}
+            )
+        templates = item.get("templates") or {}
+        _templates_check(templates, field=field, whose=whose)
+        incentive = _variant_incentive_clean(item.get("incentive") or {}, field=field, whose=whose)
+        delay = item.get("delay_minutes")
+        if delay is not None and (
+            isinstance(delay, bool) or not isinstance(delay, int) or not 1 <= delay <= 30 * 24 * 60
+        ):
+            raise ApplicationError(
+                whose + "the delay must be whole minutes, from 1 to 30 days.", extra={"field": field}
+            )
+        cleaned.append(
+            {
+                "key": key,
+                "weight": weight,
+                "templates": {lang.lower(): text.strip() for lang, text in templates.items()},
+                "incentive": incentive,
+                "delay_minutes": delay,
+            }
+        )
+    return sorted(cleaned, key=lambda v: v["key"])
+
+
+def _variant_incentive_clean(incentive, *, field: str, whose: str) -> dict:
+    if not isinstance(incentive, dict) or set(incentive) - {*_INCENTIVE_DEFAULTS, "pool_codes"}:
+        raise ApplicationError(
+            whose + "the incentive is {kind, discount_code, text, valid_days}.", extra={"field": field}
+        )
+    if incentive.get("pool_codes"):
+        raise ApplicationError(
+            whose + "pool codes go on the step's own incentive: its variants share the step's pool.",
+            extra={"field": field},
+        )
+    merged = {**_INCENTIVE_DEFAULTS, **{k: v for k, v in incentive.items() if k != "pool_codes"}}
+    if merged["kind"] not in IncentiveKind.values:
+        raise ApplicationError(
+            whose + f"the incentive kind is one of {', '.join(IncentiveKind.values)}.", extra={"field": field}
+        )
+    code, text, days = merged["discount_code"], merged["text"], merged["valid_days"]
+    if not isinstance(code, str) or len(code) > 64 or not isinstance(text, str) or len(text) > 200:
+        raise ApplicationError(
+            whose + "a discount code has at most 64 characters, an incentive text 200.",
+            extra={"field": field},
+        )
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 365:
+        raise ApplicationError(whose + "an offer lasts 1 to 365 days.", extra={"field": field})
+    if merged["kind"] == IncentiveKind.FIXED_CODE and not code.strip():
+        raise ApplicationError(whose + "give the discount code to send.", extra={"field": field})
+    return {"kind": merged["kind"], "discount_code": code.strip(), "text": text.strip(), "valid_days": days}
+
+
+def _experiment_follow(step: Step, variants: list[dict]) -> dict:
+    """The experiment after the step's variants are (re)written: new or changed variants start a fresh
+    one (texts of other versions would mix into its numbers); removing them stops a running one."""
+    current = dict(step.experiment or {})
+    if not variants:
+        if current.get("status") == "running":
+            current.update(status="stopped", stopped_at=timezone.now().isoformat())
+        return current
+    fingerprint = variants_fingerprint(variants)
+    if current.get("fingerprint") == fingerprint and current.get("status") in ("running", "decided"):
+        return current
+    return {
+        "status": "running",
+        "winner": None,
+        "started_at": timezone.now().isoformat(),
+        "decided_at": None,
+        "fingerprint": fingerprint,
+        "statement": f"Collecting texts: each variant needs {MIN_TEXTS_PER_VARIANT} before any decision.",
+        "numbers": {},
+    }
+
+
+def step_variants_update(*, store: Store, step: Step, variants) -> Step:
+    """Replace a step's variants (dashboard and API alike); the experiment follows."""
+    ensure_same_store(store, step)
+    cleaned = variants_clean(variants)
+    with transaction.atomic():
+        Flow.objects.select_for_update().filter(pk=step.flow_id).first()
+        step.refresh_from_db(fields=["variants", "experiment"])
+        step.experiment = _experiment_follow(step, cleaned)
+        step.variants = cleaned
+        step.save(update_fields=["variants", "experiment"])
+    return step
+
+
+def step_experiment_record(*, store: Store, step: Step, fingerprint: str, outcome: dict) -> bool:
+    """Keep the scheduler's latest reading of a running experiment (its numbers, its statement and, once
+    decided, the winner). Ignored when the variants changed meanwhile: the reading is of another test."""
+    ensure_same_store(store, step)
+    with transaction.atomic():
+        locked = Step.objects.for_store(store).select_for_update().filter(pk=step.pk).first()
+        if locked is None:
+            return False
+        experiment = dict(locked.experiment or {})
+        if experiment.get("status") != "running" or experiment.get("fingerprint") != fingerprint:
+            return False
+        experiment["numbers"] = outcome.get("numbers", {})
+        experiment["statement"] = outcome.get("statement", "")
+        if outcome.get("winner"):
+            experiment.update(
+                status="decided", winner=outcome["winner"], decided_at=timezone.now().isoformat()
+            )
+        if experiment == locked.experiment:
+            return False
+        locked.experiment = experiment
+        locked.save(update_fields=["experiment"])
+        step.experiment = experiment
+    return True
 
 
 def _step_write(*, step: Step, delay_minutes: int, **fields) -> Step:
@@ -228,9 +438,14 @@ def _steps_in_check(steps: list[dict]) -> None:
                 templates=step["templates"],
                 incentive_kind=step["incentive_kind"],
                 discount_code=step["discount_code"],
+                incentive_percent=step.get("incentive_percent"),
+                incentive_amount=step.get("incentive_amount"),
             )
+            step["variants"] = variants_clean(step.get("variants"), field="variants")
         except ApplicationError as exc:
             field = f"steps[{step['position']}]"
+            if exc.extra.get("field") == "variants":
+                field += ".variants"
             raise ApplicationError(exc.message, extra={**exc.extra, "field": field}, code=exc.code) from exc
 
 
@@ -269,6 +484,9 @@ def flow_update(
             discount_code=data["discount_code"].strip(),
             incentive_text=data.get("incentive_text", "").strip(),
             incentive_valid_days=data.get("incentive_valid_days", 7),
+            **_unique_code_value(data),
+            experiment=_experiment_follow(step, data["variants"]),
+            variants=data["variants"],
         )
         _discount_pool_extend(store=store, step=step, codes=data.get("pool_codes", []))
     for step in existing.values():
@@ -292,6 +510,8 @@ def step_update(
     language: str,
     template: str,
     remove_language: bool = False,
+    incentive_percent: int | None = None,
+    incentive_amount: Decimal | None = None,
 ) -> Step:
     """Save a step's timing and incentive, and its text in one language (or drop that language)."""
     ensure_same_store(store, step)
@@ -310,6 +530,8 @@ def step_update(
         templates=templates,
         incentive_kind=incentive_kind,
         discount_code=discount_code,
+        incentive_percent=incentive_percent,
+        incentive_amount=incentive_amount,
     )
     return _step_write(
         step=step,
@@ -320,7 +542,23 @@ def step_update(
         discount_code=discount_code.strip(),
         incentive_text=incentive_text.strip(),
         incentive_valid_days=incentive_valid_days,
+        **_unique_code_value(
+            {
+                "incentive_kind": incentive_kind,
+                "incentive_percent": incentive_percent,
+                "incentive_amount": incentive_amount,
+            }
+        ),
     )
+
+
+def _unique_code_value(data: dict) -> dict:
+    """The value fields as stored: kept only for a unique_code step (checked by `_step_check`)."""
+    unique = data["incentive_kind"] == IncentiveKind.UNIQUE_CODE
+    return {
+        "incentive_percent": data.get("incentive_percent") if unique else None,
+        "incentive_amount": data.get("incentive_amount") if unique else None,
+    }
 
 
 @transaction.atomic
@@ -437,7 +675,11 @@ def consent_confirmation_send(*, store, customer: Customer, event) -> None:
     from conversations.sending import message_queue_outbound
     from conversations.services import thread_get_or_create
 
-    if not consent_confirmation_is_separate(store) or not customer.can_be_texted:
+    if (
+        store_texting_problem(store)
+        or not consent_confirmation_is_separate(store)
+        or not customer.can_be_texted
+    ):
         return
     if event.source == "keyword":
         # A START reply already carries the disclosures (the router's opt-in confirmation).

@@ -22,7 +22,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[PUBLIC_BASE_URL
 # it at a Shopify-compatible server on loopback.
 SHOPIFY_API_KEY = env("SHOPIFY_API_KEY", default="")
 SHOPIFY_API_SECRET = env("SHOPIFY_API_SECRET", default="")
-SHOPIFY_SCOPES = env("SHOPIFY_SCOPES", default="read_orders,read_checkouts,read_products,write_discounts")
+# Minimal: read_orders (checkout, order and refund webhooks), read_products (stock), write_discounts (codes).
+SHOPIFY_SCOPES = env("SHOPIFY_SCOPES", default="read_orders,read_products,write_discounts")
 SHOPIFY_API_VERSION = env("SHOPIFY_API_VERSION", default="2025-10")
 SHOPIFY_ADMIN_URL = env("SHOPIFY_ADMIN_URL", default="https://{shop}").rstrip("/")
 # Fernet key(s) for secrets at rest (stores/secrets.py): comma-separated, the first encrypts; empty: derived.

@@ -310,51 +310,37 @@ class _Handler(BaseHTTPRequestHandler):
         with self.state.lock:
             self.state.requests.append(received)
             action = self.state.actions.pop(0) if self.state.actions else None
-        received.answered = self._graphql(received, query, action)
+        status, payload = self._graphql(received, query, action)
+        received.answered = status  # before answering: a test may look as soon as the client returns
+        self.answer(status, payload)
 
-    def _graphql(self, received: Received, query: str, action: Action | None) -> int:
+    def _graphql(self, received: Received, query: str, action: Action | None) -> tuple[int, object]:
+        """The status and body of one GraphQL request."""
         if action is not None and action.throttle:
-            self.answer(
-                200,
-                {
-                    "errors": [
-                        {
-                            "message": "Throttled",
-                            "extensions": {
-                                "code": "THROTTLED",
-                                "documentation": "https://shopify.dev/api/usage/rate-limits",
-                            },
-                        }
-                    ],
-                    "extensions": _cost(10, None, action.currently_available, action.restore_rate),
+            throttled_error = {
+                "message": "Throttled",
+                "extensions": {
+                    "code": "THROTTLED",
+                    "documentation": "https://shopify.dev/api/usage/rate-limits",
                 },
-            )
-            return 200
+            }
+            cost = _cost(10, None, action.currently_available, action.restore_rate)
+            return 200, {"errors": [throttled_error], "extensions": cost}
         if action is not None:
-            self.answer(action.status, {"errors": "Internal Server Error"})
-            return action.status
+            return action.status, {"errors": "Internal Server Error"}
         handler = GRAPHQL_HANDLERS.get(received.operation)
         if handler is None:
-            self.answer(
-                200,
-                {
-                    "errors": [
-                        {
-                            "message": f"Field '{received.operation}' doesn't exist on type 'QueryRoot'",
-                            "extensions": {"code": "undefinedField", "fieldName": received.operation},
-                        }
-                    ]
-                },
-            )
-            return 200
+            undefined = {
+                "message": f"Field '{received.operation}' doesn't exist on type 'QueryRoot'",
+                "extensions": {"code": "undefinedField", "fieldName": received.operation},
+            }
+            return 200, {"errors": [undefined]}
         try:
             data, cost = handler(self.state, received.shop, received.variables, query)
         except GraphQLError as exc:
-            self.answer(200, {"errors": [{"message": str(exc), "extensions": {"code": exc.code}}]})
-            return 200
+            return 200, {"errors": [{"message": str(exc), "extensions": {"code": exc.code}}]}
         extensions = _cost(cost, cost, MAXIMUM_AVAILABLE - cost, RESTORE_RATE)
-        self.answer(200, {"data": {received.operation: data}, "extensions": extensions})
-        return 200
+        return 200, {"data": {received.operation: data}, "extensions": extensions}
 
 
 class _Server(ThreadingHTTPServer):
