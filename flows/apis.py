@@ -2,16 +2,19 @@
 
 from decimal import Decimal
 
+from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
 from conversations.placeholders import placeholders_listing
 from stores.access import StoreAPIView
+from stores.store_settings import SettingsInvalid
 
 from .models import DiscountCode, Flow, IncentiveKind, Step
 from .rendering import step_preview
-from .services import flow_seed_default, flow_update
+from .services import SHIPPED_REPLIES, flow_seed_default, flow_update
+from .settings_section import flow_settings_apply, flow_settings_read
 from .variants import experiment_out
 
 
@@ -74,6 +77,17 @@ class QuietHoursSerializer(serializers.Serializer):
 
 class FlowSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
+    replies = serializers.DictField(
+        child=serializers.DictField(child=serializers.CharField(allow_blank=True)),
+        required=False,
+        help_text="The router's replies per language, {kind: {language: text}}, kind one of "
+        + ", ".join(SHIPPED_REPLIES)
+        + ". Read: every kind in every language as the shopper gets it. Written: only the texts given "
+        'change ("" goes back to the shipped text). Placeholders: ' + placeholders_listing() + ".",
+    )
+    replies_edited = serializers.DictField(
+        read_only=True, help_text="Per kind, the languages the store wrote itself."
+    )
     name = serializers.CharField(max_length=120, required=False)
     quiet_hours = QuietHoursSerializer()
     frequency_cap = serializers.IntegerField(
@@ -88,9 +102,12 @@ def _pool_available(step: Step) -> int:
 
 def _flow_out(flow: Flow) -> dict:
     steps = list(flow.steps.all())
+    wording = flow_settings_read(store=flow.store)
     return {
         "id": flow.id,
         "name": flow.name,
+        "replies": wording["replies"],
+        "replies_edited": wording["replies_edited"],
         "quiet_hours": {"start": flow.quiet_hours_start, "end": flow.quiet_hours_end},
         "frequency_cap": flow.frequency_cap,
         "steps": [
@@ -164,13 +181,22 @@ class FlowApi(StoreAPIView):
         serializer = FlowSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        flow = flow_update(
-            store=self.store,
-            name=data.get("name"),
-            quiet_hours_start=data["quiet_hours"]["start"],
-            quiet_hours_end=data["quiet_hours"]["end"],
-            frequency_cap=data["frequency_cap"],
-            steps=[_step_in(s) for s in data["steps"]],
-        )
+        with transaction.atomic():
+            flow = flow_update(
+                store=self.store,
+                name=data.get("name"),
+                quiet_hours_start=data["quiet_hours"]["start"],
+                quiet_hours_end=data["quiet_hours"]["end"],
+                frequency_cap=data["frequency_cap"],
+                steps=[_step_in(s) for s in data["steps"]],
+            )
+            if "replies" in data:
+                try:
+                    flow_settings_apply(store=self.store, changes={"replies": data["replies"]})
+                except SettingsInvalid as exc:
+                    # Nothing of the request is kept: the steps roll back with the refused text.
+                    transaction.set_rollback(True)
+                    return Response(exc.errors, status=400)
+        flow.refresh_from_db()
         flow.store = self.store
         return Response(_flow_out(flow))

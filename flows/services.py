@@ -607,7 +607,7 @@ def flow_settings_update(
 
 
 # The router's replies a store may word per language; the shipped texts are conversations'.
-_SHIPPED_REPLIES = {
+SHIPPED_REPLIES = {
     "fallback": wording.FALLBACK_REPLY,
     "holding": wording.HOLDING_REPLY,
     "opt_out": wording.OPT_OUT_CONFIRMATION,
@@ -617,16 +617,30 @@ _SHIPPED_REPLIES = {
 
 def flow_replies_clean(replies) -> dict[str, dict[str, str]]:
     """{kind: {language: text}}, keeping only texts that differ from the shipped one (which stays live)."""
-    if not isinstance(replies, dict) or set(replies) - set(_SHIPPED_REPLIES):
+    if not isinstance(replies, dict):
         raise ApplicationError(
-            "Replies are {kind: {language: text}} with kind one of " + ", ".join(_SHIPPED_REPLIES) + ".",
+            "Give {kind: {language: text}}, kind one of " + ", ".join(SHIPPED_REPLIES) + ".",
             extra={"field": "replies"},
         )
+    unknown_kinds = sorted(set(replies) - set(SHIPPED_REPLIES))
+    if unknown_kinds:
+        raise ApplicationError(
+            f"Unknown reply “{unknown_kinds[0]}”: use one of {', '.join(SHIPPED_REPLIES)}.",
+            extra={"field": "replies"},
+        )
+    for kind, texts in replies.items():
+        unknown_languages = sorted(set(texts) - set(LANGUAGES)) if isinstance(texts, dict) else []
+        if unknown_languages:
+            raise ApplicationError(
+                f"{kind}: unknown language “{unknown_languages[0]}”: use one of {', '.join(LANGUAGES)}.",
+                extra={"field": "replies"},
+            )
     cleaned: dict[str, dict[str, str]] = {}
     for kind, texts in replies.items():
         if not isinstance(texts, dict) or set(texts) - set(LANGUAGES):
             raise ApplicationError(
-                f"{kind}: give one text per language ({', '.join(LANGUAGES)}).", extra={"field": "replies"}
+                f"{kind}: give {{language: text}} with languages among {', '.join(LANGUAGES)}.",
+                extra={"field": "replies"},
             )
         for language, text in texts.items():
             text = str(text or "").strip()
@@ -641,7 +655,7 @@ def flow_replies_clean(replies) -> dict[str, dict[str, str]]:
                     "An opt-in confirmation must say how to opt out (STOP): carriers require it.",
                     extra={"field": field},
                 )
-            if text and text != _SHIPPED_REPLIES[kind].get(language):
+            if text and text != SHIPPED_REPLIES[kind].get(language):
                 cleaned.setdefault(kind, {})[language] = text
     return cleaned
 

@@ -70,6 +70,11 @@ def test_a_bare_stop_is_confirmed_in_the_shoppers_locale_then_the_stores_languag
         "ik kan niet stoppen met denken aan die jas",
         "Lieferung bis Ende der Woche?",
         "basta che arrivi entro venerdì",
+        "kunnen jullie het pakket niet meer sturen naar mijn oude adres?",
+        "ich melde mich ab morgen wieder",
+        "ich melde mich morgen wegen der Größe",
+        "ne plus m'envoyer le colis à l'ancienne adresse svp",
+        "para de chover e eu compro",
     ],
 )
 def test_a_compliance_word_inside_an_ordinary_sentence_is_not_an_opt_out(text):
