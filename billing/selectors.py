@@ -8,14 +8,14 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db.models import Case, Count, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, Max, QuerySet, Sum, Value, When
 from django.db.models.functions import Abs
 
 from conversations.models import Message
 from conversations.sms.prices import OTHER_PRICE, OTHER_REGION, PRICE_CURRENCY, SEGMENT_PRICES
 from stores.models import Store
 
-from .models import Adjustment, Attribution, Invoice, Plan
+from .models import Adjustment, Attribution, CodeLeak, Invoice, Plan
 from .prices import cents, exchange_rate
 
 ZERO = Decimal("0.00")
@@ -313,3 +313,23 @@ def invoice_get(*, store: Store, invoice_id: int) -> Invoice:
     from stores.tenancy import get_for_store_or_404
 
     return get_for_store_or_404(Invoice.objects.prefetch_related("lines"), store=store, pk=invoice_id)
+
+
+def code_leaks(*, store: Store, start: date, end: date, limit: int = 10) -> list[dict]:
+    """Leaked codes flagged in the period's days (billing.leaks), one row per code and kind, newest first:
+    {"code", "kind", "label", "orders", "redemptions", "texts", "last_at"}."""
+    since, until = day_bounds(store=store, start=start, end=end)
+    rows = (
+        CodeLeak.objects.for_store(store)
+        .filter(flagged_at__gte=since, flagged_at__lt=until)
+        .values("code", "kind")
+        .annotate(
+            orders=Count("order", distinct=True),
+            redemptions=Max("redemptions"),
+            texts=Max("texts"),
+            last_at=Max("flagged_at"),
+        )
+        .order_by("-last_at", "code")[:limit]
+    )
+    labels = dict(CodeLeak.Kind.choices)
+    return [{**row, "label": labels.get(row["kind"], row["kind"])} for row in rows]

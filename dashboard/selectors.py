@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from analytics.selectors import analytics_summary
+from billing.selectors import code_leaks
 from conversations.models import KeywordRule
 from flows.models import Flow
 from flows.pending import texts_pending
@@ -56,6 +57,11 @@ def overview(*, store: Store, period: Period) -> dict:
         "cost_out": -summary.cost,
         "fees_out": -summary.fees,
     }
+
+
+def code_leak_warnings(*, store: Store, period: Period) -> list[dict]:
+    """Leaked discount codes flagged in the period: orders they were on were not attributed."""
+    return code_leaks(store=store, start=period.start, end=period.end)
 
 
 def texts_scheduled(*, store: Store, limit: int = 10) -> list:

@@ -70,6 +70,18 @@ class StepForm(forms.Form):
         label="Amount off", max_digits=10, decimal_places=2, min_value=Decimal("0.01"), required=False,
         help_text="…or an amount off, in the shop's currency.",
     )  # fmt: skip
+    incentive_min_cart_value = forms.DecimalField(
+        label="Only for carts worth at least",
+        required=False,
+        max_digits=14,
+        decimal_places=2,
+        help_text="Optional, in the cart's currency: smaller carts get the text without the offer.",
+    )
+    incentive_only_if_not_clicked = forms.BooleanField(
+        label="Only if the shopper did not click an earlier text",
+        required=False,
+        help_text="A shopper who already came back to the cart gets the text without the offer.",
+    )
     remove_language = forms.BooleanField(label="Remove this language", required=False)
 
     @property

@@ -76,7 +76,8 @@ def test_the_24_hour_step_carries_the_incentive_outside_north_america(store, flo
     # then
     assert (too_early.sent, report.sent) == (0, 1)
     second = sms_outbox[1].body
-    assert "code COMEBACK10 takes 10% off" in second
+    # the offer says the day it ends: 7 days (incentive_valid_days) after the text, the link's expiry too
+    assert "Code COMEBACK10 takes 10% off until March 12." in second
     assert second.endswith("Reply STOP to opt out.")
     link = ShortLink.objects.get(nudge=_nudge(cart, 2))
     assert link.discount_code == "COMEBACK10"
