@@ -1,18 +1,19 @@
-"""Reads of the billing app: the plan, the periods, what a period costs, the funnel and the lift."""
+"""Reads of the billing app: the plan, the periods, what a period costs (texting at cost, invoice lines).
 
-import math
+The funnel and the lift are read by `analytics.selectors`; the control group's maths is in `billing.holdout`.
+"""
+
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db.models import Case, Count, Max, Q, Sum, Value, When
-from django.db.models.functions import Abs, TruncDate
+from django.db.models import Case, Count, Max, QuerySet, Sum, Value, When
+from django.db.models.functions import Abs
 
 from conversations.models import Message
 from conversations.sms.prices import OTHER_PRICE, OTHER_REGION, PRICE_CURRENCY, SEGMENT_PRICES
-from flows.models import Click, Nudge
-from stores.models import Cart, Store
+from stores.models import Store
 
 from .models import Adjustment, Attribution, CodeLeak, Invoice, Plan
 from .prices import cents, exchange_rate
@@ -20,7 +21,7 @@ from .prices import cents, exchange_rate
 ZERO = Decimal("0.00")
 # Twilio bills a text once it has left for the carrier, delivered or not; a failed send costs nothing.
 UNBILLED_TEXT_STATUSES = (Message.Status.PENDING, Message.Status.SENDING, Message.Status.FAILED)
-# A STOP and its confirmation are not engagement with the offer.
+# A STOP and its confirmation are not engagement with the offer (nor a touch that earns a fee).
 NOT_A_CONVERSATION_ROUTES = ("compliance", "test")
 
 
@@ -114,50 +115,64 @@ def texting_charges(*, store: Store, start: datetime, end: datetime, currency: s
     Two grouped queries whatever the volume.
     """
     texts = _billed_texts(store=store, start=start, end=end)
-    charges: list[TextingCharge] = []
+    return [charge for _, charge in _charges_grouped(texts=texts, currency=currency, by=())]
+
+
+def texting_cost_by(*, texts: QuerySet[Message], currency: str, by: tuple[str, ...]) -> dict[tuple, Decimal]:
+    """The cost of these texts per group of `by` fields (e.g. the nudge's step and variant), priced exactly
+    as the bill prices them: billed statuses only, reported price else segments × the one price table."""
+    costs: dict[tuple, Decimal] = {}
+    billed = texts.exclude(status__in=UNBILLED_TEXT_STATUSES)
+    for key, charge in _charges_grouped(texts=billed, currency=currency, by=by):
+        costs[key] = costs.get(key, ZERO) + charge.amount
+    return costs
+
+
+def _charges_grouped(
+    *, texts: QuerySet[Message], currency: str, by: tuple[str, ...]
+) -> list[tuple[tuple, TextingCharge]]:
+    charges: list[tuple[tuple, TextingCharge]] = []
     estimated = (
         texts.filter(price__isnull=True)
         .annotate(region=_region_of_phone())
-        .values("region")
+        .values(*by, "region")
         .annotate(texts=Count("id"), segments=Sum("segments"))
-        .order_by("region")
+        .order_by(*by, "region")
     )
     rate = exchange_rate(source=PRICE_CURRENCY, target=currency)
     unit_prices = {label: price for label, price in SEGMENT_PRICES.values()} | {OTHER_REGION: OTHER_PRICE}
     for row in estimated:
         unit = unit_prices[row["region"]]
-        charges.append(
-            TextingCharge(
-                region=row["region"],
-                texts=row["texts"],
-                segments=row["segments"],
-                unit_price=unit,
-                source="price table",
-                amount=cents(Decimal(row["segments"]) * unit * rate.rate),
-                currency=currency,
-                rate=rate.as_receipt(),
-            )
+        charge = TextingCharge(
+            region=row["region"],
+            texts=row["texts"],
+            segments=row["segments"],
+            unit_price=unit,
+            source="price table",
+            amount=cents(Decimal(row["segments"]) * unit * rate.rate),
+            currency=currency,
+            rate=rate.as_receipt(),
         )
+        charges.append((tuple(row[k] for k in by), charge))
     reported = (
         texts.filter(price__isnull=False)
-        .values("price_unit")
+        .values(*by, "price_unit")
         .annotate(texts=Count("id"), segments=Sum("segments"), total=Sum(Abs("price")))
-        .order_by("price_unit")
+        .order_by(*by, "price_unit")
     )
     for row in reported:
         unit_rate = exchange_rate(source=row["price_unit"] or PRICE_CURRENCY, target=currency)
-        charges.append(
-            TextingCharge(
-                region="all",
-                texts=row["texts"],
-                segments=row["segments"],
-                unit_price=None,
-                source="reported by Twilio",
-                amount=cents(row["total"] * unit_rate.rate),
-                currency=currency,
-                rate=unit_rate.as_receipt(),
-            )
+        charge = TextingCharge(
+            region="all",
+            texts=row["texts"],
+            segments=row["segments"],
+            unit_price=None,
+            source="reported by Twilio",
+            amount=cents(row["total"] * unit_rate.rate),
+            currency=currency,
+            rate=unit_rate.as_receipt(),
         )
+        charges.append((tuple(row[k] for k in by), charge))
     return charges
 
 
@@ -298,225 +313,6 @@ def invoice_get(*, store: Store, invoice_id: int) -> Invoice:
     from stores.tenancy import get_for_store_or_404
 
     return get_for_store_or_404(Invoice.objects.prefetch_related("lines"), store=store, pk=invoice_id)
-
-
-# --- Lift: texted vs held out -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Lift:
-    texted: int
-    texted_recovered: int
-    held_out: int
-    held_out_recovered: int
-    texted_rate: float | None
-    held_out_rate: float | None
-    difference: float | None
-    ci_low: float | None
-    ci_high: float | None
-    confidence: float = 0.95
-    method: str = "Newcombe hybrid score interval (Wilson) for a difference of proportions"
-
-    @property
-    def significant(self) -> bool:
-        return self.ci_low is not None and (self.ci_low > 0 or self.ci_high < 0)
-
-
-Z_95 = 1.959963984540054
-
-
-def wilson_interval(successes: int, trials: int, z: float = Z_95) -> tuple[float, float]:
-    if trials == 0:
-        return 0.0, 1.0
-    p = successes / trials
-    denominator = 1 + z * z / trials
-    centre = (p + z * z / (2 * trials)) / denominator
-    half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / denominator
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-def difference_interval(s1: int, n1: int, s2: int, n2: int, z: float = Z_95) -> tuple[float, float]:
-    """Newcombe (1998) method 10: sound for small groups and rates near 0, unlike the Wald interval."""
-    p1, p2 = s1 / n1, s2 / n2
-    l1, u1 = wilson_interval(s1, n1, z)
-    l2, u2 = wilson_interval(s2, n2, z)
-    d = p1 - p2
-    return d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
-
-
-def holdout_lift(*, store: Store, start: datetime, end: datetime) -> Lift:
-    """Recovered rate of carts texted vs carts held out, for nudges that came due in [start, end)."""
-    counts = (
-        Nudge.objects.for_store(store)
-        .filter(due_at__gte=start, due_at__lt=end)
-        .aggregate(
-            texted=Count("cart", distinct=True, filter=Q(state=Nudge.State.SENT, holdout=False)),
-            texted_recovered=Count(
-                "cart",
-                distinct=True,
-                filter=Q(state=Nudge.State.SENT, holdout=False, cart__recovered_at__isnull=False),
-            ),
-            held_out=Count("cart", distinct=True, filter=Q(holdout=True)),
-            held_out_recovered=Count(
-                "cart", distinct=True, filter=Q(holdout=True, cart__recovered_at__isnull=False)
-            ),
-        )
-    )
-    n1, s1 = counts["texted"], counts["texted_recovered"]
-    n2, s2 = counts["held_out"], counts["held_out_recovered"]
-    p1 = s1 / n1 if n1 else None
-    p2 = s2 / n2 if n2 else None
-    low = high = difference = None
-    if n1 and n2:
-        difference = p1 - p2
-        low, high = difference_interval(s1, n1, s2, n2)
-    return Lift(
-        texted=n1,
-        texted_recovered=s1,
-        held_out=n2,
-        held_out_recovered=s2,
-        texted_rate=p1,
-        held_out_rate=p2,
-        difference=difference,
-        ci_low=low,
-        ci_high=high,
-    )
-
-
-# --- The funnel -------------------------------------------------------------------------------
-
-
-def _sum(value) -> Decimal:
-    return value if value is not None else ZERO
-
-
-def analytics_summary(*, store: Store, start: date, end: date) -> dict:
-    """The funnel, the money and a per-day series for [start, end], both dates in the store's zone.
-
-    A fixed number of aggregate queries, whatever the volume.
-    """
-    zone = store_zone(store=store)
-    since, until = day_bounds(store=store, start=start, end=end)
-    plan = plan_get(store=store)
-    currency = plan.billing_currency
-
-    carts = Cart.objects.for_store(store).filter(created_at__gte=since, created_at__lt=until).count()
-    nudge_texts = Message.objects.for_store(store).filter(
-        direction=Message.Direction.OUT,
-        nudge__isnull=False,
-        created_at__gte=since,
-        created_at__lt=until,
-    )
-    texts = nudge_texts.exclude(status__in=UNBILLED_TEXT_STATUSES).aggregate(
-        texted=Count("nudge__cart", distinct=True),
-        delivered=Count("nudge__cart", distinct=True, filter=Q(status=Message.Status.DELIVERED)),
-    )
-    clicks = Click.objects.for_store(store).filter(at__gte=since, at__lt=until)
-    click_counts = clicks.aggregate(clicked=Count("link__cart", distinct=True), clicks=Count("id"))
-    replies = (
-        Message.objects.for_store(store)
-        .filter(direction=Message.Direction.IN, created_at__gte=since, created_at__lt=until)
-        .exclude(route__in=NOT_A_CONVERSATION_ROUTES)
-    )
-    replied = replies.aggregate(replied=Count("thread", distinct=True), replies=Count("id"))
-    attributions = Attribution.objects.for_store(store).filter(placed_at__gte=since, placed_at__lt=until)
-    attributed = Q(outcome=Attribution.Outcome.ATTRIBUTED)
-    money = attributions.aggregate(
-        recovered=Count("id"),
-        attributed=Count("id", filter=attributed),
-        attributed_revenue=Sum("revenue", filter=attributed),
-        recovered_revenue=Sum("revenue"),
-        fees=Sum("fee", filter=attributed),
-    )
-    credits = _sum(
-        Adjustment.objects.for_store(store)
-        .filter(occurred_at__gte=since, occurred_at__lt=until)
-        .aggregate(total=Sum("credit"))["total"]
-    )
-    # The texting count, segments and cost are the bill's, line for line: every billed text, not only nudges.
-    charges = texting_charges(store=store, start=since, end=until, currency=currency)
-    cost = sum((c.amount for c in charges), ZERO)
-    fees_gross = _sum(money["fees"])
-    lift = holdout_lift(store=store, start=since, end=until)
-    return {
-        "from": start,
-        "to": end,
-        "timezone": str(zone),
-        "currency": currency,
-        "carts": carts,
-        "texted": texts["texted"],
-        "delivered": texts["delivered"],
-        "clicked": click_counts["clicked"],
-        "replied": replied["replied"],
-        "recovered": money["recovered"],
-        "attributed": money["attributed"],
-        "revenue": _sum(money["attributed_revenue"]),
-        "recovered_revenue": _sum(money["recovered_revenue"]),
-        "cost": cost,
-        "fees": fees_gross - credits,
-        "fees_gross": fees_gross,
-        "credits": credits,
-        "messages": sum(c.texts for c in charges),
-        "segments": sum(c.segments or 0 for c in charges),
-        "clicks": click_counts["clicks"],
-        "replies": replied["replies"],
-        "lift": lift,
-        "series": _daily_series(
-            store=store,
-            start=start,
-            end=end,
-            since=since,
-            until=until,
-            zone=zone,
-            nudge_texts=nudge_texts,
-            clicks=clicks,
-            attributions=attributions,
-        ),
-    }
-
-
-def _daily_series(
-    *, store: Store, start, end, since, until, zone, nudge_texts, clicks, attributions
-) -> list[dict]:
-    days = {start + timedelta(days=i): None for i in range((end - start).days + 1)}
-    texted = dict(
-        nudge_texts.exclude(status__in=UNBILLED_TEXT_STATUSES)
-        .annotate(day=TruncDate("created_at", tzinfo=zone))
-        .values("day")
-        .annotate(n=Count("nudge__cart", distinct=True))
-        .values_list("day", "n")
-    )
-    clicked = dict(
-        clicks.annotate(day=TruncDate("at", tzinfo=zone))
-        .values("day")
-        .annotate(n=Count("link__cart", distinct=True))
-        .values_list("day", "n")
-    )
-    attributed = Q(outcome=Attribution.Outcome.ATTRIBUTED)
-    money = {
-        row["day"]: row
-        for row in attributions.annotate(day=TruncDate("placed_at", tzinfo=zone))
-        .values("day")
-        .annotate(
-            recovered=Count("id"),
-            attributed_revenue=Sum("revenue", filter=attributed),
-            attributed_fees=Sum("fee", filter=attributed),
-        )
-    }
-    series = []
-    for day in days:
-        row = money.get(day, {})
-        series.append(
-            {
-                "date": day,
-                "texted": texted.get(day, 0),
-                "clicked": clicked.get(day, 0),
-                "recovered": row.get("recovered", 0),
-                "revenue": _sum(row.get("attributed_revenue")),
-                "fees": _sum(row.get("attributed_fees")),
-            }
-        )
-    return series
 
 
 def code_leaks(*, store: Store, start: date, end: date, limit: int = 10) -> list[dict]:

@@ -1,11 +1,10 @@
 from django.urls import path
 
-from . import apis, views
+from . import views
 
 app_name = "billing"
 
 urlpatterns = [
-    path("api/v1/stores/<uuid:store_id>/analytics/", apis.AnalyticsAPI.as_view(), name="analytics"),
     # Named page_* so the dashboard nav marks "Billing" active on all of them.
     path("dashboard/<uuid:store_id>/billing/", views.billing_page, name="page"),
     path("dashboard/<uuid:store_id>/billing/settings/", views.billing_settings, name="page_settings"),

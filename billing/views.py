@@ -13,15 +13,9 @@ from stores.access import store_page
 from stores.csv_export import csv_writer
 
 from .forms import PlanSettingsForm
+from .holdout import holdout_lift
 from .plans import plan_update
-from .selectors import (
-    billing_period_to_date,
-    holdout_lift,
-    invoice_get,
-    invoices_list,
-    plan_get,
-    store_zone,
-)
+from .selectors import billing_period_to_date, invoice_get, invoices_list, plan_get, store_zone
 
 
 def _local(value: str | None, zone) -> str:

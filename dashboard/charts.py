@@ -93,3 +93,53 @@ def funnel_rows(*, summary: dict) -> list[dict]:
             }
         )
     return rows
+
+
+# --- Small grouped bars: a step's funnel per variant, a rule's answers and orders -------------------------
+
+SMALL_WIDTH = 420
+SMALL_LABEL = 122  # the stage (or rule) names on the left, cut to 12 characters
+SMALL_VALUE = 44  # room for the figure after the longest bar
+SMALL_BAR = 12
+SMALL_GAP = 3
+SMALL_GROUP_GAP = 12
+
+
+def grouped_bars(*, stages: list[str], series: list[tuple[str, list[int]]]) -> dict:
+    """Horizontal bars, one group per stage and one bar per series in it, on one scale.
+
+    `series` is [(name, [value per stage])]: e.g. stages Texted/Clicked/Replied/Recovered and a series per
+    variant. Bars keep a hairline width at zero so a zero reads as zero, not as a missing bar.
+    """
+    top = max([v for _, values in series for v in values] + [1])
+    plot_w = SMALL_WIDTH - SMALL_LABEL - SMALL_VALUE
+    group_h = len(series) * (SMALL_BAR + SMALL_GAP) - SMALL_GAP
+    groups, y = [], 0.0
+    for index, stage in enumerate(stages):
+        bars = []
+        for position, (name, values) in enumerate(series):
+            value = values[index]
+            width = max(plot_w * value / top, 1.5)
+            bar_y = y + position * (SMALL_BAR + SMALL_GAP)
+            bars.append(
+                {
+                    "series": name,
+                    "tone": position % 4,
+                    "x": SMALL_LABEL,
+                    "y": round(bar_y, 1),
+                    "width": round(width, 1),
+                    "height": SMALL_BAR,
+                    "value": value,
+                    "value_x": round(SMALL_LABEL + width + 6, 1),
+                    "text_y": round(bar_y + SMALL_BAR / 2, 1),
+                }
+            )
+        groups.append({"label": stage, "label_y": round(y + group_h / 2, 1), "bars": bars})
+        y += group_h + SMALL_GROUP_GAP
+    return {
+        "width": SMALL_WIDTH,
+        "height": round(max(y - SMALL_GROUP_GAP, 1), 1),
+        "label_x": SMALL_LABEL - 8,
+        "groups": groups,
+        "legend": [{"name": name, "tone": i % 4} for i, (name, _) in enumerate(series)],
+    }

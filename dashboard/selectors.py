@@ -2,7 +2,7 @@
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from billing.selectors import analytics_summary, code_leaks
+from analytics.selectors import analytics_summary
+from billing.selectors import code_leaks
 from conversations.models import KeywordRule
 from flows.models import Flow
 from flows.pending import texts_pending
@@ -44,16 +45,17 @@ def period_for(*, store: Store, key: str | None, now: datetime | None = None) ->
 def overview(*, store: Store, period: Period) -> dict:
     """The overview's figures: billing's funnel and money, plus the return on what the merchant spent."""
     summary = analytics_summary(store=store, start=period.start, end=period.end)
-    spend = summary["cost"] + summary["fees"]
-    roi = (summary["revenue"] / spend).quantize(Decimal("0.1")) if spend > 0 else None
+    spend = summary.cost + summary.fees
+    roi = (summary.revenue / spend).quantize(Decimal("0.1")) if spend > 0 else None
     return {
-        **summary,
+        **summary.as_dict(),
+        "series": [asdict(day) for day in summary.series],
         "spend": spend,
-        "net": summary["revenue"] - spend,
+        "net": summary.revenue - spend,
         "roi": roi,
         # What leaves the merchant's pocket, as the negative amounts the money table shows.
-        "cost_out": -summary["cost"],
-        "fees_out": -summary["fees"],
+        "cost_out": -summary.cost,
+        "fees_out": -summary.fees,
     }
 
 

@@ -7,7 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from analytics.selectors import message_results, step_results
 from cartrecovery.errors import ApplicationError
+from dashboard import charts
+from dashboard.selectors import period_for
 from flows import services
 from flows.experiment_stats import MIN_TEXTS_PER_VARIANT
 from flows.forms import (
@@ -70,7 +73,24 @@ def flow_page(request: HttpRequest) -> HttpResponse:
                     else None,
                 }
             )
-    return render(request, "dashboard/flow.html", {"flow": flow, "steps": steps})
+    results = _flow_results(request, flow)
+    for item in steps:
+        item["results"] = results.get("step_results", {}).get(item["step"].pk)
+    return render(request, "dashboard/flow.html", {"flow": flow, "steps": steps, **results})
+
+
+def _flow_results(request: HttpRequest, flow) -> dict:
+    """The last 30 days per step and for the whole flow: revenue beside the lift the texts caused."""
+    if flow is None:
+        return {}
+    period = period_for(store=request.store, key=request.GET.get("period"))
+    results = message_results(store=request.store, start=period.start, end=period.end, by="step")
+    return {
+        "results_period": period,
+        "results_currency": results.currency,
+        "step_results": {row.step_id: row for row in results.rows if row.flow_id == flow.pk},
+        "flow_result": next((f for f in results.flows if f.flow_id == flow.pk), None),
+    }
 
 
 @require_POST
@@ -125,6 +145,29 @@ def _preview_for(
         discount_code=discount_code or "",
         valid_days=step.incentive_valid_days,
     )
+
+
+STEP_STAGES = ["Texted", "Clicked", "Replied", "Recovered"]
+
+
+def _step_results(request: HttpRequest, step: Step) -> dict:
+    """What the step's texts did over the last 30 days, per variant when it has several, and a chart."""
+    period = period_for(store=request.store, key=request.GET.get("period"))
+    results = step_results(store=request.store, step=step, start=period.start, end=period.end)
+    rows = results.variants if len(results.variants) > 1 else [r for r in [results.whole] if r]
+    series = [
+        (
+            f"Variant {r.variant}" if len(rows) > 1 else "This step",
+            [r.texted, r.clicked, r.replied, r.recovered],
+        )
+        for r in rows
+    ]
+    return {
+        "results": results,
+        "result_rows": rows,
+        "results_period": period,
+        "results_chart": charts.grouped_bars(stages=STEP_STAGES, series=series) if rows else None,
+    }
 
 
 @store_page()
@@ -198,6 +241,7 @@ def _step_page(
                 for code, name in language_choices()
             ],
             "preview": preview,
+            **_step_results(request, step),
         },
         status=status,
     )

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from analytics.selectors import rule_results
 from cartrecovery.errors import ApplicationError
 from conversations.models import KeywordRule
 from conversations.router import reply_try
@@ -15,6 +16,8 @@ from conversations.rules import (
     keyword_rule_update,
     lexicon_for_rule,
 )
+from dashboard import charts
+from dashboard.selectors import period_for
 from flows.forms import KeywordRuleForm, ReplyTryForm
 from stores.access import store_page
 from stores.tenancy import get_for_store_or_404
@@ -46,7 +49,31 @@ def _try(request: HttpRequest) -> dict:
 @store_page()
 def rules_list(request: HttpRequest) -> HttpResponse:
     rules = KeywordRule.objects.for_store(request.store).order_by("priority", "id")
-    return render(request, "dashboard/rules.html", {"rules": rules, **_try(request)})
+    return render(
+        request, "dashboard/rules.html", {"rules": rules, **_try(request), **_rule_results(request)}
+    )
+
+
+RULE_CHART_MAX = 8
+
+
+def _rule_results(request: HttpRequest) -> dict:
+    """What each rule's answers led to over the last 30 days; the chart shows the busiest rules."""
+    period = period_for(store=request.store, key=request.GET.get("period"))
+    results = rule_results(store=request.store, start=period.start, end=period.end)
+    busiest = sorted((r for r in results.rows if r.answered), key=lambda r: -r.answered)[:RULE_CHART_MAX]
+    series = [
+        ("Answered", [r.answered for r in busiest]),
+        ("Escalated after", [r.escalated_after for r in busiest]),
+        ("Recovered", [r.recovered for r in busiest]),
+    ]
+    return {
+        "results": results,
+        "results_period": period,
+        "results_chart": (
+            charts.grouped_bars(stages=[r.rule for r in busiest], series=series) if busiest else None
+        ),
+    }
 
 
 @store_page()

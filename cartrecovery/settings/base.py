@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "flows",
     "conversations",
     "billing",
+    "analytics",
     "dashboard",
 ]
 

@@ -82,3 +82,25 @@ def money(amount, currency: str = "USD") -> str:
     except (UnknownCurrencyError, ValueError):
         text = f"{abs(value):,.2f} {code}"
     return f"{MINUS}{text}" if value < 0 else text
+
+
+@register.filter
+def points(fraction) -> str:
+    """A difference of two rates in percentage points, signed: 0.123 → "+12.3", −0.05 → "−5.0"."""
+    if fraction is None:
+        return "—"
+    value = float(fraction) * 100
+    return f"{MINUS if value < 0 else '+'}{abs(value):.1f}"
+
+
+@register.filter
+def chance(probability) -> str:
+    """A probability as a whole percent that never claims certainty: 0.0004 → "<1 %", 1.0 → ">99 %"."""
+    if probability is None:
+        return "—"
+    value = float(probability)
+    if value < 0.005:
+        return "<1 %"
+    if value > 0.995:
+        return ">99 %"
+    return f"{value * 100:.0f} %"

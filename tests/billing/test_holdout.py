@@ -3,9 +3,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from billing.holdout import cart_in_holdout, holdout_bucket
+from billing.holdout import (
+    cart_in_holdout,
+    difference_interval,
+    holdout_bucket,
+    holdout_lift,
+    wilson_interval,
+)
 from billing.plans import plan_update
-from billing.selectors import difference_interval, holdout_lift, wilson_interval
 from flows.models import Nudge
 from stores.models import CartStatus
 from tests.billing.factories import StepFactory

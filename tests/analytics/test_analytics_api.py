@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from analytics.selectors import DayRow, analytics_summary
 from billing.attribution import order_attribute
-from billing.selectors import analytics_summary
 from conversations.models import Message
 from tests.billing.factories import click_add, order_for, reply_add, texted_cart
 
@@ -42,27 +42,20 @@ def test_the_summary_counts_the_funnel_and_the_money(store):
     summary = analytics_summary(store=store, start=DAY, end=DAY)
 
     # then
-    assert summary["texted"] == 3
-    assert summary["delivered"] == 2
-    assert summary["clicked"] == 1
-    assert summary["replied"] == 1
-    assert summary["recovered"] == 2
-    assert summary["attributed"] == 1
-    assert summary["revenue"] == Decimal("100.00")
-    assert summary["fees"] == Decimal("5.00")
+    assert summary.texted == 3
+    assert summary.delivered == 2
+    assert summary.clicked == 1
+    assert summary.replied == 1
+    assert summary.recovered == 2
+    assert summary.attributed == 1
+    assert summary.revenue == Decimal("100.00")
+    assert summary.fees == Decimal("5.00")
     # 2 + 2 + 1 US segments at 0.0083 = 0.0415 → 0.04
-    assert summary["segments"] == 5
-    assert summary["cost"] == Decimal("0.04")
-    assert all(isinstance(summary[k], Decimal) for k in ("revenue", "cost", "fees", "credits"))
-    assert summary["series"] == [
-        {
-            "date": DAY,
-            "texted": 3,
-            "clicked": 1,
-            "recovered": 2,
-            "revenue": Decimal("100.00"),
-            "fees": Decimal("5.00"),
-        }
+    assert summary.segments == 5
+    assert summary.cost == Decimal("0.04")
+    assert all(isinstance(getattr(summary, k), Decimal) for k in ("revenue", "cost", "fees", "credits"))
+    assert summary.series == [
+        DayRow(date=DAY, texted=3, clicked=1, recovered=2, revenue=Decimal("100.00"), fees=Decimal("5.00"))
     ]
 
 
@@ -75,7 +68,7 @@ def test_days_are_the_stores_days(store):
     eleventh = analytics_summary(store=store, start=date(2026, 3, 11), end=date(2026, 3, 11))
 
     # then
-    assert (tenth["recovered"], eleventh["recovered"]) == (1, 0)
+    assert (tenth.recovered, eleventh.recovered) == (1, 0)
 
 
 def test_the_summary_costs_the_same_queries_for_1_and_5_recoveries(store, other_store):
