@@ -166,8 +166,15 @@ def _customers_returning(store, phones: list[str]) -> dict[str, Customer]:
     latest = ConsentEvent.objects.filter(customer=OuterRef("pk"), kind__in=_STATUS_KINDS).order_by(
         "-occurred_at", "-id"
     )
-    customers = Customer.objects.filter(store=store, phone__in=phones).annotate(
-        latest_consent_at=Subquery(latest.values("occurred_at")[:1]),
-        latest_consent_kind=Subquery(latest.values("kind")[:1]),
+    # Locked until the batch commits (in id order, so two batches do not deadlock over them): the set
+    # writes their status from what it read, and a concurrent writer must not slip in between.
+    customers = (
+        Customer.objects.filter(store=store, phone__in=phones)
+        .annotate(
+            latest_consent_at=Subquery(latest.values("occurred_at")[:1]),
+            latest_consent_kind=Subquery(latest.values("kind")[:1]),
+        )
+        .select_for_update()
+        .order_by("pk")
     )
     return {customer.phone.as_e164: customer for customer in customers}
