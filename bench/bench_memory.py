@@ -219,7 +219,7 @@ def _setup() -> dict:
     from bench.proof.django_side import TICK_AT
     from bench.seed import due_carts_seed, store_with_first_step
     from conversations.models import Thread
-    from conversations.services import phone_simulator_text
+    from conversations.simulator import phone_simulator_text
     from stores.models import Membership, Role
 
     _cleanup()  # an interrupted run's leftovers

@@ -2,8 +2,8 @@
 
 from django.contrib import admin, messages
 
+from .invoices import invoice_mark_paid
 from .models import Adjustment, Attribution, Invoice, InvoiceLine, Plan
-from .services import invoice_mark_paid
 
 
 @admin.register(Plan)

@@ -13,6 +13,7 @@ from stores.access import store_page
 from stores.csv_export import csv_writer
 
 from .forms import PlanSettingsForm
+from .plans import plan_update
 from .selectors import (
     billing_period_to_date,
     holdout_lift,
@@ -21,7 +22,6 @@ from .selectors import (
     plan_get,
     store_zone,
 )
-from .services import plan_update
 
 
 def _local(value: str | None, zone) -> str:

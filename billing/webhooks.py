@@ -19,7 +19,7 @@ from stores.hooks import ORDER_RECORDED_HOOKS, hook_register
 from stores.models import Order
 from stores.schemas import PayloadError, identifier, moment, money, objects
 
-from . import services
+from . import adjustments, attribution
 
 logger = logging.getLogger(__name__)
 
@@ -150,7 +150,7 @@ def cancellation_apply(*, store, data: CancellationData, event) -> None:
     if order is None:
         logger.info("store %s: cancellation of unknown order %s ignored", store.pk, data.order_id)
         return
-    services.order_cancel_record(store=store, order=order, occurred_at=data.occurred_at)
+    adjustments.order_cancel_record(store=store, order=order, occurred_at=data.occurred_at)
 
 
 def refund_apply(*, store, data: RefundData, event) -> None:
@@ -158,7 +158,7 @@ def refund_apply(*, store, data: RefundData, event) -> None:
     if order is None:
         logger.info("store %s: refund of unknown order %s ignored", store.pk, data.order_id)
         return
-    services.order_refund_record(
+    adjustments.order_refund_record(
         store=store, order=order, key=data.refund_id, amount=data.amount, occurred_at=data.occurred_at
     )
 
@@ -166,7 +166,7 @@ def refund_apply(*, store, data: RefundData, event) -> None:
 def order_recorded(*, store, order: Order) -> None:
     """After stores records a new order: decide its attribution (a no-op for an order we never texted)."""
     try:
-        services.order_attribute(store=store, order=order)
+        attribution.order_attribute(store=store, order=order)
     except ApplicationError as exc:
         # The order itself stays recorded; billing it needs an operator (e.g. an unknown currency).
         logger.warning("order %s not attributed: %s", order.pk, exc.message)

@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from cartrecovery.api_docs import ApiDocsView
 from dashboard import views as shell_views
+from dashboard import views_accounts
 from stores import views_invitations, views_tokens
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     # Throttled by django-axes in the authentication backends, like /admin/login/.
     path("accounts/login/", shell_views.SignInView.as_view(), name="login"),
     path("accounts/api-tokens/", views_tokens.api_tokens, name="api_tokens"),
+    path("accounts/password_reset/", views_accounts.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("invitations/<str:token>/", views_invitations.invitation_answer, name="invitation"),

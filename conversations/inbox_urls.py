@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import views, views_simulator
 
 app_name = "inbox"
 
@@ -25,8 +25,8 @@ urlpatterns = [
     path(_store + "segments/", views.segment_counter, name="segments"),
     path(_store + "canned/", views.canned_list, name="list_canned"),
     path(_store + "canned/<int:canned_id>/", views.canned_edit, name="canned_edit"),
-    path(_store + "simulator/", views.phone_simulator, name="simulator"),
-    path(_store + "simulator/screen/", views.phone_screen, name="simulator_screen"),
-    path(_store + "simulator/send/", views.phone_send, name="simulator_send"),
-    path(_store + "simulator/cart/", views.phone_cart_leave, name="simulator_cart"),
+    path(_store + "simulator/", views_simulator.phone_simulator, name="simulator"),
+    path(_store + "simulator/screen/", views_simulator.phone_screen, name="simulator_screen"),
+    path(_store + "simulator/send/", views_simulator.phone_send, name="simulator_send"),
+    path(_store + "simulator/cart/", views_simulator.phone_cart_leave, name="simulator_cart"),
 ]

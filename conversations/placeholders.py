@@ -26,6 +26,7 @@ VOCABULARY: dict[str, str] = {
     "link": "the short link back to the cart",
     "discount_code": "the step's discount code or offer",
     "cart_total": "the cart's total with its currency",
+    "price_drop": "a price drop on an item of the cart since it was left (Shopify app), else nothing",
     "shipping_policy": "the store's shipping policy",
     "returns_policy": "the store's returns policy",
     "contact_email": "the store's contact email",

@@ -10,7 +10,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from stores.models import Cart, ConsentEvent, Customer, Membership, SmsStatus, Store
-from stores.phones import TEST_NUMBER_PATTERN, phone_is_test_number, phone_parse, store_region
 
 from .hooks import CART_ACTIVITY_PROVIDERS, CART_DISCOUNT_CODE_PROVIDERS
 from .models import CannedResponse, Message, Thread, ThreadNote, ThreadRead
@@ -314,51 +313,6 @@ def canned_responses_for_thread(*, store: Store, thread: Thread) -> list[CannedC
     return [CannedChoice(title=c.title, body=placeholders_fill(c.body, values)) for c in canned]
 
 
-# The phone simulator.
-
-
-@dataclass(frozen=True)
-class PhoneScreen:
-    e164: str = ""
-    problem: str = ""
-    customer: object = None
-    messages: list[Message] = field(default_factory=list)
-    pending: list = field(default_factory=list)  # texts scheduled for this phone, with when and why
-
-
-def phone_screen(*, store: Store, number: str) -> PhoneScreen:
-    """What a test phone shows: every text between it and the store, oldest first (test numbers only)."""
-    if not number:
-        return PhoneScreen()
-    parsed = phone_parse(number, region=store_region(store))
-    if not parsed.ok:
-        return PhoneScreen(problem=parsed.problem)
-    if not phone_is_test_number(parsed.e164):
-        return PhoneScreen(problem="not a test number")
-    customer = Customer.objects.for_store(store).filter(phone=parsed.e164).first()
-    pending = texts_pending_for(store=store, customer=customer)
-    thread = Thread.objects.for_store(store).filter(customer=customer).first() if customer else None
-    if thread is None:
-        return PhoneScreen(e164=parsed.e164, customer=customer, pending=pending)
-    thread.customer = customer
-    return PhoneScreen(
-        e164=parsed.e164,
-        customer=customer,
-        messages=thread_messages(store=store, thread=thread)[-100:],
-        pending=pending,
-    )
-
-
-def phone_test_numbers(*, store: Store, limit: int = 12) -> list:
-    """Numbers worth picking in the simulator: the test numbers this store texted most recently."""
-    return list(
-        Thread.objects.for_store(store)
-        .filter(last_message_at__isnull=False, customer__phone__regex=TEST_NUMBER_PATTERN)
-        .select_related("customer")
-        .order_by("-last_message_at")[:limit]
-    )
-
-
 # The flows app sits above this one and plugs in what it knows at start-up (flows/apps.py): the texts it
 # holds for a shopper, and a test number inside its sending window right now.
 SCHEDULE_READERS: dict[str, Callable] = {}
@@ -380,11 +334,6 @@ def threads_with_shopper_clock(*, store, threads: list) -> list:
     for thread in threads:
         thread.shopper_zone = shopper_zone(store=store, customer=thread.customer)
     return threads
-
-
-def simulator_number_suggested(*, store) -> str:
-    reader = SCHEDULE_READERS.get("simulator_number")
-    return reader(store=store) if reader else ""
 
 
 def sender_registration(*, store) -> SenderRegistration | None:

@@ -15,18 +15,14 @@ from cartrecovery.db import insert_once
 from cartrecovery.errors import ApplicationError
 from stores.models import Customer, Membership, SmsStatus, Store, WebhookEvent
 from stores.phones import (
-    TEST_NUMBER_RANGE,
     PhoneMode,
-    phone_is_test_number,
     phone_mask,
     phone_parse,
-    store_region,
 )
 from stores.services import consent_record, customer_snooze, webhook_event_record
 from stores.tenancy import ensure_same_store
 
 from .evidence import messages_chain
-from .hooks import FIRST_TEXT_DELAY_PROVIDERS
 from .models import CannedResponse, Message, Thread, ThreadNote, ThreadRead
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
 from .placeholders import placeholders_check
@@ -452,81 +448,3 @@ def inbound_event_apply(*, store: Store, data: dict[str, str], event: WebhookEve
     event.payload = {k: v for k, v in data.items() if k in _KEPT_PARAMS}
     event.save(update_fields=["payload"])
     return result
-
-
-def phone_simulator_text(*, store: Store, from_number: str, body: str):
-    """A shopper's text typed into the phone simulator, routed exactly like one Twilio delivers."""
-    phone = _simulator_phone(store=store, number=from_number)
-    body = body.strip()
-    if not body:
-        raise ApplicationError("Type the shopper's text first.", code="empty")
-    if len(body) > TWILIO_MAX_BODY_CHARS:
-        raise ApplicationError(f"A text is at most {TWILIO_MAX_BODY_CHARS} characters.", code="too_long")
-    return inbound_receive(store=store, from_phone=phone, body=body)
-
-
-def _simulator_phone(*, store: Store, number: str) -> str:
-    """The test number in E.164, read in the store's region as a shopper's number would be; only numbers of
-    the fictional range, so the simulator never records consent (or a STOP) for a real person."""
-    parsed = phone_parse(number, region=store_region(store))
-    if not parsed.ok:
-        raise ApplicationError(f"Pick a test number first ({parsed.problem}).", code="bad_number")
-    if not phone_is_test_number(parsed.e164):
-        raise ApplicationError(
-            f"The simulator plays test numbers only: {TEST_NUMBER_RANGE}, such as +1 415 555 0142.",
-            code="not_a_test_number",
-        )
-    return parsed.e164
-
-
-SIMULATOR_CART_ITEM = {
-    "title": "Alpine Down Jacket",
-    "variant": "Glacier Blue / M",
-    "quantity": 1,
-    "price": "189.00",
-}
-
-
-def phone_simulator_cart_leave(*, store: Store, number: str, first_name: str = "Jamie") -> WebhookEvent:
-    """The test shopper leaves a cart, delivered as a shop's `cart.updated` webhook would be.
-
-    The cart's last activity is set just past the flow's first delay, so its first text is due at the
-    scheduler's next tick instead of in 30–60 minutes.
-    """
-    from stores.handlers import GENERIC
-
-    phone = _simulator_phone(store=store, number=number)
-    delays = [provider(store=store) for provider in FIRST_TEXT_DELAY_PROVIDERS]
-    first_delay = next((minutes for minutes in delays if minutes is not None), None)
-    if first_delay is None:
-        raise ApplicationError("Turn on a flow with at least one text first.", code="no_flow")
-    now = timezone.now()
-    left_at = (now - timedelta(minutes=first_delay + 1)).isoformat()
-    cart_id = f"simulator-{now.strftime('%Y%m%d%H%M%S%f')}"
-    payload = {
-        "event": "cart.updated",
-        "occurred_at": left_at,
-        "cart": {
-            "id": cart_id,
-            "checkout_url": f"{(store.website_url or 'https://shop.example').rstrip('/')}/checkout/{cart_id}",
-            "currency": store.currency,
-            "subtotal": SIMULATOR_CART_ITEM["price"],
-            "total": SIMULATOR_CART_ITEM["price"],
-            "updated_at": left_at,
-            "completed": False,
-            "items": [SIMULATOR_CART_ITEM],
-        },
-        "customer": {
-            "phone": phone,
-            "first_name": first_name,
-            "sms_consent": {
-                "granted": True,
-                "at": left_at,
-                "source": "phone_simulator",
-                "text_shown": "Phone simulator: text me about my cart. Reply STOP to opt out.",
-            },
-        },
-    }
-    return webhook_event_record(
-        store=store, source=GENERIC, key=cart_id, topic="cart.updated", payload=payload
-    )

@@ -1,10 +1,9 @@
-"""The agent inbox and the phone simulator: pages that read through selectors and write through services."""
+"""The agent inbox: pages that read through selectors and write through services."""
 
 import hashlib
 from functools import wraps
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages as flash
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -18,12 +17,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cartrecovery.errors import ApplicationError
 from stores.access import EVERYONE, MANAGERS, store_page, stores_for
-from stores.phones import TEST_NUMBER_RANGE
 from stores.tenancy import get_for_store_or_404
 
 from . import selectors, services
 from .models import CannedResponse, Thread
 from .router import reply_suggest
+from .simulator import phone_simulator_available
 from .sms.segments import TWILIO_MAX_BODY_CHARS, segment_info
 
 
@@ -412,111 +411,3 @@ def canned_edit(request: HttpRequest, canned_id: int) -> HttpResponse:
         else:
             flash.success(request, f"Saved “{canned.title}”.")
     return redirect("inbox:list_canned", store_id=request.store.id)
-
-
-# The phone simulator: play the shopper against the real router (demo and test stores only).
-
-
-# One of each route: a keyword rule, the fallback, a hand-off, the compliance keywords.
-SIMULATOR_SAMPLE_TEXTS = ("Do you ship to Canada?", "hmm not sure", "Can I talk to someone?", "HELP", "STOP")
-
-
-def phone_simulator_available(store) -> bool:
-    """Where the deployment allows it (settings.PHONE_SIMULATOR, off in production unless turned on), and
-    only where no real text can leave: a demo store, or a backend that keeps texts in-house."""
-    return settings.PHONE_SIMULATOR and (store.is_demo or settings.SMS_BACKEND in ("console", "locmem"))
-
-
-def _simulator_store(request: HttpRequest):
-    if not phone_simulator_available(request.store):
-        raise Http404
-    return request.store
-
-
-def _screen_context(request: HttpRequest, number: str) -> dict:
-    store = _simulator_store(request)
-    screen = selectors.phone_screen(store=store, number=number)
-    stamp = _stamp(
-        screen.e164,
-        [(m.id, m.status) for m in screen.messages],
-        [(p.nudge_id, p.why) for p in screen.pending],
-    )
-    poll = reverse("inbox:simulator_screen", kwargs={"store_id": store.id})
-    return {
-        "screen": screen,
-        "screen_poll_url": poll + "?" + urlencode({"number": screen.e164 or number, "v": stamp}),
-        "screen_stamp": stamp,
-    }
-
-
-@require_GET
-@store_page(roles=EVERYONE)
-@in_store_time
-def phone_simulator(request: HttpRequest) -> HttpResponse:
-    store = request.store
-    if not phone_simulator_available(store):
-        context = _page_context(request, simulator_on=False, simulator_allowed=settings.PHONE_SIMULATOR)
-        return render(request, "inbox/phone.html", context)
-    number = request.GET.get("number", "").strip()
-    context = _page_context(
-        request,
-        **_screen_context(request, number),
-        number=number,
-        test_numbers=selectors.phone_test_numbers(store=store),
-        suggested_number=selectors.simulator_number_suggested(store=store),
-        sample_texts=SIMULATOR_SAMPLE_TEXTS,
-        simulator_on=True,
-        test_number_range=TEST_NUMBER_RANGE,
-    )
-    return render(request, "inbox/phone.html", context)
-
-
-@require_GET
-@store_page(roles=EVERYONE)
-@in_store_time
-def phone_screen(request: HttpRequest) -> HttpResponse:
-    store = _simulator_store(request)
-    context = _screen_context(request, request.GET.get("number", "").strip())
-    if context["screen_stamp"] == request.GET.get("v"):
-        return HttpResponse(status=204)
-    return render(request, "inbox/_phone_screen.html", {**context, "store": store})
-
-
-@require_POST
-@store_page(roles=EVERYONE)
-@in_store_time
-def phone_send(request: HttpRequest) -> HttpResponse:
-    """The shopper texts the store: the same entry point a Twilio webhook reaches."""
-    store = _simulator_store(request)
-    number = request.POST.get("number", "").strip()
-    body = request.POST.get("body", "").strip()
-    try:
-        services.phone_simulator_text(store=store, from_number=number, body=body)
-    except ApplicationError as exc:
-        flash.error(request, exc.message)
-    return _back_to_phone(store, number)
-
-
-@require_POST
-@store_page(roles=EVERYONE)
-@in_store_time
-def phone_cart_leave(request: HttpRequest) -> HttpResponse:
-    """The test shopper leaves a cart; the first text arrives at the scheduler's next tick."""
-    store = _simulator_store(request)
-    number = request.POST.get("number", "").strip()
-    try:
-        services.phone_simulator_cart_leave(store=store, number=number)
-    except ApplicationError as exc:
-        flash.error(request, exc.message)
-    else:
-        flash.success(
-            request,
-            f"Cart left: an {services.SIMULATOR_CART_ITEM['title']}. Its first text is due now; the phone "
-            "shows when it goes out and, if the shopper's quiet hours hold it, until when and why.",
-        )
-    return _back_to_phone(store, number)
-
-
-def _back_to_phone(store, number: str) -> HttpResponse:
-    url = reverse("inbox:simulator", kwargs={"store_id": store.id})
-    return redirect(url + "?" + urlencode({"number": number}))

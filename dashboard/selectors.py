@@ -16,6 +16,8 @@ from flows.models import Flow
 from flows.pending import texts_pending
 from stores.models import Cart, ConsentEvent, Invitation, Membership, Role, Store
 from stores.phones import phone_parse, store_region
+from stores.selectors import shopify_connection_for
+from stores.shopify_install import APP_WEBHOOK_TOPICS
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
 DEFAULT_PERIOD = "30"
@@ -74,8 +76,8 @@ def setup_checklist(*, store: Store) -> list[dict]:
         {
             "key": "webhooks",
             "title": "Send us your carts",
-            "detail": "Point your shop's cart and order webhooks at the URLs on the Setup page.",
-            "done": Cart.objects.for_store(store).exists(),
+            "detail": "Connect Shopify, or point your shop's cart and order webhooks at the URLs on Setup.",
+            "done": _shopify_webhooks_registered(store) or Cart.objects.for_store(store).exists(),
         },
         {
             "key": "flow",
@@ -90,6 +92,15 @@ def setup_checklist(*, store: Store) -> list[dict]:
             "done": KeywordRule.objects.for_store(store).filter(is_active=True).exists(),
         },
     ]
+
+
+def _shopify_webhooks_registered(store: Store) -> bool:
+    connection = shopify_connection_for(store=store)
+    return (
+        connection is not None
+        and connection.is_active
+        and set(APP_WEBHOOK_TOPICS.values()) <= set(connection.webhook_topics)
+    )
 
 
 def consent_events_search(*, store: Store, phone: str = "") -> QuerySet[ConsentEvent]:

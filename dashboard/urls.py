@@ -14,6 +14,7 @@ urlpatterns = [
     path("<uuid:store_id>/", views.dashboard_home, name="home"),
     path("<uuid:store_id>/setup/", views.setup, name="setup"),
     path("<uuid:store_id>/setup/sender/", views.setup_sender, name="setup_sender"),
+    path("<uuid:store_id>/setup/shopify/", views.setup_shopify_connect, name="setup_shopify"),
     path("<uuid:store_id>/setup/rotate-secret/", views.setup_rotate_secret, name="setup_rotate"),
     path("<uuid:store_id>/setup/test-text/", views.setup_test_text, name="setup_test"),
     path("<uuid:store_id>/flow/", flow_views.flow_page, name="flow"),

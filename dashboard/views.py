@@ -11,17 +11,29 @@ from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
 from conversations.selectors import sender_registration
+from conversations.simulator import phone_simulator_available
 from flows.merchant_texts import TEST_TEXTS_PER_HOUR, merchant_test_text_send, merchant_test_texts_left
 from flows.selectors import nudges_held_by_rule
 from stores import onboarding
 from stores import services as store_services
 from stores.access import MANAGERS, ROLE_CAN, store_creation_allowed, store_page
 from stores.csv_export import csv_writer
-from stores.forms import InviteForm, SenderForm, StoreCreateForm, TestTextForm, settings_errors_add
+from stores.forms import (
+    InviteForm,
+    SenderForm,
+    ShopifyConnectForm,
+    StoreCreateForm,
+    TestTextForm,
+    settings_errors_add,
+)
 from stores.models import Invitation, Membership, Role
+from stores.selectors import shopify_connection_for
+from stores.shopify_install import APP_WEBHOOK_TOPICS
+from stores.shopify_oauth import OAuthRefused, app_configured, form_action_origins
 from stores.store_settings import SettingsInvalid, store_settings_update
 from stores.team import invitation_create, invitation_link, invitation_revoke, member_remove, member_role_set
 from stores.tenancy import get_for_store_or_404
+from stores.views_shopify import authorize_redirect
 
 from . import charts
 from . import selectors as dashboard
@@ -118,11 +130,16 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
             "setup_done": all(item["done"] for item in checklist),
             "scheduled": dashboard.texts_scheduled(store=store),
             "held_by_rule": nudges_held_by_rule(store=store),
+            "simulator_url": reverse("inbox:simulator", kwargs={"store_id": store.id})
+            if phone_simulator_available(store)
+            else "",
         },
     )
 
 
-def _setup_page(request: HttpRequest, *, sender_form=None, test_form=None, status: int = 200) -> HttpResponse:
+def _setup_page(
+    request: HttpRequest, *, sender_form=None, test_form=None, shopify_form=None, status: int = 200
+) -> HttpResponse:
     store = request.store
     sender_form = sender_form or SenderForm(
         initial={
@@ -131,10 +148,12 @@ def _setup_page(request: HttpRequest, *, sender_form=None, test_form=None, statu
             "sender_kind": store.sender_kind,
         }
     )
-    return render(
+    shopify_form = shopify_form or ShopifyConnectForm(initial={"shop": store.shop_domain})
+    response = render(
         request,
         "dashboard/setup.html",
         {
+            "shopify": _shopify_card(store, form=shopify_form),
             "urls": onboarding.webhook_urls(store=store),
             "sender_form": sender_form,
             "test_form": test_form or TestTextForm(),
@@ -147,6 +166,24 @@ def _setup_page(request: HttpRequest, *, sender_form=None, test_form=None, statu
         },
         status=status,
     )
+    if app_configured():
+        # The Connect Shopify form ends on Shopify's authorize page: the browser checks form-action there.
+        response._csp_update = {"form-action": ["'self'", *form_action_origins()]}  # type: ignore[attr-defined]
+    return response
+
+
+def _shopify_card(store, *, form) -> dict:
+    connection = shopify_connection_for(store=store)
+    topics = connection.webhook_topics if connection else []
+    return {
+        "available": app_configured(),
+        "connection": connection,
+        "connected": connection is not None and connection.is_active,
+        "form": form,
+        "topics": topics,
+        "scopes": [s for s in (connection.scopes if connection else "").split(",") if s],
+        "topics_missing": [t for t in APP_WEBHOOK_TOPICS.values() if t not in topics],
+    }
 
 
 @store_page()
@@ -172,6 +209,20 @@ def setup_sender(request: HttpRequest) -> HttpResponse:
         return _setup_page(request, sender_form=form, status=400)
     messages.success(request, "Sending number saved.")
     return redirect("dashboard:setup", store_id=request.store.id)
+
+
+@require_POST
+@store_page()
+def setup_shopify_connect(request: HttpRequest) -> HttpResponse:
+    """Connect Shopify: the merchant names their shop, we send them to Shopify to approve our app."""
+    form = ShopifyConnectForm(request.POST)
+    if not form.is_valid():
+        return _setup_page(request, shopify_form=form, status=400)
+    try:
+        return authorize_redirect(request, shop=form.cleaned_data["shop"], store_id=str(request.store.id))
+    except OAuthRefused as exc:
+        form.add_error(None, exc.detail)
+        return _setup_page(request, shopify_form=form, status=exc.status)
 
 
 @require_POST

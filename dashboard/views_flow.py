@@ -101,6 +101,8 @@ def _step_initial(step: Step, language: str) -> dict:
         "discount_code": step.discount_code,
         "incentive_text": step.incentive_text,
         "incentive_valid_days": step.incentive_valid_days,
+        "incentive_percent": step.incentive_percent,
+        "incentive_amount": step.incentive_amount,
     }
 
 
@@ -135,6 +137,8 @@ def flow_step(request: HttpRequest, step_id: int) -> HttpResponse:
                 discount_code=form.cleaned_data["discount_code"],
                 incentive_text=form.cleaned_data["incentive_text"],
                 incentive_valid_days=form.cleaned_data["incentive_valid_days"],
+                incentive_percent=form.cleaned_data["incentive_percent"],
+                incentive_amount=form.cleaned_data["incentive_amount"],
                 language=language,
                 template=form.cleaned_data["template"],
                 remove_language=form.cleaned_data["remove_language"],

@@ -1,5 +1,7 @@
 """`/api/v1/stores/<store_id>/flow/`: the active flow, its steps, quiet hours and frequency cap."""
 
+from decimal import Decimal
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -17,6 +19,14 @@ class IncentiveSerializer(serializers.Serializer):
     discount_code = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
     text = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     valid_days = serializers.IntegerField(min_value=1, max_value=365, required=False, default=7)
+    percent = serializers.IntegerField(
+        min_value=1, max_value=100, required=False, allow_null=True, default=None,
+        help_text="Kind unique_code: the percentage off of the code made in Shopify (or give amount).",
+    )  # fmt: skip
+    amount = serializers.DecimalField(
+        max_digits=10, decimal_places=2, min_value=Decimal("0.01"), required=False, allow_null=True,
+        default=None, help_text="Kind unique_code: the amount off, in the shop's currency (or give percent).",
+    )  # fmt: skip
     pool_codes = serializers.ListField(
         child=serializers.CharField(max_length=64), required=False, default=list, write_only=True,
         help_text="Unique codes to add to the step's pool (kind code_pool); each goes to one cart.",
@@ -79,6 +89,8 @@ def _flow_out(flow: Flow) -> dict:
                     "discount_code": step.discount_code,
                     "text": step.incentive_text,
                     "valid_days": step.incentive_valid_days,
+                    "percent": step.incentive_percent,
+                    "amount": None if step.incentive_amount is None else str(step.incentive_amount),
                     "pool_available": _pool_available(step)
                     if step.incentive_kind == IncentiveKind.CODE_POOL
                     else 0,
@@ -97,6 +109,8 @@ _NO_INCENTIVE = {
     "discount_code": "",
     "text": "",
     "valid_days": 7,
+    "percent": None,
+    "amount": None,
     "pool_codes": [],
 }
 
@@ -112,6 +126,8 @@ def _step_in(step: dict) -> dict:
         "discount_code": incentive["discount_code"],
         "incentive_text": incentive["text"],
         "incentive_valid_days": incentive["valid_days"],
+        "incentive_percent": incentive["percent"],
+        "incentive_amount": incentive["amount"],
         "pool_codes": incentive["pool_codes"],
     }
 

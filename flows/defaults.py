@@ -68,6 +68,17 @@ MORE_ITEMS = {
     "pt": "+ {n} outros",
 }
 
+# What {price_drop} says when an item of the cart costs less now than when it was left (flows.stock).
+PRICE_DROP = {
+    "en": "{product} is now {now} (was {was}).",
+    "es": "{product} ahora cuesta {now} (antes {was}).",
+    "fr": "{product} est maintenant à {now} (au lieu de {was}).",
+    "de": "{product} kostet jetzt {now} (statt {was}).",
+    "it": "{product} ora costa {now} (prima {was}).",
+    "nl": "{product} kost nu {now} (was {was}).",
+    "pt": "{product} agora custa {now} (antes {was}).",
+}
+
 # Every automated cart text says how to stop (carriers, CTIA; CASL in Canada, for follow-ups too).
 OPT_OUT_LINE = {
     "en": "Reply STOP to opt out.",

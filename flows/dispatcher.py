@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from conversations.models import Message
 from conversations.sending import Outbound, messages_queue_outbound, threads_ensure
-from stores.eligibility import cart_texting_problem, customer_texting_problem
+from stores.eligibility import cart_texting_problem, customer_texting_problem, store_texting_problem
 from stores.models import ConsentEvent, Order, Store
 
 from .hooks import HOLDOUT_DECIDERS
@@ -34,6 +34,8 @@ from .policy import (
     snooze_hold,
 )
 from .rendering import consent_confirmation_is_separate, render_step
+from .shopify_codes import codes_not_created, unique_code_for_cart
+from .stock import OUT_OF_STOCK, BatchStock, batch_stock_read
 
 logger = logging.getLogger("cartrecovery.flows")
 
@@ -89,6 +91,7 @@ class _Batch:
     items: dict = field(default_factory=dict)  # cart id → [CartItem]
     consented_at: dict = field(default_factory=dict)  # customer id → newest consent granted
     last_sent: dict = field(default_factory=dict)  # customer id → newest cart text sent
+    stock: BatchStock = field(default_factory=BatchStock)  # the carts' variants, from Shopify
 
 
 def nudge_dispatch_due(
@@ -126,7 +129,7 @@ def nudge_dispatch_dry_run(*, now: datetime | None = None, batch_size: int = BAT
     the scheduler would make, while the texts it queues, their delivery tasks (on_commit) and every row it
     touched vanish with the rollback.
     """
-    with transaction.atomic():
+    with transaction.atomic(), codes_not_created():
         report = nudge_dispatch_due(now=now, batch_size=batch_size)
         transaction.set_rollback(True)
     report.message_ids = []
@@ -153,6 +156,7 @@ def _dispatch_batch(*, ids: list[int], now: datetime, report: DispatchReport) ->
     )
     _share_store_and_step(nudges)
     batch = _batch_load(nudges, now=now)
+    batch.stock = batch_stock_read({n.cart_id: n.cart for n in nudges}.values(), batch.items)
     events, prepared = [], []
     for nudge in nudges:
         decision = _decide(nudge, batch)
@@ -184,7 +188,7 @@ def _dispatch_batch(*, ids: list[int], now: datetime, report: DispatchReport) ->
 
 def _share_store_and_step(nudges: list[Nudge]) -> None:
     """A batch has a handful of stores and steps: load each once, not once per nudge through a join."""
-    stores = Store.objects.select_related("plan").in_bulk({n.store_id for n in nudges})
+    stores = Store.objects.select_related("plan", "shopify_connection").in_bulk({n.store_id for n in nudges})
     steps = Step.objects.select_related("flow").in_bulk({n.step_id for n in nudges})
     for nudge in nudges:
         nudge.store = nudge.cart.store = stores[nudge.store_id]
@@ -418,6 +422,8 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
         or _cap_hold(nudge, batch, recipient)
     )
     if hold is None:
+        if batch.stock.sold_out(cart, batch.items[cart.id]):
+            return Skip(reason=OUT_OF_STOCK)
         if _nudge_holdout_mark(nudge):
             return Skip(reason=HOLDOUT_REASON)
         return Send(decision=_allowed_because(nudge, batch, recipient, replied_after=bool(sent_before)))
@@ -445,6 +451,9 @@ def _nudge_holdout_mark(nudge: Nudge) -> bool:
 def _exit_reason(nudge: Nudge, batch: _Batch) -> str:
     if not nudge.step.is_active or not nudge.step.flow.is_active:
         return "step turned off"
+    stopped = store_texting_problem(nudge.store)
+    if stopped:
+        return stopped
     cart = nudge.cart
     return cart_texting_problem(cart, has_items=bool(batch.items[cart.id]), ordered=cart.id in batch.ordered)
 
@@ -497,6 +506,7 @@ def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
     customer = cart.customer
     policy = recipient_resolve(phone=customer.phone.as_e164, store=store, cart=cart).policy
     thread = batch.threads[customer.id]
+    items = batch.stock.in_stock(cart, batch.items[cart.id])
     discount_code = _incentive_code(step=step, cart=cart, now=batch.now)
     link = short_link_build(
         store=store,
@@ -513,7 +523,8 @@ def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
         discount_code=discount_code,
         first_text=thread.id not in batch.texted_threads or policy.identify_every_text,
         disclose=_first_since_consent(customer, batch) and not consent_confirmation_is_separate(store),
-        items=batch.items[cart.id],
+        items=items,
+        price_drop=batch.stock.price_drop(cart, items),
     )
     nudge.state = Nudge.State.SENT
     nudge.sent_at = batch.now
@@ -536,6 +547,8 @@ def _incentive_code(*, step, cart, now: datetime) -> str:
         return step.discount_code
     if step.incentive_kind == IncentiveKind.FREE_SHIPPING:
         return step.discount_code
+    if step.incentive_kind == IncentiveKind.UNIQUE_CODE:
+        return unique_code_for_cart(step=step, cart=cart, now=now)
     if step.incentive_kind != IncentiveKind.CODE_POOL:
         return ""
     taken = DiscountCode.objects.filter(step=step, cart=cart).first()

@@ -1,5 +1,7 @@
 """Page forms of the dashboard's flow editor and settings (shape only; rules live in flows.services)."""
 
+from decimal import Decimal
+
 from django import forms
 
 from conversations.placeholders import placeholders_listing
@@ -60,6 +62,14 @@ class StepForm(forms.Form):
     incentive_valid_days = forms.IntegerField(
         label="Offer valid for (days)", min_value=1, max_value=90, initial=7
     )
+    incentive_percent = forms.IntegerField(
+        label="Percent off", min_value=1, max_value=100, required=False,
+        help_text="A code made in Shopify: a percentage off…",
+    )  # fmt: skip
+    incentive_amount = forms.DecimalField(
+        label="Amount off", max_digits=10, decimal_places=2, min_value=Decimal("0.01"), required=False,
+        help_text="…or an amount off, in the shop's currency.",
+    )  # fmt: skip
     remove_language = forms.BooleanField(label="Remove this language", required=False)
 
     @property

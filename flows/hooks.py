@@ -14,6 +14,7 @@ from .services import (
     flow_active_for,
     flow_seed_default,
     nudge_mark_failed,
+    nudges_cancel_all_pending,
     nudges_cancel_pending,
     nudges_schedule_for_cart,
     nudges_schedule_for_new_carts,
@@ -56,6 +57,10 @@ def on_order_recorded(*, store, order) -> None:
 
 def on_customer_redacted(*, store, customer) -> None:
     nudges_cancel_pending(store=store, reason="customer data erased", customer=customer)
+
+
+def on_sending_stopped(*, store, reason: str) -> None:
+    nudges_cancel_all_pending(store=store, reason=reason)
 
 
 def on_message_refused(*, store, message, reason: str) -> None:
@@ -144,3 +149,4 @@ def register() -> None:
     hooks.hook_register(hooks.CART_CLOSED_HOOKS, on_cart_closed)
     hooks.hook_register(hooks.ORDER_RECORDED_HOOKS, on_order_recorded)
     hooks.hook_register(hooks.CUSTOMER_REDACTED_HOOKS, on_customer_redacted)
+    hooks.hook_register(hooks.SENDING_STOPPED_HOOKS, on_sending_stopped)

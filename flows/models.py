@@ -35,6 +35,7 @@ class IncentiveKind(models.TextChoices):
     FIXED_CODE = "fixed_code", "One code for everyone"
     CODE_POOL = "code_pool", "A unique code from a pool"
     FREE_SHIPPING = "free_shipping", "Free shipping text"
+    UNIQUE_CODE = "unique_code", "A Shopify code per cart"
 
 
 class Step(StoreOwned):
@@ -50,6 +51,9 @@ class Step(StoreOwned):
     discount_code = models.CharField(max_length=64, blank=True)
     incentive_text = models.CharField(max_length=200, blank=True)
     incentive_valid_days = models.PositiveSmallIntegerField(default=7)
+    # kind unique_code: the code Shopify makes takes this percentage or this amount off (one of the two)
+    incentive_percent = models.PositiveSmallIntegerField(null=True, blank=True)
+    incentive_amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     is_active = models.BooleanField(default=True)
 
     class Meta:
@@ -58,7 +62,8 @@ class Step(StoreOwned):
 
 
 class DiscountCode(StoreOwned):
-    """One code of a merchant-uploaded pool; handed to exactly one cart."""
+    """One code of a merchant-uploaded pool, or one made in Shopify for a cart (kind unique_code); handed
+    to exactly one cart."""
 
     store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
     step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="pool_codes")

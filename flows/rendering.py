@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 
 from conversations.placeholders import money_format, placeholders_fill, placeholders_unknown, store_values
 from conversations.sms.prices import segment_price_for_country
@@ -44,6 +45,7 @@ class RenderContext:
     link: str = ""
     discount_code: str = ""
     cart_total: str = ""
+    price_drop: str = ""
     store_words: dict = field(default_factory=dict)
 
     def values(self) -> dict[str, str]:
@@ -54,6 +56,7 @@ class RenderContext:
             "link": self.link,
             "discount_code": self.discount_code,
             "cart_total": self.cart_total,
+            "price_drop": self.price_drop,
         }
         return {**self.store_words, **own}
 
@@ -172,11 +175,13 @@ def render_step(
     first_text: bool = False,
     disclose: bool = False,
     items: list | None = None,
+    price_drop=None,
 ) -> RenderedText:
     """The text of one nudge for one cart, in the shopper's language (`items`: the cart's, if loaded).
 
     `first_text`: the store must say who it is (a number's first text, every text to Canada);
-    `disclose`: the first text after a new consent (see `cart_text_ensure`).
+    `disclose`: the first text after a new consent (see `cart_text_ensure`). `price_drop`: a
+    `flows.stock.PriceDrop` for `{price_drop}`.
     """
     customer = cart.customer
     language = language_pick(
@@ -192,6 +197,7 @@ def render_step(
         link=link_url,
         discount_code=discount_code or _incentive_words(step, language),
         cart_total=money_format(cart.total, currency=cart.currency or store.currency, language=language),
+        price_drop=price_drop_words(price_drop, currency=cart.currency or store.currency, language=language),
         store_words=store_values(store, language=language),
     )
     body = cart_text_ensure(
@@ -202,6 +208,17 @@ def render_step(
         disclose=disclose,
     )
     return RenderedText(body=body, language=language, info=segment_info(body))
+
+
+def price_drop_words(drop, *, currency: str, language: str) -> str:
+    """ "Alpine Down Jacket is now $69.00 (was $79.00)." for `{price_drop}`; "" without a drop."""
+    if drop is None:
+        return ""
+    return _words(defaults.PRICE_DROP, language).format(
+        product=product_phrase([drop.title], language=language),
+        now=money_format(drop.now, currency=currency, language=language),
+        was=money_format(drop.was, currency=currency, language=language),
+    )
 
 
 def _items_by_value(items) -> list:
@@ -244,6 +261,11 @@ def template_preview(
         link=short_link_prefix() + "k3Xq9ZpA2bQ",
         discount_code=code,
         cart_total=money_format(Decimal("79.00"), currency=store.currency, language=language),
+        price_drop=_words(defaults.PRICE_DROP, language).format(
+            product=SAMPLE_PRODUCT,
+            now=money_format(Decimal("69.00"), currency=store.currency, language=language),
+            was=money_format(Decimal("79.00"), currency=store.currency, language=language),
+        ),
         store_words=store_values(store, language=language),
     )
     worst = RenderContext(
@@ -253,6 +275,11 @@ def template_preview(
         link=short_link_prefix() + "x" * SHORT_CODE_CHARS,
         discount_code=code.ljust(12, "X") if code else "",
         cart_total=money_format(WORST_CASE_TOTAL, currency=store.currency, language=language),
+        price_drop=_words(defaults.PRICE_DROP, language).format(
+            product=WORST_CASE_PRODUCT,
+            now=money_format(WORST_CASE_TOTAL, currency=store.currency, language=language),
+            was=money_format(WORST_CASE_TOTAL, currency=store.currency, language=language),
+        ),
         store_words=store_values(store, language=language),
     )
     policy = policy_for(country=country)
@@ -295,8 +322,26 @@ def template_preview(
             incentive_kind=incentive_kind,
             first_text=first_text,
             carrier_rule=policy.one_cart_text_per_abandonment,
-        ),
+        )
+        + _unique_code_warnings(store, incentive_kind),
     )
+
+
+def _unique_code_warnings(store, incentive_kind: str) -> list[str]:
+    """A code made in Shopify needs the store's Shopify app: say so where the step is edited."""
+    if incentive_kind != "unique_code" or _shopify_connected(store):
+        return []
+    return [
+        "A code made in Shopify needs the Shopify app connected: until then the text goes with the "
+        "fallback discount code, or without a code."
+    ]
+
+
+def _shopify_connected(store) -> bool:
+    try:
+        return store.shopify_connection.is_active
+    except ObjectDoesNotExist:
+        return False
 
 
 def template_warnings(

@@ -1,6 +1,7 @@
 """Writes of the flows app: the schedule of nudges, and the flow and its steps (API and dashboard alike)."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import DateTimeField, ExpressionWrapper, Max, OuterRef, Subquery
@@ -11,7 +12,7 @@ from conversations import wording
 from conversations.languages import LANGUAGES
 from conversations.placeholders import placeholders_check
 from conversations.sms.segments import TWILIO_MAX_BODY_CHARS
-from stores.eligibility import cart_texting_problem
+from stores.eligibility import cart_texting_problem, store_texting_problem
 from stores.models import Cart, Customer, Store
 from stores.tenancy import ensure_same_store
 
@@ -65,7 +66,7 @@ def nudges_schedule_for_cart(*, store: Store, cart: Cart) -> list[Nudge]:
     consent withdrawn) has its pending nudges cancelled, and they come back if it qualifies again.
     """
     ensure_same_store(store, cart)
-    problem = cart_texting_problem(cart)
+    problem = store_texting_problem(store) or cart_texting_problem(cart)
     if problem:
         nudges_cancel_pending(store=store, reason=problem, cart=cart)
         return []
@@ -105,7 +106,7 @@ def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[i
     """`nudges_schedule_for_cart` for carts created a moment ago (they have no nudges yet), in two INSERTs
     for the set. A cart that does not qualify gets nothing: it has nothing to cancel."""
     flow = flow_active_for(store=store)
-    if flow is None:
+    if flow is None or store_texting_problem(store):
         return []
     steps = [step for step in flow.steps.all() if step.is_active]
     qualifying = [cart for cart in carts if not cart_texting_problem(cart, has_items=cart.pk in with_items)]
@@ -140,6 +141,23 @@ def nudges_cancel_pending(
         ids = list(pending.select_for_update().values_list("id", flat=True))
         if not ids:
             return 0
+        Nudge.objects.filter(id__in=ids).update(state=Nudge.State.CANCELLED, reason=reason, updated_at=now)
+        NudgeEvent.objects.bulk_create(
+            [NudgeEvent(store=store, nudge_id=i, kind="cancelled", reason=reason, at=now) for i in ids]
+        )
+    return len(ids)
+
+
+def nudges_cancel_all_pending(*, store: Store, reason: str) -> int:
+    """Cancel every nudge of the store not yet sent (its sending was stopped)."""
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            Nudge.objects.for_store(store)
+            .filter(state=Nudge.State.SCHEDULED)
+            .select_for_update()
+            .values_list("id", flat=True)
+        )
         Nudge.objects.filter(id__in=ids).update(state=Nudge.State.CANCELLED, reason=reason, updated_at=now)
         NudgeEvent.objects.bulk_create(
             [NudgeEvent(store=store, nudge_id=i, kind="cancelled", reason=reason, at=now) for i in ids]
@@ -182,7 +200,15 @@ def _flow_rules_check(*, quiet_hours_start: int, quiet_hours_end: int, frequency
         raise ApplicationError("Allow between 1 and 10 texts per day.", extra={"field": "frequency_cap"})
 
 
-def _step_check(*, delay_minutes: int, templates: dict, incentive_kind: str, discount_code: str) -> None:
+def _step_check(
+    *,
+    delay_minutes: int,
+    templates: dict,
+    incentive_kind: str,
+    discount_code: str,
+    incentive_percent: int | None = None,
+    incentive_amount: Decimal | None = None,
+) -> None:
     """The rules of one step, whichever door it comes through (fields named as the step editor's)."""
     if delay_minutes < 1:
         raise ApplicationError("The delay must be at least one minute.", extra={"field": "delay"})
@@ -201,6 +227,21 @@ def _step_check(*, delay_minutes: int, templates: dict, incentive_kind: str, dis
         placeholders_check(template, field="template")
     if incentive_kind == IncentiveKind.FIXED_CODE and not discount_code.strip():
         raise ApplicationError("Give the discount code to send.", extra={"field": "discount_code"})
+    if incentive_kind == IncentiveKind.UNIQUE_CODE:
+        _unique_code_value_check(percent=incentive_percent, amount=incentive_amount)
+
+
+def _unique_code_value_check(*, percent: int | None, amount: Decimal | None) -> None:
+    """A code made in Shopify takes a percentage (1–100) or an amount (above 0) off, one of the two."""
+    if (percent is None) == (amount is None):
+        raise ApplicationError(
+            "Give the code's value: a percentage or an amount off, not both.",
+            extra={"field": "incentive_percent"},
+        )
+    if percent is not None and not 1 <= percent <= 100:
+        raise ApplicationError("A percentage off is between 1 and 100.", extra={"field": "incentive_percent"})
+    if amount is not None and not Decimal("0") < amount <= Decimal("100000"):
+        raise ApplicationError("An amount off is above 0.", extra={"field": "incentive_amount"})
 
 
 def _step_write(*, step: Step, delay_minutes: int, **fields) -> Step:
@@ -228,6 +269,8 @@ def _steps_in_check(steps: list[dict]) -> None:
                 templates=step["templates"],
                 incentive_kind=step["incentive_kind"],
                 discount_code=step["discount_code"],
+                incentive_percent=step.get("incentive_percent"),
+                incentive_amount=step.get("incentive_amount"),
             )
         except ApplicationError as exc:
             field = f"steps[{step['position']}]"
@@ -269,6 +312,7 @@ def flow_update(
             discount_code=data["discount_code"].strip(),
             incentive_text=data.get("incentive_text", "").strip(),
             incentive_valid_days=data.get("incentive_valid_days", 7),
+            **_unique_code_value(data),
         )
         _discount_pool_extend(store=store, step=step, codes=data.get("pool_codes", []))
     for step in existing.values():
@@ -292,6 +336,8 @@ def step_update(
     language: str,
     template: str,
     remove_language: bool = False,
+    incentive_percent: int | None = None,
+    incentive_amount: Decimal | None = None,
 ) -> Step:
     """Save a step's timing and incentive, and its text in one language (or drop that language)."""
     ensure_same_store(store, step)
@@ -310,6 +356,8 @@ def step_update(
         templates=templates,
         incentive_kind=incentive_kind,
         discount_code=discount_code,
+        incentive_percent=incentive_percent,
+        incentive_amount=incentive_amount,
     )
     return _step_write(
         step=step,
@@ -320,7 +368,23 @@ def step_update(
         discount_code=discount_code.strip(),
         incentive_text=incentive_text.strip(),
         incentive_valid_days=incentive_valid_days,
+        **_unique_code_value(
+            {
+                "incentive_kind": incentive_kind,
+                "incentive_percent": incentive_percent,
+                "incentive_amount": incentive_amount,
+            }
+        ),
     )
+
+
+def _unique_code_value(data: dict) -> dict:
+    """The value fields as stored: kept only for a unique_code step (checked by `_step_check`)."""
+    unique = data["incentive_kind"] == IncentiveKind.UNIQUE_CODE
+    return {
+        "incentive_percent": data.get("incentive_percent") if unique else None,
+        "incentive_amount": data.get("incentive_amount") if unique else None,
+    }
 
 
 @transaction.atomic
@@ -437,7 +501,11 @@ def consent_confirmation_send(*, store, customer: Customer, event) -> None:
     from conversations.sending import message_queue_outbound
     from conversations.services import thread_get_or_create
 
-    if not consent_confirmation_is_separate(store) or not customer.can_be_texted:
+    if (
+        store_texting_problem(store)
+        or not consent_confirmation_is_separate(store)
+        or not customer.can_be_texted
+    ):
         return
     if event.source == "keyword":
         # A START reply already carries the disclosures (the router's opt-in confirmation).

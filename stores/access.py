@@ -6,7 +6,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from rest_framework.views import APIView
 
 from .models import Membership, Role, Store
@@ -81,6 +81,13 @@ class StoreAPIView(APIView):
             user=request.user, store_id=kwargs["store_id"], roles=self.store_roles
         )
         self.store = self.membership.store
+
+
+class StoreRequest(HttpRequest):
+    """The request a `store_page` view receives: annotate `request: StoreRequest` so mypy knows the store."""
+
+    store: Store
+    membership: Membership
 
 
 def store_page(roles: Iterable[str] = MANAGERS):

@@ -7,7 +7,7 @@ is what a cancelled or skipped nudge records.
 
 from enum import StrEnum
 
-from .models import Cart, CartStatus, Customer, SmsStatus
+from .models import Cart, CartStatus, Customer, SmsStatus, Store
 
 
 class NotTextable(StrEnum):
@@ -17,6 +17,11 @@ class NotTextable(StrEnum):
     OPTED_OUT = "opted out"
     NO_CONSENT = "no SMS consent"
     UNREACHABLE = "number unreachable"
+
+
+def store_texting_problem(store: Store) -> str:
+    """Why this store sends no cart texts at all (its Shopify app was uninstalled), or "" when it may."""
+    return store.sending_stopped_reason
 
 
 def customer_texting_problem(customer: Customer | None) -> str:

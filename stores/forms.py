@@ -162,3 +162,17 @@ class StoreFactsForm(forms.Form):
             for code in self.cleaned_data["ships_to"].replace(";", ",").split(",")
             if code.strip()
         ]
+
+
+class ShopifyConnectForm(forms.Form):
+    shop = forms.CharField(
+        label="Your shop's myshopify address",
+        max_length=255,
+        help_text="As in your Shopify admin's address: your-store.myshopify.com (or just your-store).",
+    )
+
+    def clean_shop(self) -> str:
+        raw = self.cleaned_data["shop"].strip().lower()
+        if raw and "." not in raw:
+            raw += ".myshopify.com"
+        return shop_domain_clean(raw, shopify=True)

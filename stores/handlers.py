@@ -21,6 +21,8 @@ logger = logging.getLogger(__name__)
 
 SHOPIFY = "shopify"
 GENERIC = "generic"
+# Deliveries of our Shopify app (signed with the app's secret): Shopify's topics, plus the app's own.
+SHOPIFY_APP = "shopify_app"
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,9 @@ class Handler:
     apply: Callable[..., Any]
 
 
-HANDLERS: dict[str, dict[str, Handler]] = {SHOPIFY: {}, GENERIC: {}}
+HANDLERS: dict[str, dict[str, Handler]] = {SHOPIFY: {}, GENERIC: {}, SHOPIFY_APP: {}}
+# A source whose topics not its own are those of another: the app's deliveries are Shopify's.
+_FALLBACK = {SHOPIFY_APP: SHOPIFY}
 
 
 def handler_register(*, source: str, topic: str, parse: Callable[[dict], Any], apply: Callable[..., Any]):
@@ -37,7 +41,10 @@ def handler_register(*, source: str, topic: str, parse: Callable[[dict], Any], a
 
 
 def handler_for(*, source: str, topic: str) -> Handler | None:
-    return HANDLERS.get(source, {}).get(topic)
+    handler = HANDLERS.get(source, {}).get(topic)
+    if handler is None and source in _FALLBACK:
+        return handler_for(source=_FALLBACK[source], topic=topic)
+    return handler
 
 
 def webhook_event_process(*, event_id: int) -> None:
@@ -171,6 +178,21 @@ for _topic, _parse, _apply in (
     ("shop/redact", shopify.shop_parse, _shop_redact_apply),
 ):
     handler_register(source=SHOPIFY, topic=_topic, parse=_parse, apply=_apply)
+
+
+def _app_uninstalled_parse(payload: dict) -> dict:
+    return payload  # the shop object; the store is known from the verified shop domain already
+
+
+def _app_uninstalled_apply(*, store: Store, data, event: WebhookEvent) -> None:
+    """Nothing left to do: the receiving view applied it at once, with Shopify's X-Shopify-Triggered-At
+    (which this recorded delivery no longer has) to tell a late retry from before a reinstall."""
+
+
+# Only the app's own deliveries may uninstall it: a hand-made webhook (the store's secret) cannot.
+handler_register(
+    source=SHOPIFY_APP, topic="app/uninstalled", parse=_app_uninstalled_parse, apply=_app_uninstalled_apply
+)
 
 for _topic, _parse, _apply in (
     ("cart.updated", generic.cart_updated_parse, _cart_apply),

@@ -23,6 +23,8 @@ The registries, each called with keyword arguments:
   pending texts of a revocation, with `reason`.
 - CUSTOMER_REDACTED_HOOKS (store, customer): a shopper's data is being erased. Flows cancels their texts;
   conversations blanks their messages.
+- SENDING_STOPPED_HOOKS (store, reason): the store's sending was stopped (its Shopify app uninstalled).
+  Flows cancels every pending text of the store, with `reason`.
 - CUSTOMER_DATA_SECTIONS, name -> rows(store, customers): the sections other apps add to a shopper's data
   export (conversations: "messages").
 """
@@ -41,6 +43,7 @@ CONSENT_GRANTED_HOOKS: list[Hook] = []
 CART_CLOSED_HOOKS: list[Hook] = []
 ORDER_RECORDED_HOOKS: list[Hook] = []
 CUSTOMER_REDACTED_HOOKS: list[Hook] = []
+SENDING_STOPPED_HOOKS: list[Hook] = []
 CUSTOMER_DATA_SECTIONS: dict[str, Callable[..., list]] = {}
 
 

@@ -72,6 +72,8 @@ class Store(models.Model):
     return_days = models.PositiveSmallIntegerField(null=True, blank=True)
     processing_days = models.PositiveSmallIntegerField(null=True, blank=True)
     is_demo = models.BooleanField(default=False)
+    # Set: no text goes out for this store (stores.eligibility), and why ("Shopify app uninstalled").
+    sending_stopped_reason = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -214,6 +216,8 @@ class CartItem(models.Model):
     position = models.PositiveIntegerField(default=0)
     title = models.CharField(max_length=500)
     variant = models.CharField(max_length=255, blank=True)
+    # The shop's product variant id (Shopify line items' variant_id): the stock check reads it
+    variant_id = models.CharField(max_length=64, blank=True)
     quantity = models.PositiveIntegerField(default=1)
     price = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     product_url = models.URLField(max_length=2000, blank=True)
@@ -429,6 +433,10 @@ class ShopifyConnection(StoreOwned):
     scopes = models.CharField(max_length=500, blank=True)
     installed_at = models.DateTimeField(null=True, blank=True)
     uninstalled_at = models.DateTimeField(null=True, blank=True)
+    # The app webhook topics Shopify confirmed at the last install (`webhookSubscriptionCreate`), and why
+    # the others were not registered.
+    webhook_topics = models.JSONField(default=list, blank=True)
+    webhooks_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

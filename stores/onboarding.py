@@ -12,14 +12,18 @@ from .models import Membership, Role, Store
 
 @transaction.atomic
 def store_create(*, owner, name: str, platform: str, shop_domain: str = "", timezone_name: str = "") -> Store:
-    """A new store with its creator as owner, and the default flow and keyword rules when those exist."""
+    """A new store with its creator as owner, and the default flow and keyword rules when those exist.
+
+    `owner` None: a store made by a Shopify install with nobody signed in, claimed at sign-in
+    (`stores.shopify_install`)."""
     store = Store.objects.create(
         name=name.strip(),
         platform=platform,
         shop_domain=shop_domain.strip().lower(),
         timezone=timezone_name or "America/New_York",
     )
-    Membership.objects.create(store=store, user=owner, role=Role.OWNER)
+    if owner is not None:
+        Membership.objects.create(store=store, user=owner, role=Role.OWNER)
     hooks_run(STORE_CREATED_HOOKS, store=store)
     return store
 

@@ -29,6 +29,7 @@ class ItemData:
     price: Decimal = Decimal("0.00")
     product_url: str = ""
     image_url: str = ""
+    variant_id: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from .models import Cart, CartStatus, ConsentEvent, Customer, Order, Store
+from .models import Cart, CartStatus, ConsentEvent, Customer, Order, ShopifyConnection, Store
 from .phones import phone_parse, store_region
 from .schemas import CartRef
 
@@ -75,3 +75,8 @@ def customer_list(*, store: Store, phone: str = "") -> QuerySet[Customer]:
     return customers.prefetch_related(
         Prefetch("consent_events", queryset=ConsentEvent.objects.order_by("occurred_at", "id"))
     ).order_by("-created_at", "-id")
+
+
+def shopify_connection_for(*, store: Store) -> ShopifyConnection | None:
+    """The store's install of our Shopify app (connected, or uninstalled), if it ever had one."""
+    return ShopifyConnection.objects.for_store(store).first()

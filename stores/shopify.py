@@ -143,6 +143,7 @@ def _items(payload: dict) -> tuple[ItemData, ...]:
                 product_url=web_url(line, "url", path=path, strict=False)
                 or web_url(line, "product_url", path=path, strict=False),
                 image_url=image_url,
+                variant_id=identifier(line, "variant_id", path=path)[:64],
             )
         )
     return tuple(items)

@@ -23,6 +23,12 @@ def email_within_rfc_limits(value: str) -> None:
         )
 
 
+def myshopify_domain_valid(shop: str) -> bool:
+    """Exactly `<name>.myshopify.com`, as Shopify sends it (lowercase, no scheme, no path): the only hosts
+    our OAuth and Admin API calls may go to."""
+    return isinstance(shop, str) and bool(_MYSHOPIFY.fullmatch(shop))
+
+
 def shop_domain_clean(raw: str, *, shopify: bool) -> str:
     """'https://Shop.example/' → 'shop.example'; Shopify's must be <name>.myshopify.com."""
     domain = re.sub(r"^https?://", "", str(raw or "").strip().lower()).rstrip("/")

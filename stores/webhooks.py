@@ -46,11 +46,23 @@ class Reject(Exception):
 Verifier = Callable[[HttpRequest, bytes, list[str]], bool]
 # (request, payload, body) -> (topic, idempotency key, replay key of the signed content or "")
 Describer = Callable[[HttpRequest, dict, bytes], tuple[str, str, str]]
+# (request, body) -> the store whose delivery this verifiably is (else Reject)
+Authenticator = Callable[[HttpRequest, bytes], Store]
 
 
 def _receive(request: HttpRequest, *, store_id: str, source: str, verify: Verifier, describe: Describer):
+    """A delivery signed with the secret of the store in its URL (the hand-made webhooks)."""
+
+    def authenticate(request: HttpRequest, body: bytes) -> Store:
+        return _verified_store(request, store_id=store_id, body=body, verify=verify, source=source)
+
+    return receive(request, source=source, authenticate=authenticate, describe=describe)
+
+
+def receive(request: HttpRequest, *, source: str, authenticate: Authenticator, describe: Describer):
+    """Every shop delivery's one path: bounded body, authenticated store, parsed, recorded once, 2xx fast."""
     try:
-        return _receive_or_reject(request, store_id=store_id, source=source, verify=verify, describe=describe)
+        return _receive_or_reject(request, source=source, authenticate=authenticate, describe=describe)
     except Reject as reject:
         return reject.response()
     except DatabaseError:
@@ -60,12 +72,12 @@ def _receive(request: HttpRequest, *, store_id: str, source: str, verify: Verifi
         return response
 
 
-def _receive_or_reject(request, *, store_id, source, verify, describe) -> JsonResponse:
+def _receive_or_reject(request, *, source, authenticate: Authenticator, describe) -> JsonResponse:
     try:
         body = signing.body_read_bounded(request)
     except signing.BodyTooLarge as exc:
         raise Reject(413, f"Body over {settings.WEBHOOK_MAX_BODY_BYTES} bytes.") from exc
-    store = _verified_store(request, store_id=store_id, body=body, verify=verify, source=source)
+    store = authenticate(request, body)
     payload = _json_object(body)
     topic, key, replay_key = describe(request, payload, body)
     handler = handler_for(source=source, topic=topic)
@@ -179,7 +191,7 @@ def _shopify_verify(request, body: bytes, secrets: list[str]) -> bool:
     )
 
 
-def _shopify_describe(request, payload: dict, body: bytes) -> tuple[str, str, str]:
+def shopify_describe(request, payload: dict, body: bytes) -> tuple[str, str, str]:
     topic = _header(request, "X-Shopify-Topic")
     if not topic:
         raise Reject(
@@ -194,7 +206,7 @@ def _shopify_describe(request, payload: dict, body: bytes) -> tuple[str, str, st
 @require_POST
 def shopify_webhook(request: HttpRequest, store_id: str) -> JsonResponse:
     return _receive(
-        request, store_id=store_id, source=SHOPIFY, verify=_shopify_verify, describe=_shopify_describe
+        request, store_id=store_id, source=SHOPIFY, verify=_shopify_verify, describe=shopify_describe
     )
 
 

@@ -82,3 +82,15 @@ def fake_twilio(settings):
         twilio_backend._clients.clear()
         yield server
     twilio_backend._clients.clear()
+
+
+@pytest.fixture
+def fake_shopify(settings):
+    """The Shopify-compatible Admin API on loopback, with SHOPIFY_ADMIN_URL pointed at it and short
+    retry back-offs."""
+    from tests.fakes.shopify_server import FakeShopifyServer
+
+    with FakeShopifyServer() as server:
+        settings.SHOPIFY_ADMIN_URL = server.admin_url
+        settings.SHOPIFY_RETRY_BACKOFF = 0.01
+        yield server

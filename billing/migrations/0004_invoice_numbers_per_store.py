@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 def number_existing_invoices(apps, schema_editor):
     """Number the invoices issued before numbers were per store: per store and year, oldest month first."""
-    from billing.services import invoice_number_format, invoice_number_prefix
+    from billing.invoices import invoice_number_format, invoice_number_prefix
 
     Invoice = apps.get_model("billing", "Invoice")
     InvoiceCounter = apps.get_model("billing", "InvoiceCounter")

@@ -22,7 +22,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[PUBLIC_BASE_URL
 # it at a Shopify-compatible server on loopback.
 SHOPIFY_API_KEY = env("SHOPIFY_API_KEY", default="")
 SHOPIFY_API_SECRET = env("SHOPIFY_API_SECRET", default="")
-SHOPIFY_SCOPES = env("SHOPIFY_SCOPES", default="read_orders,read_checkouts,read_products,write_discounts")
+# Minimal: read_orders (checkout, order and refund webhooks), read_products (stock), write_discounts (codes).
+SHOPIFY_SCOPES = env("SHOPIFY_SCOPES", default="read_orders,read_products,write_discounts")
 SHOPIFY_API_VERSION = env("SHOPIFY_API_VERSION", default="2025-10")
 SHOPIFY_ADMIN_URL = env("SHOPIFY_ADMIN_URL", default="https://{shop}").rstrip("/")
 # Fernet key(s) for secrets at rest (stores/secrets.py): comma-separated, the first encrypts; empty: derived.
@@ -233,6 +234,11 @@ SMS_BACKEND = env("SMS_BACKEND", default="console")
 TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", default="")
 TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", default="")
 TWILIO_API_BASE_URL = env("TWILIO_API_BASE_URL", default="")
+# Email (password-reset links only): an EMAIL_URL such as smtp+tls://user:pass@smtp.example.com:587;
+# the default prints mails to the console, which is enough for a laptop.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Cart Recovery <no-reply@localhost>")
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 3  # a reset link works for three hours
 # The phone simulator (play a shopper against the real router); production turns it off unless set.
 PHONE_SIMULATOR = env.bool("PHONE_SIMULATOR", default=True)
 # Who may create a store: "owners" (people who already own one, and staff), "staff", or "anyone" signed in.

@@ -1,11 +1,6 @@
 """Writes of the stores app (a package: the module passed 400 lines). Import from here."""
 
 from .accounts import (
-    DEMO_AGENT_EMAIL,
-    DEMO_OWNER_EMAIL,
-    DEMO_PASSWORD,
-    DEMO_STORE_NAME,
-    demo_seed,
     membership_ensure,
     store_webhook_secret_rotate,
     user_ensure,
@@ -30,10 +25,6 @@ from .webhook_events import (
 )
 
 __all__ = [
-    "DEMO_AGENT_EMAIL",
-    "DEMO_OWNER_EMAIL",
-    "DEMO_PASSWORD",
-    "DEMO_STORE_NAME",
     "NewCart",
     "api_token_create",
     "api_token_revoke",
@@ -49,7 +40,6 @@ __all__ = [
     "customer_resume",
     "customer_snooze",
     "customer_upsert",
-    "demo_seed",
     "membership_ensure",
     "order_record",
     "store_webhook_secret_rotate",

@@ -166,6 +166,7 @@ def _cart_items_replace(*, cart: Cart, items) -> None:
             price=item.price,
             product_url=item.product_url,
             image_url=item.image_url,
+            variant_id=item.variant_id,
         )
         for position, item in enumerate(items)
     )

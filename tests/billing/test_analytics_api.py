@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from billing.attribution import order_attribute
 from billing.selectors import analytics_summary
-from billing.services import order_attribute
 from conversations.models import Message
 from tests.billing.factories import click_add, order_for, reply_add, texted_cart
 

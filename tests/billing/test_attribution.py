@@ -3,8 +3,9 @@ from decimal import Decimal
 
 import pytest
 
+from billing.attribution import order_attribute
 from billing.models import Attribution
-from billing.services import order_attribute, plan_update
+from billing.plans import plan_update
 from conversations.models import Message
 from tests.billing.factories import (
     StepFactory,

@@ -5,7 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from billing.services import invoice_issue, order_attribute, order_refund_record
+from billing.adjustments import order_refund_record
+from billing.attribution import order_attribute
+from billing.invoices import invoice_issue
 from tests.billing.factories import click_add, order_for, texted_cart
 from tests.browser import MOBILE, csp_violations, horizontal_overflow, login, screenshot, unlabelled_controls
 

@@ -6,16 +6,11 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from billing.adjustments import order_cancel_record, order_refund_record
+from billing.attribution import order_attribute
+from billing.invoices import invoice_issue, invoice_mark_paid, invoices_issue_due
 from billing.models import Adjustment, Invoice, InvoiceLine
-from billing.services import (
-    invoice_issue,
-    invoice_mark_paid,
-    invoices_issue_due,
-    order_attribute,
-    order_cancel_record,
-    order_refund_record,
-    plan_update,
-)
+from billing.plans import plan_update
 from cartrecovery.errors import ApplicationError
 from tests.billing.factories import click_add, order_for, text_send, texted_cart
 from tests.stores.factories import CartFactory, StoreFactory

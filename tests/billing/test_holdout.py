@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from billing.holdout import cart_in_holdout, holdout_bucket
+from billing.plans import plan_update
 from billing.selectors import difference_interval, holdout_lift, wilson_interval
-from billing.services import plan_update
 from flows.models import Nudge
 from stores.models import CartStatus
 from tests.billing.factories import StepFactory

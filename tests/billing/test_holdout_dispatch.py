@@ -4,7 +4,7 @@ import pytest
 import time_machine
 
 from billing.holdout import cart_in_holdout
-from billing.services import plan_update
+from billing.plans import plan_update
 from conversations.models import Message
 from flows.dispatcher import HOLDOUT_REASON, nudge_dispatch_due
 from flows.models import Nudge

@@ -6,8 +6,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.urls import reverse
 
+from billing.attribution import order_attribute
+from billing.invoices import invoice_issue
+from billing.plans import plan_update
 from billing.selectors import plan_get
-from billing.services import invoice_issue, order_attribute, plan_update
 from flows.models import Nudge
 from stores.models import Role
 from tests.billing.factories import StepFactory, click_add, order_for, texted_cart

@@ -4,8 +4,8 @@ from conversations.sms.segments import segment_info
 from flows import defaults
 from flows.models import Flow, IncentiveKind
 from flows.services import flow_seed_default
+from stores.demo import demo_seed
 from stores.models import Store
-from stores.services import demo_seed
 
 
 @pytest.mark.django_db

@@ -15,8 +15,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from billing.invoices import invoice_issue
 from billing.models import Attribution
-from billing.services import invoice_issue
 from stores.csv_export import FORMULA_STARTS, csv_cell
 from stores.models import Cart, Order
 from tests.billing.factories import click_add, text_send

@@ -13,8 +13,9 @@ from django.apps import apps
 from django.db import connection
 from django.urls import reverse
 
+from billing.attribution import order_attribute
+from billing.invoices import invoice_issue, invoice_number_prefix
 from billing.models import Invoice, InvoiceCounter
-from billing.services import invoice_issue, invoice_number_prefix, order_attribute
 from tests.billing.factories import click_add, order_for, texted_cart
 from tests.stores.factories import StoreFactory
 

@@ -10,8 +10,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from billing.attribution import order_attribute
 from billing.models import Attribution
-from billing.services import order_attribute
 from flows.links import short_link_build, short_links_save
 from flows.models import Click
 from flows.previews import LINK_PREVIEW_AGENTS, user_agent_is_link_preview

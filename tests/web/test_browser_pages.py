@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from billing.services import order_attribute
+from billing.attribution import order_attribute
 from flows.services import flow_seed_default
 from stores.models import ConsentEvent, Role
 from stores.team import invitation_create, invitation_link

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conversations.models import Message, Thread, ThreadNote
-from conversations.services import phone_simulator_text
+from conversations.simulator import phone_simulator_text
 from flows.models import IncentiveKind
 from stores.models import Role, SmsStatus
 from tests.browser import login, screenshot

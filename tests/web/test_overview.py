@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from billing.services import order_attribute
+from billing.attribution import order_attribute
 from tests.billing.factories import click_add, order_for, reply_add, texted_cart
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +65,13 @@ def test_demo_store_points_to_the_phone_simulator_while_empty(owner_client, stor
 
     assert "Play a shopper" in html
     assert reverse("inbox:simulator", kwargs={"store_id": store.id}) in html
+
+
+def test_no_phone_simulator_link_where_the_deployment_turned_it_off(owner_client, store, settings):
+    settings.PHONE_SIMULATOR = False
+    store.is_demo = True
+    store.save(update_fields=["is_demo"])
+
+    html = owner_client.get(_url(store)).content.decode()
+
+    assert "Play a shopper" not in html

@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from billing.services import invoices_issue_due
+from billing.invoices import invoices_issue_due
 
 
 def _month(value: str) -> date:

@@ -3,7 +3,7 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from stores.services import demo_seed
+from stores.demo import demo_seed
 
 
 class Command(BaseCommand):
