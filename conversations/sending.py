@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from stores.evidence import evidence_heads_lock
 from stores.hooks import hooks_run
 from stores.models import Customer, Store
 from stores.phones import phone_mask, phones_masked_in
@@ -133,6 +134,10 @@ def messages_queue_outbound(*, outbound: list[Outbound]) -> list[Message]:
         by_store.setdefault(item.store.id, (item.store, [], []))
         by_store[item.store.id][1].append(message)
         by_store[item.store.id][2].append(item.decision or f"{item.route} text")
+    if len(by_store) > 1:
+        # A dispatcher batch spans stores: take their evidence chain heads in one order first, or two
+        # overlapping ticks deadlock over them (seen in the 50,000-webhook load run).
+        evidence_heads_lock(stores=[store for store, _, _ in by_store.values()])
     for store, store_messages, decisions in by_store.values():
         messages_chain(store=store, messages=store_messages, decisions=decisions)
     Thread.objects.filter(pk__in={item.thread.pk for item in outbound}).update(
