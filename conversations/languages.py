@@ -39,16 +39,18 @@ _MARKERS = {
     "nous votre vos jai",
     "de": "der die das und ist sind ich du sie wir mein meine nicht bitte danke hallo wie wann wo was "
     "versand lieferung bestellung grosse haben gibt kann konnen mit auf fur zu noch schon ja nein "
-    "warum ihr euch keine mehr",
+    "warum ihr euch keine mehr habt gibts wieviel welche mir mich dich auch aber oder schon",
     "it": "il gli lo sono sei siete io voi grazie ciao buongiorno quando quanto quanti dove perche "
     "spedizione spedite ordine taglia della delle questo questa anche ancora avete posso vorrei mio mia "
-    "non piu sconto reso",
+    "non piu sconto reso bene che cosa come hai ho ci dei degli nel nella sul sulla dal dalla gia "
+    "qualcuno vorrei potete potrei",
     "pt": "voce voces vcs vc obrigado obrigada ola oi quando quanto onde porque frete entrega pedido "
     "tamanho meu minha nao mais tem tenho posso quero fazem enviam isso esse essa tambem muito ainda "
     "pra pro sim uma",
     "nl": "het een ik jij je u wij mijn niet wel bedankt dank hoi hallo wanneer hoeveel waar waarom "
     "verzending verzendkosten bestelling maat hebben heb jullie kan kunnen met voor naar nog ook geen "
-    "meer graag alsjeblieft aub dit dat",
+    "meer graag alsjeblieft aub dit dat deze die zijn ben hij zij wat hoe welke ook nou even maar "
+    "wordt worden kunt zou",
 }
 
 

@@ -30,103 +30,167 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "shipping": {
         "en": _terms(
             "shipping, ship, ships, shipped, delivery, deliver, postage, arrive, arrival, get here, "
-            "shipping cost, how long"
+            "shipping cost, how long, dhl, fedex"
         ),
         "es": _terms(
-            "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan"
+            "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, "
+            "mandan a, cuanto tarda, tarda en llegar, correos, dhl"
         ),
         "fr": _terms(
-            "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
-            "port, colis, arriver, arrive, recevoir, delai"
+            "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de "
+            "port, port, colis, arriver, arrive, recevoir, delai, livrez vous, livraison offerte, frais d "
+            "envoi, delai de livraison, colissimo, chronopost"
         ),
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
-            "liefert, lieferzeit, porto, ankommen, zustellung, paket"
+            "liefert, lieferzeit, porto, ankommen, zustellung, paket, versandkostenfrei, lieferkosten, "
+            "lieferzeiten, zugestellt, dhl, hermes, dpd"
         ),
         "it": _terms(
-            "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
-            "arrivare, costi di spedizione, corriere, pacco"
+            "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, "
+            "arriva, arrivare, costi di spedizione, corriere, pacco, spediscono, spedito, spese di "
+            "spedizione, tempi di consegna, consegne, bartolini, brt"
         ),
         "pt": _terms(
             "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, "
-            "portes, correio"
+            "portes, correio, prazo de entrega, frete gratis, correios, sedex, ctt"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, "
-            "bezorging, bezorgd, geleverd, verzonden, bezorgkosten, levertijd, pakket, aankomen, opsturen"
+            "bezorging, bezorgd, geleverd, verzonden, bezorgkosten, levertijd, pakket, aankomen, "
+            "opsturen, verzendtijd, bezorgtijd, leveringstijd, leveringskosten, komt het aan, komt aan, "
+            "postnl, dhl, bpost"
         ),
     },
     "discount": {
         "en": _terms(
-            "discount, coupon, promo, promo code, code, voucher, deal, sale, offer, cheaper, price match"
+            "discount, coupon, promo, promo code, code, voucher, deal, sale, offer, cheaper, price match, "
+            "promo codes"
         ),
-        "es": _terms("descuento, cupon, codigo, oferta, rebaja, rebajas, promocion, mas barato"),
+        "es": _terms(
+            "descuento, cupon, codigo, oferta, rebaja, rebajas, promocion, mas barato, descuentos, "
+            "cupones, promo, codigo de descuento"
+        ),
         "fr": _terms(
-            "reduction, remise, promo, code promo, coupon, solde, soldes, rabais, moins cher,"
-            " bon de reduction"
+            "reduction, remise, promo, code promo, coupon, solde, soldes, rabais, moins cher, bon de "
+            "reduction, reductions, promos, code de reduction, bon plan"
         ),
         "de": _terms(
-            "rabatt, gutschein, rabattcode, gutscheincode, angebot, aktion, gunstiger, sale, prozente"
+            "rabatt, gutschein, rabattcode, gutscheincode, angebot, aktion, gunstiger, sale, prozente, "
+            "rabatte, gutscheine, sonderangebot"
         ),
-        "it": _terms("sconto, sconti, coupon, codice, codice sconto, offerta, promozione, saldi, buono"),
-        "pt": _terms("desconto, cupom, cupao, codigo, promocao, oferta, mais barato, liquidacao"),
+        "it": _terms(
+            "sconto, sconti, coupon, codice, codice sconto, offerta, promozione, saldi, codice promo, "
+            "promo, offerte, promozioni, buono sconto, buono regalo"
+        ),
+        "pt": _terms(
+            "desconto, cupom, cupao, codigo, promocao, oferta, mais barato, liquidacao, cupons, promo"
+        ),
         "nl": _terms(
-            "korting, kortingscode, kortingscodes, actie, aanbieding, coupon, goedkoper, uitverkoop, sale"
+            "korting, kortingscode, kortingscodes, actie, aanbieding, coupon, goedkoper, uitverkoop, "
+            "sale, actiecode, kortingsbon, promocode, promotie"
         ),
     },
     "returns": {
         "en": _terms("return, returns, refund, exchange, send back, send it back, money back"),
-        "es": _terms("devolucion, devoluciones, devolver, reembolso, cambio, cambiar"),
-        "fr": _terms("retour, retours, retourner, rembourser, remboursement, echange, echanger, renvoyer"),
-        "de": _terms(
-            "ruckgabe, rucksendung, zurucksenden, zuruckschicken, umtausch, umtauschen,"
-            " erstattung, geld zuruck"
+        "es": _terms(
+            "devolucion, devoluciones, devolver, reembolso, cambio, cambiar, devuelven, devuelvo, "
+            "devolverlo, devuelvan, reembolsan, cambiarlo"
         ),
-        "it": _terms("reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso"),
-        "pt": _terms("devolucao, devolver, reembolso, troca, trocar, estorno"),
-        "nl": _terms("retour, retourneren, terugsturen, ruilen, terugbetaling, geld terug, omruilen"),
-    },
-    "sizing": {
-        "en": _terms("size, sizing, fit, too small, too big, run small, run big, measurements, size chart"),
-        "es": _terms("talla, tallas, medidas, queda, tallaje, guia de tallas"),
-        "fr": _terms("taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand"),
+        "fr": _terms(
+            "retour, retours, retourner, rembourser, remboursement, echange, echanger, renvoyer, "
+            "rembourse, remboursee, renvoi"
+        ),
         "de": _terms(
-            "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein"
-            " aus, gross aus, konfektionsgrosse"
+            "ruckgabe, rucksendung, zurucksenden, zuruckschicken, umtausch, umtauschen, erstattung, geld "
+            "zuruck, retoure, retournieren, zuruckgeben, erstatten, ruckerstattung"
         ),
         "it": _terms(
-            "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande"
+            "reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso, rimandarlo "
+            "indietro, rimandare indietro, mandarlo indietro, restituzione, restituirlo, rimborsato, "
+            "rendere, sostituzione"
         ),
-        "pt": _terms("tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande"),
+        "pt": _terms(
+            "devolucao, devolver, reembolso, troca, trocar, estorno, reembolsar, trocas, dinheiro de volta"
+        ),
         "nl": _terms(
-            "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, "
-            "valt het groot, te klein, te groot"
+            "retour, retourneren, terugsturen, ruilen, terugbetaling, geld terug, omruilen, retour "
+            "sturen, retourzending, terug sturen, terugbetaald, retourbeleid, geld teruggestort"
+        ),
+    },
+    "sizing": {
+        "en": _terms(
+            "size, sizing, fit, too small, too big, run small, run big, measurements, size chart, run "
+            "large, runs large, runs small, runs big, true to size"
+        ),
+        "es": _terms(
+            "talla, tallas, medidas, queda, tallaje, guia de tallas, horma, queda grande, queda chico, "
+            "queda pequeno"
+        ),
+        "fr": _terms("taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand"),
+        "de": _terms(
+            "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
+            "aus, konfektionsgrosse, groesse, groessen, passt mir"
+        ),
+        "it": _terms(
+            "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, "
+            "vestono, calzata"
+        ),
+        "pt": _terms(
+            "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem"
+        ),
+        "nl": _terms(
+            "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt "
+            "het groot, te klein, te groot, welke maat, maatadvies, uitvallen"
         ),
     },
     "stock": {
         "en": _terms("in stock, stock, available, availability, sold out, restock"),
         "es": _terms("disponible, disponibles, agotado, agotada, hay existencias, stock"),
-        "fr": _terms("en stock, stock, disponible, disponibles, rupture, epuise, reassort"),
-        "de": _terms("auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da"),
-        "it": _terms("disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino"),
-        "pt": _terms("disponivel, disponiveis, estoque, esgotado, esgotada"),
-        "nl": _terms("op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar"),
+        "fr": _terms(
+            "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture "
+            "de stock"
+        ),
+        "de": _terms(
+            "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
+            "nicht mehr da"
+        ),
+        "it": _terms(
+            "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
+            "torna disponibile, tornera disponibile"
+        ),
+        "pt": _terms("disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque"),
+        "nl": _terms(
+            "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen"
+        ),
     },
     "order_status": {
         "en": _terms(
-            "order status, my order, tracking, track, tracking number, where is my package, wheres my package"
+            "order status, my order, tracking, track, tracking number, where is my package, wheres my "
+            "package, my package, my parcel"
         ),
-        "es": _terms("mi pedido, rastrear, seguimiento, numero de guia, estado del pedido"),
-        "fr": _terms("ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis"),
+        "es": _terms(
+            "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
+            "seguimiento, rastreo"
+        ),
+        "fr": _terms(
+            "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, "
+            "ou en est ma commande"
+        ),
         "de": _terms(
-            "meine bestellung, sendungsverfolgung, sendungsnummer, tracking, bestellstatus, wo ist mein paket"
+            "meine bestellung, sendungsverfolgung, sendungsnummer, tracking, bestellstatus, wo ist mein "
+            "paket, mein paket, wo bleibt, trackingnummer"
         ),
         "it": _terms(
-            "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking"
+            "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il "
+            "mio pacco, numero di tracciamento, stato ordine"
         ),
-        "pt": _terms("meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido"),
+        "pt": _terms(
+            "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote"
+        ),
         "nl": _terms(
-            "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket"
+            "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn "
+            "pakket, waar blijft, mijn pakket, mijn pakketje, track trace, bestelstatus"
         ),
     },
     "payment": {

@@ -43,6 +43,10 @@ def stems(word: str) -> frozenset[str]:
     return frozenset(_stemmer(language).stemWord(word) for language in STEM_LANGUAGES) | {word}
 
 
+# Real words one letter from a shop word: never read as its typo ("shopping" is not "shipping").
+NOT_TYPOS = frozenset({"shopping", "shopped", "shopper", "shoppers", "stopping", "chipping", "whipping"})
+
+
 def typo_budget(word: str) -> int:
     """How many edits still read as a typo of this keyword: none for short words ("free" vs "tree")."""
     if len(word) >= 9:
@@ -57,7 +61,7 @@ def words_match(said: str, keyword: str) -> bool:
     if said == keyword or stems(said) & stems(keyword):
         return True
     budget = typo_budget(keyword)
-    if not budget or said[:1] != keyword[:1] or abs(len(said) - len(keyword)) > budget:
+    if said in NOT_TYPOS or not budget or said[:1] != keyword[:1] or abs(len(said) - len(keyword)) > budget:
         return False
     # OSA counts a swap of two neighbours ("retrun") as one edit, as people make them.
     return OSA.distance(said, keyword, score_cutoff=budget) <= budget

@@ -77,7 +77,8 @@ _FILLER = _wordset(
     "bitte danke jetzt sofort ja nein hallo alles alle mir "
     "per favore grazie ora adesso si ciao tutto tutti messaggi "
     "obrigado obrigada agora sim nao oi ola tudo todos mensagens "
-    "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten"
+    "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten graag maar even nou "
+    "porfa plis xfa pf pfv favor subito mal endlich"
 )
 _FILLER_OPT_IN = {"please", "pls", "now", "again", "ok", "okay", "thanks", "yes", "me", "texts", "back", "hi"}
 _FILLER_HELP = _wordset(
@@ -124,8 +125,8 @@ _REVOCATION_PATTERNS_ES = [
     r"\bno (?:quiero|deseo) (?:recibir )?(?:mas )?(?:mensajes|textos|sms)\b",
     r"\bno mas (?:mensajes|textos|sms)\b",
     r"\bya no (?:me )?(?:escriban|escribas|manden|mandes|envien|envies)\b",
-    r"\b(?:borra|borren|eliminen|elimina|quiten|quitame|sacame|saquenme) "
-    r"(?:mi numero|de (?:la|su|tu) lista)\b",
+    r"\b(?:borr|elimin|quit|sac|saqu)(?:a|e|en|ar|ame|eme|enme|arme) "
+    r"(?:mi numero|de (?:la|su|tu|esta|vuestra|sus) (?:lista|base de datos))\b",
     r"\bbaja\b(?! (?:de )?precio)",
     r"\bnumero equivocado\b",
     r"\b(?:dejen|deja|dejame|dejenme) (?:de (?:escribir|mandar|enviar)\w*|en paz)\b",
@@ -146,6 +147,8 @@ _REVOCATION_PATTERNS_FR = [
     r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez) (?:moi|mon numero|mon num)\b",
     r"\blaissez moi tranquille|\bfoutez moi la paix|\blachez moi\b",
     r"\b(?:mauvais|faux) numero\b",
+    r"\bne plus (?:m|me|nous) (?:envoyer|ecrire|contacter|relancer|spammer|harceler)\b"
+    r"(?! (?:le|la|les|mon|ma|mes|ce|cette|au) (?:colis|commande|paquet|article|produit|facture))",
 ]
 _MESSAGES_DE = r"(?:sms|nachrichten|nachricht|mitteilungen|textnachrichten|texte|werbung|erinnerungen)"
 _REVOCATION_PATTERNS_DE = [
@@ -161,11 +164,19 @@ _REVOCATION_PATTERNS_DE = [
     r"\baufhoren (?:mir|mich) (?:zu )?(?:schreiben|schicken|kontaktieren)\b",
     r"\b(?:melden|tragen|nehmen|streichen|loschen|entfernen) sie (?:mich|meine nummer)(?: \w+)?"
     r"(?: (?:ab|aus))?\b",
-    r"\b(?:melde|trag|nimm|losch|losche|entfern) (?:mich|meine nummer)\b",
+    r"\b(?:losch|losche|loscht|entfern|entferne|entfernt|streich|streicht) "
+    r"(?:mich|meine nummer|meine daten)\b",
+    # "ich melde mich ab morgen wieder" is "from tomorrow", not a sign-off.
+    r"\b(?:melde|meldet|trag|tragt|nimm|nehmt) (?:mich|meine nummer) (?:\w+ ){0,3}(?:ab|aus|raus)\b"
+    r"(?! (?:morgen|ubermorgen|heute|jetzt|sofort|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag|nachster|nachste|nachsten|dem|der|\d))",
     r"\bmich (?:bitte )?(?:abmelden|austragen|entfernen|loschen)\b",
     r"\bmeine nummer (?:bitte )?(?:loschen|entfernen|streichen)\b",
     r"\blass(?:en sie| mich| uns)? (?:mich )?in ruhe\b",
     r"\bfalsche nummer\b",
+    r"\b(?:aus|von) (?:dem|eurem|ihrem|deinem|der|eurer|ihrer|dieser|diesem) (?:sms )?"
+    r"(?:verteiler|liste|mailingliste|newsletter|sms liste)\b (?:\w+ )?(?:nehmen|streichen|loschen|entfernen|"
+    r"austragen|raus)\b",
     r"\bwill (?:keine|nichts mehr|kein) (?:\w+ )?" + _MESSAGES_DE + r"\b",
 ]
 _MESSAGES_IT = r"(?:messaggi|messaggio|sms|notifiche|promemoria|whatsapp)"
@@ -186,7 +197,7 @@ _REVOCATION_PATTERNS_IT = [
 ]
 _MESSAGES_PT = r"(?:mensagens|mensagem|sms|msgs|torpedos|notificacoes|lembretes)"
 _REVOCATION_PATTERNS_PT = [
-    r"\b(?:parem|pare|parar|deixem|deixe|deixa) de (?:me |nos )?(?:mandar|enviar|escrever|mandarem|"
+    r"\b(?:parem|pare|parar|para|deixem|deixe|deixa) de (?:me |nos )?(?:mandar|enviar|escrever|mandarem|"
     r"enviarem|incomodar|encher)\b",
     r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|escrevam|escreva|manda|envia|contatem|contate) "
     r"(?:\w+ )?mais\b",
@@ -202,13 +213,15 @@ _REVOCATION_PATTERNS_PT = [
     r"\bme (?:deixa|deixe|deixem) em paz\b",
     r"\bnumero errado\b",
 ]
-_MESSAGES_NL = r"(?:berichten|berichtjes|bericht|sms|smsjes|smsen|sms jes|appjes|meldingen|herinneringen)"
+_MESSAGES_NL = (
+    r"(?:berichten|berichtjes|bericht|sms|smsjes|smsje|smsen|sms jes|appjes|meldingen|herinneringen)"
+)
 _REVOCATION_PATTERNS_NL = [
     r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:geen|niet) (?:\w+ )?(?:meer|"
     + _MESSAGES_NL
     + r")\b",
     r"\bgeen (?:\w+ )?" + _MESSAGES_NL + r" meer\b",
-    r"\b(?:stop|stoppen|hou op|houd op|kappen) (?:met|nu met) (?:het )?(?:"
+    r"\b(?:stop|stoppen|hou op|houd op|kappen) (?:met|nu met) (?:het |die |de |deze |al die |jullie )?(?:"
     + _MESSAGES_NL
     + r"|sturen|appen|smsen|sms en|mailen|spammen|berichten sturen)\b",
     r"\b(?:meld|schrijf) (?:me|mij) (?:\w+ )?(?:af|uit)\b",
@@ -216,6 +229,14 @@ _REVOCATION_PATTERNS_NL = [
     r"\bik wil (?:geen|niks|niets) (?:meer )?(?:\w+ )?" + _MESSAGES_NL + r"\b",
     r"\blaat (?:me|mij) (?:met rust|gerust)\b",
     r"\b(?:verkeerd|verkeerde) nummer\b",
+    r"\b(?:haal|haalt|zet|verwijder|schrap) (?:me|mij|mijn nummer) (?:\w+ )?(?:van|uit) "
+    r"(?:de|jullie|uw|je|die|deze|het) (?:\w+ )?(?:lijst|verzendlijst|mailinglijst|bestand|systeem)\b",
+    r"\bmijn (?:nummer|telefoonnummer|gegevens) (?:\w+ )?(?:verwijderen|wissen|schrappen)\b",
+    # The request itself, not "kunnen jullie het pakket niet meer sturen naar mijn oude adres".
+    r"^(?:\w+ ){0,2}niet meer (?:sturen|sms en|smsen|appen|mailen|bellen|contacteren|berichten sturen|"
+    r"lastigvallen)\b(?! naar)",
+    r"\b(?:stuur|sms|app|bel|mail) (?:me |mij |ons )?niet meer\b",
+    r"\b(?:ik wil|wil) (?:me |mij )?(?:afmelden|uitschrijven)\b",
 ]
 _REVOCATION = {
     language: re.compile("|".join(f"(?:{p})" for p in patterns))
@@ -264,14 +285,16 @@ _HUMAN_PATTERNS = [
     r"kundenservice|kundendienst)\b(?: (?:sprechen|reden))?",
     r"\b(?:echter mensch|echte person|kundenservice|kundendienst)\b",
     r"\b(?:bist du|sind sie|ist das) (?:ein )?(?:bot|roboter)\b",
-    r"\bparlare con (?:qualcuno|una persona|un operatore|un umano|un addetto|il servizio clienti)\b",
+    r"\b(?:parlare|parlo|sentire) con (?:qualcuno|una persona|un operatore|un umano|un addetto|"
+    r"il servizio clienti|un commesso|una commessa|un responsabile)\b",
     r"\b(?:persona vera|persona reale|operatore umano|servizio clienti|assistenza clienti)\b",
     r"\b(?:sei|e) (?:un )?(?:bot|robot)\b",
     r"\bfalar com (?:alguem|uma pessoa|um atendente|um humano|um vendedor|o atendimento)\b",
     r"\b(?:pessoa real|atendente humano|atendimento ao cliente)\b",
     r"\b(?:voce e|vc e|e) (?:um )?(?:bot|robo)\b",
     r"\b(?:spreken|praten) met (?:iemand|een mens|een medewerker|een persoon|de klantenservice)\b",
-    r"\b(?:met|naar) (?:iemand|een mens|een medewerker|een echt persoon) (?:spreken|praten|bellen)\b",
+    r"\b(?:met )?(?:iemand|een mens|een medewerker|een echt persoon|een echte persoon|een persoon|"
+    r"een echt mens|de klantenservice|een collega) (?:\w+ )?(?:spreken|praten|bellen)\b",
     r"\b(?:echt persoon|echte persoon|echt mens|klantenservice)\b",
     r"\b(?:ben je|is dit) (?:een )?(?:bot|robot)\b",
 ]
@@ -303,7 +326,7 @@ _ACK_WORDS = _wordset(
     "danke ok super perfekt alles klar gut ja nein nicht jetzt vielen dank "
     "grazie va bene perfetto ottimo si no mille "
     "obrigado obrigada beleza valeu perfeito otimo sim nao "
-    "bedankt dank je wel dankjewel dankje prima top goed oke ja nee super dir"
+    "bedankt dank je wel dankjewel dankje prima top goed oke ja nee super dir euch ihnen sehr"
 )
 
 
@@ -445,6 +468,8 @@ _PAYMENT_FAILURE = re.compile(
     r"|\b(?:carta|pagamento) (?:\w+ ){0,3}(?:rifiutat[ao]|non passa|non va|non funziona|fallito"
     r"|respint[ao])\b"
     r"|\baddebitato due volte\b"
+    r"|\b(?:pagamento|ordine|carta) (?:\w+ ){0,2}(?:non (?:e |sono )?(?:andat[oa]|riuscit[oa])"
+    r"|non va) a buon fine\b"
     r"|\b(?:cartao|pagamento|pix|boleto) (?:\w+ ){0,3}(?:recusad[ao]|nao passa|nao foi|falhou|nao"
     r" funciona)\b"
     r"|\bcobrad[ao] duas vezes\b"

@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from .languages import LANGUAGES
 from .lexicon import FALSE_FRIENDS, INTENTS, LEXICON
-from .nlp import Text, words
+from .nlp import NOT_TYPOS, Text, words
 
 _SNOWBALL = {
     "en": "english",
@@ -24,6 +24,14 @@ _SNOWBALL = {
     "nl": "dutch",
 }
 TYPO_MIN_LETTERS = 7
+# A stem this long is the same word in another language far more often than a coincidence ("restituirlo"
+# in a text too short to tell its language); shorter ones stay exact outside the text's language.
+CROSS_LANGUAGE_STEM_LETTERS = 6
+# German and Dutch glue words together: "versandkostenfrei", "actiecode". A lexicon word this long found at
+# the start or end of a longer word, with at least COMPOUND_REST letters left over, is that word.
+COMPOUND_LANGUAGES = ("de", "nl")
+COMPOUND_MIN_LETTERS = 5
+COMPOUND_REST = 3
 
 
 @cache
@@ -124,27 +132,65 @@ def lexicon_find(
             hit = _find_terms(
                 message_words, terms, intent, term_language, loose=term_language in (language, "en")
             )
-            if hit:
+            if hit and not _owned_elsewhere(hit, intent):
                 return hit
     return None
+
+
+@cache
+def _exact_owners() -> dict[str, frozenset[str]]:
+    """Each one-word lexicon term (any language) and the intents it is written under."""
+    owners: dict[str, set[str]] = {}
+    for intent, table in LEXICON.items():
+        for terms in table.values():
+            for term in terms:
+                if " " not in term:
+                    owners.setdefault(term, set()).add(intent)
+    return {term: frozenset(intents) for term, intents in owners.items()}
+
+
+def _owned_elsewhere(hit: LexiconHit, intent: str) -> bool:
+    """A word written as-is under another intent is that intent's, not a stem or typo of this one:
+    Dutch "leverbaar" (in stock) shares its stem with "geleverd" (delivered) but is a stock word."""
+    if " " in hit.said or hit.said == hit.term:
+        return False
+    owners = _exact_owners().get(hit.said, frozenset())
+    return bool(owners) and intent not in owners
 
 
 def _find_terms(message_words, terms, intent, language, *, loose: bool) -> LexiconHit | None:
     """Loose (stems, a typo) for the text's own language and English; exact words for the others, where a
     shared stem is more often a coincidence ("sold" and French "solde") than the same word."""
-    said = _stems(message_words, language) if loose else tuple(_plain(w) for w in message_words)
-    for term, term_stems in _compiled(intent, language, terms):
-        wanted = term_stems if loose else tuple(_plain(w) for w in words(term))
+    stemmed = _stems(message_words, language)
+    plain = tuple(_plain(w) for w in message_words)
+    compiled = _compiled(intent, language, terms)
+    # Whole words first: "versandkosten" is the word said, not "versand" inside it.
+    for term, term_stems in compiled:
+        term_words = words(term)
+        by_stem = loose or all(len(s) >= CROSS_LANGUAGE_STEM_LETTERS for s in term_stems)
+        wanted = term_stems if by_stem else tuple(_plain(w) for w in term_words)
+        said = stemmed if by_stem else plain
         size = len(wanted)
         for start in range(len(message_words) - size + 1):
             window = message_words[start : start + size]
             if "" in window:
                 continue
             if said[start : start + size] == wanted or (
-                loose and size == 1 and _typo_of(window[0], words(term)[0])
+                loose and size == 1 and _typo_of(window[0], term_words[0])
             ):
                 return LexiconHit(intent, language, term, " ".join(window))
+    if language in COMPOUND_LANGUAGES:
+        for term, _ in compiled:
+            for word in message_words:
+                if word and " " not in term and _compound_of(word, term):
+                    return LexiconHit(intent, language, term, word)
     return None
+
+
+def _compound_of(said: str, term: str) -> bool:
+    if len(term) < COMPOUND_MIN_LETTERS or len(said) < len(term) + COMPOUND_REST:
+        return False
+    return said.startswith(term) or said.endswith(term)
 
 
 def _plain(word: str) -> str:
@@ -153,6 +199,8 @@ def _plain(word: str) -> str:
 
 
 def _typo_of(said: str, term: str) -> bool:
+    if said in NOT_TYPOS:
+        return False
     if len(term) < TYPO_MIN_LETTERS or said[:1] != term[:1] or abs(len(said) - len(term)) > 1:
         return False
     return OSA.distance(said, term, score_cutoff=1) <= 1

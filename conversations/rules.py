@@ -8,7 +8,7 @@ from cartrecovery.errors import ApplicationError
 from stores.models import Store
 from stores.tenancy import ensure_same_store
 
-from .languages import LANGUAGE_NAMES, LANGUAGES
+from .languages import LANGUAGE_NAMES, LANGUAGES, language_base
 from .lexicon import INTENT_NAMES
 from .models import KeywordRule
 from .nlp import Phrase, Text, phrase_position
@@ -261,7 +261,8 @@ def _keywords(listing: str) -> list[str]:
     return [keyword.strip() for keyword in listing.split(",")]
 
 
-# English and Spanish keywords in each rule: shoppers of one store write in both.
+# English and Spanish keywords in each rule (the lexicon carries them into the other five languages), and a
+# reply in each of the seven: a new store answers every shopper in their own language from the first day.
 DEFAULT_RULES = [
     {
         "name": "Order status",
@@ -270,8 +271,22 @@ DEFAULT_RULES = [
             "order status, my order, tracking, track, tracking number, where is my package, "
             "wheres my package, mi pedido, rastrear, seguimiento, numero de guia"
         ),
-        "reply": "Your order confirmation email has a tracking link that updates live. Can't find it? "
-        "Reply with your order number and we'll look it up.",
+        "replies": {
+            "en": "Your order confirmation email has a tracking link that updates live. Can't find it? "
+            "Reply with your order number and we'll look it up.",
+            "es": "El correo de confirmación de tu pedido tiene un enlace de seguimiento que se actualiza "
+            "al momento. ¿No lo encuentras? Responde con tu número de pedido y lo buscamos.",
+            "fr": "L'e-mail de confirmation de votre commande contient un lien de suivi mis à jour en "
+            "direct. Introuvable ? Répondez avec votre numéro de commande et nous regardons.",
+            "de": "In deiner Bestellbestätigung findest du einen Sendungsverfolgungslink, der laufend "
+            "aktualisiert wird. Nicht gefunden? Antworte mit deiner Bestellnummer, wir sehen nach.",
+            "it": "Nell'email di conferma dell'ordine trovi un link di tracciamento aggiornato in tempo "
+            "reale. Non lo trovi? Rispondi con il numero d'ordine e lo cerchiamo noi.",
+            "pt": "O e-mail de confirmação do seu pedido tem um link de rastreio atualizado em tempo real. "
+            "Não encontra? Responda com o número do pedido e nós procuramos.",
+            "nl": "In je orderbevestiging staat een track-en-tracelink die live wordt bijgewerkt. Kun je "
+            "hem niet vinden? Antwoord met je bestelnummer, dan zoeken wij het op.",
+        },
     },
     {
         "name": "Shipping",
@@ -280,7 +295,15 @@ DEFAULT_RULES = [
             "shipping, ship, delivery, deliver, arrive, postage, get here, how long, envío, enviar, entrega, "
             "llega, llegar"
         ),
-        "reply": "{shipping_policy} Your cart is saved here: {link}",
+        "replies": {
+            "en": "{shipping_policy} Your cart is saved here: {link}",
+            "es": "{shipping_policy} Tu carrito está guardado aquí: {link}",
+            "fr": "{shipping_policy} Votre panier est enregistré ici : {link}",
+            "de": "{shipping_policy} Dein Warenkorb ist hier gespeichert: {link}",
+            "it": "{shipping_policy} Il tuo carrello è salvato qui: {link}",
+            "pt": "{shipping_policy} Seu carrinho está salvo aqui: {link}",
+            "nl": "{shipping_policy} Je winkelwagen staat hier klaar: {link}",
+        },
     },
     {
         "name": "Returns",
@@ -289,7 +312,15 @@ DEFAULT_RULES = [
             "return, refund, exchange, send back, send it back, money back, devolución, devolver, reembolso, "
             "cambio"
         ),
-        "reply": "{returns_policy} Your cart is saved here: {link}",
+        "replies": {
+            "en": "{returns_policy} Your cart is saved here: {link}",
+            "es": "{returns_policy} Tu carrito está guardado aquí: {link}",
+            "fr": "{returns_policy} Votre panier est enregistré ici : {link}",
+            "de": "{returns_policy} Dein Warenkorb ist hier gespeichert: {link}",
+            "it": "{returns_policy} Il tuo carrello è salvato qui: {link}",
+            "pt": "{returns_policy} Seu carrinho está salvo aqui: {link}",
+            "nl": "{returns_policy} Je winkelwagen staat hier klaar: {link}",
+        },
     },
     {
         "name": "Discount",
@@ -298,7 +329,18 @@ DEFAULT_RULES = [
             "discount, coupon, promo, promo code, code, voucher, deal, sale, offer, cheaper, price match, "
             "descuento, cupón, código, oferta, rebaja"
         ),
-        "reply": "Hi {first_name}! Any offer we have right now is applied automatically at checkout: {link}",
+        "replies": {
+            "en": "Hi {first_name}! Any offer we have right now is applied automatically at checkout: {link}",
+            "es": "¡Hola {first_name}! Cualquier oferta que tengamos ahora se aplica sola al pagar: {link}",
+            "fr": "Bonjour {first_name} ! Toute offre en cours s'applique automatiquement au paiement : "
+            "{link}",
+            "de": "Hallo {first_name}! Jedes aktuelle Angebot wird an der Kasse automatisch abgezogen: "
+            "{link}",
+            "it": "Ciao {first_name}! Ogni offerta attiva viene applicata in automatico al checkout: {link}",
+            "pt": "Oi {first_name}! Qualquer oferta ativa é aplicada automaticamente no checkout: {link}",
+            "nl": "Hoi {first_name}! Elke lopende actie wordt bij het afrekenen automatisch verrekend: "
+            "{link}",
+        },
     },
     {
         "name": "Sizing",
@@ -307,8 +349,22 @@ DEFAULT_RULES = [
             "size, sizing, fit, too small, too big, run small, run big, measurements, size chart, talla, "
             "tallas, medidas, queda"
         ),
-        "reply": "Our size guide is on each product page, and exchanges are free if {product} doesn't fit. "
-        "Your cart: {link}",
+        "replies": {
+            "en": "Our size guide is on each product page, and exchanges are free if {product} doesn't fit. "
+            "Your cart: {link}",
+            "es": "La guía de tallas está en cada página de producto, y el cambio es gratis si {product} no "
+            "te queda bien. Tu carrito: {link}",
+            "fr": "Le guide des tailles est sur chaque fiche produit, et l'échange est gratuit si {product} "
+            "ne vous va pas. Votre panier : {link}",
+            "de": "Die Größentabelle steht auf jeder Produktseite, und der Umtausch ist kostenlos, wenn "
+            "{product} nicht passt. Dein Warenkorb: {link}",
+            "it": "La guida alle taglie è su ogni pagina prodotto e il cambio è gratuito se {product} non "
+            "ti sta bene. Il tuo carrello: {link}",
+            "pt": "O guia de tamanhos está em cada página de produto, e a troca é grátis se {product} não "
+            "servir. Seu carrinho: {link}",
+            "nl": "De maattabel staat op elke productpagina, en ruilen is gratis als {product} niet past. "
+            "Je winkelwagen: {link}",
+        },
     },
     {
         "name": "Availability",
@@ -317,9 +373,29 @@ DEFAULT_RULES = [
             "in stock, stock, available, availability, sold out, restock, disponible, agotado, "
             "hay existencias"
         ),
-        "reply": "Your cart shows live stock for your size and holds it while you check out: {link}",
+        "replies": {
+            "en": "Your cart shows live stock for your size and holds it while you check out: {link}",
+            "es": "Tu carrito muestra el stock de tu talla al momento y lo reserva mientras pagas: {link}",
+            "fr": "Votre panier affiche le stock de votre taille en direct et le réserve pendant le "
+            "paiement : {link}",
+            "de": "Dein Warenkorb zeigt den aktuellen Bestand deiner Größe und hält ihn beim Bezahlen für "
+            "dich: {link}",
+            "it": "Il carrello mostra la disponibilità della tua taglia in tempo reale e la tiene per "
+            "te al checkout: {link}",
+            "pt": "Seu carrinho mostra o estoque do seu tamanho em tempo real e o reserva enquanto você "
+            "finaliza: {link}",
+            "nl": "Je winkelwagen toont de actuele voorraad in jouw maat en houdt die vast tijdens het "
+            "afrekenen: {link}",
+        },
     },
 ]
+
+
+def _default_rule(rule: dict, *, store: Store) -> dict:
+    """A starter rule with its reply in the store's language and the same text per language."""
+    language = language_base(store.default_language)
+    replies = rule["replies"]
+    return {**rule, "reply": replies.get(language, replies["en"])}
 
 
 @transaction.atomic
@@ -328,4 +404,4 @@ def keyword_rules_seed_default(*, store: Store) -> list[KeywordRule]:
     existing = list(KeywordRule.objects.for_store(store).order_by("priority", "id"))
     if existing:
         return existing
-    return [keyword_rule_create(store=store, **rule) for rule in DEFAULT_RULES]
+    return [keyword_rule_create(store=store, **_default_rule(rule, store=store)) for rule in DEFAULT_RULES]

@@ -22,6 +22,11 @@ urlpatterns = [
     path("<uuid:store_id>/flow/steps/add/", flow_views.flow_step_add, name="flow_step_add"),
     path("<uuid:store_id>/flow/steps/<int:step_id>/", flow_views.flow_step, name="flow_step"),
     path(
+        "<uuid:store_id>/flow/steps/<int:step_id>/variants/",
+        flow_views.flow_step_variants,
+        name="flow_step_variants",
+    ),
+    path(
         "<uuid:store_id>/flow/steps/<int:step_id>/delete/",
         flow_views.flow_step_delete,
         name="flow_step_delete",

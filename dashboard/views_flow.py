@@ -3,17 +3,20 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cartrecovery.errors import ApplicationError
 from flows import services
+from flows.experiment_stats import MIN_TEXTS_PER_VARIANT
 from flows.forms import (
     LANGUAGE_NAMES,
     FlowSettingsForm,
     PreviewForm,
     SendTimeForm,
     StepForm,
+    VariantsForm,
     delay_split,
     delay_text,
     language_choices,
@@ -23,6 +26,7 @@ from flows.rendering import language_base, template_preview
 from flows.selectors import texas_texts_held
 from flows.send_time import policy_rows, send_times_simulate
 from flows.services import flow_active_for, flow_seed_default
+from flows.variants import experiment_out
 from stores.access import store_page
 from stores.forms import ComplianceSettingsForm, StoreFactsForm, StoreTextsForm, settings_errors_add
 from stores.store_settings import SettingsInvalid, store_settings_update
@@ -103,6 +107,8 @@ def _step_initial(step: Step, language: str) -> dict:
         "incentive_valid_days": step.incentive_valid_days,
         "incentive_percent": step.incentive_percent,
         "incentive_amount": step.incentive_amount,
+        "incentive_min_cart_value": step.incentive_min_cart_value,
+        "incentive_only_if_not_clicked": step.incentive_only_if_not_clicked,
     }
 
 
@@ -117,6 +123,7 @@ def _preview_for(
         delay_minutes=delay_minutes,
         incentive_kind=incentive_kind or "none",
         discount_code=discount_code or "",
+        valid_days=step.incentive_valid_days,
     )
 
 
@@ -139,6 +146,8 @@ def flow_step(request: HttpRequest, step_id: int) -> HttpResponse:
                 incentive_valid_days=form.cleaned_data["incentive_valid_days"],
                 incentive_percent=form.cleaned_data["incentive_percent"],
                 incentive_amount=form.cleaned_data["incentive_amount"],
+                incentive_min_cart_value=form.cleaned_data["incentive_min_cart_value"],
+                incentive_only_if_not_clicked=form.cleaned_data["incentive_only_if_not_clicked"],
                 language=language,
                 template=form.cleaned_data["template"],
                 remove_language=form.cleaned_data["remove_language"],
@@ -150,6 +159,19 @@ def flow_step(request: HttpRequest, step_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Step {step.position} saved.")
             return redirect("dashboard:flow", store_id=store.id)
+    return _step_page(request, step, language=language, form=form, status=400 if form.is_bound else 200)
+
+
+def _step_page(
+    request: HttpRequest,
+    step: Step,
+    *,
+    language: str,
+    form: StepForm,
+    variants_form: VariantsForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    store = request.store
     data = form.data if form.is_bound else form.initial
     preview = _preview_for(
         store,
@@ -166,6 +188,9 @@ def flow_step(request: HttpRequest, step_id: int) -> HttpResponse:
         {
             "step": step,
             "form": form,
+            "variants_form": variants_form or VariantsForm(step=step, language=language),
+            "experiment": experiment_out(step),
+            "min_texts": MIN_TEXTS_PER_VARIANT,
             "language": language,
             "language_name": LANGUAGE_NAMES.get(language, language),
             "languages": [
@@ -174,8 +199,37 @@ def flow_step(request: HttpRequest, step_id: int) -> HttpResponse:
             ],
             "preview": preview,
         },
-        status=400 if form.is_bound else 200,
+        status=status,
     )
+
+
+@require_POST
+@store_page()
+def flow_step_variants(request: HttpRequest, step_id: int) -> HttpResponse:
+    """Save the step's variants (an A/B test); a refusal shows the page again with what was typed."""
+    store = request.store
+    step = get_for_store_or_404(Step.objects.select_related("flow"), store=store, pk=step_id)
+    language = _language_for(request, step)
+    variants_form = VariantsForm(request.POST, step=step, language=language)
+    if variants_form.is_valid():
+        try:
+            services.step_variants_update(store=store, step=step, variants=variants_form.variants())
+        except ApplicationError as exc:
+            variants_form.add_error(None, exc.message)
+        else:
+            count = len(step.variants)
+            messages.success(
+                request,
+                f"Step {step.position}: testing {count} variants."
+                if count
+                else f"Step {step.position}: variants removed; its own text goes out again.",
+            )
+            return redirect(
+                reverse("dashboard:flow_step", kwargs={"store_id": store.id, "step_id": step.id})
+                + f"?lang={language}"
+            )
+    form = StepForm(initial=_step_initial(step, language))
+    return _step_page(request, step, language=language, form=form, variants_form=variants_form, status=400)
 
 
 @require_POST

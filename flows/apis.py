@@ -2,16 +2,20 @@
 
 from decimal import Decimal
 
+from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
 from conversations.placeholders import placeholders_listing
 from stores.access import StoreAPIView
+from stores.store_settings import SettingsInvalid
 
 from .models import DiscountCode, Flow, IncentiveKind, Step
 from .rendering import step_preview
-from .services import flow_seed_default, flow_update
+from .services import SHIPPED_REPLIES, flow_seed_default, flow_update
+from .settings_section import flow_settings_apply, flow_settings_read
+from .variants import experiment_out
 
 
 class IncentiveSerializer(serializers.Serializer):
@@ -32,6 +36,14 @@ class IncentiveSerializer(serializers.Serializer):
         help_text="Unique codes to add to the step's pool (kind code_pool); each goes to one cart.",
     )  # fmt: skip
     pool_available = serializers.IntegerField(read_only=True)
+    min_cart_value = serializers.DecimalField(
+        max_digits=14, decimal_places=2, required=False, allow_null=True, default=None,
+        help_text="Only when needed: give the incentive only to carts worth at least this (cart currency).",
+    )  # fmt: skip
+    only_if_not_clicked = serializers.BooleanField(
+        required=False, default=False,
+        help_text="Only when needed: give it only to shoppers who did not click an earlier text of the cart.",
+    )  # fmt: skip
 
 
 class StepSerializer(serializers.Serializer):
@@ -45,6 +57,20 @@ class StepSerializer(serializers.Serializer):
         help_text='Per language: {"en": "Hi {first_name}…"}. Placeholders: ' + placeholders_listing() + ".",
     )
     incentive = IncentiveSerializer(required=False)
+    variants = serializers.ListField(
+        child=serializers.DictField(),
+        required=False,
+        default=list,
+        help_text='2–4 variants tested against each other: [{"key": "A", "weight": 50, "templates": {...}, '
+        '"incentive": {...as the step\'s...}, "delay_minutes": null}]. Leave out (or []) for the step\'s own '
+        "text. Changed variants start a new experiment; removed ones stop a running one.",
+    )
+    experiment = serializers.DictField(
+        read_only=True,
+        allow_null=True,
+        help_text='{"status": "running"|"decided"|"stopped", "winner": "B"|null, "decided_at", "started_at", '
+        '"statement", "numbers": {per-variant texts, revenue per text, recovery and click rates, intervals}}',
+    )
     previews = serializers.DictField(
         read_only=True, help_text="Per language: worst-case segments, cost, warnings."
     )
@@ -59,6 +85,17 @@ class QuietHoursSerializer(serializers.Serializer):
 
 class FlowSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
+    replies = serializers.DictField(
+        child=serializers.DictField(child=serializers.CharField(allow_blank=True)),
+        required=False,
+        help_text="The router's replies per language, {kind: {language: text}}, kind one of "
+        + ", ".join(SHIPPED_REPLIES)
+        + ". Read: every kind in every language as the shopper gets it. Written: only the texts given "
+        'change ("" goes back to the shipped text). Placeholders: ' + placeholders_listing() + ".",
+    )
+    replies_edited = serializers.DictField(
+        read_only=True, help_text="Per kind, the languages the store wrote itself."
+    )
     name = serializers.CharField(max_length=120, required=False)
     quiet_hours = QuietHoursSerializer()
     frequency_cap = serializers.IntegerField(
@@ -73,9 +110,12 @@ def _pool_available(step: Step) -> int:
 
 def _flow_out(flow: Flow) -> dict:
     steps = list(flow.steps.all())
+    wording = flow_settings_read(store=flow.store)
     return {
         "id": flow.id,
         "name": flow.name,
+        "replies": wording["replies"],
+        "replies_edited": wording["replies_edited"],
         "quiet_hours": {"start": flow.quiet_hours_start, "end": flow.quiet_hours_end},
         "frequency_cap": flow.frequency_cap,
         "steps": [
@@ -91,10 +131,16 @@ def _flow_out(flow: Flow) -> dict:
                     "valid_days": step.incentive_valid_days,
                     "percent": step.incentive_percent,
                     "amount": None if step.incentive_amount is None else str(step.incentive_amount),
+                    "min_cart_value": None
+                    if step.incentive_min_cart_value is None
+                    else str(step.incentive_min_cart_value),
+                    "only_if_not_clicked": step.incentive_only_if_not_clicked,
                     "pool_available": _pool_available(step)
                     if step.incentive_kind == IncentiveKind.CODE_POOL
                     else 0,
                 },
+                "variants": step.variants,
+                "experiment": experiment_out(step),
                 "previews": {
                     lang: p.as_dict() for lang, p in step_preview(store=flow.store, step=step).items()
                 },
@@ -112,6 +158,8 @@ _NO_INCENTIVE = {
     "percent": None,
     "amount": None,
     "pool_codes": [],
+    "min_cart_value": None,
+    "only_if_not_clicked": False,
 }
 
 
@@ -129,6 +177,9 @@ def _step_in(step: dict) -> dict:
         "incentive_percent": incentive["percent"],
         "incentive_amount": incentive["amount"],
         "pool_codes": incentive["pool_codes"],
+        "variants": step.get("variants", []),
+        "incentive_min_cart_value": incentive["min_cart_value"],
+        "incentive_only_if_not_clicked": incentive["only_if_not_clicked"],
     }
 
 
@@ -146,13 +197,22 @@ class FlowApi(StoreAPIView):
         serializer = FlowSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        flow = flow_update(
-            store=self.store,
-            name=data.get("name"),
-            quiet_hours_start=data["quiet_hours"]["start"],
-            quiet_hours_end=data["quiet_hours"]["end"],
-            frequency_cap=data["frequency_cap"],
-            steps=[_step_in(s) for s in data["steps"]],
-        )
+        with transaction.atomic():
+            flow = flow_update(
+                store=self.store,
+                name=data.get("name"),
+                quiet_hours_start=data["quiet_hours"]["start"],
+                quiet_hours_end=data["quiet_hours"]["end"],
+                frequency_cap=data["frequency_cap"],
+                steps=[_step_in(s) for s in data["steps"]],
+            )
+            if "replies" in data:
+                try:
+                    flow_settings_apply(store=self.store, changes={"replies": data["replies"]})
+                except SettingsInvalid as exc:
+                    # Nothing of the request is kept: the steps roll back with the refused text.
+                    transaction.set_rollback(True)
+                    return Response(exc.errors, status=400)
+        flow.refresh_from_db()
         flow.store = self.store
         return Response(_flow_out(flow))

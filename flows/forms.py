@@ -4,20 +4,12 @@ from decimal import Decimal
 
 from django import forms
 
+from conversations.languages import LANGUAGE_NAMES
 from conversations.placeholders import placeholders_listing
 
 from . import defaults
 from .models import IncentiveKind
 
-LANGUAGE_NAMES = {
-    "en": "English",
-    "es": "Spanish",
-    "fr": "French",
-    "de": "German",
-    "it": "Italian",
-    "nl": "Dutch",
-    "pt": "Portuguese",
-}
 DELAY_UNITS = {"minutes": 1, "hours": 60, "days": 24 * 60}
 
 
@@ -70,6 +62,18 @@ class StepForm(forms.Form):
         label="Amount off", max_digits=10, decimal_places=2, min_value=Decimal("0.01"), required=False,
         help_text="…or an amount off, in the shop's currency.",
     )  # fmt: skip
+    incentive_min_cart_value = forms.DecimalField(
+        label="Only for carts worth at least",
+        required=False,
+        max_digits=14,
+        decimal_places=2,
+        help_text="Optional, in the cart's currency: smaller carts get the text without the offer.",
+    )
+    incentive_only_if_not_clicked = forms.BooleanField(
+        label="Only if the shopper did not click an earlier text",
+        required=False,
+        help_text="A shopper who already came back to the cart gets the text without the offer.",
+    )
     remove_language = forms.BooleanField(label="Remove this language", required=False)
 
     @property
@@ -241,3 +245,96 @@ class ReplyTryForm(forms.Form):
         max_length=1600,
         error_messages={"required": "The box is empty: type what a shopper might text, then try it."},
     )
+
+
+VARIANT_ROWS = ("A", "B", "C", "D")
+
+
+class VariantsForm(forms.Form):
+    """The step's variants, one row per key (A–D), editing the text of one language at a time.
+
+    A row is in the test when "Test" is ticked; the rules (2–4 variants, weights, texts, placeholders) are
+    the flow service's (`flows.services.variants_clean`), which this form only feeds.
+    """
+
+    def __init__(self, data=None, *, step, language: str):
+        self.step, self.language = step, language
+        current = {v["key"]: v for v in step.variants or []}
+        initial = {}
+        for key in VARIANT_ROWS:
+            variant = current.get(key)
+            incentive = (variant or {}).get("incentive") or {}
+            initial.update(
+                {
+                    f"{key}_include": variant is not None,
+                    f"{key}_weight": (variant or {}).get("weight", 50),
+                    f"{key}_text": (variant or {}).get("templates", {}).get(language, ""),
+                    f"{key}_incentive_kind": incentive.get("kind", IncentiveKind.NONE),
+                    f"{key}_discount_code": incentive.get("discount_code", ""),
+                }
+            )
+        if not current:
+            # Start from the step's own text as A, so a test is one new text away.
+            initial["A_text"] = step.templates.get(language, "")
+            initial["A_incentive_kind"] = step.incentive_kind
+            initial["A_discount_code"] = step.discount_code
+        super().__init__(data, initial=initial)
+        for key in VARIANT_ROWS:
+            self.fields[f"{key}_include"] = forms.BooleanField(label=f"Test variant {key}", required=False)
+            self.fields[f"{key}_weight"] = forms.IntegerField(
+                label=f"Variant {key} weight", min_value=1, max_value=1000, required=False
+            )
+            self.fields[f"{key}_text"] = forms.CharField(
+                label=f"Variant {key} text",
+                widget=forms.Textarea(attrs={"rows": 3, "spellcheck": "true"}),
+                max_length=1600,
+                required=False,
+            )
+            self.fields[f"{key}_incentive_kind"] = forms.ChoiceField(
+                label=f"Variant {key} incentive", choices=IncentiveKind.choices, required=False
+            )
+            self.fields[f"{key}_discount_code"] = forms.CharField(
+                label=f"Variant {key} discount code", max_length=64, required=False
+            )
+
+    def rows(self) -> list[dict]:
+        """The form's fields grouped per variant, for the template."""
+        return [
+            {
+                "key": key,
+                "include": self[f"{key}_include"],
+                "weight": self[f"{key}_weight"],
+                "text": self[f"{key}_text"],
+                "incentive_kind": self[f"{key}_incentive_kind"],
+                "discount_code": self[f"{key}_discount_code"],
+            }
+            for key in VARIANT_ROWS
+        ]
+
+    def variants(self) -> list[dict]:
+        """The variants to save: the ticked rows, their other languages' texts kept as they were."""
+        data, current = self.cleaned_data, {v["key"]: v for v in self.step.variants or []}
+        chosen = []
+        for key in VARIANT_ROWS:
+            if not data.get(f"{key}_include"):
+                continue
+            before = current.get(key, {})
+            templates = dict(before.get("templates", {}))
+            text = (data.get(f"{key}_text") or "").strip()
+            if text:
+                templates[self.language] = text
+            else:
+                templates.pop(self.language, None)
+            incentive = {**(before.get("incentive") or {})}
+            incentive["kind"] = data.get(f"{key}_incentive_kind") or IncentiveKind.NONE
+            incentive["discount_code"] = data.get(f"{key}_discount_code") or ""
+            chosen.append(
+                {
+                    "key": key,
+                    "weight": data.get(f"{key}_weight") or 50,
+                    "templates": templates,
+                    "incentive": incentive,
+                    "delay_minutes": before.get("delay_minutes"),
+                }
+            )
+        return chosen

@@ -91,11 +91,16 @@ def flow_reply_wording(*, store, kind: str, language: str) -> str:
     )
     if flow is None:
         return ""
+    return flow_own_reply(flow, store_language=store.default_language, kind=kind, language=language)
+
+
+def flow_own_reply(flow: Flow, *, store_language: str, kind: str, language: str) -> str:
+    """The one reading of a flow's own wording, for the router and the settings API alike."""
     own = (flow.replies or {}).get(kind) or {}
     if (own.get(language) or "").strip():
         return own[language]
     field = _MAIN_REPLY_FIELDS.get(kind)
-    if field is None or language != (language_base(store.default_language) or "en"):
+    if field is None or language != (language_base(store_language) or "en"):
         return ""
     text = getattr(flow, field)
     # The model's English default stays a default: a French store's shoppers get the French one.

@@ -17,8 +17,10 @@ from stores.models import Cart, Customer, Store
 from stores.tenancy import ensure_same_store
 
 from . import defaults
+from .experiment_stats import MIN_TEXTS_PER_VARIANT
 from .models import DiscountCode, Flow, IncentiveKind, Nudge, NudgeEvent, Step
 from .rendering import consent_confirmation_is_separate, consent_confirmation_text, language_base
+from .variants import VARIANT_KEYS, variant_delay_minutes, variant_for, variants_fingerprint
 
 
 def flow_active_for(*, store: Store) -> Flow | None:
@@ -82,10 +84,13 @@ def nudges_schedule_for_cart(*, store: Store, cart: Cart) -> list[Nudge]:
         for step in flow.steps.all():
             if not step.is_active:
                 continue
-            due_at = _due_at(cart, step)
+            variant = variant_for(step=step, cart_id=cart.pk)
+            due_at = _due_at(cart, step, variant)
             nudge = existing.get(step.id)
             if nudge is None:
-                nudge = Nudge.objects.create(store=store, cart=cart, step=step, due_at=due_at)
+                nudge = Nudge.objects.create(
+                    store=store, cart=cart, step=step, due_at=due_at, variant=variant
+                )
                 NudgeEvent.objects.create(store=store, nudge=nudge, kind="scheduled", at=now)
             elif _movable(nudge) and nudge.due_at != due_at:
                 revived = nudge.state == Nudge.State.CANCELLED
@@ -112,7 +117,13 @@ def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[i
     qualifying = [cart for cart in carts if not cart_texting_problem(cart, has_items=cart.pk in with_items)]
     nudges = Nudge.objects.bulk_create(
         [
-            Nudge(store=store, cart=cart, step=step, due_at=_due_at(cart, step))
+            Nudge(
+                store=store,
+                cart=cart,
+                step=step,
+                due_at=_due_at(cart, step, variant := variant_for(step=step, cart_id=cart.pk)),
+                variant=variant,
+            )
             for cart in qualifying
             for step in steps
         ]
@@ -124,8 +135,8 @@ def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[i
     return nudges
 
 
-def _due_at(cart: Cart, step: Step):
-    return cart.last_activity_at + timedelta(minutes=step.delay_minutes)
+def _due_at(cart: Cart, step: Step, variant: str = ""):
+    return cart.last_activity_at + timedelta(minutes=variant_delay_minutes(step, variant))
 
 
 def nudges_cancel_pending(
@@ -180,7 +191,10 @@ def nudge_mark_failed(*, store: Store, nudge_id: int, reason: str) -> None:
 def _steps_reschedule_pending(*, step: Step) -> None:
     """A new delay moves every nudge of the step still waiting on its original due time."""
     last_activity = Cart.objects.filter(pk=OuterRef("cart_id")).values("last_activity_at")[:1]
-    Nudge.objects.filter(step=step, state=Nudge.State.SCHEDULED, deferred_count=0).update(
+    own_delay = [v["key"] for v in step.variants or [] if v.get("delay_minutes")]
+    Nudge.objects.filter(step=step, state=Nudge.State.SCHEDULED, deferred_count=0).exclude(
+        variant__in=own_delay
+    ).update(
         due_at=ExpressionWrapper(
             Subquery(last_activity) + timedelta(minutes=step.delay_minutes), output_field=DateTimeField()
         ),
@@ -208,25 +222,20 @@ def _step_check(
     discount_code: str,
     incentive_percent: int | None = None,
     incentive_amount: Decimal | None = None,
+    incentive_min_cart_value: Decimal | None = None,
+    incentive_only_if_not_clicked: bool = False,
 ) -> None:
     """The rules of one step, whichever door it comes through (fields named as the step editor's)."""
     if delay_minutes < 1:
         raise ApplicationError("The delay must be at least one minute.", extra={"field": "delay"})
-    if not templates:
-        raise ApplicationError(
-            "Every step needs a text in at least one language.", extra={"field": "template"}
-        )
-    for language, template in templates.items():
-        if not template.strip():
-            raise ApplicationError("Write the text.", extra={"field": "template", "language": language})
-        if len(template) > TWILIO_MAX_BODY_CHARS:
-            raise ApplicationError(
-                f"A text can carry at most {TWILIO_MAX_BODY_CHARS} characters.",
-                extra={"field": "template", "language": language},
-            )
-        placeholders_check(template, field="template")
+    _templates_check(templates)
     if incentive_kind == IncentiveKind.FIXED_CODE and not discount_code.strip():
         raise ApplicationError("Give the discount code to send.", extra={"field": "discount_code"})
+    incentive_conditions_check(
+        incentive_kind=incentive_kind,
+        min_cart_value=incentive_min_cart_value,
+        only_if_not_clicked=incentive_only_if_not_clicked,
+    )
     if incentive_kind == IncentiveKind.UNIQUE_CODE:
         _unique_code_value_check(percent=incentive_percent, amount=incentive_amount)
 
@@ -242,6 +251,234 @@ def _unique_code_value_check(*, percent: int | None, amount: Decimal | None) -> 
         raise ApplicationError("A percentage off is between 1 and 100.", extra={"field": "incentive_percent"})
     if amount is not None and not Decimal("0") < amount <= Decimal("100000"):
         raise ApplicationError("An amount off is above 0.", extra={"field": "incentive_amount"})
+
+
+def _templates_check(templates, *, field: str = "template", whose: str = "") -> None:
+    """The texts of a step or variant: one language or more, each written, short, known placeholders."""
+    if not isinstance(templates, dict) or not templates:
+        raise ApplicationError(
+            f"{whose}Every step needs a text in at least one language.", extra={"field": field}
+        )
+    for language, template in templates.items():
+        if not isinstance(template, str) or not template.strip():
+            raise ApplicationError(f"{whose}Write the text.", extra={"field": field, "language": language})
+        if len(template) > TWILIO_MAX_BODY_CHARS:
+            raise ApplicationError(
+                f"{whose}A text can carry at most {TWILIO_MAX_BODY_CHARS} characters.",
+                extra={"field": field, "language": language},
+            )
+        try:
+            placeholders_check(template, field=field)
+        except ApplicationError as exc:
+            raise ApplicationError(whose + exc.message, extra=exc.extra, code=exc.code) from exc
+
+
+# --- Variants of a step and the experiment over them ---------------------------------------------
+
+_INCENTIVE_DEFAULTS = {"kind": IncentiveKind.NONE, "discount_code": "", "text": "", "valid_days": 7}
+
+
+def variants_clean(raw, *, field: str = "variants") -> list[dict]:
+    """A step's variants as stored: [] (the step's own text) or 2–4 of {key A–D, weight, templates,
+    incentive, delay_minutes}, each checked like a step. Every refusal names the variant and the rule."""
+    if raw in (None, []):
+        return []
+    if not isinstance(raw, list) or not 2 <= len(raw) <= len(VARIANT_KEYS):
+        raise ApplicationError(
+            f"A step tests 2 to {len(VARIANT_KEYS)} variants (or none).", extra={"field": field}
+        )
+    cleaned, seen = [], set()
+    for item in raw:
+        if not isinstance(item, dict):
+            raise ApplicationError(
+                "Each variant is an object with key, weight and templates.", extra={"field": field}
+            )
+        key = str(item.get("key", "")).strip().upper()
+        if key not in VARIANT_KEYS:
+            raise ApplicationError(
+                f"Variant keys are {', '.join(VARIANT_KEYS)}; got {item.get('key')!r}.",
+                extra={"field": field},
+            )
+        if key in seen:
+            raise ApplicationError(
+                f"Variant {key} is given twice: keys must be unique.", extra={"field": field}
+            )
+        seen.add(key)
+        whose = f"Variant {key}: "
+        weight = item.get("weight", 1)
+        if isinstance(weight, bool) or not isinstance(weight, int) or not 1 <= weight <= 1000:
+            raise ApplicationError(
+                whose + "the weight must be a whole number from 1 to 1000.", extra={"field": field}
+            )
+        templates = item.get("templates") or {}
+        _templates_check(templates, field=field, whose=whose)
+        incentive = _variant_incentive_clean(item.get("incentive") or {}, field=field, whose=whose)
+        delay = item.get("delay_minutes")
+        if delay is not None and (
+            isinstance(delay, bool) or not isinstance(delay, int) or not 1 <= delay <= 30 * 24 * 60
+        ):
+            raise ApplicationError(
+                whose + "the delay must be whole minutes, from 1 to 30 days.", extra={"field": field}
+            )
+        cleaned.append(
+            {
+                "key": key,
+                "weight": weight,
+                "templates": {lang.lower(): text.strip() for lang, text in templates.items()},
+                "incentive": incentive,
+                "delay_minutes": delay,
+            }
+        )
+    return sorted(cleaned, key=lambda v: v["key"])
+
+
+def _variant_incentive_clean(incentive, *, field: str, whose: str) -> dict:
+    if not isinstance(incentive, dict) or set(incentive) - {*_INCENTIVE_DEFAULTS, *_CONDITIONS, "pool_codes"}:
+        raise ApplicationError(
+            whose + "the incentive is {kind, discount_code, text, valid_days, min_cart_value, "
+            "only_if_not_clicked}.",
+            extra={"field": field},
+        )
+    if incentive.get("pool_codes"):
+        raise ApplicationError(
+            whose + "pool codes go on the step's own incentive: its variants share the step's pool.",
+            extra={"field": field},
+        )
+    merged = {**_INCENTIVE_DEFAULTS, **{k: v for k, v in incentive.items() if k != "pool_codes"}}
+    if merged["kind"] not in IncentiveKind.values:
+        raise ApplicationError(
+            whose + f"the incentive kind is one of {', '.join(IncentiveKind.values)}.", extra={"field": field}
+        )
+    code, text, days = merged["discount_code"], merged["text"], merged["valid_days"]
+    if not isinstance(code, str) or len(code) > 64 or not isinstance(text, str) or len(text) > 200:
+        raise ApplicationError(
+            whose + "a discount code has at most 64 characters, an incentive text 200.",
+            extra={"field": field},
+        )
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 365:
+        raise ApplicationError(whose + "an offer lasts 1 to 365 days.", extra={"field": field})
+    if merged["kind"] == IncentiveKind.FIXED_CODE and not code.strip():
+        raise ApplicationError(whose + "give the discount code to send.", extra={"field": field})
+    conditions = _variant_conditions_clean(incentive, kind=merged["kind"], field=field, whose=whose)
+    return {
+        "kind": merged["kind"],
+        "discount_code": code.strip(),
+        "text": text.strip(),
+        "valid_days": days,
+        **conditions,
+    }
+
+
+_CONDITIONS = ("min_cart_value", "only_if_not_clicked")
+
+
+def _variant_conditions_clean(incentive: dict, *, kind: str, field: str, whose: str) -> dict:
+    """A variant's "only when needed" conditions, checked by the step's rule; kept only when set."""
+    raw_minimum, only_if_not_clicked = incentive.get("min_cart_value"), incentive.get("only_if_not_clicked")
+    if only_if_not_clicked not in (None, True, False):
+        raise ApplicationError(whose + "only_if_not_clicked is true or false.", extra={"field": field})
+    try:
+        minimum = None if raw_minimum in (None, "") else Decimal(str(raw_minimum))
+    except ArithmeticError as exc:
+        raise ApplicationError(whose + "min_cart_value is a number.", extra={"field": field}) from exc
+    try:
+        incentive_conditions_check(
+            incentive_kind=kind, min_cart_value=minimum, only_if_not_clicked=bool(only_if_not_clicked)
+        )
+    except ApplicationError as exc:
+        raise ApplicationError(whose + exc.message, extra={"field": field}) from exc
+    conditions: dict = {}
+    if minimum is not None:
+        conditions["min_cart_value"] = str(minimum.quantize(Decimal("0.01")))
+    if only_if_not_clicked:
+        conditions["only_if_not_clicked"] = True
+    return conditions
+
+
+def _experiment_follow(step: Step, variants: list[dict]) -> dict:
+    """The experiment after the step's variants are (re)written: new or changed variants start a fresh
+    one (texts of other versions would mix into its numbers); removing them stops a running one."""
+    current = dict(step.experiment or {})
+    if not variants:
+        if current.get("status") == "running":
+            current.update(status="stopped", stopped_at=timezone.now().isoformat())
+        return current
+    fingerprint = variants_fingerprint(variants)
+    if current.get("fingerprint") == fingerprint and current.get("status") in ("running", "decided"):
+        return current
+    return {
+        "status": "running",
+        "winner": None,
+        "started_at": timezone.now().isoformat(),
+        "decided_at": None,
+        "fingerprint": fingerprint,
+        "statement": f"Collecting texts: each variant needs {MIN_TEXTS_PER_VARIANT} before any decision.",
+        "numbers": {},
+    }
+
+
+def step_variants_update(*, store: Store, step: Step, variants) -> Step:
+    """Replace a step's variants (dashboard and API alike); the experiment follows."""
+    ensure_same_store(store, step)
+    cleaned = variants_clean(variants)
+    with transaction.atomic():
+        Flow.objects.select_for_update().filter(pk=step.flow_id).first()
+        step.refresh_from_db(fields=["variants", "experiment"])
+        step.experiment = _experiment_follow(step, cleaned)
+        step.variants = cleaned
+        step.save(update_fields=["variants", "experiment"])
+    return step
+
+
+def step_experiment_record(*, store: Store, step: Step, fingerprint: str, outcome: dict) -> bool:
+    """Keep the scheduler's latest reading of a running experiment (its numbers, its statement and, once
+    decided, the winner). Ignored when the variants changed meanwhile: the reading is of another test."""
+    ensure_same_store(store, step)
+    with transaction.atomic():
+        locked = Step.objects.for_store(store).select_for_update().filter(pk=step.pk).first()
+        if locked is None:
+            return False
+        experiment = dict(locked.experiment or {})
+        if experiment.get("status") != "running" or experiment.get("fingerprint") != fingerprint:
+            return False
+        experiment["numbers"] = outcome.get("numbers", {})
+        experiment["statement"] = outcome.get("statement", "")
+        if outcome.get("winner"):
+            experiment.update(
+                status="decided", winner=outcome["winner"], decided_at=timezone.now().isoformat()
+            )
+        if experiment == locked.experiment:
+            return False
+        locked.experiment = experiment
+        locked.save(update_fields=["experiment"])
+        step.experiment = experiment
+    return True
+
+
+MAX_MIN_CART_VALUE = Decimal("1000000")
+
+
+def incentive_conditions_check(
+    *, incentive_kind: str, min_cart_value: Decimal | None, only_if_not_clicked: bool
+) -> None:
+    """ "Only when needed": the conditions of an incentive (a step's or a variant's), checked one way."""
+    if min_cart_value is not None:
+        if not min_cart_value.is_finite() or not Decimal(0) < min_cart_value < MAX_MIN_CART_VALUE:
+            raise ApplicationError(
+                "The minimum cart value must be more than 0 and less than 1,000,000.",
+                extra={"field": "incentive_min_cart_value"},
+            )
+        exponent = min_cart_value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -2:
+            raise ApplicationError(
+                "Give the minimum cart value with at most two decimals.",
+                extra={"field": "incentive_min_cart_value"},
+            )
+    if incentive_kind == IncentiveKind.NONE and (min_cart_value is not None or only_if_not_clicked):
+        raise ApplicationError(
+            "Conditions apply to an incentive: choose one, or clear the conditions.",
+            extra={"field": "incentive_kind"},
+        )
 
 
 def _step_write(*, step: Step, delay_minutes: int, **fields) -> Step:
@@ -271,9 +508,14 @@ def _steps_in_check(steps: list[dict]) -> None:
                 discount_code=step["discount_code"],
                 incentive_percent=step.get("incentive_percent"),
                 incentive_amount=step.get("incentive_amount"),
+                incentive_min_cart_value=step.get("incentive_min_cart_value"),
+                incentive_only_if_not_clicked=step.get("incentive_only_if_not_clicked", False),
             )
+            step["variants"] = variants_clean(step.get("variants"), field="variants")
         except ApplicationError as exc:
             field = f"steps[{step['position']}]"
+            if exc.extra.get("field") == "variants":
+                field += ".variants"
             raise ApplicationError(exc.message, extra={**exc.extra, "field": field}, code=exc.code) from exc
 
 
@@ -313,6 +555,10 @@ def flow_update(
             incentive_text=data.get("incentive_text", "").strip(),
             incentive_valid_days=data.get("incentive_valid_days", 7),
             **_unique_code_value(data),
+            experiment=_experiment_follow(step, data["variants"]),
+            variants=data["variants"],
+            incentive_min_cart_value=data.get("incentive_min_cart_value"),
+            incentive_only_if_not_clicked=data.get("incentive_only_if_not_clicked", False),
         )
         _discount_pool_extend(store=store, step=step, codes=data.get("pool_codes", []))
     for step in existing.values():
@@ -338,6 +584,8 @@ def step_update(
     remove_language: bool = False,
     incentive_percent: int | None = None,
     incentive_amount: Decimal | None = None,
+    incentive_min_cart_value: Decimal | None = None,
+    incentive_only_if_not_clicked: bool = False,
 ) -> Step:
     """Save a step's timing and incentive, and its text in one language (or drop that language)."""
     ensure_same_store(store, step)
@@ -358,6 +606,8 @@ def step_update(
         discount_code=discount_code,
         incentive_percent=incentive_percent,
         incentive_amount=incentive_amount,
+        incentive_min_cart_value=incentive_min_cart_value,
+        incentive_only_if_not_clicked=incentive_only_if_not_clicked,
     )
     return _step_write(
         step=step,
@@ -375,6 +625,8 @@ def step_update(
                 "incentive_amount": incentive_amount,
             }
         ),
+        incentive_min_cart_value=incentive_min_cart_value,
+        incentive_only_if_not_clicked=incentive_only_if_not_clicked,
     )
 
 
@@ -433,7 +685,7 @@ def flow_settings_update(
 
 
 # The router's replies a store may word per language; the shipped texts are conversations'.
-_SHIPPED_REPLIES = {
+SHIPPED_REPLIES = {
     "fallback": wording.FALLBACK_REPLY,
     "holding": wording.HOLDING_REPLY,
     "opt_out": wording.OPT_OUT_CONFIRMATION,
@@ -443,16 +695,30 @@ _SHIPPED_REPLIES = {
 
 def flow_replies_clean(replies) -> dict[str, dict[str, str]]:
     """{kind: {language: text}}, keeping only texts that differ from the shipped one (which stays live)."""
-    if not isinstance(replies, dict) or set(replies) - set(_SHIPPED_REPLIES):
+    if not isinstance(replies, dict):
         raise ApplicationError(
-            "Replies are {kind: {language: text}} with kind one of " + ", ".join(_SHIPPED_REPLIES) + ".",
+            "Give {kind: {language: text}}, kind one of " + ", ".join(SHIPPED_REPLIES) + ".",
             extra={"field": "replies"},
         )
+    unknown_kinds = sorted(set(replies) - set(SHIPPED_REPLIES))
+    if unknown_kinds:
+        raise ApplicationError(
+            f"Unknown reply “{unknown_kinds[0]}”: use one of {', '.join(SHIPPED_REPLIES)}.",
+            extra={"field": "replies"},
+        )
+    for kind, texts in replies.items():
+        unknown_languages = sorted(set(texts) - set(LANGUAGES)) if isinstance(texts, dict) else []
+        if unknown_languages:
+            raise ApplicationError(
+                f"{kind}: unknown language “{unknown_languages[0]}”: use one of {', '.join(LANGUAGES)}.",
+                extra={"field": "replies"},
+            )
     cleaned: dict[str, dict[str, str]] = {}
     for kind, texts in replies.items():
         if not isinstance(texts, dict) or set(texts) - set(LANGUAGES):
             raise ApplicationError(
-                f"{kind}: give one text per language ({', '.join(LANGUAGES)}).", extra={"field": "replies"}
+                f"{kind}: give {{language: text}} with languages among {', '.join(LANGUAGES)}.",
+                extra={"field": "replies"},
             )
         for language, text in texts.items():
             text = str(text or "").strip()
@@ -467,7 +733,7 @@ def flow_replies_clean(replies) -> dict[str, dict[str, str]]:
                     "An opt-in confirmation must say how to opt out (STOP): carriers require it.",
                     extra={"field": field},
                 )
-            if text and text != _SHIPPED_REPLIES[kind].get(language):
+            if text and text != SHIPPED_REPLIES[kind].get(language):
                 cleaned.setdefault(kind, {})[language] = text
     return cleaned
 

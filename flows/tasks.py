@@ -8,7 +8,7 @@ from conversations.tasks import deliver_message
 
 from .dispatcher import nudge_dispatch_due
 
-logger = logging.getLogger("cartrecovery.flows")
+logger = logging.getLogger(__name__)
 
 
 # One tick at a time per deployment. Overlapping ticks send nothing twice (rows are claimed SKIP LOCKED),

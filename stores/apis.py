@@ -96,6 +96,24 @@ class StoreSettingsSerializer(serializers.Serializer):
     )
     return_days = serializers.IntegerField(min_value=0, max_value=365, allow_null=True)
     processing_days = serializers.IntegerField(min_value=0, max_value=365, allow_null=True)
+    fallback_reply = serializers.CharField(
+        allow_blank=True, help_text="The fallback reply in the store's language."
+    )
+    holding_reply = serializers.CharField(
+        allow_blank=True, help_text="The holding reply (a person will answer) in the store's language."
+    )
+    replies = serializers.DictField(
+        child=serializers.DictField(child=serializers.CharField(allow_blank=True)),
+        help_text="The router's replies per language: {kind: {language: text}}, kinds fallback, holding, "
+        "opt_out, opt_in; languages en, es, fr, de, it, pt, nl. Read: every text as the shopper gets it. "
+        'Written: only the texts given change; "" goes back to the shipped text. An unknown kind, '
+        "language or placeholder is a 400 naming it.",
+    )
+    replies_edited = serializers.DictField(
+        read_only=True,
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Per kind, the languages the store wrote itself.",
+    )
 
 
 class SettingsErrorsSerializer(serializers.Serializer):

@@ -4,6 +4,8 @@ Kept apart from the tenant's services: nothing in the product depends on it, and
 password lives only here.
 """
 
+from decimal import Decimal
+
 from django.db import transaction
 
 from stores.hooks import STORE_CREATED_HOOKS, hooks_run
@@ -14,6 +16,24 @@ DEMO_STORE_NAME = "Summit Outfitters"
 DEMO_OWNER_EMAIL = "owner@summit-outfitters.example"
 DEMO_AGENT_EMAIL = "agent@summit-outfitters.example"
 DEMO_PASSWORD = "summit-demo-2026"  # noqa: S105 - the published demo login, printed by seed_demo
+
+
+# What the demo's policies say, as the structured facts the bot answers from ("do you ship to Canada?").
+DEMO_FACTS = {
+    "ships_to": ["US", "CA"],
+    "free_shipping_over": Decimal("75.00"),
+    "return_days": 30,
+    "processing_days": 1,
+}
+
+
+def _demo_facts_fill(store: Store) -> None:
+    """Set the facts the demo store does not have yet; one a merchant already set is left as it is."""
+    missing = {name: value for name, value in DEMO_FACTS.items() if getattr(store, name) in (None, [])}
+    for name, value in missing.items():
+        setattr(store, name, value)
+    if missing:
+        store.save(update_fields=list(missing))
 
 
 @transaction.atomic
@@ -40,6 +60,7 @@ def demo_seed() -> dict:
             "or +1 303 555 0142. Msg & data rates may apply. Reply STOP to opt out.",
         },
     )
+    _demo_facts_fill(store)
     owner = user_ensure(email=DEMO_OWNER_EMAIL, password=DEMO_PASSWORD, first_name="Olivia")
     agent = user_ensure(email=DEMO_AGENT_EMAIL, password=DEMO_PASSWORD, first_name="Alex")
     membership_ensure(store=store, user=owner, role=Role.OWNER)

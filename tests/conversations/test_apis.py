@@ -229,3 +229,40 @@ def test_my_store_cannot_reach_another_stores_rule_or_thread(api_client, store, 
     assert api_client.get(f"{_rules(store)}{rule.id}/").status_code == 404
     assert api_client.delete(f"{_rules(store)}{rule.id}/").status_code == 404
     assert api_client.get(f"{_threads(store)}{thread.id}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_rules_replies_per_language_are_written_read_and_validated(api_client, store):
+    # given
+    created = api_client.post(
+        _rules(store),
+        {
+            "name": "Shipping",
+            "keywords": ["shipping"],
+            "reply": "{shipping_policy}",
+            "replies": {"fr": "Livraison : {shipping_policy}", "nl": "Verzending: {shipping_policy}"},
+        },
+        format="json",
+    )
+    rule_url = f"{_rules(store)}{created.json()['id']}/"
+
+    # when
+    unknown_language = api_client.patch(rule_url, {"replies": {"jp": "配送"}}, format="json")
+    unknown_placeholder = api_client.patch(rule_url, {"replies": {"de": "Versand {porto}"}}, format="json")
+    not_a_mapping = api_client.patch(rule_url, {"replies": ["fr"]}, format="json")
+
+    # then
+    assert created.status_code == 201
+    assert api_client.get(rule_url).json()["replies"] == {
+        "fr": "Livraison : {shipping_policy}",
+        "nl": "Verzending: {shipping_policy}",
+    }
+    assert unknown_language.status_code == 400
+    assert "Unknown language “jp”" in unknown_language.json()["detail"]
+    assert unknown_placeholder.status_code == 400
+    assert unknown_placeholder.json()["detail"].startswith("German reply: Unknown placeholder: {porto}")
+    assert not_a_mapping.status_code == 400
+    assert KeywordRule.objects.get().replies == {
+        "fr": "Livraison : {shipping_policy}",
+        "nl": "Verzending: {shipping_policy}",
+    }

@@ -30,6 +30,8 @@ CONTRACT_FIELDS = {
     "ships_to",
 }
 STORE_FACTS = {"free_shipping_over", "return_days", "processing_days"}
+# The canned replies in every language (issue 16), beside the contract's fields.
+REPLIES = {"replies", "replies_edited", "fallback_reply", "holding_reply"}
 
 
 def api_as(store, role: str) -> APIClient:
@@ -59,7 +61,7 @@ def test_managers_read_their_stores_settings_in_the_contracts_shape(attacker_sto
     body = response.json()
     # the contract's fields, the Settings page's CTIA choice (compliance issue) and the facts the bot
     # states (languages issue) beside them
-    assert set(body) == CONTRACT_FIELDS | {"consent_confirmation"} | STORE_FACTS
+    assert set(body) == CONTRACT_FIELDS | {"consent_confirmation"} | STORE_FACTS | REPLIES
     assert body["sender_number"] == "+13035550177"
     assert body["quiet_hours"] == {
         "start": attacker_flow.quiet_hours_start,

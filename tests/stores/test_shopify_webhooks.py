@@ -59,9 +59,9 @@ def test_checkout_sample_becomes_a_cart_with_items_and_money_as_decimal(store, p
     assert cart.last_activity_at == datetime(2022, 1, 1, 0, 0, tzinfo=UTC)
     assert cart.email == "example@email.com"
     assert cart.first_name == "John"
-    assert [(i.title, i.variant, i.quantity, i.price) for i in cart.items.all()] == [
-        ("IPod Nano - 8GB", "Pink", 1, Decimal("199.00")),
-        ("IPod Nano - 8GB", "Pink", 1, Decimal("199.00")),
+    assert [(i.title, i.variant, i.variant_id, i.quantity, i.price) for i in cart.items.all()] == [
+        ("IPod Nano - 8GB", "Pink", "808950810", 1, Decimal("199.00")),
+        ("IPod Nano - 8GB", "Pink", "808950810", 1, Decimal("199.00")),
     ]
 
 

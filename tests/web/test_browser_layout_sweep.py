@@ -132,3 +132,73 @@ def test_the_overview_chart_opens_on_the_latest_days_on_a_phone(page, live_serve
     scrollable = box.evaluate("el => el.scrollWidth - el.clientWidth")
     assert scrollable > 0
     assert box.evaluate("el => el.scrollLeft") >= scrollable - 1
+
+
+LONG_STORE_NAMES = [
+    "Wolfeschlegelsteinhausenbergerdorff Outdoor & Mountaineering Supplies International",
+    "Boutique des Randonneurs Extraordinairement Longue — Équipement de Montagne",
+    "Zeer Lange Nederlandse Winkelnaam voor Wandelschoenen en Regenkleding BV",
+]
+# Rows of tabs and switcher entries, measured: a tab strip is one row (it scrolls sideways instead of
+# wrapping), a switcher entry's name and role share their first line, and no entry is taller than its text.
+WRAPPED_INTO_EMPTY_SPACE = """() => {
+  const problems = [];
+  for (const strip of document.querySelectorAll('.tabs, .ib-tabs')) {
+    const tops = [...strip.children].filter(c => c.offsetParent !== null)
+      .map(c => Math.round(c.getBoundingClientRect().top));
+    if (new Set(tops).size > 1) problems.push(`${strip.className}: tabs on ${new Set(tops).size} rows`);
+  }
+  const sidebar = document.querySelector('.sidebar').getBoundingClientRect();
+  for (const link of document.querySelectorAll('.store-menu a')) {
+    const box = link.getBoundingClientRect();
+    const label = link.textContent.trim().slice(0, 30);
+    if (box.right > sidebar.right + 1) problems.push(`switcher: ${label} cut by the sidebar's edge`);
+    if (box.height > 72) problems.push(`switcher: ${label} is ${Math.round(box.height)} px tall`);
+    const [name, role] = link.children;
+    if (!name || !role || role.tagName === 'svg') continue;
+    const n = name.getBoundingClientRect(), r = role.getBoundingClientRect();
+    if (r.top >= n.bottom - 2) problems.push(`switcher: role under the name, ${label}`);
+    const lines = n.height / parseFloat(getComputedStyle(name).lineHeight || 20);
+    if (lines > 2.1) problems.push(`switcher: name on ${Math.round(lines)} lines, ${label}`);
+    const gap = box.width - n.width - r.width;
+    if (gap > 48) problems.push(`switcher: ${Math.round(gap)} px of empty space in ${label}`);
+  }
+  return problems;
+}"""
+
+
+def test_tabs_and_the_store_switcher_do_not_wrap_into_empty_space(page, live_server, store, owner):
+    # given an owner of three stores with long names, and a flow with texts in several languages
+    store.name = LONG_STORE_NAMES[0]
+    store.save(update_fields=["name"])
+    for name in LONG_STORE_NAMES[1:]:
+        other = MembershipFactory(user=owner, role=Role.OWNER).store
+        other.name = name
+        other.save(update_fields=["name"])
+    flow_seed_default(store=store)
+    step = Step.objects.filter(store=store).first()
+    sid = {"store_id": store.id}
+    pages = {
+        "flow-step": reverse("dashboard:flow_step", kwargs={**sid, "step_id": step.id}),
+        "inbox": reverse("inbox:list", kwargs=sid),
+        "settings": reverse("dashboard:settings", kwargs=sid),
+    }
+    page.set_default_navigation_timeout(60_000)
+    login(page, live_server, owner)
+
+    # when each page is opened at both widths with the switcher open
+    failures = {}
+    for name, path in pages.items():
+        for viewport in (DESKTOP, MOBILE):
+            page.set_viewport_size(viewport)
+            page.goto(live_server.url + path)
+            if viewport is MOBILE:
+                page.locator("[data-nav-toggle]").click()
+            page.locator(".store-switcher summary").click()
+            problems = page.evaluate(WRAPPED_INTO_EMPTY_SPACE) + _problems(page)
+            if problems:
+                failures[f"{name} @ {viewport['width']}"] = problems
+            screenshot(page, f"tabs-switcher-{name}-{viewport['width']}", mobile=False)
+
+    # then
+    assert failures == {}
