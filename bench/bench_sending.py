@@ -8,6 +8,7 @@
    server: never more than RATE texts in any one-second window, and at least 90 % of the rate used.
 """
 
+import bisect
 import json
 import os
 import subprocess
@@ -16,7 +17,10 @@ import time
 
 from .core import PYTHON, ROOT, Result, database_ensure, env_for_bench, python_json
 
-THROUGHPUT_TEXTS = 300
+THROUGHPUT_TEXTS = 610
+THROUGHPUT_ROUNDS = 6  # alternating bare / ours, the best of each kept
+# Worker time per text besides the request itself (ours − the bare client's, per text): issue 13.
+OVERHEAD_TARGET_MS = 2.0
 # One worker process must keep up with the fastest single sender: a short code, 100 segments/s
 # (conversations.sms.ratelimit.DEFAULT_RATES). The bare client is shown beside it, but it is no target:
 # against a fake that answers in under a millisecond it measures loopback HTTP, while every text we send
@@ -45,6 +49,18 @@ def _max_in_any_second(times: list[float]) -> int:
     return best
 
 
+def _mean_in_a_second(times: list[float]) -> float:
+    """The mean number of arrivals in a 1-second window [t, t + 1), over every start t from the first
+    arrival to one second before the last (sampled each millisecond): what "the limit used" means for a
+    limit on any one second. Counting (n − 1) / span instead credits the opening burst to the whole run."""
+    times = sorted(times)
+    if len(times) < 2 or times[-1] - times[0] <= 1.0:
+        return float(len(times))
+    steps = int((times[-1] - 1.0 - times[0]) * 1000) + 1
+    starts = [times[0] + i / 1000 for i in range(steps)]
+    return sum(bisect.bisect_left(times, t + 1.0) - bisect.bisect_left(times, t) for t in starts) / steps
+
+
 def run() -> list[Result]:
     sys.path.insert(0, str(ROOT))
     from tests.fakes.twilio_server import FakeTwilioServer
@@ -58,9 +74,10 @@ def run() -> list[Result]:
         )
         database_ensure(env)
         speed = _django("throughput", str(THROUGHPUT_TEXTS), env=env)
+        # Every round's store has the same sender number, which is unique: one store at a time.
+        _django("cleanup", speed["store_id"], env=env)
         quiet = _limit_round(env, twilio, burners=0)
         loaded = _limit_round(env, twilio, burners=CPU_BURNERS)
-        _django("cleanup", speed["store_id"], env=env)
     return [
         Result(
             name="send: texts/s per worker process (vs bare twilio client)",
@@ -69,6 +86,22 @@ def run() -> list[Result]:
             unit="msg/s",
             target=f"≥ {PROCESS_TARGET_PER_S}/s (a short code's rate)",
             ok=speed["ours_per_s"] >= PROCESS_TARGET_PER_S,
+        ),
+        Result(
+            name="send: worker time per text besides the request (ours − bare client, wall)",
+            value=speed["ours_ms"] - speed["bare_ms"],
+            baseline=speed["bare_ms"],
+            unit="ms",
+            target=f"≤ {OVERHEAD_TARGET_MS:g} ms",
+            ok=speed["ours_ms"] - speed["bare_ms"] <= OVERHEAD_TARGET_MS,
+        ),
+        Result(
+            name="send: worker CPU time per text (vs bare client's)",
+            value=speed["ours_cpu_ms"],
+            baseline=speed["bare_cpu_ms"],
+            unit="ms",
+            target="reported",
+            ok=True,
         ),
         *_limit_results(quiet, f"{WORKERS} workers"),
         *_limit_results(loaded, f"{WORKERS} workers + {CPU_BURNERS} CPU-bound processes"),
@@ -110,8 +143,7 @@ def _limit_round(env: dict, twilio, *, burners: int) -> list[float]:
 
 def _limit_results(arrivals: list[float], beside: str) -> list[Result]:
     peak = _max_in_any_second(arrivals)
-    span = max(arrivals) - min(arrivals) if len(arrivals) > 1 else 0.0
-    used = (len(arrivals) - 1) / (span * RATE) if span else 0.0
+    used = _mean_in_a_second(arrivals) / RATE
     return [
         Result(
             name=f"send: peak texts in any 1 s, {beside}, limit {RATE}/s",
@@ -122,7 +154,7 @@ def _limit_results(arrivals: list[float], beside: str) -> list[Result]:
             ok=peak <= RATE and len(arrivals) == BACKLOG_TEXTS,
         ),
         Result(
-            name=f"send: share of the {RATE}/s limit used under backlog, {beside}",
+            name=f"send: share of the {RATE}/s limit used under backlog (mean per 1 s window), {beside}",
             value=used * 100,
             baseline=100.0,
             unit="%",
@@ -155,6 +187,8 @@ def _messages(count: int, *, rate: float) -> tuple:
 
 
 def _throughput(count: int) -> dict:
+    """Alternate rounds of the bare client and of `message_deliver` (a neighbour's burst then lands on
+    both sides), and keep each side's best round: wall and CPU time per text."""
     from django.conf import settings
 
     from conversations.sending import message_deliver
@@ -162,21 +196,42 @@ def _throughput(count: int) -> dict:
 
     store, messages = _messages(count, rate=9_999)
     client = _client("")
-    client.messages.create(to="+14155550000", from_=str(store.sms_number), body="warm-up")
-    started = time.perf_counter()
-    for i in range(count):
-        client.messages.create(
-            to=f"+1415555{i % 20:04d}",
-            from_=str(store.sms_number),
-            body=messages[i].body,
-            status_callback=f"{settings.PUBLIC_BASE_URL}/webhooks/twilio/status/",
-        )
-    bare = count / (time.perf_counter() - started)
-    started = time.perf_counter()
-    for message in messages:
-        message_deliver(message_id=message.id)
-    ours = count / (time.perf_counter() - started)
-    return {"store_id": str(store.id), "ours_per_s": ours, "bare_per_s": bare}
+    callback = f"{settings.PUBLIC_BASE_URL}/webhooks/twilio/status/"
+
+    def bare(chunk: list) -> None:
+        for i, message in enumerate(chunk):
+            client.messages.create(
+                to=f"+1415555{i % 20:04d}",
+                from_=str(store.sms_number),
+                body=message.body,
+                status_callback=callback,
+            )
+
+    def ours(chunk: list) -> None:
+        for message in chunk:
+            message_deliver(message_id=message.id)
+
+    bare(messages[:10])  # warm-up: connections open, code loaded
+    ours(messages[:10])
+    rest = messages[10:]
+    size = max(len(rest) // THROUGHPUT_ROUNDS, 1)
+    best: dict = {"bare": (float("inf"), 0.0), "ours": (float("inf"), 0.0)}
+    for round_ in range(THROUGHPUT_ROUNDS):
+        chunk = rest[round_ * size : (round_ + 1) * size]
+        for side, run in (("bare", bare), ("ours", ours)):
+            wall, cpu = time.perf_counter(), time.process_time()
+            run(chunk)
+            measured = ((time.perf_counter() - wall) / len(chunk), (time.process_time() - cpu) / len(chunk))
+            best[side] = min(best[side], measured)
+    return {
+        "store_id": str(store.id),
+        "ours_per_s": 1 / best["ours"][0],
+        "bare_per_s": 1 / best["bare"][0],
+        "ours_ms": best["ours"][0] * 1000,
+        "bare_ms": best["bare"][0] * 1000,
+        "ours_cpu_ms": best["ours"][1] * 1000,
+        "bare_cpu_ms": best["bare"][1] * 1000,
+    }
 
 
 def _deliver(ids: list[int]) -> dict:

@@ -1,14 +1,17 @@
 """The outbound path every text takes (nudges, bot replies, agent replies): record, then deliver once."""
 
 import logging
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
+from stores.evidence import evidence_heads_lock
 from stores.hooks import hooks_run
 from stores.models import Customer, Store
 from stores.phones import phone_mask, phones_masked_in
@@ -131,6 +134,10 @@ def messages_queue_outbound(*, outbound: list[Outbound]) -> list[Message]:
         by_store.setdefault(item.store.id, (item.store, [], []))
         by_store[item.store.id][1].append(message)
         by_store[item.store.id][2].append(item.decision or f"{item.route} text")
+    if len(by_store) > 1:
+        # A dispatcher batch spans stores: take their evidence chain heads in one order first, or two
+        # overlapping ticks deadlock over them (seen in the 50,000-webhook load run).
+        evidence_heads_lock(stores=[store for store, _, _ in by_store.values()])
     for store, store_messages, decisions in by_store.values():
         messages_chain(store=store, messages=store_messages, decisions=decisions)
     Thread.objects.filter(pk__in={item.thread.pk for item in outbound}).update(
@@ -159,40 +166,114 @@ def _status_callback_url() -> str:
     return f"{settings.PUBLIC_BASE_URL}/webhooks/twilio/status/"
 
 
-def _outgoing(message: Message) -> OutgoingSms:
-    store = message.store
-    return OutgoingSms(
-        to=str(message.thread.customer.phone),
-        body=message.body,
-        from_number=str(store.sms_number or ""),
-        messaging_service_sid=store.messaging_service_sid,
+@dataclass(frozen=True)
+class _Sender:
+    """What the limiter needs of a store (`ratelimit.sender_key` / `sender_rate`), read with the claim."""
+
+    id: object
+    sms_number: str
+    messaging_service_sid: str
+    sender_rate_per_second: object
+    sender_kind: str
+
+
+@dataclass(frozen=True)
+class _Claimed:
+    """A message this worker moved to `sending`, with everything its request needs."""
+
+    id: int
+    store_id: uuid.UUID
+    segments: int
+    sms: OutgoingSms
+    sender: _Sender
+    reconcile: bool  # an earlier attempt may have reached the provider: ask it before sending again
+
+
+def _claim(message_id: int) -> _Claimed | None:
+    """Move the message to `sending` once, in one UPDATE; None when someone already did.
+
+    A message `sending` for longer than `SMS_STALE_SENDING` lost its worker and is taken over. Whether the
+    provider must be asked first: some earlier attempt is not known to have failed (a timeout, a worker
+    that died mid-request). Plain SQL: the ORM's compiling and the phone field's parsing cost more CPU
+    than both statements' round trips.
+    """
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(_CLAIM_AND_READ_SQL, _claim_params(message_id, now))
+            claimed = cursor.fetchone()
+        else:  # SQLite's RETURNING sees only the updated table: read the sender in a second statement
+            cursor.execute(_CLAIM_SQL, _claim_params(message_id, now))
+            claimed = cursor.fetchone()
+            if claimed is not None:
+                cursor.execute(_SENDER_SQL, [claimed[0], claimed[1]])
+                claimed = (*claimed, *cursor.fetchone())
+        if claimed is None:
+            cursor.execute(f"SELECT status FROM {_MESSAGES} WHERE id = %s", [message_id])  # noqa: S608
+            found = cursor.fetchone()
+            if found is not None and found[0] == Message.Status.SENDING:
+                raise TransientSmsError("Another worker is sending this message.", code="in_flight")
+            return None
+    store_id, _, segments, body, attempts, phone, sms_number, service_sid, account_sid, rate, kind = claimed
+    reconcile = attempts > 1 and _earlier_attempts_may_have_sent(message_id, attempts - 1)
+    store_id = uuid.UUID(str(store_id))
+    sender = _Sender(
+        id=store_id,
+        sms_number=sms_number or "",
+        messaging_service_sid=service_sid,
+        sender_rate_per_second=Decimal(str(rate)) if rate is not None else None,
+        sender_kind=kind,
+    )
+    sms = OutgoingSms(
+        to=phone,
+        body=body,
+        from_number=sender.sms_number,
+        messaging_service_sid=service_sid,
         status_callback=_status_callback_url(),
-        account_sid=store.twilio_account_sid,
-        store_id=str(store.id),
+        account_sid=account_sid,
+        store_id=str(store_id),
+    )
+    return _Claimed(
+        id=message_id, store_id=store_id, segments=segments or 1, sms=sms, sender=sender, reconcile=reconcile
     )
 
 
-def _claim(message_id: int) -> tuple[Message | None, bool]:
-    """Move the message to `sending` once; (None, _) when someone already did. Also says whether the
-    last attempt's outcome is unknown, so the provider must be asked before sending again."""
-    with transaction.atomic():
-        message = (
-            Message.objects.select_for_update(of=("self",))
-            .select_related("store", "thread__customer")
-            .get(pk=message_id)
-        )
-        if message.status == Message.Status.PENDING:
-            reconcile = message.attempts > 0 and message.send_attempts.filter(outcome="unknown").exists()
-        elif message.status == Message.Status.SENDING:
-            if message.updated_at > timezone.now() - settings.SMS_STALE_SENDING:
-                raise TransientSmsError("Another worker is sending this message.", code="in_flight")
-            reconcile = True
-        else:
-            return None, False
-        message.status = Message.Status.SENDING
-        message.attempts += 1
-        message.save(update_fields=["status", "attempts", "updated_at"])
-    return message, reconcile
+_MESSAGES = Message._meta.db_table
+# The claim: one statement, so no transaction and no lock held across round trips.
+_CLAIM_SQL = (
+    f"UPDATE {_MESSAGES} SET status = %s, attempts = attempts + 1, updated_at = %s "  # noqa: S608 - table names
+    "WHERE id = %s AND (status = %s OR (status = %s AND updated_at <= %s)) "
+    "RETURNING store_id, thread_id, segments, body, attempts"
+)
+# PostgreSQL: claim and read in one round trip (the joined rows are read, not locked).
+_CLAIM_AND_READ_SQL = (
+    f"UPDATE {_MESSAGES} AS m SET status = %s, attempts = m.attempts + 1, updated_at = %s "  # noqa: S608
+    f"FROM {Thread._meta.db_table} t, {Customer._meta.db_table} c, {Store._meta.db_table} s "
+    "WHERE m.id = %s AND (m.status = %s OR (m.status = %s AND m.updated_at <= %s)) "
+    "AND t.id = m.thread_id AND c.id = t.customer_id AND s.id = m.store_id "
+    "RETURNING m.store_id, m.thread_id, m.segments, m.body, m.attempts, c.phone, s.sms_number, "
+    "s.messaging_service_sid, s.twilio_account_sid, s.sender_rate_per_second, s.sender_kind"
+)
+_SENDER_SQL = (
+    "SELECT c.phone, s.sms_number, s.messaging_service_sid, s.twilio_account_sid, "  # noqa: S608 - table names
+    "s.sender_rate_per_second, s.sender_kind "
+    f"FROM {Thread._meta.db_table} t JOIN {Customer._meta.db_table} c ON c.id = t.customer_id "
+    f"JOIN {Store._meta.db_table} s ON s.id = %s WHERE t.id = %s"
+)
+
+
+def _claim_params(message_id: int, now: datetime) -> list:
+    adapt = connection.ops.adapt_datetimefield_value
+    stale = now - settings.SMS_STALE_SENDING
+    sending, pending = Message.Status.SENDING, Message.Status.PENDING
+    return [sending, adapt(now), message_id, pending, sending, adapt(stale)]
+
+
+def _earlier_attempts_may_have_sent(message_id: int, earlier: int) -> bool:
+    """Whether any of the `earlier` attempts is not recorded as a clean `retry` (refused before sending):
+    an `unknown` outcome, or no record at all because the worker died mid-request."""
+    refused = SendAttempt.objects.filter(message_id=message_id, outcome="retry").count()
+    return refused < earlier
 
 
 # A text still pending after the longest retry backoff (`SMS_REQUEUE_PENDING_AFTER`) lost its task (the broker
@@ -224,61 +305,90 @@ def messages_requeue_stuck(*, now: datetime | None = None) -> int:
     return len(ids)
 
 
-def message_deliver(*, message_id: int) -> Message:
+def message_deliver(*, message_id: int) -> None:
     """Hand a pending message to the SMS backend exactly once, however often this runs.
 
-    The row leaves `pending` under a lock, so a retried or duplicated task finds nothing to do; an attempt
+    The row leaves `pending` in one UPDATE, so a retried or duplicated task finds nothing to do; an attempt
     whose outcome is unknown (timeout, worker died) is reconciled with the provider before any resend.
     Transient errors re-raise for the task's backoff; permanent ones are recorded and acted on.
+    Round trips on the way: the claim, its read, the limiter's turn and release, the request, the outcome.
     """
-    message, reconcile = _claim(message_id)
-    if message is None:
-        return Message.objects.get(pk=message_id)
-    sms = _outgoing(message)
+    claimed = _claim(message_id)
+    if claimed is None:
+        return
     backend = get_backend()
     try:
-        if reconcile:
-            found = backend.find_sent(sms, since=message.created_at)
+        if claimed.reconcile:
+            created_at = Message.objects.filter(pk=claimed.id).values_list("created_at", flat=True).get()
+            found = backend.find_sent(claimed.sms, since=created_at)
             if found is not None:
-                return _accepted(message, found, outcome="recovered")
+                _accepted(claimed, found, outcome="recovered")
+                return
         if backend.rate_limited:
-            with ratelimit.turn(store=message.store, segments=message.segments or 1):
-                result = backend.send(sms)
+            with ratelimit.turn(store=claimed.sender, segments=claimed.segments) as held:
+                result = backend.send(claimed.sms)
+                held.answered(result.answered_at)
         else:
-            result = backend.send(sms)
+            result = backend.send(claimed.sms)
     except RateLimited:
-        message.status = Message.Status.PENDING
-        message.attempts -= 1
-        message.save(update_fields=["status", "attempts", "updated_at"])
+        Message.objects.filter(pk=claimed.id).update(
+            status=Message.Status.PENDING, attempts=F("attempts") - 1, updated_at=timezone.now()
+        )
         raise
     except PermanentSmsError as exc:
-        _refused(message, exc)
-        return message
+        _refused(_message_loaded(claimed.id), exc)
+        return
     except TransientSmsError as exc:
-        _record_attempt(
-            message, outcome="unknown" if exc.ambiguous else "retry", error_code=exc.code, detail=str(exc)
-        )
-        message.status = Message.Status.PENDING
-        message.error_code = exc.code[:16]
-        message.save(update_fields=["status", "error_code", "updated_at"])
+        outcome = "unknown" if exc.ambiguous else "retry"
+        with transaction.atomic():
+            _record_attempt(claimed, outcome=outcome, error_code=exc.code, detail=str(exc))
+            Message.objects.filter(pk=claimed.id).update(
+                status=Message.Status.PENDING, error_code=exc.code[:16], updated_at=timezone.now()
+            )
         raise
-    return _accepted(message, result, outcome="accepted")
+    _accepted(claimed, result, outcome="accepted")
 
 
-def _accepted(message: Message, result: SendResult, *, outcome: str) -> Message:
-    _record_attempt(message, outcome=outcome)
-    message.twilio_sid = result.sid
-    message.status = result.status if result.status in Message.Status.values else Message.Status.QUEUED
-    message.error_code = ""
-    fields = ["twilio_sid", "status", "error_code", "updated_at"]
+def _message_loaded(message_id: int) -> Message:
+    return Message.objects.select_related("store", "thread__customer").get(pk=message_id)
+
+
+def _accepted(claimed: _Claimed, result: SendResult, *, outcome: str) -> None:
+    """Record the provider's answer: the attempt and the message, one round trip on PostgreSQL.
+
+    Its commit does not wait for the disk: should PostgreSQL lose it in a crash, the message is left
+    `sending` (its claim was durable), is taken over once stale, and the provider is asked before anything
+    is sent again, which finds this text.
+    """
+    status = result.status if result.status in Message.Status.values else Message.Status.QUEUED
+    price = abs(result.price) if result.price is not None else None
+    now = timezone.now()
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # Not inside a caller's transaction: the relaxed commit would cover the caller's writes too.
+        with connection.cursor() as cursor:
+            attempt = [claimed.store_id, claimed.id, now, outcome]
+            message = [result.sid, status, now, result.segments, price, claimed.id]
+            cursor.execute(_OUTCOME_SQL, [*attempt, *message])
+        return
+    changes: dict = {"twilio_sid": result.sid, "status": status, "error_code": "", "updated_at": now}
     if result.segments:
-        message.segments = result.segments
-        fields.append("segments")
-    if result.price is not None:
-        message.price = abs(result.price)
-        fields.append("price")
-    message.save(update_fields=fields)
-    return message
+        changes["segments"] = result.segments
+    if price is not None:
+        changes["price"] = price
+    with transaction.atomic():
+        _record_attempt(claimed, outcome=outcome)
+        Message.objects.filter(pk=claimed.id).update(**changes)
+
+
+# The attempt's INSERT, the message's UPDATE and `SET LOCAL synchronous_commit` in one statement.
+_OUTCOME_SQL = (
+    f"WITH attempt AS (INSERT INTO {SendAttempt._meta.db_table} "  # noqa: S608 - table names
+    "(store_id, message_id, at, outcome, error_code, detail) VALUES (%s, %s, %s, %s, '', '')), "
+    "relaxed AS (SELECT set_config('synchronous_commit', 'off', true)) "
+    f"UPDATE {_MESSAGES} SET twilio_sid = %s, status = %s, error_code = '', updated_at = %s, "
+    "segments = COALESCE(NULLIF(%s, 0), segments), price = COALESCE(%s, price) "
+    "FROM relaxed WHERE id = %s"
+)
 
 
 def _refused(message: Message, exc: PermanentSmsError) -> None:
@@ -341,10 +451,12 @@ def _number_unreachable(*, message: Message, reason: str, until) -> None:
     hooks_run(NUMBER_UNREACHABLE_HOOKS, store=store, customer=customer, reason=reason)
 
 
-def _record_attempt(message: Message, *, outcome: str, error_code: str = "", detail: str = "") -> None:
+def _record_attempt(
+    message: "Message | _Claimed", *, outcome: str, error_code: str = "", detail: str = ""
+) -> None:
     SendAttempt.objects.create(
         store_id=message.store_id,
-        message=message,
+        message_id=message.id,
         at=timezone.now(),
         outcome=outcome,
         error_code=error_code,

@@ -1,6 +1,8 @@
 import logging
+import os
 
 from celery import shared_task
+from django.core.cache import cache
 
 from conversations.tasks import deliver_message
 
@@ -9,10 +11,23 @@ from .dispatcher import nudge_dispatch_due
 logger = logging.getLogger(__name__)
 
 
+# One tick at a time per deployment. Overlapping ticks send nothing twice (rows are claimed SKIP LOCKED),
+# but with a large backlog a tick outlasts beat's 30 s, and each new one held another worker process
+# (waiting on the stores' evidence chain heads) until none was left to deliver the texts: the
+# 50,000-webhook load run stalled that way. A tick that dies frees the turn after TICK_TURN_SECONDS.
+TICK_TURN = "flows:dispatch-due:running"
+TICK_TURN_SECONDS = 600
+
+
 @shared_task(ignore_result=True)
 def dispatch_due() -> dict:
-    """Celery beat, every 30 s. Overlapping ticks are harmless: rows are claimed SKIP LOCKED."""
-    report = nudge_dispatch_due()
+    """Celery beat, every 30 s; skipped while the previous tick is still running."""
+    if not cache.add(TICK_TURN, os.getpid(), TICK_TURN_SECONDS):
+        return {"skipped": "the previous tick is still running"}
+    try:
+        report = nudge_dispatch_due()
+    finally:
+        cache.delete(TICK_TURN)
     if report.sent or report.deferred or report.skipped or report.cancelled or report.failed:
         logger.info("dispatch_due: %s", report.summary().replace("\n", ";"))
     return report.as_dict()

@@ -76,6 +76,19 @@ def evidence_append(*, store: Store, entries: list[tuple[str, str, dict]]) -> li
     return links
 
 
+def evidence_heads_lock(*, stores: list[Store]) -> None:
+    """Take these stores' chain heads now, in store id order, until the caller's transaction ends.
+
+    A transaction that appends for several stores (a drained batch of webhooks) would otherwise take each
+    head when it first appends, in whatever order its deliveries come; two such transactions then
+    deadlock over the heads, and the database aborts one. Taken in one order up front, the second waits.
+    """
+    if not stores:
+        return
+    EvidenceHead.objects.bulk_create([EvidenceHead(store=store) for store in stores], ignore_conflicts=True)
+    list(EvidenceHead.objects.select_for_update().filter(store__in=stores).order_by("store_id"))
+
+
 def consent_event_chain(*, store: Store, event: ConsentEvent) -> None:
     phone = event.customer.phone.as_e164 if event.customer.phone else ""
     evidence_append(

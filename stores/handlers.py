@@ -14,6 +14,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from . import generic, privacy, services, shopify, webhook_batch
+from .evidence import evidence_heads_lock
 from .models import Store, WebhookEvent
 from .schemas import PayloadError
 
@@ -106,6 +107,9 @@ def _batch_process(event_ids: list[int]) -> None:
         .filter(id__in=event_ids, status__in=_UNPROCESSED)
         .order_by("received_at", "id")
     )
+    # Before anything appends to a store's evidence chain: two batches over the same stores then wait
+    # for each other in one order instead of deadlocking (which rolled a batch back to one by one).
+    evidence_heads_lock(stores=list({event.store_id: event.store for event in events}.values()))
     parsed = []
     for event in events:
         handler = handler_for(source=event.source, topic=event.topic)

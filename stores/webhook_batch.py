@@ -1,14 +1,16 @@
 """A claimed batch of webhook deliveries processed as a set, with the same outcome as one by one.
 
-The drain's common case is a checkout never seen before from a shopper never seen before. Those are
+The drain's common case is a checkout never seen before, from a shopper new or returning. Those are
 written together (`services.carts_create_new`: a constant number of statements for the whole batch);
 every other delivery goes through `handlers.webhook_event_process`, in the order received, inside the
 same transaction. A delivery is written in bulk only when nothing else can observe the difference:
 
 * no other delivery of the batch names any of its keys (cart ids and tokens, phone numbers, consent
   evidence keys), so running it before the others commutes with them;
-* none of its rows exists yet (cart, customer, consent evidence) and no order is waiting for its checkout,
-  so `cart_upsert` would create everything and update nothing;
+* its cart and consent evidence do not exist yet and no order is waiting for its checkout, so
+  `cart_upsert` would create them; its shopper may exist (a returning shopper: the set updates their
+  details and SMS status as `customer_upsert` and `consent_record` would, from their newest consent),
+  unless the checkout's SMS box is unticked (that may withdraw consent given on an earlier checkout);
 * it carries nothing the bulk writer does not do the same way (a completed checkout, consent for a number
   other than the cart's, an unticked box next to consent);
 * no delivery of its store in the batch has an effect without keys (a shop erasure, another app's topic);
@@ -20,9 +22,9 @@ one poison delivery fails alone, with its error.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 
 from . import hooks
 from .models import Cart, ConsentEvent, Customer, Order, WebhookEvent
@@ -60,8 +62,12 @@ def new_carts_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
         by_store.setdefault(p.event.store, []).append((p.event, new_cart))
     chosen, events = {}, []
     for store, pairs in by_store.items():
-        seen = _seen_before(store, [n for _, n in pairs])
-        kept = [(e, n) for e, n in pairs if not (_identity(n) & seen)]
+        seen, returning = _seen_before(store, [n for _, n in pairs])
+        kept = [
+            (e, replace(n, returning=returning.get(n.phone_e164)))
+            for e, n in pairs
+            if not (_identity(n) & seen) and not (n.phone_e164 in returning and n.data.sms_box_unticked)
+        ]
         if kept:
             chosen[store] = [n for _, n in kept]
             events += [e for e, _ in kept]
@@ -119,16 +125,15 @@ def _new_cart(data) -> NewCart | None:
 def _identity(new_cart: NewCart) -> set[tuple]:
     data = new_cart.data
     found = {("cart", data.external_id)}
-    if new_cart.phone_e164:
-        found.add(("customer", new_cart.phone_e164))
     found |= {("evidence", c.dedupe_key[:255]) for c in data.consents if c.dedupe_key}
     found |= {("checkout_token", t) for t in (data.checkout_token,) if t}
     found |= {("cart_token", t) for t in (data.cart_token,) if t}
     return found
 
 
-def _seen_before(store, new_carts: list[NewCart]) -> set[tuple]:
-    """Which of these carts, shoppers, consent evidence and checkout tokens the store already has: four
+def _seen_before(store, new_carts: list[NewCart]) -> tuple[set[tuple], dict[str, Customer]]:
+    """Which of these carts, consent evidence and checkout tokens the store already has, and its
+    customers with these numbers (returning shoppers, with their newest consent that sets a status): four
     queries for the whole batch. A waiting order (delivered before its checkout) counts as seen."""
     wanted = set().union(*(_identity(n) for n in new_carts))
 
@@ -141,8 +146,6 @@ def _seen_before(store, new_carts: list[NewCart]) -> set[tuple]:
             "external_id", flat=True
         )
     }
-    phones = Customer.objects.filter(store=store, phone__in=of("customer")).values_list("phone", flat=True)
-    seen |= {("customer", str(v)) for v in phones}
     evidence = of("evidence")
     if evidence:
         keys = ConsentEvent.objects.filter(store=store, dedupe_key__in=evidence).values_list(
@@ -156,4 +159,22 @@ def _seen_before(store, new_carts: list[NewCart]) -> set[tuple]:
         )
         for token, cart_token in waiting.values_list("checkout_token", "cart_token"):
             seen |= {("checkout_token", token), ("cart_token", cart_token)}
-    return seen
+    return seen, _customers_returning(store, [n.phone_e164 for n in new_carts if n.phone_e164])
+
+
+def _customers_returning(store, phones: list[str]) -> dict[str, Customer]:
+    latest = ConsentEvent.objects.filter(customer=OuterRef("pk"), kind__in=_STATUS_KINDS).order_by(
+        "-occurred_at", "-id"
+    )
+    # Locked until the batch commits (in id order, so two batches do not deadlock over them): the set
+    # writes their status from what it read, and a concurrent writer must not slip in between.
+    customers = (
+        Customer.objects.filter(store=store, phone__in=phones)
+        .annotate(
+            latest_consent_at=Subquery(latest.values("occurred_at")[:1]),
+            latest_consent_kind=Subquery(latest.values("kind")[:1]),
+        )
+        .select_for_update()
+        .order_by("pk")
+    )
+    return {customer.phone.as_e164: customer for customer in customers}

@@ -20,6 +20,8 @@ class SendResult:
     segments: int | None = None
     price: Decimal | None = None
     extra: dict = field(default_factory=dict)
+    # `time.monotonic()` when the provider's answer arrived, for the sender's limit (None: not known).
+    answered_at: float | None = None
 
 
 class SmsError(Exception):

@@ -41,37 +41,48 @@ IN_FLIGHT_SECONDS = 120.0
 # A worker waiting behind sends still in flight looks again this often (their end is not known yet).
 POLL_SECONDS = 0.02
 
-# KEYS[1]: the sender's window. ARGV: member ("<id>:<segments>"), segments, capacity, window and
-# in-flight lengths (µs). Returns 0 (the turn is taken), the µs until the first answered send stops
-# counting, or -1 when every send held is still in flight (their end is not known yet).
+# KEYS[1]: the sender's window, KEYS[2]: the segments it holds (kept beside it, so a turn costs what
+# stops counting, not a scan of the whole window: at a short code's 100/s it holds a hundred sends).
+# ARGV: member ("<id>:<segments>"), segments, capacity, window and in-flight lengths (µs). Returns 0 (the
+# turn is taken), the µs until the first answered send stops counting, or -1 when every send held is
+# still in flight (their end is not known yet).
 _TAKE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local segments, capacity = tonumber(ARGV[2]), tonumber(ARGV[3])
 local window, in_flight = tonumber(ARGV[4]), tonumber(ARGV[5])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-local held = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
-local used = 0
-for i = 1, #held, 2 do
-    used = used + tonumber(string.match(held[i], ':(%d+)$'))
+local used = tonumber(redis.call('GET', KEYS[2]) or '0')
+local ended = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)
+if #ended > 0 then
+    for i = 1, #ended do
+        used = used - tonumber(string.match(ended[i], ':(%d+)$'))
+    end
+    redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 end
+if used <= 0 or redis.call('ZCARD', KEYS[1]) == 0 then
+    used = 0
+end
+local ttl = math.ceil((in_flight + window) / 1000) + 1000
 if used == 0 or used + segments <= capacity then
     redis.call('ZADD', KEYS[1], now + in_flight + window, ARGV[1])
-    redis.call('PEXPIRE', KEYS[1], math.ceil((in_flight + window) / 1000) + 1000)
+    redis.call('SET', KEYS[2], used + segments, 'PX', ttl)
+    redis.call('PEXPIRE', KEYS[1], ttl)
     return 0
 end
-local first = tonumber(held[2])
+redis.call('SET', KEYS[2], used, 'PX', ttl)
+local first = tonumber(redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2])
 if first > now + window then
     return -1
 end
 return math.max(first - now, 1)
 """
 
-# The answer is back: the send stops counting one window from now (if it still counts at all).
+# The answer came back ARGV[3] µs ago (measured by the worker, so neither the time it waited for a CPU
+# after the answer nor this call's round trip is counted): the send stops counting one window after it.
 _DONE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[2]), ARGV[1])
+redis.call('ZADD', KEYS[1], 'XX', now - math.max(tonumber(ARGV[3]), 0) + tonumber(ARGV[2]), ARGV[1])
 return 0
 """
 
@@ -135,27 +146,47 @@ def take(*, key: str, member: str, segments: int, rate: Decimal) -> float:
     if not settings.REDIS_URL:
         return _local.take(key, member, segments, capacity, window)
     args = [member, segments, capacity, _us(window), _us(IN_FLIGHT_SECONDS)]
-    wait = int(_redis_scripts()[0](keys=[f"sms:window:{key}"], args=args))
+    wait = int(_redis_scripts()[0](keys=_keys(key), args=args))
     return -1.0 if wait < 0 else wait / 1_000_000
 
 
-def done(*, key: str, member: str, rate: Decimal) -> None:
-    """The provider answered (or the request failed): the send stops counting one window from now."""
+def done(*, key: str, member: str, rate: Decimal, ago: float = 0.0) -> None:
+    """The provider answered (or the request failed) `ago` seconds before this call: the send stops
+    counting one window after that."""
     window, _ = window_of(rate)
     if not settings.REDIS_URL:
-        _local.done(key, member, window)
+        _local.done(key, member, window - ago)
         return
-    _redis_scripts()[1](keys=[f"sms:window:{key}"], args=[member, _us(window)])
+    _redis_scripts()[1](keys=_keys(key), args=[member, _us(window), int(ago * 1_000_000)])
+
+
+def _keys(key: str) -> list[str]:
+    return [f"sms:window:{key}", f"sms:window:{key}:used"]
 
 
 def _us(seconds: float) -> int:
     return math.ceil(seconds * 1_000_000)
 
 
+class Held:
+    """A turn being used. `answered(at)` tells when the provider's answer arrived (`time.monotonic()`),
+    if the body knows it better than "when the body ended"."""
+
+    def __init__(self, waited: float) -> None:
+        self.waited = waited
+        self.answered_at: float | None = None
+
+    def answered(self, at: float | None) -> None:
+        self.answered_at = at
+
+
 @contextmanager
-def turn(*, store, segments: int, max_wait: float = MAX_WAIT_SECONDS) -> Iterator[float]:
+def turn(*, store, segments: int, max_wait: float = MAX_WAIT_SECONDS) -> Iterator[Held]:
     """Wait for this store's sender to have room for `segments`, hold it while the body sends, and let it
-    go one window after. Yields the seconds waited; RateLimited (send nothing) past `max_wait`."""
+    go one window after the answer. Yields a `Held`; RateLimited (send nothing) past `max_wait`.
+
+    The wait is the one the window returns, to the microsecond: no re-queueing, no coarse polling
+    (except behind sends whose answer is not back yet)."""
     key, rate, segments = sender_key(store), sender_rate(store), max(segments, 1)
     member = f"{uuid.uuid4().hex}:{segments}"
     started = time.monotonic()
@@ -164,7 +195,10 @@ def turn(*, store, segments: int, max_wait: float = MAX_WAIT_SECONDS) -> Iterato
         if time.monotonic() - started + wait > max_wait:
             raise RateLimited(f"sender {key} is full for {wait:.1f} s", retry_after=wait)
         time.sleep(wait)
+    held = Held(time.monotonic() - started)
     try:
-        yield time.monotonic() - started
+        yield held
     finally:
-        done(key=key, member=member, rate=rate)
+        now = time.monotonic()
+        answered = min(held.answered_at or now, now)
+        done(key=key, member=member, rate=rate, ago=now - answered)

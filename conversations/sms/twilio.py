@@ -7,6 +7,8 @@ and benchmarks). One client per account and process keeps its HTTP connections o
 import logging
 import re
 import threading
+import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -34,15 +36,26 @@ TRANSIENT_CODES = {"20429", "21611", "30001", "20500", "20503"}
 _TWILIO_HOST = re.compile(r"^https://[a-z0-9.-]*twilio\.com")
 
 
-class _BaseUrlHttpClient(TwilioHttpClient):
-    """Sends every Twilio API request to `base_url` instead of https://api.twilio.com."""
+class _HttpClient(TwilioHttpClient):
+    """Notes when each answer arrived, before the library parses it (the sender's limit counts from
+    then); with `base_url`, sends every request there instead of https://api.twilio.com."""
 
-    def __init__(self, *, base_url: str, **kwargs) -> None:
+    def __init__(self, *, base_url: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self.base_url = base_url.rstrip("/")
+        self._answers = threading.local()  # one client serves every thread of the process
+
+    @property
+    def answered_at(self) -> float | None:
+        return getattr(self._answers, "at", None)
 
     def request(self, method, url, *args, **kwargs):
-        return super().request(method, _TWILIO_HOST.sub(self.base_url, url), *args, **kwargs)
+        if self.base_url:
+            url = _TWILIO_HOST.sub(self.base_url, url)
+        try:
+            return super().request(method, url, *args, **kwargs)
+        finally:
+            self._answers.at = time.monotonic()
 
 
 _clients: dict[tuple[str, str, float], Client] = {}
@@ -57,11 +70,7 @@ def _client(account_sid: str) -> Client:
     with _clients_lock:
         client = _clients.get(key)
         if client is None:
-            http = (
-                _BaseUrlHttpClient(base_url=base_url, timeout=timeout)
-                if base_url
-                else TwilioHttpClient(timeout=timeout)
-            )
+            http = _HttpClient(base_url=base_url, timeout=timeout)
             client = _clients[key] = Client(
                 settings.TWILIO_ACCOUNT_SID,
                 settings.TWILIO_AUTH_TOKEN,
@@ -107,8 +116,9 @@ class TwilioBackend(SmsBackend):
             params["from_"] = sms.from_number
         if sms.status_callback:
             params["status_callback"] = sms.status_callback
+        client = _client(sms.account_sid)
         try:
-            message = _client(sms.account_sid).messages.create(**params)
+            message = client.messages.create(**params)
         except TwilioRestException as exc:
             raise _error_from(exc) from exc
         except requests.exceptions.ConnectTimeout as exc:
@@ -124,7 +134,7 @@ class TwilioBackend(SmsBackend):
             raise TransientSmsError("Twilio did not answer in time", code="timeout", ambiguous=True) from exc
         except TwilioException as exc:
             raise TransientSmsError(f"Twilio client error: {exc}"[:300], code="client") from exc
-        return _result(message)
+        return replace(_result(message), answered_at=getattr(client.http_client, "answered_at", None))
 
     def find_sent(self, sms: OutgoingSms, *, since: datetime) -> SendResult | None:
         """The text, if Twilio already took it: same recipient, same sender, same body, since `since`.

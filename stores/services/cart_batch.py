@@ -1,6 +1,7 @@
-"""New checkouts from new shoppers, written as a set: what `cart_upsert` does for each, in a constant number
-of statements for the whole set. `stores.webhook_batch` decides which checkouts qualify (none of their
-rows exists, nothing else in the batch names them); this module only writes.
+"""New checkouts, from new or returning shoppers, written as a set: what `cart_upsert` does for each, in a
+constant number of statements for the whole set. `stores.webhook_batch` decides which checkouts qualify
+(the cart and its consent evidence are new, nothing else in the batch names them) and loads the returning
+shoppers; this module only writes.
 """
 
 import logging
@@ -8,8 +9,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from stores.evidence import consent_event_content, evidence_append
 from stores.hooks import CONSENT_CHANGED_HOOKS, CONSENT_GRANTED_HOOKS, NEW_CARTS_HOOKS, hooks_run
-from stores.models import Cart, CartItem, ConsentEvent, Customer, SmsStatus, Store
+from stores.models import Cart, CartItem, ConsentEvent, Customer, EvidenceLink, SmsStatus, Store
 from stores.schemas import CartData
 
 from .shoppers import customer_details
@@ -22,18 +24,23 @@ class NewCart:
     data: CartData
     phone_e164: str  # "" when the cart's number cannot take texts
     phone_problem: str
+    # The store's customer with this number, when the shopper is returning, annotated with its newest
+    # consent event that sets a status (`latest_consent_at`, `latest_consent_kind`; None when it has none).
+    returning: Customer | None = None
 
 
 def carts_create_new(*, store: Store, new_carts: list[NewCart]) -> list[Cart]:
-    """Customers, carts, items, consent evidence and the flow's nudges, one INSERT each for the set.
+    """Customers, carts, items, consent evidence and the flow's nudges, one INSERT each for the set, and one
+    UPDATE for the returning shoppers' details and SMS status.
 
-    Every row is new: a concurrent writer that got there first makes an INSERT fail on its unique key,
-    and the caller then processes the batch one delivery at a time.
+    Every cart and consent event is new: a concurrent writer that got there first makes an INSERT fail on
+    its unique key, and the caller then processes the batch one delivery at a time.
     """
     now = timezone.now()
     with_phone = [n for n in new_carts if n.phone_e164]
-    statuses = {n.phone_e164: _sms_statuses(n.data, now=now) for n in with_phone}
-    customers = Customer.objects.bulk_create(
+    statuses = {n.phone_e164: _sms_statuses(n, now=now) for n in with_phone}
+    first_time = [n for n in with_phone if n.returning is None]
+    created = Customer.objects.bulk_create(
         [
             Customer(
                 store=store,
@@ -41,10 +48,14 @@ def carts_create_new(*, store: Store, new_carts: list[NewCart]) -> list[Cart]:
                 sms_status=(statuses[n.phone_e164] or [SmsStatus.NONE])[-1],
                 **customer_details(n.data.contact),
             )
-            for n in with_phone
+            for n in first_time
         ]
     )
-    customer_of = {n.phone_e164: c for n, c in zip(with_phone, customers, strict=True)}
+    customer_of = {n.phone_e164: c for n, c in zip(first_time, created, strict=True)}
+    returning = [n for n in with_phone if n.returning is not None]
+    # Before the update below: the hooks compare each event's status with the one before it.
+    status_before = {n.phone_e164: _status_of(n.returning) for n in with_phone}
+    customer_of |= _returning_update(returning, statuses, now=now)
     carts = Cart.objects.bulk_create(
         [_cart(store, n, customer_of.get(n.phone_e164), now=now) for n in new_carts]
     )
@@ -62,19 +73,63 @@ def carts_create_new(*, store: Store, new_carts: list[NewCart]) -> list[Cart]:
             for consent in n.data.consents
         ]
     )
-    _consent_hooks_run(store, [customer_of[n.phone_e164] for n in with_phone], statuses, iter(evidence))
+    _consent_chain(store, evidence)
+    customers = [customer_of[n.phone_e164] for n in with_phone]
+    _consent_hooks_run(store, customers, statuses, status_before, iter(evidence))
     enrolled = [cart for cart in carts if cart.customer is not None]
     with_items = {cart.pk for cart, n in zip(carts, new_carts, strict=True) if n.data.items}
     hooks_run(NEW_CARTS_HOOKS, store=store, carts=enrolled, with_items=with_items)
-    logger.info("store %s: %d new carts written as a batch", store.pk, len(carts))
+    logger.info("store %s: %d new carts written as a set (%d returning shoppers)", store.pk, len(carts),
+                len(returning))  # fmt: skip
     return carts
 
 
-def _sms_statuses(data: CartData, *, now) -> list[str]:
-    """The new customer's SMS status after each of these events, as `consent_record` leaves it: the
-    newest event by time wins, the later one on a tie (it gets the higher id)."""
+def _status_of(customer: Customer | None) -> str:
+    return customer.sms_status if customer is not None else SmsStatus.NONE
+
+
+def _returning_update(returning: list[NewCart], statuses: dict, *, now) -> dict[str, Customer]:
+    """What `customer_upsert` and `consent_record` change on each returning shopper, in one UPDATE: the
+    details the shop filled in, and the SMS status the newest consent event leaves."""
+    customers, fields = {}, {"sms_status", "updated_at"}
+    for n in returning:
+        customer = n.returning
+        if customer is None:
+            continue
+        details = customer_details(n.data.contact)
+        for name, value in details.items():
+            setattr(customer, name, value)
+        fields |= details.keys()
+        customer.sms_status = (statuses[n.phone_e164] or [customer.sms_status])[-1]
+        customer.updated_at = now
+        customers[n.phone_e164] = customer
+    if customers:
+        Customer.objects.bulk_update(list(customers.values()), sorted(fields))
+    return customers
+
+
+def _consent_chain(store: Store, evidence: list[ConsentEvent]) -> None:
+    """Each new consent event's link in the store's evidence chain, as `consent_record` appends it."""
+    entries = []
+    for event in evidence:
+        phone = event.customer.phone.as_e164 if event.customer.phone else ""
+        entries.append((EvidenceLink.Kind.CONSENT, phone, consent_event_content(event, phone=phone)))
+    evidence_append(store=store, entries=entries)
+
+
+_LATEST_CONSENT = ("latest_consent_at", "latest_consent_kind")  # annotated by `stores.webhook_batch`
+
+
+def _sms_statuses(new_cart: NewCart, *, now) -> list[str]:
+    """The customer's SMS status after each of these events, as `consent_record` leaves it: the newest
+    event by time wins, the later one on a tie (it gets the higher id), a returning shopper's newest
+    earlier event included (every new event has a higher id than it)."""
     statuses, newest = [], None
-    for index, consent in enumerate(data.consents):
+    customer = new_cart.returning
+    latest_at, latest_kind = (getattr(customer, name, None) for name in _LATEST_CONSENT)
+    if latest_kind is not None:
+        newest = ((latest_at, -1), latest_kind)
+    for index, consent in enumerate(new_cart.data.consents):
         at = (consent.occurred_at or now, index)
         if newest is None or at >= newest[0]:
             newest = (at, consent.kind)
@@ -83,19 +138,22 @@ def _sms_statuses(data: CartData, *, now) -> list[str]:
     return statuses
 
 
-def _consent_hooks_run(store: Store, customers: list[Customer], statuses: dict, evidence) -> None:
+def _consent_hooks_run(
+    store: Store, customers: list[Customer], statuses: dict, before: dict, evidence
+) -> None:
     """What `consent_record` announces for each event, in order, with the customer as it then stood."""
     for customer in customers:
-        final, before = customer.sms_status, SmsStatus.NONE
-        for status in statuses[str(customer.phone)]:
+        phone = str(customer.phone)
+        final, status_before = customer.sms_status, before[phone]
+        for status in statuses[phone]:
             event = next(evidence)
             customer.sms_status = status
             hooks_run(
                 CONSENT_CHANGED_HOOKS, store=store, customer=customer, event=event, reason="consent withdrawn"
             )
-            if status != before and status == SmsStatus.SUBSCRIBED:
+            if status != status_before and status == SmsStatus.SUBSCRIBED:
                 hooks_run(CONSENT_GRANTED_HOOKS, store=store, customer=customer, event=event)
-            before = status
+            status_before = status
         customer.sms_status = final
 
 

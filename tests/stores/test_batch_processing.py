@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from conversations.models import Message
 from flows.models import Nudge, NudgeEvent
 from stores import handlers, tasks
-from stores.models import Cart, CartItem, ConsentEvent, Customer, Order, WebhookEvent
+from stores.evidence import evidence_chain_verify
+from stores.models import Cart, CartItem, ConsentEvent, Customer, EvidenceLink, Order, WebhookEvent
 from stores.services import cart_batch, shoppers, webhook_event_record
 from tests.fixtures import load
 
@@ -137,6 +138,31 @@ deliveries = st.one_of(
 )
 
 
+# Shoppers the store knew before the stream (returning shoppers): an earlier checkout of theirs, with the
+# box ticked or not, or consent given or withdrawn on its own, some minutes before the stream starts.
+history = st.lists(
+    st.tuples(
+        phones,
+        st.sampled_from(["checkout_box", "checkout_none", "consent_granted", "consent_revoked"]),
+        st.integers(min_value=-60, max_value=30),
+    ),
+    max_size=5,
+)
+
+
+def _history(earlier: list[tuple]) -> list[tuple[str, str, str, dict]]:
+    out: list[tuple[str, str, str, dict]] = []
+    for n, (phone, kind, minute) in enumerate(earlier):
+        if kind.startswith("checkout"):
+            box = "box" if kind == "checkout_box" else "none"
+            payload = _checkout(100 + n, phone, box, minute, False)
+            out.append(("shopify", f"h{n}", "checkouts/create", payload))
+        else:
+            granted = kind == "consent_granted"
+            out.append(("generic", f"h{n}", "customer.consent", _consent_change(phone, granted, minute)))
+    return out
+
+
 def _recordings(stream: list[tuple]) -> list[tuple[str, str, str, dict]]:
     """(source, key, topic, payload) per delivery; a duplicate repeats an earlier one's key and body."""
     out: list[tuple[str, str, str, dict]] = []
@@ -227,6 +253,13 @@ def _state(store) -> dict:
             for e in NudgeEvent.objects.filter(store=store).select_related("nudge__step")
         ),
         "events": {e.key: (e.status, e.error) for e in WebhookEvent.objects.filter(store=store)},
+        # The store's evidence chain: the same links (but row ids and a text's clock time), in an order
+        # that may differ (the set is written first), and still a valid chain.
+        "evidence": sorted(
+            (link.kind, link.phone, str({k: v for k, v in link.content.items() if k not in ("id", "at")}))
+            for link in EvidenceLink.objects.filter(store=store)
+        ),
+        "evidence_chain_valid": evidence_chain_verify(store=store).valid,
         "texts": sorted(
             (str(m.thread.customer.phone), m.direction, m.route, m.status, m.body)
             for m in Message.objects.filter(store=store).select_related("thread__customer")
@@ -244,8 +277,10 @@ def _poison_details(contact):
 _real_details = shoppers.customer_details
 
 
-def _outcome(store, recordings, process) -> dict:
+def _outcome(store, recordings, process, earlier=()) -> dict:
     with transaction.atomic():
+        _record(store, earlier)
+        _one_by_one()
         _record(store, recordings)
         process()
         state = _state(store)
@@ -268,16 +303,17 @@ def poisoned():
     stream=st.lists(deliveries, min_size=1, max_size=24),
     size=st.integers(min_value=1, max_value=12),
     confirmation=st.sampled_from(["in_first_text", "separate_text"]),
+    earlier=history,
 )
 def test_batches_leave_the_same_database_as_one_by_one(
-    store, active_flow, poisoned, stream, size, confirmation
+    store, active_flow, poisoned, stream, size, confirmation, earlier
 ):
     # the store may send a separate text on each new consent (CONSENT_GRANTED_HOOKS): the set must too
     store.consent_confirmation = confirmation
     store.save(update_fields=["consent_confirmation"])
-    recordings = _recordings(stream)
+    recordings, known = _recordings(stream), _history(earlier)
 
-    expected = _outcome(store, recordings, _one_by_one)
+    expected = _outcome(store, recordings, _one_by_one, known)
     with (
         mock.patch.object(
             handlers.services, "carts_create_new", wraps=handlers.services.carts_create_new
@@ -285,10 +321,12 @@ def test_batches_leave_the_same_database_as_one_by_one(
         mock.patch.object(handlers, "webhook_event_process", wraps=handlers.webhook_event_process) as single,
         mock.patch.object(handlers.logger, "warning") as fell_back,
     ):
-        batched = _outcome(store, recordings, lambda: _in_batches(size))
+        batched = _outcome(store, recordings, lambda: _in_batches(size), known)
     # What the examples covered (pytest --hypothesis-show-statistics): the set, one by one, and both.
-    written = sum(len(call.kwargs["new_carts"]) for call in bulk.call_args_list)
+    written = [n for call in bulk.call_args_list for n in call.kwargs["new_carts"]]
     event(f"carts written as a set: {'none' if not written else 'some'}")
+    returning = [n for n in written if n.returning is not None]
+    event(f"returning shoppers' carts written as a set: {'none' if not returning else 'some'}")
     event(f"deliveries one by one: {'none' if not single.call_count else 'some'}")
     event(f"a set failed and its batch ran one by one: {'yes' if fell_back.called else 'no'}")
     event(f"consent confirmation texts: {'some' if expected['texts'] else 'none'}")
@@ -296,19 +334,58 @@ def test_batches_leave_the_same_database_as_one_by_one(
     assert batched == expected
 
 
-def test_new_checkouts_are_written_as_a_set_in_as_many_queries_for_10_as_for_30(store, active_flow, poisoned):
-    def drain_counting(first: int, count: int) -> int:
-        _record(store, [("shopify", f"k{n}", "checkouts/create", _checkout(n, n, "box", n, False)) for n in
-                        range(first, first + count)])  # fmt: skip
-        with mock.patch.object(tasks, "DRAIN_BATCH", count), CaptureQueriesContext(connection) as queries:
-            tasks.process_pending_webhook_events.run()
-        return len(queries)
+def _drain_counting(store, recordings: list) -> int:
+    _record(store, recordings)
+    with (
+        mock.patch.object(tasks, "DRAIN_BATCH", len(recordings)),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        tasks.process_pending_webhook_events.run()
+    return len(queries)
 
-    assert drain_counting(0, 10) == drain_counting(10, 30) <= 20
-    assert Cart.objects.filter(store=store).count() == 40
-    assert Customer.objects.filter(store=store, sms_status="subscribed").count() == 40
-    assert Nudge.objects.filter(store=store, state=Nudge.State.SCHEDULED).count() == 80
+
+def _new_checkouts(first: int, count: int, *, phone_offset: int = 0) -> list:
+    return [
+        ("shopify", f"k{n}", "checkouts/create", _checkout(n, n + phone_offset, "box", n, False))
+        for n in range(first, first + count)
+    ]
+
+
+# The claim (2 + savepoints), the batch, the evidence heads (2), four existence checks, six INSERTs, the
+# chain's append (6, savepoints included), the flow and its steps, marking the batch processed.
+SET_QUERIES = 28
+
+
+def test_new_checkouts_are_written_as_a_set_in_as_many_queries_for_10_as_for_30(store, active_flow, poisoned):
+    _drain_counting(store, _new_checkouts(100, 1))  # the store's evidence chain starts
+
+    assert _drain_counting(store, _new_checkouts(0, 10)) == _drain_counting(store, _new_checkouts(10, 30))
+    assert _drain_counting(store, _new_checkouts(40, 30)) <= SET_QUERIES
+    assert Cart.objects.filter(store=store).count() == 71
+    assert Customer.objects.filter(store=store, sms_status="subscribed").count() == 71
+    assert Nudge.objects.filter(store=store, state=Nudge.State.SCHEDULED).count() == 142
     assert set(WebhookEvent.objects.values_list("status", flat=True)) == {WebhookEvent.Status.PROCESSED}
+    assert evidence_chain_verify(store=store).valid
+    assert EvidenceLink.objects.filter(store=store).count() == 71
+
+
+def test_returning_shoppers_checkouts_are_written_as_a_set_too(store, active_flow, poisoned):
+    # given: 40 shoppers the store knows, with a cart each; then each starts a new checkout
+    _drain_counting(store, _new_checkouts(0, 40))
+
+    with mock.patch.object(
+        handlers.services, "carts_create_new", wraps=handlers.services.carts_create_new
+    ) as bulk:
+        ten = _drain_counting(store, _new_checkouts(100, 10, phone_offset=-100))
+        thirty = _drain_counting(store, _new_checkouts(110, 30, phone_offset=-100))
+
+    written = [n for call in bulk.call_args_list for n in call.kwargs["new_carts"]]
+    assert len(written) == 40
+    assert all(n.returning is not None for n in written)
+    assert ten == thirty <= SET_QUERIES + 1  # and one UPDATE for the returning shoppers
+    assert Customer.objects.filter(store=store).count() == 40
+    assert Cart.objects.filter(store=store, customer__isnull=False).count() == 80
+    assert Nudge.objects.filter(store=store, state=Nudge.State.SCHEDULED).count() == 160
 
 
 def test_a_poison_delivery_fails_alone_with_its_error_and_its_batch_is_processed(
@@ -333,3 +410,32 @@ def test_a_poison_delivery_fails_alone_with_its_error_and_its_batch_is_processed
     assert sorted(Cart.objects.filter(store=store).values_list("external_id", flat=True)) == [
         "t0", "t1", "t3", "t4",
     ]  # fmt: skip
+
+
+def test_returning_shoppers_consent_changes_in_a_set_match_one_by_one(store, active_flow, poisoned):
+    # given: a shopper who had opted out, one who had consented on an earlier checkout, one without consent
+    store.consent_confirmation = "separate_text"  # a new consent gets its own confirmation text
+    store.save(update_fields=["consent_confirmation"])
+    known = _history([(0, "consent_revoked", -30), (1, "checkout_box", -30), (2, "checkout_none", -30)])
+    # when: each comes back with a new checkout and ticks its SMS box (again, or for the first time)
+    recordings = _recordings(
+        [
+            ("checkout", 5, 0, "box", 0, "checkouts/create"),
+            ("checkout", 6, 1, "box", 1, "checkouts/create"),
+            ("checkout", 7, 2, "box", 2, "checkouts/create"),
+        ]
+    )
+    expected = _outcome(store, recordings, _one_by_one, known)
+    with mock.patch.object(
+        handlers.services, "carts_create_new", wraps=handlers.services.carts_create_new
+    ) as bulk:
+        batched = _outcome(store, recordings, lambda: _in_batches(3), known)
+
+    written = [n for call in bulk.call_args_list for n in call.kwargs["new_carts"]]
+    assert [n.returning is not None for n in written] == [True, True, True]
+    assert batched == expected
+    statuses = {phone: row[-1] for phone, row in expected["customers"].items()}
+    assert statuses == {_phone(0): "subscribed", _phone(1): "subscribed", _phone(2): "subscribed"}
+    # one confirmation per shopper who became subscribed: the one from before, and the two now
+    confirmations = [text for text in expected["texts"] if text[2] == "consent"]
+    assert sorted(text[0] for text in confirmations) == [_phone(0), _phone(1), _phone(2)]
