@@ -202,3 +202,30 @@ def test_tabs_and_the_store_switcher_do_not_wrap_into_empty_space(page, live_ser
 
     # then
     assert failures == {}
+
+
+RULES_IN_FORCE = """() => {
+  const wrap = document.querySelector('#law-title').closest('section').querySelector('.table-wrap');
+  const broken = [...wrap.querySelectorAll('td[data-label="Where"] strong')]
+    .filter(el => el.getClientRects().length > 1)
+    .map(el => el.textContent);
+  return {hidden: wrap.scrollWidth - wrap.clientWidth, broken};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 1024, 390])
+def test_the_settings_rules_in_force_fit_their_column_without_breaking_a_place_name(
+    page, live_server, store, owner, width
+):
+    # given the Settings page, whose side column holds the "Rules in force" table
+    page.set_viewport_size({"width": width, "height": 800})
+    login(page, live_server, owner)
+
+    # when it is opened
+    page.goto(live_server.url + reverse("dashboard:settings", kwargs={"store_id": store.id}))
+
+    # then every place and its rules fit the column: nothing hidden past its right edge, and no name such
+    # as "Connecticut" split over two lines
+    result = page.evaluate(RULES_IN_FORCE)
+    screenshot(page, f"settings-rules-in-force-{width}", mobile=False)
+    assert result == {"hidden": 0, "broken": []}
