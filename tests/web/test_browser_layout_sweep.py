@@ -37,6 +37,11 @@ CLIPPED_CONTROLS = """(scrollers) => [
     return r.width > 0 && (r.left < -1 || r.right > innerWidth + 1);
   })
   .map(el => el.outerHTML.slice(0, 100))"""
+# Status pills whose word breaks over two lines ("Activ / e" in the thread's cart panel).
+WRAPPED_PILLS = """() => [...document.querySelectorAll('.badge, .ib-status, .ib-consent')]
+  .filter(el => el.offsetParent !== null)
+  .filter(el => el.getBoundingClientRect().height > parseFloat(getComputedStyle(el).fontSize) * 2.2)
+  .map(el => el.textContent.trim())"""
 
 
 def _hostile_store(store, owner):
@@ -94,6 +99,9 @@ def _problems(page) -> list[str]:
     clipped = page.evaluate(CLIPPED_CONTROLS, SCROLLERS)
     if clipped:
         problems.append(f"clipped controls: {clipped}")
+    wrapped = page.evaluate(WRAPPED_PILLS)
+    if wrapped:
+        problems.append(f"status pills broken over two lines: {wrapped}")
     mains = page.locator("main").count()
     if mains != 1:
         problems.append(f"{mains} <main> elements")
