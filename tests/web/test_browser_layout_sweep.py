@@ -237,3 +237,22 @@ def test_the_settings_rules_in_force_fit_their_column_without_breaking_a_place_n
     result = page.evaluate(RULES_IN_FORCE)
     screenshot(page, f"settings-rules-in-force-{width}", mobile=False)
     assert result == {"hidden": 0, "broken": []}
+
+
+SHOPPER_CLOCK_RIGHT_EDGE = (
+    "() => document.querySelector('.ib-convo-who .ib-local').getBoundingClientRect().right"
+)
+
+
+def test_the_shoppers_clock_in_a_thread_header_stays_on_a_phone_screen(page, live_server, store, owner):
+    # given a thread whose shopper's zone has a long name
+    thread = _hostile_store(store, owner)
+    page.set_viewport_size(MOBILE)
+    login(page, live_server, owner)
+
+    # when the thread is opened on a phone
+    page.goto(live_server.url + _pages(store, thread)["thread"])
+
+    # then the "09:23 for the shopper (America/Los_Angeles)" line wraps instead of running off the screen
+    screenshot(page, "thread-header-390", mobile=False)
+    assert page.evaluate(SHOPPER_CLOCK_RIGHT_EDGE) <= MOBILE["width"]
