@@ -256,3 +256,16 @@ def test_the_shoppers_clock_in_a_thread_header_stays_on_a_phone_screen(page, liv
     # then the "09:23 for the shopper (America/Los_Angeles)" line wraps instead of running off the screen
     screenshot(page, "thread-header-390", mobile=False)
     assert page.evaluate(SHOPPER_CLOCK_RIGHT_EDGE) <= MOBILE["width"]
+
+
+def test_wide_enough_tables_stay_tables_at_1280(page, live_server, store, owner):
+    # given the Keyword rules and Team pages, whose tables sit in a 540 px column at 1280 px
+    flow_seed_default(store=store)
+    KeywordRuleFactory(store=store)
+    sid = {"store_id": store.id}
+    login(page, live_server, owner)
+
+    # when each is opened at 1280 px, then its header row shows: one card per row is for narrower boxes
+    for name in ("dashboard:rules", "dashboard:team"):
+        page.goto(live_server.url + reverse(name, kwargs=sid))
+        assert page.locator(".table-cards thead").first.is_visible(), name
