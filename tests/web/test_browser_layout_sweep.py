@@ -9,6 +9,7 @@ from conversations.models import Message
 from flows.models import Step
 from flows.services import flow_seed_default
 from stores.models import Role
+from stores.services import api_token_create
 from tests.browser import DESKTOP, MOBILE, horizontal_overflow, login, screenshot
 from tests.conversations.factories import CannedResponseFactory, MessageFactory, ThreadFactory
 from tests.stores.factories import (
@@ -269,3 +270,20 @@ def test_wide_enough_tables_stay_tables_at_1280(page, live_server, store, owner)
     for name in ("dashboard:rules", "dashboard:team"):
         page.goto(live_server.url + reverse(name, kwargs=sid))
         assert page.locator(".table-cards thead").first.is_visible(), name
+
+
+CARD_LABELS = """() => [...document.querySelectorAll('.table-cards tbody tr:first-child td:not(.actions)')]
+  .map(td => getComputedStyle(td, '::before').content)"""
+
+
+def test_api_tokens_on_a_phone_say_which_date_is_which(page, live_server, owner):
+    # given an owner with a token
+    api_token_create(user=owner)
+    page.set_viewport_size(MOBILE)
+    login(page, live_server, owner)
+
+    # when the API tokens page is opened on a phone, where each token becomes a card
+    page.goto(live_server.url + reverse("api_tokens"))
+
+    # then each value carries its label: "Created" and "Expires" are not two bare dates
+    assert page.evaluate(CARD_LABELS) == ['"Token"', '"Created"', '"Expires"']
