@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench proof load lint format migrate seed clean
+.PHONY: run test bench proof load lint graph format migrate seed clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+
+## make graph: which app imports which (grimp, import-linter's graph builder); every arrow points down.
+graph: $(STAMP)
+	$(BIN)/python -c 'import grimp, itertools, tomllib; \
+	apps = [p for p in tomllib.load(open("pyproject.toml", "rb"))["tool"]["importlinter"]["root_packages"] if p != "cartrecovery"]; \
+	graph = grimp.build_graph(*apps); \
+	[print(a, "->", b) for a, b in itertools.permutations(apps, 2) if graph.direct_import_exists(importer=a, imported=b, as_packages=True)]'
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

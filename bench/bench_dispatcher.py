@@ -155,7 +155,9 @@ def _measure() -> dict:
     from flows.policy import recipient_resolve
 
     now = datetime(2026, 3, 4, 17, 0, tzinfo=UTC)  # 12:00 in New York, a Wednesday
-    store, step = store_with_first_step(name="Bench Dispatcher", sms_number="+13035550198")
+    # Each bench store has its own sender: a sender belongs to one store (store_unique_sms_number), and
+    # the inbound bench keeps its store between runs.
+    store, step = store_with_first_step(name="Bench Dispatcher", sms_number="+13035550197")
     results = {}
     try:
         recipient_resolve(phone="+12125550100", store=store)  # load phonenumbers' metadata before timing

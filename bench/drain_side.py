@@ -25,7 +25,7 @@ def _setup() -> dict:
     store = Store.objects.create(
         name="Bench Drain",
         shop_domain=f"drain-{uuid.uuid4().hex[:8]}.myshopify.com",
-        sms_number="+13035550198",
+        sms_number="+13035550194",
     )
     flow_seed_default(store=store)
     return {"id": str(store.id), "secret": store.webhook_secret, "domain": store.shop_domain}

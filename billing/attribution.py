@@ -14,6 +14,7 @@ from stores.models import Cart, Order, Store
 from stores.tenancy import ensure_same_store
 
 from .adjustments import credit_catch_up
+from .leaks import order_codes, order_leaks_check
 from .models import Attribution, Plan
 from .prices import cents, exchange_rate
 from .receipts import RECEIPT_VERSION, receipt_time
@@ -92,15 +93,6 @@ def _texted_cart(*, store: Store, order: Order, window: timedelta) -> _Texts | N
     return None
 
 
-def _order_codes(order: Order) -> set[str]:
-    codes = set()
-    for entry in order.discount_codes or []:
-        code = entry.get("code") if isinstance(entry, dict) else entry
-        if code:
-            codes.add(str(code).strip().upper())
-    return codes
-
-
 @dataclass
 class _Touch:
     kind: str
@@ -138,7 +130,7 @@ def _touches(*, store: Store, order: Order, found: _Texts) -> list[_Touch]:
 
 def _code_touch(*, store: Store, order: Order, found: _Texts) -> _Touch | None:
     """A code counts only if the texts carried it: in a text's words or on one of the cart's links."""
-    redeemed = _order_codes(order)
+    redeemed = order_codes(order)
     if not redeemed:
         return None
     links = ShortLink.objects.for_store(store).filter(cart=found.cart).exclude(discount_code="")
@@ -202,7 +194,7 @@ def _receipt(*, order, found, plan, window, touch, message, step, amounts, decis
             "placed_at": receipt_time(order.placed_at),
             "total": str(order.total),
             "currency": order.currency,
-            "discount_codes": sorted(_order_codes(order)),
+            "discount_codes": sorted(order_codes(order)),
         },
         "cart": {"id": found.cart.pk, "external_id": found.cart.external_id, "matched_by": found.matched_by},
         "texts": {
@@ -260,6 +252,7 @@ def order_attribute(*, store: Store, order: Order) -> Attribution | None:
         return existing
     plan = plan_get(store=store)
     window = timedelta(days=plan.attribution_window_days)
+    leaks = order_leaks_check(store=store, order=order)
     found = _texted_cart(store=store, order=order, window=window)
     if found is None:
         return None
@@ -268,8 +261,11 @@ def order_attribute(*, store: Store, order: Order) -> Attribution | None:
     inside = order.placed_at <= last_at + window
     # Last touch wins; a code is the fallback, as it carries no time of its own but the order's.
     engaged = [t for t in touches if t.kind != "code"] or touches
-    touch = engaged[-1] if (engaged and inside) else None
-    if touch is None:
+    touch = engaged[-1] if (engaged and inside and not leaks) else None
+    if leaks:
+        decision = f"not attributed: leaked code — {leaks[0].detail}"
+        message = step = None
+    elif touch is None:
         decision = (
             "not attributed: order placed after the attribution window"
             if not inside
@@ -292,6 +288,8 @@ def order_attribute(*, store: Store, order: Order) -> Attribution | None:
         amounts=amounts,
         decision=decision,
     )
+    if leaks:
+        receipt["leaks"] = [{"code": leak.code, "kind": leak.kind, "detail": leak.detail} for leak in leaks]
     try:
         with transaction.atomic():
             attribution = Attribution.objects.create(

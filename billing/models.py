@@ -186,3 +186,26 @@ class InvoiceLine(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
+
+
+class CodeLeak(StoreOwned):
+    """A discount code an order redeemed that our texts did not earn (billing.leaks): a cart's own code
+    used by another customer, or a code redeemed far more often than texts carried it. Such an order is
+    not attributed; the Overview lists them."""
+
+    class Kind(models.TextChoices):
+        OTHER_CUSTOMER = "other_customer", "Redeemed by another customer"
+        OVER_REDEEMED = "over_redeemed", "Redeemed far more often than sent"
+
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    order = models.ForeignKey("stores.Order", on_delete=models.CASCADE, related_name="+")
+    code = models.CharField(max_length=64)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    redemptions = models.PositiveIntegerField(default=0)  # orders of the store with this code, so far
+    texts = models.PositiveIntegerField(default=0)  # texts that carried it
+    detail = models.CharField(max_length=300)
+    flagged_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["order", "code"], name="code_leak_unique_order_code")]
+        indexes = [models.Index(fields=["store", "flagged_at"], name="code_leak_store_at_idx")]

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db.models import Case, Count, Q, Sum, Value, When
+from django.db.models import Case, Count, Max, Q, Sum, Value, When
 from django.db.models.functions import Abs, TruncDate
 
 from conversations.models import Message
@@ -14,7 +14,7 @@ from conversations.sms.prices import OTHER_PRICE, OTHER_REGION, PRICE_CURRENCY, 
 from flows.models import Click, Nudge
 from stores.models import Cart, Store
 
-from .models import Adjustment, Attribution, Invoice, Plan
+from .models import Adjustment, Attribution, CodeLeak, Invoice, Plan
 from .prices import cents, exchange_rate
 
 ZERO = Decimal("0.00")
@@ -517,3 +517,23 @@ def _daily_series(
             }
         )
     return series
+
+
+def code_leaks(*, store: Store, start: date, end: date, limit: int = 10) -> list[dict]:
+    """Leaked codes flagged in the period's days (billing.leaks), one row per code and kind, newest first:
+    {"code", "kind", "label", "orders", "redemptions", "texts", "last_at"}."""
+    since, until = day_bounds(store=store, start=start, end=end)
+    rows = (
+        CodeLeak.objects.for_store(store)
+        .filter(flagged_at__gte=since, flagged_at__lt=until)
+        .values("code", "kind")
+        .annotate(
+            orders=Count("order", distinct=True),
+            redemptions=Max("redemptions"),
+            texts=Max("texts"),
+            last_at=Max("flagged_at"),
+        )
+        .order_by("-last_at", "code")[:limit]
+    )
+    labels = dict(CodeLeak.Kind.choices)
+    return [{**row, "label": labels.get(row["kind"], row["kind"])} for row in rows]

@@ -15,9 +15,9 @@ class ApiPagination(LimitOffsetPagination):
     """Every list of the API: `?limit=` beyond API_MAX_PAGE_SIZE is cut to it, so no request reads a whole
     table at once."""
 
-    @property
-    def max_limit(self) -> int:
-        return settings.API_MAX_PAGE_SIZE
+    def __init__(self) -> None:
+        # Read per paginator (one per request), so a changed setting applies at once.
+        self.max_limit = settings.API_MAX_PAGE_SIZE
 
 
 def exception_handler(exc, context):

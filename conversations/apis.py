@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import renderers, serializers, status
 from rest_framework.response import Response
 
@@ -21,7 +21,8 @@ from .models import KeywordRule, Message, Thread
 from .router import reply_try
 
 
-class KeywordRuleOutput(serializers.ModelSerializer):
+@extend_schema_serializer(component_name="KeywordRuleOutput")
+class KeywordRuleOutSerializer(serializers.ModelSerializer):
     active = serializers.BooleanField(source="is_active")
     keywords = serializers.ListField(child=serializers.CharField())
     replies = serializers.DictField(child=serializers.CharField(), help_text="The reply per other language.")
@@ -38,7 +39,8 @@ class KeywordRuleOutput(serializers.ModelSerializer):
         return rules.lexicon_for_rule(rule)
 
 
-class KeywordRuleInput(serializers.Serializer):
+@extend_schema_serializer(component_name="KeywordRuleInput")
+class KeywordRuleInSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=120)
     keywords = serializers.ListField(child=serializers.CharField(allow_blank=True, max_length=200))
     reply = serializers.CharField()
@@ -61,39 +63,39 @@ def _paginated(view, request, rows, serialize):
 
 
 class KeywordRuleListApi(StoreAPIView):
-    @extend_schema(responses=KeywordRuleOutput(many=True))
+    @extend_schema(responses=KeywordRuleOutSerializer(many=True))
     def get(self, request, store_id):
         rows = KeywordRule.objects.for_store(self.store).order_by("priority", "id")
-        return _paginated(self, request, rows, lambda rule: KeywordRuleOutput(rule).data)
+        return _paginated(self, request, rows, lambda rule: KeywordRuleOutSerializer(rule).data)
 
-    @extend_schema(request=KeywordRuleInput, responses={201: KeywordRuleOutput})
+    @extend_schema(request=KeywordRuleInSerializer, responses={201: KeywordRuleOutSerializer})
     def post(self, request, store_id):
-        data = _valid(KeywordRuleInput(data=request.data))
+        data = _valid(KeywordRuleInSerializer(data=request.data))
         rule = rules.keyword_rule_create(store=self.store, **data)
-        return Response(KeywordRuleOutput(rule).data, status=status.HTTP_201_CREATED)
+        return Response(KeywordRuleOutSerializer(rule).data, status=status.HTTP_201_CREATED)
 
 
 class KeywordRuleDetailApi(StoreAPIView):
     def _rule(self, rule_id) -> KeywordRule:
         return get_for_store_or_404(KeywordRule.objects, store=self.store, pk=rule_id)
 
-    @extend_schema(responses=KeywordRuleOutput)
+    @extend_schema(responses=KeywordRuleOutSerializer)
     def get(self, request, store_id, rule_id):
-        return Response(KeywordRuleOutput(self._rule(rule_id)).data)
+        return Response(KeywordRuleOutSerializer(self._rule(rule_id)).data)
 
-    @extend_schema(request=KeywordRuleInput, responses=KeywordRuleOutput)
+    @extend_schema(request=KeywordRuleInSerializer, responses=KeywordRuleOutSerializer)
     def put(self, request, store_id, rule_id):
         return self._update(request, rule_id, partial=False)
 
-    @extend_schema(request=KeywordRuleInput, responses=KeywordRuleOutput)
+    @extend_schema(request=KeywordRuleInSerializer, responses=KeywordRuleOutSerializer)
     def patch(self, request, store_id, rule_id):
         return self._update(request, rule_id, partial=True)
 
     def _update(self, request, rule_id, *, partial: bool):
         rule = self._rule(rule_id)
-        data = _valid(KeywordRuleInput(data=request.data, partial=partial))
+        data = _valid(KeywordRuleInSerializer(data=request.data, partial=partial))
         rule = rules.keyword_rule_update(store=self.store, rule=rule, **data)
-        return Response(KeywordRuleOutput(rule).data)
+        return Response(KeywordRuleOutSerializer(rule).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request, store_id, rule_id):
@@ -106,12 +108,14 @@ def _valid(serializer: serializers.Serializer) -> dict:
     return dict(serializer.validated_data)
 
 
-class ReplyTryInput(serializers.Serializer):
+@extend_schema_serializer(component_name="ReplyTryInput")
+class ReplyTryInSerializer(serializers.Serializer):
     text = serializers.CharField(max_length=1600, allow_blank=True, trim_whitespace=False)
     phone = serializers.CharField(required=False, allow_blank=True, help_text="Try as this customer.")
 
 
-class ReplyTryOutput(serializers.Serializer):
+@extend_schema_serializer(component_name="ReplyTryOutput")
+class ReplyTryOutSerializer(serializers.Serializer):
     step = serializers.CharField()
     rule = serializers.DictField(allow_null=True)
     reply = serializers.CharField()
@@ -129,9 +133,9 @@ class ReplyTryOutput(serializers.Serializer):
 class KeywordRuleTryApi(StoreAPIView):
     """What a text would trigger (which router step, which rule, the reply); nothing is sent or saved."""
 
-    @extend_schema(request=ReplyTryInput, responses=ReplyTryOutput)
+    @extend_schema(request=ReplyTryInSerializer, responses=ReplyTryOutSerializer)
     def post(self, request, store_id):
-        data = _valid(ReplyTryInput(data=request.data))
+        data = _valid(ReplyTryInSerializer(data=request.data))
         customer = None
         if data.get("phone"):
             customer = (
@@ -162,7 +166,8 @@ def _e164_or_400(raw: str) -> str:
     return parsed.e164
 
 
-class ThreadMessageOutput(serializers.Serializer):
+@extend_schema_serializer(component_name="ThreadMessageOutput")
+class ThreadMessageOutSerializer(serializers.Serializer):
     direction = serializers.CharField()
     body = serializers.CharField()
     rule = serializers.CharField(source="rule.name", allow_null=True, default=None)
@@ -172,11 +177,12 @@ class ThreadMessageOutput(serializers.Serializer):
     note = serializers.CharField()
 
 
-class ThreadOutput(serializers.Serializer):
+@extend_schema_serializer(component_name="ThreadOutput")
+class ThreadOutSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     customer_phone = serializers.CharField(source="customer.phone")
     status = serializers.CharField()
-    messages = ThreadMessageOutput(many=True)
+    messages = ThreadMessageOutSerializer(many=True)
 
 
 THREAD_FILTERS = [
@@ -198,7 +204,7 @@ def _threads(store):
 class ThreadListApi(StoreAPIView):
     store_roles = EVERYONE
 
-    @extend_schema(parameters=THREAD_FILTERS, responses=ThreadOutput(many=True))
+    @extend_schema(parameters=THREAD_FILTERS, responses=ThreadOutSerializer(many=True))
     def get(self, request, store_id):
         threads = _threads(self.store)
         phone = request.query_params.get("phone", "").strip()
@@ -211,16 +217,16 @@ class ThreadListApi(StoreAPIView):
                     "status is one of " + ", ".join(Thread.Status.values) + ".", extra={"field": "status"}
                 )
             threads = threads.filter(status=wanted)
-        return _paginated(self, request, threads, lambda thread: ThreadOutput(thread).data)
+        return _paginated(self, request, threads, lambda thread: ThreadOutSerializer(thread).data)
 
 
 class ThreadDetailApi(StoreAPIView):
     store_roles = EVERYONE
 
-    @extend_schema(responses=ThreadOutput)
+    @extend_schema(responses=ThreadOutSerializer)
     def get(self, request, store_id, thread_id):
         thread = get_for_store_or_404(_threads(self.store), store=self.store, pk=thread_id)
-        return Response(ThreadOutput(thread).data)
+        return Response(ThreadOutSerializer(thread).data)
 
 
 class PdfRenderer(renderers.BaseRenderer):

@@ -99,4 +99,6 @@ def country_valid(code: str) -> bool:
 def _all_codes() -> frozenset[str]:
     from babel import Locale
 
-    return frozenset(c for c in Locale("en").territories if len(c) == 2 and c.isalpha())
+    return frozenset(
+        c for c in Locale("en").territories if isinstance(c, str) and len(c) == 2 and c.isalpha()
+    )

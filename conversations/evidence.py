@@ -33,7 +33,7 @@ def messages_chain(*, store, messages: list[Message], decisions: list[str]) -> N
         pk: phone.as_e164 if phone else ""
         for pk, phone in Customer.objects.filter(pk__in=customer_ids).values_list("pk", "phone")
     }
-    entries = []
+    entries: list[tuple[str, str, dict]] = []
     for message, decision in zip(messages, decisions, strict=True):
         phone = phones.get(message.thread.customer_id, "")
         entries.append(

@@ -7,6 +7,9 @@ from stores.tenancy import StoreOwned
 class Thread(StoreOwned):
     """One conversation per store × customer."""
 
+    # Set per reader by the inbox's queries (an annotation), not a column.
+    my_unread: int
+
     class Status(models.TextChoices):
         BOT = "bot", "Bot"
         ESCALATED = "escalated", "Needs a human"

@@ -12,7 +12,12 @@ about the store, else in the contexts that fill texts (`flows.rendering` for car
 
 import re
 from collections.abc import Mapping
+from datetime import datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel import UnknownLocaleError
+from babel.dates import format_skeleton
 
 from cartrecovery.errors import ApplicationError
 
@@ -25,6 +30,7 @@ VOCABULARY: dict[str, str] = {
     "store": "the store's name",
     "link": "the short link back to the cart",
     "discount_code": "the step's discount code or offer",
+    "code_expires": "the day the offer ends, in the shopper's language (e.g. December 10)",
     "cart_total": "the cart's total with its currency",
     "price_drop": "a price drop on an item of the cart since it was left (Shopify app), else nothing",
     "shipping_policy": "the store's shipping policy",
@@ -41,6 +47,11 @@ _NAMED = re.compile(r"\{(\w*)\}")
 _WITH_LEADING_SPACE = re.compile(r"[ \t]*\{(\w*)\}")
 _LEADING_PUNCTUATION = re.compile(r"^[\s,;:.!-]+")
 _RUNS_OF_SPACES = re.compile(r"[ \t]{2,}")
+# A sentence of the template ends at . ! or ? followed by a space (a link's dots and colons are not ends).
+_SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+")
+# Placeholders a sentence cannot do without: an offer that is not made takes its whole sentence with it
+# ("Code {discount_code} takes 10% off until {code_expires}." goes, not just the code).
+SENTENCE_PLACEHOLDERS = frozenset({"discount_code", "code_expires"})
 
 _CURRENCY_SYMBOLS = {"USD": "$", "CAD": "$", "AUD": "$", "NZD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
 _SYMBOL_FIRST = {"USD", "CAD", "AUD", "NZD", "GBP", "JPY"}
@@ -76,10 +87,26 @@ def placeholders_fill(template: str, values: Mapping[str, str]) -> str:
     def drop_empty(match: re.Match) -> str:
         return match.group(0) if values.get(match.group(1)) else ""
 
-    text = _WITH_LEADING_SPACE.sub(drop_empty, template)
+    text = _sentences_without_offer(template, values)
+    text = _WITH_LEADING_SPACE.sub(drop_empty, text)
     text = _NAMED.sub(lambda match: str(values[match.group(1)]), text)
     text = _LEADING_PUNCTUATION.sub("", text)  # "{first_name}, your cart…" without a name
     return _RUNS_OF_SPACES.sub(" ", text).strip()
+
+
+def _sentences_without_offer(template: str, values: Mapping[str, str]) -> str:
+    """Drop each sentence about an offer that is not made; the rest of the text stays."""
+    empty = {name for name in SENTENCE_PLACEHOLDERS if not values.get(name)}
+    if not empty or not any("{" + name + "}" in template for name in empty):
+        return template
+
+    def offer_only(sentence: str) -> bool:
+        # Names an offer that is not made, and no other value (a sentence that also carries the {link}
+        # stays, and only the placeholder goes).
+        names = set(_NAMED.findall(sentence))
+        return bool(names & empty) and not any(values.get(name) for name in names)
+
+    return " ".join(s for s in _SENTENCE_END.split(template) if not offer_only(s))
 
 
 def store_values(store, *, language: str = "") -> dict[str, str]:
@@ -113,3 +140,19 @@ def money_format(amount: Decimal | None, *, currency: str, language: str) -> str
         number = number.replace(",", " ").replace(".", ",")
         return f"{number} {symbol or currency.upper()}"
     return f"{symbol}{number}" if symbol else f"{number} {currency.upper()}"
+
+
+def date_format(value: datetime | None, *, language: str, timezone: str = "UTC") -> str:
+    """The day as people write it in their language, in the store's time zone: "December 10",
+    "10 décembre", "10. Dezember" (CLDR through Babel, the month spelled out so no text reads 10/12)."""
+    if value is None:
+        return ""
+    try:
+        zone = ZoneInfo(timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    day = value.astimezone(zone).date()
+    try:
+        return format_skeleton("MMMMd", day, locale=language or "en")
+    except (UnknownLocaleError, ValueError):
+        return format_skeleton("MMMMd", day, locale="en")

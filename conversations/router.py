@@ -10,6 +10,7 @@ rule's canned answer is the wrong reply to both.
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypedDict
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -50,6 +51,20 @@ class Step:
     ESCALATION = "escalation"
     ACKNOWLEDGEMENT = "ack"  # "ok thanks 👍": nothing to answer, nothing for a person to do
     FALLBACK = "fallback"
+
+
+class Heard(TypedDict):
+    """The language a text was read in, and why: every decision carries it."""
+
+    language: str
+    language_reason: str
+
+
+class Found(TypedDict):
+    """What a matched rule found in the text: the lexicon intent and the shopper's word."""
+
+    intent: str
+    matched: str
 
 
 @dataclass(frozen=True)
@@ -206,7 +221,7 @@ def route(
         locales=(customer.locale if customer else "",),
         store_language=store.default_language,
     )
-    heard = {"language": detection.language, "language_reason": detection.reason}
+    heard: Heard = {"language": detection.language, "language_reason": detection.reason}
     decision = _compliance(
         store=store, message=message, customer=customer, opt_out_type=opt_out_type, detection=detection
     )
@@ -262,7 +277,7 @@ def route(
 
 def _rule_decision(*, store, message, match: RuleMatch, thread, now, render, hand_off, heard, language):
     """A rule matched: answer from the store's facts where the question names one, else the rule's reply."""
-    found = {"intent": match.intent or next(iter(match.intents), ""), "matched": match.said}
+    found: Found = {"intent": match.intent or next(iter(match.intents), ""), "matched": match.said}
     reason = match.reason
     if _rule_fired_recently(store=store, thread=thread, rule=match.rule, now=now):
         return hand_off(f"asked again: {reason}", match.rule, **found)
@@ -338,7 +353,7 @@ def _compliance(
         return None
     # "ARRET" is French whatever else the text says; "STOP" says nothing, so the text and locale decide.
     language = intent.language or detection.language
-    heard = {
+    heard: Heard = {
         "language": language,
         "language_reason": detection.reason if not intent.language else f"{LANGUAGE_NAMES[language]} keyword",
     }
@@ -368,7 +383,7 @@ def _snooze(
     snooze = snooze_intent(message)
     if snooze is None:
         return None
-    heard = {"language": snooze.language, "language_reason": detection.reason}
+    heard: Heard = {"language": snooze.language, "language_reason": detection.reason}
     if snooze.language != detection.language:
         heard["language_reason"] = f"{LANGUAGE_NAMES.get(snooze.language, snooze.language)} pause phrase"
     until = snooze_until(now=now, days=snooze.days)

@@ -157,7 +157,8 @@ def inbox_page(
     next_cursor = ""
     if len(rows) > page_size:
         rows = rows[:page_size]
-        next_cursor = InboxCursor(rows[-1].last_message_at, rows[-1].id).encode()
+        last = rows[-1]
+        next_cursor = InboxCursor(last.last_message_at, last.id).encode() if last.last_message_at else ""
     return InboxPage(
         threads=rows,
         tab=tab,
@@ -173,7 +174,7 @@ def _unread_for(user) -> dict:
     return {"my_unread": F("human_inbound_count") - Coalesce(Subquery(seen, output_field=IntegerField()), 0)}
 
 
-def thread_notes(*, store, thread: Thread) -> list[ThreadNote]:
+def thread_notes(*, store: Store, thread: Thread) -> list[ThreadNote]:
     return list(ThreadNote.objects.for_store(store).filter(thread=thread).select_related("author"))
 
 
@@ -218,7 +219,8 @@ def thread_cart_context(*, store: Store, thread: Thread) -> CartContext:
     )
     if cart is None:
         return CartContext(cart=None)
-    nudges_sent, clicks = [], 0
+    nudges_sent: list = []
+    clicks = 0
     for provider in CART_ACTIVITY_PROVIDERS:
         nudges_sent, clicks = provider(store=store, cart=cart)
     return CartContext(cart=cart, items=list(cart.items.all()), nudges_sent=nudges_sent, clicks=clicks)
@@ -230,7 +232,7 @@ class ComposerInsert:
     text: str
 
 
-def composer_inserts(*, store, thread: Thread) -> list[ComposerInsert]:
+def composer_inserts(*, store: Store, thread: Thread) -> list[ComposerInsert]:
     """One-click inserts for the reply box: the latest cart's checkout link and its step's discount code."""
     cart = (
         Cart.objects.for_store(store)
@@ -318,25 +320,25 @@ def canned_responses_for_thread(*, store: Store, thread: Thread) -> list[CannedC
 SCHEDULE_READERS: dict[str, Callable] = {}
 
 
-def texts_pending_for(*, store, customer) -> list:
+def texts_pending_for(*, store: Store, customer) -> list:
     reader = SCHEDULE_READERS.get("texts_pending")
     return reader(store=store, customer=customer) if reader and customer is not None else []
 
 
-def shopper_zone(*, store, customer) -> str:
+def shopper_zone(*, store: Store, customer) -> str:
     """The zone the sending rules place this shopper in (number, else store), for their local clock."""
     reader = SCHEDULE_READERS.get("shopper_zone")
     return reader(store=store, customer=customer) if reader else store.timezone
 
 
-def threads_with_shopper_clock(*, store, threads: list) -> list:
+def threads_with_shopper_clock(*, store: Store, threads: list) -> list:
     """Each thread with `shopper_zone` set: an in-memory lookup per row, no query."""
     for thread in threads:
         thread.shopper_zone = shopper_zone(store=store, customer=thread.customer)
     return threads
 
 
-def sender_registration(*, store) -> SenderRegistration | None:
+def sender_registration(*, store: Store) -> SenderRegistration | None:
     """Whether the store's sender may carry US traffic, asked of the SMS backend (None: nothing to check)."""
     number = store.sms_number.as_e164 if store.sms_number else ""
     if not (number.startswith("+1") or store.messaging_service_sid):

@@ -9,7 +9,7 @@ from stores.models import Store
 from .sms import get_backend
 from .sms.base import SmsError
 
-logger = logging.getLogger("cartrecovery.sms")
+logger = logging.getLogger(__name__)
 
 NOT_A_SERVICE = "Your Twilio account has no Messaging Service with this SID."
 NOT_A_NUMBER = "This number is not one of your Twilio account's phone numbers."

@@ -29,7 +29,7 @@ from .sms import (
 )
 from .sms.segments import segment_info
 
-logger = logging.getLogger("cartrecovery.sms")
+logger = logging.getLogger(__name__)
 
 OPTED_OUT_AT_CARRIER = "21610"
 INVALID_NUMBER_CODES = {"21211": "not a valid phone number (Twilio 21211)"}

@@ -4,6 +4,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -19,7 +20,7 @@ from stores.phones import (
     phone_mask,
     phone_parse,
 )
-from stores.services import consent_record, customer_snooze, webhook_event_record
+from stores.services import ConsentDetails, consent_record, customer_snooze, webhook_event_record
 from stores.tenancy import ensure_same_store
 
 from .evidence import messages_chain
@@ -30,7 +31,7 @@ from .router import SNOOZE, RouteDecision, Step, route
 from .sending import message_queue_outbound, number_verdict_apply
 from .sms.segments import TWILIO_MAX_BODY_CHARS
 
-logger = logging.getLogger("cartrecovery.conversations")
+logger = logging.getLogger(__name__)
 
 
 def thread_get_or_create(*, store: Store, customer: Customer) -> Thread:
@@ -113,7 +114,7 @@ def thread_mark_read(*, store: Store, thread: Thread, user) -> None:
 NOTE_MAX_CHARS = 2000
 
 
-def thread_note_add(*, store, thread: Thread, user, body: str) -> ThreadNote:
+def thread_note_add(*, store: Store, thread: Thread, user, body: str) -> ThreadNote:
     """An internal note for the team: stored on the thread, never texted."""
     ensure_same_store(store, thread)
     body = body.strip()
@@ -124,7 +125,7 @@ def thread_note_add(*, store, thread: Thread, user, body: str) -> ThreadNote:
     return ThreadNote.objects.create(store=store, thread=thread, author=user, body=body)
 
 
-def thread_snooze(*, store, thread: Thread, until, now=None) -> Thread:
+def thread_snooze(*, store: Store, thread: Thread, until, now=None) -> Thread:
     """Out of the working folders until `until` (None wakes it now); a text from the shopper wakes it too."""
     ensure_same_store(store, thread)
     now = now or timezone.now()
@@ -293,42 +294,34 @@ def inbound_receive(
     return InboundResult(message=message, decision=decision, created=True)
 
 
+def _keyword_consent_details(*, message: Message, decision: RouteDecision, now: datetime) -> ConsentDetails:
+    """The evidence a shopper's keyword text (STOP, PAUSE, START) gives the consent event it causes."""
+    return {
+        "occurred_at": now,
+        "text_shown": message.body[:1600],
+        "evidence": {"message_sid": message.twilio_sid or "", "reason": decision.reason},
+        "dedupe_key": f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
+    }
+
+
 def _act(*, store: Store, customer, thread, message, decision: RouteDecision, now: datetime) -> None:
+    details = _keyword_consent_details(message=message, decision=decision, now=now)
     if decision.compliance == OPT_OUT:
         consent_record(
             store=store,
             customer=customer,
             kind="revoked",
             source="keyword",
-            occurred_at=now,
-            text_shown=message.body[:1600],
-            evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
-            dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
             reason="the shopper opted out by text",
+            **details,
         )
     elif decision.compliance == SNOOZE and decision.snooze_until is not None:
         customer_snooze(
-            store=store,
-            customer=customer,
-            until=decision.snooze_until,
-            source="keyword",
-            occurred_at=now,
-            text_shown=message.body[:1600],
-            evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
-            dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
+            store=store, customer=customer, until=decision.snooze_until, source="keyword", **details
         )
     elif decision.compliance == OPT_IN and customer.sms_status != SmsStatus.SUBSCRIBED:
-        consent_record(
-            store=store,
-            customer=customer,
-            kind="granted",
-            source="keyword",
-            occurred_at=now,
-            text_shown=message.body[:1600],
-            evidence={"message_sid": message.twilio_sid or "", "reason": decision.reason},
-            dedupe_key=f"sms-in:{message.twilio_sid}" if message.twilio_sid else "",
-        )
-    changes = {"last_inbound_at": now, "last_message_at": now, "updated_at": now}
+        consent_record(store=store, customer=customer, kind="granted", source="keyword", **details)
+    changes: dict[str, Any] = {"last_inbound_at": now, "last_message_at": now, "updated_at": now}
     if decision.escalate or decision.step == Step.HUMAN:
         # Unread is for the people of the inbox: texts the bot answered need nobody's eyes.
         changes["human_inbound_count"] = F("human_inbound_count") + 1

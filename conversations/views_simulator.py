@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cartrecovery.errors import ApplicationError
 from stores.access import EVERYONE, StoreRequest, store_page
+from stores.models import Store
 from stores.phones import TEST_NUMBER_RANGE
 
 from . import simulator
@@ -110,6 +111,6 @@ def phone_cart_leave(request: StoreRequest) -> HttpResponse:
     return _back_to_phone(store, number)
 
 
-def _back_to_phone(store, number: str) -> HttpResponse:
+def _back_to_phone(store: Store, number: str) -> HttpResponse:
     url = reverse("inbox:simulator", kwargs={"store_id": store.id})
     return redirect(url + "?" + urlencode({"number": number}))

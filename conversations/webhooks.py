@@ -17,7 +17,7 @@ from stores.phones import phone_mask
 
 from . import services
 
-logger = logging.getLogger("cartrecovery.webhooks.twilio")
+logger = logging.getLogger(__name__)
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 
@@ -40,21 +40,19 @@ def signature_valid(request: HttpRequest) -> bool:
     return RequestValidator(token).validate(url, request.POST, signature)
 
 
-def _form(request: HttpRequest) -> tuple[dict[str, str] | None, HttpResponse | None]:
+def _form(request: HttpRequest) -> dict[str, str] | HttpResponse:
     """The verified form as a flat dict, or the answer to give instead (400, 403, 413; never 5xx)."""
     try:
         valid = signature_valid(request)
     except RequestDataTooBig:
-        return None, HttpResponse(status=413)
+        return HttpResponse(status=413)
     except (BadRequest, MultiPartParserError, UnicodeDecodeError, ValueError):
-        return None, HttpResponse(status=400)
+        return HttpResponse(status=400)
     if not valid:
         logger.warning("Twilio webhook %s refused: bad or missing signature", request.path)
-        return None, HttpResponse(status=403)
+        return HttpResponse(status=403)
     # PostgreSQL stores no NUL character, in text or in JSON: drop it rather than fail the request.
-    return {
-        key.replace("\x00", ""): request.POST.get(key, "").replace("\x00", "") for key in request.POST
-    }, None
+    return {key.replace("\x00", ""): request.POST.get(key, "").replace("\x00", "") for key in request.POST}
 
 
 def store_for_inbound(*, to: str, messaging_service_sid: str = "", account_sid: str = "") -> Store | None:
@@ -112,9 +110,9 @@ def _store_lookup(*, to: str, messaging_service_sid: str, account_sid: str) -> S
 @csrf_exempt
 @require_POST
 def inbound_sms(request: HttpRequest) -> HttpResponse:
-    params, refusal = _form(request)
-    if refusal is not None:
-        return refusal
+    params = _form(request)
+    if isinstance(params, HttpResponse):
+        return params
     sid, sender = params.get("MessageSid") or params.get("SmsSid"), params.get("From")
     if not sid or not sender:
         logger.warning("Twilio inbound without MessageSid or From ignored")
@@ -135,9 +133,9 @@ def inbound_sms(request: HttpRequest) -> HttpResponse:
 @csrf_exempt
 @require_POST
 def status_callback(request: HttpRequest) -> HttpResponse:
-    params, refusal = _form(request)
-    if refusal is not None:
-        return refusal
+    params = _form(request)
+    if isinstance(params, HttpResponse):
+        return params
     sid = params.get("MessageSid") or params.get("SmsSid")
     if not sid:
         return HttpResponse(status=400)

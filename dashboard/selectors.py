@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from billing.selectors import analytics_summary
+from billing.selectors import analytics_summary, code_leaks
 from conversations.models import KeywordRule
 from flows.models import Flow
 from flows.pending import texts_pending
@@ -55,6 +55,11 @@ def overview(*, store: Store, period: Period) -> dict:
         "cost_out": -summary["cost"],
         "fees_out": -summary["fees"],
     }
+
+
+def code_leak_warnings(*, store: Store, period: Period) -> list[dict]:
+    """Leaked discount codes flagged in the period: orders they were on were not attributed."""
+    return code_leaks(store=store, start=period.start, end=period.end)
 
 
 def texts_scheduled(*, store: Store, limit: int = 10) -> list:

@@ -130,6 +130,7 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
             "setup_done": all(item["done"] for item in checklist),
             "scheduled": dashboard.texts_scheduled(store=store),
             "held_by_rule": nudges_held_by_rule(store=store),
+            "code_leaks": dashboard.code_leak_warnings(store=store, period=period),
             "simulator_url": reverse("inbox:simulator", kwargs={"store_id": store.id})
             if phone_simulator_available(store)
             else "",

@@ -107,6 +107,8 @@ def _step_initial(step: Step, language: str) -> dict:
         "incentive_valid_days": step.incentive_valid_days,
         "incentive_percent": step.incentive_percent,
         "incentive_amount": step.incentive_amount,
+        "incentive_min_cart_value": step.incentive_min_cart_value,
+        "incentive_only_if_not_clicked": step.incentive_only_if_not_clicked,
     }
 
 
@@ -121,6 +123,7 @@ def _preview_for(
         delay_minutes=delay_minutes,
         incentive_kind=incentive_kind or "none",
         discount_code=discount_code or "",
+        valid_days=step.incentive_valid_days,
     )
 
 
@@ -143,6 +146,8 @@ def flow_step(request: HttpRequest, step_id: int) -> HttpResponse:
                 incentive_valid_days=form.cleaned_data["incentive_valid_days"],
                 incentive_percent=form.cleaned_data["incentive_percent"],
                 incentive_amount=form.cleaned_data["incentive_amount"],
+                incentive_min_cart_value=form.cleaned_data["incentive_min_cart_value"],
+                incentive_only_if_not_clicked=form.cleaned_data["incentive_only_if_not_clicked"],
                 language=language,
                 template=form.cleaned_data["template"],
                 remove_language=form.cleaned_data["remove_language"],

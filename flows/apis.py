@@ -36,6 +36,14 @@ class IncentiveSerializer(serializers.Serializer):
         help_text="Unique codes to add to the step's pool (kind code_pool); each goes to one cart.",
     )  # fmt: skip
     pool_available = serializers.IntegerField(read_only=True)
+    min_cart_value = serializers.DecimalField(
+        max_digits=14, decimal_places=2, required=False, allow_null=True, default=None,
+        help_text="Only when needed: give the incentive only to carts worth at least this (cart currency).",
+    )  # fmt: skip
+    only_if_not_clicked = serializers.BooleanField(
+        required=False, default=False,
+        help_text="Only when needed: give it only to shoppers who did not click an earlier text of the cart.",
+    )  # fmt: skip
 
 
 class StepSerializer(serializers.Serializer):
@@ -123,6 +131,10 @@ def _flow_out(flow: Flow) -> dict:
                     "valid_days": step.incentive_valid_days,
                     "percent": step.incentive_percent,
                     "amount": None if step.incentive_amount is None else str(step.incentive_amount),
+                    "min_cart_value": None
+                    if step.incentive_min_cart_value is None
+                    else str(step.incentive_min_cart_value),
+                    "only_if_not_clicked": step.incentive_only_if_not_clicked,
                     "pool_available": _pool_available(step)
                     if step.incentive_kind == IncentiveKind.CODE_POOL
                     else 0,
@@ -146,6 +158,8 @@ _NO_INCENTIVE = {
     "percent": None,
     "amount": None,
     "pool_codes": [],
+    "min_cart_value": None,
+    "only_if_not_clicked": False,
 }
 
 
@@ -164,6 +178,8 @@ def _step_in(step: dict) -> dict:
         "incentive_amount": incentive["amount"],
         "pool_codes": incentive["pool_codes"],
         "variants": step.get("variants", []),
+        "incentive_min_cart_value": incentive["min_cart_value"],
+        "incentive_only_if_not_clicked": incentive["only_if_not_clicked"],
     }
 
 

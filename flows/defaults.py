@@ -29,21 +29,23 @@ FIRST_STEP_TEMPLATES = {
     "Posso ajudar em alguma coisa? {link}",
 }
 
+# The offer is a sentence of its own: when it is withheld (one offer per person, "only when needed") the
+# placeholder engine drops that sentence and the rest of the text still reads well.
 SECOND_STEP_TEMPLATES = {
-    "en": "Hi {first_name}, {store} again. You still have {product} in your cart, and code "
-    "{discount_code} takes 10% off: {link} What's holding you back?",
-    "es": "Hola {first_name}, {store} otra vez. Sigues teniendo {product} en tu carrito y con "
-    "{discount_code} tienes un 10% de descuento: {link} ¿Te ayudo con algo?",
-    "fr": "Bonjour {first_name}, encore {store}. Vous avez toujours {product} dans votre panier : "
-    "-10% avec le code {discount_code}. {link} Qu'est-ce qui vous fait hésiter ?",
-    "de": "Hallo {first_name}, nochmal {store}. Du hast noch {product} im Warenkorb: mit dem Code "
-    "{discount_code} sparst du 10%. {link} Was hält dich zurück?",
-    "it": "Ciao {first_name}, di nuovo {store}. Hai ancora {product} nel carrello: con il codice "
-    "{discount_code} hai il 10% di sconto. {link} Posso aiutarti?",
-    "nl": "Hoi {first_name}, nog een keer {store}. Je hebt {product} nog in je winkelwagen: met code "
-    "{discount_code} krijg je 10% korting. {link} Kan ik ergens mee helpen?",
-    "pt": "Oi {first_name}, de novo a {store}. Ainda tem {product} no seu carrinho: use o cupom "
-    "{discount_code} e ganhe 10% de desconto. {link} Posso ajudar?",
+    "en": "Hi {first_name}, {store} again. You still have {product} in your cart. "
+    "Code {discount_code} takes 10% off until {code_expires}. {link} What's holding you back?",
+    "es": "Hola {first_name}, {store} otra vez. Sigues teniendo {product} en tu carrito. "
+    "Con {discount_code} tienes un 10% de descuento hasta el {code_expires}. {link} ¿Te ayudo con algo?",
+    "fr": "Bonjour {first_name}, encore {store}. Vous avez toujours {product} dans votre panier. "
+    "-10% avec le code {discount_code} jusqu'au {code_expires}. {link} Qu'est-ce qui vous fait hésiter ?",
+    "de": "Hallo {first_name}, nochmal {store}. Du hast noch {product} im Warenkorb. "
+    "Mit dem Code {discount_code} sparst du 10% bis zum {code_expires}. {link} Was hält dich zurück?",
+    "it": "Ciao {first_name}, di nuovo {store}. Hai ancora {product} nel carrello. "
+    "Con il codice {discount_code} hai il 10% di sconto fino al {code_expires}. {link} Posso aiutarti?",
+    "nl": "Hoi {first_name}, nog een keer {store}. Je hebt {product} nog in je winkelwagen. "
+    "Met code {discount_code} krijg je 10% korting tot {code_expires}. {link} Kan ik ergens mee helpen?",
+    "pt": "Oi {first_name}, de novo a {store}. Ainda tem {product} no seu carrinho. "
+    "Use o cupom {discount_code} e ganhe 10% de desconto até {code_expires}. {link} Posso ajudar?",
 }
 
 # What {product} says when the cart has no item titles.

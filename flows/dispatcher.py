@@ -23,7 +23,8 @@ from stores.models import ConsentEvent, Order, Store
 
 from .hooks import HOLDOUT_DECIDERS
 from .links import link_expiry, short_link_build, short_link_url, short_links_save
-from .models import DiscountCode, IncentiveKind, Nudge, NudgeEvent, Step
+from .models import IncentiveKind, Nudge, NudgeEvent, Step
+from .offers import IncentiveSpec, OfferLedger, incentive_for, offer_grants_save, offer_ledger_load
 from .policy import (
     Hold,
     Skip,
@@ -34,7 +35,7 @@ from .policy import (
     snooze_hold,
 )
 from .rendering import consent_confirmation_is_separate, render_step
-from .shopify_codes import codes_not_created, unique_code_for_cart
+from .shopify_codes import codes_not_created
 from .stock import OUT_OF_STOCK, BatchStock, batch_stock_read
 from .variants import experiments_tick, nudge_variant_settle
 
@@ -93,6 +94,8 @@ class _Batch:
     consented_at: dict = field(default_factory=dict)  # customer id → newest consent granted
     last_sent: dict = field(default_factory=dict)  # customer id → newest cart text sent
     stock: BatchStock = field(default_factory=BatchStock)  # the carts' variants, from Shopify
+    carts: dict = field(default_factory=dict)  # cart id → Cart
+    offers: OfferLedger | None = None  # what the offer rules need (flows.offers), loaded on first need
 
 
 def nudge_dispatch_due(
@@ -184,6 +187,8 @@ def _dispatch_batch(*, ids: list[int], now: datetime, report: DispatchReport) ->
             report.sent += 1
         events.append(_event(nudge, now=now))
     short_links_save(links=links)
+    if batch.offers is not None:
+        offer_grants_save(ledger=batch.offers, cart_ids={link.cart_id for link in links})
     _nudges_save(nudges)
     NudgeEvent.objects.bulk_create(events)
     return message_ids
@@ -291,7 +296,7 @@ def _reason_kind(reason: str) -> str:
 
 def _batch_load(nudges: list[Nudge], *, now: datetime) -> _Batch:
     batch = _Batch(now=now)
-    carts = {n.cart_id: n.cart for n in nudges}
+    carts = batch.carts = {n.cart_id: n.cart for n in nudges}
     batch.items = {cart_id: list(cart.items.all()) for cart_id, cart in carts.items()}
     customers = {c.customer_id for c in carts.values() if c.customer_id}
     order_match = Q(cart_id__in=carts.keys()) | Q(customer_id__in=customers)
@@ -518,20 +523,23 @@ def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
     policy = recipient_resolve(phone=customer.phone.as_e164, store=store, cart=cart).policy
     thread = batch.threads[customer.id]
     items = batch.stock.in_stock(cart, batch.items[cart.id])
-    discount_code = _incentive_code(step=step, cart=cart, now=batch.now)
+    spec = IncentiveSpec.of_step(step)
+    offer = incentive_for(
+        store=store, spec=spec, cart=cart, customer=customer, now=batch.now, ledger=_offers(batch, spec)
+    )
     link = short_link_build(
         store=store,
         cart=cart,
         nudge=nudge,
-        discount_code=discount_code,
-        expires_at=link_expiry(step=step, now=batch.now),
+        discount_code=offer.code,
+        expires_at=link_expiry(incentive=offer.incentive, now=batch.now),
     )
     rendered = render_step(
         store=store,
         step=step,
         cart=cart,
         link_url=short_link_url(link.code),
-        discount_code=discount_code,
+        incentive=offer.incentive,
         first_text=thread.id not in batch.texted_threads or policy.identify_every_text,
         disclose=_first_since_consent(customer, batch) and not consent_confirmation_is_separate(store),
         items=items,
@@ -539,7 +547,7 @@ def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
     )
     nudge.state = Nudge.State.SENT
     nudge.sent_at = batch.now
-    nudge.reason = ""
+    nudge.reason = offer.withheld  # "incentive withheld: …" is the merchant's to see; else ""
     nudge.updated_at = timezone.now()
     batch.texted_threads.add(thread.id)
     batch.sent_24h[customer.id].append(batch.now)
@@ -553,28 +561,11 @@ def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
     return nudge, outbound, link
 
 
-def _incentive_code(*, step, cart, now: datetime) -> str:
-    if step.incentive_kind == IncentiveKind.FIXED_CODE:
-        return step.discount_code
-    if step.incentive_kind == IncentiveKind.FREE_SHIPPING:
-        return step.discount_code
-    if step.incentive_kind == IncentiveKind.UNIQUE_CODE:
-        return unique_code_for_cart(step=step, cart=cart, now=now)
-    if step.incentive_kind != IncentiveKind.CODE_POOL:
-        return ""
-    taken = DiscountCode.objects.filter(step=step, cart=cart).first()
-    if taken is not None:
-        return taken.code
-    free = DiscountCode.objects.filter(step=step, cart__isnull=True).order_by("id")
-    if connection.features.has_select_for_update_skip_locked:
-        free = free.select_for_update(skip_locked=True)
-    code = free.first()
-    if code is None:
-        logger.warning("step %s: the discount code pool is empty; sending the fallback code", step.id)
-        return step.discount_code
-    code.cart, code.assigned_at = cart, now
-    code.save(update_fields=["cart", "assigned_at"])
-    return code.code
+def _offers(batch: _Batch, spec: IncentiveSpec) -> OfferLedger | None:
+    """The batch's offer ledger, read once, and only if a text of the batch offers something."""
+    if spec.kind != IncentiveKind.NONE and batch.offers is None:
+        batch.offers = offer_ledger_load(carts=list(batch.carts.values()), now=batch.now)
+    return batch.offers
 
 
 def _deliver_now(message_ids: list[int]) -> None:

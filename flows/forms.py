@@ -4,20 +4,12 @@ from decimal import Decimal
 
 from django import forms
 
+from conversations.languages import LANGUAGE_NAMES
 from conversations.placeholders import placeholders_listing
 
 from . import defaults
 from .models import IncentiveKind
 
-LANGUAGE_NAMES = {
-    "en": "English",
-    "es": "Spanish",
-    "fr": "French",
-    "de": "German",
-    "it": "Italian",
-    "nl": "Dutch",
-    "pt": "Portuguese",
-}
 DELAY_UNITS = {"minutes": 1, "hours": 60, "days": 24 * 60}
 
 
@@ -70,6 +62,18 @@ class StepForm(forms.Form):
         label="Amount off", max_digits=10, decimal_places=2, min_value=Decimal("0.01"), required=False,
         help_text="…or an amount off, in the shop's currency.",
     )  # fmt: skip
+    incentive_min_cart_value = forms.DecimalField(
+        label="Only for carts worth at least",
+        required=False,
+        max_digits=14,
+        decimal_places=2,
+        help_text="Optional, in the cart's currency: smaller carts get the text without the offer.",
+    )
+    incentive_only_if_not_clicked = forms.BooleanField(
+        label="Only if the shopper did not click an earlier text",
+        required=False,
+        help_text="A shopper who already came back to the cart gets the text without the offer.",
+    )
     remove_language = forms.BooleanField(label="Remove this language", required=False)
 
     @property

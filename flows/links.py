@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from stores.models import Platform, Store
 
-from .models import Click, IncentiveKind, ShortLink
+from .models import Click, ShortLink
 
 CART_LINK_VALID_DAYS = 30
 
@@ -38,10 +38,10 @@ def checkout_url_with_discount(*, store: Store, cart, discount_code: str) -> str
     return urlunsplit(parts._replace(query=query))
 
 
-def link_expiry(*, step, now: datetime) -> datetime:
-    """A link lives as long as its offer; a plain cart link for a month."""
-    if step is not None and step.incentive_kind != IncentiveKind.NONE:
-        return now + timedelta(days=step.incentive_valid_days)
+def link_expiry(*, incentive, now: datetime) -> datetime:
+    """A link lives as long as its offer (the day {code_expires} names); a plain cart link for a month."""
+    if incentive is not None:
+        return incentive.expires_at
     return now + timedelta(days=CART_LINK_VALID_DAYS)
 
 

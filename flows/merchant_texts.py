@@ -22,7 +22,7 @@ from stores.phones import phone_mask, phone_parse, store_region
 from .models import Flow
 from .policy import frequency_cap_hold, recipient_resolve
 
-logger = logging.getLogger("cartrecovery.test_texts")
+logger = logging.getLogger(__name__)
 
 TEST_TEXTS_PER_HOUR = 5
 TEST_ROUTE = "test"

@@ -54,6 +54,10 @@ class Step(StoreOwned):
     # kind unique_code: the code Shopify makes takes this percentage or this amount off (one of the two)
     incentive_percent = models.PositiveSmallIntegerField(null=True, blank=True)
     incentive_amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    # "Only when needed" (flows.offers): the incentive goes only to carts worth at least this much (in the
+    # cart's currency), and/or only to shoppers who did not click an earlier text of the cart.
+    incentive_min_cart_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    incentive_only_if_not_clicked = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     # 2–4 variants of the text, tested against each other (see flows/variants.py); [] = the step's own text:
     # [{"key": "A", "weight": 50, "templates": {lang: text}, "incentive": {kind, discount_code, text,
@@ -82,6 +86,28 @@ class DiscountCode(StoreOwned):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["store", "code"], name="discount_code_unique")]
+
+
+class OfferGrant(StoreOwned):
+    """An incentive a cart's texts gave (one per cart): the one-offer-per-person rule and leak checks
+    read these (flows.offers, billing.leaks)."""
+
+    store = models.ForeignKey("stores.Store", on_delete=models.CASCADE, related_name="+")
+    cart = models.OneToOneField("stores.Cart", on_delete=models.CASCADE, related_name="offer_grant")
+    customer = models.ForeignKey(
+        "stores.Customer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    step = models.ForeignKey(Step, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    kind = models.CharField(max_length=20)
+    code = models.CharField(max_length=64, blank=True)
+    granted_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["store", "customer", "granted_at"], name="offer_grant_customer_idx"),
+            models.Index(fields=["store", "code"], name="offer_grant_code_idx"),
+        ]
 
 
 class Nudge(StoreOwned):

@@ -7,10 +7,13 @@ simulator, the inbox's cart panel and the overview all say the same thing the di
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-import phonenumbers
 from django.utils import timezone
+
+from stores.models import Store
+from stores.phones import phone_facts
 
 from .models import Nudge
 from .policy import quiet_hours_check, recipient_resolve
@@ -51,7 +54,9 @@ def hold_reason_sentence(reason: str) -> str:
     return sentence[:1].upper() + sentence[1:]
 
 
-def texts_pending(*, store, customer=None, now: datetime | None = None, limit: int = 20) -> list[PendingText]:
+def texts_pending(
+    *, store: Store, customer=None, now: datetime | None = None, limit: int = 20
+) -> list[PendingText]:
     """The store's scheduled texts (one shopper's, with `customer`), soonest first."""
     now = now or timezone.now()
     nudges = (
@@ -70,7 +75,12 @@ def _pending(nudge: Nudge, *, store, now: datetime) -> PendingText:
     phone = customer.phone.as_e164 if customer is not None and customer.phone else ""
     recipient = recipient_resolve(phone=phone, store=store, cart=nudge.cart)
     zone = recipient.zones[0]
-    base = {"nudge_id": nudge.id, "step_position": nudge.step.position, "customer": customer, "zone": zone}
+    base: dict[str, Any] = {
+        "nudge_id": nudge.id,
+        "step_position": nudge.step.position,
+        "customer": customer,
+        "zone": zone,
+    }
     if nudge.state == Nudge.State.SENDING:
         return PendingText(**base, goes_at=now, why="Going out now", held=False)
     if nudge.deferred_count and nudge.due_at > now and nudge.reason:
@@ -105,7 +115,7 @@ SIMULATOR_TEST_NUMBERS = (
 )
 
 
-def simulator_number_in_window(*, store, flow=None, now: datetime | None = None) -> str:
+def simulator_number_in_window(*, store: Store, flow=None, now: datetime | None = None) -> str:
     """A test number inside its sending window now (the store's own country first), or '' if none is."""
     now = now or timezone.now()
     home = _country_code(str(store.sms_number or ""))
@@ -118,19 +128,16 @@ def simulator_number_in_window(*, store, flow=None, now: datetime | None = None)
 
 
 def _country_code(e164: str) -> int:
-    try:
-        return phonenumbers.parse(e164, None).country_code
-    except phonenumbers.NumberParseException:
-        return 1
+    return phone_facts(e164).calling_code or 1
 
 
-def simulator_number_for_store(*, store) -> str:
+def simulator_number_for_store(*, store: Store) -> str:
     from .services import flow_active_for
 
     return simulator_number_in_window(store=store, flow=flow_active_for(store=store))
 
 
-def shopper_zone(*, store, customer) -> str:
+def shopper_zone(*, store: Store, customer) -> str:
     """The zone the dispatcher would hold this shopper's texts in (their number's, else the store's)."""
     phone = customer.phone.as_e164 if customer is not None and customer.phone else ""
     return recipient_resolve(phone=phone, store=store).zones[0]

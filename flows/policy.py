@@ -11,9 +11,8 @@ from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
-import phonenumbers
 
-from stores.phones import MAIN_ZONE, phone_time_zones
+from stores.phones import MAIN_ZONE, country_time_zones, phone_facts
 
 from .area_codes import us_state_for_number
 
@@ -220,14 +219,10 @@ def _number_facts(e164: str) -> tuple[str, str, tuple[str, ...]]:
 # Bounded: outside North America the key is the whole number, and a worker lives for months.
 @lru_cache(maxsize=20_000)
 def _number_facts_uncached(e164: str) -> tuple[str, str, tuple[str, ...]]:
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return "", "", ()
-    country = phonenumbers.region_code_for_number(number) or ""
-    zones = tuple(z for z in phone_time_zones(number) if _valid_zone(z))
-    state = us_state_for_number(str(number.national_number)) if country == "US" else ""
-    return country, state, zones
+    facts = phone_facts(e164)
+    zones = tuple(z for z in facts.zones if _valid_zone(z))
+    state = us_state_for_number(facts.national_number) if facts.country == "US" else ""
+    return facts.country, state, zones
 
 
 # A number whose zones lie further apart than this (a +1 toll-free or +1 500 number lists every zone from
@@ -237,7 +232,8 @@ MAX_ZONE_SPREAD = timedelta(hours=6)
 
 def _offset_spread(zones: tuple[str, ...]) -> timedelta:
     now = datetime.now(UTC)
-    offsets = [now.astimezone(ZoneInfo(z)).utcoffset() for z in zones]
+    # A zone-aware time always has an offset; `or` only tells the type checker so.
+    offsets = [now.astimezone(ZoneInfo(z)).utcoffset() or timedelta(0) for z in zones]
     return max(offsets) - min(offsets)
 
 
@@ -255,10 +251,7 @@ def _address_zone(country: str, province: str) -> str:
 
 @cache
 def _country_zones(country: str) -> tuple[str, ...]:
-    example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE)
-    if example is None:
-        return ()
-    return tuple(z for z in phone_time_zones(example) if _valid_zone(z))
+    return tuple(z for z in country_time_zones(country) if _valid_zone(z))
 
 
 def policy_for(*, country: str, states: tuple[str, ...] = ()) -> Policy:

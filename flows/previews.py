@@ -55,4 +55,4 @@ _PREVIEW = re.compile("|".join(re.escape(name) for name in LINK_PREVIEW_AGENTS),
 
 def user_agent_is_link_preview(user_agent: str | None) -> bool:
     """Whether a request with this User-Agent is a preview or scanner fetch rather than a shopper."""
-    return bool(user_agent) and _PREVIEW.search(user_agent) is not None
+    return bool(user_agent) and _PREVIEW.search(user_agent or "") is not None

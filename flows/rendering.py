@@ -7,12 +7,20 @@ bill never surprises; the cost is the billed price per segment (`conversations.s
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
+from django.utils import timezone
 
-from conversations.placeholders import money_format, placeholders_fill, placeholders_unknown, store_values
+from conversations.placeholders import (
+    date_format,
+    money_format,
+    placeholders_fill,
+    placeholders_unknown,
+    store_values,
+)
 from conversations.sms.prices import segment_price_for_country
 from conversations.sms.segments import TWILIO_MAX_BODY_CHARS, SegmentInfo, segment_info
 
@@ -44,6 +52,7 @@ class RenderContext:
     store: str = ""
     link: str = ""
     discount_code: str = ""
+    code_expires: str = ""
     cart_total: str = ""
     price_drop: str = ""
     store_words: dict = field(default_factory=dict)
@@ -55,10 +64,15 @@ class RenderContext:
             "store": self.store,
             "link": self.link,
             "discount_code": self.discount_code,
+            "code_expires": self.code_expires if self.discount_code else "",
             "cart_total": self.cart_total,
             "price_drop": self.price_drop,
         }
         return {**self.store_words, **own}
+
+
+# render_step's default: the step's own offer (callers outside the dispatcher: previews, tests, tools).
+STEP_INCENTIVE = object()
 
 
 @dataclass(frozen=True)
@@ -176,12 +190,16 @@ def render_step(
     disclose: bool = False,
     items: list | None = None,
     price_drop=None,
+    incentive=STEP_INCENTIVE,
 ) -> RenderedText:
     """The text of one nudge for one cart, in the shopper's language (`items`: the cart's, if loaded).
 
     `first_text`: the store must say who it is (a number's first text, every text to Canada);
     `disclose`: the first text after a new consent (see `cart_text_ensure`). `price_drop`: a
     `flows.stock.PriceDrop` for `{price_drop}`.
+    `disclose`: the first text after a new consent (see `cart_text_ensure`).
+    `incentive`: the offer `flows.offers` chose (an `Incentive`), or None when it was withheld or there is
+    none: then the sentence naming {discount_code} goes. By default, the step's own offer from today.
     """
     customer = cart.customer
     language = language_pick(
@@ -190,12 +208,19 @@ def render_step(
         store_language=store.default_language,
     )
     titles = [item.title for item in _items_by_value(cart.items.all() if items is None else items)]
+    if incentive is STEP_INCENTIVE:
+        words = discount_code or _incentive_words(step, language)
+        expires = timezone.now() + timedelta(days=step.incentive_valid_days) if words else None
+    else:
+        words = incentive_words(incentive, language) if incentive is not None else ""
+        expires = incentive.expires_at if incentive is not None else None
     context = RenderContext(
+        discount_code=words,
+        code_expires=date_format(expires, language=language, timezone=store.timezone),
         first_name=first_name_clean((customer.first_name if customer else "") or cart.first_name),
         product=product_phrase(titles, language=language),
         store=store.name,
         link=link_url,
-        discount_code=discount_code or _incentive_words(step, language),
         cart_total=money_format(cart.total, currency=cart.currency or store.currency, language=language),
         price_drop=price_drop_words(price_drop, currency=cart.currency or store.currency, language=language),
         store_words=store_values(store, language=language),
@@ -225,6 +250,17 @@ def _items_by_value(items) -> list:
     return sorted(items, key=lambda item: (-(item.price * item.quantity), item.position, item.id))
 
 
+def incentive_words(incentive, language: str) -> str:
+    """What {discount_code} says for an offer: its code, else the merchant's wording, else "free shipping"."""
+    from .models import IncentiveKind
+
+    if incentive.code:
+        return incentive.code
+    if incentive.kind == IncentiveKind.FREE_SHIPPING:
+        return incentive.text or _words(defaults.FREE_SHIPPING_TEXT, language)
+    return ""
+
+
 def _incentive_words(step, language: str) -> str:
     from .models import IncentiveKind
 
@@ -250,6 +286,7 @@ def template_preview(
     discount_code: str = "",
     first_text: bool | None = None,
     country: str = "US",
+    valid_days: int = 7,
 ) -> TemplatePreview:
     """What the dashboard editor shows under a template: a sample, the worst case, cost and warnings."""
     first_text = position == 1 if first_text is None else first_text
@@ -260,6 +297,9 @@ def template_preview(
         store=store.name,
         link=short_link_prefix() + "k3Xq9ZpA2bQ",
         discount_code=code,
+        code_expires=date_format(
+            timezone.now() + timedelta(days=valid_days), language=language, timezone=store.timezone
+        ),
         cart_total=money_format(Decimal("79.00"), currency=store.currency, language=language),
         price_drop=_words(defaults.PRICE_DROP, language).format(
             product=SAMPLE_PRODUCT,
@@ -274,6 +314,7 @@ def template_preview(
         store=store.name,
         link=short_link_prefix() + "x" * SHORT_CODE_CHARS,
         discount_code=code.ljust(12, "X") if code else "",
+        code_expires=_longest_date(language),
         cart_total=money_format(WORST_CASE_TOTAL, currency=store.currency, language=language),
         price_drop=_words(defaults.PRICE_DROP, language).format(
             product=WORST_CASE_PRODUCT,
@@ -344,6 +385,14 @@ def _shopify_connected(store) -> bool:
         return False
 
 
+def _longest_date(language: str) -> str:
+    """The longest {code_expires} this language can produce (the 28th of its longest month name)."""
+    return max(
+        (date_format(datetime(2026, month, 28, 12, tzinfo=UTC), language=language) for month in range(1, 13)),
+        key=len,
+    )
+
+
 def template_warnings(
     *,
     template: str,
@@ -398,6 +447,7 @@ def step_preview(*, store, step, country: str = "US") -> dict[str, TemplatePrevi
             incentive_kind=step.incentive_kind,
             discount_code=step.discount_code,
             country=country,
+            valid_days=step.incentive_valid_days,
         )
         for language, template in step.templates.items()
     }

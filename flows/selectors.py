@@ -4,11 +4,13 @@ from collections import Counter
 
 from django.db.models import Count
 
+from stores.models import Store
+
 from .models import Nudge
 from .policy import TEXAS_REGISTRATION_UNSET
 
 
-def nudges_held_by_rule(*, store) -> list[dict]:
+def nudges_held_by_rule(*, store: Store) -> list[dict]:
     """Texts waiting on a rule rather than a clock (a missing registration, a snooze), with counts.
 
     Reasons are counted without their per-shopper detail ("… — held until Tue 09:00 …")."""
@@ -24,7 +26,7 @@ def nudges_held_by_rule(*, store) -> list[dict]:
     return [{"reason": reason, "count": count} for reason, count in counts.most_common()]
 
 
-def texas_texts_held(*, store) -> int:
+def texas_texts_held(*, store: Store) -> int:
     return (
         Nudge.objects.for_store(store)
         .filter(state=Nudge.State.SCHEDULED, reason=TEXAS_REGISTRATION_UNSET)

@@ -222,6 +222,8 @@ def _step_check(
     discount_code: str,
     incentive_percent: int | None = None,
     incentive_amount: Decimal | None = None,
+    incentive_min_cart_value: Decimal | None = None,
+    incentive_only_if_not_clicked: bool = False,
 ) -> None:
     """The rules of one step, whichever door it comes through (fields named as the step editor's)."""
     if delay_minutes < 1:
@@ -229,6 +231,11 @@ def _step_check(
     _templates_check(templates)
     if incentive_kind == IncentiveKind.FIXED_CODE and not discount_code.strip():
         raise ApplicationError("Give the discount code to send.", extra={"field": "discount_code"})
+    incentive_conditions_check(
+        incentive_kind=incentive_kind,
+        min_cart_value=incentive_min_cart_value,
+        only_if_not_clicked=incentive_only_if_not_clicked,
+    )
     if incentive_kind == IncentiveKind.UNIQUE_CODE:
         _unique_code_value_check(percent=incentive_percent, amount=incentive_amount)
 
@@ -326,9 +333,11 @@ def variants_clean(raw, *, field: str = "variants") -> list[dict]:
 
 
 def _variant_incentive_clean(incentive, *, field: str, whose: str) -> dict:
-    if not isinstance(incentive, dict) or set(incentive) - {*_INCENTIVE_DEFAULTS, "pool_codes"}:
+    if not isinstance(incentive, dict) or set(incentive) - {*_INCENTIVE_DEFAULTS, *_CONDITIONS, "pool_codes"}:
         raise ApplicationError(
-            whose + "the incentive is {kind, discount_code, text, valid_days}.", extra={"field": field}
+            whose + "the incentive is {kind, discount_code, text, valid_days, min_cart_value, "
+            "only_if_not_clicked}.",
+            extra={"field": field},
         )
     if incentive.get("pool_codes"):
         raise ApplicationError(
@@ -350,7 +359,40 @@ def _variant_incentive_clean(incentive, *, field: str, whose: str) -> dict:
         raise ApplicationError(whose + "an offer lasts 1 to 365 days.", extra={"field": field})
     if merged["kind"] == IncentiveKind.FIXED_CODE and not code.strip():
         raise ApplicationError(whose + "give the discount code to send.", extra={"field": field})
-    return {"kind": merged["kind"], "discount_code": code.strip(), "text": text.strip(), "valid_days": days}
+    conditions = _variant_conditions_clean(incentive, kind=merged["kind"], field=field, whose=whose)
+    return {
+        "kind": merged["kind"],
+        "discount_code": code.strip(),
+        "text": text.strip(),
+        "valid_days": days,
+        **conditions,
+    }
+
+
+_CONDITIONS = ("min_cart_value", "only_if_not_clicked")
+
+
+def _variant_conditions_clean(incentive: dict, *, kind: str, field: str, whose: str) -> dict:
+    """A variant's "only when needed" conditions, checked by the step's rule; kept only when set."""
+    raw_minimum, only_if_not_clicked = incentive.get("min_cart_value"), incentive.get("only_if_not_clicked")
+    if only_if_not_clicked not in (None, True, False):
+        raise ApplicationError(whose + "only_if_not_clicked is true or false.", extra={"field": field})
+    try:
+        minimum = None if raw_minimum in (None, "") else Decimal(str(raw_minimum))
+    except ArithmeticError as exc:
+        raise ApplicationError(whose + "min_cart_value is a number.", extra={"field": field}) from exc
+    try:
+        incentive_conditions_check(
+            incentive_kind=kind, min_cart_value=minimum, only_if_not_clicked=bool(only_if_not_clicked)
+        )
+    except ApplicationError as exc:
+        raise ApplicationError(whose + exc.message, extra={"field": field}) from exc
+    conditions: dict = {}
+    if minimum is not None:
+        conditions["min_cart_value"] = str(minimum.quantize(Decimal("0.01")))
+    if only_if_not_clicked:
+        conditions["only_if_not_clicked"] = True
+    return conditions
 
 
 def _experiment_follow(step: Step, variants: list[dict]) -> dict:
@@ -413,6 +455,32 @@ def step_experiment_record(*, store: Store, step: Step, fingerprint: str, outcom
     return True
 
 
+MAX_MIN_CART_VALUE = Decimal("1000000")
+
+
+def incentive_conditions_check(
+    *, incentive_kind: str, min_cart_value: Decimal | None, only_if_not_clicked: bool
+) -> None:
+    """ "Only when needed": the conditions of an incentive (a step's or a variant's), checked one way."""
+    if min_cart_value is not None:
+        if not min_cart_value.is_finite() or not Decimal(0) < min_cart_value < MAX_MIN_CART_VALUE:
+            raise ApplicationError(
+                "The minimum cart value must be more than 0 and less than 1,000,000.",
+                extra={"field": "incentive_min_cart_value"},
+            )
+        exponent = min_cart_value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -2:
+            raise ApplicationError(
+                "Give the minimum cart value with at most two decimals.",
+                extra={"field": "incentive_min_cart_value"},
+            )
+    if incentive_kind == IncentiveKind.NONE and (min_cart_value is not None or only_if_not_clicked):
+        raise ApplicationError(
+            "Conditions apply to an incentive: choose one, or clear the conditions.",
+            extra={"field": "incentive_kind"},
+        )
+
+
 def _step_write(*, step: Step, delay_minutes: int, **fields) -> Step:
     """Save a checked step; a new delay moves the step's pending nudges, through either door."""
     delay_changed = step.pk is not None and step.delay_minutes != delay_minutes
@@ -440,6 +508,8 @@ def _steps_in_check(steps: list[dict]) -> None:
                 discount_code=step["discount_code"],
                 incentive_percent=step.get("incentive_percent"),
                 incentive_amount=step.get("incentive_amount"),
+                incentive_min_cart_value=step.get("incentive_min_cart_value"),
+                incentive_only_if_not_clicked=step.get("incentive_only_if_not_clicked", False),
             )
             step["variants"] = variants_clean(step.get("variants"), field="variants")
         except ApplicationError as exc:
@@ -487,6 +557,8 @@ def flow_update(
             **_unique_code_value(data),
             experiment=_experiment_follow(step, data["variants"]),
             variants=data["variants"],
+            incentive_min_cart_value=data.get("incentive_min_cart_value"),
+            incentive_only_if_not_clicked=data.get("incentive_only_if_not_clicked", False),
         )
         _discount_pool_extend(store=store, step=step, codes=data.get("pool_codes", []))
     for step in existing.values():
@@ -512,6 +584,8 @@ def step_update(
     remove_language: bool = False,
     incentive_percent: int | None = None,
     incentive_amount: Decimal | None = None,
+    incentive_min_cart_value: Decimal | None = None,
+    incentive_only_if_not_clicked: bool = False,
 ) -> Step:
     """Save a step's timing and incentive, and its text in one language (or drop that language)."""
     ensure_same_store(store, step)
@@ -532,6 +606,8 @@ def step_update(
         discount_code=discount_code,
         incentive_percent=incentive_percent,
         incentive_amount=incentive_amount,
+        incentive_min_cart_value=incentive_min_cart_value,
+        incentive_only_if_not_clicked=incentive_only_if_not_clicked,
     )
     return _step_write(
         step=step,
@@ -549,6 +625,8 @@ def step_update(
                 "incentive_amount": incentive_amount,
             }
         ),
+        incentive_min_cart_value=incentive_min_cart_value,
+        incentive_only_if_not_clicked=incentive_only_if_not_clicked,
     )
 
 

@@ -6,7 +6,7 @@ from conversations.tasks import deliver_message
 
 from .dispatcher import nudge_dispatch_due
 
-logger = logging.getLogger("cartrecovery.flows")
+logger = logging.getLogger(__name__)
 
 
 @shared_task(ignore_result=True)

@@ -13,6 +13,7 @@ import json
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -78,6 +79,10 @@ def step_as_variant(step: Step, key: str) -> Step:
     view.discount_code = incentive.get("discount_code", "")
     view.incentive_text = incentive.get("text", "")
     view.incentive_valid_days = incentive.get("valid_days", 7)
+    # "Only when needed" is the variant's own, like the rest of its incentive (flows.offers reads these)
+    minimum = incentive.get("min_cart_value")
+    view.incentive_min_cart_value = Decimal(str(minimum)) if minimum not in (None, "") else None
+    view.incentive_only_if_not_clicked = bool(incentive.get("only_if_not_clicked"))
     view.delay_minutes = variant_delay_minutes(step, key)
     return view
 

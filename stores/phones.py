@@ -76,6 +76,36 @@ def phone_region(e164: str) -> str | None:
     return phonenumbers.region_code_for_number(number) or None
 
 
+@dataclass(frozen=True)
+class PhoneFacts:
+    """What an international number tells by itself; blanks when it does not parse."""
+
+    country: str = ""  # ISO region ("US"), "" when unknown
+    calling_code: int | None = None  # 1 for the US and Canada
+    national_number: str = ""  # the digits after the calling code ("4155552671")
+    zones: tuple[str, ...] = ()  # where it may ring, the country's main zone first
+
+
+def phone_facts(e164: str) -> PhoneFacts:
+    """Country, calling code, national digits and zones of a number in international form."""
+    try:
+        number = phonenumbers.parse(str(e164 or ""), None)
+    except phonenumbers.NumberParseException:
+        return PhoneFacts()
+    return PhoneFacts(
+        country=phonenumbers.region_code_for_number(number) or "",
+        calling_code=number.country_code,
+        national_number=str(number.national_number),
+        zones=phone_time_zones(number),
+    )
+
+
+def country_time_zones(country: str) -> tuple[str, ...]:
+    """The zones a country's mobile numbers may ring in, its main zone first (() for an unknown country)."""
+    example = phonenumbers.example_number_for_type(country, PhoneNumberType.MOBILE)
+    return phone_time_zones(example) if example is not None else ()
+
+
 def store_region(store) -> str | None:
     """Where the store texts from: the region a national number typed for this store is read in."""
     return phone_region(store.sms_number) if store.sms_number else None

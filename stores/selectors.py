@@ -1,8 +1,11 @@
 """Reads of the stores app. Every function takes the store first: no query without a tenant."""
 
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import Lower, Trim
 
 from .models import Cart, CartStatus, ConsentEvent, Customer, Order, ShopifyConnection, Store
 from .phones import phone_parse, store_region
@@ -80,3 +83,73 @@ def customer_list(*, store: Store, phone: str = "") -> QuerySet[Customer]:
 def shopify_connection_for(*, store: Store) -> ShopifyConnection | None:
     """The store's install of our Shopify app (connected, or uninstalled), if it ever had one."""
     return ShopifyConnection.objects.for_store(store).first()
+
+
+def customers_of_same_person(
+    *, store: Store, customer: Customer, cart: Cart | None = None
+) -> QuerySet[Customer]:
+    """The store's customers who are this shopper (see `same_person_ids`)."""
+    ids = same_person_ids(customers=[customer], carts=[cart] if cart else [])[customer.pk]
+    return Customer.objects.for_store(store).filter(pk__in=ids)
+
+
+def _email_key(email: str) -> str:
+    return email.strip().lower()
+
+
+def same_person_ids(*, customers: Iterable[Customer], carts: Iterable[Cart] = ()) -> dict[int, set[int]]:
+    """For each customer, the ids of its store's customers who are the same shopper: itself, those sharing
+    its phone, and those whose email (on the customer or on one of its carts) is one of this shopper's
+    emails (its own, its carts'), case-insensitively.
+
+    One hop, not a closure: enough for "one offer per person" and for telling a code's owner from a
+    stranger, in four queries for any number of customers. Another store's customers never count.
+    """
+    by_pk = {c.pk: c for c in customers}
+    if not by_pk:
+        return {}
+    emails: dict[int, set[str]] = defaultdict(set)
+    for customer in by_pk.values():
+        if customer.email.strip():
+            emails[customer.pk].add(_email_key(customer.email))
+    for cart in carts:
+        if cart.customer_id in by_pk and cart.email.strip():
+            emails[cart.customer_id].add(_email_key(cart.email))
+    for customer_id, email in (
+        Cart.objects.filter(customer_id__in=by_pk).exclude(email="").values_list("customer_id", "email")
+    ):
+        emails[customer_id].add(_email_key(email))
+    stores = {c.store_id for c in by_pk.values()}
+    phones = {c.phone for c in by_pk.values() if c.phone}
+    wanted = set().union(*emails.values()) if emails else set()
+    by_phone: dict[tuple, set[int]] = defaultdict(set)
+    by_email: dict[tuple, set[int]] = defaultdict(set)
+    if phones:
+        for pk, store_id, phone in Customer.objects.filter(store_id__in=stores, phone__in=phones).values_list(
+            "pk", "store_id", "phone"
+        ):
+            by_phone[(store_id, str(phone))].add(pk)
+    if wanted:
+        for pk, store_id, email in (
+            Customer.objects.filter(store_id__in=stores)
+            .annotate(key=Lower(Trim("email")))
+            .filter(key__in=wanted)
+            .values_list("pk", "store_id", "key")
+        ):
+            by_email[(store_id, email)].add(pk)
+        for store_id, customer_id, email in (
+            Cart.objects.filter(store_id__in=stores, customer__isnull=False)
+            .annotate(key=Lower(Trim("email")))
+            .filter(key__in=wanted)
+            .values_list("store_id", "customer_id", "key")
+        ):
+            by_email[(store_id, email)].add(customer_id)
+    result = {}
+    for customer in by_pk.values():
+        ids = {customer.pk}
+        if customer.phone:
+            ids |= by_phone[(customer.store_id, str(customer.phone))]
+        for email in emails[customer.pk]:
+            ids |= by_email[(customer.store_id, email)]
+        result[customer.pk] = ids
+    return result

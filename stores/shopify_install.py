@@ -45,7 +45,7 @@ mutation webhookSubscriptionCreate(
   $topic: WebhookSubscriptionTopic!, $webhookSubscription: WebhookSubscriptionInput!
 ) {
   webhookSubscriptionCreate(topic: $topic, webhookSubscription: $webhookSubscription) {
-    webhookSubscription { id topic uri }
+    webhookSubscription { id topic }
     userErrors { field message }
   }
 }
@@ -201,13 +201,9 @@ def shopify_webhooks_subscribe(*, connection: ShopifyConnection) -> list[str]:
     client = AdminClient(connection.shop_domain, connection.access_token)
     confirmed, errors = [], []
     for enum, topic in APP_WEBHOOK_TOPICS.items():
-        variables = {"topic": enum, "webhookSubscription": {"uri": app_webhook_url(), "format": "JSON"}}
         try:
-            client.mutate(WEBHOOK_SUBSCRIPTION_CREATE, variables, "webhookSubscriptionCreate")
+            _webhook_subscribe(client, enum)
         except ShopifyAdminError as exc:
-            if "already been taken" in str(exc).lower():
-                confirmed.append(topic)
-                continue
             logger.warning("Shopify webhook %s for %s not subscribed: %s", topic, connection.shop_domain, exc)
             errors.append(f"{topic}: {exc}")
             continue
@@ -216,6 +212,39 @@ def shopify_webhooks_subscribe(*, connection: ShopifyConnection) -> list[str]:
     connection.webhooks_error = "; ".join(errors)[:2000]
     connection.save(update_fields=["webhook_topics", "webhooks_error", "updated_at"])
     return confirmed
+
+
+def _address_spellings() -> list[dict]:
+    """Shopify named a subscription's address `callbackUrl` until 2025-04 and `uri` since (`callbackUrl` is
+    deprecated but still in 2025-10's input). Both at once first, then each alone, the configured version's
+    own first: an app pinned to another version, or a Shopify-compatible server that knows one spelling,
+    still subscribes."""
+    url = app_webhook_url()
+    newer = settings.SHOPIFY_API_VERSION >= "2025-04"
+    own, other = ("uri", "callbackUrl") if newer else ("callbackUrl", "uri")
+    return [{"uri": url, "callbackUrl": url}, {own: url}, {other: url}]
+
+
+def _webhook_subscribe(client: AdminClient, enum: str) -> None:
+    """One topic subscribed (or already subscribed to this address); the last refusal raised otherwise."""
+    *first, last = _address_spellings()
+    for address in first:
+        try:
+            _webhook_subscription_create(client, enum, address)
+            return
+        except ShopifyAdminError as exc:
+            if exc.status is not None or exc.code == "THROTTLED":
+                raise  # Shopify is down or busy, not refusing the spelling: another one would fare no better
+    _webhook_subscription_create(client, enum, last)
+
+
+def _webhook_subscription_create(client: AdminClient, enum: str, address: dict) -> None:
+    variables = {"topic": enum, "webhookSubscription": {**address, "format": "JSON"}}
+    try:
+        client.mutate(WEBHOOK_SUBSCRIPTION_CREATE, variables, "webhookSubscriptionCreate")
+    except ShopifyAdminError as exc:
+        if "already been taken" not in str(exc).lower():
+            raise
 
 
 def shopify_store_claim(*, store_id: str, user) -> Store | None:

@@ -114,3 +114,14 @@ def unlabelled_controls(page) -> list[str]:
                           && !el.getAttribute('aria-labelledby'))
             .map(el => el.outerHTML.slice(0, 120))"""
     )
+
+
+def page_sound_at_both_widths(page, name: str) -> None:
+    """The checks every page passes: no CSP violation, no console error, every control labelled, and,
+    screenshotted, no horizontal scroll on a 390 px phone (the viewport is left at phone width)."""
+    assert csp_violations(page) == []
+    assert page.console_errors == []
+    assert unlabelled_controls(page) == []
+    screenshot(page, name)
+    page.set_viewport_size(MOBILE)
+    assert horizontal_overflow(page) == 0, f"{name} is wider than a 390 px phone"

@@ -5,7 +5,7 @@ import uuid
 
 from .base import OutgoingSms, SendResult, SmsBackend
 
-logger = logging.getLogger("cartrecovery.sms")
+logger = logging.getLogger(__name__)
 
 
 class ConsoleBackend(SmsBackend):

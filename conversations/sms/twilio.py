@@ -26,7 +26,7 @@ from .base import (
     TransientSmsError,
 )
 
-logger = logging.getLogger("cartrecovery.sms")
+logger = logging.getLogger(__name__)
 
 HTTP_TIMEOUT_SECONDS = 15  # settings.TWILIO_HTTP_TIMEOUT overrides
 # Twilio's verdicts that a later try may fix: throttled, its queue full, its own failure.

@@ -7,7 +7,7 @@ from .accounts import (
 )
 from .api_tokens import api_token_create, api_token_revoke, api_token_rotate, api_tokens_revoke_all
 from .cart_batch import NewCart, carts_create_new
-from .consent import consent_record, customer_resume, customer_snooze
+from .consent import ConsentDetails, consent_record, customer_resume, customer_snooze
 from .shoppers import (
     cart_close,
     cart_mark_recovered,
@@ -25,6 +25,7 @@ from .webhook_events import (
 )
 
 __all__ = [
+    "ConsentDetails",
     "NewCart",
     "api_token_create",
     "api_token_revoke",

@@ -3,6 +3,7 @@ follows its newest event; every recorded change is announced on CONSENT_CHANGED_
 pending texts of a revocation there, so no caller has to remember to)."""
 
 from datetime import datetime
+from typing import TypedDict, Unpack
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -71,66 +72,46 @@ def consent_record(
 _STATUS_KINDS = (ConsentEvent.Kind.GRANTED, ConsentEvent.Kind.REVOKED)
 
 
+class ConsentDetails(TypedDict, total=False):
+    """What a consent event carries besides its store, customer, kind and source: `consent_record`'s
+    other keyword arguments, passed through unchanged by the services built on it."""
+
+    occurred_at: datetime | None
+    text_shown: str
+    language: str
+    ip_address: str | None
+    user_agent: str
+    evidence: dict | None
+    dedupe_key: str
+
+
 def customer_snooze(
-    *,
-    store: Store,
-    customer: Customer,
-    until: datetime,
-    source: str,
-    occurred_at: datetime | None = None,
-    text_shown: str = "",
-    language: str = "",
-    ip_address: str | None = None,
-    user_agent: str = "",
-    evidence: dict | None = None,
-    dedupe_key: str = "",
+    *, store: Store, customer: Customer, until: datetime, source: str, **details: Unpack[ConsentDetails]
 ) -> ConsentEvent | None:
     """Pause cart texts until `until` without touching consent; recorded like any consent event."""
+    details["evidence"] = {**(details.get("evidence") or {}), "until": until.isoformat()}
     event = consent_record(
-        store=store,
-        customer=customer,
-        kind=ConsentEvent.Kind.SNOOZED,
-        source=source,
-        occurred_at=occurred_at,
-        text_shown=text_shown,
-        language=language,
-        ip_address=ip_address,
-        user_agent=user_agent,
-        evidence={**(evidence or {}), "until": until.isoformat()},
-        dedupe_key=dedupe_key,
+        store=store, customer=customer, kind=ConsentEvent.Kind.SNOOZED, source=source, **details
     )
     if event is not None:
-        Customer.objects.filter(pk=customer.pk).update(snoozed_until=until, updated_at=timezone.now())
-        customer.snoozed_until = until
+        _snoozed_until_set(customer, until)
     return event
 
 
 def customer_resume(
-    *,
-    store: Store,
-    customer: Customer,
-    source: str,
-    occurred_at: datetime | None = None,
-    text_shown: str = "",
-    ip_address: str | None = None,
-    user_agent: str = "",
-    evidence: dict | None = None,
+    *, store: Store, customer: Customer, source: str, **details: Unpack[ConsentDetails]
 ) -> ConsentEvent | None:
     """End a pause early."""
     event = consent_record(
-        store=store,
-        customer=customer,
-        kind=ConsentEvent.Kind.RESUMED,
-        source=source,
-        occurred_at=occurred_at,
-        text_shown=text_shown,
-        ip_address=ip_address,
-        user_agent=user_agent,
-        evidence=evidence,
+        store=store, customer=customer, kind=ConsentEvent.Kind.RESUMED, source=source, **details
     )
-    Customer.objects.filter(pk=customer.pk).update(snoozed_until=None, updated_at=timezone.now())
-    customer.snoozed_until = None
+    _snoozed_until_set(customer, None)
     return event
+
+
+def _snoozed_until_set(customer: Customer, until: datetime | None) -> None:
+    Customer.objects.filter(pk=customer.pk).update(snoozed_until=until, updated_at=timezone.now())
+    customer.snoozed_until = until
 
 
 def _customer_status_follow_latest_consent(*, customer: Customer) -> bool:

@@ -9,7 +9,7 @@ from billing.adjustments import order_refund_record
 from billing.attribution import order_attribute
 from billing.invoices import invoice_issue
 from tests.billing.factories import click_add, order_for, texted_cart
-from tests.browser import MOBILE, csp_violations, horizontal_overflow, login, screenshot, unlabelled_controls
+from tests.browser import login, page_sound_at_both_widths
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,15 +29,6 @@ def _february_invoice(store):
     return invoice_issue(store=store, month=date(2026, 2, 1), now=datetime(2026, 3, 2, tzinfo=UTC))
 
 
-def _check(page, name: str) -> None:
-    assert csp_violations(page) == []
-    assert page.console_errors == []
-    assert unlabelled_controls(page) == []
-    screenshot(page, name)
-    page.set_viewport_size(MOBILE)
-    assert horizontal_overflow(page) == 0, f"{name} is wider than a 390 px phone"
-
-
 def test_the_billing_page(page, live_server, store, owner):
     invoice = _february_invoice(store)
     login(page, live_server, owner)
@@ -47,7 +38,7 @@ def test_the_billing_page(page, live_server, store, owner):
     assert page.get_by_role("heading", name="This month so far").is_visible()
     assert page.get_by_role("link", name="February 2026").is_visible()
     assert invoice.number in page.content()
-    _check(page, "billing")
+    page_sound_at_both_widths(page, "billing")
 
 
 def test_an_invoice_prints_without_the_app_around_it(page, live_server, store, owner):
@@ -63,4 +54,4 @@ def test_an_invoice_prints_without_the_app_around_it(page, live_server, store, o
     assert not page.locator("#sidebar").is_visible()
     assert page.get_by_text("Order #100: 120.00 USD").is_visible()
     page.emulate_media(media="screen")
-    _check(page, "billing-invoice")
+    page_sound_at_both_widths(page, "billing-invoice")

@@ -6,8 +6,11 @@ from tests.stores.factories import CustomerFactory, StoreFactory
 
 
 class ThreadFactory(factory.django.DjangoModelFactory):
+    """The shopper's one thread (found, not duplicated: a store has one thread per shopper)."""
+
     class Meta:
         model = Thread
+        django_get_or_create = ("store", "customer")
 
     store = factory.SubFactory(StoreFactory)
     customer = factory.SubFactory(CustomerFactory, store=factory.SelfAttribute("..store"))

@@ -11,7 +11,7 @@ from conversations.rules import keyword_rule_create
 from conversations.services import inbound_receive
 from conversations.snooze import DATE_FORMATS, FIXED_DURATIONS, SNOOZE_CONFIRMATION, SNOOZE_PHRASES
 from stores.models import SmsStatus
-from tests.conversations.factories import CannedResponseFactory, ThreadFactory
+from tests.conversations.factories import CannedResponseFactory, MessageFactory, ThreadFactory
 from tests.flows.factories import FlowFactory
 from tests.stores.factories import CartFactory, CartItemFactory, CustomerFactory
 
@@ -250,17 +250,9 @@ def test_the_inbox_suggests_the_rules_answer_or_a_canned_reply_in_the_shoppers_l
     )
     CannedResponseFactory(store=store, title="Talla", body="Hola {first_name}, la talla M es la más vendida.")
     shipping = ThreadFactory(store=store, customer__first_name="Lucía")
-    Message.objects.create(
-        store=store, thread=shipping, direction="in", body="¿cuánto cuesta el envío?", status="received"
-    )
+    MessageFactory(thread=shipping, body="¿cuánto cuesta el envío?")
     sizing = ThreadFactory(store=store, customer__first_name="Lucía")
-    Message.objects.create(
-        store=store,
-        thread=sizing,
-        direction="in",
-        body="¿la chaqueta es impermeable? gracias",
-        status="received",
-    )
+    MessageFactory(thread=sizing, body="¿la chaqueta es impermeable? gracias")
 
     rule_suggestion = reply_suggest(store=store, thread=shipping)
     canned_suggestion = reply_suggest(store=store, thread=sizing)

@@ -16,7 +16,7 @@ from flows.services import flow_seed_default, nudges_schedule_for_cart
 from stores.models import ConsentEvent, SmsStatus
 from tests.conversations.twilio import signed_post
 from tests.flows.conftest import WEDNESDAY_NOON_NY
-from tests.stores.factories import CartFactory, CartItemFactory, CustomerFactory
+from tests.stores.factories import CartFactory, CartItemFactory, ConsentEventFactory, CustomerFactory
 
 PHONE = "+447400123456"  # a UK shopper: the whole flow runs, so only the snooze holds it
 
@@ -40,7 +40,7 @@ def _text(client, store, body, *, phone=PHONE):
 @pytest.fixture
 def shopper(store):
     customer = CustomerFactory(store=store, phone=PHONE, first_name="Maya")
-    ConsentEvent.objects.create(
+    ConsentEventFactory(
         store=store, customer=customer, kind="granted", source="checkout", occurred_at=WEDNESDAY_NOON_NY
     )
     return customer
@@ -144,7 +144,7 @@ def test_opt_out_wins_over_a_pause_in_the_same_text(
 def test_an_opted_out_shopper_saying_not_now_stays_out_and_unanswered(
     client, store, shopper, sms_outbox, django_capture_on_commit_callbacks
 ):
-    ConsentEvent.objects.create(
+    ConsentEventFactory(
         store=store, customer=shopper, kind="revoked", source="keyword", occurred_at=timezone.now()
     )
     shopper.sms_status = SmsStatus.UNSUBSCRIBED

@@ -138,6 +138,10 @@ def _webhook_subscription_create(state: _State, shop: str, variables: dict, quer
     given = variables.get("webhookSubscription")
     if not isinstance(topic, str) or not isinstance(given, dict):
         raise GraphQLError("Variable $topic of type WebhookSubscriptionTopic! was provided invalid value")
+    # The input fields this Shopify knows (2025-10: both; older versions: callbackUrl only).
+    known = state.extra.get("address_fields", {"uri", "callbackUrl"})
+    for field in {"uri", "callbackUrl"} & set(given) - known:
+        raise GraphQLError(f"InputObject 'WebhookSubscriptionInput' doesn't accept argument '{field}'")
     uri = given.get("uri") or given.get("callbackUrl") or ""
     with state.lock:
         subscriptions = state.extra.setdefault("webhooks", {}).setdefault(shop, [])

@@ -1,6 +1,8 @@
 import factory
+from factory.errors import CyclicDefinitionError
 
 from flows.models import DiscountCode, Flow, Nudge, Step
+from stores.models import Store
 from tests.stores.factories import CartFactory, StoreFactory
 
 
@@ -11,12 +13,32 @@ class FlowFactory(factory.django.DjangoModelFactory):
     store = factory.SubFactory(StoreFactory)
 
 
+class ActiveFlowFactory(FlowFactory):
+    """The store's one active flow: found, not duplicated (a store has at most one)."""
+
+    class Meta:
+        django_get_or_create = ("store", "is_active")
+
+    is_active = True
+
+
+def _store_of_flow(step) -> Store:
+    # With neither `store` nor `flow` given, each waits for the other: the step gets a new store.
+    try:
+        return step.flow.store
+    except CyclicDefinitionError:
+        return StoreFactory()
+
+
 class StepFactory(factory.django.DjangoModelFactory):
+    """A step: `StepFactory(flow=f)` joins f (and its store); `StepFactory(store=s)` joins s's active flow
+    (made once), so two of them are two steps of one flow; with neither, a new store's flow."""
+
     class Meta:
         model = Step
 
-    flow = factory.SubFactory(FlowFactory)
-    store = factory.SelfAttribute("flow.store")
+    flow = factory.SubFactory(ActiveFlowFactory, store=factory.SelfAttribute("..store"))
+    store = factory.LazyAttribute(_store_of_flow)
     position = factory.Sequence(lambda n: n + 1)
     delay_minutes = 45
     templates = factory.LazyFunction(lambda: {"en": "Hi {first_name}, it's {store}. {product}? {link}"})

@@ -13,6 +13,7 @@ from flows.dispatcher import nudge_dispatch_due
 from flows.models import Click, IncentiveKind, Nudge, NudgeEvent, ShortLink
 from flows.services import nudges_cancel_pending, nudges_schedule_for_cart
 from stores.models import SmsStatus
+from tests.conversations.factories import MessageFactory
 from tests.flows.conftest import WEDNESDAY_NOON_NY
 from tests.flows.factories import DiscountCodeFactory
 from tests.stores.factories import CartFactory, OrderFactory
@@ -26,9 +27,7 @@ def _nudge(cart, position) -> Nudge:
 
 def _reply(store, cart, body="Does it come in red?"):
     thread = thread_get_or_create(store=store, customer=cart.customer)
-    return Message.objects.create(
-        store=store, thread=thread, direction=Message.Direction.IN, body=body, status=Message.Status.RECEIVED
-    )
+    return MessageFactory(thread=thread, body=body)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -76,7 +75,8 @@ def test_the_24_hour_step_carries_the_incentive_outside_north_america(store, flo
     # then
     assert (too_early.sent, report.sent) == (0, 1)
     second = sms_outbox[1].body
-    assert "code COMEBACK10 takes 10% off" in second
+    # the offer says the day it ends: 7 days (incentive_valid_days) after the text, the link's expiry too
+    assert "Code COMEBACK10 takes 10% off until March 12." in second
     assert second.endswith("Reply STOP to opt out.")
     link = ShortLink.objects.get(nudge=_nudge(cart, 2))
     assert link.discount_code == "COMEBACK10"

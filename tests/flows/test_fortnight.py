@@ -15,8 +15,14 @@ from flows.dispatcher import nudge_dispatch_due
 from flows.models import Nudge, NudgeEvent
 from flows.policy import TEXAS_REGISTRATION_UNSET
 from flows.services import flow_seed_default, nudges_schedule_for_cart
-from stores.models import ConsentEvent
-from tests.stores.factories import CartFactory, CartItemFactory, CustomerFactory, StoreFactory
+from tests.conversations.factories import MessageFactory
+from tests.stores.factories import (
+    CartFactory,
+    CartItemFactory,
+    ConsentEventFactory,
+    CustomerFactory,
+    StoreFactory,
+)
 
 SUNDAY = 6
 
@@ -91,7 +97,7 @@ def _simulate(start: datetime):
     shoppers, pending = {}, []
     for region, (phone, *_rest) in REGIONS.items():
         customer = CustomerFactory(store=store, phone=phone, first_name=region.title())
-        ConsentEvent.objects.create(
+        ConsentEventFactory(
             store=store, customer=customer, kind="granted", source="checkout", occurred_at=start
         )
         shoppers[region] = customer
@@ -125,13 +131,7 @@ def _replies(store, shoppers, replied_carts):
     for nudge in firsts:
         replied_carts.add(nudge.cart_id)
         if nudge.cart_id % 2:
-            Message.objects.create(
-                store=store,
-                thread=nudge.message.thread,
-                direction="in",
-                body="Does it run small?",
-                status="received",
-            )
+            MessageFactory(thread=nudge.message.thread, body="Does it run small?")
 
 
 @pytest.mark.django_db

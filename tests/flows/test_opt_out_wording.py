@@ -11,6 +11,7 @@ from flows.dispatcher import nudge_dispatch_due
 from flows.models import Nudge
 from flows.rendering import render_step
 from flows.services import flow_seed_default, nudges_schedule_for_cart
+from tests.conversations.factories import MessageFactory
 from tests.conversations.twilio import signed_post
 from tests.flows.conftest import WEDNESDAY_NOON_NY
 from tests.stores.factories import CartFactory, CartItemFactory, CustomerFactory
@@ -66,7 +67,7 @@ def test_every_follow_up_says_how_to_stop(store, flow, make_cart, sms_outbox):
         nudges_schedule_for_cart(store=store, cart=cart)
     nudge_dispatch_due(now=WEDNESDAY_NOON_NY + timedelta(minutes=45))
     thread = Message.objects.get(nudge__cart=us).thread
-    Message.objects.create(store=store, thread=thread, direction="in", body="is it warm?", status="received")
+    MessageFactory(thread=thread, body="is it warm?")
 
     # when the 24-hour step is due
     report = nudge_dispatch_due(now=WEDNESDAY_NOON_NY + timedelta(hours=24, minutes=1))
@@ -117,7 +118,7 @@ def test_every_text_to_canada_names_the_store_follow_ups_too(store, flow, make_c
     nudges_schedule_for_cart(store=store, cart=cart)
     nudge_dispatch_due(now=WEDNESDAY_NOON_NY + timedelta(minutes=45))
     thread = Message.objects.get(nudge__cart=cart).thread
-    Message.objects.create(store=store, thread=thread, direction="in", body="is it warm?", status="received")
+    MessageFactory(thread=thread, body="is it warm?")
 
     # when
     nudge_dispatch_due(now=WEDNESDAY_NOON_NY + timedelta(hours=24, minutes=1))

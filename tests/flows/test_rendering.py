@@ -1,6 +1,8 @@
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 
 from conversations.sms.prices import segment_price_for_phone
 from flows import defaults
@@ -107,11 +109,12 @@ def test_the_default_second_step_carries_the_code_and_the_most_valuable_item(sto
     CartItemFactory(cart=cart, title="Socks", price="9.00", position=0)
     CartItemFactory(cart=cart, title="Alpine Down Jacket", price="189.00", position=1)
 
-    text = render_step(store=store, step=step, cart=cart, link_url=LINK, discount_code="COMEBACK10")
+    with time_machine.travel(datetime(2026, 12, 3, 16, 0, tzinfo=UTC), tick=False):
+        text = render_step(store=store, step=step, cart=cart, link_url=LINK, discount_code="COMEBACK10")
 
     assert text.body == (
-        f"Hi Jamie, {store.name} again. You still have Alpine Down Jacket + 1 more in your cart, and code "
-        f"COMEBACK10 takes 10% off: {LINK} What's holding you back? Reply STOP to opt out."
+        f"Hi Jamie, {store.name} again. You still have Alpine Down Jacket + 1 more in your cart. Code "
+        f"COMEBACK10 takes 10% off until December 10. {LINK} What's holding you back? Reply STOP to opt out."
     )
 
 

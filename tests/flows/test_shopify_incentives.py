@@ -275,3 +275,28 @@ def test_without_the_shopify_app_the_text_goes_with_the_fallback_code_and_no_cal
 
     assert "Code COMEBACK10:" in sms_outbox[0].body
     assert fake_shopify.requests == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_shopify_code_redeemed_by_another_customer_is_a_leak_and_not_billed(store, shop, sms_outbox):
+    from billing.models import Attribution, CodeLeak
+    from flows.models import OfferGrant
+
+    shop.set_variant(store.shop_domain, 101, price="79.00")
+    cart = _cart(store, ("Alpine Down Jacket", 101, "79.00"))
+    _dispatch_due()
+    grant = OfferGrant.objects.get(cart=cart)
+    assert grant.kind == IncentiveKind.UNIQUE_CODE
+    stranger = CustomerFactory(store=store, phone="+12125550999", email="someone@else.example")
+
+    order = OrderFactory(
+        # the text's row is stamped with the wall clock (the tick ran with --now): order after it
+        store=store, cart=cart, customer=stranger, placed_at=timezone.now() + timedelta(hours=1),
+        discount_codes=[grant.code.lower()],
+    )  # fmt: skip
+    attribution = order_attribute(store=store, order=order)
+
+    leak = CodeLeak.objects.get(order=order)
+    assert (leak.code, leak.kind) == (grant.code, CodeLeak.Kind.OTHER_CUSTOMER)
+    assert attribution.outcome == Attribution.Outcome.NOT_ATTRIBUTED
+    assert attribution.receipt["leaks"][0]["code"] == grant.code

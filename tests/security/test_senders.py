@@ -141,7 +141,7 @@ def test_a_shoppers_stop_is_recorded_by_the_store_that_texted_them(
 
 
 def test_a_text_to_an_unknown_number_is_logged_and_answered_with_empty_twiml(client, victim_store, caplog):
-    with caplog.at_level(logging.WARNING, logger="cartrecovery.webhooks.twilio"):
+    with caplog.at_level(logging.WARNING, logger="conversations.webhooks"):
         response = _inbound(client, to="+13035550999", body="hello?")
 
     assert response.status_code == 200
@@ -153,7 +153,7 @@ def test_a_text_to_an_unknown_number_is_logged_and_answered_with_empty_twiml(cli
 
 def test_a_service_and_a_number_of_two_stores_route_to_neither(client, attacker_store, victim_store, caplog):
     # given the victim's Messaging Service, and a To number that is the attacker's
-    with caplog.at_level(logging.WARNING, logger="cartrecovery.webhooks.twilio"):
+    with caplog.at_level(logging.WARNING, logger="conversations.webhooks"):
         response = _inbound(client, to=str(attacker_store.sms_number), service=VICTIM_SERVICE, body="STOP")
 
     # then nobody's store takes it: a guess would put one tenant's STOP in the other's

@@ -139,7 +139,7 @@ def test_each_test_text_records_who_sent_it(attacker_store, caplog):
     client = login_as(attacker_store, Role.ADMIN)
     sender = client.session["_auth_user_id"]
 
-    with caplog.at_level(logging.INFO, logger="cartrecovery.test_texts"):
+    with caplog.at_level(logging.INFO, logger="flows.merchant_texts"):
         assert _send(client, attacker_store, "+14155553007").status_code == 302
 
     message = Message.objects.get(store=attacker_store, route="test")

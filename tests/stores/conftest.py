@@ -4,6 +4,7 @@ import uuid
 import pytest
 
 from stores.signing import shopify_hmac
+from tests.flows.factories import FlowFactory, StepFactory
 
 
 def shopify_headers(*, secret: str, body: bytes, topic: str, webhook_id: str | None = None) -> dict:
@@ -55,9 +56,7 @@ def post_shopify(client, django_capture_on_commit_callbacks):
 @pytest.fixture
 def active_flow(store):
     """A two-step flow, so that carts get nudges scheduled (and cancelled)."""
-    from flows.models import Flow, Step
-
-    flow = Flow.objects.create(store=store)
-    Step.objects.create(store=store, flow=flow, position=1, delay_minutes=45, templates={"en": "Hi"})
-    Step.objects.create(store=store, flow=flow, position=2, delay_minutes=24 * 60, templates={"en": "Hi"})
+    flow = FlowFactory(store=store)
+    StepFactory(flow=flow, position=1, delay_minutes=45, templates={"en": "Hi"})
+    StepFactory(flow=flow, position=2, delay_minutes=24 * 60, templates={"en": "Hi"})
     return flow

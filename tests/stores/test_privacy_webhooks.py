@@ -5,10 +5,12 @@ import pytest
 from conversations.models import Message, Thread
 from flows.models import Nudge
 from stores.models import Cart, ConsentEvent, Customer, DataExport, Membership, Order, Store, WebhookEvent
+from tests.conversations.factories import MessageFactory, ThreadFactory
 from tests.fixtures import load
 from tests.stores.factories import (
     CartFactory,
     CartItemFactory,
+    ConsentEventFactory,
     CustomerFactory,
     MembershipFactory,
     OrderFactory,
@@ -26,7 +28,7 @@ def john(store):
     )
     cart = CartFactory(store=store, customer=customer, email="john@example.com", phone_raw="+14155550101")
     CartItemFactory(cart=cart)
-    ConsentEvent.objects.create(
+    ConsentEventFactory(
         store=store,
         customer=customer,
         kind="granted",
@@ -35,11 +37,9 @@ def john(store):
         ip_address="203.0.113.9",
         user_agent="Mozilla/5.0",
         evidence={"sms_marketing_phone": str(customer.phone)},
+        text_shown="",
     )
-    thread = Thread.objects.create(store=store, customer=customer)
-    Message.objects.create(
-        store=store, thread=thread, direction="in", body="My address is 1 Elm St", status="received"
-    )
+    MessageFactory(thread=ThreadFactory(store=store, customer=customer), body="My address is 1 Elm St")
     OrderFactory(store=store, customer=customer, cart=cart)
     return customer
 

@@ -327,6 +327,19 @@ def installed(client, shopify):
     return Store.objects.get(shop_domain=SHOP)
 
 
+@pytest.mark.parametrize("known", [{"callbackUrl"}, {"uri"}], ids=["callbackUrl-only", "uri-only"])
+def test_webhooks_subscribe_whichever_spelling_of_the_address_the_shopify_knows(client, shopify, known):
+    shopify.state.extra["address_fields"] = known
+
+    install(client)
+
+    subscribed = shopify_app.webhooks(shopify, SHOP)
+    assert sorted(w["topic"] for w in subscribed) == sorted(APP_WEBHOOK_TOPICS)
+    assert {w["uri"] for w in subscribed} == {APP_WEBHOOKS}
+    connection = ShopifyConnection.objects.get(shop_domain=SHOP)
+    assert connection.webhooks_error == ""
+
+
 def test_a_signed_app_webhook_creates_a_cart_through_the_same_path_as_hand_made_ones(
     client, django_capture_on_commit_callbacks, installed
 ):

@@ -8,6 +8,7 @@ from conversations.models import Message, Thread
 from flows.models import Nudge
 from stores.models import SmsStatus
 from tests.conversations.factories import CannedResponseFactory, MessageFactory, ThreadFactory
+from tests.flows.factories import NudgeFactory
 from tests.stores.factories import CartFactory, CartItemFactory, CustomerFactory
 from tests.web.factories import FlowFactory, StepFactory
 
@@ -44,7 +45,7 @@ def conversation_scene(store, *, agent) -> Thread:
         cart = CartFactory(store=store, customer=customer, total="248.00", currency="USD", status="abandoned")
         CartItemFactory(cart=cart, title="Alpine Down Jacket", variant="Glacier Blue / M", price="189.00")
         CartItemFactory(cart=cart, title="Merino Trail Beanie", variant="Charcoal", price="29.50", quantity=2)
-        nudge = Nudge.objects.create(
+        nudge = NudgeFactory(
             store=store,
             cart=cart,
             step=step,
@@ -61,8 +62,7 @@ def conversation_scene(store, *, agent) -> Thread:
             human_inbound_count=1 if status == "escalated" else 0,
             escalation_reason="Asked for a person" if status == "escalated" else "",
         )
-        Message.objects.create(
-            store=store,
+        MessageFactory(
             thread=thread,
             direction="out",
             route="nudge",
@@ -72,8 +72,7 @@ def conversation_scene(store, *, agent) -> Thread:
             "Your cart is saved: https://sm.mt/r/x7Kq2 Reply STOP to opt out.",
         )
         MessageFactory(thread=thread, body="Hi! Is it warm enough for skiing?")
-        Message.objects.create(
-            store=store,
+        MessageFactory(
             thread=thread,
             direction="out",
             route="fallback",

@@ -11,7 +11,7 @@ from flows.services import flow_seed_default
 from stores.models import ConsentEvent, Role
 from stores.team import invitation_create, invitation_link
 from tests.billing.factories import click_add, order_for, reply_add, texted_cart
-from tests.browser import MOBILE, csp_violations, horizontal_overflow, login, screenshot, unlabelled_controls
+from tests.browser import login, page_sound_at_both_widths
 from tests.stores.factories import ConsentEventFactory, CustomerFactory, MembershipFactory, UserFactory
 from tests.web.factories import KeywordRuleFactory
 
@@ -36,15 +36,6 @@ def _month_of_recoveries(store, *, carts: int = 60) -> None:
                 )
 
 
-def _check(page, name: str) -> None:
-    assert csp_violations(page) == []
-    assert page.console_errors == []
-    assert unlabelled_controls(page) == []
-    screenshot(page, name)
-    page.set_viewport_size(MOBILE)
-    assert horizontal_overflow(page) == 0, f"{name} is wider than a 390 px phone"
-
-
 def test_overview_with_a_month_of_data(page, live_server, store, owner):
     _month_of_recoveries(store)
     login(page, live_server, owner)
@@ -53,7 +44,7 @@ def test_overview_with_a_month_of_data(page, live_server, store, owner):
 
     assert page.get_by_role("heading", name="Recovery funnel").is_visible()
     assert page.locator("svg.chart rect.bar-recovered").count() == 30
-    _check(page, "overview")
+    page_sound_at_both_widths(page, "overview")
 
 
 def test_overview_of_a_new_store(page, live_server, store, owner):
@@ -62,7 +53,7 @@ def test_overview_of_a_new_store(page, live_server, store, owner):
     page.goto(f"{live_server.url}/dashboard/{store.id}/")
 
     assert page.get_by_text("No abandoned carts yet").is_visible()
-    _check(page, "overview-empty")
+    page_sound_at_both_widths(page, "overview-empty")
 
 
 def test_consent_log_search_and_evidence(page, live_server, store, owner):
@@ -85,7 +76,7 @@ def test_consent_log_search_and_evidence(page, live_server, store, owner):
     page.goto(f"{live_server.url}/dashboard/{store.id}/consent/")
 
     page.locator("details.evidence summary").first.click()
-    _check(page, "consent-log")
+    page_sound_at_both_widths(page, "consent-log")
 
 
 def test_team_invite_shows_the_link_once(page, live_server, store, owner):
@@ -98,7 +89,7 @@ def test_team_invite_shows_the_link_once(page, live_server, store, owner):
     page.get_by_role("button", name="Invite").click()
 
     assert "/invitations/" in page.get_by_label("Invitation link").input_value()
-    _check(page, "team")
+    page_sound_at_both_widths(page, "team")
 
 
 def test_settings_send_time_simulator(page, live_server, store, owner):
@@ -113,7 +104,7 @@ def test_settings_send_time_simulator(page, live_server, store, owner):
     assert "Carrier rule (US)" in page.get_by_test_id("send-times").inner_text()
     assert "/settings/" in page.url
     assert "phone=" not in page.url
-    _check(page, "settings")
+    page_sound_at_both_widths(page, "settings")
 
 
 def test_try_a_reply_round_trip(page, live_server, store, owner):
@@ -134,7 +125,7 @@ def test_try_a_reply_round_trip(page, live_server, store, owner):
     assert page.get_by_test_id("try-reply").inner_text() == "Free shipping over $75!"
     assert "Keyword rule: Shipping" in page.get_by_test_id("try-result").inner_text()
     assert page.url.endswith("/rules/")
-    _check(page, "rules")
+    page_sound_at_both_widths(page, "rules")
 
 
 def test_api_tokens_page_shows_a_new_token_once(page, live_server, owner):
@@ -144,7 +135,7 @@ def test_api_tokens_page_shows_a_new_token_once(page, live_server, owner):
     page.get_by_role("button", name="New token").click()
 
     assert len(page.get_by_label("New API token").input_value()) == 64
-    _check(page, "api-tokens")
+    page_sound_at_both_widths(page, "api-tokens")
 
 
 def test_invitation_page_for_a_new_person(page, live_server, store, owner):
@@ -153,4 +144,4 @@ def test_invitation_page_for_a_new_person(page, live_server, store, owner):
     page.goto(invitation_link(token).replace("https://cartrecovery.test", live_server.url))
 
     assert page.get_by_role("heading", name=f"Join {store.name}").is_visible()
-    _check(page, "invitation")
+    page_sound_at_both_widths(page, "invitation")

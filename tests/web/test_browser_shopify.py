@@ -10,7 +10,7 @@ import requests
 
 from stores.models import Role, ShopifyConnection
 from stores.signing import shopify_hmac
-from tests.browser import MOBILE, csp_violations, horizontal_overflow, login, screenshot, unlabelled_controls
+from tests.browser import login, page_sound_at_both_widths
 from tests.fakes import shopify_app
 from tests.stores.factories import MembershipFactory, StoreFactory, UserFactory
 
@@ -32,12 +32,7 @@ def shopify(fake_shopify, settings, live_server):
 
 
 def _page_checks(page, name: str) -> None:
-    assert csp_violations(page) == []
-    assert page.console_errors == []
-    assert unlabelled_controls(page) == []
-    screenshot(page, name)
-    page.set_viewport_size(MOBILE)
-    assert horizontal_overflow(page) == 0, f"{name} is wider than a 390 px phone"
+    page_sound_at_both_widths(page, name)
     page.set_viewport_size({"width": 1280, "height": 800})
 
 

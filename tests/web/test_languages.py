@@ -11,6 +11,7 @@ from flows.services import flow_seed_default
 from stores.models import SmsStatus
 from tests.conversations.factories import CannedResponseFactory
 from tests.stores.factories import CustomerFactory
+from tests.web.factories import settings_form
 
 pytestmark = pytest.mark.django_db
 
@@ -19,26 +20,12 @@ def _url(name, store, **kwargs):
     return reverse(name, kwargs={"store_id": store.id, **kwargs})
 
 
-def _settings_post(**overrides):
-    data = {
-        "quiet_hours_start": "9",
-        "quiet_hours_end": "20",
-        "frequency_cap": "2",
-        "fallback_reply": "Passing this to the team.",
-        "holding_reply": "A person from {store} will text you.",
-        "help_text": "Summit: help@summit.example. Reply STOP to opt out.",
-        "shipping_policy": "Free over $75.",
-        "returns_policy": "30 days.",
-    }
-    return {**data, **overrides}
-
-
 def test_settings_save_store_facts_and_a_reply_per_language(owner_client, store):
     flow_seed_default(store=store)
 
     response = owner_client.post(
         _url("dashboard:settings", store),
-        _settings_post(
+        settings_form(
             ships_to="us, CA ,mx",
             free_shipping_over="75",
             return_days="30",
@@ -58,7 +45,7 @@ def test_settings_save_store_facts_and_a_reply_per_language(owner_client, store)
 def test_settings_refuse_an_unknown_country_code_and_save_nothing(owner_client, store):
     flow_seed_default(store=store)
 
-    response = owner_client.post(_url("dashboard:settings", store), _settings_post(ships_to="US, XX"))
+    response = owner_client.post(_url("dashboard:settings", store), settings_form(ships_to="US, XX"))
 
     store.refresh_from_db()
     assert response.status_code == 400
@@ -130,7 +117,7 @@ def test_the_stores_own_language_is_edited_in_the_main_fields_only(owner_client,
 
     page = owner_client.get(_url("dashboard:settings", store)).content.decode()
     owner_client.post(
-        _url("dashboard:settings", store), _settings_post(fallback_reply="Our team will text you.")
+        _url("dashboard:settings", store), settings_form(fallback_reply="Our team will text you.")
     )
 
     assert "Fallback reply (English)" not in page

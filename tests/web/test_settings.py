@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from flows.services import flow_seed_default
+from tests.web.factories import settings_form
 
 pytestmark = pytest.mark.django_db
 
@@ -15,20 +16,6 @@ def _url(name, store):
     return reverse(name, kwargs={"store_id": store.id})
 
 
-def _post(**overrides):
-    data = {
-        "quiet_hours_start": "9",
-        "quiet_hours_end": "20",
-        "frequency_cap": "2",
-        "fallback_reply": "Passing this to the team.",
-        "holding_reply": "A person from {store} will text you.",
-        "help_text": "Summit: help@summit.example. Reply STOP to opt out.",
-        "shipping_policy": "Free over $75.",
-        "returns_policy": "30 days.",
-    }
-    return {**data, **overrides}
-
-
 def test_settings_show_the_policy_table(owner_client, store, flow):
     html = owner_client.get(_url("dashboard:settings", store)).content.decode()
 
@@ -39,7 +26,7 @@ def test_settings_show_the_policy_table(owner_client, store, flow):
 
 
 def test_saving_settings_updates_flow_and_store(owner_client, store, flow):
-    response = owner_client.post(_url("dashboard:settings", store), _post())
+    response = owner_client.post(_url("dashboard:settings", store), settings_form())
 
     flow.refresh_from_db()
     store.refresh_from_db()
@@ -49,7 +36,7 @@ def test_saving_settings_updates_flow_and_store(owner_client, store, flow):
 
 
 def test_help_text_without_stop_is_refused(owner_client, store, flow):
-    response = owner_client.post(_url("dashboard:settings", store), _post(help_text="Call us."))
+    response = owner_client.post(_url("dashboard:settings", store), settings_form(help_text="Call us."))
 
     store.refresh_from_db()
     assert response.status_code == 400
@@ -59,7 +46,7 @@ def test_help_text_without_stop_is_refused(owner_client, store, flow):
 
 def test_window_that_ends_before_it_starts_is_refused(owner_client, store, flow):
     response = owner_client.post(
-        _url("dashboard:settings", store), _post(quiet_hours_start="20", quiet_hours_end="9")
+        _url("dashboard:settings", store), settings_form(quiet_hours_start="20", quiet_hours_end="9")
     )
 
     flow.refresh_from_db()
