@@ -9,6 +9,7 @@ from conversations.models import Message
 from flows.models import Step
 from flows.services import flow_seed_default
 from stores.models import Role
+from stores.services import api_token_create
 from tests.browser import DESKTOP, MOBILE, horizontal_overflow, login, screenshot
 from tests.conversations.factories import CannedResponseFactory, MessageFactory, ThreadFactory
 from tests.stores.factories import (
@@ -37,6 +38,11 @@ CLIPPED_CONTROLS = """(scrollers) => [
     return r.width > 0 && (r.left < -1 || r.right > innerWidth + 1);
   })
   .map(el => el.outerHTML.slice(0, 100))"""
+# Status pills whose word breaks over two lines ("Activ / e" in the thread's cart panel).
+WRAPPED_PILLS = """() => [...document.querySelectorAll('.badge, .ib-status, .ib-consent')]
+  .filter(el => el.offsetParent !== null)
+  .filter(el => el.getBoundingClientRect().height > parseFloat(getComputedStyle(el).fontSize) * 2.2)
+  .map(el => el.textContent.trim())"""
 
 
 def _hostile_store(store, owner):
@@ -94,6 +100,9 @@ def _problems(page) -> list[str]:
     clipped = page.evaluate(CLIPPED_CONTROLS, SCROLLERS)
     if clipped:
         problems.append(f"clipped controls: {clipped}")
+    wrapped = page.evaluate(WRAPPED_PILLS)
+    if wrapped:
+        problems.append(f"status pills broken over two lines: {wrapped}")
     mains = page.locator("main").count()
     if mains != 1:
         problems.append(f"{mains} <main> elements")
@@ -202,3 +211,79 @@ def test_tabs_and_the_store_switcher_do_not_wrap_into_empty_space(page, live_ser
 
     # then
     assert failures == {}
+
+
+RULES_IN_FORCE = """() => {
+  const wrap = document.querySelector('#law-title').closest('section').querySelector('.table-wrap');
+  const broken = [...wrap.querySelectorAll('td[data-label="Where"] strong')]
+    .filter(el => el.getClientRects().length > 1)
+    .map(el => el.textContent);
+  return {hidden: wrap.scrollWidth - wrap.clientWidth, broken};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 1024, 390])
+def test_the_settings_rules_in_force_fit_their_column_without_breaking_a_place_name(
+    page, live_server, store, owner, width
+):
+    # given the Settings page, whose side column holds the "Rules in force" table
+    page.set_viewport_size({"width": width, "height": 800})
+    login(page, live_server, owner)
+
+    # when it is opened
+    page.goto(live_server.url + reverse("dashboard:settings", kwargs={"store_id": store.id}))
+
+    # then every place and its rules fit the column: nothing hidden past its right edge, and no name such
+    # as "Connecticut" split over two lines
+    result = page.evaluate(RULES_IN_FORCE)
+    screenshot(page, f"settings-rules-in-force-{width}", mobile=False)
+    assert result == {"hidden": 0, "broken": []}
+
+
+SHOPPER_CLOCK_RIGHT_EDGE = (
+    "() => document.querySelector('.ib-convo-who .ib-local').getBoundingClientRect().right"
+)
+
+
+def test_the_shoppers_clock_in_a_thread_header_stays_on_a_phone_screen(page, live_server, store, owner):
+    # given a thread whose shopper's zone has a long name
+    thread = _hostile_store(store, owner)
+    page.set_viewport_size(MOBILE)
+    login(page, live_server, owner)
+
+    # when the thread is opened on a phone
+    page.goto(live_server.url + _pages(store, thread)["thread"])
+
+    # then the "09:23 for the shopper (America/Los_Angeles)" line wraps instead of running off the screen
+    screenshot(page, "thread-header-390", mobile=False)
+    assert page.evaluate(SHOPPER_CLOCK_RIGHT_EDGE) <= MOBILE["width"]
+
+
+def test_wide_enough_tables_stay_tables_at_1280(page, live_server, store, owner):
+    # given the Keyword rules and Team pages, whose tables sit in a 540 px column at 1280 px
+    flow_seed_default(store=store)
+    KeywordRuleFactory(store=store)
+    sid = {"store_id": store.id}
+    login(page, live_server, owner)
+
+    # when each is opened at 1280 px, then its header row shows: one card per row is for narrower boxes
+    for name in ("dashboard:rules", "dashboard:team"):
+        page.goto(live_server.url + reverse(name, kwargs=sid))
+        assert page.locator(".table-cards thead").first.is_visible(), name
+
+
+CARD_LABELS = """() => [...document.querySelectorAll('.table-cards tbody tr:first-child td:not(.actions)')]
+  .map(td => getComputedStyle(td, '::before').content)"""
+
+
+def test_api_tokens_on_a_phone_say_which_date_is_which(page, live_server, owner):
+    # given an owner with a token
+    api_token_create(user=owner)
+    page.set_viewport_size(MOBILE)
+    login(page, live_server, owner)
+
+    # when the API tokens page is opened on a phone, where each token becomes a card
+    page.goto(live_server.url + reverse("api_tokens"))
+
+    # then each value carries its label: "Created" and "Expires" are not two bare dates
+    assert page.evaluate(CARD_LABELS) == ['"Token"', '"Created"', '"Expires"']

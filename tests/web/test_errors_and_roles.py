@@ -18,7 +18,7 @@ def test_an_agent_on_an_owner_page_gets_a_styled_403_saying_what_agents_do(agent
     assert response.status_code == 403
     assert "This page isn" in html
     assert "signed in as <strong>Agent</strong>" in html
-    assert "answer shoppers in the inbox" in html
+    assert "As an agent you can answer shoppers in the inbox" in html
     assert reverse("inbox:list", kwargs={"store_id": store.id}) in html
 
 
