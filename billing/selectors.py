@@ -6,7 +6,7 @@ The funnel and the lift are read by `analytics.selectors`; the control group's m
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, TypedDict, cast
 from zoneinfo import ZoneInfo
 
 from django.db.models import Case, Count, Max, OuterRef, QuerySet, Subquery, Sum, Value, When
@@ -47,9 +47,10 @@ def attributions_earned_by(
     later answer in the thread (a keyword rule's, an agent's), which carries no nudge.
     """
     earning = nudges.filter(cart=OuterRef("cart"), step=OuterRef("step"))
+    # for_store() is typed for any StoreOwned model: name what it returns here.
+    attributions = cast("QuerySet[Attribution]", Attribution.objects.for_store(store))
     return (
-        Attribution.objects.for_store(store)
-        .filter(outcome=Attribution.Outcome.ATTRIBUTED, step__isnull=False)
+        attributions.filter(outcome=Attribution.Outcome.ATTRIBUTED, step__isnull=False)
         .annotate(
             earned_by=Subquery(earning.values("pk")[:1]),
             variant=Subquery(earning.values("variant")[:1]),
