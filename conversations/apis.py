@@ -265,7 +265,7 @@ class EvidenceApi(StoreAPIView):
             )
         record = evidence_record(store=self.store, phone=parsed.e164)
         if request.accepted_renderer.format == "pdf":
-            # fpdf2 brings fontTools and Pillow, ~25 MB resident: only the process that prints one pays.
+            # fpdf2 brings fontTools and Pillow, about 20 MB resident: only the process that prints one pays.
             from .evidence_pdf import evidence_pdf
 
             body = evidence_pdf(
