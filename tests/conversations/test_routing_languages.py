@@ -164,7 +164,11 @@ def test_a_fourth_blind_set_meets_the_issue_targets(english_rules_store):
     assert min(accuracy.values()) >= 0.90
 
 
-@pytest.mark.xfail(strict=False, reason="blind set 5: not yet measured")
+@pytest.mark.xfail(
+    strict=False,
+    reason="first (blind) run on main 0a74ab3 + set 4's router: 70/105 (66.7 %): en 66.7, es 60, fr 66.7, "
+    "de 66.7, it 73.3, pt 73.3, nl 60; 9 missed opt-outs, 0 false opt-outs",
+)
 @pytest.mark.django_db
 def test_a_fifth_blind_set_meets_the_issue_targets(english_rules_store):
     # given English-only rules, a shopper with a cart, and replies the router never saw before their commit
