@@ -297,7 +297,7 @@ def test_api_tokens_on_a_phone_say_which_date_is_which(page, live_server, owner)
 
 
 TOTAL_ROW_SHADES = """() => [...document.querySelectorAll('.billing-lines tfoot tr > *')]
-  .map(cell => getComputedStyle(cell).backgroundColor)"""
+  .map(cell => [getComputedStyle(cell).backgroundColor, getComputedStyle(cell).borderBottomWidth])"""
 
 
 def test_the_billing_total_row_is_shaded_to_its_amount(page, live_server, store, owner):
@@ -305,10 +305,11 @@ def test_the_billing_total_row_is_shaded_to_its_amount(page, live_server, store,
     login(page, live_server, owner)
     page.goto(live_server.url + reverse("billing:page", kwargs={"store_id": store.id}))
 
-    # then the row's shading runs under the amount too, not only under the "Total" label
-    shades = page.evaluate(TOTAL_ROW_SHADES)
-    assert len(shades) == 2
-    assert shades[0] == shades[1] != "rgba(0, 0, 0, 0)"
+    # then the row's shading (and its edge) runs under the amount too, not only under the "Total" label
+    screenshot(page, "billing-total-row")
+    (label_shade, label_edge), (amount_shade, amount_edge) = page.evaluate(TOTAL_ROW_SHADES)
+    assert label_shade == amount_shade != "rgba(0, 0, 0, 0)"
+    assert label_edge == amount_edge
 
 
 GAP_UNDER_TEST_LIMIT = """() => {
