@@ -141,7 +141,7 @@ def language_detect(
     """The reply's language when the text tells it, else the first known locale, else the store's."""
     scores = language_scores(text)
     if scores:
-        best = max(scores, key=scores.get)
+        best = max(scores, key=lambda language: scores[language])
         markers = sum(w in MARKER_WORDS[best] for w in text.words)
         wordy = sum(not w.isdigit() for w in text.words) >= 3
         if scores[best] >= MIN_CONFIDENCE and (markers or wordy or scores[best] >= SURE_ENOUGH_ALONE):

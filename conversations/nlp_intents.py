@@ -7,6 +7,7 @@ inside an ordinary sentence does not ("I can't stop thinking about that jacket")
 """
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache
 
@@ -337,7 +338,7 @@ class Compliance:
     reason: str
 
 
-def _only(words: tuple[str, ...], keywords: set[str], filler: set[str]) -> str | None:
+def _only(words: tuple[str, ...], keywords: Set[str], filler: Set[str]) -> str | None:
     """The keyword when the words are one of the keywords plus filler only, else None."""
     hits = [w for w in words if w in keywords]
     if not hits or any(w not in keywords and w not in filler for w in words):

@@ -1,6 +1,8 @@
 """A merchant's keyword rules: validation, the matcher the router runs, reply templates and the defaults."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
@@ -224,7 +226,7 @@ def keyword_rule_create(
     )
 
 
-_UPDATABLE = {
+_UPDATABLE: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "name": ("name", _clean_name),
     "keywords": ("keywords", _clean_keywords),
     "reply": ("reply", _clean_reply),

@@ -34,7 +34,9 @@ def daily_bars_chart(*, series: list[dict]) -> dict:
     slot = plot_w / max(len(series), 1)
     bar_w = max(min(slot * 0.36, 14), 1.5)
     label_every = max(len(series) // 6, 1)
-    texted, recovered, labels = [], [], []
+    texted: list[Bar] = []
+    recovered: list[Bar] = []
+    labels: list[dict] = []
     for i, day in enumerate(series):
         x0 = PAD_LEFT + i * slot + (slot - 2 * bar_w) / 2
         for key, bars, x in (("texted", texted, x0), ("recovered", recovered, x0 + bar_w)):

@@ -1,5 +1,5 @@
 """Incentive kind `unique_code`: one single-use code per cart, made in the shop's Shopify admin just before
-the text that carries it (docs/shopify-admin-api.md).
+the text that carries it (docs/shopify.md).
 
 The code is `discountCodeBasicCreate`d with the step's percentage or amount, usage limit 1, once per
 customer, ending after the step's `valid_days`, and recorded as a `DiscountCode` of the cart (the link

@@ -1,4 +1,4 @@
-"""Stock and price before every cart text, read from the shop's Shopify admin (docs/shopify-admin-api.md).
+"""Stock and price before every cart text, read from the shop's Shopify admin (docs/shopify.md).
 
 The variants of a dispatcher batch's carts are read in one `nodes(ids:)` query per shop (250 ids a call),
 each variant's answer cached for `CACHE_SECONDS` so a burst of texts costs a few calls. What the

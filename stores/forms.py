@@ -65,7 +65,7 @@ class SenderForm(forms.Form):
     )
     sender_kind = forms.ChoiceField(
         label="Kind of number",
-        choices=Store._meta.get_field("sender_kind").choices,
+        choices=Store._meta.get_field("sender_kind").choices or (),
     )
 
     def clean(self):

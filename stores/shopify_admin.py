@@ -1,4 +1,4 @@
-"""Shopify's Admin GraphQL API: the one client every Admin call goes through (docs/shopify-admin-api.md).
+"""Shopify's Admin GraphQL API: the one client every Admin call goes through (docs/shopify.md).
 
 `requests` (already installed for `twilio`, a well-kept HTTP library) gives a kept-alive session and clean
 timeouts; urllib would need both written by hand.

@@ -89,7 +89,7 @@ def _time_zones() -> frozenset[str]:
 def _clean_language(store: Store, value: Any) -> str:
     codes = {code for code, _ in settings.LANGUAGES}
     value = value.strip().lower() if isinstance(value, str) else ""
-    if value not in codes or len(value) > Store._meta.get_field("default_language").max_length:
+    if value not in codes or len(value) > (Store._meta.get_field("default_language").max_length or 0):
         raise _Invalid("Pick a language code such as en, es or fr.")
     return value
 
@@ -137,7 +137,7 @@ def _clean_rate(store: Store, value: Any) -> Decimal | None:
 
 
 def _clean_sender_kind(store: Store, value: Any) -> str:
-    kinds = {key for key, _ in Store._meta.get_field("sender_kind").choices}
+    kinds = {key for key, _ in Store._meta.get_field("sender_kind").choices or ()}
     if value not in kinds:
         raise _Invalid(f"One of {', '.join(sorted(kinds))}.")
     return value
@@ -168,7 +168,7 @@ def _clean_texas_registration(store: Store, value: Any) -> str | None:
 
 
 def _clean_consent_confirmation(store: Store, value: Any) -> str:
-    choices = [key for key, _ in Store._meta.get_field("consent_confirmation").choices]
+    choices = [key for key, _ in Store._meta.get_field("consent_confirmation").choices or ()]
     if value not in choices:
         raise _Invalid(f"One of {', '.join(choices)}.")
     return value

@@ -18,15 +18,16 @@ routes (OAuth) with `@http_route("GET", r"^/(?P<shop>[^/]+)/admin/oauth/authoriz
 
 import json
 import re
-import sys
 import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
+
+from .loopback import LoopbackServer
 
 PORT_RANGE = range(8200, 8250)
 _GRAPHQL = re.compile(r"^/(?P<shop>[^/]+)/admin/api/(?P<version>[^/]+)/graphql\.json$")
@@ -343,50 +344,14 @@ class _Handler(BaseHTTPRequestHandler):
         return 200, {"data": {received.operation: data}, "extensions": extensions}
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionResetError):
-            super().handle_error(request, client_address)
-
-
-class FakeShopifyServer:
+class FakeShopifyServer(LoopbackServer):
     """A threaded server on the first free port of `ports` (8200–8249); use as a context manager."""
 
+    name = "fake Shopify"
+    handler = _Handler
+
     def __init__(self, ports: range = PORT_RANGE) -> None:
-        self.ports = ports
-        self.state = _State()
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
-
-    def __enter__(self) -> "FakeShopifyServer":
-        for port in self.ports:
-            try:
-                self._server = _Server(("127.0.0.1", port), _Handler)
-                break
-            except OSError:
-                continue
-        else:
-            raise RuntimeError(f"No free port in {self.ports} for the fake Shopify server.")
-        self._server.state = self.state
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05})
-        self._thread.daemon = True
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        assert self._server is not None
-        assert self._thread is not None
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-    @property
-    def url(self) -> str:
-        assert self._server is not None
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        super().__init__(ports, _State())
 
     @property
     def admin_url(self) -> str:

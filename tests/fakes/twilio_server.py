@@ -22,15 +22,16 @@ import base64
 import contextlib
 import json
 import re
-import sys
 import threading
 import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlencode, urlsplit
+
+from .loopback import LoopbackServer
 
 PORT_RANGE = range(8150, 8200)
 _MESSAGES = re.compile(r"^/2010-04-01/Accounts/(?P<account>AC\w+)/Messages\.json$")
@@ -399,48 +400,14 @@ def _matches(message: dict, query: dict) -> bool:
     return True
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address) -> None:
-        # The fault proofs SIGKILL workers mid-request: a client's reset is not the fake's error.
-        if not isinstance(sys.exc_info()[1], ConnectionResetError):
-            super().handle_error(request, client_address)
-
-
-class FakeTwilioServer:
+class FakeTwilioServer(LoopbackServer):
     """A threaded server on the first free port of `ports` (8150–8199); use as a context manager."""
 
+    name = "fake Twilio"
+    handler = _Handler
+
     def __init__(self, ports: range = PORT_RANGE) -> None:
-        self.ports = ports
-        self.state = _State()
-        self._server = None
-        self._thread = None
-
-    def __enter__(self) -> "FakeTwilioServer":
-        for port in self.ports:
-            try:
-                self._server = _Server(("127.0.0.1", port), _Handler)
-                break
-            except OSError:
-                continue
-        else:
-            raise RuntimeError(f"No free port in {self.ports} for the fake Twilio server.")
-        self._server.state = self.state
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05})
-        self._thread.daemon = True
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-    @property
-    def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        super().__init__(ports, _State())
 
     def plan(self, *actions: Action) -> None:
         """How to answer the next POSTs, in order; afterwards every POST succeeds."""
