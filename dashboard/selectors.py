@@ -83,7 +83,8 @@ def setup_checklist(*, store: Store) -> list[dict]:
         {
             "key": "webhooks",
             "title": "Send us your carts",
-            "detail": "Connect Shopify, or point your shop's cart and order webhooks at the URLs on Setup.",
+            "detail": "Connect Shopify, or have your shop post its cart and order webhooks to this store's "
+            "webhook URL.",
             "done": _shopify_webhooks_registered(store) or Cart.objects.for_store(store).exists(),
         },
         {

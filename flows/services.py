@@ -242,7 +242,11 @@ def _step_check(
 
 def _unique_code_value_check(*, percent: int | None, amount: Decimal | None) -> None:
     """A code made in Shopify takes a percentage (1–100) or an amount (above 0) off, one of the two."""
-    if (percent is None) == (amount is None):
+    if percent is None and amount is None:
+        raise ApplicationError(
+            "Give the code's value: a percentage or an amount off.", extra={"field": "incentive_percent"}
+        )
+    if percent is not None and amount is not None:
         raise ApplicationError(
             "Give the code's value: a percentage or an amount off, not both.",
             extra={"field": "incentive_percent"},

@@ -256,6 +256,28 @@ class Order(StoreOwned):
         ]
 
 
+# Where consent was given or taken, in the merchant's words. `source` stays free text (a shop's own webhook
+# may name any place); a key not listed here is shown with its underscores as spaces.
+CONSENT_SOURCE_LABELS = {
+    "checkout_checkbox": "Checkout checkbox",
+    "popup_form": "Pop-up form",
+    "account": "Customer account",
+    "shopify_checkout": "Shopify checkout",
+    "shopify_customer": "Shopify customer record",
+    "keyword": "Text from the shopper",
+    "manage_page": "Manage-texts page",
+    "carrier": "Mobile carrier",
+}
+
+
+def consent_source_label(source: str) -> str:
+    """'checkout_checkbox' → 'Checkout checkbox'; an unknown key reads as words, not as an identifier."""
+    if source in CONSENT_SOURCE_LABELS:
+        return CONSENT_SOURCE_LABELS[source]
+    words = source.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
 class ConsentEvent(StoreOwned):
     """Append-only evidence of SMS consent given or taken back (TCPA: keep the proof)."""
 
@@ -290,6 +312,10 @@ class ConsentEvent(StoreOwned):
                 name="consent_unique_dedupe_key",
             )
         ]
+
+    @property
+    def source_label(self) -> str:
+        return consent_source_label(self.source)
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not kwargs.pop("redacting", False):

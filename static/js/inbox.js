@@ -8,8 +8,29 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { scrollToEnd(); });
-  document.addEventListener("htmx:afterSwap", function (event) { scrollToEnd(event.target.parentNode); });
+  // A product picture that does not load (a shop's CDN down, a made-up host) becomes the grey tile shown
+  // for items without one, never the browser's broken-image icon.
+  function replaceBrokenImage(img) {
+    var tile = document.createElement("span");
+    tile.className = "ib-item-noimg";
+    tile.setAttribute("aria-hidden", "true");
+    img.replaceWith(tile);
+  }
+  function replaceBrokenImages(root) {
+    (root || document).querySelectorAll(".ib-item img").forEach(function (img) {
+      if (img.complete && img.naturalWidth === 0 && img.getAttribute("src")) replaceBrokenImage(img);
+    });
+  }
+  document.addEventListener("error", function (event) {
+    var img = event.target;
+    if (img.tagName === "IMG" && img.closest(".ib-item")) replaceBrokenImage(img);
+  }, true);
+
+  document.addEventListener("DOMContentLoaded", function () { scrollToEnd(); replaceBrokenImages(); });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    scrollToEnd(event.target.parentNode);
+    replaceBrokenImages(event.target);
+  });
 
   // A canned reply, the checkout link or the discount code goes in at the cursor; the input event makes
   // htmx recount the segments.

@@ -42,6 +42,17 @@ def test_the_samples_carry_a_phone_and_sms_consent():
     assert shopify["buyer_accepts_sms_marketing"] is True
 
 
+def test_the_samples_items_carry_no_picture_from_a_made_up_host():
+    # A picture on a .example host never loads: every demo's cart panel showed a broken image.
+    generic = json.loads((SAMPLES / "cart.updated.json").read_text())
+    shopify = json.loads((SAMPLES / "shopify-checkouts-create.json").read_text())
+    pictures = [item.get("image", "") for item in generic["cart"]["items"]] + [
+        str(line.get("image_url", "")) + str(line.get("image", "")) for line in shopify["line_items"]
+    ]
+
+    assert [url for url in pictures if ".example" in url] == []
+
+
 @pytest.mark.parametrize("sample", ["cart.updated.json", "shopify-checkouts-create.json"])
 @pytest.mark.django_db(transaction=True)
 def test_a_sample_posted_signed_is_texted_at_the_next_tick(store, flow, sms_outbox, sample):

@@ -57,7 +57,7 @@ def test_the_api_takes_an_amount_instead(api_client, store):
 @pytest.mark.parametrize(
     ("incentive", "said"),
     [
-        ({"kind": "unique_code"}, "a percentage or an amount off"),
+        ({"kind": "unique_code"}, "a percentage or an amount off."),
         ({"kind": "unique_code", "percent": 10, "amount": "5.00"}, "not both"),
         ({"kind": "unique_code", "percent": 0}, "percent"),
         ({"kind": "unique_code", "percent": 101}, "percent"),

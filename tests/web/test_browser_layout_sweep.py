@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from conversations.models import Message
 from flows.models import Step
-from flows.services import flow_seed_default
+from flows.services import flow_seed_default, step_variants_update
 from stores.models import Role
 from stores.services import api_token_create
 from tests.browser import DESKTOP, MOBILE, horizontal_overflow, login, screenshot
@@ -38,8 +38,9 @@ CLIPPED_CONTROLS = """(scrollers) => [
     return r.width > 0 && (r.left < -1 || r.right > innerWidth + 1);
   })
   .map(el => el.outerHTML.slice(0, 100))"""
-# Status pills whose word breaks over two lines ("Activ / e" in the thread's cart panel).
-WRAPPED_PILLS = """() => [...document.querySelectorAll('.badge, .ib-status, .ib-consent')]
+# Status pills and switches whose word breaks over two lines ("Activ / e" in the thread's cart panel, the
+# rules list's "On" beside a long rule name).
+WRAPPED_PILLS = """() => [...document.querySelectorAll('.badge, .ib-status, .ib-consent, .switch')]
   .filter(el => el.offsetParent !== null)
   .filter(el => el.getBoundingClientRect().height > parseFloat(getComputedStyle(el).fontSize) * 2.2)
   .map(el => el.textContent.trim())"""
@@ -48,7 +49,13 @@ WRAPPED_PILLS = """() => [...document.querySelectorAll('.badge, .ib-status, .ib-
 def _hostile_store(store, owner):
     owner.first_name = LONG_WORD[:150]
     owner.save()
-    flow_seed_default(store=store)
+    flow = flow_seed_default(store=store)
+    # Variants on a step put the "A/B test running" badge in its header on the flow page.
+    step_variants_update(
+        store=store,
+        step=flow.steps.get(position=1),
+        variants=[{"key": k, "weight": 1, "templates": {"en": f"{k} {LONG_WORD} {{link}}"}} for k in "AB"],
+    )
     long_user = UserFactory(username=LONG_EMAIL[:150], email=LONG_EMAIL)
     MembershipFactory(store=store, role=Role.AGENT, user=long_user)
     KeywordRuleFactory(store=store, name=LONG_WORD[:100], reply=HOSTILE + " " + URL_RUN)
@@ -287,3 +294,39 @@ def test_api_tokens_on_a_phone_say_which_date_is_which(page, live_server, owner)
 
     # then each value carries its label: "Created" and "Expires" are not two bare dates
     assert page.evaluate(CARD_LABELS) == ['"Token"', '"Created"', '"Expires"']
+
+
+TOTAL_ROW_SHADES = """() => [...document.querySelectorAll('.billing-lines tfoot tr > *')]
+  .map(cell => [getComputedStyle(cell).backgroundColor, getComputedStyle(cell).borderBottomWidth])"""
+
+
+def test_the_billing_total_row_is_shaded_to_its_amount(page, live_server, store, owner):
+    # given the Billing page, whose lines end on a TOTAL row
+    login(page, live_server, owner)
+    page.goto(live_server.url + reverse("billing:page", kwargs={"store_id": store.id}))
+
+    # then the row's shading (and its edge) runs under the amount too, not only under the "Total" label
+    screenshot(page, "billing-total-row")
+    (label_shade, label_edge), (amount_shade, amount_edge) = page.evaluate(TOTAL_ROW_SHADES)
+    assert label_shade == amount_shade != "rgba(0, 0, 0, 0)"
+    assert label_edge == amount_edge
+
+
+GAP_UNDER_TEST_LIMIT = """() => {
+  const line = document.querySelector('#test-limit');
+  let next = line.nextElementSibling;
+  while (next && next.offsetParent === null) next = next.nextElementSibling;
+  const label = next.querySelector('label') || next;
+  return label.getBoundingClientRect().top - line.getBoundingClientRect().bottom;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["1280", "390"])
+def test_the_test_texts_left_line_on_setup_keeps_its_distance(page, live_server, store, owner, viewport):
+    # given the Setup page's step 3, "Send yourself a test"
+    page.set_viewport_size(viewport)
+    login(page, live_server, owner)
+    page.goto(live_server.url + reverse("dashboard:setup", kwargs={"store_id": store.id}))
+
+    # then "… left this hour." does not sit against the phone field's label below it
+    assert page.evaluate(GAP_UNDER_TEST_LIMIT) >= 10

@@ -39,10 +39,11 @@ def test_the_step_editor_limits_the_offer_to_carts_that_need_it(page, live_serve
     assert page.get_by_label("Only for carts worth at least").input_value() == "75.00"
     assert page.get_by_label("Only if the shopper did not click an earlier text").is_checked()
 
-    # a condition without an incentive is refused inline, in the service's words
+    # a condition without an incentive is refused inline and in the form's summary, in the service's words
     page.get_by_label("Incentive", exact=True).select_option("none")
     page.get_by_role("button", name="Save step").click()
-    page.get_by_text("Conditions apply to an incentive").wait_for()
+    page.locator(".errorlist").get_by_text("Conditions apply to an incentive").wait_for()
+    page.get_by_test_id("form-error-summary").get_by_text("Conditions apply to an incentive").wait_for()
     assert csp_violations(page) == []
 
 

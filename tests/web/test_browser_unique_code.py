@@ -17,7 +17,9 @@ def test_choosing_a_unique_code_asks_for_its_value_and_warns_without_the_app(pag
     page.get_by_label("Incentive", exact=True).select_option(IncentiveKind.UNIQUE_CODE)
     page.get_by_test_id("preview-warnings").filter(has_text="needs the Shopify app connected").wait_for()
     page.get_by_role("button", name="Save step").click()
-    page.get_by_text("Give the code's value: a percentage or an amount off, not both.").wait_for()
+    summary = page.get_by_test_id("form-error-summary")
+    summary.get_by_text("Give the code's value: a percentage or an amount off.").wait_for()
+    assert summary.bounding_box()["y"] < page.get_by_label("Percent off").bounding_box()["y"]
 
     page.get_by_label("Percent off").fill("15")
     screenshot(page, "flow-step-unique-code")

@@ -84,3 +84,17 @@ def test_agent_cannot_export_consent(agent_client, store):
 
 def test_other_store_export_is_404(owner_client, other_store):
     assert owner_client.get(_url("dashboard:consent_csv", other_store)).status_code == 404
+
+
+def test_the_source_column_reads_as_words_not_as_a_key(owner_client, store):
+    # given events from the checkout checkbox and from a shop's own, unlisted source
+    ConsentEventFactory(store=store, source="checkout_checkbox")
+    ConsentEventFactory(store=store, source="loyalty_app_signup")
+
+    # when the consent log is opened
+    html = owner_client.get(_url("dashboard:consent", store)).content.decode()
+
+    # then each source is a label, never the raw key that a phone's table breaks mid-word
+    assert '<td data-label="Source"><div>Checkout checkbox</div></td>' in html
+    assert '<td data-label="Source"><div>Loyalty app signup</div></td>' in html
+    assert "checkout_checkbox" not in html

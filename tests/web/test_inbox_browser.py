@@ -8,7 +8,7 @@ from stores.models import Role
 from tests.browser import csp_violations, horizontal_overflow, login, screenshot
 from tests.conversations.factories import MessageFactory, ThreadFactory
 from tests.flows.factories import FlowFactory
-from tests.stores.factories import CustomerFactory, MembershipFactory
+from tests.stores.factories import CartFactory, CartItemFactory, CustomerFactory, MembershipFactory
 from tests.web.inbox_scenes import conversation_scene, opted_out_thread
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -168,3 +168,26 @@ def test_play_the_shopper_then_answer_as_an_agent(page, live_server, store, owne
     page.locator(".ib-pm--them").get_by_text("What size do you usually wear?").wait_for()
     assert sms_outbox[-1].body == "Happy to help! What size do you usually wear?"
     assert csp_violations(page) == []
+
+
+BROKEN_PICTURES = """() => [...document.querySelectorAll('.ib-item img')]
+  .filter(img => img.complete && img.naturalWidth === 0).length"""
+
+
+def test_a_product_picture_that_does_not_load_shows_the_plain_tile(page, live_server, store, agent):
+    # given a cart whose item's picture is on a host that does not exist
+    customer = CustomerFactory(store=store, first_name="Jamie", phone="+14155550142")
+    cart = CartFactory(store=store, customer=customer)
+    CartItemFactory(cart=cart, title="Alpine Down Jacket", image_url="https://img.nowhere.invalid/jacket.jpg")
+    thread = ThreadFactory(store=store, customer=customer, human_inbound_count=1)
+    MessageFactory(thread=thread, body="Is this jacket warm?")
+    login(page, live_server, agent)
+
+    # when the thread is opened and the picture has failed
+    page.goto(inbox_url(live_server, store, "inbox:list_thread", thread_id=thread.id))
+    page.locator(".ib-item").filter(has_text="Alpine Down Jacket").wait_for()
+
+    # then the item shows the grey tile of an item without a picture, not a broken-image icon
+    page.locator(".ib-item .ib-item-noimg").wait_for(timeout=LIVE_WAIT_MS)
+    assert page.evaluate(BROKEN_PICTURES) == 0
+    screenshot(page, "thread-cart-broken-picture")
