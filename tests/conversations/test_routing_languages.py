@@ -16,6 +16,8 @@ CORPUS = json.loads((DATA / "labelled_replies_languages.json").read_text())
 HELD_OUT_2 = json.loads((DATA / "labelled_replies_languages_held_out_2.json").read_text())["replies"]
 # Written and committed after the second set had been used for fixes, before the router ever ran on it.
 HELD_OUT_3 = json.loads((DATA / "labelled_replies_languages_held_out_3.json").read_text())["replies"]
+# Written without reading the router or the lexicon, committed before the router ever ran on it.
+HELD_OUT_4 = json.loads((DATA / "labelled_replies_languages_held_out_4.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -131,3 +133,30 @@ def test_replies_in_seven_languages_route_as_a_person_would(english_rules_store)
     assert held3_invented == []
     assert held3_overall >= 0.95
     assert min(held3_accuracy.values()) >= 0.90
+
+
+# Measured on its first run and left as it is: this set has not tuned anything.
+@pytest.mark.xfail(
+    strict=False,
+    reason="first (blind) run 93/105 (88.6 %): en 100, es 80, fr 86.7, de 80, it 93.3, pt 80, nl 100; "
+    "1 missed opt-out ('ya no quiero saber nada de ustedes, sáquenme de esto'), 0 false opt-outs",
+)
+@pytest.mark.django_db
+def test_a_fourth_blind_set_meets_the_issue_targets(english_rules_store):
+    # given English-only rules, a shopper with a cart, and replies the router never saw before their commit
+    cart = CartFactory(store=english_rules_store)
+    CartItemFactory(cart=cart)
+
+    # when every reply goes through the router
+    accuracy, overall, missed, invented = _report(
+        "seven languages, fourth held-out set (written blind, see its note)",
+        _route(english_rules_store, cart.customer, HELD_OUT_4),
+    )
+
+    # then
+    assert set(HELD_OUT_4) == {"en", "es", "fr", "de", "it", "pt", "nl"}
+    assert all(len(replies) == 15 for replies in HELD_OUT_4.values())
+    assert missed == []
+    assert invented == []
+    assert overall >= 0.95
+    assert min(accuracy.values()) >= 0.90
