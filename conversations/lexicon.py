@@ -57,8 +57,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "pt": _terms(
             "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, "
-            "portes, correio, prazo de entrega, frete gratis, correios, sedex, ctt, a tempo, chega ate, "
-            "quando chega, recebo ate"
+            "portes, correio, prazo de entrega, frete gratis, correios, sedex, ctt, a tempo, recebo ate"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, "
@@ -160,7 +159,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, "
             "os queda, os quedan, todavia tienen, aun tienen, todavia hay, aun hay, siguen teniendo, "
-            "lo tienen en, la tienen en, los tienen en, lo tienen todavia, queda en, quedan en"
+            "lo tienen en, la tienen en, los tienen en, lo tienen todavia, queda en, quedan en, tienen * "
+            "todavia, tienen * aun"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture "
@@ -170,20 +170,23 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
             "nicht mehr da, noch da, noch zu haben, noch vorhanden, habt ihr noch, haben sie noch, gibt es "
-            "noch, gibts noch, noch erhaltlich, erhaltlich"
+            "noch, gibts noch, noch erhaltlich, erhaltlich, habt ihr * noch, haben sie * noch, "
+            "hast du * noch, gibt es * noch"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
             "torna disponibile, tornera disponibile, avete ancora, l avete ancora, ce l avete, l avete in, "
-            "ne avete ancora, c e ancora, ce ancora, ne sono rimasti, ne rimangono, e rimasto"
+            "ne avete ancora, avete * ancora, c e ancora, ce ancora, ne sono rimasti, ne rimangono, e rimasto"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
-            "ainda ha, ainda temos, ainda resta, ainda restam, tem na cor, vcs tem em, voces tem em"
+            "tem * ainda, ainda ha, ainda temos, ainda resta, ainda restam, tem na cor, vcs tem em, "
+            "voces tem em"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
-            "hebben jullie nog, heb je nog, heeft u nog, nog verkrijgbaar, verkrijgbaar, nog te krijgen, "
+            "hebben jullie nog, heb je nog, heeft u nog, hebben jullie * nog, heb je * nog, heeft u * nog, "
+            "nog verkrijgbaar, verkrijgbaar, nog te krijgen, "
             "nog te koop, zijn er nog"
         ),
     },

@@ -32,7 +32,15 @@ STILL_AVAILABLE = [
     "ce l'avete ancora in blu?",
     "vcs ainda têm o preto?",
     "is deze nog verkrijgbaar in blauw?",
+    # "still" after the thing asked about
+    "habt ihr die Jacke noch in Blau?",
+    "hebben jullie deze nog in het zwart?",
+    "tem o preto ainda?",
+    "¿tienen el negro todavía?",
+    "avete la giacca ancora in blu?",
 ]
+# "Still" about something other than a thing for sale.
+STILL_BUT_NOT_STOCK = ["habt ihr heute noch geöffnet?", "hebben jullie morgen nog open?"]
 CALL_ME = [
     "could someone ring me",
     "can you call me back tomorrow",
@@ -98,6 +106,12 @@ NOT_AN_OPT_OUT = [
 @pytest.mark.parametrize("text", STILL_AVAILABLE)
 def test_still_available_in_any_language_is_a_stock_question(route_text, text):
     assert route_text(text) == "rule:Availability"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", STILL_BUT_NOT_STOCK)
+def test_still_about_opening_hours_is_not_a_stock_question(route_text, text):
+    assert route_text(text) == Step.FALLBACK
 
 
 @pytest.mark.django_db
