@@ -64,6 +64,7 @@ def _stems(phrase_words: tuple[str, ...], language: str) -> tuple[str, ...]:
     return tuple(w if w == GAP else stem(w, language) for w in phrase_words)
 
 
+@lru_cache(maxsize=20_000)
 def _term_words(term: str) -> tuple[str, ...]:
     """A lexicon phrase's folded words, its gaps ("*") kept in place."""
     return tuple(w for token in term.split() for w in ((GAP,) if token == GAP else words(token)))
