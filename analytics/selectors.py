@@ -21,6 +21,7 @@ from billing.models import Adjustment, Attribution
 from billing.selectors import (
     NOT_A_CONVERSATION_ROUTES,
     UNBILLED_TEXT_STATUSES,
+    attributions_earned_by,
     day_bounds,
     plan_get,
     store_zone,
@@ -328,26 +329,21 @@ def _funnel_by_key(texts: QuerySet[Message], *, store: Store) -> dict[tuple, dic
 
 
 def _money_by_key(texts: QuerySet[Message], *, store: Store, since: datetime) -> dict[tuple, dict[str, Any]]:
-    """Attributed orders per (step, variant) of these texts.
-
-    The receipt names the credited step (`Attribution.step`; its `message` may be a later answer in the
-    thread); the variant is the one the cart's text for that step carried.
-    """
-    this_text = texts.filter(nudge__cart=OuterRef("cart"), nudge__step=OuterRef("step"))
+    """Attributed orders per (step, variant) of these texts, earned as billing defines it (the cart's
+    text for the credited step, whatever answer in the thread was credited)."""
+    nudges = Nudge.objects.for_store(store).filter(pk__in=texts.values("nudge"))
     rows = (
-        Attribution.objects.for_store(store)
+        attributions_earned_by(store=store, nudges=nudges)
         # An order comes after its text: none placed before the range can credit a text sent in it.
-        .filter(outcome=Attribution.Outcome.ATTRIBUTED, step__isnull=False, placed_at__gte=since)
-        .annotate(
-            in_cohort=Exists(this_text),
-            variant=Subquery(this_text.values("nudge__variant")[:1]),
-        )
-        .filter(in_cohort=True)
+        .filter(placed_at__gte=since)
         .values("step", "variant")
         .annotate(recovered=Count("id"), revenue=Sum("revenue"))
         .order_by()
     )
-    return {(row["step"], row["variant"]): row for row in rows}
+    return {
+        (row["step"], row["variant"]): {"recovered": row["recovered"], "revenue": row["revenue"]}
+        for row in rows
+    }
 
 
 def _lifts_by(

@@ -1,15 +1,17 @@
 """Step experiments read against the money: which variant recovers the most revenue per text.
 
-Billing owns the attributions (order → message → nudge → variant), so the evaluation lives here, above
-flows; the dispatcher calls it at the start of every tick through `flows.variants.EXPERIMENT_TICK_HOOKS`
-(registered in BillingConfig.ready()). The statistics are `flows.experiment_stats` (no Django there), the
-same code the simulation benchmark proves; the verdict is written through flows' own service.
+Billing owns the attributions (order → credited step → the cart's nudge for it → variant, read through
+`billing.selectors.attributions_earned_by`, as the analytics by variant are), so the evaluation lives
+here, above flows; the dispatcher calls it at the start of every tick through
+`flows.variants.EXPERIMENT_TICK_HOOKS` (registered in BillingConfig.ready()). The statistics are
+`flows.experiment_stats` (no Django there), the same code the simulation benchmark proves; the verdict is
+written through flows' own service.
 """
 
 from collections import defaultdict
 from datetime import datetime
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.utils.dateparse import parse_datetime
 
 from flows import experiment_stats
@@ -17,7 +19,7 @@ from flows.models import Click, Nudge, Step
 from flows.services import step_experiment_record
 from stores.models import Store
 
-from .models import Attribution
+from .selectors import attributions_earned_by
 
 # Texts that reached the network; a text refused for good (FAILED) never had a chance to recover a cart.
 _TEXTED = (Nudge.State.SENT,)
@@ -66,16 +68,16 @@ def experiment_arms(*, store: Store, step: Step, since: datetime | None) -> list
         .values_list("link__nudge__variant", "n")
     )
     per_text = (
-        Attribution.objects.for_store(store)
-        .filter(Q(outcome=Attribution.Outcome.ATTRIBUTED), message__nudge__in=texts)
-        .values("message__nudge__variant", "message_id")
-        .annotate(revenue=Sum("revenue"), orders=Count("id"))
+        attributions_earned_by(store=store, nudges=texts)
+        .values("variant", "earned_by")
+        .annotate(revenue=Sum("revenue"))
+        .order_by()
     )
     revenue: dict[str, float] = defaultdict(float)
     revenue_sq: dict[str, float] = defaultdict(float)
     recovered: dict[str, int] = defaultdict(int)
     for row in per_text:
-        key, value = row["message__nudge__variant"], float(row["revenue"] or 0)
+        key, value = row["variant"], float(row["revenue"] or 0)
         revenue[key] += value
         revenue_sq[key] += value * value
         recovered[key] += 1

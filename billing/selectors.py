@@ -6,23 +6,57 @@ The funnel and the lift are read by `analytics.selectors`; the control group's m
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict, cast
 from zoneinfo import ZoneInfo
 
-from django.db.models import Case, Count, Max, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, Max, OuterRef, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Abs
 
 from conversations.models import Message
 from conversations.sms.prices import OTHER_PRICE, OTHER_REGION, PRICE_CURRENCY, SEGMENT_PRICES
+from flows.models import Nudge
 from stores.models import Store
 
 from .models import Adjustment, Attribution, CodeLeak, Invoice, Plan
 from .prices import cents, exchange_rate
+
+if TYPE_CHECKING:  # a dev dependency (django-stubs): names the annotations for mypy only
+    from django_stubs_ext import WithAnnotations
 
 ZERO = Decimal("0.00")
 # Twilio bills a text once it has left for the carrier, delivered or not; a failed send costs nothing.
 UNBILLED_TEXT_STATUSES = (Message.Status.PENDING, Message.Status.SENDING, Message.Status.FAILED)
 # A STOP and its confirmation are not engagement with the offer (nor a touch that earns a fee).
 NOT_A_CONVERSATION_ROUTES = ("compliance", "test")
+
+
+class EarnedBy(TypedDict):
+    earned_by: int
+    variant: str
+
+
+def attributions_earned_by(
+    *, store: Store, nudges: QuerySet[Nudge]
+) -> "QuerySet[WithAnnotations[Attribution, EarnedBy]]":
+    """The attributed orders these nudge texts earned, each annotated with the nudge (`earned_by`, its id)
+    and that nudge's `variant`.
+
+    The one definition of "which text, so which variant, earned this order" (the experiments and the
+    analytics by step and variant both read it): the cart's nudge for the credited step
+    (`Attribution.step`; a nudge is unique per cart and step). Not the credited `message`: that may be a
+    later answer in the thread (a keyword rule's, an agent's), which carries no nudge.
+    """
+    earning = nudges.filter(cart=OuterRef("cart"), step=OuterRef("step"))
+    # for_store() is typed for any StoreOwned model: name what it returns here.
+    attributions = cast("QuerySet[Attribution]", Attribution.objects.for_store(store))
+    return (
+        attributions.filter(outcome=Attribution.Outcome.ATTRIBUTED, step__isnull=False)
+        .annotate(
+            earned_by=Subquery(earning.values("pk")[:1]),
+            variant=Subquery(earning.values("variant")[:1]),
+        )
+        .filter(earned_by__isnull=False)
+    )
 
 
 def plan_get(*, store: Store) -> Plan:

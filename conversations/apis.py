@@ -16,7 +16,6 @@ from stores.tenancy import get_for_store_or_404
 
 from . import rules
 from .evidence import evidence_record
-from .evidence_pdf import evidence_pdf
 from .models import KeywordRule, Message, Thread
 from .router import reply_try
 
@@ -266,6 +265,9 @@ class EvidenceApi(StoreAPIView):
             )
         record = evidence_record(store=self.store, phone=parsed.e164)
         if request.accepted_renderer.format == "pdf":
+            # fpdf2 brings fontTools and Pillow, about 20 MB resident: only the process that prints one pays.
+            from .evidence_pdf import evidence_pdf
+
             body = evidence_pdf(
                 store_name=self.store.name, record=record, generated_at=timezone.now().isoformat()
             )

@@ -1,13 +1,17 @@
 """Step experiments decided by the scheduler tick against attributed revenue, and the winner used after."""
 
+import re
+import uuid
 from datetime import timedelta
 from io import StringIO
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
+from billing.attribution import order_attribute
 from billing.experiments import experiment_arms, experiments_evaluate
 from conversations.models import Message
 from flows.dispatcher import nudge_dispatch_due
@@ -15,6 +19,9 @@ from flows.models import Nudge
 from flows.services import flow_seed_default, nudges_schedule_for_cart, step_variants_update
 from flows.variants import variant_assign
 from tests.billing.experiment_seed import experiment_texts_seed
+from tests.billing.factories import order_for
+from tests.conversations.factories import KeywordRuleFactory
+from tests.conversations.twilio import signed_post
 from tests.flows.conftest import WEDNESDAY_NOON_NY
 from tests.flows.conftest import make_cart as make_cart  # the fixture
 
@@ -191,3 +198,62 @@ def test_the_dispatch_due_command_ticks_experiments_too(store, experiment_step):
     experiment_step.refresh_from_db()
     assert experiment_step.experiment["status"] == "decided"
     assert experiment_step.experiment["winner"] == "A"
+
+
+def _cart_in_variant(make_cart, step, key: str):
+    """A shopper's cart that the assignment hash really puts in variant `key` of `step`."""
+    for n in range(100):
+        cart = make_cart(phone=f"+1212555{n:04d}")
+        if variant_assign(step_id=step.pk, cart_id=cart.pk, variants=step.variants) == key:
+            return cart
+    raise AssertionError(f"no cart hashed into {key}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_order_credited_to_a_keyword_rules_answer_counts_for_the_variant_that_was_texted(
+    client, store, experiment_step, make_cart, sms_outbox, django_capture_on_commit_callbacks
+):
+    # given a shopper texted variant B, who asks about shipping and gets the keyword rule's answer
+    KeywordRuleFactory(store=store, name="Shipping", keywords=["shipping"], priority=1)
+    cart = _cart_in_variant(make_cart, experiment_step, "B")
+    with time_machine.travel(WEDNESDAY_NOON_NY, tick=False) as clock:
+        nudges_schedule_for_cart(store=store, cart=cart)
+        clock.shift(timedelta(minutes=50))
+        nudge_dispatch_due(deliver_inline=True)
+        clock.shift(timedelta(minutes=5))
+        with django_capture_on_commit_callbacks(execute=True):
+            replied = signed_post(
+                client,
+                "/webhooks/twilio/sms/",
+                {
+                    "MessageSid": "SM" + uuid.uuid4().hex,
+                    "AccountSid": "AC" + "0" * 32,
+                    "From": cart.customer.phone.as_e164,
+                    "To": store.sms_number.as_e164,
+                    "Body": "How much is shipping?",
+                    "NumSegments": "1",
+                },
+            )
+        # then taps the link of the text it got, and buys
+        clock.shift(timedelta(minutes=2))
+        link = re.search(r"https?://\S+/r/\S+", sms_outbox[0].body).group(0)
+        tapped = client.get(urlsplit(link).path, HTTP_USER_AGENT="Mobile Safari")
+        clock.shift(timedelta(hours=1))
+        order = order_for(cart=cart, placed_at=timezone.now(), total="120.00")
+        attribution = order_attribute(store=store, order=order)
+
+    assert "Variant B:" in sms_outbox[0].body
+    assert (replied.status_code, tapped.status_code) == (200, 302)
+    # the order is credited to the rule's answer (the last text before the tap), on the experiment's step
+    assert attribution.message.route == "rule"
+    assert attribution.message.nudge_id is None
+    assert attribution.step_id == experiment_step.pk
+
+    # when the experiment is read, B's text earned that order
+    since = timezone.datetime.fromisoformat(experiment_step.experiment["started_at"])
+    arms = experiment_arms(store=store, step=experiment_step, since=since)
+
+    assert [(a.key, a.texts, a.recovered, a.revenue, a.clicked) for a in arms] == [
+        ("A", 0, 0, 0.0, 0),
+        ("B", 1, 1, 120.0, 1),
+    ]

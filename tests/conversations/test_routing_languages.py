@@ -18,6 +18,8 @@ HELD_OUT_2 = json.loads((DATA / "labelled_replies_languages_held_out_2.json").re
 HELD_OUT_3 = json.loads((DATA / "labelled_replies_languages_held_out_3.json").read_text())["replies"]
 # Written without reading the router or the lexicon, committed before the router ever ran on it.
 HELD_OUT_4 = json.loads((DATA / "labelled_replies_languages_held_out_4.json").read_text())["replies"]
+# Written blind like the fourth, committed alone before the router ever ran on it.
+HELD_OUT_5 = json.loads((DATA / "labelled_replies_languages_held_out_5.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -153,6 +155,32 @@ def test_a_fourth_blind_set_meets_the_issue_targets(english_rules_store):
     # then
     assert set(HELD_OUT_4) == {"en", "es", "fr", "de", "it", "pt", "nl"}
     assert all(len(replies) == 15 for replies in HELD_OUT_4.values())
+    assert missed == []
+    assert invented == []
+    assert overall >= 0.95
+    assert min(accuracy.values()) >= 0.90
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="first (blind) run on main 0a74ab3 + set 4's router: 70/105 (66.7 %): en 66.7, es 60, fr 66.7, "
+    "de 66.7, it 73.3, pt 73.3, nl 60; 9 missed opt-outs, 0 false opt-outs",
+)
+@pytest.mark.django_db
+def test_a_fifth_blind_set_meets_the_issue_targets(english_rules_store):
+    # given English-only rules, a shopper with a cart, and replies the router never saw before their commit
+    cart = CartFactory(store=english_rules_store)
+    CartItemFactory(cart=cart)
+
+    # when every reply goes through the router
+    accuracy, overall, missed, invented = _report(
+        "seven languages, fifth held-out set (written blind, see its note)",
+        _route(english_rules_store, cart.customer, HELD_OUT_5),
+    )
+
+    # then
+    assert set(HELD_OUT_5) == {"en", "es", "fr", "de", "it", "pt", "nl"}
+    assert all(len(replies) == 15 for replies in HELD_OUT_5.values())
     assert missed == []
     assert invented == []
     assert overall >= 0.95
