@@ -30,36 +30,40 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "shipping": {
         "en": _terms(
             "shipping, ship, ships, shipped, delivery, deliver, postage, arrive, arrival, get here, "
-            "shipping cost, how long, dhl, fedex"
+            "shipping cost, how long, dhl, fedex, in time, get it by, here by, how soon, how fast"
         ),
         "es": _terms(
             "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, "
-            "mandan a, cuanto tarda, tarda en llegar, correos, dhl"
+            "mandan a, cuanto tarda, tarda en llegar, correos, dhl, a tiempo, para cuando, lo tengo para, "
+            "lo tendria para"
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de "
             "port, port, colis, arriver, arrive, recevoir, delai, livrez vous, livraison offerte, frais d "
-            "envoi, delai de livraison, colissimo, chronopost"
+            "envoi, delai de livraison, colissimo, chronopost, a temps, l aurai, je l aurai, en combien de "
+            "temps"
         ),
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
             "liefert, lieferzeit, porto, ankommen, zustellung, paket, versandkostenfrei, lieferkosten, "
-            "lieferzeiten, zugestellt, dhl, hermes, dpd"
+            "lieferzeiten, zugestellt, dhl, hermes, dpd, ist es bis, ist das bis, bis wann, wann kommt, "
+            "rechtzeitig, wann ist es da, wie schnell, habe ich es bis"
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, "
             "arriva, arrivare, costi di spedizione, corriere, pacco, spediscono, spedito, spese di "
-            "spedizione, tempi di consegna, consegne, bartolini, brt"
+            "spedizione, tempi di consegna, consegne, bartolini, brt, in tempo, per quando, quando arriva, "
+            "lo ricevo, lo ricevo entro"
         ),
         "pt": _terms(
             "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, "
-            "portes, correio, prazo de entrega, frete gratis, correios, sedex, ctt"
+            "portes, correio, prazo de entrega, frete gratis, correios, sedex, ctt, a tempo, recebo ate"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, "
             "bezorging, bezorgd, geleverd, verzonden, bezorgkosten, levertijd, pakket, aankomen, "
             "opsturen, verzendtijd, bezorgtijd, leveringstijd, leveringskosten, komt het aan, komt aan, "
-            "postnl, dhl, bpost"
+            "postnl, dhl, bpost, op tijd, hoe snel, wanneer heb ik, binnen hoeveel dagen"
         ),
     },
     "discount": {
@@ -124,8 +128,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "large, runs large, runs small, runs big, true to size"
         ),
         "es": _terms(
-            "talla, tallas, medidas, queda, tallaje, guia de tallas, horma, queda grande, queda chico, "
-            "queda pequeno"
+            "talla, tallas, medidas, me queda, te queda, le queda, queda bien, quedan bien, tallaje, "
+            "guia de tallas, horma, queda grande, queda chico, "
+            "queda pequeno, calza grande, calza pequeno"
         ),
         "fr": _terms("taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand"),
         "de": _terms(
@@ -134,10 +139,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, "
-            "vestono, calzata"
+            "veste piccola, veste bene, veste largo, veste stretto, vestono piccolo, vestono grande, "
+            "vestono piccole, vestono bene, vestono larghi, vestono stretti, calzata"
         ),
         "pt": _terms(
-            "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem"
+            "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
+            "veste pequeno, veste grande, veste justo, veste largo, vestem pequeno, vestem grande, "
+            "forma pequena, forma grande"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt "
@@ -145,23 +153,41 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "stock": {
-        "en": _terms("in stock, stock, available, availability, sold out, restock"),
-        "es": _terms("disponible, disponibles, agotado, agotada, hay existencias, stock"),
+        "en": _terms(
+            "in stock, stock, available, availability, sold out, restock, still have, any left, still got"
+        ),
+        "es": _terms(
+            "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, "
+            "os queda, os quedan, todavia tienen, aun tienen, todavia hay, aun hay, siguen teniendo, "
+            "lo tienen en, la tienen en, los tienen en, lo tienen todavia, queda en, quedan en, tienen * "
+            "todavia, tienen * aun"
+        ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture "
-            "de stock"
+            "de stock, avez encore, l avez encore, l avez en, les avez en, l avez toujours, avez toujours, "
+            "vous reste, il reste, il en reste, en reste, encore en"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
-            "nicht mehr da"
+            "nicht mehr da, noch da, noch zu haben, noch vorhanden, habt ihr noch, haben sie noch, gibt es "
+            "noch, gibts noch, noch erhaltlich, erhaltlich, habt ihr * noch, haben sie * noch, "
+            "hast du * noch, gibt es * noch"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
-            "torna disponibile, tornera disponibile"
+            "torna disponibile, tornera disponibile, avete ancora, l avete ancora, ce l avete, l avete in, "
+            "ne avete ancora, avete * ancora, c e ancora, ce ancora, ne sono rimasti, ne rimangono, e rimasto"
         ),
-        "pt": _terms("disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque"),
+        "pt": _terms(
+            "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
+            "tem * ainda, ainda ha, ainda temos, ainda resta, ainda restam, tem na cor, vcs tem em, "
+            "voces tem em"
+        ),
         "nl": _terms(
-            "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen"
+            "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
+            "hebben jullie nog, heb je nog, heeft u nog, hebben jullie * nog, heb je * nog, heeft u * nog, "
+            "nog verkrijgbaar, verkrijgbaar, nog te krijgen, "
+            "nog te koop, zijn er nog"
         ),
     },
     "order_status": {

@@ -117,6 +117,7 @@ _REVOCATION_PATTERNS = [
     r"(?:texts|messages|msgs|sms)\b",
     r"\bi dont want (?:your|these|any|ur) (?:texts|messages|msgs|sms)\b",
     r"\bleave me alone\b",
+    r"\b(?:i )?(?:want|want to have) nothing (?:more )?to do with (?:you|your store|this store)\b",
     r"\bwrong (?:number|person)\b",
     r"\bhow did you get (?:my|this) number\b",
 ]
@@ -127,7 +128,13 @@ _REVOCATION_PATTERNS_ES = [
     r"\bno mas (?:mensajes|textos|sms)\b",
     r"\bya no (?:me )?(?:escriban|escribas|manden|mandes|envien|envies)\b",
     r"\b(?:borr|elimin|quit|sac|saqu)(?:a|e|en|ar|ame|eme|enme|arme) "
-    r"(?:mi numero|de (?:la|su|tu|esta|vuestra|sus) (?:lista|base de datos))\b",
+    r"(?:mi numero|de (?:la|su|tu|esta|vuestra|sus) (?:lista|listas|base de datos))\b",
+    # "sáquenme de esto", but not "sácame de dudas" (tell me).
+    r"\b(?:sac|saqu|quit|borr)(?:ame|eme|enme|arme) de (?:esto|aqui|aca|ahi|todo esto|todo eso|ahi)\b",
+    # "no quiero saber nada (más) de ustedes"; "no quiero saber nada del envío" asks something else.
+    r"\bno (?:quiero|queremos) saber (?:mas )?nada (?:mas )?de (?:ustedes|uds|usted|ud|ti|vos|vosotros|"
+    r"esto|esta tienda|su tienda|tu tienda|sus mensajes|tus mensajes)\b",
+    r"\bno (?:quiero|queremos) saber (?:mas )?nada(?: mas)?$",
     r"\bbaja\b(?! (?:de )?precio)",
     r"\bnumero equivocado\b",
     r"\b(?:dejen|deja|dejame|dejenme) (?:de (?:escribir|mandar|enviar)\w*|en paz)\b",
@@ -147,6 +154,7 @@ _REVOCATION_PATTERNS_FR = [
     r"\bdes(?:abonn|inscri)\w*\b",
     r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez) (?:moi|mon numero|mon num)\b",
     r"\blaissez moi tranquille|\bfoutez moi la paix|\blachez moi\b",
+    r"\bne (?:veux|voulons) plus (?:entendre parler|rien savoir) de vous\b",
     r"\b(?:mauvais|faux) numero\b",
     r"\bne plus (?:m|me|nous) (?:envoyer|ecrire|contacter|relancer|spammer|harceler)\b"
     r"(?! (?:le|la|les|mon|ma|mes|ce|cette|au) (?:colis|commande|paquet|article|produit|facture))",
@@ -174,6 +182,7 @@ _REVOCATION_PATTERNS_DE = [
     r"\bmich (?:bitte )?(?:abmelden|austragen|entfernen|loschen)\b",
     r"\bmeine nummer (?:bitte )?(?:loschen|entfernen|streichen)\b",
     r"\blass(?:en sie| mich| uns)? (?:mich )?in ruhe\b",
+    r"\b(?:will|mochte) (?:nichts|nix) mehr von (?:euch|ihnen|dir) (?:horen|wissen)\b",
     r"\bfalsche nummer\b",
     r"\b(?:aus|von) (?:dem|eurem|ihrem|deinem|der|eurer|ihrer|dieser|diesem) (?:sms )?"
     r"(?:verteiler|liste|mailingliste|newsletter|sms liste)\b (?:\w+ )?(?:nehmen|streichen|loschen|entfernen|"
@@ -194,6 +203,7 @@ _REVOCATION_PATTERNS_IT = [
     r"\b(?:cancellate|togliete|rimuovete|eliminate) (?:il )?(?:mio numero|me)\b",
     r"\bniente piu " + _MESSAGES_IT + r"\b",
     r"\blasciatemi (?:in pace|stare)\b",
+    r"\bnon (?:voglio|vogliamo) (?:piu )?sapere (?:piu )?(?:niente|nulla) (?:piu )?di voi\b",
     r"\bnumero sbagliato\b",
 ]
 _MESSAGES_PT = r"(?:mensagens|mensagem|sms|msgs|torpedos|notificacoes|lembretes)"
@@ -212,6 +222,8 @@ _REVOCATION_PATTERNS_PT = [
     r"\bdescadastr\w*\b",
     r"\b(?:quero )?sair da (?:lista|sua lista|lista de (?:mensagens|sms))\b",
     r"\bme (?:deixa|deixe|deixem) em paz\b",
+    r"\bnao (?:quero|queremos) (?:mais )?saber (?:mais )?(?:nada )?(?:mais )?de "
+    r"(?:voces|vcs|vc|voce|vossa loja)\b",
     r"\bnumero errado\b",
 ]
 _MESSAGES_NL = (
@@ -229,6 +241,7 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:verwijder|verwijderen|wis|schrap) (?:me|mij|mijn nummer|mijn gegevens)\b",
     r"\bik wil (?:geen|niks|niets) (?:meer )?(?:\w+ )?" + _MESSAGES_NL + r"\b",
     r"\blaat (?:me|mij) (?:met rust|gerust)\b",
+    r"\bik wil (?:niks|niets) meer met jullie te maken hebben\b",
     r"\b(?:verkeerd|verkeerde) nummer\b",
     r"\b(?:haal|haalt|zet|verwijder|schrap) (?:me|mij|mijn nummer) (?:\w+ )?(?:van|uit) "
     r"(?:de|jullie|uw|je|die|deze|het) (?:\w+ )?(?:lijst|verzendlijst|mailinglijst|bestand|systeem)\b",
@@ -267,7 +280,8 @@ _HUMAN_PATTERNS = [
     r"(?:bot|robot|machine|ai|automated|real)\b",
     r"\b(?:is this|this is) (?:a |an )?(?:bot|robot|automated|auto reply|autoreply)\b",
     r"\b(?:customer (?:service|support|care)|support team)\b",
-    r"\b(?:call me|give me a call|can someone call|phone me)\b",
+    r"\b(?:call me|give me a call|can someone call|phone me|ring me|call me back|a call back|a callback)\b"
+    r"(?! (?:a |an )?(?:cab|taxi|uber))",
     r"\bneed (?:a |to talk to a |to speak to a )?(?:human|person|someone)\b",
     r"\bsomeone (?:help|call|contact|text) me\b",
     r"^(?:an? )?(?:agent|human|representative|rep|operator|person|manager)(?: please| pls| now)*$",
@@ -275,29 +289,39 @@ _HUMAN_PATTERNS = [
     r"\bhablar con (?:alguien|una persona|un agente|un humano|un asesor|un representante|una persona real)\b",
     r"\bpersona real\b",
     r"\b(?:eres|es|sos) (?:un )?(?:bot|robot|maquina)\b",
-    r"\b(?:atencion al cliente|servicio al cliente|llamame|llamenme)\b",
+    r"\b(?:atencion al cliente|servicio al cliente|llamame|llamenme|llameme)\b",
+    r"\bme (?:pueden|puede|podrian|podria|podes) (?:llamar|marcar)\b|\b(?:pueden|puede|podrian) llamarme\b",
     r"^(?:asesor|agente|humano|persona)$",
     # French, German, Italian, Portuguese, Dutch
     r"\bparler (?:a|avec) (?:quelqu ?un|une personne|un humain|un conseiller|une conseillere|un agent|"
     r"un vendeur|le service client|un vrai)\b",
     r"\b(?:vraie personne|vrai humain|service client|conseiller svp)\b",
+    r"\b(?:appelez|rappelez|appelle|rappelle) moi\b|\bm (?:appeler|rappeler)\b"
+    r"|\bme (?:rappeler|telephoner)\b",
     r"\b(?:vous etes|tu es|c est|est ce) (?:un )?(?:bot|robot)\b",
     r"\b(?:mit|einen|einem) (?:einem |einer )?(?:menschen|mitarbeiter|mitarbeiterin|berater|echten person|"
     r"kundenservice|kundendienst)\b(?: (?:sprechen|reden))?",
     r"\b(?:echter mensch|echte person|kundenservice|kundendienst)\b",
     r"\b(?:bist du|sind sie|ist das) (?:ein )?(?:bot|roboter)\b",
+    r"\bmich (?:\w+ ){0,3}(?:anrufen|zuruckrufen)\b"
+    r"|\b(?:ruf|ruft|rufen sie) mich (?:\w+ ){0,2}(?:an|zuruck)\b|\bruckruf\b",
     r"\b(?:parlare|parlo|sentire) con (?:qualcuno|una persona|un operatore|un umano|un addetto|"
     r"il servizio clienti|un commesso|una commessa|un responsabile)\b",
     r"\b(?:persona vera|persona reale|operatore umano|servizio clienti|assistenza clienti)\b",
     r"\b(?:sei|e) (?:un )?(?:bot|robot)\b",
+    r"\b(?:chiamatemi|richiamatemi|chiamami|richiamami|chiamarmi|richiamarmi)\b"
+    r"|\bmi (?:potete|puoi|puo|potreste) (?:chiamare|richiamare)\b",
     r"\bfalar com (?:alguem|uma pessoa|um atendente|um humano|um vendedor|o atendimento)\b",
     r"\b(?:pessoa real|atendente humano|atendimento ao cliente)\b",
     r"\b(?:voce e|vc e|e) (?:um )?(?:bot|robo)\b",
+    r"\bme (?:liga|ligue|liguem|ligar|telefona|telefonem)\b|\b(?:ligar|ligarem) (?:pra|para) mim\b",
     r"\b(?:spreken|praten) met (?:iemand|een mens|een medewerker|een persoon|de klantenservice)\b",
     r"\b(?:met )?(?:iemand|een mens|een medewerker|een echt persoon|een echte persoon|een persoon|"
     r"een echt mens|de klantenservice|een collega) (?:\w+ )?(?:spreken|praten|bellen)\b",
     r"\b(?:echt persoon|echte persoon|echt mens|klantenservice)\b",
     r"\b(?:ben je|is dit) (?:een )?(?:bot|robot)\b",
+    r"\b(?:bel|bellen) (?:me|mij)\b(?! niet)|\b(?:me|mij) (?:\w+ )?(?:bellen|terugbellen|opbellen)\b"
+    r"|\bterugbellen\b",
 ]
 _HUMAN = re.compile("|".join(f"(?:{p})" for p in _HUMAN_PATTERNS))
 
@@ -327,7 +351,10 @@ _ACK_WORDS = _wordset(
     "danke ok super perfekt alles klar gut ja nein nicht jetzt vielen dank "
     "grazie va bene perfetto ottimo si no mille "
     "obrigado obrigada beleza valeu perfeito otimo sim nao "
-    "bedankt dank je wel dankjewel dankje prima top goed oke ja nee super dir euch ihnen sehr"
+    "bedankt dank je wel dankjewel dankje prima top goed oke ja nee super dir euch ihnen sehr "
+    # SMS shorthand for thanks and ok: "merci bcp", "blz, obg", "thx a lot", "grz", "dankjwl"
+    "thnx thanx tnx tks thks tysm bcp mrc mci mrci grax grx grz thnks obg obgd obgda brigado brigada "
+    "vlw blz tmj dankjwl dankuwel dankeschon dank u okk okey oki"
 )
 
 
@@ -477,6 +504,23 @@ _PAYMENT_FAILURE = re.compile(
     r"|\b(?:kaart|betaling|creditcard|ideal) (?:\w+ ){0,3}"
     r"(?:geweigerd|mislukt|lukt niet|werkt niet|gaat niet)\b"
     r"|\btwee keer afgeschreven\b"
+    # "I can't pay", "it won't let me pay", "the boleto didn't generate": the shopper is stuck at checkout.
+    r"|\b(?:cant|cannot|can not|unable to|couldnt|could not|wont let me|doesnt let me|dont let me) "
+    r"(?:\w+ )?(?:pay|check ?out|complete (?:my |the )?(?:order|purchase|payment))\b"
+    r"|\b(?:checkout|payment page|pay button) (?:\w+ ){0,2}(?:isnt working|not working|doesnt work"
+    r"|wont load|broken|keeps crashing)\b"
+    r"|\bno (?:me )?(?:deja|dejo|puedo|pude|consigo|logro) (?:\w+ )?(?:pagar|finalizar (?:la )?compra"
+    r"|completar (?:el |la )?(?:pago|compra))\b|\bno se puede pagar\b"
+    r"|\b(?:peux|peut|arrive|parviens|reussis) pas (?:a )?(?:payer|regler|valider (?:ma |la )?commande"
+    r"|finaliser)\b|\bimpossible de (?:payer|regler|valider (?:ma |la )?commande|finaliser)\b"
+    r"|\b(?:kann|konnen|konnte) (?:\w+ ){0,2}nicht (?:be)?zahlen\b|\b(?:be)?zahlen (?:geht|klappt"
+    r"|funktioniert) (?:\w+ )?nicht\b|\blasst mich nicht (?:be)?zahlen\b"
+    r"|\bnon (?:riesco|posso|riusciamo) (?:a )?pagare\b|\bnon mi (?:fa|lascia) pagare\b"
+    r"|\bnao (?:consigo|consegui|posso|me deixa|deixa) (?:\w+ )?(?:pagar|finalizar (?:a )?compra)\b"
+    r"|\b(?:boleto|pix|codigo pix|qr code) (?:\w+ )?nao (?:gerou|gera|foi gerado|carrega|aparece|abre)\b"
+    r"|\bnao (?:gerou|gera) (?:o )?(?:boleto|pix)\b"
+    r"|\b(?:kan|kunnen|kon) (?:\w+ ){0,2}niet (?:betalen|afrekenen)\b|\b(?:betalen|afrekenen) "
+    r"(?:lukt|gaat|werkt) (?:\w+ )?niet\b"
 )
 # A specific size, a colour or an order number: a policy text cannot say whether "the blue one in M" exists.
 _COLOURS = _wordset(

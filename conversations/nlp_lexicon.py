@@ -32,6 +32,22 @@ CROSS_LANGUAGE_STEM_LETTERS = 6
 COMPOUND_LANGUAGES = ("de", "nl")
 COMPOUND_MIN_LETTERS = 5
 COMPOUND_REST = 3
+# "habt ihr * noch": German and Dutch put "noch"/"nog" after the object ("habt ihr die Jacke noch in Blau?").
+# A "*" in a lexicon phrase stands for up to GAP_WORDS words of the message that name a thing, so they open
+# with an article or a demonstrative: "habt ihr die Jacke noch" is stock, "habt ihr heute noch offen" is not.
+GAP = "*"
+GAP_WORDS = 3
+GAP_OPENERS = frozenset(
+    words(
+        "the this that these those it them "
+        "el la los las lo ese esa esos esas este esta estos estas eso "
+        "le les l ce cette ces cet un une "
+        "der die das den dem des diese dieser dieses diesen es sie ihn ein eine einen "
+        "il gli i quel quella quelli quelle quei questo questa questi queste uno "
+        "o a os as esse essa esses essas este esta isso ele ela um uma "
+        "de het deze dit dat ze hem een"
+    )
+)
 
 
 @cache
@@ -45,7 +61,13 @@ def stem(word: str, language: str) -> str:
 
 
 def _stems(phrase_words: tuple[str, ...], language: str) -> tuple[str, ...]:
-    return tuple(stem(w, language) for w in phrase_words)
+    return tuple(w if w == GAP else stem(w, language) for w in phrase_words)
+
+
+@lru_cache(maxsize=20_000)
+def _term_words(term: str) -> tuple[str, ...]:
+    """A lexicon phrase's folded words, its gaps ("*") kept in place."""
+    return tuple(w for token in term.split() for w in ((GAP,) if token == GAP else words(token)))
 
 
 @dataclass(frozen=True)
@@ -58,7 +80,7 @@ class LexiconHit:
 
 @cache
 def _compiled(intent: str, language: str, terms: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((term, _stems(tuple(words(term)), language)) for term in terms if words(term))
+    return tuple((term, _stems(_term_words(term), language)) for term in terms if words(term))
 
 
 def lexicon_terms(intent: str, language: str) -> tuple[str, ...]:
@@ -166,10 +188,15 @@ def _find_terms(message_words, terms, intent, language, *, loose: bool) -> Lexic
     compiled = _compiled(intent, language, terms)
     # Whole words first: "versandkosten" is the word said, not "versand" inside it.
     for term, term_stems in compiled:
-        term_words = words(term)
-        by_stem = loose or all(len(s) >= CROSS_LANGUAGE_STEM_LETTERS for s in term_stems)
+        term_words = _term_words(term)
+        by_stem = loose or all(len(s) >= CROSS_LANGUAGE_STEM_LETTERS for s in term_stems if s != GAP)
         wanted = term_stems if by_stem else tuple(_plain(w) for w in term_words)
         said = stemmed if by_stem else plain
+        if GAP in wanted:
+            found = _gapped_find(said, message_words, wanted)
+            if found:
+                return LexiconHit(intent, language, term, found)
+            continue
         size = len(wanted)
         for start in range(len(message_words) - size + 1):
             window = message_words[start : start + size]
@@ -185,6 +212,31 @@ def _find_terms(message_words, terms, intent, language, *, loose: bool) -> Lexic
                 if word and " " not in term and _compound_of(word, term):
                     return LexiconHit(intent, language, term, word)
     return None
+
+
+def _gapped_find(said: tuple[str, ...], message_words: tuple[str, ...], wanted: tuple[str, ...]) -> str:
+    """What the shopper wrote for a phrase with gaps ("habt ihr die jacke noch"), or ""."""
+    for start in range(len(said)):
+        end = _gapped_end(said, message_words, wanted, start)
+        if end is not None:
+            return " ".join(message_words[start:end])
+    return ""
+
+
+def _gapped_end(said, message_words, wanted, at: int) -> int | None:
+    if not wanted:
+        return at
+    if wanted[0] == GAP:
+        if at < len(message_words) and message_words[at] not in GAP_OPENERS:
+            return _gapped_end(said, message_words, wanted[1:], at)
+        for skip in range(GAP_WORDS + 1):
+            end = _gapped_end(said, message_words, wanted[1:], at + skip)
+            if end is not None:
+                return end
+        return None
+    if at >= len(said) or not message_words[at] or said[at] != wanted[0]:
+        return None
+    return _gapped_end(said, message_words, wanted[1:], at + 1)
 
 
 def _compound_of(said: str, term: str) -> bool:

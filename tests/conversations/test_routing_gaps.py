@@ -1,0 +1,158 @@
+"""The gaps the blind fourth set showed, closed in general: other phrasings and the other languages.
+
+None of these sentences is in a corpus; each family is tried in several languages, with traps beside it.
+"""
+
+import pytest
+
+from conversations.router import Step, reply_try
+from tests.conversations.test_routing_languages import _label, english_rules_store  # noqa: F401
+from tests.stores.factories import CartFactory, CartItemFactory
+
+
+@pytest.fixture
+def route_text(english_rules_store):  # noqa: F811
+    cart = CartFactory(store=english_rules_store)
+    CartItemFactory(cart=cart)
+
+    def route_text(text: str) -> str:
+        return _label(reply_try(store=english_rules_store, text=text, customer=cart.customer))
+
+    return route_text
+
+
+STILL_AVAILABLE = [
+    "do you still have the grey one?",
+    "any left in black?",
+    "¿todavía tienen la chaqueta?",
+    "aún hay en azul?",
+    "il en reste en bleu ?",
+    "vous avez toujours la veste grise ?",
+    "ist die jacke noch zu haben?",
+    "ce l'avete ancora in blu?",
+    "vcs ainda têm o preto?",
+    "is deze nog verkrijgbaar in blauw?",
+    # "still" after the thing asked about
+    "habt ihr die Jacke noch in Blau?",
+    "hebben jullie deze nog in het zwart?",
+    "tem o preto ainda?",
+    "¿tienen el negro todavía?",
+    "avete la giacca ancora in blu?",
+]
+# "Still" about something other than a thing for sale.
+STILL_BUT_NOT_STOCK = ["habt ihr heute noch geöffnet?", "hebben jullie morgen nog open?"]
+CALL_ME = [
+    "could someone ring me",
+    "can you call me back tomorrow",
+    "¿me pueden llamar?",
+    "vous pouvez m'appeler svp",
+    "ruft mich bitte zurück",
+    "mi potete chiamare?",
+    "alguém pode me ligar?",
+    "kunnen jullie me bellen?",
+]
+CANNOT_PAY = [
+    "I can't pay with my card",
+    "checkout isn't working",
+    "no puedo pagar con paypal",
+    "je n'arrive pas à payer",
+    "ich kann nicht bezahlen",
+    "non riesco a pagare con la carta",
+    "não consigo pagar no pix",
+    "o pix não gera",
+    "betalen lukt niet",
+]
+WHEN_DOES_IT_COME = [
+    ("will I get it by friday?", "rule:Shipping"),
+    ("¿lo tengo para el sábado?", "rule:Shipping"),
+    ("je l'aurai avant samedi ?", "rule:Shipping"),
+    ("bis wann ist es da?", "rule:Shipping"),
+    ("kommt das rechtzeitig zu weihnachten?", "rule:Shipping"),
+    ("per quando lo ricevo?", "rule:Shipping"),
+    ("chega até sexta?", "rule:Shipping"),
+    ("is het op tijd voor zaterdag?", "rule:Shipping"),
+]
+SIZING_AND_ITS_FALSE_FRIEND = [
+    ("essa calça veste grande?", "rule:Sizing"),
+    ("questi jeans vestono piccolo?", "rule:Sizing"),
+    ("il vestito rosso è bellissimo", "fallback"),
+    ("ho visto dei vestiti stupendi sul sito", "fallback"),
+]
+SLANG_THANKS = ["thx a lot 👍", "mrc bcp", "vlw, obg", "dankjwl 👍", "grz mille", "tks!!"]
+# Opt-outs, and the same words that are not one.
+NOTHING_MORE_TO_DO_WITH_YOU = [
+    "sáquenme de aquí",
+    "sácame de esto ya",
+    "no quiero saber nada más de ustedes",
+    "no quiero saber nada más",
+    "I want nothing to do with you anymore",
+    "je ne veux plus entendre parler de vous",
+    "ich will nichts mehr von euch hören",
+    "non voglio più sapere niente di voi",
+    "não quero mais saber de vocês",
+    "ik wil niks meer met jullie te maken hebben",
+]
+NOT_AN_OPT_OUT = [
+    "sácame de dudas, ¿hacen envíos a Chile?",
+    "no quiero saber nada del envío, solo el precio",
+    "no quiero saber nada más del tema de tallas, solo si hay descuento",
+    "je ne veux plus entendre parler de cette taille, la M va",
+    "não quero saber de frete, só o preço",
+    "call me when it's back, please",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", STILL_AVAILABLE)
+def test_still_available_in_any_language_is_a_stock_question(route_text, text):
+    assert route_text(text) == "rule:Availability"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", STILL_BUT_NOT_STOCK)
+def test_still_about_opening_hours_is_not_a_stock_question(route_text, text):
+    assert route_text(text) == Step.FALLBACK
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", CALL_ME)
+def test_asking_for_a_call_in_any_language_goes_to_a_person(route_text, text):
+    assert route_text(text) == Step.ESCALATION
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", CANNOT_PAY)
+def test_not_being_able_to_pay_in_any_language_goes_to_a_person(route_text, text):
+    assert route_text(text) == Step.ESCALATION
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text", ["can I pay with paypal?", "je vais me payer ce sac", "puedo pagar con pix?"]
+)
+def test_a_question_about_paying_is_not_a_payment_problem(route_text, text):
+    assert route_text(text) != Step.ESCALATION
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("text", "want"), WHEN_DOES_IT_COME + SIZING_AND_ITS_FALSE_FRIEND)
+def test_delivery_time_and_fit_questions_without_the_obvious_word(route_text, text, want):
+    assert route_text(text) == want
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", SLANG_THANKS)
+def test_thanks_in_sms_shorthand_needs_no_answer(route_text, text):
+    assert route_text(text) == Step.ACKNOWLEDGEMENT
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", NOTHING_MORE_TO_DO_WITH_YOU)
+def test_wanting_nothing_more_to_do_with_the_store_is_an_opt_out(route_text, text):
+    assert route_text(text) == "opt_out"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", NOT_AN_OPT_OUT)
+def test_the_same_words_about_something_else_are_not_an_opt_out(route_text, text):
+    assert route_text(text) != "opt_out"
