@@ -120,6 +120,17 @@ _REVOCATION_PATTERNS = [
     r"\b(?:i )?(?:want|want to have) nothing (?:more )?to do with (?:you|your store|this store)\b",
     r"\bwrong (?:number|person)\b",
     r"\bhow did you get (?:my|this) number\b",
+    # Polite refusals of more contact; "I'd rather not pay for shipping" names no texts and is no refusal.
+    r"\b(?:rather|prefer) not (?:to )?(?:get|receive|have) (?:these|those|them|(?:any ?more|further|your|ur|"
+    r"these|those|any) (?:texts|messages|msgs|sms|reminders|notifications))\b",
+    r"\b(?:dont|do not|rather not|prefer not to|no longer) (?:want to |wish to |like to )?be (?:contacted|"
+    r"texted|messaged|bothered|disturbed)(?=$| anymore| any more| again| by (?:you|your store|this store)|"
+    r" thanks| thank you| please| pls)",
+    r"\bstop (?:writing|texting|messaging) (?:to )?(?:me|us)\b",
+    r"\b(?:delete|erase|remove|wipe) (?:all )?my (?:data|details|personal (?:data|details|information)|"
+    r"information)\b(?! (?:from|in|on) (?:the|my) (?:cart|order|bag|checkout))",
+    r"\bcancel (?:my|the) (?:registration|subscription|sign ?up)\b",
+    r"^(?:\w+ )?enough (?:of )?(?:the |your |these |ur )?(?:texts|messages|msgs|sms)\b(?! about)",
 ]
 _REVOCATION_PATTERNS_ES = [
     r"\bno me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|molestes)\b",
@@ -138,6 +149,17 @@ _REVOCATION_PATTERNS_ES = [
     r"\bbaja\b(?! (?:de )?precio)",
     r"\bnumero equivocado\b",
     r"\b(?:dejen|deja|dejame|dejenme) (?:de (?:escribir|mandar|enviar)\w*|en paz)\b",
+    # "no quiero que me vuelvan a escribir", but not "no quiero que me escriban el nombre mal".
+    r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:vuelvan|vuelvas|vuelva) a (?:escribir|mandar|enviar|"
+    r"contactar|molestar|llamar)\b",
+    r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:sigan|sigas|siga) (?:escribiendo|mandando|enviando|"
+    r"contactando|molestando)\b",
+    r"\bno (?:quiero|deseo) (?:que me (?:escriban|contacten|molesten|escribas|contactes)|(?:volver a )?ser "
+    r"(?:contactad|molestad)[oa]s?)(?: mas| nunca mas)?(?: gracias| por favor| porfa| porfavor)?$",
+    r"\b(?:paren|para|pare|parale|basta|dejen|deja) (?:ya )?(?:con|de) "
+    r"(?:los |tus |sus |estos |esos |tantos )?(?:mensajes|mensajitos|textos|sms)\b",
+    r"\b(?:borr|elimin)(?:en|a|e|ar) (?:todos )?mis datos\b",
+    r"\b(?:cancel|borr|elimin)(?:en|a|e|ar) mi (?:registro|suscripcion|inscripcion)\b",
 ]
 _MESSAGES_FR = r"(?:messages?|sms|textos?|texto|notifications?|rappels?|relances?|pubs?)"
 _REVOCATION_PATTERNS_FR = [
@@ -156,6 +178,11 @@ _REVOCATION_PATTERNS_FR = [
     r"\blaissez moi tranquille|\bfoutez moi la paix|\blachez moi\b",
     r"\bne (?:veux|voulons) plus (?:entendre parler|rien savoir) de vous\b",
     r"\b(?:mauvais|faux) numero\b",
+    r"\b(?:veux|souhaite|desire|voudrais|souhaiterais) (?:plus|pas|plus jamais) (?:etre|qu on me) "
+    r"(?:re)?(?:contacte|derange|sollicite|relance|ecrive|harcele)e?s?\b"
+    r"(?! par (?:le|la|les|un|une) (?:livreur|livreuse|transporteur|facteur|coursier))",
+    r"\b(?:supprimez|effacez|supprime|efface|supprimer|effacer) (?:toutes )?mes (?:donnees|coordonnees|infos|"
+    r"informations)\b",
     r"\bne plus (?:m|me|nous) (?:envoyer|ecrire|contacter|relancer|spammer|harceler)\b"
     r"(?! (?:le|la|les|mon|ma|mes|ce|cette|au) (?:colis|commande|paquet|article|produit|facture))",
 ]
@@ -182,6 +209,14 @@ _REVOCATION_PATTERNS_DE = [
     r"\bmich (?:bitte )?(?:abmelden|austragen|entfernen|loschen)\b",
     r"\bmeine nummer (?:bitte )?(?:loschen|entfernen|streichen)\b",
     r"\blass(?:en sie| mich| uns)? (?:mich )?in ruhe\b",
+    # "lasst mich endlich in frieden"; "lasst mich wissen" asks to be told.
+    r"\blass(?:t|en sie|en)? (?:mich|uns) (?:\w+ ){0,2}in (?:ruhe|frieden)\b",
+    r"\b(?:will|mochte|mochten|wollen) (?:\w+ )?nicht mehr (?:kontaktiert|angeschrieben|belastigt|gestort|"
+    r"angerufen|angesimst) werden\b",
+    r"\b(?:loschen|entfernen) sie (?:bitte )?(?:alle )?meine daten\b",
+    r"^(?:\w+ )?genug (?:mit )?(?:den |euren |ihren |diesen |deinen )?"
+    + _MESSAGES_DE
+    + r"\b(?! (?:uber|zu|zur|zum))",
     r"\b(?:will|mochte) (?:nichts|nix) mehr von (?:euch|ihnen|dir) (?:horen|wissen)\b",
     r"\bfalsche nummer\b",
     r"\b(?:aus|von) (?:dem|eurem|ihrem|deinem|der|eurer|ihrer|dieser|diesem) (?:sms )?"
@@ -205,6 +240,10 @@ _REVOCATION_PATTERNS_IT = [
     r"\blasciatemi (?:in pace|stare)\b",
     r"\bnon (?:voglio|vogliamo) (?:piu )?sapere (?:piu )?(?:niente|nulla) (?:piu )?di voi\b",
     r"\bnumero sbagliato\b",
+    r"\bnon (?:voglio|desidero|vogliamo) (?:piu )?essere (?:piu )?(?:ri)?(?:disturbat|contattat|cercat|"
+    r"scocciat)[oaie]\b(?! (?:dal|dalla|dai|da un|da una) (?:corriere|fattorino|postino|corrieri))",
+    r"\b(?:cancellate|eliminate|rimuovete|cancella|elimina|cancellare|eliminare) (?:tutti )?i miei dati\b",
+    r"\blasciami (?:in pace|stare)\b",
 ]
 _MESSAGES_PT = r"(?:mensagens|mensagem|sms|msgs|torpedos|notificacoes|lembretes)"
 _REVOCATION_PATTERNS_PT = [
@@ -225,6 +264,11 @@ _REVOCATION_PATTERNS_PT = [
     r"\bnao (?:quero|queremos) (?:mais )?saber (?:mais )?(?:nada )?(?:mais )?de "
     r"(?:voces|vcs|vc|voce|vossa loja)\b",
     r"\bnumero errado\b",
+    # "cancela meu cadastro", but "cancela o pedido?" is about an order, not about the texts.
+    r"\b(?:cancel|exclu|apag|delet|remov)\w* (?:o |a )?(?:meu|minha) (?:cadastro|inscricao|assinatura)\b",
+    r"\b(?:apag|exclu|remov|delet)\w* (?:os |todos os )?meus dados\b",
+    r"\bnao (?:quero|desejo) (?:mais )?ser (?:mais )?(?:incomodad|contatad|contactad|perturbad)[oa]s?\b"
+    r"(?! pelo (?:entregador|motoboy|correio|carteiro))",
 ]
 _MESSAGES_NL = (
     r"(?:berichten|berichtjes|bericht|sms|smsjes|smsje|smsen|sms jes|appjes|meldingen|herinneringen)"
@@ -251,6 +295,10 @@ _REVOCATION_PATTERNS_NL = [
     r"lastigvallen)\b(?! naar)",
     r"\b(?:stuur|sms|app|bel|mail) (?:me |mij |ons )?niet meer\b",
     r"\b(?:ik wil|wil) (?:me |mij )?(?:afmelden|uitschrijven)\b",
+    # "genoeg berichten gehad"; "genoeg voorraad?" asks about stock.
+    r"^(?:\w+ ){0,2}genoeg (?:van )?(?:je |jullie |die |de |deze |uw )?" + _MESSAGES_NL + r"\b(?! over)",
+    r"\bwil (?:\w+ )?(?:niet meer|niet langer) (?:benaderd|gecontacteerd|lastiggevallen|gestoord|gebeld|"
+    r"gesmst|geappt|gemaild) worden\b",
 ]
 _REVOCATION = {
     language: re.compile("|".join(f"(?:{p})" for p in patterns))

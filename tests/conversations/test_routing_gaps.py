@@ -156,3 +156,58 @@ def test_wanting_nothing_more_to_do_with_the_store_is_an_opt_out(route_text, tex
 @pytest.mark.parametrize("text", NOT_AN_OPT_OUT)
 def test_the_same_words_about_something_else_are_not_an_opt_out(route_text, text):
     assert route_text(text) != "opt_out"
+
+
+# Issue #16: polite and indirect refusals of more texts, in general (none of set 5's sentences is here).
+POLITE_OPT_OUTS = [
+    "I'd rather not receive any more texts",
+    "I don't want to be contacted anymore",
+    "stop writing to me",
+    "please delete my data",
+    "enough messages already",
+    "no quiero que me sigan escribiendo",
+    "basta de mensajes",
+    "cancelen mi registro",
+    "je ne veux plus être contactée",
+    "supprimez mes données svp",
+    "lass mich in frieden",
+    "ich möchte nicht mehr kontaktiert werden",
+    "löschen sie meine daten",
+    "non voglio più essere contattata",
+    "cancellate i miei dati",
+    "não quero mais ser incomodado",
+    "apaguem meus dados",
+    "ik wil niet meer benaderd worden",
+    "genoeg sms'jes",
+]
+# The same words about an order, a size, a delivery or stock: not a refusal of texts.
+POLITE_OPT_OUT_TRAPS = [
+    "I'd rather not pay for shipping",
+    "I'd rather not get the blue one",
+    "I don't want to be charged twice",
+    "can you delete my data from the cart? the address is wrong",
+    "no quiero que me escriban el nombre mal",
+    "ya no me interesa el rojo, tienen azul?",
+    "je ne souhaite plus la taille M, plutôt L",
+    "je ne souhaite plus être livré le samedi",
+    "lasst mich wissen wann es da ist",
+    "ich möchte nicht mehr warten, wann kommt es?",
+    "non voglio essere disturbato dal corriere di sera? consegna al mattino?",
+    "non voglio più aspettare, quando arriva?",
+    "cancela o pedido?",
+    "não quero mais o tamanho P, troca pro M?",
+    "genoeg voorraad?",
+    "genoeg berichten over de levering gehad, wanneer komt het?",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", POLITE_OPT_OUTS)
+def test_a_polite_refusal_of_more_texts_in_any_language_is_an_opt_out(route_text, text):
+    assert route_text(text) == "opt_out"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", POLITE_OPT_OUT_TRAPS)
+def test_the_same_polite_words_about_an_order_are_not_an_opt_out(route_text, text):
+    assert route_text(text) != "opt_out"
