@@ -126,7 +126,8 @@ _REVOCATION_PATTERNS = [
     r"\b(?:dont|do not|rather not|prefer not to|no longer) (?:want to |wish to |like to )?be (?:contacted|"
     r"texted|messaged|bothered|disturbed)(?=$| anymore| any more| again| by (?:you|your store|this store)|"
     r" thanks| thank you| please| pls)",
-    r"\bstop (?:writing|texting|messaging) (?:to )?(?:me|us)\b",
+    # "stop writing to me in English" asks for another language, not for silence.
+    r"\bstop (?:writing|texting|messaging) (?:to )?(?:me|us)\b(?! in )",
     r"\b(?:delete|erase|remove|wipe) (?:all )?my (?:data|details|personal (?:data|details|information)|"
     r"information)\b(?! (?:from|in|on) (?:the|my) (?:cart|order|bag|checkout))",
     r"\bcancel (?:my|the) (?:registration|subscription|sign ?up)\b",

@@ -185,6 +185,7 @@ POLITE_OPT_OUT_TRAPS = [
     "I'd rather not pay for shipping",
     "I'd rather not get the blue one",
     "I don't want to be charged twice",
+    "stop writing to me in English please, I speak Spanish",
     "can you delete my data from the cart? the address is wrong",
     "no quiero que me escriban el nombre mal",
     "ya no me interesa el rojo, tienen azul?",
