@@ -100,6 +100,16 @@ def phone_facts(e164: str) -> PhoneFacts:
     )
 
 
+def is_country_code(code: str) -> bool:
+    """A two-letter region the numbering plan knows ("US", "CA"); the check for settings such as ships_to."""
+    return code in phonenumbers.SUPPORTED_REGIONS
+
+
+def country_calling_code(country: str) -> int | None:
+    """The calling code of a country ("US" → 1, "us-fl" → 1), None for an unknown one."""
+    return phonenumbers.country_code_for_region(country.split("-")[0].upper()) or None
+
+
 def country_time_zones(country: str) -> tuple[str, ...]:
     """The zones a country's mobile numbers may ring in, its main zone first (() for an unknown country)."""
     example = phonenumbers.example_number_for_type(country, PhoneNumberType.MOBILE)

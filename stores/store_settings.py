@@ -15,7 +15,6 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-import phonenumbers
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
@@ -24,7 +23,7 @@ from django.db import IntegrityError, transaction
 from cartrecovery.errors import ApplicationError
 
 from .models import Store, TexasRegistration
-from .phones import PhoneMode, phone_parse, store_region
+from .phones import PhoneMode, is_country_code, phone_parse, store_region
 
 SENDER_IN_USE = "This {what} is already in use by another store."
 
@@ -180,7 +179,7 @@ def _clean_ships_to(store: Store, value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
         raise _Invalid('A list of two-letter country codes, such as ["US", "CA"].')
     codes = list(dict.fromkeys(code.strip().upper() for code in value))
-    unknown = [code for code in codes if code not in phonenumbers.SUPPORTED_REGIONS]
+    unknown = [code for code in codes if not is_country_code(code)]
     if unknown:
         raise _Invalid(f"Not a country code: {', '.join(c[:8] for c in unknown[:5])}.")
     return codes

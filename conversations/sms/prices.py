@@ -7,7 +7,7 @@ message when a status callback brought one; this table is the fallback, and what
 
 from decimal import Decimal
 
-import phonenumbers
+from stores.phones import country_calling_code
 
 PRICE_CURRENCY = "USD"
 SEGMENT_PRICES: dict[str, tuple[str, Decimal]] = {
@@ -35,7 +35,7 @@ def segment_price_for_phone(phone: str) -> tuple[str, Decimal]:
 
 def segment_price_for_country(country: str) -> tuple[str, Decimal]:
     """(region label, USD per segment) for a country's numbers ("US", "GB", or "US-FL" for a state)."""
-    calling_code = phonenumbers.country_code_for_region(country.split("-")[0].upper())
+    calling_code = country_calling_code(country)
     if not calling_code:
         return OTHER_REGION, OTHER_PRICE
     return segment_price_for_phone(f"+{calling_code}")
