@@ -15,6 +15,8 @@ from rapidfuzz.distance import OSA
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .nlp import Text, fold
+from .nlp_courtesy import is_acknowledgement as is_acknowledgement
+from .nlp_payment import payment_trouble
 
 OPT_OUT = "opt_out"
 OPT_IN = "opt_in"
@@ -78,7 +80,7 @@ _FILLER = _wordset(
     "bitte danke jetzt sofort ja nein hallo alles alle mir "
     "per favore grazie ora adesso si ciao tutto tutti messaggi "
     "obrigado obrigada agora sim nao oi ola tudo todos mensagens "
-    "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten graag maar even nou "
+    "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten graag maar even nou ermee daarmee "
     "porfa plis xfa pf pfv favor subito mal endlich"
 )
 _FILLER_OPT_IN = {"please", "pls", "now", "again", "ok", "okay", "thanks", "yes", "me", "texts", "back", "hi"}
@@ -119,7 +121,7 @@ _REVOCATION_PATTERNS = [
     r"\bleave me alone\b",
     r"\b(?:i )?(?:want|want to have) nothing (?:more )?to do with (?:you|your store|this store)\b",
     r"\bwrong (?:number|person)\b",
-    r"\bhow did you get (?:my|this) number\b",
+    r"\bhow did (?:you|u|ya|yall|you guys) (?:even )?get (?:my|this) (?:number|phone number|contact|info)\b",
     # Polite refusals of more contact; "I'd rather not pay for shipping" names no texts and is no refusal.
     r"\b(?:rather|prefer) not (?:to )?(?:get|receive|have) (?:these|those|them|(?:any ?more|further|your|ur|"
     r"these|those|any) (?:texts|messages|msgs|sms|reminders|notifications))\b",
@@ -130,24 +132,38 @@ _REVOCATION_PATTERNS = [
     r"\bstop (?:writing|texting|messaging) (?:to )?(?:me|us)\b(?! in )",
     r"\b(?:delete|erase|remove|wipe) (?:all )?my (?:data|details|personal (?:data|details|information)|"
     r"information)\b(?! (?:from|in|on) (?:the|my) (?:cart|order|bag|checkout))",
-    r"\bcancel (?:my|the) (?:registration|subscription|sign ?up)\b",
+    # "cancel my subscription" opts out: CANCEL is a carrier keyword and, in a text thread, the shopper's
+    # subscription is to these texts (CTIA reviewers read it so). A shopper who meant a product subscription
+    # loses reminders only, and the confirmation says how to come back (START); a missed revocation is a
+    # violation. "cancel my order" names an order and is not an opt-out.
+    r"\bcancel(?:ling)? (?:my |the |this |your |ur )?(?:registration|subscription|sign ?up|texts? "
+    r"subscription|"
+    r"sms subscription)\b",
+    r"\b(?:im|i am) (?:so |really )?done with (?:these|the|your|ur|all these|all the|all your) "
+    r"(?:texts|messages|msgs|sms|reminders)\b",
     r"^(?:\w+ )?enough (?:of )?(?:the |your |these |ur )?(?:texts|messages|msgs|sms)\b(?! about)",
 ]
 _REVOCATION_PATTERNS_ES = [
     r"\bno me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|molestes)\b",
     r"\b(?:dar|darme|denme|dame|deme) de baja\b",
-    r"\bno (?:quiero|deseo) (?:recibir )?(?:mas )?(?:mensajes|textos|sms)\b",
+    r"\bno (?:quiero|deseo) (?:recibir )?(?:mas )?(?:mensajes|textos|sms|promociones|ofertas|publicidad|"
+    r"notificaciones|recordatorios|nada mas|nada)\b(?! (?:de|del|sobre|con) )",
     r"\bno mas (?:mensajes|textos|sms)\b",
     r"\bya no (?:me )?(?:escriban|escribas|manden|mandes|envien|envies)\b",
     r"\b(?:borr|elimin|quit|sac|saqu)(?:a|e|en|ar|ame|eme|enme|arme) "
-    r"(?:mi numero|de (?:la|su|tu|esta|vuestra|sus) (?:lista|listas|base de datos))\b",
+    r"(?:mi numero|de (?:la|su|tu|esta|vuestra|sus|vuestros|tus) (?:lista|listas|base de datos|contactos|"
+    r"registros|difusion))\b",
     # "sáquenme de esto", but not "sácame de dudas" (tell me).
     r"\b(?:sac|saqu|quit|borr)(?:ame|eme|enme|arme) de (?:esto|aqui|aca|ahi|todo esto|todo eso|ahi)\b",
     # "no quiero saber nada (más) de ustedes"; "no quiero saber nada del envío" asks something else.
     r"\bno (?:quiero|queremos) saber (?:mas )?nada (?:mas )?de (?:ustedes|uds|usted|ud|ti|vos|vosotros|"
     r"esto|esta tienda|su tienda|tu tienda|sus mensajes|tus mensajes)\b",
     r"\bno (?:quiero|queremos) saber (?:mas )?nada(?: mas)?$",
-    r"\bbaja\b(?! (?:de )?precio)",
+    # "baja" the opt-out, not "baja el precio" (lowers), "temporada baja", "talla baja".
+    r"(?<!temporada )(?<!talla )(?<!calidad )(?<!mas )(?<!muy )(?<!presion )\bbaja\b"
+    r"(?! (?:de |el |la |los |las |un |una )?(?:precio|precios|costo|costos|coste|talla|tallas|temporada|"
+    r"calidad|"
+    r"stock|poco|un poco|mas|hasta|al|en)\b)",
     r"\bnumero equivocado\b",
     r"\b(?:dejen|deja|dejame|dejenme) (?:de (?:escribir|mandar|enviar)\w*|en paz)\b",
     # "no quiero que me vuelvan a escribir", but not "no quiero que me escriban el nombre mal".
@@ -155,8 +171,13 @@ _REVOCATION_PATTERNS_ES = [
     r"contactar|molestar|llamar)\b",
     r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:sigan|sigas|siga) (?:escribiendo|mandando|enviando|"
     r"contactando|molestando)\b",
-    r"\bno (?:quiero|deseo) (?:que me (?:escriban|contacten|molesten|escribas|contactes)|(?:volver a )?ser "
-    r"(?:contactad|molestad)[oa]s?)(?: mas| nunca mas)?(?: gracias| por favor| porfa| porfavor)?$",
+    r"\bno (?:quiero|deseo) (?:que me (?:escriban|contacten|molesten|escribas|contactes|manden|envien)|"
+    r"(?:volver a )?ser (?:contactad|molestad)[oa]s?)(?: mas| nunca mas)?"
+    r"(?: (?:por|a) (?:aqui|aca|este medio|este numero|sms|mensaje|whatsapp|aca))?"
+    r"(?: gracias| por favor| porfa| porfavor)?$",
+    r"\b(?:paren|pare|parale|dejen|deja|deje|dejad) (?:ya )?de (?:escribir|mandar|enviar|molestar|contactar|"
+    r"spamear)(?:me|nos)?\b(?! (?:el|la|los|las|un|una) (?:pedido|paquete|producto|articulo))",
+    r"\bcancel(?:ar|a|en|o) (?:la |mi )?(?:suscripcion|subscripcion|inscripcion)\b",
     r"\b(?:paren|para|pare|parale|basta|dejen|deja) (?:ya )?(?:con|de) "
     r"(?:los |tus |sus |estos |esos |tantos )?(?:mensajes|mensajitos|textos|sms)\b",
     r"\b(?:borr|elimin)(?:en|a|e|ar) (?:todos )?mis datos\b",
@@ -175,7 +196,7 @@ _REVOCATION_PATTERNS_FR = [
     r"\bplus (?:de |d )?" + _MESSAGES_FR + r"\b",
     r"\b(?:stop|assez|marre) (?:a |aux |de |des |avec )?(?:vos |ces |les )?" + _MESSAGES_FR + r"\b",
     r"\bdes(?:abonn|inscri)\w*\b",
-    r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez) (?:moi|mon numero|mon num)\b",
+    r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez|oubliez|oublie) (?:moi|mon numero|mon num)\b",
     r"\blaissez moi tranquille|\bfoutez moi la paix|\blachez moi\b",
     r"\bne (?:veux|voulons) plus (?:entendre parler|rien savoir) de vous\b",
     r"\b(?:mauvais|faux) numero\b",
@@ -197,7 +218,15 @@ _REVOCATION_PATTERNS_DE = [
     r"nicht mehr\b",
     r"\b(?:hor|hort|horen|horen sie) (?:bitte )?auf(?: damit)?,? (?:mir|mich) (?:\w+"
     r" ){0,2}(?:schreiben|schicken|"
-    r"senden|kontaktieren|zu schreiben|zu schicken|zu kontaktieren)\b",
+    r"senden|kontaktieren|zu schreiben|zu schicken|zu kontaktieren|anzuschreiben|zuzuspammen|zu nerven|"
+    r"zu belastigen|zu simsen)\b",
+    r"^(?:\w+ ){0,2}nicht mehr (?:schreiben|anschreiben|schicken|senden|kontaktieren|simsen|smsen|belastigen|"
+    r"nerven)\b(?! (?:an|nach|zu) )",
+    r"\b(?:nehmt|nimm|nehmen sie|streicht|streich|loscht|losch|entfernt|tragt) (?:mich|meine nummer) "
+    r"(?:bitte )?"
+    r"(?:aus|von) (?:dem|der|eurem|eurer|ihrem|ihrer|deinem|deiner|diesem|dieser) (?:\w+ )?(?:verteiler|"
+    r"liste|"
+    r"kartei|newsletter|datenbank|system|sms liste|smsliste)\b",
     r"\baufhoren (?:mir|mich) (?:zu )?(?:schreiben|schicken|kontaktieren)\b",
     r"\b(?:melden|tragen|nehmen|streichen|loschen|entfernen) sie (?:mich|meine nummer)(?: \w+)?"
     r"(?: (?:ab|aus))?\b",
@@ -236,6 +265,11 @@ _REVOCATION_PATTERNS_IT = [
     r"\b(?:smettete|smettila|smetti|smettetela) (?:di )?(?:scrivermi|mandarmi|contattarmi|inviarmi|"
     r"scrivere|mandare)\b",
     r"\b(?:cancellatemi|cancellami|toglietemi|toglimi|rimuovetemi|rimuovimi|disiscrivetemi|disiscrivimi)\b",
+    r"\bdisiscri\w*\b",
+    r"\bannull\w* (?:la |l |mia |l mia )?(?:iscrizione|sottoscrizione|registrazione)\b",
+    r"\b(?:smettete|smettila|smetti|smettetela|finitela|piantatela|basta) (?:con|coi|col) (?:questi |i |"
+    r"tutti "
+    r"questi |sti |st |vostri |tuoi )?" + _MESSAGES_IT + r"\b",
     r"\b(?:cancellate|togliete|rimuovete|eliminate) (?:il )?(?:mio numero|me)\b",
     r"\bniente piu " + _MESSAGES_IT + r"\b",
     r"\blasciatemi (?:in pace|stare)\b",
@@ -246,7 +280,11 @@ _REVOCATION_PATTERNS_IT = [
     r"\b(?:cancellate|eliminate|rimuovete|cancella|elimina|cancellare|eliminare) (?:tutti )?i miei dati\b",
     r"\blasciami (?:in pace|stare)\b",
 ]
-_MESSAGES_PT = r"(?:mensagens|mensagem|sms|msgs|torpedos|notificacoes|lembretes)"
+_MESSAGES_PT = (
+    r"(?:mensagens|mensagem|sms|msgs|torpedos|notificacoes|lembretes|promocoes|ofertas|propaganda|"
+    r"propagandas|"
+    r"publicidade)"
+)
 _REVOCATION_PATTERNS_PT = [
     r"\b(?:parem|pare|parar|para|deixem|deixe|deixa) de (?:me |nos )?(?:mandar|enviar|escrever|mandarem|"
     r"enviarem|incomodar|encher)\b",
@@ -255,6 +293,7 @@ _REVOCATION_PATTERNS_PT = [
     r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|manda|envia) (?:mais )?" + _MESSAGES_PT + r"\b",
     r"\bnao (?:quero|desejo) (?:mais )?(?:receber )?(?:mais )?(?:nenhuma )?" + _MESSAGES_PT + r"\b",
     r"\bchega de " + _MESSAGES_PT + r"\b",
+    r"\bnao (?:quero|desejo) (?:mais )?receber (?:mais )?nada\b(?! (?:de|sobre|do|da) )",
     r"\bsem mais " + _MESSAGES_PT + r"\b",
     r"\b(?:me )?(?:tire|tirem|tira|remova|removam|remove|exclua|excluam|apague|apaguem) (?:o )?(?:meu "
     r"(?:numero|contato|cadastro)|da (?:lista|sua lista))\b",
@@ -285,6 +324,7 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:meld|schrijf) (?:me|mij) (?:\w+ )?(?:af|uit)\b",
     r"\b(?:verwijder|verwijderen|wis|schrap) (?:me|mij|mijn nummer|mijn gegevens)\b",
     r"\bik wil (?:geen|niks|niets) (?:meer )?(?:\w+ )?" + _MESSAGES_NL + r"\b",
+    r"\bik wil (?:niks|niets) meer (?:ontvangen|krijgen|van jullie)\b(?! (?:over|van de|van het) )",
     r"\blaat (?:me|mij) (?:met rust|gerust)\b",
     r"\bik wil (?:niks|niets) meer met jullie te maken hebben\b",
     r"\b(?:verkeerd|verkeerde) nummer\b",
@@ -330,9 +370,10 @@ _HUMAN_PATTERNS = [
     r"\b(?:is this|this is) (?:a |an )?(?:bot|robot|automated|auto reply|autoreply)\b",
     r"\b(?:customer (?:service|support|care)|support team)\b",
     r"\b(?:call me|give me a call|can someone call|phone me|ring me|call me back|a call back|a callback)\b"
-    r"(?! (?:a |an )?(?:cab|taxi|uber))",
+    r"(?! (?:a |an )?(?:cab|taxi|uber|crazy|old fashioned|picky|obsessed|weird|silly|a fan))",
     r"\bneed (?:a |to talk to a |to speak to a )?(?:human|person|someone)\b",
-    r"\bsomeone (?:help|call|contact|text) me\b",
+    r"\b(?:someone|somebody|anyone|anybody)(?: \w+){0,4}? (?:help|call|contact|text|ring|phone|reach out "
+    r"to) me\b",
     r"^(?:an? )?(?:agent|human|representative|rep|operator|person|manager)(?: please| pls| now)*$",
     # Spanish
     r"\bhablar con (?:alguien|una persona|un agente|un humano|un asesor|un representante|una persona real)\b",
@@ -372,7 +413,72 @@ _HUMAN_PATTERNS = [
     r"\b(?:bel|bellen) (?:me|mij)\b(?! niet)|\b(?:me|mij) (?:\w+ )?(?:bellen|terugbellen|opbellen)\b"
     r"|\bterugbellen\b",
 ]
-_HUMAN = re.compile("|".join(f"(?:{p})" for p in _HUMAN_PATTERNS))
+# Who a shopper may ask for, per language, and the words that ask for one ("get me a human", "pásame con el
+# encargado", "passez-moi un conseiller", "ich will den chef sprechen", "quero falar com o gerente").
+_PERSON_WORDS = {
+    "en": "human humans person someone somebody anyone agent manager boss supervisor rep representative "
+    "operator staff owner",
+    "es": "persona humano humana alguien agente asesor asesora encargado encargada gerente supervisor jefe "
+    "operador operadora responsable",
+    "fr": "quelqu quelquun humain personne conseiller conseillere responsable manager gerant operateur "
+    "vendeur vendeuse patron",
+    "de": "mensch menschen mitarbeiter mitarbeiterin jemand jemanden chef chefin ansprechpartner "
+    "ansprechpartnerin berater beraterin vorgesetzten verantwortlichen",
+    "it": "persona qualcuno operatore operatrice umano responsabile addetto addetta commesso titolare",
+    "pt": "pessoa alguem atendente humano humana gerente responsavel operador dono supervisor",
+    "nl": "iemand mens medewerker medewerkster manager persoon leidinggevende eigenaar",
+}
+_ASK_FOR_PERSON = {
+    "en": r"get me|put me through to|connect me (?:to|with)|transfer me to|let me (?:speak|talk) to|"
+    r"i (?:want|need|would like|d like)|can i (?:get|have)|is there",
+    "es": r"pasame con|pasenme con|paseme con|me comunican con|comunicarme con|comuniqueme con|"
+    r"(?:quiero|necesito|prefiero) (?:hablar con )?|hay",
+    "fr": r"passez moi|passe moi|mettez moi en relation avec|(?:je )?(?:veux|voudrais|souhaite) parler (?:a|"
+    r"au|avec)|"
+    r"y a t il|il y a",
+    "de": r"verbinden sie mich mit|verbindet mich mit|(?:ich )?(?:will|mochte|hatte gern|brauche) |"
+    r"kann ich|gibt es",
+    "it": r"passatemi|passami|mettetemi in contatto con|(?:voglio|vorrei|ho bisogno di) (?:parlare con )?|"
+    r"c e",
+    "pt": r"(?:quero|preciso|gostaria de) (?:falar com )?|me passa (?:pra|para)|tem",
+    "nl": r"(?:ik wil|wil|ik zou graag|kan ik) (?:met )?|is er",
+}
+# The small words between the asking and the person: "get me A REAL human", "quero falar COM O gerente".
+_PERSON_GAP = (
+    "a an the to with some real actual live your ur speak talk from con un una el la al hablar algun alguna "
+    "real de a au une le avec parler vrai vraie mit einem einer einen den dem die der echten echter echtem "
+    "mal "
+    "da il lo parlare essere com um o falar algum met een het echt echte"
+)
+_PERSON = (
+    r"\b(?:"
+    + "|".join(f"(?:{ask})" for ask in _ASK_FOR_PERSON.values())
+    + r") ?(?:(?:"
+    + "|".join(sorted(set(_PERSON_GAP.split())))
+    + r") ){0,3}(?:"
+    + "|".join(sorted(set(" ".join(_PERSON_WORDS.values()).split())))
+    # "is there someone WHO can sign for it", "hay alguien QUE lo reciba": not a request for a person.
+    + r")\b(?! (?:que|qui|die|der|che|who|that|to receive|to sign|om))"
+)
+_HUMAN_PATTERNS_MORE = [
+    _PERSON,
+    r"\b(?:bot|chatbot)\b",
+    r"\b(?:are you|r u|sind sie|bist du|seid ihr|sei|siete|sao|sao voces|e|es|eres|son|ben je|zijn jullie|"
+    r"vous etes|t es|c est) (?:un |une |uma |um |een |ein |a |an )?(?:robot|robo|roboter|machine|maquina)\b",
+    r"\b(?:que|qu on|quon) (?:me )?(?:llame|llamen|m appelle|me rappelle|mi chiami|me ligue|me liguem)\b",
+    r"\bmi (?:chiamate|chiami|chiamereste|richiamate|richiami)\b",
+    r"\b(?:ligar|liguem|ligue|liga|retornem|retorne|retorna) (?:pra|para) mim\b|\bretorn\w* a ligacao\b",
+    r"\b(?:telefoontje|een belletje)\b",
+    r"\b(?:connect|put|transfer|get) me (?:through )?(?:to|with) (?:\w+ )?(?:support|customer service|sales|"
+    r"the team|your team)\b",
+    r"\b(?:atendimento|atencion|attention|assistenza|servizio|service|suporte|support|servicio|contato|"
+    r"contacto|contatto|contact) (?:\w+ )?(?:humano|humana|umano|umana|human|humain|menschlich\w*|"
+    r"menselijk)\b",
+    r"\b(?:hablar|parler|sprechen|parlare|sentire|falar|spreken|praten|talk|speak)(?: \w+){0,3} (?:por|par|"
+    r"am|"
+    r"al|per|by|over the|pelo|on the|au) (?:telefono|telephone|telefon|phone|telefone|telefoon)\b",
+]
+_HUMAN = re.compile("|".join(f"(?:{p})" for p in _HUMAN_PATTERNS + _HUMAN_PATTERNS_MORE))
 
 _ANGER_WORDS = _wordset(
     "wtf ridiculous scam scammer scammers useless terrible worst furious pissed annoying annoyed "
@@ -384,26 +490,26 @@ _ANGER_WORDS = _wordset(
     "betrug betruger abzocke unverschamt frechheit scheisse unmoglich katastrophe "
     "truffa truffatori vergogna schifo vergognoso inaccettabile pessimo ridicolo "
     "golpe golpistas absurdo vergonha pessimo horrivel ridiculo porcaria lixo "
-    "oplichting oplichters oplichters belachelijk schandalig waardeloos bagger kut"
+    "oplichting oplichters oplichters belachelijk schandalig waardeloos bagger kut "
+    "inutiles inutil desastre irrespetuosos furioso furiosa indignante indignado indignada "
+    "furieux furieuse scandaleux scandaleuse scandale lamentable minable escroquerie voleurs "
+    "wutend sauer schlechtester schlechteste schlechtesten frech dreist abzocker verarsche "
+    "vergognatevi vergognosi furiosa ridicoli assurdo ladri arrabbiato arrabbiata arrabbiatissimo "
+    "arrabbiatissima incazzato incazzata indecente "
+    "palhacada revoltado revoltada irritado irritada ladroes safados descaso "
+    "boos woedend waardeloze slechtste puinhoop oplichters schande"
 )
 _ANGER_PHRASES = re.compile(
     r"\b(?:rip ?off|fed up|sick of|what the hell|are you kidding|this is a joke|j en ai marre|ras le bol|"
-    r"ich habe die nase voll|das ist ein witz|sono stufo|sono stufa|estou farto|estou farta|ik ben het zat)\b"
-)
-
-_ACK_WORDS = _wordset(
-    "ok okay k kk thanks thank you thx ty tysm cool great perfect awesome nice got it sounds good no "
-    "nope nah not now interested maybe later will do sure yep alright gracias vale bueno listo "
-    "perfecto so much lol haha im good all set fine ill think about np appreciate thanku many a lot "
-    "oh ah yay gotcha noted bien muchas "
-    "merci daccord d accord super parfait top cool oui non pas maintenant beaucoup "
-    "danke ok super perfekt alles klar gut ja nein nicht jetzt vielen dank "
-    "grazie va bene perfetto ottimo si no mille "
-    "obrigado obrigada beleza valeu perfeito otimo sim nao "
-    "bedankt dank je wel dankjewel dankje prima top goed oke ja nee super dir euch ihnen sehr "
-    # SMS shorthand for thanks and ok: "merci bcp", "blz, obg", "thx a lot", "grz", "dankjwl"
-    "thnx thanx tnx tks thks tysm bcp mrc mci mrci grax grx grz thnks obg obgd obgda brigado brigada "
-    "vlw blz tmj dankjwl dankuwel dankeschon dank u okk okey oki"
+    r"ich habe die nase voll|das ist ein witz|sono stufo|sono stufa|estou farto|estou farta|ik ben het zat|"
+    r"(?:im|i am) (?:so )?done with (?:this|you|your|ur)|you guys are a joke|"
+    r"(?:un|que|menudo) chiste|falta de respeto|(?:que|muy|pesimo|mal) (?:mal )?servicio|me tienen (?:harto|"
+    r"harta)|"
+    r"n importe quoi|quelle blague|(?:c est )?une blague|foutez de (?:moi|nous)|en colere|service nul|"
+    r"(?:ein|so ein|was fur ein) (?:witz|mist)|was soll (?:der|das)|"
+    r"(?:uma|que) piada|puta da vida|puto da vida|"
+    r"(?:een|wat een) grap|te gek voor woorden|wat een (?:bagger|puinhoop|service)|"
+    r"(?:che|una) vergogna|che schifo)\b"
 )
 
 
@@ -483,8 +589,12 @@ def _sentiment() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+# The tone reader knows English only: German and Dutch "die" (the, that) is not its verb.
+_NOT_ENGLISH_TONE = re.compile(r"\bdie\b", re.IGNORECASE)
+
+
 def _tone(text: Text) -> float:
-    return _sentiment().polarity_scores(text.raw)["compound"]
+    return _sentiment().polarity_scores(_NOT_ENGLISH_TONE.sub(" ", text.raw))["compound"]
 
 
 def anger(text: Text) -> str | None:
@@ -512,14 +622,6 @@ def shouting(text: Text) -> str | None:
     if re.search(r"[!?]*![!?]*![!?]*!|[?!]{4,}", text.raw) and compound < 0.05:
         return 'frustrated ("!!!")'
     return None
-
-
-def is_acknowledgement(text: Text) -> bool:
-    """ "ok thanks 👍", "no thanks", "got it!" — nothing to answer and nothing for a human to do."""
-    if not text.words:
-        # Only emoji or punctuation: a thumbs-up or a heart.
-        return bool(text.raw.strip()) and "?" not in text.raw
-    return len(text.words) <= 6 and all(w in _ACK_WORDS for w in text.words) and "?" not in text.raw
 
 
 def shadows_compliance(keyword: str) -> bool:
@@ -591,7 +693,8 @@ def uncovered_question(text: Text, *, kind: str) -> str | None:
     folded = " ".join(text.words)
     if kind == "payment":
         match = _PAYMENT_FAILURE.search(folded)
-        return f'a payment problem ("{match[0]}")' if match else None
+        trouble = match[0] if match else payment_trouble(text.words)
+        return f'a payment problem ("{trouble}")' if trouble else None
     colour = next((w for w in text.words if w in _COLOURS), None)
     if colour:
         return f'asks about a colour ("{colour}")'
