@@ -171,6 +171,8 @@ _REVOCATION_PATTERNS_ES = [
     r"contactar|molestar|llamar)\b",
     r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:sigan|sigas|siga) (?:escribiendo|mandando|enviando|"
     r"contactando|molestando)\b",
+    r"\bno (?:me |nos )?(?:escriban|escribas|manden|mandes|envien|envies|contacten|contactes)(?: nada)? "
+    r"mas\b",
     r"\bno (?:quiero|deseo) (?:que me (?:escriban|contacten|molesten|escribas|contactes|manden|envien)|"
     r"(?:volver a )?ser (?:contactad|molestad)[oa]s?)(?: mas| nunca mas)?"
     r"(?: (?:por|a) (?:aqui|aca|este medio|este numero|sms|mensaje|whatsapp|aca))?"
@@ -220,6 +222,11 @@ _REVOCATION_PATTERNS_DE = [
     r" ){0,2}(?:schreiben|schicken|"
     r"senden|kontaktieren|zu schreiben|zu schicken|zu kontaktieren|anzuschreiben|zuzuspammen|zu nerven|"
     r"zu belastigen|zu simsen)\b",
+    r"\b(?:hor|hort|horen|horen sie) (?:bitte )?(?:endlich )?auf (?:mir |mich )?(?:zu )?(?:schreiben|simsen|"
+    r"spammen|nerven|kontaktieren|texten)\b",
+    r"\b(?:stopp|stoppt|stoppen sie|stop) (?:die|diese|eure|ihre|deine|alle|mit den|mit diesen) (?:\w+ )?"
+    + _MESSAGES_DE
+    + r"\b",
     r"^(?:\w+ ){0,2}nicht mehr (?:schreiben|anschreiben|schicken|senden|kontaktieren|simsen|smsen|belastigen|"
     r"nerven)\b(?! (?:an|nach|zu) )",
     r"\b(?:nehmt|nimm|nehmen sie|streicht|streich|loscht|losch|entfernt|tragt) (?:mich|meine nummer) "
@@ -266,6 +273,8 @@ _REVOCATION_PATTERNS_IT = [
     r"scrivere|mandare)\b",
     r"\b(?:cancellatemi|cancellami|toglietemi|toglimi|rimuovetemi|rimuovimi|disiscrivetemi|disiscrivimi)\b",
     r"\bdisiscri\w*\b",
+    r"\bnon (?:scrivetemi|mandatemi|contattatemi|inviatemi|cercatemi|scrivermi|mandarmi|contattarmi)\b"
+    r"(?! (?:in|su|via|al|alla|a|prima|dopo|le|la|il) )",
     r"\bannull\w* (?:la |l |mia |l mia )?(?:iscrizione|sottoscrizione|registrazione)\b",
     r"\b(?:smettete|smettila|smetti|smettetela|finitela|piantatela|basta) (?:con|coi|col) (?:questi |i |"
     r"tutti "
@@ -292,7 +301,7 @@ _REVOCATION_PATTERNS_PT = [
     r"(?:\w+ )?mais\b",
     r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|manda|envia) (?:mais )?" + _MESSAGES_PT + r"\b",
     r"\bnao (?:quero|desejo) (?:mais )?(?:receber )?(?:mais )?(?:nenhuma )?" + _MESSAGES_PT + r"\b",
-    r"\bchega de " + _MESSAGES_PT + r"\b",
+    r"\bchega (?:de|dessas?|destas?|desses|das|com (?:essas|estas|as)) (?:\w+ )?" + _MESSAGES_PT + r"\b",
     r"\bnao (?:quero|desejo) (?:mais )?receber (?:mais )?nada\b(?! (?:de|sobre|do|da) )",
     r"\bsem mais " + _MESSAGES_PT + r"\b",
     r"\b(?:me )?(?:tire|tirem|tira|remova|removam|remove|exclua|excluam|apague|apaguem) (?:o )?(?:meu "
@@ -314,6 +323,8 @@ _MESSAGES_NL = (
     r"(?:berichten|berichtjes|bericht|sms|smsjes|smsje|smsen|sms jes|appjes|meldingen|herinneringen)"
 )
 _REVOCATION_PATTERNS_NL = [
+    r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:niks|niets) meer\b",
+    r"\b(?:haal|haalt|verwijder|verwijderen) (?:me|mij|mijn nummer|mijn gegevens) (?:\w+ )?(?:weg|eruit)\b",
     r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:geen|niet) (?:\w+ )?(?:meer|"
     + _MESSAGES_NL
     + r")\b",
@@ -374,7 +385,20 @@ _HUMAN_PATTERNS = [
     r"\bneed (?:a |to talk to a |to speak to a )?(?:human|person|someone)\b",
     r"\b(?:someone|somebody|anyone|anybody)(?: \w+){0,4}? (?:help|call|contact|text|ring|phone|reach out "
     r"to) me\b",
-    r"^(?:an? )?(?:agent|human|representative|rep|operator|person|manager)(?: please| pls| now)*$",
+    r"^(?:an? |un |une |um |uma |een |ein |einen |una )?(?:agent|human|representative|rep|operator|person|"
+    r"manager|humain|humano|humana|mensch|menschen|umano|mens|persona|personne|pessoa|agente|conseiller|"
+    r"operatore|operador|atendente|medewerker|mitarbeiter|asesor)(?: please| pls| now| svp| stp| bitte| por "
+    r"favor|"
+    r"| per favore| aub| porfa| pf| graag| ya| agora| subito| jetzt| nu)*$",
+    r"\b(?:is|isnt) (?:there )?(?:anyone|anybody|someone|somebody) (?:\w+ )?(?:there|here|reading|listening|"
+    r"home|real|working)\b",
+    # "need a call asap", "quisiera una llamada", "ich hätte gern einen Anruf", "queria uma ligação"
+    r"\b(?:need|want|like|request|get|quiero|quisiera|necesito|pido|gustaria|veux|voudrais|souhaite|aimerais|"
+    r"brauche|will|mochte|hatte gern|hatte gerne|voglio|vorrei|chiedo|quero|queria|preciso|gostaria|wil|"
+    r"zou graag|graag) (?:\w+ )?(?:a |an |una |un |une |einen |eine |uma |um |een )?(?:call|callback|call "
+    r"back|"
+    r"phone call|llamada|appel|coup de fil|anruf|ruckruf|chiamata|telefonata|ligacao|telefonema|telefoontje|"
+    r"belletje)\b",
     # Spanish
     r"\bhablar con (?:alguien|una persona|un agente|un humano|un asesor|un representante|una persona real)\b",
     r"\bpersona real\b",
@@ -422,7 +446,7 @@ _PERSON_WORDS = {
     "operador operadora responsable",
     "fr": "quelqu quelquun humain personne conseiller conseillere responsable manager gerant operateur "
     "vendeur vendeuse patron",
-    "de": "mensch menschen mitarbeiter mitarbeiterin jemand jemanden chef chefin ansprechpartner "
+    "de": "mensch menschen mitarbeiter mitarbeiterin jemand jemanden jemandem chef chefin ansprechpartner "
     "ansprechpartnerin berater beraterin vorgesetzten verantwortlichen",
     "it": "persona qualcuno operatore operatrice umano responsabile addetto addetta commesso titolare",
     "pt": "pessoa alguem atendente humano humana gerente responsavel operador dono supervisor",
@@ -490,7 +514,8 @@ _ANGER_WORDS = _wordset(
     "betrug betruger abzocke unverschamt frechheit scheisse unmoglich katastrophe "
     "truffa truffatori vergogna schifo vergognoso inaccettabile pessimo ridicolo "
     "golpe golpistas absurdo vergonha pessimo horrivel ridiculo porcaria lixo "
-    "oplichting oplichters oplichters belachelijk schandalig waardeloos bagger kut "
+    "oplichting oplichters oplichters belachelijk schandalig waardeloos bagger kut kwaad "
+    "enerve enervee enervant stinksauer pessimi pessime pessimos pessimas pessima pessimo pessimes "
     "inutiles inutil desastre irrespetuosos furioso furiosa indignante indignado indignada "
     "furieux furieuse scandaleux scandaleuse scandale lamentable minable escroquerie voleurs "
     "wutend sauer schlechtester schlechteste schlechtesten frech dreist abzocker verarsche "
@@ -502,6 +527,8 @@ _ANGER_WORDS = _wordset(
 _ANGER_PHRASES = re.compile(
     r"\b(?:rip ?off|fed up|sick of|what the hell|are you kidding|this is a joke|j en ai marre|ras le bol|"
     r"ich habe die nase voll|das ist ein witz|sono stufo|sono stufa|estou farto|estou farta|ik ben het zat|"
+    r"thanks for nothing|(?:estou|to|fiquei|tou) (?:muito |mt |bem )?(?:brava|bravo|irritad[oa]|chatead[oa])|"
+    r"slechte (?:service|klantenservice|winkel|ervaring)|(?:bin|sind) (?:echt |total |so )?sauer|"
     r"(?:im|i am) (?:so )?done with (?:this|you|your|ur)|you guys are a joke|"
     r"(?:un|que|menudo) chiste|falta de respeto|(?:que|muy|pesimo|mal) (?:mal )?servicio|me tienen (?:harto|"
     r"harta)|"

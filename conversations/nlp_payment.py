@@ -1,7 +1,7 @@
 """Payment trouble in the shopper's words: a declined card, a failing wallet, an erroring checkout, a double
 charge, money taken without an order. A canned text cannot fix any of it: the router hands it to a person.
 
-Data per language, comma-separated phrases read on folded text (lower case, no accents or apostrophes):
+Data per language, phrases separated by ", " read on folded text (lower case, no accents or apostrophes):
 - a means of payment (`PAYMENT_MEANS`: card, PayPal, Pix, Bizum, iDEAL, checkout, "pay"…) within a few words
   of a failure (`PAYMENT_FAILURES`: declined, error, "não tá caindo", "gaat fout"…), in either order;
 - a charge (`CHARGED`) with "twice" (`TWICE`);
@@ -33,21 +33,30 @@ PAYMENT_FAILURES = {
     "en": "declined, declines, declining, failed, fails, failing, fail, error, errors, erroring, "
     "rejected, refused, denied, broken, crashed, crashes, crashing, not working, isnt working, doesnt work,"
     " wont work, not going through, wont go through, didnt go through, doesnt go through, does nothing, "
-    "wont approve, not approved, glitch, glitching, bugged, wont load, not loading",
+    "wont approve, not approved, glitch, glitching, bugged, wont load, not loading, didnt work, did not "
+    "work, "
+    "wont take, doesnt take, didnt take, wont accept, doesnt accept, didnt accept, not accepted, not "
+    "accepting, "
+    "wont complete, didnt complete",
     "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, declinada, declinado, error, falla, "
     "fallo, fallando, no funciona, no va(?! a), no pasa, no se procesa, no procesa, cargando, no hace nada,"
-    " no acepta, no me acepta, da error, bloqueado, bloqueada",
+    " no acepta, no me acepta, da error, bloqueado, bloqueada, no me pasa, no se completa, no se completo, "
+    "no se realiza, no se hizo",
     "fr": "refuse, refusee, refusees, rejete, rejetee, echoue, echec, erreur, bug, bugue, plante, "
-    "bloque, bloquee, passe pas, marche pas, fonctionne pas",
+    "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas",
     "de": "abgelehnt, lehnt, fehlgeschlagen, fehler, geht nicht, klappt nicht, funktioniert nicht, "
-    "hangt, bricht, streikt, ladt nicht, tut nichts, nicht akzeptiert, schlagt fehl",
+    "hangt, bricht, streikt, ladt nicht, tut nichts, nicht akzeptiert, schlagt fehl, nicht angenommen, "
+    "nimmt(?= (?:\\w+ ){0,3}nicht), akzeptiert(?= (?:\\w+ ){0,3}nicht)",
     "it": "rifiutata, rifiutato, rifiuta, respinta, respinto, errore, fallita, fallito, non funziona, "
-    "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla",
+    "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla, non "
+    "accetta, "
+    "non prende",
     "pt": "recusado, recusada, recusou, negada, negado, erro, falhou, falha, trava, travou, travando, "
     "nao passa, nao funciona, nao ta caindo, nao cai, nao caiu, nao foi confirmado, nao gera, nao finaliza,"
-    " nao conclui",
+    " nao conclui, nao aceita, nao aceitou",
     "nl": "geweigerd, afgewezen, mislukt, fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
-    "doet het niet, doet niks, doet niets, blijft hangen, hangt, laadt niet, wijst",
+    "doet het niet, doet niks, doet niets, blijft hangen, hangt, laadt niet, wijst, niet geaccepteerd, "
+    "niet aangenomen, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= (?:\\w+ ){0,3}niet)",
 }
 # Words that already say "payment failed" on their own.
 PAYMENT_FAILURE_WORDS = {"zahlungsfehler", "betaalfout", "paymenterror"}
@@ -91,7 +100,7 @@ _DISCOUNT_CODE = frozenset(DISCOUNT_CODE_WORDS.split())
 
 
 def _either(*tables: str) -> str:
-    phrases = {p.strip() for table in tables for p in table.split(",") if p.strip()}
+    phrases = {p.strip() for table in tables for p in table.split(", ") if p.strip()}
     return "(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + ")"
 
 
