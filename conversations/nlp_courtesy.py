@@ -24,38 +24,45 @@ COURTESY_WORDS: dict[str, str] = {
     "think about maybe later lol haha oh ah yay np no worries problem bye byee goodbye see ya later have "
     "great day night evening weekend week too same to and again for the your help well grab buy get order "
     "purchase it on when payday paycheck pay day paid next month tomorrow gonna going to soon then tonight "
-    "today morning afternoon look check see",
-    "es": "guapa guapo amiga amigo hoy luego ver mirar miro gracias grax grx gracia muchas muchisimas mil "
+    "today morning afternoon look check see talk speak chat one pass stuff happy monday tuesday wednesday "
+    "thursday friday saturday sunday",
+    "es": "okis okas acuerdo feliz lunes martes miercoles jueves viernes sabado domingo guapa guapo amiga "
+    "amigo hoy luego ver mirar miro gracias grax grx gracia muchas muchisimas mil "
     "ok vale bueno buenisimo buenisima listo "
     "perfecto genial super excelente bien muy amable dale de nada igualmente saludos un abrazo besos que "
     "tengas tengan tenga buen buena buenas buenos dia dias tarde tardes noche noches finde fin semana hasta"
     " luego pronto manana chao chau adios si no lo la le les te y e a voy pensar pienso pensarlo aviso "
     "avisamos aviso veo despues cuando cobre compro comprare pido pedire sueldo quincena para todos ustedes"
     " usted vos tambien igual",
-    "fr": "plus demain ce soir verrai verra regarde regarderai merci mrc mci mrci bcp beaucoup infiniment "
+    "fr": "voir lundi mardi mercredi jeudi vendredi samedi dimanche plus demain ce soir verrai verra "
+    "regarde regarderai merci mrc mci mrci bcp beaucoup infiniment "
     "bien super parfait top nickel "
     "genial cool ok oki dac dacc d acc accord daccord oui non ca marche entendu compris note c est bonne "
     "bon soiree journee nuit week end weekend a vous toi aussi bientot salut au revoir bisous cordialement "
     "tres pareillement de meme egalement je vais reflechir reflechis y penser penserai passerai commande "
     "commanderai la le fin du mois quand salaire paie et",
-    "de": "schau schaue guck gucke mal morgen heute bestell danke dank dankeschon dankesehr vielen lieben "
+    "de": "auch montag dienstag mittwoch donnerstag freitag samstag sonntag schau schaue guck gucke mal "
+    "morgen heute bestell danke dank dankeschon dankesehr vielen lieben "
     "herzlichen vielmals merci dir euch ihnen sehr "
     "super top klasse prima perfekt alles klar passt gut ok okay okey cool ja nein nicht jetzt mach ich "
     "mache machs schones schonen schoenes einen wochenende abend tag noch bis dann bald spater tschuss "
     "tschau ciao servus gleichfalls ebenso gerne gern nett uberleg uberlege uberlegs es mir melde mich wenn"
     " das gehalt lohn da ist bestelle kaufe",
-    "it": "un attimo momento domani oggi dopo vedo guardo grazie grz grazi mille 1000 infinite tante ok va "
+    "it": "sentiamo vediamo buonanotte buongiorno buonasera felice lunedi martedi mercoledi giovedi venerdi "
+    "sabato un attimo momento domani oggi dopo vedo guardo grazie grz grazi mille 1000 infinite tante ok va "
     "bene benissimo perfetto ottimo top si no su "
     "buona buon serata giornata notte weekend domenica fine settimana a voi te presto dopo ciao ci penso "
     "pensero vi ti faccio sapere so lo la prendo prendero compro ordino col con il prossimo stipendio "
     "gentilissimi gentilissima gentilissimo gentile gentili tutto chiaro ricevuto capito altrettanto ancora"
     " d accordo certo e",
-    "pt": "depois vejo ver olho amanha hoje comprar bola obrigado obrigada obrigadao brigado brigada "
+    "pt": "aqui feliz segunda terca quarta quinta sexta sabado domingo depois vejo ver olho amanha hoje "
+    "comprar bola obrigado obrigada obrigadao brigado brigada "
     "brigadao obg obgd obgda vlw valeu demais muito "
     "muita ok beleza blz show perfeito otimo legal top tmj boa bom noite dia tarde fim de semana pra para "
     "vcs voces voce vc tchau ate mais logo breve vou pensar penso e te falo aviso quando cair o salario eu "
     "compro tudo certo fechado combinado nada sim nao abs abraco bjs beijos",
-    "nl": "kijk kijken morgen vandaag straks bedankt dankjewel dankje dankjwl dankuwel dank je jij u wel "
+    "nl": "naar verder maandag dinsdag woensdag donderdag vrijdag zaterdag zondag kijk kijken morgen "
+    "vandaag straks bedankt dankjewel dankje dankjwl dankuwel dank je jij u wel "
     "thanks thnx top super oke ok "
     "prima fijne fijn dag nog weekend avond doei daag doeg tot ziens straks later ik denk er even over na "
     "ga erover nadenken bestel koop het als mijn salaris loon binnen is helemaal goed duidelijk ook merci "
@@ -74,27 +81,13 @@ THANKS_FOR: dict[str, str] = {
     "nl": r"(?:bedankt|dank je|dankjewel|dank u|dank|thanks)(?: wel)? voor",
 }
 _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
-# Alone, one greeting or yes opens a conversation ("ciao", "yes" to "want it?"): it needs an answer.
-OPENERS = frozenset(
-    {
-        "hi",
-        "hello",
-        "hey",
-        "hola",
-        "ciao",
-        "oi",
-        "ola",
-        "hallo",
-        "hoi",
-        "bonjour",
-        "salut",
-        "yes",
-        "yeah",
-        "si",
-        "sim",
-        "ja",
-        "oui",
-    }
+# A greeting or a yes alone opens a conversation ("ciao", "buongiorno", "yes" to "want it?"): it needs an
+# answer. With thanks or a wish it is a goodbye ("buenas tardes, gracias").
+OPENERS = re.compile(
+    r"^(?:(?:hi|hello|hey|hola|ciao|oi|ola|hallo|hoi|bonjour|salut|buongiorno|buonasera|goedemorgen|"
+    r"goedemiddag|goedenavond|good morning|good afternoon|buenos dias|buen dia|buenas tardes|bom dia|boa "
+    r"tarde|"
+    r"guten tag|guten morgen|buon giorno|yes|yeah|si|sim|ja|oui) ?)+$"
 )
 # "graciass", "graziee", "thanksss": a stretched last letter is the same word.
 _STRETCHED = re.compile(r"(.)\1+$")
@@ -112,7 +105,7 @@ def is_acknowledgement(text: Text) -> bool:
         # Only emoji or punctuation: a thumbs-up or a heart.
         return bool(text.raw.strip())
     words = text.words
-    if len(words) > MAX_ACK_WORDS or (len(words) == 1 and words[0] in OPENERS):
+    if len(words) > MAX_ACK_WORDS or OPENERS.match(" ".join(words)):
         return False
     rest = _THANKS_FOR.sub(" ", " ".join(words), count=1).split()
     return all(_is_courtesy(w) for w in rest)

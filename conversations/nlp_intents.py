@@ -180,6 +180,10 @@ _REVOCATION_PATTERNS_ES = [
     r"\b(?:paren|pare|parale|dejen|deja|deje|dejad) (?:ya )?de (?:escribir|mandar|enviar|molestar|contactar|"
     r"spamear)(?:me|nos)?\b(?! (?:el|la|los|las|un|una) (?:pedido|paquete|producto|articulo))",
     r"\bcancel(?:ar|a|en|o) (?:la |mi )?(?:suscripcion|subscripcion|inscripcion)\b",
+    # "elimínenme", "bórrenme ya", but "elimíname el gorro del carrito" is about the cart.
+    r"\b(?:eliminenme|eliminame|elimineme|borrenme|borrame|borreme|quitenme|quitame|saquenme|sacame)"
+    r"(?: (?:por favor|porfa|ya|ahora|gracias|de (?:la|su|tu|sus|vuestra|esta) (?:lista|listas|base de "
+    r"datos)))*$",
     r"\b(?:paren|para|pare|parale|basta|dejen|deja) (?:ya )?(?:con|de) "
     r"(?:los |tus |sus |estos |esos |tantos )?(?:mensajes|mensajitos|textos|sms)\b",
     r"\b(?:borr|elimin)(?:en|a|e|ar) (?:todos )?mis datos\b",
@@ -244,6 +248,8 @@ _REVOCATION_PATTERNS_DE = [
     r"(?! (?:morgen|ubermorgen|heute|jetzt|sofort|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
     r"sonntag|nachster|nachste|nachsten|dem|der|\d))",
     r"\bmich (?:bitte )?(?:abmelden|austragen|entfernen|loschen)\b",
+    r"\b(?:will|mochte|mochten|wollen) (?:nichts|nix) mehr (?:\w+ )?(?:bekommen|erhalten|kriegen|horen|"
+    r"zugeschickt bekommen)\b",
     r"\bmeine nummer (?:bitte )?(?:loschen|entfernen|streichen)\b",
     r"\blass(?:en sie| mich| uns)? (?:mich )?in ruhe\b",
     # "lasst mich endlich in frieden"; "lasst mich wissen" asks to be told.
@@ -320,7 +326,8 @@ _REVOCATION_PATTERNS_PT = [
     r"(?! pelo (?:entregador|motoboy|correio|carteiro))",
 ]
 _MESSAGES_NL = (
-    r"(?:berichten|berichtjes|bericht|sms|smsjes|smsje|smsen|sms jes|appjes|meldingen|herinneringen)"
+    r"(?:berichten|berichtjes|bericht|sms|smsjes|smsje|smsen|sms jes|appjes|meldingen|herinneringen|reclame|"
+    r"nieuwsbrief)"
 )
 _REVOCATION_PATTERNS_NL = [
     r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:niks|niets) meer\b",
@@ -352,16 +359,72 @@ _REVOCATION_PATTERNS_NL = [
     r"\bwil (?:\w+ )?(?:niet meer|niet langer) (?:benaderd|gecontacteerd|lastiggevallen|gestoord|gebeld|"
     r"gesmst|geappt|gemaild) worden\b",
 ]
+# "para com essas mensagens", "stoppt die Nachrichten", "kappen met die reclame": a stop word, a few small
+# words, then the texts themselves (or their ads); a stop word before anything else is not a revocation, and
+# words that also mean "for" (Spanish and Portuguese "para") or "no" ("keine Nachricht bekommen": none came)
+# are not stop words here.
+_STOP_THE_TEXTS = {
+    "en": ("stop|quit|enough|no more|enough with|done with", "the these those your ur all with of any", ""),
+    "es": (
+        "paren|pare|para con|basta|no mas|stop",
+        "con de los las tus sus estos esos tantos ya",
+        "publicidad|spam|promos",
+    ),
+    "fr": ("arretez|arrete|stop|assez|marre|plus", "de des les vos ces tes avec d", "publicites|spam|promos"),
+    "de": (
+        "stoppt|stopp|stop|schluss|genug|hort auf mit|horen sie auf mit",
+        "mit den die diese eure ihre deine dem",
+        "spam|newsletter|werbe sms",
+    ),
+    "it": (
+        "basta|smettete|smettila|smettetela|stop|finitela|niente piu",
+        "con i coi questi vostri tuoi sti di",
+        "pubblicita|spam",
+    ),
+    "pt": (
+        "para com|parem|pare|chega de|chega dessas|chega desses|chega com|stop|sem mais",
+        "com essas esses as os suas seus",
+        "propaganda|propagandas|spam",
+    ),
+    "nl": (
+        "stop|stoppen|kappen|hou op|houd op|genoeg",
+        "met die de deze jullie je uw al",
+        "reclame|spam|nieuwsbrief",
+    ),
+}
+_MESSAGES_ALL = {
+    "es": r"(?:mensajes|mensajitos|textos|sms|promociones|notificaciones|recordatorios)",
+    "en": r"(?:texts|messages|msgs|sms|spam|reminders|notifications|promos|ads|marketing)",
+    "fr": _MESSAGES_FR,
+    "de": _MESSAGES_DE,
+    "it": _MESSAGES_IT,
+    "pt": _MESSAGES_PT,
+    "nl": _MESSAGES_NL,
+}
+
+
+# "genoeg berichten over de levering, wanneer komt het?": texts about the order, wanted, just late.
+_ABOUT = (
+    r"(?:about|regarding|on|over|sobre|sur|concernant|uber|zu|zur|zum|wegen|su|sul|sulla|riguardo|do|da|del)"
+)
+
+
+def _stop_the_texts(language: str) -> str:
+    stop, small, extra = _STOP_THE_TEXTS[language]
+    texts = _MESSAGES_ALL[language] + (f"|(?:{extra})" if extra else "")
+    return rf"\b(?:{stop})(?: (?:{'|'.join(small.split())})){{0,3}} (?:{texts})\b(?! {_ABOUT}\b)"
+
+
 _REVOCATION = {
     language: re.compile("|".join(f"(?:{p})" for p in patterns))
     for language, patterns in (
-        ("en", _REVOCATION_PATTERNS),
-        ("es", _REVOCATION_PATTERNS_ES),
-        ("fr", _REVOCATION_PATTERNS_FR),
-        ("de", _REVOCATION_PATTERNS_DE),
-        ("it", _REVOCATION_PATTERNS_IT),
-        ("pt", _REVOCATION_PATTERNS_PT),
-        ("nl", _REVOCATION_PATTERNS_NL),
+        ("en", [*_REVOCATION_PATTERNS, _stop_the_texts("en")]),
+        ("es", [*_REVOCATION_PATTERNS_ES, _stop_the_texts("es")]),
+        ("fr", [*_REVOCATION_PATTERNS_FR, _stop_the_texts("fr")]),
+        ("de", [*_REVOCATION_PATTERNS_DE, _stop_the_texts("de")]),
+        ("it", [*_REVOCATION_PATTERNS_IT, _stop_the_texts("it")]),
+        ("pt", [*_REVOCATION_PATTERNS_PT, _stop_the_texts("pt")]),
+        ("nl", [*_REVOCATION_PATTERNS_NL, _stop_the_texts("nl")]),
     )
 }
 # A person doing the opposite of revoking: "don't unsubscribe me", "I don't want to unsubscribe".
@@ -454,18 +517,20 @@ _PERSON_WORDS = {
 }
 _ASK_FOR_PERSON = {
     "en": r"get me|put me through to|connect me (?:to|with)|transfer me to|let me (?:speak|talk) to|"
-    r"i (?:want|need|would like|d like)|can i (?:get|have)|is there",
+    r"i (?:want|need|would like|d like)|can i (?:get|have)|is there|put|may i (?:speak to|talk to|have)",
     "es": r"pasame con|pasenme con|paseme con|me comunican con|comunicarme con|comuniqueme con|"
-    r"(?:quiero|necesito|prefiero) (?:hablar con )?|hay",
+    r"(?:quiero|necesito|prefiero) (?:hablar con )?|hay|puedo hablar con|me pasas con|me pasan con",
     "fr": r"passez moi|passe moi|mettez moi en relation avec|(?:je )?(?:veux|voudrais|souhaite) parler (?:a|"
     r"au|avec)|"
-    r"y a t il|il y a",
+    r"y a t il|il y a|(?:je )?(?:veux|voudrais|souhaite|aimerais)|(?:puis je|je peux|est ce que je peux) "
+    r"parler (?:a|au|avec)",
     "de": r"verbinden sie mich mit|verbindet mich mit|(?:ich )?(?:will|mochte|hatte gern|brauche) |"
-    r"kann ich|gibt es",
+    r"kann ich|darf ich|gibt es",
     "it": r"passatemi|passami|mettetemi in contatto con|(?:voglio|vorrei|ho bisogno di) (?:parlare con )?|"
-    r"c e",
-    "pt": r"(?:quero|preciso|gostaria de) (?:falar com )?|me passa (?:pra|para)|tem",
-    "nl": r"(?:ik wil|wil|ik zou graag|kan ik) (?:met )?|is er",
+    r"c e|posso parlare con|posso avere",
+    "pt": r"(?:quero|preciso|gostaria de) (?:falar com )?|me passa (?:pra|para)|tem|posso falar com|"
+    r"da pra falar com",
+    "nl": r"(?:ik wil|wil|ik zou graag|kan ik|mag ik) (?:met )?|is er",
 }
 # The small words between the asking and the person: "get me A REAL human", "quero falar COM O gerente".
 _PERSON_GAP = (
@@ -493,6 +558,9 @@ _HUMAN_PATTERNS_MORE = [
     r"\bmi (?:chiamate|chiami|chiamereste|richiamate|richiami)\b",
     r"\b(?:ligar|liguem|ligue|liga|retornem|retorne|retorna) (?:pra|para) mim\b|\bretorn\w* a ligacao\b",
     r"\b(?:telefoontje|een belletje)\b",
+    # "j'aimerais être rappelé", "möchte zurückgerufen werden", "que me devuelvan la llamada"
+    r"\b(?:etre|me faire) rappelee?\b|\bzuruckgerufen werden\b|\bessere richiamat[oa]\b"
+    r"|\bque me devuelvan la llamada\b|\bteruggebeld (?:worden|te worden)\b|\bwant (?:to be )?called back\b",
     r"\b(?:connect|put|transfer|get) me (?:through )?(?:to|with) (?:\w+ )?(?:support|customer service|sales|"
     r"the team|your team)\b",
     r"\b(?:atendimento|atencion|attention|assistenza|servizio|service|suporte|support|servicio|contato|"
@@ -515,6 +583,8 @@ _ANGER_WORDS = _wordset(
     "truffa truffatori vergogna schifo vergognoso inaccettabile pessimo ridicolo "
     "golpe golpistas absurdo vergonha pessimo horrivel ridiculo porcaria lixo "
     "oplichting oplichters oplichters belachelijk schandalig waardeloos bagger kut kwaad "
+    "outrageous disgraceful appalling infuriating shameful scandalous sauerei saftladen zumutung "
+    "unverschamtheit skandal skandalos scandaloso scandalosa scandalo "
     "enerve enervee enervant stinksauer pessimi pessime pessimos pessimas pessima pessimo pessimes "
     "inutiles inutil desastre irrespetuosos furioso furiosa indignante indignado indignada "
     "furieux furieuse scandaleux scandaleuse scandale lamentable minable escroquerie voleurs "

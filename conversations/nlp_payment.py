@@ -37,29 +37,37 @@ PAYMENT_FAILURES = {
     "work, "
     "wont take, doesnt take, didnt take, wont accept, doesnt accept, didnt accept, not accepted, not "
     "accepting, "
-    "wont complete, didnt complete",
+    "wont complete, didnt complete, wont process, not processing, doesnt process, didnt process, cant, "
+    "cannot, unable to",
     "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, declinada, declinado, error, falla, "
     "fallo, fallando, no funciona, no va(?! a), no pasa, no se procesa, no procesa, cargando, no hace nada,"
     " no acepta, no me acepta, da error, bloqueado, bloqueada, no me pasa, no se completa, no se completo, "
-    "no se realiza, no se hizo",
+    "no se realiza, no se hizo, no puedo, no consigo, no logro",
     "fr": "refuse, refusee, refusees, rejete, rejetee, echoue, echec, erreur, bug, bugue, plante, "
-    "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas",
+    "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas, arrive pas, impossible",
     "de": "abgelehnt, lehnt, fehlgeschlagen, fehler, geht nicht, klappt nicht, funktioniert nicht, "
     "hangt, bricht, streikt, ladt nicht, tut nichts, nicht akzeptiert, schlagt fehl, nicht angenommen, "
-    "nimmt(?= (?:\\w+ ){0,3}nicht), akzeptiert(?= (?:\\w+ ){0,3}nicht)",
+    "fehlermeldung, kann nicht, kann ich nicht, nimmt(?= (?:\\w+ ){0,3}nicht), akzeptiert(?= (?:\\w+ "
+    "){0,3}nicht)",
     "it": "rifiutata, rifiutato, rifiuta, respinta, respinto, errore, fallita, fallito, non funziona, "
     "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla, non "
     "accetta, "
-    "non prende",
+    "non prende, non riesco, impossibile",
     "pt": "recusado, recusada, recusou, negada, negado, erro, falhou, falha, trava, travou, travando, "
     "nao passa, nao funciona, nao ta caindo, nao cai, nao caiu, nao foi confirmado, nao gera, nao finaliza,"
-    " nao conclui, nao aceita, nao aceitou",
+    " nao conclui, nao aceita, nao aceitou, nao consigo",
     "nl": "geweigerd, afgewezen, mislukt, fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
     "doet het niet, doet niks, doet niets, blijft hangen, hangt, laadt niet, wijst, niet geaccepteerd, "
-    "niet aangenomen, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= (?:\\w+ ){0,3}niet)",
+    "niet aangenomen, kan niet, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= (?:\\w+ ){0,3}niet)",
 }
-# Words that already say "payment failed" on their own.
-PAYMENT_FAILURE_WORDS = {"zahlungsfehler", "betaalfout", "paymenterror"}
+# Phrases that already say "payment failed" or "charged twice" on their own.
+PAYMENT_FAILURE_PHRASES = (
+    "zahlungsfehler, betaalfout, double charge, duplicate charge, two charges, dos cargos, dos cobros, "
+    "doble cargo, cargo doble, cargo duplicado, cobro duplicado, deux prelevements, double debit, "
+    "doppelte abbuchung, zwei abbuchungen, doppio addebito, due addebiti, cobranca duplicada, duas "
+    "cobrancas, "
+    "cobranca em dobro, dubbele afschrijving, twee afschrijvingen"
+)
 CHARGED = {
     "en": "charged, charge, billed, debited, took my money, paid",
     "es": "cobraron, cobrado, cobrada, cobran, cobro, descontaron, pague, debitaron",
@@ -105,7 +113,7 @@ def _either(*tables: str) -> str:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     means, failure = _either(*PAYMENT_MEANS.values()), _either(*PAYMENT_FAILURES.values())
     charged, twice = _either(*CHARGED.values()), _either(*TWICE.values())
     near = re.compile(rf"\b{means}\b{_GAP}{failure}\b|\b{failure}\b{_GAP}{means}\b")
@@ -116,17 +124,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?:{_either(NO_ORDER['none'])}(?: \w+){{0,3}}? {order}\b"
         rf"|{order}(?: \w+){{0,2}}? {_either(NO_ORDER['not showing'])}\b)"
     )
-    return near, double, no_order
+    said = re.compile(rf"\b{_either(PAYMENT_FAILURE_PHRASES)}\b")
+    return said, near, double, no_order
 
 
 def payment_trouble(words: tuple[str, ...]) -> str | None:
     """The words that say a payment failed or went wrong, or None."""
-    for word in words:
-        if word in PAYMENT_FAILURE_WORDS:
-            return word
     folded = " ".join(words)
-    near, double, no_order = _patterns()
-    for pattern in (double, no_order):
+    said, near, double, no_order = _patterns()
+    for pattern in (said, double, no_order):
         match = pattern.search(folded)
         if match:
             return match[0]
