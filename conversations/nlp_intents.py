@@ -77,7 +77,7 @@ _FILLER = _wordset(
     "immediately again no nope not interested sorry por favor ya gracias mensajes yes hi hello hey "
     "lol wrong from list for to out opt the sending "
     "svp stp merci oui non tout tous maintenant bonjour moi s il vous plait "
-    "bitte danke jetzt sofort ja nein hallo alles alle mir "
+    "bitte danke jetzt sofort ja nein hallo alles alle mir von vom "
     "per favore grazie ora adesso si ciao tutto tutti messaggi "
     "obrigado obrigada agora sim nao oi ola tudo todos mensagens "
     "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten graag maar even nou ermee daarmee "
@@ -117,7 +117,12 @@ _REVOCATION_PATTERNS = [
     r"\b(?:unsubscribe|unsuscribe|unsub|opt me out|opt out|optout|stopall)\b",
     r"\b(?:no|dont send|i dont want|i do not want|i dont need) (?:any )?(?:more|further) "
     r"(?:texts|messages|msgs|sms)\b",
-    r"\bi dont want (?:your|these|any|ur) (?:texts|messages|msgs|sms)\b",
+    r"\b(?:i )?(?:dont|do not|no longer) (?:want|need|wish to (?:get|receive)|like) (?:your |these |those |"
+    r"any "
+    r"|ur |the |any more |all these |all the )?(?:texts|messages|msgs|sms|reminders|notifications)\b"
+    r"(?! (?:about|on|regarding|for) )",
+    # "I want to be removed", "ik wil afgemeld worden", "möchte abgemeldet werden", "voglio essere rimosso"
+    r"\b(?:want|like|wish) to be (?:removed|unsubscribed|taken off)\b",
     r"\bleave me alone\b",
     r"\b(?:i )?(?:want|want to have) nothing (?:more )?to do with (?:you|your store|this store)\b",
     r"\bwrong (?:number|person)\b",
@@ -204,6 +209,7 @@ _REVOCATION_PATTERNS_FR = [
     r"\bdes(?:abonn|inscri)\w*\b",
     r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez|oubliez|oublie) (?:moi|mon numero|mon num)\b",
     r"\blaissez moi tranquille|\bfoutez moi la paix|\blachez moi\b",
+    r"\bannul\w* (?:mon |l |mon |cet |l )?(?:abonnement|inscription)(?: (?:aux|des) (?:sms|messages))?\b",
     r"\bne (?:veux|voulons) plus (?:entendre parler|rien savoir) de vous\b",
     r"\b(?:mauvais|faux) numero\b",
     r"\b(?:veux|souhaite|desire|voudrais|souhaiterais) (?:plus|pas|plus jamais) (?:etre|qu on me) "
@@ -218,6 +224,10 @@ _MESSAGES_DE = r"(?:sms|nachrichten|nachricht|mitteilungen|textnachrichten|texte
 _REVOCATION_PATTERNS_DE = [
     r"\bkeine (?:\w+ )?" + _MESSAGES_DE + r" mehr\b",
     r"\b" + _MESSAGES_DE + r" (?:bitte )?(?:abbestellen|abmelden|stoppen|beenden)\b",
+    r"\b(?:schreib|schreibt|schreiben sie|schick|schickt|kontaktiert|meldet euch|melden sie sich) "
+    r"(?:mir|mich|uns|bei mir) (?:\w+ )?(?:nie wieder|nie mehr|nimmer)\b",
+    r"\b(?:abgemeldet|ausgetragen|entfernt|geloscht) (?:werden|zu werden)\b",
+    r"\b(?:abo|abonnement|anmeldung) (?:\w+ )?(?:kundigen|beenden|loschen|stornieren)\b",
     r"\b(?:schreib|schreiben|schick|schicken|sende|senden) (?:sie )?(?:mir|uns) (?:\w+ )?(?:nicht|nie|keine) "
     r"(?:\w+ )?mehr\b",
     r"\b(?:schreib|schreibt|schreiben|schick|schicken|sende|senden|kontaktier\w*) (?:sie )?(?:mir|mich|uns) "
@@ -282,6 +292,7 @@ _REVOCATION_PATTERNS_IT = [
     r"\bnon (?:scrivetemi|mandatemi|contattatemi|inviatemi|cercatemi|scrivermi|mandarmi|contattarmi)\b"
     r"(?! (?:in|su|via|al|alla|a|prima|dopo|le|la|il) )",
     r"\bannull\w* (?:la |l |mia |l mia )?(?:iscrizione|sottoscrizione|registrazione)\b",
+    r"\bessere (?:cancellat|rimoss|tolt)[oa] dalla (?:lista|vostra lista|mailing list)\b",
     r"\b(?:smettete|smettila|smetti|smettetela|finitela|piantatela|basta) (?:con|coi|col) (?:questi |i |"
     r"tutti "
     r"questi |sti |st |vostri |tuoi )?" + _MESSAGES_IT + r"\b",
@@ -320,7 +331,8 @@ _REVOCATION_PATTERNS_PT = [
     r"(?:voces|vcs|vc|voce|vossa loja)\b",
     r"\bnumero errado\b",
     # "cancela meu cadastro", but "cancela o pedido?" is about an order, not about the texts.
-    r"\b(?:cancel|exclu|apag|delet|remov)\w* (?:o |a )?(?:meu|minha) (?:cadastro|inscricao|assinatura)\b",
+    r"\b(?:cancel|exclu|apag|delet|remov)\w* (?:o |a )?(?:(?:meu|minha) )?(?:cadastro|inscricao|"
+    r"assinatura)\b",
     r"\b(?:apag|exclu|remov|delet)\w* (?:os |todos os )?meus dados\b",
     r"\bnao (?:quero|desejo) (?:mais )?ser (?:mais )?(?:incomodad|contatad|contactad|perturbad)[oa]s?\b"
     r"(?! pelo (?:entregador|motoboy|correio|carteiro))",
@@ -343,6 +355,8 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:verwijder|verwijderen|wis|schrap) (?:me|mij|mijn nummer|mijn gegevens)\b",
     r"\bik wil (?:geen|niks|niets) (?:meer )?(?:\w+ )?" + _MESSAGES_NL + r"\b",
     r"\bik wil (?:niks|niets) meer (?:ontvangen|krijgen|van jullie)\b(?! (?:over|van de|van het) )",
+    r"\b(?:wil|wil graag|zou graag) (?:\w+ )?(?:afgemeld|uitgeschreven|verwijderd) (?:worden|te worden)\b",
+    r"\b(?:abonnement|inschrijving) (?:\w+ )?(?:opzeggen|stopzetten|beeindigen)\b",
     r"\blaat (?:me|mij) (?:met rust|gerust)\b",
     r"\bik wil (?:niks|niets) meer met jullie te maken hebben\b",
     r"\b(?:verkeerd|verkeerde) nummer\b",
@@ -486,6 +500,11 @@ _HUMAN_PATTERNS = [
     r"il servizio clienti|un commesso|una commessa|un responsabile)\b",
     r"\b(?:persona vera|persona reale|operatore umano|servizio clienti|assistenza clienti)\b",
     r"\b(?:sei|e) (?:un )?(?:bot|robot)\b",
+    r"\b(?:talking to|hablando con|parle a|parle avec|spreche (?:ich )?mit|parlando con|falando com|praat "
+    r"ik met|"
+    r"spreek ik met) (?:a |an |un |una |une |einem |einer |um |uma |een )?(?:robot|robo|roboter|machine|"
+    r"maquina|"
+    r"macchina|computer|ia|ai|ki)\b",
     r"\b(?:chiamatemi|richiamatemi|chiamami|richiamami|chiamarmi|richiamarmi)\b"
     r"|\bmi (?:potete|puoi|puo|potreste) (?:chiamare|richiamare)\b",
     r"\bfalar com (?:alguem|uma pessoa|um atendente|um humano|um vendedor|o atendimento)\b",
@@ -517,7 +536,7 @@ _PERSON_WORDS = {
 }
 _ASK_FOR_PERSON = {
     "en": r"get me|put me through to|connect me (?:to|with)|transfer me to|let me (?:speak|talk) to|"
-    r"i (?:want|need|would like|d like)|can i (?:get|have)|is there|put|may i (?:speak to|talk to|have)",
+    r"i (?:want|need|would like|d like)|can i (?:get|have)|is there|put|get|may i (?:speak to|talk to|have)",
     "es": r"pasame con|pasenme con|paseme con|me comunican con|comunicarme con|comuniqueme con|"
     r"(?:quiero|necesito|prefiero) (?:hablar con )?|hay|puedo hablar con|me pasas con|me pasan con",
     "fr": r"passez moi|passe moi|mettez moi en relation avec|(?:je )?(?:veux|voudrais|souhaite) parler (?:a|"

@@ -37,28 +37,35 @@ PAYMENT_FAILURES = {
     "work, "
     "wont take, doesnt take, didnt take, wont accept, doesnt accept, didnt accept, not accepted, not "
     "accepting, "
-    "wont complete, didnt complete, wont process, not processing, doesnt process, didnt process, cant, "
+    "not authorized, not authorised, wont complete, didnt complete, wont process, not processing, doesnt "
+    "process, didnt process, cant, "
     "cannot, unable to",
     "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, declinada, declinado, error, falla, "
     "fallo, fallando, no funciona, no va(?! a), no pasa, no se procesa, no procesa, cargando, no hace nada,"
     " no acepta, no me acepta, da error, bloqueado, bloqueada, no me pasa, no se completa, no se completo, "
-    "no se realiza, no se hizo, no puedo, no consigo, no logro",
+    "no aprobado, no aprobada, no autorizado, no autorizada, denegada, denegado, no se realiza, no se hizo, "
+    "no puedo, no consigo, no logro",
     "fr": "refuse, refusee, refusees, rejete, rejetee, echoue, echec, erreur, bug, bugue, plante, "
-    "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas, arrive pas, impossible",
+    "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas, non autorise, pas "
+    "autorise, non autorisee, arrive pas, impossible",
     "de": "abgelehnt, lehnt, fehlgeschlagen, fehler, geht nicht, klappt nicht, funktioniert nicht, "
     "hangt, bricht, streikt, ladt nicht, tut nichts, nicht akzeptiert, schlagt fehl, nicht angenommen, "
-    "fehlermeldung, kann nicht, kann ich nicht, nimmt(?= (?:\\w+ ){0,3}nicht), akzeptiert(?= (?:\\w+ "
+    "nicht autorisiert, nicht genehmigt, fehlermeldung, kann nicht, kann ich nicht, nimmt(?= (?:\\w+ "
+    "){0,3}nicht), akzeptiert(?= (?:\\w+ "
     "){0,3}nicht)",
     "it": "rifiutata, rifiutato, rifiuta, respinta, respinto, errore, fallita, fallito, non funziona, "
     "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla, non "
     "accetta, "
-    "non prende, non riesco, impossibile",
+    "non autorizzato, non autorizzata, negato, negata, non prende, non riesco, impossibile",
     "pt": "recusado, recusada, recusou, negada, negado, erro, falhou, falha, trava, travou, travando, "
     "nao passa, nao funciona, nao ta caindo, nao cai, nao caiu, nao foi confirmado, nao gera, nao finaliza,"
-    " nao conclui, nao aceita, nao aceitou, nao consigo",
+    " nao aprovado, nao aprovada, nao aprovou, reprovado, reprovou, nao autorizado, nao vai(?! (?:ser|"
+    "chegar)), "
+    "nao conclui, nao aceita, nao aceitou, nao consigo",
     "nl": "geweigerd, afgewezen, mislukt, fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
     "doet het niet, doet niks, doet niets, blijft hangen, hangt, laadt niet, wijst, niet geaccepteerd, "
-    "niet aangenomen, kan niet, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= (?:\\w+ ){0,3}niet)",
+    "niet goedgekeurd, afgekeurd, niet aangenomen, kan niet, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= "
+    "(?:\\w+ ){0,3}niet)",
 }
 # Phrases that already say "payment failed" or "charged twice" on their own.
 PAYMENT_FAILURE_PHRASES = (
