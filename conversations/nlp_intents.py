@@ -469,13 +469,6 @@ _HUMAN_PATTERNS = [
     r"| per favore| aub| porfa| pf| graag| ya| agora| subito| jetzt| nu)*$",
     r"\b(?:is|isnt) (?:there )?(?:anyone|anybody|someone|somebody) (?:\w+ )?(?:there|here|reading|listening|"
     r"home|real|working)\b",
-    # "need a call asap", "quisiera una llamada", "ich hätte gern einen Anruf", "queria uma ligação"
-    r"\b(?:need|want|like|request|get|quiero|quisiera|necesito|pido|gustaria|veux|voudrais|souhaite|aimerais|"
-    r"brauche|will|mochte|hatte gern|hatte gerne|voglio|vorrei|chiedo|quero|queria|preciso|gostaria|wil|"
-    r"zou graag|graag) (?:\w+ )?(?:a |an |una |un |une |einen |eine |uma |um |een )?(?:call|callback|call "
-    r"back|"
-    r"phone call|llamada|appel|coup de fil|anruf|ruckruf|chiamata|telefonata|ligacao|telefonema|telefoontje|"
-    r"belletje)\b",
     # Spanish
     r"\bhablar con (?:alguien|una persona|un agente|un humano|un asesor|un representante|una persona real)\b",
     r"\bpersona real\b",
@@ -538,7 +531,7 @@ _ASK_FOR_PERSON = {
     "en": r"get me|put me through to|connect me (?:to|with)|transfer me to|let me (?:speak|talk) to|"
     r"i (?:want|need|would like|d like)|can i (?:get|have)|is there|put|get|may i (?:speak to|talk to|have)",
     "es": r"pasame con|pasenme con|paseme con|me comunican con|comunicarme con|comuniqueme con|"
-    r"(?:quiero|necesito|prefiero) (?:hablar con )?|hay|puedo hablar con|me pasas con|me pasan con",
+    r"(?:quiero|necesito|prefiero) (?:hablar con )?|hay|(?:puedo )?hablar con|me pasas con|me pasan con",
     "fr": r"passez moi|passe moi|mettez moi en relation avec|(?:je )?(?:veux|voudrais|souhaite) parler (?:a|"
     r"au|avec)|"
     r"y a t il|il y a|(?:je )?(?:veux|voudrais|souhaite|aimerais)|(?:puis je|je peux|est ce que je peux) "
@@ -568,12 +561,29 @@ _PERSON = (
     # "is there someone WHO can sign for it", "hay alguien QUE lo reciba": not a request for a person.
     + r")\b(?! (?:que|qui|die|der|che|who|that|to receive|to sign|om))"
 )
+# "need a call asap", "quisiera una llamada", "ich hätte gern einen Anruf", "queria uma ligação": a request
+# word and a call, in the same language ("my mom WILL CALL you" is neither).
+_CALL_REQUESTS = {
+    "en": ("need|want|like|request|get|can i get|could i get", "a an", "call|callback|call back|phone call"),
+    "es": ("quiero|quisiera|necesito|pido|gustaria", "una", "llamada"),
+    "fr": ("veux|voudrais|souhaite|aimerais|demande", "un", "appel|coup de fil"),
+    "de": ("brauche|will|mochte|hatte gern|hatte gerne|bitte um", "einen", "anruf|ruckruf"),
+    "it": ("voglio|vorrei|chiedo|ho bisogno di", "una", "chiamata|telefonata"),
+    "pt": ("quero|queria|preciso|gostaria de", "uma", "ligacao|telefonema"),
+    "nl": ("wil|zou graag|graag", "een", "telefoontje|belletje"),
+}
+_CALL_REQUEST = "|".join(
+    rf"\b(?:{ask}) (?:\w+ )?(?:(?:{'|'.join(articles.split())}) )?(?:{call})\b"
+    for ask, articles, call in _CALL_REQUESTS.values()
+)
 _HUMAN_PATTERNS_MORE = [
+    _CALL_REQUEST,
     _PERSON,
     r"\b(?:bot|chatbot)\b",
     r"\b(?:are you|r u|sind sie|bist du|seid ihr|sei|siete|sao|sao voces|e|es|eres|son|ben je|zijn jullie|"
     r"vous etes|t es|c est) (?:un |une |uma |um |een |ein |a |an )?(?:robot|robo|roboter|machine|maquina)\b",
-    r"\b(?:que|qu on|quon) (?:me )?(?:llame|llamen|m appelle|me rappelle|mi chiami|me ligue|me liguem)\b",
+    r"\b(?:que|qu on|quon) (?:alguien |alguem |qualcuno |quelqu un )?(?:me |mi )?(?:llame|llamen|m appelle|"
+    r"me rappelle|chiami|me ligue|me liguem)\b",
     r"\bmi (?:chiamate|chiami|chiamereste|richiamate|richiami)\b",
     r"\b(?:ligar|liguem|ligue|liga|retornem|retorne|retorna) (?:pra|para) mim\b|\bretorn\w* a ligacao\b",
     r"\b(?:telefoontje|een belletje)\b",
@@ -601,7 +611,7 @@ _ANGER_WORDS = _wordset(
     "betrug betruger abzocke unverschamt frechheit scheisse unmoglich katastrophe "
     "truffa truffatori vergogna schifo vergognoso inaccettabile pessimo ridicolo "
     "golpe golpistas absurdo vergonha pessimo horrivel ridiculo porcaria lixo "
-    "oplichting oplichters oplichters belachelijk schandalig waardeloos bagger kut kwaad "
+    "oplichterij bedrog oplichting oplichters belachelijk schandalig waardeloos bagger kut kwaad "
     "outrageous disgraceful appalling infuriating shameful scandalous sauerei saftladen zumutung "
     "unverschamtheit skandal skandalos scandaloso scandalosa scandalo "
     "enerve enervee enervant stinksauer pessimi pessime pessimos pessimas pessima pessimo pessimes "
