@@ -1,0 +1,123 @@
+"""Replies that need no answer: thanks, goodbyes and wishes, "I'll think about it", "will grab it on payday".
+
+Data per language: a reply is an acknowledgement when every word of it is a courtesy word of some language
+(`COURTESY_WORDS`), it asks nothing ("?") and it is short. One unknown word ("thanks, but the link is
+broken", "gracias, y el envío a Chile") makes it a message a person or a rule must read. The router asks
+only after the compliance, person, payment and keyword-rule readings found nothing.
+"""
+
+import re
+
+from .nlp import Text
+
+# Longer messages carry something to answer even when every word is polite.
+MAX_ACK_WORDS = 12
+
+# Thanks, ok, goodbyes, wishes, "I'll think about it / let you know", "I'll buy it when I'm paid", and the
+# small words that hold those together. Folded spelling (no accents, no apostrophes).
+COURTESY_WORDS: dict[str, str] = {
+    "en": "ok okay k kk okey oki okk alright sure yep yes yeah ya hi hello hey no nope nah not now "
+    "interested fine thanks thank thanku thankyou you u thx ty tysm tks thks thnx thanx tnx thnks ta cheers"
+    " mate hun babe dear x xx xo bro much so very a lot bunch many appreciate appreciated it cool great "
+    "perfect awesome nice lovely "
+    "amazing wonderful brilliant good got gotcha noted will do sounds all set im i ill i will let know "
+    "think about maybe later lol haha oh ah yay np no worries problem bye byee goodbye see ya later have "
+    "great day night evening weekend week too same to and again for the your help well grab buy get order "
+    "purchase it on when payday paycheck pay day paid next month tomorrow gonna going to soon then tonight "
+    "today morning afternoon look check see bet take care keep that in mind talk speak chat one pass stuff "
+    "happy monday "
+    "tuesday wednesday "
+    "thursday friday saturday sunday",
+    "es": "crack hablamos pensare okis okas acuerdo feliz lunes martes miercoles jueves viernes sabado "
+    "domingo "
+    "guapa "
+    "guapo amiga "
+    "amigo hoy luego ver mirar miro gracias grax grx gracia muchas muchisimas mil "
+    "ok vale bueno buenisimo buenisima listo "
+    "perfecto genial super excelente bien muy amable dale de nada igualmente saludos un abrazo besos que "
+    "tengas tengan tenga buen buena buenas buenos dia dias tarde tardes noche noches finde fin semana hasta"
+    " luego pronto manana chao chau adios si no lo la le les te y e a voy pensar pienso pensarlo aviso "
+    "avisamos aviso veo despues cuando cobre compro comprare pido pedire sueldo quincena para todos ustedes"
+    " usted vos tambien igual",
+    "fr": "continuation gentil sympa voir lundi mardi mercredi jeudi vendredi samedi dimanche plus demain "
+    "ce soir verrai verra "
+    "regarde regarderai merci mrc mci mrci bcp beaucoup infiniment "
+    "bien super parfait top nickel "
+    "genial cool ok oki dac dacc d acc accord daccord oui non ca marche entendu compris note c est bonne "
+    "bon soiree journee nuit week end weekend a vous toi aussi bientot salut au revoir bisous cordialement "
+    "tres pareillement de meme egalement je vais reflechir reflechis y penser penserai passerai commande "
+    "commanderai la le fin du mois quand salaire paie et",
+    "de": "tausend und vielleicht nachsten nachste monat woche denk denke druber daruber nach auch montag "
+    "dienstag mittwoch donnerstag freitag samstag sonntag "
+    "schau schaue guck gucke mal "
+    "morgen heute bestell danke dank dankeschon dankesehr vielen lieben "
+    "herzlichen vielmals merci dir euch ihnen sehr "
+    "super top klasse prima perfekt alles klar passt gut ok okay okey cool ja nein nicht jetzt mach ich "
+    "mache machs schones schonen schoenes einen wochenende abend tag noch bis dann bald spater tschuss "
+    "tschau ciao servus gleichfalls ebenso gerne gern nett uberleg uberlege uberlegs es mir melde mich wenn"
+    " das gehalt lohn da ist bestelle kaufe",
+    "it": "allora davvero sentiamo vediamo buonanotte buongiorno buonasera felice lunedi martedi mercoledi "
+    "giovedi "
+    "venerdi "
+    "sabato un attimo momento domani oggi dopo vedo guardo grazie grz grazi mille 1000 infinite tante ok va "
+    "bene benissimo perfetto ottimo top si no su "
+    "buona buon serata giornata notte weekend domenica fine settimana a voi te presto dopo ciao ci penso "
+    "pensero vi ti faccio sapere so lo la prendo prendero compro ordino col con il prossimo stipendio "
+    "gentilissimi gentilissima gentilissimo gentile gentili tutto chiaro ricevuto capito altrettanto ancora"
+    " d accordo certo e",
+    "pt": "aqui feliz segunda terca quarta quinta sexta sabado domingo depois vejo ver olho amanha hoje "
+    "comprar bola obrigado obrigada obrigadao brigado brigada "
+    "brigadao obg obgd obgda vlw valeu demais muito "
+    "muita ok beleza blz show perfeito otimo legal top tmj boa bom noite dia tarde fim de semana pra para "
+    "vcs voces voce vc tchau ate mais logo breve vou pensar penso e te falo aviso quando cair o salario eu "
+    "compro tudo certo fechado combinado nada sim nao abs abraco bjs beijos",
+    "nl": "goedenacht welterusten heel erg snel naar verder maandag dinsdag woensdag donderdag vrijdag "
+    "zaterdag zondag kijk kijken "
+    "morgen "
+    "vandaag straks bedankt dankjewel dankje dankjwl dankuwel dank je jij u wel "
+    "thanks thnx top super oke ok "
+    "prima fijne fijn dag nog weekend avond doei daag doeg tot ziens straks later ik denk er even over na "
+    "ga erover nadenken bestel koop het als mijn salaris loon binnen is helemaal goed duidelijk ook merci "
+    "en graag gedaan mooi hoor groetjes ja nee",
+}
+_WORDS = frozenset(" ".join(COURTESY_WORDS.values()).split())
+# "thanks for the info", "merci pour le rappel", "danke für die Erinnerung": what the thanks is for needs no
+# answer (up to three words; a rule, a payment problem or anger has already been read before an ack).
+THANKS_FOR: dict[str, str] = {
+    "en": r"(?:thanks|thank you|thank u|thx|ty|cheers)(?: so much| very much| a lot)? for",
+    "es": r"(?:gracias|muchas gracias|mil gracias)(?: por| x)",
+    "fr": r"merci(?: beaucoup| bcp| bien)? (?:pour|de|du|des)",
+    "de": r"(?:danke|vielen dank|dankeschon)(?: schon| sehr)? (?:fur|wegen)",
+    "it": r"grazie(?: mille| tante)? (?:per|del|della|dei|delle|dello|di)",
+    "pt": r"(?:obrigad[oa]|valeu|brigad[oa]|obg)(?: mesmo)? (?:pelo|pela|pelos|pelas|por)",
+    "nl": r"(?:bedankt|dank je|dankjewel|dank u|dank|thanks)(?: wel)? voor",
+}
+_THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
+# A greeting or a yes alone opens a conversation ("ciao", "buongiorno", "yes" to "want it?"): it needs an
+# answer. With thanks or a wish it is a goodbye ("buenas tardes, gracias").
+OPENERS = re.compile(
+    r"^(?:(?:hi|hello|hey|hola|ciao|oi|ola|hallo|hoi|bonjour|salut|buongiorno|buonasera|goedemorgen|"
+    r"goedemiddag|goedenavond|good morning|good afternoon|buenos dias|buen dia|buenas tardes|bom dia|boa "
+    r"tarde|"
+    r"guten tag|guten morgen|buon giorno|yes|yeah|si|sim|ja|oui) ?)+$"
+)
+# "graciass", "graziee", "thanksss": a stretched last letter is the same word.
+_STRETCHED = re.compile(r"(.)\1+$")
+
+
+def _is_courtesy(word: str) -> bool:
+    return word in _WORDS or _STRETCHED.sub(r"\1", word) in _WORDS
+
+
+def is_acknowledgement(text: Text) -> bool:
+    """ "ok thanks 👍", "merci et bonne soirée", "valeu demais" — nothing to answer, nothing for a person."""
+    if "?" in text.raw:
+        return False
+    if not text.words:
+        # Only emoji or punctuation: a thumbs-up or a heart.
+        return bool(text.raw.strip())
+    words = text.words
+    if len(words) > MAX_ACK_WORDS or OPENERS.match(" ".join(words)):
+        return False
+    rest = _THANKS_FOR.sub(" ", " ".join(words), count=1).split()
+    return all(_is_courtesy(w) for w in rest)

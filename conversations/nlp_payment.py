@@ -1,0 +1,149 @@
+"""Payment trouble in the shopper's words: a declined card, a failing wallet, an erroring checkout, a double
+charge, money taken without an order. A canned text cannot fix any of it: the router hands it to a person.
+
+Data per language, phrases separated by ", " read on folded text (lower case, no accents or apostrophes):
+- a means of payment (`PAYMENT_MEANS`: card, PayPal, Pix, Bizum, iDEAL, checkout, "pay"…) within a few words
+  of a failure (`PAYMENT_FAILURES`: declined, error, "não tá caindo", "gaat fout"…), in either order;
+- a charge (`CHARGED`) with "twice" (`TWICE`);
+- paid or charged (`CHARGED`), then "but", then no order or confirmation (`NO_ORDER`).
+A question about a means ("do you take Klarna?") names no failure and stays a question.
+"""
+
+import re
+from functools import cache
+
+PAYMENT_MEANS = {
+    "en": "card, cards, credit card, debit card, visa, mastercard, amex, payment, payments, pay, paying,"
+    " paypal, klarna, afterpay, clearpay, apple pay, google pay, shop pay, checkout, check out, "
+    "transaction, pay button",
+    "es": "tarjeta, tarjetas, pago, pagos, pagar, bizum, pasarela, transaccion, cobro, checkout, boton "
+    "de pagar",
+    "fr": "carte, cb, carte bancaire, paiement, payer, reglement, transaction, bouton payer, bancontact,"
+    " lydia",
+    "de": "karte, kreditkarte, ec karte, zahlung, bezahlung, bezahlen, zahlen, kasse, sofortuberweisung,"
+    " giropay, transaktion, lastschrift, uberweisung, bezahlen button",
+    "it": "carta, carta di credito, pagamento, pagare, pago, paga, postepay, satispay, scalapay, "
+    "transazione, bonifico",
+    "pt": "cartao, pix, boleto, pagamento, pagar, mb way, mbway, multibanco, transacao, compra",
+    "nl": "kaart, creditcard, pinpas, betaling, betalen, afrekenen, ideal, bancontact, betaalpagina, "
+    "betaalknop, transactie",
+}
+# A phrase may hold a regular expression: Spanish "no va" fails, "no va a llegar" is a future.
+PAYMENT_FAILURES = {
+    "en": "declined, declines, declining, failed, fails, failing, fail, error, errors, erroring, "
+    "rejected, refused, denied, broken, crashed, crashes, crashing, not working, isnt working, doesnt work,"
+    " wont work, not going through, wont go through, didnt go through, doesnt go through, does nothing, "
+    "wont approve, not approved, glitch, glitching, bugged, wont load, not loading, didnt work, did not "
+    "work, "
+    "wont take, doesnt take, didnt take, wont accept, doesnt accept, didnt accept, not accepted, not "
+    "accepting, "
+    "not authorized, not authorised, wont complete, didnt complete, wont process, not processing, doesnt "
+    "process, didnt process, cant, "
+    "cannot, unable to",
+    "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, declinada, declinado, error, falla, "
+    "fallo, fallando, no funciona, no va(?! a), no pasa, no se procesa, no procesa, cargando, no hace nada,"
+    " no acepta, no me acepta, da error, bloqueado, bloqueada, no me pasa, no se completa, no se completo, "
+    "no aprobado, no aprobada, no autorizado, no autorizada, denegada, denegado, no se realiza, no se hizo, "
+    "no puedo, no consigo, no logro",
+    "fr": "refuse, refusee, refusees, rejete, rejetee, echoue, echec, erreur, bug, bugue, plante, "
+    "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas, non autorise, pas "
+    "autorise, non autorisee, arrive pas, impossible",
+    "de": "abgelehnt, lehnt, fehlgeschlagen, fehler, geht nicht, klappt nicht, funktioniert nicht, "
+    "hangt, bricht, streikt, ladt nicht, tut nichts, nicht akzeptiert, schlagt fehl, nicht angenommen, "
+    "nicht autorisiert, nicht genehmigt, fehlermeldung, kann nicht, kann ich nicht, nimmt(?= (?:\\w+ "
+    "){0,3}nicht), akzeptiert(?= (?:\\w+ "
+    "){0,3}nicht)",
+    "it": "rifiutata, rifiutato, rifiuta, respinta, respinto, errore, fallita, fallito, non funziona, "
+    "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla, non "
+    "accetta, "
+    "non autorizzato, non autorizzata, negato, negata, non prende, non riesco, impossibile",
+    "pt": "recusado, recusada, recusou, negada, negado, erro, falhou, falha, trava, travou, travando, "
+    "nao passa, nao funciona, nao ta caindo, nao cai, nao caiu, nao foi confirmado, nao gera, nao finaliza,"
+    " nao aprovado, nao aprovada, nao aprovou, reprovado, reprovou, nao autorizado, nao vai(?! (?:ser|"
+    "chegar)), "
+    "nao conclui, nao aceita, nao aceitou, nao consigo",
+    "nl": "geweigerd, afgewezen, mislukt, fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
+    "doet het niet, doet niks, doet niets, blijft hangen, hangt, laadt niet, wijst, niet geaccepteerd, "
+    "niet goedgekeurd, afgekeurd, niet aangenomen, kan niet, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= "
+    "(?:\\w+ ){0,3}niet)",
+}
+# Phrases that already say "payment failed" or "charged twice" on their own.
+PAYMENT_FAILURE_PHRASES = (
+    "zahlungsfehler, betaalfout, double charge, duplicate charge, two charges, dos cargos, dos cobros, "
+    "doble cargo, cargo doble, cargo duplicado, cobro duplicado, deux prelevements, double debit, "
+    "doppelte abbuchung, zwei abbuchungen, doppio addebito, due addebiti, cobranca duplicada, duas "
+    "cobrancas, "
+    "cobranca em dobro, dubbele afschrijving, twee afschrijvingen"
+)
+CHARGED = {
+    "en": "charged, charge, billed, debited, took my money, paid",
+    "es": "cobraron, cobrado, cobrada, cobran, cobro, descontaron, pague, debitaron",
+    "fr": "debite, debitee, preleve, prelevee, prelevement, paye, facture",
+    "de": "abgebucht, belastet, abbuchung, bezahlt, berechnet",
+    "it": "addebitato, addebitati, addebito, scalato, scalati, pagato, prelevato",
+    "pt": "cobrado, cobrada, cobraram, cobrou, cobranca, paguei, debitado, descontado",
+    "nl": "afgeschreven, betaald, afschrijving, gedebiteerd",
+}
+TWICE = {
+    "en": "twice, double, 2x, two times, 2 times",
+    "es": "dos veces, doble, 2 veces",
+    "fr": "deux fois, 2 fois, double",
+    "de": "doppelt, zweimal, 2 mal",
+    "it": "due volte, doppio, 2 volte",
+    "pt": "duas vezes, dobro, duplicada, duplicado, 2 vezes",
+    "nl": "twee keer, dubbel, 2 keer",
+}
+# "…mais pas de commande", "but no order", "ma l'ordine non risulta": the money went, the order did not come
+# (not "…but my order hasn't arrived yet", which asks about delivery).
+NO_ORDER = {
+    "but": "but, pero, mais, aber, ma, mas, maar",
+    "none": "no, not, nothing, pas, kein, keine, keinen, geen, nessun, nessuna, nenhum, nenhuma, ningun,"
+    " ninguna, sin, without, sans, ohne, senza, sem, zonder",
+    "order": "order, confirmation, confirmacion, pedido, commande, bestellung, bestatigung, ordine, "
+    "conferma, confirmacao, bestelling, bevestiging, email, mail",
+    "not showing": "non risulta, nao aparece, nao apareceu, doesnt appear, doesnt show, isnt showing, "
+    "not showing, erscheint nicht, verschijnt niet, n apparait pas, no aparece, no figura, non appare",
+}
+# A discount code that "doesn't work at checkout" is a discount question, not payment trouble.
+DISCOUNT_CODE_WORDS = (
+    "code coupon promo promocode discount codigo cupon codice sconto cupom desconto gutschein gutscheincode "
+    "rabatt rabattcode kortingscode korting voucher"
+)
+
+_GAP = r"(?: \w+){0,5}? "
+_DISCOUNT_CODE = frozenset(DISCOUNT_CODE_WORDS.split())
+
+
+def _either(*tables: str) -> str:
+    phrases = {p.strip() for table in tables for p in table.split(", ") if p.strip()}
+    return "(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + ")"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    means, failure = _either(*PAYMENT_MEANS.values()), _either(*PAYMENT_FAILURES.values())
+    charged, twice = _either(*CHARGED.values()), _either(*TWICE.values())
+    near = re.compile(rf"\b{means}\b{_GAP}{failure}\b|\b{failure}\b{_GAP}{means}\b")
+    double = re.compile(rf"\b{charged}\b{_GAP}{twice}\b|\b{twice}\b{_GAP}{charged}\b")
+    order = _either(NO_ORDER["order"])
+    no_order = re.compile(
+        rf"\b{charged}\b(?: \w+){{0,4}}? {_either(NO_ORDER['but'])}\b(?: \w+){{0,3}}? "
+        rf"(?:{_either(NO_ORDER['none'])}(?: \w+){{0,3}}? {order}\b"
+        rf"|{order}(?: \w+){{0,2}}? {_either(NO_ORDER['not showing'])}\b)"
+    )
+    said = re.compile(rf"\b{_either(PAYMENT_FAILURE_PHRASES)}\b")
+    return said, near, double, no_order
+
+
+def payment_trouble(words: tuple[str, ...]) -> str | None:
+    """The words that say a payment failed or went wrong, or None."""
+    folded = " ".join(words)
+    said, near, double, no_order = _patterns()
+    for pattern in (said, double, no_order):
+        match = pattern.search(folded)
+        if match:
+            return match[0]
+    if not _DISCOUNT_CODE.isdisjoint(words):
+        return None
+    match = near.search(folded)
+    return match[0] if match else None
