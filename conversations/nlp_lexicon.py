@@ -257,36 +257,64 @@ def _owned_elsewhere(hit: LexiconHit, intent: str) -> bool:
     return bool(owners) and intent not in owners
 
 
-def _find_terms(message_words, terms, intent, language, *, loose: bool) -> LexiconHit | None:
-    """Loose (stems, a typo) for the text's own language and English; exact words for the others, where a
-    shared stem is more often a coincidence ("sold" and French "solde") than the same word."""
-    stemmed = _stems(message_words, language)
-    plain = tuple(_plain(w) for w in message_words)
-    compiled = _compiled(intent, language, terms)
-    # Whole words first: "versandkosten" is the word said, not "versand" inside it.
-    for term, term_stems in compiled:
+@dataclass(frozen=True)
+class _Term:
+    """A lexicon term made ready for one language and one way of comparing (loose or exact)."""
+
+    term: str
+    words: tuple[str, ...]
+    wanted: tuple[str, ...]  # stems, or plain words, with gaps and slots in place
+    by_stem: bool
+    gapped: bool
+    slotted: bool
+
+
+@lru_cache(maxsize=4096)
+def _prepared(intent: str, language: str, terms: tuple[str, ...], *, loose: bool) -> tuple[_Term, ...]:
+    prepared = []
+    for term, term_stems in _compiled(intent, language, terms):
         term_words = _term_words(term)
         by_stem = term not in AS_WRITTEN and (
             loose or all(len(s) >= CROSS_LANGUAGE_STEM_LETTERS for s in term_stems if s != GAP)
         )
         wanted = term_stems if by_stem else tuple(_plain(w) for w in term_words)
-        said = stemmed if by_stem else plain
-        if GAP in wanted:
+        slotted = any(w in _SLOT_TOKENS for w in wanted)
+        prepared.append(_Term(term, term_words, wanted, by_stem, GAP in wanted, slotted))
+    return tuple(prepared)
+
+
+def _find_terms(message_words, terms, intent, language, *, loose: bool) -> LexiconHit | None:
+    """Loose (stems, a typo) for the text's own language and English; exact words for the others, where a
+    shared stem is more often a coincidence ("sold" and French "solde") than the same word."""
+    stemmed = _stems(message_words, language)
+    plain = tuple(_plain(w) for w in message_words)
+    present = frozenset(stemmed) | frozenset(plain)
+    # Whole words first: "versandkosten" is the word said, not "versand" inside it.
+    for prepared in _prepared(intent, language, tuple(terms), loose=loose):
+        wanted = prepared.wanted
+        said = stemmed if prepared.by_stem else plain
+        if prepared.gapped:
             found = _gapped_find(said, message_words, wanted)
             if found:
-                return LexiconHit(intent, language, term, found)
+                return LexiconHit(intent, language, prepared.term, found)
             continue
         size = len(wanted)
+        typo = loose and size == 1 and prepared.by_stem
+        if not typo and not prepared.slotted and wanted[0] not in present:
+            continue
         for start in range(len(message_words) - size + 1):
             window = message_words[start : start + size]
             if "" in window:
                 continue
-            if _window_fits(said[start : start + size], window, wanted) or (
-                loose and size == 1 and by_stem and _typo_of(window[0], term_words[0])
-            ):
-                return LexiconHit(intent, language, term, " ".join(window), start)
+            fits = (
+                _window_fits(said[start : start + size], window, wanted)
+                if prepared.slotted
+                else said[start : start + size] == wanted
+            )
+            if fits or (typo and _typo_of(window[0], prepared.words[0])):
+                return LexiconHit(intent, language, prepared.term, " ".join(window), start)
     if language in COMPOUND_LANGUAGES:
-        for term, _ in compiled:
+        for term, _ in _compiled(intent, language, tuple(terms)):
             for word in message_words:
                 if word and " " not in term and term not in AS_WRITTEN and _compound_of(word, term):
                     return LexiconHit(intent, language, term, word)
