@@ -35,9 +35,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "es": _terms(
             "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, mandan"
-            " a, cuanto tarda, tarda en llegar, correos, dhl, a tiempo, para cuando, lo tengo para, lo "
-            "tendria para, si compro, si pido, si lo compro, paqueteria, repartidor, me llegaria, llegaria, a"
-            " domicilio, envio express"
+            " a, cuanto tarda, tarda en llegar, dhl, a tiempo, para cuando, lo tengo para, lo tendria para, "
+            "si compro, si pido, si lo compro, paqueteria, repartidor, me llegaria, llegaria, a domicilio, "
+            "envio express"
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
@@ -125,7 +125,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "it": _terms(
             "reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso, rimandarlo indietro, "
             "rimandare indietro, mandarlo indietro, restituzione, restituirlo, rimborsato, rendere, "
-            "sostituzione, danneggiato, danneggiata, difettoso, rimborsate, rimandarlo"
+            "sostituzione, danneggiato, danneggiata, difettoso, rimborsate, rimandarlo, soldi indietro, "
+            "ridate i soldi, rivoglio i soldi"
         ),
         "pt": _terms(
             "devolucao, devolver, reembolso, troca, trocar, estorno, reembolsar, trocas, dinheiro de volta, "
@@ -134,7 +135,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": _terms(
             "retour, retourneren, terugsturen, ruilen, terugbetaling, geld terug, omruilen, retour sturen, "
             "retourzending, terug sturen, terugbetaald, retourbeleid, geld teruggestort, beschadigd, defect, "
-            "bedenktijd, retourneer, terugbetalen"
+            "bedenktijd, retourneer, terugbetalen, terugkrijgen, geld terugkrijgen"
         ),
     },
     "sizing": {
@@ -143,7 +144,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "runs large, runs small, runs big, true to size, between sizes, between * {size}, {size} or "
             "{size}, usually wear, normally wear, i wear, usually take, normally take, tight, loose, snug, "
             "narrow, wide feet, length, inseam, sleeves, stretchy, oversized, fitted, size up, size down, "
-            "come up large, come up small, comes up, fit big, fit small"
+            "come up large, come up small, comes up, fit big, fit small, usually * {size}, normally * {size},"
+            " typically * {size}, go up a size, go one up, one size up"
         ),
         "es": _terms(
             "talla, tallas, medidas, me queda, te queda, le queda, queda bien, quedan bien, tallaje, guia de "
@@ -157,7 +159,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
             "{size}, {size} ou {size}, entre deux tailles, je fais du, je fais un, je chausse, chausse, "
             "ajuste, ample, coupe, serre, serree, oversize, plus grand, plus petit, taille au dessus, taille "
-            "en dessous, longue, longueur, manches, tour de poitrine, tour de taille, ca taille"
+            "en dessous, longue, longueur, manches, tour de poitrine, tour de taille, ca taille, je mets du, "
+            "je mets un, je porte du, je porte un"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -187,7 +190,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " valt * klein, valt * groot, valt * ruim, valt * smal, valt * normaal, ruim, krap, smal, maat "
             "groter, maat kleiner, hoe lang is, lengte, oversized, borstomvang, gesneden, ik draag, draag * "
             "{size}, meestal {size}, past dit, past dat, past het, past de, past me, past mij, mouwen, lang "
-            "genoeg, schoenmaat, van maat, zit * strak, te strak"
+            "genoeg, schoenmaat, van maat, zit * strak, te strak, vallen * klein, vallen * groot, vallen * "
+            "ruim"
         ),
     },
     "stock": {
@@ -195,7 +199,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "in stock, stock, available, availability, sold out, restock, still have, any left, still got, "
             "any * left, have left, theres * left, left in, still there, still get, any more, more coming, "
             "coming back, come back, be back, its back, back in, gone for good, come in, other colours, other"
-            " colors, in {colour}, in {size}, out of stock, restocking"
+            " colors, in {colour}, in {size}, out of stock, restocking, in size {size}, more {size}"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -204,13 +208,14 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "tienen * aun, hay en, hay del, hay en {colour}, en {colour}, queda alguna, queda algun, reponer,"
             " reposicion, vuelvan a tener, vuelva a tener, volvera, ya no lo venden, otros colores, mas "
             "colores, tienen mas, unidades, disponibilidad, se acabo, se agoto, agoto, cuantas quedan, quedan"
-            " unidades"
+            " unidades, en talla {size}, cuando vuelve, cuando vuelven"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
             "stock, avez encore, l avez encore, l avez en, les avez en, l avez toujours, avez toujours, vous "
             "reste, il reste, il en reste, en reste, encore en, autres couleurs, existe en, en {colour}, plus"
-            " de {size}, revient, il revient, refaites, refaire, encore le, y a encore, en rupture"
+            " de {size}, revient, il revient, refaites, refaire, encore le, y a encore, en rupture, en taille"
+            " {size}"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -218,7 +223,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "noch, gibts noch, noch erhaltlich, erhaltlich, habt ihr * noch, haben sie * noch, hast du * "
             "noch, gibt es * noch, gibts * auch, gibt es * auch, habt ihr * auch, in {colour}, nochmal rein, "
             "wieder rein, nachproduziert, neue ware, noch kaufen, noch welche, andere farben, noch stuck, "
-            "nachschub, noch in {size}, ist weg"
+            "nachschub, noch in {size}, ist weg, gibts * wieder, gibt es * wieder, wieder lieferbar, in "
+            "grosse {size}"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
@@ -226,14 +232,14 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " avete ancora, avete * ancora, c e ancora, ce ancora, ne sono rimasti, ne rimangono, e rimasto, "
             "rifornite, rifornimento, riassortimento, altri colori, fate anche, anche in, in {colour}, e "
             "finito, finito, in vendita, esiste in, c e la {size}, c e anche, pezzi, rimasti, quando torna, "
-            "torna, tornera"
+            "torna, tornera, in taglia {size}"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
             "tem * ainda, ainda ha, ainda temos, ainda resta, ainda restam, tem na cor, vcs tem em, voces tem"
             " em, tem no, tem na, tem em, no {colour}, em {colour}, outras cores, repor, reposicao, acabou, "
             "sobrou, sobraram, unidades, quando voltar, volta quando, volta ao estoque, tem mais, existe em, "
-            "pronta entrega, tem o {size}"
+            "pronta entrega, tem o {size}, no tamanho {size}"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -241,7 +247,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "nog verkrijgbaar, verkrijgbaar, nog te krijgen, nog te koop, zijn er nog, nog terug, aangevuld, "
             "aanvullen, andere kleuren, in het {colour}, in {colour}, ook in, nog ergens, nog bestellen, "
             "bestaat * in, laatste stuks, stuks, nog in {size}, terugkomen, weer terug, in de winkel, nog "
-            "binnen, krijgen * binnen, heb je * ook"
+            "binnen, krijgen * binnen, heb je * ook, in maat {size}"
         ),
     },
     "order_status": {
@@ -251,46 +257,50 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "marked delivered, marked as delivered, hasnt arrived, has not arrived, not arrived, never "
             "arrived, never came, havent received, not received, never received, still waiting, shipping "
             "update, shipping confirmation, ship yet, shipped yet, did it ship, has it shipped, i paid, paid "
-            "on, order {number}, order number {number}"
+            "on, order {number}, order number {number}, placed an order, placed my order, placed the order, "
+            "in transit, stuck in"
         ),
         "es": _terms(
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
             "seguimiento, rastreo, hice un pedido, hice el pedido, mi compra, lo que pedi, pedi, compre, no "
             "me ha llegado, no me llego, no ha llegado, no llega, aun no llega, todavia no llega, entregado, "
-            "ya lo enviaron, ya salio, ya lo mandaron, pague, pedido {number}, sin noticias, ya salio"
+            "ya lo enviaron, ya salio, ya lo mandaron, pague, pedido {number}, sin noticias, ya salio, parado"
+            " desde"
         ),
         "fr": _terms(
             "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, ou "
             "en est ma commande, j ai commande, ce que j ai commande, mon paquet, pas recu, rien recu, "
             "toujours rien, toujours pas recu, perdu, j ai paye, commande {number}, commande n {number}, est "
-            "partie, marque livre"
+            "partie, marque livre, passe commande, passe une commande, en attente, bloque depuis"
         ),
         "de": _terms(
             "meine bestellung, sendungsverfolgung, sendungsnummer, tracking, bestellstatus, wo ist mein "
             "paket, mein paket, wo bleibt, trackingnummer, bestellt, hab bestellt, habe bestellt, noch nix "
             "bekommen, nichts bekommen, nix bekommen, nicht bekommen, nicht angekommen, kam nie an, nie "
             "angekommen, noch nicht da, nix da, schon verschickt, schon versendet, versandbestatigung, meine "
-            "lieferung, mein packchen, bezahlt, zugestellt, bestellung {number}, schon unterwegs"
+            "lieferung, mein packchen, bezahlt, zugestellt, bestellung {number}, schon unterwegs, bestellung "
+            "aufgegeben, hangt fest, steckt fest"
         ),
         "it": _terms(
             "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il mio"
             " pacco, numero di tracciamento, stato ordine, ho ordinato, ordinato, non e ancora arrivato, non "
             "e arrivato, non mi e arrivato, ancora arrivato, consegnato, non ho ricevuto, ricevuto nulla, "
             "ricevuto niente, non e passato, ho pagato, ancora aspettando, aspetto ancora, ordine {number}, "
-            "numero d ordine {number}"
+            "numero d ordine {number}, fatto un ordine, fatto l ordine, fermo da"
         ),
         "pt": _terms(
             "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote, "
             "comprei, fiz o pedido, fiz um pedido, pedido {number}, ja foi enviado, foi enviado, paguei, "
             "ainda nao chegou, nao chegou, entregue, nao recebi, minha encomenda, despacharam, minha compra, "
-            "cade"
+            "cade, fiz uma compra, fiz a compra, parado ha, parado faz"
         ),
         "nl": _terms(
             "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket, "
             "waar blijft, mijn pakket, mijn pakketje, track trace, bestelstatus, besteld, bestelling "
             "{number}, nog niks, niks ontvangen, niet ontvangen, nog niet aangekomen, niet aangekomen, al "
             "verstuurd, al verzonden, al onderweg, staat bezorgd, niks gekregen, nooit gekregen, niet "
-            "gekregen, mijn order, betaald, wachten op mijn, bezorger is niet, wanneer komt mijn"
+            "gekregen, mijn order, betaald, wachten op mijn, bezorger is niet, bestelling geplaatst, staat "
+            "stil, wanneer komt mijn"
         ),
     },
     "payment": {

@@ -229,7 +229,18 @@ def said_is_context(said: str, intent: str, message_words: tuple[str, ...], at: 
     matched ("sizing" found as "size"), or a size noun naming a size ("size 9", "my size")."""
     if said in CONTEXT_WORDS.get(intent, frozenset()):
         return True
-    if said not in SIZE_NOUNS or at < 0:
+    return at >= 0 and _names_a_size(message_words, at)
+
+
+def names_a_size(said: str, message_words: tuple[str, ...]) -> bool:
+    """The shopper's word is a size noun that names a size somewhere in the message ("talla 40")."""
+    return said in SIZE_NOUNS and any(
+        word == said and _names_a_size(message_words, at) for at, word in enumerate(message_words)
+    )
+
+
+def _names_a_size(message_words: tuple[str, ...], at: int) -> bool:
+    if message_words[at] not in SIZE_NOUNS:
         return False
     after = message_words[at + 1] if at + 1 < len(message_words) else ""
     before = message_words[at - 1] if at > 0 else ""

@@ -21,6 +21,7 @@ from .nlp_lexicon import (
     lexicon_find,
     lexicon_terms,
     masked_words,
+    names_a_size,
     order_number_in,
     rule_intents,
     said_is_context,
@@ -85,12 +86,17 @@ def rule_match(*, rules: list[KeywordRule], text: Text, language: str = "en") ->
             return best
     if best is not None:
         return best
-    # Nothing but context words: any word of the rules will do, first rule by priority.
+    # Nothing but context words: any word of the rules will do, first rule by priority, but a size named
+    # ("hay en talla M?") only when nothing else is found.
+    named_size = None
     for rule in rules:
         match = _rule_hit(rule=rule, text=text, said=said, language=language, context=None)
-        if match is not None:
+        if match is None:
+            continue
+        if not names_a_size(match.said, said):
             return match
-    return None
+        named_size = named_size or match
+    return named_size
 
 
 def _joins_topics(text: Text, language: str) -> bool:

@@ -814,7 +814,6 @@ KNOWN_MISSES = {
     "porto il 39 di scarpe, va bene?": "Italian 'porto' is masked as a false friend (German 'Porto')",
     "a forma é grande?": "'forma' alone is too ambiguous (forma de pagamento) to be a sizing word",
     "o P é muito pequeno?": "'muito pequeno' with a size letter apart is not a lexicon phrase",
-    "hay en talla S?": "both topics by context words only ('hay en', 'talla S'): the rules' priority decides",
     "tem pronta entrega?": "'pronta entrega' (in stock) holds the shipping word 'entrega'",
     "is de grijze op?": "Dutch 'op' (gone) is too common a word to be a stock word",
     "do you deliver to PO boxes": "the sentiment reader takes it for frustration (intents work)",
