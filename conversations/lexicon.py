@@ -198,8 +198,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": _terms(
             "in stock, stock, available, availability, sold out, restock, still have, any left, still got, "
             "any * left, have left, theres * left, left in, still there, still get, any more, more coming, "
-            "coming back, come back, be back, its back, back in, gone for good, come in, other colours, other"
-            " colors, in {colour}, in {size}, out of stock, restocking, in size {size}, more {size}"
+            "coming back, come back, be back, its back, back in, gone for good, other colours, other colors, "
+            "in {colour}, in {size}, out of stock, restocking, in size {size}, more {size}, does it come in, "
+            "come in {colour}, come in {size}, come in other"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -231,8 +232,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "torna disponibile, tornera disponibile, avete ancora, l avete ancora, ce l avete, l avete in, ne"
             " avete ancora, avete * ancora, c e ancora, ce ancora, ne sono rimasti, ne rimangono, e rimasto, "
             "rifornite, rifornimento, riassortimento, altri colori, fate anche, anche in, in {colour}, e "
-            "finito, finito, in vendita, esiste in, c e la {size}, c e anche, pezzi, rimasti, quando torna, "
-            "torna, tornera, in taglia {size}"
+            "finito, in vendita, esiste in, c e la {size}, c e anche, pezzi, rimasti, quando torna, torna, "
+            "tornera, in taglia {size}"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -255,10 +256,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "order status, my order, tracking, track, tracking number, where is my package, wheres my "
             "package, my package, my parcel, ordered, i ordered, my stuff, says delivered, shows delivered, "
             "marked delivered, marked as delivered, hasnt arrived, has not arrived, not arrived, never "
-            "arrived, never came, havent received, not received, never received, still waiting, shipping "
-            "update, shipping confirmation, ship yet, shipped yet, did it ship, has it shipped, i paid, paid "
-            "on, order {number}, order number {number}, placed an order, placed my order, placed the order, "
-            "in transit, stuck in"
+            "arrived, never came, havent received, not received, never received, shipping update, shipping "
+            "confirmation, ship yet, shipped yet, did it ship, has it shipped, i paid, paid on, order "
+            "{number}, order number {number}, placed an order, placed my order, placed the order, in transit,"
+            " stuck in, still waiting for my, still waiting on my"
         ),
         "es": _terms(
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
@@ -378,7 +379,7 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
     ),
     "stock": frozenset(
         _terms(
-            "come in, back in, left in, hay en, hay del, tienen mas, encore en, encore le, existe en, "
+            "back in, left in, hay en, hay del, tienen mas, encore en, encore le, existe en, "
             "gibts * auch, gibt es * auch, habt ihr * auch, anche in, esiste in, torna, tem no, tem na, "
             "tem em, "
             "tem mais, ook in, heb je * ook"

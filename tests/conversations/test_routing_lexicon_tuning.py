@@ -815,6 +815,7 @@ KNOWN_MISSES = {
     "a forma é grande?": "'forma' alone is too ambiguous (forma de pagamento) to be a sizing word",
     "o P é muito pequeno?": "'muito pequeno' with a size letter apart is not a lexicon phrase",
     "tem pronta entrega?": "'pronta entrega' (in stock) holds the shipping word 'entrega'",
+    "non lo trovo più sul sito, finito?": "bare 'finito' is also 'I finished' ('ho finito di guardare')",
     "is de grijze op?": "Dutch 'op' (gone) is too common a word to be a stock word",
     "do you deliver to PO boxes": "the sentiment reader takes it for frustration (intents work)",
     "can i get 10% off": "a percentage is not read as a discount",
