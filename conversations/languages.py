@@ -33,24 +33,25 @@ _MARKERS = {
     "dont thanks thank pls please any ship shipping there this that with for and u ur wanna gonna",
     "es": "el los las usted ustedes tienen tiene hacen cuanto cuando donde puedo quiero gracias hola "
     "envio envios mi pedido esta estan hay tengo necesito talla tallas tambien pero muy mas si porque "
-    "que ya bueno vale oye es cual porfa",
+    "que ya bueno vale oye es cual porfa estoy soy gusta mismo algun alguna ningun cuantos cuantas aun "
+    "tallan",
     "fr": "le les vous je tu est sont avez etes quand combien pourquoi bonjour merci svp stp mon ma mes "
     "livraison commande taille une des du au aux ne pas plus avec pour cest quel quelle rembourser oui "
-    "nous votre vos jai",
+    "nous votre vos jai fais suis quoi trop rien moi toi peux veux faut toujours encore deja aussi",
     "de": "der die das und ist sind ich du sie wir mein meine nicht bitte danke hallo wie wann wo was "
     "versand lieferung bestellung grosse haben gibt kann konnen mit auf fur zu noch schon ja nein "
     "warum ihr euch keine mehr habt gibts wieviel welche mir mich dich auch aber oder schon",
     "it": "il gli lo sono sei siete io voi grazie ciao buongiorno quando quanto quanti dove perche "
     "spedizione spedite ordine taglia della delle questo questa anche ancora avete posso vorrei mio mia "
     "non piu sconto reso bene che cosa come hai ho ci dei degli nel nella sul sulla dal dalla gia "
-    "qualcuno vorrei potete potrei",
+    "qualcuno vorrei potete potrei molto troppo tutto tutti niente nulla qualche",
     "pt": "voce voces vcs vc obrigado obrigada ola oi quando quanto onde porque frete entrega pedido "
     "tamanho meu minha nao mais tem tenho posso quero fazem enviam isso esse essa tambem muito ainda "
-    "pra pro sim uma",
+    "pra pro sim uma qual quais algum alguma fica ficar ficou estou agora aqui entao vai vou sao mesmo",
     "nl": "het een ik jij je u wij mijn niet wel bedankt dank hoi hallo wanneer hoeveel waar waarom "
     "verzending verzendkosten bestelling maat hebben heb jullie kan kunnen met voor naar nog ook geen "
     "meer graag alsjeblieft aub dit dat deze die zijn ben hij zij wat hoe welke ook nou even maar "
-    "wordt worden kunt zou",
+    "wordt worden kunt zou ze ie dan zo heel erg gewoon normaal zit",
 }
 
 

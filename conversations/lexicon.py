@@ -29,194 +29,279 @@ def _terms(listing: str) -> tuple[str, ...]:
 LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "shipping": {
         "en": _terms(
-            "shipping, ship, ships, shipped, delivery, deliver, postage, arrive, arrival, get here, "
-            "shipping cost, how long, dhl, fedex, in time, get it by, here by, how soon, how fast"
+            "shipping, ship, ships, shipped, delivery, deliver, postage, arrive, arrival, get here, shipping "
+            "cost, how long, dhl, fedex, in time, get it by, here by, how soon, how fast, if i order, if i "
+            "buy, if i buy now, if i order now, courier, express delivery, get it to me, come by"
         ),
         "es": _terms(
-            "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, "
-            "mandan a, cuanto tarda, tarda en llegar, correos, dhl, a tiempo, para cuando, lo tengo para, "
-            "lo tendria para"
+            "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, mandan"
+            " a, cuanto tarda, tarda en llegar, dhl, a tiempo, para cuando, lo tengo para, lo tendria para, "
+            "si compro, si pido, si lo compro, paqueteria, repartidor, me llegaria, llegaria, a domicilio, "
+            "envio express"
         ),
         "fr": _terms(
-            "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de "
-            "port, port, colis, arriver, arrive, recevoir, delai, livrez vous, livraison offerte, frais d "
-            "envoi, delai de livraison, colissimo, chronopost, a temps, l aurai, je l aurai, en combien de "
-            "temps"
+            "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
+            "port, colis, arriver, arrive, recevoir, delai, livrez vous, livraison offerte, frais d envoi, "
+            "delai de livraison, colissimo, chronopost, a temps, l aurai, je l aurai, en combien de temps, si"
+            " je commande, si je l achete, transporteur, point relais, livraison express, je l ai"
         ),
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
             "liefert, lieferzeit, porto, ankommen, zustellung, paket, versandkostenfrei, lieferkosten, "
-            "lieferzeiten, zugestellt, dhl, hermes, dpd, ist es bis, ist das bis, bis wann, wann kommt, "
-            "rechtzeitig, wann ist es da, wie schnell, habe ich es bis"
+            "lieferzeiten, dhl, hermes, dpd, ist es bis, ist das bis, bis wann, wann kommt, rechtzeitig, wann"
+            " ist es da, wie schnell, habe ich es bis, wenn ich heute bestelle, wenn ich jetzt bestelle, wenn"
+            " ich bestelle, wenn ich jetzt kaufe, expressversand, packstation, lieferdienst, kommt das, kommt"
+            " es"
         ),
         "it": _terms(
-            "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, "
-            "arriva, arrivare, costi di spedizione, corriere, pacco, spediscono, spedito, spese di "
-            "spedizione, tempi di consegna, consegne, bartolini, brt, in tempo, per quando, quando arriva, "
-            "lo ricevo, lo ricevo entro"
+            "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
+            "arrivare, costi di spedizione, corriere, pacco, spediscono, spedito, spese di spedizione, tempi "
+            "di consegna, consegne, bartolini, brt, in tempo, per quando, quando arriva, lo ricevo, lo ricevo"
+            " entro, se ordino, se compro, se lo compro, ci mette, ci vuole ad arrivare, consegna express"
         ),
         "pt": _terms(
-            "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, "
-            "portes, correio, prazo de entrega, frete gratis, correios, sedex, ctt, a tempo, recebo ate"
+            "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, portes,"
+            " correio, prazo de entrega, frete gratis, correios, sedex, ctt, a tempo, recebo ate, se eu "
+            "comprar, se eu pedir, se comprar, quanto tempo demora, demora pra chegar, demora para chegar, "
+            "transportadora"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, "
-            "bezorging, bezorgd, geleverd, verzonden, bezorgkosten, levertijd, pakket, aankomen, "
-            "opsturen, verzendtijd, bezorgtijd, leveringstijd, leveringskosten, komt het aan, komt aan, "
-            "postnl, dhl, bpost, op tijd, hoe snel, wanneer heb ik, binnen hoeveel dagen"
+            "bezorging, bezorgd, geleverd, verzonden, bezorgkosten, levertijd, pakket, aankomen, opsturen, "
+            "verzendtijd, bezorgtijd, leveringstijd, leveringskosten, komt het aan, komt aan, postnl, dhl, "
+            "bpost, op tijd, hoe snel, wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag "
+            "bestel, als ik nu bestel, is het er, in huis, bezorgdienst"
         ),
     },
     "discount": {
         "en": _terms(
             "discount, coupon, promo, promo code, code, voucher, deal, sale, offer, cheaper, price match, "
-            "promo codes"
+            "promo codes, percent off, student discount, deals, promos"
         ),
         "es": _terms(
-            "descuento, cupon, codigo, oferta, rebaja, rebajas, promocion, mas barato, descuentos, "
-            "cupones, promo, codigo de descuento"
+            "descuento, cupon, codigo, oferta, rebaja, rebajas, promocion, mas barato, descuentos, cupones, "
+            "promo, codigo de descuento, descuentito, codigo promocional, rebajita"
         ),
         "fr": _terms(
             "reduction, remise, promo, code promo, coupon, solde, soldes, rabais, moins cher, bon de "
-            "reduction, reductions, promos, code de reduction, bon plan"
+            "reduction, reductions, promos, code de reduction, bon plan, reduc, geste commercial, un geste"
         ),
         "de": _terms(
             "rabatt, gutschein, rabattcode, gutscheincode, angebot, aktion, gunstiger, sale, prozente, "
-            "rabatte, gutscheine, sonderangebot"
+            "rabatte, gutscheine, sonderangebot, studentenrabatt, neukundenrabatt, im angebot"
         ),
         "it": _terms(
-            "sconto, sconti, coupon, codice, codice sconto, offerta, promozione, saldi, codice promo, "
-            "promo, offerte, promozioni, buono sconto, buono regalo"
+            "sconto, sconti, coupon, codice, codice sconto, offerta, promozione, saldi, codice promo, promo, "
+            "offerte, promozioni, buono sconto, buono regalo, scontino, scontistica"
         ),
         "pt": _terms(
-            "desconto, cupom, cupao, codigo, promocao, oferta, mais barato, liquidacao, cupons, promo"
+            "desconto, cupom, cupao, codigo, promocao, oferta, mais barato, liquidacao, cupons, promo, "
+            "descontinho, cupom de desconto"
         ),
         "nl": _terms(
-            "korting, kortingscode, kortingscodes, actie, aanbieding, coupon, goedkoper, uitverkoop, "
-            "sale, actiecode, kortingsbon, promocode, promotie"
+            "korting, kortingscode, kortingscodes, actie, aanbieding, coupon, goedkoper, uitverkoop, sale, "
+            "actiecode, kortingsbon, promocode, promotie, acties"
         ),
     },
     "returns": {
-        "en": _terms("return, returns, refund, exchange, send back, send it back, money back"),
+        "en": _terms(
+            "return, returns, refund, exchange, send back, send it back, money back, swap, damaged, "
+            "defective, faulty, store credit, return shipping, return policy"
+        ),
         "es": _terms(
-            "devolucion, devoluciones, devolver, reembolso, cambio, cambiar, devuelven, devuelvo, "
-            "devolverlo, devuelvan, reembolsan, cambiarlo"
+            "devolucion, devoluciones, devolver, reembolso, cambio, cambiar, devuelven, devuelvo, devolverlo,"
+            " devuelvan, reembolsan, cambiarlo, regresar, regresarlo, danado, danada, defectuoso, defecto, "
+            "cambios"
         ),
         "fr": _terms(
-            "retour, retours, retourner, rembourser, remboursement, echange, echanger, renvoyer, "
-            "rembourse, remboursee, renvoi"
+            "retour, retours, retourner, rembourser, remboursement, echange, echanger, renvoyer, rembourse, "
+            "remboursee, renvoi, abime, abimee, endommage, defectueux, retourne"
         ),
         "de": _terms(
             "ruckgabe, rucksendung, zurucksenden, zuruckschicken, umtausch, umtauschen, erstattung, geld "
-            "zuruck, retoure, retournieren, zuruckgeben, erstatten, ruckerstattung"
+            "zuruck, retoure, retournieren, zuruckgeben, erstatten, ruckerstattung, beschadigt, defekt, "
+            "ruckversand, ruckgaberecht, widerruf"
         ),
         "it": _terms(
-            "reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso, rimandarlo "
-            "indietro, rimandare indietro, mandarlo indietro, restituzione, restituirlo, rimborsato, "
-            "rendere, sostituzione"
+            "reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso, rimandarlo indietro, "
+            "rimandare indietro, mandarlo indietro, restituzione, restituirlo, rimborsato, rendere, "
+            "sostituzione, danneggiato, danneggiata, difettoso, rimborsate, rimandarlo, soldi indietro, "
+            "ridate i soldi, rivoglio i soldi"
         ),
         "pt": _terms(
-            "devolucao, devolver, reembolso, troca, trocar, estorno, reembolsar, trocas, dinheiro de volta"
+            "devolucao, devolver, reembolso, troca, trocar, estorno, reembolsar, trocas, dinheiro de volta, "
+            "defeito, com defeito, danificado, reembolsam, devolvem"
         ),
         "nl": _terms(
-            "retour, retourneren, terugsturen, ruilen, terugbetaling, geld terug, omruilen, retour "
-            "sturen, retourzending, terug sturen, terugbetaald, retourbeleid, geld teruggestort"
+            "retour, retourneren, terugsturen, ruilen, terugbetaling, geld terug, omruilen, retour sturen, "
+            "retourzending, terug sturen, terugbetaald, retourbeleid, geld teruggestort, beschadigd, defect, "
+            "bedenktijd, retourneer, terugbetalen, terugkrijgen, geld terugkrijgen"
         ),
     },
     "sizing": {
         "en": _terms(
-            "size, sizing, fit, too small, too big, run small, run big, measurements, size chart, run "
-            "large, runs large, runs small, runs big, true to size"
+            "size, sizing, fit, too small, too big, run small, run big, measurements, size chart, run large, "
+            "runs large, runs small, runs big, true to size, between sizes, between * {size}, {size} or "
+            "{size}, usually wear, normally wear, i wear, usually take, normally take, tight, loose, snug, "
+            "narrow, wide feet, length, inseam, sleeves, stretchy, oversized, fitted, size up, size down, "
+            "come up large, come up small, comes up, fit big, fit small, usually * {size}, normally * {size},"
+            " typically * {size}, go up a size, go one up, one size up"
         ),
         "es": _terms(
-            "talla, tallas, medidas, me queda, te queda, le queda, queda bien, quedan bien, tallaje, "
-            "guia de tallas, horma, queda grande, queda chico, "
-            "queda pequeno, calza grande, calza pequeno"
+            "talla, tallas, medidas, me queda, te queda, le queda, queda bien, quedan bien, tallaje, guia de "
+            "tallas, horma, queda grande, queda chico, queda pequeno, calza grande, calza pequeno, entre * "
+            "{size}, {size} o {size}, uso * {size}, soy * {size}, calzo, que numero, ajustado, ajustada, "
+            "ajusta, holgado, holgada, largo, de largo, mide, cuanto mide, viene grande, viene chico, viene "
+            "pequeno, vienen chicas, vienen grandes, tallan, estrecho, estrecha, ancho, me sirve, talla mas, "
+            "talla menos"
         ),
-        "fr": _terms("taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand"),
+        "fr": _terms(
+            "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
+            "{size}, {size} ou {size}, entre deux tailles, je fais du, je fais un, je chausse, chausse, "
+            "ajuste, ample, coupe, serre, serree, oversize, plus grand, plus petit, taille au dessus, taille "
+            "en dessous, longue, longueur, manches, tour de poitrine, tour de taille, ca taille, je mets du, "
+            "je mets un, je porte du, je porte un"
+        ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
-            "aus, konfektionsgrosse, groesse, groessen, passt mir"
+            "aus, konfektionsgrosse, groesse, groessen, passt mir, zwischen * {size}, {size} oder {size}, "
+            "fallt * klein, fallt * gross, fallt * aus, fallen * aus, wie fallt, eng, weit, geschnitten, "
+            "sitzt, tailliert, lang genug, wie lang ist, nummer grosser, nummer kleiner, oversized, "
+            "brustumfang, bund, ich trage, trage * {size}, sonst immer, kindergrosse, schuhgrosse"
         ),
         "it": _terms(
-            "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, "
-            "veste piccola, veste bene, veste largo, veste stretto, vestono piccolo, vestono grande, "
-            "vestono piccole, vestono bene, vestono larghi, vestono stretti, calzata"
+            "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
+            "piccola, veste bene, veste largo, veste stretto, vestono piccolo, vestono grande, vestono "
+            "piccole, vestono bene, vestono larghi, vestono stretti, calzata, tra * {size}, {size} o {size}, "
+            "aderente, largo, larga, stretto, stretta, lungo, lunga, quanto e lungo, quanto e largo, chi "
+            "porta, mi sta, ti sta, sono una, sono un, tirano, petto, spalle, oversize, regolare, taglia "
+            "sopra, taglia sotto"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
-            "veste pequeno, veste grande, veste justo, veste largo, vestem pequeno, vestem grande, "
-            "forma pequena, forma grande"
+            "veste pequeno, veste grande, veste justo, veste largo, vestem pequeno, vestem grande, forma "
+            "pequena, forma grande, entre * {size}, {size} ou {size}, cabe, quem usa, usa * {size}, uso * "
+            "{size}, calco, justo, justa, justinho, folgado, folgada, larga, largo, apertado, apertada, "
+            "numero maior, numero menor, comprimento, mangas, modelagem, serve em, oversized, veste certinho"
         ),
         "nl": _terms(
-            "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt "
-            "het groot, te klein, te groot, welke maat, maatadvies, uitvallen"
+            "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
+            "groot, te klein, te groot, welke maat, maatadvies, uitvallen, tussen * {size}, {size} of {size},"
+            " valt * klein, valt * groot, valt * ruim, valt * smal, valt * normaal, ruim, krap, smal, maat "
+            "groter, maat kleiner, hoe lang is, lengte, oversized, borstomvang, gesneden, ik draag, draag * "
+            "{size}, meestal {size}, past dit, past dat, past het, past de, past me, past mij, mouwen, lang "
+            "genoeg, schoenmaat, van maat, zit * strak, te strak, vallen * klein, vallen * groot, vallen * "
+            "ruim"
         ),
     },
     "stock": {
         "en": _terms(
-            "in stock, stock, available, availability, sold out, restock, still have, any left, still got"
+            "in stock, stock, available, availability, sold out, restock, still have, any left, still got, "
+            "any * left, have left, theres * left, left in, still there, still get, any more, more coming, "
+            "coming back, come back, be back, its back, back in, gone for good, other colours, other colors, "
+            "in {colour}, in {size}, out of stock, restocking, in size {size}, more {size}, does it come in, "
+            "come in {colour}, come in {size}, come in other"
         ),
         "es": _terms(
-            "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, "
-            "os queda, os quedan, todavia tienen, aun tienen, todavia hay, aun hay, siguen teniendo, "
-            "lo tienen en, la tienen en, los tienen en, lo tienen todavia, queda en, quedan en, tienen * "
-            "todavia, tienen * aun"
+            "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
+            "queda, os quedan, todavia tienen, aun tienen, todavia hay, aun hay, siguen teniendo, lo tienen "
+            "en, la tienen en, los tienen en, lo tienen todavia, queda en, quedan en, tienen * todavia, "
+            "tienen * aun, hay en, hay del, hay en {colour}, en {colour}, queda alguna, queda algun, reponer,"
+            " reposicion, vuelvan a tener, vuelva a tener, volvera, ya no lo venden, otros colores, mas "
+            "colores, tienen mas, unidades, disponibilidad, se acabo, se agoto, agoto, cuantas quedan, quedan"
+            " unidades, en talla {size}, cuando vuelve, cuando vuelven"
         ),
         "fr": _terms(
-            "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture "
-            "de stock, avez encore, l avez encore, l avez en, les avez en, l avez toujours, avez toujours, "
-            "vous reste, il reste, il en reste, en reste, encore en"
+            "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
+            "stock, avez encore, l avez encore, l avez en, les avez en, l avez toujours, avez toujours, vous "
+            "reste, il reste, il en reste, en reste, encore en, autres couleurs, existe en, en {colour}, plus"
+            " de {size}, revient, il revient, refaites, refaire, encore le, y a encore, en rupture, en taille"
+            " {size}"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
             "nicht mehr da, noch da, noch zu haben, noch vorhanden, habt ihr noch, haben sie noch, gibt es "
-            "noch, gibts noch, noch erhaltlich, erhaltlich, habt ihr * noch, haben sie * noch, "
-            "hast du * noch, gibt es * noch"
+            "noch, gibts noch, noch erhaltlich, erhaltlich, habt ihr * noch, haben sie * noch, hast du * "
+            "noch, gibt es * noch, gibts * auch, gibt es * auch, habt ihr * auch, in {colour}, nochmal rein, "
+            "wieder rein, nachproduziert, neue ware, noch kaufen, noch welche, andere farben, noch stuck, "
+            "nachschub, noch in {size}, ist weg, gibts * wieder, gibt es * wieder, wieder lieferbar, in "
+            "grosse {size}"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
-            "torna disponibile, tornera disponibile, avete ancora, l avete ancora, ce l avete, l avete in, "
-            "ne avete ancora, avete * ancora, c e ancora, ce ancora, ne sono rimasti, ne rimangono, e rimasto"
+            "torna disponibile, tornera disponibile, avete ancora, l avete ancora, ce l avete, l avete in, ne"
+            " avete ancora, avete * ancora, c e ancora, ce ancora, ne sono rimasti, ne rimangono, e rimasto, "
+            "rifornite, rifornimento, riassortimento, altri colori, fate anche, anche in, in {colour}, e "
+            "finito, in vendita, esiste in, c e la {size}, c e anche, pezzi, rimasti, quando torna, torna, "
+            "tornera, in taglia {size}"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
-            "tem * ainda, ainda ha, ainda temos, ainda resta, ainda restam, tem na cor, vcs tem em, "
-            "voces tem em"
+            "tem * ainda, ainda ha, ainda temos, ainda resta, ainda restam, tem na cor, vcs tem em, voces tem"
+            " em, tem no, tem na, tem em, no {colour}, em {colour}, outras cores, repor, reposicao, acabou, "
+            "sobrou, sobraram, unidades, quando voltar, volta quando, volta ao estoque, tem mais, existe em, "
+            "pronta entrega, tem o {size}, no tamanho {size}"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
             "hebben jullie nog, heb je nog, heeft u nog, hebben jullie * nog, heb je * nog, heeft u * nog, "
-            "nog verkrijgbaar, verkrijgbaar, nog te krijgen, "
-            "nog te koop, zijn er nog"
+            "nog verkrijgbaar, verkrijgbaar, nog te krijgen, nog te koop, zijn er nog, nog terug, aangevuld, "
+            "aanvullen, andere kleuren, in het {colour}, in {colour}, ook in, nog ergens, nog bestellen, "
+            "bestaat * in, laatste stuks, stuks, nog in {size}, terugkomen, weer terug, in de winkel, nog "
+            "binnen, krijgen * binnen, heb je * ook, in maat {size}"
         ),
     },
     "order_status": {
         "en": _terms(
             "order status, my order, tracking, track, tracking number, where is my package, wheres my "
-            "package, my package, my parcel"
+            "package, my package, my parcel, ordered, i ordered, my stuff, says delivered, shows delivered, "
+            "marked delivered, marked as delivered, hasnt arrived, has not arrived, not arrived, never "
+            "arrived, never came, havent received, not received, never received, shipping update, shipping "
+            "confirmation, ship yet, shipped yet, did it ship, has it shipped, i paid, paid on, order "
+            "{number}, order number {number}, placed an order, placed my order, placed the order, in transit,"
+            " stuck in, still waiting for my, still waiting on my"
         ),
         "es": _terms(
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
-            "seguimiento, rastreo"
+            "seguimiento, rastreo, hice un pedido, hice el pedido, mi compra, lo que pedi, pedi, compre, no "
+            "me ha llegado, no me llego, no ha llegado, no llega, aun no llega, todavia no llega, entregado, "
+            "ya lo enviaron, ya salio, ya lo mandaron, pague, pedido {number}, sin noticias, ya salio, parado"
+            " desde"
         ),
         "fr": _terms(
-            "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, "
-            "ou en est ma commande"
+            "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, ou "
+            "en est ma commande, j ai commande, ce que j ai commande, mon paquet, pas recu, rien recu, "
+            "toujours rien, toujours pas recu, perdu, j ai paye, commande {number}, commande n {number}, est "
+            "partie, marque livre, passe commande, passe une commande, en attente, bloque depuis"
         ),
         "de": _terms(
             "meine bestellung, sendungsverfolgung, sendungsnummer, tracking, bestellstatus, wo ist mein "
-            "paket, mein paket, wo bleibt, trackingnummer"
+            "paket, mein paket, wo bleibt, trackingnummer, bestellt, hab bestellt, habe bestellt, noch nix "
+            "bekommen, nichts bekommen, nix bekommen, nicht bekommen, nicht angekommen, kam nie an, nie "
+            "angekommen, noch nicht da, nix da, schon verschickt, schon versendet, versandbestatigung, meine "
+            "lieferung, mein packchen, bezahlt, zugestellt, bestellung {number}, schon unterwegs, bestellung "
+            "aufgegeben, hangt fest, steckt fest"
         ),
         "it": _terms(
-            "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il "
-            "mio pacco, numero di tracciamento, stato ordine"
+            "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il mio"
+            " pacco, numero di tracciamento, stato ordine, ho ordinato, ordinato, non e ancora arrivato, non "
+            "e arrivato, non mi e arrivato, ancora arrivato, consegnato, non ho ricevuto, ricevuto nulla, "
+            "ricevuto niente, non e passato, ho pagato, ancora aspettando, aspetto ancora, ordine {number}, "
+            "numero d ordine {number}, fatto un ordine, fatto l ordine, fermo da"
         ),
         "pt": _terms(
-            "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote"
+            "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote, "
+            "comprei, fiz o pedido, fiz um pedido, pedido {number}, ja foi enviado, foi enviado, paguei, "
+            "ainda nao chegou, nao chegou, entregue, nao recebi, minha encomenda, despacharam, minha compra, "
+            "cade, fiz uma compra, fiz a compra, parado ha, parado faz"
         ),
         "nl": _terms(
-            "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn "
-            "pakket, waar blijft, mijn pakket, mijn pakketje, track trace, bestelstatus"
+            "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket, "
+            "waar blijft, mijn pakket, mijn pakketje, track trace, bestelstatus, besteld, bestelling "
+            "{number}, nog niks, niks ontvangen, niet ontvangen, nog niet aangekomen, niet aangekomen, al "
+            "verstuurd, al verzonden, al onderweg, staat bezorgd, niks gekregen, nooit gekregen, niet "
+            "gekregen, mijn order, betaald, wachten op mijn, bezorger is niet, bestelling geplaatst, staat "
+            "stil, wanneer komt mijn"
         ),
     },
     "payment": {
@@ -237,11 +322,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 # word rescues it ("unless"), or only counts when no neighbour spoils it ("after"):
 # French "sale" is dirty and "code" is "code postal" unless "promo" is next to it; Spanish "sale" is "goes
 # out" and "envío" after a pronoun is "I send" ("te envío el número"); Dutch "postcode" is a postal code,
-# not postage; German "Ende" is the end of anything ("Ende der Woche"), not the English keyword "end";
-# Italian "sale" is salt and "porto" "I carry".
+# not postage; French "envoie" after a pronoun is "I send" ("je vous envoie une photo"); German "Ende" is
+# the end of anything ("Ende der Woche"), not the English keyword "end"; Italian "sale" is salt and "porto"
+# "I carry".
 FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     "fr": {
         "sale": ("unless", frozenset()),
+        "envoie": ("after", frozenset({"je", "j", "te", "t", "vous", "lui", "leur", "les", "le", "la", "l"})),
         "sales": ("unless", frozenset()),
         "code": ("unless", frozenset({"promo", "reduction", "remise"})),
     },
@@ -262,3 +349,108 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     },
     "pt": {"code": ("unless", frozenset({"desconto", "promo"}))},
 }
+
+# Words that tell what a question is about only when nothing more specific is asked. "Refund if it arrives
+# broken" asks about a refund, "do you still have it in size 9" about stock: the arrival and the size are the
+# circumstances. A context word matches a rule only when no rule matched by its other words; a phrase with a
+# slot ("{size}", "{colour}") is always one.
+CONTEXT_WORDS: dict[str, frozenset[str]] = {
+    "shipping": frozenset(
+        _terms(
+            "arrive, arrival, get here, how long, in time, get it by, here by, how soon, how fast, come by, "
+            "if i order, if i buy, if i buy now, if i order now, get it to me, "
+            "mandan, mandan a, llega, llegar, a tiempo, para cuando, lo tengo para, lo tendria para, "
+            "me llegaria, llegaria, "
+            "si compro, si pido, si lo compro, cuanto tarda, tarda en llegar, "
+            "arriver, arrive, recevoir, a temps, l aurai, je l aurai, je l ai, en combien de temps, "
+            "si je commande, si je l achete, colis, "
+            "ankommen, rechtzeitig, bis wann, wann kommt, ist es bis, ist das bis, wann ist es da, "
+            "wie schnell, "
+            "habe ich es bis, kommt das, kommt es, wenn ich heute bestelle, wenn ich jetzt bestelle, "
+            "wenn ich bestelle, wenn ich jetzt kaufe, paket, "
+            "arriva, arrivare, in tempo, per quando, quando arriva, lo ricevo, lo ricevo entro, ci mette, "
+            "ci vuole ad arrivare, se ordino, se compro, se lo compro, pacco, "
+            "chega, chegar, a tempo, recebo ate, se eu comprar, se eu pedir, se comprar, "
+            "quanto tempo demora, "
+            "demora pra chegar, demora para chegar, "
+            "aankomen, komt het aan, komt aan, op tijd, hoe snel, wanneer heb ik, binnen hoeveel dagen, "
+            "als ik bestel, als ik vandaag bestel, als ik nu bestel, is het er, in huis, pakket"
+        )
+    ),
+    "stock": frozenset(
+        _terms(
+            "back in, left in, hay en, hay del, tienen mas, encore en, encore le, existe en, "
+            "gibts * auch, gibt es * auch, habt ihr * auch, anche in, esiste in, torna, tem no, tem na, "
+            "tem em, "
+            "tem mais, ook in, heb je * ook"
+        )
+    ),
+}
+
+# A narrower topic beats a broader one whatever the rules' priorities: "do I pay return shipping?" asks
+# about returns, "has my order shipped?" about an order, "I bought the wrong one, can I send it back?" about
+# returns. Two topics joined by "and" are two questions
+# ("shipping and returns?"): there the rules' priorities decide. The conjunctions are matched as typed
+# (Italian "e" is "and", "è" is "is").
+BROADER_THAN: dict[str, tuple[str, ...]] = {
+    "shipping": ("returns", "order_status"),
+    "order_status": ("returns",),
+}
+CONJUNCTIONS: dict[str, frozenset[str]] = {
+    "en": frozenset({"and", "plus"}),
+    "es": frozenset({"y"}),
+    "fr": frozenset({"et"}),
+    "de": frozenset({"und"}),
+    "it": frozenset({"e", "ed"}),
+    "pt": frozenset({"e"}),
+    "nl": frozenset({"en"}),
+}
+
+# Past forms that only a shopper who already bought writes ("comprei", "bestellt", "ordered"), compared as
+# written: their stem is also the future's ("se eu comprar", "wenn ich bestelle", "if I order").
+AS_WRITTEN = frozenset(
+    _terms(
+        "ordered, i ordered, i paid, pedi, compre, pague, ya lo enviaron, ya salio, entregado, "
+        "j ai commande, ce que j ai commande, j ai paye, bestellt, hab bestellt, habe bestellt, bezahlt, "
+        "zugestellt, schon verschickt, schon versendet, ordinato, ho ordinato, ho pagato, consegnato, "
+        "comprei, paguei, entregue, despacharam, ja foi enviado, foi enviado, besteld, betaald, "
+        "al verzonden, al verstuurd"
+    )
+)
+
+# The size nouns say "sizing" unless they name a size ("do you still have it in size 9", "se agotó la talla
+# 40") or the shopper's own ("out of stock in my size"): then the question is about something else, and the
+# size is a context word.
+SIZE_NOUNS = frozenset(
+    _terms(
+        "size, sizes, talla, tallas, taille, tailles, pointure, grosse, grossen, groesse, groessen, taglia, "
+        "taglie, misura, tamanho, tamanhos, numero, maat, maten"
+    )
+)
+POSSESSIVES = frozenset(
+    _terms("my, your, mi, tu, su, ma, mon, ta, votre, meine, meiner, deine, mia, tua, minha, meu, mijn, je")
+)
+
+# What "{size}" and "{colour}" stand for in a lexicon phrase (sizes as numbers are read by the matcher).
+SIZE_LABELS = frozenset(
+    _terms(
+        "xxs, xs, s, m, l, xl, xxl, xxxl, 2xl, 3xl, 4xl, p, g, gg, xg, pp, small, medium, large, mediums, "
+        "larges"
+    )
+)
+COLOURS = frozenset(
+    _terms(
+        "red, blue, green, black, white, pink, grey, gray, navy, beige, brown, yellow, orange, purple, "
+        "cream, "
+        "khaki, olive, "
+        "rojo, roja, azul, verde, negro, negra, blanco, blanca, rosa, gris, marron, amarillo, "
+        "rouge, bleu, bleue, vert, verte, noir, noire, blanc, blanche, jaune, violet, kaki, "
+        "rot, rote, blau, blaue, grun, grune, schwarz, schwarze, weiss, weisse, grau, graue, braun, gelb, "
+        "lila, "
+        "rosso, rossa, blu, nero, nera, bianco, bianca, grigio, grigia, marrone, giallo, viola, "
+        "vermelho, vermelha, preto, preta, branco, branca, cinza, marrom, amarelo, roxo, bege, "
+        "rood, rode, blauw, blauwe, groen, groene, zwart, zwarte, wit, witte, roze, grijs, grijze, bruin, "
+        "geel, "
+        "paars"
+    )
+)

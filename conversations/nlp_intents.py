@@ -14,8 +14,10 @@ from functools import cache
 from rapidfuzz.distance import OSA
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from .lexicon import COLOURS
 from .nlp import Text, fold
 from .nlp_courtesy import is_acknowledgement as is_acknowledgement
+from .nlp_lexicon import order_number_in
 from .nlp_payment import payment_trouble
 
 OPT_OUT = "opt_out"
@@ -800,18 +802,8 @@ _PAYMENT_FAILURE = re.compile(
     r"(?:lukt|gaat|werkt) (?:\w+ )?niet\b"
 )
 # A specific size, a colour or an order number: a policy text cannot say whether "the blue one in M" exists.
-_COLOURS = _wordset(
-    "red blue green black white pink grey gray navy beige brown yellow orange purple "
-    "rojo roja azul verde negro negra blanco blanca rosa gris marron amarillo "
-    "rouge bleu bleue vert verte noir noire blanc blanche gris jaune violet "
-    "rot blau grun schwarz weiss rosa grau braun gelb lila "
-    "rosso rossa blu verde nero nera bianco bianca grigio marrone giallo viola "
-    "vermelho vermelha azul verde preto preta branco branca cinza marrom amarelo roxo "
-    "rood blauw groen zwart wit roze grijs bruin geel paars"
-)
 _SPECIFIC_SIZE = re.compile(r"\b(?:xxs|xs|s|m|l|xl|xxl|xxxl|\d{1,2}(?:[.,]5)?)\b")
 _SIZE_WORD = _wordset("size talla taille grosse taglia tamanho maat")
-_ORDER_NUMBER = re.compile(r"#\s?\d{3,}")
 
 
 def uncovered_question(text: Text, *, kind: str) -> str | None:
@@ -821,12 +813,12 @@ def uncovered_question(text: Text, *, kind: str) -> str | None:
         match = _PAYMENT_FAILURE.search(folded)
         trouble = match[0] if match else payment_trouble(text.words)
         return f'a payment problem ("{trouble}")' if trouble else None
-    colour = next((w for w in text.words if w in _COLOURS), None)
+    colour = next((w for w in text.words if w in COLOURS), None)
     if colour:
         return f'asks about a colour ("{colour}")'
     for index, word in enumerate(text.words):
         if index and text.words[index - 1] in _SIZE_WORD and _SPECIFIC_SIZE.fullmatch(word):
             return f'asks about one size ("{text.words[index - 1]} {word}")'
-    if _ORDER_NUMBER.search(text.raw):
+    if order_number_in(text):
         return "asks about one order"
     return None

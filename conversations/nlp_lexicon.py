@@ -4,6 +4,7 @@ Each language's words are compared through that language's own Snowball stemmer,
 never has to meet an English stemmer. Pure functions, no database.
 """
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -11,7 +12,17 @@ import snowballstemmer
 from rapidfuzz.distance import OSA
 
 from .languages import LANGUAGES
-from .lexicon import FALSE_FRIENDS, INTENTS, LEXICON
+from .lexicon import (
+    AS_WRITTEN,
+    COLOURS,
+    CONTEXT_WORDS,
+    FALSE_FRIENDS,
+    INTENTS,
+    LEXICON,
+    POSSESSIVES,
+    SIZE_LABELS,
+    SIZE_NOUNS,
+)
 from .nlp import NOT_TYPOS, Text, words
 
 _SNOWBALL = {
@@ -39,15 +50,36 @@ GAP = "*"
 GAP_WORDS = 3
 GAP_OPENERS = frozenset(
     words(
-        "the this that these those it them "
+        "the this that these those it them a an any some "
+        "una "
         "el la los las lo ese esa esos esas este esta estos estas eso "
         "le les l ce cette ces cet un une "
         "der die das den dem des diese dieser dieses diesen es sie ihn ein eine einen "
         "il gli i quel quella quelli quelle quei questo questa questi queste uno "
         "o a os as esse essa esses essas este esta isso ele ela um uma "
-        "de het deze dit dat ze hem een"
+        "de het deze dit dat ze hem een ie hij"
     )
 )
+
+
+# Slots: "{size}" stands for one size as shoppers write it (M, XL, 38), "{colour}" for a colour word,
+# "{number}" for an order number (3+ digits): "between * {size}", "hay en {colour}", "pedido {number}".
+SLOTS = {"{size}": "\x00size", "{colour}": "\x00colour", "{number}": "\x00number"}
+_SLOT_TOKENS = frozenset(SLOTS.values())
+_SIZE_NUMBER_DIGITS = 3
+
+
+def is_size(word: str) -> bool:
+    """ "M", "xl", "38", "9", "128": a size label or a size number (never a year or an order number)."""
+    return word in SIZE_LABELS or (word.isdigit() and len(word) <= _SIZE_NUMBER_DIGITS and word[0] != "0")
+
+
+def _fits_slot(slot: str, word: str) -> bool:
+    if slot == SLOTS["{size}"]:
+        return is_size(word)
+    if slot == SLOTS["{colour}"]:
+        return word in COLOURS
+    return word.isdigit() and len(word) >= 3
 
 
 @cache
@@ -61,13 +93,32 @@ def stem(word: str, language: str) -> str:
 
 
 def _stems(phrase_words: tuple[str, ...], language: str) -> tuple[str, ...]:
-    return tuple(w if w == GAP else stem(w, language) for w in phrase_words)
+    return tuple(w if w == GAP or w in _SLOT_TOKENS else stem(w, language) for w in phrase_words)
 
 
 @lru_cache(maxsize=20_000)
 def _term_words(term: str) -> tuple[str, ...]:
-    """A lexicon phrase's folded words, its gaps ("*") kept in place."""
-    return tuple(w for token in term.split() for w in ((GAP,) if token == GAP else words(token)))
+    """A lexicon phrase's folded words, its gaps ("*") and slots ("{size}") kept in place."""
+    return tuple(
+        w
+        for token in term.split()
+        for w in ((GAP,) if token == GAP else (SLOTS[token],) if token in SLOTS else words(token))
+    )
+
+
+_ORDER_NUMBER = re.compile(r"#\s?\d{3,}")
+
+
+def order_number_in(text: Text) -> str:
+    """ "#4471": an order number written the way order confirmations print it ("" when there is none)."""
+    found = _ORDER_NUMBER.search(text.raw)
+    return found[0] if found else ""
+
+
+def is_context_word(term: str, intent: str) -> bool:
+    """A word that says what a question is about only when nothing more specific is asked ("arrive" in
+    "refund if it arrives broken", "size" in "do you still have it in size 9"); every phrase with a slot."""
+    return term in CONTEXT_WORDS.get(intent, frozenset()) or any(slot in term for slot in SLOTS)
 
 
 @dataclass(frozen=True)
@@ -76,6 +127,7 @@ class LexiconHit:
     language: str
     term: str  # the lexicon word or phrase as written in the lexicon
     said: str  # what the shopper wrote
+    at: int = -1  # where in the message, when the phrase has no gap
 
 
 @cache
@@ -104,8 +156,8 @@ def _keyword_is_term(keyword: str, intent: str) -> bool:
     for language in LANGUAGES:
         stems = _stems(keyword_words, language)
         if any(
-            stems == term_stems
-            for _, term_stems in _compiled(intent, language, lexicon_terms(intent, language))
+            (keyword_words == _term_words(term)) if term in AS_WRITTEN else stems == term_stems
+            for term, term_stems in _compiled(intent, language, lexicon_terms(intent, language))
         ):
             return True
     return False
@@ -141,8 +193,10 @@ def lexicon_find(
     intents: tuple[str, ...],
     language: str,
     overrides: dict[str, list[str]] | None = None,
+    context: bool | None = None,
 ) -> LexiconHit | None:
-    """The first lexicon word of these intents found in the message, in any language (typos: its own)."""
+    """The first lexicon word of these intents found in the message, in any language (typos: its own).
+    `context`: True looks only at context words, False only at the others, None at all of them."""
     overrides = overrides or {}
     for intent in intents:
         for term_language in LANGUAGES:
@@ -151,12 +205,46 @@ def lexicon_find(
                 if term_language in overrides
                 else lexicon_terms(intent, term_language)
             )
+            if context is not None:
+                terms = _of_kind(terms, intent, context=context)
             hit = _find_terms(
                 message_words, terms, intent, term_language, loose=term_language in (language, "en")
             )
-            if hit and not _owned_elsewhere(hit, intent):
+            if (
+                hit
+                and not _owned_elsewhere(hit, intent)
+                and (context is not False or not said_is_context(hit.said, hit.intent, message_words, hit.at))
+            ):
                 return hit
     return None
+
+
+@lru_cache(maxsize=4096)
+def _of_kind(terms: tuple[str, ...], intent: str, *, context: bool) -> tuple[str, ...]:
+    return tuple(term for term in terms if is_context_word(term, intent) == context)
+
+
+def said_is_context(said: str, intent: str, message_words: tuple[str, ...], at: int) -> bool:
+    """What the shopper wrote (at `at` in the message) is a context word, whatever term or keyword it
+    matched ("sizing" found as "size"), or a size noun naming a size ("size 9", "my size")."""
+    if said in CONTEXT_WORDS.get(intent, frozenset()):
+        return True
+    return at >= 0 and _names_a_size(message_words, at)
+
+
+def names_a_size(said: str, message_words: tuple[str, ...]) -> bool:
+    """The shopper's word is a size noun that names a size somewhere in the message ("talla 40")."""
+    return said in SIZE_NOUNS and any(
+        word == said and _names_a_size(message_words, at) for at, word in enumerate(message_words)
+    )
+
+
+def _names_a_size(message_words: tuple[str, ...], at: int) -> bool:
+    if message_words[at] not in SIZE_NOUNS:
+        return False
+    after = message_words[at + 1] if at + 1 < len(message_words) else ""
+    before = message_words[at - 1] if at > 0 else ""
+    return is_size(after) or before in POSSESSIVES
 
 
 @cache
@@ -180,38 +268,75 @@ def _owned_elsewhere(hit: LexiconHit, intent: str) -> bool:
     return bool(owners) and intent not in owners
 
 
+@dataclass(frozen=True)
+class _Term:
+    """A lexicon term made ready for one language and one way of comparing (loose or exact)."""
+
+    term: str
+    words: tuple[str, ...]
+    wanted: tuple[str, ...]  # stems, or plain words, with gaps and slots in place
+    by_stem: bool
+    gapped: bool
+    slotted: bool
+
+
+@lru_cache(maxsize=4096)
+def _prepared(intent: str, language: str, terms: tuple[str, ...], *, loose: bool) -> tuple[_Term, ...]:
+    prepared = []
+    for term, term_stems in _compiled(intent, language, terms):
+        term_words = _term_words(term)
+        by_stem = term not in AS_WRITTEN and (
+            loose or all(len(s) >= CROSS_LANGUAGE_STEM_LETTERS for s in term_stems if s != GAP)
+        )
+        wanted = term_stems if by_stem else tuple(_plain(w) for w in term_words)
+        slotted = any(w in _SLOT_TOKENS for w in wanted)
+        prepared.append(_Term(term, term_words, wanted, by_stem, GAP in wanted, slotted))
+    return tuple(prepared)
+
+
 def _find_terms(message_words, terms, intent, language, *, loose: bool) -> LexiconHit | None:
     """Loose (stems, a typo) for the text's own language and English; exact words for the others, where a
     shared stem is more often a coincidence ("sold" and French "solde") than the same word."""
     stemmed = _stems(message_words, language)
     plain = tuple(_plain(w) for w in message_words)
-    compiled = _compiled(intent, language, terms)
+    present = frozenset(stemmed) | frozenset(plain)
     # Whole words first: "versandkosten" is the word said, not "versand" inside it.
-    for term, term_stems in compiled:
-        term_words = _term_words(term)
-        by_stem = loose or all(len(s) >= CROSS_LANGUAGE_STEM_LETTERS for s in term_stems if s != GAP)
-        wanted = term_stems if by_stem else tuple(_plain(w) for w in term_words)
-        said = stemmed if by_stem else plain
-        if GAP in wanted:
+    for prepared in _prepared(intent, language, tuple(terms), loose=loose):
+        wanted = prepared.wanted
+        said = stemmed if prepared.by_stem else plain
+        if prepared.gapped:
             found = _gapped_find(said, message_words, wanted)
             if found:
-                return LexiconHit(intent, language, term, found)
+                return LexiconHit(intent, language, prepared.term, found)
             continue
         size = len(wanted)
+        typo = loose and size == 1 and prepared.by_stem
+        if not typo and not prepared.slotted and wanted[0] not in present:
+            continue
         for start in range(len(message_words) - size + 1):
             window = message_words[start : start + size]
             if "" in window:
                 continue
-            if said[start : start + size] == wanted or (
-                loose and size == 1 and _typo_of(window[0], term_words[0])
-            ):
-                return LexiconHit(intent, language, term, " ".join(window))
+            fits = (
+                _window_fits(said[start : start + size], window, wanted)
+                if prepared.slotted
+                else said[start : start + size] == wanted
+            )
+            if fits or (typo and _typo_of(window[0], prepared.words[0])):
+                return LexiconHit(intent, language, prepared.term, " ".join(window), start)
     if language in COMPOUND_LANGUAGES:
-        for term, _ in compiled:
+        for term, _ in _compiled(intent, language, tuple(terms)):
             for word in message_words:
-                if word and " " not in term and _compound_of(word, term):
+                if word and " " not in term and term not in AS_WRITTEN and _compound_of(word, term):
                     return LexiconHit(intent, language, term, word)
     return None
+
+
+def _window_fits(said: tuple[str, ...], window: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    return all(
+        _fits_slot(want, word) if want in _SLOT_TOKENS else have == want
+        for have, word, want in zip(said, window, wanted, strict=True)
+    )
 
 
 def _gapped_find(said: tuple[str, ...], message_words: tuple[str, ...], wanted: tuple[str, ...]) -> str:
@@ -234,7 +359,9 @@ def _gapped_end(said, message_words, wanted, at: int) -> int | None:
             if end is not None:
                 return end
         return None
-    if at >= len(said) or not message_words[at] or said[at] != wanted[0]:
+    if at >= len(said) or not message_words[at]:
+        return None
+    if not (_fits_slot(wanted[0], message_words[at]) if wanted[0] in _SLOT_TOKENS else said[at] == wanted[0]):
         return None
     return _gapped_end(said, message_words, wanted[1:], at + 1)
 

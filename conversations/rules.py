@@ -1,5 +1,6 @@
 """A merchant's keyword rules: validation, the matcher the router runs, reply templates and the defaults."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -11,11 +12,20 @@ from stores.models import Store
 from stores.tenancy import ensure_same_store
 
 from .languages import LANGUAGE_NAMES, LANGUAGES, language_base
-from .lexicon import INTENT_NAMES
+from .lexicon import BROADER_THAN, CONJUNCTIONS, INTENT_NAMES
 from .models import KeywordRule
-from .nlp import Phrase, Text, phrase_position
+from .nlp import Phrase, Text, fold, phrase_position
 from .nlp_intents import shadows_compliance
-from .nlp_lexicon import lexicon_find, lexicon_terms, masked_words, rule_intents
+from .nlp_lexicon import (
+    is_context_word,
+    lexicon_find,
+    lexicon_terms,
+    masked_words,
+    names_a_size,
+    order_number_in,
+    rule_intents,
+    said_is_context,
+)
 from .placeholders import placeholders_check, placeholders_fill
 from .wording import FALLBACK_REPLY, HOLDING_REPLY
 
@@ -36,6 +46,7 @@ class RuleMatch:
     intent: str = ""  # the lexicon intent, when the lexicon matched
     intents: tuple[str, ...] = ()  # every intent the rule is about
     language: str = ""  # the lexicon language of the word that matched
+    topic: str = ""  # the intent of the word that matched, lexicon word or merchant keyword ("" if none)
 
     @property
     def reason(self) -> str:
@@ -53,33 +64,105 @@ def rules_active_for(*, store: Store) -> list[KeywordRule]:
 
 
 def rule_match(*, rules: list[KeywordRule], text: Text, language: str = "en") -> RuleMatch | None:
-    """The first rule by priority whose keywords, or whose intents' lexicon words in any of our languages,
-    are found in the text: words rather than letters, and never a word that is a false friend in the text's
-    language ("sale" in a French text is dirty, not a discount)."""
+    """The rule whose keywords, or whose intents' lexicon words in any of our languages, say what the text
+    asks about: words rather than letters, and never a word that is a false friend in the text's language
+    ("sale" in a French text is dirty, not a discount).
+
+    The topic asked about wins, not every word: a context word ("arrive", "size", a size or a colour) counts
+    only when no rule's other words are found ("refund if it arrives broken" is a returns question), and a
+    narrower topic beats shipping ("do I pay return shipping?"). Otherwise the first rule by priority wins."""
     said = masked_words(text, language)
+    best: RuleMatch | None = None
+    one_question = not _joins_topics(text, language)
     for rule in rules:
-        intents = rule_intents(tuple(rule.keywords))
-        for keyword in rule.keywords:
-            phrase = Phrase(keyword)
-            if not phrase.words:
-                if phrase.symbols and phrase.symbols in text.raw:
-                    return RuleMatch(rule=rule, keyword=keyword, said=keyword, intents=intents)
-                continue
+        if best is not None and not (one_question and _narrower_than(best, rule)):
+            continue
+        match = _rule_hit(rule=rule, text=text, said=said, language=language, context=False)
+        if match is None:
+            continue
+        if best is None or match.topic in BROADER_THAN.get(best.topic, ()):
+            best = match
+        if not (one_question and BROADER_THAN.get(best.topic)):
+            return best
+    if best is not None:
+        return best
+    # Nothing but context words: any word of the rules will do, first rule by priority, but a size named
+    # ("hay en talla M?") only when nothing else is found.
+    named_size = None
+    for rule in rules:
+        match = _rule_hit(rule=rule, text=text, said=said, language=language, context=None)
+        if match is None:
+            continue
+        if not names_a_size(match.said, said):
+            return match
+        named_size = named_size or match
+    return named_size
+
+
+def _joins_topics(text: Text, language: str) -> bool:
+    conjunctions = CONJUNCTIONS.get(language, frozenset()) | CONJUNCTIONS["en"]
+    return any(word in conjunctions for word in re.findall(r"[^\W_]+", text.raw.casefold()))
+
+
+def _narrower_than(best: RuleMatch, rule: KeywordRule) -> bool:
+    narrower = BROADER_THAN.get(best.topic, ())
+    return any(intent in narrower for intent in rule_intents(tuple(rule.keywords)))
+
+
+def _rule_hit(
+    *, rule: KeywordRule, text: Text, said: tuple[str, ...], language: str, context: bool | None
+) -> RuleMatch | None:
+    """The rule's first keyword or lexicon word in the text: among all of them, or only among its context
+    words (`context=True`) or the others (`False`)."""
+    intents = rule_intents(tuple(rule.keywords))
+    for keyword in rule.keywords:
+        keyword_intents = rule_intents((keyword,))
+        if (
+            context is not None
+            and any(is_context_word(fold(keyword), intent) for intent in keyword_intents) != context
+        ):
+            continue
+        phrase = Phrase(keyword)
+        found = ""
+        if not phrase.words:
+            if phrase.symbols and phrase.symbols in text.raw:
+                found = keyword
+        else:
             start = phrase_position(said, phrase.words)
             if start is not None:
-                words = " ".join(said[start : start + len(phrase.words)])
-                return RuleMatch(rule=rule, keyword=keyword, said=words, intents=intents)
-        hit = lexicon_find(said, intents=intents, language=language, overrides=rule.lexicon or {})
-        if hit is not None:
+                found = " ".join(said[start : start + len(phrase.words)])
+                if context is False and any(
+                    said_is_context(found, intent, said, start) for intent in keyword_intents
+                ):
+                    found = ""
+        if found:
             return RuleMatch(
                 rule=rule,
-                keyword=hit.term,
-                said=hit.said,
-                intent=hit.intent,
+                keyword=keyword,
+                said=found,
                 intents=intents,
-                language=hit.language,
+                topic=next(iter(keyword_intents), ""),
             )
-    return None
+    if context is not True and "order_status" in intents:
+        number = order_number_in(text)
+        if number:
+            return RuleMatch(
+                rule=rule, keyword="order number", said=number, intents=intents, topic="order_status"
+            )
+    hit = lexicon_find(
+        said, intents=intents, language=language, overrides=rule.lexicon or {}, context=context
+    )
+    if hit is None:
+        return None
+    return RuleMatch(
+        rule=rule,
+        keyword=hit.term,
+        said=hit.said,
+        intent=hit.intent,
+        intents=intents,
+        language=hit.language,
+        topic=hit.intent,
+    )
 
 
 def reply_render(template: str, context: dict[str, str]) -> str:
