@@ -1,8 +1,9 @@
 """Sending through the real `twilio` library to a local Twilio-compatible server.
 
-1. Throughput: texts per second one worker process hands to "Twilio" through `message_deliver` (lock,
-   record, send over a reused connection, record), beside the bare twilio client posting the same texts
-   (baseline). The sender's limit is set out of the way for this part.
+1. Throughput: texts per second one worker process hands to "Twilio" through `messages_deliver` (a
+   dispatcher batch: a claim per chunk, then send over a reused connection and record each) and through
+   `message_deliver` (one text: claim, send, record), beside the bare twilio client posting the same
+   texts (baseline). The sender's limit is set out of the way for this part.
 2. The per-sender limit under backlog: three worker processes share one sender limited to RATE segments/s
    and drain a backlog together, once on their own and once beside CPU_BURNERS busy loops. At the
    server: never more than RATE texts in any one-second window, and at least 90 % of the rate used.
@@ -17,8 +18,9 @@ import time
 
 from .core import PYTHON, ROOT, Result, database_ensure, env_for_bench, python_json
 
-THROUGHPUT_TEXTS = 610
-THROUGHPUT_ROUNDS = 6  # alternating bare / ours, the best of each kept
+THROUGHPUT_TEXTS = 600  # per side that sends (one text at a time, in batches), after 10 each to warm up
+THROUGHPUT_ROUNDS = 6  # alternating bare / one at a time / batch, the best of each kept
+BATCH_TEXTS = 100  # what a delivery task takes of a tick's batch (flows.tasks.DELIVER_TASK_TEXTS)
 # Worker time per text besides the request itself (ours − the bare client's, per text): issue 13.
 OVERHEAD_TARGET_MS = 2.0
 # One worker process must keep up with the fastest single sender: a short code, 100 segments/s
@@ -80,27 +82,43 @@ def run() -> list[Result]:
         loaded = _limit_round(env, twilio, burners=CPU_BURNERS)
     return [
         Result(
-            name="send: texts/s per worker process (vs bare twilio client)",
-            value=speed["ours_per_s"],
+            name="send: texts/s per worker process, a tick's batch (vs bare twilio client)",
+            value=speed["batch_per_s"],
             baseline=speed["bare_per_s"],
             unit="msg/s",
             target=f"≥ {PROCESS_TARGET_PER_S}/s (a short code's rate)",
-            ok=speed["ours_per_s"] >= PROCESS_TARGET_PER_S,
+            ok=speed["batch_per_s"] >= PROCESS_TARGET_PER_S,
         ),
         Result(
-            name="send: worker time per text besides the request (ours − bare client, wall)",
-            value=speed["ours_ms"] - speed["bare_ms"],
+            name="send: worker time per text besides the request, a tick's batch (ours − bare, wall)",
+            value=speed["batch_ms"] - speed["bare_ms"],
             baseline=speed["bare_ms"],
             unit="ms",
             target=f"≤ {OVERHEAD_TARGET_MS:g} ms",
-            ok=speed["ours_ms"] - speed["bare_ms"] <= OVERHEAD_TARGET_MS,
+            ok=speed["batch_ms"] - speed["bare_ms"] <= OVERHEAD_TARGET_MS,
         ),
         Result(
-            name="send: worker CPU time per text (vs bare client's)",
-            value=speed["ours_cpu_ms"],
+            name="send: worker CPU time per text, a tick's batch (vs bare client's)",
+            value=speed["batch_cpu_ms"],
             baseline=speed["bare_cpu_ms"],
             unit="ms",
             target="reported",
+            ok=True,
+        ),
+        Result(
+            name="send: texts/s per worker process, one text at a time (replies, retries)",
+            value=speed["ours_per_s"],
+            baseline=speed["bare_per_s"],
+            unit="msg/s",
+            target=f"≥ {PROCESS_TARGET_PER_S}/s",
+            ok=speed["ours_per_s"] >= PROCESS_TARGET_PER_S,
+        ),
+        Result(
+            name="send: worker time per text besides the request, one at a time (ours − bare, wall)",
+            value=speed["ours_ms"] - speed["bare_ms"],
+            baseline=speed["bare_ms"],
+            unit="ms",
+            target="reported (one durable commit per text)",
             ok=True,
         ),
         *_limit_results(quiet, f"{WORKERS} workers"),
@@ -187,14 +205,15 @@ def _messages(count: int, *, rate: float) -> tuple:
 
 
 def _throughput(count: int) -> dict:
-    """Alternate rounds of the bare client and of `message_deliver` (a neighbour's burst then lands on
-    both sides), and keep each side's best round: wall and CPU time per text."""
+    """Alternate rounds of the bare client, of `message_deliver` one text at a time and of
+    `messages_deliver` over a batch (a neighbour's burst then lands on every side), and keep each side's
+    best round: wall and CPU time per text."""
     from django.conf import settings
 
-    from conversations.sending import message_deliver
+    from conversations.sending import message_deliver, messages_deliver
     from conversations.sms.twilio import _client
 
-    store, messages = _messages(count, rate=9_999)
+    store, messages = _messages(2 * count + 20, rate=9_999)
     client = _client("")
     callback = f"{settings.PUBLIC_BASE_URL}/webhooks/twilio/status/"
 
@@ -211,35 +230,54 @@ def _throughput(count: int) -> dict:
         for message in chunk:
             message_deliver(message_id=message.id)
 
+    def batch(chunk: list) -> None:
+        for start in range(0, len(chunk), BATCH_TEXTS):
+            report = messages_deliver(message_ids=[m.id for m in chunk[start : start + BATCH_TEXTS]])
+            if report.handed_back:
+                raise RuntimeError(f"texts handed back: {report.handed_back}")
+
     bare(messages[:10])  # warm-up: connections open, code loaded
     ours(messages[:10])
-    rest = messages[10:]
-    size = max(len(rest) // THROUGHPUT_ROUNDS, 1)
-    best: dict = {"bare": (float("inf"), 0.0), "ours": (float("inf"), 0.0)}
+    batch(messages[10:20])
+    singles, batches = messages[20 : 20 + count], messages[20 + count :]
+    size = max(count // THROUGHPUT_ROUNDS, 1)
+    best: dict = {side: (float("inf"), 0.0) for side in ("bare", "ours", "batch")}
     for round_ in range(THROUGHPUT_ROUNDS):
-        chunk = rest[round_ * size : (round_ + 1) * size]
-        for side, run in (("bare", bare), ("ours", ours)):
+        one = singles[round_ * size : (round_ + 1) * size]
+        many = batches[round_ * size : (round_ + 1) * size]
+        for side, run, chunk in (("bare", bare, one), ("ours", ours, one), ("batch", batch, many)):
             wall, cpu = time.perf_counter(), time.process_time()
             run(chunk)
             measured = ((time.perf_counter() - wall) / len(chunk), (time.process_time() - cpu) / len(chunk))
             best[side] = min(best[side], measured)
     return {
         "store_id": str(store.id),
-        "ours_per_s": 1 / best["ours"][0],
         "bare_per_s": 1 / best["bare"][0],
-        "ours_ms": best["ours"][0] * 1000,
         "bare_ms": best["bare"][0] * 1000,
-        "ours_cpu_ms": best["ours"][1] * 1000,
         "bare_cpu_ms": best["bare"][1] * 1000,
+        **{
+            key: value
+            for side in ("ours", "batch")
+            for key, value in (
+                (f"{side}_per_s", 1 / best[side][0]),
+                (f"{side}_ms", best[side][0] * 1000),
+                (f"{side}_cpu_ms", best[side][1] * 1000),
+            )
+        },
     }
 
 
 def _deliver(ids: list[int]) -> dict:
-    from conversations.sending import message_deliver
+    """What a worker does with a tick's batch: `messages_deliver`, then each text handed back (its sender
+    had no room) as its own `deliver_message` task would, after the countdown."""
+    from conversations.sending import message_deliver, messages_deliver
     from conversations.sms import TransientSmsError
 
     retried = 0
-    for message_id in ids:
+    report = messages_deliver(message_ids=ids, hand_back=lambda message_id, countdown: None)
+    if report.handed_back:
+        time.sleep(min(report.handed_back.values()))
+    for message_id in report.handed_back:
         for _ in range(20):
             try:
                 message_deliver(message_id=message_id)
@@ -247,7 +285,7 @@ def _deliver(ids: list[int]) -> dict:
             except TransientSmsError:
                 retried += 1
                 time.sleep(0.5)
-    return {"delivered": len(ids), "retried": retried}
+    return {"delivered": len(ids), "handed_back": len(report.handed_back), "retried": retried}
 
 
 def _cleanup(store_ids: list[str]) -> dict:

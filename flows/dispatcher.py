@@ -116,7 +116,8 @@ def nudge_dispatch_due(
                 break
             message_ids = _dispatch_batch(ids=ids, now=now, report=report)
             if message_ids and not deliver_inline:
-                # One task per batch, fanned out by the worker: the tick never waits on 1,000 publishes.
+                # One task per batch, delivered by the workers in chunks: the tick never waits on 1,000
+                # publishes, and no text pays a task of its own.
                 from .tasks import deliver_batch
 
                 transaction.on_commit(lambda ids=message_ids: deliver_batch.delay(ids))
@@ -569,15 +570,7 @@ def _offers(batch: _Batch, spec: IncentiveSpec) -> OfferLedger | None:
 
 
 def _deliver_now(message_ids: list[int]) -> None:
-    from conversations.sending import message_deliver
-    from conversations.sms import PermanentSmsError, TransientSmsError
-    from conversations.tasks import deliver_message
+    from conversations.sending import messages_deliver
 
-    for message_id in message_ids:
-        try:
-            message_deliver(message_id=message_id)
-        except TransientSmsError:
-            # The worker owns retries with backoff; the message is back to pending.
-            deliver_message.apply_async((message_id,), countdown=5)
-        except PermanentSmsError:
-            logger.info("message %s refused for good; recorded on the message", message_id)
+    # A text that meets a transient error goes back to pending and to its own task, which owns retries.
+    messages_deliver(message_ids=message_ids)

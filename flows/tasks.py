@@ -4,7 +4,7 @@ import os
 from celery import shared_task
 from django.core.cache import cache
 
-from conversations.tasks import deliver_message
+from conversations.sending import messages_deliver
 
 from .dispatcher import nudge_dispatch_due
 
@@ -33,11 +33,19 @@ def dispatch_due() -> dict:
     return report.as_dict()
 
 
+# Texts a delivery task takes from a tick's batch (of up to 500): the rest go to tasks of their own, so
+# a batch is sent by every free worker process at once.
+DELIVER_TASK_TEXTS = 100
+
+
 @shared_task(acks_late=True, ignore_result=True)
 def deliver_batch(message_ids: list[int]) -> None:
-    """Fan a tick's batch out to one delivery task per message (each owns its retries).
+    """Deliver a tick's batch in chunks (`messages_deliver`: one durable claim per chunk, not per text).
 
-    Safe to run twice: a message already handed over is skipped by `message_deliver`.
+    A text that meets a transient error goes to its own `deliver_message` task, which owns its retries.
+    Safe to run twice: a message already handed over is skipped. Should this worker die mid-batch, the
+    task comes back (acks late) and the texts it left `sending` are taken over once stale.
     """
-    for message_id in message_ids:
-        deliver_message.delay(message_id)
+    for start in range(DELIVER_TASK_TEXTS, len(message_ids), DELIVER_TASK_TEXTS):
+        deliver_batch.delay(message_ids[start : start + DELIVER_TASK_TEXTS])
+    messages_deliver(message_ids=message_ids[:DELIVER_TASK_TEXTS])
