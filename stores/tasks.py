@@ -29,9 +29,10 @@ def process_webhook_event(event_id: int) -> None:
 
 @shared_task(autoretry_for=(DatabaseError,), **RETRY_POLICY)
 def process_pending_webhook_events() -> int:
-    # Deliveries committed from now on ring again; those committed before are in this claim.
+    # Deliveries committed from now on ring again; those committed before are in this claim (one
+    # store's) or still waiting, and then handed on below.
     cache.delete(DOORBELL_KEY)
-    ids = services.webhook_events_claim(limit=DRAIN_BATCH)  # one store's
+    ids = services.webhook_events_claim(limit=DRAIN_BATCH)
     if ids and (len(ids) == DRAIN_BATCH or services.webhook_events_waiting()):
         # A backlog, of this store or another: let another worker take the next batch now.
         _publish(process_pending_webhook_events)
