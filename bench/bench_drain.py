@@ -10,6 +10,10 @@
 3. In a Django subprocess, the worker's own drain task body runs in-process under a query counter, over a
    batch of `DRAIN_BATCH` (the worker's) and one of `LARGE`: queries per processed checkout, amortised
    over a batch, and whether the queries per batch stay the same as the batch grows.
+4. The load run's mix (`BENCH_DRAIN_MIX`, 4,000 webhooks: four stores, 5 % orders) recorded up front and
+   drained by two processes at once with the drain task's body: the rate, CPU per delivery, and the share
+   of the processes' time spent waiting for the stores' evidence chain heads, which a batch holds until
+   it commits (a batch spanning every store made the other process wait for it).
 
 The ratio processing / ingest is the figure that carries over between machines: both sides run on the
 same cores, one after the other.
@@ -39,6 +43,7 @@ LUA = ROOT / "bench" / "load" / "requests.lua"
 # Bounded: slower than 20 deliveries/s either way fails the run instead of waiting.
 SEND_SECONDS = DRAIN_SECONDS = max(60, WEBHOOKS // 20)
 SIDE = "bench.drain_side"
+MIX, MIX_PROCESSES = int(os.environ.get("BENCH_DRAIN_MIX", "4000")), 2
 
 
 def run() -> list[Result]:
@@ -57,7 +62,8 @@ def run() -> list[Result]:
         _django("cleanup", store["id"], env=env)
         broker_purge(env)
     queries = _django("queries", str(DRAIN_BATCH), str(LARGE), env=env, timeout=600)
-    return _results(ingest_seconds, drained, progress, queries)
+    mix = _django("mix", str(MIX), str(MIX_PROCESSES), env=env, timeout=900)
+    return _results(ingest_seconds, drained, progress, queries) + _mix_results(mix)
 
 
 def _django(mode: str, *args: str, env: dict, timeout: float = 300):
@@ -164,5 +170,29 @@ def _results(ingest_seconds: float, drained: bool, progress: dict, queries: dict
             "q",
             "the same at both sizes (≤ 1.1×)",
             per_batch[LARGE] <= 1.1 * per_batch[DRAIN_BATCH],
+        ),
+    ]
+
+
+def _mix_results(mix: dict) -> list[Result]:
+    name = f"drain: load run's mix, {mix['events']:,} deliveries, 4 stores, {MIX_PROCESSES} processes at once"
+    load = os.getloadavg()[0]
+    return [
+        Result(
+            f"{name}; load avg {load:.1f}",
+            mix["processed"] / mix["seconds"],
+            None,
+            "ev/s",
+            "all processed",
+            mix["processed"] == mix["events"],
+        ),
+        Result(f"{name}: CPU per delivery", mix["cpu_ms_per_event"], None, "ms", "-", True),
+        Result(
+            f"{name}: time waiting for chain heads",
+            100 * mix["head_wait_share"],
+            None,
+            "%",
+            "≤ 10 %",
+            mix["head_wait_share"] <= 0.10,
         ),
     ]

@@ -7,25 +7,33 @@ Modes (each prints one JSON line):
   (seconds since the epoch, as the worker stamped them).
 * `queries <size>…`: for each batch size, that many distinct checkouts recorded in a store of their own,
   then drained in-process by the worker's own task body with a query counter around it.
+* `mix <webhooks> <processes>`: the load run's stream (`bench/load/plan.py`: four stores, 5 % orders, no
+  re-deliveries, which the web tier answers without recording) recorded up front, then drained by that
+  many processes at once, each running the drain task's body until its claim comes back empty: the rate,
+  the drain's CPU per delivery, and the share of the processes' time spent waiting for the stores'
+  evidence chain heads (which a batch holds until it commits).
 * `cleanup <store>`: delete the store table by table.
 """
 
 import json
+import os
+import resource
 import sys
+import time
 import uuid
 from datetime import UTC, datetime
 
 import django
 
 
-def _setup() -> dict:
+def _setup(*, sms_number: str = "+13035550194") -> dict:
     from flows.services import flow_seed_default
     from stores.models import Store
 
     store = Store.objects.create(
         name="Bench Drain",
         shop_domain=f"drain-{uuid.uuid4().hex[:8]}.myshopify.com",
-        sms_number="+13035550194",
+        sms_number=sms_number,
     )
     flow_seed_default(store=store)
     return {"id": str(store.id), "secret": store.webhook_secret, "domain": store.shop_domain}
@@ -100,6 +108,88 @@ def _counter(counted: list):
     return count
 
 
+def _mix(webhooks: int, processes: int) -> dict:
+    from unittest import mock
+
+    from django.db import connections
+
+    from bench.load import plan as traffic
+    from bench.seed import store_delete
+    from stores import tasks
+    from stores.models import Store, WebhookEvent
+    from stores.services import webhook_event_record
+    from tests.fixtures import load
+
+    stores = [_setup(sms_number=f"+1303555018{n}") for n in range(4)]
+    bench_stores = [traffic.Store(id=s["id"], secret="", number="", domain=s["domain"]) for s in stores]
+    by_id = {s["id"]: Store.objects.get(pk=s["id"]) for s in stores}
+    plan = traffic.plan_build(webhooks=webhooks, stores=bench_stores)
+    checkout, order = load("shopify_checkouts_create.json"), load("shopify_orders_create.json")
+    at = datetime.now(UTC).replace(microsecond=0)
+    recorded = set()
+    with mock.patch.object(tasks, "_publish"):
+        for delivery in plan.deliveries:
+            if delivery.webhook_id in recorded:
+                continue
+            recorded.add(delivery.webhook_id)
+            ordered = delivery.topic == "orders/create"
+            build = traffic.order_body if ordered else traffic.checkout_body
+            webhook_event_record(
+                store=by_id[delivery.shopper.store.id],
+                source="shopify",
+                key=delivery.webhook_id,
+                topic=delivery.topic,
+                payload=json.loads(build(order if ordered else checkout, delivery.shopper, at=at)),
+            )
+    connections.close_all()
+    started, children = time.monotonic(), {}
+    for _ in range(processes):
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            os.write(write, str(_drain_until_empty()).encode())
+            os._exit(0)
+        os.close(write)
+        children[pid] = read
+    waited = 0.0
+    for pid, read in children.items():
+        with os.fdopen(read) as pipe:
+            waited += float(pipe.read() or 0)
+        os.waitpid(pid, 0)
+    seconds = time.monotonic() - started
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    processed = WebhookEvent.objects.filter(store__in=list(by_id.values()), status="processed").count()
+    for store in by_id.values():
+        store_delete(store)
+    return {
+        "events": len(recorded),
+        "processed": processed,
+        "seconds": seconds,
+        "cpu_ms_per_event": 1000 * (used.ru_utime + used.ru_stime) / max(processed, 1),
+        "head_wait_share": waited / (processes * seconds),
+    }
+
+
+def _drain_until_empty() -> float:
+    """In a forked child: drain until a claim is empty; the seconds spent waiting for chain heads."""
+    from unittest import mock
+
+    from stores import handlers, tasks
+
+    lock, waited = handlers.evidence_heads_lock, [0.0]
+
+    def timed(**kwargs):
+        began = time.monotonic()
+        lock(**kwargs)
+        waited[0] += time.monotonic() - began
+
+    with mock.patch.object(tasks, "_publish"), mock.patch.object(handlers, "evidence_heads_lock", timed):
+        while tasks.process_pending_webhook_events.run():
+            pass
+    return waited[0]
+
+
 def _cleanup(store_id: str) -> dict:
     from bench.seed import store_delete
     from stores.models import Store
@@ -118,6 +208,8 @@ def main(mode: str, *args: str) -> None:
         result = _progress(args[0])
     elif mode == "queries":
         result = _queries([int(a) for a in args])
+    elif mode == "mix":
+        result = _mix(int(args[0]), int(args[1]))
     elif mode == "cleanup":
         result = _cleanup(args[0])
     else:

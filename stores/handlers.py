@@ -107,11 +107,8 @@ def _batch_process(event_ids: list[int]) -> None:
         .filter(id__in=event_ids, status__in=_UNPROCESSED)
         .order_by("received_at", "id")
     )
-    # Before anything appends to a store's evidence chain: two batches over the same stores then wait
-    # for each other in one order instead of deadlocking (which rolled a batch back to one by one).
-    evidence_heads_lock(stores=list({event.store_id: event.store for event in events}.values()))
     parsed = []
-    for event in events:
+    for event in events:  # pure: done before the chain heads below are taken, to hold them less long
         handler = handler_for(source=event.source, topic=event.topic)
         try:
             data = handler.parse(event.payload) if handler is not None else None
@@ -120,6 +117,9 @@ def _batch_process(event_ids: list[int]) -> None:
         keys = webhook_batch.event_keys(event, data) if data is not None else []
         upserts_cart = handler is not None and handler.apply is _cart_apply
         parsed.append(webhook_batch.Parsed(event=event, data=data, keys=keys, upserts_cart=upserts_cart))
+    # Before anything appends to a store's evidence chain: two batches over the same stores then wait
+    # for each other in one order instead of deadlocking (which rolled a batch back to one by one).
+    evidence_heads_lock(stores=list({event.store_id: event.store for event in events}.values()))
     new_carts, written = webhook_batch.new_carts_split(parsed)
     for store, carts in new_carts.items():
         services.carts_create_new(store=store, new_carts=carts)

@@ -3,9 +3,9 @@
 The hot path of every delivery only rings a doorbell: with a cache shared by web and worker processes
 (Redis), the first delivery of a 2-second window queues one drain task and the others find the bell
 already rung (a SET NX, instead of publishing a Celery message per delivery). A drain claims recorded
-events in batches (`FOR UPDATE SKIP LOCKED`, so several workers share a backlog) and processes each
-with the same function as the per-event task. Without a shared cache (the embedded demo's local memory
-cache), each delivery gets its own `process_webhook_event` task.
+events of one store in batches (`FOR UPDATE SKIP LOCKED`, so several workers share a backlog) and
+processes each with the same function as the per-event task. Without a shared cache (the embedded
+demo's local memory cache), each delivery gets its own `process_webhook_event` task.
 """
 
 from celery import shared_task
@@ -29,11 +29,13 @@ def process_webhook_event(event_id: int) -> None:
 
 @shared_task(autoretry_for=(DatabaseError,), **RETRY_POLICY)
 def process_pending_webhook_events() -> int:
-    # Deliveries committed from now on ring again; those committed before are in this claim.
+    # Deliveries committed from now on ring again; those committed before are in this claim (one
+    # store's) or still waiting, and then handed on below.
     cache.delete(DOORBELL_KEY)
     ids = services.webhook_events_claim(limit=DRAIN_BATCH)
-    if len(ids) == DRAIN_BATCH:
-        _publish(process_pending_webhook_events)  # a backlog: let another worker take the next batch now
+    if ids and (len(ids) == DRAIN_BATCH or services.webhook_events_waiting()):
+        # A backlog, of this store or another: let another worker take the next batch now.
+        _publish(process_pending_webhook_events)
     try:
         handlers.webhook_events_process(event_ids=ids)
     except BaseException:
@@ -62,6 +64,10 @@ def webhook_events_ring(event_id: int) -> None:
 
 def process_webhook_event_enqueue(event_id: int) -> None:
     _publish(process_webhook_event, event_id)
+
+
+def process_pending_webhook_events_enqueue() -> None:
+    _publish(process_pending_webhook_events)
 
 
 def _cache_is_shared() -> bool:

@@ -102,7 +102,7 @@ def main() -> int:
     run.mkdir(parents=True)
     try:
         with fake_twilio(ports=TWILIO_PORTS) as twilio:
-            env = proof_env(twilio.url, defaults=DEFAULTS, settings="bench.settings")
+            env = proof_env(twilio.url, defaults=DEFAULTS, settings="bench.load.settings")
             env["PUBLIC_BASE_URL"] = f"http://127.0.0.1:{WEB_PORTS[0]}"
             database_ensure(env)
             broker_purge(env)

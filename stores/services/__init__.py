@@ -22,6 +22,7 @@ from .webhook_events import (
     webhook_events_claim,
     webhook_events_release,
     webhook_events_requeue_stale,
+    webhook_events_waiting,
 )
 
 __all__ = [
@@ -49,4 +50,5 @@ __all__ = [
     "webhook_events_claim",
     "webhook_events_release",
     "webhook_events_requeue_stale",
+    "webhook_events_waiting",
 ]

@@ -73,8 +73,8 @@ def carts_create_new(*, store: Store, new_carts: list[NewCart]) -> list[Cart]:
             for consent in n.data.consents
         ]
     )
-    _consent_chain(store, evidence)
-    customers = [customer_of[n.phone_e164] for n in with_phone]
+    _consent_chain(store, evidence, [n.phone_e164 for n in with_phone for _ in n.data.consents])
+    customers = [(n.phone_e164, customer_of[n.phone_e164]) for n in with_phone]
     _consent_hooks_run(store, customers, statuses, status_before, iter(evidence))
     enrolled = [cart for cart in carts if cart.customer is not None]
     with_items = {cart.pk for cart, n in zip(carts, new_carts, strict=True) if n.data.items}
@@ -108,11 +108,11 @@ def _returning_update(returning: list[NewCart], statuses: dict, *, now) -> dict[
     return customers
 
 
-def _consent_chain(store: Store, evidence: list[ConsentEvent]) -> None:
-    """Each new consent event's link in the store's evidence chain, as `consent_record` appends it."""
+def _consent_chain(store: Store, evidence: list[ConsentEvent], phones: list[str]) -> None:
+    """Each new consent event's link in the store's evidence chain, as `consent_record` appends it. The
+    numbers are the customers' own, already in E.164 (formatting the model's again costs a parse)."""
     entries = []
-    for event in evidence:
-        phone = event.customer.phone.as_e164 if event.customer.phone else ""
+    for event, phone in zip(evidence, phones, strict=True):
         entries.append((EvidenceLink.Kind.CONSENT, phone, consent_event_content(event, phone=phone)))
     evidence_append(store=store, entries=entries)
 
@@ -139,11 +139,10 @@ def _sms_statuses(new_cart: NewCart, *, now) -> list[str]:
 
 
 def _consent_hooks_run(
-    store: Store, customers: list[Customer], statuses: dict, before: dict, evidence
+    store: Store, customers: list[tuple[str, Customer]], statuses: dict, before: dict, evidence
 ) -> None:
     """What `consent_record` announces for each event, in order, with the customer as it then stood."""
-    for customer in customers:
-        phone = str(customer.phone)
+    for phone, customer in customers:
         final, status_before = customer.sms_status, before[phone]
         for status in statuses[phone]:
             event = next(evidence)

@@ -5,7 +5,6 @@ from datetime import timedelta
 from functools import partial
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from cartrecovery.db import insert_once
@@ -61,19 +60,33 @@ def _webhook_event_enqueue(event_id: int) -> None:
 
 
 def webhook_events_claim(*, limit: int) -> list[int]:
-    """Take up to `limit` recorded deliveries, oldest first, for one worker; concurrent claims skip them."""
+    """Take up to `limit` recorded deliveries of one store, oldest first, for one worker; concurrent claims
+    skip them. The store is the one whose delivery has waited longest.
+
+    One store per claim: a batch holds its stores' evidence chain heads until it commits (see
+    `stores.handlers`), so a batch spanning every store made every other worker's batch wait for it, and
+    the drain ran one batch at a time however many workers there were. Batches of different stores now
+    run side by side, and each writes its new checkouts as one set instead of one small set per store.
+    """
     with transaction.atomic():
-        ids = list(
+        received = (
             WebhookEvent.objects.select_for_update(skip_locked=True)
             .filter(status=WebhookEvent.Status.RECEIVED)
             .order_by("received_at", "id")
-            .values_list("id", flat=True)[:limit]
         )
-        if ids:
-            WebhookEvent.objects.filter(id__in=ids).update(
-                status=WebhookEvent.Status.PROCESSING, claimed_at=timezone.now()
-            )
+        store_id = received.values_list("store_id", flat=True).first()
+        if store_id is None:
+            return []
+        ids = list(received.filter(store_id=store_id).values_list("id", flat=True)[:limit])
+        WebhookEvent.objects.filter(id__in=ids).update(
+            status=WebhookEvent.Status.PROCESSING, claimed_at=timezone.now()
+        )
     return ids
+
+
+def webhook_events_waiting() -> bool:
+    """Whether any recorded delivery is still unclaimed (of any store)."""
+    return WebhookEvent.objects.filter(status=WebhookEvent.Status.RECEIVED).exists()
 
 
 def webhook_events_release(*, ids: list[int]) -> None:
@@ -87,19 +100,36 @@ def webhook_events_release(*, ids: list[int]) -> None:
 def webhook_events_requeue_stale(
     *, received_before: timedelta = timedelta(minutes=2), claimed_before: timedelta = timedelta(minutes=10)
 ) -> int:
-    """Queue again what is still unprocessed after a while: the broker was down, or a worker died."""
-    from stores.tasks import process_webhook_event_enqueue
+    """Queue again what is still unprocessed after a while: the broker was down, or a worker died.
+
+    Deliveries never claimed get one drain, which claims them oldest first in batches, each full batch
+    handing on to the next. Not a task per delivery: behind a backlog that is merely old (a burst the
+    workers are still draining), a thousand one-by-one tasks every sweep would queue ahead of the drain's
+    next batch and process the oldest deliveries one at a time, several times slower than a batch.
+    Deliveries claimed by a worker that then died are no longer `received`, so a drain does not see them:
+    each gets its own task.
+    """
+    from stores.tasks import process_pending_webhook_events_enqueue, process_webhook_event_enqueue
 
     now = timezone.now()
-    stale = WebhookEvent.objects.filter(
-        Q(status=WebhookEvent.Status.RECEIVED, received_at__lt=now - received_before)
-        | Q(status=WebhookEvent.Status.PROCESSING, claimed_at__lt=now - claimed_before)
+    received = WebhookEvent.objects.filter(
+        status=WebhookEvent.Status.RECEIVED, received_at__lt=now - received_before
     )
-    ids = list(stale.order_by("received_at").values_list("id", flat=True)[:1000])
+    waiting = received.count()
+    if waiting:
+        try:
+            process_pending_webhook_events_enqueue()
+        except Exception:
+            logger.exception("%d webhook events waiting, but no drain could be queued", waiting)
+            return waiting
+    stale = WebhookEvent.objects.filter(
+        status=WebhookEvent.Status.PROCESSING, claimed_at__lt=now - claimed_before
+    )
+    ids = list(stale.order_by("claimed_at").values_list("id", flat=True)[:1000])
     for event_id in ids:
         try:
             process_webhook_event_enqueue(event_id)
         except Exception:
             logger.exception("webhook event %s could not be re-queued", event_id)
             break
-    return len(ids)
+    return waiting + len(ids)

@@ -351,9 +351,10 @@ def _new_checkouts(first: int, count: int, *, phone_offset: int = 0) -> list:
     ]
 
 
-# The claim (2 + savepoints), the batch, the evidence heads (2), four existence checks, six INSERTs, the
-# chain's append (6, savepoints included), the flow and its steps, marking the batch processed.
-SET_QUERIES = 28
+# The claim (3 + savepoints: the store waiting longest, then its deliveries), the batch, the evidence
+# heads (2), four existence checks, six INSERTs, the chain's append (6, savepoints included), the flow and
+# its steps, marking the batch processed.
+SET_QUERIES = 29
 
 
 def test_new_checkouts_are_written_as_a_set_in_as_many_queries_for_10_as_for_30(store, active_flow, poisoned):

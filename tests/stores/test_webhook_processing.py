@@ -186,3 +186,44 @@ def test_the_sweeper_takes_back_events_of_a_worker_that_died(store):
 
     event.refresh_from_db()
     assert event.status == WebhookEvent.Status.PROCESSED
+
+
+def test_a_claim_takes_one_stores_deliveries_the_longest_waiting_first(store, other_store):
+    waited_longest = _event(other_store, "checkouts/update", consenting_checkout(token="o0"))
+    mine = [_event(store, "checkouts/update", consenting_checkout(token=f"t{i}")) for i in range(3)]
+    later = _event(other_store, "checkouts/update", consenting_checkout(token="o1"))
+
+    first = services.webhook_events_claim(limit=10)
+    second = services.webhook_events_claim(limit=10)
+
+    assert first == [waited_longest.id, later.id]
+    assert second == [e.id for e in mine]
+    assert services.webhook_events_claim(limit=10) == []
+
+
+def test_a_drain_hands_on_to_the_next_store_with_deliveries_waiting(store, other_store, monkeypatch):
+    published = []
+    monkeypatch.setattr(tasks, "_publish", lambda task, *args: published.append(task.name))
+    _event(store, "checkouts/update", consenting_checkout(token="t0"))
+    _event(other_store, "checkouts/update", consenting_checkout(token="o0"))
+
+    assert process_pending_webhook_events() == 1  # one store's, not a full batch
+    assert published == ["stores.tasks.process_pending_webhook_events"]  # the other store's waits
+
+    assert process_pending_webhook_events() == 1
+    assert published == ["stores.tasks.process_pending_webhook_events"]  # nothing left: no hand-on
+    assert set(WebhookEvent.objects.values_list("status", flat=True)) == {WebhookEvent.Status.PROCESSED}
+    assert Cart.objects.count() == 2
+
+
+def test_the_sweeper_rings_one_drain_for_an_old_backlog_not_a_task_per_delivery(store, monkeypatch):
+    published = []
+    monkeypatch.setattr(tasks, "_publish", lambda task, *args: published.append(task.name))
+    old = timezone.now() - timedelta(minutes=3)
+    for i in range(5):
+        _event(store, "checkouts/update", consenting_checkout(token=f"t{i}"))
+    WebhookEvent.objects.update(received_at=old)
+
+    assert requeue_stale_webhook_events() == 5
+
+    assert published == ["stores.tasks.process_pending_webhook_events"]
