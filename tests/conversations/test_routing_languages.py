@@ -20,6 +20,9 @@ HELD_OUT_3 = json.loads((DATA / "labelled_replies_languages_held_out_3.json").re
 HELD_OUT_4 = json.loads((DATA / "labelled_replies_languages_held_out_4.json").read_text())["replies"]
 # Written blind like the fourth, committed alone before the router ever ran on it.
 HELD_OUT_5 = json.loads((DATA / "labelled_replies_languages_held_out_5.json").read_text())["replies"]
+# Written blind by two more helpers (never reading the router), each committed before its first run.
+HELD_OUT_6 = json.loads((DATA / "labelled_replies_languages_held_out_6.json").read_text())["replies"]
+HELD_OUT_7 = json.loads((DATA / "labelled_replies_languages_held_out_7.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -161,15 +164,8 @@ def test_a_fourth_blind_set_meets_the_issue_targets(english_rules_store):
     assert min(accuracy.values()) >= 0.90
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="first (blind) run on main 0a74ab3 + set 4's router: 70/105 (66.7 %): en 66.7, es 60, fr 66.7, "
-    "de 66.7, it 73.3, pt 73.3, nl 60; 9 missed opt-outs, 0 false opt-outs. After set 4's general fixes "
-    "(still not tuned on): 72.4 %, 9 missed opt-outs, 0 false. After general polite opt-out patterns "
-    "(issue #16, tuned on its opt-outs only): 81.0 %: en 73.3, es 86.7, fr 86.7, de 80, "
-    "it 86.7, pt 80, nl 73.3; "
-    "0 missed opt-outs, 0 false; its other 20 misses are untouched",
-)
+# Blind first run on main 0a74ab3: 70/105 (66.7 %), 9 missed opt-outs; 81.0 % after session 2's fixes;
+# 100 % after session 3's router branches, which tuned on it (test_routing_*_tuning.py): no longer blind.
 @pytest.mark.django_db
 def test_a_fifth_blind_set_meets_the_issue_targets(english_rules_store):
     # given English-only rules, a shopper with a cart, and replies the router never saw before their commit
@@ -185,6 +181,46 @@ def test_a_fifth_blind_set_meets_the_issue_targets(english_rules_store):
     # then
     assert set(HELD_OUT_5) == {"en", "es", "fr", "de", "it", "pt", "nl"}
     assert all(len(replies) == 15 for replies in HELD_OUT_5.values())
+    assert missed == []
+    assert invented == []
+    assert overall >= 0.95
+    assert min(accuracy.values()) >= 0.90
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on main 6c144f2 69.3 % (11 missed opt-outs, 1 false); after session 3's router "
+    "branches, which never saw it, 87.1 % (9 missed, 1 false); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_sixth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "sixth", HELD_OUT_6)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run after session 3's router branches 78.6 % (11 missed opt-outs, 2 false); "
+    "see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_seventh_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "seventh", HELD_OUT_7)
+
+
+def _assert_blind_set_meets_targets(store, ordinal: str, replies: dict) -> None:
+    # given English-only rules, a shopper with a cart, and replies the router never saw before their commit
+    cart = CartFactory(store=store)
+    CartItemFactory(cart=cart)
+
+    # when every reply goes through the router
+    accuracy, overall, missed, invented = _report(
+        f"seven languages, {ordinal} held-out set (written blind, see its note)",
+        _route(store, cart.customer, replies),
+    )
+
+    # then
+    assert set(replies) == {"en", "es", "fr", "de", "it", "pt", "nl"}
+    assert all(len(texts) == 20 for texts in replies.values())
     assert missed == []
     assert invented == []
     assert overall >= 0.95
