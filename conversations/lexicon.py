@@ -411,7 +411,8 @@ CONJUNCTIONS: dict[str, frozenset[str]] = {
 AS_WRITTEN = frozenset(
     _terms(
         "ordered, i ordered, i paid, pedi, compre, pague, ya lo enviaron, ya salio, entregado, "
-        "j ai commande, ce que j ai commande, j ai paye, bestellt, hab bestellt, habe bestellt, bezahlt, "
+        "j ai commande, ce que j ai commande, j ai paye, passe commande, passe une commande, "
+        "bestellt, hab bestellt, habe bestellt, bezahlt, "
         "zugestellt, schon verschickt, schon versendet, ordinato, ho ordinato, ho pagato, consegnato, "
         "comprei, paguei, entregue, despacharam, ja foi enviado, foi enviado, besteld, betaald, "
         "al verzonden, al verstuurd"

@@ -431,16 +431,65 @@ def _stop_the_texts(language: str) -> str:
     return rf"\b(?:{stop})(?: (?:{'|'.join(small.split())})){{0,3}} (?:{texts})\b(?! {_ABOUT}\b)"
 
 
+# "Please remove my number from your list", in any order and register: a word that takes something away
+# (its stem: "eliminaseis", "levateme", "retirassem" all start with one) near the shopper's own number or
+# contact details. "remove the red one from my cart" names no number and stays a cart question.
+_REMOVE_MY_NUMBER = {
+    "en": (
+        "remove|delete|erase|wipe|unlist",
+        r"my (?:phone )?(?:number|no|contact details|contact|details)|this number|me off (?:the|your) list",
+    ),
+    "es": (
+        "elimin|borr|quit|saqu|sac|retir|dar de baja|den de baja|dad de baja",
+        r"mi (?:numero|telefono|movil|celular|contacto)|mis datos|este numero",
+    ),
+    "fr": (
+        "retir|supprim|effac|enlev|ray",
+        r"mon (?:numero|contact|tel|telephone|portable)|mes (?:coordonnees|donnees)|ce numero",
+    ),
+    "de": (
+        "losch|entfern|austrag|tragt mich aus|tragen sie mich aus|streich",
+        r"(?:meine |die |diese |meine handy|meine telefon)?nummer|meine (?:daten|kontaktdaten)",
+    ),
+    "it": (
+        "rimuov|rimoss|togli|tolt|cancell|elimin|lev",
+        r"(?:il )?mio (?:numero|contatto|cellulare)|sto numero|questo numero|i miei (?:dati|contatti)",
+    ),
+    "pt": (
+        "retir|remov|apag|exclu|tir",
+        r"(?:o )?meu (?:numero|contacto|contato|telefone|celular|telemovel)|os meus dados|meus dados|"
+        r"este numero|esse numero",
+    ),
+    "nl": (
+        "verwijder|wis|gewist|schrap|haal",
+        r"mijn (?:nummer|telefoonnummer|gegevens|06)|dit nummer",
+    ),
+}
+_REMOVE_WINDOW = 6  # words between the taking-away word and the number, either order
+# "mi número de pedido", "il mio numero d'ordine": an order's number, not the shopper's.
+_ORDER_NUMBER_AFTER = (
+    r"(?! (?:de |d |di |der |van |of |do |du )?(?:pedido|orden|ordine|commande|bestellung|bestelling|"
+    r"encomenda|order|tracking|seguimiento|suivi|sendung|spedizione|rastreio|zending|colis|paket))"
+)
+
+
+def _remove_my_number(language: str) -> str:
+    take, number = _REMOVE_MY_NUMBER[language]
+    gap = rf"(?: \w+){{0,{_REMOVE_WINDOW}}}"
+    mine = rf"(?:{number})\b{_ORDER_NUMBER_AFTER}"
+    return rf"\b(?:{take})\w*{gap} {mine}|\b{mine}{gap} (?:{take})\w*\b"
+
+
 _REVOCATION = {
     language: re.compile("|".join(f"(?:{p})" for p in patterns))
     for language, patterns in (
-        ("en", [*_REVOCATION_PATTERNS, _stop_the_texts("en")]),
-        ("es", [*_REVOCATION_PATTERNS_ES, _stop_the_texts("es")]),
-        ("fr", [*_REVOCATION_PATTERNS_FR, _stop_the_texts("fr")]),
-        ("de", [*_REVOCATION_PATTERNS_DE, _stop_the_texts("de")]),
-        ("it", [*_REVOCATION_PATTERNS_IT, _stop_the_texts("it")]),
-        ("pt", [*_REVOCATION_PATTERNS_PT, _stop_the_texts("pt")]),
-        ("nl", [*_REVOCATION_PATTERNS_NL, _stop_the_texts("nl")]),
+        ("en", [*_REVOCATION_PATTERNS, _stop_the_texts("en"), _remove_my_number("en")]),
+        ("es", [*_REVOCATION_PATTERNS_ES, _stop_the_texts("es"), _remove_my_number("es")]),
+        ("fr", [*_REVOCATION_PATTERNS_FR, _stop_the_texts("fr"), _remove_my_number("fr")]),
+        ("de", [*_REVOCATION_PATTERNS_DE, _stop_the_texts("de"), _remove_my_number("de")]),
+        ("it", [*_REVOCATION_PATTERNS_IT, _stop_the_texts("it"), _remove_my_number("it")]),
+        ("pt", [*_REVOCATION_PATTERNS_PT, _stop_the_texts("pt"), _remove_my_number("pt")]),
+        ("nl", [*_REVOCATION_PATTERNS_NL, _stop_the_texts("nl"), _remove_my_number("nl")]),
     )
 }
 # A person doing the opposite of revoking: "don't unsubscribe me", "I don't want to unsubscribe".

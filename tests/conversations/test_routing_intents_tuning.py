@@ -1624,7 +1624,54 @@ OPT_OUT = {
     ],
 }
 
-AREAS = {"ack": ACK, "payment": PAYMENT, "person": PERSON, "opt_out": OPT_OUT}
+# "Remove my number" in any order and register (written after the sixth and seventh blind sets' first runs
+# showed it missing; none of their sentences), with the order-number and cart traps.
+REMOVE_MY_NUMBER = {
+    "en": [
+        ("please delete my number from your system", "opt_out"),
+        ("can u remove my phone number pls", "opt_out"),
+        ("my number should be erased from your database", "opt_out"),
+        ("remove the blue one from my cart please", "!opt_out"),
+        ("my order number is 55123, remove the hat", "!opt_out"),
+    ],
+    "es": [
+        ("por favor borren mi teléfono de su lista", "opt_out"),
+        ("quiten mi numero ya", "opt_out"),
+        ("saca la gorra del carrito porfa", "!opt_out"),
+    ],
+    "fr": [
+        ("merci de supprimer mon numéro de votre liste", "opt_out"),
+        ("effacez mes coordonnées svp", "opt_out"),
+        ("je veux retirer un article de mon panier", "!opt_out"),
+    ],
+    "de": [
+        ("bitte löscht meine handynummer aus eurer liste", "opt_out"),
+        ("entfernen sie bitte meine daten", "opt_out"),
+        ("lieber eine nummer größer oder passt m?", "!opt_out"),
+    ],
+    "it": [
+        ("per favore cancellate il mio numero dalla lista", "opt_out"),
+        ("eliminate i miei dati grazie", "opt_out"),
+        ("il mio numero d'ordine è 4411, potete togliere il cappello?", "!opt_out"),
+    ],
+    "pt": [
+        ("por favor apaguem meu número do cadastro", "opt_out"),
+        ("retirem os meus dados da vossa base", "opt_out"),
+        ("tira o boné do carrinho pra mim?", "!opt_out"),
+    ],
+    "nl": [
+        ("verwijder mijn nummer alsjeblieft", "opt_out"),
+        ("wil mijn gegevens gewist hebben", "opt_out"),
+        ("mijn nummer is veranderd, kunnen jullie het nieuwe gebruiken?", "!opt_out"),
+    ],
+}
+
+AREAS = {
+    "ack": ACK,
+    "payment": PAYMENT,
+    "person": PERSON,
+    "opt_out": {language: OPT_OUT[language] + REMOVE_MY_NUMBER[language] for language in OPT_OUT},
+}
 # Misrouted by a part of the router these intents do not own; strict, so a fix there shows up here.
 KNOWN = {
     "passt, danke": "the lexicon reads German 'passt' (fits) as a sizing word, and rules come before acks",
