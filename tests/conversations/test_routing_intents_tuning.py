@@ -18,9 +18,8 @@ Expected labels: "ack", "escalation", "opt_out", "snooze"; "a|b" accepts either;
 
 import pytest
 
-from conversations.router import reply_try
-from tests.conversations.test_routing_languages import _label, english_rules_store  # noqa: F401
-from tests.stores.factories import CartFactory, CartItemFactory
+from tests.conversations.test_routing_gaps import route_text  # noqa: F401 (fixture)
+from tests.conversations.test_routing_languages import english_rules_store  # noqa: F401 (fixture)
 
 ACK = {
     "en": [
@@ -1695,17 +1694,6 @@ def _agrees(label: str, expected: str) -> bool:
     return label in expected.split("|")
 
 
-@pytest.fixture
-def route_text(english_rules_store):  # noqa: F811
-    cart = CartFactory(store=english_rules_store)
-    CartItemFactory(cart=cart)
-
-    def route_text(text: str) -> str:
-        return _label(reply_try(store=english_rules_store, text=text, customer=cart.customer))
-
-    return route_text
-
-
 def test_the_corpus_is_broad():
     # then: at least 25 phrasings per area per language, in all seven
     for by_language in AREAS.values():
@@ -1715,7 +1703,7 @@ def test_the_corpus_is_broad():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_a_reply_routes_to_its_intent(route_text, text, expected):
+def test_a_reply_routes_to_its_intent(route_text, text, expected):  # noqa: F811
     # when
     label = route_text(text)
 
