@@ -23,6 +23,8 @@ HELD_OUT_5 = json.loads((DATA / "labelled_replies_languages_held_out_5.json").re
 # Written blind by two more helpers (never reading the router), each committed before its first run.
 HELD_OUT_6 = json.loads((DATA / "labelled_replies_languages_held_out_6.json").read_text())["replies"]
 HELD_OUT_7 = json.loads((DATA / "labelled_replies_languages_held_out_7.json").read_text())["replies"]
+# 40 per language, written blind in session 4 and committed alone before any run (see its _about).
+HELD_OUT_8 = json.loads((DATA / "labelled_replies_languages_held_out_8.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -175,6 +177,16 @@ def test_a_sixth_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.django_db
 def test_a_seventh_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "seventh", HELD_OUT_7, per_language=20)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on main ea7f1f9, before any session-4 router change, 84.6 % (16 missed "
+    "opt-outs, 2 false); see its _first_run",
+)
+@pytest.mark.django_db
+def test_an_eighth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "eighth", HELD_OUT_8, per_language=40)
 
 
 def _assert_blind_set_meets_targets(store, ordinal: str, replies: dict, *, per_language: int) -> None:
