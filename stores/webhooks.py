@@ -24,6 +24,8 @@ from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
+from cartrecovery.middleware import machine_endpoint
+
 from . import generic, signing
 from .handlers import GENERIC, SHOPIFY, handler_for
 from .models import Store
@@ -230,6 +232,7 @@ def shopify_describe(request, payload: dict, body: bytes) -> tuple[str, str, str
     return topic, key, ""
 
 
+@machine_endpoint
 @csrf_exempt
 @require_POST
 def shopify_webhook(request: HttpRequest, store_id: str) -> JsonResponse:
@@ -364,3 +367,6 @@ class GenericCartWebhookView(APIView):
             verify=_generic_verify,
             describe=_generic_describe,
         )
+
+
+generic_cart_webhook = machine_endpoint(GenericCartWebhookView.as_view())

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Shop webhooks (views marked `machine_endpoint`) are served here, past the browser middleware below.
+    "cartrecovery.middleware.MachineEndpointMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +72,9 @@ MIDDLEWARE = [
     # Last, as axes asks: it turns a sign-in refused by the lock into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Where `MachineEndpointMiddleware` looks for views marked `machine_endpoint` (other paths skip the lookup).
+MACHINE_ENDPOINT_PREFIX = "/webhooks/"
 
 ROOT_URLCONF = "cartrecovery.urls"
 WSGI_APPLICATION = "cartrecovery.wsgi.application"
