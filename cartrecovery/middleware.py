@@ -45,7 +45,7 @@ def machine_endpoint(view):
 
 
 class MachineEndpointMiddleware:
-    """Serves views marked `machine_endpoint` (under `MACHINE_ENDPOINT_PREFIX`) straight away, skipping the
+    """Serves views marked `machine_endpoint` (under `MACHINE_ENDPOINT_PREFIXES`) straight away, skipping the
     middleware after it: sessions, CSRF, auth, messages, clickjacking, htmx, CSP, axes and the rest cost
     about a fifth of a webhook's CPU and do nothing for a shop's POST (issue 13). Placed after
     SecurityMiddleware, whose headers every answer keeps. Whatever does not resolve to a marked view,
@@ -55,10 +55,10 @@ class MachineEndpointMiddleware:
 
     def __init__(self, get_response) -> None:
         self.get_response = get_response
-        self.prefix = settings.MACHINE_ENDPOINT_PREFIX
+        self.prefixes = tuple(settings.MACHINE_ENDPOINT_PREFIXES)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.path_info.startswith(self.prefix):
+        if not request.path_info.startswith(self.prefixes):
             return self.get_response(request)
         try:
             match = resolve(request.path_info)

@@ -73,8 +73,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Where `MachineEndpointMiddleware` looks for views marked `machine_endpoint` (other paths skip the lookup).
-MACHINE_ENDPOINT_PREFIX = "/webhooks/"
+# Where `MachineEndpointMiddleware` looks for views marked `machine_endpoint`: the shop webhooks. Other
+# paths (Twilio's webhooks included) skip the lookup, which would otherwise resolve their URL twice.
+MACHINE_ENDPOINT_PREFIXES = ("/webhooks/shopify/", "/webhooks/carts/")
 
 ROOT_URLCONF = "cartrecovery.urls"
 WSGI_APPLICATION = "cartrecovery.wsgi.application"
