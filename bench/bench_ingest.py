@@ -5,6 +5,10 @@ loopback at 32 connections with the same signed body; every request carries its 
 Baseline and real endpoint are measured alternately (twice each, best run kept) so that a neighbour's burst
 on a shared machine does not land on one side only. The Celery tasks the real endpoint queues are not run
 (no worker competes for the CPU) and are purged afterwards.
+
+Then the CPU each delivery costs, in-process (`bench/ingest_side.py`): the WSGI application called as gunicorn
+calls it, for the same signed body, real and baseline alternately; this process's CPU time and the
+PostgreSQL backend's, per delivery.
 """
 
 import base64
@@ -16,12 +20,14 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from .core import Result, database_ensure, env_for_bench, gunicorn, manage, webhook_results, wrk
+from .core import Result, database_ensure, env_for_bench, gunicorn, manage, python_json, webhook_results, wrk
 
 CONNECTIONS = 32
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 PORT = int(os.environ.get("BENCH_INGEST_PORT", "8100"))
 LUA = Path(__file__).with_name("shopify_update.lua")
+# In-process CPU: this many deliveries per side, one of each in turn.
+CPU_DELIVERIES = int(os.environ.get("BENCH_INGEST_CPU_DELIVERIES", "2000"))
 
 _STORE_SCRIPT = """
 import json
@@ -103,6 +109,14 @@ def run() -> list[Result]:
     )
     manage("shell", "-c", _CLEANUP_SCRIPT.format(prefix=prefix + "w"), env=env)
     manage("shell", "-c", _CLEANUP_SCRIPT.format(prefix=prefix), env=env)
+    cpu = python_json("-m", "bench.ingest_side", "cpu", str(CPU_DELIVERIES), env=env)
+    return [
+        *_wrk_results(baseline_runs, real_runs, recorded),
+        *_cpu_results(cpu),
+    ]
+
+
+def _wrk_results(baseline_runs, real_runs, recorded: int) -> list[Result]:
     return webhook_results(
         endpoint="ingest checkouts/update",
         baseline_runs=baseline_runs,
@@ -112,6 +126,43 @@ def run() -> list[Result]:
         p99_max_ms=100,
         p99_target="≤ 100 ms",
     )
+
+
+def _cpu_results(cpu: dict) -> list[Result]:
+    name = "ingest checkouts/update, in-process"
+    real, base = cpu["real"], cpu["baseline"]
+    rows = [
+        Result(
+            f"{name}: CPU per delivery, median (web process)",
+            real["cpu_ms"],
+            base["cpu_ms"],
+            "ms",
+            "reported",
+            True,
+        )
+    ]
+    if real["db_cpu_ms"] is not None:
+        rows.append(
+            Result(
+                f"{name}: CPU per delivery, sampled (PostgreSQL backend)",
+                real["db_cpu_ms"],
+                base["db_cpu_ms"],
+                "ms",
+                "reported",
+                True,
+            )
+        )
+    rows.append(
+        Result(
+            f"{name}: recorded / answered; a repeat answered duplicate",
+            cpu["recorded"],
+            cpu["answered"],
+            "deliveries",
+            "all recorded, repeat `duplicate`",
+            cpu["recorded"] == cpu["answered"] and cpu["repeat"] == "duplicate",
+        )
+    )
+    return rows
 
 
 def env_baseline_secret(env: dict[str, str]) -> str:

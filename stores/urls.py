@@ -11,7 +11,7 @@ urlpatterns = [
     path("shopify/finish", views_shopify.finish, name="shopify-finish"),
     path("shopify/webhooks", views_shopify.app_webhook, name="shopify-app-webhook"),
     path("webhooks/shopify/<str:store_id>/", webhooks.shopify_webhook, name="webhook-shopify"),
-    path("webhooks/carts/<str:store_id>/", webhooks.GenericCartWebhookView.as_view(), name="webhook-carts"),
+    path("webhooks/carts/<str:store_id>/", webhooks.generic_cart_webhook, name="webhook-carts"),
     path("api/v1/stores/<str:store_id>/customers/", apis.CustomerListApi.as_view(), name="api-customers"),
     path(
         "api/v1/stores/<str:store_id>/settings/", apis.StoreSettingsApi.as_view(), name="api-store-settings"

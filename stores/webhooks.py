@@ -8,6 +8,7 @@ store · 413 too large · 503 while the database is down (so the shop retries; n
 import hashlib
 import json
 import logging
+import math
 import time
 import uuid
 from collections.abc import Callable
@@ -22,6 +23,8 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, PolymorphicP
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
+
+from cartrecovery.middleware import machine_endpoint
 
 from . import generic, signing
 from .handlers import GENERIC, SHOPIFY, handler_for
@@ -97,6 +100,7 @@ def _receive_or_reject(request, *, source, authenticate: Authenticator, describe
             payload=payload,
             handled=handler is not None,
             replay_key=replay_key,
+            payload_text=_utf8_text(body),
         )
     except DataError as exc:
         # PostgreSQL refuses what JSON allows (\u0000, lone surrogates): the body is bad, not the server.
@@ -148,14 +152,22 @@ def _reject_constant(name: str):
     raise ValueError(f"{name} is not JSON")
 
 
+def _finite_float(text: str) -> float:
+    """1e999 parses as infinity, which no JSON (nor the database) can hold: refused like NaN."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is out of range")
+    return value
+
+
 def _json_object(body: bytes) -> dict:
     try:
-        payload = json.loads(body, parse_constant=_reject_constant)
+        payload = json.loads(body, parse_constant=_reject_constant, parse_float=_finite_float)
     except (ValueError, RecursionError) as exc:
         raise Reject(400, "Malformed JSON.") from exc
     if not isinstance(payload, dict):
         raise Reject(400, "The body must be a JSON object.")
-    if _nested_deeper_than(payload, MAX_JSON_DEPTH):
+    if _could_nest_deeper_than(body, MAX_JSON_DEPTH) and _nested_deeper_than(payload, MAX_JSON_DEPTH):
         # The parser accepts ~1,000 levels, but storing it (json.dumps in psycopg) recurses deeper than that.
         raise Reject(400, f"The body is nested deeper than {MAX_JSON_DEPTH} levels.")
     return payload
@@ -163,6 +175,23 @@ def _json_object(body: bytes) -> dict:
 
 # Real shop payloads are under ten levels deep; 64 leaves room and keeps storage off the recursion limit.
 MAX_JSON_DEPTH = 64
+
+
+def _could_nest_deeper_than(body: bytes, limit: int) -> bool:
+    """Each level opens a bracket: a body with no more brackets than the limit (a checkout's has about 25)
+    cannot be nested deeper, and counting bytes costs far less than walking the parsed payload."""
+    return body.count(b"{") + body.count(b"[") > limit
+
+
+def _utf8_text(body: bytes) -> str | None:
+    """The body as text when it is plain UTF-8 (as shops send it); None for what JSON also allows (UTF-16
+    or 32, a byte-order mark, lone surrogates): the payload is then stored as parsed."""
+    if json.detect_encoding(body) != "utf-8":
+        return None
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _nested_deeper_than(payload: dict | list, limit: int) -> bool:
@@ -178,8 +207,9 @@ def _nested_deeper_than(payload: dict | list, limit: int) -> bool:
 
 
 def _header(request: HttpRequest, name: str) -> str:
-    """Header names are case-insensitive (HTTP/2 lowercases them); Django's `headers` already is."""
-    return (request.headers.get(name) or "").strip()
+    """Header names are case-insensitive (HTTP/2 lowercases them): the WSGI environ holds them upper-cased.
+    Read there rather than through `request.headers`, which converts every header of the request."""
+    return (request.META.get("HTTP_" + name.upper().replace("-", "_")) or "").strip()
 
 
 # --- Shopify --------------------------------------------------------------------------------------
@@ -202,6 +232,7 @@ def shopify_describe(request, payload: dict, body: bytes) -> tuple[str, str, str
     return topic, key, ""
 
 
+@machine_endpoint
 @csrf_exempt
 @require_POST
 def shopify_webhook(request: HttpRequest, store_id: str) -> JsonResponse:
@@ -336,3 +367,6 @@ class GenericCartWebhookView(APIView):
             verify=_generic_verify,
             describe=_generic_describe,
         )
+
+
+generic_cart_webhook = machine_endpoint(GenericCartWebhookView.as_view())

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Shop webhooks (views marked `machine_endpoint`) are served here, past the browser middleware below.
+    "cartrecovery.middleware.MachineEndpointMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +72,10 @@ MIDDLEWARE = [
     # Last, as axes asks: it turns a sign-in refused by the lock into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Where `MachineEndpointMiddleware` looks for views marked `machine_endpoint`: the shop webhooks. Other
+# paths (Twilio's webhooks included) skip the lookup, which would otherwise resolve their URL twice.
+MACHINE_ENDPOINT_PREFIXES = ("/webhooks/shopify/", "/webhooks/carts/")
 
 ROOT_URLCONF = "cartrecovery.urls"
 WSGI_APPLICATION = "cartrecovery.wsgi.application"
@@ -214,7 +220,7 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "cartrecovery.cache.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

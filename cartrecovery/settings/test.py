@@ -7,7 +7,7 @@ from .broker import broker_transport_options, redis_broker_url
 DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/cartrecovery")}
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/15")
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+CACHES = {"default": {"BACKEND": "cartrecovery.cache.RedisCache", "LOCATION": REDIS_URL}}
 CELERY_BROKER_URL = redis_broker_url(REDIS_URL)
 CELERY_BROKER_TRANSPORT_OPTIONS = broker_transport_options(
     CELERY_BROKER_URL, queue_dir=BASE_DIR / "var" / "celery"

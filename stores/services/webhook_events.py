@@ -7,7 +7,7 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
-from cartrecovery.db import insert_once
+from cartrecovery.db import JsonText, insert_or_skip
 from stores.models import Store, WebhookEvent
 
 logger = logging.getLogger(__name__)
@@ -22,11 +22,13 @@ def webhook_event_record(
     payload: dict,
     handled: bool = True,
     replay_key: str = "",
+    payload_text: str | None = None,
 ) -> WebhookEvent | None:
     """Record one delivery under its idempotency key and queue its processing once committed.
 
     Returns None when the key (or the `replay_key` of its signed content) was recorded before: a repeated,
-    replayed or simultaneous delivery has no second effect.
+    replayed or simultaneous delivery has no second effect. `payload_text`: the body `payload` was parsed
+    from, stored as it came (the database parses it as it parses any JSON) instead of serialised again.
     """
     fields = {
         "store": store,
@@ -34,12 +36,13 @@ def webhook_event_record(
         "key": key[:255],
         "replay_key": replay_key[:64],
         "topic": topic[:64],
-        "payload": payload,
+        "payload": payload if payload_text is None else JsonText(payload_text),
         "status": WebhookEvent.Status.RECEIVED if handled else WebhookEvent.Status.IGNORED,
     }
-    event, created = insert_once(WebhookEvent, fields)
-    if not created:
+    event = insert_or_skip(WebhookEvent, fields)
+    if event is None:
         return None
+    event.payload = payload
     if handled:
         transaction.on_commit(partial(_webhook_event_enqueue, event.id))
     return event

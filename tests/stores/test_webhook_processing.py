@@ -1,8 +1,12 @@
-"""The worker side of webhooks: run once, survive a dead broker, extend the topic table."""
+"""The worker side of webhooks: run once, survive a dead broker or a dropped Redis connection, extend the
+topic table."""
 
 from datetime import timedelta
 
 import pytest
+import redis
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
 from stores import handlers, services, tasks
@@ -227,3 +231,20 @@ def test_the_sweeper_rings_one_drain_for_an_old_backlog_not_a_task_per_delivery(
     assert requeue_stale_webhook_events() == 5
 
     assert published == ["stores.tasks.process_pending_webhook_events"]
+
+
+def test_the_doorbell_still_rings_after_redis_drops_the_connection(store, post_shopify, monkeypatch):
+    published = []
+    monkeypatch.setattr(tasks, "_publish", lambda task, *args: published.append(task.name))
+    assert post_shopify(store, "checkouts/update", consenting_checkout(token="t0")).status_code == 200
+    pooled = cache._cache.get_client(write=True).client_id()
+
+    # when Redis drops the web process's pooled connection and the bell's window has passed
+    with redis.Redis.from_url(settings.REDIS_URL) as other:
+        assert other.client_kill_filter(_id=pooled) == 1
+        other.delete(cache.make_key(tasks.DOORBELL_KEY))
+    assert post_shopify(store, "checkouts/update", consenting_checkout(token="t1")).status_code == 200
+
+    # then the second delivery rang again, on a new connection
+    assert published == ["stores.tasks.process_pending_webhook_events"] * 2
+    assert WebhookEvent.objects.filter(status=WebhookEvent.Status.RECEIVED).count() == 2
