@@ -1,5 +1,6 @@
 """The real `twilio` library against a local Twilio-compatible server (TWILIO_API_BASE_URL)."""
 
+import logging
 from datetime import timedelta
 
 import pytest
@@ -9,7 +10,7 @@ from django.utils import timezone
 from conversations.models import Message
 from conversations.sending import message_deliver, message_queue_outbound
 from conversations.services import thread_get_or_create
-from conversations.sms import TransientSmsError
+from conversations.sms import OutgoingSms, TransientSmsError
 from conversations.sms import twilio as twilio_backend
 from conversations.tasks import deliver_message
 from flows.models import Nudge
@@ -229,3 +230,18 @@ def test_the_environments_proxy_settings_are_read_once_per_host_as_requests_read
     assert first[api]["proxies"]["https"] == "http://proxy.example:3128"
     assert "https" not in first[bypassed]["proxies"]
     assert again == first[api]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_twilio_library_logs_no_line_per_request(store, customer, fake_twilio, caplog):
+    # given: the project's logging, at INFO
+    caplog.set_level(logging.INFO)
+
+    # when: a text is sent, and Twilio is asked for it (a list filtered by the shopper's number)
+    message = _queue(store, customer)
+    sms = OutgoingSms(to="+14155550100", body=message.body, from_number=str(store.sms_number))
+    found = twilio_backend.TwilioBackend().find_sent(sms, since=timezone.now() - timedelta(minutes=1))
+
+    # then
+    assert found is not None
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("twilio")] == []
