@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, F, Q
+from django.db.models import CharField, Count, F, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from cartrecovery.tasks import RETRY_POLICY
@@ -473,16 +474,20 @@ def _deliver_later(message_id: int, countdown: float) -> None:
 def _chunks_plan(message_ids: list[int], *, rate_limited: bool) -> list[tuple[str, list[int]]]:
     """The pending (or possibly stale) messages among `message_ids`, in chunks of one sender each: (sender
     key, ids), the senders taking turns so that one sender's limit does not hold the others back."""
-    rows = Message.objects.filter(
-        pk__in=message_ids, status__in=[Message.Status.PENDING, Message.Status.SENDING]
-    ).values_list(
-        "id",
-        "segments",
-        "store_id",
-        "store__sms_number",
-        "store__messaging_service_sid",
-        "store__sender_rate_per_second",
-        "store__sender_kind",
+    unsent = [Message.Status.PENDING, Message.Status.SENDING]
+    rows = (
+        Message.objects.filter(pk__in=message_ids, status__in=unsent)
+        # The number as stored, as the claim reads it (`_claimed_of`): not parsed and validated per text.
+        .annotate(sender_number=Cast("store__sms_number", output_field=CharField()))
+        .values_list(
+            "id",
+            "segments",
+            "store_id",
+            "sender_number",
+            "store__messaging_service_sid",
+            "store__sender_rate_per_second",
+            "store__sender_kind",
+        )
     )
     order = {message_id: n for n, message_id in enumerate(message_ids)}
     by_sender: dict[str, list[list[int]]] = {}
@@ -490,7 +495,7 @@ def _chunks_plan(message_ids: list[int], *, rate_limited: bool) -> list[tuple[st
     for message_id, segments, store_id, number, service_sid, rate, kind in sorted(
         rows, key=lambda r: order[r[0]]
     ):
-        sender = _Sender(store_id, str(number or ""), service_sid, rate, kind)
+        sender = _Sender(store_id, number or "", service_sid, rate, kind)
         key = ratelimit.sender_key(sender)
         if key not in by_sender:
             by_sender[key] = [[]]

@@ -98,6 +98,24 @@ def test_a_round_of_texts_takes_and_lets_go_its_turns_in_one_call_each(store, fa
     assert calls == ["take_many", "done_many"]
 
 
+def test_a_batch_is_planned_under_each_senders_own_key_read_without_parsing_its_number(store):
+    # given: texts of two stores, each sending from its own number with room for a whole chunk
+    store.sender_rate_per_second = 9_999
+    store.save()
+    other = StoreFactory(sms_number="+13035550142", sender_rate_per_second=9_999)
+    texts = _queued(store, 2) + _queued(other, 1, first_phone=200)
+
+    # when
+    plan = sending._chunks_plan([m.id for m in texts], rate_limited=True)
+
+    # then: the keys the limiter uses for the stores (their numbers in E.164, as stored)
+    assert [(key, len(ids)) for key, ids in plan] == [
+        (ratelimit.sender_key(store), 2),
+        (ratelimit.sender_key(other), 1),
+    ]
+    assert ratelimit.sender_key(other) == "+13035550142"
+
+
 def test_the_outcome_commit_does_not_wait_for_the_disk_and_leaves_the_session_durable(store, sms_outbox):
     # given
     (message,) = _queued(store, 1)
