@@ -9,6 +9,7 @@ from stores.evidence import (
     evidence_links_for_phone,
 )
 from stores.models import ConsentEvent, Customer, EvidenceLink
+from stores.phones import phone_is_blank
 
 from .models import Message
 
@@ -30,7 +31,7 @@ def messages_chain(*, store, messages: list[Message], decisions: list[str]) -> N
     """Append texts (with what allowed each) to the chain, inside the transaction that records them."""
     customer_ids = {m.thread.customer_id for m in messages}
     phones = {
-        pk: phone.as_e164 if phone else ""
+        pk: "" if phone_is_blank(phone) else phone.as_e164
         for pk, phone in Customer.objects.filter(pk__in=customer_ids).values_list("pk", "phone")
     }
     entries: list[tuple[str, str, dict]] = []

@@ -4,13 +4,15 @@ import itertools
 import logging
 import time
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, F, Q
+from django.db.models import CharField, Count, F, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from cartrecovery.tasks import RETRY_POLICY
@@ -339,35 +341,58 @@ def _deliver_claimed(claimed: _Claimed, backend, *, max_wait: float = ratelimit.
     Raises TransientSmsError (recorded, the message back to `pending`) and RateLimited (nothing sent, the
     claim undone) for the caller to retry.
     """
+    if claimed.reconcile and _recovered(claimed, backend):
+        return True
+    if not backend.rate_limited:
+        return _send_and_record(claimed, backend)
     try:
-        if claimed.reconcile:
-            created_at = Message.objects.filter(pk=claimed.id).values_list("created_at", flat=True).get()
-            found = backend.find_sent(claimed.sms, since=created_at)
-            if found is not None:
-                _accepted(claimed, found, outcome="recovered")
-                return True
-        if backend.rate_limited:
-            with ratelimit.turn(store=claimed.sender, segments=claimed.segments, max_wait=max_wait) as held:
-                result = backend.send(claimed.sms)
-                held.answered(result.answered_at)
-        else:
-            result = backend.send(claimed.sms)
+        with ratelimit.turns(store=claimed.sender, segments=[claimed.segments], max_wait=max_wait) as held:
+            return _send_and_record(claimed, backend, held=held)
     except RateLimited:
         _claims_undo([claimed.id])
         raise
+
+
+def _recovered(claimed: _Claimed, backend) -> bool:
+    """Whether the provider already has this text (an earlier attempt's outcome is unknown): recorded
+    `recovered` if so. TransientSmsError when it cannot tell (recorded, the message back to `pending`)."""
+    created_at = Message.objects.filter(pk=claimed.id).values_list("created_at", flat=True).get()
+    try:
+        found = backend.find_sent(claimed.sms, since=created_at)
+    except TransientSmsError as exc:
+        _transient(claimed, exc)
+        raise
+    if found is None:
+        return False
+    _accepted(claimed, found, outcome="recovered")
+    return True
+
+
+def _send_and_record(claimed: _Claimed, backend, *, held: ratelimit.Held | None = None, n: int = 0) -> bool:
+    """Send, in the n-th turn of `held` if rate limited, and record the outcome: True if the provider has
+    it, False if refused for good. TransientSmsError is recorded (the message back to `pending`) and
+    raised."""
+    try:
+        result = backend.send(claimed.sms)
     except PermanentSmsError as exc:
         _refused(_message_loaded(claimed.id), exc)
         return False
     except TransientSmsError as exc:
-        outcome = "unknown" if exc.ambiguous else "retry"
-        with transaction.atomic():
-            _record_attempt(claimed, outcome=outcome, error_code=exc.code, detail=str(exc))
-            Message.objects.filter(pk=claimed.id).update(
-                status=Message.Status.PENDING, error_code=exc.code[:16], updated_at=timezone.now()
-            )
+        _transient(claimed, exc)
         raise
+    if held is not None:
+        held.answered(result.answered_at, n)
     _accepted(claimed, result, outcome="accepted")
     return True
+
+
+def _transient(claimed: _Claimed, exc: TransientSmsError) -> None:
+    outcome = "unknown" if exc.ambiguous else "retry"
+    with transaction.atomic():
+        _record_attempt(claimed, outcome=outcome, error_code=exc.code, detail=str(exc))
+        Message.objects.filter(pk=claimed.id).update(
+            status=Message.Status.PENDING, error_code=exc.code[:16], updated_at=timezone.now()
+        )
 
 
 def _claims_undo(message_ids: list[int]) -> None:
@@ -380,8 +405,9 @@ def _claims_undo(message_ids: list[int]) -> None:
 # Delivering many texts (a dispatcher batch): a chunk is claimed in one statement, so one durable commit
 # (one WAL flush, 2.4–3.8 ms on the shared box) covers CHUNK_TEXTS texts instead of one. A chunk holds one
 # sender's texts, no more segments than that sender may send in CHUNK_SECONDS, so a claimed text never
-# waits `sending` long behind its sender's limit: each text still takes its own turn, waiting at most
-# CHUNK_TURN_WAIT for it, and a chunk's texts not sent within CHUNK_HOLD_SECONDS of its claim (well inside
+# waits `sending` long behind its sender's limit: each text still takes its own turn (those that fit at
+# once take theirs in one call to the limiter, a round), waiting at most CHUNK_TURN_WAIT for it, and a
+# chunk's texts not sent within CHUNK_HOLD_SECONDS of its claim (well inside
 # SMS_STALE_SENDING, after which another worker could take them over) go back to `pending`.
 CHUNK_TEXTS = 20
 CHUNK_SECONDS = 0.5
@@ -448,16 +474,20 @@ def _deliver_later(message_id: int, countdown: float) -> None:
 def _chunks_plan(message_ids: list[int], *, rate_limited: bool) -> list[tuple[str, list[int]]]:
     """The pending (or possibly stale) messages among `message_ids`, in chunks of one sender each: (sender
     key, ids), the senders taking turns so that one sender's limit does not hold the others back."""
-    rows = Message.objects.filter(
-        pk__in=message_ids, status__in=[Message.Status.PENDING, Message.Status.SENDING]
-    ).values_list(
-        "id",
-        "segments",
-        "store_id",
-        "store__sms_number",
-        "store__messaging_service_sid",
-        "store__sender_rate_per_second",
-        "store__sender_kind",
+    unsent = [Message.Status.PENDING, Message.Status.SENDING]
+    rows = (
+        Message.objects.filter(pk__in=message_ids, status__in=unsent)
+        # The number as stored, as the claim reads it (`_claimed_of`): not parsed and validated per text.
+        .annotate(sender_number=Cast("store__sms_number", output_field=CharField()))
+        .values_list(
+            "id",
+            "segments",
+            "store_id",
+            "sender_number",
+            "store__messaging_service_sid",
+            "store__sender_rate_per_second",
+            "store__sender_kind",
+        )
     )
     order = {message_id: n for n, message_id in enumerate(message_ids)}
     by_sender: dict[str, list[list[int]]] = {}
@@ -465,7 +495,7 @@ def _chunks_plan(message_ids: list[int], *, rate_limited: bool) -> list[tuple[st
     for message_id, segments, store_id, number, service_sid, rate, kind in sorted(
         rows, key=lambda r: order[r[0]]
     ):
-        sender = _Sender(store_id, str(number or ""), service_sid, rate, kind)
+        sender = _Sender(store_id, number or "", service_sid, rate, kind)
         key = ratelimit.sender_key(sender)
         if key not in by_sender:
             by_sender[key] = [[]]
@@ -493,27 +523,55 @@ def _chunk_deliver(
     taken = set(chunk) - {c.id for c in claimed}
     report.handed_back.update(dict.fromkeys(taken, settings.SMS_STALE_SENDING.total_seconds()))
     held_until = time.monotonic() + CHUNK_HOLD_SECONDS
-    for n, item in enumerate(claimed):
-        wait = min(CHUNK_TURN_WAIT, held_until - time.monotonic())
+    unsent = []
+    for item in claimed:
         try:
-            if wait <= 0:
-                _claims_undo([item.id])
-                raise RateLimited("the chunk was held too long", retry_after=0)
-            delivered = _deliver_claimed(item, backend, max_wait=wait)
-        except RateLimited as exc:
-            # This text's claim is undone; so are the rest of the chunk's, and the sender's later chunks
-            # are not claimed at all: all go to their own tasks.
-            _claims_undo([c.id for c in claimed[n + 1 :]])
-            full[sender_key] = max(exc.retry_after, CHUNK_TURN_WAIT)
-            report.handed_back.update(dict.fromkeys([c.id for c in claimed[n:]], full[sender_key]))
-            return
+            if item.reconcile and _recovered(item, backend):
+                report.sent += 1
+                continue
         except TransientSmsError:
             report.handed_back[item.id] = float(RETRY_POLICY["retry_backoff"])
             continue
-        if delivered:
-            report.sent += 1
-        else:
-            report.refused += 1
+        unsent.append(item)
+    # Rounds: as many of the texts as the sender has room for now take their turns in one call, are
+    # sent back to back, and let their turns go in one call.
+    while unsent:
+        wait = min(CHUNK_TURN_WAIT, held_until - time.monotonic())
+        try:
+            if wait <= 0:
+                raise RateLimited("the chunk was held too long", retry_after=0)
+            with _turns(unsent, backend, max_wait=wait) as held:
+                for n, item in enumerate(unsent[: held.taken]):
+                    _round_send(item, backend, held=held, n=n, report=report)
+        except RateLimited as exc:
+            # Nothing of the rest was sent: their claims are undone, and the sender's later chunks are
+            # not claimed at all: all go to their own tasks.
+            _claims_undo([c.id for c in unsent])
+            full[sender_key] = max(exc.retry_after, CHUNK_TURN_WAIT)
+            report.handed_back.update(dict.fromkeys([c.id for c in unsent], full[sender_key]))
+            return
+        unsent = unsent[held.taken :]
+
+
+def _turns(claimed: list[_Claimed], backend, *, max_wait: float):
+    """The sender's turns for a round of `claimed` (one sender's), or every text at once for a backend
+    that reaches no carrier."""
+    if not backend.rate_limited:
+        return nullcontext(ratelimit.Held(0.0, len(claimed)))
+    segments = [c.segments for c in claimed]
+    return ratelimit.turns(store=claimed[0].sender, segments=segments, max_wait=max_wait)
+
+
+def _round_send(item: _Claimed, backend, *, held: ratelimit.Held, n: int, report: DeliveryReport) -> None:
+    try:
+        delivered = _send_and_record(item, backend, held=held, n=n)
+    except TransientSmsError:
+        report.handed_back[item.id] = float(RETRY_POLICY["retry_backoff"])
+        return
+    if delivered:
+        report.sent += 1
+    else:
+        report.refused += 1
 
 
 def _claim_many(message_ids: list[int]) -> list[_Claimed]:

@@ -8,6 +8,7 @@ is what a cancelled or skipped nudge records.
 from enum import StrEnum
 
 from .models import Cart, CartStatus, Customer, SmsStatus, Store
+from .phones import phone_is_blank
 
 
 class NotTextable(StrEnum):
@@ -26,7 +27,7 @@ def store_texting_problem(store: Store) -> str:
 
 def customer_texting_problem(customer: Customer | None) -> str:
     """Why this shopper may not get a marketing text, or "" when they may."""
-    if customer is None or not customer.phone or customer.redacted_at:
+    if customer is None or phone_is_blank(customer.phone) or customer.redacted_at:
         return NotTextable.NO_NUMBER
     if customer.sms_status == SmsStatus.UNSUBSCRIBED:
         return NotTextable.OPTED_OUT

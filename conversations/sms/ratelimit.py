@@ -43,14 +43,15 @@ POLL_SECONDS = 0.02
 
 # KEYS[1]: the sender's window, KEYS[2]: the segments it holds (kept beside it, so a turn costs what
 # stops counting, not a scan of the whole window: at a short code's 100/s it holds a hundred sends).
-# ARGV: member ("<id>:<segments>"), segments, capacity, window and in-flight lengths (µs). Returns 0 (the
-# turn is taken), the µs until the first answered send stops counting, or -1 when every send held is
-# still in flight (their end is not known yet).
+# ARGV: capacity, window and in-flight lengths (µs), then a member ("<id>:<segments>") and its segments for
+# each send, in order. Turns are taken for as many of them as fit, one after the other, exactly as that
+# many calls would at this instant. Returns {taken, wait}: wait is 0 (every send has its turn), the µs
+# until the first answered send stops counting, or -1 when every send held is still in flight (their end
+# is not known yet).
 _TAKE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local segments, capacity = tonumber(ARGV[2]), tonumber(ARGV[3])
-local window, in_flight = tonumber(ARGV[4]), tonumber(ARGV[5])
+local capacity, window, in_flight = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local used = tonumber(redis.call('GET', KEYS[2]) or '0')
 local ended = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)
 if #ended > 0 then
@@ -63,26 +64,39 @@ if used <= 0 or redis.call('ZCARD', KEYS[1]) == 0 then
     used = 0
 end
 local ttl = math.ceil((in_flight + window) / 1000) + 1000
-if used == 0 or used + segments <= capacity then
-    redis.call('ZADD', KEYS[1], now + in_flight + window, ARGV[1])
-    redis.call('SET', KEYS[2], used + segments, 'PX', ttl)
-    redis.call('PEXPIRE', KEYS[1], ttl)
-    return 0
+local taken, next = 0, 4
+while next < #ARGV do
+    local segments = tonumber(ARGV[next + 1])
+    if used > 0 and used + segments > capacity then
+        break
+    end
+    redis.call('ZADD', KEYS[1], now + in_flight + window, ARGV[next])
+    used, taken, next = used + segments, taken + 1, next + 2
 end
 redis.call('SET', KEYS[2], used, 'PX', ttl)
+if taken > 0 then
+    redis.call('PEXPIRE', KEYS[1], ttl)
+end
+if next > #ARGV then
+    return {taken, 0}
+end
 local first = tonumber(redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2])
 if first > now + window then
-    return -1
+    return {taken, -1}
 end
-return math.max(first - now, 1)
+return {taken, math.max(first - now, 1)}
 """
 
-# The answer came back ARGV[3] µs ago (measured by the worker, so neither the time it waited for a CPU
-# after the answer nor this call's round trip is counted): the send stops counting one window after it.
+# ARGV[1]: the window (µs), then each send's member and how long ago its answer came back (µs, measured
+# by the worker, so neither the time it waited for a CPU after the answer nor this call's round trip is
+# counted): each send stops counting one window after its own answer.
 _DONE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-redis.call('ZADD', KEYS[1], 'XX', now - math.max(tonumber(ARGV[3]), 0) + tonumber(ARGV[2]), ARGV[1])
+local window = tonumber(ARGV[1])
+for i = 2, #ARGV, 2 do
+    redis.call('ZADD', KEYS[1], 'XX', now - math.max(tonumber(ARGV[i + 1]), 0) + window, ARGV[i])
+end
 return 0
 """
 
@@ -117,47 +131,75 @@ class _LocalWindow:
         self._lock = threading.Lock()
         self._held: dict[str, dict[str, tuple[float, int]]] = {}
 
-    def take(self, key: str, member: str, segments: int, capacity: float, window: float) -> float:
+    def take(
+        self, key: str, sends: list[tuple[str, int]], capacity: float, window: float
+    ) -> tuple[int, float]:
         with self._lock:
             now = time.monotonic()
             held = {m: v for m, v in self._held.get(key, {}).items() if v[0] > now}
             self._held[key] = held
             used = sum(s for _, s in held.values())
-            if used == 0 or used + segments <= capacity:
+            taken = 0
+            for member, segments in sends:
+                if used > 0 and used + segments > capacity:
+                    break
                 held[member] = (now + IN_FLIGHT_SECONDS + window, segments)
-                return 0.0
+                used, taken = used + segments, taken + 1
+            if taken == len(sends):
+                return taken, 0.0
             first = min(until for until, _ in held.values())
-            return -1.0 if first > now + window else max(first - now, 1e-6)
+            return taken, -1.0 if first > now + window else max(first - now, 1e-6)
 
-    def done(self, key: str, member: str, window: float) -> None:
+    def done(self, key: str, answers: list[tuple[str, float]], window: float) -> None:
         with self._lock:
             held = self._held.get(key, {})
-            if member in held:
-                held[member] = (time.monotonic() + window, held[member][1])
+            now = time.monotonic()
+            for member, ago in answers:
+                if member in held:
+                    held[member] = (now - ago + window, held[member][1])
 
 
 _local = _LocalWindow()
 
 
+def take_many(*, key: str, sends: list[tuple[str, int]], rate: Decimal) -> tuple[int, float]:
+    """Take turns from sender `key` now for as many of `sends` ((member, segments), in order) as fit:
+    (how many, the seconds before a place may free for the next: 0.0 when all have their turn, -1.0
+    when every place is held by a send still in flight)."""
+    window, capacity = window_of(rate)
+    if not settings.REDIS_URL:
+        return _local.take(key, sends, capacity, window)
+    args: list = [capacity, _us(window), _us(IN_FLIGHT_SECONDS)]
+    for member, segments in sends:
+        args += [member, segments]
+    taken, wait = _redis_scripts()[0](keys=_keys(key), args=args)
+    return int(taken), -1.0 if int(wait) < 0 else int(wait) / 1_000_000
+
+
 def take(*, key: str, member: str, segments: int, rate: Decimal) -> float:
     """Take a turn for `segments` from sender `key` now (0.0), or the seconds before a place may free
     (-1.0: every place is held by a send still in flight)."""
-    window, capacity = window_of(rate)
+    taken, wait = take_many(key=key, sends=[(member, segments)], rate=rate)
+    return 0.0 if taken else wait
+
+
+def done_many(*, key: str, answers: list[tuple[str, float]], rate: Decimal) -> None:
+    """Each send (member, `ago`) was answered (or failed) `ago` seconds before this call: it stops
+    counting one window after that."""
+    window, _ = window_of(rate)
     if not settings.REDIS_URL:
-        return _local.take(key, member, segments, capacity, window)
-    args = [member, segments, capacity, _us(window), _us(IN_FLIGHT_SECONDS)]
-    wait = int(_redis_scripts()[0](keys=_keys(key), args=args))
-    return -1.0 if wait < 0 else wait / 1_000_000
+        _local.done(key, answers, window)
+        return
+    args: list = [_us(window)]
+    for member, ago in answers:
+        args += [member, int(ago * 1_000_000)]
+    _redis_scripts()[1](keys=_keys(key), args=args)
 
 
 def done(*, key: str, member: str, rate: Decimal, ago: float = 0.0) -> None:
     """The provider answered (or the request failed) `ago` seconds before this call: the send stops
     counting one window after that."""
-    window, _ = window_of(rate)
-    if not settings.REDIS_URL:
-        _local.done(key, member, window - ago)
-        return
-    _redis_scripts()[1](keys=_keys(key), args=[member, _us(window), int(ago * 1_000_000)])
+    done_many(key=key, answers=[(member, ago)], rate=rate)
 
 
 def _keys(key: str) -> list[str]:
@@ -169,36 +211,59 @@ def _us(seconds: float) -> int:
 
 
 class Held:
-    """A turn being used. `answered(at)` tells when the provider's answer arrived (`time.monotonic()`),
-    if the body knows it better than "when the body ended"."""
+    """Turns being used: the first `taken` of the sends asked for. `answered(at, n)` tells when the
+    provider's answer to the n-th arrived (`time.monotonic()`), if the body knows it better than "when the
+    body ended"."""
 
-    def __init__(self, waited: float) -> None:
+    def __init__(self, waited: float, taken: int = 1) -> None:
         self.waited = waited
-        self.answered_at: float | None = None
+        self.taken = taken
+        self.answers: dict[int, float | None] = {}
 
-    def answered(self, at: float | None) -> None:
-        self.answered_at = at
+    @property
+    def answered_at(self) -> float | None:
+        return self.answers.get(0)
+
+    def answered(self, at: float | None, n: int = 0) -> None:
+        self.answers[n] = at
 
 
 @contextmanager
-def turn(*, store, segments: int, max_wait: float = MAX_WAIT_SECONDS) -> Iterator[Held]:
-    """Wait for this store's sender to have room for `segments`, hold it while the body sends, and let it
-    go one window after the answer. Yields a `Held`; RateLimited (send nothing) past `max_wait`.
+def turns(*, store, segments: list[int], max_wait: float = MAX_WAIT_SECONDS) -> Iterator[Held]:
+    """Wait for this store's sender to have room for the first of `segments`, take turns at once for as
+    many of them as fit, in order (`Held.taken`, at least one), hold them while the body sends those, and
+    let each go one window after its own answer. RateLimited (nothing taken) past `max_wait`.
 
-    The wait is the one the window returns, to the microsecond: no re-queueing, no coarse polling
-    (except behind sends whose answer is not back yet)."""
-    key, rate, segments = sender_key(store), sender_rate(store), max(segments, 1)
-    member = f"{uuid.uuid4().hex}:{segments}"
+    Turns taken together are the turns one call each would give at that instant, each held from before
+    its request until after its answer: as exact, for two calls to Redis instead of two per send (a
+    chunk of `conversations.sending` sends a round of them back to back). The wait is the one the window
+    returns, to the microsecond: no re-queueing, no coarse polling (except behind sends whose answer is
+    not back yet)."""
+    key, rate = sender_key(store), sender_rate(store)
+    sends = [(f"{uuid.uuid4().hex}:{max(n, 1)}", max(n, 1)) for n in segments]
     started = time.monotonic()
-    while (wait := take(key=key, member=member, segments=segments, rate=rate)) != 0:
+    while True:
+        taken, wait = take_many(key=key, sends=sends, rate=rate)
+        if taken:
+            break
         wait = POLL_SECONDS if wait < 0 else wait
         if time.monotonic() - started + wait > max_wait:
             raise RateLimited(f"sender {key} is full for {wait:.1f} s", retry_after=wait)
         time.sleep(wait)
-    held = Held(time.monotonic() - started)
+    held = Held(time.monotonic() - started, taken)
     try:
         yield held
     finally:
         now = time.monotonic()
-        answered = min(held.answered_at or now, now)
-        done(key=key, member=member, rate=rate, ago=now - answered)
+        answers = []
+        for n, (member, _) in enumerate(sends[:taken]):
+            answered = min(held.answers.get(n) or now, now)
+            answers.append((member, now - answered))
+        done_many(key=key, answers=answers, rate=rate)
+
+
+@contextmanager
+def turn(*, store, segments: int, max_wait: float = MAX_WAIT_SECONDS) -> Iterator[Held]:
+    """`turns` for one send: its turn, held while the body sends, let go one window after the answer."""
+    with turns(store=store, segments=[segments], max_wait=max_wait) as held:
+        yield held

@@ -10,7 +10,7 @@ import redis
 from django.conf import settings
 
 from conversations.sms import RateLimited
-from conversations.sms.ratelimit import done, sender_key, sender_rate, take, turn
+from conversations.sms.ratelimit import done, sender_key, sender_rate, take, take_many, turn, turns
 from tests.stores.factories import StoreFactory
 
 
@@ -46,6 +46,31 @@ def test_segments_fill_the_window_and_a_long_text_waits_for_room(sender):
     waits = [take(key=sender, member=_member(n), segments=n, rate=rate) for n in (2, 2, 1)]
 
     assert waits == [0, -1, 0]  # 2 + 2 > 3 segments, 2 + 1 fits
+
+
+def test_turns_taken_together_are_the_turns_taken_one_by_one(sender):
+    rate = Decimal(3)
+
+    taken, wait = take_many(key=sender, sends=[(_member(n), n) for n in (1, 1, 2, 1)], rate=rate)
+    after = take(key=sender, member=_member(1), segments=1, rate=rate)
+
+    # 1 + 1 fit, 1 + 1 + 2 > 3 stops the round there (in order: the fourth does not jump the queue),
+    # and every place held is in flight; one more segment still fits
+    assert (taken, wait) == (2, -1)
+    assert after == 0
+
+
+def test_a_round_lets_each_turn_go_one_window_after_its_own_answer(sender):
+    store = StoreFactory.build(sms_number="", messaging_service_sid=sender, sender_rate_per_second=3)
+
+    with turns(store=store, segments=[1, 1]) as held:
+        held.answered(time.monotonic() - 0.3, 0)
+        held.answered(time.monotonic(), 1)
+
+    window = redis.Redis.from_url(settings.REDIS_URL).zrange(f"sms:window:{sender}", 0, -1, withscores=True)
+    ends = [score for _, score in window]
+    assert held.taken == 2
+    assert ends[1] - ends[0] == pytest.approx(300_000, abs=50_000)  # µs
 
 
 def test_a_text_longer_than_the_window_still_goes_out_alone(sender):

@@ -12,7 +12,7 @@ from conversations import sending
 from conversations.models import Message, SendAttempt
 from conversations.sending import Outbound, messages_deliver, messages_queue_outbound, messages_requeue_stuck
 from conversations.services import thread_get_or_create
-from conversations.sms import locmem
+from conversations.sms import locmem, ratelimit
 from tests.fakes.twilio_server import Action, error
 from tests.stores.factories import CustomerFactory, StoreFactory
 
@@ -73,6 +73,47 @@ def test_a_batch_is_claimed_a_chunk_at_a_time_and_each_text_sent_once(store, sms
     assert list(SendAttempt.objects.filter(message_id__in=ids).values_list("outcome", flat=True)) == [
         "accepted"
     ] * len(ids)
+
+
+def test_a_round_of_texts_takes_and_lets_go_its_turns_in_one_call_each(store, fake_twilio, monkeypatch):
+    # given: a sender with room for a whole chunk
+    store.sender_rate_per_second = 9_999
+    store.save()
+    messages = _queued(store, 5)
+    calls = []
+    for name in ("take_many", "done_many"):
+        real = getattr(ratelimit, name)
+        monkeypatch.setattr(
+            ratelimit,
+            name,
+            lambda *, _real=real, _name=name, **kwargs: calls.append(_name) or _real(**kwargs),
+        )
+
+    # when
+    report = messages_deliver(message_ids=[m.id for m in messages])
+
+    # then: five texts, one call to take their turns and one to let them go
+    assert report.sent == 5
+    assert len(fake_twilio.requests) == 5
+    assert calls == ["take_many", "done_many"]
+
+
+def test_a_batch_is_planned_under_each_senders_own_key_read_without_parsing_its_number(store):
+    # given: texts of two stores, each sending from its own number with room for a whole chunk
+    store.sender_rate_per_second = 9_999
+    store.save()
+    other = StoreFactory(sms_number="+13035550142", sender_rate_per_second=9_999)
+    texts = _queued(store, 2) + _queued(other, 1, first_phone=200)
+
+    # when
+    plan = sending._chunks_plan([m.id for m in texts], rate_limited=True)
+
+    # then: the keys the limiter uses for the stores (their numbers in E.164, as stored)
+    assert [(key, len(ids)) for key, ids in plan] == [
+        (ratelimit.sender_key(store), 2),
+        (ratelimit.sender_key(other), 1),
+    ]
+    assert ratelimit.sender_key(other) == "+13035550142"
 
 
 def test_the_outcome_commit_does_not_wait_for_the_disk_and_leaves_the_session_durable(store, sms_outbox):

@@ -1,14 +1,17 @@
 """The real `twilio` library against a local Twilio-compatible server (TWILIO_API_BASE_URL)."""
 
+import logging
 from datetime import timedelta
 
 import pytest
+import requests
 from django.utils import timezone
 
 from conversations.models import Message
 from conversations.sending import message_deliver, message_queue_outbound
 from conversations.services import thread_get_or_create
-from conversations.sms import TransientSmsError
+from conversations.sms import OutgoingSms, TransientSmsError
+from conversations.sms import twilio as twilio_backend
 from conversations.tasks import deliver_message
 from flows.models import Nudge
 from flows.services import flow_seed_default, nudges_schedule_for_cart
@@ -204,3 +207,41 @@ def test_a_message_another_worker_is_sending_right_now_is_left_alone(store, cust
         message_deliver(message_id=message.id)
 
     assert sms_outbox == []
+
+
+def test_the_environments_proxy_settings_are_read_once_per_host_as_requests_reads_them(monkeypatch):
+    # given: a worker started with a proxy for HTTPS and none for one host
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    monkeypatch.setenv("NO_PROXY", "bypassed.example")
+    session = twilio_backend._Session()
+    api, bypassed = "https://api.twilio.com/2010-04-01/Messages.json", "https://bypassed.example/x"
+    expected = {
+        url: requests.Session().merge_environment_settings(url, {}, None, None, None)
+        for url in (api, bypassed)
+    }
+
+    # when: read, then read again after the environment changed
+    first = {url: session.merge_environment_settings(url, {}, None, None, None) for url in (api, bypassed)}
+    monkeypatch.setenv("HTTPS_PROXY", "http://another.example:3128")
+    again = session.merge_environment_settings(api + "?Page=2", {}, None, None, None)
+
+    # then: what requests itself gives, per host, read once
+    assert first == expected
+    assert first[api]["proxies"]["https"] == "http://proxy.example:3128"
+    assert "https" not in first[bypassed]["proxies"]
+    assert again == first[api]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_twilio_library_logs_no_line_per_request(store, customer, fake_twilio, caplog):
+    # given: the project's logging, at INFO
+    caplog.set_level(logging.INFO)
+
+    # when: a text is sent, and Twilio is asked for it (a list filtered by the shopper's number)
+    message = _queue(store, customer)
+    sms = OutgoingSms(to="+14155550100", body=message.body, from_number=str(store.sms_number))
+    found = twilio_backend.TwilioBackend().find_sent(sms, since=timezone.now() - timedelta(minutes=1))
+
+    # then
+    assert found is not None
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("twilio")] == []
