@@ -17,6 +17,11 @@ same transaction. A delivery is written in bulk only when nothing else can obser
 * every app that follows a new cart (`hooks.CART_ACTIVE_HOOKS`) follows a set of them too
   (`hooks.NEW_CARTS_HOOKS`). The consent hooks run for each event, as `consent_record` runs them.
 
+New orders for carts the store already has are a second set (`new_orders_split`, written by
+`services.orders_record_new`) under the same first and fourth rules, and more: the order id is new, the
+cart is found by the shop's keys and is no other shopper's, no other delivery names the cart or the
+shopper's other carts (the order stops their texts), and the order carries no consent or discount code.
+
 Any error in the set rolls the whole batch back and `webhook_events_process` then runs it one by one, so
 one poison delivery fails alone, with its error.
 """
