@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Min, Q, QuerySet
 
 from conversations.models import Message
 from flows.models import Click, DiscountCode, ShortLink, Step
@@ -45,25 +45,51 @@ def _sent_texts(*, store: Store) -> QuerySet[Message]:
     )
 
 
-def _candidate_carts(*, store: Store, order: Order) -> list[tuple[Cart, str]]:
-    """Carts this order may complete, best evidence first: the shop's link, then tokens, then the phone."""
-    candidates: list[tuple[Cart, str]] = []
-    carts = Cart.objects.for_store(store)
-    if order.cart_id:
-        candidates += [(c, "order.cart") for c in carts.filter(pk=order.cart_id)]
-    if order.checkout_token:
-        candidates += [(c, "checkout_token") for c in carts.filter(checkout_token=order.checkout_token)]
-    if order.cart_token:
-        candidates += [(c, "cart_token") for c in carts.filter(cart_token=order.cart_token)]
-    if order.customer_id:
-        candidates += [(c, "phone") for c in carts.filter(customer_id=order.customer_id).order_by("-id")[:20]]
-    seen: set[int] = set()
-    unique = []
-    for cart, how in candidates:
-        if cart.pk not in seen:
-            seen.add(cart.pk)
-            unique.append((cart, how))
-    return unique
+def _candidate_carts(*, store: Store, orders: list[Order]) -> dict[int, list[tuple[Cart, str]]]:
+    """Per order, the carts it may complete, best evidence first: the shop's link, then tokens, then the
+    phone (the shopper's 20 newest carts). One query for all the orders."""
+    wanted = Q()
+    for field, values in (
+        ("pk", {o.cart_id for o in orders if o.cart_id}),
+        ("checkout_token", {o.checkout_token for o in orders if o.checkout_token}),
+        ("cart_token", {o.cart_token for o in orders if o.cart_token}),
+        ("customer_id", {o.customer_id for o in orders if o.customer_id}),
+    ):
+        if values:
+            wanted |= Q(**{f"{field}__in": sorted(values)})
+    carts = sorted(Cart.objects.for_store(store).filter(wanted), key=lambda c: c.pk) if wanted else []
+    found = {}
+    for order in orders:
+        candidates = [(c, "order.cart") for c in carts if order.cart_id and c.pk == order.cart_id]
+        if order.checkout_token:
+            candidates += [(c, "checkout_token") for c in carts if c.checkout_token == order.checkout_token]
+        if order.cart_token:
+            candidates += [(c, "cart_token") for c in carts if c.cart_token == order.cart_token]
+        if order.customer_id:
+            theirs = [c for c in reversed(carts) if c.customer_id == order.customer_id]
+            candidates += [(c, "phone") for c in theirs[:20]]
+        seen: set[int] = set()
+        unique = []
+        for cart, how in candidates:
+            if cart.pk not in seen:
+                seen.add(cart.pk)
+                unique.append((cart, how))
+        found[order.pk] = unique
+    return found
+
+
+def _first_texts(*, store: Store, carts: set[int]) -> dict[int, datetime]:
+    """When each of these carts got its first sent text, for those that got one."""
+    if not carts:
+        return {}
+    first = (
+        _sent_texts(store=store)
+        .filter(nudge__cart__in=sorted(carts))
+        .values("nudge__cart_id")
+        .annotate(first=Min("created_at"))
+        .order_by()
+    )
+    return {row["nudge__cart_id"]: row["first"] for row in first}
 
 
 def _texts_for(*, store: Store, cart: Cart, before: datetime) -> list[Message]:
@@ -81,8 +107,12 @@ def _texts_for(*, store: Store, cart: Cart, before: datetime) -> list[Message]:
     )
 
 
-def _texted_cart(*, store: Store, order: Order, window: timedelta) -> _Texts | None:
-    for cart, matched_by in _candidate_carts(store=store, order=order):
+def _texted_before(cart: Cart, order: Order, first_texts: dict[int, datetime]) -> bool:
+    return cart.pk in first_texts and first_texts[cart.pk] <= order.placed_at
+
+
+def _texted_cart(*, store: Store, order: Order, window: timedelta, candidates: list) -> _Texts | None:
+    for cart, matched_by in candidates:
         texts = _texts_for(store=store, cart=cart, before=order.placed_at)
         if not texts:
             continue
@@ -246,16 +276,38 @@ def order_attribute(*, store: Store, order: Order) -> Attribution | None:
     None when no text went to a cart this order completes (nothing recovered by us). A repeated call
     (a duplicated order webhook) returns the first decision: one order, one attribution, one fee.
     """
-    ensure_same_store(store, order)
-    existing = Attribution.objects.filter(order=order).first()
-    if existing is not None:
-        return existing
-    plan = plan_get(store=store)
-    window = timedelta(days=plan.attribution_window_days)
-    leaks = order_leaks_check(store=store, order=order)
-    found = _texted_cart(store=store, order=order, window=window)
-    if found is None:
-        return None
+    return orders_attribute(store=store, orders=[order])[0]
+
+
+def orders_attribute(*, store: Store, orders: list[Order]) -> list[Attribution | None]:
+    """`order_attribute` for each order, in turn: what decides most orders (their earlier decisions, the
+    carts they may complete, when those were first texted) is read in a constant number of queries, so
+    an order no text reached before it was placed costs none of its own."""
+    for order in orders:
+        ensure_same_store(store, order)
+    existing = {a.order_id: a for a in Attribution.objects.filter(order__in=[o.pk for o in orders])}
+    undecided = [o for o in orders if o.pk not in existing]
+    candidates = _candidate_carts(store=store, orders=undecided) if undecided else {}
+    first_texts = _first_texts(store=store, carts={c.pk for cs in candidates.values() for c, _ in cs})
+    plan = None
+    for order in undecided:
+        leaks = order_leaks_check(store=store, order=order)
+        texted = [
+            (cart, how) for cart, how in candidates[order.pk] if _texted_before(cart, order, first_texts)
+        ]
+        if not texted:
+            continue  # no text went to a cart this order completes, before it was placed
+        plan = plan or plan_get(store=store)
+        window = timedelta(days=plan.attribution_window_days)
+        found = _texted_cart(store=store, order=order, window=window, candidates=texted)
+        if found is not None:
+            existing[order.pk] = _attribution_decide(
+                store=store, order=order, plan=plan, window=window, leaks=leaks, found=found
+            )
+    return [existing.get(order.pk) for order in orders]
+
+
+def _attribution_decide(*, store, order, plan, window, leaks, found: _Texts) -> Attribution:
     last_at = found.texts[-1].created_at
     touches = _touches(store=store, order=order, found=found)
     inside = order.placed_at <= last_at + window

@@ -44,7 +44,10 @@ def order_codes(order: Order) -> set[str]:
 
 def order_leaks_check(*, store: Store, order: Order) -> list[CodeLeak]:
     """Flag each code of this order that leaked; returns the order's flags (old and new)."""
-    for code in sorted(order_codes(order)):
+    codes = order_codes(order)
+    if not codes:
+        return []  # flags are per code: an order that redeemed none has none
+    for code in sorted(codes):
         found = _other_customer(store=store, order=order, code=code) or _over_redeemed(store=store, code=code)
         if found is not None:
             kind, redemptions, texts, detail = found

@@ -15,7 +15,7 @@ from rest_framework import serializers
 from cartrecovery.errors import ApplicationError
 from stores import generic, handlers, shopify
 from stores import services as store_services
-from stores.hooks import ORDER_RECORDED_HOOKS, hook_register
+from stores.hooks import NEW_ORDERS_HOOKS, ORDER_RECORDED_HOOKS, hook_register
 from stores.models import Order
 from stores.schemas import PayloadError, identifier, moment, money, objects
 
@@ -172,6 +172,16 @@ def order_recorded(*, store, order: Order) -> None:
         logger.warning("order %s not attributed: %s", order.pk, exc.message)
 
 
+def new_orders_recorded(*, store, orders: list[Order]) -> None:
+    """`order_recorded` for orders the drain recorded together. If one of them cannot be billed, they are
+    decided one at a time, so that only that one is left to an operator (decisions already kept stay)."""
+    try:
+        attribution.orders_attribute(store=store, orders=orders)
+    except ApplicationError:
+        for order in orders:
+            order_recorded(store=store, order=order)
+
+
 def register() -> None:
     for source, topic, parse, apply in (
         (handlers.SHOPIFY, "orders/cancelled", shopify_cancellation_parse, cancellation_apply),
@@ -181,5 +191,6 @@ def register() -> None:
     ):
         handlers.handler_register(source=source, topic=topic, parse=parse, apply=apply)
     hook_register(ORDER_RECORDED_HOOKS, order_recorded)
+    hook_register(NEW_ORDERS_HOOKS, new_orders_recorded)
     generic.EVENT_SERIALIZERS.setdefault("order.cancelled", OrderCancelledSerializer)
     generic.EVENT_SERIALIZERS.setdefault("order.refunded", OrderRefundedSerializer)

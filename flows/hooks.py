@@ -16,6 +16,7 @@ from .services import (
     nudge_mark_failed,
     nudges_cancel_all_pending,
     nudges_cancel_pending,
+    nudges_cancel_pending_many,
     nudges_schedule_for_cart,
     nudges_schedule_for_new_carts,
 )
@@ -49,10 +50,21 @@ def on_cart_closed(*, store, cart, customer, reason: str) -> None:
         nudges_cancel_pending(store=store, reason=reason, customer=customer)
 
 
+def on_carts_bought(*, store, carts, reason: str) -> None:
+    """`on_cart_closed` for many bought carts at once: their texts and their shoppers' other carts' stop."""
+    customers = [cart.customer for cart in carts if cart.customer is not None]
+    nudges_cancel_pending_many(store=store, reason=reason, carts=carts, customers=customers)
+
+
 def on_order_recorded(*, store, order) -> None:
     """An order that matched no cart still means the shopper bought: no more reminders."""
-    if order.cart_id is None and order.customer_id is not None:
-        nudges_cancel_pending(store=store, reason="ordered", customer=order.customer)
+    on_new_orders(store=store, orders=[order])
+
+
+def on_new_orders(*, store, orders) -> None:
+    customers = [o.customer for o in orders if o.cart_id is None and o.customer_id is not None]
+    if customers:
+        nudges_cancel_pending_many(store=store, reason="ordered", customers=customers)
 
 
 def on_customer_redacted(*, store, customer) -> None:
@@ -153,5 +165,7 @@ def register() -> None:
     hooks.hook_register(hooks.CONSENT_GRANTED_HOOKS, consent_confirmation_send)
     hooks.hook_register(hooks.CART_CLOSED_HOOKS, on_cart_closed)
     hooks.hook_register(hooks.ORDER_RECORDED_HOOKS, on_order_recorded)
+    hooks.hook_register(hooks.CARTS_BOUGHT_HOOKS, on_carts_bought)
+    hooks.hook_register(hooks.NEW_ORDERS_HOOKS, on_new_orders)
     hooks.hook_register(hooks.CUSTOMER_REDACTED_HOOKS, on_customer_redacted)
     hooks.hook_register(hooks.SENDING_STOPPED_HOOKS, on_sending_stopped)

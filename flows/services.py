@@ -4,7 +4,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import DateTimeField, ExpressionWrapper, Max, OuterRef, Subquery
+from django.db.models import DateTimeField, ExpressionWrapper, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from cartrecovery.errors import ApplicationError
@@ -145,8 +145,22 @@ def nudges_cancel_pending(
     """Cancel every nudge not yet sent for a cart or for all of a customer's carts."""
     if cart is None and customer is None:
         raise ValueError("Say whose nudges to cancel: a cart or a customer.")
-    pending = Nudge.objects.for_store(store).filter(state=Nudge.State.SCHEDULED)
-    pending = pending.filter(cart=cart) if cart is not None else pending.filter(cart__customer=customer)
+    return nudges_cancel_pending_many(
+        store=store, reason=reason, carts=[cart] if cart else [], customers=[customer] if customer else []
+    )
+
+
+def nudges_cancel_pending_many(*, store, reason: str, carts=(), customers=()) -> int:
+    """Cancel every nudge not yet sent for these carts and for all carts of these customers, at once."""
+    carts, customers = list(carts), list(customers)
+    whose = Q()
+    if carts:
+        whose |= Q(cart__in=carts)
+    if customers:
+        whose |= Q(cart__customer__in=customers)
+    if not whose:
+        return 0
+    pending = Nudge.objects.for_store(store).filter(whose, state=Nudge.State.SCHEDULED)
     now = timezone.now()
     with transaction.atomic():
         ids = list(pending.select_for_update().values_list("id", flat=True))

@@ -116,13 +116,24 @@ def _batch_process(event_ids: list[int]) -> None:
             data = None
         keys = webhook_batch.event_keys(event, data) if data is not None else []
         upserts_cart = handler is not None and handler.apply is _cart_apply
-        parsed.append(webhook_batch.Parsed(event=event, data=data, keys=keys, upserts_cart=upserts_cart))
+        records_order = handler is not None and handler.apply is _order_apply
+        parsed.append(
+            webhook_batch.Parsed(
+                event=event, data=data, keys=keys, upserts_cart=upserts_cart, records_order=records_order
+            )
+        )
     # Before anything appends to a store's evidence chain: two batches over the same stores then wait
     # for each other in one order instead of deadlocking (which rolled a batch back to one by one).
     evidence_heads_lock(stores=list({event.store_id: event.store for event in events}.values()))
     new_carts, written = webhook_batch.new_carts_split(parsed)
     for store, carts in new_carts.items():
         services.carts_create_new(store=store, new_carts=carts)
+    # After the new carts: an order's cart is never one of them (they would share a key), but its reads
+    # then see the batch as one by one would.
+    new_orders, ordered = webhook_batch.new_orders_split(parsed)
+    for store, orders in new_orders.items():
+        services.orders_record_new(store=store, new_orders=orders)
+    written += ordered
     WebhookEvent.objects.filter(id__in=[e.id for e in written]).update(
         status=WebhookEvent.Status.PROCESSED, error="", processed_at=timezone.now()
     )

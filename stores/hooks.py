@@ -17,8 +17,13 @@ The registries, each called with keyword arguments:
   confirmation text when the store chose a separate one.
 - CART_CLOSED_HOOKS (store, cart, customer, reason): a cart was bought (customer given: all their carts
   stop) or closed by the shop (customer None). Flows cancels pending texts.
+- CARTS_BOUGHT_HOOKS (store, carts, reason): the set form of CART_CLOSED_HOOKS for carts bought (each
+  with its own customer), written together by the webhook drain. Flows cancels their pending texts.
 - ORDER_RECORDED_HOOKS (store, order): a new order was recorded. Flows cancels the texts of a shopper whose
   order matched no cart; billing attributes the order.
+- NEW_ORDERS_HOOKS (store, orders): the set form of ORDER_RECORDED_HOOKS, for orders recorded together by
+  the webhook drain, in the order received. Every app on CART_CLOSED_HOOKS and ORDER_RECORDED_HOOKS adds
+  its set form to these two: the drain writes orders as a set only while the registries pair up.
 - CONSENT_CHANGED_HOOKS (store, customer, event, reason): a consent event was recorded. Flows cancels the
   pending texts of a revocation, with `reason`.
 - CUSTOMER_REDACTED_HOOKS (store, customer): a shopper's data is being erased. Flows cancels their texts;
@@ -42,6 +47,8 @@ CONSENT_CHANGED_HOOKS: list[Hook] = []
 CONSENT_GRANTED_HOOKS: list[Hook] = []
 CART_CLOSED_HOOKS: list[Hook] = []
 ORDER_RECORDED_HOOKS: list[Hook] = []
+CARTS_BOUGHT_HOOKS: list[Hook] = []
+NEW_ORDERS_HOOKS: list[Hook] = []
 CUSTOMER_REDACTED_HOOKS: list[Hook] = []
 SENDING_STOPPED_HOOKS: list[Hook] = []
 CUSTOMER_DATA_SECTIONS: dict[str, Callable[..., list]] = {}

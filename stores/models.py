@@ -357,7 +357,17 @@ class WebhookEvent(StoreOwned):
                 name="webhook_unique_signed_delivery",
             ),
         ]
-        indexes = [models.Index(fields=["status", "received_at"])]
+        indexes = [
+            models.Index(fields=["status", "received_at"]),
+            # The claim's batch: one store's oldest received deliveries. Filtering the index above by store
+            # read ~47 rows per row kept over 40 stores (1.0 ms against 0.24 ms, docs/scale-out.md). Partial:
+            # a delivery leaves it when claimed, so the drain's status updates add no entries to it.
+            models.Index(
+                fields=["store", "received_at"],
+                condition=models.Q(status="received"),
+                name="webhook_received_by_store",
+            ),
+        ]
 
 
 class DataExport(StoreOwned):

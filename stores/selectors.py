@@ -17,24 +17,40 @@ ORDER_MATCH_WINDOW = timedelta(days=30)
 
 def cart_find(*, store: Store, ref: CartRef) -> Cart | None:
     """The cart a message names by any of the shop's keys (checkout token, cart token, checkout id)."""
+    return carts_find(store=store, refs=[ref])[0]
+
+
+def carts_find(*, store: Store, refs: list[CartRef]) -> list[Cart | None]:
+    """`cart_find` for each ref, in one query: the most recently active cart matching any of its keys."""
+    wanted = [_cart_keys(ref) for ref in refs]
+    by_column: dict[str, set[str]] = defaultdict(set)
+    for column, value in (key for keys in wanted for key in keys):
+        by_column[column].add(value)
+    if not by_column:
+        return [None] * len(refs)
     match = Q()
+    for column, values in by_column.items():
+        match |= Q(**{f"{column}__in": sorted(values)})
+    carts = list(Cart.objects.for_store(store).filter(match).select_related("customer"))
+    carts.sort(key=lambda cart: (cart.last_activity_at, cart.pk), reverse=True)
+    return [
+        next((cart for cart in carts if any(getattr(cart, c) == v for c, v in keys)), None) if keys else None
+        for keys in wanted
+    ]
+
+
+def _cart_keys(ref: CartRef) -> list[tuple[str, str]]:
+    """The (column, value) pairs a cart may be named by: a checkout token may also be the cart's own id."""
+    keys = []
     if ref.external_id:
-        match |= Q(external_id=ref.external_id)
+        keys.append(("external_id", ref.external_id))
     if ref.checkout_token:
-        match |= Q(checkout_token=ref.checkout_token) | Q(external_id=ref.checkout_token)
+        keys += [("checkout_token", ref.checkout_token), ("external_id", ref.checkout_token)]
     if ref.cart_token:
-        match |= Q(cart_token=ref.cart_token)
+        keys.append(("cart_token", ref.cart_token))
     if ref.checkout_id:
-        match |= Q(checkout_id=ref.checkout_id)
-    if not match:
-        return None
-    return (
-        Cart.objects.for_store(store)
-        .filter(match)
-        .select_related("customer")
-        .order_by("-last_activity_at", "-id")
-        .first()
-    )
+        keys.append(("checkout_id", ref.checkout_id))
+    return keys
 
 
 def cart_open_for_customer(*, store: Store, customer: Customer | None, before: datetime) -> Cart | None:

@@ -17,6 +17,11 @@ same transaction. A delivery is written in bulk only when nothing else can obser
 * every app that follows a new cart (`hooks.CART_ACTIVE_HOOKS`) follows a set of them too
   (`hooks.NEW_CARTS_HOOKS`). The consent hooks run for each event, as `consent_record` runs them.
 
+New orders for carts the store already has are a second set (`new_orders_split`, written by
+`services.orders_record_new`) under the same first and fourth rules, and more: the order id is new, the
+cart is found by the shop's keys and is no other shopper's, no other delivery names the cart or the
+shopper's other carts (the order stops their texts), and the order carries no consent or discount code.
+
 Any error in the set rolls the whole batch back and `webhook_events_process` then runs it one by one, so
 one poison delivery fails alone, with its error.
 """
@@ -27,11 +32,11 @@ from functools import lru_cache
 
 from django.db.models import OuterRef, Q, Subquery
 
-from . import hooks
+from . import hooks, selectors
 from .models import Cart, ConsentEvent, Customer, Order, WebhookEvent
 from .phones import phone_parse
 from .schemas import CartData, CartRef, ConsentChange, OrderData
-from .services import NewCart
+from .services import NewCart, NewOrder
 
 _STATUS_KINDS = (ConsentEvent.Kind.GRANTED, ConsentEvent.Kind.REVOKED)
 
@@ -42,21 +47,31 @@ class Parsed:
     data: object
     keys: list[tuple] | None  # None: may touch anything of its store
     upserts_cart: bool = False  # its handler is `cart_upsert`, which the bulk writer stands in for
+    records_order: bool = False  # its handler is `order_record`, which the orders' bulk writer stands in for
+
+
+def _apart(parsed: list[Parsed]) -> tuple[Counter, list[Parsed]]:
+    """How many deliveries name each key, and the deliveries that share none of theirs with another and
+    whose store has no delivery without keys: those commute with the rest of the batch."""
+    counts = Counter(key for p in parsed if p.keys for key in p.keys)
+    unkeyed_stores = {p.event.store_id for p in parsed if p.keys is None}
+    apart = [
+        p
+        for p in parsed
+        if p.event.store_id not in unkeyed_stores
+        and p.keys is not None
+        and all(counts[key] == 1 for key in p.keys)
+    ]
+    return counts, apart
 
 
 def new_carts_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
     """({store: [NewCart…]} to write in bulk, the events those are), the rest left to one-by-one."""
     if len(hooks.NEW_CARTS_HOOKS) != len(hooks.CART_ACTIVE_HOOKS):
         return {}, []  # an app follows new carts one at a time only: so does the drain
-    counts = Counter(key for p in parsed if p.keys for key in p.keys)
-    unkeyed_stores = {p.event.store_id for p in parsed if p.keys is None}
+    _, apart = _apart(parsed)
     candidates = [
-        (p, new_cart)
-        for p in parsed
-        if p.event.store_id not in unkeyed_stores
-        and p.upserts_cart
-        and all(counts[key] == 1 for key in p.keys)
-        and (new_cart := _new_cart(p.data)) is not None
+        (p, new_cart) for p in apart if p.upserts_cart and (new_cart := _new_cart(p.data)) is not None
     ]
     by_store: dict = {}
     for p, new_cart in candidates:
@@ -75,6 +90,85 @@ def new_carts_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
     return chosen, events
 
 
+def new_orders_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
+    """({store: [NewOrder…]} to write in bulk, the events those are), the rest left to one-by-one: new
+    orders whose cart the shop's keys find, when nothing else in the batch names the order, its cart, its
+    shopper or the shopper's other carts (whose texts the order stops). An order that carries consent or
+    discount codes goes one by one (a code's leak check counts the store's other orders with it, so it
+    depends on which were recorded first), as does one whose cart belongs to another shopper."""
+    if len(hooks.NEW_ORDERS_HOOKS) != len(hooks.ORDER_RECORDED_HOOKS) or len(hooks.CARTS_BOUGHT_HOOKS) != len(
+        hooks.CART_CLOSED_HOOKS
+    ):
+        return {}, []  # an app follows orders one at a time only: so does the drain
+    counts, apart = _apart(parsed)
+    by_store: dict = {}
+    for p in apart:
+        if (
+            p.records_order
+            and isinstance(p.data, OrderData)
+            and not p.data.consents
+            and not p.data.discount_codes
+        ):
+            by_store.setdefault(p.event.store, []).append(p)
+    chosen, events = {}, []
+    for store, orders in by_store.items():
+        kept = _orders_new(store, orders, counts)
+        if kept:
+            chosen[store] = [n for _, n in kept]
+            events += [p.event for p, _ in kept]
+    return chosen, events
+
+
+def _orders_new(store, orders: list[Parsed], counts: Counter) -> list[tuple[Parsed, NewOrder]]:
+    """Four queries for the store's orders in the batch: the order ids it has, their carts, the
+    customers with their numbers, and those customers' carts."""
+    recorded = set(
+        Order.objects.filter(store=store, external_id__in=[p.data.external_id for p in orders]).values_list(
+            "external_id", flat=True
+        )
+    )
+    orders = [p for p in orders if p.data.external_id not in recorded]  # a repeat: one by one, a no-op
+    carts = selectors.carts_find(store=store, refs=[p.data.cart for p in orders])
+    numbers = {p.event.id: _order_phone(p.data) for p in orders}
+    customers = {
+        c.phone.as_e164: c
+        for c in Customer.objects.filter(store=store, phone__in=[n for n in numbers.values() if n])
+    }
+    their_carts: dict = {}
+    for customer_id, *refs in Cart.objects.filter(
+        store=store, customer__in=list(customers.values())
+    ).values_list("customer_id", *_CART_REFS):
+        their_carts.setdefault(customer_id, []).append(refs)
+    kept = []
+    for p, cart in zip(orders, carts, strict=True):
+        phone = numbers[p.event.id]
+        customer = customers.get(phone)
+        if cart is None or cart.customer_id not in (None, customer and customer.pk):
+            continue  # no cart (ordered elsewhere, or before its checkout), or another shopper's
+        named = [[getattr(cart, ref) for ref in _CART_REFS]]
+        if customer is not None:
+            named += their_carts.get(customer.pk, [])
+        own = set(p.keys)
+        store_id = p.event.store_id
+        if any(
+            counts[key] > (key in own)
+            for refs in named
+            for key in ((store_id, "ref", ref) for ref in refs if ref)
+        ):
+            continue
+        kept.append((p, NewOrder(data=p.data, phone_e164=phone, customer=customer, cart=cart)))
+    return kept
+
+
+_CART_REFS = ("external_id", "checkout_token", "cart_token", "checkout_id")
+
+
+def _order_phone(data: OrderData) -> str:
+    """The number `order_record` finds or creates the order's customer by; "" when it cannot take texts."""
+    parsed = _phone(data.contact.phone_raw, data.contact.phone_region or None)
+    return parsed.e164 if parsed.ok else ""
+
+
 def event_keys(event: WebhookEvent, data) -> list[tuple] | None:
     """Everything a delivery's handler may find or create rows by; None when that is not known."""
     store = event.store_id
@@ -84,7 +178,7 @@ def event_keys(event: WebhookEvent, data) -> list[tuple] | None:
     if isinstance(data, OrderData):
         ref = data.cart
         refs = (ref.external_id, ref.checkout_token, ref.cart_token, ref.checkout_id)
-        return _keys(store, refs, data.contact, data.consents)
+        return [*_keys(store, refs, data.contact, data.consents), (store, "order", data.external_id)]
     if isinstance(data, ConsentChange):
         return _keys(store, (), data.contact, (data.consent,))
     if isinstance(data, CartRef):

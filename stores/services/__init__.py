@@ -8,6 +8,7 @@ from .accounts import (
 from .api_tokens import api_token_create, api_token_revoke, api_token_rotate, api_tokens_revoke_all
 from .cart_batch import NewCart, carts_create_new
 from .consent import ConsentDetails, consent_record, customer_resume, customer_snooze
+from .order_batch import NewOrder, orders_record_new
 from .shoppers import (
     cart_close,
     cart_mark_recovered,
@@ -28,6 +29,7 @@ from .webhook_events import (
 __all__ = [
     "ConsentDetails",
     "NewCart",
+    "NewOrder",
     "api_token_create",
     "api_token_revoke",
     "api_token_rotate",
@@ -44,6 +46,7 @@ __all__ = [
     "customer_upsert",
     "membership_ensure",
     "order_record",
+    "orders_record_new",
     "store_webhook_secret_rotate",
     "user_ensure",
     "webhook_event_record",

@@ -10,7 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from stores import selectors
-from stores.hooks import CART_ACTIVE_HOOKS, CART_CLOSED_HOOKS, ORDER_RECORDED_HOOKS, hooks_run
+from stores.hooks import (
+    CART_ACTIVE_HOOKS,
+    CART_CLOSED_HOOKS,
+    CARTS_BOUGHT_HOOKS,
+    ORDER_RECORDED_HOOKS,
+    hooks_run,
+)
 from stores.models import Cart, CartItem, CartStatus, ConsentEvent, Customer, Order, Store
 from stores.phones import phone_mask, phone_parse
 from stores.schemas import CartData, CartRef, ConsentData, ContactData, OrderData
@@ -25,12 +31,40 @@ def customer_upsert(*, store: Store, phone_e164: str, contact: ContactData) -> C
     """The one customer of this store with this phone; what the shop tells us fills in or updates the rest."""
     details = customer_details(contact)
     customer, created = Customer.objects.get_or_create(store=store, phone=phone_e164, defaults=details)
-    changed = [name for name, value in details.items() if getattr(customer, name) != value]
+    changed = _details_set(customer, details)
     if changed and not created:
-        for name in changed:
-            setattr(customer, name, details[name])
         customer.save(update_fields=[*changed, "updated_at"])
     return customer
+
+
+def customers_upsert(
+    *, store: Store, contacts: dict[str, ContactData], known: dict[str, Customer]
+) -> dict[str, Customer]:
+    """`customer_upsert` for many numbers at once, the store's customers with them already read (`known`):
+    one INSERT for the new ones, one UPDATE for those whose details changed."""
+    new = [phone for phone in contacts if phone not in known]
+    created = Customer.objects.bulk_create(
+        [Customer(store=store, phone=phone, **customer_details(contacts[phone])) for phone in new]
+    )
+    customers = dict(zip(new, created, strict=True))
+    changed, fields, now = [], {"updated_at"}, timezone.now()
+    for phone, customer in known.items():
+        if phone in contacts and (names := _details_set(customer, customer_details(contacts[phone]))):
+            customer.updated_at = now
+            changed.append(customer)
+            fields.update(names)
+        customers[phone] = customer
+    if changed:
+        Customer.objects.bulk_update(changed, sorted(fields))
+    return customers
+
+
+def _details_set(customer: Customer, details: dict) -> list[str]:
+    """Set what the shop told us on the customer; the fields that changed."""
+    changed = [name for name, value in details.items() if getattr(customer, name) != value]
+    for name in changed:
+        setattr(customer, name, details[name])
+    return changed
 
 
 def customer_details(contact: ContactData) -> dict:
@@ -200,12 +234,32 @@ def _consent_withdraw_unticked_box(*, store: Store, cart: Cart, at) -> None:
 def cart_mark_recovered(*, store: Store, cart: Cart, at: datetime | None, reason: str) -> Cart:
     """The shopper ordered: no more texts about this cart, or any other cart of theirs."""
     ensure_same_store(store, cart)
-    if cart.status != CartStatus.RECOVERED:
-        cart.status = CartStatus.RECOVERED
-        cart.recovered_at = at or timezone.now()
+    if _recovered_set(cart, at):
         cart.save(update_fields=["status", "recovered_at", "updated_at"])
     hooks_run(CART_CLOSED_HOOKS, store=store, cart=cart, customer=cart.customer, reason=reason)
     return cart
+
+
+def carts_mark_recovered(*, store: Store, bought: list[tuple[Cart, datetime]], reason: str) -> None:
+    """`cart_mark_recovered` for many carts (each once) at once: one UPDATE, then the set's hooks."""
+    changed, now = [], timezone.now()
+    for cart, at in bought:
+        ensure_same_store(store, cart)
+        if _recovered_set(cart, at):
+            cart.updated_at = now
+            changed.append(cart)
+    if changed:
+        Cart.objects.bulk_update(changed, ["status", "recovered_at", "updated_at"])
+    hooks_run(CARTS_BOUGHT_HOOKS, store=store, carts=[cart for cart, _ in bought], reason=reason)
+
+
+def _recovered_set(cart: Cart, at: datetime | None) -> bool:
+    """Mark the cart recovered, first order first; whether it changed."""
+    if cart.status == CartStatus.RECOVERED:
+        return False
+    cart.status = CartStatus.RECOVERED
+    cart.recovered_at = at or timezone.now()
+    return True
 
 
 def cart_close(*, store: Store, ref: CartRef, reason: str) -> Cart | None:
@@ -229,17 +283,7 @@ def order_record(*, store: Store, data: OrderData) -> Order:
         order, created = Order.objects.get_or_create(
             store=store,
             external_id=data.external_id,
-            defaults={
-                "name": data.name,
-                "customer": customer,
-                "checkout_token": data.cart.checkout_token,
-                "cart_token": data.cart.cart_token,
-                "currency": data.currency or store.currency,
-                "total": data.total,
-                "discount_codes": list(data.discount_codes),
-                "placed_at": placed_at,
-                "cancelled_at": data.cancelled_at,
-            },
+            defaults=order_fields(store=store, data=data, customer=customer, placed_at=placed_at),
         )
         if not created:
             return order
@@ -255,6 +299,21 @@ def order_record(*, store: Store, data: OrderData) -> Order:
             cart_mark_recovered(store=store, cart=cart, at=placed_at, reason="ordered")
         hooks_run(ORDER_RECORDED_HOOKS, store=store, order=order)
     return order
+
+
+def order_fields(*, store: Store, data: OrderData, customer: Customer | None, placed_at: datetime) -> dict:
+    """A new order's row, but its store, id and cart."""
+    return {
+        "name": data.name,
+        "customer": customer,
+        "checkout_token": data.cart.checkout_token,
+        "cart_token": data.cart.cart_token,
+        "currency": data.currency or store.currency,
+        "total": data.total,
+        "discount_codes": list(data.discount_codes),
+        "placed_at": placed_at,
+        "cancelled_at": data.cancelled_at,
+    }
 
 
 def consent_change_record(*, store: Store, contact: ContactData, consent: ConsentData) -> ConsentEvent | None:

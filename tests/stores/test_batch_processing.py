@@ -18,12 +18,14 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from billing.models import Attribution
 from conversations.models import Message
-from flows.models import Nudge, NudgeEvent
+from flows.models import Nudge, NudgeEvent, Step
 from stores import handlers, tasks
 from stores.evidence import evidence_chain_verify
 from stores.models import Cart, CartItem, ConsentEvent, Customer, EvidenceLink, Order, WebhookEvent
 from stores.services import cart_batch, shoppers, webhook_event_record
+from tests.billing.factories import click_add, text_send
 from tests.fixtures import load
 
 pytestmark = pytest.mark.django_db
@@ -135,18 +137,40 @@ deliveries = st.one_of(
         st.just("garbage"),
     ),
     st.tuples(st.just("duplicate"), st.integers(min_value=0, max_value=50)),
+    # an order by the cart's own shopper (cart n is shopper n's), the common case: drawn twice as often
+    st.tuples(st.just("own_order"), carts, minutes),
+    st.tuples(st.just("own_order"), carts, minutes),
+    # the same order again under a new delivery id (Shopify's retry after a timeout), earlier or known
+    st.tuples(st.just("order_again"), st.integers(min_value=0, max_value=50)),
+    # another store's order or checkout with the same tokens and number: it must not touch this store's
+    st.tuples(st.just("other_store_order"), carts, phones, minutes),
+    st.tuples(st.just("other_store_checkout"), carts, phones, minutes),
 )
 
 
 # Shoppers the store knew before the stream (returning shoppers): an earlier checkout of theirs, with the
-# box ticked or not, or consent given or withdrawn on its own, some minutes before the stream starts.
+# box ticked or not, or consent given or withdrawn on its own, some minutes before the stream starts. Or
+# a cart of the stream's own (cart n is shopper n's) that the stream's orders then find: with its texts
+# scheduled, texted (and clicked, so that its order is attributed), or already bought.
 history = st.lists(
     st.tuples(
         phones,
-        st.sampled_from(["checkout_box", "checkout_none", "consent_granted", "consent_revoked"]),
+        st.sampled_from(
+            [
+                "checkout_box",
+                "checkout_none",
+                "consent_granted",
+                "consent_revoked",
+                "cart",
+                "cart",
+                "cart_texted",
+                "cart_texted_clicked",
+                "cart_ordered",
+            ]
+        ),
         st.integers(min_value=-60, max_value=30),
     ),
-    max_size=5,
+    max_size=8,
 )
 
 
@@ -157,15 +181,35 @@ def _history(earlier: list[tuple]) -> list[tuple[str, str, str, dict]]:
             box = "box" if kind == "checkout_box" else "none"
             payload = _checkout(100 + n, phone, box, minute, False)
             out.append(("shopify", f"h{n}", "checkouts/create", payload))
+        elif kind.startswith("cart"):
+            out.append(
+                ("shopify", f"h{n}", "checkouts/create", _checkout(phone, phone, "box", minute, False))
+            )
+            if kind == "cart_ordered":
+                out.append(("shopify", f"h{n}o", "orders/create", _order(900 + n, phone, phone, minute + 5)))
         else:
             granted = kind == "consent_granted"
             out.append(("generic", f"h{n}", "customer.consent", _consent_change(phone, granted, minute)))
     return out
 
 
-def _recordings(stream: list[tuple]) -> list[tuple[str, str, str, dict]]:
-    """(source, key, topic, payload) per delivery; a duplicate repeats an earlier one's key and body."""
-    out: list[tuple[str, str, str, dict]] = []
+def _texts_sent(store, earlier: list[tuple]) -> None:
+    """The history's texted carts: their first step went out (and its link was clicked) before the stream."""
+    step = Step.objects.filter(flow__store=store).order_by("position").first()
+    for phone, kind, minute in earlier:
+        cart = Cart.objects.filter(store=store, external_id=f"t{phone}").first()
+        if kind.startswith("cart_texted") and cart is not None and step is not None:
+            Nudge.objects.filter(cart=cart, step=step).delete()  # scheduled: it goes out now instead
+            text = text_send(cart=cart, at=BASE + timedelta(minutes=minute + 1), step=step)
+            if kind == "cart_texted_clicked":
+                click_add(cart=cart, at=BASE + timedelta(minutes=minute + 2), message=text)
+
+
+def _recordings(stream: list[tuple], earlier: list[tuple] = ()) -> list[tuple]:
+    """(source, key, topic, payload[, "other"]) per delivery; a duplicate repeats an earlier one's key and
+    body, an order again its body under a new key; "other": another store's delivery."""
+    out: list[tuple] = []
+    orders = [payload for _, _, topic, payload in _history(earlier) if topic == "orders/create"]
     for n, delivery in enumerate(stream):
         kind, *args = delivery
         if kind == "checkout":
@@ -177,6 +221,21 @@ def _recordings(stream: list[tuple]) -> list[tuple[str, str, str, dict]]:
         elif kind == "order":
             cart, phone, minute = args
             out.append(("shopify", f"k{n}", "orders/create", _order(n, cart, phone, minute)))
+            orders.append(out[-1][3])
+        elif kind == "own_order":
+            cart, minute = args
+            out.append(("shopify", f"k{n}", "orders/create", _order(n, cart, cart, minute)))
+            orders.append(out[-1][3])
+        elif kind == "order_again":
+            if orders:
+                out.append(("shopify", f"k{n}", "orders/create", orders[args[0] % len(orders)]))
+        elif kind == "other_store_order":
+            cart, phone, minute = args
+            out.append(("shopify", f"k{n}", "orders/create", _order(n, cart, phone, minute), "other"))
+        elif kind == "other_store_checkout":
+            cart, phone, minute = args
+            payload = _checkout(cart, phone, "box", minute, poison=False)
+            out.append(("shopify", f"k{n}", "checkouts/create", payload, "other"))
         elif kind == "consent":
             phone, granted, minute = args
             out.append(("generic", f"k{n}", "customer.consent", _consent_change(phone, granted, minute)))
@@ -192,9 +251,10 @@ def _recordings(stream: list[tuple]) -> list[tuple[str, str, str, dict]]:
     return out
 
 
-def _record(store, recordings) -> None:
-    for source, key, topic, payload in recordings:
-        webhook_event_record(store=store, source=source, key=key, topic=topic, payload=payload)
+def _record(store, recordings, other=None) -> None:
+    for source, key, topic, payload, *elsewhere in recordings:
+        to = other if elsewhere else store
+        webhook_event_record(store=to, source=source, key=key, topic=topic, payload=payload)
 
 
 def _one_by_one() -> None:
@@ -253,6 +313,17 @@ def _state(store) -> dict:
             for e in NudgeEvent.objects.filter(store=store).select_related("nudge__step")
         ),
         "events": {e.key: (e.status, e.error) for e in WebhookEvent.objects.filter(store=store)},
+        "attributions": {
+            a.order.external_id: (
+                cart_key(a.cart_id),
+                a.outcome,
+                a.touch,
+                a.fee,
+                a.receipt["decision"],
+                a.receipt["cart"]["matched_by"],
+            )
+            for a in Attribution.objects.filter(store=store).select_related("order")
+        },
         # The store's evidence chain: the same links (but row ids and a text's clock time), in an order
         # that may differ (the set is written first), and still a valid chain.
         "evidence": sorted(
@@ -277,13 +348,14 @@ def _poison_details(contact):
 _real_details = shoppers.customer_details
 
 
-def _outcome(store, recordings, process, earlier=()) -> dict:
+def _outcome(store, recordings, process, earlier=(), other=None, texted=()) -> dict:
     with transaction.atomic():
         _record(store, earlier)
         _one_by_one()
-        _record(store, recordings)
+        _texts_sent(store, texted)
+        _record(store, recordings, other)
         process()
-        state = _state(store)
+        state = {"store": _state(store), "other": _state(other) if other is not None else None}
         transaction.set_rollback(True)
     return state
 
@@ -306,30 +378,70 @@ def poisoned():
     earlier=history,
 )
 def test_batches_leave_the_same_database_as_one_by_one(
-    store, active_flow, poisoned, stream, size, confirmation, earlier
+    store, other_store, active_flow, poisoned, stream, size, confirmation, earlier
 ):
+    _same_database_either_way(store, other_store, stream, size, confirmation, earlier)
+
+
+# Mostly orders, over carts the store already has (all eight, some texted or bought): in the stream above,
+# an order rarely has its cart, shopper and batch to itself, which the set needs.
+orders_mostly = st.one_of(
+    st.tuples(st.just("own_order"), carts, minutes),
+    st.tuples(st.just("order"), st.integers(min_value=-1, max_value=CARTS - 1), phones, minutes),
+    st.tuples(st.just("order_again"), st.integers(min_value=0, max_value=50)),
+    st.tuples(st.just("other_store_order"), carts, phones, minutes),
+    st.tuples(st.just("checkout"), carts, phones, st.just("box"), minutes, st.just("checkouts/update")),
+    st.tuples(st.just("consent"), phones, st.booleans(), minutes),
+    st.tuples(st.just("poison"), carts, phones, minutes),
+)
+known_carts = st.lists(
+    st.sampled_from(["cart", "cart_texted", "cart_texted_clicked", "cart_ordered"]),
+    min_size=CARTS,
+    max_size=CARTS,
+).map(lambda kinds: [(n, kind, -30 + n) for n, kind in enumerate(kinds)])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    stream=st.lists(orders_mostly, min_size=1, max_size=16),
+    size=st.integers(min_value=1, max_value=16),
+    earlier=known_carts,
+)
+def test_batches_of_orders_leave_the_same_database_as_one_by_one(
+    store, other_store, active_flow, poisoned, stream, size, earlier
+):
+    _same_database_either_way(store, other_store, stream, size, "in_first_text", earlier)
+
+
+def _same_database_either_way(store, other_store, stream, size, confirmation, earlier):
     # the store may send a separate text on each new consent (CONSENT_GRANTED_HOOKS): the set must too
     store.consent_confirmation = confirmation
     store.save(update_fields=["consent_confirmation"])
-    recordings, known = _recordings(stream), _history(earlier)
+    recordings, known = _recordings(stream, earlier), _history(earlier)
 
-    expected = _outcome(store, recordings, _one_by_one, known)
+    expected = _outcome(store, recordings, _one_by_one, known, other_store, earlier)
     with (
         mock.patch.object(
             handlers.services, "carts_create_new", wraps=handlers.services.carts_create_new
         ) as bulk,
+        mock.patch.object(
+            handlers.services, "orders_record_new", wraps=handlers.services.orders_record_new
+        ) as bulk_orders,
         mock.patch.object(handlers, "webhook_event_process", wraps=handlers.webhook_event_process) as single,
         mock.patch.object(handlers.logger, "warning") as fell_back,
     ):
-        batched = _outcome(store, recordings, lambda: _in_batches(size), known)
+        batched = _outcome(store, recordings, lambda: _in_batches(size), known, other_store, earlier)
     # What the examples covered (pytest --hypothesis-show-statistics): the set, one by one, and both.
     written = [n for call in bulk.call_args_list for n in call.kwargs["new_carts"]]
     event(f"carts written as a set: {'none' if not written else 'some'}")
+    ordered = [n for call in bulk_orders.call_args_list for n in call.kwargs["new_orders"]]
+    event(f"orders written as a set: {'none' if not ordered else 'some'}")
+    event(f"attributions: {'some' if expected['store']['attributions'] else 'none'}")
     returning = [n for n in written if n.returning is not None]
     event(f"returning shoppers' carts written as a set: {'none' if not returning else 'some'}")
     event(f"deliveries one by one: {'none' if not single.call_count else 'some'}")
     event(f"a set failed and its batch ran one by one: {'yes' if fell_back.called else 'no'}")
-    event(f"consent confirmation texts: {'some' if expected['texts'] else 'none'}")
+    event(f"consent confirmation texts: {'some' if expected['store']['texts'] else 'none'}")
 
     assert batched == expected
 
@@ -435,8 +547,39 @@ def test_returning_shoppers_consent_changes_in_a_set_match_one_by_one(store, act
     written = [n for call in bulk.call_args_list for n in call.kwargs["new_carts"]]
     assert [n.returning is not None for n in written] == [True, True, True]
     assert batched == expected
+    expected = expected["store"]
     statuses = {phone: row[-1] for phone, row in expected["customers"].items()}
     assert statuses == {_phone(0): "subscribed", _phone(1): "subscribed", _phone(2): "subscribed"}
     # one confirmation per shopper who became subscribed: the one from before, and the two now
     confirmations = [text for text in expected["texts"] if text[2] == "consent"]
     assert sorted(text[0] for text in confirmations) == [_phone(0), _phone(1), _phone(2)]
+
+
+def test_orders_for_known_carts_are_written_as_a_set_as_one_by_one_would(store, active_flow, poisoned):
+    # given: five shoppers' carts with their texts scheduled, one texted and clicked, one already bought
+    earlier = [(n, "cart", -30) for n in range(5)] + [
+        (5, "cart_texted_clicked", -30),
+        (6, "cart_ordered", -30),
+    ]
+    known = _history(earlier)
+    # when: each shopper orders from their cart (the bought one again), the first order twice under two
+    # delivery ids
+    stream = [("own_order", n, n) for n in range(7)] + [("order_again", 1)]
+    recordings = _recordings(stream, earlier)
+
+    expected = _outcome(store, recordings, _one_by_one, known, texted=earlier)
+    with mock.patch.object(
+        handlers.services, "orders_record_new", wraps=handlers.services.orders_record_new
+    ) as bulk:
+        batched = _outcome(store, recordings, lambda: _in_batches(len(recordings)), known, texted=earlier)
+
+    # then: the six orders without a twin in the batch went as a set; the repeated ones one by one
+    written = [n.data.external_id for call in bulk.call_args_list for n in call.kwargs["new_orders"]]
+    assert sorted(written) == [str(5000 + n) for n in range(1, 7)]
+    assert batched == expected
+    state = expected["store"]
+    assert {ext: row[1] for ext, row in state["attributions"].items()} == {"5005": "attributed"}
+    assert {row[0] for row in state["nudges"] if row[2] == "scheduled"} == set()
+    assert all(
+        row[8] == "recovered" for ext, row in state["carts"].items() if ext in {f"t{n}" for n in range(7)}
+    )
