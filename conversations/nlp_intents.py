@@ -94,7 +94,7 @@ _FILLER = _wordset(
     "per favore grazie ora adesso si ciao tutto tutti messaggi "
     "obrigado obrigada agora sim nao oi ola tudo todos mensagens "
     "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten graag maar even nou ermee daarmee "
-    "porfa plis xfa pf pfv favor subito mal endlich"
+    "porfa plis xfa pf pfv favor subito mal endlich cosi"
 )
 _FILLER_OPT_IN = {"please", "pls", "now", "again", "ok", "okay", "thanks", "yes", "me", "texts", "back", "hi"}
 _FILLER_HELP = _wordset(
@@ -136,6 +136,14 @@ _REVOCATION_PATTERNS = [
     + _CONTACT_EN
     + r"\w* (?:me|us)\b(?! (?:back|when|if|the|a|before|after|about)\b)",
     r"\b(?:want|get me|let me) out (?:of|from) (?:this|the|your|ur) (?:list|thing|texts|messages)\b",
+    r"\b(?:cease|stop|end|discontinue|halt)(?: all| any)? "
+    r"(?:communications?|contact|correspondence|outreach)\b",
+    r"\b(?:to not|not to|never to) be (?:contacted|texted|messaged|bothered)\b",
+    r"^(?:\w+ )?no more of (?:this|these|that|it)\b(?! (?:in|colou?r|size|left|available|stock)\b)",
+    # "why do you keep texting me?": still written to after saying no
+    r"\bwhy (?:do|are|r|does|would|will) (?:you|u|ya|yall|you guys|they) (?:\w+ )?(?:keep|still|continue to) "
+    r"(?:on )?(?:texting|messaging|writing|contacting|spamming|bugging)\b|\b(?:you|u) (?:\w+ )?keep "
+    r"(?:texting|messaging|spamming|contacting) me\b",
     # Unsubscribed already and still texted (an unsubscription from something else is set aside first).
     r"\bi (?:\w+ )?(?:unsubscribed|unsubbed|opted out)\b",
     r"\b(?:"
@@ -185,7 +193,8 @@ _REVOCATION_PATTERNS = [
     r"^(?:\w+ )?enough (?:of )?(?:the |your |these |ur )?(?:texts|messages|msgs|sms)\b(?! about)",
 ]
 _MESSAGES_ES = (
-    r"(?:mensajes|mensajitos|msjs?|textos|sms|whatsapps?|wasaps?|promociones|notificaciones|recordatorios)"
+    r"(?:mensajes|mensaje|mensajitos|msjs?|textos|sms|whatsapps?|wasaps?|promociones|notificaciones|"
+    r"recordatorios|avisos|alertas)"
 )
 _CONTACT_ES = r"(?:escrib|mand|envi|contact|molest|spame|llegar)"
 # "no me envíen el rosa" names an item: not the texts.
@@ -225,6 +234,10 @@ _REVOCATION_PATTERNS_ES = [
     r"\b(?:no|ni) me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|"
     r"molestes)\b" + _AN_ITEM_ES,
     r"\b(?:dar|darme|denme|dame|deme) de baja\b",
+    # "¿por qué me siguen escribiendo?": still written to after saying no
+    r"\b(?:por ?que )?(?:me |nos )?(?:siguen|sigues|continuan|continuas) (?:\w+ )?(?:escribiendo|mandando "
+    r"(?:\w+ )?" + _MESSAGES_ES + r"|molestando|contactando)\b",
+    r"^(?:ya )?no mas(?: por favor| porfa| gracias| plis| please)*$",
     r"\bno (?:quiero|deseo) (?:recibir )?(?:mas )?(?:mensajes|textos|sms|promociones|ofertas|publicidad|"
     r"notificaciones|recordatorios|nada mas|nada)\b" + _NOT_FROM_YOU_ES,
     r"\bno mas (?:mensajes|textos|sms)\b",
@@ -249,7 +262,7 @@ _REVOCATION_PATTERNS_ES = [
     r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:vuelvan|vuelvas|vuelva) a (?:escribir|mandar|enviar|"
     r"contactar|molestar|llamar)\b",
     r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:sigan|sigas|siga) (?:escribiendo|mandando|enviando|"
-    r"contactando|molestando)\b",
+    r"contactando|molestando|llegando)\b",
     r"\bno (?:me |nos )?(?:escriban|escribas|manden|mandes|envien|envies|contacten|contactes)(?: nada)? "
     r"mas\b",
     r"\bno (?:quiero|deseo) (?:(?:que|q) me (?:escriban|contacten|molesten|escribas|contactes|manden|envien)|"
@@ -262,7 +275,7 @@ _REVOCATION_PATTERNS_ES = [
     # "elimínenme", "bórrenme ya", but "elimíname el gorro del carrito" is about the cart.
     r"\b(?:eliminenme|eliminame|elimineme|borrenme|borrame|borreme|quitenme|quitame|saquenme|sacame)"
     r"(?: (?:por favor|porfa|ya|ahora|gracias|de (?:la|su|tu|sus|vuestra|esta) (?:lista|listas|base de "
-    r"datos)))*$",
+    r"datos)))*(?:$| ya\b| de (?!dudas|una duda|la duda))",
     r"\b(?:paren|para|pare|parale|basta|dejen|deja) (?:ya )?(?:con|de) "
     r"(?:los |tus |sus |estos |esos |tantos )?(?:mensajes|mensajitos|textos|sms)\b",
     r"\b(?:borr|elimin)(?:en|a|e|ar) (?:todos )?mis datos\b",
@@ -287,6 +300,9 @@ _REVOCATION_PATTERNS_FR = [
     r"\b(?:me|m) (?:retir|supprim|enlev|ray|effac|sort)\w* (?:de|du|des|d) "
     r"(?:votre|vos|la|ta|cette|ce|leur|l) (?:\w+ )?(?:liste|fichiers?|base|repertoire|newsletter|envois)\b",
     r"\b(?:ne |de |d )?plus (?:m|me|nous) " + _CONTACT_FR + r"\b" + _AN_ITEM_FR,
+    r"\bpourquoi (?:vous |tu )?(?:continuez|continues) (?:a |de )?(?:m |me )?(?:ecrire|envoyer|relancer|"
+    r"contacter|texter)\b|\bpourquoi (?:vous |tu )?(?:m ecrivez|me relancez|me contactez|me textez|m ecris) "
+    r"(?:encore|toujours|sans arret|tout le temps)\b",
     # "jveux plus recevoir vos trucs", "je ne veux plus rien recevoir de votre part"
     r"\b(?:je |j )?(?:ne |n )?j?(?:veux|voudrais|souhaite|desire) (?:plus|pu|pas) (?:rien )?recevoir\b"
     + _AN_ITEM_FR,
@@ -335,7 +351,11 @@ _REVOCATION_PATTERNS_DE = [
     r"(?:lasst|lassen|unterlasst|unterlassen)\b|\blass(?:t|en sie)? (?:das|dieses) (?:schreiben|simsen|"
     r"texten|spammen|anschreiben)\b",
     r"\b(?:hab|habe|hatte) mich (?:schon |doch |bereits |langst )*(?:abgemeldet|ausgetragen)\b",
-    r"\bkeine (?:\w+ )?" + _MESSAGES_DE + r" mehr\b",
+    r"\b(?:warum )?(?:schreibt|schickt|simst|kontaktiert|nervt|spammt) ihr (?:mir|mich) (?:\w+ )?"
+    r"(?:immer noch|"
+    r"dauernd|standig|andauernd|schon wieder|immer wieder)\b",
+    # "keine SMS mehr bekommen" says none came
+    r"\bkeine (?:\w+ )?" + _MESSAGES_DE + r" mehr\b(?! (?:bekommen|erhalten|gekriegt|gesehen|angekommen)\b)",
     r"\b" + _MESSAGES_DE + r" (?:bitte )?(?:abbestellen|abmelden|stoppen|beenden)\b",
     r"\b(?:schreib|schreibt|schreiben sie|schick|schickt|kontaktiert|meldet euch|melden sie sich) "
     r"(?:mir|mich|uns|bei mir) (?:\w+ )?(?:nie wieder|nie mehr|nimmer)\b",
@@ -377,7 +397,8 @@ _REVOCATION_PATTERNS_DE = [
     r"\blass(?:en sie| mich| uns)? (?:mich )?in ruhe\b",
     # "lasst mich endlich in frieden"; "lasst mich wissen" asks to be told.
     r"\blass(?:t|en sie|en)? (?:mich|uns) (?:\w+ ){0,3}in (?:ruhe|frieden)\b",
-    r"\b(?:will|mochte|mochten|wollen) (?:\w+ )?nicht mehr (?:kontaktiert|angeschrieben|belastigt|gestort|"
+    r"\b(?:will|mochte|mochten|wollen) (?:\w+ )?nicht (?:mehr|weiter|langer) (?:kontaktiert|angeschrieben|"
+    r"belastigt|gestort|"
     r"angerufen|angesimst) werden\b",
     r"\b(?:loschen|entfernen) sie (?:bitte )?(?:alle )?meine daten\b",
     r"^(?:\w+ )?genug (?:mit )?(?:den |euren |ihren |diesen |deinen )?"
@@ -397,7 +418,12 @@ _REVOCATION_PATTERNS_IT = [
     # "potreste smettere di scrivermi", "finitela di scrivermi", "evitate di scrivermi ancora"
     r"\b(?:smett|finit|piant|evit)\w* (?:di |de |a )?(?:(?:scriver|mandar|inviar|contattar|cercar|"
     r"disturbar)\w*"
-    r"(?:mi|ci)\b|(?:mi |ci )" + _CONTACT_IT + r"\w*)" + _AN_ITEM_IT,
+    r"(?:mi|ci)\b|(?:mi |ci )"
+    + _CONTACT_IT
+    + r"\w*|(?:scocciar|rompere|importunar|disturbar)\w*)"
+    + _AN_ITEM_IT,
+    r"\bperche (?:continuate|continui) a (?:scriver|mandar|contattar|cercar)\w*|\bperche mi (?:scrivete|"
+    r"contattate|cercate) ancora\b",
     # "non c'è bisogno che mi scriviate ancora", "non serve che mi scriviate"
     r"\b(?:non c e bisogno|non ce bisogno|non serve|non occorre|non e necessario|inutile) (?:che |di )?"
     r"(?:(?:mi|ci) "
@@ -456,6 +482,8 @@ _REVOCATION_PATTERNS_PT = [
     + r"\w*\b"
     + _AN_ITEM_PT,
     r"\b(?:par|deix)\w* (?:de|d) receber (?:\w+ ){0,2}" + _MESSAGES_PT + r"\b",
+    r"\bpor ?que (?:voces |vcs |vc |voce )?(?:continuam|continua|ficam|fica) (?:me )?(?:mandando|enviando|"
+    r"escrevendo|incomodando)\b" + _AN_ITEM_PT,
     r"\b(?:nao|n) precisa(?:m)? (?:mais (?:me |nos )?"
     + _CONTACT_PT
     + r"\w*|(?:me |nos )"
@@ -507,7 +535,8 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:geen|niet) (?:\w+ )?(?:meer|"
     + _MESSAGES_NL
     + r")\b",
-    r"\bgeen (?:\w+ )?" + _MESSAGES_NL + r" meer\b",
+    # "geen sms meer gekregen" says none came
+    r"\bgeen (?:\w+ )?" + _MESSAGES_NL + r" meer\b(?! (?:gekregen|ontvangen|gehad|binnen)\b)",
     r"\b(?:stop|stoppen|hou op|houd op|kappen) (?:met|nu met) (?:het |die |de |deze |al die |jullie )?(?:"
     + _MESSAGES_NL
     + r"|sturen|appen|smsen|sms en|mailen|spammen|berichten sturen)\b",
@@ -521,7 +550,8 @@ _REVOCATION_PATTERNS_NL = [
     r"\bik wil (?:niks|niets) meer met jullie te maken hebben\b",
     r"\b(?:verkeerd|verkeerde) nummer\b",
     r"\b(?:haal|haalt|zet|verwijder|schrap) (?:me|mij|mijn nummer) (?:\w+ )?(?:van|uit) "
-    r"(?:de|jullie|uw|je|die|deze|het) (?:\w+ )?(?:lijst|verzendlijst|mailinglijst|bestand|systeem)\b",
+    r"(?:de|jullie|uw|je|die|deze|het) (?:\w+ )?(?:lijst|lijsten|verzendlijst|mailinglijst|bestand|"
+    r"systeem)\b",
     r"\bmijn (?:nummer|telefoonnummer|gegevens) (?:\w+ )?(?:verwijderen|wissen|schrappen)\b",
     # The request itself, not "kunnen jullie het pakket niet meer sturen naar mijn oude adres".
     r"^(?:\w+ ){0,2}niet meer (?:sturen|sms en|smsen|appen|mailen|bellen|contacteren|berichten sturen|"
@@ -531,6 +561,9 @@ _REVOCATION_PATTERNS_NL = [
     # "genoeg berichten gehad"; "genoeg voorraad?" asks about stock.
     r"^(?:\w+ ){0,2}genoeg (?:van )?(?:je |jullie |die |de |deze |uw )?" + _MESSAGES_NL + r"\b(?! over)",
     r"\b(?:heb|had|ben) (?:me |mij )?(?:al |toch |allang |al lang )?(?:afgemeld|uitgeschreven)\b",
+    r"\bwaarom (?:blijven|blijft) (?:jullie|je|u) (?:me |mij )?(?:\w+ )?(?:sturen|smsen|sms en|appen|mailen|"
+    r"berichten|spammen)\b|\bwaarom (?:sturen|appen|smsen|mailen) jullie (?:me|mij) (?:nog steeds|steeds|"
+    r"elke dag|telkens)\b",
     r"\bwil (?:\w+ )?(?:niet meer|niet langer) (?:benaderd|gecontacteerd|lastiggevallen|gestoord|gebeld|"
     r"gesmst|ge smst|geappt|gemaild) worden\b",
 ]
@@ -547,8 +580,8 @@ _STOP_THE_TEXTS = {
     ),
     "es": (
         "paren|pare|para con|basta|no mas|stop|ya esta bien|ya estuvo|suficiente|harto|harta|me canse|"
-        "cansado|cansada",
-        "con de d los las el tus sus estos esos tantos ya",
+        "cansado|cansada|joder con|jodan con",
+        "con de d los las el tus sus estos esos tantos tanto tanta ya",
         "publicidad|spam|promos",
     ),
     "fr": (
@@ -558,25 +591,28 @@ _STOP_THE_TEXTS = {
     ),
     "de": (
         "stoppt|stopp|stop|schluss|genug|hort auf mit|horen sie auf mit|reichts|es reicht|kein bock mehr|"
+        "nase voll|keine lust mehr|"
         "keinen bock mehr|lasst das|lass das|lassen sie das|unterlassen sie|unterlasst|bitte keine weiteren",
         "mit den die diese eure ihre deine dem jetzt mal endlich von euren auf bitte weitere",
         "spam|newsletter|werbe sms",
     ),
     "it": (
-        "basta|smettete|smettila|smettetela|stop|finitela|piantatela|niente piu|stufato|stufo|stufa|rompete",
-        "con i coi questi vostri tuoi sti di cn ai piu",
+        "basta|smettete|smettila|smettetela|stop|finitela|piantatela|niente piu|stufato|stufo|stufa|rompete|"
+        "piene le scatole|pieno le scatole|pieni",
+        "con i coi questi vostri tuoi sti di cn ai piu dei",
         "pubblicita|spam",
     ),
     "pt": (
         "para com|parem|pare|chega de|chega dessas|chega desses|chega com|stop|sem mais|ja deu|saco cheio|"
-        "cansei|to cansado|to cansada",
+        "cansei|to cansado|to cansada|cheio|cheia",
         "com essas esses as os o suas seus de dessas desses",
         "propaganda|propagandas|spam",
     ),
     "nl": (
-        r"stop|stoppen|kap|kappen|hou(?:d)?(?: nou| eens| nu| toch)* op|ophouden|genoeg|klaar|bespaar me",
-        "met die de deze jullie je uw al nou eens ff even toch alsjeblieft aub graag nu",
-        "reclame|spam|nieuwsbrief",
+        r"stop|stoppen|kap|kappen|hou(?:d)?(?: nou| eens| nu| toch)* op|ophouden|genoeg|klaar|bespaar me|"
+        r"beu|zat|spuugzat",
+        "met die de deze jullie je uw al nou eens ff even toch alsjeblieft aub graag nu dat van",
+        "reclame|spam|gespam|nieuwsbrief",
     ),
 }
 _MESSAGES_ALL = {
@@ -596,10 +632,24 @@ _ABOUT = (
 )
 
 
+# "ben die berichten spuugzat", "eure SMS satt": the texts, then being fed up with them.
+_FED_UP_AFTER = {
+    "en": "",
+    "es": "",
+    "fr": "",
+    "de": "satt|leid",
+    "it": "",
+    "pt": "",
+    "nl": "beu|zat|spuugzat|moe",
+}
+
+
 def _stop_the_texts(language: str) -> str:
     stop, small, extra = _STOP_THE_TEXTS[language]
     texts = _MESSAGES_ALL[language] + (f"|(?:{extra})" if extra else "")
-    return rf"\b(?:{stop})(?: (?:{'|'.join(small.split())})){{0,4}} (?:{texts})\b(?! {_ABOUT}\b)"
+    before = rf"\b(?:{stop})(?: (?:{'|'.join(small.split())})){{0,4}} (?:{texts})\b(?! {_ABOUT}\b)"
+    after = _FED_UP_AFTER[language]
+    return before + (rf"|\b(?:{texts}) (?:\w+ )?(?:{after})\b" if after else "")
 
 
 # "Please remove my number from your list", in any order and register: a word that takes something away
@@ -685,7 +735,8 @@ def _who_has_my_number(language: str) -> str:
 _HOW_TO_STOP = {
     "en": (
         "how|hw",
-        r"unsubscribe|unsub|opt out|optout|get (?:me )?off (?:this|the|your|ur) (?:\w+ )?list",
+        r"unsubscribe|unsub|opt out|optout|get (?:me )?off (?:this|the|your|ur) (?:\w+ )?list|"
+        r"turn (?:these|them|this|it|the texts) off|turn off (?:these|this|them)",
         "stop|end|block|turn off|cancel|get rid of|make",
     ),
     "es": (
@@ -702,7 +753,7 @@ _HOW_TO_STOP = {
     "de": (
         "wie",
         r"abmeld|abbestell|austrag|melde ich mich|(?:komm|komme) ich (?:\w+ ){0,3}raus",
-        "stopp|stell|blockier|beend|deaktivier|abstell|werd|abbestell|bestell",
+        "stopp|stell|blockier|beend|deaktivier|abstell|werd|abbestell|bestell|schalt",
     ),
     "it": (
         "come",
@@ -718,7 +769,7 @@ _HOW_TO_STOP = {
         "hoe",
         r"afmeld|uitschrijv|meld (?:ik|je) (?:me|mij|mezelf) af|schrijf (?:ik|je) (?:me|mij) uit|"
         r"kom (?:ik|je) (?:\w+ ){0,3}af",
-        "stop|blokkeer|zet|krijg",
+        "stop|blokkeer|zet|krijg|schakel",
     ),
 }
 
@@ -732,6 +783,32 @@ def _how_to_stop(language: str) -> str:
     )
 
 
+# Withholding consent to our use of the number or to the texts ("no autorizo que me contacten", "ich
+# widerspreche der Nutzung meiner Nummer") revokes it; "no autorizo ese cargo" disputes a payment.
+_NO_CONSENT = {
+    "en": r"(?:dont|do not|never) (?:authori[sz]e|consent to|agree to)|(?:no|without my) consent|i object to|"
+    r"i revoke",
+    "es": r"no (?:autorizo|consiento|doy (?:mi )?(?:consentimiento|permiso|autorizacion))|sin mi "
+    r"(?:consentimiento|permiso)|revoco",
+    "fr": r"(?:n )?autorise pas|(?:ne )?consens pas|sans mon (?:accord|consentement)|je refuse|"
+    r"je retire mon (?:consentement|accord)",
+    "de": r"widersprech\w*|widerspreche|widerrufe|keine (?:einwilligung|zustimmung|erlaubnis)|"
+    r"ohne (?:meine )?"
+    r"(?:einwilligung|zustimmung)|nicht (?:eingewilligt|zugestimmt)",
+    "it": r"non (?:autorizzo|acconsento|do (?:il )?(?:consenso|permesso))|senza (?:il )?mio consenso|revoco",
+    "pt": r"nao (?:autorizo|consinto|dou (?:meu )?(?:consentimento|permissao))|sem (?:meu )?consentimento|"
+    r"revogo",
+    "nl": r"geen toestemming|niet akkoord met|zonder (?:mijn )?toestemming|trek (?:mijn )?toestemming in",
+}
+
+
+def _no_consent(language: str) -> str:
+    number = _REMOVE_MY_NUMBER[language][1]
+    texts = _MESSAGES_ALL[language]
+    ours = rf"(?:{number}|{texts}|contact\w*|contat\w*|kontakt\w*)"
+    return rf"\b(?:{_NO_CONSENT[language]})(?: \w+){{0,6}} {ours}\b"
+
+
 _REVOCATION_PATTERNS_BY_LANGUAGE = {
     language: [
         *patterns,
@@ -739,6 +816,7 @@ _REVOCATION_PATTERNS_BY_LANGUAGE = {
         _remove_my_number(language),
         _who_has_my_number(language),
         _how_to_stop(language),
+        _no_consent(language),
     ]
     for language, patterns in (
         ("en", _REVOCATION_PATTERNS),

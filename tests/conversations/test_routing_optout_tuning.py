@@ -13,7 +13,11 @@ It is a TUNING set: the code was changed against it, so its score says nothing a
 sets in test_routing_languages.py measure that. First run on main ea7f1f9: 210/337 (62.3 %; 120 missed
 opt-outs, 7 false ones). A second batch (from "# second batch" on in each language) was written after the
 first round of changes, as a check of how far they generalised, and scored 82/98 (83.7 %; 16 missed
-opt-outs, no false one) on its first run; then it was tuned on too.
+opt-outs, no false one) on its first run; then it was tuned on too. A third batch (from "# third batch"
+on) was written after the second round in styles the first two lacked ("why do you keep texting me", "I
+don't authorise the use of my number", "turn these off", fed-up idioms) and scored 61/98 (62.2 %; 36 missed
+opt-outs, 1 false one) on its first run, against 57/98 on main: the shapes generalise to new wordings of known
+requests, not to new kinds of request. It was tuned on too; the two cases left are marked below.
 
 Expected labels: "opt_out", or "!opt_out" for a trap (anything but an opt-out).
 """
@@ -61,6 +65,15 @@ OPT_OUTS = {
         "nope. not interested. don't text again",
         "honestly sick of ur reminders",
         "remove me from the text alerts thx",
+        # third batch
+        "Please cease all communication with this number.",
+        "can we not do the reminder texts anymore",
+        "this is the 3rd text this week, take me off",
+        "kindly unsubscribe this number",
+        "I've asked twice now to not be texted",
+        "no more of this please",
+        "how do i turn these off",
+        "delete me from whatever list this is",
     ],
     "es": [
         "¿serían tan amables de no escribirme más?",
@@ -99,6 +112,15 @@ OPT_OUTS = {
         "les pido que no me contacten más",
         "de dónde sacaron mi número??",
         "ni me escriban, ya compré",
+        # third batch
+        "no quiero que me sigan llegando estos mensajes",
+        "por qué me siguen escribiendo? ya dije que no",
+        "bórrenme ya de esta vaina",
+        "dejen de joder con los mensajes",
+        "ya no más por favor",
+        "cómo desactivo estos avisos?",
+        "no autorizo que me contacten",
+        "me tienen harto con tanto mensaje",
     ],
     "fr": [
         "pourriez-vous arrêter de m'écrire svp",
@@ -137,6 +159,15 @@ OPT_OUTS = {
         "je veux pu rien recevoir merci",
         "j'ai pas besoin qu'on me relance",
         "d'où vous avez mon numéro ?",
+        # third batch
+        "je ne souhaite plus être sollicitée",
+        "pourquoi vous continuez à m'écrire ? j'ai rien demandé",
+        "enlevez-moi de vos listes svp",
+        "ras-le-bol de vos textos",
+        "comment je bloque vos messages ?",
+        "STOP SVP ça fait 3 fois",
+        "je n'autorise pas l'envoi de sms",
+        "ne me relancez plus, merci",
     ],
     "de": [
         "könntet ihr bitte aufhören mir zu schreiben",
@@ -175,6 +206,15 @@ OPT_OUTS = {
         "schreibt mir bitte nie wieder",
         "möchte keine sms mehr von euch",
         "wo habt ihr meine nummer her?",
+        # third batch
+        "Ich möchte nicht weiter kontaktiert werden.",
+        "warum schreibt ihr mir dauernd? ich will das nicht",
+        "entfernt mich bitte aus euren listen",
+        "hab die nase voll von euren sms",
+        "wie schalte ich diese nachrichten aus?",
+        "keine lust mehr auf diese sms",
+        "ich widerspreche der Nutzung meiner Nummer",
+        "bitte nicht mehr anschreiben",
     ],
     "it": [
         "potreste smettere di scrivermi per favore",
@@ -213,6 +253,15 @@ OPT_OUTS = {
         "chi vi ha passato il mio numero?",
         "non mi interessa, smettete",
         "non voglio essere più contattato",
+        # third batch
+        "non desidero più essere contattata",
+        "perché continuate a scrivermi? non ho chiesto niente",
+        "cancellatemi dalle vostre liste",
+        "ne ho piene le scatole dei vostri messaggi",
+        "come disattivo questi sms?",
+        "basta così, grazie",
+        "non autorizzo l'uso del mio numero",
+        "smettete di scocciare",
     ],
     "pt": [
         "vocês poderiam parar de me mandar mensagem?",
@@ -251,6 +300,15 @@ OPT_OUTS = {
         "por favor parem",
         "não quero ser mais incomodada",
         "vcs podem parar de mandar msg pra mim?",
+        # third batch
+        "não quero mais ser contatado",
+        "por que vocês continuam me mandando mensagem? não pedi nada",
+        "me removam das listas de vocês",
+        "to cheio dessas mensagens",
+        "como desativo essas notificações?",
+        "chega, obrigado",
+        "não autorizo o uso do meu número",
+        "parem de encher o saco",
     ],
     "nl": [
         "zouden jullie willen stoppen met sms'en?",
@@ -289,6 +347,15 @@ OPT_OUTS = {
         "zet me van de lijst",
         "laat maar, ik hoef geen berichten meer",
         "wil niet meer gestoord worden door jullie",
+        # third batch
+        "ik wil niet langer benaderd worden",
+        "waarom blijven jullie me sms'en? ik heb niks gevraagd",
+        "haal me van jullie lijsten af",
+        "ben die berichten spuugzat",
+        "hoe schakel ik deze meldingen uit?",
+        "nee bedankt, stoppen nu",
+        "ik geef geen toestemming voor het gebruik van mijn nummer",
+        "hou toch op met dat gespam",
     ],
 }
 TRAPS = {
@@ -322,6 +389,13 @@ TRAPS = {
         "I quit my job so need something cheaper, any discounts?",
         "i unsubscribed from the gym newsletter lol, is this waterproof?",
         "how do I stop these boots from squeaking?",
+        # third batch
+        "can you stop the charge? I was billed twice",
+        "I'm done shopping for today, will check back",
+        "is the sale over?",
+        "do you ship to Hawaii or is that off the list?",
+        "my texts keep failing when I reply with my order number",
+        "I removed the coupon and the price went up, why?",
     ],
     "es": [
         "me di de baja del club de running, estas sirven para caminar?",
@@ -352,6 +426,13 @@ TRAPS = {
         "me salí del gimnasio, estas mallas sirven para yoga?",
         "¿cuándo dejan de tener la oferta?",
         "basta con la talla S o pido M?",
+        # third batch
+        "ya no me llegó el mensaje con el código, me lo reenvían?",
+        "¿se puede cancelar solo un artículo del pedido?",
+        "me borré la app sin querer, dónde veo mi carrito?",
+        "no tengo más dudas, gracias",
+        "¿hay más colores o solo negro?",
+        "paro de correr en invierno, estas abrigan?",
     ],
     "fr": [
         "je me suis désabonné de Spotify pour m'offrir ça, il existe en noir ?",
@@ -382,6 +463,13 @@ TRAPS = {
         "je me suis désinscrite du club de tennis, cette jupe existe en blanc ?",
         "pas besoin de facture papier",
         "arrêtez le colis, je me suis trompée d'adresse",
+        # third batch
+        "je n'ai plus reçu de message depuis ma commande, c'est normal ?",
+        "vous pouvez retirer l'article bleu de ma commande ?",
+        "plus de code promo ?",
+        "j'ai arrêté mon ancien forfait, je peux payer en 3 fois ?",
+        "assez chaud pour l'hiver ?",
+        "ne sonnez pas, laissez le colis chez le voisin",
     ],
     "de": [
         "hab mich beim fitnessstudio abgemeldet, sind die schuhe auch zum joggen?",
@@ -412,6 +500,13 @@ TRAPS = {
         "bitte nicht vor der tür abstellen",
         "ich hab mich beim verein abgemeldet, habt ihr hallenschuhe?",
         "die sms mit dem code kam nicht an",
+        # third batch
+        "ich habe keine sms mit dem code bekommen, könnt ihr die nochmal schicken?",
+        "könnt ihr den artikel aus meiner bestellung entfernen?",
+        "gibts keine rabatte mehr?",
+        "hab aufgehört zu rauchen, jetzt gönn ich mir die jacke: gibts die in L?",
+        "reicht die größe M für 1,80?",
+        "bitte nicht klingeln, einfach abstellen",
     ],
     "it": [
         "mi sono disiscritta dalla palestra, queste vanno bene per camminare?",
@@ -442,6 +537,13 @@ TRAPS = {
         "basta la taglia S?",
         "mi sono cancellata dalla palestra, questi leggings sono coprenti?",
         "non mi è arrivato l'sms con il codice",
+        # third batch
+        "non mi è più arrivato nessun sms dopo l'ordine, è normale?",
+        "potete togliere un articolo dall'ordine?",
+        "non ci sono più sconti?",
+        "ho smesso il calcio, queste vanno bene per la palestra?",
+        "basta una taglia in più?",
+        "non suonate, lasciate il pacco in portineria",
     ],
     "pt": [
         "cancelei a academia pra comprar isso kkk, tem no preto?",
@@ -472,6 +574,13 @@ TRAPS = {
         "chega antes do natal?",
         "saí da academia, essa legging é boa pra yoga?",
         "não recebi a mensagem com o código",
+        # third batch
+        "não recebi mais nenhuma mensagem depois do pedido, é normal?",
+        "podem tirar um item do meu pedido?",
+        "não tem mais cupom?",
+        "parei de fumar e vou me presentear, tem no tamanho G?",
+        "chega a tempo pro natal?",
+        "não precisa tocar a campainha, deixa na portaria",
     ],
     "nl": [
         "ik heb me afgemeld bij de sportschool, zijn deze ook om te wandelen?",
@@ -502,10 +611,22 @@ TRAPS = {
         "zet het pakket niet bij de buren",
         "ik heb me afgemeld bij de voetbalclub, hebben jullie zaalschoenen?",
         "geen sms ontvangen met de code",
+        # third batch
+        "ik heb geen sms meer gekregen na mijn bestelling, klopt dat?",
+        "kunnen jullie een artikel uit mijn bestelling halen?",
+        "zijn er geen kortingscodes meer?",
+        "ben gestopt met roken, nu trakteer ik mezelf: heeft u maat L?",
+        "is maat M genoeg voor 1,80?",
+        "niet aanbellen, gewoon bij de deur zetten",
     ],
 }
 # Cases left failing on purpose, with why; strict, so a fix shows up.
-KNOWN: dict[str, str] = {}
+KNOWN = {
+    "can we not do the reminder texts anymore": "'not … texts anymore' is also 'I'm not getting the texts "
+    "anymore' (a delivery complaint); no shape tells them apart without reading the verb",
+    "STOP SVP ça fait 3 fois": "a carrier keyword followed by a remark with no punctuation between: "
+    "reading a leading STOP as the point of any message would also take 'stop the order' for an opt-out",
+}
 CASES = [
     pytest.param(
         text,
