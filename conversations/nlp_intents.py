@@ -124,11 +124,11 @@ _CONTACT_EN = r"(?:text|txt|message|msg|contact|write|reach out|remind|email|bot
 _REVOCATION_PATTERNS = [
     # Polite and conditional pleas: "would you mind not texting me", "it'd be great if you stopped messaging
     # me", "kindly refrain from texting me"; "the zipper stopped working" names no contact.
-    r"(?<!dont )(?<!never )\b(?:stop|stopped|quit|refrain from|cease|mind not|keep from|"
+    r"\b(?<!dont )(?<!never )(?:stop|stopped|quit|refrain from|cease|mind not|keep from|"
     r"no need to keep) (?:\w+ )?"
     r"(?:texting|txting|messaging|msging|contacting|writing|reaching out|reminding|emailing|spamming|bugging|"
     r"hitting (?:me )?up)\b(?!(?: to)?(?: me| us)? in )",
-    r"(?<!why )\b(?:not|dont|didnt|never|no need to|dont need to|do not) (?:\w+ )?"
+    r"\b(?<!why )(?:not|dont|didnt|never|no need to|dont need to|do not) (?:\w+ )?"
     + _CONTACT_EN
     + r"(?: (?:to )?(?:me|us))?(?: \w+)? (?:again|anymore|any more)\b"
     r"(?! (?:about|with|when|if|for|on|regarding)\b)",
@@ -252,7 +252,7 @@ _REVOCATION_PATTERNS_ES = [
     r"esto|esta tienda|su tienda|tu tienda|sus mensajes|tus mensajes)\b",
     r"\bno (?:quiero|queremos) saber (?:mas )?nada(?: mas)?$",
     # "baja" the opt-out, not "baja el precio" (lowers), "temporada baja", "talla baja".
-    r"(?<!temporada )(?<!talla )(?<!calidad )(?<!mas )(?<!muy )(?<!presion )\bbaja\b"
+    r"\b(?<!temporada )(?<!talla )(?<!calidad )(?<!mas )(?<!muy )(?<!presion )baja\b"
     r"(?! (?:de |el |la |los |las |un |una )?(?:precio|precios|costo|costos|coste|talla|tallas|temporada|"
     r"calidad|"
     r"stock|poco|un poco|mas|hasta|al|en)\b)",
@@ -343,7 +343,7 @@ _REVOCATION_PATTERNS_DE = [
     + r" (?:\w+ )?(?:nicht mehr|nimmer|nie mehr|nicht)\b(?: (?:bekommen|erhalten|kriegen|haben|lesen|"
     r"sehen)\b)?",
     # "hört mal auf mich vollzuspammen", "hört's auf, mir dauernd zu schreiben"; "ich hör auf" is the shopper.
-    r"(?<!ich )\bhor(?:t|ts|en|en sie|e)? (?:\w+ ){0,2}auf(?: damit)? (?:(?:mir|mich|uns) (?:\w+ ){0,2})?"
+    r"\b(?<!ich )hor(?:t|ts|en|en sie|e)? (?:\w+ ){0,2}auf(?: damit)? (?:(?:mir|mich|uns) (?:\w+ ){0,2})?"
     r"(?:zu |mich zu )?(?:schreiben|simsen|spammen|nerven|kontaktieren|texten|schicken|vollzuspammen|"
     r"zuzuspammen|anzuschreiben|zuzuschicken)\b",
     r"\b(?:stellt|stell|stellen sie|stellen) (?:\w+ ){0,2}" + _MESSAGES_DE + r" (?:\w+ )?(?:ab|ein)\b",
@@ -828,12 +828,14 @@ _REVOCATION_PATTERNS_BY_LANGUAGE = {
         ("nl", _REVOCATION_PATTERNS_NL),
     )
 }
+# Kept apart from the patterns that must start a sentence: one "^" among the alternatives stops re from
+# skipping to the first letters the others can start with, and costs every reply.
 _REVOCATION = {
-    language: re.compile("|".join(f"(?:{p})" for p in patterns))
+    language: re.compile("|".join(f"(?:{p})" for p in patterns if not p.startswith("^")))
     for language, patterns in _REVOCATION_PATTERNS_BY_LANGUAGE.items()
 }
-# The patterns that must start a sentence ("genoeg berichten gehad"), tried again on each later clause
-# ("geen interesse meer, niet meer sturen aub").
+# The patterns that must start a sentence ("genoeg berichten gehad"), tried on the message and on each later
+# clause ("geen interesse meer, niet meer sturen aub").
 _REVOCATION_AT_START = {
     language: re.compile("|".join(f"(?:{p})" for p in patterns if p.startswith("^")))
     for language, patterns in _REVOCATION_PATTERNS_BY_LANGUAGE.items()
@@ -1138,7 +1140,7 @@ def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | Non
     told = _PAST_UNSUBSCRIPTION.sub(" ", folded)
     for patterns, parts in (
         (_REVOCATION, [told]),
-        (_REVOCATION_AT_START, [" ".join(clause) for clause in clauses[1:]]),
+        (_REVOCATION_AT_START, [told, *(" ".join(clause) for clause in clauses[1:])]),
     ):
         for part in parts:
             for language, pattern in patterns.items():
