@@ -396,6 +396,13 @@ TRAPS = {
         "do you ship to Hawaii or is that off the list?",
         "my texts keep failing when I reply with my order number",
         "I removed the coupon and the price went up, why?",
+        # the new shapes' own traps, written while reviewing them
+        "where do I find my number on the receipt?",
+        "why didn't you text me again about the restock?",
+        "I unsubscribed from your emails, do you have a sale?",
+        "why do you keep sending me the wrong size?",
+        "I don't authorize this charge",
+        "no more of this in black?",
     ],
     "es": [
         "me di de baja del club de running, estas sirven para caminar?",
@@ -433,6 +440,12 @@ TRAPS = {
         "no tengo más dudas, gracias",
         "¿hay más colores o solo negro?",
         "paro de correr en invierno, estas abrigan?",
+        # the new shapes' own traps, written while reviewing them
+        "¿ya no envían más a Chile?",
+        "no me mandaron más información del pedido",
+        "¿cómo les paso mi número de teléfono?",
+        "no autorizo ese cargo en mi tarjeta",
+        "no me interesa el azul, cancelar",
     ],
     "fr": [
         "je me suis désabonné de Spotify pour m'offrir ça, il existe en noir ?",
@@ -470,6 +483,8 @@ TRAPS = {
         "j'ai arrêté mon ancien forfait, je peux payer en 3 fois ?",
         "assez chaud pour l'hiver ?",
         "ne sonnez pas, laissez le colis chez le voisin",
+        # the new shapes' own traps, written while reviewing them
+        "pas besoin de m'envoyer de facture papier",
     ],
     "de": [
         "hab mich beim fitnessstudio abgemeldet, sind die schuhe auch zum joggen?",
@@ -507,6 +522,9 @@ TRAPS = {
         "hab aufgehört zu rauchen, jetzt gönn ich mir die jacke: gibts die in L?",
         "reicht die größe M für 1,80?",
         "bitte nicht klingeln, einfach abstellen",
+        # the new shapes' own traps, written while reviewing them
+        "Ich habe keine weitere Nachricht erhalten, wo ist mein Paket?",
+        "ich habe keine sms mehr bekommen",
     ],
     "it": [
         "mi sono disiscritta dalla palestra, queste vanno bene per camminare?",
@@ -544,6 +562,9 @@ TRAPS = {
         "ho smesso il calcio, queste vanno bene per la palestra?",
         "basta una taglia in più?",
         "non suonate, lasciate il pacco in portineria",
+        # the new shapes' own traps, written while reviewing them
+        "non mandate più in Svizzera?",
+        "basta così la taglia M?",
     ],
     "pt": [
         "cancelei a academia pra comprar isso kkk, tem no preto?",
@@ -581,6 +602,9 @@ TRAPS = {
         "parei de fumar e vou me presentear, tem no tamanho G?",
         "chega a tempo pro natal?",
         "não precisa tocar a campainha, deixa na portaria",
+        # the new shapes' own traps, written while reviewing them
+        "vocês não enviam mais para Portugal?",
+        "por que continuam me mandando o produto errado?",
     ],
     "nl": [
         "ik heb me afgemeld bij de sportschool, zijn deze ook om te wandelen?",
@@ -618,6 +642,8 @@ TRAPS = {
         "ben gestopt met roken, nu trakteer ik mezelf: heeft u maat L?",
         "is maat M genoeg voor 1,80?",
         "niet aanbellen, gewoon bij de deur zetten",
+        # the new shapes' own traps, written while reviewing them
+        "waar moet ik mijn nummer aan doorgeven voor de bezorging?",
     ],
 }
 # Cases left failing on purpose, with why; strict, so a fix shows up.
