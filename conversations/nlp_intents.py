@@ -142,8 +142,8 @@ _REVOCATION_PATTERNS = [
     r"^(?:\w+ )?no more of (?:this|these|that|it)\b(?! (?:in|colou?r|size|left|available|stock)\b)",
     # "why do you keep texting me?": still written to after saying no
     r"\bwhy (?:do|are|r|does|would|will) (?:you|u|ya|yall|you guys|they) (?:\w+ )?(?:keep|still|continue to) "
-    r"(?:on )?(?:texting|messaging|writing|contacting|spamming|bugging)\b|\b(?:you|u) (?:\w+ )?keep "
-    r"(?:texting|messaging|spamming|contacting) me\b",
+    r"(?:on )?(?:texting|messaging|writing|contacting|spamming|bugging)\b|\b(?:you|u|ya) (?:\w+ )?keep "
+    r"(?:on )?(?:texting|messaging|spamming|contacting)\b",
     # Unsubscribed already and still texted (an unsubscription from something else is set aside first).
     r"\bi (?:\w+ )?(?:unsubscribed|unsubbed|opted out)\b",
     r"\b(?:"
@@ -164,7 +164,8 @@ _REVOCATION_PATTERNS = [
     r"\b(?:i )?(?:dont|do not|no longer) (?:want|need|wish to (?:get|receive)|like) (?:your |these |those |"
     r"any "
     r"|ur |the |any more |all these |all the )?(?:texts|messages|msgs|sms|reminders|notifications)\b"
-    r"(?! (?:about|on|regarding|for) )",
+    # "texts about my order" are wanted; "reminders about my cart" are these texts.
+    r"(?! (?:about|on|regarding|for) (?!(?:my |the |this |your |ur )?(?:cart|basket|bag)\b))",
     # "I want to be removed", "ik wil afgemeld worden", "möchte abgemeldet werden", "voglio essere rimosso"
     r"\b(?:want|like|wish) to be (?:removed|unsubscribed|taken off)\b",
     r"\bleave me alone\b",
@@ -238,6 +239,7 @@ _REVOCATION_PATTERNS_ES = [
     r"\b(?:por ?que )?(?:me |nos )?(?:siguen|sigues|continuan|continuas) (?:\w+ )?(?:escribiendo|mandando "
     r"(?:\w+ )?" + _MESSAGES_ES + r"|molestando|contactando)\b",
     r"^(?:ya )?no mas(?: por favor| porfa| gracias| plis| please)*$",
+    r"\b(?:quiero |quisiera )?salir(?:me)? de (?:la|esta|su|sus|vuestra|tu) (?:\w+ )?listas?\b(?! de espera)",
     r"\bno (?:quiero|deseo) (?:recibir )?(?:mas )?(?:mensajes|textos|sms|promociones|ofertas|publicidad|"
     r"notificaciones|recordatorios|nada mas|nada)\b" + _NOT_FROM_YOU_ES,
     r"\bno mas (?:mensajes|textos|sms)\b",
@@ -437,7 +439,7 @@ _REVOCATION_PATTERNS_IT = [
     + _CONTACT_IT
     + r"\w*(?:mi|ci)\b) (?:\w+ )?(?:piu\b(?! (?:di|del|della|che|in|a|al|nel|per|verso) )|ancora$)",
     r"\b(?:non|nn) (?:farmi|farci) piu (?:scrivere|contattare|cercare|disturbare|mandare)\b",
-    r"\b(?:non|nn) (?:\w+ )?ricevere (?:piu|altri) (?:\w+ ){0,2}(?:"
+    r"\b(?:non|nn) (?:\w+ )?(?:ricevere (?:piu|altri)|piu ricevere) (?:\w+ ){0,2}(?:"
     + _MESSAGES_IT[3:-1]
     + r"|niente|nulla)\b(?! (?:su|sul|sulla|riguardo|del|dell|della) )",
     r"\bnon (?:mi |ci )?(?:scrivetemi|scrivermi|scrivete|scrivere|mandatemi|mandate|mandarmi"
@@ -505,7 +507,7 @@ _REVOCATION_PATTERNS_PT = [
     r"(?:numero|contato|cadastro)|da (?:lista|sua lista))\b",
     r"\bme (?:tire|tirem|tira|remova|removam|exclua|excluam|descadastr\w+)\b",
     r"\bdescadastr\w*\b",
-    r"\b(?:quero )?sair da (?:lista|sua lista|lista de (?:mensagens|sms))\b",
+    r"\b(?:quero )?sair (?:da|dessa|desta|das|de sua) (?:sua )?(?:lista|listas|lista de (?:mensagens|sms))\b",
     r"\bme (?:deixa|deixe|deixem) em paz\b",
     r"\bnao (?:quero|queremos) (?:mais )?saber (?:mais )?(?:nada )?(?:mais )?de "
     r"(?:voces|vcs|vc|voce|vossa loja)\b",

@@ -17,7 +17,9 @@ opt-outs, no false one) on its first run; then it was tuned on too. A third batc
 on) was written after the second round in styles the first two lacked ("why do you keep texting me", "I
 don't authorise the use of my number", "turn these off", fed-up idioms) and scored 61/98 (62.2 %; 36 missed
 opt-outs, 1 false one) on its first run, against 57/98 on main: the shapes generalise to new wordings of known
-requests, not to new kinds of request. It was tuned on too; the two cases left are marked below.
+requests, not to new kinds of request. It was tuned on too; the two cases left are marked below. A fourth
+batch (from "# fourth batch" on), plain requests and item traps written after the third round, scored 51/56
+(91.1 %; 5 missed opt-outs, no false one) on its first run, against 48/56 on main; then it was tuned on too.
 
 Expected labels: "opt_out", or "!opt_out" for a trap (anything but an opt-out).
 """
@@ -74,6 +76,12 @@ OPT_OUTS = {
         "no more of this please",
         "how do i turn these off",
         "delete me from whatever list this is",
+        # fourth batch
+        "pls remove me, i get like 5 of these a week",
+        "i'm gonna report this number if u keep texting",
+        "yeah no, stop sending me this stuff",
+        "don't want any more reminders about my cart",
+        "no thank you. please do not contact me",
     ],
     "es": [
         "¿serían tan amables de no escribirme más?",
@@ -121,6 +129,12 @@ OPT_OUTS = {
         "cómo desactivo estos avisos?",
         "no autorizo que me contacten",
         "me tienen harto con tanto mensaje",
+        # fourth batch
+        "porfavor ya no me manden nada de su tienda",
+        "dejen de enviarme publicidad",
+        "no me interesa nada, bórrenme",
+        "ya les dije que no me escriban",
+        "quiero salir de esta lista de mensajes",
     ],
     "fr": [
         "pourriez-vous arrêter de m'écrire svp",
@@ -168,6 +182,12 @@ OPT_OUTS = {
         "STOP SVP ça fait 3 fois",
         "je n'autorise pas l'envoi de sms",
         "ne me relancez plus, merci",
+        # fourth batch
+        "merci de me retirer de votre liste",
+        "arrêtez de m'envoyer vos pubs",
+        "je ne veux plus de vos relances svp",
+        "stop aux messages svp merci",
+        "vous pouvez arrêter de me contacter ?",
     ],
     "de": [
         "könntet ihr bitte aufhören mir zu schreiben",
@@ -215,6 +235,12 @@ OPT_OUTS = {
         "keine lust mehr auf diese sms",
         "ich widerspreche der Nutzung meiner Nummer",
         "bitte nicht mehr anschreiben",
+        # fourth batch
+        "bitte hört auf, mir sms zu schicken",
+        "ich möchte mich von euren sms abmelden",
+        "keine werbung mehr bitte",
+        "lasst mich bitte in ruhe mit dem warenkorb",
+        "ich will keine nachrichten mehr von euch",
     ],
     "it": [
         "potreste smettere di scrivermi per favore",
@@ -262,6 +288,12 @@ OPT_OUTS = {
         "basta così, grazie",
         "non autorizzo l'uso del mio numero",
         "smettete di scocciare",
+        # fourth batch
+        "per favore smettete di mandarmi messaggi",
+        "vorrei essere tolto dalla lista",
+        "non mandatemi più promozioni",
+        "basta con questi sms grazie",
+        "non voglio più ricevere niente",
     ],
     "pt": [
         "vocês poderiam parar de me mandar mensagem?",
@@ -309,6 +341,12 @@ OPT_OUTS = {
         "chega, obrigado",
         "não autorizo o uso do meu número",
         "parem de encher o saco",
+        # fourth batch
+        "para de me mandar mensagem por favor",
+        "quero sair dessa lista",
+        "não me mande mais propaganda",
+        "chega de sms, obrigado",
+        "não quero mais receber nada de vocês",
     ],
     "nl": [
         "zouden jullie willen stoppen met sms'en?",
@@ -356,6 +394,12 @@ OPT_OUTS = {
         "nee bedankt, stoppen nu",
         "ik geef geen toestemming voor het gebruik van mijn nummer",
         "hou toch op met dat gespam",
+        # fourth batch
+        "stop met die sms'jes aub",
+        "haal mij uit jullie bestand",
+        "ik hoef geen berichtjes meer",
+        "wil niks meer van jullie ontvangen",
+        "kunnen jullie stoppen met sms'en",
     ],
 }
 TRAPS = {
@@ -403,6 +447,10 @@ TRAPS = {
         "why do you keep sending me the wrong size?",
         "I don't authorize this charge",
         "no more of this in black?",
+        # fourth batch
+        "can you stop my order from shipping until monday?",
+        "remove the socks from my cart pls",
+        "I don't want the blue one anymore, red instead",
     ],
     "es": [
         "me di de baja del club de running, estas sirven para caminar?",
@@ -446,6 +494,10 @@ TRAPS = {
         "¿cómo les paso mi número de teléfono?",
         "no autorizo ese cargo en mi tarjeta",
         "no me interesa el azul, cancelar",
+        # fourth batch
+        "quiero quitar los calcetines del carrito",
+        "ya no quiero el azul, mejor el rojo",
+        "¿pueden dejar de enviar el paquete a la dirección vieja?",
     ],
     "fr": [
         "je me suis désabonné de Spotify pour m'offrir ça, il existe en noir ?",
@@ -485,6 +537,10 @@ TRAPS = {
         "ne sonnez pas, laissez le colis chez le voisin",
         # the new shapes' own traps, written while reviewing them
         "pas besoin de m'envoyer de facture papier",
+        # fourth batch
+        "je veux plus le bleu, plutôt le rouge",
+        "retirez les chaussettes du panier svp",
+        "vous pouvez arrêter l'envoi du colis ?",
     ],
     "de": [
         "hab mich beim fitnessstudio abgemeldet, sind die schuhe auch zum joggen?",
@@ -525,6 +581,10 @@ TRAPS = {
         # the new shapes' own traps, written while reviewing them
         "Ich habe keine weitere Nachricht erhalten, wo ist mein Paket?",
         "ich habe keine sms mehr bekommen",
+        # fourth batch
+        "ich will die blaue nicht mehr, lieber die rote",
+        "bitte die socken aus dem warenkorb nehmen",
+        "könnt ihr den versand stoppen bis montag?",
     ],
     "it": [
         "mi sono disiscritta dalla palestra, queste vanno bene per camminare?",
@@ -565,6 +625,10 @@ TRAPS = {
         # the new shapes' own traps, written while reviewing them
         "non mandate più in Svizzera?",
         "basta così la taglia M?",
+        # fourth batch
+        "non voglio più il blu, meglio il rosso",
+        "togliete i calzini dal carrello per favore",
+        "potete fermare la spedizione fino a lunedì?",
     ],
     "pt": [
         "cancelei a academia pra comprar isso kkk, tem no preto?",
@@ -605,6 +669,10 @@ TRAPS = {
         # the new shapes' own traps, written while reviewing them
         "vocês não enviam mais para Portugal?",
         "por que continuam me mandando o produto errado?",
+        # fourth batch
+        "não quero mais o azul, prefiro o vermelho",
+        "tira as meias do carrinho por favor",
+        "podem parar o envio até segunda?",
     ],
     "nl": [
         "ik heb me afgemeld bij de sportschool, zijn deze ook om te wandelen?",
@@ -644,6 +712,10 @@ TRAPS = {
         "niet aanbellen, gewoon bij de deur zetten",
         # the new shapes' own traps, written while reviewing them
         "waar moet ik mijn nummer aan doorgeven voor de bezorging?",
+        # fourth batch
+        "ik wil de blauwe niet meer, liever de rode",
+        "haal de sokken uit mijn winkelmandje aub",
+        "kunnen jullie de verzending stoppen tot maandag?",
     ],
 }
 # Cases left failing on purpose, with why; strict, so a fix shows up.
