@@ -14,6 +14,7 @@ from functools import cache
 from rapidfuzz.distance import OSA
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from .languages import MARKER_WORDS
 from .lexicon import COLOURS
 from .nlp import Text, fold
 from .nlp_courtesy import is_acknowledgement as is_acknowledgement
@@ -46,7 +47,17 @@ WEAK_OPT_OUT_BY_LANGUAGE = {
     "es": {"baja", "parar", "alto", "cancelar", "detener", "basta"},
     "fr": {"arrete", "arreter", "arretez", "stoppez", "fin", "annuler"},
     "de": {"ende", "aufhoren", "beenden", "kundigen"},
-    "it": {"basta", "annulla", "cancella", "fermati", "smettila"},
+    "it": {
+        "basta",
+        "annulla",
+        "cancella",
+        "fermati",
+        "smettila",
+        "smettete",
+        "smettetela",
+        "piantatela",
+        "finitela",
+    },
     "pt": {"parar", "pare", "parem", "cancelar", "sair", "chega"},
     "nl": {"stoppen", "opzeggen", "uitzetten"},
 }
@@ -83,7 +94,7 @@ _FILLER = _wordset(
     "per favore grazie ora adesso si ciao tutto tutti messaggi "
     "obrigado obrigada agora sim nao oi ola tudo todos mensagens "
     "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten graag maar even nou ermee daarmee "
-    "porfa plis xfa pf pfv favor subito mal endlich"
+    "porfa plis xfa pf pfv favor subito mal endlich cosi"
 )
 _FILLER_OPT_IN = {"please", "pls", "now", "again", "ok", "okay", "thanks", "yes", "me", "texts", "back", "hi"}
 _FILLER_HELP = _wordset(
@@ -106,7 +117,38 @@ _SHARED_KEYWORDS = {"basta", "parar", "cancelar"}
 _VERB = (
     r"(?:text|txt|message|msg|messag|contact|email|mail|spam|bother|call|send|writ|escrib|mand|envi|molest)"
 )
+_MESSAGES_EN = (
+    r"(?:texts|txts|messages|msgs|msg|sms|spam|reminders|notifications|notifs|promos|ads|marketing)"
+)
+_CONTACT_EN = r"(?:text|txt|message|msg|contact|write|reach out|remind|email|bother|spam|hit me up)"
 _REVOCATION_PATTERNS = [
+    # Polite and conditional pleas: "would you mind not texting me", "it'd be great if you stopped messaging
+    # me", "kindly refrain from texting me"; "the zipper stopped working" names no contact.
+    r"\b(?<!dont )(?<!never )(?:stop|stopped|quit|refrain from|cease|mind not|keep from|"
+    r"no need to keep) (?:\w+ )?"
+    r"(?:texting|txting|messaging|msging|contacting|writing|reaching out|reminding|emailing|spamming|bugging|"
+    r"hitting (?:me )?up)\b(?!(?: to)?(?: me| us)? in )",
+    r"\b(?<!why )(?:not|dont|didnt|never|no need to|dont need to|do not) (?:\w+ )?"
+    + _CONTACT_EN
+    + r"(?: (?:to )?(?:me|us))?(?: \w+)? (?:again|anymore|any more)\b"
+    r"(?! (?:about|with|when|if|for|on|regarding)\b)",
+    r"\bno need to (?:keep )?"
+    + _CONTACT_EN
+    + r"\w* (?:me|us)\b(?! (?:back|when|if|the|a|before|after|about)\b)",
+    r"\b(?:want|get me|let me) out (?:of|from) (?:this|the|your|ur) (?:list|thing|texts|messages)\b",
+    r"\b(?:cease|stop|end|discontinue|halt)(?: all| any)? "
+    r"(?:communications?|contact|correspondence|outreach)\b",
+    r"\b(?:to not|not to|never to) be (?:contacted|texted|messaged|bothered)\b",
+    r"^(?:\w+ )?no more of (?:this|these|that|it)\b(?! (?:in|colou?r|size|left|available|stock)\b)",
+    # "why do you keep texting me?": still written to after saying no
+    r"\bwhy (?:do|are|r|does|would|will) (?:you|u|ya|yall|you guys|they) (?:\w+ )?(?:keep|still|continue to) "
+    r"(?:on )?(?:texting|messaging|writing|contacting|spamming|bugging)\b|\b(?:you|u|ya) (?:\w+ )?keep "
+    r"(?:on )?(?:texting|messaging|spamming|contacting)\b",
+    # Unsubscribed already and still texted (an unsubscription from something else is set aside first).
+    r"\bi (?:\w+ )?(?:unsubscribed|unsubbed|opted out)\b",
+    r"\b(?:"
+    + _MESSAGES_EN[3:-1]
+    + r"|these|this)\b(?: \w+){0,4} (?:cut it out|knock it off|give it a rest)\b",
     r"\bstop(?:p?ing)? (?:\w+ )?(?:texting|txting|texing|messaging|msging|contacting|spamming|bothering|"
     r"sending|emailing|calling|with the (?:texts|messages))\b",
     r"\bstop (?:the|these|those|your|all|all the|all these|all of these|ur) (?:\w+ )?"
@@ -122,7 +164,8 @@ _REVOCATION_PATTERNS = [
     r"\b(?:i )?(?:dont|do not|no longer) (?:want|need|wish to (?:get|receive)|like) (?:your |these |those |"
     r"any "
     r"|ur |the |any more |all these |all the )?(?:texts|messages|msgs|sms|reminders|notifications)\b"
-    r"(?! (?:about|on|regarding|for) )",
+    # "texts about my order" are wanted; "reminders about my cart" are these texts.
+    r"(?! (?:about|on|regarding|for) (?!(?:my |the |this |your |ur )?(?:cart|basket|bag)\b))",
     # "I want to be removed", "ik wil afgemeld worden", "möchte abgemeldet werden", "voglio essere rimosso"
     r"\b(?:want|like|wish) to be (?:removed|unsubscribed|taken off)\b",
     r"\bleave me alone\b",
@@ -150,11 +193,55 @@ _REVOCATION_PATTERNS = [
     r"(?:texts|messages|msgs|sms|reminders)\b",
     r"^(?:\w+ )?enough (?:of )?(?:the |your |these |ur )?(?:texts|messages|msgs|sms)\b(?! about)",
 ]
+_MESSAGES_ES = (
+    r"(?:mensajes|mensaje|mensajitos|msjs?|textos|sms|whatsapps?|wasaps?|promociones|notificaciones|"
+    r"recordatorios|avisos|alertas)"
+)
+_CONTACT_ES = r"(?:escrib|mand|envi|contact|molest|spame|llegar)"
+# "no me envíen el rosa" names an item: not the texts.
+_AN_ITEM_ES = (
+    r"\b(?! (?:el|la|los|las|un|una|otro|otra|ese|esa|este|esta|al|hasta|antes|lo)\b(?! (?:\w+ )?"
+    + _MESSAGES_ES
+    + r"))"
+)
+# "... de ustedes" is from the shop, not about something else.
+_NOT_FROM_YOU_ES = r"(?! (?:de|del|sobre|con) (?!(?:ustedes|uds|usted|ud|vosotros|ti|vos)\b))"
 _REVOCATION_PATTERNS_ES = [
-    r"\bno me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|molestes)\b",
+    # "que dejaran de enviarme estos mensajes", "q dejen d mandarme msjs", "absténganse de escribirme"; a
+    # clitic or a plain "escribir" is needed: "¿dejaron de enviar a Chile?" asks about shipping.
+    # "no pares de mandarme ofertas" (don't stop) wants them; "no paran de escribirme" complains.
+    # Spanish puts the clitic after the verb ("de mandarme"); "de me mandar" is Portuguese.
+    r"\b(?!(?<=no )(?:pares|paren|pare|dejes|dejen|deje)\b)(?:dej|par|absten|evit)\w* (?:de|d) (?:"
+    + _CONTACT_ES
+    + r"\w*(?:me|nos)\b|(?:escrib|molest|spame|contact)\w*|(?:mand|envi)\w* (?:\w+ )?"
+    + _MESSAGES_ES
+    + r")"
+    + _AN_ITEM_ES,
+    # "no me escriban más", "que no me contactaran más"; "ya no envían más a Chile?" (no one named) ships, and
+    # "no me mandaron más info" (past) complains about an order.
+    r"\bno (?:(?:me|nos) "
+    + _CONTACT_ES
+    + r"|(?:escrib|contact|molest))(?!\w*(?:aron|ieron|aste|iste|o)\b)\w*"
+    r"(?: \w+)? mas\b(?! (?:de|que) )",
+    r"\b(?:dej|par)\w* (?:de|d) recibir (?:\w+ ){0,2}" + _MESSAGES_ES + r"\b",
+    r"\b(?:no hace falta|no es necesario|no hay necesidad de|no necesito) (?:que |q )?"
+    r"(?:(?:me|nos) (?:sigan |sigas )?"
+    + _CONTACT_ES
+    + r"\w*|(?:sigan |sigas )?(?:escrib|contact|record)\w*|"
+    + _CONTACT_ES
+    + r"\w*(?:me|nos)\b)"
+    + _AN_ITEM_ES,
+    r"\bno (?:me |nos )?vuelv\w* a (?:escribir|mandar|enviar|contactar|molestar)\w*" + _AN_ITEM_ES,
+    r"\b(?:no|ni) me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|"
+    r"molestes)\b" + _AN_ITEM_ES,
     r"\b(?:dar|darme|denme|dame|deme) de baja\b",
+    # "¿por qué me siguen escribiendo?": still written to after saying no
+    r"\b(?:por ?que )?(?:me |nos )?(?:siguen|sigues|continuan|continuas) (?:\w+ )?(?:escribiendo|mandando "
+    r"(?:\w+ )?" + _MESSAGES_ES + r"|molestando|contactando)\b",
+    r"^(?:ya )?no mas(?: por favor| porfa| gracias| plis| please)*$",
+    r"\b(?:quiero |quisiera )?salir(?:me)? de (?:la|esta|su|sus|vuestra|tu) (?:\w+ )?listas?\b(?! de espera)",
     r"\bno (?:quiero|deseo) (?:recibir )?(?:mas )?(?:mensajes|textos|sms|promociones|ofertas|publicidad|"
-    r"notificaciones|recordatorios|nada mas|nada)\b(?! (?:de|del|sobre|con) )",
+    r"notificaciones|recordatorios|nada mas|nada)\b" + _NOT_FROM_YOU_ES,
     r"\bno mas (?:mensajes|textos|sms)\b",
     r"\bya no (?:me )?(?:escriban|escribas|manden|mandes|envien|envies)\b",
     r"\b(?:borr|elimin|quit|sac|saqu)(?:a|e|en|ar|ame|eme|enme|arme) "
@@ -167,7 +254,7 @@ _REVOCATION_PATTERNS_ES = [
     r"esto|esta tienda|su tienda|tu tienda|sus mensajes|tus mensajes)\b",
     r"\bno (?:quiero|queremos) saber (?:mas )?nada(?: mas)?$",
     # "baja" the opt-out, not "baja el precio" (lowers), "temporada baja", "talla baja".
-    r"(?<!temporada )(?<!talla )(?<!calidad )(?<!mas )(?<!muy )(?<!presion )\bbaja\b"
+    r"\b(?<!temporada )(?<!talla )(?<!calidad )(?<!mas )(?<!muy )(?<!presion )baja\b"
     r"(?! (?:de |el |la |los |las |un |una )?(?:precio|precios|costo|costos|coste|talla|tallas|temporada|"
     r"calidad|"
     r"stock|poco|un poco|mas|hasta|al|en)\b)",
@@ -177,10 +264,10 @@ _REVOCATION_PATTERNS_ES = [
     r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:vuelvan|vuelvas|vuelva) a (?:escribir|mandar|enviar|"
     r"contactar|molestar|llamar)\b",
     r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:sigan|sigas|siga) (?:escribiendo|mandando|enviando|"
-    r"contactando|molestando)\b",
+    r"contactando|molestando|llegando)\b",
     r"\bno (?:me |nos )?(?:escriban|escribas|manden|mandes|envien|envies|contacten|contactes)(?: nada)? "
     r"mas\b",
-    r"\bno (?:quiero|deseo) (?:que me (?:escriban|contacten|molesten|escribas|contactes|manden|envien)|"
+    r"\bno (?:quiero|deseo) (?:(?:que|q) me (?:escriban|contacten|molesten|escribas|contactes|manden|envien)|"
     r"(?:volver a )?ser (?:contactad|molestad)[oa]s?)(?: mas| nunca mas)?"
     r"(?: (?:por|a) (?:aqui|aca|este medio|este numero|sms|mensaje|whatsapp|aca))?"
     r"(?: gracias| por favor| porfa| porfavor)?$",
@@ -190,20 +277,43 @@ _REVOCATION_PATTERNS_ES = [
     # "elimínenme", "bórrenme ya", but "elimíname el gorro del carrito" is about the cart.
     r"\b(?:eliminenme|eliminame|elimineme|borrenme|borrame|borreme|quitenme|quitame|saquenme|sacame)"
     r"(?: (?:por favor|porfa|ya|ahora|gracias|de (?:la|su|tu|sus|vuestra|esta) (?:lista|listas|base de "
-    r"datos)))*$",
+    r"datos)))*(?:$| ya\b| de (?!dudas|una duda|la duda))",
     r"\b(?:paren|para|pare|parale|basta|dejen|deja) (?:ya )?(?:con|de) "
     r"(?:los |tus |sus |estos |esos |tantos )?(?:mensajes|mensajitos|textos|sms)\b",
     r"\b(?:borr|elimin)(?:en|a|e|ar) (?:todos )?mis datos\b",
     r"\b(?:cancel|borr|elimin)(?:en|a|e|ar) mi (?:registro|suscripcion|inscripcion)\b",
 ]
-_MESSAGES_FR = r"(?:messages?|sms|textos?|texto|notifications?|rappels?|relances?|pubs?)"
+_MESSAGES_FR = r"(?:messages?|msgs?|sms|textos?|texto|notifications?|notifs?|rappels?|relances?|pubs?)"
+_CONTACT_FR = r"(?:ecrire|relancer|envoyer|contacter|texter|solliciter|spammer|harceler|deranger)"
+# "ne m'envoyez pas le rose", "pas besoin de m'envoyer la facture": an item, not the texts.
+_AN_ITEM_FR = (
+    r"\b(?! (?:le|la|les|l|un|une|mon|ma|mes|ce|cette|au|du|de|des|d)\b"
+    r"(?! (?:\w+ )?" + _MESSAGES_FR + r"| (?:votre|ta) part\b| vous\b| chez vous\b))"
+)
 _REVOCATION_PATTERNS_FR = [
+    # "pas besoin de me relancer", "inutile de m'écrire", "g pas besoin de vos msg"
+    r"\b(?:pas besoin|plus besoin|pas la peine|plus la peine|inutile|nul besoin|aucun besoin)(?: de| d)? (?:"
+    r"(?:qu on |que vous )?(?:m|me|nous) (?:ecri|relanc|envoi|envoy|contact|text|sollicit|spamm|harcel|"
+    r"derang)\w*" + _AN_ITEM_FR + r"|(?:vos|ces|tes|de|d) " + _MESSAGES_FR + r"\b)",
+    r"\b(?:arret|cess|stopp)(?:ez|e|er|es)? (?:de |d )?(?:m |me |nous )?" + _CONTACT_FR + r"\b" + _AN_ITEM_FR,
+    r"\bne plus (?:etre|qu on me) (?:re)?(?:contacte|derange|sollicite|relance|ecrive|harcele)e?s?\b"
+    r"(?! par (?:le|la|les|un|une) (?:livreur|livreuse|transporteur|facteur|coursier))",
+    # "vous pouvez me rayer de votre liste"
+    r"\b(?:me|m) (?:retir|supprim|enlev|ray|effac|sort)\w* (?:de|du|des|d) "
+    r"(?:votre|vos|la|ta|cette|ce|leur|l) (?:\w+ )?(?:liste|fichiers?|base|repertoire|newsletter|envois)\b",
+    r"\b(?:ne |de |d )?plus (?:m|me|nous) " + _CONTACT_FR + r"\b" + _AN_ITEM_FR,
+    r"\bpourquoi (?:vous |tu )?(?:continuez|continues) (?:a |de )?(?:m |me )?(?:ecrire|envoyer|relancer|"
+    r"contacter|texter)\b|\bpourquoi (?:vous |tu )?(?:m ecrivez|me relancez|me contactez|me textez|m ecris) "
+    r"(?:encore|toujours|sans arret|tout le temps)\b",
+    # "jveux plus recevoir vos trucs", "je ne veux plus rien recevoir de votre part"
+    r"\b(?:je |j )?(?:ne |n )?j?(?:veux|voudrais|souhaite|desire) (?:plus|pu|pas) (?:rien )?recevoir\b"
+    + _AN_ITEM_FR,
     r"\b(?:ne )?(?:m|me|nous) (?:envoyez|envoie|envoies|envoyer|ecrivez|ecris|ecrire|contactez|contacte|"
     r"spammez|harcelez|relancez) (?:\w+ )?plus\b",
     r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous )?(?:envoyer|ecrire|contacter|spammer"
     r"|harceler|relancer)\b",
     r"\barret(?:ez|e|er)? (?:les|vos|ces|tes|avec les|avec vos) " + _MESSAGES_FR + r"\b",
-    r"\b(?:je )?(?:ne )?(?:veux|souhaite|desire) (?:plus|pas|aucun|aucune) (?:\w+ ){0,2}"
+    r"\b(?:je )?(?:ne )?j?(?:veux|souhaite|desire) (?:plus|pu|pas|aucun|aucune) (?:\w+ ){0,2}"
     + _MESSAGES_FR
     + r"\b",
     r"\bplus (?:de |d )?" + _MESSAGES_FR + r"\b",
@@ -223,8 +333,31 @@ _REVOCATION_PATTERNS_FR = [
     r"(?! (?:le|la|les|mon|ma|mes|ce|cette|au) (?:colis|commande|paquet|article|produit|facture))",
 ]
 _MESSAGES_DE = r"(?:sms|nachrichten|nachricht|mitteilungen|textnachrichten|texte|werbung|erinnerungen)"
+_CONTACT_DE = r"(?:schreib|schick|send|kontaktier|anschreib|simsen|smsen|texten|zuschick|nerv|spamm)"
 _REVOCATION_PATTERNS_DE = [
-    r"\bkeine (?:\w+ )?" + _MESSAGES_DE + r" mehr\b",
+    # "wäre nett, wenn ihr mir nichts mehr schickt", "ihr braucht nicht mehr schreiben", "bitte nix mehr
+    # schicken"; "schickt es nicht mehr an die alte Adresse" is about a parcel.
+    r"\b(?:mir|mich|uns|bitte|ihr \w+|sie \w+) (?:\w+ )?(?:nichts|nix|nicht|nie|keine \w+) mehr (?:zu )?"
+    + _CONTACT_DE
+    + r"\w*\b(?! (?:an|nach|zu|zur|zum) )",
+    r"\b(?:will|mochte|mag|brauche|brauch) (?:\w+ ){0,2}"
+    + _MESSAGES_DE
+    + r" (?:\w+ )?(?:nicht mehr|nimmer|nie mehr|nicht)\b(?: (?:bekommen|erhalten|kriegen|haben|lesen|"
+    r"sehen)\b)?",
+    # "hört mal auf mich vollzuspammen", "hört's auf, mir dauernd zu schreiben"; "ich hör auf" is the shopper.
+    r"\b(?<!ich )hor(?:t|ts|en|en sie|e)? (?:\w+ ){0,2}auf(?: damit)? (?:(?:mir|mich|uns) (?:\w+ ){0,2})?"
+    r"(?:zu |mich zu )?(?:schreiben|simsen|spammen|nerven|kontaktieren|texten|schicken|vollzuspammen|"
+    r"zuzuspammen|anzuschreiben|zuzuschicken)\b",
+    r"\b(?:stellt|stell|stellen sie|stellen) (?:\w+ ){0,2}" + _MESSAGES_DE + r" (?:\w+ )?(?:ab|ein)\b",
+    r"\b(?:das|dieses) (?:schreiben|simsen|texten|spammen|nerven|anschreiben) (?:sein |bleiben )?"
+    r"(?:lasst|lassen|unterlasst|unterlassen)\b|\blass(?:t|en sie)? (?:das|dieses) (?:schreiben|simsen|"
+    r"texten|spammen|anschreiben)\b",
+    r"\b(?:hab|habe|hatte) mich (?:schon |doch |bereits |langst )*(?:abgemeldet|ausgetragen)\b",
+    r"\b(?:warum )?(?:schreibt|schickt|simst|kontaktiert|nervt|spammt) ihr (?:mir|mich) (?:\w+ )?"
+    r"(?:immer noch|"
+    r"dauernd|standig|andauernd|schon wieder|immer wieder)\b",
+    # "keine SMS mehr bekommen" says none came
+    r"\bkeine (?:\w+ )?" + _MESSAGES_DE + r" mehr\b(?! (?:bekommen|erhalten|gekriegt|gesehen|angekommen)\b)",
     r"\b" + _MESSAGES_DE + r" (?:bitte )?(?:abbestellen|abmelden|stoppen|beenden)\b",
     r"\b(?:schreib|schreibt|schreiben sie|schick|schickt|kontaktiert|meldet euch|melden sie sich) "
     r"(?:mir|mich|uns|bei mir) (?:\w+ )?(?:nie wieder|nie mehr|nimmer)\b",
@@ -265,8 +398,9 @@ _REVOCATION_PATTERNS_DE = [
     r"\bmeine nummer (?:bitte )?(?:loschen|entfernen|streichen)\b",
     r"\blass(?:en sie| mich| uns)? (?:mich )?in ruhe\b",
     # "lasst mich endlich in frieden"; "lasst mich wissen" asks to be told.
-    r"\blass(?:t|en sie|en)? (?:mich|uns) (?:\w+ ){0,2}in (?:ruhe|frieden)\b",
-    r"\b(?:will|mochte|mochten|wollen) (?:\w+ )?nicht mehr (?:kontaktiert|angeschrieben|belastigt|gestort|"
+    r"\blass(?:t|en sie|en)? (?:mich|uns) (?:\w+ ){0,3}in (?:ruhe|frieden)\b",
+    r"\b(?:will|mochte|mochten|wollen) (?:\w+ )?nicht (?:mehr|weiter|langer) (?:kontaktiert|angeschrieben|"
+    r"belastigt|gestort|"
     r"angerufen|angesimst) werden\b",
     r"\b(?:loschen|entfernen) sie (?:bitte )?(?:alle )?meine daten\b",
     r"^(?:\w+ )?genug (?:mit )?(?:den |euren |ihren |diesen |deinen )?"
@@ -279,19 +413,46 @@ _REVOCATION_PATTERNS_DE = [
     r"austragen|raus)\b",
     r"\bwill (?:keine|nichts mehr|kein) (?:\w+ )?" + _MESSAGES_DE + r"\b",
 ]
-_MESSAGES_IT = r"(?:messaggi|messaggio|sms|notifiche|promemoria|whatsapp)"
+_MESSAGES_IT = r"(?:messaggi|messaggio|msgs?|sms|notifiche|promemoria|whatsapp)"
+_CONTACT_IT = r"(?:scriv|mand|invi|contatt|cerc|disturb)"
+_AN_ITEM_IT = r"\b(?! (?:il|la|lo|i|le|gli|un|una|l|quello|quella)\b(?! (?:\w+ )?" + _MESSAGES_IT + r"))"
 _REVOCATION_PATTERNS_IT = [
+    # "potreste smettere di scrivermi", "finitela di scrivermi", "evitate di scrivermi ancora"
+    r"\b(?:smett|finit|piant|evit)\w* (?:di |de |a )?(?:(?:scriver|mandar|inviar|contattar|cercar|"
+    r"disturbar)\w*"
+    r"(?:mi|ci)\b|(?:mi |ci )"
+    + _CONTACT_IT
+    + r"\w*|(?:scocciar|rompere|importunar|disturbar)\w*)"
+    + _AN_ITEM_IT,
+    r"\bperche (?:continuate|continui) a (?:scriver|mandar|contattar|cercar)\w*|\bperche mi (?:scrivete|"
+    r"contattate|cercate) ancora\b",
+    # "non c'è bisogno che mi scriviate ancora", "non serve che mi scriviate"
+    r"\b(?:non c e bisogno|non ce bisogno|non serve|non occorre|non e necessario|inutile) (?:che |di )?"
+    r"(?:(?:mi|ci) "
+    + _CONTACT_IT
+    + r"\w*|(?:scriver|mandar|inviar|contattar|cercar)\w*(?:mi|ci)\b)"
+    + _AN_ITEM_IT,
+    # "sarebbe gentile se non mi mandaste più messaggi"; "non mi mandate ancora il codice?" awaits one.
+    r"\b(?:non|nn) (?:(?:mi|ci) "
+    + _CONTACT_IT
+    + r"\w*|(?:scriv|contatt|cerc|disturb)\w*|"
+    + _CONTACT_IT
+    + r"\w*(?:mi|ci)\b) (?:\w+ )?(?:piu\b(?! (?:di|del|della|che|in|a|al|nel|per|verso) )|ancora$)",
+    r"\b(?:non|nn) (?:farmi|farci) piu (?:scrivere|contattare|cercare|disturbare|mandare)\b",
+    r"\b(?:non|nn) (?:\w+ )?(?:ricevere (?:piu|altri)|piu ricevere) (?:\w+ ){0,2}(?:"
+    + _MESSAGES_IT[3:-1]
+    + r"|niente|nulla)\b(?! (?:su|sul|sulla|riguardo|del|dell|della) )",
     r"\bnon (?:mi |ci )?(?:scrivetemi|scrivermi|scrivete|scrivere|mandatemi|mandate|mandarmi"
     r"|inviatemi|"
     r"inviate|inviarmi|contattatemi|contattate|contattarmi|scrivimi|mandarmi|mandami|cercatemi)"
-    r" (?:\w+ )?piu\b",
-    r"\bnon (?:voglio|desidero) (?:piu )?(?:ricevere )?(?:piu )?(?:altri )?" + _MESSAGES_IT + r"\b",
+    r" (?:\w+ )?piu\b(?! (?:in|a|al|nel|per|verso) )",
+    r"\b(?:non|nn) (?:voglio|desidero) (?:piu )?(?:ricevere )?(?:piu )?(?:altri )?" + _MESSAGES_IT + r"\b",
     r"\bbasta (?:con )?(?:i |questi |coi |con i |con questi |vostri |tuoi )?" + _MESSAGES_IT + r"\b",
     r"\b(?:smettete|smettila|smetti|smettetela) (?:di )?(?:scrivermi|mandarmi|contattarmi|inviarmi|"
     r"scrivere|mandare)\b",
     r"\b(?:cancellatemi|cancellami|toglietemi|toglimi|rimuovetemi|rimuovimi|disiscrivetemi|disiscrivimi)\b",
     r"\bdisiscri\w*\b",
-    r"\bnon (?:scrivetemi|mandatemi|contattatemi|inviatemi|cercatemi|scrivermi|mandarmi|contattarmi)\b"
+    r"\b(?:non|nn) (?:scrivetemi|mandatemi|contattatemi|inviatemi|cercatemi|scrivermi|mandarmi|contattarmi)\b"
     r"(?! (?:in|su|via|al|alla|a|prima|dopo|le|la|il) )",
     r"\bannull\w* (?:la |l |mia |l mia )?(?:iscrizione|sottoscrizione|registrazione)\b",
     r"\bessere (?:cancellat|rimoss|tolt)[oa] dalla (?:lista|vostra lista|mailing list)\b",
@@ -309,25 +470,44 @@ _REVOCATION_PATTERNS_IT = [
     r"\blasciami (?:in pace|stare)\b",
 ]
 _MESSAGES_PT = (
-    r"(?:mensagens|mensagem|sms|msgs|torpedos|notificacoes|lembretes|promocoes|ofertas|propaganda|"
+    r"(?:mensagens|mensagem|sms|msgs?|torpedos|notificacoes|lembretes|promocoes|ofertas|propaganda|"
     r"propagandas|"
     r"publicidade)"
 )
+_CONTACT_PT = r"(?:mand|envi|escrev|contat|incomod|ench)"
+_AN_ITEM_PT = r"\b(?! (?:o|a|os|as|um|uma|meu|minha|esse|essa|pro|pra)\b(?! (?:\w+ )?" + _MESSAGES_PT + r"))"
 _REVOCATION_PATTERNS_PT = [
+    # "seria ótimo se parassem de me escrever", "vc pode parar d mandar msg", "quero parar de receber essas
+    # mensagens"; "pararam de mandar o rastreio?" asks about an order.
+    r"\b(?!(?:(?<=nao )|(?<=no ))(?:pare|parem|pares|deixe|deixem)\b)(?:par|deix)\w* (?:de|d) (?:me |nos )?"
+    + _CONTACT_PT
+    + r"\w*\b"
+    + _AN_ITEM_PT,
+    r"\b(?:par|deix)\w* (?:de|d) receber (?:\w+ ){0,2}" + _MESSAGES_PT + r"\b",
+    r"\bpor ?que (?:voces |vcs |vc |voce )?(?:continuam|continua|ficam|fica) (?:me )?(?:mandando|enviando|"
+    r"escrevendo|incomodando)\b" + _AN_ITEM_PT,
+    r"\b(?:nao|n) precisa(?:m)? (?:mais (?:me |nos )?"
+    + _CONTACT_PT
+    + r"\w*|(?:me |nos )"
+    + _CONTACT_PT
+    + r"\w* (?:mais|nada)|(?:me |nos )(?:escrever|contatar))\b",
+    r"\b(?:nao|n) (?:(?:me|nos) " + _CONTACT_PT + r"|(?:escrev|contat|incomod))\w* (?:\w+ )?mais\b"
+    r"(?! (?:de|do|da|que|cedo|tarde|para|pra|pro) )",
     r"\b(?:parem|pare|parar|para|deixem|deixe|deixa) de (?:me |nos )?(?:mandar|enviar|escrever|mandarem|"
     r"enviarem|incomodar|encher)\b",
     r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|escrevam|escreva|manda|envia|contatem|contate) "
     r"(?:\w+ )?mais\b",
     r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|manda|envia) (?:mais )?" + _MESSAGES_PT + r"\b",
-    r"\bnao (?:quero|desejo) (?:mais )?(?:receber )?(?:mais )?(?:nenhuma )?" + _MESSAGES_PT + r"\b",
+    r"\b(?:nao|n) (?:quero|desejo) (?:mais )?(?:receber )?(?:mais )?(?:nenhuma )?" + _MESSAGES_PT + r"\b",
     r"\bchega (?:de|dessas?|destas?|desses|das|com (?:essas|estas|as)) (?:\w+ )?" + _MESSAGES_PT + r"\b",
-    r"\bnao (?:quero|desejo) (?:mais )?receber (?:mais )?nada\b(?! (?:de|sobre|do|da) )",
+    r"\bnao (?:quero|desejo) (?:mais )?receber (?:mais )?nada\b"
+    r"(?! (?:de|sobre|do|da) (?!(?:voces|vcs|vc|voce|vossa|vos)\b))",
     r"\bsem mais " + _MESSAGES_PT + r"\b",
     r"\b(?:me )?(?:tire|tirem|tira|remova|removam|remove|exclua|excluam|apague|apaguem) (?:o )?(?:meu "
     r"(?:numero|contato|cadastro)|da (?:lista|sua lista))\b",
     r"\bme (?:tire|tirem|tira|remova|removam|exclua|excluam|descadastr\w+)\b",
     r"\bdescadastr\w*\b",
-    r"\b(?:quero )?sair da (?:lista|sua lista|lista de (?:mensagens|sms))\b",
+    r"\b(?:quero )?sair (?:da|dessa|desta|das|de sua) (?:sua )?(?:lista|listas|lista de (?:mensagens|sms))\b",
     r"\bme (?:deixa|deixe|deixem) em paz\b",
     r"\bnao (?:quero|queremos) (?:mais )?saber (?:mais )?(?:nada )?(?:mais )?de "
     r"(?:voces|vcs|vc|voce|vossa loja)\b",
@@ -344,12 +524,21 @@ _MESSAGES_NL = (
     r"nieuwsbrief)"
 )
 _REVOCATION_PATTERNS_NL = [
+    # "zou fijn zijn als jullie me niks meer sturen", "jullie hoeven me niet meer te sms'en"
+    r"\b(?:me|mij|ons) (?:\w+ )?(?:niks|niets|niet|geen \w+) meer (?:te )?(?:sturen|smsen|sms en|appen|"
+    r"mailen|bellen|benaderen|contacteren|lastigvallen|storen|spammen)\b(?! naar)",
+    r"\bstuur (?:me |mij |ons )?(?:maar |verder |gewoon )?(?:niks|niets)\b(?! (?:naar|op|voor|zonder|mee) )",
+    r"\b(?:ik )?wil (?:hier |daar |er )?(?:niks|niets) meer (?:van )?(?:\w+ )?(?:ontvangen|krijgen)\b",
+    r"\bhou(?:d|dt)?(?: nou| eens| nu| toch| ff)* op (?:met )?(?:me |mij |ons )?(?:te )?(?:appen|smsen|"
+    r"sms en|sturen|mailen|spammen|bellen)\b",
     r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:niks|niets) meer\b",
-    r"\b(?:haal|haalt|verwijder|verwijderen) (?:me|mij|mijn nummer|mijn gegevens) (?:\w+ )?(?:weg|eruit)\b",
+    r"\b(?:haal|haalt|verwijder|verwijderen) (?:me|mij|mijn nummer|mijn gegevens) (?:\w+ )?(?:weg|eruit|eraf|"
+    r"ervanaf)\b",
     r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:geen|niet) (?:\w+ )?(?:meer|"
     + _MESSAGES_NL
     + r")\b",
-    r"\bgeen (?:\w+ )?" + _MESSAGES_NL + r" meer\b",
+    # "geen sms meer gekregen" says none came
+    r"\bgeen (?:\w+ )?" + _MESSAGES_NL + r" meer\b(?! (?:gekregen|ontvangen|gehad|binnen)\b)",
     r"\b(?:stop|stoppen|hou op|houd op|kappen) (?:met|nu met) (?:het |die |de |deze |al die |jullie )?(?:"
     + _MESSAGES_NL
     + r"|sturen|appen|smsen|sms en|mailen|spammen|berichten sturen)\b",
@@ -363,7 +552,8 @@ _REVOCATION_PATTERNS_NL = [
     r"\bik wil (?:niks|niets) meer met jullie te maken hebben\b",
     r"\b(?:verkeerd|verkeerde) nummer\b",
     r"\b(?:haal|haalt|zet|verwijder|schrap) (?:me|mij|mijn nummer) (?:\w+ )?(?:van|uit) "
-    r"(?:de|jullie|uw|je|die|deze|het) (?:\w+ )?(?:lijst|verzendlijst|mailinglijst|bestand|systeem)\b",
+    r"(?:de|jullie|uw|je|die|deze|het) (?:\w+ )?(?:lijst|lijsten|verzendlijst|mailinglijst|bestand|"
+    r"systeem)\b",
     r"\bmijn (?:nummer|telefoonnummer|gegevens) (?:\w+ )?(?:verwijderen|wissen|schrappen)\b",
     # The request itself, not "kunnen jullie het pakket niet meer sturen naar mijn oude adres".
     r"^(?:\w+ ){0,2}niet meer (?:sturen|sms en|smsen|appen|mailen|bellen|contacteren|berichten sturen|"
@@ -372,45 +562,64 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:ik wil|wil) (?:me |mij )?(?:afmelden|uitschrijven)\b",
     # "genoeg berichten gehad"; "genoeg voorraad?" asks about stock.
     r"^(?:\w+ ){0,2}genoeg (?:van )?(?:je |jullie |die |de |deze |uw )?" + _MESSAGES_NL + r"\b(?! over)",
+    r"\b(?:heb|had|ben) (?:me |mij )?(?:al |toch |allang |al lang )?(?:afgemeld|uitgeschreven)\b",
+    r"\bwaarom (?:blijven|blijft) (?:jullie|je|u) (?:me |mij )?(?:\w+ )?(?:sturen|smsen|sms en|appen|mailen|"
+    r"berichten|spammen)\b|\bwaarom (?:sturen|appen|smsen|mailen) jullie (?:me|mij) (?:nog steeds|steeds|"
+    r"elke dag|telkens)\b",
     r"\bwil (?:\w+ )?(?:niet meer|niet langer) (?:benaderd|gecontacteerd|lastiggevallen|gestoord|gebeld|"
-    r"gesmst|geappt|gemaild) worden\b",
+    r"gesmst|ge smst|geappt|gemaild) worden\b",
 ]
 # "para com essas mensagens", "stoppt die Nachrichten", "kappen met die reclame": a stop word, a few small
 # words, then the texts themselves (or their ads); a stop word before anything else is not a revocation, and
 # words that also mean "for" (Spanish and Portuguese "para") or "no" ("keine Nachricht bekommen": none came)
 # are not stop words here.
 _STOP_THE_TEXTS = {
-    "en": ("stop|quit|enough|no more|enough with|done with", "the these those your ur all with of any", ""),
+    "en": (
+        "stop|stahp|quit|enough|enuff|no more|done with|im over|im so over|so over|sick of|tired of|"
+        "fed up with",
+        "the these those your ur all with w of any please pls",
+        "",
+    ),
     "es": (
-        "paren|pare|para con|basta|no mas|stop",
-        "con de los las tus sus estos esos tantos ya",
+        "paren|pare|para con|basta|no mas|stop|ya esta bien|ya estuvo|suficiente|harto|harta|me canse|"
+        "cansado|cansada|joder con|jodan con",
+        "con de d los las el tus sus estos esos tantos tanto tanta ya",
         "publicidad|spam|promos",
     ),
-    "fr": ("arretez|arrete|stop|assez|marre|plus", "de des les vos ces tes avec d", "publicites|spam|promos"),
+    "fr": (
+        "arretez|arrete|stop|assez|marre|plus|ca suffit|suffit|ras le bol|cessez",
+        "de des les vos ces tes avec d aux",
+        "publicites|spam|promos",
+    ),
     "de": (
-        "stoppt|stopp|stop|schluss|genug|hort auf mit|horen sie auf mit",
-        "mit den die diese eure ihre deine dem",
+        "stoppt|stopp|stop|schluss|genug|hort auf mit|horen sie auf mit|reichts|es reicht|kein bock mehr|"
+        "nase voll|keine lust mehr|"
+        "keinen bock mehr|lasst das|lass das|lassen sie das|unterlassen sie|unterlasst|bitte keine weiteren",
+        "mit den die diese eure ihre deine dem jetzt mal endlich von euren auf bitte weitere",
         "spam|newsletter|werbe sms",
     ),
     "it": (
-        "basta|smettete|smettila|smettetela|stop|finitela|niente piu",
-        "con i coi questi vostri tuoi sti di",
+        "basta|smettete|smettila|smettetela|stop|finitela|piantatela|niente piu|stufato|stufo|stufa|rompete|"
+        "piene le scatole|pieno le scatole|pieni",
+        "con i coi questi vostri tuoi sti di cn ai piu dei",
         "pubblicita|spam",
     ),
     "pt": (
-        "para com|parem|pare|chega de|chega dessas|chega desses|chega com|stop|sem mais",
-        "com essas esses as os suas seus",
+        "para com|parem|pare|chega de|chega dessas|chega desses|chega com|stop|sem mais|ja deu|saco cheio|"
+        "cansei|to cansado|to cansada|cheio|cheia",
+        "com essas esses as os o suas seus de dessas desses",
         "propaganda|propagandas|spam",
     ),
     "nl": (
-        "stop|stoppen|kappen|hou op|houd op|genoeg",
-        "met die de deze jullie je uw al",
-        "reclame|spam|nieuwsbrief",
+        r"stop|stoppen|kap|kappen|hou(?:d)?(?: nou| eens| nu| toch)* op|ophouden|genoeg|klaar|bespaar me|"
+        r"beu|zat|spuugzat",
+        "met die de deze jullie je uw al nou eens ff even toch alsjeblieft aub graag nu dat van",
+        "reclame|spam|gespam|nieuwsbrief",
     ),
 }
 _MESSAGES_ALL = {
-    "es": r"(?:mensajes|mensajitos|textos|sms|promociones|notificaciones|recordatorios)",
-    "en": r"(?:texts|messages|msgs|sms|spam|reminders|notifications|promos|ads|marketing)",
+    "es": _MESSAGES_ES,
+    "en": _MESSAGES_EN,
     "fr": _MESSAGES_FR,
     "de": _MESSAGES_DE,
     "it": _MESSAGES_IT,
@@ -425,10 +634,24 @@ _ABOUT = (
 )
 
 
+# "ben die berichten spuugzat", "eure SMS satt": the texts, then being fed up with them.
+_FED_UP_AFTER = {
+    "en": "",
+    "es": "",
+    "fr": "",
+    "de": "satt|leid",
+    "it": "",
+    "pt": "",
+    "nl": "beu|zat|spuugzat|moe",
+}
+
+
 def _stop_the_texts(language: str) -> str:
     stop, small, extra = _STOP_THE_TEXTS[language]
     texts = _MESSAGES_ALL[language] + (f"|(?:{extra})" if extra else "")
-    return rf"\b(?:{stop})(?: (?:{'|'.join(small.split())})){{0,3}} (?:{texts})\b(?! {_ABOUT}\b)"
+    before = rf"\b(?:{stop})(?: (?:{'|'.join(small.split())})){{0,4}} (?:{texts})\b(?! {_ABOUT}\b)"
+    after = _FED_UP_AFTER[language]
+    return before + (rf"|\b(?:{texts}) (?:\w+ )?(?:{after})\b" if after else "")
 
 
 # "Please remove my number from your list", in any order and register: a word that takes something away
@@ -480,18 +703,187 @@ def _remove_my_number(language: str) -> str:
     return rf"\b(?:{take})\w*{gap} {mine}|\b{mine}{gap} (?:{take})\w*\b"
 
 
-_REVOCATION = {
-    language: re.compile("|".join(f"(?:{p})" for p in patterns))
+# "Who gave you my number?", "woher habt ihr meine Nummer?": asking where our list got them is a revocation.
+# The shopper's own number (the number words of _REMOVE_MY_NUMBER), never "your number".
+_WHO_HAS_MY_NUMBER = {
+    "en": ("who|where", r"gave|given|got|found|sold|shared|passed|obtained|bought|did (?:you|u|ya|yall) get"),
+    "es": (
+        "quien|quienes|donde",
+        "dio|dieron|dado|paso|pasaron|saco|sacaron|consigui|obtuvi|tienen|vendi",
+    ),
+    "fr": ("qui|ou|comment", "donne|file|passe|eu|trouve|obtenu|recupere|vendu|avez"),
+    "de": ("woher|wer|wo|von wem", "habt|hast|haben|hat|gegeben|bekommen|gekriegt|verkauft"),
+    "it": ("chi|dove|come", "dato|dati|passato|preso|avuto|trovato|venduto|avete"),
+    "pt": (
+        "quem|onde",
+        "passou|passaram|deu|deram|consegui|pegou|pegaram|arrumou|arrumaram|vendeu|tiraram|tirou",
+    ),
+    "nl": ("wie|waar|hoe", "gegeven|gekregen|gevonden|verkocht|komen|vandaan"),
+}
+
+
+def _who_has_my_number(language: str) -> str:
+    asking, getting = _WHO_HAS_MY_NUMBER[language]
+    number = _REMOVE_MY_NUMBER[language][1]
+    mine = rf"(?:{number})\b{_ORDER_NUMBER_AFTER}"
+    return (
+        rf"\b(?:{asking})\b(?: \w+){{0,3}} (?:{getting})\w*(?: \w+){{0,3}} {mine}"
+        rf"|\b(?:{asking})\b(?: \w+){{0,3}} {mine}(?: \w+)? (?:{getting})\w*"
+    )
+
+
+# Asking HOW to unsubscribe, or how to stop (block, turn off) our texts, asks for it: "how do I unsubscribe?",
+# "wie stelle ich diese Nachrichten ab?", "hoe meld ik me af?". "How do I stop the order?" names no texts.
+_HOW_TO_STOP = {
+    "en": (
+        "how|hw",
+        r"unsubscribe|unsub|opt out|optout|get (?:me )?off (?:this|the|your|ur) (?:\w+ )?list|"
+        r"turn (?:these|them|this|it|the texts) off|turn off (?:these|this|them)",
+        "stop|end|block|turn off|cancel|get rid of|make",
+    ),
+    "es": (
+        "como",
+        r"(?:me |nos )?(?:doy|dar|darme|darse|damos) de baja|desuscrib|desinscrib|"
+        r"salir de (?:la|esta|su) lista|dejar de recibir",
+        "cancel|par|deten|bloque|quit|desactiv|evit",
+    ),
+    "fr": (
+        "comment",
+        r"desabonn|desinscri|(?:ne )?plus (?:rien )?recevoir",
+        "arret|stopp|bloqu|annul|desactiv",
+    ),
+    "de": (
+        "wie",
+        r"abmeld|abbestell|austrag|melde ich mich|(?:komm|komme) ich (?:\w+ ){0,3}raus",
+        "stopp|stell|blockier|beend|deaktivier|abstell|werd|abbestell|bestell|schalt",
+    ),
+    "it": (
+        "come",
+        r"disiscriv|cancellarmi|togliermi|non ricevere piu|uscire dalla lista",
+        "blocc|ferm|smett|disattiv|annull|elimin|togl",
+    ),
+    "pt": (
+        "como",
+        r"descadastr|desinscrev|sair (?:da|dessa|desta|de) lista|(?:parar|paro|deixar|deixo) de receber",
+        "cancel|par|bloque|desativ|tir",
+    ),
+    "nl": (
+        "hoe",
+        r"afmeld|uitschrijv|meld (?:ik|je) (?:me|mij|mezelf) af|schrijf (?:ik|je) (?:me|mij) uit|"
+        r"kom (?:ik|je) (?:\w+ ){0,3}af",
+        "stop|blokkeer|zet|krijg|schakel",
+    ),
+}
+
+
+def _how_to_stop(language: str) -> str:
+    how, unsubscribe, stop = _HOW_TO_STOP[language]
+    texts = _MESSAGES_ALL[language]
+    return (
+        rf"\b(?:{how})\b(?: \w+){{0,4}} (?:{unsubscribe})"
+        rf"|\b(?:{how})\b(?: \w+){{0,3}} (?:{stop})\w*(?: \w+){{0,3}} {texts}\b(?! {_ABOUT}\b)"
+    )
+
+
+# Withholding consent to our use of the number or to the texts ("no autorizo que me contacten", "ich
+# widerspreche der Nutzung meiner Nummer") revokes it; "no autorizo ese cargo" disputes a payment.
+_NO_CONSENT = {
+    "en": r"(?:dont|do not|never) (?:authori[sz]e|consent to|agree to)|(?:no|without my) consent|i object to|"
+    r"i revoke",
+    "es": r"no (?:autorizo|consiento|doy (?:mi )?(?:consentimiento|permiso|autorizacion))|sin mi "
+    r"(?:consentimiento|permiso)|revoco",
+    "fr": r"(?:n )?autorise pas|(?:ne )?consens pas|sans mon (?:accord|consentement)|je refuse|"
+    r"je retire mon (?:consentement|accord)",
+    "de": r"widersprech\w*|widerspreche|widerrufe|keine (?:einwilligung|zustimmung|erlaubnis)|"
+    r"ohne (?:meine )?"
+    r"(?:einwilligung|zustimmung)|nicht (?:eingewilligt|zugestimmt)",
+    "it": r"non (?:autorizzo|acconsento|do (?:il )?(?:consenso|permesso))|senza (?:il )?mio consenso|revoco",
+    "pt": r"nao (?:autorizo|consinto|dou (?:meu )?(?:consentimento|permissao))|sem (?:meu )?consentimento|"
+    r"revogo",
+    "nl": r"geen toestemming|niet akkoord met|zonder (?:mijn )?toestemming|trek (?:mijn )?toestemming in",
+}
+
+
+def _no_consent(language: str) -> str:
+    number = _REMOVE_MY_NUMBER[language][1]
+    texts = _MESSAGES_ALL[language]
+    ours = rf"(?:{number}|{texts}|contact\w*|contat\w*|kontakt\w*)"
+    return rf"\b(?:{_NO_CONSENT[language]})(?: \w+){{0,6}} {ours}\b"
+
+
+_REVOCATION_PATTERNS_BY_LANGUAGE = {
+    language: [
+        *patterns,
+        _stop_the_texts(language),
+        _remove_my_number(language),
+        _who_has_my_number(language),
+        _how_to_stop(language),
+        _no_consent(language),
+    ]
     for language, patterns in (
-        ("en", [*_REVOCATION_PATTERNS, _stop_the_texts("en"), _remove_my_number("en")]),
-        ("es", [*_REVOCATION_PATTERNS_ES, _stop_the_texts("es"), _remove_my_number("es")]),
-        ("fr", [*_REVOCATION_PATTERNS_FR, _stop_the_texts("fr"), _remove_my_number("fr")]),
-        ("de", [*_REVOCATION_PATTERNS_DE, _stop_the_texts("de"), _remove_my_number("de")]),
-        ("it", [*_REVOCATION_PATTERNS_IT, _stop_the_texts("it"), _remove_my_number("it")]),
-        ("pt", [*_REVOCATION_PATTERNS_PT, _stop_the_texts("pt"), _remove_my_number("pt")]),
-        ("nl", [*_REVOCATION_PATTERNS_NL, _stop_the_texts("nl"), _remove_my_number("nl")]),
+        ("en", _REVOCATION_PATTERNS),
+        ("es", _REVOCATION_PATTERNS_ES),
+        ("fr", _REVOCATION_PATTERNS_FR),
+        ("de", _REVOCATION_PATTERNS_DE),
+        ("it", _REVOCATION_PATTERNS_IT),
+        ("pt", _REVOCATION_PATTERNS_PT),
+        ("nl", _REVOCATION_PATTERNS_NL),
     )
 }
+# Kept apart from the patterns that must start a sentence: one "^" among the alternatives stops re from
+# skipping to the first letters the others can start with, and costs every reply.
+_REVOCATION = {
+    language: re.compile("|".join(f"(?:{p})" for p in patterns if not p.startswith("^")))
+    for language, patterns in _REVOCATION_PATTERNS_BY_LANGUAGE.items()
+}
+# The patterns that must start a sentence ("genoeg berichten gehad"), tried on the message and on each later
+# clause ("geen interesse meer, niet meer sturen aub").
+_REVOCATION_AT_START = {
+    language: re.compile("|".join(f"(?:{p})" for p in patterns if p.startswith("^")))
+    for language, patterns in _REVOCATION_PATTERNS_BY_LANGUAGE.items()
+    if any(p.startswith("^") for p in patterns)
+}
+# A first-person PAST unsubscription from something else ("je me suis désabonnée de Netflix", "me di de baja
+# del gym") tells a story, it asks nothing of us: that span is read as if absent. From OUR texts ("I
+# unsubscribed from your texts and they keep coming") it stays a revocation.
+_ANY_TEXTS = "(?:" + "|".join(texts[3:-1] for texts in _MESSAGES_ALL.values()) + ")"
+# Ours: these texts, our list, "everything" (which includes them), or you; "your emails", "the gym" are not.
+_OURS = (
+    r"(?:(?:these|those|this|you|ustedes|vous|voi|voces|vcs|jullie|euch|everything|all|tout|todo|todos|tutto|"
+    r"tudo|alles)\b|(?:\w+ ){0,2}(?:list|liste|lista|lijst|verteiler|" + _ANY_TEXTS[3:-1] + r")\b)"
+)
+_PAST_UNSUBSCRIPTION = re.compile(
+    r"\b(?:i (?:\w+ )?(?:unsubscribed|unsubbed|opted out)|"
+    r"me (?:di|dio|he dado|habia dado) de baja|me (?:desuscribi|desinscribi|borre)|"
+    r"(?:je )?(?:me suis|m suis|suis) (?:\w+ )?(?:desabonne|desinscrit)e?s?|"
+    r"mi sono (?:\w+ )?(?:disiscritt|cancellat)[oaie]|"
+    r"me (?:descadastrei|desinscrevi)|"
+    r"(?:(?:heb|had) (?:me|mij)|ben|was) (?:\w+ ){0,2}(?:afgemeld|uitgeschreven))"
+    rf" (?:from|of|de|del|des|du|d|da|dalla|dal|dai|dallo|do|das|dos|bij|van|voor)\b(?! {_OURS})(?: \w+)?"
+)
+_ANNOYING = (
+    r"(?:annoy\w*|nerv(?:en|t|st|ig|ige|iger)?|saoul\w*|soul(?:e|ent|ant)|lourd|relou|chiant\w*|fatigant\w*|"
+    r"stufo|stufa|stufi|stufato|stufata|scocci\w*|irritant|vervelend|molest\w*|enchendo|chato|chata|chatos|"
+    r"chatas)"
+)
+# "I never signed up for this", "kein Interesse mehr": said beside a bare ARRETEZ, BASTA, STOPPEN, the common
+# keyword is the point of its clause, not a word in passing ("mai iscritto a sta roba, basta").
+_UNWANTED = re.compile(
+    r"\b(?:never (?:signed up|asked|subscribed|opted in)|not interested any ?more|no longer interested|"
+    r"nunca (?:me )?(?:suscribi|inscribi|pedi|registre)|ya no me interesa|"
+    r"jamais (?:\w+ )?(?:demande|inscrit|inscrite|abonne|abonnee)|m interesse (?:plus|pu)|plus interesse|"
+    r"nie (?:\w+ ){0,2}(?:angemeldet|eingetragen)|kein interesse mehr|"
+    r"mai (?:\w+ )?(?:iscritt|registrat)[oa]|(?:non|nn) mi interessa piu|"
+    r"nunca (?:me )?(?:cadastrei|inscrevi|pedi)|nao tenho mais interesse|sem interesse|"
+    r"nooit (?:\w+ )?(?:aangemeld|ingeschreven)|geen (?:interesse|behoefte) meer)\b"
+    # "not interested" on its own, not "not interested in the red one"
+    r"|\b(?:not interested|no me interesa|m interesse pas|kein interesse|(?:non|nn) mi interessa|"
+    r"nao me interessa|nao tenho interesse|geen interesse)\b"
+    r"(?! (?:in|en|dans|an|am|em|no|na|nel|nella|per|para|pour|fur|the|this|that|el|la|le|il|lo|o|a|de|"
+    r"der|die|das|het|ce|cette|questo|questa|esse|essa|ese|esa)\b)"
+    # annoyed by the texts themselves: "mich nerven eure SMS", "vos sms me saoulent"
+    rf"|\b{_ANNOYING}(?: \w+){{0,3}} {_ANY_TEXTS}\b|\b{_ANY_TEXTS}(?: \w+){{0,3}} {_ANNOYING}\b"
+)
 # A person doing the opposite of revoking: "don't unsubscribe me", "I don't want to unsubscribe".
 _NEGATED_REVOCATION = re.compile(
     r"\b(?:dont|do not|not|never|didnt|ne|pas|nicht|non|nao|niet)(?: \w+){0,3} "
@@ -733,10 +1125,9 @@ def compliance_intent(text: Text) -> Compliance | None:
         return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
     folded = " ".join(whole)
     if not _NEGATED_REVOCATION.search(folded):
-        for language, pattern in _REVOCATION.items():
-            match = pattern.search(folded)
-            if match:
-                return Compliance(OPT_OUT, language, f'plain-language opt-out "{match[0]}"')
+        revocation = _revocation(folded, clauses)
+        if revocation:
+            return revocation
     keyword = _only(whole, OPT_IN_WORDS, _FILLER_OPT_IN)
     if keyword:
         return Compliance(OPT_IN, _keyword_language(keyword), f'opt-in keyword "{keyword.upper()}"')
@@ -744,6 +1135,42 @@ def compliance_intent(text: Text) -> Compliance | None:
     if keyword:
         return Compliance(HELP, _keyword_language(keyword), f'help keyword "{keyword.upper()}"')
     return None
+
+
+def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | None:
+    """A plain-language revocation in the message, or in a later clause for the patterns that start one."""
+    told = _PAST_UNSUBSCRIPTION.sub(" ", folded)
+    for patterns, parts in (
+        (_REVOCATION, [told]),
+        (_REVOCATION_AT_START, [told, *(" ".join(clause) for clause in clauses[1:])]),
+    ):
+        for part in parts:
+            for language, pattern in patterns.items():
+                match = pattern.search(part)
+                if match:
+                    language = _likeliest(language, part, patterns)
+                    return Compliance(OPT_OUT, language, f'plain-language opt-out "{match[0]}"')
+    if _UNWANTED.search(folded):
+        for clause in clauses:
+            keyword = _only(clause, WEAK_OPT_OUT, _FILLER)
+            if keyword:
+                return Compliance(
+                    OPT_OUT, _keyword_language(keyword), f'unwanted texts, then "{keyword.upper()}"'
+                )
+    return None
+
+
+def _likeliest(language: str, part: str, patterns: dict[str, re.Pattern]) -> str:
+    """Of the languages whose revocations read these words ("parem de mandar sms" is a Spanish shape too), the
+    one with most of its own marker words in them ("pra", "esse"); the first on a tie."""
+    readers = [
+        language,
+        *(other for other, pattern in patterns.items() if other != language and pattern.search(part)),
+    ]
+    if len(readers) == 1:
+        return language
+    words = part.split()
+    return max(readers, key=lambda reader: sum(word in MARKER_WORDS[reader] for word in words))
 
 
 def _keyword_language(keyword: str) -> str:
