@@ -157,6 +157,9 @@ _REVOCATION_PATTERNS = [
     r"\b(?:remove|delete|erase|unlist) (?:me|my (?:number|phone|info|contact)|this number)"
     r"(?! from (?:the|my) (?:cart|order|bag))\b",
     r"\b(?:take|drop|get|cross) (?:me|my number|this number) (?:off|out of)\b",
+    # "this number was my son's, please take it off your list": the number, not an item ("off my list").
+    r"\b(?:take|get|drop|cross) (?:\w+ ){0,2}(?:off|out of) (?:your|ur|this) (?:\w+ )?"
+    r"(?:list|system|database|records|contacts)\b",
     r"\b(?:lose|delete|forget) my (?:number|phone number|info)\b",
     r"\b(?:unsubscribe|unsuscribe|unsub|opt me out|opt out|optout|stopall)\b",
     r"\b(?:no|dont send|i dont want|i do not want|i dont need) (?:any )?(?:more|further) "
@@ -601,7 +604,7 @@ _STOP_THE_TEXTS = {
     "it": (
         "basta|smettete|smettila|smettetela|stop|finitela|piantatela|niente piu|stufato|stufo|stufa|rompete|"
         "piene le scatole|pieno le scatole|pieni",
-        "con i coi questi vostri tuoi sti di cn ai piu dei",
+        "con i coi co questi vostri tuoi sti di cn ai piu dei",
         "pubblicita|spam",
     ),
     "pt": (
@@ -660,32 +663,42 @@ def _stop_the_texts(language: str) -> str:
 _REMOVE_MY_NUMBER = {
     "en": (
         "remove|delete|erase|wipe|unlist",
-        r"my (?:phone )?(?:number|no|contact details|contact|details)|this number|me off (?:the|your) list",
+        r"my (?:phone )?(?:number|no|contact details|contact|details)|this number|me off (?:the|your) list|"
+        r"(?:from|off|out of) (?:your|ur) (?:\w+ )?(?:list|system|database|records|contacts)",
     ),
     "es": (
         "elimin|borr|quit|saqu|sac|retir|dar de baja|den de baja|dad de baja",
-        r"mi (?:numero|telefono|movil|celular|contacto)|mis datos|este numero",
+        r"mi (?:numero|telefono|movil|celular|contacto)|mis datos|este numero|"
+        r"de (?:su|sus|tu|tus|vuestra|vuestras) (?:lista|listas|base de datos|sistema|contactos)",
     ),
     "fr": (
         "retir|supprim|effac|enlev|ray",
-        r"mon (?:numero|contact|tel|telephone|portable)|mes (?:coordonnees|donnees)|ce numero",
+        r"mon (?:numero|num|contact|tel|telephone|portable)|mes (?:coordonnees|donnees)|ce numero|"
+        r"de (?:votre|vos|ta|tes) (?:liste|listes|fichier|fichiers|base|contacts)",
     ),
     "de": (
         "losch|entfern|austrag|tragt mich aus|tragen sie mich aus|streich",
-        r"(?:meine |die |diese |meine handy|meine telefon)?nummer|meine (?:daten|kontaktdaten)",
+        r"(?:meine |die |diese |meine handy|meine telefon)?nummer|meine (?:daten|kontaktdaten)|"
+        r"(?:aus|von) (?:ihrem|ihrer|eurem|eurer|deinem|deiner|dem|der) (?:verteiler|liste|system|datenbank|"
+        r"kartei|kontakten)",
     ),
     "it": (
         "rimuov|rimoss|togli|tolt|cancell|elimin|lev",
-        r"(?:il )?mio (?:numero|contatto|cellulare)|sto numero|questo numero|i miei (?:dati|contatti)",
+        r"(?:il )?mio (?:numero|contatto|cellulare)|sto numero|questo numero|i miei (?:dati|contatti)|"
+        r"(?:dalla|dalle) (?:vostra|vostre|sua|tua) (?:lista|liste|rubrica)|"
+        r"dai vostri (?:elenchi|contatti|archivi)|dal vostro (?:elenco|archivio|sistema)",
     ),
     "pt": (
         "retir|remov|apag|exclu|tir",
         r"(?:o )?meu (?:numero|contacto|contato|telefone|celular|telemovel)|os meus dados|meus dados|"
-        r"este numero|esse numero",
+        r"este numero|esse numero|"
+        r"(?:da|das) (?:vossa|vossas|sua|suas) (?:lista|listas|base)|"
+        r"(?:da|das) (?:lista|listas) de (?:voces|vcs)",
     ),
     "nl": (
         "verwijder|wis|gewist|schrap|haal",
-        r"mijn (?:nummer|telefoonnummer|gegevens|06)|dit nummer",
+        r"mijn (?:nummer|telefoonnummer|gegevens|06)|dit nummer|"
+        r"uit (?:uw|jullie|je|het) (?:bestand|klantenbestand|lijst|systeem|database|verzendlijst)",
     ),
 }
 _REMOVE_WINDOW = 6  # words between the taking-away word and the number, either order
@@ -711,7 +724,7 @@ _WHO_HAS_MY_NUMBER = {
         "quien|quienes|donde",
         "dio|dieron|dado|paso|pasaron|saco|sacaron|consigui|obtuvi|tienen|vendi",
     ),
-    "fr": ("qui|ou|comment", "donne|file|passe|eu|trouve|obtenu|recupere|vendu|avez"),
+    "fr": ("qui|ki|ou|comment", "donne|file|passe|eu|trouve|obtenu|recupere|vendu|avez"),
     "de": ("woher|wer|wo|von wem", "habt|hast|haben|hat|gegeben|bekommen|gekriegt|verkauft"),
     "it": ("chi|dove|come", "dato|dati|passato|preso|avuto|trovato|venduto|avete"),
     "pt": (
@@ -738,13 +751,15 @@ _HOW_TO_STOP = {
     "en": (
         "how|hw",
         r"unsubscribe|unsub|opt out|optout|get (?:me )?off (?:this|the|your|ur) (?:\w+ )?list|"
-        r"turn (?:these|them|this|it|the texts) off|turn off (?:these|this|them)",
+        r"turn (?:these|them|this|it|the texts) off|turn off (?:these|this|them)|"
+        r"(?:stop|quit) (?:getting|receiving) (?:these|them|this|those|all these)\b",
         "stop|end|block|turn off|cancel|get rid of|make",
     ),
     "es": (
         "como",
         r"(?:me |nos )?(?:doy|dar|darme|darse|damos) de baja|desuscrib|desinscrib|"
-        r"salir de (?:la|esta|su) lista|dejar de recibir",
+        r"salir de (?:la|esta|su) lista|dejar de recibir|"
+        r"para que (?:ya )?no (?:me |nos )?(?:lleguen|llegue|manden|envien|escriban|sigan)",
         "cancel|par|deten|bloque|quit|desactiv|evit",
     ),
     "fr": (
@@ -782,6 +797,8 @@ def _how_to_stop(language: str) -> str:
     return (
         rf"\b(?:{how})\b(?: \w+){{0,4}} (?:{unsubscribe})"
         rf"|\b(?:{how})\b(?: \w+){{0,3}} (?:{stop})\w*(?: \w+){{0,3}} {texts}\b(?! {_ABOUT}\b)"
+        # the verb last: "wie kann ich diese Nachrichten abstellen?", "hoe kan ik deze berichten stoppen?"
+        rf"|\b(?:{how})\b(?: \w+){{0,3}} {texts}(?: \w+){{0,2}} (?:{stop})\w*"
     )
 
 
@@ -857,9 +874,12 @@ _PAST_UNSUBSCRIPTION = re.compile(
     r"me (?:di|dio|he dado|habia dado) de baja|me (?:desuscribi|desinscribi|borre)|"
     r"(?:je )?(?:me suis|m suis|suis) (?:\w+ )?(?:desabonne|desinscrit)e?s?|"
     r"mi sono (?:\w+ )?(?:disiscritt|cancellat)[oaie]|"
-    r"me (?:descadastrei|desinscrevi)|"
+    r"me (?:descadastrei|desinscrevi)|cancelei (?:a |minha |meu |o )?(?:assinatura|inscricao|cadastro)|"
+    r"i (?:\w+ )?cancell?ed (?:my|the) (?:subscription|membership)|"
+    r"cancele (?:mi |la )?(?:suscripcion|membresia)|"
     r"(?:(?:heb|had) (?:me|mij)|ben|was) (?:\w+ ){0,2}(?:afgemeld|uitgeschreven))"
-    rf" (?:from|of|de|del|des|du|d|da|dalla|dal|dai|dallo|do|das|dos|bij|van|voor)\b(?! {_OURS})(?: \w+)?"
+    rf" (?:from|of|to|at|with|de|del|des|du|d|da|dalla|dal|dai|dallo|do|das|dos|bij|van|voor)\b(?! {_OURS})"
+    r"(?: \w+)?"
 )
 _ANNOYING = (
     r"(?:annoy\w*|nerv(?:en|t|st|ig|ige|iger)?|saoul\w*|soul(?:e|ent|ant)|lourd|relou|chiant\w*|fatigant\w*|"

@@ -718,6 +718,68 @@ TRAPS = {
         "kunnen jullie de verzending stoppen tot maandag?",
     ],
 }
+# Written in session 4 after blind set 8's first runs (so set 8 no longer measures these shapes; set 9 does):
+# the number changed hands ("this number was my son's, take it off your list"), how to stop the texts with the
+# verb last or no noun ("how do I stop getting these?", "wie kann ich diese Nachrichten abstellen?"), removal
+# "from your list / Verteiler / bestand", SMS spellings ("ki", "mon num", "co' sti"); traps beside each, and
+# past cancellations of a subscription elsewhere. New sentences, none copied from set 8.
+PROMPTED_BY_SET_8 = {
+    "opt_out": [
+        "this number used to be my brother's, he moved. please take it off your list",
+        "new owner of this number here, pls remove it from your system",
+        "Hola, este número era de mi hermana, ahora es mío. Por favor sáquenlo de su lista",
+        "ce numéro était celui de mon ex, merci de le supprimer de votre fichier",
+        "Diese Nummer gehörte meiner Frau, bitte löschen Sie sie aus Ihrer Liste",
+        "questo numero era di mio fratello, per favore cancellatelo dai vostri elenchi",
+        "esse número era da minha mãe, tirem ele da lista de vocês por favor",
+        "dit nummer was van mijn zoon, haal het alsjeblieft uit jullie systeem",
+        "how can i stop receiving these?",
+        "how do i stop getting them",
+        "cómo hago para que no me manden más estos mensajes",
+        "como le hago para que ya no me lleguen sus sms",
+        "wie kann ich eure SMS abbestellen",
+        "wie kann ich die nachrichten stoppen",
+        "wie schalte ich diese SMS ab?",
+        "hoe kan ik deze berichten stoppen?",
+        "como faço pra parar de receber isso?",
+        "come faccio a bloccare questi sms?",
+        "please remove it from your list",
+        "please delete me from your database",
+        "bitte entfernen Sie mich aus Ihrem Verteiler",
+        "merci de me retirer de votre liste",
+        "verwijder mij uit uw bestand aub",
+        "toglietemi dalla vostra lista per favore",
+        "c ki qui vous a file mon num? effacez le",
+        "mo basta co sti messaggi",
+    ],
+    "!opt_out": [
+        "please take the blue one off my list, I only want the green",
+        "can you remove the tent from my cart",
+        "delete the stove from my wishlist please",
+        "how do I stop the order? I ordered twice",
+        "how do i get these in a 42?",
+        "how do i stop the zipper from sticking",
+        "my son used this number to order last week, where is his order?",
+        "this number is on my order 4432, can you check it?",
+        "como hago para que me llegue antes del viernes?",
+        "cómo hago para que me manden la factura?",
+        "wie kann ich die Bestellung stoppen?",
+        "bitte entfernen Sie den Schlafsack aus meinem Warenkorb",
+        "come faccio a ricevere il pacco prima di sabato?",
+        "la voglio + grande, ce l'avete?",
+        "verwijder de tent uit mijn winkelwagen aub",
+        "hoe kan ik de bestelling stoppen?",
+        "retirez le sac de couchage de mon panier svp",
+        "Cancelei minha assinatura de outra loja, vcs tem cupom?",
+        "cancelei a assinatura da academia, agora vou correr, esse tênis é bom?",
+        "me desuscribí de otra tienda, tienen cupón de bienvenida?",
+        "como faço pra receber mais rápido?",
+        "come faccio a non sbagliare taglia?",
+        "no quiero + vueltas, la compro",
+        "quiero 2 + la funda",
+        "how do i stop it from leaking in the rain?",
+    ],
+}
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
     "can we not do the reminder texts anymore": "'not … texts anymore' is also 'I'm not getting the texts "
@@ -734,6 +796,10 @@ CASES = [
     )
     for table, expected in ((OPT_OUTS, "opt_out"), (TRAPS, "!opt_out"))
     for language, texts in table.items()
+    for index, text in enumerate(texts)
+] + [
+    pytest.param(text, expected, id=f"set8-{expected.lstrip('!')}-{index}")
+    for expected, texts in PROMPTED_BY_SET_8.items()
     for index, text in enumerate(texts)
 ]
 
