@@ -23,6 +23,7 @@ from .nlp_lexicon import (
     masked_words,
     names_a_size,
     order_number_in,
+    percent_off_in,
     rule_intents,
     said_is_context,
 )
@@ -148,6 +149,12 @@ def _rule_hit(
         if number:
             return RuleMatch(
                 rule=rule, keyword="order number", said=number, intents=intents, topic="order_status"
+            )
+    if context is not True and "discount" in intents:
+        percent = percent_off_in(text)
+        if percent:
+            return RuleMatch(
+                rule=rule, keyword="percent off", said=percent, intents=intents, topic="discount"
             )
     hit = lexicon_find(
         said, intents=intents, language=language, overrides=rule.lexicon or {}, context=context
