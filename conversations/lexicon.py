@@ -32,18 +32,19 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "shipping, ship, ships, shipped, delivery, deliver, postage, arrive, arrival, get here, shipping "
             "cost, how long, dhl, fedex, in time, get it by, here by, how soon, how fast, if i order, if i "
             "buy, if i buy now, if i order now, courier, express delivery, get it to me, come by, send it "
-            "to, send them to, send * to, sent to, send to, post to, post it to, post there"
+            "to, send them to, send * to, sent to, send to, post to, post it to, post there, how many days"
         ),
         "es": _terms(
             "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, mandan"
             " a, cuanto tarda, tarda en llegar, dhl, a tiempo, para cuando, lo tengo para, lo tendria para, "
             "si compro, si pido, si lo compro, paqueteria, repartidor, me llegaria, llegaria, a domicilio, "
-            "envio express, enviais, mandais, mandar a, mandarlo a, mandarla a, enviar a"
+            "envio express, enviais, mandais, mandar a, mandarlo a, mandarla a, enviar a, cuantos dias"
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
             "port, colis, arriver, arrive, recevoir, delai, livrez vous, livraison offerte, frais d envoi, "
-            "delai de livraison, colissimo, chronopost, a temps, l aurai, je l aurai, en combien de temps, si"
+            "delai de livraison, colissimo, chronopost, a temps, l aurai, je l aurai, en combien de temps, "
+            "combien de jours, si"
             " je commande, si je l achete, transporteur, point relais, livraison express, je l ai"
         ),
         "de": _terms(
@@ -52,7 +53,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "lieferzeiten, dhl, hermes, dpd, ist es bis, ist das bis, bis wann, wann kommt, rechtzeitig, wann"
             " ist es da, wie schnell, habe ich es bis, wenn ich heute bestelle, wenn ich jetzt bestelle, wenn"
             " ich bestelle, wenn ich jetzt kaufe, expressversand, packstation, lieferdienst, kommt das, kommt"
-            " es, schickt ihr, schicken nach, schickt nach, dauert es nach, dauert das nach"
+            " es, schickt ihr, schicken nach, schickt nach, dauert es nach, dauert das nach, wie viele tage, "
+            "wenn ich heute kaufe, wenn ich kaufe"
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
@@ -60,14 +62,14 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "di consegna, consegne, bartolini, brt, in tempo, per quando, quando arriva, lo ricevo, lo ricevo"
             " entro, se ordino, se compro, se lo compro, ci mette, ci vuole ad arrivare, consegna express, "
             "mandate in, mandate a, mandare in, mandare a, mandarla in, mandarlo in, mandarla a, mandarlo a, "
-            "mandate anche in, mandate anche a"
+            "mandate anche in, mandate anche a, quanti giorni"
         ),
         "pt": _terms(
             "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, portes,"
             " correio, prazo de entrega, frete gratis, correios, sedex, ctt, a tempo, recebo ate, se eu "
             "comprar, se eu pedir, se comprar, quanto tempo demora, demora pra chegar, demora para chegar, "
             "transportadora, mandam pra, mandam para, mandam pro, mandar pra, mandar para, mandar pro, manda "
-            "pra, manda pro, enviar pra, enviar pro"
+            "pra, manda pro, enviar pra, enviar pro, quantos dias"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, "
@@ -75,7 +77,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "verzendtijd, bezorgtijd, leveringstijd, leveringskosten, komt het aan, komt aan, postnl, dhl, "
             "bpost, op tijd, hoe snel, wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag "
             "bestel, als ik nu bestel, is het er, in huis, bezorgdienst, sturen naar, sturen jullie, duurt "
-            "het naar, duurt het tot"
+            "het naar, duurt het tot, hoeveel dagen"
         ),
     },
     "discount": {
@@ -83,7 +85,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "discount, coupon, promo, promo code, code, voucher, deal, sale, offer, cheaper, price match, "
             "promo codes, percent off, student discount, deals, promos, price drop, drop in price, price go "
             "down, price come down, go on sale, goes on sale, on sale, black friday, cyber monday, off the "
-            "price, money off, knock * off"
+            "price, money off, knock * off, reduced"
         ),
         "es": _terms(
             "descuento, cupon, codigo, oferta, rebaja, rebajas, promocion, mas barato, descuentos, cupones, "
@@ -103,7 +105,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "it": _terms(
             "sconto, sconti, coupon, codice, codice sconto, offerta, promozione, saldi, codice promo, promo, "
             "offerte, promozioni, buono sconto, buono regalo, scontino, scontistica, prezzo scendera, prezzo "
-            "scende, prezzo migliore, costera meno, costa meno, scontato, scontata, black friday"
+            "scende, prezzo migliore, costera meno, costa meno, calera di prezzo, cala di prezzo, scontato, "
+            "scontata, black friday"
         ),
         "pt": _terms(
             "desconto, cupom, cupao, codigo, promocao, oferta, mais barato, liquidacao, cupons, promo, "
@@ -167,14 +170,15 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, {size} o {size}, uso * {size}, soy * {size}, calzo, que numero, ajustado, ajustada, "
             "ajusta, holgado, holgada, largo, de largo, mide, cuanto mide, viene grande, viene chico, viene "
             "pequeno, vienen chicas, vienen grandes, tallan, estrecho, estrecha, ancho, me sirve, talla mas, "
-            "talla menos, ancha, anchas, anchos, pie ancho, elastico, elastica, cadera, caderas"
+            "talla menos, ancha, anchas, anchos, pie ancho, elastico, elastica, cadera, caderas, empeine"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
             "{size}, {size} ou {size}, entre deux tailles, je fais du, je fais un, je chausse, chausse, "
             "ajuste, ample, coupe, serre, serree, oversize, plus grand, plus petit, taille au dessus, taille "
             "en dessous, longue, longueur, manches, tour de poitrine, tour de taille, ca taille, je mets du, "
-            "je mets un, je porte du, je porte un, pied large, pieds larges, taillent, taillent grand, "
+            "je mets un, je porte du, je porte un, pied large, pieds larges, pied tres large, pieds tres "
+            "larges, taillent, taillent grand, "
             "taillent petit, chaussent, chausse grand, chausse petit, extensible, hanches, mollets, assez "
             "long, assez longue"
         ),
@@ -201,7 +205,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "pequena, forma grande, entre * {size}, {size} ou {size}, cabe, quem usa, usa * {size}, uso * "
             "{size}, calco, justo, justa, justinho, folgado, folgada, larga, largo, apertado, apertada, "
             "numero maior, numero menor, comprimento, mangas, modelagem, serve em, oversized, veste "
-            "certinho, pe largo, estica, quadril, panturrilha, forma grande, forma pequeno"
+            "certinho, pe largo, estica, quadril, panturrilha, comprido, comprida, tronco, forma grande, "
+            "forma pequeno"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
@@ -246,7 +251,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "noch, gibt es * noch, gibts * auch, gibt es * auch, habt ihr * auch, in {colour}, nochmal rein, "
             "wieder rein, nachproduziert, neue ware, noch kaufen, noch welche, andere farben, noch stuck, "
             "nachschub, noch in {size}, ist weg, gibts * wieder, gibt es * wieder, wieder lieferbar, in "
-            "grosse {size}, kommt * wieder, wird es * nochmal geben, nochmal geben, wieder geben, endgultig "
+            "grosse {size}, kommt * wieder, wird es * nochmal geben, kommt * nochmal, nochmal geben, wieder "
+            "geben, endgultig "
             "weg, neue rein, sind noch, gibts * nicht mehr, gibt es * nicht mehr"
         ),
         "it": _terms(
@@ -394,10 +400,13 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
         _terms(
             "arrive, arrival, get here, how long, in time, get it by, here by, how soon, how fast, come by, "
             "if i order, if i buy, if i buy now, if i order now, get it to me, "
+            "how many days, cuantos dias, wie viele tage, quanti giorni, quantos dias, hoeveel dagen, "
+            "wenn ich heute kaufe, wenn ich kaufe, "
             "mandan, mandan a, llega, llegar, a tiempo, para cuando, lo tengo para, lo tendria para, "
             "me llegaria, llegaria, "
             "si compro, si pido, si lo compro, cuanto tarda, tarda en llegar, "
-            "arriver, arrive, recevoir, a temps, l aurai, je l aurai, je l ai, en combien de temps, "
+            "arriver, arrive, recevoir, a temps, l aurai, je l aurai, je l ai, en combien de temps, combien "
+            "de jours, "
             "si je commande, si je l achete, colis, "
             "ankommen, rechtzeitig, bis wann, wann kommt, ist es bis, ist das bis, wann ist es da, "
             "wie schnell, "
@@ -443,6 +452,7 @@ CONJUNCTIONS: dict[str, frozenset[str]] = {
 
 # Past forms that only a shopper who already bought writes ("comprei", "bestellt", "ordered"), compared as
 # written: their stem is also the future's ("se eu comprar", "wenn ich bestelle", "if I order").
+# Also words whose stem is a verb's of another intent: Portuguese "comprido" (long) is stemmed as "comprar".
 AS_WRITTEN = frozenset(
     _terms(
         "ordered, i ordered, i paid, pedi, compre, pague, ya lo enviaron, ya salio, entregado, "
@@ -450,7 +460,7 @@ AS_WRITTEN = frozenset(
         "bestellt, hab bestellt, habe bestellt, bezahlt, "
         "zugestellt, schon verschickt, schon versendet, ordinato, ho ordinato, ho pagato, consegnato, "
         "comprei, paguei, entregue, despacharam, ja foi enviado, foi enviado, besteld, betaald, "
-        "al verzonden, al verstuurd, bestelde"
+        "al verzonden, al verstuurd, bestelde, comprido, comprida"
     )
 )
 

@@ -26,10 +26,11 @@ COURTESY_WORDS: dict[str, str] = {
     "purchase it on when payday paycheck pay day paid next month tomorrow gonna going to soon then tonight "
     "today morning afternoon look check see bet take care keep that in mind talk speak chat one pass stuff "
     "happy monday might probably prob def definitely sort sorted ta love luv hon sleep proper decide after "
-    "again laters cya ttyl over back bit while first sec this "
+    "again laters cya ttyl over back bit while first sec this come coming have think out "
     "tuesday wednesday "
     "thursday friday saturday sunday",
-    "es": "va vale vale tranqui calma con ya digo algo besito besitos guapa beso igual finde pido lo pensare "
+    "es": "majo maja el va vale vale tranqui calma con ya digo algo besito besitos guapa beso igual finde "
+    "pido lo pensare "
     "miro mirare pienso decido "
     "crack hablamos pensare okis okas acuerdo feliz lunes martes miercoles jueves viernes sabado "
     "domingo "
@@ -42,7 +43,8 @@ COURTESY_WORDS: dict[str, str] = {
     " luego pronto manana chao chau adios si no lo la le les te y e a voy pensar pienso pensarlo aviso "
     "avisamos aviso veo despues cuando cobre compro comprare pido pedire sueldo quincena para todos ustedes"
     " usted vos tambien igual",
-    "fr": "redis redirai dirai tiens courant laisse temps me ca y sur surement tranquillement regarderai "
+    "fr": "decide deciderai redis redirai dirai tiens courant laisse temps me ca y sur surement "
+    "tranquillement regarderai "
     "plus tard peut etre bisous a plus "
     "continuation gentil sympa voir lundi mardi mercredi jeudi vendredi samedi dimanche plus demain "
     "ce soir verrai verra "
@@ -52,7 +54,8 @@ COURTESY_WORDS: dict[str, str] = {
     "bon soiree journee nuit week end weekend a vous toi aussi bientot salut au revoir bisous cordialement "
     "tres pareillement de meme egalement je vais reflechir reflechis y penser penserai passerai commande "
     "commanderai la le fin du mois quand salaire paie et",
-    "de": "vielmal vielmals scho schon euch dir meld melde lass lasst zeit noch mal schauen schaus "
+    "de": "entscheide entscheiden vielmal vielmals scho schon euch dir meld melde lass lasst zeit noch mal "
+    "schauen schaus "
     "wahrscheinlich "
     "nochmal drueber uberlegs abend an "
     "tausend und vielleicht nachsten nachste monat woche denk denke druber daruber nach auch montag "
@@ -64,7 +67,8 @@ COURTESY_WORDS: dict[str, str] = {
     "mache machs schones schonen schoenes einen wochenende abend tag noch bis dann bald spater tschuss "
     "tschau ciao servus gleichfalls ebenso gerne gern nett uberleg uberlege uberlegs es mir melde mich wenn"
     " das gehalt lohn da ist bestelle kaufe",
-    "it": "ci rifletto penso pensero calma con magari piu tardi probabilmente prossimo gentilissimi fine "
+    "it": "decido decidero ci rifletto penso pensero calma con magari piu tardi probabilmente prossimo "
+    "gentilissimi fine "
     "mese "
     "occhiata do un pensierino stasera "
     "allora davvero sentiamo vediamo buonanotte buongiorno buonasera felice lunedi martedi mercoledi "
@@ -76,7 +80,8 @@ COURTESY_WORDS: dict[str, str] = {
     "pensero vi ti faccio sapere so lo la prendo prendero compro ordino col con il prossimo stipendio "
     "gentilissimi gentilissima gentilissimo gentile gentili tutto chiaro ricevuto capito altrettanto ancora"
     " d accordo certo e",
-    "pt": "fechou fechado aviso pensada dar uma quem sabe brigadao amores uns sao vcs isso mais tarde acho "
+    "pt": "peco fechou fechado aviso pensada dar uma quem sabe brigadao amores uns sao vcs isso mais tarde "
+    "acho "
     "que no do mes calma com "
     "aqui feliz segunda terca quarta quinta sexta sabado domingo depois vejo ver olho amanha hoje "
     "comprar bola obrigado obrigada obrigadao brigado brigada "
@@ -84,7 +89,8 @@ COURTESY_WORDS: dict[str, str] = {
     "muita ok beleza blz show perfeito otimo legal top tmj boa bom noite dia tarde fim de semana pra para "
     "vcs voces voce vc tchau ate mais logo breve vou pensar penso e te falo aviso quando cair o salario eu "
     "compro tudo certo fechado combinado nada sim nao abs abraco bjs beijos",
-    "nl": "rustig laat weten eind van de maand maar eens over even oke waarschijnlijk volgend volgende "
+    "nl": "beslis rustig laat weten eind van de maand maar eens over even oke waarschijnlijk volgend "
+    "volgende "
     "goedenacht welterusten heel erg snel naar verder maandag dinsdag woensdag donderdag vrijdag "
     "zaterdag zondag kijk kijken "
     "morgen "
@@ -110,7 +116,8 @@ _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}
 # "I'll think it over", "lo miro con calma", "ich überleg's mir noch": a plan of the shopper's own. The few
 # words after it say when or how and need no answer, unless they turn ("but", "if") or negate.
 PLANS: dict[str, str] = {
-    "en": r"(?:ill|i will|im gonna|gonna|going to|i might|might|will) (?:think|have a (?:proper )?look|look|"
+    "en": r"(?:ill|i will|im gonna|gonna|going to|i might|might|will) (?:probably |prob |maybe |just |"
+    r"definitely |def )?(?:think|have a (?:proper )?look|look|"
     r"check|order|buy|grab|get|decide|sort|sleep on|come back|get back|pick)",
     "es": r"(?:lo |la |me lo |me la )?(?:pienso|pensare|miro|mirare|vere|pido|pedire|compro|comprare|decido)"
     r"|voy a (?:pensar|mirar|ver|pedir|comprar)(?:lo|la)?",

@@ -651,6 +651,12 @@ _HUMAN_PATTERNS_MORE = [
     r"on the (?:phone|line)|by phone|"
     r"over the phone|por telefono|au telephone|par telephone|am telefon|al telefono|per telefono|"
     r"por telefone|pelo telefone|telefonisch)\b",
+    r"\b(?:mit|met|with|con|com|avec) (?:jemandem|jemand|iemand|someone|somebody|alguien|alguem|qualcuno|"
+    r"quelqu un|einem menschen|een mens|a person|una persona|une personne|uma pessoa) (?:\w+ )?"
+    r"(?:telefonieren|telefoneren|bellen|telefonare|telefonar|telefonear|on the phone|by phone)\b",
+    r"\b(?:telefonisch|telefonicamente|telephoniquement|by phone|on the phone|al telefono|au telephone|"
+    r"por telefono|por telefone) (?:\w+ ){0,2}(?:met|mit|with|con|com|avec) (?:iemand|jemandem|someone|"
+    r"somebody|alguien|alguem|qualcuno|quelqu un)\b",
     r"\b(?:ligar|liguem|ligue|liga|retornem|retorne|retorna) (?:pra|para) mim\b|\bretorn\w* a ligacao\b",
     r"\b(?:telefoontje|een belletje)\b",
     # "j'aimerais être rappelé", "möchte zurückgerufen werden", "que me devuelvan la llamada"

@@ -6,7 +6,8 @@ questions no rule covers.
 Written by hand for this work, none of it copied from the labelled sets in data/ (sets 6 and 7 only named
 the categories). It is a TUNING set: the router was changed against it with word lists and general shapes,
 so its score says nothing about unseen text; the blind held-out sets in test_routing_languages.py measure
-that. First run on main ea7f1f9: 397/561 (70.8 %).
+that. First run on main ea7f1f9: 397/561 (70.8 %). A second batch (SECOND_BATCH), written after the
+first round of changes, scored 145/168 (86.3 %) on its first run, then was tuned on.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -737,6 +738,193 @@ F zitten er batterijen bij?
 """,
 }
 
+# A second batch, every category again in new words, written after the first round of changes and run once
+# before any change for it (its first-run score is in the module docstring), then tuned on too.
+SECOND_BATCH = {
+    "en": """
+K nice one, I'll probably sort it out after the weekend
+K ok thank you, will decide tomorrow 😊
+K thanks hun, I'll have a think and come back to you
+E could someone from your team phone me this afternoon
+E I'd like a callback please, easier than texting
+E my payment got refused twice, bank says all fine
+S do you post to new zealand?
+S can you ship this to my mum in Spain
+S how many days to get to Canada?
+Z are these ok for someone with high arches and wide feet?
+Z I have a long torso, is the top long enough?
+Z my shoulders are broad, will the medium be too tight?
+A is the olive one ever coming back?
+A got any more of the grey in stock soon?
+A any navy left in a small?
+O where's my stuff? ordered 2 weeks ago
+O bought it on monday and still no tracking
+S if I buy it today will it be here by saturday?
+D are you doing anything for black friday?
+D will it be reduced soon?
+D do you ever do 20% off?
+F is the jacket machine washable?
+F does the lamp come with a bulb?
+F can you gift wrap it?
+""",
+    "es": """
+K vale, gracias, ya lo decido mañana
+K genial, lo pienso y os digo, saludos
+K gracias majo, a ver si el finde lo pido
+E me puede llamar alguien esta tarde?
+E prefiero hablar por teléfono con alguien, es más fácil
+E no me acepta el pago, la tarjeta está bien
+S enviáis a Portugal?
+S me lo mandáis a Londres?
+S cuanto tarda a Mexico?
+Z tengo el empeine alto, me valdrán?
+Z tengo el torso largo, la camiseta es larga?
+Z de hombros soy ancho, la M me quedará justa?
+A volverá el verde oliva?
+A os queda alguna en azul marino?
+A cuándo vuelve a estar la gris?
+O pedí hace dos semanas y nada, dónde está?
+O compré el lunes y aún sin seguimiento
+S si lo compro hoy llega el sábado?
+D haréis algo para el black friday?
+D bajará de precio pronto?
+D hacéis 20% alguna vez?
+F la chaqueta se puede lavar en lavadora?
+F la lámpara trae bombilla?
+F lo podéis envolver para regalo?
+""",
+    "fr": """
+K merci, je vais voir ça demain tranquille
+K ok super, je réfléchis et je vous dis
+K merci beaucoup, je commanderai sûrement ce week-end
+E quelqu'un pourrait m'appeler cet après-midi ?
+E je préfère qu'on m'appelle, c'est plus facile
+E mon paiement est refusé alors que ma banque dit que tout va bien
+S vous envoyez en Espagne ?
+S vous pouvez l'envoyer à ma mère à Londres ?
+S combien de jours pour le Canada ?
+Z j'ai le pied très large, ça passe ?
+Z j'ai le buste long, le haut est assez long ?
+Z j'ai les épaules carrées, le M sera trop serré ?
+A le kaki va revenir un jour ?
+A il vous en reste en bleu marine ?
+A quand est-ce que le gris revient en stock ?
+O commandé il y a deux semaines et toujours rien, il est où ?
+O acheté lundi et toujours pas de suivi
+S si je l'achète aujourd'hui je l'ai samedi ?
+D vous faites quelque chose pour le black friday ?
+D ça va baisser bientôt ?
+D vous faites parfois -20% ?
+F la veste passe en machine ?
+F la lampe est livrée avec une ampoule ?
+F vous pouvez faire un paquet cadeau ?
+""",
+    "de": """
+K danke, ich entscheide morgen 😊
+K super, ich überleg's mir und meld mich
+K dankeschön, bestell wahrscheinlich am wochenende
+E kann mich heute nachmittag jemand anrufen?
+E ich würde lieber mit jemandem telefonieren
+E meine zahlung wurde abgelehnt, die bank sagt alles ok
+S liefert ihr nach Spanien?
+S könnt ihr das an meine mutter in london schicken?
+S wie viele tage nach Kanada?
+Z hab einen hohen spann und breite füße, geht das?
+Z hab einen langen oberkörper, ist das shirt lang genug?
+Z breite schultern, wird M zu eng?
+A kommt das olivgrün nochmal?
+A habt ihr noch was in marineblau?
+A wann ist die graue wieder auf lager?
+O vor zwei wochen bestellt und nichts da, wo bleibt es?
+O montag gekauft und immer noch keine sendungsverfolgung
+S wenn ich heute kaufe, ist es samstag da?
+D macht ihr was zum black friday?
+D wird das bald günstiger?
+D gibt es mal 20%?
+F kann man die jacke in der maschine waschen?
+F ist bei der lampe eine birne dabei?
+F könnt ihr es als geschenk verpacken?
+""",
+    "it": """
+K grazie, decido domani 😊
+K ok perfetto, ci penso e vi dico
+K grazie mille, probabilmente ordino nel weekend
+E qualcuno mi può chiamare oggi pomeriggio?
+E preferisco parlare al telefono con qualcuno
+E il pagamento è stato rifiutato ma la banca dice che è tutto ok
+S spedite in Spagna?
+S potete mandarlo a mia madre a Londra?
+S quanti giorni per il Canada?
+Z ho il collo del piede alto e il piede largo, vanno bene?
+Z ho il busto lungo, la maglia è abbastanza lunga?
+Z ho le spalle larghe, la M sarà stretta?
+A tornerà il verde oliva?
+A vi resta qualcosa in blu navy?
+A quando torna disponibile il grigio?
+O ordinato due settimane fa e niente, dov'è?
+O comprato lunedì e ancora nessun tracking
+S se lo compro oggi arriva sabato?
+D fate qualcosa per il black friday?
+D calerà di prezzo presto?
+D fate mai il 20%?
+F la giacca si può lavare in lavatrice?
+F la lampada ha la lampadina inclusa?
+F potete fare una confezione regalo?
+""",
+    "pt": """
+K obrigado, decido amanhã 😊
+K show, vou pensar e te falo
+K valeu demais, acho que peço no fim de semana
+E alguém pode me ligar hoje à tarde?
+E prefiro falar por telefone com alguém
+E meu pagamento foi recusado mas o banco diz que tá tudo certo
+S vocês enviam pra Espanha?
+S dá pra mandar pra minha mãe em Londres?
+S quantos dias pro Canadá?
+Z tenho peito do pé alto e pé largo, serve?
+Z tenho tronco comprido, a blusa é longa?
+Z tenho ombros largos, o M vai ficar apertado?
+A o verde oliva vai voltar?
+A ainda tem algum azul marinho?
+A quando o cinza volta pro estoque?
+O pedi faz duas semanas e nada, cadê?
+O comprei segunda e ainda sem rastreio
+S se eu comprar hoje chega sábado?
+D vão fazer algo na black friday?
+D vai baixar de preço logo?
+D vocês fazem 20% às vezes?
+F a jaqueta pode lavar na máquina?
+F a luminária vem com lâmpada?
+F vocês fazem embrulho de presente?
+""",
+    "nl": """
+K dank je, ik beslis morgen 😊
+K top, ik denk erover na en laat het weten
+K dankjewel, bestel waarschijnlijk in het weekend
+E kan iemand me vanmiddag bellen?
+E ik praat liever telefonisch met iemand
+E mijn betaling is geweigerd maar de bank zegt dat alles ok is
+S leveren jullie in Spanje?
+S kunnen jullie het naar mijn moeder in Londen sturen?
+S hoeveel dagen naar Canada?
+Z ik heb een hoge wreef en brede voeten, gaat dat?
+Z ik heb een lang bovenlijf, is het shirt lang genoeg?
+Z brede schouders, wordt M te krap?
+A komt het olijfgroen nog terug?
+A hebben jullie nog iets in marineblauw?
+A wanneer is de grijze weer op voorraad?
+O twee weken geleden besteld en niks, waar blijft het?
+O maandag gekocht en nog steeds geen track en trace
+S als ik het vandaag koop, is het er zaterdag?
+D doen jullie iets met black friday?
+D wordt het binnenkort goedkoper?
+D doen jullie wel eens 20%?
+F mag de jas in de wasmachine?
+F zit er een lampje bij de lamp?
+F kunnen jullie het als cadeau inpakken?
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -746,17 +934,12 @@ AREAS = {
     "order-or-delivery": ORDER_OR_DELIVERY,
     "sale": SALES_AND_PRICE_DROPS,
     "fallback": NO_RULE_FITS,
+    "second": SECOND_BATCH,
 }
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
-VERB_LAST = (
-    "the destination sits between the modal and a verb-final 'send' ('nach Italien schicken'), which no "
-)
-VERB_LAST += "lexicon phrase spans; a send verb alone would take 'send me the link again' for shipping"
 KNOWN_MISSES: dict[str, str] = {
-    "thanks for checking in, I'll come back to it later": "'come back' is a stock phrase ('will the red come "
-    "back?'); the shopper coming back to it reads the same",
-    "könnt ihr es nach Italien schicken?": VERB_LAST,
-    "kunnen jullie het naar Engeland sturen?": VERB_LAST,
+    "könnt ihr das an meine mutter in london schicken?": "only 'nach' is read as a destination before a "
+    "verb-final 'schicken': 'an' is as often 'an meine Mail schicken'",
     "sono alto 1,90, i pantaloni bastano?": "a body height with no fit word is not read as a sizing question",
     "do u have more of the mugs coming": "'more * coming' with a noun in the gap: gaps open only on an "
     "article",
