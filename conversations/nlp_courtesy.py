@@ -26,7 +26,7 @@ COURTESY_WORDS: dict[str, str] = {
     "purchase it on when payday paycheck pay day paid next month tomorrow gonna going to soon then tonight "
     "today morning afternoon look check see bet take care keep that in mind talk speak chat one pass stuff "
     "happy monday might probably prob def definitely sort sorted ta love luv hon sleep proper decide after "
-    "again laters cya ttyl over back bit while first sec this come coming have think out "
+    "again laters cya ttyl over back bit while first sec this come coming have think out rush tbh till "
     "tuesday wednesday "
     "thursday friday saturday sunday",
     "es": "majo maja el va vale vale tranqui calma con ya digo algo besito besitos guapa beso igual finde "
@@ -116,21 +116,32 @@ _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}
 # "I'll think it over", "lo miro con calma", "ich überleg's mir noch": a plan of the shopper's own. The few
 # words after it say when or how and need no answer, unless they turn ("but", "if") or negate.
 PLANS: dict[str, str] = {
-    "en": r"(?:ill|i will|im gonna|gonna|going to|i might|might|will) (?:probably |prob |maybe |just |"
-    r"definitely |def )?(?:think|have a (?:proper )?look|look|"
-    r"check|order|buy|grab|get|decide|sort|sleep on|come back|get back|pick)",
-    "es": r"(?:lo |la |me lo |me la )?(?:pienso|pensare|miro|mirare|vere|pido|pedire|compro|comprare|decido)"
-    r"|voy a (?:pensar|mirar|ver|pedir|comprar)(?:lo|la)?",
-    "fr": r"je (?:vais|reflechis|regarde|verrai|commanderai|reviens|reviendrai)|(?:vous|te) (?:redis|tiens)",
-    "de": r"(?:ich )?(?:denk|denke|uberleg|uberlege|uberlegs|schau|schaue|guck|gucke|bestell|bestelle|kauf|"
-    r"kaufe|meld|melde|schaus)",
-    "it": r"ci (?:penso|pensero|rifletto|faccio)|(?:vi|ti) faccio sapere"
-    r"|(?:lo |la )?(?:ordino|prendo|compro)",
-    "pt": r"vou (?:pensar|ver|olhar|dar|comprar|pedir|sair)|(?:depois )?(?:eu )?(?:vejo|penso|compro)"
-    r"|te (?:aviso|falo)",
-    "nl": r"(?:ik )?(?:denk|kijk|bestel|koop)",
+    "en": r"(?:ill|i will|im gonna|gonna|going to|i might|might|will|let me|i need to|need to|i have to|have "
+    r"to|gotta|i wanna|wanna) (?:probably |prob |maybe |just |definitely |def |first )?(?:think|have a "
+    r"(?:proper )?look|look|check|order|buy|grab|get|decide|sort|sleep on|come back|get back|pick|talk|ask|"
+    r"save)",
+    "es": r"(?:dejame |tengo que |necesito |voy a )?(?:lo |la |me lo |me la )?(?:pensar|pensarlo|pienso|"
+    r"pensare|mirar|mirarlo|miro|mirare|ver|vere|pedir|pido|pedire|comprar|compro|comprare|decido|"
+    r"consultar|consultarlo|consulto|hablar|hablo|preguntar|pregunto)",
+    "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|je) (?:y |en )?(?:reflechir|reflechis|"
+    r"regarder|regarde|voir|verrai|commanderai|reviens|reviendrai|parler|parle|demander|demande|"
+    r"vais)|(?:vous|te) (?:redis|tiens)",
+    "de": r"(?:ich )?(?:muss |mochte |will |werde )?(?:noch |mal |erst )*(?:denk|denke|uberleg|uberlegen|"
+    r"uberlege|uberlegs|schau|schaue|schaus|guck|gucke|bestell|bestelle|kauf|kaufe|meld|melde|frag|frage|"
+    r"fragen|entscheide)",
+    "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|chiedo|decido)"
+    r"|ci (?:penso|pensero|rifletto|faccio)|(?:vi|ti) faccio sapere|(?:lo |la )?(?:ordino|prendo|compro)",
+    "pt": r"(?:vou|preciso|tenho que|deixa eu) (?:pensar|ver|olhar|dar|comprar|pedir|sair|falar|conversar|"
+    r"perguntar|decidir)|(?:depois )?(?:eu )?(?:vejo|penso|compro|falo|peco)|te (?:aviso|falo)",
+    "nl": r"(?:ik )?(?:moet |wil |ga )?(?:er )?(?:nog )?(?:even )?(?:denk|kijk|bestel|koop|overleg|vraag|"
+    r"beslis|nadenken|over nadenken)",
 }
-_TURNS = "but|pero|mais|aber|ma|mas|maar|if|si|se|wenn|als|not|no|pas|nicht|niet|non|nao|nada|rien|nothing"
+_TURNS = (
+    "but|pero|mais|aber|ma|mas|maar|if|si|se|wenn|als|not|no|pas|nicht|niet|non|nao|nada|rien|nothing|"
+    # a question without its "?": "je dois attendre combien de temps"
+    "how|when|where|what|why|combien|quand|ou|pourquoi|wann|wo|wie|warum|was|cuando|donde|como|cuanto|"
+    "quando|dove|come|quanto|onde|wanneer|waar|hoe|hoeveel|waarom"
+)
 _PLAN = re.compile(rf"\b(?:{'|'.join(PLANS.values())})\b(?: (?!(?:{_TURNS})\b)\w+){{0,5}}")
 # A greeting or a yes alone opens a conversation ("ciao", "buongiorno", "yes" to "want it?"): it needs an
 # answer. With thanks or a wish it is a goodbye ("buenas tardes, gracias").
