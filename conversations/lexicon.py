@@ -162,7 +162,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "come up large, come up small, comes up, fit big, fit small, usually * {size}, normally * {size},"
             " typically * {size}, go up a size, go one up, one size up, long enough, short enough, roomy, "
             "stretch, stretchy, wide calf, wide calves, wide fit, chunky feet, broad shoulders, hips, take "
-            "the {size}, take a {size}, go for the {size}"
+            "the {size}, take a {size}, go for the {size}, too long, too short, pinch, pinches, petite"
         ),
         "es": _terms(
             "talla, tallas, medidas, me queda, te queda, le queda, queda bien, quedan bien, tallaje, guia de "
@@ -180,7 +180,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "je mets un, je porte du, je porte un, pied large, pieds larges, pied tres large, pieds tres "
             "larges, taillent, taillent grand, "
             "taillent petit, chaussent, chausse grand, chausse petit, extensible, hanches, mollets, assez "
-            "long, assez longue"
+            "long, assez longue, trop long, trop longue, trop court, trop courte, trop serre, trop serree"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -188,7 +188,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "fallt * klein, fallt * gross, fallt * aus, fallen * aus, wie fallt, eng, weit, geschnitten, "
             "sitzt, tailliert, lang genug, wie lang ist, nummer grosser, nummer kleiner, oversized, "
             "brustumfang, bund, ich trage, trage * {size}, sonst immer, kindergrosse, schuhgrosse, breite "
-            "fusse, breite, breiten, breit, schmal, dehnbar, hufte, huften, waden"
+            "fusse, breite, breiten, breit, schmal, dehnbar, hufte, huften, waden, zu lang, zu kurz, zu eng, "
+            "zu weit"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -197,7 +198,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "aderente, largo, larga, stretto, stretta, lungo, lunga, quanto e lungo, quanto e largo, chi "
             "porta, mi sta, ti sta, sono una, sono un, tirano, petto, spalle, oversize, regolare, taglia "
             "sopra, taglia sotto, calzano, calza grande, calza piccolo, abbastanza lunghi, abbastanza "
-            "lunghe, elasticizzato, elasticizzata, fianchi, polpaccio"
+            "lunghe, elasticizzato, elasticizzata, fianchi, polpaccio, troppo lungo, troppo lunga, troppo "
+            "corto, troppo corta, troppo stretto, troppo stretta"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -206,7 +208,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, calco, justo, justa, justinho, folgado, folgada, larga, largo, apertado, apertada, "
             "numero maior, numero menor, comprimento, mangas, modelagem, serve em, oversized, veste "
             "certinho, pe largo, estica, quadril, panturrilha, comprido, comprida, tronco, forma grande, "
-            "forma pequeno"
+            "forma pequeno, fica curta, fica curto, muito comprida, muito comprido"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
@@ -215,7 +217,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "groter, maat kleiner, hoe lang is, lengte, oversized, borstomvang, gesneden, ik draag, draag * "
             "{size}, meestal {size}, past dit, past dat, past het, past de, past me, past mij, mouwen, lang "
             "genoeg, schoenmaat, van maat, zit * strak, te strak, vallen * klein, vallen * groot, vallen * "
-            "ruim, brede, breed, rekbaar, heupen, kuiten, passen ze, passen de, passen die"
+            "ruim, brede, breed, rekbaar, heupen, kuiten, passen ze, passen de, passen die, te lang, te "
+            "kort, te krap"
         ),
     },
     "stock": {
@@ -452,7 +455,8 @@ CONJUNCTIONS: dict[str, frozenset[str]] = {
 
 # Past forms that only a shopper who already bought writes ("comprei", "bestellt", "ordered"), compared as
 # written: their stem is also the future's ("se eu comprar", "wenn ich bestelle", "if I order").
-# Also words whose stem is a verb's of another intent: Portuguese "comprido" (long) is stemmed as "comprar".
+# Also words whose stem is another word's: Portuguese "comprido" (long) is stemmed as "comprar", English
+# "petite" as French "petit" ("un petit cadeau").
 AS_WRITTEN = frozenset(
     _terms(
         "ordered, i ordered, i paid, pedi, compre, pague, ya lo enviaron, ya salio, entregado, "
@@ -460,7 +464,7 @@ AS_WRITTEN = frozenset(
         "bestellt, hab bestellt, habe bestellt, bezahlt, "
         "zugestellt, schon verschickt, schon versendet, ordinato, ho ordinato, ho pagato, consegnato, "
         "comprei, paguei, entregue, despacharam, ja foi enviado, foi enviado, besteld, betaald, "
-        "al verzonden, al verstuurd, bestelde, comprido, comprida"
+        "al verzonden, al verstuurd, bestelde, comprido, comprida, petite"
     )
 )
 

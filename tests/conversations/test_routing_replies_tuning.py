@@ -10,6 +10,7 @@ that. First run on main ea7f1f9: 397/561 (70.8 %). A second batch (SECOND_BATCH)
 first round of changes, scored 145/168 (86.3 %) on its first run, then was tuned on. A third
 (THIRD_BATCH, acknowledgements and traps) scored 4/20 acknowledgements on its first run; tuning on it
 read 3 of its 14 traps as acknowledgements until waiting and unasked questions stopped a plan.
+A fourth (FOURTH_BATCH) scored 33/39 on its first run, then was tuned on.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -982,6 +983,64 @@ N ik moet nog wachten op mijn geld
 """,
 }
 
+# A fourth batch (a place, a body, a colour back, a call, a card), written after the third round and run
+# once before any change for it: 33/39; then tuned on ("too long", "zu lang", "te kort"...).
+FOURTH_BATCH = {
+    "en": """
+S hi, do you deliver to the canary islands?
+S can I get it delivered to my office in Brooklyn?
+S is it possible to send to an APO address?
+Z my toes are wide, will the sneakers pinch?
+Z I'm petite, will the jeans be too long?
+Z do the sleeves fit long arms?
+A will you restock the lilac?
+E can someone call me? it's about my order
+E my visa got declined at checkout
+""",
+    "es": """
+S mandáis a Galicia?
+Z soy bajita, el vestido me quedará largo?
+A vais a volver a sacar el lila?
+E necesito que me llamen, es urgente
+E mi tarjeta no pasa
+""",
+    "fr": """
+S vous livrez en Guadeloupe ?
+Z je suis petite, le jean sera trop long ?
+A vous allez remettre le lilas en stock ?
+E rappelez-moi au plus vite svp
+E ma carte ne passe pas
+""",
+    "de": """
+S liefert ihr auch nach Südtirol?
+Z ich bin klein, ist die hose zu lang?
+A kommt lila wieder rein?
+E bitte um rückruf heute
+E meine karte geht nicht durch
+""",
+    "it": """
+S consegnate anche in Sicilia?
+Z sono bassina, il vestito sarà troppo lungo?
+A rimetterete in vendita il lilla?
+E richiamatemi per favore è urgente
+E la carta non passa
+""",
+    "pt": """
+S entregam em Portugal continental?
+Z sou baixinha, a calça vai ficar comprida?
+A vão voltar a vender o lilás?
+E me liga por favor, é urgente
+E meu cartão não passa
+""",
+    "nl": """
+S bezorgen jullie ook op de Waddeneilanden?
+Z ik ben klein, is de broek te lang?
+A komen jullie weer met lila?
+E bel me even terug aub
+E mijn pas werkt niet bij het afrekenen
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -993,11 +1052,13 @@ AREAS = {
     "fallback": NO_RULE_FITS,
     "second": SECOND_BATCH,
     "third": THIRD_BATCH,
+    "fourth": FOURTH_BATCH,
 }
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
     "cheers, gonna wait till payday": "waiting is not a plan word: 'gonna wait, the site keeps logging me "
     "out' is a problem",
+    "komen jullie weer met lila?": "'weer met' (again with) is too loose a stock phrase",
     "könnt ihr das an meine mutter in london schicken?": "only 'nach' is read as a destination before a "
     "verb-final 'schicken': 'an' is as often 'an meine Mail schicken'",
     "sono alto 1,90, i pantaloni bastano?": "a body height with no fit word is not read as a sizing question",
@@ -1030,9 +1091,9 @@ def test_the_corpus_is_broad_in_every_language_and_area():
     # then: at least ten phrasings per area in each of the seven languages
     for area, by_language in AREAS.items():
         assert set(by_language) == set(LANGUAGES), area
-        assert all(len(_lines(block)) >= (1 if area == "third" else 10) for block in by_language.values()), (
-            area
-        )
+        assert all(
+            len(_lines(block)) >= (1 if area in ("third", "fourth") else 10) for block in by_language.values()
+        ), area
         assert all(label in LABELS for block in by_language.values() for label, _ in _lines(block))
 
 
