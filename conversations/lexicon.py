@@ -31,18 +31,20 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": _terms(
             "shipping, ship, ships, shipped, delivery, deliver, postage, arrive, arrival, get here, shipping "
             "cost, how long, dhl, fedex, in time, get it by, here by, how soon, how fast, if i order, if i "
-            "buy, if i buy now, if i order now, courier, express delivery, get it to me, come by"
+            "buy, if i buy now, if i order now, courier, express delivery, get it to me, come by, send it "
+            "to, send them to, send * to, sent to, send to, post to, post it to, post there, how many days"
         ),
         "es": _terms(
             "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, mandan"
             " a, cuanto tarda, tarda en llegar, dhl, a tiempo, para cuando, lo tengo para, lo tendria para, "
             "si compro, si pido, si lo compro, paqueteria, repartidor, me llegaria, llegaria, a domicilio, "
-            "envio express"
+            "envio express, enviais, mandais, mandar a, mandarlo a, mandarla a, enviar a, cuantos dias"
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
             "port, colis, arriver, arrive, recevoir, delai, livrez vous, livraison offerte, frais d envoi, "
-            "delai de livraison, colissimo, chronopost, a temps, l aurai, je l aurai, en combien de temps, si"
+            "delai de livraison, colissimo, chronopost, a temps, l aurai, je l aurai, en combien de temps, "
+            "combien de jours, si"
             " je commande, si je l achete, transporteur, point relais, livraison express, je l ai"
         ),
         "de": _terms(
@@ -51,56 +53,69 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "lieferzeiten, dhl, hermes, dpd, ist es bis, ist das bis, bis wann, wann kommt, rechtzeitig, wann"
             " ist es da, wie schnell, habe ich es bis, wenn ich heute bestelle, wenn ich jetzt bestelle, wenn"
             " ich bestelle, wenn ich jetzt kaufe, expressversand, packstation, lieferdienst, kommt das, kommt"
-            " es"
+            " es, schickt ihr, schicken nach, schickt nach, dauert es nach, dauert das nach, wie viele tage, "
+            "wenn ich heute kaufe, wenn ich kaufe"
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
             "arrivare, costi di spedizione, corriere, pacco, spediscono, spedito, spese di spedizione, tempi "
             "di consegna, consegne, bartolini, brt, in tempo, per quando, quando arriva, lo ricevo, lo ricevo"
-            " entro, se ordino, se compro, se lo compro, ci mette, ci vuole ad arrivare, consegna express"
+            " entro, se ordino, se compro, se lo compro, ci mette, ci vuole ad arrivare, consegna express, "
+            "mandate in, mandate a, mandare in, mandare a, mandarla in, mandarlo in, mandarla a, mandarlo a, "
+            "mandate anche in, mandate anche a, quanti giorni"
         ),
         "pt": _terms(
             "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, portes,"
             " correio, prazo de entrega, frete gratis, correios, sedex, ctt, a tempo, recebo ate, se eu "
             "comprar, se eu pedir, se comprar, quanto tempo demora, demora pra chegar, demora para chegar, "
-            "transportadora"
+            "transportadora, mandam pra, mandam para, mandam pro, mandar pra, mandar para, mandar pro, manda "
+            "pra, manda pro, enviar pra, enviar pro, quantos dias"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, "
             "bezorging, bezorgd, geleverd, verzonden, bezorgkosten, levertijd, pakket, aankomen, opsturen, "
             "verzendtijd, bezorgtijd, leveringstijd, leveringskosten, komt het aan, komt aan, postnl, dhl, "
             "bpost, op tijd, hoe snel, wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag "
-            "bestel, als ik nu bestel, is het er, in huis, bezorgdienst"
+            "bestel, als ik nu bestel, is het er, in huis, bezorgdienst, sturen naar, sturen jullie, duurt "
+            "het naar, duurt het tot, hoeveel dagen"
         ),
     },
     "discount": {
         "en": _terms(
             "discount, coupon, promo, promo code, code, voucher, deal, sale, offer, cheaper, price match, "
-            "promo codes, percent off, student discount, deals, promos"
+            "promo codes, percent off, student discount, deals, promos, price drop, drop in price, price go "
+            "down, price come down, go on sale, goes on sale, on sale, black friday, cyber monday, off the "
+            "price, money off, knock * off, reduced"
         ),
         "es": _terms(
             "descuento, cupon, codigo, oferta, rebaja, rebajas, promocion, mas barato, descuentos, cupones, "
-            "promo, codigo de descuento, descuentito, codigo promocional, rebajita"
+            "promo, codigo de descuento, descuentito, codigo promocional, rebajita, bajar de precio, baja de "
+            "precio, bajara de precio, black friday, cyber monday"
         ),
         "fr": _terms(
             "reduction, remise, promo, code promo, coupon, solde, soldes, rabais, moins cher, bon de "
-            "reduction, reductions, promos, code de reduction, bon plan, reduc, geste commercial, un geste"
+            "reduction, reductions, promos, code de reduction, bon plan, reduc, geste commercial, un geste, "
+            "baisser, baisse de prix, petit prix, faites un prix, faire un prix, black friday"
         ),
         "de": _terms(
             "rabatt, gutschein, rabattcode, gutscheincode, angebot, aktion, gunstiger, sale, prozente, "
-            "rabatte, gutscheine, sonderangebot, studentenrabatt, neukundenrabatt, im angebot"
+            "rabatte, gutscheine, sonderangebot, studentenrabatt, neukundenrabatt, im angebot, preis fallen, "
+            "preis noch fallen, preis sinken, preis runter, billiger, reduziert, preislich, black friday"
         ),
         "it": _terms(
             "sconto, sconti, coupon, codice, codice sconto, offerta, promozione, saldi, codice promo, promo, "
-            "offerte, promozioni, buono sconto, buono regalo, scontino, scontistica"
+            "offerte, promozioni, buono sconto, buono regalo, scontino, scontistica, prezzo scendera, prezzo "
+            "scende, prezzo migliore, costera meno, costa meno, calera di prezzo, cala di prezzo, scontato, "
+            "scontata, black friday"
         ),
         "pt": _terms(
             "desconto, cupom, cupao, codigo, promocao, oferta, mais barato, liquidacao, cupons, promo, "
-            "descontinho, cupom de desconto"
+            "descontinho, cupom de desconto, vai baixar, preco baixar, precinho, preco melhor, black friday"
         ),
         "nl": _terms(
             "korting, kortingscode, kortingscodes, actie, aanbieding, coupon, goedkoper, uitverkoop, sale, "
-            "actiecode, kortingsbon, promocode, promotie, acties"
+            "actiecode, kortingsbon, promocode, promotie, acties, omlaag, prijs af, van de prijs, black "
+            "friday"
         ),
     },
     "returns": {
@@ -145,7 +160,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, usually wear, normally wear, i wear, usually take, normally take, tight, loose, snug, "
             "narrow, wide feet, length, inseam, sleeves, stretchy, oversized, fitted, size up, size down, "
             "come up large, come up small, comes up, fit big, fit small, usually * {size}, normally * {size},"
-            " typically * {size}, go up a size, go one up, one size up"
+            " typically * {size}, go up a size, go one up, one size up, long enough, short enough, roomy, "
+            "stretch, stretchy, wide calf, wide calves, wide fit, chunky feet, broad shoulders, hips, take "
+            "the {size}, take a {size}, go for the {size}, too long, too short, pinch, pinches, petite"
         ),
         "es": _terms(
             "talla, tallas, medidas, me queda, te queda, le queda, queda bien, quedan bien, tallaje, guia de "
@@ -153,21 +170,26 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, {size} o {size}, uso * {size}, soy * {size}, calzo, que numero, ajustado, ajustada, "
             "ajusta, holgado, holgada, largo, de largo, mide, cuanto mide, viene grande, viene chico, viene "
             "pequeno, vienen chicas, vienen grandes, tallan, estrecho, estrecha, ancho, me sirve, talla mas, "
-            "talla menos"
+            "talla menos, ancha, anchas, anchos, pie ancho, elastico, elastica, cadera, caderas, empeine"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
             "{size}, {size} ou {size}, entre deux tailles, je fais du, je fais un, je chausse, chausse, "
             "ajuste, ample, coupe, serre, serree, oversize, plus grand, plus petit, taille au dessus, taille "
             "en dessous, longue, longueur, manches, tour de poitrine, tour de taille, ca taille, je mets du, "
-            "je mets un, je porte du, je porte un"
+            "je mets un, je porte du, je porte un, pied large, pieds larges, pied tres large, pieds tres "
+            "larges, taillent, taillent grand, "
+            "taillent petit, chaussent, chausse grand, chausse petit, extensible, hanches, mollets, assez "
+            "long, assez longue, trop long, trop longue, trop court, trop courte, trop serre, trop serree"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
             "aus, konfektionsgrosse, groesse, groessen, passt mir, zwischen * {size}, {size} oder {size}, "
             "fallt * klein, fallt * gross, fallt * aus, fallen * aus, wie fallt, eng, weit, geschnitten, "
             "sitzt, tailliert, lang genug, wie lang ist, nummer grosser, nummer kleiner, oversized, "
-            "brustumfang, bund, ich trage, trage * {size}, sonst immer, kindergrosse, schuhgrosse"
+            "brustumfang, bund, ich trage, trage * {size}, sonst immer, kindergrosse, schuhgrosse, breite "
+            "fusse, breite, breiten, breit, schmal, dehnbar, hufte, huften, waden, zu lang, zu kurz, zu eng, "
+            "zu weit"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -175,14 +197,18 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "piccole, vestono bene, vestono larghi, vestono stretti, calzata, tra * {size}, {size} o {size}, "
             "aderente, largo, larga, stretto, stretta, lungo, lunga, quanto e lungo, quanto e largo, chi "
             "porta, mi sta, ti sta, sono una, sono un, tirano, petto, spalle, oversize, regolare, taglia "
-            "sopra, taglia sotto"
+            "sopra, taglia sotto, calzano, calza grande, calza piccolo, abbastanza lunghi, abbastanza "
+            "lunghe, elasticizzato, elasticizzata, fianchi, polpaccio, troppo lungo, troppo lunga, troppo "
+            "corto, troppo corta, troppo stretto, troppo stretta"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
             "veste pequeno, veste grande, veste justo, veste largo, vestem pequeno, vestem grande, forma "
             "pequena, forma grande, entre * {size}, {size} ou {size}, cabe, quem usa, usa * {size}, uso * "
             "{size}, calco, justo, justa, justinho, folgado, folgada, larga, largo, apertado, apertada, "
-            "numero maior, numero menor, comprimento, mangas, modelagem, serve em, oversized, veste certinho"
+            "numero maior, numero menor, comprimento, mangas, modelagem, serve em, oversized, veste "
+            "certinho, pe largo, estica, quadril, panturrilha, comprido, comprida, tronco, forma grande, "
+            "forma pequeno, fica curta, fica curto, muito comprida, muito comprido"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
@@ -191,7 +217,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "groter, maat kleiner, hoe lang is, lengte, oversized, borstomvang, gesneden, ik draag, draag * "
             "{size}, meestal {size}, past dit, past dat, past het, past de, past me, past mij, mouwen, lang "
             "genoeg, schoenmaat, van maat, zit * strak, te strak, vallen * klein, vallen * groot, vallen * "
-            "ruim"
+            "ruim, brede, breed, rekbaar, heupen, kuiten, passen ze, passen de, passen die, te lang, te "
+            "kort, te krap"
         ),
     },
     "stock": {
@@ -200,7 +227,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "any * left, have left, theres * left, left in, still there, still get, any more, more coming, "
             "coming back, come back, be back, its back, back in, gone for good, other colours, other colors, "
             "in {colour}, in {size}, out of stock, restocking, in size {size}, more {size}, does it come in, "
-            "come in {colour}, come in {size}, come in other"
+            "come in {colour}, come in {size}, come in other, still around, {colour} left, {colour} one "
+            "back, one back"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -209,14 +237,15 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "tienen * aun, hay en, hay del, hay en {colour}, en {colour}, queda alguna, queda algun, reponer,"
             " reposicion, vuelvan a tener, vuelva a tener, volvera, ya no lo venden, otros colores, mas "
             "colores, tienen mas, unidades, disponibilidad, se acabo, se agoto, agoto, cuantas quedan, quedan"
-            " unidades, en talla {size}, cuando vuelve, cuando vuelven"
+            " unidades, en talla {size}, cuando vuelve, cuando vuelven, volvereis a tener, volver a tener, "
+            "vais a sacar, teneis mas, tendreis mas"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
             "stock, avez encore, l avez encore, l avez en, les avez en, l avez toujours, avez toujours, vous "
             "reste, il reste, il en reste, en reste, encore en, autres couleurs, existe en, en {colour}, plus"
             " de {size}, revient, il revient, refaites, refaire, encore le, y a encore, en rupture, en taille"
-            " {size}"
+            " {size}, va revenir, revenir, reviendra, reviendront, en recevez, en aurez"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -225,7 +254,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "noch, gibt es * noch, gibts * auch, gibt es * auch, habt ihr * auch, in {colour}, nochmal rein, "
             "wieder rein, nachproduziert, neue ware, noch kaufen, noch welche, andere farben, noch stuck, "
             "nachschub, noch in {size}, ist weg, gibts * wieder, gibt es * wieder, wieder lieferbar, in "
-            "grosse {size}"
+            "grosse {size}, kommt * wieder, wird es * nochmal geben, kommt * nochmal, nochmal geben, wieder "
+            "geben, endgultig "
+            "weg, neue rein, sind noch, gibts * nicht mehr, gibt es * nicht mehr"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
@@ -233,14 +264,15 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " avete ancora, avete * ancora, c e ancora, ce ancora, ne sono rimasti, ne rimangono, e rimasto, "
             "rifornite, rifornimento, riassortimento, altri colori, fate anche, anche in, in {colour}, e "
             "finito, in vendita, esiste in, c e la {size}, c e anche, pezzi, rimasti, quando torna, torna, "
-            "tornera, in taglia {size}"
+            "tornera, in taglia {size}, rifarete, rifate, ne arrivano, ci sono ancora, non c e piu"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
             "tem * ainda, ainda ha, ainda temos, ainda resta, ainda restam, tem na cor, vcs tem em, voces tem"
             " em, tem no, tem na, tem em, no {colour}, em {colour}, outras cores, repor, reposicao, acabou, "
             "sobrou, sobraram, unidades, quando voltar, volta quando, volta ao estoque, tem mais, existe em, "
-            "pronta entrega, tem o {size}, no tamanho {size}"
+            "pronta entrega, tem o {size}, no tamanho {size}, vai voltar, vao voltar, voltar, chegar mais, "
+            "vai chegar mais"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -248,7 +280,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "nog verkrijgbaar, verkrijgbaar, nog te krijgen, nog te koop, zijn er nog, nog terug, aangevuld, "
             "aanvullen, andere kleuren, in het {colour}, in {colour}, ook in, nog ergens, nog bestellen, "
             "bestaat * in, laatste stuks, stuks, nog in {size}, terugkomen, weer terug, in de winkel, nog "
-            "binnen, krijgen * binnen, heb je * ook, in maat {size}"
+            "binnen, krijgen * binnen, heb je * ook, in maat {size}, komt * terug, komt * weer, er weer, "
+            "voorgoed weg, er nog, nieuwe binnen, er niet meer"
         ),
     },
     "order_status": {
@@ -259,7 +292,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "arrived, never came, havent received, not received, never received, shipping update, shipping "
             "confirmation, ship yet, shipped yet, did it ship, has it shipped, i paid, paid on, order "
             "{number}, order number {number}, placed an order, placed my order, placed the order, in transit,"
-            " stuck in, still waiting for my, still waiting on my"
+            " stuck in, still waiting for my, still waiting on my, still waiting on the, still waiting for "
+            "the"
         ),
         "es": _terms(
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
@@ -272,7 +306,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, ou "
             "en est ma commande, j ai commande, ce que j ai commande, mon paquet, pas recu, rien recu, "
             "toujours rien, toujours pas recu, perdu, j ai paye, commande {number}, commande n {number}, est "
-            "partie, marque livre, passe commande, passe une commande, en attente, bloque depuis"
+            "partie, marque livre, passe commande, passe une commande, en attente, bloque depuis, j attends "
+            "toujours, j attends encore, commande passee, commande faite"
         ),
         "de": _terms(
             "meine bestellung, sendungsverfolgung, sendungsnummer, tracking, bestellstatus, wo ist mein "
@@ -280,7 +315,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "bekommen, nichts bekommen, nix bekommen, nicht bekommen, nicht angekommen, kam nie an, nie "
             "angekommen, noch nicht da, nix da, schon verschickt, schon versendet, versandbestatigung, meine "
             "lieferung, mein packchen, bezahlt, zugestellt, bestellung {number}, schon unterwegs, bestellung "
-            "aufgegeben, hangt fest, steckt fest"
+            "aufgegeben, hangt fest, steckt fest, warte immer noch, warte noch auf, nix gekommen, nichts "
+            "gekommen"
         ),
         "it": _terms(
             "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il mio"
@@ -301,7 +337,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{number}, nog niks, niks ontvangen, niet ontvangen, nog niet aangekomen, niet aangekomen, al "
             "verstuurd, al verzonden, al onderweg, staat bezorgd, niks gekregen, nooit gekregen, niet "
             "gekregen, mijn order, betaald, wachten op mijn, bezorger is niet, bestelling geplaatst, staat "
-            "stil, wanneer komt mijn"
+            "stil, wanneer komt mijn, wacht nog steeds, wacht nog op, bestelde, niks gekomen"
         ),
     },
     "payment": {
@@ -331,6 +367,8 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "envoie": ("after", frozenset({"je", "j", "te", "t", "vous", "lui", "leur", "les", "le", "la", "l"})),
         "sales": ("unless", frozenset()),
         "code": ("unless", frozenset({"promo", "reduction", "remise"})),
+        "envoyez": ("after", frozenset({"m", "me"})),
+        "renvoyer": ("after", frozenset({"m", "me", "nous"})),
     },
     "es": {
         "sale": ("unless", frozenset()),
@@ -341,13 +379,19 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "ende": ("unless", frozenset()),
         "code": ("unless", frozenset({"rabatt", "gutschein", "rabattcode", "promo"})),
     },
-    "nl": {"postcode": ("unless", frozenset())},
+    "nl": {
+        "postcode": ("unless", frozenset()),
+        "volgende": ("unless", frozenset()),
+        "volgend": ("unless", frozenset()),
+    },
     "it": {
         "sale": ("unless", frozenset()),
         "porto": ("unless", frozenset()),
         "code": ("unless", frozenset({"sconto", "promo"})),
+        "rimandate": ("after", frozenset({"mi", "ci"})),
+        "rimandi": ("after", frozenset({"mi", "ci"})),
     },
-    "pt": {"code": ("unless", frozenset({"desconto", "promo"}))},
+    "pt": {"code": ("unless", frozenset({"desconto", "promo"})), "livre": ("unless", frozenset())},
 }
 
 # Words that tell what a question is about only when nothing more specific is asked. "Refund if it arrives
@@ -359,10 +403,13 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
         _terms(
             "arrive, arrival, get here, how long, in time, get it by, here by, how soon, how fast, come by, "
             "if i order, if i buy, if i buy now, if i order now, get it to me, "
+            "how many days, cuantos dias, wie viele tage, quanti giorni, quantos dias, hoeveel dagen, "
+            "wenn ich heute kaufe, wenn ich kaufe, "
             "mandan, mandan a, llega, llegar, a tiempo, para cuando, lo tengo para, lo tendria para, "
             "me llegaria, llegaria, "
             "si compro, si pido, si lo compro, cuanto tarda, tarda en llegar, "
-            "arriver, arrive, recevoir, a temps, l aurai, je l aurai, je l ai, en combien de temps, "
+            "arriver, arrive, recevoir, a temps, l aurai, je l aurai, je l ai, en combien de temps, combien "
+            "de jours, "
             "si je commande, si je l achete, colis, "
             "ankommen, rechtzeitig, bis wann, wann kommt, ist es bis, ist das bis, wann ist es da, "
             "wie schnell, "
@@ -408,6 +455,8 @@ CONJUNCTIONS: dict[str, frozenset[str]] = {
 
 # Past forms that only a shopper who already bought writes ("comprei", "bestellt", "ordered"), compared as
 # written: their stem is also the future's ("se eu comprar", "wenn ich bestelle", "if I order").
+# Also words whose stem is another word's: Portuguese "comprido" (long) is stemmed as "comprar", English
+# "petite" as French "petit" ("un petit cadeau").
 AS_WRITTEN = frozenset(
     _terms(
         "ordered, i ordered, i paid, pedi, compre, pague, ya lo enviaron, ya salio, entregado, "
@@ -415,7 +464,7 @@ AS_WRITTEN = frozenset(
         "bestellt, hab bestellt, habe bestellt, bezahlt, "
         "zugestellt, schon verschickt, schon versendet, ordinato, ho ordinato, ho pagato, consegnato, "
         "comprei, paguei, entregue, despacharam, ja foi enviado, foi enviado, besteld, betaald, "
-        "al verzonden, al verstuurd"
+        "al verzonden, al verstuurd, bestelde, comprido, comprida, petite"
     )
 )
 

@@ -25,10 +25,14 @@ COURTESY_WORDS: dict[str, str] = {
     "great day night evening weekend week too same to and again for the your help well grab buy get order "
     "purchase it on when payday paycheck pay day paid next month tomorrow gonna going to soon then tonight "
     "today morning afternoon look check see bet take care keep that in mind talk speak chat one pass stuff "
-    "happy monday "
+    "happy monday might probably prob def definitely sort sorted ta love luv hon sleep proper decide after "
+    "again laters cya ttyl over back bit while first sec this come coming have think out rush tbh till "
     "tuesday wednesday "
     "thursday friday saturday sunday",
-    "es": "crack hablamos pensare okis okas acuerdo feliz lunes martes miercoles jueves viernes sabado "
+    "es": "majo maja el va vale vale tranqui calma con ya digo algo besito besitos guapa beso igual finde "
+    "pido lo pensare "
+    "miro mirare pienso decido "
+    "crack hablamos pensare okis okas acuerdo feliz lunes martes miercoles jueves viernes sabado "
     "domingo "
     "guapa "
     "guapo amiga "
@@ -39,7 +43,10 @@ COURTESY_WORDS: dict[str, str] = {
     " luego pronto manana chao chau adios si no lo la le les te y e a voy pensar pienso pensarlo aviso "
     "avisamos aviso veo despues cuando cobre compro comprare pido pedire sueldo quincena para todos ustedes"
     " usted vos tambien igual",
-    "fr": "continuation gentil sympa voir lundi mardi mercredi jeudi vendredi samedi dimanche plus demain "
+    "fr": "decide deciderai redis redirai dirai tiens courant laisse temps me ca y sur surement "
+    "tranquillement regarderai "
+    "plus tard peut etre bisous a plus "
+    "continuation gentil sympa voir lundi mardi mercredi jeudi vendredi samedi dimanche plus demain "
     "ce soir verrai verra "
     "regarde regarderai merci mrc mci mrci bcp beaucoup infiniment "
     "bien super parfait top nickel "
@@ -47,7 +54,11 @@ COURTESY_WORDS: dict[str, str] = {
     "bon soiree journee nuit week end weekend a vous toi aussi bientot salut au revoir bisous cordialement "
     "tres pareillement de meme egalement je vais reflechir reflechis y penser penserai passerai commande "
     "commanderai la le fin du mois quand salaire paie et",
-    "de": "tausend und vielleicht nachsten nachste monat woche denk denke druber daruber nach auch montag "
+    "de": "entscheide entscheiden vielmal vielmals scho schon euch dir meld melde lass lasst zeit noch mal "
+    "schauen schaus "
+    "wahrscheinlich "
+    "nochmal drueber uberlegs abend an "
+    "tausend und vielleicht nachsten nachste monat woche denk denke druber daruber nach auch montag "
     "dienstag mittwoch donnerstag freitag samstag sonntag "
     "schau schaue guck gucke mal "
     "morgen heute bestell danke dank dankeschon dankesehr vielen lieben "
@@ -56,7 +67,11 @@ COURTESY_WORDS: dict[str, str] = {
     "mache machs schones schonen schoenes einen wochenende abend tag noch bis dann bald spater tschuss "
     "tschau ciao servus gleichfalls ebenso gerne gern nett uberleg uberlege uberlegs es mir melde mich wenn"
     " das gehalt lohn da ist bestelle kaufe",
-    "it": "allora davvero sentiamo vediamo buonanotte buongiorno buonasera felice lunedi martedi mercoledi "
+    "it": "decido decidero ci rifletto penso pensero calma con magari piu tardi probabilmente prossimo "
+    "gentilissimi fine "
+    "mese "
+    "occhiata do un pensierino stasera "
+    "allora davvero sentiamo vediamo buonanotte buongiorno buonasera felice lunedi martedi mercoledi "
     "giovedi "
     "venerdi "
     "sabato un attimo momento domani oggi dopo vedo guardo grazie grz grazi mille 1000 infinite tante ok va "
@@ -65,13 +80,18 @@ COURTESY_WORDS: dict[str, str] = {
     "pensero vi ti faccio sapere so lo la prendo prendero compro ordino col con il prossimo stipendio "
     "gentilissimi gentilissima gentilissimo gentile gentili tutto chiaro ricevuto capito altrettanto ancora"
     " d accordo certo e",
-    "pt": "aqui feliz segunda terca quarta quinta sexta sabado domingo depois vejo ver olho amanha hoje "
+    "pt": "peco fechou fechado aviso pensada dar uma quem sabe brigadao amores uns sao vcs isso mais tarde "
+    "acho "
+    "que no do mes calma com "
+    "aqui feliz segunda terca quarta quinta sexta sabado domingo depois vejo ver olho amanha hoje "
     "comprar bola obrigado obrigada obrigadao brigado brigada "
     "brigadao obg obgd obgda vlw valeu demais muito "
     "muita ok beleza blz show perfeito otimo legal top tmj boa bom noite dia tarde fim de semana pra para "
     "vcs voces voce vc tchau ate mais logo breve vou pensar penso e te falo aviso quando cair o salario eu "
     "compro tudo certo fechado combinado nada sim nao abs abraco bjs beijos",
-    "nl": "goedenacht welterusten heel erg snel naar verder maandag dinsdag woensdag donderdag vrijdag "
+    "nl": "beslis rustig laat weten eind van de maand maar eens over even oke waarschijnlijk volgend "
+    "volgende "
+    "goedenacht welterusten heel erg snel naar verder maandag dinsdag woensdag donderdag vrijdag "
     "zaterdag zondag kijk kijken "
     "morgen "
     "vandaag straks bedankt dankjewel dankje dankjwl dankuwel dank je jij u wel "
@@ -93,6 +113,36 @@ THANKS_FOR: dict[str, str] = {
     "nl": r"(?:bedankt|dank je|dankjewel|dank u|dank|thanks)(?: wel)? voor",
 }
 _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
+# "I'll think it over", "lo miro con calma", "ich überleg's mir noch": a plan of the shopper's own. The few
+# words after it say when or how and need no answer, unless they turn ("but", "if") or negate.
+PLANS: dict[str, str] = {
+    "en": r"(?:ill|i will|im gonna|gonna|going to|i might|might|will|let me|i need to|need to|i have to|have "
+    r"to|gotta|i wanna|wanna) (?:probably |prob |maybe |just |definitely |def |first )?(?:think|have a "
+    r"(?:proper )?look|look|check|order|buy|grab|get|decide|sort|sleep on|come back|get back|pick|talk|ask|"
+    r"save)",
+    "es": r"(?:dejame |tengo que |necesito |voy a )?(?:lo |la |me lo |me la )?(?:pensar|pensarlo|pienso|"
+    r"pensare|mirar|mirarlo|miro|mirare|ver|vere|pedir|pido|pedire|comprar|compro|comprare|decido|"
+    r"consultar|consultarlo|consulto|hablar|hablo|preguntar|pregunto)",
+    "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|je) (?:y |en )?(?:reflechir|reflechis|"
+    r"regarder|regarde|voir|verrai|commanderai|reviens|reviendrai|parler|parle|demander|demande|"
+    r"vais)|(?:vous|te) (?:redis|tiens)",
+    "de": r"(?:ich )?(?:muss |mochte |will |werde )?(?:noch |mal |erst )*(?:denk|denke|uberleg|uberlegen|"
+    r"uberlege|uberlegs|schau|schaue|schaus|guck|gucke|bestell|bestelle|kauf|kaufe|meld|melde|frag|frage|"
+    r"fragen|entscheide)",
+    "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|chiedo|decido)"
+    r"|ci (?:penso|pensero|rifletto|faccio)|(?:vi|ti) faccio sapere|(?:lo |la )?(?:ordino|prendo|compro)",
+    "pt": r"(?:vou|preciso|tenho que|deixa eu) (?:pensar|ver|olhar|dar|comprar|pedir|sair|falar|conversar|"
+    r"perguntar|decidir)|(?:depois )?(?:eu )?(?:vejo|penso|compro|falo|peco)|te (?:aviso|falo)",
+    "nl": r"(?:ik )?(?:moet |wil |ga )?(?:er )?(?:nog )?(?:even )?(?:denk|kijk|bestel|koop|overleg|vraag|"
+    r"beslis|nadenken|over nadenken)",
+}
+_TURNS = (
+    "but|pero|mais|aber|ma|mas|maar|if|si|se|wenn|als|not|no|pas|nicht|niet|non|nao|nada|rien|nothing|"
+    # a question without its "?": "je dois attendre combien de temps"
+    "how|when|where|what|why|combien|quand|ou|pourquoi|wann|wo|wie|warum|was|cuando|donde|como|cuanto|"
+    "quando|dove|come|quanto|onde|wanneer|waar|hoe|hoeveel|waarom"
+)
+_PLAN = re.compile(rf"\b(?:{'|'.join(PLANS.values())})\b(?: (?!(?:{_TURNS})\b)\w+){{0,5}}")
 # A greeting or a yes alone opens a conversation ("ciao", "buongiorno", "yes" to "want it?"): it needs an
 # answer. With thanks or a wish it is a goodbye ("buenas tardes, gracias").
 OPENERS = re.compile(
@@ -109,6 +159,11 @@ def _is_courtesy(word: str) -> bool:
     return word in _WORDS or _STRETCHED.sub(r"\1", word) in _WORDS
 
 
+def is_courtesy_phrase(said: str) -> bool:
+    """ "passt", "top": a word a rule matched that is itself only courtesy ("Passt, danke!")."""
+    return bool(said.split()) and all(_is_courtesy(w) for w in said.split())
+
+
 def is_acknowledgement(text: Text) -> bool:
     """ "ok thanks 👍", "merci et bonne soirée", "valeu demais" — nothing to answer, nothing for a person."""
     if "?" in text.raw:
@@ -119,5 +174,5 @@ def is_acknowledgement(text: Text) -> bool:
     words = text.words
     if len(words) > MAX_ACK_WORDS or OPENERS.match(" ".join(words)):
         return False
-    rest = _THANKS_FOR.sub(" ", " ".join(words), count=1).split()
+    rest = _PLAN.sub(" ", _THANKS_FOR.sub(" ", " ".join(words), count=1), count=1).split()
     return all(_is_courtesy(w) for w in rest)

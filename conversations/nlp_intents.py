@@ -920,7 +920,8 @@ _HUMAN_PATTERNS = [
     r"(?:bot|robot|machine|ai|automated|real)\b",
     r"\b(?:is this|this is) (?:a |an )?(?:bot|robot|automated|auto reply|autoreply)\b",
     r"\b(?:customer (?:service|support|care)|support team)\b",
-    r"\b(?:call me|give me a call|can someone call|phone me|ring me|call me back|a call back|a callback)\b"
+    r"\b(?:call me|give me a (?:call|ring|bell|buzz)|can someone call|phone me|ring me|call me back|"
+    r"a call back|a callback)\b"
     r"(?! (?:a |an )?(?:cab|taxi|uber|crazy|old fashioned|picky|obsessed|weird|silly|a fan))",
     r"\bneed (?:a |to talk to a |to speak to a )?(?:human|person|someone)\b",
     r"\b(?:someone|somebody|anyone|anybody)(?: \w+){0,4}? (?:help|call|contact|text|ring|phone|reach out "
@@ -937,7 +938,8 @@ _HUMAN_PATTERNS = [
     r"\bpersona real\b",
     r"\b(?:eres|es|sos) (?:un )?(?:bot|robot|maquina)\b",
     r"\b(?:atencion al cliente|servicio al cliente|llamame|llamenme|llameme)\b",
-    r"\bme (?:pueden|puede|podrian|podria|podes) (?:llamar|marcar)\b|\b(?:pueden|puede|podrian) llamarme\b",
+    r"\bme (?:pueden|puede|podrian|podria|podes|podeis|podriais|podrias|puedes) (?:llamar|marcar)\b"
+    r"|\b(?:pueden|puede|podrian|podeis|puedes) llamarme\b",
     r"^(?:asesor|agente|humano|persona)$",
     # French, German, Italian, Portuguese, Dutch
     r"\bparler (?:a|avec) (?:quelqu ?un|une personne|un humain|un conseiller|une conseillere|un agent|"
@@ -950,7 +952,7 @@ _HUMAN_PATTERNS = [
     r"kundenservice|kundendienst)\b(?: (?:sprechen|reden))?",
     r"\b(?:echter mensch|echte person|kundenservice|kundendienst)\b",
     r"\b(?:bist du|sind sie|ist das) (?:ein )?(?:bot|roboter)\b",
-    r"\bmich (?:\w+ ){0,3}(?:anrufen|zuruckrufen)\b"
+    r"\bmich (?:\w+ ){0,3}(?:anrufen|zuruckrufen|anruft|zuruckruft)\b"
     r"|\b(?:ruf|ruft|rufen sie) mich (?:\w+ ){0,2}(?:an|zuruck)\b|\bruckruf\b",
     r"\b(?:parlare|parlo|sentire) con (?:qualcuno|una persona|un operatore|un umano|un addetto|"
     r"il servizio clienti|un commesso|una commessa|un responsabile)\b",
@@ -961,7 +963,8 @@ _HUMAN_PATTERNS = [
     r"spreek ik met) (?:a |an |un |una |une |einem |einer |um |uma |een )?(?:robot|robo|roboter|machine|"
     r"maquina|"
     r"macchina|computer|ia|ai|ki)\b",
-    r"\b(?:chiamatemi|richiamatemi|chiamami|richiamami|chiamarmi|richiamarmi)\b"
+    r"\b(?:chiamatemi|richiamatemi|chiamami|richiamami|chiamarmi|richiamarmi|telefonarmi|telefonatemi|"
+    r"telefonami)\b"
     r"|\bmi (?:potete|puoi|puo|potreste) (?:chiamare|richiamare)\b",
     r"\bfalar com (?:alguem|uma pessoa|um atendente|um humano|um vendedor|o atendimento)\b",
     r"\b(?:pessoa real|atendente humano|atendimento ao cliente)\b",
@@ -972,7 +975,8 @@ _HUMAN_PATTERNS = [
     r"een echt mens|de klantenservice|een collega) (?:\w+ )?(?:spreken|praten|bellen)\b",
     r"\b(?:echt persoon|echte persoon|echt mens|klantenservice)\b",
     r"\b(?:ben je|is dit) (?:een )?(?:bot|robot)\b",
-    r"\b(?:bel|bellen) (?:me|mij)\b(?! niet)|\b(?:me|mij) (?:\w+ )?(?:bellen|terugbellen|opbellen)\b"
+    r"\b(?:bel|bellen) (?:me|mij)\b(?! niet)|\b(?:me|mij) (?:\w+ )?(?:bellen|terugbellen|opbellen|belt|"
+    r"terugbelt)\b"
     r"|\bterugbellen\b",
 ]
 # Who a shopper may ask for, per language, and the words that ask for one ("get me a human", "pásame con el
@@ -1047,7 +1051,24 @@ _HUMAN_PATTERNS_MORE = [
     r"vous etes|t es|c est) (?:un |une |uma |um |een |ein |a |an )?(?:robot|robo|roboter|machine|maquina)\b",
     r"\b(?:que|qu on|quon) (?:alguien |alguem |qualcuno |quelqu un )?(?:me |mi )?(?:llame|llamen|m appelle|"
     r"me rappelle|chiami|me ligue|me liguem)\b",
-    r"\bmi (?:chiamate|chiami|chiamereste|richiamate|richiami)\b",
+    r"\bmi (?:chiamate|chiami|chiamereste|richiamate|richiami|chiamasse|richiamasse)\b",
+    # "qu'un conseiller me rappelle", "dat iemand me belt", "che mi chiami qualcuno": someone calls me back.
+    r"\b(?:que|qu|che|dass|dat|wenn) (?:\w+ ){0,3}(?:me|mi|mich|mij) (?:\w+ )?(?:llame|llamen|appelle|"
+    r"rappelle|appellent|rappellent|chiami|richiami|ligue|liguem|retorne|retornem|anruft|zuruckruft|belt|"
+    r"terugbelt)\b",
+    r"\bme (?:retornar|retorne|retornem|retorna)\b",
+    # "iemand aan de lijn", "someone on the phone", "alguien por teléfono": a person, by phone.
+    r"\b(?:someone|somebody|alguien|alguem|quelqu un|jemand|jemanden|qualcuno|iemand|una persona|"
+    r"une personne|uma pessoa|een mens|a person) (?:\w+ ){0,3}(?:aan de (?:lijn|telefoon)|"
+    r"on the (?:phone|line)|by phone|"
+    r"over the phone|por telefono|au telephone|par telephone|am telefon|al telefono|per telefono|"
+    r"por telefone|pelo telefone|telefonisch)\b",
+    r"\b(?:mit|met|with|con|com|avec) (?:jemandem|jemand|iemand|someone|somebody|alguien|alguem|qualcuno|"
+    r"quelqu un|einem menschen|een mens|a person|una persona|une personne|uma pessoa) (?:\w+ )?"
+    r"(?:telefonieren|telefoneren|bellen|telefonare|telefonar|telefonear|on the phone|by phone)\b",
+    r"\b(?:telefonisch|telefonicamente|telephoniquement|by phone|on the phone|al telefono|au telephone|"
+    r"por telefono|por telefone) (?:\w+ ){0,2}(?:met|mit|with|con|com|avec) (?:iemand|jemandem|someone|"
+    r"somebody|alguien|alguem|qualcuno|quelqu un)\b",
     r"\b(?:ligar|liguem|ligue|liga|retornem|retorne|retorna) (?:pra|para) mim\b|\bretorn\w* a ligacao\b",
     r"\b(?:telefoontje|een belletje)\b",
     # "j'aimerais être rappelé", "möchte zurückgerufen werden", "que me devuelvan la llamada"

@@ -115,6 +115,30 @@ def order_number_in(text: Text) -> str:
     return found[0] if found else ""
 
 
+# "10% off", "-20 %": a share off a price (1 to 99: "100% cotton" is a material, not a discount).
+_PERCENT_OFF = re.compile(r"(?<![\d.,])-?[1-9]\d? ?%")
+
+
+def percent_off_in(text: Text) -> str:
+    """ "10%": a percentage, read as asking about a discount ("" when there is none)."""
+    found = _PERCENT_OFF.search(text.raw)
+    return found[0] if found else ""
+
+
+# German and Dutch put the verb last: "könnt ihr es nach Italien schicken?", "kan het naar Spanje gestuurd
+# worden". A destination ("nach", "naar") and a sending verb a few words on ask about shipping there.
+_DESTINATION = re.compile(
+    r"\b(?:nach|naar)(?: \w+){1,4} (?:schicken|senden|versenden|verschicken|liefern|sturen|versturen|"
+    r"opsturen|verzenden|leveren|bezorgen|gestuurd|verstuurd|geleverd|geschickt|geliefert)\b"
+)
+
+
+def destination_in(text: Text) -> str:
+    """ "nach Italien schicken": a destination and a sending verb after it ("" when there is none)."""
+    found = _DESTINATION.search(" ".join(text.words))
+    return found[0] if found else ""
+
+
 def is_context_word(term: str, intent: str) -> bool:
     """A word that says what a question is about only when nothing more specific is asked ("arrive" in
     "refund if it arrives broken", "size" in "do you still have it in size 9"); every phrase with a slot."""

@@ -39,20 +39,20 @@ PAYMENT_FAILURES = {
     "accepting, "
     "not authorized, not authorised, wont complete, didnt complete, wont process, not processing, doesnt "
     "process, didnt process, cant, "
-    "cannot, unable to",
+    "cannot, unable to, said no, says no, rejecting, rejects, blocked, bouncing, bounced",
     "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, declinada, declinado, error, falla, "
     "fallo, fallando, no funciona, no va(?! a), no pasa, no se procesa, no procesa, cargando, no hace nada,"
     " no acepta, no me acepta, da error, bloqueado, bloqueada, no me pasa, no se completa, no se completo, "
     "no aprobado, no aprobada, no autorizado, no autorizada, denegada, denegado, no se realiza, no se hizo, "
-    "no puedo, no consigo, no logro",
+    "no puedo, no consigo, no logro, no me deja, deniega, deniegan, bloqueo, bloquearon",
     "fr": "refuse, refusee, refusees, rejete, rejetee, echoue, echec, erreur, bug, bugue, plante, "
     "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas, non autorise, pas "
-    "autorise, non autorisee, arrive pas, impossible",
+    "autorise, non autorisee, arrive pas, impossible, bloque, bloquee",
     "de": "abgelehnt, lehnt, fehlgeschlagen, fehler, geht nicht, klappt nicht, funktioniert nicht, "
     "hangt, bricht, streikt, ladt nicht, tut nichts, nicht akzeptiert, schlagt fehl, nicht angenommen, "
     "nicht autorisiert, nicht genehmigt, fehlermeldung, kann nicht, kann ich nicht, nimmt(?= (?:\\w+ "
     "){0,3}nicht), akzeptiert(?= (?:\\w+ "
-    "){0,3}nicht)",
+    "){0,3}nicht), blockiert, gesperrt, zuruckgewiesen, zuruckgebucht",
     "it": "rifiutata, rifiutato, rifiuta, respinta, respinto, errore, fallita, fallito, non funziona, "
     "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla, non "
     "accetta, "
@@ -61,11 +61,12 @@ PAYMENT_FAILURES = {
     "nao passa, nao funciona, nao ta caindo, nao cai, nao caiu, nao foi confirmado, nao gera, nao finaliza,"
     " nao aprovado, nao aprovada, nao aprovou, reprovado, reprovou, nao autorizado, nao vai(?! (?:ser|"
     "chegar)), "
-    "nao conclui, nao aceita, nao aceitou, nao consigo",
+    "nao conclui, nao aceita, nao aceitou, nao consigo, recusa, recusam, bloqueou, bloquearam",
     "nl": "geweigerd, afgewezen, mislukt, fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
     "doet het niet, doet niks, doet niets, blijft hangen, hangt, laadt niet, wijst, niet geaccepteerd, "
     "niet goedgekeurd, afgekeurd, niet aangenomen, kan niet, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= "
-    "(?:\\w+ ){0,3}niet)",
+    "(?:\\w+ ){0,3}niet), weigert, weigeren, geblokkeerd, blokkeert, mislukken, keurt(?= (?:\\w+ "
+    "){0,3}af\\b)",
 }
 # Phrases that already say "payment failed" or "charged twice" on their own.
 PAYMENT_FAILURE_PHRASES = (

@@ -17,12 +17,14 @@ from .models import KeywordRule
 from .nlp import Phrase, Text, fold, phrase_position
 from .nlp_intents import shadows_compliance
 from .nlp_lexicon import (
+    destination_in,
     is_context_word,
     lexicon_find,
     lexicon_terms,
     masked_words,
     names_a_size,
     order_number_in,
+    percent_off_in,
     rule_intents,
     said_is_context,
 )
@@ -148,6 +150,18 @@ def _rule_hit(
         if number:
             return RuleMatch(
                 rule=rule, keyword="order number", said=number, intents=intents, topic="order_status"
+            )
+    if context is not True and "shipping" in intents:
+        destination = destination_in(text)
+        if destination:
+            return RuleMatch(
+                rule=rule, keyword="destination", said=destination, intents=intents, topic="shipping"
+            )
+    if context is not True and "discount" in intents:
+        percent = percent_off_in(text)
+        if percent:
+            return RuleMatch(
+                rule=rule, keyword="percent off", said=percent, intents=intents, topic="discount"
             )
     hit = lexicon_find(
         said, intents=intents, language=language, overrides=rule.lexicon or {}, context=context

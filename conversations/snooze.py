@@ -158,12 +158,23 @@ def snooze_intent(text: Text) -> Snooze | None:
     folded = " ".join(text.words)
     for language, pattern in _patterns().items():
         match = pattern.search(folded)
+        if match and "?" in text.raw and _is_a_time(match[0], language):
+            # "chega na Bahia semana que vem?": the time of a question, not a pause.
+            continue
         if match:
             days = snooze_days(folded, language=language)
             return Snooze(
                 days=days, language=language, reason=f'asked for a pause "{match[0]}" ({days} days)'
             )
     return None
+
+
+# "Later" and "next week" alone (no "text me", "not now"): in a question they date something else.
+LATER_WORDS = frozenset({"later", "spater", "plus tard", "mas tarde", "piu tardi", "mais tarde"})
+
+
+def _is_a_time(said: str, language: str) -> bool:
+    return said in LATER_WORDS or said in FIXED_DURATIONS.get(language, {})
 
 
 def snooze_days(folded: str, *, language: str) -> int:

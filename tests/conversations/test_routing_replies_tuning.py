@@ -1,0 +1,1110 @@
+"""Tuning corpus for the replies that are not opt-outs (issue #16): acknowledgements with more words,
+requests for a call or a person, refused payment methods, shipping to a named place, fit for a body shape,
+stock coming back, an order placed versus delivery before buying, sale and price-drop questions, and product
+questions no rule covers.
+
+Written by hand for this work, none of it copied from the labelled sets in data/ (sets 6 and 7 only named
+the categories). It is a TUNING set: the router was changed against it with word lists and general shapes,
+so its score says nothing about unseen text; the blind held-out sets in test_routing_languages.py measure
+that. First run on main ea7f1f9: 397/561 (70.8 %). A second batch (SECOND_BATCH), written after the
+first round of changes, scored 145/168 (86.3 %) on its first run, then was tuned on. A third
+(THIRD_BATCH, acknowledgements and traps) scored 4/20 acknowledgements on its first run; tuning on it
+read 3 of its 14 traps as acknowledgements until waiting and unasked questions stopped a plan.
+A fourth (FOURTH_BATCH) scored 33/39 on its first run, then was tuned on.
+
+Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
+conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
+shipping, Z sizing, A availability, O order status, D discount, F fallback (no rule fits), N anything
+but an acknowledgement (a trap).
+"""
+
+import pytest
+
+from conversations.languages import LANGUAGES
+from conversations.router import Step
+from tests.conversations.test_routing_gaps import route_text  # noqa: F401 (fixture)
+from tests.conversations.test_routing_languages import english_rules_store  # noqa: F401 (fixture)
+
+LABELS = {
+    "K": (Step.ACKNOWLEDGEMENT,),
+    "W": (Step.ACKNOWLEDGEMENT, "snooze"),
+    "E": (Step.ESCALATION,),
+    "S": ("rule:Shipping",),
+    "Z": ("rule:Sizing",),
+    "A": ("rule:Availability",),
+    "O": ("rule:Order status",),
+    "D": ("rule:Discount",),
+    "F": (Step.FALLBACK,),
+    "N": (),  # a trap: anything but an acknowledgement
+}
+
+# Thanks with a plan, a goodbye, a regional thanks: nothing to answer.
+ACKS = {
+    "en": """
+K ok thanks, bye
+K thanks! might think it over and grab it later 🙂
+W cool, maybe later then
+K alright I'll think it over, cheers
+K ta love, will sort it at the weekend
+W ok no worries, I'll probably order it next week 👍
+K thanks, gonna sleep on it
+K cheers! I'll have a proper look tonight
+K ok got it, thanks again, bye!
+K lol ok, I'll decide after payday
+K thanks for checking in, I'll come back to it later
+""",
+    "es": """
+K vale gracias, ya lo pienso con calma
+W ok, lo miro más tarde 👍
+K genial, mañana lo veo tranqui, gracias
+W gracias! igual lo pido el finde
+K oki, lo pensaré, saludos
+K muchas gracias, ya te digo algo
+K va, gracias, hasta luego
+K dale, en la quincena lo compro 😅
+K vale vale, luego me lo miro
+K gracias guapa, un besito
+""",
+    "fr": """
+K ok merci, je vais y réfléchir tranquillement
+K super merci, je regarde ça ce soir 👍
+W d'accord, peut-être plus tard, bonne soirée
+W merci ! je commanderai sûrement le week-end prochain
+K ça marche, je vous redis, merci
+K ok top, bonne journée à vous
+K merci bien, à plus
+K je verrai à la fin du mois, merci 😊
+K ok ok je me laisse le temps de réfléchir
+K merci c'est gentil, bisous
+""",
+    "de": """
+K ok danke, ich denk nochmal drüber nach
+K super, schau's mir heute abend an 👍
+W alles klar, vielleicht später, schönen abend
+W danke! bestell wahrscheinlich nächstes wochenende
+K passt scho, danke euch
+K ok top, schönen tag noch
+K danke dir, bis bald
+K mal schauen, danke 😊
+K ok ok, lass mir noch zeit
+K vielen dank, ich meld mich
+""",
+    "it": """
+K ok grazie, ci penso con calma
+K perfetto, stasera ci do un'occhiata 👍
+W va bene, magari più tardi, buona serata
+W grazie! probabilmente ordino il weekend prossimo
+K ok ok, vi faccio sapere, grazie
+K top, buona giornata
+K grazie mille, a presto
+K vediamo a fine mese, grazie 😊
+K ok ci rifletto un po'
+K grazie gentilissimi, ciao ciao
+""",
+    "pt": """
+K ok obrigada, vou pensar com calma
+W show, vejo isso mais tarde 👍
+K beleza, quem sabe depois, boa noite
+W valeu! acho que compro no fim de semana
+K fechou, te aviso, obg
+K top, bom dia pra vc
+K brigadão, até mais
+K vou ver no fim do mês, obrigado 😊
+K tá bom, vou dar uma pensada
+K obrigada, vcs são uns amores
+""",
+    "nl": """
+K ok dank je, ik denk er rustig over na
+K top, kijk er vanavond even naar 👍
+W prima, misschien later, fijne avond
+W thanks! bestel het waarschijnlijk volgend weekend
+K is goed, ik laat het weten, dankje
+K super, fijne dag nog
+K dankjewel, tot later
+K eind van de maand maar eens kijken, bedankt 😊
+K oké oké, even over nadenken
+K dank u wel, groetjes
+""",
+}
+
+# Call me back, a person on the line, a payment method that says no.
+ESCALATIONS = {
+    "en": """
+E can somebody give me a ring tomorrow morning?
+E I'd rather talk to someone on the phone tbh
+E is there a number I can call to speak to an actual person
+E my card keeps getting declined even though there's money on it
+E tried paying with apple pay 3 times and it just says transaction failed
+E please have someone phone me, it's easier
+E third time writing, nobody answers, I need a human now!!
+E klarna said no to me, what are my options?
+E my bank blocked the payment, help
+E afterpay keeps rejecting me, why?
+""",
+    "es": """
+E prefiero que me llame alguien, por teléfono es más fácil
+E quiero hablar con una persona ya, llevo tres días escribiendo y nadie contesta!!
+E me rechazan la tarjeta y tengo saldo, qué hago?
+E el bizum no me deja terminar el pago
+E paypal me da error todo el rato
+E me podéis llamar al móvil por favor?
+E necesito que alguien me atienda por teléfono
+E klarna me lo deniega siempre, alguna solución?
+E el banco me bloqueó el pago, ayuda
+E quiero que me llame un encargado
+""",
+    "fr": """
+E j'aimerais mieux qu'on m'appelle, c'est plus simple
+E je veux parler à quelqu'un au téléphone
+E ma carte est refusée alors que j'ai de l'argent dessus
+E paypal me met une erreur à chaque fois
+E pouvez-vous me téléphoner demain matin ?
+E ça fait trois fois que j'écris, personne ne répond, je veux un humain !!
+E klarna refuse mon paiement, je fais comment ?
+E ma banque a bloqué le paiement, aidez moi
+E est-ce qu'un conseiller peut me rappeler ?
+E le paiement par apple pay échoue tout le temps
+""",
+    "de": """
+E mir wär's lieber, wenn mich jemand anruft
+E ich will mit jemandem telefonieren
+E meine karte wird abgelehnt obwohl das konto gedeckt ist
+E paypal zeigt dauernd einen fehler
+E könnt ihr mich morgen früh anrufen?
+E schreib jetzt zum dritten mal, keiner antwortet, ich will einen menschen!!
+E klarna lehnt mich immer ab, was jetzt?
+E die bank hat die zahlung blockiert, hilfe
+E kann mich ein berater zurückrufen?
+E apple pay bricht immer ab
+""",
+    "it": """
+E preferirei che mi chiamasse qualcuno, al telefono è più facile
+E voglio parlare con qualcuno al telefono
+E la carta mi viene rifiutata ma ho i soldi sul conto
+E paypal mi dà sempre errore
+E potete telefonarmi domattina?
+E è la terza volta che scrivo e nessuno risponde, voglio una persona!!
+E klarna mi rifiuta sempre, che faccio?
+E la banca ha bloccato il pagamento, aiuto
+E un operatore mi può richiamare?
+E apple pay non va a buon fine
+""",
+    "pt": """
+E prefiro que alguém me ligue, por telefone é mais fácil
+E quero falar com uma pessoa por telefone
+E meu cartão tá sendo recusado e tenho saldo
+E o paypal dá erro toda hora
+E vocês podem me ligar amanhã cedo?
+E é a terceira vez que escrevo e ninguém responde, quero um humano!!
+E a klarna sempre recusa, e agora?
+E o banco bloqueou o pagamento, socorro
+E um atendente pode me retornar?
+E o mb way não conclui o pagamento
+""",
+    "nl": """
+E liever dat iemand me even belt, dat is makkelijker
+E ik wil iemand aan de telefoon
+E mijn kaart wordt geweigerd terwijl er genoeg op staat
+E paypal geeft steeds een foutmelding
+E kunnen jullie mij morgenochtend bellen?
+E derde keer dat ik schrijf en niemand reageert, ik wil een mens!!
+E klarna keurt me steeds af, wat nu?
+E de bank heeft de betaling geblokkeerd, help
+E kan een medewerker mij terugbellen?
+E ideal betaling blijft mislukken
+""",
+}
+
+# Shipping to a named country, region or city, without the word "shipping".
+SHIPPING_TO_A_PLACE = {
+    "en": """
+S do u deliver to scotland?
+S can you send it to my sister in Toronto?
+S how long would it take to get to Lisbon?
+S I'm in Berlin, do you post there and how many days?
+S any chance you ship to Hawaii
+S can it be sent to Northern Ireland
+S shipping to puerto rico possible?
+S what does it cost to send to Australia
+S do you guys ship over to the UK
+S if I order today can it reach Texas by friday?
+""",
+    "es": """
+S envían a Canarias?
+S hacéis envíos a Argentina?
+S cuánto tarda en llegar a Bilbao?
+S me lo podéis mandar a Francia?
+S llega a Mallorca?
+S mandan a Colombia?
+S cuanto cuesta el envio a portugal
+S vivo en Andorra, me lo enviáis?
+S si lo pido hoy llega a Sevilla el viernes?
+S se puede enviar a Ceuta?
+""",
+    "fr": """
+S vous livrez en Suisse ?
+S vous envoyez au Canada ?
+S combien de temps pour recevoir à Marseille ?
+S c'est possible de livrer en Corse ?
+S vous expédiez à la Réunion ?
+S la livraison en Belgique coûte combien ?
+S je suis à Bruxelles, vous livrez ?
+S si je commande aujourd'hui ça arrive à Lyon vendredi ?
+S vous envoyez au Maroc ?
+S ça coûte combien d'envoyer au Luxembourg ?
+""",
+    "de": """
+S liefert ihr in die Schweiz?
+S versendet ihr nach Österreich?
+S wie lange dauert es nach München?
+S kann man nach Mallorca liefern lassen?
+S schickt ihr auch nach Luxemburg?
+S was kostet der versand nach Belgien?
+S ich wohne in Wien, liefert ihr da hin?
+S wenn ich heute bestelle, ist es freitag in Hamburg?
+S geht versand nach Polen?
+S könnt ihr es nach Italien schicken?
+""",
+    "it": """
+S spedite in Svizzera?
+S mandate anche in Sardegna?
+S quanto ci mette ad arrivare a Palermo?
+S si può spedire a San Marino?
+S consegnate in Germania?
+S quanto costa la spedizione in Francia?
+S abito a Lugano, spedite lì?
+S se ordino oggi arriva a Milano venerdì?
+S spedite in Albania?
+S me la potete mandare in Austria?
+""",
+    "pt": """
+S vocês entregam em Angola?
+S enviam para os Açores?
+S quanto tempo demora pra chegar em Recife?
+S dá pra enviar pra Espanha?
+S entregam no Rio?
+S quanto custa o frete pra Manaus?
+S moro em Lisboa, vocês mandam pra cá?
+S se eu comprar hoje chega em BH até sexta?
+S mandam pra Madeira?
+S conseguem mandar pro Canadá?
+""",
+    "nl": """
+S leveren jullie in België?
+S versturen jullie naar Duitsland?
+S hoe lang duurt het naar Groningen?
+S kan het naar Curaçao verstuurd worden?
+S sturen jullie ook naar Frankrijk?
+S wat kost verzenden naar Spanje?
+S ik woon in Antwerpen, bezorgen jullie daar?
+S als ik vandaag bestel is het vrijdag in Utrecht?
+S verzenden jullie naar Zwitserland?
+S kunnen jullie het naar Engeland sturen?
+""",
+}
+
+# Fit for a body: wide feet, long arms, broad shoulders, runs small.
+SIZING_FOR_A_BODY = {
+    "en": """
+Z I've got wide feet, will these be ok?
+Z my arms are really long, are the sleeves long enough?
+Z do they come up small? I'm usually an M
+Z broad shoulders here, should I go a size up?
+Z I'm 6'3, will the trousers be long enough
+Z is it roomy around the hips?
+Z curvy girl here, does the dress have any stretch?
+Z do the boots fit a wide calf?
+Z my feet are a 10.5, should I take the 11?
+Z are they narrow? I have chunky feet lol
+""",
+    "es": """
+Z tengo el pie ancho, me irán bien?
+Z tengo los brazos largos, las mangas son largas?
+Z vienen pequeñas o normales?
+Z soy de espalda ancha, cojo una talla más?
+Z mido 1,90, el pantalón me llegará?
+Z tallan grande?
+Z son cómodas para pie ancho?
+Z estoy entre la M y la L, cuál me recomiendas
+Z tiene elástico la cintura? tengo cadera ancha
+Z las botas van bien con gemelo ancho?
+""",
+    "fr": """
+Z j'ai le pied large, elles iront ?
+Z j'ai les bras longs, les manches sont assez longues ?
+Z ça taille petit ou normal ?
+Z j'ai des épaules larges, je prends une taille au-dessus ?
+Z je mesure 1m88, le pantalon sera assez long ?
+Z les baskets chaussent grand ?
+Z c'est confortable pour pieds larges ?
+Z j'hésite entre le 38 et le 40
+Z la robe est extensible ? j'ai des hanches
+Z les bottes vont à des mollets larges ?
+""",
+    "de": """
+Z ich hab breite füße, passen die?
+Z hab lange arme, sind die ärmel lang genug?
+Z fallen die klein aus?
+Z breites kreuz hier, lieber eine nummer größer?
+Z bin 1,92, sind die hosen lang genug?
+Z sind die schuhe eher schmal?
+Z taugen die für breite Füße?
+Z schwanke zwischen 38 und 40
+Z ist das kleid dehnbar? hab breite hüften
+Z passen die stiefel bei kräftigen waden?
+""",
+    "it": """
+Z ho il piede largo, vanno bene?
+Z ho le braccia lunghe, le maniche sono abbastanza lunghe?
+Z vestono piccole o normali?
+Z ho le spalle larghe, prendo una taglia in più?
+Z sono alto 1,90, i pantaloni bastano?
+Z le scarpe calzano grandi?
+Z sono comode per piedi larghi?
+Z sono indecisa tra la 42 e la 44
+Z il vestito è elasticizzato? ho i fianchi larghi
+Z gli stivali vanno bene con il polpaccio largo?
+""",
+    "pt": """
+Z tenho o pé largo, serve?
+Z tenho braço comprido, a manga é longa o suficiente?
+Z vestem pequeno ou normal?
+Z tenho ombro largo, pego um número maior?
+Z tenho 1,90, a calça fica curta?
+Z o tênis forma grande?
+Z é confortável pra pé largo?
+Z tô entre o 38 e o 40
+Z o vestido estica? tenho quadril largo
+Z a bota serve em panturrilha grossa?
+""",
+    "nl": """
+Z ik heb brede voeten, passen ze?
+Z ik heb lange armen, zijn de mouwen lang genoeg?
+Z vallen ze klein?
+Z brede schouders hier, maatje groter nemen?
+Z ben 1,95, is de broek lang genoeg?
+Z zijn de schoenen smal?
+Z geschikt voor brede voeten?
+Z twijfel tussen 38 en 40
+Z is de jurk rekbaar? heb brede heupen
+Z passen de laarzen bij brede kuiten?
+""",
+}
+
+# Will a colour come back, any left in a size or a colour.
+STOCK_COMING_BACK = {
+    "en": """
+A will the green one come back?
+A any chance the navy is restocked soon?
+A got any left in XL?
+A is the yellow still around or gone?
+A when's the black one back
+A do u have more of the mugs coming
+A still got the blue in a medium?
+A are there any of the red left?
+A will you get more in size 8
+A is the beige sold out for good?
+""",
+    "es": """
+A va a volver el verde?
+A volveréis a tener la azul?
+A os queda alguna en XL?
+A cuándo reponen el negro?
+A quedan en talla 38?
+A el rosa ya no lo vais a sacar?
+A hay alguna en blanco todavía?
+A se agotó la beige para siempre?
+A tenéis más del modelo gris?
+A cuando vuelven a entrar las camisetas?
+""",
+    "fr": """
+A le vert va revenir ?
+A vous allez refaire le bleu marine ?
+A il vous en reste en XL ?
+A quand est-ce que le noir revient ?
+A il y en a encore en 39 ?
+A le beige est épuisé pour de bon ?
+A vous l'avez encore en blanc ?
+A vous en recevez d'autres bientôt ?
+A il en reste des roses ?
+A la veste grise, c'est fini ?
+""",
+    "de": """
+A kommt die grüne wieder?
+A wird es das dunkelblaue nochmal geben?
+A habt ihr noch welche in XL?
+A wann ist die schwarze wieder da?
+A gibt's die noch in 39?
+A ist die beige endgültig weg?
+A habt ihr die noch in weiß?
+A bekommt ihr bald neue rein?
+A sind noch rosa da?
+A die graue jacke, gibt's die nicht mehr?
+""",
+    "it": """
+A tornerà il verde?
+A rifarete il blu navy?
+A ne avete ancora in XL?
+A quando torna il nero?
+A c'è ancora il 39?
+A il beige è finito per sempre?
+A l'avete ancora in bianco?
+A ne arrivano altri a breve?
+A ci sono ancora quelle rosa?
+A la giacca grigia non c'è più?
+""",
+    "pt": """
+A o verde vai voltar?
+A vão repor o azul marinho?
+A ainda tem no GG?
+A quando volta o preto?
+A tem o 39 ainda?
+A o bege acabou de vez?
+A vocês ainda têm no branco?
+A vai chegar mais?
+A sobrou algum rosa?
+A a jaqueta cinza não tem mais?
+""",
+    "nl": """
+A komt de groene nog terug?
+A komt het donkerblauw weer?
+A hebben jullie nog in XL?
+A wanneer is de zwarte er weer?
+A is 39 er nog?
+A is de beige voorgoed weg?
+A heb je hem nog in wit?
+A krijgen jullie binnenkort nieuwe binnen?
+A zijn er nog roze?
+A de grijze jas, is die er niet meer?
+""",
+}
+
+# An order already placed (order status) against delivery before buying (shipping).
+ORDER_OR_DELIVERY = {
+    "en": """
+O ordered on tuesday, still no shipping email?
+O I placed an order last week and heard nothing, where is it?
+O my parcel says delivered but it's not here
+O has order #55213 gone out yet?
+O still waiting on the hoodie I bought on the 2nd
+S if I order now when would it arrive?
+S what's the delivery cost?
+O got a confirmation but no tracking link yet
+O it's been 10 days since I ordered, nothing yet
+S how long does delivery usually take
+""",
+    "es": """
+O hice el pedido el martes y aún no tengo el mail de envío
+O compré hace una semana y nada, dónde está?
+O pone entregado pero no me ha llegado nada
+O el pedido #40921 ya salió?
+O sigo esperando lo que pedí el día 3
+S si lo pido ahora cuándo me llega?
+S cuánto cuesta el envío?
+O me llegó la confirmación pero no el número de seguimiento
+O hace 10 días que compré y nada
+S cuanto tardan los envios normalmente
+""",
+    "fr": """
+O j'ai commandé lundi et toujours pas de mail d'envoi
+O commande faite il y a une semaine, rien reçu, elle est où ?
+O le suivi dit livré mais j'ai rien
+O ma commande #88120 est partie ?
+O j'attends toujours le pull acheté le 3
+S si je commande maintenant je le reçois quand ?
+S combien coûtent les frais de port ?
+O j'ai eu la confirmation mais pas de numéro de suivi
+O ça fait 10 jours que j'ai passé commande, rien
+S vous livrez en combien de jours en général ?
+""",
+    "de": """
+O hab montag bestellt und noch keine versandmail
+O bestellung vor einer woche, nix gekommen, wo ist die?
+O tracking sagt zugestellt, aber hier ist nichts
+O ist bestellung #77341 schon raus?
+O warte immer noch auf den pulli vom 3.
+S wenn ich jetzt bestelle, wann kommt es?
+S was kostet der versand?
+O bestätigung kam, aber keine sendungsnummer
+O seit 10 tagen bestellt und nichts
+S wie lange braucht die lieferung normalerweise?
+""",
+    "it": """
+O ho ordinato lunedì e ancora niente mail di spedizione
+O ordine fatto una settimana fa, non è arrivato niente, dov'è?
+O il tracking dice consegnato ma qui non c'è nulla
+O l'ordine #66102 è già partito?
+O aspetto ancora la felpa presa il 3
+S se ordino adesso quando mi arriva?
+S quanto costa la spedizione?
+O mi è arrivata la conferma ma non il numero di tracking
+O sono 10 giorni che ho ordinato e niente
+S in quanti giorni consegnate di solito?
+""",
+    "pt": """
+O pedi na segunda e até agora nada de e-mail de envio
+O comprei faz uma semana e não chegou nada, cadê?
+O o rastreio diz entregue mas não recebi nada
+O o pedido #55019 já saiu?
+O ainda tô esperando o moletom que comprei dia 3
+S se eu comprar agora quando chega?
+S quanto é o frete?
+O recebi a confirmação mas não o código de rastreio
+O faz 10 dias que fiz o pedido e nada
+S em quantos dias vocês entregam normalmente?
+""",
+    "nl": """
+O maandag besteld en nog geen verzendmail
+O week geleden besteld, niks gekomen, waar blijft het?
+O track & trace zegt bezorgd maar er is niks
+O is bestelling #44120 al de deur uit?
+O wacht nog steeds op de trui die ik de 3e bestelde
+S als ik nu bestel, wanneer komt het?
+S wat zijn de verzendkosten?
+O bevestiging gehad maar geen trackingcode
+O al 10 dagen geleden besteld en niks
+S hoe lang duurt de levering meestal?
+""",
+}
+
+# Black Friday, a percentage off, a price that may drop, a sale to come.
+SALES_AND_PRICE_DROPS = {
+    "en": """
+D will this go on sale for black friday?
+D any cyber monday deals coming?
+D is there 10% off for first orders?
+D will the price drop soon?
+D any chance of a discount if I buy two?
+D do you do student discount
+D when's your next sale
+D could you knock a bit off the price?
+D is it cheaper on black friday
+D got any codes for new customers?
+""",
+    "es": """
+D la sudadera baja de precio en rebajas?
+D tendréis ofertas en el black friday?
+D hay un 10% para primera compra?
+D va a bajar de precio?
+D si compro dos me hacéis descuento?
+D tenéis descuento de estudiante?
+D cuándo empiezan las rebajas?
+D me lo dejas un poco más barato?
+D estará más barato el cyber monday?
+D hay algún código para nuevos clientes?
+""",
+    "fr": """
+D le manteau sera en promo pour le black friday ?
+D il y aura des soldes bientôt ?
+D y a -10% sur la première commande ?
+D le prix va baisser ?
+D si j'en prends deux vous faites un prix ?
+D réduction étudiante possible ?
+D c'est quand les prochaines soldes ?
+D vous pouvez me faire un petit prix ?
+D ce sera moins cher au cyber monday ?
+D un code promo pour les nouveaux clients ?
+""",
+    "de": """
+D ist der mantel am black friday reduziert?
+D gibt es bald einen sale?
+D gibt's 10% auf die erste bestellung?
+D wird der preis noch fallen?
+D wenn ich zwei nehme, gibt's rabatt?
+D gibt es studentenrabatt?
+D wann ist euer nächster sale?
+D geht da preislich noch was?
+D wird es am cyber monday günstiger?
+D habt ihr einen gutschein für neukunden?
+""",
+    "it": """
+D il cappotto sarà scontato per il black friday?
+D fate i saldi a breve?
+D c'è il 10% sul primo ordine?
+D il prezzo scenderà?
+D se ne prendo due mi fate uno sconto?
+D avete sconti per studenti?
+D quando iniziano i saldi?
+D mi fate un prezzo migliore?
+D costerà meno al cyber monday?
+D c'è un codice sconto per nuovi clienti?
+""",
+    "pt": """
+D o casaco vai ter desconto na black friday?
+D vai ter promoção logo?
+D tem 10% na primeira compra?
+D o preço vai baixar?
+D se eu levar dois tem desconto?
+D tem desconto pra estudante?
+D quando começa a liquidação?
+D faz um precinho melhor?
+D vai ficar mais barato na cyber monday?
+D tem cupom pra cliente novo?
+""",
+    "nl": """
+D gaat de jas in de black friday sale?
+D komt er binnenkort uitverkoop?
+D is er 10% op de eerste bestelling?
+D gaat de prijs nog omlaag?
+D als ik er twee neem, krijg ik korting?
+D hebben jullie studentenkorting?
+D wanneer is de volgende sale?
+D kan er nog wat van de prijs af?
+D is het goedkoper op cyber monday?
+D is er een kortingscode voor nieuwe klanten?
+""",
+}
+
+# Questions about the product or the cart that no rule answers: a person should.
+NO_RULE_FITS = {
+    "en": """
+F is the bottle dishwasher safe?
+F what's the jacket made of?
+F is the leather vegan?
+F does the charger work with iphone 15?
+F can I pick it up from your shop?
+F do the candles smell strong?
+F my cat shredded the last one 😂 is this one tougher?
+F oops I emptied my cart by accident, can you resend the link?
+F is the mug microwave safe
+F does it come with batteries?
+""",
+    "es": """
+F la botella se puede meter en el lavavajillas?
+F de qué material es la chaqueta?
+F el cuero es vegano?
+F el cargador sirve para iphone 15?
+F puedo recogerlo en la tienda?
+F las velas huelen mucho?
+F mi gato destrozó la otra jaja, esta aguanta más?
+F borré el carrito sin querer, me pasáis el enlace otra vez?
+F la taza va al microondas?
+F trae pilas?
+""",
+    "fr": """
+F la gourde passe au lave-vaisselle ?
+F la veste est en quelle matière ?
+F le cuir est vegan ?
+F le chargeur marche avec l'iphone 15 ?
+F je peux le récupérer en boutique ?
+F les bougies sentent fort ?
+F mon chien a détruit l'ancien mdr, celui-ci est plus solide ?
+F j'ai vidé mon panier par erreur, vous pouvez me renvoyer le lien ?
+F le mug va au micro-ondes ?
+F les piles sont fournies ?
+""",
+    "de": """
+F ist die flasche spülmaschinenfest?
+F aus welchem material ist die jacke?
+F ist das leder vegan?
+F geht das ladekabel mit dem iphone 15?
+F kann ich das im laden abholen?
+F riechen die kerzen stark?
+F mein hund hat den alten zerlegt haha, ist der robuster?
+F warenkorb aus versehen gelöscht, könnt ihr den link nochmal schicken?
+F ist die tasse mikrowellengeeignet?
+F sind batterien dabei?
+""",
+    "it": """
+F la borraccia va in lavastoviglie?
+F di che materiale è la giacca?
+F la pelle è vegana?
+F il caricatore funziona con l'iphone 15?
+F posso ritirarlo in negozio?
+F le candele profumano tanto?
+F il mio cane ha distrutto quello vecchio ahah, questo è più resistente?
+F ho svuotato il carrello per errore, mi mandate di nuovo il link?
+F la tazza va nel microonde?
+F le pile sono incluse?
+""",
+    "pt": """
+F a garrafa pode ir na lava-louça?
+F qual o material da jaqueta?
+F o couro é vegano?
+F o carregador funciona com iphone 15?
+F posso retirar na loja?
+F as velas têm cheiro forte?
+F meu cachorro destruiu o antigo kkkk, esse é mais resistente?
+F apaguei o carrinho sem querer, me mandam o link de novo?
+F a caneca vai no micro-ondas?
+F vem com pilhas?
+""",
+    "nl": """
+F mag de fles in de vaatwasser?
+F van welk materiaal is de jas?
+F is het leer vegan?
+F werkt de oplader met de iphone 15?
+F kan ik het in de winkel ophalen?
+F ruiken de kaarsen sterk?
+F mijn hond heeft de vorige gesloopt haha, is deze steviger?
+F winkelwagen per ongeluk leeggemaakt, kunnen jullie de link nog eens sturen?
+F kan de mok in de magnetron?
+F zitten er batterijen bij?
+""",
+}
+
+# A second batch, every category again in new words, written after the first round of changes and run once
+# before any change for it (its first-run score is in the module docstring), then tuned on too.
+SECOND_BATCH = {
+    "en": """
+K nice one, I'll probably sort it out after the weekend
+K ok thank you, will decide tomorrow 😊
+K thanks hun, I'll have a think and come back to you
+E could someone from your team phone me this afternoon
+E I'd like a callback please, easier than texting
+E my payment got refused twice, bank says all fine
+S do you post to new zealand?
+S can you ship this to my mum in Spain
+S how many days to get to Canada?
+Z are these ok for someone with high arches and wide feet?
+Z I have a long torso, is the top long enough?
+Z my shoulders are broad, will the medium be too tight?
+A is the olive one ever coming back?
+A got any more of the grey in stock soon?
+A any navy left in a small?
+O where's my stuff? ordered 2 weeks ago
+O bought it on monday and still no tracking
+S if I buy it today will it be here by saturday?
+D are you doing anything for black friday?
+D will it be reduced soon?
+D do you ever do 20% off?
+F is the jacket machine washable?
+F does the lamp come with a bulb?
+F can you gift wrap it?
+""",
+    "es": """
+K vale, gracias, ya lo decido mañana
+K genial, lo pienso y os digo, saludos
+K gracias majo, a ver si el finde lo pido
+E me puede llamar alguien esta tarde?
+E prefiero hablar por teléfono con alguien, es más fácil
+E no me acepta el pago, la tarjeta está bien
+S enviáis a Portugal?
+S me lo mandáis a Londres?
+S cuanto tarda a Mexico?
+Z tengo el empeine alto, me valdrán?
+Z tengo el torso largo, la camiseta es larga?
+Z de hombros soy ancho, la M me quedará justa?
+A volverá el verde oliva?
+A os queda alguna en azul marino?
+A cuándo vuelve a estar la gris?
+O pedí hace dos semanas y nada, dónde está?
+O compré el lunes y aún sin seguimiento
+S si lo compro hoy llega el sábado?
+D haréis algo para el black friday?
+D bajará de precio pronto?
+D hacéis 20% alguna vez?
+F la chaqueta se puede lavar en lavadora?
+F la lámpara trae bombilla?
+F lo podéis envolver para regalo?
+""",
+    "fr": """
+K merci, je vais voir ça demain tranquille
+K ok super, je réfléchis et je vous dis
+K merci beaucoup, je commanderai sûrement ce week-end
+E quelqu'un pourrait m'appeler cet après-midi ?
+E je préfère qu'on m'appelle, c'est plus facile
+E mon paiement est refusé alors que ma banque dit que tout va bien
+S vous envoyez en Espagne ?
+S vous pouvez l'envoyer à ma mère à Londres ?
+S combien de jours pour le Canada ?
+Z j'ai le pied très large, ça passe ?
+Z j'ai le buste long, le haut est assez long ?
+Z j'ai les épaules carrées, le M sera trop serré ?
+A le kaki va revenir un jour ?
+A il vous en reste en bleu marine ?
+A quand est-ce que le gris revient en stock ?
+O commandé il y a deux semaines et toujours rien, il est où ?
+O acheté lundi et toujours pas de suivi
+S si je l'achète aujourd'hui je l'ai samedi ?
+D vous faites quelque chose pour le black friday ?
+D ça va baisser bientôt ?
+D vous faites parfois -20% ?
+F la veste passe en machine ?
+F la lampe est livrée avec une ampoule ?
+F vous pouvez faire un paquet cadeau ?
+""",
+    "de": """
+K danke, ich entscheide morgen 😊
+K super, ich überleg's mir und meld mich
+K dankeschön, bestell wahrscheinlich am wochenende
+E kann mich heute nachmittag jemand anrufen?
+E ich würde lieber mit jemandem telefonieren
+E meine zahlung wurde abgelehnt, die bank sagt alles ok
+S liefert ihr nach Spanien?
+S könnt ihr das an meine mutter in london schicken?
+S wie viele tage nach Kanada?
+Z hab einen hohen spann und breite füße, geht das?
+Z hab einen langen oberkörper, ist das shirt lang genug?
+Z breite schultern, wird M zu eng?
+A kommt das olivgrün nochmal?
+A habt ihr noch was in marineblau?
+A wann ist die graue wieder auf lager?
+O vor zwei wochen bestellt und nichts da, wo bleibt es?
+O montag gekauft und immer noch keine sendungsverfolgung
+S wenn ich heute kaufe, ist es samstag da?
+D macht ihr was zum black friday?
+D wird das bald günstiger?
+D gibt es mal 20%?
+F kann man die jacke in der maschine waschen?
+F ist bei der lampe eine birne dabei?
+F könnt ihr es als geschenk verpacken?
+""",
+    "it": """
+K grazie, decido domani 😊
+K ok perfetto, ci penso e vi dico
+K grazie mille, probabilmente ordino nel weekend
+E qualcuno mi può chiamare oggi pomeriggio?
+E preferisco parlare al telefono con qualcuno
+E il pagamento è stato rifiutato ma la banca dice che è tutto ok
+S spedite in Spagna?
+S potete mandarlo a mia madre a Londra?
+S quanti giorni per il Canada?
+Z ho il collo del piede alto e il piede largo, vanno bene?
+Z ho il busto lungo, la maglia è abbastanza lunga?
+Z ho le spalle larghe, la M sarà stretta?
+A tornerà il verde oliva?
+A vi resta qualcosa in blu navy?
+A quando torna disponibile il grigio?
+O ordinato due settimane fa e niente, dov'è?
+O comprato lunedì e ancora nessun tracking
+S se lo compro oggi arriva sabato?
+D fate qualcosa per il black friday?
+D calerà di prezzo presto?
+D fate mai il 20%?
+F la giacca si può lavare in lavatrice?
+F la lampada ha la lampadina inclusa?
+F potete fare una confezione regalo?
+""",
+    "pt": """
+K obrigado, decido amanhã 😊
+K show, vou pensar e te falo
+K valeu demais, acho que peço no fim de semana
+E alguém pode me ligar hoje à tarde?
+E prefiro falar por telefone com alguém
+E meu pagamento foi recusado mas o banco diz que tá tudo certo
+S vocês enviam pra Espanha?
+S dá pra mandar pra minha mãe em Londres?
+S quantos dias pro Canadá?
+Z tenho peito do pé alto e pé largo, serve?
+Z tenho tronco comprido, a blusa é longa?
+Z tenho ombros largos, o M vai ficar apertado?
+A o verde oliva vai voltar?
+A ainda tem algum azul marinho?
+A quando o cinza volta pro estoque?
+O pedi faz duas semanas e nada, cadê?
+O comprei segunda e ainda sem rastreio
+S se eu comprar hoje chega sábado?
+D vão fazer algo na black friday?
+D vai baixar de preço logo?
+D vocês fazem 20% às vezes?
+F a jaqueta pode lavar na máquina?
+F a luminária vem com lâmpada?
+F vocês fazem embrulho de presente?
+""",
+    "nl": """
+K dank je, ik beslis morgen 😊
+K top, ik denk erover na en laat het weten
+K dankjewel, bestel waarschijnlijk in het weekend
+E kan iemand me vanmiddag bellen?
+E ik praat liever telefonisch met iemand
+E mijn betaling is geweigerd maar de bank zegt dat alles ok is
+S leveren jullie in Spanje?
+S kunnen jullie het naar mijn moeder in Londen sturen?
+S hoeveel dagen naar Canada?
+Z ik heb een hoge wreef en brede voeten, gaat dat?
+Z ik heb een lang bovenlijf, is het shirt lang genoeg?
+Z brede schouders, wordt M te krap?
+A komt het olijfgroen nog terug?
+A hebben jullie nog iets in marineblauw?
+A wanneer is de grijze weer op voorraad?
+O twee weken geleden besteld en niks, waar blijft het?
+O maandag gekocht en nog steeds geen track en trace
+S als ik het vandaag koop, is het er zaterdag?
+D doen jullie iets met black friday?
+D wordt het binnenkort goedkoper?
+D doen jullie wel eens 20%?
+F mag de jas in de wasmachine?
+F zit er een lampje bij de lamp?
+F kunnen jullie het als cadeau inpakken?
+""",
+}
+
+# A third batch, acknowledgements only (first run after the second round: 4/20), with traps that carry a
+# plan and something to answer (N: anything but an acknowledgement), written before the change for them.
+THIRD_BATCH = {
+    "en": """
+K let me think about it, thanks
+K need to think about it tbh
+K I'll check with my husband first
+K I need to talk to my wife first, thanks
+K no rush, I'll get it next payday
+K thanks, will order once I'm back from holiday
+K cheers, gonna wait till payday
+N gonna wait, the site keeps logging me out
+N I'll order it but the zip was broken on the last one
+N let me know when the blue is back
+N I'll wait for the refund then
+N i'll check the link but it shows an error
+""",
+    "es": """
+K déjame pensarlo, gracias
+K tengo que pensarlo, gracias
+K lo consulto con mi pareja y te digo
+N tengo que esperar mucho para el reembolso
+""",
+    "fr": """
+K laissez-moi réfléchir, merci
+K je dois en parler à mon mari, merci
+N je dois attendre combien de temps
+""",
+    "de": """
+K ich muss noch überlegen, danke
+K ich frag mal meinen mann, danke
+N ich muss noch warten bis die karte geht
+N ich frag mal, wo bleibt mein paket
+""",
+    "it": """
+K devo pensarci, grazie
+K ne parlo con mio marito e vi faccio sapere
+N devo aspettare ancora tanto
+N ne parlo con mio marito, ma il link non funziona
+""",
+    "pt": """
+K preciso pensar, obrigada
+K vou falar com meu marido e te aviso
+N preciso esperar o reembolso
+N vou esperar o estorno
+""",
+    "nl": """
+K ik moet er nog even over nadenken, bedankt
+K ik overleg het even met mijn vriend
+N ik moet nog wachten op mijn geld
+""",
+}
+
+# A fourth batch (a place, a body, a colour back, a call, a card), written after the third round and run
+# once before any change for it: 33/39; then tuned on ("too long", "zu lang", "te kort"...).
+FOURTH_BATCH = {
+    "en": """
+S hi, do you deliver to the canary islands?
+S can I get it delivered to my office in Brooklyn?
+S is it possible to send to an APO address?
+Z my toes are wide, will the sneakers pinch?
+Z I'm petite, will the jeans be too long?
+Z do the sleeves fit long arms?
+A will you restock the lilac?
+E can someone call me? it's about my order
+E my visa got declined at checkout
+""",
+    "es": """
+S mandáis a Galicia?
+Z soy bajita, el vestido me quedará largo?
+A vais a volver a sacar el lila?
+E necesito que me llamen, es urgente
+E mi tarjeta no pasa
+""",
+    "fr": """
+S vous livrez en Guadeloupe ?
+Z je suis petite, le jean sera trop long ?
+A vous allez remettre le lilas en stock ?
+E rappelez-moi au plus vite svp
+E ma carte ne passe pas
+""",
+    "de": """
+S liefert ihr auch nach Südtirol?
+Z ich bin klein, ist die hose zu lang?
+A kommt lila wieder rein?
+E bitte um rückruf heute
+E meine karte geht nicht durch
+""",
+    "it": """
+S consegnate anche in Sicilia?
+Z sono bassina, il vestito sarà troppo lungo?
+A rimetterete in vendita il lilla?
+E richiamatemi per favore è urgente
+E la carta non passa
+""",
+    "pt": """
+S entregam em Portugal continental?
+Z sou baixinha, a calça vai ficar comprida?
+A vão voltar a vender o lilás?
+E me liga por favor, é urgente
+E meu cartão não passa
+""",
+    "nl": """
+S bezorgen jullie ook op de Waddeneilanden?
+Z ik ben klein, is de broek te lang?
+A komen jullie weer met lila?
+E bel me even terug aub
+E mijn pas werkt niet bij het afrekenen
+""",
+}
+
+AREAS = {
+    "ack": ACKS,
+    "escalation": ESCALATIONS,
+    "shipping-place": SHIPPING_TO_A_PLACE,
+    "sizing-body": SIZING_FOR_A_BODY,
+    "stock-back": STOCK_COMING_BACK,
+    "order-or-delivery": ORDER_OR_DELIVERY,
+    "sale": SALES_AND_PRICE_DROPS,
+    "fallback": NO_RULE_FITS,
+    "second": SECOND_BATCH,
+    "third": THIRD_BATCH,
+    "fourth": FOURTH_BATCH,
+}
+# Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
+KNOWN_MISSES: dict[str, str] = {
+    "cheers, gonna wait till payday": "waiting is not a plan word: 'gonna wait, the site keeps logging me "
+    "out' is a problem",
+    "komen jullie weer met lila?": "'weer met' (again with) is too loose a stock phrase",
+    "könnt ihr das an meine mutter in london schicken?": "only 'nach' is read as a destination before a "
+    "verb-final 'schicken': 'an' is as often 'an meine Mail schicken'",
+    "sono alto 1,90, i pantaloni bastano?": "a body height with no fit word is not read as a sizing question",
+    "do u have more of the mugs coming": "'more * coming' with a noun in the gap: gaps open only on an "
+    "article",
+    "la veste grise, c'est fini ?": "'c'est fini' ends anything ('c'est fini pour moi'); too broad for stock",
+    "kan ik het in de winkel ophalen?": "'in de winkel' is a stock phrase ('ligt het nog in de winkel?'); "
+    "picking up in the shop reads the same",
+}
+
+
+def _lines(block: str) -> list[tuple[str, str]]:
+    return [(line[0], line[2:]) for line in block.strip().splitlines()]
+
+
+CASES = [
+    pytest.param(
+        text,
+        label,
+        id=f"{area}-{language}-{index}",
+        marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[text])] if text in KNOWN_MISSES else [],
+    )
+    for area, by_language in AREAS.items()
+    for language, block in by_language.items()
+    for index, (label, text) in enumerate(_lines(block))
+]
+
+
+def test_the_corpus_is_broad_in_every_language_and_area():
+    # then: at least ten phrasings per area in each of the seven languages
+    for area, by_language in AREAS.items():
+        assert set(by_language) == set(LANGUAGES), area
+        assert all(
+            len(_lines(block)) >= (1 if area in ("third", "fourth") else 10) for block in by_language.values()
+        ), area
+        assert all(label in LABELS for block in by_language.values() for label, _ in _lines(block))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("text", "label"), CASES)
+def test_a_reply_routes_as_a_person_would(route_text, text, label):  # noqa: F811
+    # when
+    got = route_text(text)
+
+    # then
+    if label == "N":
+        assert got != Step.ACKNOWLEDGEMENT, f"{text!r}: read as an acknowledgement"
+    else:
+        assert got in LABELS[label], f"{text!r}: expected {' or '.join(LABELS[label])}, got {got}"
