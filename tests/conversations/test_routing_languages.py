@@ -25,6 +25,8 @@ HELD_OUT_6 = json.loads((DATA / "labelled_replies_languages_held_out_6.json").re
 HELD_OUT_7 = json.loads((DATA / "labelled_replies_languages_held_out_7.json").read_text())["replies"]
 # 40 per language, written blind in session 4 and committed alone before any run (see its _about).
 HELD_OUT_8 = json.loads((DATA / "labelled_replies_languages_held_out_8.json").read_text())["replies"]
+# 40 per language, written blind after set 8 had prompted fixes, committed alone before any run.
+HELD_OUT_9 = json.loads((DATA / "labelled_replies_languages_held_out_9.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -157,23 +159,15 @@ def test_a_fifth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "fifth", HELD_OUT_5, per_language=15)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on main 6c144f2 69.3 % (11 missed opt-outs, 1 false); after session 3's router "
-    "branches, which never saw it, 87.1 % (9 missed, 1 false); 87.9 % (8 missed, 1 false) after the general "
-    "'remove my number' rule its and set 7's misses prompted; see its _first_run",
-)
+# Blind first run on main 6c144f2 69.3 % (11 missed opt-outs, 1 false); 87.1 % after session 3's router
+# branches, which never saw it; 99.3 % after session 4's, which tuned on it: no longer blind.
 @pytest.mark.django_db
 def test_a_sixth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "sixth", HELD_OUT_6, per_language=20)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run after session 3's router branches 78.6 % (11 missed opt-outs, 2 false); "
-    "82.9 % (5 missed, 2 false) after the general 'remove my number' rule its misses prompted (no longer "
-    "blind); see its _first_run",
-)
+# Blind first run after session 3's router branches 78.6 % (11 missed opt-outs, 2 false); 98.6 % after
+# session 4's, which tuned on it: no longer blind.
 @pytest.mark.django_db
 def test_a_seventh_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "seventh", HELD_OUT_7, per_language=20)
@@ -181,12 +175,23 @@ def test_a_seventh_blind_set_meets_the_issue_targets(english_rules_store):
 
 @pytest.mark.xfail(
     strict=False,
-    reason="blind: first run on main ea7f1f9, before any session-4 router change, 84.6 % (16 missed "
-    "opt-outs, 2 false); see its _first_run",
+    reason="blind: first run on main ea7f1f9 84.6 % (16 missed opt-outs, 2 false); 88.2 % (12 missed, "
+    "1 false) after session 4's router branches, which never saw it; 92.5 % (1 missed) after the fixes it "
+    "prompted (no longer blind); see its _first_run",
 )
 @pytest.mark.django_db
 def test_an_eighth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "eighth", HELD_OUT_8, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run after session 4's router branches and set 8's fixes 91.4 % (7 missed "
+    "opt-outs, 0 false); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_ninth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "ninth", HELD_OUT_9, per_language=40)
 
 
 def _assert_blind_set_meets_targets(store, ordinal: str, replies: dict, *, per_language: int) -> None:
