@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -23,7 +24,8 @@ def test_the_step_editor_limits_the_offer_to_carts_that_need_it(page, live_serve
 
     # the preview names the day the offer ends
     preview = page.get_by_test_id("preview-text")
-    ends = (timezone.localtime() + timedelta(days=7)).strftime("%B %-d")
+    # in the store's zone, as the text says it: near midnight UTC the server's date is another day
+    ends = (timezone.localtime(timezone=ZoneInfo(store.timezone)) + timedelta(days=7)).strftime("%B %-d")
     assert f"takes 10% off until {ends}." in preview.inner_text()
 
     page.get_by_label("Only for carts worth at least").fill("75")
