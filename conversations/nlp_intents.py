@@ -94,7 +94,8 @@ _FILLER = _wordset(
     "per favore grazie ora adesso si ciao tutto tutti messaggi "
     "obrigado obrigada agora sim nao oi ola tudo todos mensagens "
     "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten graag maar even nou ermee daarmee "
-    "porfa plis xfa pf pfv favor subito mal endlich cosi"
+    "porfa plis xfa pf pfv favor subito mal endlich cosi "
+    "interesa interessa interesse interessiert interesseert"
 )
 _FILLER_OPT_IN = {"please", "pls", "now", "again", "ok", "okay", "thanks", "yes", "me", "texts", "back", "hi"}
 _FILLER_HELP = _wordset(
@@ -494,8 +495,11 @@ _REVOCATION_PATTERNS_PT = [
     + r"\w*|(?:me |nos )"
     + _CONTACT_PT
     + r"\w* (?:mais|nada)|(?:me |nos )(?:escrever|contatar))\b",
-    r"\b(?:nao|n) (?:(?:me|nos) " + _CONTACT_PT + r"|(?:escrev|contat|incomod))\w* (?:\w+ )?mais\b"
-    r"(?! (?:de|do|da|que|cedo|tarde|para|pra|pro) )",
+    # "não me mandaram mais nada" (past: nothing came) complains about an order.
+    r"\b(?:nao|n) (?:(?:me|nos) "
+    + _CONTACT_PT
+    + r"|(?:escrev|contat|incomod))(?!\w*(?:aram|eram|iram|ou|eu|iu)\b)"
+    r"\w* (?:\w+ )?mais\b(?! (?:de|do|da|que|cedo|tarde|para|pra|pro) )",
     r"\b(?:parem|pare|parar|para|deixem|deixe|deixa) de (?:me |nos )?(?:mandar|enviar|escrever|mandarem|"
     r"enviarem|incomodar|encher)\b",
     r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|escrevam|escreva|manda|envia|contatem|contate) "
@@ -578,14 +582,14 @@ _REVOCATION_PATTERNS_NL = [
 # are not stop words here.
 _STOP_THE_TEXTS = {
     "en": (
-        "stop|stahp|quit|enough|enuff|no more|done with|im over|im so over|so over|sick of|tired of|"
+        "stop|stahp|quit|cancel|enough|enuff|no more|done with|im over|im so over|so over|sick of|tired of|"
         "fed up with",
         "the these those your ur all with w of any please pls",
         "",
     ),
     "es": (
         "paren|pare|para con|basta|no mas|stop|ya esta bien|ya estuvo|suficiente|harto|harta|me canse|"
-        "cansado|cansada|joder con|jodan con",
+        "cansado|cansada|joder con|jodan con|cancelar|cancelen|cancela|cancele",
         "con de d los las el tus sus estos esos tantos tanto tanta ya",
         "publicidad|spam|promos",
     ),
@@ -609,8 +613,8 @@ _STOP_THE_TEXTS = {
     ),
     "pt": (
         "para com|parem|pare|chega de|chega dessas|chega desses|chega com|stop|sem mais|ja deu|saco cheio|"
-        "cansei|to cansado|to cansada|cheio|cheia",
-        "com essas esses as os o suas seus de dessas desses",
+        "cansei|to cansado|to cansada|cheio|cheia|cancelar|cancela|cancelem|cancele",
+        "com essas esses as os o suas seus de dessas desses estas estes",
         "propaganda|propagandas|spam",
     ),
     "nl": (
@@ -709,6 +713,12 @@ _ORDER_NUMBER_AFTER = (
 )
 
 
+_MY_NUMBER = {
+    language: re.compile(rf"\b(?:{number})\b{_ORDER_NUMBER_AFTER}")
+    for language, (_take, number) in _REMOVE_MY_NUMBER.items()
+}
+
+
 def _remove_my_number(language: str) -> str:
     take, number = _REMOVE_MY_NUMBER[language]
     gap = rf"(?: \w+){{0,{_REMOVE_WINDOW}}}"
@@ -752,7 +762,10 @@ _HOW_TO_STOP = {
         "how|hw",
         r"unsubscribe|unsub|opt out|optout|get (?:me )?off (?:this|the|your|ur) (?:\w+ )?list|"
         r"turn (?:these|them|this|it|the texts) off|turn off (?:these|this|them)|"
-        r"(?:stop|quit) (?:getting|receiving) (?:these|them|this|those|all these)\b",
+        r"(?:stop|quit) (?:getting|receiving) (?:these|them|this|those|all these)\b|"
+        # "how do I stop these?": the reminders themselves, when nothing names another thing
+        r"(?:stop|block|end) (?:these|them|those|all these|all of these|it all)"
+        r"(?:$| (?:please|pls|plz|thanks|thx|they|coming|from coming|anymore))",
         "stop|end|block|turn off|cancel|get rid of|make",
     ),
     "es": (
@@ -826,6 +839,40 @@ def _no_consent(language: str) -> str:
     texts = _MESSAGES_ALL[language]
     ours = rf"(?:{number}|{texts}|contact\w*|contat\w*|kontakt\w*)"
     return rf"\b(?:{_NO_CONSENT[language]})(?: \w+){{0,6}} {ours}\b"
+
+
+# "Please don't write to this number any more" (a parent, a new owner): a word that negates, one that says
+# "more" where the language needs it, and a contact verb, all within a few words of the shopper's number.
+# Read by words, not by one pattern: the three come in any order ("schreiben Sie diese Nummer nicht mehr an").
+# verbs only: "geen sms meer gekregen" (none came) names the noun
+_CONTACT_NL = r"(?:smsen|smst|appen|appt|stuur|mail|bel|contacteer|benader|schrijf)"
+_NO_MORE_TO_MY_NUMBER = {
+    "en": (_wordset("dont never stop quit longer"), frozenset(), _CONTACT_EN),
+    "es": (_wordset("no nunca dejen dejad deje"), _wordset("mas"), _CONTACT_ES),
+    "fr": (_wordset("ne n arretez cessez jamais"), _wordset("plus"), _CONTACT_FR),
+    "de": (_wordset("nicht nie keine keinen"), _wordset("mehr wieder"), _CONTACT_DE),
+    "it": (_wordset("non nn smettete smettetela mai"), _wordset("piu"), _CONTACT_IT),
+    "pt": (_wordset("nao n parem nunca"), _wordset("mais"), _CONTACT_PT),
+    "nl": (_wordset("niet geen nooit"), _wordset("meer"), _CONTACT_NL),
+}
+_NEAR_MY_NUMBER = 6  # words either side of the number
+# "no me han mandado más info a mi número" complains that nothing came: a past form asks nothing of us.
+_PAST_FORM = re.compile(r"\w*(?:ed|ado|ada|ido|ida|aron|ieron|aram|eram|iram|ato|ata|ito|ita|uto|uta)$")
+
+
+def _no_more_to_my_number(folded: str) -> str | None:
+    """The language of a request not to contact the shopper's number any more, if the text makes one."""
+    for language, (negations, more, contact) in _NO_MORE_TO_MY_NUMBER.items():
+        number = _MY_NUMBER[language].search(folded)
+        if not number:
+            continue
+        before = folded[: number.start()].split()[-_NEAR_MY_NUMBER:]
+        near = before + folded[number.end() :].split()[:_NEAR_MY_NUMBER]
+        said = set(near)
+        contacting = [w for w in near if re.match(contact, w) and not _PAST_FORM.match(w)]
+        if said & negations and (not more or said & more) and contacting:
+            return language
+    return None
 
 
 _REVOCATION_PATTERNS_BY_LANGUAGE = {
@@ -1142,10 +1189,11 @@ def _only(words: tuple[str, ...], keywords: Set[str], filler: Set[str]) -> str |
 
 
 def _near_opt_out_word(words: tuple[str, ...]) -> str | None:
-    """A one-word message that is a slip of STOP or UNSUBSCRIBE ("Stopp", "stpo", "unsubscibe")."""
-    if len(words) != 1:
+    """A message that is a slip of STOP or UNSUBSCRIBE ("Stopp", "stpo", "unsubcribe me") and filler."""
+    meant = [word for word in words if word not in _FILLER]
+    if len(meant) != 1:
         return None
-    word = words[0]
+    word = meant[0]
     if word in {"stopp", "stoop", "stpo", "sotp", "stahp", "stopit", "stopppp", "stoppp", "sstop"}:
         return word
     if len(word) >= 8 and OSA.distance(word, "unsubscribe", score_cutoff=2) <= 2:
@@ -1191,6 +1239,9 @@ def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | Non
                 if match:
                     language = _likeliest(language, part, patterns)
                     return Compliance(OPT_OUT, language, f'plain-language opt-out "{match[0]}"')
+    language = _no_more_to_my_number(told)
+    if language:
+        return Compliance(OPT_OUT, language, "plain-language opt-out: no more texts to this number")
     if _UNWANTED.search(folded):
         for clause in clauses:
             keyword = _only(clause, WEAK_OPT_OUT, _FILLER)

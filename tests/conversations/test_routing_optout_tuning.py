@@ -780,6 +780,42 @@ PROMPTED_BY_SET_8 = {
         "how do i stop it from leaking in the rain?",
     ],
 }
+# Written after blind set 9's first run (set 9 no longer blind for these shapes; set 10 measures them):
+# "how do I stop these?", a slip of UNSUBSCRIBE beside filler, STOP + "not interested", cancel + the texts,
+# a parent or new owner asking not to write to this number any more; traps beside each (a past "nothing
+# came to my number", "stop these from being sold out"). New sentences, none copied from set 9.
+PROMPTED_BY_SET_9 = {
+    "opt_out": [
+        "how do i stop these?",
+        "unsubcribe me",
+        "unsubscrbe pls",
+        "STOP please no me interesa",
+        "STOP por favor, no me interesa",
+        "quero cancelar essas mensagens",
+        "cancel these texts pls",
+        "cancelen estos mensajes",
+        "please don't text this number, it's my daughter's and she is 12",
+        "Bonjour, c'est sa mère, ne plus envoyer de messages à ce numéro svp",
+        "Guten Tag, bitte schicken Sie an diese Nummer keine SMS mehr",
+        "per favore non mandate più niente a questo numero, è di mio figlio",
+        "por favor não mandem mais mensagens para este número",
+        "no le escriban más a este número, es de mi hijo",
+        "stuur geen berichten meer naar dit nummer a.u.b.",
+    ],
+    "!opt_out": [
+        "how do i stop these boots from squeaking?",
+        "cancel the order please, I ordered twice",
+        "cancelar el pedido 4432",
+        "quero cancelar o pedido",
+        "no me han mandado más info a mi número, ¿ya salió?",
+        "nao me mandaram mais nada no meu numero, cadê o pedido?",
+        "you never texted my number the tracking link",
+        "can you text this number the tracking link?",
+        "non mi avete mai scritto a questo numero per la conferma",
+        "ik heb geen sms meer gekregen op dit nummer, is het verzonden?",
+        "stop these from being sold out, restock pls!",
+    ],
+}
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
     "can we not do the reminder texts anymore": "'not … texts anymore' is also 'I'm not getting the texts "
@@ -787,21 +823,29 @@ KNOWN = {
     "STOP SVP ça fait 3 fois": "a carrier keyword followed by a remark with no punctuation between: "
     "reading a leading STOP as the point of any message would also take 'stop the order' for an opt-out",
 }
-CASES = [
-    pytest.param(
-        text,
-        expected,
-        id=f"{language}-{'trap' if expected.startswith('!') else 'optout'}-{index}",
-        marks=[pytest.mark.xfail(strict=True, reason=KNOWN[text])] if text in KNOWN else [],
-    )
-    for table, expected in ((OPT_OUTS, "opt_out"), (TRAPS, "!opt_out"))
-    for language, texts in table.items()
-    for index, text in enumerate(texts)
-] + [
-    pytest.param(text, expected, id=f"set8-{expected.lstrip('!')}-{index}")
-    for expected, texts in PROMPTED_BY_SET_8.items()
-    for index, text in enumerate(texts)
-]
+CASES = (
+    [
+        pytest.param(
+            text,
+            expected,
+            id=f"{language}-{'trap' if expected.startswith('!') else 'optout'}-{index}",
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN[text])] if text in KNOWN else [],
+        )
+        for table, expected in ((OPT_OUTS, "opt_out"), (TRAPS, "!opt_out"))
+        for language, texts in table.items()
+        for index, text in enumerate(texts)
+    ]
+    + [
+        pytest.param(text, expected, id=f"set8-{expected.lstrip('!')}-{index}")
+        for expected, texts in PROMPTED_BY_SET_8.items()
+        for index, text in enumerate(texts)
+    ]
+    + [
+        pytest.param(text, expected, id=f"set9-{expected.lstrip('!')}-{index}")
+        for expected, texts in PROMPTED_BY_SET_9.items()
+        for index, text in enumerate(texts)
+    ]
+)
 
 
 def test_the_corpus_is_broad_in_every_language():
