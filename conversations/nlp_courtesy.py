@@ -16,7 +16,8 @@ MAX_ACK_WORDS = 12
 # Thanks, ok, goodbyes, wishes, "I'll think about it / let you know", "I'll buy it when I'm paid", and the
 # small words that hold those together. Folded spelling (no accents, no apostrophes).
 COURTESY_WORDS: dict[str, str] = {
-    "en": "sorry soz anyway though ok okay k kk okey oki okk alright sure yep yes yeah ya hi hello hey no "
+    "en": "sorry soz sry kind regards best wishes anyway though ok okay k kk okey oki okk alright sure yep "
+    "yes yeah ya hi hello hey no "
     "nope nah not now "
     "interested fine thanks thank thanku thankyou you u thx ty tysm tks thks thnx thanx tnx thnks ta cheers"
     " mate hun babe dear x xx xo bro much so very a lot bunch many appreciate appreciated it cool great "
@@ -30,7 +31,8 @@ COURTESY_WORDS: dict[str, str] = {
     "again laters cya ttyl over back bit while first sec this come coming have think out rush tbh till "
     "tuesday wednesday "
     "thursday friday saturday sunday",
-    "es": "perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo algo "
+    "es": "hola perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo "
+    "algo "
     "besito besitos guapa beso igual finde "
     "pido lo pensare "
     "miro mirare pienso decido "
@@ -45,7 +47,8 @@ COURTESY_WORDS: dict[str, str] = {
     " luego pronto manana chao chau adios si no lo la le les te y e a voy pensar pienso pensarlo aviso "
     "avisamos aviso veo despues cuando cobre compro comprare pido pedire sueldo quincena para todos ustedes"
     " usted vos tambien igual",
-    "fr": "desole desolee pardon allez quand meme decide deciderai redis redirai dirai tiens courant laisse "
+    "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
+    "tiens courant laisse "
     "temps me ca y sur surement "
     "tranquillement regarderai "
     "plus tard peut etre bisous a plus "
@@ -57,7 +60,8 @@ COURTESY_WORDS: dict[str, str] = {
     "bon soiree journee nuit week end weekend a vous toi aussi bientot salut au revoir bisous cordialement "
     "tres pareillement de meme egalement je vais reflechir reflechis y penser penserai passerai commande "
     "commanderai la le fin du mois quand salaire paie et",
-    "de": "sorry trotzdem heut so entscheide entscheiden vielmal vielmals scho schon euch dir meld melde "
+    "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
+    "schon euch dir meld melde "
     "lass lasst zeit noch mal "
     "schauen schaus "
     "wahrscheinlich "
@@ -71,7 +75,8 @@ COURTESY_WORDS: dict[str, str] = {
     "mache machs schones schonen schoenes einen wochenende abend tag noch bis dann bald spater tschuss "
     "tschau ciao servus gleichfalls ebenso gerne gern nett uberleg uberlege uberlegs es mir melde mich wenn"
     " das gehalt lohn da ist bestelle kaufe",
-    "it": "scusate scusa scusi stesso decido decidero ci rifletto penso pensero calma con magari piu tardi "
+    "it": "salve saluti cordiali buongiorno scusate scusa scusi stesso decido decidero ci rifletto penso "
+    "pensero calma con magari piu tardi "
     "probabilmente prossimo "
     "gentilissimi fine "
     "mese "
@@ -95,7 +100,8 @@ COURTESY_WORDS: dict[str, str] = {
     "muita ok beleza blz show perfeito otimo legal top tmj boa bom noite dia tarde fim de semana pra para "
     "vcs voces voce vc tchau ate mais logo breve vou pensar penso e te falo aviso quando cair o salario eu "
     "compro tudo certo fechado combinado nada sim nao abs abraco bjs beijos",
-    "nl": "sorry toch vanavond m beslis rustig laat weten eind van de maand maar eens over even oke "
+    "nl": "sorry goedemorgen goedemiddag goedenavond hallo hoi groeten toch vanavond m beslis rustig laat "
+    "weten eind van de maand maar eens over even oke "
     "waarschijnlijk volgend "
     "volgende "
     "goedenacht welterusten heel erg snel naar verder maandag dinsdag woensdag donderdag vrijdag "
@@ -124,22 +130,27 @@ THANKS_FOR: dict[str, str] = {
 # an end to hesitating ("enough dithering") and why the cart waits ("left it on purpose", "just off work").
 # Stripped wherever they are; a shop word inside one ("bought", "shop", "paid") is no question to a rule.
 ASIDES: dict[str, str] = {
-    "en": r"(?:this is|im|i am|its) (?:\w+s |her |his |the )?(?:pa|assistant|husband|wife|partner|daughter|"
+    "en": r"(?:this is|im|i am|its) (?:(?:mrs|mr|ms|miss|dr) )?(?:\w+s |her |his |the "
+    r")?(?:pa|assistant|husband|wife|partner|daughter|"
     r"son|secretary|mum|mom|dad|mother|father|boyfriend|girlfriend|carer)(?: of \w+)?"
     r"|(?:ill |i will )?(?:pass it on|tell (?:her|him)|let (?:her|him) know)(?: to (?:her|him))?"
     r"|(?:only |just )+(?:seen|saw|noticed) (?:this|it|that|your message)(?: now)?"
-    r"|(?:i |ive |i have )?(?:already )?(?:bought|got|picked up|ordered|found|picked)(?: one| it| them)?"
+    r"|(?:i |ive |i have )?(?:already )?(?:bought|got|grabbed|picked up|ordered|found|picked)(?: one| it| "
+    r"them)?"
     r"(?: up)?(?: already)? (?:elsewhere|somewhere else|in (?:a|the) (?:shop|store)|in town|locally|in store|"
-    r"(?:from|at) (?:another|a different) (?:shop|store|site))(?: in the end)?"
+    r"(?:from|at) (?:another|a different) (?:shop|store|site)|at \w+)(?: yesterday| last week| today| in the "
+    r"end)?"
     r"|(?:right |ok |okay )?enough (?:umming and ahhing|dithering|hesitating|faffing|overthinking)"
     r"|(?:i )?left it(?: there| in the cart| in my cart)? on purpose|(?:i )?get paid (?:on )?\w+|payday is "
     r"\w+"
     r"|(?:just )?(?:finishing|leaving|off|heading out of|getting out of) work(?: now)?",
     "es": r"soy (?:el|la) "
     r"(?:marido|mujer|esposa|esposo|hija|hijo|pareja|asistente|secretaria|secretario|madre|"
-    r"padre|novio|novia)(?: de \w+)?|(?:ya )?(?:se lo|le) (?:digo|paso|comento|dire)(?: yo)?"
-    r"|(?:lo )?acabo de ver(?:lo)?"
-    r"|(?:ya )?(?:lo |la |los |las )?(?:compre|he comprado|pille|encontre)(?: ya)? (?:en otra tienda|en otro "
+    r"padre|novio|novia)(?: de \w+)?|(?:ya )?(?:se lo|le) (?:digo|paso|comento|dire)(?: yo)?(?: que lo "
+    r"(?:mire|vea))?"
+    r"|(?:lo )?acabo de ver(?:lo)?|(?:ahora|recien) lo veo"
+    r"|(?:al final )?(?:ya )?(?:lo |la |los |las )?(?:compre|he comprado|pille|encontre)(?: ya)? (?:en otra "
+    r"tienda|en otro "
     r"sitio|en otra web|en (?:una|la) tienda|fuera)"
     r"|(?:ya )?basta de (?:dudar|pensar|pensarlo)|(?:ya )?no lo pienso mas|dejo de dudar"
     r"|salgo (?:ahora )?del (?:curro|trabajo)|lo deje (?:a proposito|adrede|aposta)|cobro el \w+",
@@ -148,7 +159,8 @@ ASIDES: dict[str, str] = {
     r"conjoint)(?: de (?:mme |m |madame |monsieur )?\w+)?|assistante? de (?:mme|m|madame|monsieur) \w+"
     r"|je (?:lui|leur) (?:transmets|dis|dirai|transmettrai|fais passer)|(?:il|elle) vous (?:recontactera|"
     r"rappellera|repondra|recontacte)"
-    r"|je viens de (?:voir|le voir)|(?:je l ai|je les ai|j ai) deja (?:achete|trouve|commande|pris)e?s? "
+    r"|je viens de (?:voir|le voir)|je (?:le |la )?vois (?:ca )?(?:seulement |que )maintenant"
+    r"|(?:finalement )?(?:je l ai|je les ai|j ai) (?:deja )?(?:achete|trouve|commande|pris)e?s? "
     r"(?:ailleurs|en magasin|en boutique|dans un magasin|sur un autre site|chez un autre)"
     r"|j arrete d hesiter|(?:j ai )?assez (?:hesite|reflechi)"
     r"|je l ai laisse (?:expres|volontairement)|la paie tombe \w+|je sors du (?:travail|boulot|taf)",
@@ -167,20 +179,23 @@ ASIDES: dict[str, str] = {
     r"(?:marito|moglie|figlia|figlio|segretaria|segretario|assistente|compagno|compagna|"
     r"partner)(?: (?:di|del|della) (?:dott |dottssa |dottoressa |dottor |sig |signora |signor )?\w+)?"
     r"|(?:glielo|gliel) (?:dico|riferisco|riferiro|diro|passo)(?: io)?"
-    r"|(?:l ho|lho) vist[oa] solo (?:ora|adesso)|(?:l ho|lho|li ho)(?: gia)? (?:gia )?(?:preso|presa|"
+    r"|(?:l ho|lho) vist[oa] solo (?:ora|adesso)|vedo solo (?:ora|adesso)"
+    r"|(?:l ho|lho|li ho)(?: gia)? (?:gia )?(?:preso|presa|"
     r"comprato|comprata|trovato|ordinato) (?:in negozio|altrove|da un altra parte|su un altro sito)"
     r"|basta (?:pensarci|esitare|indugiare|tentennare)"
     r"|(?:l ho|lho) lasciato (?:apposta|di proposito)|lo stipendio arriva \w+|esco (?:adesso |ora )?dal "
     r"(?:lavoro|ufficio)",
     "pt": r"sou (?:o|a) (?:marido|mulher|esposa|esposo|filha|filho|secretaria|secretario|assistente|namorado|"
     r"namorada|companheiro|companheira)(?: d[aoe] \w+)?|(?:eu )?passo o recado"
+    r"|(?:eu )?(?:vou )?(?:avisar|aviso|falo com|digo a|digo pra) (?:ele|ela)|mesmo assim"
     r"|so vi agora|acabei de ver|(?:ja )?(?:comprei|encontrei|achei) (?:noutra loja|em outra loja|na loja|"
     r"numa loja|noutro sitio|em outro site)"
     r"|chega de (?:pensar|enrolar|duvidar)|(?:ja )?basta de pensar"
     r"|(?:to|estou|tou) saindo do (?:trampo|trabalho|servico)|deixei de proposito|o salario cai \w+",
     "nl": r"(?:ik ben|dit is) (?:de|het) (?:assistent|assistente|secretaresse|man|vrouw|partner|dochter|zoon|"
-    r"vriend|vriendin)(?: van \w+)?|ik geef het door|(?:hij|zij|ze) kijkt"
-    r"|(?:nu pas|net pas|nu net) gezien|(?:ik )?heb (?:m|hem|het|ze) al (?:in de winkel|ergens anders|elders|"
+    r"vriend|vriendin)(?: van \w+)?|ik geef het (?:aan (?:hem|haar) )?door|(?:hij|zij|ze) kijkt"
+    r"|(?:nu pas|net pas|nu net) gezien|(?:ik )?zie het nu pas"
+    r"|(?:(?:ik )?heb (?:m|hem|het|ze) )?al (?:in de winkel|ergens anders|elders|"
     r"bij een andere winkel) (?:gekocht|gehaald|besteld)"
     r"|genoeg (?:getwijfeld|nagedacht)"
     r"|(?:ik heb het|heb het|ik heb m) (?:expres|bewust) laten staan|(?:\w+ )?krijg ik "
@@ -222,7 +237,7 @@ _PLAN = re.compile(rf"\b(?:{'|'.join(PLANS.values())})\b(?: (?!(?:{_TURNS})\b)\w
 # A greeting or a yes alone opens a conversation ("ciao", "buongiorno", "yes" to "want it?"): it needs an
 # answer. With thanks or a wish it is a goodbye ("buenas tardes, gracias").
 OPENERS = re.compile(
-    r"^(?:(?:hi|hello|hey|hola|ciao|oi|ola|hallo|hoi|bonjour|salut|buongiorno|buonasera|goedemorgen|"
+    r"^(?:(?:hi|hello|hey|hola|ciao|oi|ola|hallo|hoi|bonjour|bonsoir|salve|salut|buongiorno|buonasera|goedemorgen|"
     r"goedemiddag|goedenavond|good morning|good afternoon|buenos dias|buen dia|buenas tardes|bom dia|boa "
     r"tarde|"
     r"guten tag|guten morgen|buon giorno|yes|yeah|si|sim|ja|oui) ?)+$"

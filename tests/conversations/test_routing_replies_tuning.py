@@ -14,6 +14,8 @@ A fourth (FOURTH_BATCH) scored 33/39 on its first run, then was tuned on.
 A fifth (FIFTH_BATCH: someone answering for the shopper, bought elsewhere, done hesitating, a reason to
 wait, an older shopper asking for a call, a body height, a date before a trip) scored 23/61 on its first
 run on integ 4d8725f; then two "later" plans became W and two cases were added, and it was tuned on.
+A sixth (SIXTH_BATCH: the same with greetings, sign-offs, shorthand apologies, a named store) scored
+0/15 on its first run, then was tuned on.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -1128,6 +1130,40 @@ O mijn assistent zegt dat de bestelling nooit is aangekomen
 """,
 }
 
+# A sixth batch, the same categories with a greeting or a sign-off around them, shorthand apologies, a named
+# store, written after the fifth round and run once before any change for it.
+SIXTH_BATCH = {
+    "en": """
+K Hi, I'm Sam's carer, I'll let him know. Kind regards
+K soz only just noticed this, grabbed one at Decathlon last week, thanks anyway
+K Good morning, this is Mrs Patel's secretary, she will get back to you. Thanks
+""",
+    "es": """
+K Hola, soy la mujer de Luis, le digo que lo mire mañana
+K perdón, ahora lo veo, al final lo compré en otra tienda, gracias igual
+""",
+    "fr": """
+K Bonjour, je suis l'assistante de M. Martin, il vous rappellera. Cordialement
+K dsl je le vois seulement maintenant, finalement je l'ai acheté ailleurs, merci quand même
+""",
+    "de": """
+K Guten Tag, hier ist der Sekretär von Herrn Koch, er meldet sich. Grüße
+K sry eben erst gesehen, hab's schon woanders gekauft, trotzdem danke
+""",
+    "it": """
+K Buongiorno, sono l'assistente del dott. Bianchi, glielo riferisco. Saluti
+K scusate, vedo solo adesso, l'ho già comprato altrove, grazie lo stesso
+""",
+    "pt": """
+K Bom dia, sou a esposa do Rui, vou avisar ele. Obrigada
+K desculpe, só vi agora, já comprei noutra loja, obrigado mesmo assim
+""",
+    "nl": """
+K Goedemorgen, ik ben de vrouw van Jan, ik geef het aan hem door. Groetjes
+K sorry, zie het nu pas, al bij een andere winkel gekocht, toch bedankt
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -1141,6 +1177,7 @@ AREAS = {
     "third": THIRD_BATCH,
     "fourth": FOURTH_BATCH,
     "fifth": FIFTH_BATCH,
+    "sixth": SIXTH_BATCH,
 }
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
@@ -1179,7 +1216,7 @@ def test_the_corpus_is_broad_in_every_language_and_area():
     for area, by_language in AREAS.items():
         assert set(by_language) == set(LANGUAGES), area
         assert all(
-            len(_lines(block)) >= (1 if area in ("third", "fourth", "fifth") else 10)
+            len(_lines(block)) >= (1 if area in ("third", "fourth", "fifth", "sixth") else 10)
             for block in by_language.values()
         ), area
         assert all(label in LABELS for block in by_language.values() for label, _ in _lines(block))
