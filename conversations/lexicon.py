@@ -288,7 +288,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": _terms(
             "order status, my order, tracking, track, tracking number, where is my package, wheres my "
             "package, my package, my parcel, ordered, i ordered, my stuff, says delivered, shows delivered, "
-            "marked delivered, marked as delivered, hasnt arrived, has not arrived, not arrived, never "
+            "marked delivered, marked as delivered, already bought, hasnt arrived, has not arrived, not "
+            "arrived, never "
             "arrived, never came, havent received, not received, never received, shipping update, shipping "
             "confirmation, ship yet, shipped yet, did it ship, has it shipped, i paid, paid on, order "
             "{number}, order number {number}, placed an order, placed my order, placed the order, in transit,"
@@ -305,7 +306,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": _terms(
             "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, ou "
             "en est ma commande, j ai commande, ce que j ai commande, mon paquet, pas recu, rien recu, "
-            "toujours rien, toujours pas recu, perdu, j ai paye, commande {number}, commande n {number}, est "
+            "toujours rien, toujours pas recu, jamais arrive, jamais arrivee, jamais recu, perdu, j ai paye, "
+            "commande {number}, commande n {number}, est "
             "partie, marque livre, passe commande, passe une commande, en attente, bloque depuis, j attends "
             "toujours, j attends encore, commande passee, commande faite"
         ),
@@ -320,7 +322,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "it": _terms(
             "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il mio"
-            " pacco, numero di tracciamento, stato ordine, ho ordinato, ordinato, non e ancora arrivato, non "
+            " pacco, numero di tracciamento, stato ordine, ho ordinato, ordinato, non e ancora arrivato, mai "
+            "arrivato, mai ricevuto, non "
             "e arrivato, non mi e arrivato, ancora arrivato, consegnato, non ho ricevuto, ricevuto nulla, "
             "ricevuto niente, non e passato, ho pagato, ancora aspettando, aspetto ancora, ordine {number}, "
             "numero d ordine {number}, fatto un ordine, fatto l ordine, fermo da"
@@ -335,7 +338,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket, "
             "waar blijft, mijn pakket, mijn pakketje, track trace, bestelstatus, besteld, bestelling "
             "{number}, nog niks, niks ontvangen, niet ontvangen, nog niet aangekomen, niet aangekomen, al "
-            "verstuurd, al verzonden, al onderweg, staat bezorgd, niks gekregen, nooit gekregen, niet "
+            "verstuurd, al verzonden, al onderweg, staat bezorgd, niks gekregen, nooit gekregen, nooit "
+            "aangekomen, nooit is aangekomen, niet "
             "gekregen, mijn order, betaald, wachten op mijn, bezorger is niet, bestelling geplaatst, staat "
             "stil, wanneer komt mijn, wacht nog steeds, wacht nog op, bestelde, niks gekomen"
         ),

@@ -16,7 +16,9 @@ MAX_ACK_WORDS = 12
 # Thanks, ok, goodbyes, wishes, "I'll think about it / let you know", "I'll buy it when I'm paid", and the
 # small words that hold those together. Folded spelling (no accents, no apostrophes).
 COURTESY_WORDS: dict[str, str] = {
-    "en": "ok okay k kk okey oki okk alright sure yep yes yeah ya hi hello hey no nope nah not now "
+    "en": "sorry soz sry kind regards best wishes anyway though ok okay k kk okey oki okk alright sure yep "
+    "yes yeah ya hi hello hey no "
+    "nope nah not now "
     "interested fine thanks thank thanku thankyou you u thx ty tysm tks thks thnx thanx tnx thnks ta cheers"
     " mate hun babe dear x xx xo bro much so very a lot bunch many appreciate appreciated it cool great "
     "perfect awesome nice lovely "
@@ -29,7 +31,9 @@ COURTESY_WORDS: dict[str, str] = {
     "again laters cya ttyl over back bit while first sec this come coming have think out rush tbh till "
     "tuesday wednesday "
     "thursday friday saturday sunday",
-    "es": "majo maja el va vale vale tranqui calma con ya digo algo besito besitos guapa beso igual finde "
+    "es": "hola perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo "
+    "algo "
+    "besito besitos guapa beso igual finde "
     "pido lo pensare "
     "miro mirare pienso decido "
     "crack hablamos pensare okis okas acuerdo feliz lunes martes miercoles jueves viernes sabado "
@@ -43,7 +47,9 @@ COURTESY_WORDS: dict[str, str] = {
     " luego pronto manana chao chau adios si no lo la le les te y e a voy pensar pienso pensarlo aviso "
     "avisamos aviso veo despues cuando cobre compro comprare pido pedire sueldo quincena para todos ustedes"
     " usted vos tambien igual",
-    "fr": "decide deciderai redis redirai dirai tiens courant laisse temps me ca y sur surement "
+    "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
+    "tiens courant laisse "
+    "temps me ca y sur surement "
     "tranquillement regarderai "
     "plus tard peut etre bisous a plus "
     "continuation gentil sympa voir lundi mardi mercredi jeudi vendredi samedi dimanche plus demain "
@@ -54,7 +60,9 @@ COURTESY_WORDS: dict[str, str] = {
     "bon soiree journee nuit week end weekend a vous toi aussi bientot salut au revoir bisous cordialement "
     "tres pareillement de meme egalement je vais reflechir reflechis y penser penserai passerai commande "
     "commanderai la le fin du mois quand salaire paie et",
-    "de": "entscheide entscheiden vielmal vielmals scho schon euch dir meld melde lass lasst zeit noch mal "
+    "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
+    "schon euch dir meld melde "
+    "lass lasst zeit noch mal "
     "schauen schaus "
     "wahrscheinlich "
     "nochmal drueber uberlegs abend an "
@@ -67,7 +75,9 @@ COURTESY_WORDS: dict[str, str] = {
     "mache machs schones schonen schoenes einen wochenende abend tag noch bis dann bald spater tschuss "
     "tschau ciao servus gleichfalls ebenso gerne gern nett uberleg uberlege uberlegs es mir melde mich wenn"
     " das gehalt lohn da ist bestelle kaufe",
-    "it": "decido decidero ci rifletto penso pensero calma con magari piu tardi probabilmente prossimo "
+    "it": "salve saluti cordiali buongiorno scusate scusa scusi stesso decido decidero ci rifletto penso "
+    "pensero calma con magari piu tardi "
+    "probabilmente prossimo "
     "gentilissimi fine "
     "mese "
     "occhiata do un pensierino stasera "
@@ -80,7 +90,8 @@ COURTESY_WORDS: dict[str, str] = {
     "pensero vi ti faccio sapere so lo la prendo prendero compro ordino col con il prossimo stipendio "
     "gentilissimi gentilissima gentilissimo gentile gentili tutto chiaro ricevuto capito altrettanto ancora"
     " d accordo certo e",
-    "pt": "peco fechou fechado aviso pensada dar uma quem sabe brigadao amores uns sao vcs isso mais tarde "
+    "pt": "desculpa desculpe mesma mesmo peco fechou fechado aviso pensada dar uma quem sabe brigadao amores "
+    "uns sao vcs isso mais tarde "
     "acho "
     "que no do mes calma com "
     "aqui feliz segunda terca quarta quinta sexta sabado domingo depois vejo ver olho amanha hoje "
@@ -89,7 +100,9 @@ COURTESY_WORDS: dict[str, str] = {
     "muita ok beleza blz show perfeito otimo legal top tmj boa bom noite dia tarde fim de semana pra para "
     "vcs voces voce vc tchau ate mais logo breve vou pensar penso e te falo aviso quando cair o salario eu "
     "compro tudo certo fechado combinado nada sim nao abs abraco bjs beijos",
-    "nl": "beslis rustig laat weten eind van de maand maar eens over even oke waarschijnlijk volgend "
+    "nl": "sorry goedemorgen goedemiddag goedenavond hallo hoi groeten toch vanavond m beslis rustig laat "
+    "weten eind van de maand maar eens over even oke "
+    "waarschijnlijk volgend "
     "volgende "
     "goedenacht welterusten heel erg snel naar verder maandag dinsdag woensdag donderdag vrijdag "
     "zaterdag zondag kijk kijken "
@@ -112,11 +125,89 @@ THANKS_FOR: dict[str, str] = {
     "pt": r"(?:obrigad[oa]|valeu|brigad[oa]|obg)(?: mesmo)? (?:pelo|pela|pelos|pelas|por)",
     "nl": r"(?:bedankt|dank je|dankjewel|dank u|dank|thanks)(?: wel)? voor",
 }
+# What needs no answer around an ack: someone answering for the shopper and passing it on ("I'm her
+# husband, I'll tell her"), a cart already bought somewhere else ("only just saw this, got one in a shop"),
+# an end to hesitating ("enough dithering") and why the cart waits ("left it on purpose", "just off work").
+# Stripped wherever they are; a shop word inside one ("bought", "shop", "paid") is no question to a rule.
+ASIDES: dict[str, str] = {
+    "en": r"(?:this is|im|i am|its) (?:(?:mrs|mr|ms|miss|dr) )?(?:\w+s |her |his |the "
+    r")?(?:pa|assistant|husband|wife|partner|daughter|"
+    r"son|secretary|mum|mom|dad|mother|father|boyfriend|girlfriend|carer)(?: of \w+)?"
+    r"|(?:ill |i will )?(?:pass it on|tell (?:her|him)|let (?:her|him) know)(?: to (?:her|him))?"
+    r"|(?:only |just )+(?:seen|saw|noticed) (?:this|it|that|your message)(?: now)?"
+    r"|(?:i |ive |i have )?(?:already )?(?:bought|got|grabbed|picked up|ordered|found|picked)(?: one| it| "
+    r"them)?"
+    r"(?: up)?(?: already)? (?:elsewhere|somewhere else|in (?:a|the) (?:shop|store)|in town|locally|in store|"
+    r"(?:from|at) (?:another|a different) (?:shop|store|site)|at \w+)(?: yesterday| last week| today| in the "
+    r"end)?"
+    r"|(?:right |ok |okay )?enough (?:umming and ahhing|dithering|hesitating|faffing|overthinking)"
+    r"|(?:i )?left it(?: there| in the cart| in my cart)? on purpose|(?:i )?get paid (?:on )?\w+|payday is "
+    r"\w+"
+    r"|(?:just )?(?:finishing|leaving|off|heading out of|getting out of) work(?: now)?",
+    "es": r"soy (?:el|la) "
+    r"(?:marido|mujer|esposa|esposo|hija|hijo|pareja|asistente|secretaria|secretario|madre|"
+    r"padre|novio|novia)(?: de \w+)?|(?:ya )?(?:se lo|le) (?:digo|paso|comento|dire)(?: yo)?(?: que lo "
+    r"(?:mire|vea))?"
+    r"|(?:lo )?acabo de ver(?:lo)?|(?:ahora|recien) lo veo"
+    r"|(?:al final )?(?:ya )?(?:lo |la |los |las )?(?:compre|he comprado|pille|encontre)(?: ya)? (?:en otra "
+    r"tienda|en otro "
+    r"sitio|en otra web|en (?:una|la) tienda|fuera)"
+    r"|(?:ya )?basta de (?:dudar|pensar|pensarlo)|(?:ya )?no lo pienso mas|dejo de dudar"
+    r"|salgo (?:ahora )?del (?:curro|trabajo)|lo deje (?:a proposito|adrede|aposta)|cobro el \w+",
+    "fr": r"(?:je suis )?(?:le|la|l) "
+    r"(?:mari|femme|epouse|fille|fils|assistante?|secretaire|compagnon|compagne|"
+    r"conjoint)(?: de (?:mme |m |madame |monsieur )?\w+)?|assistante? de (?:mme|m|madame|monsieur) \w+"
+    r"|je (?:lui|leur) (?:transmets|dis|dirai|transmettrai|fais passer)|(?:il|elle) vous (?:recontactera|"
+    r"rappellera|repondra|recontacte)"
+    r"|je viens de (?:voir|le voir)|je (?:le |la )?vois (?:ca )?(?:seulement |que )maintenant"
+    r"|(?:finalement )?(?:je l ai|je les ai|j ai) (?:deja )?(?:achete|trouve|commande|pris)e?s? "
+    r"(?:ailleurs|en magasin|en boutique|dans un magasin|sur un autre site|chez un autre)"
+    r"|j arrete d hesiter|(?:j ai )?assez (?:hesite|reflechi)"
+    r"|je l ai laisse (?:expres|volontairement)|la paie tombe \w+|je sors du (?:travail|boulot|taf)",
+    "de": r"(?:hier ist|ich bin) (?:die|der|das) "
+    r"(?:assistentin|assistent|sekretarin|sekretar|frau|mann|tochter|"
+    r"sohn|partner|partnerin|freundin|freund)(?: von (?:herrn |frau )?\w+)?|(?:er|sie) meldet sich"
+    r"|ich (?:sag|sage|richte|geb|gebe)s? (?:es |das )?(?:ihr|ihm|weiter|aus)(?: weiter| aus)?"
+    r"|(?:grad|gerade|eben) erst gesehen|(?:ich )?(?:habs|hab es|habe es|hab das|hab ihn|hab sie) (?:schon|"
+    r"bereits) (?:im laden|woanders|anderswo|in einem anderen (?:shop|laden)|vor ort) (?:gekauft|bestellt|"
+    r"geholt|besorgt)"
+    r"|genug (?:uberlegt|hin und her|gezogert|gegrubelt)"
+    r"|(?:komm|komme) (?:grad|gerade) (?:von der|aus der) arbeit|(?:hab|habe) (?:es|ihn|sie|das) "
+    r"(?:absichtlich|"
+    r"extra) (?:liegen )?(?:lassen|gelassen)|(?:das )?gehalt kommt \w+",
+    "it": r"sono (?:il|la|l) "
+    r"(?:marito|moglie|figlia|figlio|segretaria|segretario|assistente|compagno|compagna|"
+    r"partner)(?: (?:di|del|della) (?:dott |dottssa |dottoressa |dottor |sig |signora |signor )?\w+)?"
+    r"|(?:glielo|gliel) (?:dico|riferisco|riferiro|diro|passo)(?: io)?"
+    r"|(?:l ho|lho) vist[oa] solo (?:ora|adesso)|vedo solo (?:ora|adesso)"
+    r"|(?:l ho|lho|li ho)(?: gia)? (?:gia )?(?:preso|presa|"
+    r"comprato|comprata|trovato|ordinato) (?:in negozio|altrove|da un altra parte|su un altro sito)"
+    r"|basta (?:pensarci|esitare|indugiare|tentennare)"
+    r"|(?:l ho|lho) lasciato (?:apposta|di proposito)|lo stipendio arriva \w+|esco (?:adesso |ora )?dal "
+    r"(?:lavoro|ufficio)",
+    "pt": r"sou (?:o|a) (?:marido|mulher|esposa|esposo|filha|filho|secretaria|secretario|assistente|namorado|"
+    r"namorada|companheiro|companheira)(?: d[aoe] \w+)?|(?:eu )?passo o recado"
+    r"|(?:eu )?(?:vou )?(?:avisar|aviso|falo com|digo a|digo pra) (?:ele|ela)|mesmo assim"
+    r"|so vi agora|acabei de ver|(?:ja )?(?:comprei|encontrei|achei) (?:noutra loja|em outra loja|na loja|"
+    r"numa loja|noutro sitio|em outro site)"
+    r"|chega de (?:pensar|enrolar|duvidar)|(?:ja )?basta de pensar"
+    r"|(?:to|estou|tou) saindo do (?:trampo|trabalho|servico)|deixei de proposito|o salario cai \w+",
+    "nl": r"(?:ik ben|dit is) (?:de|het) (?:assistent|assistente|secretaresse|man|vrouw|partner|dochter|zoon|"
+    r"vriend|vriendin)(?: van \w+)?|ik geef het (?:aan (?:hem|haar) )?door|(?:hij|zij|ze) kijkt"
+    r"|(?:nu pas|net pas|nu net) gezien|(?:ik )?zie het nu pas"
+    r"|(?:(?:ik )?heb (?:m|hem|het|ze) )?al (?:in de winkel|ergens anders|elders|"
+    r"bij een andere winkel) (?:gekocht|gehaald|besteld)"
+    r"|genoeg (?:getwijfeld|nagedacht)"
+    r"|(?:ik heb het|heb het|ik heb m) (?:expres|bewust) laten staan|(?:\w+ )?krijg ik "
+    r"(?:salaris|loon|betaald)",
+}
+_ASIDES = re.compile(rf"\b(?:{'|'.join(ASIDES.values())})\b")
 _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
 # "I'll think it over", "lo miro con calma", "ich überleg's mir noch": a plan of the shopper's own. The few
 # words after it say when or how and need no answer, unless they turn ("but", "if") or negate.
 PLANS: dict[str, str] = {
-    "en": r"(?:ill|i will|im gonna|gonna|going to|i might|might|will|let me|i need to|need to|i have to|have "
+    "en": r"(?:ill|i will|hell|shell|he will|she will|theyll|they will|im gonna|gonna|going to|i "
+    r"might|might|will|let me|i need to|need to|i have to|have "
     r"to|gotta|i wanna|wanna) (?:probably |prob |maybe |just |definitely |def |first )?(?:think|have a "
     r"(?:proper )?look|look|check|order|buy|grab|get|decide|sort|sleep on|come back|get back|pick|talk|ask|"
     r"save)",
@@ -124,7 +215,7 @@ PLANS: dict[str, str] = {
     r"pensare|mirar|mirarlo|miro|mirare|ver|vere|pedir|pido|pedire|comprar|compro|comprare|decido|"
     r"consultar|consultarlo|consulto|hablar|hablo|preguntar|pregunto)",
     "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|je) (?:y |en )?(?:reflechir|reflechis|"
-    r"regarder|regarde|voir|verrai|commanderai|reviens|reviendrai|parler|parle|demander|demande|"
+    r"regarder|regarde|voir|verrai|commanderai|commande|reviens|reviendrai|parler|parle|demander|demande|"
     r"vais)|(?:vous|te) (?:redis|tiens)",
     "de": r"(?:ich )?(?:muss |mochte |will |werde )?(?:noch |mal |erst )*(?:denk|denke|uberleg|uberlegen|"
     r"uberlege|uberlegs|schau|schaue|schaus|guck|gucke|bestell|bestelle|kauf|kaufe|meld|melde|frag|frage|"
@@ -146,7 +237,7 @@ _PLAN = re.compile(rf"\b(?:{'|'.join(PLANS.values())})\b(?: (?!(?:{_TURNS})\b)\w
 # A greeting or a yes alone opens a conversation ("ciao", "buongiorno", "yes" to "want it?"): it needs an
 # answer. With thanks or a wish it is a goodbye ("buenas tardes, gracias").
 OPENERS = re.compile(
-    r"^(?:(?:hi|hello|hey|hola|ciao|oi|ola|hallo|hoi|bonjour|salut|buongiorno|buonasera|goedemorgen|"
+    r"^(?:(?:hi|hello|hey|hola|ciao|oi|ola|hallo|hoi|bonjour|bonsoir|salve|salut|buongiorno|buonasera|goedemorgen|"
     r"goedemiddag|goedenavond|good morning|good afternoon|buenos dias|buen dia|buenas tardes|bom dia|boa "
     r"tarde|"
     r"guten tag|guten morgen|buon giorno|yes|yeah|si|sim|ja|oui) ?)+$"
@@ -172,7 +263,22 @@ def is_acknowledgement(text: Text) -> bool:
         # Only emoji or punctuation: a thumbs-up or a heart.
         return bool(text.raw.strip())
     words = text.words
-    if len(words) > MAX_ACK_WORDS or OPENERS.match(" ".join(words)):
+    # An aside is read whole, so its words do not count towards the length.
+    if len(_ASIDES.sub(" ", " ".join(words)).split()) > MAX_ACK_WORDS or OPENERS.match(" ".join(words)):
         return False
-    rest = _PLAN.sub(" ", _THANKS_FOR.sub(" ", " ".join(words), count=1), count=1).split()
-    return all(_is_courtesy(w) for w in rest)
+    return all(_is_courtesy(w) for w in _unanswered(words).split())
+
+
+def _unanswered(words: tuple[str, ...]) -> str:
+    """The words left once asides, a thanks-for and a plan are taken out: each needs an answer."""
+    return _PLAN.sub(" ", _THANKS_FOR.sub(" ", _ASIDES.sub(" ", " ".join(words)), count=1), count=1)
+
+
+def acknowledgement_holds(text: Text, said: str) -> bool:
+    """ "already got it in a shop, thanks anyway": the word a rule matched ("shop") is only part of an
+    acknowledgement — a courtesy word or inside an aside — so no rule answers it. A shop word in a plan or a
+    thanks-for ("thanks for the shipping info") still goes to its rule."""
+    if not is_acknowledgement(text):
+        return False
+    outside_asides = set(_ASIDES.sub(" ", " ".join(text.words)).split())
+    return all(_is_courtesy(word) or word not in outside_asides for word in said.split())

@@ -1012,7 +1012,7 @@ _HUMAN_PATTERNS = [
     r"macchina|computer|ia|ai|ki)\b",
     r"\b(?:chiamatemi|richiamatemi|chiamami|richiamami|chiamarmi|richiamarmi|telefonarmi|telefonatemi|"
     r"telefonami)\b"
-    r"|\bmi (?:potete|puoi|puo|potreste) (?:chiamare|richiamare)\b",
+    r"|\bmi (?:potete|puoi|puo|potreste) (?:chiamare|richiamare|telefonare)\b",
     r"\bfalar com (?:alguem|uma pessoa|um atendente|um humano|um vendedor|o atendimento)\b",
     r"\b(?:pessoa real|atendente humano|atendimento ao cliente)\b",
     r"\b(?:voce e|vc e|e) (?:um )?(?:bot|robo)\b",

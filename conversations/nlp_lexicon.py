@@ -139,6 +139,28 @@ def destination_in(text: Text) -> str:
     return found[0] if found else ""
 
 
+# "sono alto 1,88, ci sto?", "je fais 1m85, assez long ?", "I'm 6'2, long enough?": the shopper's height in a
+# question asks whether the thing fits their body. A metre and two digits ("1,99" alone is a price), a
+# height in centimetres, or feet and inches.
+_METRIC_HEIGHT = re.compile(r"\b(?:1 [4-9]\d|1m[4-9]\d|1[4-9]\d ?cm|1[4-9]\d ?centimetr\w*)\b")
+_HEIGHT_VERB = re.compile(
+    r"\b(?:im|i am|alto|alta|mido|mesure|mesuro|fais|bin|tenho|meco|ben|sono|soy|sou|measure)\b"
+)
+_FEET_HEIGHT = re.compile(r"\b[4-7] ?(?:'|ft|foot|feet) ?\d{0,2}\b")
+
+
+def height_in(text: Text) -> str:
+    """ "1 88" after "sono alto", "6'2": a body height in a question ("" when there is none)."""
+    if "?" not in text.raw:
+        return ""
+    joined = " ".join(text.words)
+    metric = _METRIC_HEIGHT.search(joined)
+    if metric and _HEIGHT_VERB.search(joined[: metric.start()]):
+        return metric[0]
+    feet = _FEET_HEIGHT.search(text.raw.casefold())
+    return feet[0] if feet else ""
+
+
 def is_context_word(term: str, intent: str) -> bool:
     """A word that says what a question is about only when nothing more specific is asked ("arrive" in
     "refund if it arrives broken", "size" in "do you still have it in size 9"); every phrase with a slot."""
@@ -205,9 +227,31 @@ def false_friend_positions(message_words: tuple[str, ...], language: str) -> fro
     return frozenset(spoiled)
 
 
+# "cancelled my order at another shop", "meine Bestellung bei einem anderen Shop", "ma commande chez un autre
+# site": an order with someone else is no order-status question to us; the few words before say what it was.
+_ANOTHER_SHOP = re.compile(
+    r"(?:^|(?<= ))(?:\w+ "
+    r"){0,3}(?:at|with|from|in|on|bei|in|auf|chez|sur|dans|en|su|da|in|em|na|no|numa|noutra|"
+    r"bij|op) (?:another|a different|einem anderen|einer anderen|un autre|une autre|otra|otro|un altro|"
+    r"un altra|outra|outro|een andere|een ander)(?= (?:shop|store|site|website|seller|retailer|laden|"
+    r"geschaft|onlineshop|haendler|handler|magasin|boutique|vendeur|tienda|web|pagina|negozio|sito|"
+    r"venditore|loja|vendedor|winkel|webshop|winkels)\b)"
+)
+
+
+def _another_shop_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    joined = " ".join(message_words)
+    positions = set()
+    for found in _ANOTHER_SHOP.finditer(joined):
+        first = joined[: found.start()].count(" ")
+        positions.update(range(first, first + found.group().count(" ") + 2))
+    return frozenset(positions)
+
+
 def masked_words(text: Text, language: str) -> tuple[str, ...]:
-    """The message's words with its false friends blanked out, for every matcher that runs after."""
-    spoiled = false_friend_positions(text.words, language)
+    """The message's words with its false friends and an order with another shop blanked out, for every
+    matcher that runs after."""
+    spoiled = false_friend_positions(text.words, language) | _another_shop_positions(text.words)
     return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
 
 

@@ -25,7 +25,7 @@ from .hooks import CART_LINK_PROVIDERS, REPLY_WORDING_PROVIDERS
 from .languages import LANGUAGE_NAMES, Detection, language_base, language_detect
 from .models import KeywordRule, Message, Thread
 from .nlp import Text
-from .nlp_courtesy import is_courtesy_phrase
+from .nlp_courtesy import acknowledgement_holds
 from .nlp_intents import (
     HELP,
     OPT_IN,
@@ -253,7 +253,7 @@ def route(
     if uncovered:
         return hand_off(uncovered)
     match = rule_match(rules=rules_active_for(store=store), text=message, language=language)
-    if match is not None and not (is_courtesy_phrase(match.said) and is_acknowledgement(message)):
+    if match is not None and not acknowledgement_holds(message, match.said):
         return _rule_decision(
             store=store,
             message=message,

@@ -18,6 +18,7 @@ from .nlp import Phrase, Text, fold, phrase_position
 from .nlp_intents import shadows_compliance
 from .nlp_lexicon import (
     destination_in,
+    height_in,
     is_context_word,
     lexicon_find,
     lexicon_terms,
@@ -157,6 +158,10 @@ def _rule_hit(
             return RuleMatch(
                 rule=rule, keyword="destination", said=destination, intents=intents, topic="shipping"
             )
+    if context is not True and "sizing" in intents:
+        height = height_in(text)
+        if height:
+            return RuleMatch(rule=rule, keyword="body height", said=height, intents=intents, topic="sizing")
     if context is not True and "discount" in intents:
         percent = percent_off_in(text)
         if percent:

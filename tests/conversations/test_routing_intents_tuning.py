@@ -212,7 +212,8 @@ ACK = {
         ("bonne journée, merci", "ack"),
         ("ok merci, bonne continuation", "ack"),
         ("c'est gentil merci", "ack"),
-        ("merci mais je l'ai déjà acheté ailleurs", "!ack"),
+        # bought elsewhere: nothing left to answer (issue 16)
+        ("merci mais je l'ai déjà acheté ailleurs", "ack"),
         ("merci à toi", "ack"),
         ("ok parfait 👌", "ack"),
         ("je commanderai plus tard", "ack|snooze"),
@@ -454,7 +455,8 @@ ACK = {
         ("fijne avond nog", "ack"),
         ("oké, tot snel", "ack"),
         ("dank, groetjes", "ack"),
-        ("bedankt maar ik heb het al in de winkel gekocht", "!ack"),
+        # bought elsewhere: nothing left to answer (issue 16)
+        ("bedankt maar ik heb het al in de winkel gekocht", "ack"),
         ("merci hoor", "ack"),
         ("oké, prima", "ack"),
         ("ik bestel later wel", "ack|snooze"),
