@@ -27,6 +27,8 @@ HELD_OUT_7 = json.loads((DATA / "labelled_replies_languages_held_out_7.json").re
 HELD_OUT_8 = json.loads((DATA / "labelled_replies_languages_held_out_8.json").read_text())["replies"]
 # 40 per language, written blind after set 8 had prompted fixes, committed alone before any run.
 HELD_OUT_9 = json.loads((DATA / "labelled_replies_languages_held_out_9.json").read_text())["replies"]
+# 40 per language, written blind while set 9's misses were being fixed, committed alone before any run.
+HELD_OUT_10 = json.loads((DATA / "labelled_replies_languages_held_out_10.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -187,11 +189,21 @@ def test_an_eighth_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.xfail(
     strict=False,
     reason="blind: first run after session 4's router branches and set 8's fixes 91.4 % (7 missed "
-    "opt-outs, 0 false); see its _first_run",
+    "opt-outs, 0 false); 98.6 % after the fixes it prompted (no longer blind); see its _first_run",
 )
 @pytest.mark.django_db
 def test_a_ninth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "ninth", HELD_OUT_9, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run after session 4's second round (optout4, relay) 93.9 % (5 missed opt-outs, "
+    "0 false; fr 87.5 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_tenth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "tenth", HELD_OUT_10, per_language=40)
 
 
 def _assert_blind_set_meets_targets(store, ordinal: str, replies: dict, *, per_language: int) -> None:
