@@ -239,13 +239,15 @@ _REVOCATION_PATTERNS_ES = [
     r"\b(?:no|ni) me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|"
     r"molestes)\b" + _AN_ITEM_ES,
     r"\b(?:dar|darme|denme|dame|deme) de baja\b",
+    # "sáquenlo de la lista" (it: the number); "quita la chaqueta de la lista" names an item.
+    r"\b(?:elimin|borr|quit|saqu|sac|retir)\w*(?:lo|la|me|nos)(?: \w+)? de la lista\b(?! de )",
     # "¿por qué me siguen escribiendo?": still written to after saying no
     r"\b(?:por ?que )?(?:me |nos )?(?:siguen|sigues|continuan|continuas) (?:\w+ )?(?:escribiendo|mandando "
     r"(?:\w+ )?" + _MESSAGES_ES + r"|molestando|contactando)\b",
     r"^(?:ya )?no mas(?: por favor| porfa| gracias| plis| please)*$",
     r"\b(?:quiero |quisiera )?salir(?:me)? de (?:la|esta|su|sus|vuestra|tu) (?:\w+ )?listas?\b(?! de espera)",
-    r"\bno (?:quiero|deseo) (?:recibir )?(?:mas )?(?:mensajes|textos|sms|promociones|ofertas|publicidad|"
-    r"notificaciones|recordatorios|nada mas|nada)\b" + _NOT_FROM_YOU_ES,
+    r"\bno (?:quiero|kiero|qiero|deseo) (?:recibir )?(?:mas )?(?:mensajes|textos|sms|promociones|ofertas|"
+    r"publicidad|notificaciones|recordatorios|nada mas|nada)\b" + _NOT_FROM_YOU_ES,
     r"\bno mas (?:mensajes|textos|sms)\b",
     r"\bya no (?:me )?(?:escriban|escribas|manden|mandes|envien|envies)\b",
     r"\b(?:borr|elimin|quit|sac|saqu)(?:a|e|en|ar|ame|eme|enme|arme) "
@@ -271,7 +273,8 @@ _REVOCATION_PATTERNS_ES = [
     r"contactando|molestando|llegando)\b",
     r"\bno (?:me |nos )?(?:escriban|escribas|manden|mandes|envien|envies|contacten|contactes)(?: nada)? "
     r"mas\b",
-    r"\bno (?:quiero|deseo) (?:(?:que|q) me (?:escriban|contacten|molesten|escribas|contactes|manden|envien)|"
+    r"\bno (?:quiero|kiero|qiero|deseo) (?:(?:que|q) me "
+    r"(?:escriban|contacten|molesten|escribas|contactes|manden|envien)|"
     r"(?:volver a )?ser (?:contactad|molestad)[oa]s?)(?: mas| nunca mas)?"
     r"(?: (?:por|a) (?:aqui|aca|este medio|este numero|sms|mensaje|whatsapp|aca))?"
     r"(?: gracias| por favor| porfa| porfavor)?$",
@@ -455,6 +458,8 @@ _REVOCATION_PATTERNS_IT = [
     r"\b(?:smettete|smettila|smetti|smettetela) (?:di )?(?:scrivermi|mandarmi|contattarmi|inviarmi|"
     r"scrivere|mandare)\b",
     r"\b(?:cancellatemi|cancellami|toglietemi|toglimi|rimuovetemi|rimuovimi|disiscrivetemi|disiscrivimi)\b",
+    # "toglietelo dalla lista" (it: the number); "togli la tenda dalla lista" names an item.
+    r"\b(?:rimuov|togli|cancell|elimin|lev)\w*(?:lo|la|mi|ci)(?: \w+)? dalla lista\b(?! (?:dei|della|di) )",
     r"\bdisiscri\w*\b",
     r"\b(?:non|nn) (?:scrivetemi|mandatemi|contattatemi|inviatemi|cercatemi|scrivermi|mandarmi|contattarmi)\b"
     r"(?! (?:in|su|via|al|alla|a|prima|dopo|le|la|il) )",
@@ -531,6 +536,9 @@ _MESSAGES_NL = (
     r"nieuwsbrief)"
 )
 _REVOCATION_PATTERNS_NL = [
+    # "haal het van de lijst" (het: the number); "haal de tent van de lijst" names an item.
+    r"\b(?:haal|haalt|verwijder|verwijdert|schrap|schrapt) (?:het|hem|mij|me|ons|dit nummer) (?:\w+ )?"
+    r"van de lijst\b",
     # "zou fijn zijn als jullie me niks meer sturen", "jullie hoeven me niet meer te sms'en"
     r"\b(?:me|mij|ons) (?:\w+ )?(?:niks|niets|niet|geen \w+) meer (?:te )?(?:sturen|smsen|sms en|appen|"
     r"mailen|bellen|benaderen|contacteren|lastigvallen|storen|spammen)\b(?! naar)",
@@ -702,7 +710,7 @@ _REMOVE_MY_NUMBER = {
     "nl": (
         "verwijder|wis|gewist|schrap|haal",
         r"mijn (?:nummer|telefoonnummer|gegevens|06)|dit nummer|"
-        r"uit (?:uw|jullie|je|het) (?:bestand|klantenbestand|lijst|systeem|database|verzendlijst)",
+        r"(?:uit|van) (?:uw|jullie|je|het) (?:bestand|klantenbestand|lijst|systeem|database|verzendlijst)",
     ),
 }
 _REMOVE_WINDOW = 6  # words between the taking-away word and the number, either order

@@ -816,6 +816,33 @@ PROMPTED_BY_SET_9 = {
         "stop these from being sold out, restock pls!",
     ],
 }
+# Written after blind set 10's first run (set 10 no longer blind for these): the list named with only an
+# article ("sáquenlo de la lista", "toglietelo dalla lista", "haal het van de lijst") when the thing taken
+# off is the number, a pronoun on the verb; "kiero". Traps: an item taken off a wish or shopping list.
+PROMPTED_BY_SET_10 = {
+    "opt_out": [
+        "este teléfono era de mi papá, ya no lo usa, bórrenlo de la lista",
+        "no kiero mas mensajes",
+        "nao quero mais, este numero era da minha irma, tirem da lista",
+        "questo cellulare era di mio zio, cancellatelo dalla lista per favore",
+        "het nummer was van mijn oma, haal het van de lijst aub",
+        "verwijder dit nummer van jullie lijst",
+    ],
+    "!opt_out": [
+        "quiten la chaqueta de la lista de deseos",
+        "borra la tienda de la lista de la compra jaja",
+        "toglila dalla lista dei desideri, la compro ora",
+        "haal de tent van de lijst, ik wil de grote",
+        "kiero la talla M",
+        "quita la chaqueta de la lista, quiero la otra",
+        "togli la tenda dalla lista, voglio l'altra",
+    ],
+}
+PROMPTED_BY_BLIND_SETS = (
+    ("set8", PROMPTED_BY_SET_8),
+    ("set9", PROMPTED_BY_SET_9),
+    ("set10", PROMPTED_BY_SET_10),
+)
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
     "can we not do the reminder texts anymore": "'not … texts anymore' is also 'I'm not getting the texts "
@@ -823,29 +850,22 @@ KNOWN = {
     "STOP SVP ça fait 3 fois": "a carrier keyword followed by a remark with no punctuation between: "
     "reading a leading STOP as the point of any message would also take 'stop the order' for an opt-out",
 }
-CASES = (
-    [
-        pytest.param(
-            text,
-            expected,
-            id=f"{language}-{'trap' if expected.startswith('!') else 'optout'}-{index}",
-            marks=[pytest.mark.xfail(strict=True, reason=KNOWN[text])] if text in KNOWN else [],
-        )
-        for table, expected in ((OPT_OUTS, "opt_out"), (TRAPS, "!opt_out"))
-        for language, texts in table.items()
-        for index, text in enumerate(texts)
-    ]
-    + [
-        pytest.param(text, expected, id=f"set8-{expected.lstrip('!')}-{index}")
-        for expected, texts in PROMPTED_BY_SET_8.items()
-        for index, text in enumerate(texts)
-    ]
-    + [
-        pytest.param(text, expected, id=f"set9-{expected.lstrip('!')}-{index}")
-        for expected, texts in PROMPTED_BY_SET_9.items()
-        for index, text in enumerate(texts)
-    ]
-)
+CASES = [
+    pytest.param(
+        text,
+        expected,
+        id=f"{language}-{'trap' if expected.startswith('!') else 'optout'}-{index}",
+        marks=[pytest.mark.xfail(strict=True, reason=KNOWN[text])] if text in KNOWN else [],
+    )
+    for table, expected in ((OPT_OUTS, "opt_out"), (TRAPS, "!opt_out"))
+    for language, texts in table.items()
+    for index, text in enumerate(texts)
+] + [
+    pytest.param(text, expected, id=f"{batch}-{expected.lstrip('!')}-{index}")
+    for batch, table in PROMPTED_BY_BLIND_SETS
+    for expected, texts in table.items()
+    for index, text in enumerate(texts)
+]
 
 
 def test_the_corpus_is_broad_in_every_language():
