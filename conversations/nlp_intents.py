@@ -1247,9 +1247,9 @@ def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | Non
                 if match:
                     language = _likeliest(language, part, patterns)
                     return Compliance(OPT_OUT, language, f'plain-language opt-out "{match[0]}"')
-    language = _no_more_to_my_number(told)
-    if language:
-        return Compliance(OPT_OUT, language, "plain-language opt-out: no more texts to this number")
+    to_my_number = _no_more_to_my_number(told)
+    if to_my_number:
+        return Compliance(OPT_OUT, to_my_number, "plain-language opt-out: no more texts to this number")
     if _UNWANTED.search(folded):
         for clause in clauses:
             keyword = _only(clause, WEAK_OPT_OUT, _FILLER)

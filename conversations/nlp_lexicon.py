@@ -241,7 +241,7 @@ _ANOTHER_SHOP = re.compile(
 
 def _another_shop_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     joined = " ".join(message_words)
-    positions = set()
+    positions: set[int] = set()
     for found in _ANOTHER_SHOP.finditer(joined):
         first = joined[: found.start()].count(" ")
         positions.update(range(first, first + found.group().count(" ") + 2))
