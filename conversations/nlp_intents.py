@@ -883,6 +883,62 @@ def _no_more_to_my_number(folded: str) -> str | None:
     return None
 
 
+# "This number was my mother's", "il ne l'utilise plus", "die Nummer gehört jetzt mir": a phone number
+# that is no longer the shopper's is, like "wrong number", an opt-out for it. Said of a phone number, never
+# of a product ("mi hijo ya no lo usa") nor of an order's number; "c'est le numéro de ma femme" asks nothing.
+_A_PHONE_NUMBER = {
+    "en": "number|phone|cell|cellphone|mobile",
+    "es": "numero|telefono|celular|movil|cel",
+    "fr": "numero|num|portable|tel|telephone|mobile",
+    "de": "nummer|handynummer|telefonnummer|mobilnummer|handy|telefon",
+    "it": "numero|cellulare|telefono|cell",
+    "pt": "numero|celular|telefone|telemovel|tel|cel",
+    "nl": "nummer|telefoonnummer|telefoon|mobiel|gsm",
+}
+_NO_LONGER_THEIRS = {
+    "en": r"was (?:my |his |her |their )?\w+s|used to (?:be|belong)|belonged to|"
+    r"(?:doesnt|does not|dont|do not|no longer|never) (?:use|uses|have|has|own)(?: \w+){0,3} "
+    r"(?:any ?more|any longer)|"
+    r"no longer (?:uses|has|belongs|hers|his|theirs)|(?:isnt|is not|not) (?:\w+s|his|hers|theirs|(?:\w+ )?"
+    r"(?:number|phone)) any ?more|(?:is )?now mine|is mine now",
+    "es": r"era (?:de|del)|ya no (?:lo |la )?(?:usa|utiliza|tiene)|no (?:lo |la )?(?:usa|utiliza) mas|"
+    r"ya no es (?:de|del|su)|ahora es mio|es mio ahora|pertenecia a",
+    "fr": r"etait (?:a|celui|le numero|de)|(?:ne )?l (?:utilise|a) plus|n (?:utilise|a) plus|"
+    r"(?:n )?est plus (?:a|le sien|le numero|celui)|ce n est plus|appartenait a|est a moi maintenant|"
+    r"c est le mien maintenant",
+    "de": r"gehorte|gehort (?:jetzt|nun) mir|war (?:von|die von|das von)|"
+    r"(?:nutzt|benutzt|verwendet|hat) (?:\w+ ){0,2}nicht mehr|nicht mehr (?:die|das|seine|ihre|von)",
+    "it": r"era (?:di|del|della|dello)|non (?:lo |la )?(?:usa|utilizza|ha) piu|"
+    r"non e piu (?:di|del|della|suo|sua)|(?:adesso|ora) e mio|e mio (?:adesso|ora)|apparteneva",
+    "pt": r"era (?:do|da|de)|nao (?:o |a )?(?:usa|utiliza|tem) mais|"
+    r"(?:ja )?nao e mais (?:do|da|de|dele|dela)|ja nao e (?:do|da|de)|agora e meu|e meu agora|pertencia",
+    "nl": r"was van|is (?:niet )?meer van|(?:gebruikt|heeft) (?:\w+ ){0,3}niet meer|"
+    r"niet meer (?:het nummer|van)|(?:is )?nu van mij",
+}
+_OWNER_WINDOW = 8  # words between the number and what is said of it, either order
+# "the tracking number was my sister's address": an order's or a parcel's number, not the shopper's.
+_NOT_AN_ORDER = r"(?<!order )(?<!tracking )"
+
+_NUMBER_OF_A_PHONE = {
+    language: re.compile(rf"{_NOT_AN_ORDER}\b(?:{words})\b{_ORDER_NUMBER_AFTER}")
+    for language, words in _A_PHONE_NUMBER.items()
+}
+_NO_LONGER_THEIRS_RE = {
+    language: re.compile(rf"\b(?:{said})\b") for language, said in _NO_LONGER_THEIRS.items()
+}
+
+
+def _no_longer_theirs(folded: str) -> str | None:
+    """The language of a statement that the texted number is no longer the shopper's, if there is one."""
+    for language, said in _NO_LONGER_THEIRS_RE.items():
+        for match in said.finditer(folded):
+            before = " ".join(folded[: match.start()].split()[-_OWNER_WINDOW:])
+            after = " ".join(folded[match.end() :].split()[:_OWNER_WINDOW])
+            if _NUMBER_OF_A_PHONE[language].search(f"{before} {match[0]} {after}"):
+                return language
+    return None
+
+
 _REVOCATION_PATTERNS_BY_LANGUAGE = {
     language: [
         *patterns,
@@ -1250,6 +1306,9 @@ def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | Non
     to_my_number = _no_more_to_my_number(told)
     if to_my_number:
         return Compliance(OPT_OUT, to_my_number, "plain-language opt-out: no more texts to this number")
+    not_theirs = _no_longer_theirs(told)
+    if not_theirs:
+        return Compliance(OPT_OUT, not_theirs, "the number is no longer the shopper's")
     if _UNWANTED.search(folded):
         for clause in clauses:
             keyword = _only(clause, WEAK_OPT_OUT, _FILLER)
