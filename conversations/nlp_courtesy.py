@@ -215,17 +215,20 @@ PLANS: dict[str, str] = {
     r"pensare|mirar|mirarlo|miro|mirare|ver|vere|pedir|pido|pedire|comprar|compro|comprare|decido|"
     r"consultar|consultarlo|consulto|hablar|hablo|preguntar|pregunto)",
     "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|je) (?:y |en )?(?:reflechir|reflechis|"
-    r"regarder|regarde|voir|verrai|commanderai|commande|reviens|reviendrai|parler|parle|demander|demande|"
+    r"regarder|regarde|voir|verrai|commanderai|commande|reviens|reviendrai|repasse|repasserai|parler|parle|"
+    r"demander|demande|"
     r"vais)|(?:vous|te) (?:redis|tiens)",
     "de": r"(?:ich )?(?:muss |mochte |will |werde )?(?:noch |mal |erst )*(?:denk|denke|uberleg|uberlegen|"
     r"uberlege|uberlegs|schau|schaue|schaus|guck|gucke|bestell|bestelle|kauf|kaufe|meld|melde|frag|frage|"
+    r"mach ich|mache ich|machs|"
     r"fragen|entscheide)",
     "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|chiedo|decido)"
     r"|ci (?:penso|pensero|rifletto|faccio)|(?:vi|ti) faccio sapere|(?:lo |la )?(?:ordino|prendo|compro)",
     "pt": r"(?:vou|preciso|tenho que|deixa eu) (?:pensar|ver|olhar|dar|comprar|pedir|sair|falar|conversar|"
-    r"perguntar|decidir)|(?:depois )?(?:eu )?(?:vejo|penso|compro|falo|peco)|te (?:aviso|falo)",
+    r"perguntar|decidir|encomendar)|(?:depois )?(?:eu )?(?:vejo|penso|compro|encomendo|falo|peco)"
+    r"|te (?:aviso|falo)",
     "nl": r"(?:ik )?(?:moet |wil |ga )?(?:er )?(?:nog )?(?:even )?(?:denk|kijk|bestel|koop|overleg|vraag|"
-    r"beslis|nadenken|over nadenken)",
+    r"beslis|doe ik|nadenken|over nadenken)",
 }
 _TURNS = (
     "but|pero|mais|aber|ma|mas|maar|if|si|se|wenn|als|not|no|pas|nicht|niet|non|nao|nada|rien|nothing|"
@@ -233,7 +236,8 @@ _TURNS = (
     "how|when|where|what|why|combien|quand|ou|pourquoi|wann|wo|wie|warum|was|cuando|donde|como|cuanto|"
     "quando|dove|come|quanto|onde|wanneer|waar|hoe|hoeveel|waarom"
 )
-_PLAN = re.compile(rf"\b(?:{'|'.join(PLANS.values())})\b(?: (?!(?:{_TURNS})\b)\w+){{0,5}}")
+# "más tarde" is later, not the Portuguese "but".
+_PLAN = re.compile(rf"\b(?:{'|'.join(PLANS.values())})\b(?: (?!(?:{_TURNS})\b(?! tarde\b))\w+){{0,5}}")
 # A greeting or a yes alone opens a conversation ("ciao", "buongiorno", "yes" to "want it?"): it needs an
 # answer. With thanks or a wish it is a goodbye ("buenas tardes, gracias").
 OPENERS = re.compile(
@@ -248,6 +252,11 @@ _STRETCHED = re.compile(r"(.)\1+$")
 
 def _is_courtesy(word: str) -> bool:
     return word in _WORDS or _STRETCHED.sub(r"\1", word) in _WORDS
+
+
+def states_a_plan(text: Text) -> bool:
+    """ "je commanderai plus tard", "mach ich später": the shopper says what they will do."""
+    return bool(_PLAN.search(" ".join(text.words)))
 
 
 def is_courtesy_phrase(said: str) -> bool:

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from .nlp import Text
+from .nlp_courtesy import states_a_plan
 
 DEFAULT_SNOOZE_DAYS = 7
 MAX_SNOOZE_DAYS = 30
@@ -160,6 +161,10 @@ def snooze_intent(text: Text) -> Snooze | None:
         match = pattern.search(folded)
         if match and "?" in text.raw and _is_a_time(match[0], language):
             # "chega na Bahia semana que vem?": the time of a question, not a pause.
+            continue
+        if match and match[0] in LATER_WORDS and states_a_plan(text):
+            # "je commanderai plus tard", "mach ich später": the shopper's own plan, as "I'll order it
+            # later" is in English; "später bitte", "peut-être plus tard" still ask for a pause.
             continue
         if match:
             days = snooze_days(folded, language=language)

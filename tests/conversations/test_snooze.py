@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from conversations.models import Message
 from conversations.nlp import Text
+from conversations.nlp_courtesy import is_acknowledgement
 from conversations.snooze import snooze_intent
 from flows.dispatcher import nudge_dispatch_due
 from flows.models import Nudge
@@ -83,6 +84,36 @@ def test_pauses_are_read_with_their_length(body, language, days):
 )
 def test_ordinary_replies_are_no_pause(body):
     assert snooze_intent(Text(body)) is None
+
+
+# "Later" in a plan of the shopper's own is what they will do, as "I'll order it later" is in English: nothing
+# to pause and nothing to answer. "Later, please", "maybe later" alone still ask for a pause.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ok mach ich später",
+        "ich bestelle später, danke",
+        "Je repasse plus tard 😉",
+        "je commanderai plus tard",
+        "ok, lo miro más tarde 👍",
+        "lo compro più tardi",
+        "mais tarde eu peço, valeu",
+        "ok doe ik later",
+    ],
+)
+def test_later_in_the_shoppers_own_plan_is_an_acknowledgement_not_a_pause(body):
+    assert snooze_intent(Text(body)) is None
+    assert is_acknowledgement(Text(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [("Später bitte", "de"), ("peut-être plus tard", "fr"), ("más tarde", "es"), ("forse più tardi", "it")],
+)
+def test_later_without_a_plan_still_asks_for_a_pause(body, language):
+    snooze = snooze_intent(Text(body))
+    assert snooze is not None
+    assert snooze.language == language
 
 
 @pytest.mark.django_db
