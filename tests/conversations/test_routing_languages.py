@@ -29,6 +29,7 @@ HELD_OUT_8 = json.loads((DATA / "labelled_replies_languages_held_out_8.json").re
 HELD_OUT_9 = json.loads((DATA / "labelled_replies_languages_held_out_9.json").read_text())["replies"]
 # 40 per language, written blind while set 9's misses were being fixed, committed alone before any run.
 HELD_OUT_10 = json.loads((DATA / "labelled_replies_languages_held_out_10.json").read_text())["replies"]
+HELD_OUT_11 = json.loads((DATA / "labelled_replies_languages_held_out_11.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -199,6 +200,16 @@ def test_a_ninth_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.django_db
 def test_a_tenth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "tenth", HELD_OUT_10, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on branch owner 4022f17 (session 5) 91.1 % (12 missed opt-outs, 0 false; "
+    "de 82.5 %, fr 85.0 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_an_eleventh_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "eleventh", HELD_OUT_11, per_language=40)
 
 
 def _assert_blind_set_meets_targets(store, ordinal: str, replies: dict, *, per_language: int) -> None:
