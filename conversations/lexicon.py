@@ -32,20 +32,23 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "shipping, ship, ships, shipped, delivery, deliver, postage, arrive, arrival, get here, shipping "
             "cost, how long, dhl, fedex, in time, get it by, here by, how soon, how fast, if i order, if i "
             "buy, if i buy now, if i order now, courier, express delivery, get it to me, come by, send it "
-            "to, send them to, send * to, sent to, send to, post to, post it to, post there, how many days"
+            "to, send them to, send * to, sent to, send to, post to, post it to, post there, how many days, "
+            "have it before, get it before, have it by"
         ),
         "es": _terms(
             "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, mandan"
             " a, cuanto tarda, tarda en llegar, dhl, a tiempo, para cuando, lo tengo para, lo tendria para, "
             "si compro, si pido, si lo compro, paqueteria, repartidor, me llegaria, llegaria, a domicilio, "
-            "envio express, enviais, mandais, mandar a, mandarlo a, mandarla a, enviar a, cuantos dias"
+            "envio express, enviais, mandais, mandar a, mandarlo a, mandarla a, enviar a, cuantos dias, "
+            "lo tengo antes, la tengo antes, tenerlo antes, tenerla antes"
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
             "port, colis, arriver, arrive, recevoir, delai, livrez vous, livraison offerte, frais d envoi, "
             "delai de livraison, colissimo, chronopost, a temps, l aurai, je l aurai, en combien de temps, "
             "combien de jours, si"
-            " je commande, si je l achete, transporteur, point relais, livraison express, je l ai"
+            " je commande, si je l achete, transporteur, point relais, livraison express, je l ai, "
+            "l avoir avant, l avoir pour, l aurai avant"
         ),
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
@@ -62,14 +65,15 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "di consegna, consegne, bartolini, brt, in tempo, per quando, quando arriva, lo ricevo, lo ricevo"
             " entro, se ordino, se compro, se lo compro, ci mette, ci vuole ad arrivare, consegna express, "
             "mandate in, mandate a, mandare in, mandare a, mandarla in, mandarlo in, mandarla a, mandarlo a, "
-            "mandate anche in, mandate anche a, quanti giorni"
+            "mandate anche in, mandate anche a, quanti giorni, averla entro, averlo entro, averla prima, "
+            "averlo prima"
         ),
         "pt": _terms(
             "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, portes,"
             " correio, prazo de entrega, frete gratis, correios, sedex, ctt, a tempo, recebo ate, se eu "
             "comprar, se eu pedir, se comprar, quanto tempo demora, demora pra chegar, demora para chegar, "
             "transportadora, mandam pra, mandam para, mandam pro, mandar pra, mandar para, mandar pro, manda "
-            "pra, manda pro, enviar pra, enviar pro, quantos dias"
+            "pra, manda pro, enviar pra, enviar pro, quantos dias, ter antes, receber antes, ter ate"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, "
@@ -77,7 +81,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "verzendtijd, bezorgtijd, leveringstijd, leveringskosten, komt het aan, komt aan, postnl, dhl, "
             "bpost, op tijd, hoe snel, wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag "
             "bestel, als ik nu bestel, is het er, in huis, bezorgdienst, sturen naar, sturen jullie, duurt "
-            "het naar, duurt het tot, hoeveel dagen"
+            "het naar, duurt het tot, hoeveel dagen, hem hebben voor, het hebben voor"
         ),
     },
     "discount": {
@@ -245,7 +249,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "stock, avez encore, l avez encore, l avez en, les avez en, l avez toujours, avez toujours, vous "
             "reste, il reste, il en reste, en reste, encore en, autres couleurs, existe en, en {colour}, plus"
             " de {size}, revient, il revient, refaites, refaire, encore le, y a encore, en rupture, en taille"
-            " {size}, va revenir, revenir, reviendra, reviendront, en recevez, en aurez"
+            " {size}, va revenir, revenir, reviendra, reviendront, en recevez, en aurez, "
+            "reviennent quand, quand reviennent, reviennent en stock"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -255,7 +260,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "wieder rein, nachproduziert, neue ware, noch kaufen, noch welche, andere farben, noch stuck, "
             "nachschub, noch in {size}, ist weg, gibts * wieder, gibt es * wieder, wieder lieferbar, in "
             "grosse {size}, kommt * wieder, wird es * nochmal geben, kommt * nochmal, nochmal geben, wieder "
-            "geben, endgultig "
+            "geben, kommen * wieder, endgultig "
             "weg, neue rein, sind noch, gibts * nicht mehr, gibt es * nicht mehr"
         ),
         "it": _terms(
@@ -264,7 +269,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " avete ancora, avete * ancora, c e ancora, ce ancora, ne sono rimasti, ne rimangono, e rimasto, "
             "rifornite, rifornimento, riassortimento, altri colori, fate anche, anche in, in {colour}, e "
             "finito, in vendita, esiste in, c e la {size}, c e anche, pezzi, rimasti, quando torna, torna, "
-            "tornera, in taglia {size}, rifarete, rifate, ne arrivano, ci sono ancora, non c e piu"
+            "tornera, in taglia {size}, rifarete, rifate, ne arrivano, ci sono ancora, non c e piu, "
+            "quando tornano, tornano disponibili, torneranno"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -272,7 +278,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " em, tem no, tem na, tem em, no {colour}, em {colour}, outras cores, repor, reposicao, acabou, "
             "sobrou, sobraram, unidades, quando voltar, volta quando, volta ao estoque, tem mais, existe em, "
             "pronta entrega, tem o {size}, no tamanho {size}, vai voltar, vao voltar, voltar, chegar mais, "
-            "vai chegar mais"
+            "vai chegar mais, quando volta, quando voltam"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -280,7 +286,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "nog verkrijgbaar, verkrijgbaar, nog te krijgen, nog te koop, zijn er nog, nog terug, aangevuld, "
             "aanvullen, andere kleuren, in het {colour}, in {colour}, ook in, nog ergens, nog bestellen, "
             "bestaat * in, laatste stuks, stuks, nog in {size}, terugkomen, weer terug, in de winkel, nog "
-            "binnen, krijgen * binnen, heb je * ook, in maat {size}, komt * terug, komt * weer, er weer, "
+            "binnen, krijgen * binnen, heb je * ook, in maat {size}, komt * terug, komen * terug, "
+            "komt * weer, er weer, "
             "voorgoed weg, er nog, nieuwe binnen, er niet meer"
         ),
     },
@@ -360,28 +367,33 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 # Words that mean something else in one of our languages. When the reply is in that language, the word
 # does not count for any rule (neither a lexicon word nor the merchant's own keyword) unless a neighbouring
 # word rescues it ("unless"), or only counts when no neighbour spoils it ("after"):
-# French "sale" is dirty and "code" is "code postal" unless "promo" is next to it; Spanish "sale" is "goes
-# out" and "envío" after a pronoun is "I send" ("te envío el número"); Dutch "postcode" is a postal code,
-# not postage; French "envoie" after a pronoun is "I send" ("je vous envoie une photo"); German "Ende" is
-# the end of anything ("Ende der Woche"), not the English keyword "end"; Italian "sale" is salt and "porto"
-# "I carry".
+# French "sale" is dirty and "code" is "code postal" unless "promo" or a code ("HIVER10") is next to it;
+# Spanish "sale" is "goes out" and "envío" after a pronoun is "I send" ("te envío el número"); Dutch
+# "postcode" is a postal code, not postage; French "envoie" after a pronoun is "I send" ("je vous envoie une
+# photo"); German "Ende" is the end of anything ("Ende der Woche"), not the English keyword "end"; Italian
+# "sale" is salt and "porto" "I carry".
+# A neighbour that rescues "code": a discount code itself, letters and digits ("HIVER10", "10OFF").
+A_CODE = "{code}"
 FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     "fr": {
         "sale": ("unless", frozenset()),
         "envoie": ("after", frozenset({"je", "j", "te", "t", "vous", "lui", "leur", "les", "le", "la", "l"})),
         "sales": ("unless", frozenset()),
-        "code": ("unless", frozenset({"promo", "reduction", "remise"})),
+        "code": ("unless", frozenset({"promo", "reduction", "remise", A_CODE})),
         "envoyez": ("after", frozenset({"m", "me"})),
         "renvoyer": ("after", frozenset({"m", "me", "nous"})),
     },
     "es": {
         "sale": ("unless", frozenset()),
         "salen": ("unless", frozenset()),
+        "salimos": ("unless", frozenset()),
+        "salir": ("unless", frozenset()),
+        "salio": ("unless", frozenset()),
         "envio": ("after", frozenset({"te", "le", "les", "se", "lo", "la", "los", "las", "yo", "os", "ya"})),
     },
     "de": {
         "ende": ("unless", frozenset()),
-        "code": ("unless", frozenset({"rabatt", "gutschein", "rabattcode", "promo"})),
+        "code": ("unless", frozenset({"rabatt", "gutschein", "rabattcode", "promo", A_CODE})),
     },
     "nl": {
         "postcode": ("unless", frozenset()),
@@ -391,11 +403,11 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     "it": {
         "sale": ("unless", frozenset()),
         "porto": ("unless", frozenset()),
-        "code": ("unless", frozenset({"sconto", "promo"})),
+        "code": ("unless", frozenset({"sconto", "promo", A_CODE})),
         "rimandate": ("after", frozenset({"mi", "ci"})),
         "rimandi": ("after", frozenset({"mi", "ci"})),
     },
-    "pt": {"code": ("unless", frozenset({"desconto", "promo"})), "livre": ("unless", frozenset())},
+    "pt": {"code": ("unless", frozenset({"desconto", "promo", A_CODE})), "livre": ("unless", frozenset())},
 }
 
 # Words that tell what a question is about only when nothing more specific is asked. "Refund if it arrives

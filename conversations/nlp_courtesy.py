@@ -59,7 +59,7 @@ COURTESY_WORDS: dict[str, str] = {
     "genial cool ok oki dac dacc d acc accord daccord oui non ca marche entendu compris note c est bonne "
     "bon soiree journee nuit week end weekend a vous toi aussi bientot salut au revoir bisous cordialement "
     "tres pareillement de meme egalement je vais reflechir reflechis y penser penserai passerai commande "
-    "commanderai la le fin du mois quand salaire paie et",
+    "commanderai la le fin du mois quand salaire paie et apres",
     "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
     "schon euch dir meld melde "
     "lass lasst zeit noch mal "
@@ -74,7 +74,7 @@ COURTESY_WORDS: dict[str, str] = {
     "super top klasse prima perfekt alles klar passt gut ok okay okey cool ja nein nicht jetzt mach ich "
     "mache machs schones schonen schoenes einen wochenende abend tag noch bis dann bald spater tschuss "
     "tschau ciao servus gleichfalls ebenso gerne gern nett uberleg uberlege uberlegs es mir melde mich wenn"
-    " das gehalt lohn da ist bestelle kaufe",
+    " das gehalt lohn da ist bestelle kaufe nach dem",
     "it": "salve saluti cordiali buongiorno scusate scusa scusi stesso decido decidero ci rifletto penso "
     "pensero calma con magari piu tardi "
     "probabilmente prossimo "
@@ -220,7 +220,7 @@ PLANS: dict[str, str] = {
     r"vais)|(?:vous|te) (?:redis|tiens)",
     "de": r"(?:ich )?(?:muss |mochte |will |werde )?(?:noch |mal |erst )*(?:denk|denke|uberleg|uberlegen|"
     r"uberlege|uberlegs|schau|schaue|schaus|guck|gucke|bestell|bestelle|kauf|kaufe|meld|melde|frag|frage|"
-    r"mach ich|mache ich|machs|"
+    r"mach ich|mache ich|machs|bespreche|besprech|"
     r"fragen|entscheide)",
     "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|chiedo|decido)"
     r"|ci (?:penso|pensero|rifletto|faccio)|(?:vi|ti) faccio sapere|(?:lo |la )?(?:ordino|prendo|compro)",

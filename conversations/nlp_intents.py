@@ -123,6 +123,9 @@ _MESSAGES_EN = (
 )
 _CONTACT_EN = r"(?:text|txt|message|msg|contact|write|reach out|remind|email|bother|spam|hit me up)"
 _REVOCATION_PATTERNS = [
+    # "never contact me again", "don't ever contact us any more"; "they never contacted me again" is past.
+    r"\bnever (?:ever )?contact (?:me|us)\b|\b(?:dont|do not) (?:ever )?contact (?:me|us) (?:\w+ )?"
+    r"(?:again|any ?more)\b",
     # Polite and conditional pleas: "would you mind not texting me", "it'd be great if you stopped messaging
     # me", "kindly refrain from texting me"; "the zipper stopped working" names no contact.
     r"\b(?<!dont )(?<!never )(?:stop|stopped|quit|refrain from|cease|mind not|keep from|"
@@ -154,7 +157,10 @@ _REVOCATION_PATTERNS = [
     r"sending|emailing|calling|with the (?:texts|messages))\b",
     r"\bstop (?:the|these|those|your|all|all the|all these|all of these|ur) (?:\w+ )?"
     r"(?:texts|messages|msgs|sms|spam|notifications|reminders)\b",
-    r"\b(?:dont|do not|never|pls dont|please dont|quit) (?:ever )?" + _VERB + r"\w* (?:me|us|this number)\b",
+    # "they never contacted me again" tells what happened, it asks nothing.
+    r"\b(?:dont|do not|never|pls dont|please dont|quit) (?:ever )?"
+    + _VERB
+    + r"\w*(?<!ed) (?:me|us|this number)\b",
     r"\b(?:remove|delete|erase|unlist) (?:me|my (?:number|phone|info|contact)|this number)"
     r"(?! from (?:the|my) (?:cart|order|bag))\b",
     r"\b(?:take|drop|get|cross) (?:me|my number|this number) (?:off|out of)\b",
@@ -315,8 +321,8 @@ _REVOCATION_PATTERNS_FR = [
     # "jveux plus recevoir vos trucs", "je ne veux plus rien recevoir de votre part"
     r"\b(?:je |j )?(?:ne |n )?j?(?:veux|voudrais|souhaite|desire) (?:plus|pu|pas) (?:rien )?recevoir\b"
     + _AN_ITEM_FR,
-    r"\b(?:ne )?(?:m|me|nous) (?:envoyez|envoie|envoies|envoyer|ecrivez|ecris|ecrire|contactez|contacte|"
-    r"spammez|harcelez|relancez) (?:\w+ )?plus\b",
+    r"\b(?:ne )?(?:m|me|nous) (?:envoyez|envoie|envoies|envoyer|ecrivez|ecris|ecrire|(?:re)?contactez|"
+    r"(?:re)?contacte|spammez|harcelez|relancez) (?:\w+ )?(?:plus|jamais)\b",
     r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous )?(?:envoyer|ecrire|contacter|spammer"
     r"|harceler|relancer)\b",
     r"\barret(?:ez|e|er)? (?:les|vos|ces|tes|avec les|avec vos) " + _MESSAGES_FR + r"\b",
@@ -366,7 +372,8 @@ _REVOCATION_PATTERNS_DE = [
     # "keine SMS mehr bekommen" says none came
     r"\bkeine (?:\w+ )?" + _MESSAGES_DE + r" mehr\b(?! (?:bekommen|erhalten|gekriegt|gesehen|angekommen)\b)",
     r"\b" + _MESSAGES_DE + r" (?:bitte )?(?:abbestellen|abmelden|stoppen|beenden)\b",
-    r"\b(?:schreib|schreibt|schreiben sie|schick|schickt|kontaktiert|meldet euch|melden sie sich) "
+    r"\b(?:schreib|schreibt|schreiben sie|schick|schickt|kontaktiert|kontaktieren sie|meldet euch|"
+    r"melden sie sich) "
     r"(?:mir|mich|uns|bei mir) (?:\w+ )?(?:nie wieder|nie mehr|nimmer)\b",
     r"\b(?:abgemeldet|ausgetragen|entfernt|geloscht) (?:werden|zu werden)\b",
     r"\b(?:abo|abonnement|anmeldung) (?:\w+ )?(?:kundigen|beenden|loschen|stornieren)\b",
@@ -461,7 +468,8 @@ _REVOCATION_PATTERNS_IT = [
     # "toglietelo dalla lista" (it: the number); "togli la tenda dalla lista" names an item.
     r"\b(?:rimuov|togli|cancell|elimin|lev)\w*(?:lo|la|mi|ci)(?: \w+)? dalla lista\b(?! (?:dei|della|di) )",
     r"\bdisiscri\w*\b",
-    r"\b(?:non|nn) (?:scrivetemi|mandatemi|contattatemi|inviatemi|cercatemi|scrivermi|mandarmi|contattarmi)\b"
+    r"\b(?:non|nn) (?:scrivetemi|mandatemi|(?:ri)?contattatemi|inviatemi|cercatemi|scrivermi|mandarmi|"
+    r"(?:ri)?contattarmi)\b"
     r"(?! (?:in|su|via|al|alla|a|prima|dopo|le|la|il) )",
     r"\bannull\w* (?:la |l |mia |l mia )?(?:iscrizione|sottoscrizione|registrazione)\b",
     r"\bessere (?:cancellat|rimoss|tolt)[oa] dalla (?:lista|vostra lista|mailing list)\b",
@@ -524,6 +532,9 @@ _REVOCATION_PATTERNS_PT = [
     r"\bnao (?:quero|queremos) (?:mais )?saber (?:mais )?(?:nada )?(?:mais )?de "
     r"(?:voces|vcs|vc|voce|vossa loja)\b",
     r"\bnumero errado\b",
+    # "não entrem mais em contato comigo"; "ninguém entrou mais em contato" (past) says nobody did.
+    r"\b(?:nao|n) (?:me |nos )?(?:entrem|entre|entra) mais em conta(?:c)?to\b"
+    r"|\bnunca mais (?:me |nos )?(?:entrem|entre) em conta(?:c)?to\b",
     # "cancela meu cadastro", but "cancela o pedido?" is about an order, not about the texts.
     r"\b(?:cancel|exclu|apag|delet|remov)\w* (?:o |a )?(?:(?:meu|minha) )?(?:cadastro|inscricao|"
     r"assinatura)\b",
@@ -566,6 +577,8 @@ _REVOCATION_PATTERNS_NL = [
     r"\blaat (?:me|mij) (?:met rust|gerust)\b",
     r"\bik wil (?:niks|niets) meer met jullie te maken hebben\b",
     r"\b(?:verkeerd|verkeerde) nummer\b",
+    # "neem nooit meer contact met me op"; "niemand heeft meer contact opgenomen" says nobody did.
+    r"\b(?:neem|neemt|nemen) (?:\w+ ){0,2}(?:(?:nooit|geen|niet) meer contact|geen contact meer)\b",
     r"\b(?:haal|haalt|zet|verwijder|schrap) (?:me|mij|mijn nummer) (?:\w+ )?(?:van|uit) "
     r"(?:de|jullie|uw|je|die|deze|het) (?:\w+ )?(?:lijst|lijsten|verzendlijst|mailinglijst|bestand|"
     r"systeem)\b",
@@ -780,7 +793,8 @@ _HOW_TO_STOP = {
         "como",
         r"(?:me |nos )?(?:doy|dar|darme|darse|damos) de baja|desuscrib|desinscrib|"
         r"salir de (?:la|esta|su) lista|dejar de recibir|"
-        r"para que (?:ya )?no (?:me |nos )?(?:lleguen|llegue|manden|envien|escriban|sigan)",
+        r"para que (?:ya )?no (?:me |nos )?(?:lleguen|llegue|manden|envien|escriban|sigan)|"
+        r"para que (?:ya )?(?:dejen|deje) de (?:llegar|mandar|enviar|escribir)\w*",
         "cancel|par|deten|bloque|quit|desactiv|evit",
     ),
     "fr": (
@@ -791,7 +805,7 @@ _HOW_TO_STOP = {
     "de": (
         "wie",
         r"abmeld|abbestell|austrag|melde ich mich|(?:komm|komme) ich (?:\w+ ){0,3}raus",
-        "stopp|stell|blockier|beend|deaktivier|abstell|werd|abbestell|bestell|schalt",
+        r"stopp|stell|blockier|beend|deaktivier|abstell|werd|abbestell|bestell|schalt|weg(?!\w)",
     ),
     "it": (
         "come",
@@ -1252,17 +1266,42 @@ def _only(words: tuple[str, ...], keywords: Set[str], filler: Set[str]) -> str |
     return hits[0]
 
 
+# Unsubscribe words long enough that a slip of one letter ("abmelten", "descadastar", "afmeldne") is still
+# that word, and the words for the opposite, which a slip must be nearer to ours than to ("anmelten").
+_UNSUBSCRIBE_WORDS = _wordset(
+    "unsubscribe desuscribir desuscribirme desuscribanme desuscribame desinscribir desinscribirme "
+    "desinscribanme desabonner desabonnement desabonnez desinscrire desinscription desinscrivez abmelden "
+    "abbestellen abmeldung disiscrivere disiscrivermi disiscrivetemi disiscrivimi disiscrizione descadastrar"
+    " descadastre descadastrem descadastro desinscrever afmelden afmelding uitschrijven"
+)
+_SUBSCRIBE_WORDS = _wordset(
+    "subscribe subscribed suscribir suscribirme inscribir inscribirme abonner abonnement inscrire "
+    "inscription anmelden anmeldung bestellen iscrivere iscrivermi iscrizione cadastrar cadastro inscrever "
+    "aanmelden aanmelding inschrijven"
+)
+
+
+def _slip_allowed(word: str) -> int:
+    return 2 if len(word) >= 11 else 1
+
+
 def _near_opt_out_word(words: tuple[str, ...]) -> str | None:
-    """A message that is a slip of STOP or UNSUBSCRIBE ("Stopp", "stpo", "unsubcribe me") and filler."""
+    """A message that is a slip of STOP or of an unsubscribe word ("Stopp", "stpo", "unsubcribe me",
+    "abmelten") and filler."""
     meant = [word for word in words if word not in _FILLER]
     if len(meant) != 1:
         return None
     word = meant[0]
     if word in {"stopp", "stoop", "stpo", "sotp", "stahp", "stopit", "stopppp", "stoppp", "sstop"}:
         return word
-    if len(word) >= 8 and OSA.distance(word, "unsubscribe", score_cutoff=2) <= 2:
-        return word
-    return None
+    if len(word) < 7:
+        return None
+    distance, target = min((OSA.distance(word, target), target) for target in _UNSUBSCRIBE_WORDS)
+    if distance > _slip_allowed(target):
+        return None
+    if any(OSA.distance(word, opposite) <= distance for opposite in _SUBSCRIBE_WORDS):
+        return None
+    return word
 
 
 def compliance_intent(text: Text) -> Compliance | None:

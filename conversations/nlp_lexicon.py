@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 
 from .languages import LANGUAGES
 from .lexicon import (
+    A_CODE,
     AS_WRITTEN,
     COLOURS,
     CONTEXT_WORDS,
@@ -209,6 +210,9 @@ def _keyword_is_term(keyword: str, intent: str) -> bool:
     return False
 
 
+_A_CODE = re.compile(r"(?=\w*\d)(?=\w*[a-z])\w{4,}")
+
+
 def false_friend_positions(message_words: tuple[str, ...], language: str) -> frozenset[int]:
     """Which words of the message mean something else in its language ("sale" in French is dirty)."""
     table = FALSE_FRIENDS.get(language, {})
@@ -222,7 +226,8 @@ def false_friend_positions(message_words: tuple[str, ...], language: str) -> fro
         kind, neighbours = entry
         around = set(message_words[max(0, index - 2) : index] + message_words[index + 1 : index + 3])
         before = message_words[index - 1] if index else ""
-        if (kind == "unless" and not (around & neighbours)) or (kind == "after" and before in neighbours):
+        rescued = around & neighbours or (A_CODE in neighbours and any(map(_A_CODE.fullmatch, around)))
+        if (kind == "unless" and not rescued) or (kind == "after" and before in neighbours):
             spoiled.add(index)
     return frozenset(spoiled)
 

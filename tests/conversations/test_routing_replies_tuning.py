@@ -16,6 +16,9 @@ wait, an older shopper asking for a call, a body height, a date before a trip) s
 run on integ 4d8725f; then two "later" plans became W and two cases were added, and it was tuned on.
 A sixth (SIXTH_BATCH: the same with greetings, sign-offs, shorthand apologies, a named store) scored
 0/15 on its first run, then was tuned on.
+A seventh (SEVENTH_BATCH, session 5: the kinds blind set 11 missed on its first run — a code like SNOW15
+that "doesn't work", delivery before a date, stock "coming back", a plan after payday or a talk — in new
+words, none copied from the set) scored 12/27 on its first run, then was tuned on.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -1164,6 +1167,50 @@ K sorry, zie het nu pas, al bij een andere winkel gekocht, toch bedankt
 """,
 }
 
+SEVENTH_BATCH = {
+    "en": """
+D the code SNOW15 doesn't work
+S can I have it before the 18th? it's a present
+K after payday I'll order, thanks
+N the tracking code doesn't work
+""",
+    "es": """
+S ¿lo tengo antes del 20? salimos de viaje el 22
+A ¿cuándo vuelven las botas en el 38?
+N salimos mañana, ¿se puede recoger en tienda?
+D el código NIEVE15 no funciona
+""",
+    "fr": """
+D le code NEIGE15 ne marche pas
+S je peux l'avoir avant le 18 ? c'est pour un cadeau
+A les bonnets reviennent quand ?
+N le code postal ne passe pas, je fais comment ?
+K après la paie je commande, merci
+""",
+    "de": """
+D der Code SCHNEE15 funktioniert nicht
+K danke, ich bespreche das mit meinem Mann
+K nach dem Gehalt bestell ich, danke
+A wann kommen die Handschuhe wieder?
+N der Code für die Sendungsverfolgung geht nicht
+""",
+    "it": """
+A quando tornano i guanti in taglia S?
+D il codice NEVE15 non funziona
+S posso averla entro il 18? è un regalo
+""",
+    "pt": """
+A quando volta a bota no 38?
+D o código NEVE15 não funciona
+S consigo ter antes do dia 18? é presente
+""",
+    "nl": """
+D de code SNEEUW15 werkt niet
+A wanneer komen de handschoenen terug?
+S kan ik hem hebben voor de 18e? het is een cadeau
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -1178,6 +1225,7 @@ AREAS = {
     "fourth": FOURTH_BATCH,
     "fifth": FIFTH_BATCH,
     "sixth": SIXTH_BATCH,
+    "seventh": SEVENTH_BATCH,
 }
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
@@ -1216,7 +1264,7 @@ def test_the_corpus_is_broad_in_every_language_and_area():
     for area, by_language in AREAS.items():
         assert set(by_language) == set(LANGUAGES), area
         assert all(
-            len(_lines(block)) >= (1 if area in ("third", "fourth", "fifth", "sixth") else 10)
+            len(_lines(block)) >= (1 if area in ("third", "fourth", "fifth", "sixth", "seventh") else 10)
             for block in by_language.values()
         ), area
         assert all(label in LABELS for block in by_language.values() for label, _ in _lines(block))
