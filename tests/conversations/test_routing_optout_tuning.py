@@ -924,11 +924,50 @@ PROMPTED_BY_SET_11 = {
         "wie bekomme ich den Fleck weg?",
     ],
 }
+PROMPTED_BY_SET_12 = {
+    "opt_out": [
+        "Dear team, I would be grateful if you would cease sending messages to this telephone. Mrs Hale",
+        "I'd appreciate it if you stopped sending me these texts",
+        "Le agradecería que dejaran de enviarme mensajes a este teléfono. Atentamente, R. Gil",
+        "Je vous prie de cesser l'envoi de ces SMS. Bien à vous",
+        "Ich bitte Sie, mir keine weiteren Nachrichten zu schicken. Hochachtungsvoll",
+        "Vi pregherei di smettere di inviare messaggi a questo numero. Cordiali saluti",
+        "Agradeço que deixem de enviar mensagens para este número. Atenciosamente",
+        "Ik verzoek u vriendelijk mij geen verdere berichten te sturen. Met vriendelijke groet",
+        "four texts this week, this is harassment. stop",
+        "cuatro sms hoy, esto es acoso. basta",
+        "quatre sms aujourd'hui, c'est du harcèlement. arrêtez",
+        "vier SMS heute, das ist Belästigung. aufhören",
+        "quattro messaggi oggi, è stalking. basta",
+        "quatro mensagens hoje, isso é assédio. parem",
+        "vier berichten vandaag, dit is intimidatie. stop ermee",
+        "how do I make these messages stop coming to my phone",
+        "como faço para não receber mais essas mensagens",
+        "hoe zorg ik dat die sms'jes niet meer op mijn telefoon komen",
+        "I never gave you my number, go away",
+        "nunca les di mi número, déjenme en paz",
+        "je ne vous ai jamais donné mon numéro",
+        "ich hab euch nie meine Nummer gegeben",
+        "non vi ho mai dato il mio cellulare",
+        "nunca passei meu número pra vocês",
+        "ik heb jullie nooit mijn nummer gegeven",
+    ],
+    "!opt_out": [
+        "I never gave you my number for the delivery, can the courier call my wife?",
+        "cease and desist? no, I just want to know when it ships lol",
+        "how do I make the zip stop sticking?",
+        "como faço para não receber a encomenda em casa, posso retirar na loja?",
+        "ik heb mijn nummer niet gegeven bij de bestelling, is dat erg?",
+        "three messages from DHL today but no parcel",
+        "stopped at the harassment of choosing a colour lol, is the blue in stock?",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
     ("set10", PROMPTED_BY_SET_10),
     ("set11", PROMPTED_BY_SET_11),
+    ("set12", PROMPTED_BY_SET_12),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {

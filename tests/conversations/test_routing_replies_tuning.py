@@ -18,11 +18,14 @@ A sixth (SIXTH_BATCH: the same with greetings, sign-offs, shorthand apologies, a
 0/15 on its first run, then was tuned on.
 A seventh (SEVENTH_BATCH, session 5: the kinds blind set 11 missed on its first run — a code like SNOW15
 that "doesn't work", delivery before a date, stock "coming back", a plan after payday or a talk — in new
-words, none copied from the set) scored 12/27 on its first run, then was tuned on.
+words, none copied from the set) scored 12/27 on its first run, then was tuned on. An eighth (EIGHTH_BATCH:
+the kinds blind set 12 missed — a payment page that keeps loading, "I'll talk it over with my husband", a
+plan for payday or pocket money, fit to a rail, a compound colour) scored 4/34 on its first run, then was
+tuned on; its opt-outs (PROMPTED_BY_SET_12 in test_routing_optout_tuning.py) 6/25, traps 7/7.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
-shipping, Z sizing, A availability, O order status, D discount, F fallback (no rule fits), N anything
+shipping, Z sizing, A availability, O order status, D discount, R returns, F fallback (no rule fits), N anything
 but an acknowledgement (a trap).
 """
 
@@ -42,6 +45,7 @@ LABELS = {
     "A": ("rule:Availability",),
     "O": ("rule:Order status",),
     "D": ("rule:Discount",),
+    "R": ("rule:Returns",),
     "F": (Step.FALLBACK,),
     "N": (),  # a trap: anything but an acknowledgement
 }
@@ -1211,6 +1215,57 @@ S kan ik hem hebben voor de 18e? het is een cadeau
 """,
 }
 
+EIGHTH_BATCH = {
+    "en": """
+E the checkout keeps spinning and won't stop loading, but the money left my account
+K Many thanks, I shall talk it over with my husband.
+K leave it with me, will get it when my pocket money comes in
+""",
+    "es": """
+E el pago no para de cargar y ya me quitaron el dinero
+K Mil gracias, lo consultaré con mi marido.
+K sale, gracias
+K lo pillo cuando me den la paga
+S ¿me lo traen a casa en Toledo? ¿cuánto cobran por traerlo?
+Z ¿sirve para un carril de 3,50 m?
+""",
+    "fr": """
+E le paiement n'arrête pas de charger et j'ai été débité
+K Je vous remercie, je vais en discuter avec mon mari.
+K je prends ça quand j'ai mon argent de poche
+Z il convient à un rail de 3,50 m ?
+""",
+    "de": """
+E die Bezahlseite lädt und lädt, hört nicht auf, Geld ist aber weg
+K Vielen Dank, ich bespreche es mit meinem Mann.
+K hol ich mir wenn das Gehalt kommt
+D gibt es Seniorenrabatt oder eine Ermäßigung für Studenten?
+A habt ihr die Jacke in Dunkelgrün?
+""",
+    "it": """
+E il pagamento non smette di caricare e mi hanno scalato i soldi
+K La ringrazio, ne parlo con mio marito.
+K vabbè ci penso, grazie
+K la compro quando mi arriva lo stipendio
+R posso ridare indietro lo zaino se non mi piace?
+Z è compatibile con un binario da 3,50 m?
+R si può restituire se fa schifo?
+""",
+    "pt": """
+E o pagamento não para de carregar e o dinheiro já saiu da conta
+K Obrigada, vou falar com o meu marido.
+Z serve num trilho de 3,50 m?
+""",
+    "nl": """
+E de betaalpagina blijft maar laden, maar het geld is wel weg
+K Hartelijk dank, ik overleg het met mijn man.
+K koop ik als mijn salaris binnen is
+A hebben jullie hem in lichtgrijs?
+Z past hij op een rail van 3,50 m?
+R kan ik hem terugsturen als hij kut is?
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -1226,6 +1281,7 @@ AREAS = {
     "fifth": FIFTH_BATCH,
     "sixth": SIXTH_BATCH,
     "seventh": SEVENTH_BATCH,
+    "eighth": EIGHTH_BATCH,
 }
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
@@ -1264,7 +1320,8 @@ def test_the_corpus_is_broad_in_every_language_and_area():
     for area, by_language in AREAS.items():
         assert set(by_language) == set(LANGUAGES), area
         assert all(
-            len(_lines(block)) >= (1 if area in ("third", "fourth", "fifth", "sixth", "seventh") else 10)
+            len(_lines(block))
+            >= (1 if area in ("third", "fourth", "fifth", "sixth", "seventh", "eighth") else 10)
             for block in by_language.values()
         ), area
         assert all(label in LABELS for block in by_language.values() for label, _ in _lines(block))
