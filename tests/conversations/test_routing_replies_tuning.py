@@ -25,8 +25,8 @@ tuned on; its opt-outs (PROMPTED_BY_SET_12 in test_routing_optout_tuning.py) 6/2
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
-shipping, Z sizing, A availability, O order status, D discount, R returns, F fallback (no rule fits), N anything
-but an acknowledgement (a trap).
+shipping, Z sizing, A availability, O order status, D discount, R returns, F fallback (no rule fits), N
+anything but an acknowledgement (a trap).
 """
 
 import pytest
