@@ -40,7 +40,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " a, cuanto tarda, tarda en llegar, dhl, a tiempo, para cuando, lo tengo para, lo tendria para, "
             "si compro, si pido, si lo compro, paqueteria, repartidor, me llegaria, llegaria, a domicilio, "
             "envio express, enviais, mandais, mandar a, mandarlo a, mandarla a, enviar a, cuantos dias, "
-            "lo tengo antes, la tengo antes, tenerlo antes, tenerla antes"
+            "lo tengo antes, la tengo antes, tenerlo antes, tenerla antes, traen a casa, me lo traen"
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
@@ -104,7 +104,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "de": _terms(
             "rabatt, gutschein, rabattcode, gutscheincode, angebot, aktion, gunstiger, sale, prozente, "
             "rabatte, gutscheine, sonderangebot, studentenrabatt, neukundenrabatt, im angebot, preis fallen, "
-            "preis noch fallen, preis sinken, preis runter, billiger, reduziert, preislich, black friday"
+            "preis noch fallen, preis sinken, preis runter, billiger, reduziert, preislich, black friday, "
+            "ermassigung, seniorenrabatt, rentnerrabatt"
         ),
         "it": _terms(
             "sconto, sconti, coupon, codice, codice sconto, offerta, promozione, saldi, codice promo, promo, "
@@ -143,7 +144,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "it": _terms(
             "reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso, rimandarlo indietro, "
-            "rimandare indietro, mandarlo indietro, restituzione, restituirlo, rimborsato, rendere, "
+            "rimandare indietro, mandarlo indietro, ridare indietro, ridarlo indietro, "
+            "ridarla indietro, restituzione, restituirlo, rimborsato, rendere, "
             "sostituzione, danneggiato, danneggiata, difettoso, rimborsate, rimandarlo, soldi indietro, "
             "ridate i soldi, rivoglio i soldi"
         ),
@@ -174,7 +176,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, {size} o {size}, uso * {size}, soy * {size}, calzo, que numero, ajustado, ajustada, "
             "ajusta, holgado, holgada, largo, de largo, mide, cuanto mide, viene grande, viene chico, viene "
             "pequeno, vienen chicas, vienen grandes, tallan, estrecho, estrecha, ancho, me sirve, talla mas, "
-            "talla menos, ancha, anchas, anchos, pie ancho, elastico, elastica, cadera, caderas, empeine"
+            "talla menos, ancha, anchas, anchos, pie ancho, elastico, elastica, cadera, caderas, empeine, "
+            "sirve para un, sirve para una, vale para un, vale para una, compatible con"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
@@ -184,7 +187,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "je mets un, je porte du, je porte un, pied large, pieds larges, pied tres large, pieds tres "
             "larges, taillent, taillent grand, "
             "taillent petit, chaussent, chausse grand, chausse petit, extensible, hanches, mollets, assez "
-            "long, assez longue, trop long, trop longue, trop court, trop courte, trop serre, trop serree"
+            "long, assez longue, trop long, trop longue, trop court, trop courte, trop serre, trop serree, "
+            "convient a un, convient a une, convient il a, compatible avec"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -203,7 +207,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "porta, mi sta, ti sta, sono una, sono un, tirano, petto, spalle, oversize, regolare, taglia "
             "sopra, taglia sotto, calzano, calza grande, calza piccolo, abbastanza lunghi, abbastanza "
             "lunghe, elasticizzato, elasticizzata, fianchi, polpaccio, troppo lungo, troppo lunga, troppo "
-            "corto, troppo corta, troppo stretto, troppo stretta"
+            "corto, troppo corta, troppo stretto, troppo stretta, compatibile con, va bene per un, va bene su"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -212,14 +216,16 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, calco, justo, justa, justinho, folgado, folgada, larga, largo, apertado, apertada, "
             "numero maior, numero menor, comprimento, mangas, modelagem, serve em, oversized, veste "
             "certinho, pe largo, estica, quadril, panturrilha, comprido, comprida, tronco, forma grande, "
-            "forma pequeno, fica curta, fica curto, muito comprida, muito comprido"
+            "forma pequeno, fica curta, fica curto, muito comprida, muito comprido, serve num, serve numa, "
+            "serve para um, serve para uma, compativel com"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
             "groot, te klein, te groot, welke maat, maatadvies, uitvallen, tussen * {size}, {size} of {size},"
             " valt * klein, valt * groot, valt * ruim, valt * smal, valt * normaal, ruim, krap, smal, maat "
             "groter, maat kleiner, hoe lang is, lengte, oversized, borstomvang, gesneden, ik draag, draag * "
-            "{size}, meestal {size}, past dit, past dat, past het, past de, past me, past mij, mouwen, lang "
+            "{size}, meestal {size}, past dit, past dat, past het, past de, past me, past mij, past hij op, "
+            "past deze op, past * op een, mouwen, lang "
             "genoeg, schoenmaat, van maat, zit * strak, te strak, vallen * klein, vallen * groot, vallen * "
             "ruim, brede, breed, rekbaar, heupen, kuiten, passen ze, passen de, passen die, te lang, te "
             "kort, te krap"
@@ -520,3 +526,11 @@ COLOURS = frozenset(
         "paars"
     )
 )
+# German and Dutch write a shade and its colour as one word: "Marineblau", "dunkelgrün", "donkerblauw".
+_SHADES = ("marine", "dunkel", "hell", "oliv", "tannen", "wein", "donker", "licht", "olijf", "leger", "navy")
+
+
+def is_colour(word: str) -> bool:
+    return word in COLOURS or any(
+        word.startswith(shade) and word[len(shade) :] in COLOURS for shade in _SHADES
+    )

@@ -30,7 +30,7 @@ COURTESY_WORDS: dict[str, str] = {
     "happy monday might probably prob def definitely sort sorted ta love luv hon sleep proper decide after "
     "again laters cya ttyl over back bit while first sec this come coming have think out rush tbh till "
     "tuesday wednesday "
-    "thursday friday saturday sunday",
+    "thursday friday saturday sunday kindly many leave with me",
     "es": "hola perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo "
     "algo "
     "besito besitos guapa beso igual finde "
@@ -46,7 +46,7 @@ COURTESY_WORDS: dict[str, str] = {
     "tengas tengan tenga buen buena buenas buenos dia dias tarde tardes noche noches finde fin semana hasta"
     " luego pronto manana chao chau adios si no lo la le les te y e a voy pensar pienso pensarlo aviso "
     "avisamos aviso veo despues cuando cobre compro comprare pido pedire sueldo quincena para todos ustedes"
-    " usted vos tambien igual",
+    " usted vos tambien igual sale wey mil",
     "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
     "tiens courant laisse "
     "temps me ca y sur surement "
@@ -59,7 +59,7 @@ COURTESY_WORDS: dict[str, str] = {
     "genial cool ok oki dac dacc d acc accord daccord oui non ca marche entendu compris note c est bonne "
     "bon soiree journee nuit week end weekend a vous toi aussi bientot salut au revoir bisous cordialement "
     "tres pareillement de meme egalement je vais reflechir reflechis y penser penserai passerai commande "
-    "commanderai la le fin du mois quand salaire paie et apres",
+    "commanderai la le fin du mois quand salaire paie et apres remercie",
     "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
     "schon euch dir meld melde "
     "lass lasst zeit noch mal "
@@ -89,7 +89,7 @@ COURTESY_WORDS: dict[str, str] = {
     "buona buon serata giornata notte weekend domenica fine settimana a voi te presto dopo ciao ci penso "
     "pensero vi ti faccio sapere so lo la prendo prendero compro ordino col con il prossimo stipendio "
     "gentilissimi gentilissima gentilissimo gentile gentili tutto chiaro ricevuto capito altrettanto ancora"
-    " d accordo certo e",
+    " d accordo certo e ringrazio vabbe vabbuo",
     "pt": "desculpa desculpe mesma mesmo peco fechou fechado aviso pensada dar uma quem sabe brigadao amores "
     "uns sao vcs isso mais tarde "
     "acho "
@@ -111,7 +111,7 @@ COURTESY_WORDS: dict[str, str] = {
     "thanks thnx top super oke ok "
     "prima fijne fijn dag nog weekend avond doei daag doeg tot ziens straks later ik denk er even over na "
     "ga erover nadenken bestel koop het als mijn salaris loon binnen is helemaal goed duidelijk ook merci "
-    "en graag gedaan mooi hoor groetjes ja nee",
+    "en graag gedaan mooi hoor groetjes ja nee hartelijk",
 }
 _WORDS = frozenset(" ".join(COURTESY_WORDS.values()).split())
 # "thanks for the info", "merci pour le rappel", "danke für die Erinnerung": what the thanks is for needs no
@@ -201,26 +201,39 @@ ASIDES: dict[str, str] = {
     r"|(?:ik heb het|heb het|ik heb m) (?:expres|bewust) laten staan|(?:\w+ )?krijg ik "
     r"(?:salaris|loon|betaald)",
 }
-_ASIDES = re.compile(rf"\b(?:{'|'.join(ASIDES.values())})\b")
+# "when my pocket money comes in", "quando mi arriva la paghetta": when the shopper can pay, not a question.
+WHEN_PAID: dict[str, str] = {
+    "en": r"when (?:my |the )?(?:pocket money|allowance|paycheck|pay ?check|salary|wages|pay) "
+    r"(?:comes in|comes|arrives|lands|hits|clears)",
+    "es": r"cuando (?:me (?:den|llegue|paguen) |cobre )?(?:la paga|el sueldo|la quincena|mi sueldo)",
+    "fr": r"quand (?:j ai|je toucherai|je touche|j aurai|tombera|tombe) (?:ma paye|ma paie|mon salaire|"
+    r"mon argent de poche)",
+    "de": r"wenn (?:das |mein |der )?(?:gehalt|taschengeld|lohn|geld) (?:kommt|da ist|drauf ist)",
+    "it": r"quando (?:mi )?(?:arriva|arrivera|prendo) (?:la paghetta|lo stipendio|la paga)",
+    "pt": r"quando (?:cair|receber|entrar) (?:o salario|a mesada|o pagamento|o dinheiro)",
+    "nl": r"als (?:mijn |het )?(?:zakgeld|salaris|loon) (?:binnen is|er is|binnenkomt|binnen)",
+}
+_ASIDES = re.compile(rf"\b(?:{'|'.join([*ASIDES.values(), *WHEN_PAID.values()])})\b")
 _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
 # "I'll think it over", "lo miro con calma", "ich überleg's mir noch": a plan of the shopper's own. The few
 # words after it say when or how and need no answer, unless they turn ("but", "if") or negate.
 PLANS: dict[str, str] = {
-    "en": r"(?:ill|i will|hell|shell|he will|she will|theyll|they will|im gonna|gonna|going to|i "
-    r"might|might|will|let me|i need to|need to|i have to|have "
+    "en": r"(?:ill|i will|i shall|shall|hell|shell|he will|she will|theyll|they will|im gonna|gonna|going to|"
+    r"i might|might|will|let me|i need to|need to|i have to|have "
     r"to|gotta|i wanna|wanna) (?:probably |prob |maybe |just |definitely |def |first )?(?:think|have a "
     r"(?:proper )?look|look|check|order|buy|grab|get|decide|sort|sleep on|come back|get back|pick|talk|ask|"
-    r"save)",
+    r"save|discuss|consult)",
     "es": r"(?:dejame |tengo que |necesito |voy a )?(?:lo |la |me lo |me la )?(?:pensar|pensarlo|pienso|"
     r"pensare|mirar|mirarlo|miro|mirare|ver|vere|pedir|pido|pedire|comprar|compro|comprare|decido|"
-    r"consultar|consultarlo|consulto|hablar|hablo|preguntar|pregunto)",
+    r"consultar|consultarlo|consulto|consultare|hablar|hablo|hablare|preguntar|pregunto|pillo|pillare)",
     "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|je) (?:y |en )?(?:reflechir|reflechis|"
     r"regarder|regarde|voir|verrai|commanderai|commande|reviens|reviendrai|repasse|repasserai|parler|parle|"
+    r"discuter|discute|prends|prendrai|"
     r"demander|demande|"
     r"vais)|(?:vous|te) (?:redis|tiens)",
     "de": r"(?:ich )?(?:muss |mochte |will |werde )?(?:noch |mal |erst )*(?:denk|denke|uberleg|uberlegen|"
     r"uberlege|uberlegs|schau|schaue|schaus|guck|gucke|bestell|bestelle|kauf|kaufe|meld|melde|frag|frage|"
-    r"mach ich|mache ich|machs|bespreche|besprech|"
+    r"mach ich|mache ich|machs|bespreche|besprech|hol ich|hole ich|"
     r"fragen|entscheide)",
     "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|chiedo|decido)"
     r"|ci (?:penso|pensero|rifletto|faccio)|(?:vi|ti) faccio sapere|(?:lo |la )?(?:ordino|prendo|compro)",

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .languages import MARKER_WORDS
-from .lexicon import COLOURS
+from .lexicon import is_colour
 from .nlp import Text, fold
 from .nlp_courtesy import is_acknowledgement as is_acknowledgement
 from .nlp_lexicon import order_number_in
@@ -284,7 +284,8 @@ _REVOCATION_PATTERNS_ES = [
     r"(?:volver a )?ser (?:contactad|molestad)[oa]s?)(?: mas| nunca mas)?"
     r"(?: (?:por|a) (?:aqui|aca|este medio|este numero|sms|mensaje|whatsapp|aca))?"
     r"(?: gracias| por favor| porfa| porfavor)?$",
-    r"\b(?:paren|pare|parale|dejen|deja|deje|dejad) (?:ya )?de (?:escribir|mandar|enviar|molestar|contactar|"
+    r"\b(?:paren|pare|parale|dejen|deja|deje|dejad|dejaran|dejasen|dejarais) (?:ya )?de (?:escribir|mandar|"
+    r"enviar|molestar|contactar|"
     r"spamear)(?:me|nos)?\b(?! (?:el|la|los|las|un|una) (?:pedido|paquete|producto|articulo))",
     r"\bcancel(?:ar|a|en|o) (?:la |mi )?(?:suscripcion|subscripcion|inscripcion)\b",
     # "elimínenme", "bórrenme ya", but "elimíname el gorro del carrito" is about the cart.
@@ -345,7 +346,9 @@ _REVOCATION_PATTERNS_FR = [
     r"\bne plus (?:m|me|nous) (?:envoyer|ecrire|contacter|relancer|spammer|harceler)\b"
     r"(?! (?:le|la|les|mon|ma|mes|ce|cette|au) (?:colis|commande|paquet|article|produit|facture))",
 ]
-_MESSAGES_DE = r"(?:sms|nachrichten|nachricht|mitteilungen|textnachrichten|texte|werbung|erinnerungen)"
+_MESSAGES_DE = (
+    r"(?:sms|nachrichten|nachricht|mitteilungen|kurzmitteilungen|textnachrichten|texte|werbung|erinnerungen)"
+)
 _CONTACT_DE = r"(?:schreib|schick|send|kontaktier|anschreib|simsen|smsen|texten|zuschick|nerv|spamm)"
 _REVOCATION_PATTERNS_DE = [
     # "wäre nett, wenn ihr mir nichts mehr schickt", "ihr braucht nicht mehr schreiben", "bitte nix mehr
@@ -603,9 +606,9 @@ _REVOCATION_PATTERNS_NL = [
 # are not stop words here.
 _STOP_THE_TEXTS = {
     "en": (
-        "stop|stahp|quit|cancel|enough|enuff|no more|done with|im over|im so over|so over|sick of|tired of|"
-        "fed up with",
-        "the these those your ur all with w of any please pls",
+        "stop|stopped|stahp|quit|cancel|cease|enough|enuff|no more|done with|im over|im so over|so over|"
+        "sick of|tired of|fed up with",
+        "the these those your ur all with w of any please pls sending me",
         "",
     ),
     "es": (
@@ -615,21 +618,22 @@ _STOP_THE_TEXTS = {
         "publicidad|spam|promos",
     ),
     "fr": (
-        "arretez|arrete|stop|assez|marre|plus|ca suffit|suffit|ras le bol|cessez",
-        "de des les vos ces tes avec d aux",
+        "arretez|arrete|stop|assez|marre|plus|ca suffit|suffit|ras le bol|cessez|cesser",
+        "de des les vos ces tes avec d aux l envoi",
         "publicites|spam|promos",
     ),
     "de": (
         "stoppt|stopp|stop|schluss|genug|hort auf mit|horen sie auf mit|reichts|es reicht|kein bock mehr|"
         "nase voll|keine lust mehr|"
-        "keinen bock mehr|lasst das|lass das|lassen sie das|unterlassen sie|unterlasst|bitte keine weiteren",
+        "keinen bock mehr|lasst das|lass das|lassen sie das|unterlassen sie|unterlasst|bitte keine weiteren|"
+        "keine weiteren",
         "mit den die diese eure ihre deine dem jetzt mal endlich von euren auf bitte weitere",
         "spam|newsletter|werbe sms",
     ),
     "it": (
-        "basta|smettete|smettila|smettetela|stop|finitela|piantatela|niente piu|stufato|stufo|stufa|rompete|"
-        "piene le scatole|pieno le scatole|pieni",
-        "con i coi co questi vostri tuoi sti di cn ai piu dei",
+        "basta|smettete|smettila|smettetela|smetteste|smettere|stop|finitela|piantatela|niente piu|stufato|"
+        "stufo|stufa|rompete|piene le scatole|pieno le scatole|pieni",
+        "con i coi co questi vostri tuoi sti di cn ai piu dei inviare mandare inviarmi mandarmi",
         "pubblicita|spam",
     ),
     "pt": (
@@ -640,7 +644,7 @@ _STOP_THE_TEXTS = {
     ),
     "nl": (
         r"stop|stoppen|kap|kappen|hou(?:d)?(?: nou| eens| nu| toch)* op|ophouden|genoeg|klaar|bespaar me|"
-        r"beu|zat|spuugzat",
+        r"beu|zat|spuugzat|geen verdere",
         "met die de deze jullie je uw al nou eens ff even toch alsjeblieft aub graag nu dat van",
         "reclame|spam|gespam|nieuwsbrief",
     ),
@@ -656,9 +660,12 @@ _MESSAGES_ALL = {
 }
 
 
-# "genoeg berichten over de levering, wanneer komt het?": texts about the order, wanted, just late.
+# "genoeg berichten over de levering, wanneer komt het?": texts about the order, wanted, just late ("keine
+# weiteren Nachrichten zu schicken" is the infinitive, "ces messages sur mon portable" where they land).
 _ABOUT = (
-    r"(?:about|regarding|on|over|sobre|sur|concernant|uber|zu|zur|zum|wegen|su|sul|sulla|riguardo|do|da|del)"
+    r"(?:about|regarding|on(?! (?:my|this) (?:phone|cell|mobile|number))|over|sobre|"
+    r"sur(?! (?:mon|ce) (?:portable|telephone|tel|numero|mobile))|concernant|uber|"
+    r"zu(?! (?:schicken|senden|schreiben|simsen)\b)|zur|zum|wegen|su|sul|sulla|riguardo|do|da|del)"
 )
 
 
@@ -776,6 +783,30 @@ def _who_has_my_number(language: str) -> str:
     )
 
 
+# "I never gave you my number", "non vi ho mai dato il mio numero": our list has it without their say.
+_NEVER_GAVE = {
+    "en": ("never|didnt ever|did not ever", "gave|give|given|shared|share"),
+    "es": ("nunca|jamas", "di|dado|pase|pasado|compart"),
+    "fr": ("jamais", "donne|communique|file"),
+    "de": ("nie|niemals", "gegeben|mitgeteilt|gesagt"),
+    "it": ("mai", "dato|dati|comunicato|lasciato"),
+    "pt": ("nunca|jamais", "dei|passei|informei|dado|passado"),
+    "nl": ("nooit", "gegeven|doorgegeven|verstrekt"),
+}
+
+
+def _never_gave_my_number(language: str) -> str:
+    never, gave = _NEVER_GAVE[language]
+    number = _REMOVE_MY_NUMBER[language][1]
+    mine = rf"(?:{number})\b{_ORDER_NUMBER_AFTER}"
+    # "… my number for the delivery": given for something, which asks nothing of our list
+    purpose = r"(?! (?:for|para|pour|fur|per|voor|at|al|bij|in|en|na|no|a) )"
+    return (
+        rf"\b(?:{never})\b(?: \w+){{0,2}} (?:{gave})\w*(?: \w+){{0,2}} {mine}{purpose}"
+        rf"|\b(?:{never})\b(?: \w+){{0,2}} {mine}(?: \w+)? (?:{gave})\w*{purpose}"
+    )
+
+
 # Asking HOW to unsubscribe, or how to stop (block, turn off) our texts, asks for it: "how do I unsubscribe?",
 # "wie stelle ich diese Nachrichten ab?", "hoe meld ik me af?". "How do I stop the order?" names no texts.
 _HOW_TO_STOP = {
@@ -814,14 +845,15 @@ _HOW_TO_STOP = {
     ),
     "pt": (
         "como",
-        r"descadastr|desinscrev|sair (?:da|dessa|desta|de) lista|(?:parar|paro|deixar|deixo) de receber",
+        r"descadastr|desinscrev|sair (?:da|dessa|desta|de) lista|(?:parar|paro|deixar|deixo) de receber|"
+        r"nao receber mais|nao (?:\w+ )?mais receber",
         "cancel|par|bloque|desativ|tir",
     ),
     "nl": (
         "hoe",
         r"afmeld|uitschrijv|meld (?:ik|je) (?:me|mij|mezelf) af|schrijf (?:ik|je) (?:me|mij) uit|"
         r"kom (?:ik|je) (?:\w+ ){0,3}af",
-        "stop|blokkeer|zet|krijg|schakel",
+        "stop|blokkeer|zet|krijg|schakel|niet meer",
     ),
 }
 
@@ -833,7 +865,7 @@ def _how_to_stop(language: str) -> str:
         rf"\b(?:{how})\b(?: \w+){{0,4}} (?:{unsubscribe})"
         rf"|\b(?:{how})\b(?: \w+){{0,3}} (?:{stop})\w*(?: \w+){{0,3}} {texts}\b(?! {_ABOUT}\b)"
         # the verb last: "wie kann ich diese Nachrichten abstellen?", "hoe kan ik deze berichten stoppen?"
-        rf"|\b(?:{how})\b(?: \w+){{0,3}} {texts}(?: \w+){{0,2}} (?:{stop})\w*"
+        rf"|\b(?:{how})\b(?: \w+){{0,6}} {texts}(?: \w+){{0,3}} (?:{stop})\w*"
     )
 
 
@@ -961,6 +993,7 @@ _REVOCATION_PATTERNS_BY_LANGUAGE = {
         _who_has_my_number(language),
         _how_to_stop(language),
         _no_consent(language),
+        _never_gave_my_number(language),
     ]
     for language, patterns in (
         ("en", _REVOCATION_PATTERNS),
@@ -1026,6 +1059,16 @@ _UNWANTED = re.compile(
     r"nao me interessa|nao tenho interesse|geen interesse)\b"
     r"(?! (?:in|en|dans|an|am|em|no|na|nel|nella|per|para|pour|fur|the|this|that|el|la|le|il|lo|o|a|de|"
     r"der|die|das|het|ce|cette|questo|questa|esse|essa|ese|esa)\b)"
+    # "this is harassment", "isso é assédio" ("disculpe la molestia" is a courtesy: only "è molestia")
+    r"|\b(?:harassment|harassing|stalking|acoso|acosando|harcelement|belastigung|e molestia|assedio|"
+    r"intimidatie)\b"
+    # counting them: "three texts today", "vier SMS heute", "drie sms'jes vandaag"
+    r"|\b(?:\d+|two|three|four|five|six|dos|tres|cuatro|cinco|seis|deux|trois|quatre|cinq|zwei|drei|vier|"
+    r"funf|sechs|due|tre|quattro|cinque|sei|duas|quatro|twee|drie|vijf|zes) "
+    + _ANY_TEXTS
+    + r"(?: \w+){0,4}? (?:today|this week|a day|hoy|esta semana|al dia|aujourd hui|cette semaine|par jour|"
+    r"heute|diese woche|am tag|oggi|questa settimana|al giorno|hoje|essa semana|por dia|vandaag|deze week|"
+    r"per dag)\b"
     # annoyed by the texts themselves: "mich nerven eure SMS", "vos sms me saoulent"
     rf"|\b{_ANNOYING}(?: \w+){{0,3}} {_ANY_TEXTS}\b|\b{_ANY_TEXTS}(?: \w+){{0,3}} {_ANNOYING}\b"
 )
@@ -1399,9 +1442,14 @@ def _tone(text: Text) -> float:
     return _sentiment().polarity_scores(_NOT_ENGLISH_TONE.sub(" ", text.raw))["compound"]
 
 
+# "can I return it if it's crap?", "se fa schifo", "als ie kut is": a word said of a maybe, not anger at us.
+_IF = _wordset("if se si als wenn falls caso")
+
+
 def anger(text: Text) -> str | None:
     """Plainly upset (anger words, a very negative tone): a person should answer, not a rule."""
-    words = [w for w in text.words if w in _ANGER_WORDS]
+    said = text.words
+    words = [w for i, w in enumerate(said) if w in _ANGER_WORDS and _IF.isdisjoint(said[max(0, i - 3) : i])]
     if words:
         return f'frustrated ("{words[0]}")'
     if _ANGER_PHRASES.search(" ".join(text.words)):
@@ -1487,7 +1535,7 @@ def uncovered_question(text: Text, *, kind: str) -> str | None:
         match = _PAYMENT_FAILURE.search(folded)
         trouble = match[0] if match else payment_trouble(text.words)
         return f'a payment problem ("{trouble}")' if trouble else None
-    colour = next((w for w in text.words if w in COLOURS), None)
+    colour = next((w for w in text.words if is_colour(w)), None)
     if colour:
         return f'asks about a colour ("{colour}")'
     for index, word in enumerate(text.words):

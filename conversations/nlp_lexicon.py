@@ -15,7 +15,6 @@ from .languages import LANGUAGES
 from .lexicon import (
     A_CODE,
     AS_WRITTEN,
-    COLOURS,
     CONTEXT_WORDS,
     FALSE_FRIENDS,
     INTENTS,
@@ -23,6 +22,7 @@ from .lexicon import (
     POSSESSIVES,
     SIZE_LABELS,
     SIZE_NOUNS,
+    is_colour,
 )
 from .nlp import NOT_TYPOS, Text, words
 
@@ -79,7 +79,7 @@ def _fits_slot(slot: str, word: str) -> bool:
     if slot == SLOTS["{size}"]:
         return is_size(word)
     if slot == SLOTS["{colour}"]:
-        return word in COLOURS
+        return is_colour(word)
     return word.isdigit() and len(word) >= 3
 
 

@@ -21,7 +21,7 @@ PAYMENT_MEANS = {
     "fr": "carte, cb, carte bancaire, paiement, payer, reglement, transaction, bouton payer, bancontact,"
     " lydia",
     "de": "karte, kreditkarte, ec karte, zahlung, bezahlung, bezahlen, zahlen, kasse, sofortuberweisung,"
-    " giropay, transaktion, lastschrift, uberweisung, bezahlen button",
+    " giropay, transaktion, lastschrift, uberweisung, bezahlen button, zahlungsseite, bezahlseite",
     "it": "carta, carta di credito, pagamento, pagare, pago, paga, postepay, satispay, scalapay, "
     "transazione, bonifico",
     "pt": "cartao, pix, boleto, pagamento, pagar, mb way, mbway, multibanco, transacao, compra",
@@ -40,39 +40,40 @@ PAYMENT_FAILURES = {
     "not authorized, not authorised, wont complete, didnt complete, wont process, not processing, doesnt "
     "process, didnt process, cant, "
     "cannot, unable to, said no, says no, rejecting, rejects, blocked, bouncing, bounced, froze, freezes, "
-    "frozen, freezing, hangs, keeps loading, disappears, disappeared, vanishes",
+    "frozen, freezing, hangs, keeps loading, keeps spinning, wont stop loading, disappears, disappeared, "
+    "vanishes",
     "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, declinada, declinado, error, falla, "
     "fallo, fallando, no funciona, no va(?! a), no pasa, no se procesa, no procesa, cargando, no hace nada,"
     " no acepta, no me acepta, da error, bloqueado, bloqueada, no me pasa, no se completa, no se completo, "
     "no aprobado, no aprobada, no autorizado, no autorizada, denegada, denegado, no se realiza, no se hizo, "
     "no puedo, no consigo, no logro, no me deja, deniega, deniegan, bloqueo, bloquearon, se congela, "
-    "se congelo, se traba, se trabo, se cuelga, se colgo, desaparece, desaparecio",
+    "se congelo, se traba, se trabo, se cuelga, se colgo, desaparece, desaparecio, no para de cargar",
     "fr": "refuse, refusee, refusees, rejete, rejetee, echoue, echec, erreur, bug, bugue, plante, "
     "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas, non autorise, pas "
     "autorise, non autorisee, arrive pas, impossible, bloque, bloquee, plantait, plantent, fige, figee, "
-    "gele, disparait, a disparu",
+    "gele, disparait, a disparu, arrete pas de charger, charge en boucle",
     "de": "abgelehnt, lehnt, fehlgeschlagen, fehler, geht nicht, klappt nicht, funktioniert nicht, "
     "hangt, bricht, streikt, ladt nicht, tut nichts, nicht akzeptiert, schlagt fehl, nicht angenommen, "
     "nicht autorisiert, nicht genehmigt, fehlermeldung, kann nicht, kann ich nicht, nimmt(?= (?:\\w+ "
     "){0,3}nicht), akzeptiert(?= (?:\\w+ "
     "){0,3}nicht), blockiert, gesperrt, zuruckgewiesen, zuruckgebucht, friert ein, eingefroren, sturzt ab, "
-    "abgesturzt, verschwindet, friert",
+    "abgesturzt, verschwindet, friert, hort nicht auf zu laden, ladt und ladt, ladt ewig",
     "it": "rifiutata, rifiutato, rifiuta, respinta, respinto, errore, fallita, fallito, non funziona, "
     "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla, non "
     "accetta, "
     "non autorizzato, non autorizzata, negato, negata, non prende, non riesco, impossibile, si pianta, "
-    "crasha, si e bloccata, si e bloccato, sparisce, scompare",
+    "crasha, si e bloccata, si e bloccato, sparisce, scompare, non smette di caricare, carica all infinito",
     "pt": "recusado, recusada, recusou, negada, negado, erro, falhou, falha, trava, travou, travando, "
     "nao passa, nao funciona, nao ta caindo, nao cai, nao caiu, nao foi confirmado, nao gera, nao finaliza,"
     " nao aprovado, nao aprovada, nao aprovou, reprovado, reprovou, nao autorizado, nao vai(?! (?:ser|"
     "chegar)), "
     "nao conclui, nao aceita, nao aceitou, nao consigo, recusa, recusam, bloqueou, bloquearam, congela, "
-    "congelou, sumiu, desaparece",
+    "congelou, sumiu, desaparece, nao para de carregar, fica carregando",
     "nl": "geweigerd, afgewezen, mislukt, fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
     "doet het niet, doet niks, doet niets, blijft hangen, hangt, laadt niet, wijst, niet geaccepteerd, "
     "niet goedgekeurd, afgekeurd, niet aangenomen, kan niet, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= "
     "(?:\\w+ ){0,3}niet), weigert, weigeren, geblokkeerd, blokkeert, mislukken, keurt(?= (?:\\w+ "
-    "){0,3}af\\b), loopt vast, liep vast, vastgelopen, bevriest, verdwijnt",
+    "){0,3}af\\b), loopt vast, liep vast, vastgelopen, bevriest, verdwijnt, blijft laden, blijft maar laden",
 }
 # Phrases that already say "payment failed" or "charged twice" on their own.
 PAYMENT_FAILURE_PHRASES = (

@@ -212,11 +212,10 @@ def test_an_eleventh_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "eleventh", HELD_OUT_11, per_language=40)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch owner eed615b (session 5) 84.3 % (11 missed opt-outs, 0 false; "
-    "it 75.0 %, nl 80.0 %); see its _first_run",
-)
+# Blind first run on branch owner eed615b (session 5) 84.3 % (11 missed opt-outs, 0 false; it 75.0 %, nl
+# 80.0 %); 99.6 %, 0 missed after the fixes it prompted (formal pleas to cease sending, harassment or a count
+# of texts beside a stop word, "I never gave you my number", a payment page that keeps loading, plans to talk
+# it over or to buy on payday, fit to a rail, compound colours): no longer blind.
 @pytest.mark.django_db
 def test_a_twelfth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "twelfth", HELD_OUT_12, per_language=40)
