@@ -962,12 +962,35 @@ PROMPTED_BY_SET_12 = {
         "stopped at the harassment of choosing a colour lol, is the blue in stock?",
     ],
 }
+PROMPTED_BY_SET_13 = {
+    "opt_out": [
+        "Dear Sirs, please cease sending text messages to this phone. Regards",
+        "f off with these messages",
+        "les ruego no volver a mandarme mensajes",
+        "je vous demande de cesser tout envoi de messages",
+        "como hago pa q no me lleguen mas mensajes",
+        "este teléfono es de mi hija de 12 años, no le manden más mensajes",
+        "this is my son's phone, he's 12, don't text him again",
+        "c'est le portable de mon fils de 11 ans, ne lui envoyez plus de SMS",
+        "das Handy gehört meiner Tochter (12), schreibt ihr keine SMS mehr",
+        "è il cellulare di mio figlio di 12 anni, non mandategli più messaggi",
+        "esse celular é da minha filha de 12 anos, não mandem mais mensagens pra ela",
+        "dit is de telefoon van mijn zoon van 12, stuur hem geen berichten meer",
+    ],
+    "!opt_out": [
+        "no le manden la mochila a mi hija, mejor a mí",
+        "don't text him the code, send it to me",
+        "ne lui envoyez pas le colis, il est en vacances",
+        "stuur hem niet naar mijn oude adres",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
     ("set10", PROMPTED_BY_SET_10),
     ("set11", PROMPTED_BY_SET_11),
     ("set12", PROMPTED_BY_SET_12),
+    ("set13", PROMPTED_BY_SET_13),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {

@@ -21,7 +21,9 @@ that "doesn't work", delivery before a date, stock "coming back", a plan after p
 words, none copied from the set) scored 12/27 on its first run, then was tuned on. An eighth (EIGHTH_BATCH:
 the kinds blind set 12 missed — a payment page that keeps loading, "I'll talk it over with my husband", a
 plan for payday or pocket money, fit to a rail, a compound colour) scored 4/34 on its first run, then was
-tuned on; its opt-outs (PROMPTED_BY_SET_12 in test_routing_optout_tuning.py) 6/25, traps 7/7.
+tuned on; its opt-outs (PROMPTED_BY_SET_12 in test_routing_optout_tuning.py) 6/25, traps 7/7. A ninth
+(NINTH_BATCH: set 13's kinds; a bare "later" is an acknowledgement in every language, as in English) scored
+FIRSTRUN.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -1266,6 +1268,34 @@ R kan ik hem terugsturen als hij kut is?
 """,
 }
 
+NINTH_BATCH = {
+    "en": """
+K later, thanks
+""",
+    "es": """
+S dejé el pedido a medias, ¿llega a Sevilla antes del domingo?
+K dale che, gracias
+K ok, más tarde
+""",
+    "fr": """
+K ok merci, plus tard
+""",
+    "de": """
+S kommt die Jacke bis Montag geliefert, wenn ich heute bestelle?
+K ok, später
+""",
+    "it": """
+Z taglia S o M per la giacca? sono 1,70
+K ok più tardi
+""",
+    "pt": """
+K beleza, mais tarde
+""",
+    "nl": """
+S kan ik het laten bezorgen bij een afhaalpunt in Brugge?
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -1282,6 +1312,7 @@ AREAS = {
     "sixth": SIXTH_BATCH,
     "seventh": SEVENTH_BATCH,
     "eighth": EIGHTH_BATCH,
+    "ninth": NINTH_BATCH,
 }
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
@@ -1321,7 +1352,12 @@ def test_the_corpus_is_broad_in_every_language_and_area():
         assert set(by_language) == set(LANGUAGES), area
         assert all(
             len(_lines(block))
-            >= (1 if area in ("third", "fourth", "fifth", "sixth", "seventh", "eighth") else 10)
+            >= (
+                1
+                if area not in ("ack", "escalation", "shipping-place", "sizing-body", "stock-back")
+                and area not in ("order-or-delivery", "sale", "fallback", "second")
+                else 10
+            )
             for block in by_language.values()
         ), area
         assert all(label in LABELS for block in by_language.values() for label, _ in _lines(block))
