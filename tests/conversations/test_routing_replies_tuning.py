@@ -23,7 +23,7 @@ the kinds blind set 12 missed — a payment page that keeps loading, "I'll talk 
 plan for payday or pocket money, fit to a rail, a compound colour) scored 4/34 on its first run, then was
 tuned on; its opt-outs (PROMPTED_BY_SET_12 in test_routing_optout_tuning.py) 6/25, traps 7/7. A ninth
 (NINTH_BATCH: set 13's kinds; a bare "later" is an acknowledgement in every language, as in English) scored
-FIRSTRUN.
+5/12 on its first run; its opt-outs (PROMPTED_BY_SET_13) 5/12, traps 4/4.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -1314,6 +1314,8 @@ AREAS = {
     "eighth": EIGHTH_BATCH,
     "ninth": NINTH_BATCH,
 }
+# Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
+FOLLOW_UP_BATCHES = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
     "cheers, gonna wait till payday": "waiting is not a plan word: 'gonna wait, the site keeps logging me "
@@ -1351,14 +1353,7 @@ def test_the_corpus_is_broad_in_every_language_and_area():
     for area, by_language in AREAS.items():
         assert set(by_language) == set(LANGUAGES), area
         assert all(
-            len(_lines(block))
-            >= (
-                1
-                if area not in ("ack", "escalation", "shipping-place", "sizing-body", "stock-back")
-                and area not in ("order-or-delivery", "sale", "fallback", "second")
-                else 10
-            )
-            for block in by_language.values()
+            len(_lines(block)) >= (1 if area in FOLLOW_UP_BATCHES else 10) for block in by_language.values()
         ), area
         assert all(label in LABELS for block in by_language.values() for label, _ in _lines(block))
 
