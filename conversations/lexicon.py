@@ -52,7 +52,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
-            "liefert, lieferzeit, porto, ankommen, zustellung, paket, versandkostenfrei, lieferkosten, "
+            "geliefert, liefert, lieferzeit, porto, ankommen, zustellung, paket, versandkostenfrei, "
+            "lieferkosten, "
             "lieferzeiten, dhl, hermes, dpd, ist es bis, ist das bis, bis wann, wann kommt, rechtzeitig, wann"
             " ist es da, wie schnell, habe ich es bis, wenn ich heute bestelle, wenn ich jetzt bestelle, wenn"
             " ich bestelle, wenn ich jetzt kaufe, expressversand, packstation, lieferdienst, kommt das, kommt"
@@ -80,7 +81,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "bezorging, bezorgd, geleverd, verzonden, bezorgkosten, levertijd, pakket, aankomen, opsturen, "
             "verzendtijd, bezorgtijd, leveringstijd, leveringskosten, komt het aan, komt aan, postnl, dhl, "
             "bpost, op tijd, hoe snel, wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag "
-            "bestel, als ik nu bestel, is het er, in huis, bezorgdienst, sturen naar, sturen jullie, duurt "
+            "bestel, als ik nu bestel, is het er, in huis, afhaalpunt, pakketpunt, "
+            "ophaalpunt, bezorgdienst, sturen naar, sturen jullie, duurt "
             "het naar, duurt het tot, hoeveel dagen, hem hebben voor, het hebben voor"
         ),
     },

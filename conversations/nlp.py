@@ -44,7 +44,10 @@ def stems(word: str) -> frozenset[str]:
 
 
 # Real words one letter from a shop word: never read as its typo ("shopping" is not "shipping").
-NOT_TYPOS = frozenset({"shopping", "shopped", "shopper", "shoppers", "stopping", "chipping", "whipping"})
+# "a medias" (half done) is not "medidas" (measurements).
+NOT_TYPOS = frozenset(
+    {"shopping", "shopped", "shopper", "shoppers", "stopping", "chipping", "whipping", "medias"}
+)
 
 
 def typo_budget(word: str) -> int:

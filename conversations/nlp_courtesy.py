@@ -32,7 +32,7 @@ COURTESY_WORDS: dict[str, str] = {
     "tuesday wednesday "
     "thursday friday saturday sunday kindly many leave with me",
     "es": "hola perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo "
-    "algo "
+    "che algo "
     "besito besitos guapa beso igual finde "
     "pido lo pensare "
     "miro mirare pienso decido "
@@ -144,7 +144,7 @@ ASIDES: dict[str, str] = {
     r"|(?:i )?left it(?: there| in the cart| in my cart)? on purpose|(?:i )?get paid (?:on )?\w+|payday is "
     r"\w+"
     r"|(?:just )?(?:finishing|leaving|off|heading out of|getting out of) work(?: now)?",
-    "es": r"soy (?:el|la) "
+    "es": r"(?:ya )?mas (?:tarde|adelante)|soy (?:el|la) "
     r"(?:marido|mujer|esposa|esposo|hija|hijo|pareja|asistente|secretaria|secretario|madre|"
     r"padre|novio|novia)(?: de \w+)?|(?:ya )?(?:se lo|le) (?:digo|paso|comento|dire)(?: yo)?(?: que lo "
     r"(?:mire|vea))?"
@@ -164,7 +164,7 @@ ASIDES: dict[str, str] = {
     r"(?:ailleurs|en magasin|en boutique|dans un magasin|sur un autre site|chez un autre)"
     r"|j arrete d hesiter|(?:j ai )?assez (?:hesite|reflechi)"
     r"|je l ai laisse (?:expres|volontairement)|la paie tombe \w+|je sors du (?:travail|boulot|taf)",
-    "de": r"(?:hier ist|ich bin) (?:die|der|das) "
+    "de": r"(?:ich )?komm(?:e)? (?:grad|gerade|eben) von der arbeit|(?:hier ist|ich bin) (?:die|der|das) "
     r"(?:assistentin|assistent|sekretarin|sekretar|frau|mann|tochter|"
     r"sohn|partner|partnerin|freundin|freund)(?: von (?:herrn |frau )?\w+)?|(?:er|sie) meldet sich"
     r"|ich (?:sag|sage|richte|geb|gebe)s? (?:es |das )?(?:ihr|ihm|weiter|aus)(?: weiter| aus)?"
@@ -233,7 +233,7 @@ PLANS: dict[str, str] = {
     r"vais)|(?:vous|te) (?:redis|tiens)",
     "de": r"(?:ich )?(?:muss |mochte |will |werde )?(?:noch |mal |erst )*(?:denk|denke|uberleg|uberlegen|"
     r"uberlege|uberlegs|schau|schaue|schaus|guck|gucke|bestell|bestelle|kauf|kaufe|meld|melde|frag|frage|"
-    r"mach ich|mache ich|machs|bespreche|besprech|hol ich|hole ich|"
+    r"mach ich|mache ich|machs|bestells|bespreche|besprech|hol ich|hole ich|"
     r"fragen|entscheide)",
     "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|chiedo|decido)"
     r"|ci (?:penso|pensero|rifletto|faccio)|(?:vi|ti) faccio sapere|(?:lo |la )?(?:ordino|prendo|compro)",
@@ -265,11 +265,6 @@ _STRETCHED = re.compile(r"(.)\1+$")
 
 def _is_courtesy(word: str) -> bool:
     return word in _WORDS or _STRETCHED.sub(r"\1", word) in _WORDS
-
-
-def states_a_plan(text: Text) -> bool:
-    """ "je commanderai plus tard", "mach ich später": the shopper says what they will do."""
-    return bool(_PLAN.search(" ".join(text.words)))
 
 
 def is_courtesy_phrase(said: str) -> bool:

@@ -241,7 +241,7 @@ _REVOCATION_PATTERNS_ES = [
     + _CONTACT_ES
     + r"\w*(?:me|nos)\b)"
     + _AN_ITEM_ES,
-    r"\bno (?:me |nos )?vuelv\w* a (?:escribir|mandar|enviar|contactar|molestar)\w*" + _AN_ITEM_ES,
+    r"\bno (?:me |nos )?(?:vuelv\w*|volver) a (?:escribir|mandar|enviar|contactar|molestar)\w*" + _AN_ITEM_ES,
     r"\b(?:no|ni) me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|"
     r"molestes)\b" + _AN_ITEM_ES,
     r"\b(?:dar|darme|denme|dame|deme) de baja\b",
@@ -277,8 +277,8 @@ _REVOCATION_PATTERNS_ES = [
     r"contactar|molestar|llamar)\b",
     r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:sigan|sigas|siga) (?:escribiendo|mandando|enviando|"
     r"contactando|molestando|llegando)\b",
-    r"\bno (?:me |nos )?(?:escriban|escribas|manden|mandes|envien|envies|contacten|contactes)(?: nada)? "
-    r"mas\b",
+    r"\bno (?:me |nos |le |les )?(?:escriban|escribas|manden|mandes|envien|envies|contacten|contactes)"
+    r"(?: nada)? mas\b" + _AN_ITEM_ES,
     r"\bno (?:quiero|kiero|qiero|deseo) (?:(?:que|q) me "
     r"(?:escriban|contacten|molesten|escribas|contactes|manden|envien)|"
     r"(?:volver a )?ser (?:contactad|molestad)[oa]s?)(?: mas| nunca mas)?"
@@ -472,6 +472,7 @@ _REVOCATION_PATTERNS_IT = [
     r"\b(?:rimuov|togli|cancell|elimin|lev)\w*(?:lo|la|mi|ci)(?: \w+)? dalla lista\b(?! (?:dei|della|di) )",
     r"\bdisiscri\w*\b",
     r"\b(?:non|nn) (?:scrivetemi|mandatemi|(?:ri)?contattatemi|inviatemi|cercatemi|scrivermi|mandarmi|"
+    r"mandategli|mandatele|scrivetegli|scrivetele|"
     r"(?:ri)?contattarmi)\b"
     r"(?! (?:in|su|via|al|alla|a|prima|dopo|le|la|il) )",
     r"\bannull\w* (?:la |l |mia |l mia )?(?:iscrizione|sottoscrizione|registrazione)\b",
@@ -607,8 +608,9 @@ _REVOCATION_PATTERNS_NL = [
 _STOP_THE_TEXTS = {
     "en": (
         "stop|stopped|stahp|quit|cancel|cease|enough|enuff|no more|done with|im over|im so over|so over|"
+        "f off with|fuck off with|piss off with|"
         "sick of|tired of|fed up with",
-        "the these those your ur all with w of any please pls sending me",
+        "the these those your ur all with w of any please pls sending me text",
         "",
     ),
     "es": (
@@ -619,7 +621,7 @@ _STOP_THE_TEXTS = {
     ),
     "fr": (
         "arretez|arrete|stop|assez|marre|plus|ca suffit|suffit|ras le bol|cessez|cesser",
-        "de des les vos ces tes avec d aux l envoi",
+        "de des les vos ces tes avec d aux l envoi tout tous",
         "publicites|spam|promos",
     ),
     "de": (
@@ -824,7 +826,7 @@ _HOW_TO_STOP = {
         "como",
         r"(?:me |nos )?(?:doy|dar|darme|darse|damos) de baja|desuscrib|desinscrib|"
         r"salir de (?:la|esta|su) lista|dejar de recibir|"
-        r"para que (?:ya )?no (?:me |nos )?(?:lleguen|llegue|manden|envien|escriban|sigan)|"
+        r"(?:para|pa) (?:que|q|k) (?:ya )?no (?:me |nos )?(?:lleguen|llegue|manden|envien|escriban|sigan)|"
         r"para que (?:ya )?(?:dejen|deje) de (?:llegar|mandar|enviar|escribir)\w*",
         "cancel|par|deten|bloque|quit|desactiv|evit",
     ),
@@ -1528,6 +1530,23 @@ _SPECIFIC_SIZE = re.compile(r"\b(?:xxs|xs|s|m|l|xl|xxl|xxxl|\d{1,2}(?:[.,]5)?)\b
 _SIZE_WORD = _wordset("size talla taille grosse taglia tamanho maat")
 
 
+# "ich weiß nicht", "nicht weiß ob …": the German "know", not the colour white.
+_KNOW = {"weiss": _wordset("ich nicht man wer keiner niemand")}
+
+
+def _a_verb_here(words: tuple[str, ...], index: int) -> bool:
+    before = _KNOW.get(words[index], frozenset())
+    return not before.isdisjoint(words[max(0, index - 2) : index])
+
+
+# "taglia M o L?", "size 9 or 10": which of two sizes fits is fit advice the sizing rule gives, not stock.
+_OR = _wordset("or o ou oder of y e")
+
+
+def _between_sizes(after: tuple[str, ...]) -> bool:
+    return len(after) == 2 and after[0] in _OR and bool(_SPECIFIC_SIZE.fullmatch(after[1]))
+
+
 def uncovered_question(text: Text, *, kind: str) -> str | None:
     """ "payment": a failed or double payment. "specific": a colour, a size or an order number named."""
     folded = " ".join(text.words)
@@ -1535,11 +1554,18 @@ def uncovered_question(text: Text, *, kind: str) -> str | None:
         match = _PAYMENT_FAILURE.search(folded)
         trouble = match[0] if match else payment_trouble(text.words)
         return f'a payment problem ("{trouble}")' if trouble else None
-    colour = next((w for w in text.words if is_colour(w)), None)
+    colour = next(
+        (w for i, w in enumerate(text.words) if is_colour(w) and not _a_verb_here(text.words, i)), None
+    )
     if colour:
         return f'asks about a colour ("{colour}")'
     for index, word in enumerate(text.words):
-        if index and text.words[index - 1] in _SIZE_WORD and _SPECIFIC_SIZE.fullmatch(word):
+        if (
+            index
+            and text.words[index - 1] in _SIZE_WORD
+            and _SPECIFIC_SIZE.fullmatch(word)
+            and not _between_sizes(text.words[index + 1 : index + 3])
+        ):
             return f'asks about one size ("{text.words[index - 1]} {word}")'
     if order_number_in(text):
         return "asks about one order"

@@ -3,7 +3,9 @@
 The phrases, durations and replies are data per language: a language is added by adding its entries to the
 tables below (`SNOOZE_PHRASES`, `NUMBER_WORDS`, `UNIT_DAYS`, `FIXED_DURATIONS`, `SNOOZE_CONFIRMATION`).
 Phrases are regular expressions over folded text (lower case, no accents or apostrophes: "später" is
-"spater"). A snooze is read only after the opt-out reading found nothing: opt-out always wins.
+"spater"). A snooze is read only after the opt-out reading found nothing: opt-out always wins. "Later" alone
+("ok, plus tard", "passt, später", "I'll order it later") is the shopper's own plan in every language, an
+acknowledgement; "maybe later", "not now" and "text me later" ask for a pause.
 """
 
 import re
@@ -12,7 +14,6 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from .nlp import Text
-from .nlp_courtesy import states_a_plan
 
 DEFAULT_SNOOZE_DAYS = 7
 MAX_SNOOZE_DAYS = 30
@@ -33,7 +34,7 @@ SNOOZE_PHRASES: dict[str, list[str]] = {
     ],
     "fr": [
         r"\bpas (?:maintenant|tout de suite|pour (?:le moment|l instant))\b",
-        r"\bplus tard\b",
+        r"\bpeut etre plus tard\b|\bplus tard peut etre\b",
         r"\b(?:recontactez|ecrivez|reecrivez|relancez|contactez)[ -]?moi "
         r"(?:la semaine prochaine|le mois prochain|demain|dans (?:un|une|\w+) (?:jours?|semaines?|mois))\b",
         r"\bla semaine prochaine\b",
@@ -42,7 +43,7 @@ SNOOZE_PHRASES: dict[str, list[str]] = {
     "de": [
         r"\b(?:jetzt|gerade|im moment) nicht\b",
         r"\bnicht (?:jetzt|gerade|im moment)\b",
-        r"\bspater\b",
+        r"\bvielleicht (?:spater|nachher)\b|\bspater vielleicht\b",
         r"\bnachste woche\b",
         r"\b(?:schreib|schreibt|schreiben sie|melde dich|meldet euch|melden sie sich)(?: mir)? "
         r"(?:bei mir )?(?:in (?:einer|einem|\w+) (?:tagen?|wochen?|monat(?:en)?)|nachste woche|morgen)\b",
@@ -50,7 +51,7 @@ SNOOZE_PHRASES: dict[str, list[str]] = {
     ],
     "es": [
         r"\bahora no\b",
-        r"\bmas (?:tarde|adelante)\b",
+        r"\b(?:quizas|quiza|tal vez|a lo mejor) mas (?:tarde|adelante)\b|\bmas (?:tarde|adelante) quizas?\b",
         r"\b(?:escribeme|escribanme|recuerdame|recuerdamelo|contactame|avisame) (?:mas tarde|la"
         r" proxima semana|"
         r"manana|en (?:\w+ ){1,2}?(?:dias?|semanas?|mes(?:es)?))\b",
@@ -59,7 +60,7 @@ SNOOZE_PHRASES: dict[str, list[str]] = {
     ],
     "it": [
         r"\b(?:non|no) (?:ora|adesso|per ora)\b",
-        r"\bpiu tardi\b",
+        r"\b(?:magari|forse) piu tardi\b|\bpiu tardi (?:magari|forse)\b",
         r"\b(?:scrivimi|scrivetemi|ricordamelo|ricontattami|contattami) (?:piu tardi|la prossima settimana|"
         r"domani|tra (?:\w+ ){1,2}?(?:giorni|giorno|settimane|settimana|mesi|mese))\b",
         r"\bla prossima settimana\b",
@@ -67,7 +68,7 @@ SNOOZE_PHRASES: dict[str, list[str]] = {
     ],
     "pt": [
         r"\bagora nao\b",
-        r"\bmais tarde\b",
+        r"\b(?:talvez|quem sabe) mais tarde\b|\bmais tarde talvez\b",
         r"\b(?:me )?(?:escreve|escreva|manda mensagem|lembra|lembre|chama) "
         r"(?:mais tarde|depois|semana que vem|amanha|daqui a (?:\w+ ){1,2}?(?:dias?|semanas?|mes(?:es)?))\b",
         r"\b(?:semana que vem|proxima semana)\b",
@@ -162,10 +163,6 @@ def snooze_intent(text: Text) -> Snooze | None:
         if match and "?" in text.raw and _is_a_time(match[0], language):
             # "chega na Bahia semana que vem?": the time of a question, not a pause.
             continue
-        if match and match[0] in LATER_WORDS and states_a_plan(text):
-            # "je commanderai plus tard", "mach ich später": the shopper's own plan, as "I'll order it
-            # later" is in English; "später bitte", "peut-être plus tard" still ask for a pause.
-            continue
         if match:
             days = snooze_days(folded, language=language)
             return Snooze(
@@ -174,12 +171,9 @@ def snooze_intent(text: Text) -> Snooze | None:
     return None
 
 
-# "Later" and "next week" alone (no "text me", "not now"): in a question they date something else.
-LATER_WORDS = frozenset({"later", "spater", "plus tard", "mas tarde", "piu tardi", "mais tarde"})
-
-
+# "Next week" alone (no "text me", "not now"): in a question it dates something else.
 def _is_a_time(said: str, language: str) -> bool:
-    return said in LATER_WORDS or said in FIXED_DURATIONS.get(language, {})
+    return said in FIXED_DURATIONS.get(language, {})
 
 
 def snooze_days(folded: str, *, language: str) -> int:

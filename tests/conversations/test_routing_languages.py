@@ -222,11 +222,9 @@ def test_a_twelfth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "twelfth", HELD_OUT_12, per_language=40)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch owner 29dcfcf (session 5) 93.9 % (6 missed opt-outs, 0 false; "
-    "en, es 87.5 %); see its _first_run",
-)
+# Blind first run on branch owner 29dcfcf (session 5) 93.9 % (6 missed opt-outs, 0 false; en, es 87.5 %);
+# 97.9 %, 0 missed after the fixes it prompted (formal letters, a parent for a child's phone, a bare "later"
+# is an acknowledgement in every language as in English): no longer blind.
 @pytest.mark.django_db
 def test_a_thirteenth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "thirteenth", HELD_OUT_13, per_language=40)
