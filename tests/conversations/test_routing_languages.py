@@ -32,6 +32,7 @@ HELD_OUT_10 = json.loads((DATA / "labelled_replies_languages_held_out_10.json").
 HELD_OUT_11 = json.loads((DATA / "labelled_replies_languages_held_out_11.json").read_text())["replies"]
 HELD_OUT_12 = json.loads((DATA / "labelled_replies_languages_held_out_12.json").read_text())["replies"]
 HELD_OUT_13 = json.loads((DATA / "labelled_replies_languages_held_out_13.json").read_text())["replies"]
+HELD_OUT_14 = json.loads((DATA / "labelled_replies_languages_held_out_14.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -228,6 +229,16 @@ def test_a_twelfth_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.django_db
 def test_a_thirteenth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "thirteenth", HELD_OUT_13, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on branch owner 9f5c013 (session 5) 88.6 % (6 missed opt-outs, 0 false; "
+    "fr 82.5 %, nl 85.0 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_fourteenth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "fourteenth", HELD_OUT_14, per_language=40)
 
 
 def _assert_blind_set_meets_targets(store, ordinal: str, replies: dict, *, per_language: int) -> None:
