@@ -51,6 +51,17 @@ UNREACHABLE_CODES = {
 }
 UNREACHABLE_STRIKES = 2
 UNREACHABLE_REST = timedelta(days=90)
+# How far along an outbound text is: a status callback or a recorded outcome never moves it back (a
+# callback can come before its text's outcome is recorded, or after a later one).
+STATUS_RANK = {
+    Message.Status.PENDING: 0,
+    Message.Status.SENDING: 1,
+    Message.Status.QUEUED: 2,
+    Message.Status.SENT: 3,
+    Message.Status.DELIVERED: 4,
+    Message.Status.UNDELIVERED: 4,
+    Message.Status.FAILED: 4,
+}
 
 
 def message_queue_outbound(
@@ -167,8 +178,10 @@ def threads_ensure(*, store: Store, customers: list[Customer]) -> dict[int, Thre
     return threads
 
 
-def _status_callback_url() -> str:
-    return f"{settings.PUBLIC_BASE_URL}/webhooks/twilio/status/"
+def _status_callback_url(message_id: int) -> str:
+    """Twilio's status callbacks for a text; its id lets a callback that comes before the worker records
+    the SID find it (`message_status_update`)."""
+    return f"{settings.PUBLIC_BASE_URL}/webhooks/twilio/status/?m={message_id}"
 
 
 @dataclass(frozen=True)
@@ -238,7 +251,7 @@ def _claimed_of(message_id: int, row, *, reconcile: bool) -> _Claimed:
         body=body,
         from_number=sender.sms_number,
         messaging_service_sid=service_sid,
-        status_callback=_status_callback_url(),
+        status_callback=_status_callback_url(message_id),
         account_sid=account_sid,
         store_id=str(store_id),
     )
@@ -368,10 +381,13 @@ def _recovered(claimed: _Claimed, backend) -> bool:
     return True
 
 
-def _send_and_record(claimed: _Claimed, backend, *, held: ratelimit.Held | None = None, n: int = 0) -> bool:
+def _send_and_record(
+    claimed: _Claimed, backend, *, held: ratelimit.Held | None = None, n: int = 0, answers: list | None = None
+) -> bool:
     """Send, in the n-th turn of `held` if rate limited, and record the outcome: True if the provider has
     it, False if refused for good. TransientSmsError is recorded (the message back to `pending`) and
-    raised."""
+    raised. With `answers`, an accepted text's answer is added to it, for the caller to record with its
+    round's (`_accepted_many`)."""
     try:
         result = backend.send(claimed.sms)
     except PermanentSmsError as exc:
@@ -382,7 +398,10 @@ def _send_and_record(claimed: _Claimed, backend, *, held: ratelimit.Held | None 
         raise
     if held is not None:
         held.answered(result.answered_at, n)
-    _accepted(claimed, result, outcome="accepted")
+    if answers is not None:
+        answers.append((claimed, result))
+    else:
+        _accepted(claimed, result, outcome="accepted")
     return True
 
 
@@ -540,9 +559,14 @@ def _chunk_deliver(
         try:
             if wait <= 0:
                 raise RateLimited("the chunk was held too long", retry_after=0)
-            with _turns(unsent, backend, max_wait=wait) as held:
-                for n, item in enumerate(unsent[: held.taken]):
-                    _round_send(item, backend, held=held, n=n, report=report)
+            answers: list = []
+            try:
+                with _turns(unsent, backend, max_wait=wait) as held:
+                    for n, item in enumerate(unsent[: held.taken]):
+                        _round_send(item, backend, held=held, n=n, report=report, answers=answers)
+            finally:
+                # The round's outcomes in one statement; lost with the worker, they are recovered.
+                _accepted_many(answers, outcome="accepted")
         except RateLimited as exc:
             # Nothing of the rest was sent: their claims are undone, and the sender's later chunks are
             # not claimed at all: all go to their own tasks.
@@ -562,9 +586,11 @@ def _turns(claimed: list[_Claimed], backend, *, max_wait: float):
     return ratelimit.turns(store=claimed[0].sender, segments=segments, max_wait=max_wait)
 
 
-def _round_send(item: _Claimed, backend, *, held: ratelimit.Held, n: int, report: DeliveryReport) -> None:
+def _round_send(
+    item: _Claimed, backend, *, held: ratelimit.Held, n: int, report: DeliveryReport, answers: list
+) -> None:
     try:
-        delivered = _send_and_record(item, backend, held=held, n=n)
+        delivered = _send_and_record(item, backend, held=held, n=n, answers=answers)
     except TransientSmsError:
         report.handed_back[item.id] = float(RETRY_POLICY["retry_backoff"])
         return
@@ -614,40 +640,70 @@ def _message_loaded(message_id: int) -> Message:
 
 
 def _accepted(claimed: _Claimed, result: SendResult, *, outcome: str) -> None:
-    """Record the provider's answer: the attempt and the message, one round trip on PostgreSQL.
+    _accepted_many([(claimed, result)], outcome=outcome)
 
-    Its commit does not wait for the disk: should PostgreSQL lose it in a crash, the message is left
-    `sending` (its claim was durable), is taken over once stale, and the provider is asked before anything
-    is sent again, which finds this text.
+
+def _accepted_many(answers: list[tuple[_Claimed, SendResult]], *, outcome: str) -> None:
+    """Record the provider's answers: each text's attempt and message, in one round trip on PostgreSQL
+    (a chunk records a round of texts at once, after the round).
+
+    Its commit does not wait for the disk: should the worker die before it or PostgreSQL lose it, the texts
+    are left `sending` (their claim was durable), are taken over once stale, and the provider is asked
+    before anything is sent again, which finds them. A status callback that came first (it finds the text
+    by the id in its URL) is not undone: the status only moves up (STATUS_RANK).
     """
-    status = result.status if result.status in Message.Status.values else Message.Status.QUEUED
-    price = abs(result.price) if result.price is not None else None
+    if not answers:
+        return
     now = timezone.now()
+    rows = [
+        (
+            claimed.id,
+            claimed.store_id,
+            result.sid,
+            result.status if result.status in Message.Status.values else Message.Status.QUEUED,
+            result.segments or 0,
+            abs(result.price) if result.price is not None else None,
+        )
+        for claimed, result in answers
+    ]
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         # Not inside a caller's transaction: the relaxed commit would cover the caller's writes too.
+        values = ", ".join(["(%s::bigint, %s::uuid, %s, %s, %s::integer, %s::numeric)"] * len(rows))
+        params = [value for row in rows for value in row]
         with connection.cursor() as cursor:
-            attempt = [claimed.store_id, claimed.id, now, outcome]
-            message = [result.sid, status, now, result.segments, price, claimed.id]
-            cursor.execute(_OUTCOME_SQL, [*attempt, *message])
+            cursor.execute(_OUTCOMES_SQL % {"values": values}, [*params, now, outcome, now])
         return
-    changes: dict = {"twilio_sid": result.sid, "status": status, "error_code": "", "updated_at": now}
-    if result.segments:
-        changes["segments"] = result.segments
-    if price is not None:
-        changes["price"] = price
     with transaction.atomic():
-        _record_attempt(claimed, outcome=outcome)
-        Message.objects.filter(pk=claimed.id).update(**changes)
+        for (claimed, _), (message_id, _, sid, status, segments, price) in zip(answers, rows, strict=True):
+            _record_attempt(claimed, outcome=outcome)
+            changes: dict = {"twilio_sid": sid, "updated_at": now}
+            if segments:
+                changes["segments"] = segments
+            if price is not None:
+                changes["price"] = price
+            Message.objects.filter(pk=message_id).update(**changes)
+            lower = [s for s, rank in STATUS_RANK.items() if rank < STATUS_RANK[status]]
+            Message.objects.filter(pk=message_id, status__in=lower).update(status=status, error_code="")
 
 
-# The attempt's INSERT, the message's UPDATE and `SET LOCAL synchronous_commit` in one statement.
-_OUTCOME_SQL = (
-    f"WITH attempt AS (INSERT INTO {SendAttempt._meta.db_table} "  # noqa: S608 - table names
-    "(store_id, message_id, at, outcome, error_code, detail) VALUES (%s, %s, %s, %s, '', '')), "
+def _rank_sql(column: str) -> str:
+    whens = " ".join(f"WHEN '{status}' THEN {rank}" for status, rank in STATUS_RANK.items())
+    return f"(CASE {column} {whens} ELSE 0 END)"
+
+
+# The attempts' INSERT, the messages' UPDATE and `SET LOCAL synchronous_commit` in one statement; a
+# message's status only moves up, and its error code is cleared with it.
+_MOVES_UP = f"{_rank_sql('m.status')} < {_rank_sql('v.status')}"
+_OUTCOMES_SQL = (
+    "WITH v (id, store_id, sid, status, segments, price) AS (VALUES %(values)s), "  # noqa: S608 - table names
+    f"attempt AS (INSERT INTO {SendAttempt._meta.db_table} (store_id, message_id, at, outcome, error_code, "
+    "detail) SELECT v.store_id, v.id, %%s, %%s, '', '' FROM v), "
     "relaxed AS (SELECT set_config('synchronous_commit', 'off', true)) "
-    f"UPDATE {_MESSAGES} SET twilio_sid = %s, status = %s, error_code = '', updated_at = %s, "
-    "segments = COALESCE(NULLIF(%s, 0), segments), price = COALESCE(%s, price) "
-    "FROM relaxed WHERE id = %s"
+    f"UPDATE {_MESSAGES} AS m SET twilio_sid = v.sid, "
+    f"status = CASE WHEN {_MOVES_UP} THEN v.status ELSE m.status END, "
+    f"error_code = CASE WHEN {_MOVES_UP} THEN '' ELSE m.error_code END, updated_at = %%s, "
+    "segments = COALESCE(NULLIF(v.segments, 0), m.segments), price = COALESCE(v.price, m.price) "
+    "FROM v, relaxed WHERE m.id = v.id"
 )
 
 

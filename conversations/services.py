@@ -28,7 +28,7 @@ from .models import CannedResponse, Message, Thread, ThreadNote, ThreadRead
 from .nlp_intents import HELP, OPT_IN, OPT_OUT
 from .placeholders import placeholders_check
 from .router import SNOOZE, RouteDecision, Step, route
-from .sending import message_queue_outbound, number_verdict_apply
+from .sending import STATUS_RANK, message_queue_outbound, number_verdict_apply
 from .sms.segments import TWILIO_MAX_BODY_CHARS
 
 logger = logging.getLogger(__name__)
@@ -339,15 +339,6 @@ def _act(*, store: Store, customer, thread, message, decision: RouteDecision, no
 
 
 # Status callbacks: how far along each status is. A callback never moves a message backwards.
-_STATUS_RANK = {
-    Message.Status.PENDING: 0,
-    Message.Status.SENDING: 1,
-    Message.Status.QUEUED: 2,
-    Message.Status.SENT: 3,
-    Message.Status.DELIVERED: 4,
-    Message.Status.UNDELIVERED: 4,
-    Message.Status.FAILED: 4,
-}
 _TWILIO_STATUS = {
     "accepted": Message.Status.QUEUED,
     "scheduled": Message.Status.QUEUED,
@@ -364,16 +355,36 @@ _TWILIO_STATUS = {
 
 
 def message_status_update(
-    *, sid: str, status: str, error_code: str = "", price: str = "", price_unit: str = ""
+    *,
+    sid: str,
+    status: str,
+    error_code: str = "",
+    price: str = "",
+    price_unit: str = "",
+    message_id: int | None = None,
 ) -> Message | None:
-    """Apply one status callback. Out-of-order callbacks cannot undo a later status (delivered stays)."""
+    """Apply one status callback. Out-of-order callbacks cannot undo a later status (delivered stays).
+
+    `message_id` is the text's id from the callback URL (signed with it): a callback can come before the
+    worker records the SID (outcomes are recorded a round of texts at a time), so a text still `sending`
+    without a SID takes the callback's SID here.
+    """
     new = _TWILIO_STATUS.get((status or "").strip().lower())
-    message = Message.objects.select_related("store", "thread__customer").filter(twilio_sid=sid).first()
+    messages = Message.objects.select_related("store", "thread__customer")
+    message = messages.filter(twilio_sid=sid).first()
+    if message is None and message_id is not None:
+        adopted = Message.objects.filter(
+            pk=message_id,
+            direction=Message.Direction.OUT,
+            status=Message.Status.SENDING,
+            twilio_sid__isnull=True,
+        ).update(twilio_sid=sid)
+        message = messages.filter(pk=message_id, twilio_sid=sid).first() if adopted else None
     if message is None:
         logger.info("Status callback for unknown message %s ignored", sid[:40])
         return None
     if new is not None:
-        lower = [s for s, rank in _STATUS_RANK.items() if rank < _STATUS_RANK[new]]
+        lower = [s for s, rank in STATUS_RANK.items() if rank < STATUS_RANK[new]]
         fields = {"status": new, "updated_at": timezone.now()}
         if error_code:
             fields["error_code"] = error_code[:16]

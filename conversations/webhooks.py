@@ -139,8 +139,10 @@ def status_callback(request: HttpRequest) -> HttpResponse:
     sid = params.get("MessageSid") or params.get("SmsSid")
     if not sid:
         return HttpResponse(status=400)
+    message_id = request.GET.get("m", "")
     services.message_status_update(
         sid=sid,
+        message_id=int(message_id) if message_id.isdigit() and len(message_id) < 19 else None,
         status=params.get("MessageStatus") or params.get("SmsStatus", ""),
         error_code=params.get("ErrorCode", ""),
         price=params.get("Price", ""),

@@ -234,26 +234,26 @@ _SAVED_FIELDS = (
 )  # fmt: skip
 
 
+# The saved fields' array types, for UNNEST.
+_SAVED_TYPES = ("text", "timestamptz", "text", "timestamptz", "integer", "timestamptz", "boolean", "text")
+
+
 def _nudges_save(nudges: list[Nudge]) -> None:
-    """One UPDATE … FROM (VALUES …) for the batch (bulk_update's CASE per field costs more than the tick)."""
+    """One UPDATE … FROM UNNEST(…) for the batch: one array per field (bulk_update's CASE per field costs
+    more than the tick; VALUES with a parameter per field of each nudge cost a tick 70 ms of CPU to adapt,
+    in psycopg, against about 20 ms for the arrays)."""
     if not nudges:
         return
     if connection.vendor != "postgresql":
         Nudge.objects.bulk_update(nudges, list(_SAVED_FIELDS))
         return
-    rows = ", ".join(
-        [
-            "(%s::bigint, %s, %s::timestamptz, %s, %s::timestamptz, %s::integer, %s::timestamptz,"
-            " %s::boolean, %s)"
-        ]
-        * len(nudges)
-    )
-    params = [value for n in nudges for value in (n.id, *(getattr(n, f) for f in _SAVED_FIELDS))]
+    arrays = ", ".join(f"%s::{kind}[]" for kind in ("bigint", *_SAVED_TYPES))
+    params = [[n.id for n in nudges], *([getattr(n, f) for n in nudges] for f in _SAVED_FIELDS)]
     sets = ", ".join(f"{f} = v.{f}" for f in _SAVED_FIELDS)
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {Nudge._meta.db_table} AS n SET {sets} "  # noqa: S608 - names are this module's constants
-            f"FROM (VALUES {rows}) AS v(id, {', '.join(_SAVED_FIELDS)}) WHERE n.id = v.id",
+            f"FROM UNNEST({arrays}) AS v(id, {', '.join(_SAVED_FIELDS)}) WHERE n.id = v.id",
             params,
         )
 

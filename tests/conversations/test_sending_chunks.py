@@ -241,3 +241,104 @@ def test_a_text_another_worker_holds_goes_to_its_own_task(store, sms_outbox):
     assert report.sent == 2
     assert [sms.body for sms in sms_outbox] == [messages[1].body, messages[2].body]
     assert handed == [(messages[0].id, sending.settings.SMS_STALE_SENDING.total_seconds())]
+
+
+_OUTCOMES = "WITH v (id, store_id, sid, status"  # the start of a round's outcome statement
+
+
+def test_a_round_records_its_outcomes_in_one_statement(store, fake_twilio):
+    # given: a sender with room for a whole chunk
+    store.sender_rate_per_second = 9_999
+    store.save()
+    messages = _queued(store, 5)
+
+    # when
+    with CaptureQueriesContext(connection) as queries:
+        report = messages_deliver(message_ids=[m.id for m in messages])
+
+    # then: one outcome statement for the round, and each message has its own text's SID and attempt
+    if connection.vendor == "postgresql":
+        assert sum(1 for q in queries if q["sql"].startswith(_OUTCOMES)) == 1
+    assert report.sent == 5
+    sids = {m["body"]: m["sid"] for m in fake_twilio.messages}
+    for message in messages:
+        message.refresh_from_db()
+        assert (message.status, message.twilio_sid) == (Message.Status.QUEUED, sids[message.body])
+        assert list(message.send_attempts.values_list("outcome", flat=True)) == ["accepted"]
+
+
+def test_a_worker_dying_after_the_requests_before_the_rounds_outcome_sends_nothing_twice(
+    store, fake_twilio, monkeypatch
+):
+    # given: a round of three went to Twilio, and the worker died before recording its outcomes
+    store.sender_rate_per_second = 9_999
+    store.save()
+    messages = _queued(store, 3)
+    real = sending._accepted_many
+    calls: list = []
+
+    def dies_on_the_first_round(answers, *, outcome):
+        calls.append(len(answers))
+        if len(calls) == 1:
+            raise _WorkerKilled
+        return real(answers, outcome=outcome)
+
+    monkeypatch.setattr(sending, "_accepted_many", dies_on_the_first_round)
+    with pytest.raises(_WorkerKilled):
+        messages_deliver(message_ids=[m.id for m in messages])
+    assert calls == [3]
+    assert len(fake_twilio.requests) == 3
+    left = Message.objects.filter(pk__in=[m.id for m in messages])
+    assert set(left.values_list("status", "twilio_sid", "attempts")) == {(Message.Status.SENDING, None, 1)}
+    assert not SendAttempt.objects.filter(message_id__in=[m.id for m in messages]).exists()
+    left.update(updated_at=timezone.now() - timedelta(minutes=5))
+
+    # when: the sweeper hands them to their tasks once stale, and a duplicate of the batch task runs too
+    messages_requeue_stuck()
+    again = messages_deliver(message_ids=[m.id for m in messages])
+
+    # then: Twilio was asked, nothing was posted again, and each message has its one text's SID
+    assert len(fake_twilio.requests) == 3
+    assert again.skipped == 3
+    sids = {m["body"]: m["sid"] for m in fake_twilio.messages}
+    for message in messages:
+        message.refresh_from_db()
+        assert (message.status, message.twilio_sid) == (Message.Status.QUEUED, sids[message.body])
+        assert list(message.send_attempts.values_list("outcome", flat=True)) == ["recovered"]
+
+
+def test_a_status_callback_before_the_rounds_outcome_is_kept(store, fake_twilio, monkeypatch):
+    # given: Twilio's "delivered" callback for the second text arrives before the round's outcome
+    from conversations.services import message_status_update
+
+    store.sender_rate_per_second = 9_999
+    store.save()
+    messages = _queued(store, 3)
+    real = sending._accepted_many
+    early: list = []
+
+    def callback_first(answers, *, outcome):
+        claimed, result = answers[1]
+        early.append(message_status_update(sid=result.sid, status="delivered", message_id=claimed.id))
+        return real(answers, outcome=outcome)
+
+    monkeypatch.setattr(sending, "_accepted_many", callback_first)
+
+    # when
+    report = messages_deliver(message_ids=[m.id for m in messages])
+
+    # then: the callback found the text by its id, and the outcome did not move it back to queued
+    assert report.sent == 3
+    assert early[0] is not None
+    assert early[0].id == messages[1].id
+    sids = {m["body"]: m["sid"] for m in fake_twilio.messages}
+    statuses = {}
+    for message in messages:
+        message.refresh_from_db()
+        assert message.twilio_sid == sids[message.body]
+        statuses[message.id] = message.status
+    assert statuses == {
+        messages[0].id: Message.Status.QUEUED,
+        messages[1].id: Message.Status.DELIVERED,
+        messages[2].id: Message.Status.QUEUED,
+    }

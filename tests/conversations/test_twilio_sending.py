@@ -42,7 +42,7 @@ def test_a_text_goes_to_twilio_with_the_sender_and_status_callback(store, custom
         "To": "+14155550100",
         "From": str(store.sms_number),
         "Body": "Hi Jamie, your cart is waiting: https://x.test/r/abc",
-        "StatusCallback": "https://cartrecovery.test/webhooks/twilio/status/",
+        "StatusCallback": f"https://cartrecovery.test/webhooks/twilio/status/?m={message.id}",
     }
     assert request.account == "AC" + "0" * 32
     assert message.twilio_sid == fake_twilio.messages[0]["sid"]

@@ -333,3 +333,28 @@ def test_status_callbacks_need_a_signature_and_ignore_unknown_messages(client):
     assert (refused.status_code, unknown.status_code, garbage.status_code) == (403, 200, 200)
     message.refresh_from_db()
     assert message.status == "queued"
+
+
+@pytest.mark.django_db
+def test_a_status_callback_finds_a_text_by_its_id_before_its_sid_is_recorded(client):
+    # given: a text the worker sent and has not recorded yet (`sending`, no SID), and another text
+    message = OutboundMessageFactory(status="sending", twilio_sid=None)
+    other = OutboundMessageFactory(status="sending", twilio_sid=None)
+
+    # when: its callback, with its id in the URL Twilio was given and signed over
+    answered = signed_post(
+        client, f"{STATUS}?m={message.id}", {"MessageSid": "SM" + "a" * 32, "MessageStatus": "sent"}
+    )
+    forged = signed_post(
+        client,
+        f"{STATUS}?m={other.id}",
+        {"MessageSid": "SM" + "b" * 32, "MessageStatus": "sent"},
+        signature="x",
+    )
+
+    # then
+    assert (answered.status_code, forged.status_code) == (200, 403)
+    message.refresh_from_db()
+    other.refresh_from_db()
+    assert (message.twilio_sid, message.status) == ("SM" + "a" * 32, "sent")
+    assert (other.twilio_sid, other.status) == (None, "sending")
