@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import DateTimeField, ExpressionWrapper, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from cartrecovery.db import insert_many
 from cartrecovery.errors import ApplicationError
 from conversations import wording
 from conversations.languages import LANGUAGES
@@ -115,7 +116,8 @@ def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[i
         return []
     steps = [step for step in flow.steps.all() if step.is_active]
     qualifying = [cart for cart in carts if not cart_texting_problem(cart, has_items=cart.pk in with_items)]
-    nudges = Nudge.objects.bulk_create(
+    nudges = insert_many(
+        Nudge,
         [
             Nudge(
                 store=store,
@@ -126,11 +128,11 @@ def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[i
             )
             for cart in qualifying
             for step in steps
-        ]
+        ],
     )
     now = timezone.now()
-    NudgeEvent.objects.bulk_create(
-        [NudgeEvent(store=store, nudge=nudge, kind="scheduled", at=now) for nudge in nudges]
+    insert_many(
+        NudgeEvent, [NudgeEvent(store=store, nudge=nudge, kind="scheduled", at=now) for nudge in nudges]
     )
     return nudges
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from cartrecovery.db import insert_many
 from stores.evidence import consent_event_content, evidence_append
 from stores.hooks import CONSENT_CHANGED_HOOKS, CONSENT_GRANTED_HOOKS, NEW_CARTS_HOOKS, hooks_run
 from stores.models import Cart, CartItem, ConsentEvent, Customer, EvidenceLink, SmsStatus, Store
@@ -40,7 +41,8 @@ def carts_create_new(*, store: Store, new_carts: list[NewCart]) -> list[Cart]:
     with_phone = [n for n in new_carts if n.phone_e164]
     statuses = {n.phone_e164: _sms_statuses(n, now=now) for n in with_phone}
     first_time = [n for n in with_phone if n.returning is None]
-    created = Customer.objects.bulk_create(
+    created = insert_many(
+        Customer,
         [
             Customer(
                 store=store,
@@ -49,29 +51,29 @@ def carts_create_new(*, store: Store, new_carts: list[NewCart]) -> list[Cart]:
                 **customer_details(n.data.contact),
             )
             for n in first_time
-        ]
+        ],
     )
     customer_of = {n.phone_e164: c for n, c in zip(first_time, created, strict=True)}
     returning = [n for n in with_phone if n.returning is not None]
     # Before the update below: the hooks compare each event's status with the one before it.
     status_before = {n.phone_e164: _status_of(n.returning) for n in with_phone}
     customer_of |= _returning_update(returning, statuses, now=now)
-    carts = Cart.objects.bulk_create(
-        [_cart(store, n, customer_of.get(n.phone_e164), now=now) for n in new_carts]
-    )
-    CartItem.objects.bulk_create(
+    carts = insert_many(Cart, [_cart(store, n, customer_of.get(n.phone_e164), now=now) for n in new_carts])
+    insert_many(
+        CartItem,
         [
             CartItem(cart=cart, position=position, **vars(item))
             for cart, n in zip(carts, new_carts, strict=True)
             for position, item in enumerate(n.data.items)
-        ]
+        ],
     )
-    evidence = ConsentEvent.objects.bulk_create(
+    evidence = insert_many(
+        ConsentEvent,
         [
             _consent_event(store, customer_of[n.phone_e164], consent, now=now)
             for n in with_phone
             for consent in n.data.consents
-        ]
+        ],
     )
     _consent_chain(store, evidence, [n.phone_e164 for n in with_phone for _ in n.data.consents])
     customers = [(n.phone_e164, customer_of[n.phone_e164]) for n in with_phone]
