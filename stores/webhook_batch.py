@@ -65,11 +65,32 @@ def _apart(parsed: list[Parsed]) -> tuple[Counter, list[Parsed]]:
     return counts, apart
 
 
+def _apart_but_for_later_orders(parsed: list[Parsed]) -> list[Parsed]:
+    """`_apart`, but a delivery may share its keys with orders received after it (its own checkout's
+    order, in the same batch): written first, it is still written before them, as one by one."""
+    named: dict = {}
+    for position, p in enumerate(parsed):
+        for key in p.keys or ():
+            named.setdefault(key, []).append(position)
+    unkeyed_stores = {p.event.store_id for p in parsed if p.keys is None}
+    return [
+        p
+        for position, p in enumerate(parsed)
+        if p.event.store_id not in unkeyed_stores
+        and p.keys is not None
+        and all(
+            other == position or (other > position and parsed[other].records_order)
+            for key in p.keys
+            for other in named[key]
+        )
+    ]
+
+
 def new_carts_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
     """({store: [NewCart…]} to write in bulk, the events those are), the rest left to one-by-one."""
     if len(hooks.NEW_CARTS_HOOKS) != len(hooks.CART_ACTIVE_HOOKS):
         return {}, []  # an app follows new carts one at a time only: so does the drain
-    _, apart = _apart(parsed)
+    apart = _apart_but_for_later_orders(parsed)
     candidates = [
         (p, new_cart) for p in apart if p.upserts_cart and (new_cart := _new_cart(p.data)) is not None
     ]
