@@ -9,6 +9,7 @@ transaction, and compares what both left behind, row by row by natural key (ids 
 """
 
 import copy
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from unittest import mock
 
@@ -413,6 +414,48 @@ def test_batches_of_orders_leave_the_same_database_as_one_by_one(
     _same_database_either_way(store, other_store, stream, size, "in_first_text", earlier)
 
 
+# Mostly checkout updates of carts the store already has (cart n is shopper n's; some texted, some
+# bought), several of one cart in a batch, from the cart's own shopper or another number, around
+# consent given and withdrawn: before, between and after the updates, and before the stream (opted out).
+own_updates = st.tuples(
+    st.integers(min_value=0, max_value=3),
+    st.sampled_from(["box", "none", "subscribed", "unsubscribed"]),
+    minutes,
+).map(lambda drawn: ("checkout", drawn[0], drawn[0], drawn[1], drawn[2], "checkouts/update"))
+updates_mostly = st.one_of(
+    own_updates,
+    own_updates,
+    own_updates,
+    st.tuples(st.just("checkout"), carts, phones, st.just("box"), minutes, st.just("checkouts/update")),
+    st.tuples(st.just("consent"), phones, st.booleans(), minutes),
+    st.tuples(st.just("own_order"), carts, minutes),
+    st.tuples(st.just("duplicate"), st.integers(min_value=0, max_value=50)),
+    st.tuples(st.just("delete"), carts),
+    st.tuples(st.just("poison"), carts, phones, minutes),
+)
+known_carts_some_opted_out = st.tuples(
+    known_carts,
+    st.lists(
+        st.tuples(phones, st.just("consent_revoked"), st.integers(min_value=-60, max_value=30)), max_size=3
+    ),
+).map(lambda drawn: drawn[0] + drawn[1])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    stream=st.lists(updates_mostly, min_size=1, max_size=16),
+    size=st.integers(min_value=1, max_value=16),
+    confirmation=st.sampled_from(["in_first_text", "separate_text"]),
+    earlier=known_carts_some_opted_out,
+)
+def test_batches_of_known_carts_updates_leave_the_same_database_as_one_by_one(
+    store, other_store, active_flow, poisoned, stream, size, confirmation, earlier
+):
+    several = max(Counter(d[1] for d in stream if d[0] == "checkout").values(), default=0) > 1
+    event(f"one cart updated several times in the stream: {'yes' if several else 'no'}")
+    _same_database_either_way(store, other_store, stream, size, confirmation, earlier)
+
+
 def _same_database_either_way(store, other_store, stream, size, confirmation, earlier):
     # the store may send a separate text on each new consent (CONSENT_GRANTED_HOOKS): the set must too
     store.consent_confirmation = confirmation
@@ -583,3 +626,47 @@ def test_orders_for_known_carts_are_written_as_a_set_as_one_by_one_would(store, 
     assert all(
         row[8] == "recovered" for ext, row in state["carts"].items() if ext in {f"t{n}" for n in range(7)}
     )
+
+
+def test_a_new_checkout_and_its_order_in_one_batch_both_go_as_sets(store, active_flow, poisoned):
+    # given: five new checkouts, and orders from three of them, all in one batch (the order after its
+    # checkout, as the load run sends them)
+    stream = [("checkout", n, n, "box", n, "checkouts/create") for n in range(5)]
+    stream += [("own_order", n, 10 + n) for n in (0, 2, 4)]
+    recordings = _recordings(stream)
+
+    expected = _outcome(store, recordings, _one_by_one)
+    with (
+        mock.patch.object(
+            handlers.services, "carts_create_new", wraps=handlers.services.carts_create_new
+        ) as bulk,
+        mock.patch.object(
+            handlers.services, "orders_record_new", wraps=handlers.services.orders_record_new
+        ) as bulk_orders,
+        mock.patch.object(handlers, "webhook_event_process", wraps=handlers.webhook_event_process) as single,
+    ):
+        batched = _outcome(store, recordings, lambda: _in_batches(len(recordings)))
+
+    # then: every delivery went through a set, and the database is the one one-by-one leaves
+    assert sum(len(call.kwargs["new_carts"]) for call in bulk.call_args_list) == 5
+    assert sum(len(call.kwargs["new_orders"]) for call in bulk_orders.call_args_list) == 3
+    assert single.call_count == 0
+    assert batched == expected
+    recovered = {ext for ext, row in expected["store"]["carts"].items() if row[8] == "recovered"}
+    assert recovered == {"t0", "t2", "t4"}
+
+
+def test_an_order_received_before_its_new_checkout_in_one_batch_goes_one_by_one(store, active_flow, poisoned):
+    # given: an order whose checkout comes after it in the same batch (Shopify does not order deliveries)
+    recordings = _recordings([("own_order", 0, 10), ("checkout", 0, 0, "box", 0, "checkouts/create")])
+
+    expected = _outcome(store, recordings, _one_by_one)
+    with mock.patch.object(
+        handlers.services, "carts_create_new", wraps=handlers.services.carts_create_new
+    ) as bulk:
+        batched = _outcome(store, recordings, lambda: _in_batches(2))
+
+    # then: the checkout is not moved before the order (it links the waiting order, one by one)
+    assert not any(call.kwargs["new_carts"] for call in bulk.call_args_list)
+    assert batched == expected
+    assert expected["store"]["carts"]["t0"][8] == "recovered"
