@@ -6,7 +6,8 @@ every other delivery goes through `handlers.webhook_event_process`, in the order
 same transaction. A delivery is written in bulk only when nothing else can observe the difference:
 
 * no other delivery of the batch names any of its keys (cart ids and tokens, phone numbers, consent
-  evidence keys), so running it before the others commutes with them;
+  evidence keys), so running it before the others commutes with them; but orders received after it
+  may (its own order, in the same batch): the set still writes it before them;
 * its cart and consent evidence do not exist yet and no order is waiting for its checkout, so
   `cart_upsert` would create them; its shopper may exist (a returning shopper: the set updates their
   details and SMS status as `customer_upsert` and `consent_record` would, from their newest consent),
@@ -18,9 +19,11 @@ same transaction. A delivery is written in bulk only when nothing else can obser
   (`hooks.NEW_CARTS_HOOKS`). The consent hooks run for each event, as `consent_record` runs them.
 
 New orders for carts the store already has are a second set (`new_orders_split`, written by
-`services.orders_record_new`) under the same first and fourth rules, and more: the order id is new, the
-cart is found by the shop's keys and is no other shopper's, no other delivery names the cart or the
-shopper's other carts (the order stops their texts), and the order carries no consent or discount code.
+`services.orders_record_new`) under the same first and fourth rules (the new carts just written no
+longer count: an order that shares keys only with its checkout, written before it, is apart), and
+more: the order id is new, the cart is found by the shop's keys and is no other shopper's, no other
+delivery names the cart or the shopper's other carts (the order stops their texts), and the order
+carries no consent or discount code.
 
 Any error in the set rolls the whole batch back and `webhook_events_process` then runs it one by one, so
 one poison delivery fails alone, with its error.
