@@ -39,7 +39,7 @@ from . import hooks, selectors
 from .models import Cart, ConsentEvent, Customer, Order, WebhookEvent
 from .phones import phone_parse
 from .schemas import CartData, CartRef, ConsentChange, OrderData
-from .services import NewCart, NewOrder
+from .services import KnownCartUpdate, NewCart, NewOrder
 
 _STATUS_KINDS = (ConsentEvent.Kind.GRANTED, ConsentEvent.Kind.REVOKED)
 
@@ -112,6 +112,76 @@ def new_carts_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
             chosen[store] = [n for _, n in kept]
             events += [e for e, _ in kept]
     return chosen, events
+
+
+def known_carts_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
+    """({store: [KnownCartUpdate…]} to write in bulk, the events those are), the rest left to one-by-one:
+    checkouts of carts the store has, from a shopper it has with the checkout's number, apart from the
+    rest of the batch (but their own later orders), not completed, the SMS box not unticked, and every
+    consent they carry for that number and already recorded (a repeat of the box ticked before)."""
+    candidates = [
+        (p, phone)
+        for p in _apart_but_for_later_orders(parsed)
+        if p.upserts_cart and (phone := _known_phone(p.data))
+    ]
+    by_store: dict = {}
+    for p, phone in candidates:
+        by_store.setdefault(p.event.store, []).append((p, phone))
+    chosen, events = {}, []
+    for store, pairs in by_store.items():
+        kept = _known_updates(store, pairs)
+        if kept:
+            chosen[store] = [u for _, u in kept]
+            events += [p.event for p, _ in kept]
+    return chosen, events
+
+
+def _known_phone(data) -> str:
+    """The checkout's number when `carts_update_known` can stand in for `cart_upsert` on it, else ""."""
+    if not isinstance(data, CartData) or data.completed_at is not None or data.sms_box_unticked:
+        return ""
+    contact = data.contact
+    parsed = _phone(contact.phone_raw, contact.phone_region or None)
+    if not parsed.ok:
+        return ""
+    for consent in data.consents:
+        if consent.kind not in _STATUS_KINDS or not consent.dedupe_key:
+            return ""
+        if _phone(consent.phone_raw, contact.phone_region or None).e164 != parsed.e164:
+            return ""
+    return parsed.e164
+
+
+def _known_updates(store, pairs: list[tuple[Parsed, str]]) -> list[tuple[Parsed, KnownCartUpdate]]:
+    """Three queries for the store's updates in the batch: its customers with these numbers and its carts
+    with these ids (locked, in that order, as `cart_upsert` takes them), and the consent evidence it has."""
+    customers = {
+        c.phone.as_e164: c
+        for c in Customer.objects.filter(store=store, phone__in=[phone for _, phone in pairs])
+        .select_for_update()
+        .order_by("pk")
+    }
+    carts = {
+        c.external_id: c
+        for c in Cart.objects.filter(store=store, external_id__in=[p.data.external_id for p, _ in pairs])
+        .select_for_update()
+        .order_by("pk")
+    }
+    keys = [c.dedupe_key[:255] for p, _ in pairs for c in p.data.consents]
+    recorded = set(
+        ConsentEvent.objects.filter(store=store, dedupe_key__in=keys).values_list("dedupe_key", flat=True)
+        if keys
+        else ()
+    )
+    kept = []
+    for p, phone in pairs:
+        cart, customer = carts.get(p.data.external_id), customers.get(phone)
+        if cart is None or customer is None:
+            continue  # a new cart (the other set, or one by one), or a new shopper on a known cart
+        if any(c.dedupe_key[:255] not in recorded for c in p.data.consents):
+            continue  # new consent evidence: one by one, which records and announces it
+        kept.append((p, KnownCartUpdate(data=p.data, phone_e164=phone, cart=cart, customer=customer)))
+    return kept
 
 
 def new_orders_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:

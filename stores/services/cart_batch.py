@@ -1,5 +1,6 @@
 """New checkouts, from new or returning shoppers, written as a set: what `cart_upsert` does for each, in a
-constant number of statements for the whole set. `stores.webhook_batch` decides which checkouts qualify
+constant number of statements for the whole set; and checkouts of carts the store has
+(`carts_update_known`). `stores.webhook_batch` decides which checkouts qualify
 (the cart and its consent evidence are new, nothing else in the batch names them) and loads the returning
 shoppers; this module only writes.
 """
@@ -11,11 +12,17 @@ from django.utils import timezone
 
 from cartrecovery.db import insert_many
 from stores.evidence import consent_event_content, evidence_append
-from stores.hooks import CONSENT_CHANGED_HOOKS, CONSENT_GRANTED_HOOKS, NEW_CARTS_HOOKS, hooks_run
-from stores.models import Cart, CartItem, ConsentEvent, Customer, EvidenceLink, SmsStatus, Store
+from stores.hooks import (
+    CART_ACTIVE_HOOKS,
+    CONSENT_CHANGED_HOOKS,
+    CONSENT_GRANTED_HOOKS,
+    NEW_CARTS_HOOKS,
+    hooks_run,
+)
+from stores.models import Cart, CartItem, CartStatus, ConsentEvent, Customer, EvidenceLink, SmsStatus, Store
 from stores.schemas import CartData
 
-from .shoppers import customer_details
+from .shoppers import CART_FILL_FIELDS, cart_fill_set, cart_item_rows, customer_details, customers_upsert
 
 logger = logging.getLogger(__name__)
 
@@ -197,3 +204,41 @@ def _consent_event(store: Store, customer: Customer, consent, *, now) -> Consent
         evidence=consent.evidence or {},
         dedupe_key=consent.dedupe_key[:255],
     )
+
+
+@dataclass(frozen=True)
+class KnownCartUpdate:
+    data: CartData
+    phone_e164: str
+    cart: Cart  # the store's cart with the checkout's id, locked
+    customer: Customer  # the store's customer with the checkout's number, locked
+
+
+def carts_update_known(*, store: Store, updates: list[KnownCartUpdate]) -> list[Cart]:
+    """`cart_upsert` for checkouts of carts the store has, from shoppers it has, whose consent evidence is
+    all recorded already (so recording it again is a no-op): the shoppers' details (one UPDATE), the
+    fresh bodies' carts (one UPDATE) and items (one DELETE, one INSERT), then each cart's
+    CART_ACTIVE_HOOKS (flows moves its texts, or cancels them), as `cart_upsert` runs them."""
+    now = timezone.now()
+    customers_upsert(
+        store=store,
+        contacts={u.phone_e164: u.data.contact for u in updates},
+        known={u.phone_e164: u.customer for u in updates},
+    )
+    fresh = []
+    for u in updates:
+        activity_at = min(u.data.last_activity_at or now, now)
+        if activity_at >= u.cart.last_activity_at:  # an older body changes nothing on its cart
+            cart_fill_set(cart=u.cart, data=u.data, customer=u.customer, phone_problem="", at=activity_at)
+            u.cart.updated_at = now
+            fresh.append(u)
+    carts = [u.cart for u in fresh]
+    if carts:
+        Cart.objects.bulk_update(carts, [*CART_FILL_FIELDS, "updated_at"])
+        CartItem.objects.filter(cart__in=carts).delete()
+        insert_many(CartItem, [row for u in fresh for row in cart_item_rows(u.cart, u.data.items)])
+    for cart in carts:
+        if cart.status != CartStatus.RECOVERED:
+            hooks_run(CART_ACTIVE_HOOKS, store=store, cart=cart)
+    logger.info("store %s: %d known carts updated as a set (%d fresh)", store.pk, len(updates), len(carts))
+    return carts

@@ -422,10 +422,16 @@ own_updates = st.tuples(
     st.sampled_from(["box", "none", "subscribed", "unsubscribed"]),
     minutes,
 ).map(lambda drawn: ("checkout", drawn[0], drawn[0], drawn[1], drawn[2], "checkouts/update"))
+# the box ticked again by the cart's own shopper, the common update: apart from the rest, a set writes it
+box_again = st.tuples(carts, minutes).map(
+    lambda drawn: ("checkout", drawn[0], drawn[0], "box", drawn[1], "checkouts/update")
+)
 updates_mostly = st.one_of(
     own_updates,
     own_updates,
-    own_updates,
+    box_again,
+    box_again,
+    box_again,
     st.tuples(st.just("checkout"), carts, phones, st.just("box"), minutes, st.just("checkouts/update")),
     st.tuples(st.just("consent"), phones, st.booleans(), minutes),
     st.tuples(st.just("own_order"), carts, minutes),
@@ -470,10 +476,15 @@ def _same_database_either_way(store, other_store, stream, size, confirmation, ea
         mock.patch.object(
             handlers.services, "orders_record_new", wraps=handlers.services.orders_record_new
         ) as bulk_orders,
+        mock.patch.object(
+            handlers.services, "carts_update_known", wraps=handlers.services.carts_update_known
+        ) as bulk_updates,
         mock.patch.object(handlers, "webhook_event_process", wraps=handlers.webhook_event_process) as single,
         mock.patch.object(handlers.logger, "warning") as fell_back,
     ):
         batched = _outcome(store, recordings, lambda: _in_batches(size), known, other_store, earlier)
+    updated = [u for call in bulk_updates.call_args_list for u in call.kwargs["updates"]]
+    event(f"known carts updated as a set: {'none' if not updated else 'some'}")
     # What the examples covered (pytest --hypothesis-show-statistics): the set, one by one, and both.
     written = [n for call in bulk.call_args_list for n in call.kwargs["new_carts"]]
     event(f"carts written as a set: {'none' if not written else 'some'}")
@@ -670,3 +681,31 @@ def test_an_order_received_before_its_new_checkout_in_one_batch_goes_one_by_one(
     assert not any(call.kwargs["new_carts"] for call in bulk.call_args_list)
     assert batched == expected
     assert expected["store"]["carts"]["t0"][8] == "recovered"
+
+
+def test_known_carts_updates_are_written_as_a_set_as_one_by_one_would(store, active_flow, poisoned):
+    # given: seven shoppers' carts with their texts scheduled, one bought, one shopper who opted out since
+    earlier = [(n, "cart", -30) for n in range(6)] + [(6, "cart_ordered", -30), (2, "consent_revoked", -10)]
+    known = _history(earlier)
+    # when: each comes back to their checkout (the box ticked again, as Shopify repeats it), and one
+    # cart is updated twice in the batch
+    stream = [("checkout", n, n, "box", 10 + n, "checkouts/update") for n in range(7)]
+    stream += [("checkout", 0, 0, "box", 30, "checkouts/update")]
+    recordings = _recordings(stream, earlier)
+
+    expected = _outcome(store, recordings, _one_by_one, known)
+    with mock.patch.object(
+        handlers.services, "carts_update_known", wraps=handlers.services.carts_update_known
+    ) as bulk:
+        batched = _outcome(store, recordings, lambda: _in_batches(len(recordings)), known)
+
+    # then: the six carts updated once went as a set, the one updated twice one by one; same database
+    written = sorted(u.data.external_id for call in bulk.call_args_list for u in call.kwargs["updates"])
+    assert written == [f"t{n}" for n in range(1, 7)]
+    assert batched == expected
+    state = expected["store"]
+    moved = {row[0] for row in state["nudge_events"] if row[2] == "moved"}
+    assert moved == {"t0", "t1", "t3", "t4", "t5"}  # texts follow the new activity; not the opted-out's
+    assert {row[0] for row in state["nudges"] if row[2] == "scheduled"} == {"t0", "t1", "t3", "t4", "t5"}
+    assert state["carts"]["t6"][8] == "recovered"
+    assert state["customers"][_phone(2)][-1] == "unsubscribed"
