@@ -14,6 +14,7 @@ from cartrecovery.db import insert_many
 from stores.evidence import consent_event_content, evidence_append
 from stores.hooks import (
     CART_ACTIVE_HOOKS,
+    CARTS_ACTIVE_HOOKS,
     CONSENT_CHANGED_HOOKS,
     CONSENT_GRANTED_HOOKS,
     NEW_CARTS_HOOKS,
@@ -217,8 +218,9 @@ class KnownCartUpdate:
 def carts_update_known(*, store: Store, updates: list[KnownCartUpdate]) -> list[Cart]:
     """`cart_upsert` for checkouts of carts the store has, from shoppers it has, whose consent evidence is
     all recorded already (so recording it again is a no-op): the shoppers' details (one UPDATE), the
-    fresh bodies' carts (one UPDATE) and items (one DELETE, one INSERT), then each cart's
-    CART_ACTIVE_HOOKS (flows moves its texts, or cancels them), as `cart_upsert` runs them."""
+    fresh bodies' carts (one UPDATE) and items (one DELETE, one INSERT), then CARTS_ACTIVE_HOOKS for
+    those not bought (flows moves their texts, or cancels them), as `cart_upsert` runs CART_ACTIVE_HOOKS
+    for each."""
     now = timezone.now()
     customers_upsert(
         store=store,
@@ -237,8 +239,12 @@ def carts_update_known(*, store: Store, updates: list[KnownCartUpdate]) -> list[
         Cart.objects.bulk_update(carts, [*CART_FILL_FIELDS, "updated_at"])
         CartItem.objects.filter(cart__in=carts).delete()
         insert_many(CartItem, [row for u in fresh for row in cart_item_rows(u.cart, u.data.items)])
-    for cart in carts:
-        if cart.status != CartStatus.RECOVERED:
-            hooks_run(CART_ACTIVE_HOOKS, store=store, cart=cart)
+    active = [u for u in fresh if u.cart.status != CartStatus.RECOVERED]
+    if len(CARTS_ACTIVE_HOOKS) == len(CART_ACTIVE_HOOKS):
+        with_items = {u.cart.pk for u in active if u.data.items}
+        hooks_run(CARTS_ACTIVE_HOOKS, store=store, carts=[u.cart for u in active], with_items=with_items)
+    else:  # an app follows active carts one at a time only
+        for u in active:
+            hooks_run(CART_ACTIVE_HOOKS, store=store, cart=u.cart)
     logger.info("store %s: %d known carts updated as a set (%d fresh)", store.pk, len(updates), len(carts))
     return carts
