@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import DateTimeField, ExpressionWrapper, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from cartrecovery.db import insert_many
+from cartrecovery.db import insert_many, update_many
 from cartrecovery.errors import ApplicationError
 from conversations import wording
 from conversations.languages import LANGUAGES
@@ -159,7 +159,7 @@ def nudges_schedule_for_carts(*, store: Store, carts: list[Cart], with_items: se
                     )
         insert_many(Nudge, new)
         if moved:
-            Nudge.objects.bulk_update(moved, ["due_at", "state", "reason", "updated_at"])
+            update_many(Nudge, moved, ["due_at", "state", "reason", "updated_at"])
         events += [NudgeEvent(store=store, nudge=nudge, kind="scheduled", at=now) for nudge in new]
         insert_many(NudgeEvent, events)
     return [*new, *moved]

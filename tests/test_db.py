@@ -3,7 +3,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from cartrecovery.db import JsonText, insert_many, insert_or_skip
+from cartrecovery.db import JsonText, insert_many, insert_or_skip, update_many
 from stores.models import WebhookEvent
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +101,29 @@ def test_insert_many_raises_on_a_taken_key(store):
     insert_many(Cart, [_rows(store)[1]])
     with pytest.raises(IntegrityError), transaction.atomic():
         insert_many(Cart, [_rows(store)[1]])
+
+
+def test_update_many_writes_the_fields_as_they_stand(store):
+    from decimal import Decimal
+
+    from stores.models import Cart, Customer
+
+    customer, cart, _ = _rows(store)
+    insert_many(Customer, [customer])
+    other = Cart(store=store, external_id="y", currency="USD", last_activity_at=cart.last_activity_at)
+    insert_many(Cart, [cart, other])
+    cart.customer, cart.subtotal, cart.first_name, cart.status = (
+        customer,
+        Decimal("3.10"),
+        "Ann 'x' %s",
+        "expired",
+    )
+    other.email, other.phone_raw = "b@example.com", ""
+
+    update_many(Cart, [cart, other], ["customer", "subtotal", "first_name", "status", "email", "phone_raw"])
+
+    stored = Cart.objects.get(pk=cart.pk)
+    assert (stored.customer_id, stored.subtotal, stored.first_name, stored.status) == (
+        customer.pk, Decimal("3.10"), "Ann 'x' %s", "expired",
+    )  # fmt: skip
+    assert Cart.objects.get(pk=other.pk).email == "b@example.com"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from cartrecovery.db import insert_many
+from cartrecovery.db import insert_many, update_many
 from stores.evidence import consent_event_content, evidence_append
 from stores.hooks import (
     CART_ACTIVE_HOOKS,
@@ -236,7 +236,7 @@ def carts_update_known(*, store: Store, updates: list[KnownCartUpdate]) -> list[
             fresh.append(u)
     carts = [u.cart for u in fresh]
     if carts:
-        Cart.objects.bulk_update(carts, [*CART_FILL_FIELDS, "updated_at"])
+        update_many(Cart, carts, [*CART_FILL_FIELDS, "updated_at"])
         CartItem.objects.filter(cart__in=carts).delete()
         insert_many(CartItem, [row for u in fresh for row in cart_item_rows(u.cart, u.data.items)])
     active = [u for u in fresh if u.cart.status != CartStatus.RECOVERED]

@@ -9,6 +9,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from cartrecovery.db import update_many
 from stores import selectors
 from stores.hooks import (
     CART_ACTIVE_HOOKS,
@@ -55,7 +56,7 @@ def customers_upsert(
             fields.update(names)
         customers[phone] = customer
     if changed:
-        Customer.objects.bulk_update(changed, sorted(fields))
+        update_many(Customer, changed, sorted(fields))
     return customers
 
 
