@@ -10,8 +10,12 @@ Modes (each prints one JSON line):
 * `mix <webhooks> <processes>`: the load run's stream (`bench/load/plan.py`: four stores, 5 % orders, no
   re-deliveries, which the web tier answers without recording) recorded up front, then drained by that
   many processes at once, each running the drain task's body until its claim comes back empty: the rate,
-  the drain's CPU per delivery, and the share of the processes' time spent waiting for the stores'
-  evidence chain heads (which a batch holds until it commits).
+  the drain's CPU per delivery, the share of the processes' time spent waiting for the stores'
+  evidence chain heads (which a batch holds until it commits), statements per delivery and the
+  deliveries left to one by one.
+* `updates <checkouts>`: that many new checkouts drained, then a `checkouts/update` of each (the box
+  ticked again, a minute later) drained in-process: CPU, statements and deliveries left to one by one,
+  per update (since 2026-12-04, issue 13: known carts' updates as a set).
 * `cleanup <store>`: delete the store table by table.
 """
 
@@ -148,14 +152,17 @@ def _mix(webhooks: int, processes: int) -> dict:
         pid = os.fork()
         if pid == 0:
             os.close(read)
-            os.write(write, str(_drain_until_empty()).encode())
+            os.write(write, json.dumps(_drain_until_empty()).encode())
             os._exit(0)
         os.close(write)
         children[pid] = read
-    waited = 0.0
+    waited, statements, one_by_one = 0.0, 0, 0
     for pid, read in children.items():
         with os.fdopen(read) as pipe:
-            waited += float(pipe.read() or 0)
+            child = json.loads(pipe.read() or "{}")
+        waited += child.get("waited", 0.0)
+        statements += child.get("statements", 0)
+        one_by_one += child.get("one_by_one", 0)
         os.waitpid(pid, 0)
     seconds = time.monotonic() - started
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -168,12 +175,17 @@ def _mix(webhooks: int, processes: int) -> dict:
         "seconds": seconds,
         "cpu_ms_per_event": 1000 * (used.ru_utime + used.ru_stime) / max(processed, 1),
         "head_wait_share": waited / (processes * seconds),
+        "queries_per_event": statements / max(processed, 1),
+        "one_by_one": one_by_one,
     }
 
 
-def _drain_until_empty() -> float:
-    """In a forked child: drain until a claim is empty; the seconds spent waiting for chain heads."""
+def _drain_until_empty() -> dict:
+    """In a forked child: drain until a claim is empty; the seconds spent waiting for chain heads, the
+    statements sent and the deliveries left to one by one."""
     from unittest import mock
+
+    from django.db import connection
 
     from stores import handlers, tasks
 
@@ -184,10 +196,71 @@ def _drain_until_empty() -> float:
         lock(**kwargs)
         waited[0] += time.monotonic() - began
 
-    with mock.patch.object(tasks, "_publish"), mock.patch.object(handlers, "evidence_heads_lock", timed):
+    counted: list = []
+    single = mock.Mock(wraps=handlers.webhook_event_process)
+    with (
+        mock.patch.object(tasks, "_publish"),
+        mock.patch.object(handlers, "evidence_heads_lock", timed),
+        mock.patch.object(handlers, "webhook_event_process", single),
+        connection.execute_wrapper(_counter(counted)),
+    ):
         while tasks.process_pending_webhook_events.run():
             pass
-    return waited[0]
+    return {"waited": waited[0], "statements": len(counted), "one_by_one": single.call_count}
+
+
+def _updates(count: int) -> dict:
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.db import connection
+
+    from bench.load import plan as traffic
+    from bench.seed import store_delete
+    from stores import handlers, tasks
+    from stores.models import Store
+    from stores.services import webhook_event_record
+    from tests.fixtures import load
+
+    template = load("shopify_checkouts_create.json")
+    setup = _setup()
+    store = Store.objects.get(pk=setup["id"])
+    bench_store = traffic.Store(id=setup["id"], secret="", number="", domain=setup["domain"])
+    at = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=5)
+    shoppers = [
+        traffic.Shopper(
+            checkout=f"u{uuid.uuid4().hex[:12]}", phone=traffic._phone(i), kind="", store=bench_store
+        )
+        for i in range(count)
+    ]
+
+    def drained(topic: str, when: datetime) -> dict:
+        for i, shopper in enumerate(shoppers):
+            payload = json.loads(traffic.checkout_body(template, shopper, at=when))
+            webhook_event_record(
+                store=store, source="shopify", key=f"{topic}-{i}", topic=topic, payload=payload
+            )
+        counted, single = [], mock.Mock(wraps=handlers.webhook_event_process)
+        before = resource.getrusage(resource.RUSAGE_SELF)
+        with (
+            mock.patch.object(handlers, "webhook_event_process", single),
+            connection.execute_wrapper(_counter(counted)),
+        ):
+            while tasks.process_pending_webhook_events.run():
+                pass
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = used.ru_utime - before.ru_utime + used.ru_stime - before.ru_stime
+        return {
+            "cpu_ms": 1000 * cpu / count,
+            "queries": len(counted) / count,
+            "one_by_one": single.call_count,
+        }
+
+    with mock.patch.object(tasks, "_publish"):
+        created = drained("checkouts/create", at)
+        updated = drained("checkouts/update", at + timedelta(minutes=1))
+    store_delete(store)
+    return {"per_create": created, "per_update": updated}
 
 
 def _cleanup(store_id: str) -> dict:
@@ -210,6 +283,8 @@ def main(mode: str, *args: str) -> None:
         result = _queries([int(a) for a in args])
     elif mode == "mix":
         result = _mix(int(args[0]), int(args[1]))
+    elif mode == "updates":
+        result = _updates(int(args[0]))
     elif mode == "cleanup":
         result = _cleanup(args[0])
     else:

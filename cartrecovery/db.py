@@ -1,9 +1,15 @@
 """The one idempotent insert: a row whose unique key may already exist (a repeated or simultaneous
-delivery, a second worker) is inserted once, and the loser of the race gets the winner's row."""
+delivery, a second worker) is inserted once, and the loser of the race gets the winner's row. And the
+hot paths' plain inserts: one row (`insert_or_skip`) or many (`insert_many`) without the ORM's compiler."""
 
+import uuid
+from datetime import datetime
+from decimal import Decimal
 from functools import cache
 
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from psycopg.adapt import Transformer
 
 
 def insert_once(model, fields: dict, *, existing: dict | None = None):
@@ -82,3 +88,156 @@ def _insert_sql(model) -> str:
         f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608 - names
         f"ON CONFLICT DO NOTHING RETURNING {quote(model._meta.pk.column)}"
     )
+
+
+def insert_many(model, rows: list) -> list:
+    """`bulk_create` for a hot path: model instances built but not saved (their related objects saved
+    first) inserted by one multi-row `INSERT … VALUES … RETURNING` per chunk, their primary keys set.
+
+    The values are those `insert_or_skip` sends (`field.pre_save`, then `get_db_prep_save`), but a value a
+    stock field would pass on unchanged (a str for a text column, an int, a UUID, a Decimal, an aware
+    datetime) is sent as it is, `auto_now` fields take one instant for the call, and no query compiler
+    runs. The statement is written with psycopg's own literals (what Django's client-side binding does for
+    every query) but not parsed again for placeholders: Django's `bulk_create` prepared every value through
+    its field and quoted each column as an array in Python, and a long placeholder list costs as much to
+    split. Like `bulk_create`: no `save()`, no signals, and a unique key already taken raises
+    `IntegrityError`.
+    """
+    if not rows:
+        return rows
+    preps = _column_preps(model)
+    literal = Transformer.from_context(connection.connection).as_literal
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), _CHUNK):
+            chunk = rows[start : start + _CHUNK]
+            values = b"), (".join(b", ".join([literal(prep(row, now)) for prep in preps]) for row in chunk)
+            sql = f"{_insert_head(model)} ({values.decode()}) RETURNING {_pk_column(model)}"
+            cursor.execute(sql)
+            for row, (pk,) in zip(chunk, cursor.fetchall(), strict=True):
+                row.pk = pk
+                row._state.adding, row._state.db = False, connection.alias
+    return rows
+
+
+_CHUNK = 2000
+
+
+def update_many(model, rows: list, fields: list[str]) -> None:
+    """`bulk_update` for a hot path: these fields of saved instances, written as they stand on them (no
+    `auto_now`: set it yourself, as for `bulk_update`), by one `UPDATE … FROM (VALUES …)` per chunk.
+
+    `bulk_update` builds a `CASE WHEN` per field and row through the ORM's expressions, which costs more
+    CPU than the rest of a checkout update; the values here are prepared as `insert_many` prepares them.
+    """
+    if not rows:
+        return
+    meta = model._meta
+    columns = [meta.pk] + [meta.get_field(name) for name in fields]
+    preps = [_column_prep(field, stamp=False) for field in columns]
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(field.column) for field in columns)
+    sets = ", ".join(
+        f"{quote(field.column)} = v.{quote(field.column)}::{field.cast_db_type(connection)}"
+        for field in columns[1:]
+    )
+    pk = quote(meta.pk.column)
+    table = quote(meta.db_table)
+    literal = Transformer.from_context(connection.connection).as_literal
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), _CHUNK):
+            chunk = rows[start : start + _CHUNK]
+            values = b"), (".join(b", ".join([literal(prep(row, None)) for prep in preps]) for row in chunk)
+            cursor.execute(
+                f"UPDATE {table} SET {sets} FROM (VALUES ({values.decode()})) AS v ({names}) "  # noqa: S608 - names
+                f"WHERE {table}.{pk} = v.{pk}::{meta.pk.cast_db_type(connection)}"
+            )
+
+
+def _aware(value) -> bool:
+    return value.tzinfo is not None
+
+
+def _plain_kinds() -> dict:
+    from django.db import models
+
+    text, number = ((str, None),), ((int, None),)
+    return {
+        models.CharField: text,
+        models.TextField: text,
+        models.EmailField: text,
+        models.URLField: text,
+        models.SlugField: text,
+        models.IntegerField: number,
+        models.BigIntegerField: number,
+        models.SmallIntegerField: number,
+        models.PositiveIntegerField: number,
+        models.PositiveBigIntegerField: number,
+        models.PositiveSmallIntegerField: number,
+        models.AutoField: number,
+        models.BigAutoField: number,
+        models.BooleanField: ((bool, None),),
+        models.UUIDField: ((uuid.UUID, None),),
+        models.DecimalField: ((Decimal, None),),
+        models.DateTimeField: ((datetime, _aware),),
+    }
+
+
+def _column_prep(field, *, stamp: bool = True):
+    """How one column's value is read off an instance and prepared for the database (`stamp`: an
+    `auto_now` field takes the insert's instant, as `pre_save` sets it on a new row)."""
+
+    def prepared(row, now):
+        if not stamp:
+            return field.get_db_prep_save(getattr(row, field.attname), connection)
+        return field.get_db_prep_save(field.pre_save(row, True), connection)
+
+    stamps = stamp and (getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
+    if stamps and field.get_internal_type() == "DateTimeField":
+        attname = field.attname
+
+        def stamped(row, now):
+            setattr(row, attname, now)  # what `pre_save` does, with the call's one instant
+            return now
+
+        return stamped
+    target = field.target_field if field.is_relation else field
+    kinds = dict(_plain_kinds().get(type(target), ()))
+    if stamps or not kinds or type(field).pre_save not in _stock_pre_saves():
+        return prepared
+    attname = field.attname
+
+    def plain_or_prepared(row, now):
+        value = getattr(row, attname)
+        if value is None:
+            return None
+        kind = type(value)
+        if kind in kinds and (kinds[kind] is None or kinds[kind](value)):
+            return value
+        return prepared(row, now)
+
+    return plain_or_prepared
+
+
+def _stock_pre_saves() -> tuple:
+    """`pre_save` methods that only read the attribute (but for `auto_now`, handled before)."""
+    from django.db.models import DateField, Field
+
+    return (Field.pre_save, DateField.pre_save)
+
+
+@cache
+def _column_preps(model) -> tuple:  # for inserts
+    return tuple(_column_prep(field) for field in _insert_columns(model))
+
+
+@cache
+def _insert_head(model) -> str:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in _insert_columns(model))
+    return f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES"
+
+
+@cache
+def _pk_column(model) -> str:
+    return connection.ops.quote_name(model._meta.pk.column)

@@ -18,6 +18,7 @@ from .services import (
     nudges_cancel_pending,
     nudges_cancel_pending_many,
     nudges_schedule_for_cart,
+    nudges_schedule_for_carts,
     nudges_schedule_for_new_carts,
 )
 
@@ -32,6 +33,10 @@ def on_store_created(*, store) -> None:
 
 def on_cart_active(*, store, cart) -> None:
     nudges_schedule_for_cart(store=store, cart=cart)
+
+
+def on_carts_active(*, store, carts, with_items) -> None:
+    nudges_schedule_for_carts(store=store, carts=carts, with_items=with_items)
 
 
 def on_new_carts(*, store, carts, with_items) -> None:
@@ -160,6 +165,7 @@ def register() -> None:
     hooks.hook_register(messaging.FIRST_TEXT_DELAY_PROVIDERS, first_text_delay)
     hooks.hook_register(hooks.STORE_CREATED_HOOKS, on_store_created)
     hooks.hook_register(hooks.CART_ACTIVE_HOOKS, on_cart_active)
+    hooks.hook_register(hooks.CARTS_ACTIVE_HOOKS, on_carts_active)
     hooks.hook_register(hooks.NEW_CARTS_HOOKS, on_new_carts)
     hooks.hook_register(hooks.CONSENT_CHANGED_HOOKS, on_consent_changed)
     hooks.hook_register(hooks.CONSENT_GRANTED_HOOKS, consent_confirmation_send)

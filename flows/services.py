@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import DateTimeField, ExpressionWrapper, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from cartrecovery.db import insert_many, update_many
 from cartrecovery.errors import ApplicationError
 from conversations import wording
 from conversations.languages import LANGUAGES
@@ -107,6 +108,63 @@ def nudges_schedule_for_cart(*, store: Store, cart: Cart) -> list[Nudge]:
     return nudges
 
 
+def nudges_schedule_for_carts(*, store: Store, carts: list[Cart], with_items: set[int]) -> list[Nudge]:
+    """`nudges_schedule_for_cart` for many carts at once (each once; `with_items`: the ids of those with
+    items): the carts that stopped qualifying have their pending nudges cancelled (one call per reason),
+    the others' nudges are created or moved, in one statement each for the set."""
+    store_problem = store_texting_problem(store)
+    problems = {
+        cart.pk: store_problem or cart_texting_problem(cart, has_items=cart.pk in with_items)
+        for cart in carts
+    }
+    by_reason: dict[str, list[Cart]] = {}
+    for cart in carts:
+        if problems[cart.pk]:
+            by_reason.setdefault(problems[cart.pk], []).append(cart)
+    for reason, stopped in by_reason.items():
+        nudges_cancel_pending_many(store=store, reason=reason, carts=stopped)
+    qualifying = [cart for cart in carts if not problems[cart.pk]]
+    flow = flow_active_for(store=store) if qualifying else None
+    if flow is None:
+        return []
+    now = timezone.now()
+    new, moved, events = [], [], []
+    with transaction.atomic():
+        existing = {
+            (n.cart_id, n.step_id): n
+            for n in Nudge.objects.for_store(store).select_for_update().filter(cart__in=qualifying)
+        }
+        for cart in qualifying:
+            for step in flow.steps.all():
+                if not step.is_active:
+                    continue
+                variant = variant_for(step=step, cart_id=cart.pk)
+                due_at = _due_at(cart, step, variant)
+                nudge = existing.get((cart.pk, step.id))
+                if nudge is None:
+                    new.append(Nudge(store=store, cart=cart, step=step, due_at=due_at, variant=variant))
+                elif _movable(nudge) and nudge.due_at != due_at:
+                    revived = nudge.state == Nudge.State.CANCELLED
+                    nudge.due_at, nudge.state, nudge.reason = due_at, Nudge.State.SCHEDULED, ""
+                    nudge.updated_at = now
+                    moved.append(nudge)
+                    events.append(
+                        NudgeEvent(
+                            store=store,
+                            nudge=nudge,
+                            kind="scheduled" if revived else "moved",
+                            reason="cart active again" if revived else "cart updated",
+                            at=now,
+                        )
+                    )
+        insert_many(Nudge, new)
+        if moved:
+            update_many(Nudge, moved, ["due_at", "state", "reason", "updated_at"])
+        events += [NudgeEvent(store=store, nudge=nudge, kind="scheduled", at=now) for nudge in new]
+        insert_many(NudgeEvent, events)
+    return [*new, *moved]
+
+
 def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[int]) -> list[Nudge]:
     """`nudges_schedule_for_cart` for carts created a moment ago (they have no nudges yet), in two INSERTs
     for the set. A cart that does not qualify gets nothing: it has nothing to cancel."""
@@ -115,7 +173,8 @@ def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[i
         return []
     steps = [step for step in flow.steps.all() if step.is_active]
     qualifying = [cart for cart in carts if not cart_texting_problem(cart, has_items=cart.pk in with_items)]
-    nudges = Nudge.objects.bulk_create(
+    nudges = insert_many(
+        Nudge,
         [
             Nudge(
                 store=store,
@@ -126,11 +185,11 @@ def nudges_schedule_for_new_carts(*, store, carts: list[Cart], with_items: set[i
             )
             for cart in qualifying
             for step in steps
-        ]
+        ],
     )
     now = timezone.now()
-    NudgeEvent.objects.bulk_create(
-        [NudgeEvent(store=store, nudge=nudge, kind="scheduled", at=now) for nudge in nudges]
+    insert_many(
+        NudgeEvent, [NudgeEvent(store=store, nudge=nudge, kind="scheduled", at=now) for nudge in nudges]
     )
     return nudges
 

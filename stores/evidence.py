@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 
 from django.db import transaction
 
+from cartrecovery.db import insert_many
+
 from .models import ConsentEvent, EvidenceHead, EvidenceLink, Store
 
 ALGORITHM = "sha256"
@@ -71,7 +73,7 @@ def evidence_append(*, store: Store, entries: list[tuple[str, str, dict]]) -> li
                 )
             )
             prev = digest
-        EvidenceLink.objects.bulk_create(links)
+        insert_many(EvidenceLink, links)
         EvidenceHead.objects.filter(pk=head.pk).update(hash=prev, length=head.length + len(links))
     return links
 

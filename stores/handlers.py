@@ -130,7 +130,15 @@ def _batch_process(event_ids: list[int]) -> None:
         services.carts_create_new(store=store, new_carts=carts)
     # After the new carts: an order's cart is never one of them (they would share a key), but its reads
     # then see the batch as one by one would.
-    new_orders, ordered = webhook_batch.new_orders_split(parsed)
+    # Then checkouts of carts the store has, and new orders: what the sets before wrote no longer counts
+    # (an order that shared keys only with its checkout, received before it, is now apart from the rest).
+    left = {e.id for e in written}
+    known, updated = webhook_batch.known_carts_split([p for p in parsed if p.event.id not in left])
+    for store, updates in known.items():
+        services.carts_update_known(store=store, updates=updates)
+    written += updated
+    left |= {e.id for e in updated}
+    new_orders, ordered = webhook_batch.new_orders_split([p for p in parsed if p.event.id not in left])
     for store, orders in new_orders.items():
         services.orders_record_new(store=store, new_orders=orders)
     written += ordered

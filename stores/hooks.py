@@ -9,6 +9,9 @@ The registries, each called with keyword arguments:
   Flows seeds the recommended flow, conversations the starter keyword rules.
 - CART_ACTIVE_HOOKS (store, cart): a shopper's cart was seen or changed and is not bought. Flows enrolls it
   in the flow or moves its pending texts.
+- CARTS_ACTIVE_HOOKS (store, carts, with_items): the set form of CART_ACTIVE_HOOKS, for known carts
+  updated together by the webhook drain (each once, none bought; `with_items`: the ids of those with
+  items). The drain runs CART_ACTIVE_HOOKS per cart instead unless both registries hold as many hooks.
 - NEW_CARTS_HOOKS (store, carts, with_items): the set form of CART_ACTIVE_HOOKS, for carts just created
   together by the webhook drain (none bought, none with pending texts; `with_items`: the ids of those
   with items). Every app on CART_ACTIVE_HOOKS adds its set form here too: the drain writes a set only
@@ -42,6 +45,7 @@ AnyHook = TypeVar("AnyHook", bound=Callable)
 
 STORE_CREATED_HOOKS: list[Hook] = []
 CART_ACTIVE_HOOKS: list[Hook] = []
+CARTS_ACTIVE_HOOKS: list[Hook] = []
 NEW_CARTS_HOOKS: list[Hook] = []
 CONSENT_CHANGED_HOOKS: list[Hook] = []
 CONSENT_GRANTED_HOOKS: list[Hook] = []

@@ -6,7 +6,8 @@ every other delivery goes through `handlers.webhook_event_process`, in the order
 same transaction. A delivery is written in bulk only when nothing else can observe the difference:
 
 * no other delivery of the batch names any of its keys (cart ids and tokens, phone numbers, consent
-  evidence keys), so running it before the others commutes with them;
+  evidence keys), so running it before the others commutes with them; but orders received after it
+  may (its own order, in the same batch): the set still writes it before them;
 * its cart and consent evidence do not exist yet and no order is waiting for its checkout, so
   `cart_upsert` would create them; its shopper may exist (a returning shopper: the set updates their
   details and SMS status as `customer_upsert` and `consent_record` would, from their newest consent),
@@ -18,9 +19,11 @@ same transaction. A delivery is written in bulk only when nothing else can obser
   (`hooks.NEW_CARTS_HOOKS`). The consent hooks run for each event, as `consent_record` runs them.
 
 New orders for carts the store already has are a second set (`new_orders_split`, written by
-`services.orders_record_new`) under the same first and fourth rules, and more: the order id is new, the
-cart is found by the shop's keys and is no other shopper's, no other delivery names the cart or the
-shopper's other carts (the order stops their texts), and the order carries no consent or discount code.
+`services.orders_record_new`) under the same first and fourth rules (the new carts just written no
+longer count: an order that shares keys only with its checkout, written before it, is apart), and
+more: the order id is new, the cart is found by the shop's keys and is no other shopper's, no other
+delivery names the cart or the shopper's other carts (the order stops their texts), and the order
+carries no consent or discount code.
 
 Any error in the set rolls the whole batch back and `webhook_events_process` then runs it one by one, so
 one poison delivery fails alone, with its error.
@@ -36,7 +39,7 @@ from . import hooks, selectors
 from .models import Cart, ConsentEvent, Customer, Order, WebhookEvent
 from .phones import phone_parse
 from .schemas import CartData, CartRef, ConsentChange, OrderData
-from .services import NewCart, NewOrder
+from .services import KnownCartUpdate, NewCart, NewOrder
 
 _STATUS_KINDS = (ConsentEvent.Kind.GRANTED, ConsentEvent.Kind.REVOKED)
 
@@ -65,11 +68,32 @@ def _apart(parsed: list[Parsed]) -> tuple[Counter, list[Parsed]]:
     return counts, apart
 
 
+def _apart_but_for_later_orders(parsed: list[Parsed]) -> list[Parsed]:
+    """`_apart`, but a delivery may share its keys with orders received after it (its own checkout's
+    order, in the same batch): written first, it is still written before them, as one by one."""
+    named: dict = {}
+    for position, p in enumerate(parsed):
+        for key in p.keys or ():
+            named.setdefault(key, []).append(position)
+    unkeyed_stores = {p.event.store_id for p in parsed if p.keys is None}
+    return [
+        p
+        for position, p in enumerate(parsed)
+        if p.event.store_id not in unkeyed_stores
+        and p.keys is not None
+        and all(
+            other == position or (other > position and parsed[other].records_order)
+            for key in p.keys
+            for other in named[key]
+        )
+    ]
+
+
 def new_carts_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
     """({store: [NewCart…]} to write in bulk, the events those are), the rest left to one-by-one."""
     if len(hooks.NEW_CARTS_HOOKS) != len(hooks.CART_ACTIVE_HOOKS):
         return {}, []  # an app follows new carts one at a time only: so does the drain
-    _, apart = _apart(parsed)
+    apart = _apart_but_for_later_orders(parsed)
     candidates = [
         (p, new_cart) for p in apart if p.upserts_cart and (new_cart := _new_cart(p.data)) is not None
     ]
@@ -88,6 +112,76 @@ def new_carts_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
             chosen[store] = [n for _, n in kept]
             events += [e for e, _ in kept]
     return chosen, events
+
+
+def known_carts_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:
+    """({store: [KnownCartUpdate…]} to write in bulk, the events those are), the rest left to one-by-one:
+    checkouts of carts the store has, from a shopper it has with the checkout's number, apart from the
+    rest of the batch (but their own later orders), not completed, the SMS box not unticked, and every
+    consent they carry for that number and already recorded (a repeat of the box ticked before)."""
+    candidates = [
+        (p, phone)
+        for p in _apart_but_for_later_orders(parsed)
+        if p.upserts_cart and (phone := _known_phone(p.data))
+    ]
+    by_store: dict = {}
+    for p, phone in candidates:
+        by_store.setdefault(p.event.store, []).append((p, phone))
+    chosen, events = {}, []
+    for store, pairs in by_store.items():
+        kept = _known_updates(store, pairs)
+        if kept:
+            chosen[store] = [u for _, u in kept]
+            events += [p.event for p, _ in kept]
+    return chosen, events
+
+
+def _known_phone(data) -> str:
+    """The checkout's number when `carts_update_known` can stand in for `cart_upsert` on it, else ""."""
+    if not isinstance(data, CartData) or data.completed_at is not None or data.sms_box_unticked:
+        return ""
+    contact = data.contact
+    parsed = _phone(contact.phone_raw, contact.phone_region or None)
+    if not parsed.ok:
+        return ""
+    for consent in data.consents:
+        if consent.kind not in _STATUS_KINDS or not consent.dedupe_key:
+            return ""
+        if _phone(consent.phone_raw, contact.phone_region or None).e164 != parsed.e164:
+            return ""
+    return parsed.e164
+
+
+def _known_updates(store, pairs: list[tuple[Parsed, str]]) -> list[tuple[Parsed, KnownCartUpdate]]:
+    """Three queries for the store's updates in the batch: its customers with these numbers and its carts
+    with these ids (locked, in that order, as `cart_upsert` takes them), and the consent evidence it has."""
+    customers = {
+        c.phone.as_e164: c
+        for c in Customer.objects.filter(store=store, phone__in=[phone for _, phone in pairs])
+        .select_for_update()
+        .order_by("pk")
+    }
+    carts = {
+        c.external_id: c
+        for c in Cart.objects.filter(store=store, external_id__in=[p.data.external_id for p, _ in pairs])
+        .select_for_update()
+        .order_by("pk")
+    }
+    keys = [c.dedupe_key[:255] for p, _ in pairs for c in p.data.consents]
+    recorded = set(
+        ConsentEvent.objects.filter(store=store, dedupe_key__in=keys).values_list("dedupe_key", flat=True)
+        if keys
+        else ()
+    )
+    kept = []
+    for p, phone in pairs:
+        cart, customer = carts.get(p.data.external_id), customers.get(phone)
+        if cart is None or customer is None:
+            continue  # a new cart (the other set, or one by one), or a new shopper on a known cart
+        if any(c.dedupe_key[:255] not in recorded for c in p.data.consents):
+            continue  # new consent evidence: one by one, which records and announces it
+        kept.append((p, KnownCartUpdate(data=p.data, phone_e164=phone, cart=cart, customer=customer)))
+    return kept
 
 
 def new_orders_split(parsed: list[Parsed]) -> tuple[dict, list[WebhookEvent]]:

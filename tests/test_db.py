@@ -1,9 +1,9 @@
-"""`insert_or_skip`: the idempotent insert of the webhook hot path, against PostgreSQL."""
+"""`insert_or_skip` and `insert_many`: the plain inserts of the webhook hot path, against PostgreSQL."""
 
 import pytest
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
-from cartrecovery.db import JsonText, insert_or_skip
+from cartrecovery.db import JsonText, insert_many, insert_or_skip, update_many
 from stores.models import WebhookEvent
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +45,85 @@ def test_json_text_is_stored_as_given(store):
     insert_or_skip(WebhookEvent, _fields(store, "k1", payload=JsonText('{"a": [1, 2.50, "é"], "a2": null}')))
 
     assert WebhookEvent.objects.get().payload == {"a": [1, 2.5, "é"], "a2": None}
+
+
+def _rows(store):
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from stores.models import Cart, ConsentEvent, Customer
+
+    at = timezone.now().replace(microsecond=123456)
+    customer = Customer(store=store, phone="+12125550123", first_name="Zoë 'O%s", email="")
+    cart = Cart(
+        store=store, external_id="x'1", currency="USD", subtotal=Decimal("12.50"), last_activity_at=at
+    )
+    event = ConsentEvent(
+        store=store, kind="granted", source="shopify_checkout", occurred_at=at, ip_address="192.0.2.1",
+        evidence={"checkout": "x'1", "n": [1, None]}, dedupe_key="k%s",
+    )  # fmt: skip
+    return customer, cart, event
+
+
+def test_insert_many_writes_what_bulk_create_writes(store):
+    from stores.models import Cart, ConsentEvent, Customer
+
+    def stored(model, pk):
+        return {
+            f.attname: getattr(model.objects.get(pk=pk), f.attname)
+            for f in model._meta.concrete_fields
+            if f.attname not in ("id", "created_at", "updated_at", "customer_id")
+        }
+
+    ours, theirs = _rows(store), _rows(store)
+    theirs[1].external_id, theirs[2].dedupe_key = "x'2", "k2"
+    theirs[0].phone = "+12125550124"
+    for model, mine, other in zip((Customer, Cart, ConsentEvent), ours, theirs, strict=True):
+        if model is not Customer:
+            mine.customer, other.customer = ours[0], theirs[0]
+        [written] = insert_many(model, [mine])
+        model.objects.bulk_create([other])
+        assert written.pk is not None
+        assert written._state.adding is False
+        mine_row, other_row = stored(model, written.pk), stored(model, other.pk)
+        for name in ("external_id", "dedupe_key", "phone"):
+            mine_row.pop(name, None), other_row.pop(name, None)
+        assert mine_row == other_row
+    assert str(Customer.objects.get(pk=ours[0].pk).phone) == "+12125550123"
+    assert Cart.objects.get(pk=ours[1].pk).customer_id == ours[0].pk
+    assert ours[1].created_at is not None  # auto_now_add set on the instance, as save() sets it
+
+
+def test_insert_many_raises_on_a_taken_key(store):
+    from stores.models import Cart
+
+    insert_many(Cart, [_rows(store)[1]])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        insert_many(Cart, [_rows(store)[1]])
+
+
+def test_update_many_writes_the_fields_as_they_stand(store):
+    from decimal import Decimal
+
+    from stores.models import Cart, Customer
+
+    customer, cart, _ = _rows(store)
+    insert_many(Customer, [customer])
+    other = Cart(store=store, external_id="y", currency="USD", last_activity_at=cart.last_activity_at)
+    insert_many(Cart, [cart, other])
+    cart.customer, cart.subtotal, cart.first_name, cart.status = (
+        customer,
+        Decimal("3.10"),
+        "Ann 'x' %s",
+        "expired",
+    )
+    other.email, other.phone_raw = "b@example.com", ""
+
+    update_many(Cart, [cart, other], ["customer", "subtotal", "first_name", "status", "email", "phone_raw"])
+
+    stored = Cart.objects.get(pk=cart.pk)
+    assert (stored.customer_id, stored.subtotal, stored.first_name, stored.status) == (
+        customer.pk, Decimal("3.10"), "Ann 'x' %s", "expired",
+    )  # fmt: skip
+    assert Cart.objects.get(pk=other.pk).email == "b@example.com"

@@ -6,7 +6,7 @@ from .accounts import (
     user_ensure,
 )
 from .api_tokens import api_token_create, api_token_revoke, api_token_rotate, api_tokens_revoke_all
-from .cart_batch import NewCart, carts_create_new
+from .cart_batch import KnownCartUpdate, NewCart, carts_create_new, carts_update_known
 from .consent import ConsentDetails, consent_record, customer_resume, customer_snooze
 from .order_batch import NewOrder, orders_record_new
 from .shoppers import (
@@ -28,6 +28,7 @@ from .webhook_events import (
 
 __all__ = [
     "ConsentDetails",
+    "KnownCartUpdate",
     "NewCart",
     "NewOrder",
     "api_token_create",
@@ -38,6 +39,7 @@ __all__ = [
     "cart_mark_recovered",
     "cart_upsert",
     "carts_create_new",
+    "carts_update_known",
     "consent_apply",
     "consent_change_record",
     "consent_record",

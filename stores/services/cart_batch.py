@@ -1,5 +1,6 @@
 """New checkouts, from new or returning shoppers, written as a set: what `cart_upsert` does for each, in a
-constant number of statements for the whole set. `stores.webhook_batch` decides which checkouts qualify
+constant number of statements for the whole set; and checkouts of carts the store has
+(`carts_update_known`). `stores.webhook_batch` decides which checkouts qualify
 (the cart and its consent evidence are new, nothing else in the batch names them) and loads the returning
 shoppers; this module only writes.
 """
@@ -9,12 +10,20 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from cartrecovery.db import insert_many, update_many
 from stores.evidence import consent_event_content, evidence_append
-from stores.hooks import CONSENT_CHANGED_HOOKS, CONSENT_GRANTED_HOOKS, NEW_CARTS_HOOKS, hooks_run
-from stores.models import Cart, CartItem, ConsentEvent, Customer, EvidenceLink, SmsStatus, Store
+from stores.hooks import (
+    CART_ACTIVE_HOOKS,
+    CARTS_ACTIVE_HOOKS,
+    CONSENT_CHANGED_HOOKS,
+    CONSENT_GRANTED_HOOKS,
+    NEW_CARTS_HOOKS,
+    hooks_run,
+)
+from stores.models import Cart, CartItem, CartStatus, ConsentEvent, Customer, EvidenceLink, SmsStatus, Store
 from stores.schemas import CartData
 
-from .shoppers import customer_details
+from .shoppers import CART_FILL_FIELDS, cart_fill_set, cart_item_rows, customer_details, customers_upsert
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +49,8 @@ def carts_create_new(*, store: Store, new_carts: list[NewCart]) -> list[Cart]:
     with_phone = [n for n in new_carts if n.phone_e164]
     statuses = {n.phone_e164: _sms_statuses(n, now=now) for n in with_phone}
     first_time = [n for n in with_phone if n.returning is None]
-    created = Customer.objects.bulk_create(
+    created = insert_many(
+        Customer,
         [
             Customer(
                 store=store,
@@ -49,29 +59,29 @@ def carts_create_new(*, store: Store, new_carts: list[NewCart]) -> list[Cart]:
                 **customer_details(n.data.contact),
             )
             for n in first_time
-        ]
+        ],
     )
     customer_of = {n.phone_e164: c for n, c in zip(first_time, created, strict=True)}
     returning = [n for n in with_phone if n.returning is not None]
     # Before the update below: the hooks compare each event's status with the one before it.
     status_before = {n.phone_e164: _status_of(n.returning) for n in with_phone}
     customer_of |= _returning_update(returning, statuses, now=now)
-    carts = Cart.objects.bulk_create(
-        [_cart(store, n, customer_of.get(n.phone_e164), now=now) for n in new_carts]
-    )
-    CartItem.objects.bulk_create(
+    carts = insert_many(Cart, [_cart(store, n, customer_of.get(n.phone_e164), now=now) for n in new_carts])
+    insert_many(
+        CartItem,
         [
             CartItem(cart=cart, position=position, **vars(item))
             for cart, n in zip(carts, new_carts, strict=True)
             for position, item in enumerate(n.data.items)
-        ]
+        ],
     )
-    evidence = ConsentEvent.objects.bulk_create(
+    evidence = insert_many(
+        ConsentEvent,
         [
             _consent_event(store, customer_of[n.phone_e164], consent, now=now)
             for n in with_phone
             for consent in n.data.consents
-        ]
+        ],
     )
     _consent_chain(store, evidence, [n.phone_e164 for n in with_phone for _ in n.data.consents])
     customers = [(n.phone_e164, customer_of[n.phone_e164]) for n in with_phone]
@@ -195,3 +205,46 @@ def _consent_event(store: Store, customer: Customer, consent, *, now) -> Consent
         evidence=consent.evidence or {},
         dedupe_key=consent.dedupe_key[:255],
     )
+
+
+@dataclass(frozen=True)
+class KnownCartUpdate:
+    data: CartData
+    phone_e164: str
+    cart: Cart  # the store's cart with the checkout's id, locked
+    customer: Customer  # the store's customer with the checkout's number, locked
+
+
+def carts_update_known(*, store: Store, updates: list[KnownCartUpdate]) -> list[Cart]:
+    """`cart_upsert` for checkouts of carts the store has, from shoppers it has, whose consent evidence is
+    all recorded already (so recording it again is a no-op): the shoppers' details (one UPDATE), the
+    fresh bodies' carts (one UPDATE) and items (one DELETE, one INSERT), then CARTS_ACTIVE_HOOKS for
+    those not bought (flows moves their texts, or cancels them), as `cart_upsert` runs CART_ACTIVE_HOOKS
+    for each."""
+    now = timezone.now()
+    customers_upsert(
+        store=store,
+        contacts={u.phone_e164: u.data.contact for u in updates},
+        known={u.phone_e164: u.customer for u in updates},
+    )
+    fresh = []
+    for u in updates:
+        activity_at = min(u.data.last_activity_at or now, now)
+        if activity_at >= u.cart.last_activity_at:  # an older body changes nothing on its cart
+            cart_fill_set(cart=u.cart, data=u.data, customer=u.customer, phone_problem="", at=activity_at)
+            u.cart.updated_at = now
+            fresh.append(u)
+    carts = [u.cart for u in fresh]
+    if carts:
+        update_many(Cart, carts, [*CART_FILL_FIELDS, "updated_at"])
+        CartItem.objects.filter(cart__in=carts).delete()
+        insert_many(CartItem, [row for u in fresh for row in cart_item_rows(u.cart, u.data.items)])
+    active = [u for u in fresh if u.cart.status != CartStatus.RECOVERED]
+    if len(CARTS_ACTIVE_HOOKS) == len(CART_ACTIVE_HOOKS):
+        with_items = {u.cart.pk for u in active if u.data.items}
+        hooks_run(CARTS_ACTIVE_HOOKS, store=store, carts=[u.cart for u in active], with_items=with_items)
+    else:  # an app follows active carts one at a time only
+        for u in active:
+            hooks_run(CART_ACTIVE_HOOKS, store=store, cart=u.cart)
+    logger.info("store %s: %d known carts updated as a set (%d fresh)", store.pk, len(updates), len(carts))
+    return carts

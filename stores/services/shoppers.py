@@ -9,6 +9,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from cartrecovery.db import update_many
 from stores import selectors
 from stores.hooks import (
     CART_ACTIVE_HOOKS,
@@ -55,7 +56,7 @@ def customers_upsert(
             fields.update(names)
         customers[phone] = customer
     if changed:
-        Customer.objects.bulk_update(changed, sorted(fields))
+        update_many(Customer, changed, sorted(fields))
     return customers
 
 
@@ -165,6 +166,20 @@ def _order_delivered_first_link(*, store: Store, cart: Cart) -> None:
 
 
 def _cart_fill(*, cart: Cart, data: CartData, customer: Customer | None, phone_problem: str, at) -> None:
+    cart_fill_set(cart=cart, data=data, customer=customer, phone_problem=phone_problem, at=at)
+    cart.save()
+
+
+# What `cart_fill_set` may change (a set of carts is saved with these and `updated_at`).
+CART_FILL_FIELDS = (
+    "customer", "cart_token", "checkout_token", "checkout_id", "checkout_url", "currency", "subtotal",
+    "total", "last_activity_at", "phone_raw", "phone_problem", "email", "first_name", "country",
+    "province", "locale", "status",
+)  # fmt: skip
+
+
+def cart_fill_set(*, cart: Cart, data: CartData, customer: Customer | None, phone_problem: str, at) -> None:
+    """What a fresh checkout body changes on its cart, set on the instance (the caller saves it)."""
     contact = data.contact
     cart.customer = customer or cart.customer
     cart.cart_token = data.cart_token or cart.cart_token
@@ -185,12 +200,16 @@ def _cart_fill(*, cart: Cart, data: CartData, customer: Customer | None, phone_p
     if cart.status in (CartStatus.ABANDONED, CartStatus.EXPIRED):
         # The shopper is back: the clock starts again from this activity.
         cart.status = CartStatus.ACTIVE
-    cart.save()
 
 
 def _cart_items_replace(*, cart: Cart, items) -> None:
     CartItem.objects.filter(cart=cart).delete()
-    CartItem.objects.bulk_create(
+    CartItem.objects.bulk_create(cart_item_rows(cart, items))
+
+
+def cart_item_rows(cart: Cart, items) -> list[CartItem]:
+    """A checkout's line items as the cart's item rows (not saved), in order."""
+    return [
         CartItem(
             cart=cart,
             position=position,
@@ -203,7 +222,7 @@ def _cart_items_replace(*, cart: Cart, items) -> None:
             variant_id=item.variant_id,
         )
         for position, item in enumerate(items)
-    )
+    ]
 
 
 def _consent_withdraw_unticked_box(*, store: Store, cart: Cart, at) -> None:

@@ -9,6 +9,7 @@ transaction, and compares what both left behind, row by row by natural key (ids 
 """
 
 import copy
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from unittest import mock
 
@@ -413,6 +414,54 @@ def test_batches_of_orders_leave_the_same_database_as_one_by_one(
     _same_database_either_way(store, other_store, stream, size, "in_first_text", earlier)
 
 
+# Mostly checkout updates of carts the store already has (cart n is shopper n's; some texted, some
+# bought), several of one cart in a batch, from the cart's own shopper or another number, around
+# consent given and withdrawn: before, between and after the updates, and before the stream (opted out).
+own_updates = st.tuples(
+    st.integers(min_value=0, max_value=3),
+    st.sampled_from(["box", "none", "subscribed", "unsubscribed"]),
+    minutes,
+).map(lambda drawn: ("checkout", drawn[0], drawn[0], drawn[1], drawn[2], "checkouts/update"))
+# the box ticked again by the cart's own shopper, the common update: apart from the rest, a set writes it
+box_again = st.tuples(carts, minutes).map(
+    lambda drawn: ("checkout", drawn[0], drawn[0], "box", drawn[1], "checkouts/update")
+)
+updates_mostly = st.one_of(
+    own_updates,
+    own_updates,
+    box_again,
+    box_again,
+    box_again,
+    st.tuples(st.just("checkout"), carts, phones, st.just("box"), minutes, st.just("checkouts/update")),
+    st.tuples(st.just("consent"), phones, st.booleans(), minutes),
+    st.tuples(st.just("own_order"), carts, minutes),
+    st.tuples(st.just("duplicate"), st.integers(min_value=0, max_value=50)),
+    st.tuples(st.just("delete"), carts),
+    st.tuples(st.just("poison"), carts, phones, minutes),
+)
+known_carts_some_opted_out = st.tuples(
+    known_carts,
+    st.lists(
+        st.tuples(phones, st.just("consent_revoked"), st.integers(min_value=-60, max_value=30)), max_size=3
+    ),
+).map(lambda drawn: drawn[0] + drawn[1])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    stream=st.lists(updates_mostly, min_size=1, max_size=16),
+    size=st.integers(min_value=1, max_value=16),
+    confirmation=st.sampled_from(["in_first_text", "separate_text"]),
+    earlier=known_carts_some_opted_out,
+)
+def test_batches_of_known_carts_updates_leave_the_same_database_as_one_by_one(
+    store, other_store, active_flow, poisoned, stream, size, confirmation, earlier
+):
+    several = max(Counter(d[1] for d in stream if d[0] == "checkout").values(), default=0) > 1
+    event(f"one cart updated several times in the stream: {'yes' if several else 'no'}")
+    _same_database_either_way(store, other_store, stream, size, confirmation, earlier)
+
+
 def _same_database_either_way(store, other_store, stream, size, confirmation, earlier):
     # the store may send a separate text on each new consent (CONSENT_GRANTED_HOOKS): the set must too
     store.consent_confirmation = confirmation
@@ -427,10 +476,17 @@ def _same_database_either_way(store, other_store, stream, size, confirmation, ea
         mock.patch.object(
             handlers.services, "orders_record_new", wraps=handlers.services.orders_record_new
         ) as bulk_orders,
+        mock.patch.object(
+            handlers.services, "carts_update_known", wraps=handlers.services.carts_update_known
+        ) as bulk_updates,
         mock.patch.object(handlers, "webhook_event_process", wraps=handlers.webhook_event_process) as single,
         mock.patch.object(handlers.logger, "warning") as fell_back,
     ):
         batched = _outcome(store, recordings, lambda: _in_batches(size), known, other_store, earlier)
+    poisoned_stream = any(d[0] == "poison" for d in stream)
+    assert poisoned_stream or not fell_back.called, fell_back.call_args  # only a poison fails a set
+    updated = [u for call in bulk_updates.call_args_list for u in call.kwargs["updates"]]
+    event(f"known carts updated as a set: {'none' if not updated else 'some'}")
     # What the examples covered (pytest --hypothesis-show-statistics): the set, one by one, and both.
     written = [n for call in bulk.call_args_list for n in call.kwargs["new_carts"]]
     event(f"carts written as a set: {'none' if not written else 'some'}")
@@ -583,3 +639,81 @@ def test_orders_for_known_carts_are_written_as_a_set_as_one_by_one_would(store, 
     assert all(
         row[8] == "recovered" for ext, row in state["carts"].items() if ext in {f"t{n}" for n in range(7)}
     )
+
+
+def test_a_new_checkout_and_its_order_in_one_batch_both_go_as_sets(store, active_flow, poisoned):
+    # given: five new checkouts, and orders from three of them, all in one batch (the order after its
+    # checkout, as the load run sends them)
+    stream = [("checkout", n, n, "box", n, "checkouts/create") for n in range(5)]
+    stream += [("own_order", n, 10 + n) for n in (0, 2, 4)]
+    recordings = _recordings(stream)
+
+    expected = _outcome(store, recordings, _one_by_one)
+    with (
+        mock.patch.object(
+            handlers.services, "carts_create_new", wraps=handlers.services.carts_create_new
+        ) as bulk,
+        mock.patch.object(
+            handlers.services, "orders_record_new", wraps=handlers.services.orders_record_new
+        ) as bulk_orders,
+        mock.patch.object(handlers, "webhook_event_process", wraps=handlers.webhook_event_process) as single,
+        mock.patch.object(handlers.logger, "warning") as fell_back,
+    ):
+        batched = _outcome(store, recordings, lambda: _in_batches(len(recordings)))
+    assert not fell_back.called
+
+    # then: every delivery went through a set, and the database is the one one-by-one leaves
+    assert sum(len(call.kwargs["new_carts"]) for call in bulk.call_args_list) == 5
+    assert sum(len(call.kwargs["new_orders"]) for call in bulk_orders.call_args_list) == 3
+    assert single.call_count == 0
+    assert batched == expected
+    recovered = {ext for ext, row in expected["store"]["carts"].items() if row[8] == "recovered"}
+    assert recovered == {"t0", "t2", "t4"}
+
+
+def test_an_order_received_before_its_new_checkout_in_one_batch_goes_one_by_one(store, active_flow, poisoned):
+    # given: an order whose checkout comes after it in the same batch (Shopify does not order deliveries)
+    recordings = _recordings([("own_order", 0, 10), ("checkout", 0, 0, "box", 0, "checkouts/create")])
+
+    expected = _outcome(store, recordings, _one_by_one)
+    with mock.patch.object(
+        handlers.services, "carts_create_new", wraps=handlers.services.carts_create_new
+    ) as bulk:
+        batched = _outcome(store, recordings, lambda: _in_batches(2))
+
+    # then: the checkout is not moved before the order (it links the waiting order, one by one)
+    assert not any(call.kwargs["new_carts"] for call in bulk.call_args_list)
+    assert batched == expected
+    assert expected["store"]["carts"]["t0"][8] == "recovered"
+
+
+def test_known_carts_updates_are_written_as_a_set_as_one_by_one_would(store, active_flow, poisoned):
+    # given: seven shoppers' carts with their texts scheduled, one bought, one shopper who opted out since
+    earlier = [(n, "cart", -30) for n in range(6)] + [(6, "cart_ordered", -30), (2, "consent_revoked", -10)]
+    known = _history(earlier)
+    # when: each comes back to their checkout (the box ticked again, as Shopify repeats it), and one
+    # cart is updated twice in the batch
+    stream = [("checkout", n, n, "box", 10 + n, "checkouts/update") for n in range(7)]
+    stream += [("checkout", 0, 0, "box", 30, "checkouts/update")]
+    recordings = _recordings(stream, earlier)
+
+    expected = _outcome(store, recordings, _one_by_one, known)
+    with (
+        mock.patch.object(
+            handlers.services, "carts_update_known", wraps=handlers.services.carts_update_known
+        ) as bulk,
+        mock.patch.object(handlers.logger, "warning") as fell_back,
+    ):
+        batched = _outcome(store, recordings, lambda: _in_batches(len(recordings)), known)
+
+    # then: the six carts updated once went as a set, the one updated twice one by one; same database
+    written = sorted(u.data.external_id for call in bulk.call_args_list for u in call.kwargs["updates"])
+    assert written == [f"t{n}" for n in range(1, 7)]
+    assert not fell_back.called  # the set did not fail (which would run its batch one by one)
+    assert batched == expected
+    state = expected["store"]
+    moved = {row[0] for row in state["nudge_events"] if row[2] == "moved"}
+    assert moved == {"t0", "t1", "t3", "t4", "t5"}  # texts follow the new activity; not the opted-out's
+    assert {row[0] for row in state["nudges"] if row[2] == "scheduled"} == {"t0", "t1", "t3", "t4", "t5"}
+    assert state["carts"]["t6"][8] == "recovered"
+    assert state["customers"][_phone(2)][-1] == "unsubscribed"
