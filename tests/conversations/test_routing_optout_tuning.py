@@ -984,6 +984,26 @@ PROMPTED_BY_SET_13 = {
         "stuur hem niet naar mijn oude adres",
     ],
 }
+PROMPTED_BY_SET_14 = {
+    "opt_out": [
+        "Please delete all my personal data under the GDPR.",
+        "Solicito la supresión de mis datos conforme al RGPD.",
+        "Je demande l'effacement de mes données conformément au RGPD.",
+        "Ich verlange die Löschung meiner Daten nach DSGVO.",
+        "Chiedo la cancellazione dei miei dati e di non essere più contattata.",
+        "Peço a exclusão dos meus dados conforme a LGPD.",
+        "Ik wil dat u mijn gegevens verwijdert volgens de AVG.",
+        "c'est le téléphone de ma fille, arrêtez de lui envoyer des messages",
+        "dit is de gsm van mijn dochter, niet meer naar dit nummer sturen aub",
+        "disicrivetemi grz",
+        "Verkeerd nummer. Afmelden a.u.b.",
+    ],
+    "!opt_out": [
+        "avg delivery time to Lyon?",
+        "can I delete the tent from my cart and keep the stove?",
+        "ik wil niet uitschrijven, ik wil de code",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -991,6 +1011,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("set11", PROMPTED_BY_SET_11),
     ("set12", PROMPTED_BY_SET_12),
     ("set13", PROMPTED_BY_SET_13),
+    ("set14", PROMPTED_BY_SET_14),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
