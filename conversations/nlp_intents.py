@@ -94,7 +94,7 @@ _FILLER = _wordset(
     "per favore grazie ora adesso si ciao tutto tutti messaggi "
     "obrigado obrigada agora sim nao oi ola tudo todos mensagens "
     "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten graag maar even nou ermee daarmee "
-    "porfa plis xfa pf pfv favor subito mal endlich cosi "
+    "porfa plis xfa pf pfv favor subito mal endlich cosi grz obg obgd vlw a u b "
     "interesa interessa interesse interessiert interesseert"
 )
 _FILLER_OPT_IN = {"please", "pls", "now", "again", "ok", "okay", "thanks", "yes", "me", "texts", "back", "hi"}
@@ -324,7 +324,7 @@ _REVOCATION_PATTERNS_FR = [
     + _AN_ITEM_FR,
     r"\b(?:ne )?(?:m|me|nous) (?:envoyez|envoie|envoies|envoyer|ecrivez|ecris|ecrire|(?:re)?contactez|"
     r"(?:re)?contacte|spammez|harcelez|relancez) (?:\w+ )?(?:plus|jamais)\b",
-    r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous )?(?:envoyer|ecrire|contacter|spammer"
+    r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous |lui |leur )?(?:envoyer|ecrire|contacter|spammer"
     r"|harceler|relancer)\b",
     r"\barret(?:ez|e|er)? (?:les|vos|ces|tes|avec les|avec vos) " + _MESSAGES_FR + r"\b",
     r"\b(?:je )?(?:ne )?j?(?:veux|souhaite|desire) (?:plus|pu|pas|aucun|aucune) (?:\w+ ){0,2}"
@@ -485,9 +485,11 @@ _REVOCATION_PATTERNS_IT = [
     r"\blasciatemi (?:in pace|stare)\b",
     r"\bnon (?:voglio|vogliamo) (?:piu )?sapere (?:piu )?(?:niente|nulla) (?:piu )?di voi\b",
     r"\bnumero sbagliato\b",
-    r"\bnon (?:voglio|desidero|vogliamo) (?:piu )?essere (?:piu )?(?:ri)?(?:disturbat|contattat|cercat|"
+    r"\b(?:non (?:voglio|desidero|vogliamo)|(?:chiedo )?di non) (?:piu )?essere (?:piu )?(?:ri)?(?:disturbat|"
+    r"contattat|cercat|"
     r"scocciat)[oaie]\b(?! (?:dal|dalla|dai|da un|da una) (?:corriere|fattorino|postino|corrieri))",
-    r"\b(?:cancellate|eliminate|rimuovete|cancella|elimina|cancellare|eliminare) (?:tutti )?i miei dati\b",
+    r"\b(?:cancellate|eliminate|rimuovete|cancella|elimina|cancellare|eliminare|cancellazione|eliminazione) "
+    r"(?:tutti )?(?:i|dei) miei dati\b",
     r"\blasciami (?:in pace|stare)\b",
 ]
 _MESSAGES_PT = (
@@ -890,10 +892,26 @@ _NO_CONSENT = {
 }
 
 
+# "my data" in any of our languages, as a privacy request names it.
+_MY_DATA = r"(?:daten|datos|donnees|dati|dados|gegevens|data|personal data|personal information)"
+# "Please delete my data under the GDPR", "Löschung meiner Daten nach DSGVO": a data-protection request to
+# erase or object names the law and what to do; it ends the texts too. "avg delivery time" names no erasure.
+_PRIVACY_LAW = re.compile(r"\b(?:gdpr|dsgvo|rgpd|lgpd|avg|ccpa)\b")
+_ERASE_OR_OBJECT = re.compile(
+    r"\b(?:delet|eras|remov|loschung|losch|cancellazion|cancell|supresion|suprim|suppression|supprim|"
+    r"effacement|effac|eliminacion|elimin|exclusao|exclu|apag|verwijder|wis|widersprech|widerspruch|"
+    r"opposizione|oppos|object)\w*"
+)
+
+
+def _privacy_request(folded: str) -> bool:
+    return bool(_PRIVACY_LAW.search(folded) and _ERASE_OR_OBJECT.search(folded))
+
+
 def _no_consent(language: str) -> str:
     number = _REMOVE_MY_NUMBER[language][1]
     texts = _MESSAGES_ALL[language]
-    ours = rf"(?:{number}|{texts}|contact\w*|contat\w*|kontakt\w*)"
+    ours = rf"(?:{number}|{texts}|contact\w*|contat\w*|kontakt\w*|{_MY_DATA})"
     return rf"\b(?:{_NO_CONSENT[language]})(?: \w+){{0,6}} {ours}\b"
 
 
@@ -901,7 +919,7 @@ def _no_consent(language: str) -> str:
 # "more" where the language needs it, and a contact verb, all within a few words of the shopper's number.
 # Read by words, not by one pattern: the three come in any order ("schreiben Sie diese Nummer nicht mehr an").
 # verbs only: "geen sms meer gekregen" (none came) names the noun
-_CONTACT_NL = r"(?:smsen|smst|appen|appt|stuur|mail|bel|contacteer|benader|schrijf)"
+_CONTACT_NL = r"(?:smsen|smst|appen|appt|stuur|sturen|mail|bel|contacteer|benader|schrijf)"
 _NO_MORE_TO_MY_NUMBER = {
     "en": (_wordset("dont never stop quit longer"), frozenset(), _CONTACT_EN),
     "es": (_wordset("no nunca dejen dejad deje"), _wordset("mas"), _CONTACT_ES),
@@ -1361,7 +1379,8 @@ def compliance_intent(text: Text) -> Compliance | None:
     if keyword:
         return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
     folded = " ".join(whole)
-    if not _NEGATED_REVOCATION.search(folded):
+    # "ik ken u niet. Uitschrijven": a negation in one sentence does not reach the next one's request
+    if not any(_NEGATED_REVOCATION.search(" ".join(clause)) for clause in clauses):
         revocation = _revocation(folded, clauses)
         if revocation:
             return revocation
@@ -1393,6 +1412,8 @@ def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | Non
     not_theirs = _no_longer_theirs(told)
     if not_theirs:
         return Compliance(OPT_OUT, not_theirs, "the number is no longer the shopper's")
+    if _privacy_request(told):
+        return Compliance(OPT_OUT, "", "a data-protection request to erase or object")
     if _UNWANTED.search(folded):
         for clause in clauses:
             keyword = _only(clause, WEAK_OPT_OUT, _FILLER)

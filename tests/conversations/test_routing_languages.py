@@ -231,11 +231,9 @@ def test_a_thirteenth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "thirteenth", HELD_OUT_13, per_language=40)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch owner 9f5c013 (session 5) 88.6 % (6 missed opt-outs, 0 false; "
-    "fr 82.5 %, nl 85.0 %); see its _first_run",
-)
+# Blind first run on branch owner 9f5c013 (session 5) 88.6 % (6 missed opt-outs, 0 false; fr 82.5 %, nl
+# 85.0 %); 95.7 %, 0 missed after the fixes it prompted (data-protection requests, a child's phone in new
+# words, plans in slang or signed with a name, "next week" alone is a plan as in English): no longer blind.
 @pytest.mark.django_db
 def test_a_fourteenth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "fourteenth", HELD_OUT_14, per_language=40)
