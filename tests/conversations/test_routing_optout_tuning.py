@@ -1004,6 +1004,41 @@ PROMPTED_BY_SET_14 = {
         "ik wil niet uitschrijven, ik wil de code",
     ],
 }
+PROMPTED_BY_SETS_15_AND_16 = {
+    "opt_out": [
+        "never signed up for this, it's spam",
+        "nunca me registré, esto es spam",
+        "je ne me suis jamais inscrite, c'est du spam",
+        "ich hab mich nie angemeldet, das ist Spam",
+        "non mi sono mai registrata, è spam",
+        "nunca me inscrevi, isso é spam",
+        "nooit aangemeld, dit is spam",
+        "I'm going to block you",
+        "los voy a bloquear",
+        "je vais vous bloquer",
+        "ich blockiere euch jetzt",
+        "vi blocco",
+        "vou bloquear vocês",
+        "ik blokkeer jullie",
+        "no m manden mas mensajes",
+        "nao qero mais mensagens",
+        "this is my dad's old number, he has a new phone now",
+        "es el número viejo de mi tío, ya tiene un celular nuevo",
+        "c'est l'ancien numéro de ma sœur, elle a un nouveau portable",
+        "das Handy gehört jetzt meinem Sohn, bitte nicht mehr schreiben",
+        "è il vecchio numero di mio zio, ha un cellulare nuovo",
+        "é o número antigo da minha irmã, ela tem um celular novo",
+        "dit is het oude nummer van mijn zus, ze heeft een nieuwe telefoon",
+        "è il telefono di mia madre, smettete di scriverle",
+    ],
+    "!opt_out": [
+        "is this spam or a real offer? is the code real?",
+        "my card got blocked, can I pay by PayPal?",
+        "voy a bloquear la tarjeta, ¿puedo pagar con PayPal?",
+        "my old number is on the order, can you update it to this one?",
+        "tengo un celular nuevo, ¿me mandan el link otra vez?",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -1012,6 +1047,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("set12", PROMPTED_BY_SET_12),
     ("set13", PROMPTED_BY_SET_13),
     ("set14", PROMPTED_BY_SET_14),
+    ("sets15-16", PROMPTED_BY_SETS_15_AND_16),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
