@@ -230,7 +230,7 @@ PLANS: dict[str, str] = {
     r"i might|might|will|let me|i need to|need to|i have to|have "
     r"to|gotta|i wanna|wanna) (?:probably |prob |maybe |just |definitely |def |first )?(?:think|have a "
     r"(?:proper )?look|look|check|order|buy|grab|get|decide|sort|sleep on|come back|get back|pick|talk|ask|"
-    r"save|discuss|consult)",
+    r"save|discuss|consult|go through|go over)",
     "es": r"(?:dejame |tengo que |necesito |voy a )?(?:lo |la |me lo |me la )?(?:pensar|pensarlo|pienso|"
     r"pensare|mirar|mirarlo|miro|mirare|ver|vere|pedir|pido|pedire|comprar|compro|comprare|decido|"
     r"consultar|consultarlo|consulto|consultare|hablar|hablo|hablare|preguntar|pregunto|pillo|pillare)",
@@ -298,7 +298,8 @@ def is_acknowledgement(text: Text) -> bool:
 
 def _unanswered(words: tuple[str, ...]) -> str:
     """The words left once asides, a thanks-for and a plan are taken out: each needs an answer."""
-    return _PLAN.sub(" ", _THANKS_FOR.sub(" ", _ASIDES.sub(" ", " ".join(words)), count=1), count=1)
+    # the plan first: "obrigada pelo aviso, vou ver com o meu marido" (a thanks-for takes up to three words)
+    return _THANKS_FOR.sub(" ", _PLAN.sub(" ", _ASIDES.sub(" ", " ".join(words)), count=1), count=1)
 
 
 def acknowledgement_holds(text: Text, said: str) -> bool:

@@ -144,7 +144,9 @@ def destination_in(text: Text) -> str:
 # question asks whether the thing fits their body. A metre and two digits ("1,99" alone is a price), a
 # height in centimetres, or feet and inches.
 # A child's height needs its unit: "1m35", "1,35 m" ("ça fait 1,35" is a price).
-_METRIC_HEIGHT = re.compile(r"\b(?:1 [4-9]\d|1m[0-9]\d|1 [0-3]\d ?m|1[0-9]\d ?cm|1[0-9]\d ?centimetr\w*)\b")
+_METRIC_HEIGHT = re.compile(
+    r"\b(?:1 [4-9]\d(?: ?m)?|1m[0-9]\d|1 [0-3]\d ?m|1[0-9]\d ?cm|1[0-9]\d ?centimetr\w*)\b"
+)
 # The shopper's own height or a child's: "je fais", "ma fille fait", "meu filho tem", "mijn zoon is".
 _HEIGHT_VERB = re.compile(
     r"\b(?:im|i am|is|alto|alta|mido|mide|mesure|mesuro|fais|fait|bin|ist|tenho|tem|meco|ben|sono|soy|sou|"

@@ -1342,7 +1342,7 @@ ELEVENTH_BATCH = {
 K thanks, I'll go through it tonight with my partner
 """,
     "es": """
-Z ¿los bastones valen para nieve?
+Z ¿los crampones valen para mis botas?
 """,
     "fr": """
 Z les guêtres s'adaptent à mes chaussures de marche ?
@@ -1352,7 +1352,7 @@ K merci, je regarde ça demain avec mon mari
 S kommt das Zelt bis Dienstag an?
 """,
     "it": """
-Z i bastoncini vanno bene per la neve fresca?
+Z i ramponi vanno bene per i miei scarponi?
 O ordine fatto ieri, è già partito?
 A c'è in arancione?
 """,
