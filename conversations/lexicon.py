@@ -40,6 +40,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " a, cuanto tarda, tarda en llegar, dhl, a tiempo, para cuando, lo tengo para, lo tendria para, "
             "si compro, si pido, si lo compro, paqueteria, repartidor, me llegaria, llegaria, a domicilio, "
             "envio express, enviais, mandais, mandar a, mandarlo a, mandarla a, enviar a, cuantos dias, "
+            "punto de recogida, "
             "lo tengo antes, la tengo antes, tenerlo antes, tenerla antes, traen a casa, me lo traen"
         ),
         "fr": _terms(
@@ -53,7 +54,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
             "geliefert, liefert, lieferzeit, porto, ankommen, zustellung, paket, versandkostenfrei, "
-            "lieferkosten, "
+            "lieferkosten, kommt * an, "
             "lieferzeiten, dhl, hermes, dpd, ist es bis, ist das bis, bis wann, wann kommt, rechtzeitig, wann"
             " ist es da, wie schnell, habe ich es bis, wenn ich heute bestelle, wenn ich jetzt bestelle, wenn"
             " ich bestelle, wenn ich jetzt kaufe, expressversand, packstation, lieferdienst, kommt das, kommt"
@@ -127,7 +128,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "returns": {
         "en": _terms(
-            "return, returns, refund, exchange, send back, send it back, money back, swap, damaged, "
+            "return, returns, refund, exchange, send back, send it back, send them back, money back, swap, "
+            "damaged, "
             "defective, faulty, store credit, return shipping, return policy"
         ),
         "es": _terms(
@@ -157,7 +159,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "nl": _terms(
             "retour, retourneren, terugsturen, ruilen, terugbetaling, geld terug, omruilen, retour sturen, "
-            "retourzending, terug sturen, terugbetaald, retourbeleid, geld teruggestort, beschadigd, defect, "
+            "retourzending, terug sturen, terug te sturen, terugbetaald, retourbeleid, geld teruggestort, "
+            "beschadigd, defect, "
             "bedenktijd, retourneer, terugbetalen, terugkrijgen, geld terugkrijgen"
         ),
     },
@@ -179,6 +182,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ajusta, holgado, holgada, largo, de largo, mide, cuanto mide, viene grande, viene chico, viene "
             "pequeno, vienen chicas, vienen grandes, tallan, estrecho, estrecha, ancho, me sirve, talla mas, "
             "talla menos, ancha, anchas, anchos, pie ancho, elastico, elastica, cadera, caderas, empeine, "
+            "valen para botas, valen para mis, sirven para mis, "
             "sirve para un, sirve para una, vale para un, vale para una, compatible con"
         ),
         "fr": _terms(
@@ -190,7 +194,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "larges, taillent, taillent grand, "
             "taillent petit, chaussent, chausse grand, chausse petit, extensible, hanches, mollets, assez "
             "long, assez longue, trop long, trop longue, trop court, trop courte, trop serre, trop serree, "
-            "convient a un, convient a une, convient il a, compatible avec"
+            "convient a un, convient a une, convient il a, compatible avec, lui va, me va, s adaptent a, "
+            "s adapte a"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -209,7 +214,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "porta, mi sta, ti sta, sono una, sono un, tirano, petto, spalle, oversize, regolare, taglia "
             "sopra, taglia sotto, calzano, calza grande, calza piccolo, abbastanza lunghi, abbastanza "
             "lunghe, elasticizzato, elasticizzata, fianchi, polpaccio, troppo lungo, troppo lunga, troppo "
-            "corto, troppo corta, troppo stretto, troppo stretta, compatibile con, va bene per un, va bene su"
+            "corto, troppo corta, troppo stretto, troppo stretta, compatibile con, va bene per un, "
+            "va bene su, "
+            "vanno bene per i miei, vanno bene per scarponi, vanno bene per gli scarponi"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -316,7 +323,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "seguimiento, rastreo, hice un pedido, hice el pedido, mi compra, lo que pedi, pedi, compre, no "
             "me ha llegado, no me llego, no ha llegado, no llega, aun no llega, todavia no llega, entregado, "
             "ya lo enviaron, ya salio, ya lo mandaron, pague, pedido {number}, sin noticias, ya salio, parado"
-            " desde"
+            " desde, ya pague, ya la pague, ya lo pague"
         ),
         "fr": _terms(
             "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, ou "
@@ -324,7 +331,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "toujours rien, toujours pas recu, jamais arrive, jamais arrivee, jamais recu, perdu, j ai paye, "
             "commande {number}, commande n {number}, est "
             "partie, marque livre, passe commande, passe une commande, en attente, bloque depuis, j attends "
-            "toujours, j attends encore, commande passee, commande faite"
+            "toujours, j attends encore, commande passee, commande faite, deja paye, j ai paye, jai paye"
         ),
         "de": _terms(
             "meine bestellung, sendungsverfolgung, sendungsnummer, tracking, bestellstatus, wo ist mein "
@@ -341,7 +348,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "arrivato, mai ricevuto, non "
             "e arrivato, non mi e arrivato, ancora arrivato, consegnato, non ho ricevuto, ricevuto nulla, "
             "ricevuto niente, non e passato, ho pagato, ancora aspettando, aspetto ancora, ordine {number}, "
-            "numero d ordine {number}, fatto un ordine, fatto l ordine, fermo da"
+            "numero d ordine {number}, fatto un ordine, fatto l ordine, fermo da, gia pagato, gia partito, "
+            "e partito"
         ),
         "pt": _terms(
             "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote, "
@@ -525,7 +533,7 @@ COLOURS = frozenset(
         "vermelho, vermelha, preto, preta, branco, branca, cinza, marrom, amarelo, roxo, bege, "
         "rood, rode, blauw, blauwe, groen, groene, zwart, zwarte, wit, witte, roze, grijs, grijze, bruin, "
         "geel, "
-        "paars"
+        "paars, arancione, arancio, naranja, laranja, oranje, orange"
     )
 )
 # German and Dutch write a shade and its colour as one word: "Marineblau", "dunkelgrün", "donkerblauw".

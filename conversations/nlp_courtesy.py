@@ -46,7 +46,7 @@ COURTESY_WORDS: dict[str, str] = {
     "tengas tengan tenga buen buena buenas buenos dia dias tarde tardes noche noches finde fin semana hasta"
     " luego pronto manana chao chau adios si no lo la le les te y e a voy pensar pienso pensarlo aviso "
     "avisamos aviso veo despues cuando cobre compro comprare pido pedire sueldo quincena para todos ustedes"
-    " usted vos tambien igual sale wey mil",
+    " usted vos tambien igual sale wey mil tio tia",
     "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
     "tiens courant laisse "
     "temps me ca y sur surement "
@@ -89,7 +89,7 @@ COURTESY_WORDS: dict[str, str] = {
     "buona buon serata giornata notte weekend domenica fine settimana a voi te presto dopo ciao ci penso "
     "pensero vi ti faccio sapere so lo la prendo prendero compro ordino col con il prossimo stipendio "
     "gentilissimi gentilissima gentilissimo gentile gentili tutto chiaro ricevuto capito altrettanto ancora"
-    " d accordo certo e ringrazio vabbe vabbuo",
+    " d accordo certo e ringrazio vabbe vabbuo raga",
     "pt": "desculpa desculpe mesma mesmo peco fechou fechado aviso pensada dar uma quem sabe brigadao amores "
     "uns sao vcs isso mais tarde "
     "acho "
@@ -99,7 +99,7 @@ COURTESY_WORDS: dict[str, str] = {
     "brigadao obg obgd obgda vlw valeu demais muito "
     "muita ok beleza blz show perfeito otimo legal top tmj boa bom noite dia tarde fim de semana pra para "
     "vcs voces voce vc tchau ate mais logo breve vou pensar penso e te falo aviso quando cair o salario eu "
-    "compro tudo certo fechado combinado nada sim nao abs abraco bjs beijos",
+    "compro tudo certo fechado combinado nada sim nao abs abraco bjs beijos mano",
     "nl": "sorry goedemorgen goedemiddag goedenavond hallo hoi groeten toch vanavond m beslis rustig laat "
     "weten eind van de maand maar eens over even oke "
     "waarschijnlijk volgend "
@@ -205,15 +205,23 @@ ASIDES: dict[str, str] = {
 WHEN_PAID: dict[str, str] = {
     "en": r"when (?:my |the )?(?:pocket money|allowance|paycheck|pay ?check|salary|wages|pay) "
     r"(?:comes in|comes|arrives|lands|hits|clears)",
-    "es": r"cuando (?:me (?:den|llegue|paguen) |cobre )?(?:la paga|el sueldo|la quincena|mi sueldo)",
+    "es": r"cuando (?:me (?:den|llegue|paguen) |cobre )?(?:la paga|el sueldo|la quincena|mi sueldo|"
+    r"la pension)",
     "fr": r"quand (?:j ai|je toucherai|je touche|j aurai|tombera|tombe) (?:ma paye|ma paie|mon salaire|"
     r"mon argent de poche)",
-    "de": r"wenn (?:das |mein |der )?(?:gehalt|taschengeld|lohn|geld) (?:kommt|da ist|drauf ist)",
+    "de": r"wenn (?:das |mein |der |die |meine )?(?:gehalt|taschengeld|lohn|geld|rente) "
+    r"(?:kommt|da ist|drauf ist)",
     "it": r"quando (?:mi )?(?:arriva|arrivera|prendo) (?:la paghetta|lo stipendio|la paga)",
-    "pt": r"quando (?:cair|receber|entrar) (?:o salario|a mesada|o pagamento|o dinheiro)",
+    "pt": r"quando (?:cair|receber|entrar) (?:o salario|a mesada|o pagamento|o dinheiro|a aposentadoria)",
     "nl": r"als (?:mijn |het )?(?:zakgeld|salaris|loon) (?:binnen is|er is|binnenkomt|binnen)",
 }
-_ASIDES = re.compile(rf"\b(?:{'|'.join([*ASIDES.values(), *WHEN_PAID.values()])})\b")
+# A sign-off and the name under it: "Cordialement, Jeanne", "Gruß Horst", "Abraço, Joaquim".
+SIGN_OFFS = (
+    r"(?:kind regards|best regards|regards|best wishes|saludos|un saludo|atentamente|cordialement|"
+    r"bien a vous|gruss|grusse|viele grusse|lg|mfg|cordiali saluti|distinti saluti|saluti|abraco|abracos|"
+    r"atenciosamente|beijos|groet|groeten|met vriendelijke groet|mvg)(?: \w+){0,2}$"
+)
+_ASIDES = re.compile(rf"\b(?:{'|'.join([*ASIDES.values(), *WHEN_PAID.values(), SIGN_OFFS])})\b")
 _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
 # "I'll think it over", "lo miro con calma", "ich überleg's mir noch": a plan of the shopper's own. The few
 # words after it say when or how and need no answer, unless they turn ("but", "if") or negate.
@@ -222,13 +230,15 @@ PLANS: dict[str, str] = {
     r"i might|might|will|let me|i need to|need to|i have to|have "
     r"to|gotta|i wanna|wanna) (?:probably |prob |maybe |just |definitely |def |first )?(?:think|have a "
     r"(?:proper )?look|look|check|order|buy|grab|get|decide|sort|sleep on|come back|get back|pick|talk|ask|"
-    r"save|discuss|consult)",
+    r"save|discuss|consult|go through|go over)",
     "es": r"(?:dejame |tengo que |necesito |voy a )?(?:lo |la |me lo |me la )?(?:pensar|pensarlo|pienso|"
     r"pensare|mirar|mirarlo|miro|mirare|ver|vere|pedir|pido|pedire|comprar|compro|comprare|decido|"
     r"consultar|consultarlo|consulto|consultare|hablar|hablo|hablare|preguntar|pregunto|pillo|pillare)",
-    "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|je) (?:y |en )?(?:reflechir|reflechis|"
+    "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|jvais|j vais|je) (?:y |en )?"
+    r"(?:reflechir|reflechis|"
     r"regarder|regarde|voir|verrai|commanderai|commande|reviens|reviendrai|repasse|repasserai|parler|parle|"
     r"discuter|discute|prends|prendrai|"
+    r"(?:la |le |les |l )commanderai|"
     r"demander|demande|"
     r"vais)|(?:vous|te) (?:redis|tiens)",
     "de": r"(?:ich )?(?:muss |mochte |will |werde )?(?:noch |mal |erst )*(?:denk|denke|uberleg|uberlegen|"
@@ -238,10 +248,10 @@ PLANS: dict[str, str] = {
     "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|chiedo|decido)"
     r"|ci (?:penso|pensero|rifletto|faccio)|(?:vi|ti) faccio sapere|(?:lo |la )?(?:ordino|prendo|compro)",
     "pt": r"(?:vou|preciso|tenho que|deixa eu) (?:pensar|ver|olhar|dar|comprar|pedir|sair|falar|conversar|"
-    r"perguntar|decidir|encomendar)|(?:depois )?(?:eu )?(?:vejo|penso|compro|encomendo|falo|peco)"
+    r"perguntar|decidir|encomendar|pegar)|(?:depois )?(?:eu )?(?:vejo|penso|compro|encomendo|falo|peco)"
     r"|te (?:aviso|falo)",
     "nl": r"(?:ik )?(?:moet |wil |ga )?(?:er )?(?:nog )?(?:even )?(?:denk|kijk|bestel|koop|overleg|vraag|"
-    r"beslis|doe ik|nadenken|over nadenken)",
+    r"beslis|doe ik|nadenken|over nadenken)|ga (?:\w+ ){0,2}(?:kopen|bestellen|halen)",
 }
 _TURNS = (
     "but|pero|mais|aber|ma|mas|maar|if|si|se|wenn|als|not|no|pas|nicht|niet|non|nao|nada|rien|nothing|"
@@ -288,7 +298,8 @@ def is_acknowledgement(text: Text) -> bool:
 
 def _unanswered(words: tuple[str, ...]) -> str:
     """The words left once asides, a thanks-for and a plan are taken out: each needs an answer."""
-    return _PLAN.sub(" ", _THANKS_FOR.sub(" ", _ASIDES.sub(" ", " ".join(words)), count=1), count=1)
+    # the plan first: "obrigada pelo aviso, vou ver com o meu marido" (a thanks-for takes up to three words)
+    return _THANKS_FOR.sub(" ", _PLAN.sub(" ", _ASIDES.sub(" ", " ".join(words)), count=1), count=1)
 
 
 def acknowledgement_holds(text: Text, said: str) -> bool:

@@ -94,7 +94,7 @@ _FILLER = _wordset(
     "per favore grazie ora adesso si ciao tutto tutti messaggi "
     "obrigado obrigada agora sim nao oi ola tudo todos mensagens "
     "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten graag maar even nou ermee daarmee "
-    "porfa plis xfa pf pfv favor subito mal endlich cosi "
+    "porfa plis xfa pf pfv favor subito mal endlich cosi grz obg obgd vlw a u b "
     "interesa interessa interesse interessiert interesseert"
 )
 _FILLER_OPT_IN = {"please", "pls", "now", "again", "ok", "okay", "thanks", "yes", "me", "texts", "back", "hi"}
@@ -277,7 +277,7 @@ _REVOCATION_PATTERNS_ES = [
     r"contactar|molestar|llamar)\b",
     r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:sigan|sigas|siga) (?:escribiendo|mandando|enviando|"
     r"contactando|molestando|llegando)\b",
-    r"\bno (?:me |nos |le |les )?(?:escriban|escribas|manden|mandes|envien|envies|contacten|contactes)"
+    r"\bno (?:me |m |nos |le |les )?(?:escriban|escribas|manden|mandes|envien|envies|contacten|contactes)"
     r"(?: nada)? mas\b" + _AN_ITEM_ES,
     r"\bno (?:quiero|kiero|qiero|deseo) (?:(?:que|q) me "
     r"(?:escriban|contacten|molesten|escribas|contactes|manden|envien)|"
@@ -324,7 +324,7 @@ _REVOCATION_PATTERNS_FR = [
     + _AN_ITEM_FR,
     r"\b(?:ne )?(?:m|me|nous) (?:envoyez|envoie|envoies|envoyer|ecrivez|ecris|ecrire|(?:re)?contactez|"
     r"(?:re)?contacte|spammez|harcelez|relancez) (?:\w+ )?(?:plus|jamais)\b",
-    r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous )?(?:envoyer|ecrire|contacter|spammer"
+    r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous |lui |leur )?(?:envoyer|ecrire|contacter|spammer"
     r"|harceler|relancer)\b",
     r"\barret(?:ez|e|er)? (?:les|vos|ces|tes|avec les|avec vos) " + _MESSAGES_FR + r"\b",
     r"\b(?:je )?(?:ne )?j?(?:veux|souhaite|desire) (?:plus|pu|pas|aucun|aucune) (?:\w+ ){0,2}"
@@ -466,7 +466,7 @@ _REVOCATION_PATTERNS_IT = [
     r"\b(?:non|nn) (?:voglio|desidero) (?:piu )?(?:ricevere )?(?:piu )?(?:altri )?" + _MESSAGES_IT + r"\b",
     r"\bbasta (?:con )?(?:i |questi |coi |con i |con questi |vostri |tuoi )?" + _MESSAGES_IT + r"\b",
     r"\b(?:smettete|smettila|smetti|smettetela) (?:di )?(?:scrivermi|mandarmi|contattarmi|inviarmi|"
-    r"scrivere|mandare)\b",
+    r"scrivere|mandare|scriverle|scrivergli|mandarle|mandargli|contattarla|contattarlo)\b",
     r"\b(?:cancellatemi|cancellami|toglietemi|toglimi|rimuovetemi|rimuovimi|disiscrivetemi|disiscrivimi)\b",
     # "toglietelo dalla lista" (it: the number); "togli la tenda dalla lista" names an item.
     r"\b(?:rimuov|togli|cancell|elimin|lev)\w*(?:lo|la|mi|ci)(?: \w+)? dalla lista\b(?! (?:dei|della|di) )",
@@ -485,9 +485,11 @@ _REVOCATION_PATTERNS_IT = [
     r"\blasciatemi (?:in pace|stare)\b",
     r"\bnon (?:voglio|vogliamo) (?:piu )?sapere (?:piu )?(?:niente|nulla) (?:piu )?di voi\b",
     r"\bnumero sbagliato\b",
-    r"\bnon (?:voglio|desidero|vogliamo) (?:piu )?essere (?:piu )?(?:ri)?(?:disturbat|contattat|cercat|"
+    r"\b(?:non (?:voglio|desidero|vogliamo)|(?:chiedo )?di non) (?:piu )?essere (?:piu )?(?:ri)?(?:disturbat|"
+    r"contattat|cercat|"
     r"scocciat)[oaie]\b(?! (?:dal|dalla|dai|da un|da una) (?:corriere|fattorino|postino|corrieri))",
-    r"\b(?:cancellate|eliminate|rimuovete|cancella|elimina|cancellare|eliminare) (?:tutti )?i miei dati\b",
+    r"\b(?:cancellate|eliminate|rimuovete|cancella|elimina|cancellare|eliminare|cancellazione|eliminazione) "
+    r"(?:tutti )?(?:i|dei) miei dati\b",
     r"\blasciami (?:in pace|stare)\b",
 ]
 _MESSAGES_PT = (
@@ -522,7 +524,9 @@ _REVOCATION_PATTERNS_PT = [
     r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|escrevam|escreva|manda|envia|contatem|contate) "
     r"(?:\w+ )?mais\b",
     r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|manda|envia) (?:mais )?" + _MESSAGES_PT + r"\b",
-    r"\b(?:nao|n) (?:quero|desejo) (?:mais )?(?:receber )?(?:mais )?(?:nenhuma )?" + _MESSAGES_PT + r"\b",
+    r"\b(?:nao|n) (?:quero|qero|kero|desejo) (?:mais )?(?:receber )?(?:mais )?(?:nenhuma )?"
+    + _MESSAGES_PT
+    + r"\b",
     r"\bchega (?:de|dessas?|destas?|desses|das|com (?:essas|estas|as)) (?:\w+ )?" + _MESSAGES_PT + r"\b",
     r"\bnao (?:quero|desejo) (?:mais )?receber (?:mais )?nada\b"
     r"(?! (?:de|sobre|do|da) (?!(?:voces|vcs|vc|voce|vossa|vos)\b))",
@@ -809,6 +813,22 @@ def _never_gave_my_number(language: str) -> str:
     )
 
 
+# "I'm going to block you", "vi blocco", "ik blokkeer jullie": the shopper will cut us off, so we stop first
+# ("voy a bloquear la tarjeta" blocks a card).
+_BLOCK_YOU = {
+    "en": r"\b(?:ill|i will|im going to|im gonna|gonna|going to|i am going to) block (?:you|u|ya|this number|"
+    r"your number)\b|\bblocking (?:you|this number)\b",
+    "es": r"\b(?:los|las|les|te|lo) (?:voy a bloquear|bloqueo|bloqueare)\b|\bvoy a bloquear(?:los|les|te)\b",
+    "fr": r"\bje (?:vais )?vous bloquer?\b|\bje vous bloque\b",
+    "de": r"\bich (?:werde )?(?:blockiere|blockier) (?:euch|sie|die nummer|diese nummer)\b"
+    r"|\bich werde (?:euch|sie) blockieren\b",
+    "it": r"\bvi (?:blocco|blocchero)\b|\bti blocco\b",
+    "pt": r"\bvou (?:te )?bloquear(?: (?:voces|vcs|vc|esse numero|este numero))?\b"
+    r"(?! (?:o|a|meu|minha|os|as) )",
+    "nl": r"\bik (?:ga )?(?:blokkeer|blokkeren) (?:jullie|je|u|dit nummer)\b|\bik blokkeer jullie\b",
+}
+
+
 # Asking HOW to unsubscribe, or how to stop (block, turn off) our texts, asks for it: "how do I unsubscribe?",
 # "wie stelle ich diese Nachrichten ab?", "hoe meld ik me af?". "How do I stop the order?" names no texts.
 _HOW_TO_STOP = {
@@ -890,10 +910,26 @@ _NO_CONSENT = {
 }
 
 
+# "my data" in any of our languages, as a privacy request names it.
+_MY_DATA = r"(?:daten|datos|donnees|dati|dados|gegevens|data|personal data|personal information)"
+# "Please delete my data under the GDPR", "Löschung meiner Daten nach DSGVO": a data-protection request to
+# erase or object names the law and what to do; it ends the texts too. "avg delivery time" names no erasure.
+_PRIVACY_LAW = re.compile(r"\b(?:gdpr|dsgvo|rgpd|lgpd|avg|ccpa)\b")
+_ERASE_OR_OBJECT = re.compile(
+    r"\b(?:delet|eras|remov|loschung|losch|cancellazion|cancell|supresion|suprim|suppression|supprim|"
+    r"effacement|effac|eliminacion|elimin|exclusao|exclu|apag|verwijder|wis|widersprech|widerspruch|"
+    r"opposizione|oppos|object)\w*"
+)
+
+
+def _privacy_request(folded: str) -> bool:
+    return bool(_PRIVACY_LAW.search(folded) and _ERASE_OR_OBJECT.search(folded))
+
+
 def _no_consent(language: str) -> str:
     number = _REMOVE_MY_NUMBER[language][1]
     texts = _MESSAGES_ALL[language]
-    ours = rf"(?:{number}|{texts}|contact\w*|contat\w*|kontakt\w*)"
+    ours = rf"(?:{number}|{texts}|contact\w*|contat\w*|kontakt\w*|{_MY_DATA})"
     return rf"\b(?:{_NO_CONSENT[language]})(?: \w+){{0,6}} {ours}\b"
 
 
@@ -901,7 +937,7 @@ def _no_consent(language: str) -> str:
 # "more" where the language needs it, and a contact verb, all within a few words of the shopper's number.
 # Read by words, not by one pattern: the three come in any order ("schreiben Sie diese Nummer nicht mehr an").
 # verbs only: "geen sms meer gekregen" (none came) names the noun
-_CONTACT_NL = r"(?:smsen|smst|appen|appt|stuur|mail|bel|contacteer|benader|schrijf)"
+_CONTACT_NL = r"(?:smsen|smst|appen|appt|stuur|sturen|mail|bel|contacteer|benader|schrijf)"
 _NO_MORE_TO_MY_NUMBER = {
     "en": (_wordset("dont never stop quit longer"), frozenset(), _CONTACT_EN),
     "es": (_wordset("no nunca dejen dejad deje"), _wordset("mas"), _CONTACT_ES),
@@ -944,23 +980,30 @@ _A_PHONE_NUMBER = {
     "nl": "nummer|telefoonnummer|telefoon|mobiel|gsm",
 }
 _NO_LONGER_THEIRS = {
-    "en": r"was (?:my |his |her |their )?\w+s|used to (?:be|belong)|belonged to|"
+    "en": r"old number of|(?:has|got) (?:a )?new (?:phone|number|cell)|"
+    r"was (?:my |his |her |their )?\w+s|used to (?:be|belong)|belonged to|"
     r"(?:doesnt|does not|dont|do not|no longer|never) (?:use|uses|have|has|own)(?: \w+){0,3} "
     r"(?:any ?more|any longer)|"
     r"no longer (?:uses|has|belongs|hers|his|theirs)|(?:isnt|is not|not) (?:\w+s|his|hers|theirs|(?:\w+ )?"
     r"(?:number|phone)) any ?more|(?:is )?now mine|is mine now",
-    "es": r"era (?:de|del)|ya no (?:lo |la )?(?:usa|utiliza|tiene)|no (?:lo |la )?(?:usa|utiliza) mas|"
+    "es": r"numero viejo de|tiene (?:un )?(?:numero|celular|telefono|movil) nuevo|"
+    r"era (?:de|del)|ya no (?:lo |la )?(?:usa|utiliza|tiene)|no (?:lo |la )?(?:usa|utiliza) mas|"
     r"ya no es (?:de|del|su)|ahora es mio|es mio ahora|pertenecia a",
-    "fr": r"etait (?:a|celui|le numero|de)|(?:ne )?l (?:utilise|a) plus|n (?:utilise|a) plus|"
+    "fr": r"ancien numero d|a (?:un )?nouveau (?:numero|telephone|portable)|"
+    r"etait (?:a|celui|le numero|de)|(?:ne )?l (?:utilise|a) plus|n (?:utilise|a) plus|"
     r"(?:n )?est plus (?:a|le sien|le numero|celui)|ce n est plus|appartenait a|est a moi maintenant|"
     r"c est le mien maintenant",
-    "de": r"gehorte|gehort (?:jetzt|nun) mir|war (?:von|die von|das von)|"
+    "de": r"gehorte|gehort (?:jetzt|nun) (?:mir|meinem|meiner|meinen)|war (?:von|die von|das von)|"
+    r"alte nummer von|(?:hat|haben) (?:jetzt )?(?:eine |ein )?neue(?:s)? (?:nummer|handy|telefon)|"
     r"(?:nutzt|benutzt|verwendet|hat) (?:\w+ ){0,2}nicht mehr|nicht mehr (?:die|das|seine|ihre|von)",
-    "it": r"era (?:di|del|della|dello)|non (?:lo |la )?(?:usa|utilizza|ha) piu|"
+    "it": r"vecchio numero di|ha (?:un )?(?:nuovo numero|nuovo cellulare|numero nuovo|cellulare nuovo)|"
+    r"era (?:di|del|della|dello)|non (?:lo |la )?(?:usa|utilizza|ha) piu|"
     r"non e piu (?:di|del|della|suo|sua)|(?:adesso|ora) e mio|e mio (?:adesso|ora)|apparteneva",
-    "pt": r"era (?:do|da|de)|nao (?:o |a )?(?:usa|utiliza|tem) mais|"
+    "pt": r"numero antigo d|tem (?:um )?(?:numero|celular|telefone) novo|"
+    r"era (?:do|da|de)|nao (?:o |a )?(?:usa|utiliza|tem) mais|"
     r"(?:ja )?nao e mais (?:do|da|de|dele|dela)|ja nao e (?:do|da|de)|agora e meu|e meu agora|pertencia",
-    "nl": r"was van|is (?:niet )?meer van|(?:gebruikt|heeft) (?:\w+ ){0,3}niet meer|"
+    "nl": r"oude nummer van|heeft (?:een )?(?:nieuwe|nieuw) (?:telefoon|nummer|gsm)|"
+    r"was van|is (?:niet )?meer van|(?:gebruikt|heeft) (?:\w+ ){0,3}niet meer|"
     r"niet meer (?:het nummer|van)|(?:is )?nu van mij",
 }
 _OWNER_WINDOW = 8  # words between the number and what is said of it, either order
@@ -996,6 +1039,7 @@ _REVOCATION_PATTERNS_BY_LANGUAGE = {
         _how_to_stop(language),
         _no_consent(language),
         _never_gave_my_number(language),
+        _BLOCK_YOU[language],
     ]
     for language, patterns in (
         ("en", _REVOCATION_PATTERNS),
@@ -1074,6 +1118,8 @@ _UNWANTED = re.compile(
     # annoyed by the texts themselves: "mich nerven eure SMS", "vos sms me saoulent"
     rf"|\b{_ANNOYING}(?: \w+){{0,3}} {_ANY_TEXTS}\b|\b{_ANY_TEXTS}(?: \w+){{0,3}} {_ANNOYING}\b"
 )
+# "never signed up for this, it's spam": texts they did not ask for, named as such.
+_SPAM = re.compile(r"\b(?:spam|spamming|spammen|spammer|spams|spammy)\b")
 # A person doing the opposite of revoking: "don't unsubscribe me", "I don't want to unsubscribe".
 _NEGATED_REVOCATION = re.compile(
     r"\b(?:dont|do not|not|never|didnt|ne|pas|nicht|non|nao|niet)(?: \w+){0,3} "
@@ -1361,7 +1407,8 @@ def compliance_intent(text: Text) -> Compliance | None:
     if keyword:
         return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
     folded = " ".join(whole)
-    if not _NEGATED_REVOCATION.search(folded):
+    # "ik ken u niet. Uitschrijven": a negation in one sentence does not reach the next one's request
+    if not any(_NEGATED_REVOCATION.search(" ".join(clause)) for clause in clauses):
         revocation = _revocation(folded, clauses)
         if revocation:
             return revocation
@@ -1393,6 +1440,10 @@ def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | Non
     not_theirs = _no_longer_theirs(told)
     if not_theirs:
         return Compliance(OPT_OUT, not_theirs, "the number is no longer the shopper's")
+    if _privacy_request(told):
+        return Compliance(OPT_OUT, "", "a data-protection request to erase or object")
+    if _UNWANTED.search(folded) and _SPAM.search(folded):
+        return Compliance(OPT_OUT, "", "texts never asked for, called spam")
     if _UNWANTED.search(folded):
         for clause in clauses:
             keyword = _only(clause, WEAK_OPT_OUT, _FILLER)

@@ -143,9 +143,14 @@ def destination_in(text: Text) -> str:
 # "sono alto 1,88, ci sto?", "je fais 1m85, assez long ?", "I'm 6'2, long enough?": the shopper's height in a
 # question asks whether the thing fits their body. A metre and two digits ("1,99" alone is a price), a
 # height in centimetres, or feet and inches.
-_METRIC_HEIGHT = re.compile(r"\b(?:1 [4-9]\d|1m[4-9]\d|1[4-9]\d ?cm|1[4-9]\d ?centimetr\w*)\b")
+# A child's height needs its unit: "1m35", "1,35 m" ("ça fait 1,35" is a price).
+_METRIC_HEIGHT = re.compile(
+    r"\b(?:1 [4-9]\d(?: ?m)?|1m[0-9]\d|1 [0-3]\d ?m|1[0-9]\d ?cm|1[0-9]\d ?centimetr\w*)\b"
+)
+# The shopper's own height or a child's: "je fais", "ma fille fait", "meu filho tem", "mijn zoon is".
 _HEIGHT_VERB = re.compile(
-    r"\b(?:im|i am|alto|alta|mido|mesure|mesuro|fais|bin|tenho|meco|ben|sono|soy|sou|measure)\b"
+    r"\b(?:im|i am|is|alto|alta|mido|mide|mesure|mesuro|fais|fait|bin|ist|tenho|tem|meco|ben|sono|soy|sou|"
+    r"measure|measures)\b"
 )
 _FEET_HEIGHT = re.compile(r"\b[4-7] ?(?:'|ft|foot|feet) ?\d{0,2}\b")
 

@@ -3,9 +3,9 @@
 The phrases, durations and replies are data per language: a language is added by adding its entries to the
 tables below (`SNOOZE_PHRASES`, `NUMBER_WORDS`, `UNIT_DAYS`, `FIXED_DURATIONS`, `SNOOZE_CONFIRMATION`).
 Phrases are regular expressions over folded text (lower case, no accents or apostrophes: "später" is
-"spater"). A snooze is read only after the opt-out reading found nothing: opt-out always wins. "Later" alone
-("ok, plus tard", "passt, später", "I'll order it later") is the shopper's own plan in every language, an
-acknowledgement; "maybe later", "not now" and "text me later" ask for a pause.
+"spater"). A snooze is read only after the opt-out reading found nothing: opt-out always wins. "Later" or
+"next week" alone ("ok, plus tard", "kauf ich nächste Woche", "I'll order it later") is the shopper's own
+plan in every language, an acknowledgement; "maybe later", "not now" and "text me next week" ask for a pause.
 """
 
 import re
@@ -37,14 +37,12 @@ SNOOZE_PHRASES: dict[str, list[str]] = {
         r"\bpeut etre plus tard\b|\bplus tard peut etre\b",
         r"\b(?:recontactez|ecrivez|reecrivez|relancez|contactez)[ -]?moi "
         r"(?:la semaine prochaine|le mois prochain|demain|dans (?:un|une|\w+) (?:jours?|semaines?|mois))\b",
-        r"\bla semaine prochaine\b",
         r"\b(?:mettre en )?pause\b",
     ],
     "de": [
         r"\b(?:jetzt|gerade|im moment) nicht\b",
         r"\bnicht (?:jetzt|gerade|im moment)\b",
         r"\bvielleicht (?:spater|nachher)\b|\bspater vielleicht\b",
-        r"\bnachste woche\b",
         r"\b(?:schreib|schreibt|schreiben sie|melde dich|meldet euch|melden sie sich)(?: mir)? "
         r"(?:bei mir )?(?:in (?:einer|einem|\w+) (?:tagen?|wochen?|monat(?:en)?)|nachste woche|morgen)\b",
         r"\bpause\b",
@@ -55,7 +53,6 @@ SNOOZE_PHRASES: dict[str, list[str]] = {
         r"\b(?:escribeme|escribanme|recuerdame|recuerdamelo|contactame|avisame) (?:mas tarde|la"
         r" proxima semana|"
         r"manana|en (?:\w+ ){1,2}?(?:dias?|semanas?|mes(?:es)?))\b",
-        r"\bla (?:proxima semana|semana que viene)\b",
         r"\bpausa\b",
     ],
     "it": [
@@ -63,7 +60,6 @@ SNOOZE_PHRASES: dict[str, list[str]] = {
         r"\b(?:magari|forse) piu tardi\b|\bpiu tardi (?:magari|forse)\b",
         r"\b(?:scrivimi|scrivetemi|ricordamelo|ricontattami|contattami) (?:piu tardi|la prossima settimana|"
         r"domani|tra (?:\w+ ){1,2}?(?:giorni|giorno|settimane|settimana|mesi|mese))\b",
-        r"\bla prossima settimana\b",
         r"\bpausa\b",
     ],
     "pt": [
@@ -71,7 +67,6 @@ SNOOZE_PHRASES: dict[str, list[str]] = {
         r"\b(?:talvez|quem sabe) mais tarde\b|\bmais tarde talvez\b",
         r"\b(?:me )?(?:escreve|escreva|manda mensagem|lembra|lembre|chama) "
         r"(?:mais tarde|depois|semana que vem|amanha|daqui a (?:\w+ ){1,2}?(?:dias?|semanas?|mes(?:es)?))\b",
-        r"\b(?:semana que vem|proxima semana)\b",
         r"\bpausa\b",
     ],
     "nl": [
@@ -79,7 +74,6 @@ SNOOZE_PHRASES: dict[str, list[str]] = {
         r"\b(?:later|straks) (?:misschien|pas)\b|\bmisschien later\b",
         r"\b(?:stuur|app|herinner|bericht) (?:me|mij) (?:later|volgende week|morgen|over (?:\w+ ){1,2}?"
         r"(?:dagen|dag|weken|week|maanden|maand))\b",
-        r"\bvolgende week\b",
         r"\bpauze\b",
     ],
 }

@@ -33,6 +33,8 @@ HELD_OUT_11 = json.loads((DATA / "labelled_replies_languages_held_out_11.json").
 HELD_OUT_12 = json.loads((DATA / "labelled_replies_languages_held_out_12.json").read_text())["replies"]
 HELD_OUT_13 = json.loads((DATA / "labelled_replies_languages_held_out_13.json").read_text())["replies"]
 HELD_OUT_14 = json.loads((DATA / "labelled_replies_languages_held_out_14.json").read_text())["replies"]
+HELD_OUT_15 = json.loads((DATA / "labelled_replies_languages_held_out_15.json").read_text())["replies"]
+HELD_OUT_16 = json.loads((DATA / "labelled_replies_languages_held_out_16.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -231,14 +233,28 @@ def test_a_thirteenth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "thirteenth", HELD_OUT_13, per_language=40)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch owner 9f5c013 (session 5) 88.6 % (6 missed opt-outs, 0 false; "
-    "fr 82.5 %, nl 85.0 %); see its _first_run",
-)
+# Blind first run on branch owner 9f5c013 (session 5) 88.6 % (6 missed opt-outs, 0 false; fr 82.5 %, nl
+# 85.0 %); 95.7 %, 0 missed after the fixes it prompted (data-protection requests, a child's phone in new
+# words, plans in slang or signed with a name, "next week" alone is a plan as in English): no longer blind.
 @pytest.mark.django_db
 def test_a_fourteenth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "fourteenth", HELD_OUT_14, per_language=40)
+
+
+# Blind first run on branch owner 8c6c17a (session 5) 96.8 % (3 missed opt-outs, 0 false; pt 92.5 %); 99.3
+# %, 0 missed after the fixes it prompted (spam and "I'll block you", a relative's old number or new phone,
+# fit to boots): no longer blind.
+@pytest.mark.django_db
+def test_a_fifteenth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "fifteenth", HELD_OUT_15, per_language=40)
+
+
+# Blind first run on branch owner 8c6c17a (session 5) 95.4 % (7 missed opt-outs, 0 false; it 90.0 %); 98.9
+# %, 0 missed after the fixes it prompted (spam and "I'll block you", a relative's old number or new phone,
+# fit to boots): no longer blind.
+@pytest.mark.django_db
+def test_a_sixteenth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "sixteenth", HELD_OUT_16, per_language=40)
 
 
 def _assert_blind_set_meets_targets(store, ordinal: str, replies: dict, *, per_language: int) -> None:

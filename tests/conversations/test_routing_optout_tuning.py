@@ -984,6 +984,61 @@ PROMPTED_BY_SET_13 = {
         "stuur hem niet naar mijn oude adres",
     ],
 }
+PROMPTED_BY_SET_14 = {
+    "opt_out": [
+        "Please delete all my personal data under the GDPR.",
+        "Solicito la supresión de mis datos conforme al RGPD.",
+        "Je demande l'effacement de mes données conformément au RGPD.",
+        "Ich verlange die Löschung meiner Daten nach DSGVO.",
+        "Chiedo la cancellazione dei miei dati e di non essere più contattata.",
+        "Peço a exclusão dos meus dados conforme a LGPD.",
+        "Ik wil dat u mijn gegevens verwijdert volgens de AVG.",
+        "c'est le téléphone de ma fille, arrêtez de lui envoyer des messages",
+        "dit is de gsm van mijn dochter, niet meer naar dit nummer sturen aub",
+        "disicrivetemi grz",
+        "Verkeerd nummer. Afmelden a.u.b.",
+    ],
+    "!opt_out": [
+        "avg delivery time to Lyon?",
+        "can I delete the tent from my cart and keep the stove?",
+        "ik wil niet uitschrijven, ik wil de code",
+    ],
+}
+PROMPTED_BY_SETS_15_AND_16 = {
+    "opt_out": [
+        "never signed up for this, it's spam",
+        "nunca me registré, esto es spam",
+        "je ne me suis jamais inscrite, c'est du spam",
+        "ich hab mich nie angemeldet, das ist Spam",
+        "non mi sono mai registrata, è spam",
+        "nunca me inscrevi, isso é spam",
+        "nooit aangemeld, dit is spam",
+        "I'm going to block you",
+        "los voy a bloquear",
+        "je vais vous bloquer",
+        "ich blockiere euch jetzt",
+        "vi blocco",
+        "vou bloquear vocês",
+        "ik blokkeer jullie",
+        "no m manden mas mensajes",
+        "nao qero mais mensagens",
+        "this is my dad's old number, he has a new phone now",
+        "es el número viejo de mi tío, ya tiene un celular nuevo",
+        "c'est l'ancien numéro de ma sœur, elle a un nouveau portable",
+        "das Handy gehört jetzt meinem Sohn, bitte nicht mehr schreiben",
+        "è il vecchio numero di mio zio, ha un cellulare nuovo",
+        "é o número antigo da minha irmã, ela tem um celular novo",
+        "dit is het oude nummer van mijn zus, ze heeft een nieuwe telefoon",
+        "è il telefono di mia madre, smettete di scriverle",
+    ],
+    "!opt_out": [
+        "is this spam or a real offer? is the code real?",
+        "my card got blocked, can I pay by PayPal?",
+        "voy a bloquear la tarjeta, ¿puedo pagar con PayPal?",
+        "my old number is on the order, can you update it to this one?",
+        "tengo un celular nuevo, ¿me mandan el link otra vez?",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -991,6 +1046,8 @@ PROMPTED_BY_BLIND_SETS = (
     ("set11", PROMPTED_BY_SET_11),
     ("set12", PROMPTED_BY_SET_12),
     ("set13", PROMPTED_BY_SET_13),
+    ("set14", PROMPTED_BY_SET_14),
+    ("sets15-16", PROMPTED_BY_SETS_15_AND_16),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {

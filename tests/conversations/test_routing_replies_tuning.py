@@ -23,7 +23,11 @@ the kinds blind set 12 missed — a payment page that keeps loading, "I'll talk 
 plan for payday or pocket money, fit to a rail, a compound colour) scored 4/34 on its first run, then was
 tuned on; its opt-outs (PROMPTED_BY_SET_12 in test_routing_optout_tuning.py) 6/25, traps 7/7. A ninth
 (NINTH_BATCH: set 13's kinds; a bare "later" is an acknowledgement in every language, as in English) scored
-5/12 on its first run; its opt-outs (PROMPTED_BY_SET_13) 5/12, traps 4/4.
+5/12 on its first run; its opt-outs (PROMPTED_BY_SET_13) 5/12, traps 4/4. A tenth (TENTH_BATCH: set 14's
+kinds: slang and staccato plans signed with a name, a plan with "next week", a child's height, paid already)
+scored 1/20 on its first run; its opt-outs (PROMPTED_BY_SET_14) 5/11, traps 3/3. An eleventh
+(ELEVENTH_BATCH: sets 15 and 16's kinds) scored 4/12 on its first run; its opt-outs
+(PROMPTED_BY_SETS_15_AND_16) 1/24, traps 5/5.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -1296,6 +1300,72 @@ S kan ik het laten bezorgen bij een afhaalpunt in Brugge?
 """,
 }
 
+TENTH_BATCH = {
+    "en": """
+R if the boots are too tight can I send them back?
+""",
+    "es": """
+K Gracias. Lo compraré. Cuando cobre la pensión. Saludos, Paco
+K vale tío, luego lo pillo
+S ¿hay punto de recogida en Málaga?
+O ya pagué la mochila, ¿cuándo sale?
+""",
+    "fr": """
+K Merci. Je la commanderai. Le mois prochain. Cordialement, Jeanne
+K jvais voir ça ce soir
+Z mon fils fait 1m35, le sac de couchage lui va ?
+O j'ai déjà payé le réchaud, il part quand ?
+""",
+    "de": """
+K Danke. Ich bestelle. Wenn die Rente da ist. Gruß Erwin
+K ok, kauf ich nächste Woche
+""",
+    "it": """
+K raga top, lo prendo dopo
+O ho già pagato la tenda, quando la spedite?
+""",
+    "pt": """
+K Obrigado. Vou comprar. Quando receber a aposentadoria. Abraço, Joaquim
+K mano, vou pegar depois
+Z meu filho tem 1,35m, o saco de dormir serve?
+""",
+    "nl": """
+K Dank u. Ik bestel. Volgende week. Groet, Kees
+K ga m morgen kopen
+Z mijn zoon is 1,35 m, past hij in de slaapzak?
+R hoeveel tijd heb ik om iets terug te sturen?
+""",
+}
+
+ELEVENTH_BATCH = {
+    "en": """
+K thanks, I'll go through it tonight with my partner
+""",
+    "es": """
+Z ¿los crampones valen para mis botas?
+""",
+    "fr": """
+Z les guêtres s'adaptent à mes chaussures de marche ?
+K merci, je regarde ça demain avec mon mari
+""",
+    "de": """
+S kommt das Zelt bis Dienstag an?
+""",
+    "it": """
+Z i ramponi vanno bene per i miei scarponi?
+O ordine fatto ieri, è già partito?
+A c'è in arancione?
+""",
+    "pt": """
+K obrigada pelo aviso, vou ver com o meu marido
+A tem na cor laranja?
+Z tenho 1,85m, cabe no saco de dormir?
+""",
+    "nl": """
+A hebben jullie hem in oranje?
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -1313,9 +1383,11 @@ AREAS = {
     "seventh": SEVENTH_BATCH,
     "eighth": EIGHTH_BATCH,
     "ninth": NINTH_BATCH,
+    "tenth": TENTH_BATCH,
+    "eleventh": ELEVENTH_BATCH,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
-FOLLOW_UP_BATCHES = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+FOLLOW_UP_BATCHES = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh")
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
     "cheers, gonna wait till payday": "waiting is not a plan word: 'gonna wait, the site keeps logging me "
