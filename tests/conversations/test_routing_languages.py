@@ -35,6 +35,8 @@ HELD_OUT_13 = json.loads((DATA / "labelled_replies_languages_held_out_13.json").
 HELD_OUT_14 = json.loads((DATA / "labelled_replies_languages_held_out_14.json").read_text())["replies"]
 HELD_OUT_15 = json.loads((DATA / "labelled_replies_languages_held_out_15.json").read_text())["replies"]
 HELD_OUT_16 = json.loads((DATA / "labelled_replies_languages_held_out_16.json").read_text())["replies"]
+HELD_OUT_17 = json.loads((DATA / "labelled_replies_languages_held_out_17.json").read_text())["replies"]
+HELD_OUT_18 = json.loads((DATA / "labelled_replies_languages_held_out_18.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -255,6 +257,26 @@ def test_a_fifteenth_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.django_db
 def test_a_sixteenth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "sixteenth", HELD_OUT_16, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on main e648b57 (session 5) 92.9 % (4 missed opt-outs, 0 false; "
+    "es, fr, it, nl 90.0 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_seventeenth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "seventeenth", HELD_OUT_17, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on main e648b57 (session 5) 91.4 % (2 missed opt-outs, 0 false; "
+    "en, pt 87.5 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_an_eighteenth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "eighteenth", HELD_OUT_18, per_language=40)
 
 
 def _assert_blind_set_meets_targets(store, ordinal: str, replies: dict, *, per_language: int) -> None:
