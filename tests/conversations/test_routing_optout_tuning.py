@@ -1039,6 +1039,27 @@ PROMPTED_BY_SETS_15_AND_16 = {
         "tengo un celular nuevo, ¿me mandan el link otra vez?",
     ],
 }
+PROMPTED_BY_SETS_17_AND_18 = {
+    "opt_out": [
+        "wow, another text, great. STOP",
+        "otro mensaje más, qué ilusión 🙄 BASTA",
+        "super, encore un SMS. STOP",
+        "toll, noch eine SMS. STOPP",
+        "mais uma mensagem, que alegria. PARAR",
+        "geweldig, weer een sms. stop",
+        "nunca mais me mandem nada",
+        "ik wil van jullie lijst af",
+        "c'est un numéro professionnel, merci de ne plus l'utiliser",
+        "this is a work phone, please stop using this number",
+        "è il numero dell'ufficio, cancellate il numero",
+        "como le hago para ya no recibir mensajes?",
+    ],
+    "!opt_out": [
+        "another text about my order? is it shipped?",
+        "cancellate il numero d'ordine vecchio, vale quello nuovo",
+        "ik wil van de wachtlijst af, ik heb hem al",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -1048,6 +1069,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("set13", PROMPTED_BY_SET_13),
     ("set14", PROMPTED_BY_SET_14),
     ("sets15-16", PROMPTED_BY_SETS_15_AND_16),
+    ("sets17-18", PROMPTED_BY_SETS_17_AND_18),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {

@@ -27,7 +27,8 @@ tuned on; its opt-outs (PROMPTED_BY_SET_12 in test_routing_optout_tuning.py) 6/2
 kinds: slang and staccato plans signed with a name, a plan with "next week", a child's height, paid already)
 scored 1/20 on its first run; its opt-outs (PROMPTED_BY_SET_14) 5/11, traps 3/3. An eleventh
 (ELEVENTH_BATCH: sets 15 and 16's kinds) scored 4/12 on its first run; its opt-outs
-(PROMPTED_BY_SETS_15_AND_16) 1/24, traps 5/5.
+(PROMPTED_BY_SETS_15_AND_16) 1/24, traps 5/5. A twelfth (TWELFTH_BATCH: sets 17 and 18's kinds) scored 1/13
+on its first run; its opt-outs (PROMPTED_BY_SETS_17_AND_18) 5/12, traps 3/3.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -1366,6 +1367,36 @@ A hebben jullie hem in oranje?
 """,
 }
 
+TWELFTH_BATCH = {
+    "en": """
+K thanks, we'll think it over
+""",
+    "es": """
+K gracias, lo hablamos en casa y te aviso
+K cuando cobre la jubilación la pido
+E no pasó el pago con la tarjeta, ¿qué hago?
+""",
+    "fr": """
+K merci, on en reparle ce soir
+K je réfléchis et je reviens vers vous
+""",
+    "de": """
+K danke, wir überlegen es uns noch
+E die Karte ging nicht durch, was jetzt?
+""",
+    "it": """
+K grazie, ci pensiamo su
+K ok ci sentiamo più avanti
+""",
+    "pt": """
+K obrigado, vamos pensar
+""",
+    "nl": """
+K bedankt, we denken er even over na
+K goeiemiddag, merci, ik bestel het morgen
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -1385,9 +1416,21 @@ AREAS = {
     "ninth": NINTH_BATCH,
     "tenth": TENTH_BATCH,
     "eleventh": ELEVENTH_BATCH,
+    "twelfth": TWELFTH_BATCH,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
-FOLLOW_UP_BATCHES = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh")
+FOLLOW_UP_BATCHES = (
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
     "cheers, gonna wait till payday": "waiting is not a plan word: 'gonna wait, the site keeps logging me "
