@@ -387,7 +387,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 # Spanish "sale" is "goes out" and "envío" after a pronoun is "I send" ("te envío el número"); Dutch
 # "postcode" is a postal code, not postage; French "envoie" after a pronoun is "I send" ("je vous envoie une
 # photo"); German "Ende" is the end of anything ("Ende der Woche"), not the English keyword "end"; Italian
-# "sale" is salt and "porto" "I carry".
+# "sale" is salt and "porto" "I carry"; French "je reviens vers vous" is the shopper coming back, not stock.
 # A neighbour that rescues "code": a discount code itself, letters and digits ("HIVER10", "10OFF").
 A_CODE = "{code}"
 FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
@@ -396,6 +396,7 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "envoie": ("after", frozenset({"je", "j", "te", "t", "vous", "lui", "leur", "les", "le", "la", "l"})),
         "sales": ("unless", frozenset()),
         "code": ("unless", frozenset({"promo", "reduction", "remise", A_CODE})),
+        "reviens": ("unless", frozenset()),
         "envoyez": ("after", frozenset({"m", "me"})),
         "renvoyer": ("after", frozenset({"m", "me", "nous"})),
     },

@@ -74,7 +74,7 @@ COURTESY_WORDS: dict[str, str] = {
     "super top klasse prima perfekt alles klar passt gut ok okay okey cool ja nein nicht jetzt mach ich "
     "mache machs schones schonen schoenes einen wochenende abend tag noch bis dann bald spater tschuss "
     "tschau ciao servus gleichfalls ebenso gerne gern nett uberleg uberlege uberlegs es mir melde mich wenn"
-    " das gehalt lohn da ist bestelle kaufe nach dem",
+    " das gehalt lohn da ist bestelle kaufe nach dem wir",
     "it": "salve saluti cordiali buongiorno scusate scusa scusi stesso decido decidero ci rifletto penso "
     "pensero calma con magari piu tardi "
     "probabilmente prossimo "
@@ -111,7 +111,7 @@ COURTESY_WORDS: dict[str, str] = {
     "thanks thnx top super oke ok "
     "prima fijne fijn dag nog weekend avond doei daag doeg tot ziens straks later ik denk er even over na "
     "ga erover nadenken bestel koop het als mijn salaris loon binnen is helemaal goed duidelijk ook merci "
-    "en graag gedaan mooi hoor groetjes ja nee hartelijk",
+    "en graag gedaan mooi hoor groetjes ja nee hartelijk goeiemiddag goeiemorgen goeienavond",
 }
 _WORDS = frozenset(" ".join(COURTESY_WORDS.values()).split())
 # "thanks for the info", "merci pour le rappel", "danke für die Erinnerung": what the thanks is for needs no
@@ -206,7 +206,7 @@ WHEN_PAID: dict[str, str] = {
     "en": r"when (?:my |the )?(?:pocket money|allowance|paycheck|pay ?check|salary|wages|pay) "
     r"(?:comes in|comes|arrives|lands|hits|clears)",
     "es": r"cuando (?:me (?:den|llegue|paguen) |cobre )?(?:la paga|el sueldo|la quincena|mi sueldo|"
-    r"la pension)",
+    r"la pension|la jubilacion)",
     "fr": r"quand (?:j ai|je toucherai|je touche|j aurai|tombera|tombe) (?:ma paye|ma paie|mon salaire|"
     r"mon argent de poche)",
     "de": r"wenn (?:das |mein |der |die |meine )?(?:gehalt|taschengeld|lohn|geld|rente) "
@@ -232,12 +232,13 @@ PLANS: dict[str, str] = {
     r"(?:proper )?look|look|check|order|buy|grab|get|decide|sort|sleep on|come back|get back|pick|talk|ask|"
     r"save|discuss|consult|go through|go over)",
     "es": r"(?:dejame |tengo que |necesito |voy a )?(?:lo |la |me lo |me la )?(?:pensar|pensarlo|pienso|"
+    r"pensamos|hablamos|vemos|"
     r"pensare|mirar|mirarlo|miro|mirare|ver|vere|pedir|pido|pedire|comprar|compro|comprare|decido|"
     r"consultar|consultarlo|consulto|consultare|hablar|hablo|hablare|preguntar|pregunto|pillo|pillare)",
-    "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|jvais|j vais|je) (?:y |en )?"
+    "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|jvais|j vais|je|on) (?:y |en )?"
     r"(?:reflechir|reflechis|"
     r"regarder|regarde|voir|verrai|commanderai|commande|reviens|reviendrai|repasse|repasserai|parler|parle|"
-    r"discuter|discute|prends|prendrai|"
+    r"discuter|discute|prends|prendrai|reparle|reparlera|reparlerons|"
     r"(?:la |le |les |l )commanderai|"
     r"demander|demande|"
     r"vais)|(?:vous|te) (?:redis|tiens)",
@@ -246,11 +247,14 @@ PLANS: dict[str, str] = {
     r"mach ich|mache ich|machs|bestells|bespreche|besprech|hol ich|hole ich|"
     r"fragen|entscheide)",
     "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|chiedo|decido)"
-    r"|ci (?:penso|pensero|rifletto|faccio)|(?:vi|ti) faccio sapere|(?:lo |la )?(?:ordino|prendo|compro)",
-    "pt": r"(?:vou|preciso|tenho que|deixa eu) (?:pensar|ver|olhar|dar|comprar|pedir|sair|falar|conversar|"
+    r"|ci (?:penso|pensero|pensiamo|rifletto|riflettiamo|faccio|sentiamo)|(?:vi|ti) faccio sapere"
+    r"|(?:lo |la )?(?:ordino|prendo|compro)",
+    "pt": r"(?:vou|vamos|preciso|tenho que|deixa eu) (?:pensar|ver|olhar|dar|comprar|pedir|sair|falar|"
+    r"conversar|"
     r"perguntar|decidir|encomendar|pegar)|(?:depois )?(?:eu )?(?:vejo|penso|compro|encomendo|falo|peco)"
     r"|te (?:aviso|falo)",
-    "nl": r"(?:ik )?(?:moet |wil |ga )?(?:er )?(?:nog )?(?:even )?(?:denk|kijk|bestel|koop|overleg|vraag|"
+    "nl": r"(?:ik |we |wij )?(?:moet |wil |ga )?(?:er )?(?:nog )?(?:even )?(?:denk|denken|kijk|bestel|koop|"
+    r"overleg|vraag|"
     r"beslis|doe ik|nadenken|over nadenken)|ga (?:\w+ ){0,2}(?:kopen|bestellen|halen)",
 }
 _TURNS = (

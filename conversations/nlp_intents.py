@@ -540,6 +540,7 @@ _REVOCATION_PATTERNS_PT = [
     r"\bnao (?:quero|queremos) (?:mais )?saber (?:mais )?(?:nada )?(?:mais )?de "
     r"(?:voces|vcs|vc|voce|vossa loja)\b",
     r"\bnumero errado\b",
+    r"\bnunca mais (?:me |nos )?(?:mandem|mande|enviem|envie|escrevam|contatem|liguem)\b",
     # "não entrem mais em contato comigo"; "ninguém entrou mais em contato" (past) says nobody did.
     r"\b(?:nao|n) (?:me |nos )?(?:entrem|entre|entra) mais em conta(?:c)?to\b"
     r"|\bnunca mais (?:me |nos )?(?:entrem|entre) em conta(?:c)?to\b",
@@ -581,6 +582,8 @@ _REVOCATION_PATTERNS_NL = [
     r"\bik wil (?:geen|niks|niets) (?:meer )?(?:\w+ )?" + _MESSAGES_NL + r"\b",
     r"\bik wil (?:niks|niets) meer (?:ontvangen|krijgen|van jullie)\b(?! (?:over|van de|van het) )",
     r"\b(?:wil|wil graag|zou graag) (?:\w+ )?(?:afgemeld|uitgeschreven|verwijderd) (?:worden|te worden)\b",
+    r"\b(?:ik wil|wil) (?:graag )?(?:van|uit) (?:jullie|uw|je) (?:\w+ )?(?:lijst|lijsten|bestand) "
+    r"(?:af|uit)\b",
     r"\b(?:abonnement|inschrijving) (?:\w+ )?(?:opzeggen|stopzetten|beeindigen)\b",
     r"\blaat (?:me|mij) (?:met rust|gerust)\b",
     r"\bik wil (?:niks|niets) meer met jullie te maken hebben\b",
@@ -722,7 +725,8 @@ _REMOVE_MY_NUMBER = {
     ),
     "it": (
         "rimuov|rimoss|togli|tolt|cancell|elimin|lev",
-        r"(?:il )?mio (?:numero|contatto|cellulare)|sto numero|questo numero|i miei (?:dati|contatti)|"
+        r"(?:il )?mio (?:numero|contatto|cellulare)|sto numero|questo numero|il numero|"
+        r"i miei (?:dati|contatti)|"
         r"(?:dalla|dalle) (?:vostra|vostre|sua|tua) (?:lista|liste|rubrica)|"
         r"dai vostri (?:elenchi|contatti|archivi)|dal vostro (?:elenco|archivio|sistema)",
     ),
@@ -844,7 +848,7 @@ _HOW_TO_STOP = {
     ),
     "es": (
         "como",
-        r"(?:me |nos )?(?:doy|dar|darme|darse|damos) de baja|desuscrib|desinscrib|"
+        r"(?:me |nos )?(?:doy|dar|darme|darse|damos) de baja|desuscrib|desinscrib|(?:para )?ya no recibir|"
         r"salir de (?:la|esta|su) lista|dejar de recibir|"
         r"(?:para|pa) (?:que|q|k) (?:ya )?no (?:me |nos )?(?:lleguen|llegue|manden|envien|escriban|sigan)|"
         r"para que (?:ya )?(?:dejen|deje) de (?:llegar|mandar|enviar|escribir)\w*",
@@ -939,15 +943,16 @@ def _no_consent(language: str) -> str:
 # verbs only: "geen sms meer gekregen" (none came) names the noun
 _CONTACT_NL = r"(?:smsen|smst|appen|appt|stuur|sturen|mail|bel|contacteer|benader|schrijf)"
 _NO_MORE_TO_MY_NUMBER = {
-    "en": (_wordset("dont never stop quit longer"), frozenset(), _CONTACT_EN),
+    "en": (_wordset("dont never stop quit longer"), frozenset(), rf"(?:{_CONTACT_EN}|use|using)"),
     "es": (_wordset("no nunca dejen dejad deje"), _wordset("mas"), _CONTACT_ES),
-    "fr": (_wordset("ne n arretez cessez jamais"), _wordset("plus"), _CONTACT_FR),
+    "fr": (_wordset("ne n arretez cessez jamais"), _wordset("plus"), rf"(?:{_CONTACT_FR}|utiliser)"),
     "de": (_wordset("nicht nie keine keinen"), _wordset("mehr wieder"), _CONTACT_DE),
     "it": (_wordset("non nn smettete smettetela mai"), _wordset("piu"), _CONTACT_IT),
     "pt": (_wordset("nao n parem nunca"), _wordset("mais"), _CONTACT_PT),
     "nl": (_wordset("niet geen nooit"), _wordset("meer"), _CONTACT_NL),
 }
-_NEAR_MY_NUMBER = 6  # words either side of the number
+# words either side of the number, elisions aside ("ce numéro est une ligne pro, merci de ne plus l'utiliser")
+_NEAR_MY_NUMBER = 9
 # "no me han mandado más info a mi número" complains that nothing came: a past form asks nothing of us.
 _PAST_FORM = re.compile(r"\w*(?:ed|ado|ada|ido|ida|aron|ieron|aram|eram|iram|ato|ata|ito|ita|uto|uta)$")
 
@@ -958,8 +963,8 @@ def _no_more_to_my_number(folded: str) -> str | None:
         number = _MY_NUMBER[language].search(folded)
         if not number:
             continue
-        before = folded[: number.start()].split()[-_NEAR_MY_NUMBER:]
-        near = before + folded[number.end() :].split()[:_NEAR_MY_NUMBER]
+        before = [w for w in folded[: number.start()].split() if len(w) > 1][-_NEAR_MY_NUMBER:]
+        near = before + [w for w in folded[number.end() :].split() if len(w) > 1][:_NEAR_MY_NUMBER]
         said = set(near)
         contacting = [w for w in near if re.match(contact, w) and not _PAST_FORM.match(w)]
         if said & negations and (not more or said & more) and contacting:
@@ -1105,6 +1110,9 @@ _UNWANTED = re.compile(
     r"nao me interessa|nao tenho interesse|geen interesse)\b"
     r"(?! (?:in|en|dans|an|am|em|no|na|nel|nella|per|para|pour|fur|the|this|that|el|la|le|il|lo|o|a|de|"
     r"der|die|das|het|ce|cette|questo|questa|esse|essa|ese|esa)\b)"
+    # one more text, sarcastically: "wow, another text, great", "toll, noch eine SMS", "weer een sms"
+    rf"|\b(?:another|otro|otra|encore un|encore une|noch eine|noch ein|un altro|un altra|mais uma|mais um|"
+    rf"weer een|nog een) (?:\w+ )?{_ANY_TEXTS}\b(?! (?:about|sobre|sur|uber|zu|su|sobre|over)\b)"
     # "this is harassment", "isso é assédio" ("disculpe la molestia" is a courtesy: only "è molestia")
     r"|\b(?:harassment|harassing|stalking|acoso|acosando|harcelement|belastigung|e molestia|assedio|"
     r"intimidatie)\b"
@@ -1445,13 +1453,20 @@ def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | Non
     if _UNWANTED.search(folded) and _SPAM.search(folded):
         return Compliance(OPT_OUT, "", "texts never asked for, called spam")
     if _UNWANTED.search(folded):
-        for clause in clauses:
-            keyword = _only(clause, WEAK_OPT_OUT, _FILLER)
+        # the keyword alone in a clause, or closing the message ("otro mensaje, qué ilusión 🙄 BASTA")
+        for keyword in [_only(clause, WEAK_OPT_OUT, _FILLER) for clause in clauses] + [
+            _closing_keyword(clauses)
+        ]:
             if keyword:
                 return Compliance(
                     OPT_OUT, _keyword_language(keyword), f'unwanted texts, then "{keyword.upper()}"'
                 )
     return None
+
+
+def _closing_keyword(clauses: list[tuple[str, ...]]) -> str | None:
+    last = clauses[-1][-1] if clauses and clauses[-1] else ""
+    return last if last in WEAK_OPT_OUT else None
 
 
 def _likeliest(language: str, part: str, patterns: dict[str, re.Pattern]) -> str:

@@ -47,7 +47,8 @@ PAYMENT_FAILURES = {
     " no acepta, no me acepta, da error, bloqueado, bloqueada, no me pasa, no se completa, no se completo, "
     "no aprobado, no aprobada, no autorizado, no autorizada, denegada, denegado, no se realiza, no se hizo, "
     "no puedo, no consigo, no logro, no me deja, deniega, deniegan, bloqueo, bloquearon, se congela, "
-    "se congelo, se traba, se trabo, se cuelga, se colgo, desaparece, desaparecio, no para de cargar",
+    "se congelo, se traba, se trabo, se cuelga, se colgo, desaparece, desaparecio, no para de cargar, "
+    "no paso",
     "fr": "refuse, refusee, refusees, rejete, rejetee, echoue, echec, erreur, bug, bugue, plante, "
     "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas, non autorise, pas "
     "autorise, non autorisee, arrive pas, impossible, bloque, bloquee, plantait, plantent, fige, figee, "
@@ -57,7 +58,8 @@ PAYMENT_FAILURES = {
     "nicht autorisiert, nicht genehmigt, fehlermeldung, kann nicht, kann ich nicht, nimmt(?= (?:\\w+ "
     "){0,3}nicht), akzeptiert(?= (?:\\w+ "
     "){0,3}nicht), blockiert, gesperrt, zuruckgewiesen, zuruckgebucht, friert ein, eingefroren, sturzt ab, "
-    "abgesturzt, verschwindet, friert, hort nicht auf zu laden, ladt und ladt, ladt ewig",
+    "abgesturzt, verschwindet, friert, hort nicht auf zu laden, ladt und ladt, ladt ewig, ging nicht, "
+    "nicht ging, nicht durchgegangen",
     "it": "rifiutata, rifiutato, rifiuta, respinta, respinto, errore, fallita, fallito, non funziona, "
     "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla, non "
     "accetta, "

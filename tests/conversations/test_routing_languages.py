@@ -262,7 +262,8 @@ def test_a_sixteenth_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.xfail(
     strict=False,
     reason="blind: first run on main e648b57 (session 5) 92.9 % (4 missed opt-outs, 0 false; "
-    "es, fr, it, nl 90.0 %); see its _first_run",
+    "es, fr, it, nl 90.0 %); 97.5 %, 1 missed ('otro mensajito … ALTO') after the fixes it prompted; see "
+    "its _first_run",
 )
 @pytest.mark.django_db
 def test_a_seventeenth_blind_set_meets_the_issue_targets(english_rules_store):
@@ -272,7 +273,8 @@ def test_a_seventeenth_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.xfail(
     strict=False,
     reason="blind: first run on main e648b57 (session 5) 91.4 % (2 missed opt-outs, 0 false; "
-    "en, pt 87.5 %); see its _first_run",
+    "en, pt 87.5 %); 92.9 %, 0 missed after the fixes it prompted (en, pt 87.5 %: a size or a version "
+    "in stock read as sizing, fit to a car); see its _first_run",
 )
 @pytest.mark.django_db
 def test_an_eighteenth_blind_set_meets_the_issue_targets(english_rules_store):

@@ -1049,7 +1049,7 @@ PROMPTED_BY_SETS_17_AND_18 = {
         "geweldig, weer een sms. stop",
         "nunca mais me mandem nada",
         "ik wil van jullie lijst af",
-        "c'est un numéro professionnel, merci de ne plus l'utiliser",
+        "ce numéro est une ligne professionnelle, merci de ne plus l'utiliser",
         "this is a work phone, please stop using this number",
         "è il numero dell'ufficio, cancellate il numero",
         "como le hago para ya no recibir mensajes?",
