@@ -204,7 +204,7 @@ _REVOCATION_PATTERNS = [
     r"^(?:\w+ )?enough (?:of )?(?:the |your |these |ur )?(?:texts|messages|msgs|sms)\b(?! about)",
 ]
 _MESSAGES_ES = (
-    r"(?:mensajes|mensaje|mensajitos|msjs?|textos|sms|whatsapps?|wasaps?|promociones|notificaciones|"
+    r"(?:mensajes|mensaje|mensajitos|mensajito|msjs?|textos|sms|whatsapps?|wasaps?|promociones|notificaciones|"
     r"recordatorios|avisos|alertas)"
 )
 _CONTACT_ES = r"(?:escrib|mand|envi|contact|molest|spame|llegar)"

@@ -1053,6 +1053,7 @@ PROMPTED_BY_SETS_17_AND_18 = {
         "this is a work phone, please stop using this number",
         "è il numero dell'ufficio, cancellate il numero",
         "como le hago para ya no recibir mensajes?",
+        "otro mensajito más, no gracias. BASTA",
     ],
     "!opt_out": [
         "another text about my order? is it shipped?",
