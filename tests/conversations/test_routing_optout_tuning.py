@@ -1061,6 +1061,26 @@ PROMPTED_BY_SETS_17_AND_18 = {
         "ik wil van de wachtlijst af, ik heb hem al",
     ],
 }
+PROMPTED_BY_SET_19 = {
+    "opt_out": [
+        "quiero darme de vaja",
+        "retirem o número da vossa lista, obrigado",
+        "please delete her number, she's 13",
+        "verwijder zijn nummer aub, hij is 12",
+        "I already told you last week to stop",
+        "ik heb al gezegd dat jullie moeten stoppen",
+        "ya les dije que paren",
+        "je vous ai déjà dit d'arrêter",
+        "ich hab schon gesagt, ihr sollt aufhören",
+        "vi ho già detto di smettere",
+        "já disse pra parar",
+    ],
+    "!opt_out": [
+        "quit sending me the wrong colour, I ordered black",
+        "retirem o número do pedido antigo do meu cadastro",
+        "I already told you the size, when does it ship?",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -1071,6 +1091,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("set14", PROMPTED_BY_SET_14),
     ("sets15-16", PROMPTED_BY_SETS_15_AND_16),
     ("sets17-18", PROMPTED_BY_SETS_17_AND_18),
+    ("set19", PROMPTED_BY_SET_19),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
