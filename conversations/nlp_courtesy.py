@@ -46,7 +46,7 @@ COURTESY_WORDS: dict[str, str] = {
     "tengas tengan tenga buen buena buenas buenos dia dias tarde tardes noche noches finde fin semana hasta"
     " luego pronto manana chao chau adios si no lo la le les te y e a voy pensar pienso pensarlo aviso "
     "avisamos aviso veo despues cuando cobre compro comprare pido pedire sueldo quincena para todos ustedes"
-    " usted vos tambien igual sale wey mil tio tia",
+    " usted vos tambien igual sale wey mil tio tia jaja jajaja jajajaja jeje",
     "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
     "tiens courant laisse "
     "temps me ca y sur surement "

@@ -160,7 +160,8 @@ _REVOCATION_PATTERNS = [
     # "they never contacted me again" tells what happened, it asks nothing.
     r"\b(?:dont|do not|never|pls dont|please dont|quit) (?:ever )?"
     + _VERB
-    + r"\w*(?<!ed) (?:me|us|this number)\b",
+    # "quit sending me the wrong size" complains about an item.
+    + r"\w*(?<!ed) (?:me|us|this number)\b(?! (?:the |a |an )?wrong\b)",
     r"\b(?:remove|delete|erase|unlist) (?:me|my (?:number|phone|info|contact)|this number)"
     r"(?! from (?:the|my) (?:cart|order|bag))\b",
     r"\b(?:take|drop|get|cross) (?:me|my number|this number) (?:off|out of)\b",
@@ -244,7 +245,7 @@ _REVOCATION_PATTERNS_ES = [
     r"\bno (?:me |nos )?(?:vuelv\w*|volver) a (?:escribir|mandar|enviar|contactar|molestar)\w*" + _AN_ITEM_ES,
     r"\b(?:no|ni) me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|"
     r"molestes)\b" + _AN_ITEM_ES,
-    r"\b(?:dar|darme|denme|dame|deme) de baja\b",
+    r"\b(?:dar|darme|denme|dame|deme) de (?:baja|vaja)\b",
     # "sáquenlo de la lista" (it: the number); "quita la chaqueta de la lista" names an item.
     r"\b(?:elimin|borr|quit|saqu|sac|retir)\w*(?:lo|la|me|nos)(?: \w+)? de la lista\b(?! de )",
     # "¿por qué me siguen escribiendo?": still written to after saying no
@@ -704,7 +705,8 @@ def _stop_the_texts(language: str) -> str:
 _REMOVE_MY_NUMBER = {
     "en": (
         "remove|delete|erase|wipe|unlist",
-        r"my (?:phone )?(?:number|no|contact details|contact|details)|this number|me off (?:the|your) list|"
+        r"my (?:phone )?(?:number|no|contact details|contact|details)|this number|"
+        r"(?:her|his) (?:phone )?number|me off (?:the|your) list|"
         r"(?:from|off|out of) (?:your|ur) (?:\w+ )?(?:list|system|database|records|contacts)",
     ),
     "es": (
@@ -732,14 +734,14 @@ _REMOVE_MY_NUMBER = {
     ),
     "pt": (
         "retir|remov|apag|exclu|tir",
-        r"(?:o )?meu (?:numero|contacto|contato|telefone|celular|telemovel)|os meus dados|meus dados|"
-        r"este numero|esse numero|"
+        r"(?:o )?meu (?:numero|contacto|contato|telefone|celular|telemovel)|o numero|os meus dados|"
+        r"meus dados|este numero|esse numero|"
         r"(?:da|das) (?:vossa|vossas|sua|suas) (?:lista|listas|base)|"
         r"(?:da|das) (?:lista|listas) de (?:voces|vcs)",
     ),
     "nl": (
         "verwijder|wis|gewist|schrap|haal",
-        r"mijn (?:nummer|telefoonnummer|gegevens|06)|dit nummer|"
+        r"mijn (?:nummer|telefoonnummer|gegevens|06)|dit nummer|(?:haar|zijn) nummer|"
         r"(?:uit|van) (?:uw|jullie|je|het) (?:bestand|klantenbestand|lijst|systeem|database|verzendlijst)",
     ),
 }
@@ -830,6 +832,18 @@ _BLOCK_YOU = {
     "pt": r"\bvou (?:te )?bloquear(?: (?:voces|vcs|vc|esse numero|este numero))?\b"
     r"(?! (?:o|a|meu|minha|os|as) )",
     "nl": r"\bik (?:ga )?(?:blokkeer|blokkeren) (?:jullie|je|u|dit nummer)\b|\bik blokkeer jullie\b",
+}
+
+
+# "I already told you last week to stop", "ik heb al gezegd dat jullie moeten stoppen": a request made before.
+_ASKED_BEFORE = {
+    "en": r"\b(?:already|i) (?:\w+ ){0,2}(?:said|told you|asked you)(?: \w+){0,4} (?:to )?stop\b",
+    "es": r"\bya (?:les |te |os )?(?:dije|pedi)(?: \w+){0,3} (?:que )?(?:paren|pararan|dejen|dejaran)\b",
+    "fr": r"\bdeja (?:dit|demande)(?: \w+){0,3} (?:d |de )?(?:arreter|cesser)\b",
+    "de": r"\b(?:schon|bereits) (?:gesagt|gebeten)(?: \w+){0,4} (?:aufhoren|aufzuhoren|stoppen)\b",
+    "it": r"\bgia (?:detto|chiesto)(?: \w+){0,3} (?:di )?(?:smettere|smettila|smetterla)\b",
+    "pt": r"\bja (?:disse|pedi)(?: \w+){0,3} (?:pra |para )?(?:parar|pararem)\b",
+    "nl": r"\bal (?:gezegd|gevraagd)(?: \w+){0,4} (?:stoppen|ophouden)\b",
 }
 
 
@@ -1045,6 +1059,7 @@ _REVOCATION_PATTERNS_BY_LANGUAGE = {
         _no_consent(language),
         _never_gave_my_number(language),
         _BLOCK_YOU[language],
+        _ASKED_BEFORE[language],
     ]
     for language, patterns in (
         ("en", _REVOCATION_PATTERNS),
