@@ -26,6 +26,11 @@ def fold(text: str) -> str:
     return _APOSTROPHES.sub("", stripped).casefold()
 
 
+def wordset(text: str) -> frozenset[str]:
+    """A table of words written as one string: `wordset("if se si als")`."""
+    return frozenset(text.split())
+
+
 def words(text: str) -> list[str]:
     """The words of a text, folded; emoji, punctuation and symbols fall away."""
     return _WORD.findall(fold(text))

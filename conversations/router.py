@@ -25,18 +25,9 @@ from .hooks import CART_LINK_PROVIDERS, REPLY_WORDING_PROVIDERS
 from .languages import LANGUAGE_NAMES, Detection, language_base, language_detect
 from .models import KeywordRule, Message, Thread
 from .nlp import Text
+from .nlp_compliance import HELP, OPT_IN, OPT_OUT, compliance_intent
 from .nlp_courtesy import acknowledgement_holds
-from .nlp_intents import (
-    HELP,
-    OPT_IN,
-    OPT_OUT,
-    anger,
-    asks_for_person,
-    compliance_intent,
-    is_acknowledgement,
-    shouting,
-    uncovered_question,
-)
+from .nlp_intents import anger, asks_for_person, is_acknowledgement, shouting, uncovered_question
 from .placeholders import money_format, store_values
 from .rules import RuleMatch, reply_render, rule_match, rules_active_for
 from .snooze import snooze_confirmation, snooze_intent, snooze_until

@@ -15,7 +15,7 @@ from .languages import LANGUAGE_NAMES, LANGUAGES, language_base
 from .lexicon import BROADER_THAN, CONJUNCTIONS, INTENT_NAMES
 from .models import KeywordRule
 from .nlp import Phrase, Text, fold, phrase_position
-from .nlp_intents import shadows_compliance
+from .nlp_compliance import shadows_compliance
 from .nlp_lexicon import (
     destination_in,
     height_in,

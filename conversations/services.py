@@ -25,7 +25,7 @@ from stores.tenancy import ensure_same_store
 
 from .evidence import messages_chain
 from .models import CannedResponse, Message, Thread, ThreadNote, ThreadRead
-from .nlp_intents import HELP, OPT_IN, OPT_OUT
+from .nlp_compliance import HELP, OPT_IN, OPT_OUT
 from .placeholders import placeholders_check
 from .router import SNOOZE, RouteDecision, Step, route
 from .sending import STATUS_RANK, message_queue_outbound, number_verdict_apply

@@ -5,7 +5,7 @@ import pytest
 from conversations.languages import language_detect
 from conversations.models import Message
 from conversations.nlp import Text, fold
-from conversations.nlp_intents import OPT_OUT, compliance_intent
+from conversations.nlp_compliance import OPT_OUT, compliance_intent
 from conversations.router import Step, reply_suggest, reply_try
 from conversations.rules import keyword_rule_create
 from conversations.services import inbound_receive

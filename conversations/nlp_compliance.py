@@ -1,0 +1,1292 @@
+"""Compliance words in a reply: opt-out, opt-in and help, in the seven languages we text in.
+
+The opt-out reading follows the FCC's 2024 rule (revocation "by any reasonable means"): the carrier keywords
+count when they are the point of a sentence ("STOP", "stop please", "Stop. Already bought it"), plain-language
+requests count as phrases ("stop texting me", "remove me from your list", "no me escribas más"), and a keyword
+inside an ordinary sentence does not ("I can't stop thinking about that jacket").
+"""
+
+import re
+from collections.abc import Set
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from .languages import MARKER_WORDS
+from .nlp import Text, fold, wordset
+
+OPT_OUT = "opt_out"
+OPT_IN = "opt_in"
+HELP = "help"
+
+
+# Carrier opt-out keywords (Twilio's defaults, CTIA, and the words carriers honour in our other languages:
+# ARRET in France, STOPP in Germany, AFMELDEN in the Netherlands). These also opt out inside a longer message
+# when they make a clause of their own ("Stop!! I already ordered", "ARRÊT svp").
+STRONG_OPT_OUT_BY_LANGUAGE = {
+    "en": {"stop", "stopall", "unsubscribe", "optout", "revoke", "unsuscribe", "unsub"},
+    "fr": {"arret", "desabonner", "desabonnement", "desinscription", "desinscrire"},
+    "de": {"stopp", "abmelden", "abbestellen", "austragen"},
+    "it": {"disiscrivimi", "disiscrivere", "cancellami", "disdici"},
+    "pt": {"descadastrar", "descadastre", "descadastro"},
+    "nl": {"afmelden", "uitschrijven", "uitschrijving"},
+}
+# Common words too: only the whole message opts out ("cancel" yes, "cancel, I'll buy in store" no).
+WEAK_OPT_OUT_BY_LANGUAGE = {
+    "en": {"cancel", "end", "quit"},
+    "es": {"baja", "parar", "alto", "cancelar", "detener", "basta"},
+    "fr": {"arrete", "arreter", "arretez", "stoppez", "fin", "annuler"},
+    "de": {"ende", "aufhoren", "beenden", "kundigen"},
+    "it": {
+        "basta",
+        "annulla",
+        "cancella",
+        "fermati",
+        "smettila",
+        "smettete",
+        "smettetela",
+        "piantatela",
+        "finitela",
+    },
+    "pt": {"parar", "pare", "parem", "cancelar", "sair", "chega"},
+    "nl": {"stoppen", "opzeggen", "uitzetten"},
+}
+STRONG_OPT_OUT = set().union(*STRONG_OPT_OUT_BY_LANGUAGE.values())
+WEAK_OPT_OUT = set().union(*WEAK_OPT_OUT_BY_LANGUAGE.values())
+OPT_IN_BY_LANGUAGE = {
+    "en": {"start", "unstop"},
+    "fr": {"demarrer"},
+    "de": {"anmelden"},
+    "pt": {"iniciar"},
+    "nl": {"aanmelden"},
+}
+OPT_IN_WORDS = set().union(*OPT_IN_BY_LANGUAGE.values())
+HELP_BY_LANGUAGE = {
+    "en": {"help", "info"},
+    "es": {"ayuda"},
+    "fr": {"aide"},
+    "de": {"hilfe"},
+    "it": {"aiuto"},
+    "pt": {"ajuda"},
+    "nl": {"hulp"},
+}
+HELP_WORDS = set().union(*HELP_BY_LANGUAGE.values())
+RESERVED_WORDS = STRONG_OPT_OUT | WEAK_OPT_OUT | OPT_IN_WORDS | HELP_WORDS
+
+# Words that travel with a keyword without changing what it asks: "STOP please", "ARRET svp", "STOPP bitte".
+_FILLER = wordset(
+    "please pls plz plez now ok okay thanks thank thx ty you just all it this these that them texts "
+    "text texting messages message msgs msg sms me my number already i said seriously asap right "
+    "immediately again no nope not interested sorry por favor ya gracias mensajes yes hi hello hey "
+    "lol wrong from list for to out opt the sending "
+    "svp stp merci oui non tout tous maintenant bonjour moi s il vous plait "
+    "bitte danke jetzt sofort ja nein hallo alles alle mir von vom "
+    "per favore grazie ora adesso si ciao tutto tutti messaggi "
+    "obrigado obrigada agora sim nao oi ola tudo todos mensagens "
+    "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten graag maar even nou ermee daarmee "
+    "porfa plis xfa pf pfv favor subito mal endlich cosi grz obg obgd vlw a u b "
+    "interesa interessa interesse interessiert interesseert"
+)
+_FILLER_OPT_IN = {"please", "pls", "now", "again", "ok", "okay", "thanks", "yes", "me", "texts", "back", "hi"}
+_FILLER_HELP = wordset(
+    "please pls me i need hi hello por favor svp s il vous plait bitte per favore alsjeblieft aub "
+    "j ai besoin d ich brauche preciso de ho bisogno di ik heb nodig"
+)
+_NEGATIONS = wordset(
+    "dont not never didnt doesnt wont cant nunca ne pas nicht kein nie non mai nao niet nooit"
+)
+_KEYWORD_LANGUAGE = {
+    word: language
+    for table in (WEAK_OPT_OUT_BY_LANGUAGE, STRONG_OPT_OUT_BY_LANGUAGE, OPT_IN_BY_LANGUAGE, HELP_BY_LANGUAGE)
+    for language, words in table.items()
+    for word in words
+}
+# "basta" and "parar", "cancelar" are words of two languages: the keyword does not decide the language.
+_SHARED_KEYWORDS = {"basta", "parar", "cancelar"}
+
+# Plain-language revocations, matched on folded text (no accents, no apostrophes, lower case).
+_VERB = (
+    r"(?:text|txt|message|msg|messag|contact|email|mail|spam|bother|call|send|writ|escrib|mand|envi|molest)"
+)
+_MESSAGES_EN = (
+    r"(?:texts|txts|messages|msgs|msg|sms|spam|reminders|notifications|notifs|promos|ads|marketing)"
+)
+_CONTACT_EN = r"(?:text|txt|message|msg|contact|write|reach out|remind|email|bother|spam|hit me up)"
+_REVOCATION_PATTERNS = [
+    # "never contact me again", "don't ever contact us any more"; "they never contacted me again" is past.
+    r"\bnever (?:ever )?contact (?:me|us)\b|\b(?:dont|do not) (?:ever )?contact (?:me|us) (?:\w+ )?"
+    r"(?:again|any ?more)\b",
+    # Polite and conditional pleas: "would you mind not texting me", "it'd be great if you stopped messaging
+    # me", "kindly refrain from texting me"; "the zipper stopped working" names no contact.
+    r"\b(?<!dont )(?<!never )(?:stop|stopped|quit|refrain from|cease|mind not|keep from|"
+    r"no need to keep) (?:\w+ )?"
+    r"(?:texting|txting|messaging|msging|contacting|writing|reaching out|reminding|emailing|spamming|bugging|"
+    r"hitting (?:me )?up)\b(?!(?: to)?(?: me| us)? in )",
+    r"\b(?<!why )(?:not|dont|didnt|never|no need to|dont need to|do not) (?:\w+ )?"
+    + _CONTACT_EN
+    + r"(?: (?:to )?(?:me|us))?(?: \w+)? (?:again|anymore|any more)\b"
+    r"(?! (?:about|with|when|if|for|on|regarding)\b)",
+    r"\bno need to (?:keep )?"
+    + _CONTACT_EN
+    + r"\w* (?:me|us)\b(?! (?:back|when|if|the|a|before|after|about)\b)",
+    r"\b(?:want|get me|let me) out (?:of|from) (?:this|the|your|ur) (?:list|thing|texts|messages)\b",
+    r"\b(?:cease|stop|end|discontinue|halt)(?: all| any)? "
+    r"(?:communications?|contact|correspondence|outreach)\b",
+    r"\b(?:to not|not to|never to) be (?:contacted|texted|messaged|bothered)\b",
+    r"^(?:\w+ )?no more of (?:this|these|that|it)\b(?! (?:in|colou?r|size|left|available|stock)\b)",
+    # "why do you keep texting me?": still written to after saying no
+    r"\bwhy (?:do|are|r|does|would|will) (?:you|u|ya|yall|you guys|they) (?:\w+ )?(?:keep|still|continue to) "
+    r"(?:on )?(?:texting|messaging|writing|contacting|spamming|bugging)\b|\b(?:you|u|ya) (?:\w+ )?keep "
+    r"(?:on )?(?:texting|messaging|spamming|contacting)\b",
+    # Unsubscribed already and still texted (an unsubscription from something else is set aside first).
+    r"\bi (?:\w+ )?(?:unsubscribed|unsubbed|opted out)\b",
+    r"\b(?:"
+    + _MESSAGES_EN[3:-1]
+    + r"|these|this)\b(?: \w+){0,4} (?:cut it out|knock it off|give it a rest)\b",
+    r"\bstop(?:p?ing)? (?:\w+ )?(?:texting|txting|texing|messaging|msging|contacting|spamming|bothering|"
+    r"sending|emailing|calling|with the (?:texts|messages))\b",
+    r"\bstop (?:the|these|those|your|all|all the|all these|all of these|ur) (?:\w+ )?"
+    r"(?:texts|messages|msgs|sms|spam|notifications|reminders)\b",
+    # "they never contacted me again" tells what happened, it asks nothing.
+    r"\b(?:dont|do not|never|pls dont|please dont|quit) (?:ever )?"
+    + _VERB
+    # "quit sending me the wrong size" complains about an item.
+    + r"\w*(?<!ed) (?:me|us|this number)\b(?! (?:the |a |an )?wrong\b)",
+    r"\b(?:remove|delete|erase|unlist) (?:me|my (?:number|phone|info|contact)|this number)"
+    r"(?! from (?:the|my) (?:cart|order|bag))\b",
+    r"\b(?:take|drop|get|cross) (?:me|my number|this number) (?:off|out of)\b",
+    # "this number was my son's, please take it off your list": the number, not an item ("off my list").
+    r"\b(?:take|get|drop|cross) (?:\w+ ){0,2}(?:off|out of) (?:your|ur|this) (?:\w+ )?"
+    r"(?:list|system|database|records|contacts)\b",
+    r"\b(?:lose|delete|forget) my (?:number|phone number|info)\b",
+    r"\b(?:unsubscribe|unsuscribe|unsub|opt me out|opt out|optout|stopall)\b",
+    r"\b(?:no|dont send|i dont want|i do not want|i dont need) (?:any )?(?:more|further) "
+    r"(?:texts|messages|msgs|sms)\b",
+    r"\b(?:i )?(?:dont|do not|no longer) (?:want|need|wish to (?:get|receive)|like) (?:your |these |those |"
+    r"any "
+    r"|ur |the |any more |all these |all the )?(?:texts|messages|msgs|sms|reminders|notifications)\b"
+    # "texts about my order" are wanted; "reminders about my cart" are these texts.
+    r"(?! (?:about|on|regarding|for) (?!(?:my |the |this |your |ur )?(?:cart|basket|bag)\b))",
+    # "I want to be removed", "ik wil afgemeld worden", "möchte abgemeldet werden", "voglio essere rimosso"
+    r"\b(?:want|like|wish) to be (?:removed|unsubscribed|taken off)\b",
+    r"\bleave me alone\b",
+    r"\b(?:i )?(?:want|want to have) nothing (?:more )?to do with (?:you|your store|this store)\b",
+    r"\bwrong (?:number|person)\b",
+    r"\bhow did (?:you|u|ya|yall|you guys) (?:even )?get (?:my|this) (?:number|phone number|contact|info)\b",
+    # Polite refusals of more contact; "I'd rather not pay for shipping" names no texts and is no refusal.
+    r"\b(?:rather|prefer) not (?:to )?(?:get|receive|have) (?:these|those|them|(?:any ?more|further|your|ur|"
+    r"these|those|any) (?:texts|messages|msgs|sms|reminders|notifications))\b",
+    r"\b(?:dont|do not|rather not|prefer not to|no longer) (?:want to |wish to |like to )?be (?:contacted|"
+    r"texted|messaged|bothered|disturbed)(?=$| anymore| any more| again| by (?:you|your store|this store)|"
+    r" thanks| thank you| please| pls)",
+    # "stop writing to me in English" asks for another language, not for silence.
+    r"\bstop (?:writing|texting|messaging) (?:to )?(?:me|us)\b(?! in )",
+    r"\b(?:delete|erase|remove|wipe) (?:all )?my (?:data|details|personal (?:data|details|information)|"
+    r"information)\b(?! (?:from|in|on) (?:the|my) (?:cart|order|bag|checkout))",
+    # "cancel my subscription" opts out: CANCEL is a carrier keyword and, in a text thread, the shopper's
+    # subscription is to these texts (CTIA reviewers read it so). A shopper who meant a product subscription
+    # loses reminders only, and the confirmation says how to come back (START); a missed revocation is a
+    # violation. "cancel my order" names an order and is not an opt-out.
+    r"\bcancel(?:ling)? (?:my |the |this |your |ur )?(?:registration|subscription|sign ?up|texts? "
+    r"subscription|"
+    r"sms subscription)\b",
+    r"\b(?:im|i am) (?:so |really )?done with (?:these|the|your|ur|all these|all the|all your) "
+    r"(?:texts|messages|msgs|sms|reminders)\b",
+    r"^(?:\w+ )?enough (?:of )?(?:the |your |these |ur )?(?:texts|messages|msgs|sms)\b(?! about)",
+]
+_MESSAGES_ES = (
+    r"(?:mensajes|mensaje|mensajitos|mensajito|msjs?|textos|sms|whatsapps?|wasaps?|promociones|notificaciones|"
+    r"recordatorios|avisos|alertas)"
+)
+_CONTACT_ES = r"(?:escrib|mand|envi|contact|molest|spame|llegar)"
+# "no me envíen el rosa" names an item: not the texts.
+_AN_ITEM_ES = (
+    r"\b(?! (?:el|la|los|las|un|una|otro|otra|ese|esa|este|esta|al|hasta|antes|lo)\b(?! (?:\w+ )?"
+    + _MESSAGES_ES
+    + r"))"
+)
+# "... de ustedes" is from the shop, not about something else.
+_NOT_FROM_YOU_ES = r"(?! (?:de|del|sobre|con) (?!(?:ustedes|uds|usted|ud|vosotros|ti|vos)\b))"
+_REVOCATION_PATTERNS_ES = [
+    # "que dejaran de enviarme estos mensajes", "q dejen d mandarme msjs", "absténganse de escribirme"; a
+    # clitic or a plain "escribir" is needed: "¿dejaron de enviar a Chile?" asks about shipping.
+    # "no pares de mandarme ofertas" (don't stop) wants them; "no paran de escribirme" complains.
+    # Spanish puts the clitic after the verb ("de mandarme"); "de me mandar" is Portuguese.
+    r"\b(?!(?<=no )(?:pares|paren|pare|dejes|dejen|deje)\b)(?:dej|par|absten|evit)\w* (?:de|d) (?:"
+    + _CONTACT_ES
+    + r"\w*(?:me|nos)\b|(?:escrib|molest|spame|contact)\w*|(?:mand|envi)\w* (?:\w+ )?"
+    + _MESSAGES_ES
+    + r")"
+    + _AN_ITEM_ES,
+    # "no me escriban más", "que no me contactaran más"; "ya no envían más a Chile?" (no one named) ships, and
+    # "no me mandaron más info" (past) complains about an order.
+    r"\bno (?:(?:me|nos) "
+    + _CONTACT_ES
+    + r"|(?:escrib|contact|molest))(?!\w*(?:aron|ieron|aste|iste|o)\b)\w*"
+    r"(?: \w+)? mas\b(?! (?:de|que) )",
+    r"\b(?:dej|par)\w* (?:de|d) recibir (?:\w+ ){0,2}" + _MESSAGES_ES + r"\b",
+    r"\b(?:no hace falta|no es necesario|no hay necesidad de|no necesito) (?:que |q )?"
+    r"(?:(?:me|nos) (?:sigan |sigas )?"
+    + _CONTACT_ES
+    + r"\w*|(?:sigan |sigas )?(?:escrib|contact|record)\w*|"
+    + _CONTACT_ES
+    + r"\w*(?:me|nos)\b)"
+    + _AN_ITEM_ES,
+    r"\bno (?:me |nos )?(?:vuelv\w*|volver) a (?:escribir|mandar|enviar|contactar|molestar)\w*" + _AN_ITEM_ES,
+    r"\b(?:no|ni) me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|"
+    r"molestes)\b" + _AN_ITEM_ES,
+    r"\b(?:dar|darme|denme|dame|deme) de (?:baja|vaja)\b",
+    # "sáquenlo de la lista" (it: the number); "quita la chaqueta de la lista" names an item.
+    r"\b(?:elimin|borr|quit|saqu|sac|retir)\w*(?:lo|la|me|nos)(?: \w+)? de la lista\b(?! de )",
+    # "¿por qué me siguen escribiendo?": still written to after saying no
+    r"\b(?:por ?que )?(?:me |nos )?(?:siguen|sigues|continuan|continuas) (?:\w+ )?(?:escribiendo|mandando "
+    r"(?:\w+ )?" + _MESSAGES_ES + r"|molestando|contactando)\b",
+    r"^(?:ya )?no mas(?: por favor| porfa| gracias| plis| please)*$",
+    r"\b(?:quiero |quisiera )?salir(?:me)? de (?:la|esta|su|sus|vuestra|tu) (?:\w+ )?listas?\b(?! de espera)",
+    r"\bno (?:quiero|kiero|qiero|deseo) (?:recibir )?(?:mas )?(?:mensajes|textos|sms|promociones|ofertas|"
+    r"publicidad|notificaciones|recordatorios|nada mas|nada)\b" + _NOT_FROM_YOU_ES,
+    r"\bno mas (?:mensajes|textos|sms)\b",
+    r"\bya no (?:me )?(?:escriban|escribas|manden|mandes|envien|envies)\b",
+    r"\b(?:borr|elimin|quit|sac|saqu)(?:a|e|en|ar|ame|eme|enme|arme) "
+    r"(?:mi numero|de (?:la|su|tu|esta|vuestra|sus|vuestros|tus) (?:lista|listas|base de datos|contactos|"
+    r"registros|difusion))\b",
+    # "sáquenme de esto", but not "sácame de dudas" (tell me).
+    r"\b(?:sac|saqu|quit|borr)(?:ame|eme|enme|arme) de (?:esto|aqui|aca|ahi|todo esto|todo eso|ahi)\b",
+    # "no quiero saber nada (más) de ustedes"; "no quiero saber nada del envío" asks something else.
+    r"\bno (?:quiero|queremos) saber (?:mas )?nada (?:mas )?de (?:ustedes|uds|usted|ud|ti|vos|vosotros|"
+    r"esto|esta tienda|su tienda|tu tienda|sus mensajes|tus mensajes)\b",
+    r"\bno (?:quiero|queremos) saber (?:mas )?nada(?: mas)?$",
+    # "baja" the opt-out, not "baja el precio" (lowers), "temporada baja", "talla baja".
+    r"\b(?<!temporada )(?<!talla )(?<!calidad )(?<!mas )(?<!muy )(?<!presion )baja\b"
+    r"(?! (?:de |el |la |los |las |un |una )?(?:precio|precios|costo|costos|coste|talla|tallas|temporada|"
+    r"calidad|"
+    r"stock|poco|un poco|mas|hasta|al|en)\b)",
+    r"\bnumero equivocado\b",
+    r"\b(?:dejen|deja|dejame|dejenme) (?:de (?:escribir|mandar|enviar)\w*|en paz)\b",
+    # "no quiero que me vuelvan a escribir", but not "no quiero que me escriban el nombre mal".
+    r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:vuelvan|vuelvas|vuelva) a (?:escribir|mandar|enviar|"
+    r"contactar|molestar|llamar)\b",
+    r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:sigan|sigas|siga) (?:escribiendo|mandando|enviando|"
+    r"contactando|molestando|llegando)\b",
+    r"\bno (?:me |m |nos |le |les )?(?:escriban|escribas|manden|mandes|envien|envies|contacten|contactes)"
+    r"(?: nada)? mas\b" + _AN_ITEM_ES,
+    r"\bno (?:quiero|kiero|qiero|deseo) (?:(?:que|q) me "
+    r"(?:escriban|contacten|molesten|escribas|contactes|manden|envien)|"
+    r"(?:volver a )?ser (?:contactad|molestad)[oa]s?)(?: mas| nunca mas)?"
+    r"(?: (?:por|a) (?:aqui|aca|este medio|este numero|sms|mensaje|whatsapp|aca))?"
+    r"(?: gracias| por favor| porfa| porfavor)?$",
+    r"\b(?:paren|pare|parale|dejen|deja|deje|dejad|dejaran|dejasen|dejarais) (?:ya )?de (?:escribir|mandar|"
+    r"enviar|molestar|contactar|"
+    r"spamear)(?:me|nos)?\b(?! (?:el|la|los|las|un|una) (?:pedido|paquete|producto|articulo))",
+    r"\bcancel(?:ar|a|en|o) (?:la |mi )?(?:suscripcion|subscripcion|inscripcion)\b",
+    # "elimínenme", "bórrenme ya", but "elimíname el gorro del carrito" is about the cart.
+    r"\b(?:eliminenme|eliminame|elimineme|borrenme|borrame|borreme|quitenme|quitame|saquenme|sacame)"
+    r"(?: (?:por favor|porfa|ya|ahora|gracias|de (?:la|su|tu|sus|vuestra|esta) (?:lista|listas|base de "
+    r"datos)))*(?:$| ya\b| de (?!dudas|una duda|la duda))",
+    r"\b(?:paren|para|pare|parale|basta|dejen|deja) (?:ya )?(?:con|de) "
+    r"(?:los |tus |sus |estos |esos |tantos )?(?:mensajes|mensajitos|textos|sms)\b",
+    r"\b(?:borr|elimin)(?:en|a|e|ar) (?:todos )?mis datos\b",
+    r"\b(?:cancel|borr|elimin)(?:en|a|e|ar) mi (?:registro|suscripcion|inscripcion)\b",
+]
+_MESSAGES_FR = r"(?:messages?|msgs?|sms|textos?|texto|notifications?|notifs?|rappels?|relances?|pubs?)"
+_CONTACT_FR = r"(?:ecrire|relancer|envoyer|contacter|texter|solliciter|spammer|harceler|deranger)"
+# "ne m'envoyez pas le rose", "pas besoin de m'envoyer la facture": an item, not the texts.
+_AN_ITEM_FR = (
+    r"\b(?! (?:le|la|les|l|un|une|mon|ma|mes|ce|cette|au|du|de|des|d)\b"
+    r"(?! (?:\w+ )?" + _MESSAGES_FR + r"| (?:votre|ta) part\b| vous\b| chez vous\b))"
+)
+_REVOCATION_PATTERNS_FR = [
+    # "pas besoin de me relancer", "inutile de m'écrire", "g pas besoin de vos msg"
+    r"\b(?:pas besoin|plus besoin|pas la peine|plus la peine|inutile|nul besoin|aucun besoin)(?: de| d)? (?:"
+    r"(?:qu on |que vous )?(?:m|me|nous) (?:ecri|relanc|envoi|envoy|contact|text|sollicit|spamm|harcel|"
+    r"derang)\w*" + _AN_ITEM_FR + r"|(?:vos|ces|tes|de|d) " + _MESSAGES_FR + r"\b)",
+    r"\b(?:arret|cess|stopp)(?:ez|e|er|es)? (?:de |d )?(?:m |me |nous )?" + _CONTACT_FR + r"\b" + _AN_ITEM_FR,
+    r"\bne plus (?:etre|qu on me) (?:re)?(?:contacte|derange|sollicite|relance|ecrive|harcele)e?s?\b"
+    r"(?! par (?:le|la|les|un|une) (?:livreur|livreuse|transporteur|facteur|coursier))",
+    # "vous pouvez me rayer de votre liste"
+    r"\b(?:me|m) (?:retir|supprim|enlev|ray|effac|sort)\w* (?:de|du|des|d) "
+    r"(?:votre|vos|la|ta|cette|ce|leur|l) (?:\w+ )?(?:liste|fichiers?|base|repertoire|newsletter|envois)\b",
+    r"\b(?:ne |de |d )?plus (?:m|me|nous) " + _CONTACT_FR + r"\b" + _AN_ITEM_FR,
+    r"\bpourquoi (?:vous |tu )?(?:continuez|continues) (?:a |de )?(?:m |me )?(?:ecrire|envoyer|relancer|"
+    r"contacter|texter)\b|\bpourquoi (?:vous |tu )?(?:m ecrivez|me relancez|me contactez|me textez|m ecris) "
+    r"(?:encore|toujours|sans arret|tout le temps)\b",
+    # "jveux plus recevoir vos trucs", "je ne veux plus rien recevoir de votre part"
+    r"\b(?:je |j )?(?:ne |n )?j?(?:veux|voudrais|souhaite|desire) (?:plus|pu|pas) (?:rien )?recevoir\b"
+    + _AN_ITEM_FR,
+    r"\b(?:ne )?(?:m|me|nous) (?:envoyez|envoie|envoies|envoyer|ecrivez|ecris|ecrire|(?:re)?contactez|"
+    r"(?:re)?contacte|spammez|harcelez|relancez) (?:\w+ )?(?:plus|jamais)\b",
+    r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous |lui |leur )?(?:envoyer|ecrire|contacter|spammer"
+    r"|harceler|relancer)\b",
+    r"\barret(?:ez|e|er)? (?:les|vos|ces|tes|avec les|avec vos) " + _MESSAGES_FR + r"\b",
+    r"\b(?:je )?(?:ne )?j?(?:veux|souhaite|desire) (?:plus|pu|pas|aucun|aucune) (?:\w+ ){0,2}"
+    + _MESSAGES_FR
+    + r"\b",
+    r"\bplus (?:de |d )?" + _MESSAGES_FR + r"\b",
+    r"\b(?:stop|assez|marre) (?:a |aux |de |des |avec )?(?:vos |ces |les )?" + _MESSAGES_FR + r"\b",
+    r"\bdes(?:abonn|inscri)\w*\b",
+    r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez|oubliez|oublie) (?:moi|mon numero|mon num)\b",
+    r"\blaissez moi tranquille|\bfoutez moi la paix|\blachez moi\b",
+    r"\bannul\w* (?:mon |l |mon |cet |l )?(?:abonnement|inscription)(?: (?:aux|des) (?:sms|messages))?\b",
+    r"\bne (?:veux|voulons) plus (?:entendre parler|rien savoir) de vous\b",
+    r"\b(?:mauvais|faux) numero\b",
+    r"\b(?:veux|souhaite|desire|voudrais|souhaiterais) (?:plus|pas|plus jamais) (?:etre|qu on me) "
+    r"(?:re)?(?:contacte|derange|sollicite|relance|ecrive|harcele)e?s?\b"
+    r"(?! par (?:le|la|les|un|une) (?:livreur|livreuse|transporteur|facteur|coursier))",
+    r"\b(?:supprimez|effacez|supprime|efface|supprimer|effacer) (?:toutes )?mes (?:donnees|coordonnees|infos|"
+    r"informations)\b",
+    r"\bne plus (?:m|me|nous) (?:envoyer|ecrire|contacter|relancer|spammer|harceler)\b"
+    r"(?! (?:le|la|les|mon|ma|mes|ce|cette|au) (?:colis|commande|paquet|article|produit|facture))",
+]
+_MESSAGES_DE = (
+    r"(?:sms|nachrichten|nachricht|mitteilungen|kurzmitteilungen|textnachrichten|texte|werbung|erinnerungen)"
+)
+_CONTACT_DE = r"(?:schreib|schick|send|kontaktier|anschreib|simsen|smsen|texten|zuschick|nerv|spamm)"
+_REVOCATION_PATTERNS_DE = [
+    # "wäre nett, wenn ihr mir nichts mehr schickt", "ihr braucht nicht mehr schreiben", "bitte nix mehr
+    # schicken"; "schickt es nicht mehr an die alte Adresse" is about a parcel.
+    r"\b(?:mir|mich|uns|bitte|ihr \w+|sie \w+) (?:\w+ )?(?:nichts|nix|nicht|nie|keine \w+) mehr (?:zu )?"
+    + _CONTACT_DE
+    + r"\w*\b(?! (?:an|nach|zu|zur|zum) )",
+    r"\b(?:will|mochte|mag|brauche|brauch) (?:\w+ ){0,2}"
+    + _MESSAGES_DE
+    + r" (?:\w+ )?(?:nicht mehr|nimmer|nie mehr|nicht)\b(?: (?:bekommen|erhalten|kriegen|haben|lesen|"
+    r"sehen)\b)?",
+    # "hört mal auf mich vollzuspammen", "hört's auf, mir dauernd zu schreiben"; "ich hör auf" is the shopper.
+    r"\b(?<!ich )hor(?:t|ts|en|en sie|e)? (?:\w+ ){0,2}auf(?: damit)? (?:(?:mir|mich|uns) (?:\w+ ){0,2})?"
+    r"(?:zu |mich zu )?(?:schreiben|simsen|spammen|nerven|kontaktieren|texten|schicken|vollzuspammen|"
+    r"zuzuspammen|anzuschreiben|zuzuschicken)\b",
+    r"\b(?:stellt|stell|stellen sie|stellen) (?:\w+ ){0,2}" + _MESSAGES_DE + r" (?:\w+ )?(?:ab|ein)\b",
+    r"\b(?:das|dieses) (?:schreiben|simsen|texten|spammen|nerven|anschreiben) (?:sein |bleiben )?"
+    r"(?:lasst|lassen|unterlasst|unterlassen)\b|\blass(?:t|en sie)? (?:das|dieses) (?:schreiben|simsen|"
+    r"texten|spammen|anschreiben)\b",
+    r"\b(?:hab|habe|hatte) mich (?:schon |doch |bereits |langst )*(?:abgemeldet|ausgetragen)\b",
+    r"\b(?:warum )?(?:schreibt|schickt|simst|kontaktiert|nervt|spammt) ihr (?:mir|mich) (?:\w+ )?"
+    r"(?:immer noch|"
+    r"dauernd|standig|andauernd|schon wieder|immer wieder)\b",
+    # "keine SMS mehr bekommen" says none came
+    r"\bkeine (?:\w+ )?" + _MESSAGES_DE + r" mehr\b(?! (?:bekommen|erhalten|gekriegt|gesehen|angekommen)\b)",
+    r"\b" + _MESSAGES_DE + r" (?:bitte )?(?:abbestellen|abmelden|stoppen|beenden)\b",
+    r"\b(?:schreib|schreibt|schreiben sie|schick|schickt|kontaktiert|kontaktieren sie|meldet euch|"
+    r"melden sie sich) "
+    r"(?:mir|mich|uns|bei mir) (?:\w+ )?(?:nie wieder|nie mehr|nimmer)\b",
+    r"\b(?:abgemeldet|ausgetragen|entfernt|geloscht) (?:werden|zu werden)\b",
+    r"\b(?:abo|abonnement|anmeldung) (?:\w+ )?(?:kundigen|beenden|loschen|stornieren)\b",
+    r"\b(?:schreib|schreiben|schick|schicken|sende|senden) (?:sie )?(?:mir|uns) (?:\w+ )?(?:nicht|nie|keine) "
+    r"(?:\w+ )?mehr\b",
+    r"\b(?:schreib|schreibt|schreiben|schick|schicken|sende|senden|kontaktier\w*) (?:sie )?(?:mir|mich|uns) "
+    r"nicht mehr\b",
+    r"\b(?:hor|hort|horen|horen sie) (?:bitte )?auf(?: damit)?,? (?:mir|mich) (?:\w+"
+    r" ){0,2}(?:schreiben|schicken|"
+    r"senden|kontaktieren|zu schreiben|zu schicken|zu kontaktieren|anzuschreiben|zuzuspammen|zu nerven|"
+    r"zu belastigen|zu simsen)\b",
+    r"\b(?:hor|hort|horen|horen sie) (?:bitte )?(?:endlich )?auf (?:mir |mich )?(?:zu )?(?:schreiben|simsen|"
+    r"spammen|nerven|kontaktieren|texten)\b",
+    r"\b(?:stopp|stoppt|stoppen sie|stop) (?:die|diese|eure|ihre|deine|alle|mit den|mit diesen) (?:\w+ )?"
+    + _MESSAGES_DE
+    + r"\b",
+    r"^(?:\w+ ){0,2}nicht mehr (?:schreiben|anschreiben|schicken|senden|kontaktieren|simsen|smsen|belastigen|"
+    r"nerven)\b(?! (?:an|nach|zu) )",
+    r"\b(?:nehmt|nimm|nehmen sie|streicht|streich|loscht|losch|entfernt|tragt) (?:mich|meine nummer) "
+    r"(?:bitte )?"
+    r"(?:aus|von) (?:dem|der|eurem|eurer|ihrem|ihrer|deinem|deiner|diesem|dieser) (?:\w+ )?(?:verteiler|"
+    r"liste|"
+    r"kartei|newsletter|datenbank|system|sms liste|smsliste)\b",
+    r"\baufhoren (?:mir|mich) (?:zu )?(?:schreiben|schicken|kontaktieren)\b",
+    r"\b(?:melden|tragen|nehmen|streichen|loschen|entfernen) sie (?:mich|meine nummer)(?: \w+)?"
+    r"(?: (?:ab|aus))?\b",
+    r"\b(?:losch|losche|loscht|entfern|entferne|entfernt|streich|streicht) "
+    r"(?:mich|meine nummer|meine daten)\b",
+    # "ich melde mich ab morgen wieder" is "from tomorrow", not a sign-off.
+    r"\b(?:melde|meldet|trag|tragt|nimm|nehmt) (?:mich|meine nummer) (?:\w+ ){0,3}(?:ab|aus|raus)\b"
+    r"(?! (?:morgen|ubermorgen|heute|jetzt|sofort|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag|nachster|nachste|nachsten|dem|der|\d))",
+    r"\bmich (?:bitte )?(?:abmelden|austragen|entfernen|loschen)\b",
+    r"\b(?:will|mochte|mochten|wollen) (?:nichts|nix) mehr (?:\w+ )?(?:bekommen|erhalten|kriegen|horen|"
+    r"zugeschickt bekommen)\b",
+    r"\bmeine nummer (?:bitte )?(?:loschen|entfernen|streichen)\b",
+    r"\blass(?:en sie| mich| uns)? (?:mich )?in ruhe\b",
+    # "lasst mich endlich in frieden"; "lasst mich wissen" asks to be told.
+    r"\blass(?:t|en sie|en)? (?:mich|uns) (?:\w+ ){0,3}in (?:ruhe|frieden)\b",
+    r"\b(?:will|mochte|mochten|wollen) (?:\w+ )?nicht (?:mehr|weiter|langer) (?:kontaktiert|angeschrieben|"
+    r"belastigt|gestort|"
+    r"angerufen|angesimst) werden\b",
+    r"\b(?:loschen|entfernen) sie (?:bitte )?(?:alle )?meine daten\b",
+    r"^(?:\w+ )?genug (?:mit )?(?:den |euren |ihren |diesen |deinen )?"
+    + _MESSAGES_DE
+    + r"\b(?! (?:uber|zu|zur|zum))",
+    r"\b(?:will|mochte) (?:nichts|nix) mehr von (?:euch|ihnen|dir) (?:horen|wissen)\b",
+    r"\bfalsche nummer\b",
+    r"\b(?:aus|von) (?:dem|eurem|ihrem|deinem|der|eurer|ihrer|dieser|diesem) (?:sms )?"
+    r"(?:verteiler|liste|mailingliste|newsletter|sms liste)\b (?:\w+ )?(?:nehmen|streichen|loschen|entfernen|"
+    r"austragen|raus)\b",
+    r"\bwill (?:keine|nichts mehr|kein) (?:\w+ )?" + _MESSAGES_DE + r"\b",
+]
+_MESSAGES_IT = r"(?:messaggi|messaggio|msgs?|sms|notifiche|promemoria|whatsapp)"
+_CONTACT_IT = r"(?:scriv|mand|invi|contatt|cerc|disturb)"
+_AN_ITEM_IT = r"\b(?! (?:il|la|lo|i|le|gli|un|una|l|quello|quella)\b(?! (?:\w+ )?" + _MESSAGES_IT + r"))"
+_REVOCATION_PATTERNS_IT = [
+    # "potreste smettere di scrivermi", "finitela di scrivermi", "evitate di scrivermi ancora"
+    r"\b(?:smett|finit|piant|evit)\w* (?:di |de |a )?(?:(?:scriver|mandar|inviar|contattar|cercar|"
+    r"disturbar)\w*"
+    r"(?:mi|ci)\b|(?:mi |ci )"
+    + _CONTACT_IT
+    + r"\w*|(?:scocciar|rompere|importunar|disturbar)\w*)"
+    + _AN_ITEM_IT,
+    r"\bperche (?:continuate|continui) a (?:scriver|mandar|contattar|cercar)\w*|\bperche mi (?:scrivete|"
+    r"contattate|cercate) ancora\b",
+    # "non c'è bisogno che mi scriviate ancora", "non serve che mi scriviate"
+    r"\b(?:non c e bisogno|non ce bisogno|non serve|non occorre|non e necessario|inutile) (?:che |di )?"
+    r"(?:(?:mi|ci) "
+    + _CONTACT_IT
+    + r"\w*|(?:scriver|mandar|inviar|contattar|cercar)\w*(?:mi|ci)\b)"
+    + _AN_ITEM_IT,
+    # "sarebbe gentile se non mi mandaste più messaggi"; "non mi mandate ancora il codice?" awaits one.
+    r"\b(?:non|nn) (?:(?:mi|ci) "
+    + _CONTACT_IT
+    + r"\w*|(?:scriv|contatt|cerc|disturb)\w*|"
+    + _CONTACT_IT
+    + r"\w*(?:mi|ci)\b) (?:\w+ )?(?:piu\b(?! (?:di|del|della|che|in|a|al|nel|per|verso) )|ancora$)",
+    r"\b(?:non|nn) (?:farmi|farci) piu (?:scrivere|contattare|cercare|disturbare|mandare)\b",
+    r"\b(?:non|nn) (?:\w+ )?(?:ricevere (?:piu|altri)|piu ricevere) (?:\w+ ){0,2}(?:"
+    + _MESSAGES_IT[3:-1]
+    + r"|niente|nulla)\b(?! (?:su|sul|sulla|riguardo|del|dell|della) )",
+    r"\bnon (?:mi |ci )?(?:scrivetemi|scrivermi|scrivete|scrivere|mandatemi|mandate|mandarmi"
+    r"|inviatemi|"
+    r"inviate|inviarmi|contattatemi|contattate|contattarmi|scrivimi|mandarmi|mandami|cercatemi)"
+    r" (?:\w+ )?piu\b(?! (?:in|a|al|nel|per|verso) )",
+    r"\b(?:non|nn) (?:voglio|desidero) (?:piu )?(?:ricevere )?(?:piu )?(?:altri )?" + _MESSAGES_IT + r"\b",
+    r"\bbasta (?:con )?(?:i |questi |coi |con i |con questi |vostri |tuoi )?" + _MESSAGES_IT + r"\b",
+    r"\b(?:smettete|smettila|smetti|smettetela) (?:di )?(?:scrivermi|mandarmi|contattarmi|inviarmi|"
+    r"scrivere|mandare|scriverle|scrivergli|mandarle|mandargli|contattarla|contattarlo)\b",
+    r"\b(?:cancellatemi|cancellami|toglietemi|toglimi|rimuovetemi|rimuovimi|disiscrivetemi|disiscrivimi)\b",
+    # "toglietelo dalla lista" (it: the number); "togli la tenda dalla lista" names an item.
+    r"\b(?:rimuov|togli|cancell|elimin|lev)\w*(?:lo|la|mi|ci)(?: \w+)? dalla lista\b(?! (?:dei|della|di) )",
+    r"\bdisiscri\w*\b",
+    r"\b(?:non|nn) (?:scrivetemi|mandatemi|(?:ri)?contattatemi|inviatemi|cercatemi|scrivermi|mandarmi|"
+    r"mandategli|mandatele|scrivetegli|scrivetele|"
+    r"(?:ri)?contattarmi)\b"
+    r"(?! (?:in|su|via|al|alla|a|prima|dopo|le|la|il) )",
+    r"\bannull\w* (?:la |l |mia |l mia )?(?:iscrizione|sottoscrizione|registrazione)\b",
+    r"\bessere (?:cancellat|rimoss|tolt)[oa] dalla (?:lista|vostra lista|mailing list)\b",
+    r"\b(?:smettete|smettila|smetti|smettetela|finitela|piantatela|basta) (?:con|coi|col) (?:questi |i |"
+    r"tutti "
+    r"questi |sti |st |vostri |tuoi )?" + _MESSAGES_IT + r"\b",
+    r"\b(?:cancellate|togliete|rimuovete|eliminate) (?:il )?(?:mio numero|me)\b",
+    r"\bniente piu " + _MESSAGES_IT + r"\b",
+    r"\blasciatemi (?:in pace|stare)\b",
+    r"\bnon (?:voglio|vogliamo) (?:piu )?sapere (?:piu )?(?:niente|nulla) (?:piu )?di voi\b",
+    r"\bnumero sbagliato\b",
+    r"\b(?:non (?:voglio|desidero|vogliamo)|(?:chiedo )?di non) (?:piu )?essere (?:piu )?(?:ri)?(?:disturbat|"
+    r"contattat|cercat|"
+    r"scocciat)[oaie]\b(?! (?:dal|dalla|dai|da un|da una) (?:corriere|fattorino|postino|corrieri))",
+    r"\b(?:cancellate|eliminate|rimuovete|cancella|elimina|cancellare|eliminare|cancellazione|eliminazione) "
+    r"(?:tutti )?(?:i|dei) miei dati\b",
+    r"\blasciami (?:in pace|stare)\b",
+]
+_MESSAGES_PT = (
+    r"(?:mensagens|mensagem|sms|msgs?|torpedos|notificacoes|lembretes|promocoes|ofertas|propaganda|"
+    r"propagandas|"
+    r"publicidade)"
+)
+_CONTACT_PT = r"(?:mand|envi|escrev|contat|incomod|ench)"
+_AN_ITEM_PT = r"\b(?! (?:o|a|os|as|um|uma|meu|minha|esse|essa|pro|pra)\b(?! (?:\w+ )?" + _MESSAGES_PT + r"))"
+_REVOCATION_PATTERNS_PT = [
+    # "seria ótimo se parassem de me escrever", "vc pode parar d mandar msg", "quero parar de receber essas
+    # mensagens"; "pararam de mandar o rastreio?" asks about an order.
+    r"\b(?!(?:(?<=nao )|(?<=no ))(?:pare|parem|pares|deixe|deixem)\b)(?:par|deix)\w* (?:de|d) (?:me |nos )?"
+    + _CONTACT_PT
+    + r"\w*\b"
+    + _AN_ITEM_PT,
+    r"\b(?:par|deix)\w* (?:de|d) receber (?:\w+ ){0,2}" + _MESSAGES_PT + r"\b",
+    r"\bpor ?que (?:voces |vcs |vc |voce )?(?:continuam|continua|ficam|fica) (?:me )?(?:mandando|enviando|"
+    r"escrevendo|incomodando)\b" + _AN_ITEM_PT,
+    r"\b(?:nao|n) precisa(?:m)? (?:mais (?:me |nos )?"
+    + _CONTACT_PT
+    + r"\w*|(?:me |nos )"
+    + _CONTACT_PT
+    + r"\w* (?:mais|nada)|(?:me |nos )(?:escrever|contatar))\b",
+    # "não me mandaram mais nada" (past: nothing came) complains about an order.
+    r"\b(?:nao|n) (?:(?:me|nos) "
+    + _CONTACT_PT
+    + r"|(?:escrev|contat|incomod))(?!\w*(?:aram|eram|iram|ou|eu|iu)\b)"
+    r"\w* (?:\w+ )?mais\b(?! (?:de|do|da|que|cedo|tarde|para|pra|pro) )",
+    r"\b(?:parem|pare|parar|para|deixem|deixe|deixa) de (?:me |nos )?(?:mandar|enviar|escrever|mandarem|"
+    r"enviarem|incomodar|encher)\b",
+    r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|escrevam|escreva|manda|envia|contatem|contate) "
+    r"(?:\w+ )?mais\b",
+    r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|manda|envia) (?:mais )?" + _MESSAGES_PT + r"\b",
+    r"\b(?:nao|n) (?:quero|qero|kero|desejo) (?:mais )?(?:receber )?(?:mais )?(?:nenhuma )?"
+    + _MESSAGES_PT
+    + r"\b",
+    r"\bchega (?:de|dessas?|destas?|desses|das|com (?:essas|estas|as)) (?:\w+ )?" + _MESSAGES_PT + r"\b",
+    r"\bnao (?:quero|desejo) (?:mais )?receber (?:mais )?nada\b"
+    r"(?! (?:de|sobre|do|da) (?!(?:voces|vcs|vc|voce|vossa|vos)\b))",
+    r"\bsem mais " + _MESSAGES_PT + r"\b",
+    r"\b(?:me )?(?:tire|tirem|tira|remova|removam|remove|exclua|excluam|apague|apaguem) (?:o )?(?:meu "
+    r"(?:numero|contato|cadastro)|da (?:lista|sua lista))\b",
+    r"\bme (?:tire|tirem|tira|remova|removam|exclua|excluam|descadastr\w+)\b",
+    r"\bdescadastr\w*\b",
+    r"\b(?:quero )?sair (?:da|dessa|desta|das|de sua) (?:sua )?(?:lista|listas|lista de (?:mensagens|sms))\b",
+    r"\bme (?:deixa|deixe|deixem) em paz\b",
+    r"\bnao (?:quero|queremos) (?:mais )?saber (?:mais )?(?:nada )?(?:mais )?de "
+    r"(?:voces|vcs|vc|voce|vossa loja)\b",
+    r"\bnumero errado\b",
+    r"\bnunca mais (?:me |nos )?(?:mandem|mande|enviem|envie|escrevam|contatem|liguem)\b",
+    # "não entrem mais em contato comigo"; "ninguém entrou mais em contato" (past) says nobody did.
+    r"\b(?:nao|n) (?:me |nos )?(?:entrem|entre|entra) mais em conta(?:c)?to\b"
+    r"|\bnunca mais (?:me |nos )?(?:entrem|entre) em conta(?:c)?to\b",
+    # "cancela meu cadastro", but "cancela o pedido?" is about an order, not about the texts.
+    r"\b(?:cancel|exclu|apag|delet|remov)\w* (?:o |a )?(?:(?:meu|minha) )?(?:cadastro|inscricao|"
+    r"assinatura)\b",
+    r"\b(?:apag|exclu|remov|delet)\w* (?:os |todos os )?meus dados\b",
+    r"\bnao (?:quero|desejo) (?:mais )?ser (?:mais )?(?:incomodad|contatad|contactad|perturbad)[oa]s?\b"
+    r"(?! pelo (?:entregador|motoboy|correio|carteiro))",
+]
+_MESSAGES_NL = (
+    r"(?:berichten|berichtjes|bericht|sms|smsjes|smsje|smsen|sms jes|appjes|meldingen|herinneringen|reclame|"
+    r"nieuwsbrief)"
+)
+_REVOCATION_PATTERNS_NL = [
+    # "haal het van de lijst" (het: the number); "haal de tent van de lijst" names an item.
+    r"\b(?:haal|haalt|verwijder|verwijdert|schrap|schrapt) (?:het|hem|mij|me|ons|dit nummer) (?:\w+ )?"
+    r"van de lijst\b",
+    # "zou fijn zijn als jullie me niks meer sturen", "jullie hoeven me niet meer te sms'en"
+    r"\b(?:me|mij|ons) (?:\w+ )?(?:niks|niets|niet|geen \w+) meer (?:te )?(?:sturen|smsen|sms en|appen|"
+    r"mailen|bellen|benaderen|contacteren|lastigvallen|storen|spammen)\b(?! naar)",
+    r"\bstuur (?:me |mij |ons )?(?:maar |verder |gewoon )?(?:niks|niets)\b(?! (?:naar|op|voor|zonder|mee) )",
+    r"\b(?:ik )?wil (?:hier |daar |er )?(?:niks|niets) meer (?:van )?(?:\w+ )?(?:ontvangen|krijgen)\b",
+    r"\bhou(?:d|dt)?(?: nou| eens| nu| toch| ff)* op (?:met )?(?:me |mij |ons )?(?:te )?(?:appen|smsen|"
+    r"sms en|sturen|mailen|spammen|bellen)\b",
+    r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:niks|niets) meer\b",
+    r"\b(?:haal|haalt|verwijder|verwijderen) (?:me|mij|mijn nummer|mijn gegevens) (?:\w+ )?(?:weg|eruit|eraf|"
+    r"ervanaf)\b",
+    r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:geen|niet) (?:\w+ )?(?:meer|"
+    + _MESSAGES_NL
+    + r")\b",
+    # "geen sms meer gekregen" says none came
+    r"\bgeen (?:\w+ )?" + _MESSAGES_NL + r" meer\b(?! (?:gekregen|ontvangen|gehad|binnen)\b)",
+    r"\b(?:stop|stoppen|hou op|houd op|kappen) (?:met|nu met) (?:het |die |de |deze |al die |jullie )?(?:"
+    + _MESSAGES_NL
+    + r"|sturen|appen|smsen|sms en|mailen|spammen|berichten sturen)\b",
+    r"\b(?:meld|schrijf) (?:me|mij) (?:\w+ )?(?:af|uit)\b",
+    r"\b(?:verwijder|verwijderen|wis|schrap) (?:me|mij|mijn nummer|mijn gegevens)\b",
+    r"\bik wil (?:geen|niks|niets) (?:meer )?(?:\w+ )?" + _MESSAGES_NL + r"\b",
+    r"\bik wil (?:niks|niets) meer (?:ontvangen|krijgen|van jullie)\b(?! (?:over|van de|van het) )",
+    r"\b(?:wil|wil graag|zou graag) (?:\w+ )?(?:afgemeld|uitgeschreven|verwijderd) (?:worden|te worden)\b",
+    r"\b(?:ik wil|wil) (?:graag )?(?:van|uit) (?:jullie|uw|je) (?:\w+ )?(?:lijst|lijsten|bestand) "
+    r"(?:af|uit)\b",
+    r"\b(?:abonnement|inschrijving) (?:\w+ )?(?:opzeggen|stopzetten|beeindigen)\b",
+    r"\blaat (?:me|mij) (?:met rust|gerust)\b",
+    r"\bik wil (?:niks|niets) meer met jullie te maken hebben\b",
+    r"\b(?:verkeerd|verkeerde) nummer\b",
+    # "neem nooit meer contact met me op"; "niemand heeft meer contact opgenomen" says nobody did.
+    r"\b(?:neem|neemt|nemen) (?:\w+ ){0,2}(?:(?:nooit|geen|niet) meer contact|geen contact meer)\b",
+    r"\b(?:haal|haalt|zet|verwijder|schrap) (?:me|mij|mijn nummer) (?:\w+ )?(?:van|uit) "
+    r"(?:de|jullie|uw|je|die|deze|het) (?:\w+ )?(?:lijst|lijsten|verzendlijst|mailinglijst|bestand|"
+    r"systeem)\b",
+    r"\bmijn (?:nummer|telefoonnummer|gegevens) (?:\w+ )?(?:verwijderen|wissen|schrappen)\b",
+    # The request itself, not "kunnen jullie het pakket niet meer sturen naar mijn oude adres".
+    r"^(?:\w+ ){0,2}niet meer (?:sturen|sms en|smsen|appen|mailen|bellen|contacteren|berichten sturen|"
+    r"lastigvallen)\b(?! naar)",
+    r"\b(?:stuur|sms|app|bel|mail) (?:me |mij |ons )?niet meer\b",
+    r"\b(?:ik wil|wil) (?:me |mij )?(?:afmelden|uitschrijven)\b",
+    # "genoeg berichten gehad"; "genoeg voorraad?" asks about stock.
+    r"^(?:\w+ ){0,2}genoeg (?:van )?(?:je |jullie |die |de |deze |uw )?" + _MESSAGES_NL + r"\b(?! over)",
+    r"\b(?:heb|had|ben) (?:me |mij )?(?:al |toch |allang |al lang )?(?:afgemeld|uitgeschreven)\b",
+    r"\bwaarom (?:blijven|blijft) (?:jullie|je|u) (?:me |mij )?(?:\w+ )?(?:sturen|smsen|sms en|appen|mailen|"
+    r"berichten|spammen)\b|\bwaarom (?:sturen|appen|smsen|mailen) jullie (?:me|mij) (?:nog steeds|steeds|"
+    r"elke dag|telkens)\b",
+    r"\bwil (?:\w+ )?(?:niet meer|niet langer) (?:benaderd|gecontacteerd|lastiggevallen|gestoord|gebeld|"
+    r"gesmst|ge smst|geappt|gemaild) worden\b",
+]
+# "para com essas mensagens", "stoppt die Nachrichten", "kappen met die reclame": a stop word, a few small
+# words, then the texts themselves (or their ads); a stop word before anything else is not a revocation, and
+# words that also mean "for" (Spanish and Portuguese "para") or "no" ("keine Nachricht bekommen": none came)
+# are not stop words here.
+_STOP_THE_TEXTS = {
+    "en": (
+        "stop|stopped|stahp|quit|cancel|cease|enough|enuff|no more|done with|im over|im so over|so over|"
+        "f off with|fuck off with|piss off with|"
+        "sick of|tired of|fed up with",
+        "the these those your ur all with w of any please pls sending me text",
+        "",
+    ),
+    "es": (
+        "paren|pare|para con|basta|no mas|stop|ya esta bien|ya estuvo|suficiente|harto|harta|me canse|"
+        "cansado|cansada|joder con|jodan con|cancelar|cancelen|cancela|cancele",
+        "con de d los las el tus sus estos esos tantos tanto tanta ya",
+        "publicidad|spam|promos",
+    ),
+    "fr": (
+        "arretez|arrete|stop|assez|marre|plus|ca suffit|suffit|ras le bol|cessez|cesser",
+        "de des les vos ces tes avec d aux l envoi tout tous",
+        "publicites|spam|promos",
+    ),
+    "de": (
+        "stoppt|stopp|stop|schluss|genug|hort auf mit|horen sie auf mit|reichts|es reicht|kein bock mehr|"
+        "nase voll|keine lust mehr|"
+        "keinen bock mehr|lasst das|lass das|lassen sie das|unterlassen sie|unterlasst|bitte keine weiteren|"
+        "keine weiteren",
+        "mit den die diese eure ihre deine dem jetzt mal endlich von euren auf bitte weitere",
+        "spam|newsletter|werbe sms",
+    ),
+    "it": (
+        "basta|smettete|smettila|smettetela|smetteste|smettere|stop|finitela|piantatela|niente piu|stufato|"
+        "stufo|stufa|rompete|piene le scatole|pieno le scatole|pieni",
+        "con i coi co questi vostri tuoi sti di cn ai piu dei inviare mandare inviarmi mandarmi",
+        "pubblicita|spam",
+    ),
+    "pt": (
+        "para com|parem|pare|chega de|chega dessas|chega desses|chega com|stop|sem mais|ja deu|saco cheio|"
+        "cansei|to cansado|to cansada|cheio|cheia|cancelar|cancela|cancelem|cancele",
+        "com essas esses as os o suas seus de dessas desses estas estes",
+        "propaganda|propagandas|spam",
+    ),
+    "nl": (
+        r"stop|stoppen|kap|kappen|hou(?:d)?(?: nou| eens| nu| toch)* op|ophouden|genoeg|klaar|bespaar me|"
+        r"beu|zat|spuugzat|geen verdere",
+        "met die de deze jullie je uw al nou eens ff even toch alsjeblieft aub graag nu dat van",
+        "reclame|spam|gespam|nieuwsbrief",
+    ),
+}
+_MESSAGES_ALL = {
+    "es": _MESSAGES_ES,
+    "en": _MESSAGES_EN,
+    "fr": _MESSAGES_FR,
+    "de": _MESSAGES_DE,
+    "it": _MESSAGES_IT,
+    "pt": _MESSAGES_PT,
+    "nl": _MESSAGES_NL,
+}
+
+
+# "genoeg berichten over de levering, wanneer komt het?": texts about the order, wanted, just late ("keine
+# weiteren Nachrichten zu schicken" is the infinitive, "ces messages sur mon portable" where they land).
+_ABOUT = (
+    r"(?:about|regarding|on(?! (?:my|this) (?:phone|cell|mobile|number))|over|sobre|"
+    r"sur(?! (?:mon|ce) (?:portable|telephone|tel|numero|mobile))|concernant|uber|"
+    r"zu(?! (?:schicken|senden|schreiben|simsen)\b)|zur|zum|wegen|su|sul|sulla|riguardo|do|da|del)"
+)
+
+
+# "ben die berichten spuugzat", "eure SMS satt": the texts, then being fed up with them.
+_FED_UP_AFTER = {
+    "en": "",
+    "es": "",
+    "fr": "",
+    "de": "satt|leid",
+    "it": "",
+    "pt": "",
+    "nl": "beu|zat|spuugzat|moe",
+}
+
+
+def _stop_the_texts(language: str) -> str:
+    stop, small, extra = _STOP_THE_TEXTS[language]
+    texts = _MESSAGES_ALL[language] + (f"|(?:{extra})" if extra else "")
+    before = rf"\b(?:{stop})(?: (?:{'|'.join(small.split())})){{0,4}} (?:{texts})\b(?! {_ABOUT}\b)"
+    after = _FED_UP_AFTER[language]
+    return before + (rf"|\b(?:{texts}) (?:\w+ )?(?:{after})\b" if after else "")
+
+
+# "Please remove my number from your list", in any order and register: a word that takes something away
+# (its stem: "eliminaseis", "levateme", "retirassem" all start with one) near the shopper's own number or
+# contact details. "remove the red one from my cart" names no number and stays a cart question.
+_REMOVE_MY_NUMBER = {
+    "en": (
+        "remove|delete|erase|wipe|unlist",
+        r"my (?:phone )?(?:number|no|contact details|contact|details)|this number|"
+        r"(?:her|his) (?:phone )?number|me off (?:the|your) list|"
+        r"(?:from|off|out of) (?:your|ur) (?:\w+ )?(?:list|system|database|records|contacts)",
+    ),
+    "es": (
+        "elimin|borr|quit|saqu|sac|retir|dar de baja|den de baja|dad de baja",
+        r"mi (?:numero|telefono|movil|celular|contacto)|mis datos|este numero|"
+        r"de (?:su|sus|tu|tus|vuestra|vuestras) (?:lista|listas|base de datos|sistema|contactos)",
+    ),
+    "fr": (
+        "retir|supprim|effac|enlev|ray",
+        r"mon (?:numero|num|contact|tel|telephone|portable)|mes (?:coordonnees|donnees)|ce numero|"
+        r"de (?:votre|vos|ta|tes) (?:liste|listes|fichier|fichiers|base|contacts)",
+    ),
+    "de": (
+        "losch|entfern|austrag|tragt mich aus|tragen sie mich aus|streich",
+        r"(?:meine |die |diese |meine handy|meine telefon)?nummer|meine (?:daten|kontaktdaten)|"
+        r"(?:aus|von) (?:ihrem|ihrer|eurem|eurer|deinem|deiner|dem|der) (?:verteiler|liste|system|datenbank|"
+        r"kartei|kontakten)",
+    ),
+    "it": (
+        "rimuov|rimoss|togli|tolt|cancell|elimin|lev",
+        r"(?:il )?mio (?:numero|contatto|cellulare)|sto numero|questo numero|il numero|"
+        r"i miei (?:dati|contatti)|"
+        r"(?:dalla|dalle) (?:vostra|vostre|sua|tua) (?:lista|liste|rubrica)|"
+        r"dai vostri (?:elenchi|contatti|archivi)|dal vostro (?:elenco|archivio|sistema)",
+    ),
+    "pt": (
+        "retir|remov|apag|exclu|tir",
+        r"(?:o )?meu (?:numero|contacto|contato|telefone|celular|telemovel)|o numero|os meus dados|"
+        r"meus dados|este numero|esse numero|"
+        r"(?:da|das) (?:vossa|vossas|sua|suas) (?:lista|listas|base)|"
+        r"(?:da|das) (?:lista|listas) de (?:voces|vcs)",
+    ),
+    "nl": (
+        "verwijder|wis|gewist|schrap|haal",
+        r"mijn (?:nummer|telefoonnummer|gegevens|06)|dit nummer|(?:haar|zijn) nummer|"
+        r"(?:uit|van) (?:uw|jullie|je|het) (?:bestand|klantenbestand|lijst|systeem|database|verzendlijst)",
+    ),
+}
+_REMOVE_WINDOW = 6  # words between the taking-away word and the number, either order
+# "mi número de pedido", "il mio numero d'ordine": an order's number, not the shopper's.
+_ORDER_NUMBER_AFTER = (
+    r"(?! (?:de |d |di |der |van |of |do |du )?(?:pedido|orden|ordine|commande|bestellung|bestelling|"
+    r"encomenda|order|tracking|seguimiento|suivi|sendung|spedizione|rastreio|zending|colis|paket))"
+)
+
+
+_MY_NUMBER = {
+    language: re.compile(rf"\b(?:{number})\b{_ORDER_NUMBER_AFTER}")
+    for language, (_take, number) in _REMOVE_MY_NUMBER.items()
+}
+
+
+def _remove_my_number(language: str) -> str:
+    take, number = _REMOVE_MY_NUMBER[language]
+    gap = rf"(?: \w+){{0,{_REMOVE_WINDOW}}}"
+    mine = rf"(?:{number})\b{_ORDER_NUMBER_AFTER}"
+    return rf"\b(?:{take})\w*{gap} {mine}|\b{mine}{gap} (?:{take})\w*\b"
+
+
+# "Who gave you my number?", "woher habt ihr meine Nummer?": asking where our list got them is a revocation.
+# The shopper's own number (the number words of _REMOVE_MY_NUMBER), never "your number".
+_WHO_HAS_MY_NUMBER = {
+    "en": ("who|where", r"gave|given|got|found|sold|shared|passed|obtained|bought|did (?:you|u|ya|yall) get"),
+    "es": (
+        "quien|quienes|donde",
+        "dio|dieron|dado|paso|pasaron|saco|sacaron|consigui|obtuvi|tienen|vendi",
+    ),
+    "fr": ("qui|ki|ou|comment", "donne|file|passe|eu|trouve|obtenu|recupere|vendu|avez"),
+    "de": ("woher|wer|wo|von wem", "habt|hast|haben|hat|gegeben|bekommen|gekriegt|verkauft"),
+    "it": ("chi|dove|come", "dato|dati|passato|preso|avuto|trovato|venduto|avete"),
+    "pt": (
+        "quem|onde",
+        "passou|passaram|deu|deram|consegui|pegou|pegaram|arrumou|arrumaram|vendeu|tiraram|tirou",
+    ),
+    "nl": ("wie|waar|hoe", "gegeven|gekregen|gevonden|verkocht|komen|vandaan"),
+}
+
+
+def _who_has_my_number(language: str) -> str:
+    asking, getting = _WHO_HAS_MY_NUMBER[language]
+    number = _REMOVE_MY_NUMBER[language][1]
+    mine = rf"(?:{number})\b{_ORDER_NUMBER_AFTER}"
+    return (
+        rf"\b(?:{asking})\b(?: \w+){{0,3}} (?:{getting})\w*(?: \w+){{0,3}} {mine}"
+        rf"|\b(?:{asking})\b(?: \w+){{0,3}} {mine}(?: \w+)? (?:{getting})\w*"
+    )
+
+
+# "I never gave you my number", "non vi ho mai dato il mio numero": our list has it without their say.
+_NEVER_GAVE = {
+    "en": ("never|didnt ever|did not ever", "gave|give|given|shared|share"),
+    "es": ("nunca|jamas", "di|dado|pase|pasado|compart"),
+    "fr": ("jamais", "donne|communique|file"),
+    "de": ("nie|niemals", "gegeben|mitgeteilt|gesagt"),
+    "it": ("mai", "dato|dati|comunicato|lasciato"),
+    "pt": ("nunca|jamais", "dei|passei|informei|dado|passado"),
+    "nl": ("nooit", "gegeven|doorgegeven|verstrekt"),
+}
+
+
+def _never_gave_my_number(language: str) -> str:
+    never, gave = _NEVER_GAVE[language]
+    number = _REMOVE_MY_NUMBER[language][1]
+    mine = rf"(?:{number})\b{_ORDER_NUMBER_AFTER}"
+    # "… my number for the delivery": given for something, which asks nothing of our list
+    purpose = r"(?! (?:for|para|pour|fur|per|voor|at|al|bij|in|en|na|no|a) )"
+    return (
+        rf"\b(?:{never})\b(?: \w+){{0,2}} (?:{gave})\w*(?: \w+){{0,2}} {mine}{purpose}"
+        rf"|\b(?:{never})\b(?: \w+){{0,2}} {mine}(?: \w+)? (?:{gave})\w*{purpose}"
+    )
+
+
+# "I'm going to block you", "vi blocco", "ik blokkeer jullie": the shopper will cut us off, so we stop first
+# ("voy a bloquear la tarjeta" blocks a card).
+_BLOCK_YOU = {
+    "en": r"\b(?:ill|i will|im going to|im gonna|gonna|going to|i am going to) block (?:you|u|ya|this number|"
+    r"your number)\b|\bblocking (?:you|this number)\b",
+    "es": r"\b(?:los|las|les|te|lo) (?:voy a bloquear|bloqueo|bloqueare)\b|\bvoy a bloquear(?:los|les|te)\b",
+    "fr": r"\bje (?:vais )?vous bloquer?\b|\bje vous bloque\b",
+    "de": r"\bich (?:werde )?(?:blockiere|blockier) (?:euch|sie|die nummer|diese nummer)\b"
+    r"|\bich werde (?:euch|sie) blockieren\b",
+    "it": r"\bvi (?:blocco|blocchero)\b|\bti blocco\b",
+    "pt": r"\bvou (?:te )?bloquear(?: (?:voces|vcs|vc|esse numero|este numero))?\b"
+    r"(?! (?:o|a|meu|minha|os|as) )",
+    "nl": r"\bik (?:ga )?(?:blokkeer|blokkeren) (?:jullie|je|u|dit nummer)\b|\bik blokkeer jullie\b",
+}
+
+
+# "I already told you last week to stop", "ik heb al gezegd dat jullie moeten stoppen": a request made before.
+_ASKED_BEFORE = {
+    "en": r"\b(?:already|i) (?:\w+ ){0,2}(?:said|told you|asked you)(?: \w+){0,4} (?:to )?stop\b",
+    "es": r"\bya (?:les |te |os )?(?:dije|pedi)(?: \w+){0,3} (?:que )?(?:paren|pararan|dejen|dejaran)\b",
+    "fr": r"\bdeja (?:dit|demande)(?: \w+){0,3} (?:d |de )?(?:arreter|cesser)\b",
+    "de": r"\b(?:schon|bereits) (?:gesagt|gebeten)(?: \w+){0,4} (?:aufhoren|aufzuhoren|stoppen)\b",
+    "it": r"\bgia (?:detto|chiesto)(?: \w+){0,3} (?:di )?(?:smettere|smettila|smetterla)\b",
+    "pt": r"\bja (?:disse|pedi)(?: \w+){0,3} (?:pra |para )?(?:parar|pararem)\b",
+    "nl": r"\bal (?:gezegd|gevraagd)(?: \w+){0,4} (?:stoppen|ophouden)\b",
+}
+
+
+# Asking HOW to unsubscribe, or how to stop (block, turn off) our texts, asks for it: "how do I unsubscribe?",
+# "wie stelle ich diese Nachrichten ab?", "hoe meld ik me af?". "How do I stop the order?" names no texts.
+_HOW_TO_STOP = {
+    "en": (
+        "how|hw",
+        r"unsubscribe|unsub|opt out|optout|get (?:me )?off (?:this|the|your|ur) (?:\w+ )?list|"
+        r"turn (?:these|them|this|it|the texts) off|turn off (?:these|this|them)|"
+        r"(?:stop|quit) (?:getting|receiving) (?:these|them|this|those|all these)\b|"
+        # "how do I stop these?": the reminders themselves, when nothing names another thing
+        r"(?:stop|block|end) (?:these|them|those|all these|all of these|it all)"
+        r"(?:$| (?:please|pls|plz|thanks|thx|they|coming|from coming|anymore))",
+        "stop|end|block|turn off|cancel|get rid of|make",
+    ),
+    "es": (
+        "como",
+        r"(?:me |nos )?(?:doy|dar|darme|darse|damos) de baja|desuscrib|desinscrib|(?:para )?ya no recibir|"
+        r"salir de (?:la|esta|su) lista|dejar de recibir|"
+        r"(?:para|pa) (?:que|q|k) (?:ya )?no (?:me |nos )?(?:lleguen|llegue|manden|envien|escriban|sigan)|"
+        r"para que (?:ya )?(?:dejen|deje) de (?:llegar|mandar|enviar|escribir)\w*",
+        "cancel|par|deten|bloque|quit|desactiv|evit",
+    ),
+    "fr": (
+        "comment",
+        r"desabonn|desinscri|(?:ne )?plus (?:rien )?recevoir",
+        "arret|stopp|bloqu|annul|desactiv",
+    ),
+    "de": (
+        "wie",
+        r"abmeld|abbestell|austrag|melde ich mich|(?:komm|komme) ich (?:\w+ ){0,3}raus",
+        r"stopp|stell|blockier|beend|deaktivier|abstell|werd|abbestell|bestell|schalt|weg(?!\w)",
+    ),
+    "it": (
+        "come",
+        r"disiscriv|cancellarmi|togliermi|non ricevere piu|uscire dalla lista",
+        "blocc|ferm|smett|disattiv|annull|elimin|togl",
+    ),
+    "pt": (
+        "como",
+        r"descadastr|desinscrev|sair (?:da|dessa|desta|de) lista|(?:parar|paro|deixar|deixo) de receber|"
+        r"nao receber mais|nao (?:\w+ )?mais receber",
+        "cancel|par|bloque|desativ|tir",
+    ),
+    "nl": (
+        "hoe",
+        r"afmeld|uitschrijv|meld (?:ik|je) (?:me|mij|mezelf) af|schrijf (?:ik|je) (?:me|mij) uit|"
+        r"kom (?:ik|je) (?:\w+ ){0,3}af",
+        "stop|blokkeer|zet|krijg|schakel|niet meer",
+    ),
+}
+
+
+def _how_to_stop(language: str) -> str:
+    how, unsubscribe, stop = _HOW_TO_STOP[language]
+    texts = _MESSAGES_ALL[language]
+    return (
+        rf"\b(?:{how})\b(?: \w+){{0,4}} (?:{unsubscribe})"
+        rf"|\b(?:{how})\b(?: \w+){{0,3}} (?:{stop})\w*(?: \w+){{0,3}} {texts}\b(?! {_ABOUT}\b)"
+        # the verb last: "wie kann ich diese Nachrichten abstellen?", "hoe kan ik deze berichten stoppen?"
+        rf"|\b(?:{how})\b(?: \w+){{0,6}} {texts}(?: \w+){{0,3}} (?:{stop})\w*"
+    )
+
+
+# Withholding consent to our use of the number or to the texts ("no autorizo que me contacten", "ich
+# widerspreche der Nutzung meiner Nummer") revokes it; "no autorizo ese cargo" disputes a payment.
+_NO_CONSENT = {
+    "en": r"(?:dont|do not|never) (?:authori[sz]e|consent to|agree to)|(?:no|without my) consent|i object to|"
+    r"i revoke",
+    "es": r"no (?:autorizo|consiento|doy (?:mi )?(?:consentimiento|permiso|autorizacion))|sin mi "
+    r"(?:consentimiento|permiso)|revoco",
+    "fr": r"(?:n )?autorise pas|(?:ne )?consens pas|sans mon (?:accord|consentement)|je refuse|"
+    r"je retire mon (?:consentement|accord)",
+    "de": r"widersprech\w*|widerspreche|widerrufe|keine (?:einwilligung|zustimmung|erlaubnis)|"
+    r"ohne (?:meine )?"
+    r"(?:einwilligung|zustimmung)|nicht (?:eingewilligt|zugestimmt)",
+    "it": r"non (?:autorizzo|acconsento|do (?:il )?(?:consenso|permesso))|senza (?:il )?mio consenso|revoco",
+    "pt": r"nao (?:autorizo|consinto|dou (?:meu )?(?:consentimento|permissao))|sem (?:meu )?consentimento|"
+    r"revogo",
+    "nl": r"geen toestemming|niet akkoord met|zonder (?:mijn )?toestemming|trek (?:mijn )?toestemming in",
+}
+
+
+# "my data" in any of our languages, as a privacy request names it.
+_MY_DATA = r"(?:daten|datos|donnees|dati|dados|gegevens|data|personal data|personal information)"
+# "Please delete my data under the GDPR", "Löschung meiner Daten nach DSGVO": a data-protection request to
+# erase or object names the law and what to do; it ends the texts too. "avg delivery time" names no erasure.
+_PRIVACY_LAW = re.compile(r"\b(?:gdpr|dsgvo|rgpd|lgpd|avg|ccpa)\b")
+_ERASE_OR_OBJECT = re.compile(
+    r"\b(?:delet|eras|remov|loschung|losch|cancellazion|cancell|supresion|suprim|suppression|supprim|"
+    r"effacement|effac|eliminacion|elimin|exclusao|exclu|apag|verwijder|wis|widersprech|widerspruch|"
+    r"opposizione|oppos|object)\w*"
+)
+
+
+def _privacy_request(folded: str) -> bool:
+    return bool(_PRIVACY_LAW.search(folded) and _ERASE_OR_OBJECT.search(folded))
+
+
+def _no_consent(language: str) -> str:
+    number = _REMOVE_MY_NUMBER[language][1]
+    texts = _MESSAGES_ALL[language]
+    ours = rf"(?:{number}|{texts}|contact\w*|contat\w*|kontakt\w*|{_MY_DATA})"
+    return rf"\b(?:{_NO_CONSENT[language]})(?: \w+){{0,6}} {ours}\b"
+
+
+# "Please don't write to this number any more" (a parent, a new owner): a word that negates, one that says
+# "more" where the language needs it, and a contact verb, all within a few words of the shopper's number.
+# Read by words, not by one pattern: the three come in any order ("schreiben Sie diese Nummer nicht mehr an").
+# verbs only: "geen sms meer gekregen" (none came) names the noun
+_CONTACT_NL = r"(?:smsen|smst|appen|appt|stuur|sturen|mail|bel|contacteer|benader|schrijf)"
+_NO_MORE_TO_MY_NUMBER = {
+    "en": (wordset("dont never stop quit longer"), frozenset(), rf"(?:{_CONTACT_EN}|use|using)"),
+    "es": (wordset("no nunca dejen dejad deje"), wordset("mas"), _CONTACT_ES),
+    "fr": (wordset("ne n arretez cessez jamais"), wordset("plus"), rf"(?:{_CONTACT_FR}|utiliser)"),
+    "de": (wordset("nicht nie keine keinen"), wordset("mehr wieder"), _CONTACT_DE),
+    "it": (wordset("non nn smettete smettetela mai"), wordset("piu"), _CONTACT_IT),
+    "pt": (wordset("nao n parem nunca"), wordset("mais"), _CONTACT_PT),
+    "nl": (wordset("niet geen nooit"), wordset("meer"), _CONTACT_NL),
+}
+# words either side of the number, elisions aside ("ce numéro est une ligne pro, merci de ne plus l'utiliser")
+_NEAR_MY_NUMBER = 9
+# "no me han mandado más info a mi número" complains that nothing came: a past form asks nothing of us.
+_PAST_FORM = re.compile(r"\w*(?:ed|ado|ada|ido|ida|aron|ieron|aram|eram|iram|ato|ata|ito|ita|uto|uta)$")
+
+
+def _no_more_to_my_number(folded: str) -> str | None:
+    """The language of a request not to contact the shopper's number any more, if the text makes one."""
+    for language, (negations, more, contact) in _NO_MORE_TO_MY_NUMBER.items():
+        number = _MY_NUMBER[language].search(folded)
+        if not number:
+            continue
+        before = [w for w in folded[: number.start()].split() if len(w) > 1][-_NEAR_MY_NUMBER:]
+        near = before + [w for w in folded[number.end() :].split() if len(w) > 1][:_NEAR_MY_NUMBER]
+        said = set(near)
+        contacting = [w for w in near if re.match(contact, w) and not _PAST_FORM.match(w)]
+        if said & negations and (not more or said & more) and contacting:
+            return language
+    return None
+
+
+# "This number was my mother's", "il ne l'utilise plus", "die Nummer gehört jetzt mir": a phone number
+# that is no longer the shopper's is, like "wrong number", an opt-out for it. Said of a phone number, never
+# of a product ("mi hijo ya no lo usa") nor of an order's number; "c'est le numéro de ma femme" asks nothing.
+_A_PHONE_NUMBER = {
+    "en": "number|phone|cell|cellphone|mobile",
+    "es": "numero|telefono|celular|movil|cel",
+    "fr": "numero|num|portable|tel|telephone|mobile",
+    "de": "nummer|handynummer|telefonnummer|mobilnummer|handy|telefon",
+    "it": "numero|cellulare|telefono|cell",
+    "pt": "numero|celular|telefone|telemovel|tel|cel",
+    "nl": "nummer|telefoonnummer|telefoon|mobiel|gsm",
+}
+_NO_LONGER_THEIRS = {
+    "en": r"old number of|(?:has|got) (?:a )?new (?:phone|number|cell)|"
+    r"was (?:my |his |her |their )?\w+s|used to (?:be|belong)|belonged to|"
+    r"(?:doesnt|does not|dont|do not|no longer|never) (?:use|uses|have|has|own)(?: \w+){0,3} "
+    r"(?:any ?more|any longer)|"
+    r"no longer (?:uses|has|belongs|hers|his|theirs)|(?:isnt|is not|not) (?:\w+s|his|hers|theirs|(?:\w+ )?"
+    r"(?:number|phone)) any ?more|(?:is )?now mine|is mine now",
+    "es": r"numero viejo de|tiene (?:un )?(?:numero|celular|telefono|movil) nuevo|"
+    r"era (?:de|del)|ya no (?:lo |la )?(?:usa|utiliza|tiene)|no (?:lo |la )?(?:usa|utiliza) mas|"
+    r"ya no es (?:de|del|su)|ahora es mio|es mio ahora|pertenecia a",
+    "fr": r"ancien numero d|a (?:un )?nouveau (?:numero|telephone|portable)|"
+    r"etait (?:a|celui|le numero|de)|(?:ne )?l (?:utilise|a) plus|n (?:utilise|a) plus|"
+    r"(?:n )?est plus (?:a|le sien|le numero|celui)|ce n est plus|appartenait a|est a moi maintenant|"
+    r"c est le mien maintenant",
+    "de": r"gehorte|gehort (?:jetzt|nun) (?:mir|meinem|meiner|meinen)|war (?:von|die von|das von)|"
+    r"alte nummer von|(?:hat|haben) (?:jetzt )?(?:eine |ein )?neue(?:s)? (?:nummer|handy|telefon)|"
+    r"(?:nutzt|benutzt|verwendet|hat) (?:\w+ ){0,2}nicht mehr|nicht mehr (?:die|das|seine|ihre|von)",
+    "it": r"vecchio numero di|ha (?:un )?(?:nuovo numero|nuovo cellulare|numero nuovo|cellulare nuovo)|"
+    r"era (?:di|del|della|dello)|non (?:lo |la )?(?:usa|utilizza|ha) piu|"
+    r"non e piu (?:di|del|della|suo|sua)|(?:adesso|ora) e mio|e mio (?:adesso|ora)|apparteneva",
+    "pt": r"numero antigo d|tem (?:um )?(?:numero|celular|telefone) novo|"
+    r"era (?:do|da|de)|nao (?:o |a )?(?:usa|utiliza|tem) mais|"
+    r"(?:ja )?nao e mais (?:do|da|de|dele|dela)|ja nao e (?:do|da|de)|agora e meu|e meu agora|pertencia",
+    "nl": r"oude nummer van|heeft (?:een )?(?:nieuwe|nieuw) (?:telefoon|nummer|gsm)|"
+    r"was van|is (?:niet )?meer van|(?:gebruikt|heeft) (?:\w+ ){0,3}niet meer|"
+    r"niet meer (?:het nummer|van)|(?:is )?nu van mij",
+}
+_OWNER_WINDOW = 8  # words between the number and what is said of it, either order
+# "the tracking number was my sister's address": an order's or a parcel's number, not the shopper's.
+_NOT_AN_ORDER = r"(?<!order )(?<!tracking )"
+
+_NUMBER_OF_A_PHONE = {
+    language: re.compile(rf"{_NOT_AN_ORDER}\b(?:{words})\b{_ORDER_NUMBER_AFTER}")
+    for language, words in _A_PHONE_NUMBER.items()
+}
+_NO_LONGER_THEIRS_RE = {
+    language: re.compile(rf"\b(?:{said})\b") for language, said in _NO_LONGER_THEIRS.items()
+}
+
+
+def _no_longer_theirs(folded: str) -> str | None:
+    """The language of a statement that the texted number is no longer the shopper's, if there is one."""
+    for language, said in _NO_LONGER_THEIRS_RE.items():
+        for match in said.finditer(folded):
+            before = " ".join(folded[: match.start()].split()[-_OWNER_WINDOW:])
+            after = " ".join(folded[match.end() :].split()[:_OWNER_WINDOW])
+            if _NUMBER_OF_A_PHONE[language].search(f"{before} {match[0]} {after}"):
+                return language
+    return None
+
+
+_REVOCATION_PATTERNS_BY_LANGUAGE = {
+    language: [
+        *patterns,
+        _stop_the_texts(language),
+        _remove_my_number(language),
+        _who_has_my_number(language),
+        _how_to_stop(language),
+        _no_consent(language),
+        _never_gave_my_number(language),
+        _BLOCK_YOU[language],
+        _ASKED_BEFORE[language],
+    ]
+    for language, patterns in (
+        ("en", _REVOCATION_PATTERNS),
+        ("es", _REVOCATION_PATTERNS_ES),
+        ("fr", _REVOCATION_PATTERNS_FR),
+        ("de", _REVOCATION_PATTERNS_DE),
+        ("it", _REVOCATION_PATTERNS_IT),
+        ("pt", _REVOCATION_PATTERNS_PT),
+        ("nl", _REVOCATION_PATTERNS_NL),
+    )
+}
+# Kept apart from the patterns that must start a sentence: one "^" among the alternatives stops re from
+# skipping to the first letters the others can start with, and costs every reply.
+_REVOCATION = {
+    language: re.compile("|".join(f"(?:{p})" for p in patterns if not p.startswith("^")))
+    for language, patterns in _REVOCATION_PATTERNS_BY_LANGUAGE.items()
+}
+# The patterns that must start a sentence ("genoeg berichten gehad"), tried on the message and on each later
+# clause ("geen interesse meer, niet meer sturen aub").
+_REVOCATION_AT_START = {
+    language: re.compile("|".join(f"(?:{p})" for p in patterns if p.startswith("^")))
+    for language, patterns in _REVOCATION_PATTERNS_BY_LANGUAGE.items()
+    if any(p.startswith("^") for p in patterns)
+}
+# A first-person PAST unsubscription from something else ("je me suis désabonnée de Netflix", "me di de baja
+# del gym") tells a story, it asks nothing of us: that span is read as if absent. From OUR texts ("I
+# unsubscribed from your texts and they keep coming") it stays a revocation.
+_ANY_TEXTS = "(?:" + "|".join(texts[3:-1] for texts in _MESSAGES_ALL.values()) + ")"
+# Ours: these texts, our list, "everything" (which includes them), or you; "your emails", "the gym" are not.
+_OURS = (
+    r"(?:(?:these|those|this|you|ustedes|vous|voi|voces|vcs|jullie|euch|everything|all|tout|todo|todos|tutto|"
+    r"tudo|alles)\b|(?:\w+ ){0,2}(?:list|liste|lista|lijst|verteiler|" + _ANY_TEXTS[3:-1] + r")\b)"
+)
+_PAST_UNSUBSCRIPTION = re.compile(
+    r"\b(?:i (?:\w+ )?(?:unsubscribed|unsubbed|opted out)|"
+    r"me (?:di|dio|he dado|habia dado) de baja|me (?:desuscribi|desinscribi|borre)|"
+    r"(?:je )?(?:me suis|m suis|suis) (?:\w+ )?(?:desabonne|desinscrit)e?s?|"
+    r"mi sono (?:\w+ )?(?:disiscritt|cancellat)[oaie]|"
+    r"me (?:descadastrei|desinscrevi)|cancelei (?:a |minha |meu |o )?(?:assinatura|inscricao|cadastro)|"
+    r"i (?:\w+ )?cancell?ed (?:my|the) (?:subscription|membership)|"
+    r"cancele (?:mi |la )?(?:suscripcion|membresia)|"
+    r"(?:(?:heb|had) (?:me|mij)|ben|was) (?:\w+ ){0,2}(?:afgemeld|uitgeschreven))"
+    rf" (?:from|of|to|at|with|de|del|des|du|d|da|dalla|dal|dai|dallo|do|das|dos|bij|van|voor)\b(?! {_OURS})"
+    r"(?: \w+)?"
+)
+_ANNOYING = (
+    r"(?:annoy\w*|nerv(?:en|t|st|ig|ige|iger)?|saoul\w*|soul(?:e|ent|ant)|lourd|relou|chiant\w*|fatigant\w*|"
+    r"stufo|stufa|stufi|stufato|stufata|scocci\w*|irritant|vervelend|molest\w*|enchendo|chato|chata|chatos|"
+    r"chatas)"
+)
+# "I never signed up for this", "kein Interesse mehr": said beside a bare ARRETEZ, BASTA, STOPPEN, the common
+# keyword is the point of its clause, not a word in passing ("mai iscritto a sta roba, basta").
+_UNWANTED = re.compile(
+    r"\b(?:never (?:signed up|asked|subscribed|opted in)|not interested any ?more|no longer interested|"
+    r"nunca (?:me )?(?:suscribi|inscribi|pedi|registre)|ya no me interesa|"
+    r"jamais (?:\w+ )?(?:demande|inscrit|inscrite|abonne|abonnee)|m interesse (?:plus|pu)|plus interesse|"
+    r"nie (?:\w+ ){0,2}(?:angemeldet|eingetragen)|kein interesse mehr|"
+    r"mai (?:\w+ )?(?:iscritt|registrat)[oa]|(?:non|nn) mi interessa piu|"
+    r"nunca (?:me )?(?:cadastrei|inscrevi|pedi)|nao tenho mais interesse|sem interesse|"
+    r"nooit (?:\w+ )?(?:aangemeld|ingeschreven)|geen (?:interesse|behoefte) meer)\b"
+    # "not interested" on its own, not "not interested in the red one"
+    r"|\b(?:not interested|no me interesa|m interesse pas|kein interesse|(?:non|nn) mi interessa|"
+    r"nao me interessa|nao tenho interesse|geen interesse)\b"
+    r"(?! (?:in|en|dans|an|am|em|no|na|nel|nella|per|para|pour|fur|the|this|that|el|la|le|il|lo|o|a|de|"
+    r"der|die|das|het|ce|cette|questo|questa|esse|essa|ese|esa)\b)"
+    # one more text, sarcastically: "wow, another text, great", "toll, noch eine SMS", "weer een sms"
+    rf"|\b(?:another|otro|otra|encore un|encore une|noch eine|noch ein|un altro|un altra|mais uma|mais um|"
+    rf"weer een|nog een) (?:\w+ )?{_ANY_TEXTS}\b(?! (?:about|sobre|sur|uber|zu|su|sobre|over)\b)"
+    # "this is harassment", "isso é assédio" ("disculpe la molestia" is a courtesy: only "è molestia")
+    r"|\b(?:harassment|harassing|stalking|acoso|acosando|harcelement|belastigung|e molestia|assedio|"
+    r"intimidatie)\b"
+    # counting them: "three texts today", "vier SMS heute", "drie sms'jes vandaag"
+    r"|\b(?:\d+|two|three|four|five|six|dos|tres|cuatro|cinco|seis|deux|trois|quatre|cinq|zwei|drei|vier|"
+    r"funf|sechs|due|tre|quattro|cinque|sei|duas|quatro|twee|drie|vijf|zes) "
+    + _ANY_TEXTS
+    + r"(?: \w+){0,4}? (?:today|this week|a day|hoy|esta semana|al dia|aujourd hui|cette semaine|par jour|"
+    r"heute|diese woche|am tag|oggi|questa settimana|al giorno|hoje|essa semana|por dia|vandaag|deze week|"
+    r"per dag)\b"
+    # annoyed by the texts themselves: "mich nerven eure SMS", "vos sms me saoulent"
+    rf"|\b{_ANNOYING}(?: \w+){{0,3}} {_ANY_TEXTS}\b|\b{_ANY_TEXTS}(?: \w+){{0,3}} {_ANNOYING}\b"
+)
+# "never signed up for this, it's spam": texts they did not ask for, named as such.
+_SPAM = re.compile(r"\b(?:spam|spamming|spammen|spammer|spams|spammy)\b")
+# A person doing the opposite of revoking: "don't unsubscribe me", "I don't want to unsubscribe".
+_NEGATED_REVOCATION = re.compile(
+    r"\b(?:dont|do not|not|never|didnt|ne|pas|nicht|non|nao|niet)(?: \w+){0,3} "
+    r"(?:unsubscribe|unsub|opt out|desabonner|abmelden|disiscrivere|descadastrar|afmelden|uitschrijven)\b"
+)
+
+
+@dataclass(frozen=True)
+class Compliance:
+    kind: str  # OPT_OUT | OPT_IN | HELP
+    language: str  # the language of the words that triggered it, "" when they do not tell (STOP, basta)
+    reason: str
+
+
+def _only(words: tuple[str, ...], keywords: Set[str], filler: Set[str]) -> str | None:
+    """The keyword when the words are one of the keywords plus filler only, else None."""
+    hits = [w for w in words if w in keywords]
+    if not hits or any(w not in keywords and w not in filler for w in words):
+        return None
+    position = words.index(hits[0])
+    if position and words[position - 1] in _NEGATIONS:
+        return None
+    return hits[0]
+
+
+# Unsubscribe words long enough that a slip of one letter ("abmelten", "descadastar", "afmeldne") is still
+# that word, and the words for the opposite, which a slip must be nearer to ours than to ("anmelten").
+_UNSUBSCRIBE_WORDS = wordset(
+    "unsubscribe desuscribir desuscribirme desuscribanme desuscribame desinscribir desinscribirme "
+    "desinscribanme desabonner desabonnement desabonnez desinscrire desinscription desinscrivez abmelden "
+    "abbestellen abmeldung disiscrivere disiscrivermi disiscrivetemi disiscrivimi disiscrizione descadastrar"
+    " descadastre descadastrem descadastro desinscrever afmelden afmelding uitschrijven"
+)
+_SUBSCRIBE_WORDS = wordset(
+    "subscribe subscribed suscribir suscribirme inscribir inscribirme abonner abonnement inscrire "
+    "inscription anmelden anmeldung bestellen iscrivere iscrivermi iscrizione cadastrar cadastro inscrever "
+    "aanmelden aanmelding inschrijven"
+)
+
+
+def _slip_allowed(word: str) -> int:
+    return 2 if len(word) >= 11 else 1
+
+
+def _near_opt_out_word(words: tuple[str, ...]) -> str | None:
+    """A message that is a slip of STOP or of an unsubscribe word ("Stopp", "stpo", "unsubcribe me",
+    "abmelten") and filler."""
+    meant = [word for word in words if word not in _FILLER]
+    if len(meant) != 1:
+        return None
+    word = meant[0]
+    if word in {"stopp", "stoop", "stpo", "sotp", "stahp", "stopit", "stopppp", "stoppp", "sstop"}:
+        return word
+    if len(word) < 7:
+        return None
+    distance, target = min((OSA.distance(word, target), target) for target in _UNSUBSCRIBE_WORDS)
+    if distance > _slip_allowed(target):
+        return None
+    if any(OSA.distance(word, opposite) <= distance for opposite in _SUBSCRIBE_WORDS):
+        return None
+    return word
+
+
+def compliance_intent(text: Text) -> Compliance | None:
+    """Opt-out first (it wins over everything), then opt-in and help, each only as a message's point."""
+    clauses = text.clauses
+    whole = text.words
+    for clause in clauses:
+        keyword = _only(clause, STRONG_OPT_OUT, _FILLER)
+        if keyword:
+            return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
+    keyword = _only(whole, STRONG_OPT_OUT | WEAK_OPT_OUT, _FILLER) or _near_opt_out_word(whole)
+    if keyword:
+        return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
+    folded = " ".join(whole)
+    # "ik ken u niet. Uitschrijven": a negation in one sentence does not reach the next one's request
+    if not any(_NEGATED_REVOCATION.search(" ".join(clause)) for clause in clauses):
+        revocation = _revocation(folded, clauses)
+        if revocation:
+            return revocation
+    keyword = _only(whole, OPT_IN_WORDS, _FILLER_OPT_IN)
+    if keyword:
+        return Compliance(OPT_IN, _keyword_language(keyword), f'opt-in keyword "{keyword.upper()}"')
+    keyword = _only(whole, HELP_WORDS, _FILLER_HELP)
+    if keyword:
+        return Compliance(HELP, _keyword_language(keyword), f'help keyword "{keyword.upper()}"')
+    return None
+
+
+def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | None:
+    """A plain-language revocation in the message, or in a later clause for the patterns that start one."""
+    told = _PAST_UNSUBSCRIPTION.sub(" ", folded)
+    for patterns, parts in (
+        (_REVOCATION, [told]),
+        (_REVOCATION_AT_START, [told, *(" ".join(clause) for clause in clauses[1:])]),
+    ):
+        for part in parts:
+            for language, pattern in patterns.items():
+                match = pattern.search(part)
+                if match:
+                    language = _likeliest(language, part, patterns)
+                    return Compliance(OPT_OUT, language, f'plain-language opt-out "{match[0]}"')
+    to_my_number = _no_more_to_my_number(told)
+    if to_my_number:
+        return Compliance(OPT_OUT, to_my_number, "plain-language opt-out: no more texts to this number")
+    not_theirs = _no_longer_theirs(told)
+    if not_theirs:
+        return Compliance(OPT_OUT, not_theirs, "the number is no longer the shopper's")
+    if _privacy_request(told):
+        return Compliance(OPT_OUT, "", "a data-protection request to erase or object")
+    if _UNWANTED.search(folded) and _SPAM.search(folded):
+        return Compliance(OPT_OUT, "", "texts never asked for, called spam")
+    if _UNWANTED.search(folded):
+        # the keyword alone in a clause, or closing the message ("otro mensaje, qué ilusión 🙄 BASTA")
+        for keyword in [_only(clause, WEAK_OPT_OUT, _FILLER) for clause in clauses] + [
+            _closing_keyword(clauses)
+        ]:
+            if keyword:
+                return Compliance(
+                    OPT_OUT, _keyword_language(keyword), f'unwanted texts, then "{keyword.upper()}"'
+                )
+    return None
+
+
+def _closing_keyword(clauses: list[tuple[str, ...]]) -> str | None:
+    last = clauses[-1][-1] if clauses and clauses[-1] else ""
+    return last if last in WEAK_OPT_OUT else None
+
+
+def _likeliest(language: str, part: str, patterns: dict[str, re.Pattern]) -> str:
+    """Of the languages whose revocations read these words ("parem de mandar sms" is a Spanish shape too), the
+    one with most of its own marker words in them ("pra", "esse"); the first on a tie."""
+    readers = [
+        language,
+        *(other for other, pattern in patterns.items() if other != language and pattern.search(part)),
+    ]
+    if len(readers) == 1:
+        return language
+    words = part.split()
+    return max(readers, key=lambda reader: sum(word in MARKER_WORDS[reader] for word in words))
+
+
+def _keyword_language(keyword: str) -> str:
+    """The language a compliance word belongs to; "" for the international STOP/START/HELP and shared words.
+
+    The reply's language then comes from the shopper (their text, their locale), not from the keyword.
+    """
+    if keyword in _SHARED_KEYWORDS or keyword in {"stop", "start", "help", "info"}:
+        return ""
+    return _KEYWORD_LANGUAGE.get(keyword, "")
+
+
+def shadows_compliance(keyword: str) -> bool:
+    """A rule keyword that a compliance word would answer first, or that could swallow one."""
+    folded = fold(keyword).strip()
+    words = set(re.findall(r"[^\W_]+", folded))
+    return bool(words & RESERVED_WORDS) or compliance_intent(Text(keyword)) is not None
