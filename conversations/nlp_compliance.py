@@ -112,6 +112,13 @@ _MESSAGES_EN = (
     r"(?:texts|txts|messages|msgs|msg|sms|spam|reminders|notifications|notifs|promos|ads|marketing)"
 )
 _CONTACT_EN = r"(?:text|txt|message|msg|contact|write|reach out|remind|email|bother|spam|hit me up)"
+# "genoeg berichten over de levering, wanneer komt het?": texts about the order, wanted, just late ("keine
+# weiteren Nachrichten zu schicken" is the infinitive, "ces messages sur mon portable" where they land).
+_ABOUT = (
+    r"(?:about|regarding|on(?! (?:my|this) (?:phone|cell|mobile|number))|over|sobre|"
+    r"sur(?! (?:mon|ce) (?:portable|telephone|tel|numero|mobile))|concernant|uber|"
+    r"zu(?! (?:schicken|senden|schreiben|simsen)\b)|zur|zum|wegen|su|sul|sulla|riguardo|do|da|del)"
+)
 _REVOCATION_PATTERNS = [
     # "never contact me again", "don't ever contact us any more"; "they never contacted me again" is past.
     r"\bnever (?:ever )?contact (?:me|us)\b|\b(?:dont|do not) (?:ever )?contact (?:me|us) (?:\w+ )?"
@@ -192,7 +199,7 @@ _REVOCATION_PATTERNS = [
     r"sms subscription)\b",
     r"\b(?:im|i am) (?:so |really )?done with (?:these|the|your|ur|all these|all the|all your) "
     r"(?:texts|messages|msgs|sms|reminders)\b",
-    r"^(?:\w+ )?enough (?:of )?(?:the |your |these |ur )?(?:texts|messages|msgs|sms)\b(?! about)",
+    rf"^(?:\w+ )?enough (?:of )?(?:the |your |these |ur )?(?:texts|messages|msgs|sms)\b(?! {_ABOUT}\b)",
 ]
 _MESSAGES_ES = (
     r"(?:mensajes|mensaje|mensajitos|mensajito|msjs?|textos|sms|whatsapps?|wasaps?|promociones|notificaciones|"
@@ -658,15 +665,6 @@ _MESSAGES_ALL = {
     "pt": _MESSAGES_PT,
     "nl": _MESSAGES_NL,
 }
-
-
-# "genoeg berichten over de levering, wanneer komt het?": texts about the order, wanted, just late ("keine
-# weiteren Nachrichten zu schicken" is the infinitive, "ces messages sur mon portable" where they land).
-_ABOUT = (
-    r"(?:about|regarding|on(?! (?:my|this) (?:phone|cell|mobile|number))|over|sobre|"
-    r"sur(?! (?:mon|ce) (?:portable|telephone|tel|numero|mobile))|concernant|uber|"
-    r"zu(?! (?:schicken|senden|schreiben|simsen)\b)|zur|zum|wegen|su|sul|sulla|riguardo|do|da|del)"
-)
 
 
 # "ben die berichten spuugzat", "eure SMS satt": the texts, then being fed up with them.
@@ -1196,8 +1194,24 @@ def _near_opt_out_word(words: tuple[str, ...]) -> str | None:
     return word
 
 
+# "nn voglio + ricevere niente", "pas + de sms": a plus sign standing for "more" (not "+33 6…", "2+2", "A+").
+_PLUS_FOR_MORE = re.compile(r"(?<![\w+])\+(?=\s*[^\W\d_])")
+_MORE = ("piu", "plus", "mas", "mais", "more", "mehr", "meer")
+
+
 def compliance_intent(text: Text) -> Compliance | None:
     """Opt-out first (it wins over everything), then opt-in and help, each only as a message's point."""
+    found = _compliance(text)
+    if found or not _PLUS_FOR_MORE.search(text.raw):
+        return found
+    for more in _MORE:
+        meant = _compliance(Text(_PLUS_FOR_MORE.sub(f" {more} ", text.raw)))
+        if meant and meant.kind == OPT_OUT:
+            return meant
+    return None
+
+
+def _compliance(text: Text) -> Compliance | None:
     clauses = text.clauses
     whole = text.words
     for clause in clauses:

@@ -1081,6 +1081,23 @@ PROMPTED_BY_SET_19 = {
         "I already told you the size, when does it ship?",
     ],
 }
+# Left noticed at the end of session 5: a "+" for "more" (set 8's one miss) and a pre-existing false opt-out for
+# texts about the delivery. Written here in session 6 before the change: "no + mensajes", "pas + de sms svp"
+# and the trap on "on the delivery" failed then; the others held.
+NOTICED_IN_SESSION_5 = {
+    "opt_out": [
+        "no + mensajes",
+        "pas + de sms svp",
+        "non mandatemi + sms",
+        "não quero + mensagens",
+    ],
+    "!opt_out": [
+        "enough messages on the delivery date, when will it arrive?",
+        "vorrei + info sulla tenda",
+        "quiero + fotos de la carpa",
+        "call me at +33 6 12 34 56 78 about my order",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -1092,6 +1109,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("sets15-16", PROMPTED_BY_SETS_15_AND_16),
     ("sets17-18", PROMPTED_BY_SETS_17_AND_18),
     ("set19", PROMPTED_BY_SET_19),
+    ("noticed", NOTICED_IN_SESSION_5),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
