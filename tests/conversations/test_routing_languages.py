@@ -38,6 +38,9 @@ HELD_OUT_16 = json.loads((DATA / "labelled_replies_languages_held_out_16.json").
 HELD_OUT_17 = json.loads((DATA / "labelled_replies_languages_held_out_17.json").read_text())["replies"]
 HELD_OUT_18 = json.loads((DATA / "labelled_replies_languages_held_out_18.json").read_text())["replies"]
 HELD_OUT_19 = json.loads((DATA / "labelled_replies_languages_held_out_19.json").read_text())["replies"]
+HELD_OUT_20 = json.loads((DATA / "labelled_replies_languages_held_out_20.json").read_text())["replies"]
+HELD_OUT_21 = json.loads((DATA / "labelled_replies_languages_held_out_21.json").read_text())["replies"]
+HELD_OUT_22 = json.loads((DATA / "labelled_replies_languages_held_out_22.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -283,6 +286,36 @@ def test_an_eighteenth_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.django_db
 def test_a_nineteenth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "nineteenth", HELD_OUT_19, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on branch split cd1a5ee (session 6) 78.9 % (10 missed opt-outs, 0 false; de"
+    " 72.5 %, it 75.0 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_twentieth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "twentieth", HELD_OUT_20, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on branch split cd1a5ee (session 6) 82.1 % (16 missed opt-outs, 1 false; es,"
+    " pt 75.0 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_twenty_first_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "twenty-first", HELD_OUT_21, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on branch split cd1a5ee (session 6) 83.9 % (7 missed opt-outs, 1 false; en"
+    " 77.5 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_twenty_second_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "twenty-second", HELD_OUT_22, per_language=40)
 
 
 def _assert_blind_set_meets_targets(store, ordinal: str, replies: dict, *, per_language: int) -> None:

@@ -1081,9 +1081,9 @@ PROMPTED_BY_SET_19 = {
         "I already told you the size, when does it ship?",
     ],
 }
-# Left noticed at the end of session 5: a "+" for "more" (set 8's one miss) and a pre-existing false opt-out for
-# texts about the delivery. Written here in session 6 before the change: "no + mensajes", "pas + de sms svp"
-# and the trap on "on the delivery" failed then; the others held.
+# Left noticed at the end of session 5: a "+" for "more" (set 8's one miss) and a pre-existing false opt-out
+# for texts about the delivery. Written here in session 6 before the change: "no + mensajes", "pas + de sms
+# svp" and the trap on "on the delivery" failed then; the others held.
 NOTICED_IN_SESSION_5 = {
     "opt_out": [
         "no + mensajes",
