@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from .languages import MARKER_WORDS
-from .nlp import Text, fold, wordset
+from .nlp import Text, fold, words, wordset
 
 OPT_OUT = "opt_out"
 OPT_IN = "opt_in"
@@ -120,6 +120,14 @@ _ABOUT = (
     r"zu(?! (?:schicken|senden|schreiben|simsen)\b)|zur|zum|wegen|su|sul|sulla|riguardo|do|da|del)"
 )
 _REVOCATION_PATTERNS = [
+    # "she doesn't want your texts anymore" (the phone's owner, said for them); "this is a business line, no
+    # marketing texts here"
+    r"\b(?:she|he|they) (?:doesnt|does not|dont|do not) want (?:(?:any more|your|ur|these|the|any) )*"
+    + _MESSAGES_EN
+    + r"\b",
+    r"\bno (?:more )?(?:marketing |promotional |sales |advertising )?"
+    + _MESSAGES_EN
+    + r"(?: \w+)? (?:here|to this (?:number|phone|line|cell))\b",
     # "never contact me again", "don't ever contact us any more"; "they never contacted me again" is past.
     r"\bnever (?:ever )?contact (?:me|us)\b|\b(?:dont|do not) (?:ever )?contact (?:me|us) (?:\w+ )?"
     r"(?:again|any ?more)\b",
@@ -203,7 +211,7 @@ _REVOCATION_PATTERNS = [
 ]
 _MESSAGES_ES = (
     r"(?:mensajes|mensaje|mensajitos|mensajito|msjs?|textos|sms|whatsapps?|wasaps?|promociones|notificaciones|"
-    r"recordatorios|avisos|alertas)"
+    r"recordatorios|avisos|alertas|publicidad)"
 )
 _CONTACT_ES = r"(?:escrib|mand|envi|contact|molest|spame|llegar)"
 # "no me envíen el rosa" names an item: not the texts.
@@ -213,7 +221,10 @@ _AN_ITEM_ES = (
     + r"))"
 )
 # "... de ustedes" is from the shop, not about something else.
-_NOT_FROM_YOU_ES = r"(?! (?:de|del|sobre|con) (?!(?:ustedes|uds|usted|ud|vosotros|ti|vos)\b))"
+_NOT_FROM_YOU_ES = (
+    r"(?! (?:de|del|sobre|con) "
+    r"(?!(?:ustedes|uds|usted|ud|vosotros|ti|vos|(?:su|tu|esta|vuestra|la) tienda)\b))"
+)
 _REVOCATION_PATTERNS_ES = [
     # "que dejaran de enviarme estos mensajes", "q dejen d mandarme msjs", "absténganse de escribirme"; a
     # clitic or a plain "escribir" is needed: "¿dejaron de enviar a Chile?" asks about shipping.
@@ -242,7 +253,7 @@ _REVOCATION_PATTERNS_ES = [
     r"\bno (?:me |nos )?(?:vuelv\w*|volver) a (?:escribir|mandar|enviar|contactar|molestar)\w*" + _AN_ITEM_ES,
     r"\b(?:no|ni) me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|"
     r"molestes)\b" + _AN_ITEM_ES,
-    r"\b(?:dar|darme|denme|dame|deme) de (?:baja|vaja)\b",
+    r"\b(?:dar|darme|denme|dame|deme|dennos|danos) de (?:baja|vaja)\b",
     # "sáquenlo de la lista" (it: the number); "quita la chaqueta de la lista" names an item.
     r"\b(?:elimin|borr|quit|saqu|sac|retir)\w*(?:lo|la|me|nos)(?: \w+)? de la lista\b(?! de )",
     # "¿por qué me siguen escribiendo?": still written to after saying no
@@ -250,8 +261,12 @@ _REVOCATION_PATTERNS_ES = [
     r"(?:\w+ )?" + _MESSAGES_ES + r"|molestando|contactando)\b",
     r"^(?:ya )?no mas(?: por favor| porfa| gracias| plis| please)*$",
     r"\b(?:quiero |quisiera )?salir(?:me)? de (?:la|esta|su|sus|vuestra|tu) (?:\w+ )?listas?\b(?! de espera)",
-    r"\bno (?:quiero|kiero|qiero|deseo) (?:recibir )?(?:mas )?(?:mensajes|textos|sms|promociones|ofertas|"
-    r"publicidad|notificaciones|recordatorios|nada mas|nada)\b" + _NOT_FROM_YOU_ES,
+    # "no quiero más msjs de su tienda"; "ya no quiere recibir sus mensajes" (the owner, said for them)
+    r"\bno (?:quiero|kiero|qiero|deseo|quiere|queremos) (?:recibir )?(?:mas )?"
+    r"(?:(?:sus|tus|estos|esos|vuestros) )?"
+    r"(?:" + _MESSAGES_ES[3:-1] + r"|ofertas|nada mas|nada)\b" + _NOT_FROM_YOU_ES,
+    # "no enviéis promociones aquí", "no manden más publicidad": the texts named
+    r"\bno (?:me |nos )?(?:envien|manden|envies|mandes)(?: mas)? (?:\w+ )?" + _MESSAGES_ES + r"\b",
     r"\bno mas (?:mensajes|textos|sms)\b",
     r"\bya no (?:me )?(?:escriban|escribas|manden|mandes|envien|envies)\b",
     r"\b(?:borr|elimin|quit|sac|saqu)(?:a|e|en|ar|ame|eme|enme|arme) "
@@ -267,7 +282,9 @@ _REVOCATION_PATTERNS_ES = [
     r"\b(?<!temporada )(?<!talla )(?<!calidad )(?<!mas )(?<!muy )(?<!presion )baja\b"
     r"(?! (?:de |el |la |los |las |un |una )?(?:precio|precios|costo|costos|coste|talla|tallas|temporada|"
     r"calidad|"
-    r"stock|poco|un poco|mas|hasta|al|en)\b)",
+    r"stock|poco|un poco|mas|hasta|al|en)\b)"
+    # "dimos de baja a dos niños del campamento" took someone else off something
+    r"(?! a (?!(?:este|mi|mis) (?:numero|telefono|movil|celular|datos)\b)\w)",
     r"\bnumero equivocado\b",
     r"\b(?:dejen|deja|dejame|dejenme) (?:de (?:escribir|mandar|enviar)\w*|en paz)\b",
     # "no quiero que me vuelvan a escribir", but not "no quiero que me escriban el nombre mal".
@@ -295,7 +312,9 @@ _REVOCATION_PATTERNS_ES = [
     r"\b(?:borr|elimin)(?:en|a|e|ar) (?:todos )?mis datos\b",
     r"\b(?:cancel|borr|elimin)(?:en|a|e|ar) mi (?:registro|suscripcion|inscripcion)\b",
 ]
-_MESSAGES_FR = r"(?:messages?|msgs?|sms|textos?|texto|notifications?|notifs?|rappels?|relances?|pubs?)"
+_MESSAGES_FR = (
+    r"(?:messages?|msgs?|sms|textos?|texto|notifications?|notifs?|rappels?|relances?|pubs?|publicites?)"
+)
 _CONTACT_FR = r"(?:ecrire|relancer|envoyer|contacter|texter|solliciter|spammer|harceler|deranger)"
 # "ne m'envoyez pas le rose", "pas besoin de m'envoyer la facture": an item, not the texts.
 _AN_ITEM_FR = (
@@ -318,14 +337,14 @@ _REVOCATION_PATTERNS_FR = [
     r"contacter|texter)\b|\bpourquoi (?:vous |tu )?(?:m ecrivez|me relancez|me contactez|me textez|m ecris) "
     r"(?:encore|toujours|sans arret|tout le temps)\b",
     # "jveux plus recevoir vos trucs", "je ne veux plus rien recevoir de votre part"
-    r"\b(?:je |j )?(?:ne |n )?j?(?:veux|voudrais|souhaite|desire) (?:plus|pu|pas) (?:rien )?recevoir\b"
-    + _AN_ITEM_FR,
-    r"\b(?:ne )?(?:m|me|nous) (?:envoyez|envoie|envoies|envoyer|ecrivez|ecris|ecrire|(?:re)?contactez|"
-    r"(?:re)?contacte|spammez|harcelez|relancez) (?:\w+ )?(?:plus|jamais)\b",
+    r"\b(?:je |j )?(?:ne |n )?j?(?:veux|voudrais|souhaite|desire|veut|veulent|voulons) (?:plus|pus?|pas) "
+    r"(?:rien )?recevoir\b" + _AN_ITEM_FR,
+    r"\b(?:ne )?(?:m|me|nous|lui|leur) (?:envoyez|envoie|envoies|envoyer|ecrivez|ecris|ecrire|"
+    r"(?:re)?contactez|(?:re)?contacte|spammez|harcelez|relancez) (?:\w+ )?(?:plus|jamais)\b",
     r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous |lui |leur )?(?:envoyer|ecrire|contacter|spammer"
     r"|harceler|relancer)\b",
     r"\barret(?:ez|e|er)? (?:les|vos|ces|tes|avec les|avec vos) " + _MESSAGES_FR + r"\b",
-    r"\b(?:je )?(?:ne )?j?(?:veux|souhaite|desire) (?:plus|pu|pas|aucun|aucune) (?:\w+ ){0,2}"
+    r"\b(?:je )?(?:ne )?j?(?:veux|souhaite|desire|veut|veulent) (?:plus|pus?|pas|aucun|aucune) (?:\w+ ){0,2}"
     + _MESSAGES_FR
     + r"\b",
     r"\bplus (?:de |d )?" + _MESSAGES_FR + r"\b",
@@ -336,6 +355,11 @@ _REVOCATION_PATTERNS_FR = [
     r"\bannul\w* (?:mon |l |mon |cet |l )?(?:abonnement|inscription)(?: (?:aux|des) (?:sms|messages))?\b",
     r"\bne (?:veux|voulons) plus (?:entendre parler|rien savoir) de vous\b",
     r"\b(?:mauvais|faux) numero\b",
+    r"\bne plus (?:(?:m|me|nous|lui|leur) )?(?:envoyer|ecrire|adresser) (?:de |d |des )?(?:\w+ )?"
+    + _MESSAGES_FR
+    + r"\b",
+    # Quebec "pu" for "ne plus": "textez-moi pu", "envoyez-moi pus rien"
+    r"\b(?:envoyez|envoie|ecrivez|ecris|textez|texte|contactez|relancez)(?: moi| nous| lui| leur)? pus?\b",
     r"\b(?:veux|souhaite|desire|voudrais|souhaiterais) (?:plus|pas|plus jamais) (?:etre|qu on me) "
     r"(?:re)?(?:contacte|derange|sollicite|relance|ecrive|harcele)e?s?\b"
     r"(?! par (?:le|la|les|un|une) (?:livreur|livreuse|transporteur|facteur|coursier))",
@@ -380,8 +404,8 @@ _REVOCATION_PATTERNS_DE = [
     r"\b(?:abo|abonnement|anmeldung) (?:\w+ )?(?:kundigen|beenden|loschen|stornieren)\b",
     r"\b(?:schreib|schreiben|schick|schicken|sende|senden) (?:sie )?(?:mir|uns) (?:\w+ )?(?:nicht|nie|keine) "
     r"(?:\w+ )?mehr\b",
-    r"\b(?:schreib|schreibt|schreiben|schick|schicken|sende|senden|kontaktier\w*) (?:sie )?(?:mir|mich|uns) "
-    r"nicht mehr\b",
+    r"\b(?:schreib|schreibt|schreiben|schick|schickt|schicken|sende|sendet|senden|kontaktier\w*) (?:sie )?"
+    r"(?:mir|mich|uns|ihm|ihr|ihnen) (?:\w+ )?nicht mehr\b",
     r"\b(?:hor|hort|horen|horen sie) (?:bitte )?auf(?: damit)?,? (?:mir|mich) (?:\w+"
     r" ){0,2}(?:schreiben|schicken|"
     r"senden|kontaktieren|zu schreiben|zu schicken|zu kontaktieren|anzuschreiben|zuzuspammen|zu nerven|"
@@ -413,7 +437,7 @@ _REVOCATION_PATTERNS_DE = [
     r"\bmeine nummer (?:bitte )?(?:loschen|entfernen|streichen)\b",
     r"\blass(?:en sie| mich| uns)? (?:mich )?in ruhe\b",
     # "lasst mich endlich in frieden"; "lasst mich wissen" asks to be told.
-    r"\blass(?:t|en sie|en)? (?:mich|uns) (?:\w+ ){0,3}in (?:ruhe|frieden)\b",
+    r"\blass(?:t|en sie|en)? (?:mich|uns) (?:\w+ ){0,3}in (?:ruhe|ruh|frieden)\b",
     r"\b(?:will|mochte|mochten|wollen) (?:\w+ )?nicht (?:mehr|weiter|langer) (?:kontaktiert|angeschrieben|"
     r"belastigt|gestort|"
     r"angerufen|angesimst) werden\b",
@@ -428,7 +452,7 @@ _REVOCATION_PATTERNS_DE = [
     r"austragen|raus)\b",
     r"\bwill (?:keine|nichts mehr|kein) (?:\w+ )?" + _MESSAGES_DE + r"\b",
 ]
-_MESSAGES_IT = r"(?:messaggi|messaggio|msgs?|sms|notifiche|promemoria|whatsapp)"
+_MESSAGES_IT = r"(?:messaggi|messaggio|msgs?|sms|notifiche|promemoria|whatsapp|comunicazioni)"
 _CONTACT_IT = r"(?:scriv|mand|invi|contatt|cerc|disturb)"
 _AN_ITEM_IT = r"\b(?! (?:il|la|lo|i|le|gli|un|una|l|quello|quella)\b(?! (?:\w+ )?" + _MESSAGES_IT + r"))"
 _REVOCATION_PATTERNS_IT = [
@@ -452,7 +476,11 @@ _REVOCATION_PATTERNS_IT = [
     + _CONTACT_IT
     + r"\w*|(?:scriv|contatt|cerc|disturb)\w*|"
     + _CONTACT_IT
-    + r"\w*(?:mi|ci)\b) (?:\w+ )?(?:piu\b(?! (?:di|del|della|che|in|a|al|nel|per|verso) )|ancora$)",
+    + r"\w*(?:mi|ci)\b) (?:\w+ )?(?:piu\b(?! (?:di|del|della|che|in|a|al|nel|per|verso) )"
+    + _AN_ITEM_IT
+    + r"|ancora$)",
+    # "di non mandare più comunicazioni commerciali": the texts named, no one needed
+    r"\b(?:non|nn) (?:inviar|mandar|invia|manda|spedir)\w* (?:piu )?(?:\w+ )?" + _MESSAGES_IT + r"\b",
     r"\b(?:non|nn) (?:farmi|farci) piu (?:scrivere|contattare|cercare|disturbare|mandare)\b",
     r"\b(?:non|nn) (?:\w+ )?(?:ricevere (?:piu|altri)|piu ricevere) (?:\w+ ){0,2}(?:"
     + _MESSAGES_IT[3:-1]
@@ -460,8 +488,10 @@ _REVOCATION_PATTERNS_IT = [
     r"\bnon (?:mi |ci )?(?:scrivetemi|scrivermi|scrivete|scrivere|mandatemi|mandate|mandarmi"
     r"|inviatemi|"
     r"inviate|inviarmi|contattatemi|contattate|contattarmi|scrivimi|mandarmi|mandami|cercatemi)"
-    r" (?:\w+ )?piu\b(?! (?:in|a|al|nel|per|verso) )",
-    r"\b(?:non|nn) (?:voglio|desidero) (?:piu )?(?:ricevere )?(?:piu )?(?:altri )?" + _MESSAGES_IT + r"\b",
+    r" (?:\w+ )?piu\b(?! (?:in|a|al|nel|per|verso) )" + _AN_ITEM_IT,
+    # "non vuole più i vostri messaggi" (the phone's owner, said for them)
+    r"\b(?:non|nn) (?:voglio|desidero|vuole|vogliamo) (?:piu )?(?:ricevere )?"
+    r"(?:(?:piu|altri|i|questi|sti|vostri|tuoi) ){0,3}" + _MESSAGES_IT + r"\b",
     r"\bbasta (?:con )?(?:i |questi |coi |con i |con questi |vostri |tuoi )?" + _MESSAGES_IT + r"\b",
     r"\b(?:smettete|smettila|smetti|smettetela) (?:di )?(?:scrivermi|mandarmi|contattarmi|inviarmi|"
     r"scrivere|mandare|scriverle|scrivergli|mandarle|mandargli|contattarla|contattarlo)\b",
@@ -519,12 +549,16 @@ _REVOCATION_PATTERNS_PT = [
     r"\w* (?:\w+ )?mais\b(?! (?:de|do|da|que|cedo|tarde|para|pra|pro) )",
     r"\b(?:parem|pare|parar|para|deixem|deixe|deixa) de (?:me |nos )?(?:mandar|enviar|escrever|mandarem|"
     r"enviarem|incomodar|encher)\b",
-    r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|escrevam|escreva|manda|envia|contatem|contate) "
-    r"(?:\w+ )?mais\b",
+    r"\bnao (?:me |nos |lhe |lhes )?(?:mandem|mande|envie|enviem|escrevam|escreva|manda|envia|contatem|"
+    r"contate) (?:\w+ )?mais\b",
+    # "pedimos para não enviarem mais sms" (the personal infinitive)
+    r"\b(?:para|pra|pa) (?:nao|n) (?:me |nos |lhe |lhes )?(?:mandarem|enviarem|escreverem|contatarem|"
+    r"contactarem) (?:\w+ )?mais\b",
+    r"\b(?:nao|n) (?:me |nos |lhe |lhes )?volte(?:m|s)? a (?:enviar|mandar|escrever|contactar|contatar|"
+    r"incomodar)\b",
     r"\bnao (?:me |nos )?(?:mandem|mande|envie|enviem|manda|envia) (?:mais )?" + _MESSAGES_PT + r"\b",
-    r"\b(?:nao|n) (?:quero|qero|kero|desejo) (?:mais )?(?:receber )?(?:mais )?(?:nenhuma )?"
-    + _MESSAGES_PT
-    + r"\b",
+    r"\b(?:nao|n|nem) (?:quero|qero|kero|desejo|quer|queremos) (?:mais )?(?:receber )?(?:mais )?"
+    r"(?:(?:nenhuma|essas|esses|estas|estes|suas|seus|as|os|vossas) )?" + _MESSAGES_PT + r"\b",
     r"\bchega (?:de|dessas?|destas?|desses|das|com (?:essas|estas|as)) (?:\w+ )?" + _MESSAGES_PT + r"\b",
     r"\bnao (?:quero|desejo) (?:mais )?receber (?:mais )?nada\b"
     r"(?! (?:de|sobre|do|da) (?!(?:voces|vcs|vc|voce|vossa|vos)\b))",
@@ -564,14 +598,31 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:ik )?wil (?:hier |daar |er )?(?:niks|niets) meer (?:van )?(?:\w+ )?(?:ontvangen|krijgen)\b",
     r"\bhou(?:d|dt)?(?: nou| eens| nu| toch| ff)* op (?:met )?(?:me |mij |ons )?(?:te )?(?:appen|smsen|"
     r"sms en|sturen|mailen|spammen|bellen)\b",
-    r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:niks|niets) meer\b",
+    r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons|haar|hem) (?:niks|niets) meer\b",
+    r"\b(?:hoe(?:f|ft|ven)|wil|wilt|willen) (?:\w+ ){0,2}" + _MESSAGES_NL + r" niet meer\b",
+    r"\b(?:liever|graag) geen (?:\w+ )?" + _MESSAGES_NL + r"\b",
+    r"\bgeen (?:\w+ )?" + _MESSAGES_NL + r" meer (?:ontvangen|krijgen) (?:\w+ )?"
+    r"(?:aub|a u b|graag|alsjeblieft|alstublieft|svp|pls|please)\b",
+    r"\b(?:me|mij|haar|hem|ons|dit nummer|het nummer|mijn nummer) te (?:schrappen|verwijderen|wissen)\b",
+    # verb last: "kunt u mij uit de verzendlijst halen?"
+    r"\b(?:me|mij|ons|haar|hem|mijn nummer) (?:\w+ )?(?:van|uit) (?:de|jullie|uw|je|die|deze|het) (?:\w+ )?"
+    r"(?:lijst|lijsten|verzendlijst|mailinglijst|bestand|klantenbestand|systeem|database) (?:\w+ )?"
+    r"(?:halen|verwijderen|schrappen|wissen|afhalen)\b",
+    # "wil geen sms meer ontvangen" asks; "ik ontvang geen sms meer" says none come
+    r"\b(?:wil|willen|wilt|liever|graag|hoef|hoeven) (?:\w+ ){0,3}geen (?:\w+ )?"
+    + _MESSAGES_NL
+    + r" meer (?:ontvangen|krijgen)\b",
+    r"\b(?:graag|verzoek|gelieve|wil|wilt|kunt|kun|kan) (?:\w+ ){0,2}(?:af te melden|uit te schrijven)\b",
     r"\b(?:haal|haalt|verwijder|verwijderen) (?:me|mij|mijn nummer|mijn gegevens) (?:\w+ )?(?:weg|eruit|eraf|"
     r"ervanaf)\b",
     r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:geen|niet) (?:\w+ )?(?:meer|"
     + _MESSAGES_NL
     + r")\b",
     # "geen sms meer gekregen" says none came
-    r"\bgeen (?:\w+ )?" + _MESSAGES_NL + r" meer\b(?! (?:gekregen|ontvangen|gehad|binnen)\b)",
+    # "geen sms meer gekregen", "ik krijg geen berichten meer over de levering" say none came
+    r"(?<!krijg )(?<!kreeg )(?<!ontvang )(?<!krijgen )\bgeen (?:\w+ )?"
+    + _MESSAGES_NL
+    + r" meer\b(?! (?:gekregen|ontvangen|gehad|binnen)\b)",
     r"\b(?:stop|stoppen|hou op|houd op|kappen) (?:met|nu met) (?:het |die |de |deze |al die |jullie )?(?:"
     + _MESSAGES_NL
     + r"|sturen|appen|smsen|sms en|mailen|spammen|berichten sturen)\b",
@@ -630,11 +681,12 @@ _STOP_THE_TEXTS = {
         "publicites|spam|promos",
     ),
     "de": (
-        "stoppt|stopp|stop|schluss|genug|hort auf mit|horen sie auf mit|reichts|es reicht|kein bock mehr|"
+        "stoppt|stopp|stop|schluss|genug|hort (?:\\w+ )?auf mit|horen sie (?:\\w+ )?auf mit|reichts|"
+        "es reicht|kein bock mehr|lasst mich in ruhe mit|lass mich in ruhe mit|lassen sie mich in ruhe mit|"
         "nase voll|keine lust mehr|"
         "keinen bock mehr|lasst das|lass das|lassen sie das|unterlassen sie|unterlasst|bitte keine weiteren|"
         "keine weiteren",
-        "mit den die diese eure ihre deine dem jetzt mal endlich von euren auf bitte weitere",
+        "mit den die diese eure ihre deine dem jetzt mal endlich von euren auf bitte weitere de",
         "spam|newsletter|werbe sms",
     ),
     "it": (
@@ -741,8 +793,12 @@ _ORDER_NUMBER_AFTER = (
 )
 
 
+# "don't message this cell again"; "this phone case" is a product.
+_THIS_PHONE = {
+    "en": r"|this (?:phone|cell|cellphone|mobile)(?! (?:case|holder|mount|charger|pouch|bag|cover))"
+}
 _MY_NUMBER = {
-    language: re.compile(rf"\b(?:{number})\b{_ORDER_NUMBER_AFTER}")
+    language: re.compile(rf"\b(?:{number}{_THIS_PHONE.get(language, '')})\b{_ORDER_NUMBER_AFTER}")
     for language, (_take, number) in _REMOVE_MY_NUMBER.items()
 }
 
@@ -901,9 +957,10 @@ def _how_to_stop(language: str) -> str:
 # widerspreche der Nutzung meiner Nummer") revokes it; "no autorizo ese cargo" disputes a payment.
 _NO_CONSENT = {
     "en": r"(?:dont|do not|never) (?:authori[sz]e|consent to|agree to)|(?:no|without my) consent|i object to|"
-    r"i revoke",
+    r"i revoke|(?:revoke|withdraw|revoking|withdrawing) (?:my |all )?consent|never authori[sz]ed|"
+    r"(?:didnt|did not) authori[sz]e",
     "es": r"no (?:autorizo|consiento|doy (?:mi )?(?:consentimiento|permiso|autorizacion))|sin mi "
-    r"(?:consentimiento|permiso)|revoco",
+    r"(?:consentimiento|permiso)|revoco|retiro (?:mi )?consentimiento|(?:nunca|no|jamas) (?:les )?autorice",
     "fr": r"(?:n )?autorise pas|(?:ne )?consens pas|sans mon (?:accord|consentement)|je refuse|"
     r"je retire mon (?:consentement|accord)",
     "de": r"widersprech\w*|widerspreche|widerrufe|keine (?:einwilligung|zustimmung|erlaubnis)|"
@@ -911,8 +968,9 @@ _NO_CONSENT = {
     r"(?:einwilligung|zustimmung)|nicht (?:eingewilligt|zugestimmt)",
     "it": r"non (?:autorizzo|acconsento|do (?:il )?(?:consenso|permesso))|senza (?:il )?mio consenso|revoco",
     "pt": r"nao (?:autorizo|consinto|dou (?:meu )?(?:consentimento|permissao))|sem (?:meu )?consentimento|"
-    r"revogo",
-    "nl": r"geen toestemming|niet akkoord met|zonder (?:mijn )?toestemming|trek (?:mijn )?toestemming in",
+    r"revogo|retiro (?:o )?(?:meu )?consentimento",
+    "nl": r"geen toestemming|niet akkoord met|zonder (?:mijn )?toestemming|"
+    r"trek(?:ken)? (?:\w+ ){0,2}toestemming",
 }
 
 
@@ -1179,9 +1237,9 @@ def _near_opt_out_word(words: tuple[str, ...]) -> str | None:
     """A message that is a slip of STOP or of an unsubscribe word ("Stopp", "stpo", "unsubcribe me",
     "abmelten") and filler."""
     meant = [word for word in words if word not in _FILLER]
-    if len(meant) != 1:
+    if len(meant) not in (1, 2):
         return None
-    word = meant[0]
+    word = "".join(meant)  # "un subscribe"
     if word in {"stopp", "stoop", "stpo", "sotp", "stahp", "stopit", "stopppp", "stoppp", "sstop"}:
         return word
     if len(word) < 7:
@@ -1199,8 +1257,57 @@ _PLUS_FOR_MORE = re.compile(r"(?<![\w+])\+(?=\s*[^\W\d_])")
 _MORE = ("piu", "plus", "mas", "mais", "more", "mehr", "meer")
 
 
+# Spoken and regional forms, read as the standard words the patterns know: Roman and Neapolitan "nun me
+# mannate cchiù", Bavarian and Austrian "schreibts ma nimma", "lassts mi", Spanish "vosotros" commands.
+_STANDARD_FORMS = {
+    "nun": "non",
+    "cchiu": "piu",
+    "mannate": "mandate",
+    "mannateme": "mandatemi",
+    "non me": "non mi",
+    "non ce": "non ci",
+    "nimmer": "nicht mehr",
+    "nimma": "nicht mehr",
+    "nimmermehr": "nie mehr",
+    "koane": "keine",
+    "schreibts": "schreibt",
+    "schickts": "schickt",
+    "lassts": "lasst",
+    "horts": "hort",
+    "tragts": "tragt",
+    "schreibt ma": "schreibt mir",
+    "schickt ma": "schickt mir",
+    "lasst mi": "lasst mich",
+    "tragt mi": "tragt mich",
+    "dadme": "denme",
+    "dadnos": "dennos",
+    "envieis": "envien",
+    "mandeis": "manden",
+    "escribais": "escriban",
+}
+_REGIONAL = re.compile(r"\b(?:" + "|".join(sorted(_STANDARD_FORMS, key=len, reverse=True)) + r")\b")
+# The reminder's own line pasted back in quotes ('"Reply STOP to opt out" - not stopping, just asking...').
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,300})[\"“”«»„]")
+_OUR_INSTRUCTION = re.compile(
+    r"\b(?:reply|text|send|responde|responda|contesta|repondez|reponds|antworte|antworten sie|rispondi|"
+    r"risponda|antwoord|beantwoord|stuur) (?:with )?(?:stop|baja|alto|parar|arret|stopp|basta|start|help)\b"
+)
+
+
+def _as_meant(text: Text) -> Text:
+    """The text with regional forms in standard words and a quoted reminder line left out."""
+    folded = fold(text.raw)
+    meant = _QUOTED.sub(lambda quote: " " if _OUR_INSTRUCTION.search(quote[1]) else quote[0], folded)
+    if not words(meant):
+        meant = folded
+    for _ in range(2):  # "nun me" -> "non me" -> "non mi"
+        meant = _REGIONAL.sub(lambda form: _STANDARD_FORMS[form[0]], meant)
+    return text if meant == folded else Text(meant)
+
+
 def compliance_intent(text: Text) -> Compliance | None:
     """Opt-out first (it wins over everything), then opt-in and help, each only as a message's point."""
+    text = _as_meant(text)
     found = _compliance(text)
     if found or not _PLUS_FOR_MORE.search(text.raw):
         return found
