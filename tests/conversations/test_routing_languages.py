@@ -41,6 +41,9 @@ HELD_OUT_19 = json.loads((DATA / "labelled_replies_languages_held_out_19.json").
 HELD_OUT_20 = json.loads((DATA / "labelled_replies_languages_held_out_20.json").read_text())["replies"]
 HELD_OUT_21 = json.loads((DATA / "labelled_replies_languages_held_out_21.json").read_text())["replies"]
 HELD_OUT_22 = json.loads((DATA / "labelled_replies_languages_held_out_22.json").read_text())["replies"]
+HELD_OUT_23 = json.loads((DATA / "labelled_replies_languages_held_out_23.json").read_text())["replies"]
+HELD_OUT_24 = json.loads((DATA / "labelled_replies_languages_held_out_24.json").read_text())["replies"]
+HELD_OUT_25 = json.loads((DATA / "labelled_replies_languages_held_out_25.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -316,6 +319,36 @@ def test_a_twenty_first_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.django_db
 def test_a_twenty_second_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "twenty-second", HELD_OUT_22, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on branch split 96d5430 (session 6) 81.1 % (5 missed opt-outs, 0 false; de"
+    " 67.5 %, fr, nl 77.5 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_twenty_third_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "twenty-third", HELD_OUT_23, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on branch split 96d5430 (session 6) 85.4 % (8 missed opt-outs, 1 false; es,"
+    " de 80.0 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_twenty_fourth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "twenty-fourth", HELD_OUT_24, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on branch split 96d5430 (session 6) 82.9 % (10 missed opt-outs, 5 false; es"
+    " 77.5 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_twenty_fifth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "twenty-fifth", HELD_OUT_25, per_language=40)
 
 
 def _assert_blind_set_meets_targets(store, ordinal: str, replies: dict, *, per_language: int) -> None:
