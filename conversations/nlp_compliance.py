@@ -85,8 +85,11 @@ _FILLER = wordset(
     "obrigado obrigada agora sim nao oi ola tudo todos mensagens "
     "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten graag maar even nou ermee daarmee "
     "porfa plis xfa pf pfv favor subito mal endlich cosi grz obg obgd vlw a u b "
-    "interesa interessa interesse interessiert interesseert"
+    "interesa interessa interesse interessiert interesseert "
+    "so donc entonces pues also quindi dunque dus entao"
 )
+# "Stopp mal, …", "stop maar even, …": a moment's pause before a question, unless it is the whole message.
+_WAIT_A_MOMENT = wordset("mal maar even")
 _FILLER_OPT_IN = {"please", "pls", "now", "again", "ok", "okay", "thanks", "yes", "me", "texts", "back", "hi"}
 _FILLER_HELP = wordset(
     "please pls me i need hi hello por favor svp s il vous plait bitte per favore alsjeblieft aub "
@@ -184,6 +187,9 @@ _REVOCATION_PATTERNS = [
     r"(?! (?:about|on|regarding|for) (?!(?:my |the |this |your |ur )?(?:cart|basket|bag)\b))",
     # "I want to be removed", "ik wil afgemeld worden", "möchte abgemeldet werden", "voglio essere rimosso"
     r"\b(?:want|like|wish) to be (?:removed|unsubscribed|taken off)\b",
+    # learners: "I not want more this texts", "please you stop to send me"
+    r"\bi (?:not|no) want (?:(?:more|any|this|these|your) ){0,3}" + _MESSAGES_EN + r"\b",
+    r"\bstop to (?:send|write|text|message|contact)(?:ing)? (?:me|us)\b",
     r"\bleave me alone\b",
     r"\b(?:i )?(?:want|want to have) nothing (?:more )?to do with (?:you|your store|this store)\b",
     r"\bwrong (?:number|person)\b",
@@ -230,7 +236,9 @@ _REVOCATION_PATTERNS_ES = [
     # clitic or a plain "escribir" is needed: "¿dejaron de enviar a Chile?" asks about shipping.
     # "no pares de mandarme ofertas" (don't stop) wants them; "no paran de escribirme" complains.
     # Spanish puts the clitic after the verb ("de mandarme"); "de me mandar" is Portuguese.
-    r"\b(?!(?<=no )(?:pares|paren|pare|dejes|dejen|deje)\b)(?:dej|par|absten|evit)\w* (?:de|d) (?:"
+    # "ya dejo de molestar" is the shopper's own promise.
+    r"\b(?!(?<=no )(?:pares|paren|pare|dejes|dejen|deje)\b)(?!(?:dejo|paro|evito|dejare|parare)\b)"
+    r"(?:dej|par|absten|evit)\w* (?:de|d) (?:"
     + _CONTACT_ES
     + r"\w*(?:me|nos)\b|(?:escrib|molest|spame|contact)\w*|(?:mand|envi)\w* (?:\w+ )?"
     + _MESSAGES_ES
@@ -250,7 +258,8 @@ _REVOCATION_PATTERNS_ES = [
     + _CONTACT_ES
     + r"\w*(?:me|nos)\b)"
     + _AN_ITEM_ES,
-    r"\bno (?:me |nos )?(?:vuelv\w*|volver) a (?:escribir|mandar|enviar|contactar|molestar)\w*" + _AN_ITEM_ES,
+    r"\bno (?:me |nos |le |les )?(?:vuelv\w*|volver(?:me|nos|le|les)?) a (?:escribir|mandar|enviar|contactar|"
+    r"molestar)\w*" + _AN_ITEM_ES,
     r"\b(?:no|ni) me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|"
     r"molestes)\b" + _AN_ITEM_ES,
     r"\b(?:dar|darme|denme|dame|deme|dennos|danos) de (?:baja|vaja)\b",
@@ -284,7 +293,9 @@ _REVOCATION_PATTERNS_ES = [
     r"calidad|"
     r"stock|poco|un poco|mas|hasta|al|en)\b)"
     # "dimos de baja a dos niños del campamento" took someone else off something
-    r"(?! a (?!(?:este|mi|mis) (?:numero|telefono|movil|celular|datos)\b)\w)",
+    r"(?! a (?!(?:este|mi|mis) (?:numero|telefono|movil|celular|datos)\b)\w)"
+    # "di de baja mi cuenta vieja": an account of theirs, elsewhere
+    r"(?! (?:mi|la|una|el|su) (?:cuenta|cuentas|tarjeta|linea|membresia|plan)\b)",
     r"\bnumero equivocado\b",
     r"\b(?:dejen|deja|dejame|dejenme) (?:de (?:escribir|mandar|enviar)\w*|en paz)\b",
     # "no quiero que me vuelvan a escribir", but not "no quiero que me escriban el nombre mal".
@@ -304,6 +315,9 @@ _REVOCATION_PATTERNS_ES = [
     r"spamear)(?:me|nos)?\b(?! (?:el|la|los|las|un|una) (?:pedido|paquete|producto|articulo))",
     r"\bcancel(?:ar|a|en|o) (?:la |mi )?(?:suscripcion|subscripcion|inscripcion)\b",
     # "elimínenme", "bórrenme ya", but "elimíname el gorro del carrito" is about the cart.
+    # "me quitan de la lista por favor": the request put as a statement
+    r"\bme (?:quitan|quiten|sacan|saquen|borran|borren|eliminan|eliminen|retiran|retiren) de (?:la|su|sus|tu|"
+    r"esta|vuestra) (?:\w+ )?listas?\b(?! de (?:espera|deseos|compras|regalos))",
     r"\b(?:eliminenme|eliminame|elimineme|borrenme|borrame|borreme|quitenme|quitame|saquenme|sacame)"
     r"(?: (?:por favor|porfa|ya|ahora|gracias|de (?:la|su|tu|sus|vuestra|esta) (?:lista|listas|base de "
     r"datos)))*(?:$| ya\b| de (?!dudas|una duda|la duda))",
@@ -338,7 +352,7 @@ _REVOCATION_PATTERNS_FR = [
     r"(?:encore|toujours|sans arret|tout le temps)\b",
     # "jveux plus recevoir vos trucs", "je ne veux plus rien recevoir de votre part"
     r"\b(?:je |j )?(?:ne |n )?j?(?:veux|voudrais|souhaite|desire|veut|veulent|voulons) (?:plus|pus?|pas) "
-    r"(?:rien )?recevoir\b" + _AN_ITEM_FR,
+    r"(?:rien |les )?recevoir\b" + _AN_ITEM_FR,
     r"\b(?:ne )?(?:m|me|nous|lui|leur) (?:envoyez|envoie|envoies|envoyer|ecrivez|ecris|ecrire|"
     r"(?:re)?contactez|(?:re)?contacte|spammez|harcelez|relancez) (?:\w+ )?(?:plus|jamais)\b",
     r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous |lui |leur )?(?:envoyer|ecrire|contacter|spammer"
@@ -415,8 +429,8 @@ _REVOCATION_PATTERNS_DE = [
     r"\b(?:stopp|stoppt|stoppen sie|stop) (?:die|diese|eure|ihre|deine|alle|mit den|mit diesen) (?:\w+ )?"
     + _MESSAGES_DE
     + r"\b",
-    r"^(?:\w+ ){0,2}nicht mehr (?:schreiben|anschreiben|schicken|senden|kontaktieren|simsen|smsen|belastigen|"
-    r"nerven)\b(?! (?:an|nach|zu) )",
+    r"^(?:\w+ ){0,2}nicht (?:mehr )?(?:schreiben|anschreiben|schicken|senden|kontaktieren|simsen|smsen|"
+    r"belastigen|nerven)\b(?! (?:an|nach|zu) )",
     r"\b(?:nehmt|nimm|nehmen sie|streicht|streich|loscht|losch|entfernt|tragt) (?:mich|meine nummer) "
     r"(?:bitte )?"
     r"(?:aus|von) (?:dem|der|eurem|eurer|ihrem|ihrer|deinem|deiner|diesem|dieser) (?:\w+ )?(?:verteiler|"
@@ -451,6 +465,15 @@ _REVOCATION_PATTERNS_DE = [
     r"(?:verteiler|liste|mailingliste|newsletter|sms liste)\b (?:\w+ )?(?:nehmen|streichen|loschen|entfernen|"
     r"austragen|raus)\b",
     r"\bwill (?:keine|nichts mehr|kein) (?:\w+ )?" + _MESSAGES_DE + r"\b",
+    # learners and Swiss German: "ich möchte nicht mehr diese SMS bekommen", "will die Nachrichten nicht mehr"
+    r"\b(?:will|mochte|mochten|wollen) (?:nicht mehr|nie mehr|keine) (?:\w+ ){0,2}" + _MESSAGES_DE + r"\b",
+    r"\b(?:will|mochte|mochten|wollen) (?:\w+ ){0,2}" + _MESSAGES_DE + r" nicht mehr\b",
+    r"\baufhoren mit (?:dem |den )?(?:schreiben|schicken|senden|simsen|spammen)\b",
+    r"\b(?:abmelden|austragen) (?:sie )?mich\b",
+    r"\b(?:will|mochte|mochten|wollen) (?:mich )?(?:abmelden|austragen)\b(?! (?:beim|bei dem|vom|von dem) )",
+    r"\bhor(?:t|en sie)? (?:bitte )?mit (?:dem|den|eurem|ihrem|diesem) (?:\w+ )?(?:zeug|quatsch|mist|spam|"
+    + _MESSAGES_DE[3:-1]
+    + r") (?:\w+ )?auf\b",
 ]
 _MESSAGES_IT = r"(?:messaggi|messaggio|msgs?|sms|notifiche|promemoria|whatsapp|comunicazioni)"
 _CONTACT_IT = r"(?:scriv|mand|invi|contatt|cerc|disturb)"
@@ -481,6 +504,8 @@ _REVOCATION_PATTERNS_IT = [
     + r"|ancora$)",
     # "di non mandare più comunicazioni commerciali": the texts named, no one needed
     r"\b(?:non|nn) (?:inviar|mandar|invia|manda|spedir)\w* (?:piu )?(?:\w+ )?" + _MESSAGES_IT + r"\b",
+    # Venetian and other northern "no me scrivè più", "no ce mandè più"
+    r"\bno (?:me|mi|ce|ci) (?:scriv|mand|invi|contatt)\w* (?:\w+ )?piu\b" + _AN_ITEM_IT,
     r"\b(?:non|nn) (?:farmi|farci) piu (?:scrivere|contattare|cercare|disturbare|mandare)\b",
     r"\b(?:non|nn) (?:\w+ )?(?:ricevere (?:piu|altri)|piu ricevere) (?:\w+ ){0,2}(?:"
     + _MESSAGES_IT[3:-1]
@@ -577,23 +602,23 @@ _REVOCATION_PATTERNS_PT = [
     r"\b(?:nao|n) (?:me |nos )?(?:entrem|entre|entra) mais em conta(?:c)?to\b"
     r"|\bnunca mais (?:me |nos )?(?:entrem|entre) em conta(?:c)?to\b",
     # "cancela meu cadastro", but "cancela o pedido?" is about an order, not about the texts.
-    r"\b(?:cancel|exclu|apag|delet|remov)\w* (?:o |a )?(?:(?:meu|minha) )?(?:cadastro|inscricao|"
+    r"\b(?:cancel|exclu|apag|delet|remov)\w* (?:o |a )?(?:(?:meu|minha) )?(?:cadastro|inscricao|subscricao|"
     r"assinatura)\b",
     r"\b(?:apag|exclu|remov|delet)\w* (?:os |todos os )?meus dados\b",
     r"\bnao (?:quero|desejo) (?:mais )?ser (?:mais )?(?:incomodad|contatad|contactad|perturbad)[oa]s?\b"
     r"(?! pelo (?:entregador|motoboy|correio|carteiro))",
 ]
 _MESSAGES_NL = (
-    r"(?:berichten|berichtjes|bericht|sms|smsjes|smsje|smsen|sms jes|appjes|meldingen|herinneringen|reclame|"
-    r"nieuwsbrief)"
+    r"(?:berichten|berichtjes|bericht|sms|smsjes|smsje|smskes|smske|smsen|sms jes|appjes|meldingen|"
+    r"herinneringen|reclame|nieuwsbrief)"
 )
 _REVOCATION_PATTERNS_NL = [
     # "haal het van de lijst" (het: the number); "haal de tent van de lijst" names an item.
     r"\b(?:haal|haalt|verwijder|verwijdert|schrap|schrapt) (?:het|hem|mij|me|ons|dit nummer) (?:\w+ )?"
     r"van de lijst\b",
     # "zou fijn zijn als jullie me niks meer sturen", "jullie hoeven me niet meer te sms'en"
-    r"\b(?:me|mij|ons) (?:\w+ )?(?:niks|niets|niet|geen \w+) meer (?:te )?(?:sturen|smsen|sms en|appen|"
-    r"mailen|bellen|benaderen|contacteren|lastigvallen|storen|spammen)\b(?! naar)",
+    r"\b(?:me|mij|ons|haar|hem) (?:\w+ )?(?:niks|niets|niet|geen \w+) meer (?:te )?(?:sturen|smsen|sms en|"
+    r"appen|mailen|bellen|benaderen|contacteren|lastigvallen|storen|spammen)\b(?! naar)",
     r"\bstuur (?:me |mij |ons )?(?:maar |verder |gewoon )?(?:niks|niets)\b(?! (?:naar|op|voor|zonder|mee) )",
     r"\b(?:ik )?wil (?:hier |daar |er )?(?:niks|niets) meer (?:van )?(?:\w+ )?(?:ontvangen|krijgen)\b",
     r"\bhou(?:d|dt)?(?: nou| eens| nu| toch| ff)* op (?:met )?(?:me |mij |ons )?(?:te )?(?:appen|smsen|"
@@ -601,6 +626,8 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons|haar|hem) (?:niks|niets) meer\b",
     r"\b(?:hoe(?:f|ft|ven)|wil|wilt|willen) (?:\w+ ){0,2}" + _MESSAGES_NL + r" niet meer\b",
     r"\b(?:liever|graag) geen (?:\w+ )?" + _MESSAGES_NL + r"\b",
+    # "die sms'kes ... ik wil er geen meer": none of the texts named before
+    r"\b" + _MESSAGES_NL + r"\b(?: \w+){0,12} (?:ik )?wil er (?:\w+ )?geen (?:\w+ )?meer\b",
     r"\bgeen (?:\w+ )?" + _MESSAGES_NL + r" meer (?:ontvangen|krijgen) (?:\w+ )?"
     r"(?:aub|a u b|graag|alsjeblieft|alstublieft|svp|pls|please)\b",
     r"\b(?:me|mij|haar|hem|ons|dit nummer|het nummer|mijn nummer) te (?:schrappen|verwijderen|wissen)\b",
@@ -613,8 +640,8 @@ _REVOCATION_PATTERNS_NL = [
     + _MESSAGES_NL
     + r" meer (?:ontvangen|krijgen)\b",
     r"\b(?:graag|verzoek|gelieve|wil|wilt|kunt|kun|kan) (?:\w+ ){0,2}(?:af te melden|uit te schrijven)\b",
-    r"\b(?:haal|haalt|verwijder|verwijderen) (?:me|mij|mijn nummer|mijn gegevens) (?:\w+ )?(?:weg|eruit|eraf|"
-    r"ervanaf)\b",
+    r"\b(?:haal|haalt|verwijder|verwijderen) (?:me|mij|haar|hem|mijn nummer|mijn gegevens|dit nummer) "
+    r"(?:\w+ )?(?:weg|eruit|eraf|ervanaf)\b",
     r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:geen|niet) (?:\w+ )?(?:meer|"
     + _MESSAGES_NL
     + r")\b",
@@ -744,7 +771,7 @@ def _stop_the_texts(language: str) -> str:
 # contact details. "remove the red one from my cart" names no number and stays a cart question.
 _REMOVE_MY_NUMBER = {
     "en": (
-        "remove|delete|erase|wipe|unlist",
+        "remove|delete|erase|wipe|unlist|take out|take off",
         r"my (?:phone )?(?:number|no|contact details|contact|details)|this number|"
         r"(?:her|his) (?:phone )?number|me off (?:the|your) list|"
         r"(?:from|off|out of) (?:your|ur) (?:\w+ )?(?:list|system|database|records|contacts)",
@@ -756,7 +783,7 @@ _REMOVE_MY_NUMBER = {
     ),
     "fr": (
         "retir|supprim|effac|enlev|ray",
-        r"mon (?:numero|num|contact|tel|telephone|portable)|mes (?:coordonnees|donnees)|ce numero|"
+        r"mon (?:numero|num|contact|tel|telephone|portable|06|07)|mes (?:coordonnees|donnees)|ce numero|"
         r"de (?:votre|vos|ta|tes) (?:liste|listes|fichier|fichiers|base|contacts)",
     ),
     "de": (
@@ -1279,6 +1306,24 @@ _STANDARD_FORMS = {
     "schickt ma": "schickt mir",
     "lasst mi": "lasst mich",
     "tragt mi": "tragt mich",
+    "nod": "nicht",
+    "nud": "nicht",
+    "meh": "mehr",
+    "schriibe": "schreiben",
+    "schriibed": "schreibt",
+    "nachrichte": "nachrichten",
+    "austrage": "austragen",
+    "uf": "auf",
+    "zuug": "zeug",
+    "isch": "ist",
+    "keene": "keine",
+    "nich": "nicht",
+    "berichte": "berichten",
+    "ontvange": "ontvangen",
+    "krijge": "krijgen",
+    "naum": "nao",
+    "ka kre mas": "nao quero mais",
+    "ka kre": "nao quero",
     "dadme": "denme",
     "dadnos": "dennos",
     "envieis": "envien",
@@ -1322,7 +1367,7 @@ def _compliance(text: Text) -> Compliance | None:
     clauses = text.clauses
     whole = text.words
     for clause in clauses:
-        keyword = _only(clause, STRONG_OPT_OUT, _FILLER)
+        keyword = _only(clause, STRONG_OPT_OUT, _FILLER - _WAIT_A_MOMENT)
         if keyword:
             return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
     keyword = _only(whole, STRONG_OPT_OUT | WEAK_OPT_OUT, _FILLER) or _near_opt_out_word(whole)
@@ -1378,9 +1423,19 @@ def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | Non
     return None
 
 
+# "vos textos me saoulent, c'est fini": after being fed up with the texts, a closing "that's it".
+_THAT_IS_IT = re.compile(
+    r"\b(?:c est fini|c fini|cest fini|ca suffit|im done|i m done|thats it|se acabo|ya basta|es reicht|"
+    r"jetzt reichts|basta cosi|chega|acabou|het is genoeg|klaar nu)$"
+)
+
+
 def _closing_keyword(clauses: list[tuple[str, ...]]) -> str | None:
     last = clauses[-1][-1] if clauses and clauses[-1] else ""
-    return last if last in WEAK_OPT_OUT else None
+    if last in WEAK_OPT_OUT:
+        return last
+    closing = _THAT_IS_IT.search(" ".join(clauses[-1])) if clauses else None
+    return closing[0] if closing else None
 
 
 def _likeliest(language: str, part: str, patterns: dict[str, re.Pattern]) -> str:

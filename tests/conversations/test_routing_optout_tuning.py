@@ -1193,6 +1193,54 @@ PROMPTED_BY_SETS_20_TO_22 = {
         "ela pediu pra não mandarem o rosa, e sim o azul",
     ],
 }
+# My own cases for the kinds blind sets 23–25 found (session 6), written before any change; first run: 2 of
+# 30 opt-outs read as opt-outs, 5 of 9 traps held ("Stopp mal, …" twice, "di de baja mi cuenta", "ya dejo de
+# molestar" were opt-outs).
+PROMPTED_BY_SETS_23_TO_25 = {
+    "opt_out": [
+        "ich will die Nachrichte nöd meh",
+        "bitte nöd schriibe, merci",
+        "hört mit dem Quatsch auf, das isch Spam",
+        "vous me saoulez avec vos sms, c'est fini",
+        "tes textos me soulent, ça suffit",
+        "die smskes zijn om zot van te worden, ik wil er geen meer",
+        "gelieve haar niet meer te contacteren",
+        "mi abuela no entiende estos mensajes, favor de no volverle a escribir",
+        "hágame el favor de no volverme a mandar nada",
+        "qui vous a filé mon numéro ?",
+        "qui vous a passé mon 06 ? effacez-le",
+        "keene SMS mehr bitte",
+        "schreibt ma nich mehr",
+        "no me scrivè più",
+        "no ce mandè più messaggi",
+        "naum quero mais msg",
+        "haal hem eraf aub",
+        "wil geen smsjes meer krijge",
+        "I not want more this texts",
+        "please you stop to send me messages",
+        "take out my number from your list",
+        "me quitan de la lista por favor",
+        "je ne veux plus les recevoir, merci",
+        "c'est mon fils qui m'a dit de répondre stop. donc stop",
+        "ich möchte nicht mehr diese SMS bekommen",
+        "bitte aufhören mit schreiben",
+        "bitte abmelden mich",
+        "ich will abmelden von diese Liste",
+        "quero cancelar a subscrição das mensagens",
+        "so STOP",
+    ],
+    "!opt_out": [
+        "Stopp mal, geht das auch in Grün?",
+        "stop mal even, kan het ook in het rood?",
+        "di de baja mi cuenta antigua, ¿puedo usar el código en la nueva?",
+        "ya dejo de molestar, última pregunta: ¿hay talla M?",
+        "ya paro de preguntar jaja, ¿llega antes del viernes?",
+        "je ne veux plus la verte, vous l'avez en bleu ?",
+        "hört mit dem Regen nicht auf, ist das Zelt dicht?",
+        "ich möchte nicht mehr als 50 € ausgeben, gibt es was Günstigeres?",
+        "take out the red one from my cart please",
+    ],
+}
 # Left noticed at the end of session 5: a "+" for "more" (set 8's one miss) and a pre-existing false opt-out
 # for texts about the delivery. Written here in session 6 before the change: "no + mensajes", "pas + de sms
 # svp" and the trap on "on the delivery" failed then; the others held.
@@ -1223,6 +1271,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("set19", PROMPTED_BY_SET_19),
     ("noticed", NOTICED_IN_SESSION_5),
     ("sets20-22", PROMPTED_BY_SETS_20_TO_22),
+    ("sets23-25", PROMPTED_BY_SETS_23_TO_25),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
