@@ -16,6 +16,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from cartrecovery.db import insert_many
 from conversations.models import Message
 from conversations.sending import Outbound, messages_queue_outbound, threads_ensure
 from stores.eligibility import cart_texting_problem, customer_texting_problem, store_texting_problem
@@ -191,7 +192,7 @@ def _dispatch_batch(*, ids: list[int], now: datetime, report: DispatchReport) ->
     if batch.offers is not None:
         offer_grants_save(ledger=batch.offers, cart_ids={link.cart_id for link in links})
     _nudges_save(nudges)
-    NudgeEvent.objects.bulk_create(events)
+    insert_many(NudgeEvent, events)
     return message_ids
 
 

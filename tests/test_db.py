@@ -127,3 +127,40 @@ def test_update_many_writes_the_fields_as_they_stand(store):
         customer.pk, Decimal("3.10"), "Ann 'x' %s", "expired",
     )  # fmt: skip
     assert Cart.objects.get(pk=other.pk).email == "b@example.com"
+
+
+def test_insert_many_ignoring_conflicts_skips_taken_keys_and_writes_the_rest(store):
+    from stores.models import Cart
+
+    first = _rows(store)[1]
+    insert_many(Cart, [first])
+    taken, new = _rows(store)[1], _rows(store)[1]
+    taken.first_name, new.external_id = "not written", "x'2"
+
+    with transaction.atomic():
+        returned = insert_many(Cart, [taken, new], ignore_conflicts=True)
+        # the caller's transaction goes on: the next statement runs
+        assert Cart.objects.count() == 2
+
+    assert returned == [taken, new]
+    assert Cart.objects.get(external_id="x'1").pk == first.pk
+    assert Cart.objects.get(external_id="x'1").first_name == ""  # the row already there is left as it was
+    assert Cart.objects.filter(external_id="x'2").exists()
+    # as bulk_create(ignore_conflicts=True) leaves them: which rows were written is unknown, so no pk
+    assert (taken.pk, new.pk) == (None, None)
+    assert taken._state.adding and new._state.adding
+
+
+def test_insert_many_stores_json_text_as_given(store):
+    from stores.models import EvidenceLink
+
+    def link(position: int, content) -> EvidenceLink:
+        return EvidenceLink(
+            store=store, position=position, kind="text", content=content, prev_hash="", hash=str(position)
+        )
+
+    text = JsonText('{"a":[1,2.50,"é"],"a2":null,"q":"it\'s 100%"}')
+    insert_many(EvidenceLink, [link(1, text), link(2, {"a": [1, 2.5, "é"], "a2": None, "q": "it's 100%"})])
+
+    first, second = EvidenceLink.objects.order_by("position")
+    assert first.content == second.content == {"a": [1, 2.5, "é"], "a2": None, "q": "it's 100%"}
