@@ -214,6 +214,7 @@ def _column_prep(field, *, stamp: bool = True):
     if stamps or not kinds or type(field).pre_save not in _stock_pre_saves():
         return prepared
     attname = field.attname
+    text = str in kinds
 
     def plain_or_prepared(row, now):
         value = getattr(row, attname)
@@ -222,6 +223,8 @@ def _column_prep(field, *, stamp: bool = True):
         kind = type(value)
         if kind in kinds and (kinds[kind] is None or kinds[kind](value)):
             return value
+        if text and isinstance(value, str):
+            return value  # a str subclass (a TextChoices member): a stock text field passes it on as it is
         return prepared(row, now)
 
     return plain_or_prepared
@@ -241,9 +244,9 @@ def _json_text_or(prepared, attname: str):
 
 def _stock_pre_saves() -> tuple:
     """`pre_save` methods that only read the attribute (but for `auto_now`, handled before)."""
-    from django.db.models import DateField, Field
+    from django.db.models import DateField, DateTimeField, Field
 
-    return (Field.pre_save, DateField.pre_save)
+    return (Field.pre_save, DateField.pre_save, DateTimeField.pre_save)
 
 
 @cache

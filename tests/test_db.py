@@ -148,7 +148,8 @@ def test_insert_many_ignoring_conflicts_skips_taken_keys_and_writes_the_rest(sto
     assert Cart.objects.filter(external_id="x'2").exists()
     # as bulk_create(ignore_conflicts=True) leaves them: which rows were written is unknown, so no pk
     assert (taken.pk, new.pk) == (None, None)
-    assert taken._state.adding and new._state.adding
+    assert taken._state.adding
+    assert new._state.adding
 
 
 def test_insert_many_stores_json_text_as_given(store):
@@ -164,3 +165,31 @@ def test_insert_many_stores_json_text_as_given(store):
 
     first, second = EvidenceLink.objects.order_by("position")
     assert first.content == second.content == {"a": [1, 2.5, "é"], "a2": None, "q": "it's 100%"}
+
+
+def test_insert_many_writes_choices_and_datetimes_as_bulk_create_writes_them(store):
+    from datetime import UTC, datetime
+
+    from conversations.models import Thread
+    from stores.models import Customer
+
+    customers = [Customer(store=store, phone=f"+1212555012{i}") for i in range(2)]
+    insert_many(Customer, customers)
+
+    def thread(customer) -> Thread:
+        # A TextChoices member and aware datetimes, as the services set them; None in a nullable one.
+        return Thread(
+            store=store, customer=customer, status=Thread.Status.ESCALATED,
+            escalated_at=datetime(2026, 3, 4, 17, 0, 0, 123456, tzinfo=UTC), last_message_at=None,
+        )  # fmt: skip
+
+    [ours] = insert_many(Thread, [thread(customers[0])])
+    [theirs] = Thread.objects.bulk_create([thread(customers[1])])
+
+    def stored(pk) -> dict:
+        row = Thread.objects.values().get(pk=pk)
+        return {k: v for k, v in row.items() if k not in ("id", "customer_id", "created_at", "updated_at")}
+
+    assert stored(ours.pk) == stored(theirs.pk)
+    assert stored(ours.pk)["status"] == "escalated"
+    assert stored(ours.pk)["escalated_at"] == datetime(2026, 3, 4, 17, 0, 0, 123456, tzinfo=UTC)
