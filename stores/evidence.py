@@ -84,7 +84,7 @@ def evidence_append(*, store: Store, entries: list[tuple[str, str, dict]]) -> li
             prev = digest
         insert_many(EvidenceLink, links)
         for link, (_, _, content) in zip(links, entries, strict=True):
-            link.content = content
+            link.content = content  # the caller's links hold the dicts, as read back from the database
         EvidenceHead.objects.filter(pk=head.pk).update(hash=prev, length=head.length + len(links))
     return links
 
