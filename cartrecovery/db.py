@@ -8,8 +8,10 @@ from decimal import Decimal
 from functools import cache
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import JSONField
 from django.utils import timezone
 from psycopg.adapt import Transformer
+from psycopg.types.json import Jsonb
 
 
 def insert_once(model, fields: dict, *, existing: dict | None = None):
@@ -32,8 +34,8 @@ def insert_once(model, fields: dict, *, existing: dict | None = None):
 
 
 class JsonText(str):
-    """A JSON document already serialised and known to parse (a webhook body as received): `insert_or_skip`
-    stores it as it is instead of parsing the dict back into text."""
+    """A JSON document already serialised and known to parse (a webhook body as received, an evidence link's
+    hashed text): `insert_or_skip` and `insert_many` store it as it is instead of serialising a dict again."""
 
 
 def insert_or_skip(model, fields: dict):
@@ -90,7 +92,7 @@ def _insert_sql(model) -> str:
     )
 
 
-def insert_many(model, rows: list) -> list:
+def insert_many(model, rows: list, *, ignore_conflicts: bool = False) -> list:
     """`bulk_create` for a hot path: model instances built but not saved (their related objects saved
     first) inserted by one multi-row `INSERT … VALUES … RETURNING` per chunk, their primary keys set.
 
@@ -100,20 +102,24 @@ def insert_many(model, rows: list) -> list:
     runs. The statement is written with psycopg's own literals (what Django's client-side binding does for
     every query) but not parsed again for placeholders: Django's `bulk_create` prepared every value through
     its field and quoted each column as an array in Python, and a long placeholder list costs as much to
-    split. Like `bulk_create`: no `save()`, no signals, and a unique key already taken raises
-    `IntegrityError`.
+    split. A JSON field holding a `JsonText` stores that text as it is. Like `bulk_create`: no `save()`, no
+    signals, and a unique key already taken raises `IntegrityError`; with `ignore_conflicts`, the rows
+    whose key was taken are skipped (`ON CONFLICT DO NOTHING`) and, as `bulk_create` leaves them, no row
+    gets its primary key (the statement cannot tell which were written).
     """
     if not rows:
         return rows
     preps = _column_preps(model)
     literal = Transformer.from_context(connection.connection).as_literal
     now = timezone.now()
+    tail = "ON CONFLICT DO NOTHING" if ignore_conflicts else f"RETURNING {_pk_column(model)}"
     with connection.cursor() as cursor:
         for start in range(0, len(rows), _CHUNK):
             chunk = rows[start : start + _CHUNK]
             values = b"), (".join(b", ".join([literal(prep(row, now)) for prep in preps]) for row in chunk)
-            sql = f"{_insert_head(model)} ({values.decode()}) RETURNING {_pk_column(model)}"
-            cursor.execute(sql)
+            cursor.execute(f"{_insert_head(model)} ({values.decode()}) {tail}")
+            if ignore_conflicts:
+                continue
             for row, (pk,) in zip(chunk, cursor.fetchall(), strict=True):
                 row.pk = pk
                 row._state.adding, row._state.db = False, connection.alias
@@ -202,10 +208,13 @@ def _column_prep(field, *, stamp: bool = True):
 
         return stamped
     target = field.target_field if field.is_relation else field
+    if isinstance(field, JSONField) and not stamps and type(field).pre_save in _stock_pre_saves():
+        return _json_text_or(prepared, field.attname)
     kinds = dict(_plain_kinds().get(type(target), ()))
     if stamps or not kinds or type(field).pre_save not in _stock_pre_saves():
         return prepared
     attname = field.attname
+    text = str in kinds
 
     def plain_or_prepared(row, now):
         value = getattr(row, attname)
@@ -214,16 +223,30 @@ def _column_prep(field, *, stamp: bool = True):
         kind = type(value)
         if kind in kinds and (kinds[kind] is None or kinds[kind](value)):
             return value
+        if text and isinstance(value, str):
+            return value  # a str subclass (a TextChoices member): a stock text field passes it on as it is
         return prepared(row, now)
 
     return plain_or_prepared
 
 
+def _json_text_or(prepared, attname: str):
+    """A JSON column's value: a `JsonText` as it is (already serialised), anything else `prepared`."""
+
+    def json_text_or_prepared(row, now):
+        value = getattr(row, attname)
+        if isinstance(value, JsonText):
+            return Jsonb(value, dumps=str)
+        return prepared(row, now)
+
+    return json_text_or_prepared
+
+
 def _stock_pre_saves() -> tuple:
     """`pre_save` methods that only read the attribute (but for `auto_now`, handled before)."""
-    from django.db.models import DateField, Field
+    from django.db.models import DateField, DateTimeField, Field
 
-    return (Field.pre_save, DateField.pre_save)
+    return (Field.pre_save, DateField.pre_save, DateTimeField.pre_save)
 
 
 @cache

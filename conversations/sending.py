@@ -15,6 +15,7 @@ from django.db.models import CharField, Count, F, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from cartrecovery.db import insert_many
 from cartrecovery.tasks import RETRY_POLICY
 from stores.evidence import evidence_heads_lock
 from stores.hooks import hooks_run
@@ -144,7 +145,7 @@ def messages_queue_outbound(*, outbound: list[Outbound]) -> list[Message]:
                 sent_by_id=item.sent_by.id if item.sent_by else None,
             )
         )
-    messages = Message.objects.bulk_create(rows)
+    messages = insert_many(Message, rows)  # one created_at for the batch
     by_store: dict = {}
     for item, message in zip(outbound, messages, strict=True):
         by_store.setdefault(item.store.id, (item.store, [], []))
@@ -169,9 +170,7 @@ def threads_ensure(*, store: Store, customers: list[Customer]) -> dict[int, Thre
     threads = {t.customer_id: t for t in Thread.objects.for_store(store).filter(customer_id__in=ids)}
     missing = ids - threads.keys()
     if missing:
-        Thread.objects.bulk_create(
-            [Thread(store=store, customer_id=i) for i in missing], ignore_conflicts=True
-        )
+        insert_many(Thread, [Thread(store=store, customer_id=i) for i in missing], ignore_conflicts=True)
         threads.update(
             {t.customer_id: t for t in Thread.objects.for_store(store).filter(customer_id__in=missing)}
         )

@@ -16,6 +16,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from cartrecovery.db import insert_many
 from conversations.models import Message
 from conversations.sending import Outbound, messages_queue_outbound, threads_ensure
 from stores.eligibility import cart_texting_problem, customer_texting_problem, store_texting_problem
@@ -27,6 +28,7 @@ from .models import IncentiveKind, Nudge, NudgeEvent, Step
 from .offers import IncentiveSpec, OfferLedger, incentive_for, offer_grants_save, offer_ledger_load
 from .policy import (
     Hold,
+    Recipient,
     Skip,
     frequency_cap_hold,
     quiet_hours_check,
@@ -76,7 +78,8 @@ class DispatchReport:
 
 @dataclass(frozen=True)
 class Send:
-    decision: str = ""  # what allowed it, for the evidence chain
+    decision: str  # what allowed it, for the evidence chain
+    recipient: Recipient  # as the checks resolved it, for the rendering (its policy)
 
 
 @dataclass
@@ -168,7 +171,7 @@ def _dispatch_batch(*, ids: list[int], now: datetime, report: DispatchReport) ->
     for nudge in nudges:
         decision = _decide(nudge, batch)
         if isinstance(decision, Send):
-            prepared.append(_prepare(nudge, batch, decision=decision.decision))
+            prepared.append(_prepare(nudge, batch, send=decision))
             continue
         _apply(nudge, decision, report=report, now=now)
         events.append(_event(nudge, now=now))
@@ -191,7 +194,7 @@ def _dispatch_batch(*, ids: list[int], now: datetime, report: DispatchReport) ->
     if batch.offers is not None:
         offer_grants_save(ledger=batch.offers, cart_ids={link.cart_id for link in links})
     _nudges_save(nudges)
-    NudgeEvent.objects.bulk_create(events)
+    insert_many(NudgeEvent, events)
     return message_ids
 
 
@@ -225,7 +228,7 @@ def _queue_texts(prepared: list) -> list:
 
 def _event(nudge: Nudge, *, now: datetime) -> NudgeEvent:
     return NudgeEvent(
-        store_id=nudge.store_id, nudge=nudge, kind=_event_kind(nudge), reason=nudge.reason, at=now
+        store_id=nudge.store_id, nudge_id=nudge.id, kind=_event_kind(nudge), reason=nudge.reason, at=now
     )
 
 
@@ -440,7 +443,10 @@ def _decide(nudge: Nudge, batch: _Batch) -> Send | Hold | Skip:
             return Skip(reason=OUT_OF_STOCK)
         if _nudge_holdout_mark(nudge):
             return Skip(reason=HOLDOUT_REASON)
-        return Send(decision=_allowed_because(nudge, batch, recipient, replied_after=bool(sent_before)))
+        return Send(
+            decision=_allowed_because(nudge, batch, recipient, replied_after=bool(sent_before)),
+            recipient=recipient,
+        )
     if deadline is not None and hold.until > deadline:
         return Skip(reason=f"carrier rule ({recipient.country}): {hold.reason}, past 48 h of abandonment")
     return hold
@@ -516,12 +522,12 @@ def _first_since_consent(customer, batch: _Batch) -> bool:
     return sent is None or (consented is not None and sent < consented)
 
 
-def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
+def _prepare(nudge: Nudge, batch: _Batch, *, send: Send):
     """Render the nudge's text with a fresh short link and mark it sent (saved with the batch)."""
     store, cart = nudge.store, nudge.cart
     step = nudge_variant_settle(nudge)  # the variant's texts and incentive, recorded on the nudge
     customer = cart.customer
-    policy = recipient_resolve(phone=customer.phone.as_e164, store=store, cart=cart).policy
+    policy = send.recipient.policy  # resolved by `_decide` from the same number, cart and store
     thread = batch.threads[customer.id]
     items = batch.stock.in_stock(cart, batch.items[cart.id])
     spec = IncentiveSpec.of_step(step)
@@ -557,7 +563,7 @@ def _prepare(nudge: Nudge, batch: _Batch, *, decision: str = ""):
         if sibling["id"] == nudge.id:
             sibling.update(state=Nudge.State.SENT, sent_at=batch.now)
     outbound = Outbound(
-        store=store, thread=thread, body=rendered.body, route="nudge", nudge=nudge, decision=decision
+        store=store, thread=thread, body=rendered.body, route="nudge", nudge=nudge, decision=send.decision
     )
     return nudge, outbound, link
 

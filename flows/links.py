@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from cartrecovery.db import insert_many
 from stores.models import Platform, Store
 
 from .models import Click, ShortLink
@@ -69,7 +70,7 @@ def short_links_save(*, links: list[ShortLink]) -> None:
     """
     try:
         with transaction.atomic():
-            ShortLink.objects.bulk_create(links)
+            insert_many(ShortLink, links)
     except IntegrityError:
         for link in links:
             rendered_url = short_link_url(link.code)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from django.db import transaction
 
-from cartrecovery.db import insert_many
+from cartrecovery.db import JsonText, insert_many
 
 from .models import ConsentEvent, EvidenceHead, EvidenceLink, Store
 
@@ -19,14 +19,21 @@ ALGORITHM = "sha256"
 CHUNK = 2000
 
 
-def _canonical(content: dict) -> bytes:
-    return json.dumps(
-        content, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
-    ).encode()
+def _canonical(content: dict, *, default=str) -> str:
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=default)
 
 
 def link_hash(prev_hash: str, content: dict) -> str:
-    return hashlib.sha256(prev_hash.encode() + _canonical(content)).hexdigest()
+    return _hash(prev_hash, _canonical(content))
+
+
+def _hash(prev_hash: str, canonical: str) -> str:
+    return hashlib.sha256(prev_hash.encode() + canonical.encode()).hexdigest()
+
+
+def _not_json(value):
+    """What the JSON column refuses, refused before hashing (the stored text is the hashed one)."""
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def _iso(moment: datetime | None) -> str:
@@ -60,20 +67,24 @@ def evidence_append(*, store: Store, entries: list[tuple[str, str, dict]]) -> li
         head = EvidenceHead.objects.select_for_update().get(store=store)
         links, prev = [], head.hash
         for offset, (kind, phone, content) in enumerate(entries, start=1):
-            digest = link_hash(prev, content)
+            # Serialised once: the canonical text hashed is the text stored (jsonb reads it as the dict).
+            canonical = _canonical(content, default=_not_json)
+            digest = _hash(prev, canonical)
             links.append(
                 EvidenceLink(
                     store=store,
                     position=head.length + offset,
                     kind=kind,
                     phone=phone,
-                    content=content,
+                    content=JsonText(canonical),
                     prev_hash=prev,
                     hash=digest,
                 )
             )
             prev = digest
         insert_many(EvidenceLink, links)
+        for link, (_, _, content) in zip(links, entries, strict=True):
+            link.content = content  # the caller's links hold the dicts, as read back from the database
         EvidenceHead.objects.filter(pk=head.pk).update(hash=prev, length=head.length + len(links))
     return links
 
@@ -87,7 +98,7 @@ def evidence_heads_lock(*, stores: list[Store]) -> None:
     """
     if not stores:
         return
-    EvidenceHead.objects.bulk_create([EvidenceHead(store=store) for store in stores], ignore_conflicts=True)
+    insert_many(EvidenceHead, [EvidenceHead(store=store) for store in stores], ignore_conflicts=True)
     list(EvidenceHead.objects.select_for_update().filter(store__in=stores).order_by("store_id"))
 
 

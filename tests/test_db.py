@@ -127,3 +127,69 @@ def test_update_many_writes_the_fields_as_they_stand(store):
         customer.pk, Decimal("3.10"), "Ann 'x' %s", "expired",
     )  # fmt: skip
     assert Cart.objects.get(pk=other.pk).email == "b@example.com"
+
+
+def test_insert_many_ignoring_conflicts_skips_taken_keys_and_writes_the_rest(store):
+    from stores.models import Cart
+
+    first = _rows(store)[1]
+    insert_many(Cart, [first])
+    taken, new = _rows(store)[1], _rows(store)[1]
+    taken.first_name, new.external_id = "not written", "x'2"
+
+    with transaction.atomic():
+        returned = insert_many(Cart, [taken, new], ignore_conflicts=True)
+        # the caller's transaction goes on: the next statement runs
+        assert Cart.objects.count() == 2
+
+    assert returned == [taken, new]
+    assert Cart.objects.get(external_id="x'1").pk == first.pk
+    assert Cart.objects.get(external_id="x'1").first_name == ""  # the row already there is left as it was
+    assert Cart.objects.filter(external_id="x'2").exists()
+    # as bulk_create(ignore_conflicts=True) leaves them: which rows were written is unknown, so no pk
+    assert (taken.pk, new.pk) == (None, None)
+    assert taken._state.adding
+    assert new._state.adding
+
+
+def test_insert_many_stores_json_text_as_given(store):
+    from stores.models import EvidenceLink
+
+    def link(position: int, content) -> EvidenceLink:
+        return EvidenceLink(
+            store=store, position=position, kind="text", content=content, prev_hash="", hash=str(position)
+        )
+
+    text = JsonText('{"a":[1,2.50,"é"],"a2":null,"q":"it\'s 100%"}')
+    insert_many(EvidenceLink, [link(1, text), link(2, {"a": [1, 2.5, "é"], "a2": None, "q": "it's 100%"})])
+
+    first, second = EvidenceLink.objects.order_by("position")
+    assert first.content == second.content == {"a": [1, 2.5, "é"], "a2": None, "q": "it's 100%"}
+
+
+def test_insert_many_writes_choices_and_datetimes_as_bulk_create_writes_them(store):
+    from datetime import UTC, datetime
+
+    from conversations.models import Thread
+    from stores.models import Customer
+
+    customers = [Customer(store=store, phone=f"+1212555012{i}") for i in range(2)]
+    insert_many(Customer, customers)
+
+    def thread(customer) -> Thread:
+        # A TextChoices member and aware datetimes, as the services set them; None in a nullable one.
+        return Thread(
+            store=store, customer=customer, status=Thread.Status.ESCALATED,
+            escalated_at=datetime(2026, 3, 4, 17, 0, 0, 123456, tzinfo=UTC), last_message_at=None,
+        )  # fmt: skip
+
+    [ours] = insert_many(Thread, [thread(customers[0])])
+    [theirs] = Thread.objects.bulk_create([thread(customers[1])])
+
+    def stored(pk) -> dict:
+        row = Thread.objects.values().get(pk=pk)
+        return {k: v for k, v in row.items() if k not in ("id", "customer_id", "created_at", "updated_at")}
+
+    assert stored(ours.pk) == stored(theirs.pk)
+    assert stored(ours.pk)["status"] == "escalated"
+    assert stored(ours.pk)["escalated_at"] == datetime(2026, 3, 4, 17, 0, 0, 123456, tzinfo=UTC)
