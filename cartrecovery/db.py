@@ -42,8 +42,9 @@ def insert_or_skip(model, fields: dict):
     """`insert_once` without `existing`, for a hot path: the row, or None when a unique key was taken.
 
     One `INSERT … ON CONFLICT DO NOTHING RETURNING id`, its values prepared by the model's fields as
-    `save()` prepares them (defaults, `auto_now_add`, JSON), but without `save()`, its signals or the ORM's
-    query compiler, which cost more CPU than the rest of a webhook delivery. Use it only for a model whose
+    `save()` prepares them (defaults, `auto_now_add`, JSON; a plain value passed as it is, as `insert_many`
+    passes it), but without `save()`, its signals or the ORM's query compiler, which cost more CPU than the
+    rest of a webhook delivery. Use it only for a model whose
     `save()` adds nothing. Like `insert_once`, it runs in a savepoint inside a transaction, so a value the
     database refuses (`DataError`) does not break the caller's.
     """
@@ -57,12 +58,10 @@ def _insert_or_skip(model, fields: dict):
     row = model(
         **{name: str(value) if isinstance(value, JsonText) else value for name, value in fields.items()}
     )
-    columns = _insert_columns(model)
+    now = timezone.now()
     values = [
-        getattr(row, field.attname)
-        if isinstance(fields.get(field.name), JsonText)
-        else field.get_db_prep_save(field.pre_save(row, True), connection)
-        for field in columns
+        getattr(row, field.attname) if isinstance(fields.get(field.name), JsonText) else prep(row, now)
+        for field, prep in zip(_insert_columns(model), _column_preps(model), strict=True)
     ]
     with connection.cursor() as cursor:
         cursor.execute(_insert_sql(model), values)

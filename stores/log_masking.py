@@ -33,7 +33,11 @@ class MaskingGunicornLogger(GunicornLogger):
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
+        # Each header comes twice (`{x-name}i` and `{http_x_name}e`), the path three times: masked once.
+        masked = {}
         for key, value in atoms.items():
             if isinstance(value, str) and (key in _REQUEST_ATOMS or key.startswith("{")):
-                atoms[key] = phones_masked_in_url(value)
+                if value not in masked:
+                    masked[value] = phones_masked_in_url(value)
+                atoms[key] = masked[value]
         return atoms

@@ -183,18 +183,34 @@ _NUMBER_IN_URL = re.compile(rf"(?:%2[bB]|\+)?\d(?:\d|{_SEPARATOR_IN_URL})*\d")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 MIN_PHONE_DIGITS = 7
+# Fewer digits than that in the whole text: nothing to mask, and no pass of the regexes below.
+_ENOUGH_DIGITS = re.compile(rf"\d(?:\D*\d){{{MIN_PHONE_DIGITS - 1}}}")
+_NOT_DIGIT = re.compile(r"%2[0-9a-fA-F]|\D")
 
 
 def phones_masked_in_url(text: str) -> str:
     """For access and request logs: phone numbers in paths and query strings (`?phone=%2B1415…`)
-    masked like `phone_mask`, encoded or not. Dates and UUIDs (our ids) stay readable."""
-    ids = [match.span() for match in _UUID.finditer(text)]
+    masked like `phone_mask`, encoded or not. Dates and UUIDs (our ids) stay readable.
+
+    gunicorn's access log runs this on every header and environ value of every request (about 40), so
+    the cheap tests come first: a run of digits shorter than a phone number is left at once, and the
+    ids are looked for only when a run is long enough.
+    """
+    if not _ENOUGH_DIGITS.search(text):
+        return text
+    ids: list[tuple[int, int]] | None = None
 
     def mask(match: re.Match) -> str:
+        nonlocal ids
         found = match.group()
-        digits = re.sub(r"%2[0-9a-fA-F]|\D", "", found)
-        inside_an_id = any(start <= match.start() < end for start, end in ids)
-        if len(digits) < MIN_PHONE_DIGITS or inside_an_id or _ISO_DATE.fullmatch(found):
+        if len(found) < MIN_PHONE_DIGITS:  # most runs: a port, a version, a length
+            return found
+        digits = _NOT_DIGIT.sub("", found)
+        if len(digits) < MIN_PHONE_DIGITS or _ISO_DATE.fullmatch(found):
+            return found
+        if ids is None:
+            ids = [span.span() for span in _UUID.finditer(text)]
+        if any(start <= match.start() < end for start, end in ids):
             return found
         plus = "+" if found.startswith(("+", "%2B", "%2b")) else ""
         return phone_mask(plus + digits)

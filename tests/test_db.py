@@ -47,6 +47,22 @@ def test_json_text_is_stored_as_given(store):
     assert WebhookEvent.objects.get().payload == {"a": [1, 2.5, "é"], "a2": None}
 
 
+def test_a_webhook_body_is_compressed_with_lz4_and_reads_back_whole(store):
+    from django.db import connection
+
+    from tests.fixtures import load
+
+    body = load("shopify_checkouts_update.json")  # about 5.5 kB as jsonb: over the 2 kB TOAST threshold
+    row = insert_or_skip(WebhookEvent, _fields(store, "k1", payload=body))
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_compression(payload) FROM stores_webhookevent WHERE id = %s", [row.pk]
+        )
+        assert cursor.fetchone() == ("lz4",)  # stores/migrations/0020
+    assert WebhookEvent.objects.get().payload == body
+
+
 def _rows(store):
     from decimal import Decimal
 

@@ -15,8 +15,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+from django.conf import settings as django_settings
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stores.phones import phones_masked_in_url
 
@@ -53,7 +55,7 @@ def _get(url: str, **headers) -> int:
 def gunicorn(db):
     """The production web server as the Dockerfile runs it (config read from the working directory)."""
     port = _free_port()
-    database = settings.DATABASES["default"]
+    database = django_settings.DATABASES["default"]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cartrecovery.settings.test",
@@ -146,3 +148,47 @@ STORE = "ed620232-ea65-466d-8157-ef382aa41b0a"
 )
 def test_dates_ids_and_short_numbers_stay_readable(logged, kept):
     assert (phones_masked_in_url(logged) == logged) is kept
+
+
+def _masked_before_the_shortcuts(text: str) -> str:
+    """`phones_masked_in_url` as it was before its cheap tests came first (2026-12-04): the reference."""
+    import re
+
+    from stores import phones
+
+    ids = [match.span() for match in phones._UUID.finditer(text)]
+
+    def mask(match: re.Match) -> str:
+        found = match.group()
+        digits = re.sub(r"%2[0-9a-fA-F]|\D", "", found)
+        inside_an_id = any(start <= match.start() < end for start, end in ids)
+        if len(digits) < phones.MIN_PHONE_DIGITS or inside_an_id or phones._ISO_DATE.fullmatch(found):
+            return found
+        plus = "+" if found.startswith(("+", "%2B", "%2b")) else ""
+        return phones.phone_mask(plus + digits)
+
+    return phones._NUMBER_IN_URL.sub(mask, text)
+
+
+_URL_PIECES = [*'0123456789+-.() /?=&:abcdefABCDEF"', "%2B", "%2b", "%20", "%28", "%29", "%2D", "%2e", "%41"]
+_URL_PIECES += [STORE, "2026-12-04", "+14155552671", "\n", "5552671", "415", "12"]
+_URL_TEXT = st.lists(st.one_of(st.sampled_from("0123456789"), st.sampled_from(_URL_PIECES)), max_size=40)
+
+
+@given(_URL_TEXT.map("".join))
+@settings(max_examples=2000, deadline=None)
+def test_the_shortcuts_mask_exactly_what_the_full_passes_mask(text):
+    assert phones_masked_in_url(text) == _masked_before_the_shortcuts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"POST /webhooks/shopify/{STORE}/ HTTP/1.1",
+        "127.0.0.1:8100",
+        "2026-12-04 +1 415 555 2671 and %2B1%20415%20555%202671",
+        f"/x/{STORE[:20]}4155552671/?phone=(415)%20555-2671",
+    ],
+)
+def test_the_shortcuts_on_a_request_s_values(text):
+    assert phones_masked_in_url(text) == _masked_before_the_shortcuts(text)

@@ -49,3 +49,27 @@ def test_a_nul_in_a_shop_webhooks_query_string_is_still_refused(store, client):
 
     assert response.status_code == 400
     assert "NUL" in response.content.decode()
+
+
+def test_a_shop_webhook_s_path_is_resolved_once_per_process(store, client, post_shopify, monkeypatch):
+    from django import urls
+
+    from cartrecovery import middleware
+
+    resolved = []
+
+    def counting_resolve(path, urlconf=None):
+        resolved.append(path)
+        return urls.resolve(path, urlconf)
+
+    monkeypatch.setattr(middleware, "resolve", counting_resolve)
+
+    answers = [
+        post_shopify(store, "checkouts/update", consenting_checkout(), webhook_id=f"w{n}").json()
+        for n in range(3)
+    ]
+    unknown = [client.post("/webhooks/shopify/", data=b"{}", content_type="application/json") for _ in "ab"]
+
+    assert answers == [{"status": "accepted"}] * 3
+    assert [response.status_code for response in unknown] == [404, 404]  # down the whole stack, as before
+    assert resolved == [f"/webhooks/shopify/{store.id}/", "/webhooks/shopify/"]
