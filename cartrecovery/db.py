@@ -44,9 +44,9 @@ def insert_or_skip(model, fields: dict):
     One `INSERT … ON CONFLICT DO NOTHING RETURNING id`, its values prepared by the model's fields as
     `save()` prepares them (defaults, `auto_now_add`, JSON; a plain value passed as it is, as `insert_many`
     passes it), but without `save()`, its signals or the ORM's query compiler, which cost more CPU than the
-    rest of a webhook delivery. Use it only for a model whose
-    `save()` adds nothing. Like `insert_once`, it runs in a savepoint inside a transaction, so a value the
-    database refuses (`DataError`) does not break the caller's.
+    rest of a webhook delivery. Use it only for a model whose `save()` adds nothing. Like `insert_once`, it
+    runs in a savepoint inside a transaction, so a value the database refuses (`DataError`) does not break
+    the caller's.
     """
     if transaction.get_connection().in_atomic_block:
         with transaction.atomic():
