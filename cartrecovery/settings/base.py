@@ -217,6 +217,9 @@ CELERY_BEAT_SCHEDULE = {
     "issue-monthly-invoices": {"task": "billing.tasks.invoices_issue_due", "schedule": 3600.0},
 }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+# Seconds between a webhook's doorbell and the drain it queues (stores/tasks.py): the deliveries of that
+# second are then processed as one batch. Texts go out 30–60 minutes later, so a second costs nothing there.
+WEBHOOK_DRAIN_DELAY = env.float("WEBHOOK_DRAIN_DELAY", default=1.0)
 
 CACHES = {
     "default": (

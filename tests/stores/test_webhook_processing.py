@@ -119,14 +119,18 @@ def test_order_hooks_run_once_per_order(store, post_shopify, monkeypatch):
 def test_a_burst_of_deliveries_rings_the_doorbell_once(store, post_shopify, monkeypatch):
     # given: a broker that only records what is published (no eager processing)
     published = []
-    monkeypatch.setattr(tasks, "_publish", lambda task, *args: published.append((task.name, args)))
+    monkeypatch.setattr(
+        tasks, "_publish", lambda task, *args, **options: published.append((task.name, args, options))
+    )
 
     # when
     for _ in range(5):
         assert post_shopify(store, "checkouts/update", consenting_checkout()).status_code == 200
 
     # then: one drain queued for the five, and all five wait for it
-    assert published == [("stores.tasks.process_pending_webhook_events", ())]
+    assert published == [
+        ("stores.tasks.process_pending_webhook_events", (), {"countdown": settings.WEBHOOK_DRAIN_DELAY})
+    ]
     assert WebhookEvent.objects.filter(status=WebhookEvent.Status.RECEIVED).count() == 5
 
     # when: the worker runs the drain
@@ -207,7 +211,7 @@ def test_a_claim_takes_one_stores_deliveries_the_longest_waiting_first(store, ot
 
 def test_a_drain_hands_on_to_the_next_store_with_deliveries_waiting(store, other_store, monkeypatch):
     published = []
-    monkeypatch.setattr(tasks, "_publish", lambda task, *args: published.append(task.name))
+    monkeypatch.setattr(tasks, "_publish", lambda task, *args, **options: published.append(task.name))
     _event(store, "checkouts/update", consenting_checkout(token="t0"))
     _event(other_store, "checkouts/update", consenting_checkout(token="o0"))
 
@@ -222,7 +226,7 @@ def test_a_drain_hands_on_to_the_next_store_with_deliveries_waiting(store, other
 
 def test_the_sweeper_rings_one_drain_for_an_old_backlog_not_a_task_per_delivery(store, monkeypatch):
     published = []
-    monkeypatch.setattr(tasks, "_publish", lambda task, *args: published.append(task.name))
+    monkeypatch.setattr(tasks, "_publish", lambda task, *args, **options: published.append(task.name))
     old = timezone.now() - timedelta(minutes=3)
     for i in range(5):
         _event(store, "checkouts/update", consenting_checkout(token=f"t{i}"))
@@ -235,7 +239,7 @@ def test_the_sweeper_rings_one_drain_for_an_old_backlog_not_a_task_per_delivery(
 
 def test_the_doorbell_still_rings_after_redis_drops_the_connection(store, post_shopify, monkeypatch):
     published = []
-    monkeypatch.setattr(tasks, "_publish", lambda task, *args: published.append(task.name))
+    monkeypatch.setattr(tasks, "_publish", lambda task, *args, **options: published.append(task.name))
     assert post_shopify(store, "checkouts/update", consenting_checkout(token="t0")).status_code == 200
     pooled = cache._cache.get_client(write=True).client_id()
 
@@ -248,3 +252,23 @@ def test_the_doorbell_still_rings_after_redis_drops_the_connection(store, post_s
     # then the second delivery rang again, on a new connection
     assert published == ["stores.tasks.process_pending_webhook_events"] * 2
     assert WebhookEvent.objects.filter(status=WebhookEvent.Status.RECEIVED).count() == 2
+
+
+def test_the_doorbell_drain_waits_for_a_batch_and_a_backlog_is_handed_on_at_once(
+    store, other_store, post_shopify, monkeypatch
+):
+    # given: a broker that records what is published and when it may run
+    published = []
+    monkeypatch.setattr(tasks, "_publish", lambda task, *args, **options: published.append(options))
+
+    # when a delivery rings the doorbell
+    assert post_shopify(store, "checkouts/update", consenting_checkout(token="t0")).status_code == 200
+
+    # then its drain starts after the configured delay, to find the deliveries of that moment as one batch
+    assert settings.WEBHOOK_DRAIN_DELAY > 0
+    assert published == [{"countdown": settings.WEBHOOK_DRAIN_DELAY}]
+
+    # when that drain finds another store's deliveries still waiting, it hands on with no delay
+    _event(other_store, "checkouts/update", consenting_checkout(token="o0"))
+    assert process_pending_webhook_events() == 1
+    assert published[1:] == [{}]
