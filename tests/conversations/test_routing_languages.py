@@ -44,6 +44,9 @@ HELD_OUT_22 = json.loads((DATA / "labelled_replies_languages_held_out_22.json").
 HELD_OUT_23 = json.loads((DATA / "labelled_replies_languages_held_out_23.json").read_text())["replies"]
 HELD_OUT_24 = json.loads((DATA / "labelled_replies_languages_held_out_24.json").read_text())["replies"]
 HELD_OUT_25 = json.loads((DATA / "labelled_replies_languages_held_out_25.json").read_text())["replies"]
+HELD_OUT_26 = json.loads((DATA / "labelled_replies_languages_held_out_26.json").read_text())["replies"]
+HELD_OUT_27 = json.loads((DATA / "labelled_replies_languages_held_out_27.json").read_text())["replies"]
+HELD_OUT_28 = json.loads((DATA / "labelled_replies_languages_held_out_28.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -349,6 +352,36 @@ def test_a_twenty_fourth_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.django_db
 def test_a_twenty_fifth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "twenty-fifth", HELD_OUT_25, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on branch split 9144613 (session 6) 94.3 % (1 missed opt-out, 0 false; es"
+    " 85.0 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_twenty_sixth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "twenty-sixth", HELD_OUT_26, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on branch split 9144613 (session 6) 83.6 % (6 missed opt-outs, 0 false; de"
+    " 62.5 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_twenty_seventh_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "twenty-seventh", HELD_OUT_27, per_language=40)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="blind: first run on branch split 9144613 (session 6) 89.6 % (6 missed opt-outs, 0 false; fr"
+    " 82.5 %); see its _first_run",
+)
+@pytest.mark.django_db
+def test_a_twenty_eighth_blind_set_meets_the_issue_targets(english_rules_store):
+    _assert_blind_set_meets_targets(english_rules_store, "twenty-eighth", HELD_OUT_28, per_language=40)
 
 
 def _assert_blind_set_meets_targets(store, ordinal: str, replies: dict, *, per_language: int) -> None:
