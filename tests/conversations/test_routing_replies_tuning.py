@@ -1397,6 +1397,152 @@ K goeiemiddag, merci, ik bestel het morgen
 """,
 }
 
+# Session 6, after blind sets 20–22's first runs: their kinds (described to the writer, not quoted), in new
+# words. First run on split 6e7db21, before any change: 56/126 (44.4 %); then tuned on.
+# (Named THIRTEENTH: a TWELFTH_BATCH for sets 17 and 18 already existed.)
+THIRTEENTH_BATCH = {
+    "en": """
+K legend, ta
+K grand job, nae bother
+K cheers mate, legend 👍
+K thanks, I'll buy it when my birthday money comes in
+K I'll order it when I get paid on Friday
+K thanks, I'll take it to the committee meeting on Tuesday and come back to you
+K ok thanks comma I'll think about it period
+Z does the medium fit a 40 inch chest question mark
+O where's #KT-44120 at?
+O paid 5 days ago and nothing yet
+O I paid by bank transfer yesterday, has it shipped?
+O I typed the wrong house number on my order, can you fix it?
+F how long does the cooler keep ice for?
+F how fast does the solar shower heat up?
+A do you do the board bag for a 6'8?
+A is the wetsuit made in LT?
+A does it come in read?
+A when is the large back in stock?
+S will it arrive before the 21st?
+S can you ship it straight to the campsite at the festival?
+Z will my phone fit in the pouch with its case on?
+Z ok enough questions, last one: do two adults with rucksacks fit in the tent?
+E my card keeps getting refused, I'm with Monzo
+E you took the money twice
+""",
+    "es": """
+K chido, gracias
+K dale, ahorita lo miro
+K gracias mi amor, lo pienso y te digo
+K gracias, lo compro cuando me llegue la beca
+K lo pido cuando me paguen las prácticas
+K gracias, lo llevo a la junta directiva y te digo
+K vale gracias punto
+N el reparto es a las 10 en punto?
+O ¿qué pasa con el ES-55102?
+O pagué hace 6 días y nada todavía
+O puse mal el código postal en el pedido, ¿se puede corregir?
+F ¿cuánto tiempo tarda en calentar la ducha solar?
+A ¿hay versión para niños?
+A ¿la venden en pack de 10?
+S ¿me llega antes del 20?
+Z ¿cuántos niños de 10 años caben en la tienda?
+E el banco me devolvió la transferencia, el IBAN estaba mal
+A basta con que me digas si queda en verde
+""",
+    "fr": """
+K merci bin gros
+K correct, je vais y penser
+K merci, je vais réfléchir une fois
+K merci, je commande quand ma bourse tombe
+K merci, je le présente au comité jeudi et je reviens vers vous
+K merci virgule je vais réfléchir point
+O des nouvelles de FR-88213 ?
+O j'ai payé par virement lundi, c'est parti ?
+O je me suis trompé de code postal dans ma commande, vous pouvez le corriger ?
+F combien de temps la glacière garde le froid ?
+A elle existe avec des roulettes ?
+A vous l'avez dans une autre couleur que le gris ?
+S ça arrive avant le 12 ?
+Z je fais 1m95, je tiens dans la chaise ?
+E ma carte est refusée encore et encore, je suis au Crédit Agricole
+F vous avez un magasin à Lille ?
+""",
+    "de": """
+K leiwand, danke
+K Vergelt's Gott
+K danke, bist a Legende
+W schau ich mir am WE an
+K danke, ich bestell's wenn das Geld vom Ferialjob da ist
+K wenn das Geburtstagsgeld da ist, bestell ich
+K danke, ich bespreche das mit dem Vorstand und melde mich
+K danke Komma schau ich mir morgen an Punkt
+Z passt die Jacke bei 1,80 Fragezeichen
+O was ist mit DE-40518?
+O vor 4 Tagen bezahlt und noch nichts
+O hab per Überweisung bezahlt, ist es schon raus?
+O falsche Hausnummer in der Bestellung, kann man das ändern?
+F wie lange braucht die Solardusche zum Aufheizen?
+A gibt's die Tasche auch mit Schultergurt?
+A wann ist die Größe M wieder da?
+S ist es bis Freitag da?
+Z passen zwei Leute mit Rucksäcken ins Zelt?
+E ihr habt zweimal abgebucht!
+E Handy ist beim Bezahlen eingefroren
+""",
+    "it": """
+K daje, grazie
+K grazie regà, siete forti
+K grazie picciotti
+K grazie, lo prendo quando arrivano i soldi del compleanno
+K grazie, ne parlo con la direzione e vi faccio sapere
+K grazie virgola ci penso punto
+S arriva entro venerdì punto interrogativo
+O pagato con bonifico, è già partito?
+O ho sbagliato il CAP nell'ordine, si può correggere?
+F quanto tempo ci vuole per montare la tenda?
+A c'è la versione per bambini?
+A esiste in rosso?
+S arriva prima del 15?
+Z il telefono con la cover entra nel marsupio?
+E la carta viene rifiutata di continuo, ho Intesa
+F c'è un punto vendita a Torino?
+A basta che mi dite se c'è in verde
+""",
+    "pt": """
+K boa onda, valeu
+K blz, obg
+K obrigado, compro quando cair a bolsa do estágio
+K obrigada, vou levar à direção do clube e depois digo
+K obrigado vírgula vou pensar ponto
+A tem em azul ponto de interrogação
+O alguma novidade do nº PT-52280?
+O paguei há 8 dias e até agora nada
+F quantos dias o gelo dura na caixa térmica?
+A tem com rodinhas?
+A vem em outra cor sem ser laranja?
+S chega antes do dia 9?
+Z quantas crianças de 10 anos cabem na barraca?
+E o QR code do Pix não gera
+E o celular travou no meio do pagamento
+F vocês têm loja física no Porto?
+""",
+    "nl": """
+K thx, sws kijk ik er morgen naar
+K grantangi
+K ik zal er eens over nadenken
+K thanks, ik bestel het als mijn studiefinanciering binnen is
+K dank je, ik leg het voor aan het bestuur en laat het weten
+K bedankt komma ik denk erover na punt
+S komt het voor zaterdag vraagteken
+O hoe staat het met NL-31907?
+O ik heb het verkeerde huisnummer ingevuld bij mijn bestelling, kan dat nog aangepast?
+F hoe lang duurt het om de tent op te zetten?
+A is er een kinderversie?
+A wanneer is maat L weer op voorraad?
+S komt het vóór woensdag binnen?
+Z past mijn telefoon met hoesje in het tasje?
+E de bank heeft mijn overboeking teruggestort, verkeerd IBAN
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -1417,6 +1563,7 @@ AREAS = {
     "tenth": TENTH_BATCH,
     "eleventh": ELEVENTH_BATCH,
     "twelfth": TWELFTH_BATCH,
+    "thirteenth": THIRTEENTH_BATCH,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -1430,6 +1577,7 @@ FOLLOW_UP_BATCHES = (
     "tenth",
     "eleventh",
     "twelfth",
+    "thirteenth",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
