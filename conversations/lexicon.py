@@ -316,14 +316,18 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "confirmation, ship yet, shipped yet, did it ship, has it shipped, i paid, paid on, order "
             "{number}, order number {number}, placed an order, placed my order, placed the order, in transit,"
             " stuck in, still waiting for my, still waiting on my, still waiting on the, still waiting for "
-            "the"
+            "the, nothing yet, still nothing, heard nothing, wrong address, wrong postcode, wrong zip, wrong "
+            "zip code, wrong postal code, wrong house number, change the address, change my address, correct "
+            "the address, fix the address, update the address, update my address"
         ),
         "es": _terms(
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
             "seguimiento, rastreo, hice un pedido, hice el pedido, mi compra, lo que pedi, pedi, compre, no "
             "me ha llegado, no me llego, no ha llegado, no llega, aun no llega, todavia no llega, entregado, "
             "ya lo enviaron, ya salio, ya lo mandaron, pague, pedido {number}, sin noticias, ya salio, parado"
-            " desde, ya pague, ya la pague, ya lo pague"
+            " desde, ya pague, ya la pague, ya lo pague, puse mal, codigo postal mal, codigo postal "
+            "equivocado, direccion equivocada, direccion mal, corregir la direccion, cambiar la direccion, "
+            "numero de casa equivocado"
         ),
         "fr": _terms(
             "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, ou "
@@ -331,7 +335,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "toujours rien, toujours pas recu, jamais arrive, jamais arrivee, jamais recu, perdu, j ai paye, "
             "commande {number}, commande n {number}, est "
             "partie, marque livre, passe commande, passe une commande, en attente, bloque depuis, j attends "
-            "toujours, j attends encore, commande passee, commande faite, deja paye, j ai paye, jai paye"
+            "toujours, j attends encore, commande passee, commande faite, deja paye, j ai paye, jai paye, "
+            "mauvaise adresse, mauvais code postal, trompe d adresse, trompe de code postal, trompe de "
+            "numero, corriger l adresse, modifier l adresse, changer l adresse, adresse erronee"
         ),
         "de": _terms(
             "meine bestellung, sendungsverfolgung, sendungsnummer, tracking, bestellstatus, wo ist mein "
@@ -340,7 +346,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "angekommen, noch nicht da, nix da, schon verschickt, schon versendet, versandbestatigung, meine "
             "lieferung, mein packchen, bezahlt, zugestellt, bestellung {number}, schon unterwegs, bestellung "
             "aufgegeben, hangt fest, steckt fest, warte immer noch, warte noch auf, nix gekommen, nichts "
-            "gekommen"
+            "gekommen, falsche hausnummer, falsche adresse, falsche postleitzahl, falsche plz, adresse "
+            "andern, adresse korrigieren, adresse falsch, hausnummer falsch, hausnummer andern"
         ),
         "it": _terms(
             "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il mio"
@@ -349,13 +356,17 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "e arrivato, non mi e arrivato, ancora arrivato, consegnato, non ho ricevuto, ricevuto nulla, "
             "ricevuto niente, non e passato, ho pagato, ancora aspettando, aspetto ancora, ordine {number}, "
             "numero d ordine {number}, fatto un ordine, fatto l ordine, fermo da, gia pagato, gia partito, "
-            "e partito"
+            "e partito, sbagliato il cap, cap sbagliato, sbagliato l indirizzo, indirizzo sbagliato, "
+            "correggere l indirizzo, cambiare l indirizzo, sbagliato il numero civico, numero civico "
+            "sbagliato"
         ),
         "pt": _terms(
             "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote, "
             "comprei, fiz o pedido, fiz um pedido, pedido {number}, ja foi enviado, foi enviado, paguei, "
             "ainda nao chegou, nao chegou, entregue, nao recebi, minha encomenda, despacharam, minha compra, "
-            "cade, fiz uma compra, fiz a compra, parado ha, parado faz"
+            "cade, fiz uma compra, fiz a compra, parado ha, parado faz, endereco errado, morada errada, cep "
+            "errado, codigo postal errado, numero da porta errado, corrigir o endereco, corrigir a morada, "
+            "alterar a morada, alterar o endereco, mudar o endereco"
         ),
         "nl": _terms(
             "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket, "
@@ -364,7 +375,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "verstuurd, al verzonden, al onderweg, staat bezorgd, niks gekregen, nooit gekregen, nooit "
             "aangekomen, nooit is aangekomen, niet "
             "gekregen, mijn order, betaald, wachten op mijn, bezorger is niet, bestelling geplaatst, staat "
-            "stil, wanneer komt mijn, wacht nog steeds, wacht nog op, bestelde, niks gekomen"
+            "stil, wanneer komt mijn, wacht nog steeds, wacht nog op, bestelde, niks gekomen, verkeerd "
+            "adres, verkeerde adres, verkeerd huisnummer, verkeerde huisnummer, adres wijzigen, adres "
+            "aanpassen, adres veranderen, huisnummer aanpassen, huisnummer wijzigen"
         ),
     },
     "payment": {

@@ -107,11 +107,16 @@ def _term_words(term: str) -> tuple[str, ...]:
     )
 
 
-_ORDER_NUMBER = re.compile(r"#\s?\d{3,}")
+# "#4471", "#AB-20931", "nº PT-30117", "Nr. 88123", "DE-77310": a number after "#" or "nº", or two to four
+# letters, a hyphen and four digits or more (a discount code is letters and a couple of digits: "SNOW15").
+_ORDER_NUMBER = re.compile(
+    r"(?:#|\bn[º°]|\bno\.|\bnr\.?)\s?(?:[a-z]{1,4}-?)?\d{3,}\b|\b[a-z]{2,4}-\d{4,}\b", re.IGNORECASE
+)
 
 
 def order_number_in(text: Text) -> str:
-    """ "#4471": an order number written the way order confirmations print it ("" when there is none)."""
+    """ "#4471", "DE-77310": an order number written the way order confirmations print it ("" when there is
+    none)."""
     found = _ORDER_NUMBER.search(text.raw)
     return found[0] if found else ""
 
@@ -258,10 +263,61 @@ def _another_shop_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     return frozenset(positions)
 
 
+# "how long does the cooler keep ice", "combien de temps pour monter la tente", "wie lange braucht die
+# Solardusche zum Aufheizen": a duration the product itself takes or lasts, not a delivery time. The duration
+# words (a shipping context word) are blanked when a product's doing follows within a few words.
+DURATIONS = (
+    "how long, how fast, how quickly, how soon, how many hours, how many days, how many minutes, cuanto "
+    "tiempo, cuantos dias, cuantas horas, cuanto tarda, cuanto dura, combien de temps, combien de jours, "
+    "combien d heures, en combien de temps, wie lange, wie schnell, wie viele stunden, wie viele tage, "
+    "quanto tempo, quanti giorni, quante ore, quanto dura, quantos dias, quantas horas, quanto tempo demora, "
+    "hoe lang, hoe snel, hoeveel uur, hoeveel dagen"
+)
+PRODUCT_DOINGS = {
+    "en": "keep, keeps, last, lasts, stay, stays, hold, holds, heat, heats, warm, warms, cool, cools, "
+    "charge, charges, dry, dries, pitch, set up, put up, assemble, inflate, deflate, boil, boils, burn, "
+    "burns, run, runs, freeze, melt, melts, cook, cooks",
+    "es": "dura, duran, aguanta, aguantan, mantiene, mantienen, conserva, calentar, calienta, enfriar, "
+    "enfria, cargar, carga, secar, seca, montar, monta, armar, inflar, hervir, hierve, derrite, cocina",
+    "fr": "garde, gardent, tient, tiennent, dure, durent, conserve, chauffer, chauffe, refroidir, charger, "
+    "charge, secher, seche, monter, gonfler, installer, bouillir, fondre",
+    "de": "halt, halten, heizt, aufheizen, aufwarmen, warm, kuhlt, kuhl, laden, aufladen, trocknet, "
+    "trocknen, aufbauen, aufgebaut, aufstellen, aufpumpen, kocht, kochen, schmilzt",
+    "it": "dura, durano, mantiene, tiene, montare, monta, scaldare, scalda, riscaldare, caricare, carica, "
+    "ricaricare, asciugare, asciuga, gonfiare, raffreddare, bollire, si scioglie",
+    "pt": "dura, duram, mantem, conserva, aguenta, esquentar, esquenta, aquecer, aquece, carregar, carrega, "
+    "secar, seca, montar, monta, armar, inflar, ferver, derrete",
+    "nl": "houdt, blijft, opwarmen, warm, koelt, opladen, laadt, drogen, droogt, opzetten, op te zetten, "
+    "opbouwen, opblazen, koken, kookt, smelt",
+}
+
+
+@cache
+def _product_duration() -> re.Pattern:
+    durations = "|".join(sorted(DURATIONS.split(", "), key=len, reverse=True))
+    doings = "|".join(
+        sorted({d for table in PRODUCT_DOINGS.values() for d in table.split(", ")}, key=len, reverse=True)
+    )
+    return re.compile(rf"(?:^|(?<= ))({durations})(?: \w+){{0,5}}? (?:{doings})\b")
+
+
+def _product_duration_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    joined = " ".join(message_words)
+    positions: set[int] = set()
+    for found in _product_duration().finditer(joined):
+        first = joined[: found.start(1)].count(" ")
+        positions.update(range(first, first + found.group(1).count(" ") + 1))
+    return frozenset(positions)
+
+
 def masked_words(text: Text, language: str) -> tuple[str, ...]:
-    """The message's words with its false friends and an order with another shop blanked out, for every
-    matcher that runs after."""
-    spoiled = false_friend_positions(text.words, language) | _another_shop_positions(text.words)
+    """The message's words with its false friends, an order with another shop and a duration the product
+    takes blanked out, for every matcher that runs after."""
+    spoiled = (
+        false_friend_positions(text.words, language)
+        | _another_shop_positions(text.words)
+        | _product_duration_positions(text.words)
+    )
     return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
 
 
