@@ -84,7 +84,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "bpost, op tijd, hoe snel, wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag "
             "bestel, als ik nu bestel, is het er, in huis, afhaalpunt, pakketpunt, "
             "ophaalpunt, bezorgdienst, sturen naar, sturen jullie, duurt "
-            "het naar, duurt het tot, hoeveel dagen, hem hebben voor, het hebben voor"
+            "het naar, duurt het tot, hoeveel dagen, hem hebben voor, het hebben voor, komt het voor, komt "
+            "hij voor, komt ie voor, komt het * binnen, is het er voor, in huis voor"
         ),
     },
     "discount": {
@@ -183,7 +184,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "pequeno, vienen chicas, vienen grandes, tallan, estrecho, estrecha, ancho, me sirve, talla mas, "
             "talla menos, ancha, anchas, anchos, pie ancho, elastico, elastica, cadera, caderas, empeine, "
             "valen para botas, valen para mis, sirven para mis, "
-            "sirve para un, sirve para una, vale para un, vale para una, compatible con"
+            "sirve para un, sirve para una, vale para un, vale para una, compatible con, caben, cabe, "
+            "cabemos, cabria, caberian, entra en la, entra en el, entran en la, entran en el"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
@@ -204,7 +206,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "sitzt, tailliert, lang genug, wie lang ist, nummer grosser, nummer kleiner, oversized, "
             "brustumfang, bund, ich trage, trage * {size}, sonst immer, kindergrosse, schuhgrosse, breite "
             "fusse, breite, breiten, breit, schmal, dehnbar, hufte, huften, waden, zu lang, zu kurz, zu eng, "
-            "zu weit"
+            "zu weit, passen * ins, passen * in, passen * mit, passt * ins, passt * rein, passen * rein, "
+            "reinpassen"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -216,7 +219,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "lunghe, elasticizzato, elasticizzata, fianchi, polpaccio, troppo lungo, troppo lunga, troppo "
             "corto, troppo corta, troppo stretto, troppo stretta, compatibile con, va bene per un, "
             "va bene su, "
-            "vanno bene per i miei, vanno bene per scarponi, vanno bene per gli scarponi"
+            "vanno bene per i miei, vanno bene per scarponi, vanno bene per gli scarponi, entra nel, entra "
+            "nella, entrano nel, entrano nella, ci sta, ci stanno, ci entra, ci entrano, ci stiamo"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -237,7 +241,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "past deze op, past * op een, mouwen, lang "
             "genoeg, schoenmaat, van maat, zit * strak, te strak, vallen * klein, vallen * groot, vallen * "
             "ruim, brede, breed, rekbaar, heupen, kuiten, passen ze, passen de, passen die, te lang, te "
-            "kort, te krap"
+            "kort, te krap, past mijn, past er, passen er, passen * in"
         ),
     },
     "stock": {
@@ -247,7 +251,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "coming back, come back, be back, its back, back in, gone for good, other colours, other colors, "
             "in {colour}, in {size}, out of stock, restocking, in size {size}, more {size}, does it come in, "
             "come in {colour}, come in {size}, come in other, still around, {colour} left, {colour} one "
-            "back, one back"
+            "back, one back, kids version, childrens version, junior version, version for, a version, "
+            "do you do the, do you do a, do you do one, do you do them, do you make one, with wheels, with a "
+            "shoulder strap, with shoulder strap, another colour, another color, other than, pack of, "
+            "{size} pack, made in {size}"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -257,7 +264,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " reposicion, vuelvan a tener, vuelva a tener, volvera, ya no lo venden, otros colores, mas "
             "colores, tienen mas, unidades, disponibilidad, se acabo, se agoto, agoto, cuantas quedan, quedan"
             " unidades, en talla {size}, cuando vuelve, cuando vuelven, volvereis a tener, volver a tener, "
-            "vais a sacar, teneis mas, tendreis mas"
+            "vais a sacar, teneis mas, tendreis mas, version para, version de, version infantil, pack de, "
+            "paquete de, en pack, con ruedas, con ruedecitas, con bandolera, con correa, otro color, en otro "
+            "color"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
@@ -265,7 +274,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "reste, il reste, il en reste, en reste, encore en, autres couleurs, existe en, en {colour}, plus"
             " de {size}, revient, il revient, refaites, refaire, encore le, y a encore, en rupture, en taille"
             " {size}, va revenir, revenir, reviendra, reviendront, en recevez, en aurez, "
-            "reviennent quand, quand reviennent, reviennent en stock"
+            "reviennent quand, quand reviennent, reviennent en stock, version enfant, version pour, existe "
+            "avec, existe pour, avec des roulettes, avec roulettes, a roulettes, avec bandouliere, pack de, "
+            "lot de, autre couleur"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -276,7 +287,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "nachschub, noch in {size}, ist weg, gibts * wieder, gibt es * wieder, wieder lieferbar, in "
             "grosse {size}, kommt * wieder, wird es * nochmal geben, kommt * nochmal, nochmal geben, wieder "
             "geben, kommen * wieder, endgultig "
-            "weg, neue rein, sind noch, gibts * nicht mehr, gibt es * nicht mehr"
+            "weg, neue rein, sind noch, gibts * nicht mehr, gibt es * nicht mehr, kinderversion, version "
+            "fur, gibts * mit, gibt es * mit, mit rollen, mit schultergurt, mit tragegurt, er pack, erpack, "
+            "andere farbe, anderen farbe"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
@@ -285,7 +298,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "rifornite, rifornimento, riassortimento, altri colori, fate anche, anche in, in {colour}, e "
             "finito, in vendita, esiste in, c e la {size}, c e anche, pezzi, rimasti, quando torna, torna, "
             "tornera, in taglia {size}, rifarete, rifate, ne arrivano, ci sono ancora, non c e piu, "
-            "quando tornano, tornano disponibili, torneranno"
+            "quando tornano, tornano disponibili, torneranno, versione per, versione bambino, versione "
+            "bambini, esiste con, c e con, con le ruote, con ruote, con rotelle, con tracolla, confezione "
+            "da, altro colore, un altro colore"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -293,7 +308,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " em, tem no, tem na, tem em, no {colour}, em {colour}, outras cores, repor, reposicao, acabou, "
             "sobrou, sobraram, unidades, quando voltar, volta quando, volta ao estoque, tem mais, existe em, "
             "pronta entrega, tem o {size}, no tamanho {size}, vai voltar, vao voltar, voltar, chegar mais, "
-            "vai chegar mais, quando volta, quando voltam"
+            "vai chegar mais, quando volta, quando voltam, versao infantil, versao para, tem com, com "
+            "rodinhas, com rodas, com alca, pacote com, pacote de, kit com, outra cor"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -303,7 +319,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "bestaat * in, laatste stuks, stuks, nog in {size}, terugkomen, weer terug, in de winkel, nog "
             "binnen, krijgen * binnen, heb je * ook, in maat {size}, komt * terug, komen * terug, "
             "komt * weer, er weer, "
-            "voorgoed weg, er nog, nieuwe binnen, er niet meer"
+            "voorgoed weg, er nog, nieuwe binnen, er niet meer, kinderversie, versie voor, andere versie, "
+            "met wieltjes, met schouderband, met schouderriem, andere kleur, per 10, pak van"
         ),
     },
     "order_status": {
@@ -400,7 +417,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 # Spanish "sale" is "goes out" and "envío" after a pronoun is "I send" ("te envío el número"); Dutch
 # "postcode" is a postal code, not postage; French "envoie" after a pronoun is "I send" ("je vous envoie une
 # photo"); German "Ende" is the end of anything ("Ende der Woche"), not the English keyword "end"; Italian
-# "sale" is salt and "porto" "I carry"; French "je reviens vers vous" is the shopper coming back, not stock.
+# "sale" is salt and "porto" "I carry", Portuguese "Porto" the city ("loja física no Porto"); French "je
+# reviens vers vous" is the shopper coming back, not stock.
 # A neighbour that rescues "code": a discount code itself, letters and digits ("HIVER10", "10OFF").
 A_CODE = "{code}"
 FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
@@ -437,7 +455,11 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "rimandate": ("after", frozenset({"mi", "ci"})),
         "rimandi": ("after", frozenset({"mi", "ci"})),
     },
-    "pt": {"code": ("unless", frozenset({"desconto", "promo", A_CODE})), "livre": ("unless", frozenset())},
+    "pt": {
+        "code": ("unless", frozenset({"desconto", "promo", A_CODE})),
+        "livre": ("unless", frozenset()),
+        "porto": ("unless", frozenset()),
+    },
 }
 
 # Words that tell what a question is about only when nothing more specific is asked. "Refund if it arrives
@@ -531,7 +553,7 @@ POSSESSIVES = frozenset(
 SIZE_LABELS = frozenset(
     _terms(
         "xxs, xs, s, m, l, xl, xxl, xxxl, 2xl, 3xl, 4xl, p, g, gg, xg, pp, small, medium, large, mediums, "
-        "larges"
+        "larges, mt, lt, xlt, xxlt, 2xlt, 3xlt"
     )
 )
 COLOURS = frozenset(

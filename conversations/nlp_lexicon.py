@@ -46,7 +46,8 @@ COMPOUND_MIN_LETTERS = 5
 COMPOUND_REST = 3
 # "habt ihr * noch": German and Dutch put "noch"/"nog" after the object ("habt ihr die Jacke noch in Blau?").
 # A "*" in a lexicon phrase stands for up to GAP_WORDS words of the message that name a thing, so they open
-# with an article or a demonstrative: "habt ihr die Jacke noch" is stock, "habt ihr heute noch offen" is not.
+# with an article, a demonstrative or a count: "habt ihr die Jacke noch" is stock, "habt ihr heute noch offen"
+# is not.
 GAP = "*"
 GAP_WORDS = 3
 GAP_OPENERS = frozenset(
@@ -58,7 +59,10 @@ GAP_OPENERS = frozenset(
         "der die das den dem des diese dieser dieses diesen es sie ihn ein eine einen "
         "il gli i quel quella quelli quelle quei questo questa questi queste uno "
         "o a os as esse essa esses essas este esta isso ele ela um uma "
-        "de het deze dit dat ze hem een ie hij"
+        "de het deze dit dat ze hem een ie hij "
+        # a count names things too: "passen zwei Leute * ins Zelt"
+        "2 3 4 5 6 two three four five six dos tres cuatro cinco deux trois quatre cinq zwei drei vier funf "
+        "due tre quattro cinque dois duas quatro twee drie"
     )
 )
 
@@ -158,6 +162,12 @@ _HEIGHT_VERB = re.compile(
     r"measure|measures)\b"
 )
 _FEET_HEIGHT = re.compile(r"\b[4-7] ?(?:'|ft|foot|feet) ?\d{0,2}\b")
+# Feet after an article or "my" measure a thing ("a bag for a 7'2", "my 6'8 board") unless a person follows.
+_OF_A_THING = re.compile(r"\b(?:a|an|the|my|your|for)\s*$")
+_A_PERSON = re.compile(
+    r"\W*(?:tall )?(?:guy|man|woman|person|lad|girl|boy|bloke|dude|son|daughter|kid|teen|husband|wife|"
+    r"partner|boyfriend|girlfriend|dad|mum|mom|brother|sister|adult|rider)\b"
+)
 
 
 def height_in(text: Text) -> str:
@@ -168,7 +178,10 @@ def height_in(text: Text) -> str:
     metric = _METRIC_HEIGHT.search(joined)
     if metric and _HEIGHT_VERB.search(joined[: metric.start()]):
         return metric[0]
-    feet = _FEET_HEIGHT.search(text.raw.casefold())
+    raw = text.raw.casefold()
+    feet = _FEET_HEIGHT.search(raw)
+    if feet and _OF_A_THING.search(raw[: feet.start()]) and not _A_PERSON.match(raw[feet.end() :]):
+        return ""  # "a bag for a 7'2", "my 6'8 board": the length of a thing
     return feet[0] if feet else ""
 
 
