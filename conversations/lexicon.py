@@ -220,7 +220,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "corto, troppo corta, troppo stretto, troppo stretta, compatibile con, va bene per un, "
             "va bene su, "
             "vanno bene per i miei, vanno bene per scarponi, vanno bene per gli scarponi, entra nel, entra "
-            "nella, entrano nel, entrano nella, ci sta, ci stanno, ci entra, ci entrano, ci stiamo"
+            "nella, entrano nel, entrano nella, ci sta dentro, ci entra, ci entrano, ci stiamo"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "

@@ -111,10 +111,10 @@ def _term_words(term: str) -> tuple[str, ...]:
     )
 
 
-# "#4471", "#AB-20931", "nº PT-30117", "Nr. 88123", "DE-77310": a number after "#" or "nº", or two to four
+# "#4471", "#AB-20931", "nº PT-30117", "Nr. 88123", "DE-77310": a number after "#" or "nº", or two or three
 # letters, a hyphen and four digits or more (a discount code is letters and a couple of digits: "SNOW15").
 _ORDER_NUMBER = re.compile(
-    r"(?:#|\bn[º°]|\bno\.|\bnr\.?)\s?(?:[a-z]{1,4}-?)?\d{3,}\b|\b[a-z]{2,4}-\d{4,}\b", re.IGNORECASE
+    r"(?:#|\bn[º°]|\bno\.|\bnr\.?)\s?(?:[a-z]{1,4}-?)?\d{3,}\b|\b[a-z]{2,3}-\d{4,}\b", re.IGNORECASE
 )
 
 

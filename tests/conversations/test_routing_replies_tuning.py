@@ -28,7 +28,10 @@ kinds: slang and staccato plans signed with a name, a plan with "next week", a c
 scored 1/20 on its first run; its opt-outs (PROMPTED_BY_SET_14) 5/11, traps 3/3. An eleventh
 (ELEVENTH_BATCH: sets 15 and 16's kinds) scored 4/12 on its first run; its opt-outs
 (PROMPTED_BY_SETS_15_AND_16) 1/24, traps 5/5. A twelfth (TWELFTH_BATCH: sets 17 and 18's kinds) scored 1/13
-on its first run; its opt-outs (PROMPTED_BY_SETS_17_AND_18) 5/12, traps 3/3.
+on its first run; its opt-outs (PROMPTED_BY_SETS_17_AND_18) 5/12, traps 3/3. A thirteenth (THIRTEENTH_BATCH,
+session 6: sets 20–22's kinds — slang thanks, plans on a grant or after a committee, dictated punctuation,
+lettered order numbers, a product's own durations, versions, fit into things, payment sent back) scored
+56/126 on its first run, then was tuned on; its traps (THIRTEENTH_BATCH_TRAPS, written after) 27/28.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -1543,6 +1546,158 @@ E de bank heeft mijn overboeking teruggestort, verkeerd IBAN
 """,
 }
 
+# Written after tuning on THIRTEENTH_BATCH, to check its word lists do not reach too far: dictated marks that
+# are words, slang thanks before a question, durations of delivery, "ci sta" (it may be) beside "ci sta
+# nel" (it fits). First run: 27/28 ("ci sta che arrivi domani?" read as sizing; "ci sta" alone left the list).
+THIRTEENTH_BATCH_TRAPS = {
+    "en": """
+R what's the return period?
+K ok thanks period
+N legend, but the link is broken
+D I'll buy it when I get paid but the code SNOW15 doesn't work
+D is the SALE-2024 code still valid?
+S how long does shipping take to arrive, it needs to stay cold
+F how long does the battery last?
+Z is it long enough for a 6'2 guy?
+""",
+    "es": """
+S estoy a punto de comprarlo, ¿llega antes del viernes?
+S chido, y el envío a Monterrey
+O dale, pero no me llegó el pedido
+S cuánto tarda en llegar a Madrid?
+D entra en la oferta?
+""",
+    "fr": """
+S livraison en point relais possible ?
+Z je reviens vers vous demain pour la taille
+S combien de temps pour la livraison ?
+""",
+    "de": """
+Z 1 komma 80 lang, passt das?
+O du bist a Legende, aber wo ist meine Bestellung
+S wie lange dauert der Versand?
+D gibt es das mit Rabatt?
+""",
+    "it": """
+F c'è un punto vendita a Roma?
+N grazie ragazzi, ma la taglia M c'è?
+S ci sta che arrivi domani?
+""",
+    "pt": """
+F vem com manual?
+S vocês enviam para o Porto?
+S quanto tempo demora para chegar?
+""",
+    "nl": """
+O thx, waar blijft mijn pakket
+S hoe lang duurt de levering?
+D past er korting op?
+""",
+}
+
+# Session 6, the same kinds again in fresh words, written after tuning on THIRTEENTH_BATCH and run once before
+# any further change, to see whether that tuning generalised. First run: 76/84 (90.5 %); then tuned on.
+FOURTEENTH_BATCH = {
+    "en": """
+K cheers pal, you're a star
+K ta very much, sound
+W grand so, I'll have a look at the weekend
+K I'll grab it when my student loan lands
+K gonna run it by the club committee first, cheers
+K thanks full stop
+O any update on order GB-55213?
+O paid 3 days ago, nothing's come through yet
+O I put the wrong postcode on it, can you change it?
+F how long does the gas canister last?
+A do you do a 12-pack?
+A is there a version with a longer strap?
+S could it get here before the 9th?
+Z will a 13 inch laptop fit in the daypack?
+E my bank says the payment bounced twice
+""",
+    "es": """
+K órale, gracias
+K qué padre, gracias, lo checo al rato
+K lo compro cuando me caiga la quincena
+K lo comento con la directiva del club y te aviso
+K muchas gracias coma lo pienso punto
+O ¿cómo va el pedido MX-44871?
+O pagué por transferencia el lunes, ¿ya salió?
+F ¿cuánto dura la batería de la linterna?
+A ¿la tienen en versión infantil?
+Z ¿caben dos sacos en la mochila?
+E me cobraron dos veces con Bizum
+""",
+    "fr": """
+K merci ben gros, c'est bin correct
+K tiguidou, merci
+K je commande quand ma paie tombe vendredi
+K je soumets ça au comité du club et je vous redis
+O où en est la commande BE-20554 ?
+O j'ai fait un virement il y a 4 jours, c'est expédié ?
+F combien de temps pour que la douche solaire chauffe ?
+A elle existe en version enfant ?
+S vous pouvez la livrer directement au camping du festival ?
+E ma banque a rejeté le virement, mauvais IBAN
+""",
+    "de": """
+K servus, merci vielmals
+K passt, vergelt's Gott
+K bestell ich, wenn das Bafög da ist
+K ich bring's in die Vorstandssitzung und meld mich
+K danke Punkt
+O Bestellung AT-33018, wo ist die?
+O vor 5 Tagen überwiesen und nix passiert
+F wie lange hält die Kühlbox kalt?
+A gibt's den Rucksack auch in einer Kinderversion?
+S kommt das noch vor Samstag?
+E Zahlung zweimal abgebucht
+E die Überweisung kam zurück, IBAN war falsch
+""",
+    "it": """
+K daje regà, grazie
+K grazie, mitici
+K lo prendo quando mi arriva lo stipendio venerdì
+K ne parlo col direttivo e vi faccio sapere
+K ok grazie punto
+O novità su IT-71120?
+O ho fatto il bonifico 6 giorni fa e ancora niente
+F quanto dura il ghiaccio nella borsa frigo?
+A c'è anche la versione con le ruote?
+S arriva prima di sabato?
+Z ci entrano due persone con gli zaini nella tenda?
+E il bonifico è tornato indietro, IBAN sbagliato
+""",
+    "pt": """
+K valeu, tmj, boa onda
+K fechou, blz
+K compro quando cair o salário na sexta
+K vou levar pra diretoria e depois te aviso
+K obrigado ponto
+O e o pedido BR-22871?
+O paguei por transferência há 5 dias e nada
+F quanto tempo a bateria dura?
+A tem versão infantil?
+Z cabe um notebook de 15 na mochila?
+E o Pix não gera o código
+E cobraram duas vezes no cartão
+""",
+    "nl": """
+K thx, sws top
+K dankjewel, ik zal er eens naar kijken
+K ik bestel het als mijn loon binnen is
+K ik bespreek het met het bestuur en laat het weten
+K dank je punt
+O hoe zit het met BE-40213?
+O 4 dagen geleden betaald en nog niks
+F hoe lang blijft de koelbox koud?
+A is er een versie met wieltjes?
+S is het er voor vrijdag?
+Z passen er twee mensen met rugzak in de tent?
+E de overboeking is teruggestort, IBAN klopte niet
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -1564,6 +1719,8 @@ AREAS = {
     "eleventh": ELEVENTH_BATCH,
     "twelfth": TWELFTH_BATCH,
     "thirteenth": THIRTEENTH_BATCH,
+    "thirteenth-traps": THIRTEENTH_BATCH_TRAPS,
+    "fourteenth": FOURTEENTH_BATCH,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -1578,6 +1735,8 @@ FOLLOW_UP_BATCHES = (
     "eleventh",
     "twelfth",
     "thirteenth",
+    "thirteenth-traps",
+    "fourteenth",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
