@@ -125,6 +125,29 @@ def order_number_in(text: Text) -> str:
     return found[0] if found else ""
 
 
+# "paid 5 days ago and nothing yet", "vor 5 Tagen überwiesen", "ho fatto il bonifico 6 giorni fa": money sent
+# some days or weeks ago asks where the order is. Past forms only ("if I pay today" is a delivery question).
+PAID = (
+    "paid, payed, ordered, transferred, pague, pagamos, transferi, transferencia, pedi, compre, paye, "
+    "commande, vire, virement, bezahlt, uberwiesen, bestellt, pagato, ordinato, bonifico, paguei, comprei, "
+    "betaald, besteld, overgemaakt"
+)
+_SOME = (
+    r"(?:\d+|a|one|two|three|a few|un|una|uno|dos|tres|une|deux|trois|einer|einem|zwei|drei|due|tre|um|uma|"
+    r"dois|duas|een|twee|drie)"
+)
+_UNIT = r"(?:days?|weeks?|dias|semanas?|jours|semaines?|tagen|wochen|giorni|settimane?|dagen|weken|week)"
+_AGO = rf"(?:(?:hace|il y a|vor|ha|faz) {_SOME} {_UNIT}|{_SOME} {_UNIT} (?:ago|fa|geleden))"
+_PAID_WORD = rf"(?:{'|'.join(PAID.split(', '))})"
+_PAID_AGO = re.compile(rf"\b{_PAID_WORD}\b(?: \w+){{0,4}}? {_AGO}\b|\b{_AGO}(?: \w+){{0,3}}? {_PAID_WORD}\b")
+
+
+def paid_while_ago(text: Text) -> str:
+    """ "paid 5 days ago": money or an order sent some time ago ("" when there is none)."""
+    found = _PAID_AGO.search(" ".join(text.words))
+    return found[0] if found else ""
+
+
 # "10% off", "-20 %": a share off a price (1 to 99: "100% cotton" is a material, not a discount).
 _PERCENT_OFF = re.compile(r"(?<![\d.,])-?[1-9]\d? ?%")
 

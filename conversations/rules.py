@@ -25,6 +25,7 @@ from .nlp_lexicon import (
     masked_words,
     names_a_size,
     order_number_in,
+    paid_while_ago,
     percent_off_in,
     rule_intents,
     said_is_context,
@@ -151,6 +152,11 @@ def _rule_hit(
         if number:
             return RuleMatch(
                 rule=rule, keyword="order number", said=number, intents=intents, topic="order_status"
+            )
+        paid = paid_while_ago(text)
+        if paid:
+            return RuleMatch(
+                rule=rule, keyword="paid a while ago", said=paid, intents=intents, topic="order_status"
             )
     if context is not True and "shipping" in intents:
         destination = destination_in(text)
