@@ -49,7 +49,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "delai de livraison, colissimo, chronopost, a temps, l aurai, je l aurai, en combien de temps, "
             "combien de jours, si"
             " je commande, si je l achete, transporteur, point relais, livraison express, je l ai, "
-            "l avoir avant, l avoir pour, l aurai avant"
+            "l avoir avant, l avoir pour, l aurai avant, sera la avant, sera la pour, sera ici avant"
         ),
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
@@ -59,7 +59,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " ist es da, wie schnell, habe ich es bis, wenn ich heute bestelle, wenn ich jetzt bestelle, wenn"
             " ich bestelle, wenn ich jetzt kaufe, expressversand, packstation, lieferdienst, kommt das, kommt"
             " es, schickt ihr, schicken nach, schickt nach, dauert es nach, dauert das nach, wie viele tage, "
-            "wenn ich heute kaufe, wenn ich kaufe"
+            "wenn ich heute kaufe, wenn ich kaufe, schafft ihr das bis, schafft ihr es bis, schafft ihr das "
+            "noch bis, schafft ihr es noch bis"
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
@@ -174,7 +175,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "come up large, come up small, comes up, fit big, fit small, usually * {size}, normally * {size},"
             " typically * {size}, go up a size, go one up, one size up, long enough, short enough, roomy, "
             "stretch, stretchy, wide calf, wide calves, wide fit, chunky feet, broad shoulders, hips, take "
-            "the {size}, take a {size}, go for the {size}, too long, too short, pinch, pinches, petite"
+            "the {size}, take a {size}, go for the {size}, too long, too short, pinch, pinches, petite, "
+            "sleep in it, room for, enough room, enough space, fit inside"
         ),
         "es": _terms(
             "talla, tallas, medidas, me queda, te queda, le queda, queda bien, quedan bien, tallaje, guia de "
@@ -241,7 +243,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "past deze op, past * op een, mouwen, lang "
             "genoeg, schoenmaat, van maat, zit * strak, te strak, vallen * klein, vallen * groot, vallen * "
             "ruim, brede, breed, rekbaar, heupen, kuiten, passen ze, passen de, passen die, te lang, te "
-            "kort, te krap, past mijn, past er, passen er, passen * in"
+            "kort, te krap, past mijn, past er, passen er, passen * in, in liggen, erin liggen, erin passen, "
+            "ruimte voor, plek voor"
         ),
     },
     "stock": {

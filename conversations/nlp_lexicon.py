@@ -159,9 +159,10 @@ def percent_off_in(text: Text) -> str:
 
 
 # German and Dutch put the verb last: "könnt ihr es nach Italien schicken?", "kan het naar Spanje gestuurd
-# worden". A destination ("nach", "naar") and a sending verb a few words on ask about shipping there.
+# worden". A destination ("nach", "naar", "zum Festivalgelände") and a sending verb a few words on ask about
+# shipping there.
 _DESTINATION = re.compile(
-    r"\b(?:nach|naar)(?: \w+){1,4} (?:schicken|senden|versenden|verschicken|liefern|sturen|versturen|"
+    r"\b(?:nach|naar|zum|zur)(?: \w+){1,4} (?:schicken|senden|versenden|verschicken|liefern|sturen|versturen|"
     r"opsturen|verzenden|leveren|bezorgen|gestuurd|verstuurd|geleverd|geschickt|geliefert)\b"
 )
 
@@ -307,7 +308,8 @@ DURATIONS = (
     "tiempo, cuantos dias, cuantas horas, cuanto tarda, cuanto dura, combien de temps, combien de jours, "
     "combien d heures, en combien de temps, wie lange, wie schnell, wie viele stunden, wie viele tage, "
     "quanto tempo, quanti giorni, quante ore, quanto dura, quantos dias, quantas horas, quanto tempo demora, "
-    "hoe lang, hoe snel, hoeveel uur, hoeveel dagen"
+    "hoe lang, hoe snel, hoeveel uur, hoeveel dagen, quanto ci mette, ci mette, combien de temps met, "
+    "quanto tempo leva"
 )
 PRODUCT_DOINGS = {
     "en": "keep, keeps, last, lasts, stay, stays, hold, holds, heat, heats, warm, warms, cool, cools, "
@@ -334,7 +336,8 @@ def _product_duration() -> re.Pattern:
     doings = "|".join(
         sorted({d for table in PRODUCT_DOINGS.values() for d in table.split(", ")}, key=len, reverse=True)
     )
-    return re.compile(rf"(?:^|(?<= ))({durations})(?: \w+){{0,5}}? (?:{doings})\b")
+    # a doing with its ending or pronoun: "montarse", "scaldarsi", "charged"
+    return re.compile(rf"(?:^|(?<= ))({durations})(?: \w+){{0,5}}? (?:{doings})\w{{0,3}}\b")
 
 
 def _product_duration_positions(message_words: tuple[str, ...]) -> frozenset[int]:

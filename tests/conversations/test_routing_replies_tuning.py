@@ -31,7 +31,9 @@ scored 1/20 on its first run; its opt-outs (PROMPTED_BY_SET_14) 5/11, traps 3/3.
 on its first run; its opt-outs (PROMPTED_BY_SETS_17_AND_18) 5/12, traps 3/3. A thirteenth (THIRTEENTH_BATCH,
 session 6: sets 20–22's kinds — slang thanks, plans on a grant or after a committee, dictated punctuation,
 lettered order numbers, a product's own durations, versions, fit into things, payment sent back) scored
-56/126 on its first run, then was tuned on; its traps (THIRTEENTH_BATCH_TRAPS, written after) 27/28.
+56/126 on its first run, then was tuned on; its traps (THIRTEENTH_BATCH_TRAPS, written after) 27/28. The same
+kinds in fresh words: FOURTEENTH_BATCH 76/84 on its first run, FIFTEENTH_BATCH 13/37, SIXTEENTH_BATCH 42/49,
+each then tuned on.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -1698,6 +1700,130 @@ E de overboeking is teruggestort, IBAN klopte niet
 """,
 }
 
+# Session 6, probes written after tuning on FOURTEENTH_BATCH, each run once before the changes they prompted:
+# FIFTEENTH_BATCH (more slang thanks, money to come, a council to consult) 13/37 on its first run;
+# SIXTEENTH_BATCH (delivery by a day or to a place, a product's durations, versions, fit, a bank named
+# beside a refused card, a shop in a city, "basta che") 42/49. Both then tuned on.
+FIFTEENTH_BATCH = {
+    "en": """
+K spot on, cheers
+K bang on mate, ta
+K wicked, thanks
+K cheers me dear
+K when my student finance comes in I'll order
+K I'll get it on payday
+K I'll raise it at the board meeting and get back to you
+K need to check with the committee first, thanks
+""",
+    "es": """
+K vale, guay, gracias
+K mola, gracias crack
+K de una, gracias
+K cuando cobre a fin de mes lo pido
+K tengo que consultarlo con la junta, gracias
+""",
+    "fr": """
+K pas de trouble, merci
+K pas de souci, merci
+K nickel, merci bien
+K au top merci
+K trop bien merci
+K je l'achète quand j'aurai ma bourse
+K je dois voir avec le bureau de l'association, merci
+""",
+    "de": """
+K basst scho, danke
+K mega, danke dir
+K supi, danke
+K ich bestell wenn der Lohn kommt
+K muss das erst mit dem Vorstand abklären, danke
+""",
+    "it": """
+K grazie di cuore
+K figo, grazie
+K lo compro a fine mese quando prendo lo stipendio
+K devo sentire il consiglio direttivo, grazie
+""",
+    "pt": """
+K show de bola, valeu
+K bacana, obrigado
+K compro quando sair o pagamento
+K preciso ver com a diretoria, obrigado
+""",
+    "nl": """
+K toppie, dankjewel
+K is goed, komt goed
+K ik bestel het als ik betaald krijg
+K moet het even met het bestuur overleggen, bedankt
+""",
+}
+
+SIXTEENTH_BATCH = {
+    "en": """
+S will it be here by Friday?
+S can you send it to the campsite?
+F how long does it take to inflate?
+A is it available with a shoulder strap?
+A do you do it in XLT?
+Z fits 2 people?
+Z can 3 kids sleep in it?
+E card declined again, I'm with Revolut
+F do you have a shop in Leeds?
+""",
+    "es": """
+S lo tengo antes del 14?
+S podéis mandarlo al camping del festival?
+F ¿cuánto tarda en montarse?
+E tarjeta rechazada otra vez, soy de BBVA
+F tenéis tienda física en Madrid?
+S basta con que llegue antes del viernes
+""",
+    "fr": """
+S arrivera-t-il avant le 14 ?
+S ce sera là avant vendredi ?
+S vous pouvez l'envoyer au camping ?
+F combien de temps met-elle à chauffer ?
+E carte refusée encore, je suis chez Boursorama
+F avez-vous une boutique à Lyon ?
+""",
+    "de": """
+S ist das bis Donnerstag da?
+S schafft ihr das bis Donnerstag?
+S kommt es bis Freitag?
+S könnt ihr es direkt zum Festivalgelände schicken?
+F wie lange dauert der Aufbau?
+A kommt der auch in Rot?
+A gibt es den Schlafsack in einer Kinderversion?
+E Karte wird immer abgelehnt, Sparkasse
+F habt ihr einen Laden in Wien?
+""",
+    "it": """
+S arriva entro il 14?
+S potete spedirlo al campeggio?
+F quanto ci mette a scaldarsi?
+A c'è in rosso?
+E carta rifiutata ancora, ho Fineco
+F avete un negozio a Milano?
+S basta che arrivi entro venerdì
+""",
+    "pt": """
+S chega até dia 14?
+S dá pra mandar pro camping?
+F quanto tempo leva pra montar?
+Z cabem 3 crianças?
+E cartão recusado de novo, Nubank
+F têm loja em Lisboa?
+""",
+    "nl": """
+S is het voor vrijdag in huis?
+S kunnen jullie het naar de camping sturen?
+F hoe lang duurt het opladen?
+Z kan ik er met 1,95 m in liggen?
+E kaart geweigerd, ING
+F hebben jullie een winkel in Utrecht?
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -1721,6 +1847,8 @@ AREAS = {
     "thirteenth": THIRTEENTH_BATCH,
     "thirteenth-traps": THIRTEENTH_BATCH_TRAPS,
     "fourteenth": FOURTEENTH_BATCH,
+    "fifteenth": FIFTEENTH_BATCH,
+    "sixteenth": SIXTEENTH_BATCH,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -1737,6 +1865,8 @@ FOLLOW_UP_BATCHES = (
     "thirteenth",
     "thirteenth-traps",
     "fourteenth",
+    "fifteenth",
+    "sixteenth",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
