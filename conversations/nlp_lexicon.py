@@ -142,6 +142,33 @@ _PAID_WORD = rf"(?:{'|'.join(PAID.split(', '))})"
 _PAID_AGO = re.compile(rf"\b{_PAID_WORD}\b(?: \w+){{0,4}}? {_AGO}\b|\b{_AGO}(?: \w+){{0,3}}? {_PAID_WORD}\b")
 
 
+# "I typed the wrong house number", "puse mal el número de la casa", "falsche PLZ angegeben": a mistake in
+# the address of an order placed, for a person to correct ("can you change it" is no exchange of goods).
+ADDRESS_WORDS = (
+    "address, postcode, post code, zip, zip code, postal code, house number, flat number, direccion, codigo "
+    "postal, numero de la casa, numero de casa, adresse, code postal, numero de rue, hausnummer, plz, "
+    "postleitzahl, anschrift, indirizzo, numero civico, endereco, morada, cep, numero da porta, adres, "
+    "huisnummer, postcode"
+)
+MISTAKE_WORDS = (
+    "wrong, incorrect, typo, mistake, mal, equivocado, equivocada, equivoque, erroneo, erronea, mauvais, "
+    "mauvaise, trompe, erreur, faux, fausse, falsch, falsche, falscher, falsches, vertippt, sbagliato, "
+    "sbagliata, errato, errata, errado, errada, enganei, verkeerd, verkeerde, fout, foute"
+)
+_ADDRESS = "|".join(sorted(ADDRESS_WORDS.split(", "), key=len, reverse=True))
+_MISTAKE = "|".join(MISTAKE_WORDS.split(", "))
+_ADDRESS_FIX = re.compile(
+    rf"\b(?:{_MISTAKE})\b(?: \w+){{0,3}}? (?:{_ADDRESS})\b"
+    rf"|\b(?:{_ADDRESS})\b(?: \w+){{0,3}}? (?:{_MISTAKE})\b"
+)
+
+
+def address_fix_in(text: Text) -> str:
+    """ "wrong postcode": a mistake in an order's address ("" when there is none)."""
+    found = _ADDRESS_FIX.search(" ".join(text.words))
+    return found[0] if found else ""
+
+
 def paid_while_ago(text: Text) -> str:
     """ "paid 5 days ago": money or an order sent some time ago ("" when there is none)."""
     found = _PAID_AGO.search(" ".join(text.words))

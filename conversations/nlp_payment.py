@@ -40,7 +40,8 @@ PAYMENT_FAILURES = {
     "accepting, "
     "not authorized, not authorised, wont complete, didnt complete, wont process, not processing, doesnt "
     "process, didnt process, cant, "
-    "cannot, unable to, said no, says no, rejecting, rejects, blocked, bouncing, bounced, froze, freezes, "
+    "cannot, unable to, said no, says no, rejecting, rejects, refusing, refuses, blocked, bouncing, bounced, "
+    "froze, freezes, "
     "frozen, freezing, hangs, keeps loading, keeps spinning, wont stop loading, disappears, disappeared, "
     "vanishes",
     "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, declinada, declinado, error, falla, "
@@ -73,7 +74,8 @@ PAYMENT_FAILURES = {
     "nao conclui, nao aceita, nao aceitou, nao consigo, recusa, recusam, bloqueou, bloquearam, congela, "
     "congelou, sumiu, desaparece, nao para de carregar, fica carregando",
     "nl": "geweigerd, afgewezen, mislukt, fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
-    "doet het niet, doet niks, doet niets, blijft hangen, hangt, laadt niet, wijst, niet geaccepteerd, "
+    "doet het niet, doet niks, doet niets, blijft hangen, bleef hangen, bleef steken, hangt, laadt niet, "
+    "wijst, niet geaccepteerd, "
     "niet goedgekeurd, afgekeurd, niet aangenomen, kan niet, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= "
     "(?:\\w+ ){0,3}niet), weigert, weigeren, geblokkeerd, blokkeert, mislukken, keurt(?= (?:\\w+ "
     "){0,3}af\\b), loopt vast, liep vast, vastgelopen, bevriest, verdwijnt, blijft laden, blijft maar laden",

@@ -33,7 +33,7 @@ session 6: sets 20–22's kinds — slang thanks, plans on a grant or after a co
 lettered order numbers, a product's own durations, versions, fit into things, payment sent back) scored
 56/126 on its first run, then was tuned on; its traps (THIRTEENTH_BATCH_TRAPS, written after) 27/28. The same
 kinds in fresh words: FOURTEENTH_BATCH 76/84 on its first run, FIFTEENTH_BATCH 13/37, SIXTEENTH_BATCH 42/49,
-each then tuned on.
+SEVENTEENTH_BATCH 23/27, each then tuned on.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -1824,6 +1824,53 @@ F hebben jullie een winkel in Utrecht?
 """,
 }
 
+# Session 6, a last probe of dictated marks, lettered order numbers, address mistakes and refused payments in
+# fresh words, run once before the changes it prompted: 23/27 (an address mistake read as returns or not at
+# all, "keeps refusing", "bleef hangen"). Then tuned on.
+SEVENTEENTH_BATCH = {
+    "en": """
+K thanks exclamation mark
+A does it come in blue question mark
+O what's happening with NL-55120
+O order ref #FR88213 any news
+O paid a week ago, still waiting
+E tried paying 3 times, the bank keeps refusing it (Santander)
+""",
+    "es": """
+K vale punto final
+A hay en talla M signo de interrogación
+O puse mal el número de la casa, ¿lo podéis cambiar?
+""",
+    "fr": """
+K merci point final
+S c'est livré quand point d'interrogation
+S le point relais est fermé, vous pouvez livrer à domicile ?
+O j'ai mis le mauvais code postal, vous pouvez corriger ?
+""",
+    "de": """
+K danke Ausrufezeichen
+O wann kommt DE-77311?
+O hab die falsche PLZ angegeben, könnt ihr das korrigieren?
+""",
+    "it": """
+K grazie mille punto esclamativo
+O ho pagato con bonifico, è partito?
+E mi sono stati addebitati due volte
+""",
+    "pt": """
+K valeu ponto final
+N qual é o ponto de retirada?
+O fiz a transferência ontem, já foi enviado?
+E o app do banco travou no pagamento
+""",
+    "nl": """
+K dank je wel uitroepteken
+A is het op voorraad vraagteken
+O ik heb een verkeerd huisnummer opgegeven, kan dat aangepast worden?
+E iDEAL bleef hangen bij het betalen
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -1849,6 +1896,7 @@ AREAS = {
     "fourteenth": FOURTEENTH_BATCH,
     "fifteenth": FIFTEENTH_BATCH,
     "sixteenth": SIXTEENTH_BATCH,
+    "seventeenth": SEVENTEENTH_BATCH,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -1867,6 +1915,7 @@ FOLLOW_UP_BATCHES = (
     "fourteenth",
     "fifteenth",
     "sixteenth",
+    "seventeenth",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
