@@ -31,7 +31,7 @@ scored 1/20 on its first run; its opt-outs (PROMPTED_BY_SET_14) 5/11, traps 3/3.
 on its first run; its opt-outs (PROMPTED_BY_SETS_17_AND_18) 5/12, traps 3/3. A thirteenth (THIRTEENTH_BATCH,
 session 6: sets 20–22's kinds — slang thanks, plans on a grant or after a committee, dictated punctuation,
 lettered order numbers, a product's own durations, versions, fit into things, payment sent back) scored
-56/126 on its first run, then was tuned on; its traps (THIRTEENTH_BATCH_TRAPS, written after) 27/28. The same
+56/126 on its first run, then was tuned on; its traps (THIRTEENTH_BATCH_TRAPS, written after) 28/29. The same
 kinds in fresh words: FOURTEENTH_BATCH 76/84 on its first run, FIFTEENTH_BATCH 13/37, SIXTEENTH_BATCH 42/49,
 SEVENTEENTH_BATCH 23/27, each then tuned on.
 
@@ -1550,7 +1550,7 @@ E de bank heeft mijn overboeking teruggestort, verkeerd IBAN
 
 # Written after tuning on THIRTEENTH_BATCH, to check its word lists do not reach too far: dictated marks that
 # are words, slang thanks before a question, durations of delivery, "ci sta" (it may be) beside "ci sta
-# nel" (it fits). First run: 27/28 ("ci sta che arrivi domani?" read as sizing; "ci sta" alone left the list).
+# nel" (it fits). First run: 28/29 ("ci sta che arrivi domani?" read as sizing; "ci sta" alone left the list).
 THIRTEENTH_BATCH_TRAPS = {
     "en": """
 R what's the return period?
