@@ -49,7 +49,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "delai de livraison, colissimo, chronopost, a temps, l aurai, je l aurai, en combien de temps, "
             "combien de jours, si"
             " je commande, si je l achete, transporteur, point relais, livraison express, je l ai, "
-            "l avoir avant, l avoir pour, l aurai avant"
+            "l avoir avant, l avoir pour, l aurai avant, sera la avant, sera la pour, sera ici avant"
         ),
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
@@ -59,7 +59,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " ist es da, wie schnell, habe ich es bis, wenn ich heute bestelle, wenn ich jetzt bestelle, wenn"
             " ich bestelle, wenn ich jetzt kaufe, expressversand, packstation, lieferdienst, kommt das, kommt"
             " es, schickt ihr, schicken nach, schickt nach, dauert es nach, dauert das nach, wie viele tage, "
-            "wenn ich heute kaufe, wenn ich kaufe"
+            "wenn ich heute kaufe, wenn ich kaufe, schafft ihr das bis, schafft ihr es bis, schafft ihr das "
+            "noch bis, schafft ihr es noch bis"
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
@@ -84,7 +85,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "bpost, op tijd, hoe snel, wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag "
             "bestel, als ik nu bestel, is het er, in huis, afhaalpunt, pakketpunt, "
             "ophaalpunt, bezorgdienst, sturen naar, sturen jullie, duurt "
-            "het naar, duurt het tot, hoeveel dagen, hem hebben voor, het hebben voor"
+            "het naar, duurt het tot, hoeveel dagen, hem hebben voor, het hebben voor, komt het voor, komt "
+            "hij voor, komt ie voor, komt het * binnen, is het er voor, in huis voor"
         ),
     },
     "discount": {
@@ -173,7 +175,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "come up large, come up small, comes up, fit big, fit small, usually * {size}, normally * {size},"
             " typically * {size}, go up a size, go one up, one size up, long enough, short enough, roomy, "
             "stretch, stretchy, wide calf, wide calves, wide fit, chunky feet, broad shoulders, hips, take "
-            "the {size}, take a {size}, go for the {size}, too long, too short, pinch, pinches, petite"
+            "the {size}, take a {size}, go for the {size}, too long, too short, pinch, pinches, petite, "
+            "sleep in it, room for, enough room, enough space, fit inside"
         ),
         "es": _terms(
             "talla, tallas, medidas, me queda, te queda, le queda, queda bien, quedan bien, tallaje, guia de "
@@ -183,7 +186,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "pequeno, vienen chicas, vienen grandes, tallan, estrecho, estrecha, ancho, me sirve, talla mas, "
             "talla menos, ancha, anchas, anchos, pie ancho, elastico, elastica, cadera, caderas, empeine, "
             "valen para botas, valen para mis, sirven para mis, "
-            "sirve para un, sirve para una, vale para un, vale para una, compatible con"
+            "sirve para un, sirve para una, vale para un, vale para una, compatible con, caben, cabe, "
+            "cabemos, cabria, caberian, entra en la, entra en el, entran en la, entran en el"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
@@ -204,7 +208,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "sitzt, tailliert, lang genug, wie lang ist, nummer grosser, nummer kleiner, oversized, "
             "brustumfang, bund, ich trage, trage * {size}, sonst immer, kindergrosse, schuhgrosse, breite "
             "fusse, breite, breiten, breit, schmal, dehnbar, hufte, huften, waden, zu lang, zu kurz, zu eng, "
-            "zu weit"
+            "zu weit, passen * ins, passen * in, passen * mit, passt * ins, passt * rein, passen * rein, "
+            "reinpassen"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -216,7 +221,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "lunghe, elasticizzato, elasticizzata, fianchi, polpaccio, troppo lungo, troppo lunga, troppo "
             "corto, troppo corta, troppo stretto, troppo stretta, compatibile con, va bene per un, "
             "va bene su, "
-            "vanno bene per i miei, vanno bene per scarponi, vanno bene per gli scarponi"
+            "vanno bene per i miei, vanno bene per scarponi, vanno bene per gli scarponi, entra nel, entra "
+            "nella, entrano nel, entrano nella, ci sta dentro, ci entra, ci entrano, ci stiamo"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -237,7 +243,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "past deze op, past * op een, mouwen, lang "
             "genoeg, schoenmaat, van maat, zit * strak, te strak, vallen * klein, vallen * groot, vallen * "
             "ruim, brede, breed, rekbaar, heupen, kuiten, passen ze, passen de, passen die, te lang, te "
-            "kort, te krap"
+            "kort, te krap, past mijn, past er, passen er, passen * in, in liggen, erin liggen, erin passen, "
+            "ruimte voor, plek voor"
         ),
     },
     "stock": {
@@ -247,7 +254,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "coming back, come back, be back, its back, back in, gone for good, other colours, other colors, "
             "in {colour}, in {size}, out of stock, restocking, in size {size}, more {size}, does it come in, "
             "come in {colour}, come in {size}, come in other, still around, {colour} left, {colour} one "
-            "back, one back"
+            "back, one back, kids version, childrens version, junior version, version for, a version, "
+            "do you do the, do you do a, do you do one, do you do them, do you make one, with wheels, with a "
+            "shoulder strap, with shoulder strap, another colour, another color, other than, pack of, "
+            "{size} pack, made in {size}"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -257,7 +267,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " reposicion, vuelvan a tener, vuelva a tener, volvera, ya no lo venden, otros colores, mas "
             "colores, tienen mas, unidades, disponibilidad, se acabo, se agoto, agoto, cuantas quedan, quedan"
             " unidades, en talla {size}, cuando vuelve, cuando vuelven, volvereis a tener, volver a tener, "
-            "vais a sacar, teneis mas, tendreis mas"
+            "vais a sacar, teneis mas, tendreis mas, version para, version de, version infantil, pack de, "
+            "paquete de, en pack, con ruedas, con ruedecitas, con bandolera, con correa, otro color, en otro "
+            "color"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
@@ -265,7 +277,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "reste, il reste, il en reste, en reste, encore en, autres couleurs, existe en, en {colour}, plus"
             " de {size}, revient, il revient, refaites, refaire, encore le, y a encore, en rupture, en taille"
             " {size}, va revenir, revenir, reviendra, reviendront, en recevez, en aurez, "
-            "reviennent quand, quand reviennent, reviennent en stock"
+            "reviennent quand, quand reviennent, reviennent en stock, version enfant, version pour, existe "
+            "avec, existe pour, avec des roulettes, avec roulettes, a roulettes, avec bandouliere, pack de, "
+            "lot de, autre couleur"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -276,7 +290,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "nachschub, noch in {size}, ist weg, gibts * wieder, gibt es * wieder, wieder lieferbar, in "
             "grosse {size}, kommt * wieder, wird es * nochmal geben, kommt * nochmal, nochmal geben, wieder "
             "geben, kommen * wieder, endgultig "
-            "weg, neue rein, sind noch, gibts * nicht mehr, gibt es * nicht mehr"
+            "weg, neue rein, sind noch, gibts * nicht mehr, gibt es * nicht mehr, kinderversion, version "
+            "fur, gibts * mit, gibt es * mit, mit rollen, mit schultergurt, mit tragegurt, er pack, erpack, "
+            "andere farbe, anderen farbe"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
@@ -285,7 +301,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "rifornite, rifornimento, riassortimento, altri colori, fate anche, anche in, in {colour}, e "
             "finito, in vendita, esiste in, c e la {size}, c e anche, pezzi, rimasti, quando torna, torna, "
             "tornera, in taglia {size}, rifarete, rifate, ne arrivano, ci sono ancora, non c e piu, "
-            "quando tornano, tornano disponibili, torneranno"
+            "quando tornano, tornano disponibili, torneranno, versione per, versione bambino, versione "
+            "bambini, esiste con, c e con, con le ruote, con ruote, con rotelle, con tracolla, confezione "
+            "da, altro colore, un altro colore"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -293,7 +311,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " em, tem no, tem na, tem em, no {colour}, em {colour}, outras cores, repor, reposicao, acabou, "
             "sobrou, sobraram, unidades, quando voltar, volta quando, volta ao estoque, tem mais, existe em, "
             "pronta entrega, tem o {size}, no tamanho {size}, vai voltar, vao voltar, voltar, chegar mais, "
-            "vai chegar mais, quando volta, quando voltam"
+            "vai chegar mais, quando volta, quando voltam, versao infantil, versao para, tem com, com "
+            "rodinhas, com rodas, com alca, pacote com, pacote de, kit com, outra cor"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -303,7 +322,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "bestaat * in, laatste stuks, stuks, nog in {size}, terugkomen, weer terug, in de winkel, nog "
             "binnen, krijgen * binnen, heb je * ook, in maat {size}, komt * terug, komen * terug, "
             "komt * weer, er weer, "
-            "voorgoed weg, er nog, nieuwe binnen, er niet meer"
+            "voorgoed weg, er nog, nieuwe binnen, er niet meer, kinderversie, versie voor, andere versie, "
+            "met wieltjes, met schouderband, met schouderriem, andere kleur, per 10, pak van"
         ),
     },
     "order_status": {
@@ -316,14 +336,18 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "confirmation, ship yet, shipped yet, did it ship, has it shipped, i paid, paid on, order "
             "{number}, order number {number}, placed an order, placed my order, placed the order, in transit,"
             " stuck in, still waiting for my, still waiting on my, still waiting on the, still waiting for "
-            "the"
+            "the, nothing yet, still nothing, heard nothing, wrong address, wrong postcode, wrong zip, wrong "
+            "zip code, wrong postal code, wrong house number, change the address, change my address, correct "
+            "the address, fix the address, update the address, update my address"
         ),
         "es": _terms(
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
             "seguimiento, rastreo, hice un pedido, hice el pedido, mi compra, lo que pedi, pedi, compre, no "
             "me ha llegado, no me llego, no ha llegado, no llega, aun no llega, todavia no llega, entregado, "
             "ya lo enviaron, ya salio, ya lo mandaron, pague, pedido {number}, sin noticias, ya salio, parado"
-            " desde, ya pague, ya la pague, ya lo pague"
+            " desde, ya pague, ya la pague, ya lo pague, puse mal, codigo postal mal, codigo postal "
+            "equivocado, direccion equivocada, direccion mal, corregir la direccion, cambiar la direccion, "
+            "numero de casa equivocado"
         ),
         "fr": _terms(
             "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, ou "
@@ -331,7 +355,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "toujours rien, toujours pas recu, jamais arrive, jamais arrivee, jamais recu, perdu, j ai paye, "
             "commande {number}, commande n {number}, est "
             "partie, marque livre, passe commande, passe une commande, en attente, bloque depuis, j attends "
-            "toujours, j attends encore, commande passee, commande faite, deja paye, j ai paye, jai paye"
+            "toujours, j attends encore, commande passee, commande faite, deja paye, j ai paye, jai paye, "
+            "mauvaise adresse, mauvais code postal, trompe d adresse, trompe de code postal, trompe de "
+            "numero, corriger l adresse, modifier l adresse, changer l adresse, adresse erronee"
         ),
         "de": _terms(
             "meine bestellung, sendungsverfolgung, sendungsnummer, tracking, bestellstatus, wo ist mein "
@@ -340,7 +366,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "angekommen, noch nicht da, nix da, schon verschickt, schon versendet, versandbestatigung, meine "
             "lieferung, mein packchen, bezahlt, zugestellt, bestellung {number}, schon unterwegs, bestellung "
             "aufgegeben, hangt fest, steckt fest, warte immer noch, warte noch auf, nix gekommen, nichts "
-            "gekommen"
+            "gekommen, falsche hausnummer, falsche adresse, falsche postleitzahl, falsche plz, adresse "
+            "andern, adresse korrigieren, adresse falsch, hausnummer falsch, hausnummer andern"
         ),
         "it": _terms(
             "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il mio"
@@ -349,13 +376,17 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "e arrivato, non mi e arrivato, ancora arrivato, consegnato, non ho ricevuto, ricevuto nulla, "
             "ricevuto niente, non e passato, ho pagato, ancora aspettando, aspetto ancora, ordine {number}, "
             "numero d ordine {number}, fatto un ordine, fatto l ordine, fermo da, gia pagato, gia partito, "
-            "e partito"
+            "e partito, sbagliato il cap, cap sbagliato, sbagliato l indirizzo, indirizzo sbagliato, "
+            "correggere l indirizzo, cambiare l indirizzo, sbagliato il numero civico, numero civico "
+            "sbagliato"
         ),
         "pt": _terms(
             "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote, "
             "comprei, fiz o pedido, fiz um pedido, pedido {number}, ja foi enviado, foi enviado, paguei, "
             "ainda nao chegou, nao chegou, entregue, nao recebi, minha encomenda, despacharam, minha compra, "
-            "cade, fiz uma compra, fiz a compra, parado ha, parado faz"
+            "cade, fiz uma compra, fiz a compra, parado ha, parado faz, endereco errado, morada errada, cep "
+            "errado, codigo postal errado, numero da porta errado, corrigir o endereco, corrigir a morada, "
+            "alterar a morada, alterar o endereco, mudar o endereco"
         ),
         "nl": _terms(
             "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket, "
@@ -364,7 +395,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "verstuurd, al verzonden, al onderweg, staat bezorgd, niks gekregen, nooit gekregen, nooit "
             "aangekomen, nooit is aangekomen, niet "
             "gekregen, mijn order, betaald, wachten op mijn, bezorger is niet, bestelling geplaatst, staat "
-            "stil, wanneer komt mijn, wacht nog steeds, wacht nog op, bestelde, niks gekomen"
+            "stil, wanneer komt mijn, wacht nog steeds, wacht nog op, bestelde, niks gekomen, verkeerd "
+            "adres, verkeerde adres, verkeerd huisnummer, verkeerde huisnummer, adres wijzigen, adres "
+            "aanpassen, adres veranderen, huisnummer aanpassen, huisnummer wijzigen"
         ),
     },
     "payment": {
@@ -387,7 +420,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 # Spanish "sale" is "goes out" and "envío" after a pronoun is "I send" ("te envío el número"); Dutch
 # "postcode" is a postal code, not postage; French "envoie" after a pronoun is "I send" ("je vous envoie une
 # photo"); German "Ende" is the end of anything ("Ende der Woche"), not the English keyword "end"; Italian
-# "sale" is salt and "porto" "I carry"; French "je reviens vers vous" is the shopper coming back, not stock.
+# "sale" is salt and "porto" "I carry", Portuguese "Porto" the city ("loja física no Porto"); French "je
+# reviens vers vous" is the shopper coming back, not stock.
 # A neighbour that rescues "code": a discount code itself, letters and digits ("HIVER10", "10OFF").
 A_CODE = "{code}"
 FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
@@ -424,7 +458,11 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "rimandate": ("after", frozenset({"mi", "ci"})),
         "rimandi": ("after", frozenset({"mi", "ci"})),
     },
-    "pt": {"code": ("unless", frozenset({"desconto", "promo", A_CODE})), "livre": ("unless", frozenset())},
+    "pt": {
+        "code": ("unless", frozenset({"desconto", "promo", A_CODE})),
+        "livre": ("unless", frozenset()),
+        "porto": ("unless", frozenset()),
+    },
 }
 
 # Words that tell what a question is about only when nothing more specific is asked. "Refund if it arrives
@@ -518,7 +556,7 @@ POSSESSIVES = frozenset(
 SIZE_LABELS = frozenset(
     _terms(
         "xxs, xs, s, m, l, xl, xxl, xxxl, 2xl, 3xl, 4xl, p, g, gg, xg, pp, small, medium, large, mediums, "
-        "larges"
+        "larges, mt, lt, xlt, xxlt, 2xlt, 3xlt"
     )
 )
 COLOURS = frozenset(

@@ -108,11 +108,86 @@ def phrase_position(message_words: tuple[str, ...], phrase_words: tuple[str, ...
     return None
 
 
+# Punctuation dictated to a phone and typed out as words ("ok thanks comma I'll think about it period").
+# Each mark as it is spoken in our languages, folded. A mark of several words is punctuation wherever it is,
+# and so is a one-word question or exclamation mark; a comma word too, except between numbers ("1 Komma
+# 80"); a full stop word only where a sentence ends (the text's last word, or before a typed mark) and not
+# after a word that makes it a noun ("a las 10 en punto", "the return period"; "point relais" is never last).
+SPOKEN_MARKS: dict[str, str] = {
+    "?": "question mark, signo de interrogacion, punto de interrogacion, point d interrogation, "
+    "fragezeichen, punto interrogativo, punto di domanda, ponto de interrogacao, vraagteken",
+    "!": "exclamation mark, exclamation point, signo de exclamacion, point d exclamation, ausrufezeichen, "
+    "punto esclamativo, ponto de exclamacao, uitroepteken",
+    ",": "comma, coma, virgule, komma, virgola, virgula",
+    ".": "period, full stop, punto, point, punkt, ponto, punt, punto final, point final, ponto final",
+}
+_SPOKEN_STOPS = frozenset({"period", "punto", "point", "punkt", "ponto", "punt"})
+# Words after which a full stop word is a noun ("en punto", "trial period", "op dit punt", "on point").
+SPOKEN_STOP_NOT_AFTER = wordset(
+    "the a an this that my your on to return returns trial grace refund warranty guarantee waiting notice "
+    "cooling exchange time free sale offer good "
+    "en a al el un una ese este esta del de y "
+    "le la l un au du ce cet de a "
+    "ein einen einem der den dem die das am zum im auf in um "
+    "il lo un al del nel sul quel questo questa di che "
+    "o ao no um do num esse este neste nesse de "
+    "het een dat dit op"
+)
+_NOT_AFTER_COMMA = wordset("se lo la le que me te un una el en")
+_RAW_WORD = re.compile(r"[^\W_]+")
+
+
+@cache
+def _spoken_marks() -> dict[tuple[str, ...], str]:
+    return {
+        tuple(spoken.split()): mark for mark, table in SPOKEN_MARKS.items() for spoken in table.split(", ")
+    }
+
+
+def undictated(raw: str) -> str:
+    """The text with punctuation spoken as words put back as marks: "gracias punto" -> "gracias."."""
+    tokens = list(_RAW_WORD.finditer(raw))
+    if not tokens:
+        return raw
+    folded = [fold(token[0]) for token in tokens]
+    marks = _spoken_marks()
+    longest = max(len(spoken) for spoken in marks)
+    pieces, last, index = [], 0, 0
+    while index < len(tokens):
+        for size in range(min(longest, len(tokens) - index), 0, -1):
+            spoken = tuple(folded[index : index + size])
+            mark = marks.get(spoken)
+            if mark and _is_dictated(raw, tokens, folded, index, size, mark):
+                pieces += [raw[last : tokens[index].start()].rstrip(), mark, " "]
+                last = tokens[index + size - 1].end()
+                index += size
+                break
+        else:
+            index += 1
+    return "".join(pieces) + raw[last:] if pieces else raw
+
+
+def _is_dictated(raw, tokens, folded, index: int, size: int, mark: str) -> bool:
+    if size > 1 or index == 0 or mark in "?!":
+        return index > 0
+    before, after = folded[index - 1], folded[index + 1] if index + 1 < len(folded) else ""
+    if mark == ",":
+        return not (before.isdigit() or after.isdigit() or before in _NOT_AFTER_COMMA)
+    if folded[index] not in _SPOKEN_STOPS or before in SPOKEN_STOP_NOT_AFTER or before.isdigit():
+        return False
+    rest = raw[tokens[index].end() :].lstrip(" ")
+    return index + 1 == len(tokens) or rest[:1] in tuple(".,!?;:\n")
+
+
 @dataclass(frozen=True)
 class Text:
-    """A message prepared once for every check the router makes on it."""
+    """A message prepared once for every check the router makes on it (punctuation dictated as words,
+    "thanks period", is read as the mark: see `undictated`)."""
 
     raw: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "raw", undictated(self.raw))
 
     @cached_property
     def folded(self) -> str:

@@ -30,7 +30,10 @@ COURTESY_WORDS: dict[str, str] = {
     "happy monday might probably prob def definitely sort sorted ta love luv hon sleep proper decide after "
     "again laters cya ttyl over back bit while first sec this come coming have think out rush tbh till "
     "tuesday wednesday "
-    "thursday friday saturday sunday kindly many leave with me",
+    "thursday friday saturday sunday kindly many leave with me "
+    # British and Irish slang: "legend", "grand job", "nae bother", "ace"
+    "legend legends grand job nae bother ace champ star diamond pal youre sound spot bang wicked lush mint "
+    "muchly",
     "es": "hola perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo "
     "che algo "
     "besito besitos guapa beso igual finde "
@@ -46,7 +49,12 @@ COURTESY_WORDS: dict[str, str] = {
     "tengas tengan tenga buen buena buenas buenos dia dias tarde tardes noche noches finde fin semana hasta"
     " luego pronto manana chao chau adios si no lo la le les te y e a voy pensar pienso pensarlo aviso "
     "avisamos aviso veo despues cuando cobre compro comprare pido pedire sueldo quincena para todos ustedes"
-    " usted vos tambien igual sale wey mil tio tia jaja jajaja jajajaja jeje",
+    " usted vos tambien igual sale wey mil tio tia jaja jajaja jajajaja jeje "
+    # Mexico and Latin America: "chido", "ahorita", "gracias mi amor", "órale"
+    "chido chida chidos chidas padrisimo orale ahorita ahoritita mi amor carino corazon cielo mija mijo "
+    "neta bacan chevere padre checo checare "
+    # Spain: "guay", "mola", "de una"
+    "guay mola molon una",
     "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
     "tiens courant laisse "
     "temps me ca y sur surement "
@@ -59,7 +67,13 @@ COURTESY_WORDS: dict[str, str] = {
     "genial cool ok oki dac dacc d acc accord daccord oui non ca marche entendu compris note c est bonne "
     "bon soiree journee nuit week end weekend a vous toi aussi bientot salut au revoir bisous cordialement "
     "tres pareillement de meme egalement je vais reflechir reflechis y penser penserai passerai commande "
-    "commanderai la le fin du mois quand salaire paie et apres remercie",
+    "commanderai la le fin du mois quand salaire paie et apres remercie "
+    # Quebec and Belgium: "merci bin gros", "correct" (all right), "une fois", "savez-vous"
+    "bin ben gros correct tiguidou une fois savez "
+    # "je reviens vers vous": the shopper coming back with an answer
+    "reviens reviendrai revenir vers "
+    # "pas de souci", "pas de trouble" (Quebec), "trop bien"
+    "pas souci soucis probleme trouble trop",
     "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
     "schon euch dir meld melde "
     "lass lasst zeit noch mal "
@@ -74,7 +88,10 @@ COURTESY_WORDS: dict[str, str] = {
     "super top klasse prima perfekt alles klar passt gut ok okay okey cool ja nein nicht jetzt mach ich "
     "mache machs schones schonen schoenes einen wochenende abend tag noch bis dann bald spater tschuss "
     "tschau ciao servus gleichfalls ebenso gerne gern nett uberleg uberlege uberlegs es mir melde mich wenn"
-    " das gehalt lohn da ist bestelle kaufe nach dem wir",
+    " das gehalt lohn da ist bestelle kaufe nach dem wir "
+    # Austria and Bavaria: "leiwand", "Vergelt's Gott", "bist a Legende", "pfiat di", "WE" (weekend)
+    "leiwand vergelts gott bist du a legende pfiat di griass habe die ehre oida baba we wochenend basst "
+    "mega supi nice lauft",
     "it": "salve saluti cordiali buongiorno scusate scusa scusi stesso decido decidero ci rifletto penso "
     "pensero calma con magari piu tardi "
     "probabilmente prossimo "
@@ -89,7 +106,10 @@ COURTESY_WORDS: dict[str, str] = {
     "buona buon serata giornata notte weekend domenica fine settimana a voi te presto dopo ciao ci penso "
     "pensero vi ti faccio sapere so lo la prendo prendero compro ordino col con il prossimo stipendio "
     "gentilissimi gentilissima gentilissimo gentile gentili tutto chiaro ricevuto capito altrettanto ancora"
-    " d accordo certo e ringrazio vabbe vabbuo raga",
+    " d accordo certo e ringrazio vabbe vabbuo raga "
+    # Rome, Naples, Sicily: "daje", "grazie regà", "picciotti", "siete forti", "mitici"
+    "daje rega regaz ragazzi picciotti picciotto siete sei forti forte grandi grande mitici mitico bravi "
+    "bravissimi figo figata ganzo",
     "pt": "desculpa desculpe mesma mesmo peco fechou fechado aviso pensada dar uma quem sabe brigadao amores "
     "uns sao vcs isso mais tarde "
     "acho "
@@ -99,7 +119,9 @@ COURTESY_WORDS: dict[str, str] = {
     "brigadao obg obgd obgda vlw valeu demais muito "
     "muita ok beleza blz show perfeito otimo legal top tmj boa bom noite dia tarde fim de semana pra para "
     "vcs voces voce vc tchau ate mais logo breve vou pensar penso e te falo aviso quando cair o salario eu "
-    "compro tudo certo fechado combinado nada sim nao abs abraco bjs beijos mano",
+    "compro tudo certo fechado combinado nada sim nao abs abraco bjs beijos mano "
+    # Brazilian and Portuguese slang: "boa onda", "massa", "firmeza", "de boa", "fixe"
+    "onda massa firmeza suave tranquilo fixe porreiro bacana",
     "nl": "sorry goedemorgen goedemiddag goedenavond hallo hoi groeten toch vanavond m beslis rustig laat "
     "weten eind van de maand maar eens over even oke "
     "waarschijnlijk volgend "
@@ -111,7 +133,9 @@ COURTESY_WORDS: dict[str, str] = {
     "thanks thnx top super oke ok "
     "prima fijne fijn dag nog weekend avond doei daag doeg tot ziens straks later ik denk er even over na "
     "ga erover nadenken bestel koop het als mijn salaris loon binnen is helemaal goed duidelijk ook merci "
-    "en graag gedaan mooi hoor groetjes ja nee hartelijk goeiemiddag goeiemorgen goeienavond",
+    "en graag gedaan mooi hoor groetjes ja nee hartelijk goeiemiddag goeiemorgen goeienavond "
+    # Chat and street Dutch, Sranan: "sws" (sowieso), "thx", "tof", "grantangi" (thank you)
+    "sws sowieso thx tof vet chill grantangi zal eens toppie komt lekker nice",
 }
 _WORDS = frozenset(" ".join(COURTESY_WORDS.values()).split())
 # "thanks for the info", "merci pour le rappel", "danke für die Erinnerung": what the thanks is for needs no
@@ -201,27 +225,59 @@ ASIDES: dict[str, str] = {
     r"|(?:ik heb het|heb het|ik heb m) (?:expres|bewust) laten staan|(?:\w+ )?krijg ik "
     r"(?:salaris|loon|betaald)",
 }
-# "when my pocket money comes in", "quando mi arriva la paghetta": when the shopper can pay, not a question.
+# "when my pocket money comes in", "quando mi arriva la paghetta", "wenn das Geld vom Ferialjob da ist",
+# "als mijn studiefinanciering binnen is": when the shopper can pay (wages, a grant, birthday or holiday-job
+# money), not a question.
 WHEN_PAID: dict[str, str] = {
-    "en": r"when (?:my |the )?(?:pocket money|allowance|paycheck|pay ?check|salary|wages|pay) "
-    r"(?:comes in|comes|arrives|lands|hits|clears)",
-    "es": r"cuando (?:me (?:den|llegue|paguen) |cobre )?(?:la paga|el sueldo|la quincena|mi sueldo|"
-    r"la pension|la jubilacion)",
+    "en": r"when (?:i get |i have |ive got )?(?:my |the |me )?(?:pocket money|allowance|paycheck|pay ?check|"
+    r"salary|wages|pay|birthday money|student loan|student finance|loan|grant|bursary|stipend|benefits|"
+    r"pension|tax refund|"
+    r"bonus|tips|money from (?:my |the )?\w+(?: job)?)(?: money)? ?(?:comes in|comes through|comes|arrives|"
+    r"lands|hits|clears|goes in|is in)?"
+    r"|when i get paid(?: on \w+| this \w+| next \w+)?",
+    "es": r"cuando (?:me (?:den|llegue|lleguen|paguen|ingresen|caiga) |cobre |tenga )?(?:la paga|el sueldo|"
+    r"la quincena|mi sueldo|la pension|la jubilacion|la beca|las practicas|la nomina|el aguinaldo|"
+    r"el dinero|la plata|la lana|el cumple|mi cumple)(?: de (?:\w+ )?(?:cumple|cumpleanos|practicas|"
+    r"verano))?",
     "fr": r"quand (?:j ai|je toucherai|je touche|j aurai|tombera|tombe) (?:ma paye|ma paie|mon salaire|"
-    r"mon argent de poche)",
-    "de": r"wenn (?:das |mein |der |die |meine )?(?:gehalt|taschengeld|lohn|geld|rente) "
-    r"(?:kommt|da ist|drauf ist)",
-    "it": r"quando (?:mi )?(?:arriva|arrivera|prendo) (?:la paghetta|lo stipendio|la paga)",
-    "pt": r"quando (?:cair|receber|entrar) (?:o salario|a mesada|o pagamento|o dinheiro|a aposentadoria)",
-    "nl": r"als (?:mijn |het )?(?:zakgeld|salaris|loon) (?:binnen is|er is|binnenkomt|binnen)",
+    r"mon argent de poche|ma bourse|mes sous|mon job d ete|ma prime)"
+    r"|quand (?:ma paye|ma paie|mon salaire|ma bourse|mon argent(?: de poche| d anniversaire)?|ma prime|"
+    r"mes sous) (?:tombe|tombera|arrive|arrivera|sera la|sera verse|sera versee)",
+    "de": r"wenn (?:das |mein |der |die |meine )?(?:gehalt|taschengeld|lohn|geld|rente|geburtstagsgeld|"
+    r"bafog|stipendium|urlaubsgeld|weihnachtsgeld)(?: vom \w+| von \w+| fur \w+)? "
+    r"(?:kommt|da ist|drauf ist|eingeht|auf dem konto ist)",
+    "it": r"quando (?:mi )?(?:arriva|arrivera|arrivano|arriveranno|prendo) (?:la paghetta|lo stipendio|"
+    r"la paga|la borsa di studio|il rimborso|i soldi|la tredicesima)(?: del \w+| dello stage| di \w+)?",
+    "pt": r"quando (?:cair|receber|entrar|pingar|sair) (?:o salario|a mesada|o pagamento|o dinheiro|"
+    r"a aposentadoria|a bolsa|o decimo terceiro|o vale)(?: do estagio| de estudos| do aniversario| do \w+)?",
+    "nl": r"als (?:mijn |het |de )?(?:zakgeld|salaris|loon|studiefinanciering|stufi|beurs|"
+    r"verjaardagsgeld|vakantiegeld|geld)(?: van (?:mijn )?\w+)? (?:binnen is|er is|binnenkomt|binnen|"
+    r"gestort is|op de rekening staat)"
+    r"|als ik (?:mijn \w+ )?(?:betaald krijg|uitbetaald word|geld krijg|salaris krijg|loon krijg)",
 }
+# Who the shopper will consult before buying: "with the committee", "con la junta directiva", "avec le bureau
+# de l'association", "mit dem Vorstand", "il consiglio direttivo", "pra diretoria", "met het bestuur".
+COUNCILS = (
+    "committee, club committee, board, the board, board meeting, committee meeting, trustees, pta, junta, "
+    "junta directiva, directiva, comite, asociacion, bureau, conseil, conseil d administration, association,"
+    " asso, vorstand, vorstandssitzung, verein, ausschuss, komitee, direzione, direttivo, consiglio, "
+    "consiglio direttivo, comitato, associazione, direcao, diretoria, comissao, associacao, bestuur, "
+    "bestuursvergadering, commissie, vereniging"
+)
+_COUNCIL = (
+    r"(?:(?:with|to|at|by|con|a|en|avec|au|aux|mit|in|im|col|alla|al|com|pra|para|na|no|met|aan|bij|voor) )?"
+    r"(?:(?:the|my|our|la|el|le|l|du|de|dem|der|die|den|il|lo|o|a|do|da|het|ons|onze|nuestra|notre|unser|"
+    r"unserem|nostro|nosso|nossa) )?(?:club |clube |"
+    rf"verein )?(?:{'|'.join(sorted(COUNCILS.split(', '), key=len, reverse=True))})"
+    r"(?: (?:of|de|del|du|des|vom|von|van|do|da|della|dell)(?: (?:the|la|el|l|het|de|o|a))? \w+)?"
+)
 # A sign-off and the name under it: "Cordialement, Jeanne", "Gruß Horst", "Abraço, Joaquim".
 SIGN_OFFS = (
     r"(?:kind regards|best regards|regards|best wishes|saludos|un saludo|atentamente|cordialement|"
     r"bien a vous|gruss|grusse|viele grusse|lg|mfg|cordiali saluti|distinti saluti|saluti|abraco|abracos|"
     r"atenciosamente|beijos|groet|groeten|met vriendelijke groet|mvg)(?: \w+){0,2}$"
 )
-_ASIDES = re.compile(rf"\b(?:{'|'.join([*ASIDES.values(), *WHEN_PAID.values(), SIGN_OFFS])})\b")
+_ASIDES = re.compile(rf"\b(?:{'|'.join([*ASIDES.values(), *WHEN_PAID.values(), SIGN_OFFS, _COUNCIL])})\b")
 _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
 # "I'll think it over", "lo miro con calma", "ich überleg's mir noch": a plan of the shopper's own. The few
 # words after it say when or how and need no answer, unless they turn ("but", "if") or negate.
@@ -230,31 +286,36 @@ PLANS: dict[str, str] = {
     r"i might|might|will|let me|i need to|need to|i have to|have "
     r"to|gotta|i wanna|wanna) (?:probably |prob |maybe |just |definitely |def |first )?(?:think|have a "
     r"(?:proper )?look|look|check|order|buy|grab|get|decide|sort|sleep on|come back|get back|pick|talk|ask|"
-    r"save|discuss|consult|go through|go over)",
+    r"save|discuss|consult|go through|go over|take it|bring it|run it|put it to|"
+    r"raise it)",
     "es": r"(?:dejame |tengo que |necesito |voy a )?(?:lo |la |me lo |me la )?(?:pensar|pensarlo|pienso|"
     r"pensamos|hablamos|vemos|"
     r"pensare|mirar|mirarlo|miro|mirare|ver|vere|pedir|pido|pedire|comprar|compro|comprare|decido|"
-    r"consultar|consultarlo|consulto|consultare|hablar|hablo|hablare|preguntar|pregunto|pillo|pillare)",
-    "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|jvais|j vais|je|on) (?:y |en )?"
+    r"consultar|consultarlo|consulto|consultare|hablar|hablo|hablare|preguntar|pregunto|pillo|pillare|llevo|"
+    r"llevare|presento|presentare|comento|comentare|planteo|plantear|checo|checare|checar)",
+    "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|jvais|j vais|je|j|on) "
+    r"(?:y |en |le |la |les |l |lui |leur )?"
     r"(?:reflechir|reflechis|"
     r"regarder|regarde|voir|verrai|commanderai|commande|reviens|reviendrai|repasse|repasserai|parler|parle|"
     r"discuter|discute|prends|prendrai|reparle|reparlera|reparlerons|"
     r"(?:la |le |les |l )commanderai|"
-    r"demander|demande|"
+    r"demander|demande|presente|presenterai|soumets|soumettrai|montre|montrerai|achete|acheterai|"
     r"vais)|(?:vous|te) (?:redis|tiens)",
-    "de": r"(?:ich )?(?:muss |mochte |will |werde )?(?:noch |mal |erst )*(?:denk|denke|uberleg|uberlegen|"
+    "de": r"(?:ich )?(?:muss |mochte |will |werde )?(?:noch |mal |erst |das |es )*(?:denk|denke|uberleg|"
+    r"uberlegen|abklaren|klaren|besprechen|absprechen|abstimmen|"
     r"uberlege|uberlegs|schau|schaue|schaus|guck|gucke|bestell|bestelle|kauf|kaufe|meld|melde|frag|frage|"
-    r"mach ich|mache ich|machs|bestells|bespreche|besprech|hol ich|hole ich|"
+    r"mach ich|mache ich|machs|bestells|bespreche|besprech|hol ich|hole ich|bring|bringe|brings|nehm|nehms|"
     r"fragen|entscheide)",
-    "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|chiedo|decido)"
+    "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|chiedo|decido|sentire|sento|chiedere|"
+    r"parlarne|consultare|consulto)"
     r"|ci (?:penso|pensero|pensiamo|rifletto|riflettiamo|faccio|sentiamo)|(?:vi|ti) faccio sapere"
     r"|(?:lo |la )?(?:ordino|prendo|compro)",
     "pt": r"(?:vou|vamos|preciso|tenho que|deixa eu) (?:pensar|ver|olhar|dar|comprar|pedir|sair|falar|"
-    r"conversar|"
+    r"conversar|levar|apresentar|mostrar|consultar|"
     r"perguntar|decidir|encomendar|pegar)|(?:depois )?(?:eu )?(?:vejo|penso|compro|encomendo|falo|peco)"
     r"|te (?:aviso|falo)",
-    "nl": r"(?:ik |we |wij )?(?:moet |wil |ga )?(?:er )?(?:nog )?(?:even )?(?:denk|denken|kijk|bestel|koop|"
-    r"overleg|vraag|"
+    "nl": r"(?:ik |we |wij )?(?:moet |wil |ga |zal |zullen )?(?:er |het |dit )?(?:nog )?(?:even |eens )?"
+    r"(?:denk|denken|kijk|bestel|koop|overleg|overleggen|vraag|bespreek|bespreken|leg (?:het |dit |m )?voor|"
     r"beslis|doe ik|nadenken|over nadenken)|ga (?:\w+ ){0,2}(?:kopen|bestellen|halen)",
 }
 _TURNS = (
@@ -294,8 +355,10 @@ def is_acknowledgement(text: Text) -> bool:
         # Only emoji or punctuation: a thumbs-up or a heart.
         return bool(text.raw.strip())
     words = text.words
-    # An aside is read whole, so its words do not count towards the length.
-    if len(_ASIDES.sub(" ", " ".join(words)).split()) > MAX_ACK_WORDS or OPENERS.match(" ".join(words)):
+    # An aside is read whole, so its words do not count towards the length; a plan counts as one word
+    # ("I'll take it to the committee meeting on Tuesday" is one thing said).
+    unasided = _without_asides(words)
+    if len(_PLAN.sub(" plan ", unasided, count=1).split()) > MAX_ACK_WORDS or OPENERS.match(" ".join(words)):
         return False
     return all(_is_courtesy(w) for w in _unanswered(words).split())
 
@@ -303,7 +366,12 @@ def is_acknowledgement(text: Text) -> bool:
 def _unanswered(words: tuple[str, ...]) -> str:
     """The words left once asides, a thanks-for and a plan are taken out: each needs an answer."""
     # the plan first: "obrigada pelo aviso, vou ver com o meu marido" (a thanks-for takes up to three words)
-    return _THANKS_FOR.sub(" ", _PLAN.sub(" ", _ASIDES.sub(" ", " ".join(words)), count=1), count=1)
+    return _THANKS_FOR.sub(" ", _PLAN.sub(" ", _without_asides(words), count=1), count=1)
+
+
+def _without_asides(words: tuple[str, ...]) -> str:
+    """The words around the asides, closed up: "muss das erst [mit dem Vorstand] abklären" is one plan."""
+    return " ".join(_ASIDES.sub(" ", " ".join(words)).split())
 
 
 def acknowledgement_holds(text: Text, said: str) -> bool:

@@ -46,7 +46,8 @@ COMPOUND_MIN_LETTERS = 5
 COMPOUND_REST = 3
 # "habt ihr * noch": German and Dutch put "noch"/"nog" after the object ("habt ihr die Jacke noch in Blau?").
 # A "*" in a lexicon phrase stands for up to GAP_WORDS words of the message that name a thing, so they open
-# with an article or a demonstrative: "habt ihr die Jacke noch" is stock, "habt ihr heute noch offen" is not.
+# with an article, a demonstrative or a count: "habt ihr die Jacke noch" is stock, "habt ihr heute noch offen"
+# is not.
 GAP = "*"
 GAP_WORDS = 3
 GAP_OPENERS = frozenset(
@@ -58,7 +59,10 @@ GAP_OPENERS = frozenset(
         "der die das den dem des diese dieser dieses diesen es sie ihn ein eine einen "
         "il gli i quel quella quelli quelle quei questo questa questi queste uno "
         "o a os as esse essa esses essas este esta isso ele ela um uma "
-        "de het deze dit dat ze hem een ie hij"
+        "de het deze dit dat ze hem een ie hij "
+        # a count names things too: "passen zwei Leute * ins Zelt"
+        "2 3 4 5 6 two three four five six dos tres cuatro cinco deux trois quatre cinq zwei drei vier funf "
+        "due tre quattro cinque dois duas quatro twee drie"
     )
 )
 
@@ -107,12 +111,67 @@ def _term_words(term: str) -> tuple[str, ...]:
     )
 
 
-_ORDER_NUMBER = re.compile(r"#\s?\d{3,}")
+# "#4471", "#AB-20931", "nº PT-30117", "Nr. 88123", "DE-77310": a number after "#" or "nº", or two or three
+# letters, a hyphen and four digits or more (a discount code is letters and a couple of digits: "SNOW15").
+_ORDER_NUMBER = re.compile(
+    r"(?:#|\bn[º°]|\bno\.|\bnr\.?)\s?(?:[a-z]{1,4}-?)?\d{3,}\b|\b[a-z]{2,3}-\d{4,}\b", re.IGNORECASE
+)
 
 
 def order_number_in(text: Text) -> str:
-    """ "#4471": an order number written the way order confirmations print it ("" when there is none)."""
+    """ "#4471", "DE-77310": an order number written the way order confirmations print it ("" when there is
+    none)."""
     found = _ORDER_NUMBER.search(text.raw)
+    return found[0] if found else ""
+
+
+# "paid 5 days ago and nothing yet", "vor 5 Tagen überwiesen", "ho fatto il bonifico 6 giorni fa": money sent
+# some days or weeks ago asks where the order is. Past forms only ("if I pay today" is a delivery question).
+PAID = (
+    "paid, payed, ordered, transferred, pague, pagamos, transferi, transferencia, pedi, compre, paye, "
+    "commande, vire, virement, bezahlt, uberwiesen, bestellt, pagato, ordinato, bonifico, paguei, comprei, "
+    "betaald, besteld, overgemaakt"
+)
+_SOME = (
+    r"(?:\d+|a|one|two|three|a few|un|una|uno|dos|tres|une|deux|trois|einer|einem|zwei|drei|due|tre|um|uma|"
+    r"dois|duas|een|twee|drie)"
+)
+_UNIT = r"(?:days?|weeks?|dias|semanas?|jours|semaines?|tagen|wochen|giorni|settimane?|dagen|weken|week)"
+_AGO = rf"(?:(?:hace|il y a|vor|ha|faz) {_SOME} {_UNIT}|{_SOME} {_UNIT} (?:ago|fa|geleden))"
+_PAID_WORD = rf"(?:{'|'.join(PAID.split(', '))})"
+_PAID_AGO = re.compile(rf"\b{_PAID_WORD}\b(?: \w+){{0,4}}? {_AGO}\b|\b{_AGO}(?: \w+){{0,3}}? {_PAID_WORD}\b")
+
+
+# "I typed the wrong house number", "puse mal el número de la casa", "falsche PLZ angegeben": a mistake in
+# the address of an order placed, for a person to correct ("can you change it" is no exchange of goods).
+ADDRESS_WORDS = (
+    "address, postcode, post code, zip, zip code, postal code, house number, flat number, direccion, codigo "
+    "postal, numero de la casa, numero de casa, adresse, code postal, numero de rue, hausnummer, plz, "
+    "postleitzahl, anschrift, indirizzo, numero civico, endereco, morada, cep, numero da porta, adres, "
+    "huisnummer, postcode"
+)
+MISTAKE_WORDS = (
+    "wrong, incorrect, typo, mistake, mal, equivocado, equivocada, equivoque, erroneo, erronea, mauvais, "
+    "mauvaise, trompe, erreur, faux, fausse, falsch, falsche, falscher, falsches, vertippt, sbagliato, "
+    "sbagliata, errato, errata, errado, errada, enganei, verkeerd, verkeerde, fout, foute"
+)
+_ADDRESS = "|".join(sorted(ADDRESS_WORDS.split(", "), key=len, reverse=True))
+_MISTAKE = "|".join(MISTAKE_WORDS.split(", "))
+_ADDRESS_FIX = re.compile(
+    rf"\b(?:{_MISTAKE})\b(?: \w+){{0,3}}? (?:{_ADDRESS})\b"
+    rf"|\b(?:{_ADDRESS})\b(?: \w+){{0,3}}? (?:{_MISTAKE})\b"
+)
+
+
+def address_fix_in(text: Text) -> str:
+    """ "wrong postcode": a mistake in an order's address ("" when there is none)."""
+    found = _ADDRESS_FIX.search(" ".join(text.words))
+    return found[0] if found else ""
+
+
+def paid_while_ago(text: Text) -> str:
+    """ "paid 5 days ago": money or an order sent some time ago ("" when there is none)."""
+    found = _PAID_AGO.search(" ".join(text.words))
     return found[0] if found else ""
 
 
@@ -127,9 +186,10 @@ def percent_off_in(text: Text) -> str:
 
 
 # German and Dutch put the verb last: "könnt ihr es nach Italien schicken?", "kan het naar Spanje gestuurd
-# worden". A destination ("nach", "naar") and a sending verb a few words on ask about shipping there.
+# worden". A destination ("nach", "naar", "zum Festivalgelände") and a sending verb a few words on ask about
+# shipping there.
 _DESTINATION = re.compile(
-    r"\b(?:nach|naar)(?: \w+){1,4} (?:schicken|senden|versenden|verschicken|liefern|sturen|versturen|"
+    r"\b(?:nach|naar|zum|zur)(?: \w+){1,4} (?:schicken|senden|versenden|verschicken|liefern|sturen|versturen|"
     r"opsturen|verzenden|leveren|bezorgen|gestuurd|verstuurd|geleverd|geschickt|geliefert)\b"
 )
 
@@ -153,6 +213,12 @@ _HEIGHT_VERB = re.compile(
     r"measure|measures)\b"
 )
 _FEET_HEIGHT = re.compile(r"\b[4-7] ?(?:'|ft|foot|feet) ?\d{0,2}\b")
+# Feet after an article or "my" measure a thing ("a bag for a 7'2", "my 6'8 board") unless a person follows.
+_OF_A_THING = re.compile(r"\b(?:a|an|the|my|your|for)\s*$")
+_A_PERSON = re.compile(
+    r"\W*(?:tall )?(?:guy|man|woman|person|lad|girl|boy|bloke|dude|son|daughter|kid|teen|husband|wife|"
+    r"partner|boyfriend|girlfriend|dad|mum|mom|brother|sister|adult|rider)\b"
+)
 
 
 def height_in(text: Text) -> str:
@@ -163,7 +229,10 @@ def height_in(text: Text) -> str:
     metric = _METRIC_HEIGHT.search(joined)
     if metric and _HEIGHT_VERB.search(joined[: metric.start()]):
         return metric[0]
-    feet = _FEET_HEIGHT.search(text.raw.casefold())
+    raw = text.raw.casefold()
+    feet = _FEET_HEIGHT.search(raw)
+    if feet and _OF_A_THING.search(raw[: feet.start()]) and not _A_PERSON.match(raw[feet.end() :]):
+        return ""  # "a bag for a 7'2", "my 6'8 board": the length of a thing
     return feet[0] if feet else ""
 
 
@@ -258,10 +327,63 @@ def _another_shop_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     return frozenset(positions)
 
 
+# "how long does the cooler keep ice", "combien de temps pour monter la tente", "wie lange braucht die
+# Solardusche zum Aufheizen": a duration the product itself takes or lasts, not a delivery time. The duration
+# words (a shipping context word) are blanked when a product's doing follows within a few words.
+DURATIONS = (
+    "how long, how fast, how quickly, how soon, how many hours, how many days, how many minutes, cuanto "
+    "tiempo, cuantos dias, cuantas horas, cuanto tarda, cuanto dura, combien de temps, combien de jours, "
+    "combien d heures, en combien de temps, wie lange, wie schnell, wie viele stunden, wie viele tage, "
+    "quanto tempo, quanti giorni, quante ore, quanto dura, quantos dias, quantas horas, quanto tempo demora, "
+    "hoe lang, hoe snel, hoeveel uur, hoeveel dagen, quanto ci mette, ci mette, combien de temps met, "
+    "quanto tempo leva"
+)
+PRODUCT_DOINGS = {
+    "en": "keep, keeps, last, lasts, stay, stays, hold, holds, heat, heats, warm, warms, cool, cools, "
+    "charge, charges, dry, dries, pitch, set up, put up, assemble, inflate, deflate, boil, boils, burn, "
+    "burns, run, runs, freeze, melt, melts, cook, cooks",
+    "es": "dura, duran, aguanta, aguantan, mantiene, mantienen, conserva, calentar, calienta, enfriar, "
+    "enfria, cargar, carga, secar, seca, montar, monta, armar, inflar, hervir, hierve, derrite, cocina",
+    "fr": "garde, gardent, tient, tiennent, dure, durent, conserve, chauffer, chauffe, refroidir, charger, "
+    "charge, secher, seche, monter, gonfler, installer, bouillir, fondre",
+    "de": "halt, halten, heizt, aufheizen, aufwarmen, warm, kuhlt, kuhl, laden, aufladen, trocknet, "
+    "trocknen, aufbauen, aufgebaut, aufstellen, aufpumpen, kocht, kochen, schmilzt",
+    "it": "dura, durano, mantiene, tiene, montare, monta, scaldare, scalda, riscaldare, caricare, carica, "
+    "ricaricare, asciugare, asciuga, gonfiare, raffreddare, bollire, si scioglie",
+    "pt": "dura, duram, mantem, conserva, aguenta, esquentar, esquenta, aquecer, aquece, carregar, carrega, "
+    "secar, seca, montar, monta, armar, inflar, ferver, derrete",
+    "nl": "houdt, blijft, opwarmen, warm, koelt, opladen, laadt, drogen, droogt, opzetten, op te zetten, "
+    "opbouwen, opblazen, koken, kookt, smelt",
+}
+
+
+@cache
+def _product_duration() -> re.Pattern:
+    durations = "|".join(sorted(DURATIONS.split(", "), key=len, reverse=True))
+    doings = "|".join(
+        sorted({d for table in PRODUCT_DOINGS.values() for d in table.split(", ")}, key=len, reverse=True)
+    )
+    # a doing with its ending or pronoun: "montarse", "scaldarsi", "charged"
+    return re.compile(rf"(?:^|(?<= ))({durations})(?: \w+){{0,5}}? (?:{doings})\w{{0,3}}\b")
+
+
+def _product_duration_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    joined = " ".join(message_words)
+    positions: set[int] = set()
+    for found in _product_duration().finditer(joined):
+        first = joined[: found.start(1)].count(" ")
+        positions.update(range(first, first + found.group(1).count(" ") + 1))
+    return frozenset(positions)
+
+
 def masked_words(text: Text, language: str) -> tuple[str, ...]:
-    """The message's words with its false friends and an order with another shop blanked out, for every
-    matcher that runs after."""
-    spoiled = false_friend_positions(text.words, language) | _another_shop_positions(text.words)
+    """The message's words with its false friends, an order with another shop and a duration the product
+    takes blanked out, for every matcher that runs after."""
+    spoiled = (
+        false_friend_positions(text.words, language)
+        | _another_shop_positions(text.words)
+        | _product_duration_positions(text.words)
+    )
     return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
 
 

@@ -5,7 +5,8 @@ Data per language, phrases separated by ", " read on folded text (lower case, no
 - a means of payment (`PAYMENT_MEANS`: card, PayPal, Pix, Bizum, iDEAL, checkout, "pay"…) within a few words
   of a failure (`PAYMENT_FAILURES`: declined, error, "não tá caindo", "gaat fout"…), in either order;
 - a charge (`CHARGED`) with "twice" (`TWICE`);
-- paid or charged (`CHARGED`), then "but", then no order or confirmation (`NO_ORDER`).
+- paid or charged (`CHARGED`), then "but", then no order or confirmation (`NO_ORDER`);
+- a bank transfer (`TRANSFERS`) the bank sent back (`SENT_BACK`), in either order, or a wrong IBAN.
 A question about a means ("do you take Klarna?") names no failure and stays a question.
 """
 
@@ -39,7 +40,8 @@ PAYMENT_FAILURES = {
     "accepting, "
     "not authorized, not authorised, wont complete, didnt complete, wont process, not processing, doesnt "
     "process, didnt process, cant, "
-    "cannot, unable to, said no, says no, rejecting, rejects, blocked, bouncing, bounced, froze, freezes, "
+    "cannot, unable to, said no, says no, rejecting, rejects, refusing, refuses, blocked, bouncing, bounced, "
+    "froze, freezes, "
     "frozen, freezing, hangs, keeps loading, keeps spinning, wont stop loading, disappears, disappeared, "
     "vanishes",
     "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, declinada, declinado, error, falla, "
@@ -72,7 +74,8 @@ PAYMENT_FAILURES = {
     "nao conclui, nao aceita, nao aceitou, nao consigo, recusa, recusam, bloqueou, bloquearam, congela, "
     "congelou, sumiu, desaparece, nao para de carregar, fica carregando",
     "nl": "geweigerd, afgewezen, mislukt, fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
-    "doet het niet, doet niks, doet niets, blijft hangen, hangt, laadt niet, wijst, niet geaccepteerd, "
+    "doet het niet, doet niks, doet niets, blijft hangen, bleef hangen, bleef steken, hangt, laadt niet, "
+    "wijst, niet geaccepteerd, "
     "niet goedgekeurd, afgekeurd, niet aangenomen, kan niet, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= "
     "(?:\\w+ ){0,3}niet), weigert, weigeren, geblokkeerd, blokkeert, mislukken, keurt(?= (?:\\w+ "
     "){0,3}af\\b), loopt vast, liep vast, vastgelopen, bevriest, verdwijnt, blijft laden, blijft maar laden",
@@ -86,7 +89,8 @@ PAYMENT_FAILURE_PHRASES = (
     "cobranca em dobro, dubbele afschrijving, twee afschrijvingen"
 )
 CHARGED = {
-    "en": "charged, charge, billed, debited, took my money, paid",
+    "en": "charged, charge, billed, debited, took my money, took the money, taken my money, taken the money, "
+    "took payment, taken payment, paid",
     "es": "cobraron, cobrado, cobrada, cobran, cobro, descontaron, pague, debitaron",
     "fr": "debite, debitee, preleve, prelevee, prelevement, paye, facture",
     "de": "abgebucht, belastet, abbuchung, bezahlt, berechnet",
@@ -103,6 +107,28 @@ TWICE = {
     "pt": "duas vezes, dobro, duplicada, duplicado, 2 vezes",
     "nl": "twee keer, dubbel, 2 keer",
 }
+# "the bank returned my transfer", "el banco me devolvió la transferencia", "overboeking teruggestort": the
+# money never reached the shop. Near each other (a few words), either order: "I returned the jacket, when does
+# the bank transfer come?" is a refund question.
+TRANSFERS = (
+    "transfer, bank transfer, transferencia, transferencia bancaria, virement, virement bancaire, "
+    "uberweisung, bonifico, bonifico bancario, transferencia, overboeking, bankoverschrijving, overschrijving"
+)
+SENT_BACK = {
+    "en": "returned, bounced, came back, bounced back, sent back, reversed",
+    "es": "devuelta, devuelto, devolvio, devolvieron, rebotada, reboto, rechazada, rechazaron",
+    "fr": "rejete, rejetee, retourne, retournee, revenu, revenue, renvoye, renvoyee",
+    "de": "zuruckgebucht, zuruckgekommen, kam zuruck, zuruckgewiesen, zuruckgegangen",
+    "it": "tornato indietro, respinto, rifiutato, stornato, rimandato indietro",
+    "pt": "devolvida, devolvido, devolveu, devolveram, voltou, estornada, estornado, recusada",
+    "nl": "teruggestort, teruggeboekt, retour gekomen, teruggekomen, geweigerd, gestorneerd",
+}
+# "the IBAN was wrong", "verkeerd IBAN", "IBAN falsch": a transfer that cannot arrive.
+WRONG = (
+    "wrong, incorrect, mal, equivocado, errado, errada, incorrecto, mauvais, faux, erronne, falsch, falsche, "
+    "falscher, falsches, sbagliato, errato, verkeerd, verkeerde, fout, onjuist"
+)
+
 # "…mais pas de commande", "but no order", "ma l'ordine non risulta": the money went, the order did not come
 # (not "…but my order hasn't arrived yet", which asks about delivery).
 NO_ORDER = {
@@ -130,7 +156,7 @@ def _either(*tables: str) -> str:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     means, failure = _either(*PAYMENT_MEANS.values()), _either(*PAYMENT_FAILURES.values())
     charged, twice = _either(*CHARGED.values()), _either(*TWICE.values())
     near = re.compile(rf"\b{means}\b{_GAP}{failure}\b|\b{failure}\b{_GAP}{means}\b")
@@ -142,14 +168,19 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         rf"|{order}(?: \w+){{0,2}}? {_either(NO_ORDER['not showing'])}\b)"
     )
     said = re.compile(rf"\b{_either(PAYMENT_FAILURE_PHRASES)}\b")
-    return said, near, double, no_order
+    transfer, back, wrong = _either(TRANSFERS), _either(*SENT_BACK.values()), _either(WRONG)
+    sent_back = re.compile(
+        rf"\b{transfer}\b(?: \w+){{0,3}}? {back}\b|\b{back}\b(?: \w+){{0,2}}? {transfer}\b"
+        rf"|\biban\b(?: \w+){{0,3}}? {wrong}\b|\b{wrong} iban\b"
+    )
+    return said, near, double, no_order, sent_back
 
 
 def payment_trouble(words: tuple[str, ...]) -> str | None:
     """The words that say a payment failed or went wrong, or None."""
     folded = " ".join(words)
-    said, near, double, no_order = _patterns()
-    for pattern in (said, double, no_order):
+    said, near, double, no_order, sent_back = _patterns()
+    for pattern in (said, double, no_order, sent_back):
         match = pattern.search(folded)
         if match:
             return match[0]

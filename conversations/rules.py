@@ -17,6 +17,7 @@ from .models import KeywordRule
 from .nlp import Phrase, Text, fold, phrase_position
 from .nlp_compliance import shadows_compliance
 from .nlp_lexicon import (
+    address_fix_in,
     destination_in,
     height_in,
     is_context_word,
@@ -25,6 +26,7 @@ from .nlp_lexicon import (
     masked_words,
     names_a_size,
     order_number_in,
+    paid_while_ago,
     percent_off_in,
     rule_intents,
     said_is_context,
@@ -118,6 +120,11 @@ def _rule_hit(
     """The rule's first keyword or lexicon word in the text: among all of them, or only among its context
     words (`context=True`) or the others (`False`)."""
     intents = rule_intents(tuple(rule.keywords))
+    if context is not True and "order_status" in intents:
+        fix = address_fix_in(text)
+        if fix:
+            # its own topic: no narrower one takes it ("wrong house number, can you change it?" is no return)
+            return RuleMatch(rule=rule, keyword="address mistake", said=fix, intents=intents, topic="address")
     for keyword in rule.keywords:
         keyword_intents = rule_intents((keyword,))
         if (
@@ -151,6 +158,11 @@ def _rule_hit(
         if number:
             return RuleMatch(
                 rule=rule, keyword="order number", said=number, intents=intents, topic="order_status"
+            )
+        paid = paid_while_ago(text)
+        if paid:
+            return RuleMatch(
+                rule=rule, keyword="paid a while ago", said=paid, intents=intents, topic="order_status"
             )
     if context is not True and "shipping" in intents:
         destination = destination_in(text)

@@ -278,7 +278,7 @@ def test_a_seventeenth_blind_set_meets_the_issue_targets(english_rules_store):
     strict=False,
     reason="blind: first run on main e648b57 (session 5) 91.4 % (2 missed opt-outs, 0 false; "
     "en, pt 87.5 %); 92.9 %, 0 missed after the fixes it prompted (en, pt 87.5 %: a size or a version "
-    "in stock read as sizing, fit to a car); see its _first_run",
+    "in stock read as sizing, fit to a car); 93.9 % after session 6's replies6; see its _first_run",
 )
 @pytest.mark.django_db
 def test_an_eighteenth_blind_set_meets_the_issue_targets(english_rules_store):
@@ -297,7 +297,8 @@ def test_a_nineteenth_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.xfail(
     strict=False,
     reason="blind: first run on branch split cd1a5ee (session 6) 78.9 % (10 missed opt-outs, 0 false; de"
-    " 72.5 %, it 75.0 %); see its _first_run",
+    " 72.5 %, it 75.0 %); 83.6 % after replies6 (tuned on its kinds as described, never on its text); see "
+    "its _first_run",
 )
 @pytest.mark.django_db
 def test_a_twentieth_blind_set_meets_the_issue_targets(english_rules_store):
@@ -307,7 +308,8 @@ def test_a_twentieth_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.xfail(
     strict=False,
     reason="blind: first run on branch split cd1a5ee (session 6) 82.1 % (16 missed opt-outs, 1 false; es,"
-    " pt 75.0 %); see its _first_run",
+    " pt 75.0 %); 85.7 % after replies6 (tuned on its kinds as described, never on its text); see its "
+    "_first_run",
 )
 @pytest.mark.django_db
 def test_a_twenty_first_blind_set_meets_the_issue_targets(english_rules_store):
@@ -317,7 +319,8 @@ def test_a_twenty_first_blind_set_meets_the_issue_targets(english_rules_store):
 @pytest.mark.xfail(
     strict=False,
     reason="blind: first run on branch split cd1a5ee (session 6) 83.9 % (7 missed opt-outs, 1 false; en"
-    " 77.5 %); see its _first_run",
+    " 77.5 %); 88.6 % after replies6 (tuned on its kinds as described, never on its text); see its "
+    "_first_run",
 )
 @pytest.mark.django_db
 def test_a_twenty_second_blind_set_meets_the_issue_targets(english_rules_store):

@@ -28,7 +28,12 @@ kinds: slang and staccato plans signed with a name, a plan with "next week", a c
 scored 1/20 on its first run; its opt-outs (PROMPTED_BY_SET_14) 5/11, traps 3/3. An eleventh
 (ELEVENTH_BATCH: sets 15 and 16's kinds) scored 4/12 on its first run; its opt-outs
 (PROMPTED_BY_SETS_15_AND_16) 1/24, traps 5/5. A twelfth (TWELFTH_BATCH: sets 17 and 18's kinds) scored 1/13
-on its first run; its opt-outs (PROMPTED_BY_SETS_17_AND_18) 5/12, traps 3/3.
+on its first run; its opt-outs (PROMPTED_BY_SETS_17_AND_18) 5/12, traps 3/3. A thirteenth (THIRTEENTH_BATCH,
+session 6: sets 20–22's kinds — slang thanks, plans on a grant or after a committee, dictated punctuation,
+lettered order numbers, a product's own durations, versions, fit into things, payment sent back) scored
+56/126 on its first run, then was tuned on; its traps (THIRTEENTH_BATCH_TRAPS, written after) 28/29. The same
+kinds in fresh words: FOURTEENTH_BATCH 76/84 on its first run, FIFTEENTH_BATCH 13/37, SIXTEENTH_BATCH 42/49,
+SEVENTEENTH_BATCH 23/27, each then tuned on.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -1397,6 +1402,475 @@ K goeiemiddag, merci, ik bestel het morgen
 """,
 }
 
+# Session 6, after blind sets 20–22's first runs: their kinds (described to the writer, not quoted), in new
+# words. First run on split 6e7db21, before any change: 56/126 (44.4 %); then tuned on.
+# (Named THIRTEENTH: a TWELFTH_BATCH for sets 17 and 18 already existed.)
+THIRTEENTH_BATCH = {
+    "en": """
+K legend, ta
+K grand job, nae bother
+K cheers mate, legend 👍
+K thanks, I'll buy it when my birthday money comes in
+K I'll order it when I get paid on Friday
+K thanks, I'll take it to the committee meeting on Tuesday and come back to you
+K ok thanks comma I'll think about it period
+Z does the medium fit a 40 inch chest question mark
+O where's #KT-44120 at?
+O paid 5 days ago and nothing yet
+O I paid by bank transfer yesterday, has it shipped?
+O I typed the wrong house number on my order, can you fix it?
+F how long does the cooler keep ice for?
+F how fast does the solar shower heat up?
+A do you do the board bag for a 6'8?
+A is the wetsuit made in LT?
+A does it come in read?
+A when is the large back in stock?
+S will it arrive before the 21st?
+S can you ship it straight to the campsite at the festival?
+Z will my phone fit in the pouch with its case on?
+Z ok enough questions, last one: do two adults with rucksacks fit in the tent?
+E my card keeps getting refused, I'm with Monzo
+E you took the money twice
+""",
+    "es": """
+K chido, gracias
+K dale, ahorita lo miro
+K gracias mi amor, lo pienso y te digo
+K gracias, lo compro cuando me llegue la beca
+K lo pido cuando me paguen las prácticas
+K gracias, lo llevo a la junta directiva y te digo
+K vale gracias punto
+N el reparto es a las 10 en punto?
+O ¿qué pasa con el ES-55102?
+O pagué hace 6 días y nada todavía
+O puse mal el código postal en el pedido, ¿se puede corregir?
+F ¿cuánto tiempo tarda en calentar la ducha solar?
+A ¿hay versión para niños?
+A ¿la venden en pack de 10?
+S ¿me llega antes del 20?
+Z ¿cuántos niños de 10 años caben en la tienda?
+E el banco me devolvió la transferencia, el IBAN estaba mal
+A basta con que me digas si queda en verde
+""",
+    "fr": """
+K merci bin gros
+K correct, je vais y penser
+K merci, je vais réfléchir une fois
+K merci, je commande quand ma bourse tombe
+K merci, je le présente au comité jeudi et je reviens vers vous
+K merci virgule je vais réfléchir point
+O des nouvelles de FR-88213 ?
+O j'ai payé par virement lundi, c'est parti ?
+O je me suis trompé de code postal dans ma commande, vous pouvez le corriger ?
+F combien de temps la glacière garde le froid ?
+A elle existe avec des roulettes ?
+A vous l'avez dans une autre couleur que le gris ?
+S ça arrive avant le 12 ?
+Z je fais 1m95, je tiens dans la chaise ?
+E ma carte est refusée encore et encore, je suis au Crédit Agricole
+F vous avez un magasin à Lille ?
+""",
+    "de": """
+K leiwand, danke
+K Vergelt's Gott
+K danke, bist a Legende
+W schau ich mir am WE an
+K danke, ich bestell's wenn das Geld vom Ferialjob da ist
+K wenn das Geburtstagsgeld da ist, bestell ich
+K danke, ich bespreche das mit dem Vorstand und melde mich
+K danke Komma schau ich mir morgen an Punkt
+Z passt die Jacke bei 1,80 Fragezeichen
+O was ist mit DE-40518?
+O vor 4 Tagen bezahlt und noch nichts
+O hab per Überweisung bezahlt, ist es schon raus?
+O falsche Hausnummer in der Bestellung, kann man das ändern?
+F wie lange braucht die Solardusche zum Aufheizen?
+A gibt's die Tasche auch mit Schultergurt?
+A wann ist die Größe M wieder da?
+S ist es bis Freitag da?
+Z passen zwei Leute mit Rucksäcken ins Zelt?
+E ihr habt zweimal abgebucht!
+E Handy ist beim Bezahlen eingefroren
+""",
+    "it": """
+K daje, grazie
+K grazie regà, siete forti
+K grazie picciotti
+K grazie, lo prendo quando arrivano i soldi del compleanno
+K grazie, ne parlo con la direzione e vi faccio sapere
+K grazie virgola ci penso punto
+S arriva entro venerdì punto interrogativo
+O pagato con bonifico, è già partito?
+O ho sbagliato il CAP nell'ordine, si può correggere?
+F quanto tempo ci vuole per montare la tenda?
+A c'è la versione per bambini?
+A esiste in rosso?
+S arriva prima del 15?
+Z il telefono con la cover entra nel marsupio?
+E la carta viene rifiutata di continuo, ho Intesa
+F c'è un punto vendita a Torino?
+A basta che mi dite se c'è in verde
+""",
+    "pt": """
+K boa onda, valeu
+K blz, obg
+K obrigado, compro quando cair a bolsa do estágio
+K obrigada, vou levar à direção do clube e depois digo
+K obrigado vírgula vou pensar ponto
+A tem em azul ponto de interrogação
+O alguma novidade do nº PT-52280?
+O paguei há 8 dias e até agora nada
+F quantos dias o gelo dura na caixa térmica?
+A tem com rodinhas?
+A vem em outra cor sem ser laranja?
+S chega antes do dia 9?
+Z quantas crianças de 10 anos cabem na barraca?
+E o QR code do Pix não gera
+E o celular travou no meio do pagamento
+F vocês têm loja física no Porto?
+""",
+    "nl": """
+K thx, sws kijk ik er morgen naar
+K grantangi
+K ik zal er eens over nadenken
+K thanks, ik bestel het als mijn studiefinanciering binnen is
+K dank je, ik leg het voor aan het bestuur en laat het weten
+K bedankt komma ik denk erover na punt
+S komt het voor zaterdag vraagteken
+O hoe staat het met NL-31907?
+O ik heb het verkeerde huisnummer ingevuld bij mijn bestelling, kan dat nog aangepast?
+F hoe lang duurt het om de tent op te zetten?
+A is er een kinderversie?
+A wanneer is maat L weer op voorraad?
+S komt het vóór woensdag binnen?
+Z past mijn telefoon met hoesje in het tasje?
+E de bank heeft mijn overboeking teruggestort, verkeerd IBAN
+""",
+}
+
+# Written after tuning on THIRTEENTH_BATCH, to check its word lists do not reach too far: dictated marks that
+# are words, slang thanks before a question, durations of delivery, "ci sta" (it may be) beside "ci sta
+# nel" (it fits). First run: 28/29 ("ci sta che arrivi domani?" read as sizing; "ci sta" alone left the list).
+THIRTEENTH_BATCH_TRAPS = {
+    "en": """
+R what's the return period?
+K ok thanks period
+N legend, but the link is broken
+D I'll buy it when I get paid but the code SNOW15 doesn't work
+D is the SALE-2024 code still valid?
+S how long does shipping take to arrive, it needs to stay cold
+F how long does the battery last?
+Z is it long enough for a 6'2 guy?
+""",
+    "es": """
+S estoy a punto de comprarlo, ¿llega antes del viernes?
+S chido, y el envío a Monterrey
+O dale, pero no me llegó el pedido
+S cuánto tarda en llegar a Madrid?
+D entra en la oferta?
+""",
+    "fr": """
+S livraison en point relais possible ?
+Z je reviens vers vous demain pour la taille
+S combien de temps pour la livraison ?
+""",
+    "de": """
+Z 1 komma 80 lang, passt das?
+O du bist a Legende, aber wo ist meine Bestellung
+S wie lange dauert der Versand?
+D gibt es das mit Rabatt?
+""",
+    "it": """
+F c'è un punto vendita a Roma?
+N grazie ragazzi, ma la taglia M c'è?
+S ci sta che arrivi domani?
+""",
+    "pt": """
+F vem com manual?
+S vocês enviam para o Porto?
+S quanto tempo demora para chegar?
+""",
+    "nl": """
+O thx, waar blijft mijn pakket
+S hoe lang duurt de levering?
+D past er korting op?
+""",
+}
+
+# Session 6, the same kinds again in fresh words, written after tuning on THIRTEENTH_BATCH and run once before
+# any further change, to see whether that tuning generalised. First run: 76/84 (90.5 %); then tuned on.
+FOURTEENTH_BATCH = {
+    "en": """
+K cheers pal, you're a star
+K ta very much, sound
+W grand so, I'll have a look at the weekend
+K I'll grab it when my student loan lands
+K gonna run it by the club committee first, cheers
+K thanks full stop
+O any update on order GB-55213?
+O paid 3 days ago, nothing's come through yet
+O I put the wrong postcode on it, can you change it?
+F how long does the gas canister last?
+A do you do a 12-pack?
+A is there a version with a longer strap?
+S could it get here before the 9th?
+Z will a 13 inch laptop fit in the daypack?
+E my bank says the payment bounced twice
+""",
+    "es": """
+K órale, gracias
+K qué padre, gracias, lo checo al rato
+K lo compro cuando me caiga la quincena
+K lo comento con la directiva del club y te aviso
+K muchas gracias coma lo pienso punto
+O ¿cómo va el pedido MX-44871?
+O pagué por transferencia el lunes, ¿ya salió?
+F ¿cuánto dura la batería de la linterna?
+A ¿la tienen en versión infantil?
+Z ¿caben dos sacos en la mochila?
+E me cobraron dos veces con Bizum
+""",
+    "fr": """
+K merci ben gros, c'est bin correct
+K tiguidou, merci
+K je commande quand ma paie tombe vendredi
+K je soumets ça au comité du club et je vous redis
+O où en est la commande BE-20554 ?
+O j'ai fait un virement il y a 4 jours, c'est expédié ?
+F combien de temps pour que la douche solaire chauffe ?
+A elle existe en version enfant ?
+S vous pouvez la livrer directement au camping du festival ?
+E ma banque a rejeté le virement, mauvais IBAN
+""",
+    "de": """
+K servus, merci vielmals
+K passt, vergelt's Gott
+K bestell ich, wenn das Bafög da ist
+K ich bring's in die Vorstandssitzung und meld mich
+K danke Punkt
+O Bestellung AT-33018, wo ist die?
+O vor 5 Tagen überwiesen und nix passiert
+F wie lange hält die Kühlbox kalt?
+A gibt's den Rucksack auch in einer Kinderversion?
+S kommt das noch vor Samstag?
+E Zahlung zweimal abgebucht
+E die Überweisung kam zurück, IBAN war falsch
+""",
+    "it": """
+K daje regà, grazie
+K grazie, mitici
+K lo prendo quando mi arriva lo stipendio venerdì
+K ne parlo col direttivo e vi faccio sapere
+K ok grazie punto
+O novità su IT-71120?
+O ho fatto il bonifico 6 giorni fa e ancora niente
+F quanto dura il ghiaccio nella borsa frigo?
+A c'è anche la versione con le ruote?
+S arriva prima di sabato?
+Z ci entrano due persone con gli zaini nella tenda?
+E il bonifico è tornato indietro, IBAN sbagliato
+""",
+    "pt": """
+K valeu, tmj, boa onda
+K fechou, blz
+K compro quando cair o salário na sexta
+K vou levar pra diretoria e depois te aviso
+K obrigado ponto
+O e o pedido BR-22871?
+O paguei por transferência há 5 dias e nada
+F quanto tempo a bateria dura?
+A tem versão infantil?
+Z cabe um notebook de 15 na mochila?
+E o Pix não gera o código
+E cobraram duas vezes no cartão
+""",
+    "nl": """
+K thx, sws top
+K dankjewel, ik zal er eens naar kijken
+K ik bestel het als mijn loon binnen is
+K ik bespreek het met het bestuur en laat het weten
+K dank je punt
+O hoe zit het met BE-40213?
+O 4 dagen geleden betaald en nog niks
+F hoe lang blijft de koelbox koud?
+A is er een versie met wieltjes?
+S is het er voor vrijdag?
+Z passen er twee mensen met rugzak in de tent?
+E de overboeking is teruggestort, IBAN klopte niet
+""",
+}
+
+# Session 6, probes written after tuning on FOURTEENTH_BATCH, each run once before the changes they prompted:
+# FIFTEENTH_BATCH (more slang thanks, money to come, a council to consult) 13/37 on its first run;
+# SIXTEENTH_BATCH (delivery by a day or to a place, a product's durations, versions, fit, a bank named
+# beside a refused card, a shop in a city, "basta che") 42/49. Both then tuned on.
+FIFTEENTH_BATCH = {
+    "en": """
+K spot on, cheers
+K bang on mate, ta
+K wicked, thanks
+K cheers me dear
+K when my student finance comes in I'll order
+K I'll get it on payday
+K I'll raise it at the board meeting and get back to you
+K need to check with the committee first, thanks
+""",
+    "es": """
+K vale, guay, gracias
+K mola, gracias crack
+K de una, gracias
+K cuando cobre a fin de mes lo pido
+K tengo que consultarlo con la junta, gracias
+""",
+    "fr": """
+K pas de trouble, merci
+K pas de souci, merci
+K nickel, merci bien
+K au top merci
+K trop bien merci
+K je l'achète quand j'aurai ma bourse
+K je dois voir avec le bureau de l'association, merci
+""",
+    "de": """
+K basst scho, danke
+K mega, danke dir
+K supi, danke
+K ich bestell wenn der Lohn kommt
+K muss das erst mit dem Vorstand abklären, danke
+""",
+    "it": """
+K grazie di cuore
+K figo, grazie
+K lo compro a fine mese quando prendo lo stipendio
+K devo sentire il consiglio direttivo, grazie
+""",
+    "pt": """
+K show de bola, valeu
+K bacana, obrigado
+K compro quando sair o pagamento
+K preciso ver com a diretoria, obrigado
+""",
+    "nl": """
+K toppie, dankjewel
+K is goed, komt goed
+K ik bestel het als ik betaald krijg
+K moet het even met het bestuur overleggen, bedankt
+""",
+}
+
+SIXTEENTH_BATCH = {
+    "en": """
+S will it be here by Friday?
+S can you send it to the campsite?
+F how long does it take to inflate?
+A is it available with a shoulder strap?
+A do you do it in XLT?
+Z fits 2 people?
+Z can 3 kids sleep in it?
+E card declined again, I'm with Revolut
+F do you have a shop in Leeds?
+""",
+    "es": """
+S lo tengo antes del 14?
+S podéis mandarlo al camping del festival?
+F ¿cuánto tarda en montarse?
+E tarjeta rechazada otra vez, soy de BBVA
+F tenéis tienda física en Madrid?
+S basta con que llegue antes del viernes
+""",
+    "fr": """
+S arrivera-t-il avant le 14 ?
+S ce sera là avant vendredi ?
+S vous pouvez l'envoyer au camping ?
+F combien de temps met-elle à chauffer ?
+E carte refusée encore, je suis chez Boursorama
+F avez-vous une boutique à Lyon ?
+""",
+    "de": """
+S ist das bis Donnerstag da?
+S schafft ihr das bis Donnerstag?
+S kommt es bis Freitag?
+S könnt ihr es direkt zum Festivalgelände schicken?
+F wie lange dauert der Aufbau?
+A kommt der auch in Rot?
+A gibt es den Schlafsack in einer Kinderversion?
+E Karte wird immer abgelehnt, Sparkasse
+F habt ihr einen Laden in Wien?
+""",
+    "it": """
+S arriva entro il 14?
+S potete spedirlo al campeggio?
+F quanto ci mette a scaldarsi?
+A c'è in rosso?
+E carta rifiutata ancora, ho Fineco
+F avete un negozio a Milano?
+S basta che arrivi entro venerdì
+""",
+    "pt": """
+S chega até dia 14?
+S dá pra mandar pro camping?
+F quanto tempo leva pra montar?
+Z cabem 3 crianças?
+E cartão recusado de novo, Nubank
+F têm loja em Lisboa?
+""",
+    "nl": """
+S is het voor vrijdag in huis?
+S kunnen jullie het naar de camping sturen?
+F hoe lang duurt het opladen?
+Z kan ik er met 1,95 m in liggen?
+E kaart geweigerd, ING
+F hebben jullie een winkel in Utrecht?
+""",
+}
+
+# Session 6, a last probe of dictated marks, lettered order numbers, address mistakes and refused payments in
+# fresh words, run once before the changes it prompted: 23/27 (an address mistake read as returns or not at
+# all, "keeps refusing", "bleef hangen"). Then tuned on.
+SEVENTEENTH_BATCH = {
+    "en": """
+K thanks exclamation mark
+A does it come in blue question mark
+O what's happening with NL-55120
+O order ref #FR88213 any news
+O paid a week ago, still waiting
+E tried paying 3 times, the bank keeps refusing it (Santander)
+""",
+    "es": """
+K vale punto final
+A hay en talla M signo de interrogación
+O puse mal el número de la casa, ¿lo podéis cambiar?
+""",
+    "fr": """
+K merci point final
+S c'est livré quand point d'interrogation
+S le point relais est fermé, vous pouvez livrer à domicile ?
+O j'ai mis le mauvais code postal, vous pouvez corriger ?
+""",
+    "de": """
+K danke Ausrufezeichen
+O wann kommt DE-77311?
+O hab die falsche PLZ angegeben, könnt ihr das korrigieren?
+""",
+    "it": """
+K grazie mille punto esclamativo
+O ho pagato con bonifico, è partito?
+E mi sono stati addebitati due volte
+""",
+    "pt": """
+K valeu ponto final
+N qual é o ponto de retirada?
+O fiz a transferência ontem, já foi enviado?
+E o app do banco travou no pagamento
+""",
+    "nl": """
+K dank je wel uitroepteken
+A is het op voorraad vraagteken
+O ik heb een verkeerd huisnummer opgegeven, kan dat aangepast worden?
+E iDEAL bleef hangen bij het betalen
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -1417,6 +1891,12 @@ AREAS = {
     "tenth": TENTH_BATCH,
     "eleventh": ELEVENTH_BATCH,
     "twelfth": TWELFTH_BATCH,
+    "thirteenth": THIRTEENTH_BATCH,
+    "thirteenth-traps": THIRTEENTH_BATCH_TRAPS,
+    "fourteenth": FOURTEENTH_BATCH,
+    "fifteenth": FIFTEENTH_BATCH,
+    "sixteenth": SIXTEENTH_BATCH,
+    "seventeenth": SEVENTEENTH_BATCH,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -1430,6 +1910,12 @@ FOLLOW_UP_BATCHES = (
     "tenth",
     "eleventh",
     "twelfth",
+    "thirteenth",
+    "thirteenth-traps",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
