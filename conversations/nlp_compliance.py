@@ -86,7 +86,11 @@ _FILLER = wordset(
     "alsjeblieft aub dank bedankt nu ja nee hoi hallo alles berichten graag maar even nou ermee daarmee "
     "porfa plis xfa pf pfv favor subito mal endlich cosi grz obg obgd vlw a u b "
     "interesa interessa interesse interessiert interesseert "
-    "so donc entonces pues also quindi dunque dus entao"
+    "so donc entonces pues also quindi dunque dus entao "
+    # who is addressed, kindly or not: "STOP fada", "STOPP Leute", "BASTA cretini"
+    "bro dude mate guys folks idiot idiots morons wey guey tio tia quillo pisha pendejos idiota idiotas "
+    "cabrones mec fada gars connards abrutis leute alter jungs idioten ragazzi raga idioti cretini mano "
+    "galera cara jongens mensen gast"
 )
 # "Stopp mal, …", "stop maar even, …": a moment's pause before a question, unless it is the whole message.
 _WAIT_A_MOMENT = wordset("mal maar even")
@@ -275,7 +279,10 @@ _REVOCATION_PATTERNS_ES = [
     r"(?:(?:sus|tus|estos|esos|vuestros) )?"
     r"(?:" + _MESSAGES_ES[3:-1] + r"|ofertas|nada mas|nada)\b" + _NOT_FROM_YOU_ES,
     # "no enviéis promociones aquí", "no manden más publicidad": the texts named
-    r"\bno (?:me |nos )?(?:envien|manden|envies|mandes)(?: mas)? (?:\w+ )?" + _MESSAGES_ES + r"\b",
+    # Andalusian "no me mandei ma' mensaje"
+    r"\bno (?:me |nos )?(?:envien|manden|envies|mandes|mandei|enviei)(?: mas)? (?:\w+ )?"
+    + _MESSAGES_ES
+    + r"\b",
     r"\bno mas (?:mensajes|textos|sms)\b",
     r"\bya no (?:me )?(?:escriban|escribas|manden|mandes|envien|envies)\b",
     r"\b(?:borr|elimin|quit|sac|saqu)(?:a|e|en|ar|ame|eme|enme|arme) "
@@ -351,16 +358,15 @@ _REVOCATION_PATTERNS_FR = [
     r"contacter|texter)\b|\bpourquoi (?:vous |tu )?(?:m ecrivez|me relancez|me contactez|me textez|m ecris) "
     r"(?:encore|toujours|sans arret|tout le temps)\b",
     # "jveux plus recevoir vos trucs", "je ne veux plus rien recevoir de votre part"
-    r"\b(?:je |j )?(?:ne |n )?j?(?:veux|voudrais|souhaite|desire|veut|veulent|voulons) (?:plus|pus?|pas) "
+    r"\b(?:je |j )?(?:ne |n )?j?(?:veux|voudrais|souhaite|desire|veut|veulent|voulons) (?:plus|plu|pus?|pas) "
     r"(?:rien |les )?recevoir\b" + _AN_ITEM_FR,
     r"\b(?:ne )?(?:m|me|nous|lui|leur) (?:envoyez|envoie|envoies|envoyer|ecrivez|ecris|ecrire|"
     r"(?:re)?contactez|(?:re)?contacte|spammez|harcelez|relancez) (?:\w+ )?(?:plus|jamais)\b",
     r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous |lui |leur )?(?:envoyer|ecrire|contacter|spammer"
     r"|harceler|relancer)\b",
     r"\barret(?:ez|e|er)? (?:les|vos|ces|tes|avec les|avec vos) " + _MESSAGES_FR + r"\b",
-    r"\b(?:je )?(?:ne )?j?(?:veux|souhaite|desire|veut|veulent) (?:plus|pus?|pas|aucun|aucune) (?:\w+ ){0,2}"
-    + _MESSAGES_FR
-    + r"\b",
+    r"\b(?:je )?(?:ne )?j?(?:veux|souhaite|desire|veut|veulent) (?:plus|plu|pus?|pas|aucun|aucune) "
+    r"(?:\w+ ){0,2}" + _MESSAGES_FR + r"\b",
     r"\bplus (?:de |d )?" + _MESSAGES_FR + r"\b",
     r"\b(?:stop|assez|marre) (?:a |aux |de |des |avec )?(?:vos |ces |les )?" + _MESSAGES_FR + r"\b",
     r"\bdes(?:abonn|inscri)\w*\b",
@@ -372,6 +378,9 @@ _REVOCATION_PATTERNS_FR = [
     r"\bne plus (?:(?:m|me|nous|lui|leur) )?(?:envoyer|ecrire|adresser) (?:de |d |des )?(?:\w+ )?"
     + _MESSAGES_FR
     + r"\b",
+    # "merci de ne plus écrire" (to a phone whose owner died); "ne plus envoyer à l'ancienne adresse" ships
+    r"\b(?:merci|priere|svp|veuillez|please) de ne plus (?:ecrire|envoyer|contacter|texter|relancer)\b"
+    r"(?! (?:a|au|aux|chez|par)\b)" + _AN_ITEM_FR,
     # Quebec "pu" for "ne plus": "textez-moi pu", "envoyez-moi pus rien"
     r"\b(?:envoyez|envoie|ecrivez|ecris|textez|texte|contactez|relancez)(?: moi| nous| lui| leur)? pus?\b",
     r"\b(?:veux|souhaite|desire|voudrais|souhaiterais) (?:plus|pas|plus jamais) (?:etre|qu on me) "
@@ -574,7 +583,7 @@ _REVOCATION_PATTERNS_PT = [
     r"\w* (?:\w+ )?mais\b(?! (?:de|do|da|que|cedo|tarde|para|pra|pro) )",
     r"\b(?:parem|pare|parar|para|deixem|deixe|deixa) de (?:me |nos )?(?:mandar|enviar|escrever|mandarem|"
     r"enviarem|incomodar|encher)\b",
-    r"\bnao (?:me |nos |lhe |lhes )?(?:mandem|mande|envie|enviem|escrevam|escreva|manda|envia|contatem|"
+    r"\b(?:nao|n) (?:me |nos |lhe |lhes )?(?:mandem|mande|envie|enviem|escrevam|escreva|manda|envia|contatem|"
     r"contate) (?:\w+ )?mais\b",
     # "pedimos para não enviarem mais sms" (the personal infinitive)
     r"\b(?:para|pra|pa) (?:nao|n) (?:me |nos |lhe |lhes )?(?:mandarem|enviarem|escreverem|contatarem|"
@@ -588,7 +597,8 @@ _REVOCATION_PATTERNS_PT = [
     r"\bnao (?:quero|desejo) (?:mais )?receber (?:mais )?nada\b"
     r"(?! (?:de|sobre|do|da) (?!(?:voces|vcs|vc|voce|vossa|vos)\b))",
     r"\bsem mais " + _MESSAGES_PT + r"\b",
-    r"\b(?:me )?(?:tire|tirem|tira|remova|removam|remove|exclua|excluam|apague|apaguem) (?:o )?(?:meu "
+    r"\b(?:me )?(?:tire|tirem|tira|remova|removam|remove|exclua|excluam|apague|apaguem)(?: me| nos)? "
+    r"(?:o )?(?:meu "
     r"(?:numero|contato|cadastro)|da (?:lista|sua lista))\b",
     r"\bme (?:tire|tirem|tira|remova|removam|exclua|excluam|descadastr\w+)\b",
     r"\bdescadastr\w*\b",
@@ -626,6 +636,8 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons|haar|hem) (?:niks|niets) meer\b",
     r"\b(?:hoe(?:f|ft|ven)|wil|wilt|willen) (?:\w+ ){0,2}" + _MESSAGES_NL + r" niet meer\b",
     r"\b(?:liever|graag) geen (?:\w+ )?" + _MESSAGES_NL + r"\b",
+    r"\b(?:graag|gelieve|liefst|aub) (?:niks|niets) meer (?:te )?(?:sturen|smsen|sms en|appen|mailen)\b"
+    r"(?! naar)",
     # "die sms'kes ... ik wil er geen meer": none of the texts named before
     r"\b" + _MESSAGES_NL + r"\b(?: \w+){0,12} (?:ik )?wil er (?:\w+ )?geen (?:\w+ )?meer\b",
     r"\bgeen (?:\w+ )?" + _MESSAGES_NL + r" meer (?:ontvangen|krijgen) (?:\w+ )?"
@@ -666,7 +678,7 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:verkeerd|verkeerde) nummer\b",
     # "neem nooit meer contact met me op"; "niemand heeft meer contact opgenomen" says nobody did.
     r"\b(?:neem|neemt|nemen) (?:\w+ ){0,2}(?:(?:nooit|geen|niet) meer contact|geen contact meer)\b",
-    r"\b(?:haal|haalt|zet|verwijder|schrap) (?:me|mij|mijn nummer) (?:\w+ )?(?:van|uit) "
+    r"\b(?:haal|haalt|zet|verwijder|schrap) (?:me|mij|mich|mijn nummer) (?:\w+ )?(?:van|uit) "
     r"(?:de|jullie|uw|je|die|deze|het) (?:\w+ )?(?:lijst|lijsten|verzendlijst|mailinglijst|bestand|"
     r"systeem)\b",
     r"\bmijn (?:nummer|telefoonnummer|gegevens) (?:\w+ )?(?:verwijderen|wissen|schrappen)\b",
@@ -697,7 +709,7 @@ _STOP_THE_TEXTS = {
         "",
     ),
     "es": (
-        "paren|pare|para con|basta|no mas|stop|ya esta bien|ya estuvo|suficiente|harto|harta|me canse|"
+        "paren|pare|para con|basta|no mas|stop|alto|ya esta bien|ya estuvo|suficiente|harto|harta|me canse|"
         "cansado|cansada|joder con|jodan con|cancelar|cancelen|cancela|cancele",
         "con de d los las el tus sus estos esos tantos tanto tanta ya",
         "publicidad|spam|promos",
@@ -788,7 +800,9 @@ _REMOVE_MY_NUMBER = {
     ),
     "de": (
         "losch|entfern|austrag|tragt mich aus|tragen sie mich aus|streich",
-        r"(?:meine |die |diese |meine handy|meine telefon)?nummer|meine (?:daten|kontaktdaten)|"
+        r"(?:meine |die |diese |meine handy|meine telefon)?nummer|"
+        r"(?:meine |meiner )?(?:telefon|handy|mobil|ruf)nummer|"
+        r"meine (?:daten|kontaktdaten)|"
         r"(?:aus|von) (?:ihrem|ihrer|eurem|eurer|deinem|deiner|dem|der) (?:verteiler|liste|system|datenbank|"
         r"kartei|kontakten)",
     ),
@@ -1280,7 +1294,7 @@ def _near_opt_out_word(words: tuple[str, ...]) -> str | None:
 
 
 # "nn voglio + ricevere niente", "pas + de sms": a plus sign standing for "more" (not "+33 6…", "2+2", "A+").
-_PLUS_FOR_MORE = re.compile(r"(?<![\w+])\+(?=\s*[^\W\d_])")
+_PLUS_FOR_MORE = re.compile(r"(?<![\w+])\+(?=\s*(?:[^\W\d_]|$))")
 _MORE = ("piu", "plus", "mas", "mais", "more", "mehr", "meer")
 
 
@@ -1317,6 +1331,9 @@ _STANDARD_FORMS = {
     "zuug": "zeug",
     "isch": "ist",
     "keene": "keine",
+    "koine": "keine",
+    "dene": "den",
+    "sjrap": "schrap",
     "nich": "nicht",
     "berichte": "berichten",
     "ontvange": "ontvangen",

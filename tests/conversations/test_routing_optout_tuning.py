@@ -1241,6 +1241,44 @@ PROMPTED_BY_SETS_23_TO_25 = {
         "take out the red one from my cart please",
     ],
 }
+# My own cases for the kinds blind sets 26–28 found (session 6), written before any change; first run: 5 of
+# 19 opt-outs read as opt-outs, 7 of 7 traps held. The last three opt-outs were written after that change,
+# for the variants the sets still missed (a compound number word, "mich", "tirem me"), and not scored first.
+PROMPTED_BY_SETS_26_TO_28 = {
+    "opt_out": [
+        "non ci mandate +",
+        "não me mandem +",
+        "STOP idiota",
+        "STOPP Leute",
+        "BASTA cretini",
+        "no me mandei ma' mensaje",
+        "i will koine Nachrichte meh",
+        "hört auf mit dene SMS",
+        "Ich widerspreche der Verwendung meiner Mobilnummer für Werbung.",
+        "sjrap me van uw lijst",
+        "ALTO ya con los mensajes",
+        "ALTO con tanto sms",
+        "priere de ne plus écrire à ce numéro",
+        "merci de ne plus envoyer de messages",
+        "jveux plu de sms",
+        "tirem-me da vossa lista",
+        "n mandem mais msg pfv",
+        "graag niks meer sturen",
+        "gelieve geen berichten meer te sturen",
+        "ich widerspreche der Speicherung meiner Rufnummer für Werbung",
+        "sjrap mich van de verzendlijst",
+        "tirem me da lista de sms",
+    ],
+    "!opt_out": [
+        "merci de ne plus envoyer à l'ancienne adresse",
+        "STOP the order please, I ordered twice",
+        "Stop wait, is the blue one in stock?",
+        "ALTO el precio, ¿hay descuento?",
+        "la tienda es muy alta para mi coche?",
+        "n mandem o rosa, quero o azul",
+        "graag niks meer sturen naar mijn oude adres",
+    ],
+}
 # Left noticed at the end of session 5: a "+" for "more" (set 8's one miss) and a pre-existing false opt-out
 # for texts about the delivery. Written here in session 6 before the change: "no + mensajes", "pas + de sms
 # svp" and the trap on "on the delivery" failed then; the others held.
@@ -1272,6 +1310,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("noticed", NOTICED_IN_SESSION_5),
     ("sets20-22", PROMPTED_BY_SETS_20_TO_22),
     ("sets23-25", PROMPTED_BY_SETS_23_TO_25),
+    ("sets26-28", PROMPTED_BY_SETS_26_TO_28),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
