@@ -144,11 +144,16 @@ def _spoken_marks() -> dict[tuple[str, ...], str]:
     }
 
 
+@cache
+def _spoken_first_words() -> frozenset[str]:
+    return frozenset(spoken[0] for spoken in _spoken_marks())
+
+
 def undictated(raw: str) -> str:
     """The text with punctuation spoken as words put back as marks: "gracias punto" -> "gracias."."""
+    if _spoken_first_words().isdisjoint(words(raw)):
+        return raw  # most texts: no mark spoken, nothing to look for word by word
     tokens = list(_RAW_WORD.finditer(raw))
-    if not tokens:
-        return raw
     folded = [fold(token[0]) for token in tokens]
     marks = _spoken_marks()
     longest = max(len(spoken) for spoken in marks)

@@ -657,9 +657,8 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:geen|niet) (?:\w+ )?(?:meer|"
     + _MESSAGES_NL
     + r")\b",
-    # "geen sms meer gekregen" says none came
     # "geen sms meer gekregen", "ik krijg geen berichten meer over de levering" say none came
-    r"(?<!krijg )(?<!kreeg )(?<!ontvang )(?<!krijgen )\bgeen (?:\w+ )?"
+    r"\bgeen(?<!krijg geen)(?<!kreeg geen)(?<!ontvang geen)(?<!krijgen geen) (?:\w+ )?"
     + _MESSAGES_NL
     + r" meer\b(?! (?:gekregen|ontvangen|gehad|binnen)\b)",
     r"\b(?:stop|stoppen|hou op|houd op|kappen) (?:met|nu met) (?:het |die |de |deze |al die |jullie )?(?:"
@@ -1360,10 +1359,13 @@ def _as_meant(text: Text) -> Text:
     """The text with regional forms in standard words and a quoted reminder line left out."""
     folded = fold(text.raw)
     meant = _QUOTED.sub(lambda quote: " " if _OUR_INSTRUCTION.search(quote[1]) else quote[0], folded)
-    if not words(meant):
+    if meant != folded and not words(meant):
         meant = folded
     for _ in range(2):  # "nun me" -> "non me" -> "non mi"
-        meant = _REGIONAL.sub(lambda form: _STANDARD_FORMS[form[0]], meant)
+        standard = _REGIONAL.sub(lambda form: _STANDARD_FORMS[form[0]], meant)
+        if standard == meant:
+            break
+        meant = standard
     return text if meant == folded else Text(meant)
 
 
