@@ -92,8 +92,9 @@ _FILLER = wordset(
     "cabrones mec fada gars connards abrutis leute alter jungs idioten ragazzi raga idioti cretini mano "
     "galera cara jongens mensen gast"
 )
-# "Stopp mal, …", "stop maar even, …": a moment's pause before a question, unless it is the whole message.
-_WAIT_A_MOMENT = wordset("mal maar even")
+# "Stopp mal, geht das …": German for "wait a moment" before a question, unless it is the whole message
+# (Dutch "stop maar" is "do stop").
+_WAIT_A_MOMENT = wordset("mal")
 _FILLER_OPT_IN = {"please", "pls", "now", "again", "ok", "okay", "thanks", "yes", "me", "texts", "back", "hi"}
 _FILLER_HELP = wordset(
     "please pls me i need hi hello por favor svp s il vous plait bitte per favore alsjeblieft aub "

@@ -1195,7 +1195,8 @@ PROMPTED_BY_SETS_20_TO_22 = {
 }
 # My own cases for the kinds blind sets 23–25 found (session 6), written before any change; first run: 2 of
 # 30 opt-outs read as opt-outs, 5 of 9 traps held ("Stopp mal, …" twice, "di de baja mi cuenta", "ya dejo de
-# molestar" were opt-outs).
+# molestar" were opt-outs). One trap was bad Dutch ("stop mal even"), replaced by a German one; "Stop maar. Ik
+# heb het al gekocht" guards Dutch "stop maar" (do stop), which a first version of the fix lost.
 PROMPTED_BY_SETS_23_TO_25 = {
     "opt_out": [
         "ich will die Nachrichte nöd meh",
@@ -1228,10 +1229,11 @@ PROMPTED_BY_SETS_23_TO_25 = {
         "ich will abmelden von diese Liste",
         "quero cancelar a subscrição das mensagens",
         "so STOP",
+        "Stop maar. Ik heb het al gekocht",
     ],
     "!opt_out": [
         "Stopp mal, geht das auch in Grün?",
-        "stop mal even, kan het ook in het rood?",
+        "Stop mal kurz, gibt es das auch in Blau?",
         "di de baja mi cuenta antigua, ¿puedo usar el código en la nueva?",
         "ya dejo de molestar, última pregunta: ¿hay talla M?",
         "ya paro de preguntar jaja, ¿llega antes del viernes?",
