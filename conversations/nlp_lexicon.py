@@ -163,16 +163,20 @@ _ADDRESS_FIX = re.compile(
 )
 
 
+def _said(text: Text, pattern: re.Pattern) -> str:
+    """What the pattern finds in the text's words, "" when it finds nothing."""
+    found = pattern.search(" ".join(text.words))
+    return found[0] if found else ""
+
+
 def address_fix_in(text: Text) -> str:
     """ "wrong postcode": a mistake in an order's address ("" when there is none)."""
-    found = _ADDRESS_FIX.search(" ".join(text.words))
-    return found[0] if found else ""
+    return _said(text, _ADDRESS_FIX)
 
 
 def paid_while_ago(text: Text) -> str:
     """ "paid 5 days ago": money or an order sent some time ago ("" when there is none)."""
-    found = _PAID_AGO.search(" ".join(text.words))
-    return found[0] if found else ""
+    return _said(text, _PAID_AGO)
 
 
 # "10% off", "-20 %": a share off a price (1 to 99: "100% cotton" is a material, not a discount).
@@ -196,8 +200,7 @@ _DESTINATION = re.compile(
 
 def destination_in(text: Text) -> str:
     """ "nach Italien schicken": a destination and a sending verb after it ("" when there is none)."""
-    found = _DESTINATION.search(" ".join(text.words))
-    return found[0] if found else ""
+    return _said(text, _DESTINATION)
 
 
 # "sono alto 1,88, ci sto?", "je fais 1m85, assez long ?", "I'm 6'2, long enough?": the shopper's height in a

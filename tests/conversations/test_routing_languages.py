@@ -294,103 +294,115 @@ def test_a_nineteenth_blind_set_meets_the_issue_targets(english_rules_store):
     _assert_blind_set_meets_targets(english_rules_store, "nineteenth", HELD_OUT_19, per_language=40)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch split cd1a5ee (session 6) 78.9 % (10 missed opt-outs, 0 false; de "
-    "72.5 %, it 75.0 %); 87.1 %, 0 missed after the fixes it and its neighbours prompted (no longer "
-    "blind); see its _first_run",
-)
+# Session 6's blind sets, each with its first run and its figure after the fixes it prompted.
+SESSION_6_SETS = [
+    pytest.param(
+        "twentieth",
+        HELD_OUT_20,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch split cd1a5ee (session 6) 78.9 % (10 missed opt-outs, 0 "
+            "false; de 72.5 %, it 75.0 %); 87.1 %, 0 missed after the fixes it and its "
+            "neighbours prompted (no longer blind); see its _first_run",
+        ),
+        id="twentieth",
+    ),
+    pytest.param(
+        "twenty-first",
+        HELD_OUT_21,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch split cd1a5ee (session 6) 82.1 % (16 missed opt-outs, 1 "
+            "false; es, pt 75.0 %); 91.8 %, 0 missed after the fixes it and its neighbours "
+            "prompted (no longer blind); see its _first_run",
+        ),
+        id="twenty-first",
+    ),
+    pytest.param(
+        "twenty-second",
+        HELD_OUT_22,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch split cd1a5ee (session 6) 83.9 % (7 missed opt-outs, 1 "
+            "false; en 77.5 %); 91.4 %, 0 missed after the fixes it and its neighbours prompted "
+            "(no longer blind); see its _first_run",
+        ),
+        id="twenty-second",
+    ),
+    pytest.param(
+        "twenty-third",
+        HELD_OUT_23,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch split 96d5430 (session 6) 81.1 % (5 missed opt-outs, 0 "
+            "false; de 67.5 %, fr, nl 77.5 %); 83.9 %, 0 missed after the fixes it and its "
+            "neighbours prompted (no longer blind); see its _first_run",
+        ),
+        id="twenty-third",
+    ),
+    pytest.param(
+        "twenty-fourth",
+        HELD_OUT_24,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch split 96d5430 (session 6) 85.4 % (8 missed opt-outs, 1 "
+            "false; es, de 80.0 %); 88.2 %, 0 missed after the fixes it and its neighbours "
+            "prompted (no longer blind); see its _first_run",
+        ),
+        id="twenty-fourth",
+    ),
+    pytest.param(
+        "twenty-fifth",
+        HELD_OUT_25,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch split 96d5430 (session 6) 82.9 % (10 missed opt-outs, 5 "
+            'false; es 77.5 %); 87.1 % (3 false: bare "where did you get my number?", read as '
+            "opt-outs by rule), 0 missed after the fixes it and its neighbours prompted (no "
+            "longer blind); see its _first_run",
+        ),
+        id="twenty-fifth",
+    ),
+    pytest.param(
+        "twenty-sixth",
+        HELD_OUT_26,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch split 9144613 (session 6) 94.3 % (1 missed opt-out, 0 "
+            "false; es 85.0 %); 94.6 %, 0 missed after the fixes it and its neighbours prompted "
+            "(no longer blind); see its _first_run",
+        ),
+        id="twenty-sixth",
+    ),
+    pytest.param(
+        "twenty-seventh",
+        HELD_OUT_27,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch split 9144613 (session 6) 83.6 % (6 missed opt-outs, 0 "
+            "false; de 62.5 %); 86.8 %, 0 missed after the fixes it and its neighbours prompted "
+            "(no longer blind); see its _first_run",
+        ),
+        id="twenty-seventh",
+    ),
+    pytest.param(
+        "twenty-eighth",
+        HELD_OUT_28,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch split 9144613 (session 6) 89.6 % (6 missed opt-outs, 0 "
+            "false; fr 82.5 %); 92.1 %, 0 missed after the fixes it and its neighbours prompted "
+            "(no longer blind); see its _first_run",
+        ),
+        id="twenty-eighth",
+    ),
+]
+
+
+@pytest.mark.parametrize(("ordinal", "replies"), SESSION_6_SETS)
 @pytest.mark.django_db
-def test_a_twentieth_blind_set_meets_the_issue_targets(english_rules_store):
-    _assert_blind_set_meets_targets(english_rules_store, "twentieth", HELD_OUT_20, per_language=40)
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch split cd1a5ee (session 6) 82.1 % (16 missed opt-outs, 1 false; es, "
-    "pt 75.0 %); 91.8 %, 0 missed after the fixes it and its neighbours prompted (no longer blind); "
-    "see its _first_run",
-)
-@pytest.mark.django_db
-def test_a_twenty_first_blind_set_meets_the_issue_targets(english_rules_store):
-    _assert_blind_set_meets_targets(english_rules_store, "twenty-first", HELD_OUT_21, per_language=40)
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch split cd1a5ee (session 6) 83.9 % (7 missed opt-outs, 1 false; en "
-    "77.5 %); 91.4 %, 0 missed after the fixes it and its neighbours prompted (no longer blind); see "
-    "its _first_run",
-)
-@pytest.mark.django_db
-def test_a_twenty_second_blind_set_meets_the_issue_targets(english_rules_store):
-    _assert_blind_set_meets_targets(english_rules_store, "twenty-second", HELD_OUT_22, per_language=40)
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch split 96d5430 (session 6) 81.1 % (5 missed opt-outs, 0 false; de "
-    "67.5 %, fr, nl 77.5 %); 83.9 %, 0 missed after the fixes it and its neighbours prompted (no "
-    "longer blind); see its _first_run",
-)
-@pytest.mark.django_db
-def test_a_twenty_third_blind_set_meets_the_issue_targets(english_rules_store):
-    _assert_blind_set_meets_targets(english_rules_store, "twenty-third", HELD_OUT_23, per_language=40)
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch split 96d5430 (session 6) 85.4 % (8 missed opt-outs, 1 false; es, de "
-    "80.0 %); 88.2 %, 0 missed after the fixes it and its neighbours prompted (no longer blind); see "
-    "its _first_run",
-)
-@pytest.mark.django_db
-def test_a_twenty_fourth_blind_set_meets_the_issue_targets(english_rules_store):
-    _assert_blind_set_meets_targets(english_rules_store, "twenty-fourth", HELD_OUT_24, per_language=40)
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch split 96d5430 (session 6) 82.9 % (10 missed opt-outs, 5 false; es "
-    '77.5 %); 87.1 % (3 false: bare "where did you get my number?", read as opt-outs by rule), 0 '
-    "missed after the fixes it and its neighbours prompted (no longer blind); see its _first_run",
-)
-@pytest.mark.django_db
-def test_a_twenty_fifth_blind_set_meets_the_issue_targets(english_rules_store):
-    _assert_blind_set_meets_targets(english_rules_store, "twenty-fifth", HELD_OUT_25, per_language=40)
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch split 9144613 (session 6) 94.3 % (1 missed opt-out, 0 false; es 85.0 "
-    "%); 94.6 %, 0 missed after the fixes it and its neighbours prompted (no longer blind); see its "
-    "_first_run",
-)
-@pytest.mark.django_db
-def test_a_twenty_sixth_blind_set_meets_the_issue_targets(english_rules_store):
-    _assert_blind_set_meets_targets(english_rules_store, "twenty-sixth", HELD_OUT_26, per_language=40)
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch split 9144613 (session 6) 83.6 % (6 missed opt-outs, 0 false; de "
-    "62.5 %); 86.8 %, 0 missed after the fixes it and its neighbours prompted (no longer blind); see "
-    "its _first_run",
-)
-@pytest.mark.django_db
-def test_a_twenty_seventh_blind_set_meets_the_issue_targets(english_rules_store):
-    _assert_blind_set_meets_targets(english_rules_store, "twenty-seventh", HELD_OUT_27, per_language=40)
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="blind: first run on branch split 9144613 (session 6) 89.6 % (6 missed opt-outs, 0 false; fr "
-    "82.5 %); 92.1 %, 0 missed after the fixes it and its neighbours prompted (no longer blind); see "
-    "its _first_run",
-)
-@pytest.mark.django_db
-def test_a_twenty_eighth_blind_set_meets_the_issue_targets(english_rules_store):
-    _assert_blind_set_meets_targets(english_rules_store, "twenty-eighth", HELD_OUT_28, per_language=40)
+def test_a_session_6_blind_set_meets_the_issue_targets(english_rules_store, ordinal, replies):
+    _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
 
 
 def _assert_blind_set_meets_targets(store, ordinal: str, replies: dict, *, per_language: int) -> None:
