@@ -67,7 +67,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "arrivare, costi di spedizione, corriere, pacco, spediscono, spedito, spese di spedizione, tempi "
             "di consegna, consegne, bartolini, brt, in tempo, per quando, quando arriva, lo ricevo, lo ricevo"
             " entro, se ordino, se compro, se lo compro, ci mette, ci vuole ad arrivare, consegna express, "
-            "mandate in, mandate a, mandare in, mandare a, mandarla in, mandarlo in, mandarla a, mandarlo a, "
+            "mandate in, mandate a, mandate pure a, "
+            "mandate pure in, mandare in, mandare a, mandarla in, mandarlo in, mandarla a, mandarlo a, "
             "mandate anche in, mandate anche a, quanti giorni, averla entro, averlo entro, averla prima, "
             "averlo prima"
         ),
@@ -79,7 +80,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "pra, manda pro, enviar pra, enviar pro, quantos dias, ter antes, receber antes, ter ate"
         ),
         "nl": _terms(
-            "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, "
+            "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, levert,"
+            " bezorgt, verstuurt, verzendt, "
             "bezorging, bezorgd, geleverd, verzonden, bezorgkosten, levertijd, pakket, aankomen, opsturen, "
             "verzendtijd, bezorgtijd, leveringstijd, leveringskosten, komt het aan, komt aan, postnl, dhl, "
             "bpost, op tijd, hoe snel, wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag "
@@ -344,10 +346,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
             "seguimiento, rastreo, hice un pedido, hice el pedido, mi compra, lo que pedi, pedi, compre, no "
             "me ha llegado, no me llego, no ha llegado, no llega, aun no llega, todavia no llega, entregado, "
-            "ya lo enviaron, ya salio, ya lo mandaron, pague, pedido {number}, sin noticias, ya salio, parado"
-            " desde, ya pague, ya la pague, ya lo pague, puse mal, codigo postal mal, codigo postal "
-            "equivocado, direccion equivocada, direccion mal, corregir la direccion, cambiar la direccion, "
-            "numero de casa equivocado"
+            "ya lo enviaron, ya salio, ya lo mandaron, pague, pedido {number}, sin noticias, ha salido, "
+            "ha salio, esta pagado, parado desde, ya pague, ya la pague, ya lo pague, puse mal, "
+            "codigo postal mal, codigo postal equivocado, direccion equivocada, direccion mal, corregir la "
+            "direccion, cambiar la direccion, numero de casa equivocado"
         ),
         "fr": _terms(
             "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, ou "
@@ -360,8 +362,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "numero, corriger l adresse, modifier l adresse, changer l adresse, adresse erronee"
         ),
         "de": _terms(
-            "meine bestellung, sendungsverfolgung, sendungsnummer, tracking, bestellstatus, wo ist mein "
-            "paket, mein paket, wo bleibt, trackingnummer, bestellt, hab bestellt, habe bestellt, noch nix "
+            "meine bestellung, mei bestellung, mei paket, mei packchen, sendungsverfolgung, sendungsnummer, "
+            "tracking, bestellstatus, wo ist mein paket, mein paket, wo bleibt, trackingnummer, bestellt, "
+            "hab bestellt, habe bestellt, noch nix "
             "bekommen, nichts bekommen, nix bekommen, nicht bekommen, nicht angekommen, kam nie an, nie "
             "angekommen, noch nicht da, nix da, schon verschickt, schon versendet, versandbestatigung, meine "
             "lieferung, mein packchen, bezahlt, zugestellt, bestellung {number}, schon unterwegs, bestellung "
@@ -440,6 +443,13 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "salimos": ("unless", frozenset()),
         "salir": ("unless", frozenset()),
         "salio": ("unless", frozenset()),
+        "salido": ("unless", frozenset()),
+        "salida": ("unless", frozenset()),
+        "sales": ("unless", frozenset()),
+        "salga": ("unless", frozenset()),
+        "salgan": ("unless", frozenset()),
+        "saldra": ("unless", frozenset()),
+        "saldran": ("unless", frozenset()),
         "envio": ("after", frozenset({"te", "le", "les", "se", "lo", "la", "los", "las", "yo", "os", "ya"})),
     },
     "de": {

@@ -184,10 +184,208 @@ def _is_dictated(raw, tokens, folded, index: int, size: int, mark: str) -> bool:
     return index + 1 == len(tokens) or rest[:1] in tuple(".,!?;:\n")
 
 
+# Regional and spoken forms, read as the standard words every reader knows (folded): Roman and Neapolitan
+# "nun me mannate cchiù", Bavarian and Austrian "schreibts ma nimma", "lassts mi", Swiss "nöd meh", Flemish
+# "berichte", Brazilian "naum", Cape Verdean "ka kre", Spanish "vosotros" commands. One pass: a form that
+# contains another ("nun me") has its own entry, longest first. Only forms that are no other language's word.
+STANDARD_FORMS = {
+    "nun": "non",
+    "nun me": "non mi",
+    "nun ce": "non ci",
+    "non me": "non mi",
+    "non ce": "non ci",
+    "cchiu": "piu",
+    "mannate": "mandate",
+    "mannateme": "mandatemi",
+    "nimmer": "nicht mehr",
+    "nimma": "nicht mehr",
+    "nimmermehr": "nie mehr",
+    "koane": "keine",
+    "schreibts": "schreibt",
+    "schickts": "schickt",
+    "lassts": "lasst",
+    "horts": "hort",
+    "tragts": "tragt",
+    "schreibt ma": "schreibt mir",
+    "schreibts ma": "schreibt mir",
+    "schickt ma": "schickt mir",
+    "schickts ma": "schickt mir",
+    "lasst mi": "lasst mich",
+    "lassts mi": "lasst mich",
+    "tragt mi": "tragt mich",
+    "tragts mi": "tragt mich",
+    "nod": "nicht",
+    "nud": "nicht",
+    "meh": "mehr",
+    "schriibe": "schreiben",
+    "schriibed": "schreibt",
+    "nachrichte": "nachrichten",
+    "austrage": "austragen",
+    "uf": "auf",
+    "zuug": "zeug",
+    "isch": "ist",
+    "keene": "keine",
+    "koine": "keine",
+    "dene": "den",
+    "sjrap": "schrap",
+    "nich": "nicht",
+    "berichte": "berichten",
+    "ontvange": "ontvangen",
+    "krijge": "krijgen",
+    "naum": "nao",
+    "ka kre mas": "nao quero mais",
+    "ka kre": "nao quero",
+    "dadme": "denme",
+    "dadnos": "dennos",
+    "envieis": "envien",
+    "mandeis": "manden",
+    "escribais": "escriban",
+    # Swiss, Swabian, Bavarian, Austrian and Berlin German: the shop's words as they are said there
+    "bstellig": "bestellung",
+    "bstellung": "bestellung",
+    "bschtellung": "bestellung",
+    "bstellt": "bestellt",
+    "bschtellt": "bestellt",
+    "bstell": "bestelle",
+    "bstelle": "bestelle",
+    "bstells": "bestelle es",
+    "bsto": "bestelle",
+    "kommt des": "kommt das",
+    "kimmt des": "kommt das",
+    "chunnt des": "kommt das",
+    "isch des": "ist das",
+    "is des": "ist das",
+    "gibts des": "gibt es das",
+    "gald": "geld",
+    "groossi": "grosse",
+    "packli": "packchen",
+    "packle": "packchen",
+    "packerl": "packchen",
+    "packl": "paket",
+    "zoit": "bezahlt",
+    "chunnt": "kommt",
+    "chunt": "kommt",
+    "kimmt": "kommt",
+    "kummt": "kommt",
+    "mantig": "montag",
+    "mondig": "montag",
+    "zischtig": "dienstag",
+    "dunschtig": "donnerstag",
+    "friitig": "freitag",
+    "samschtig": "samstag",
+    "samstig": "samstag",
+    "samschdag": "samstag",
+    "heit": "heute",
+    "liefered": "liefert",
+    "lifered": "liefert",
+    "zrugg": "zuruck",
+    "zruck": "zuruck",
+    "zruggschicke": "zuruckschicken",
+    "zruckschicke": "zuruckschicken",
+    "zruckschicka": "zuruckschicken",
+    "zruckschicken": "zuruckschicken",
+    "zruckgeben": "zuruckgeben",
+    "kriag": "kriege",
+    "gits": "gibt es",
+    "chli": "klein",
+    "kloa": "klein",
+    "kloan": "klein",
+    "passn": "passen",
+    "schue": "schuhe",
+    "schuah": "schuhe",
+    "hosn": "hose",
+    "jackn": "jacke",
+    "jagge": "jacke",
+    "charte": "karte",
+    "kartn": "karte",
+    "oiwei": "immer",
+    "allweil": "immer",
+    "abglehnt": "abgelehnt",
+    "abjelehnt": "abgelehnt",
+    "abbucht": "abgebucht",
+    "abbuecht": "abgebucht",
+    "abbuacht": "abgebucht",
+    "zwoimol": "zweimal",
+    "zwoamoi": "zweimal",
+    "zwoamal": "zweimal",
+    "zweimol": "zweimal",
+    "opper": "jemand",
+    "opperem": "jemandem",
+    "oana": "einer",
+    "oaner": "einer",
+    "oiner": "einer",
+    "kann mi": "kann mich",
+    "chan mi": "kann mich",
+    "aalute": "anrufen",
+    "alute": "anrufen",
+    "arufe": "anrufen",
+    "oruafa": "anrufen",
+    "orufn": "anrufen",
+    "anrufa": "anrufen",
+    "telefoniere": "telefonieren",
+    "gaht": "geht",
+    "goht": "geht",
+    "jeht": "geht",
+    "guet": "gut",
+    "jut": "gut",
+    "dange": "danke",
+    "bassd": "passt",
+    "passt scho": "alles gut",
+    "bassd scho": "alles gut",
+    "passt schon": "alles gut",
+    "passt eh": "alles gut",
+    "jo passt": "ja gut",
+    "scho": "schon",
+    "ned": "nicht",
+    "nid": "nicht",
+    "koa": "kein",
+    "koan": "keinen",
+    "ick": "ich",
+    "det": "das",
+    "nischt": "nichts",
+    "nuscht": "nichts",
+    "ooch": "auch",
+    # Andalusian and Caribbean Spanish: a dropped "d" or "s" ("me han cobrao do vece", "ya ha salío")
+    "cobrao": "cobrado",
+    "pagao": "pagado",
+    "mandao": "mandado",
+    "enviao": "enviado",
+    "llegao": "llegado",
+    "pedio": "pedido",
+    "ehta": "esta",
+    "ehto": "esto",
+    "uste": "usted",
+    "do vece": "dos veces",
+    "vece": "veces",
+    "graciah": "gracias",
+    # Northern English and Scots "me" for "my", "ah'll"; Quebec "j'vas"; Roman and Neapolitan "ce penso"
+    "wheres me": "wheres my",
+    "where is me": "where is my",
+    "ahll": "ill",
+    "j vas": "je vais",
+    "jvas": "je vais",
+    "ce penso": "ci penso",
+    "assaje": "assai",
+    # Flemish "ge" for "u" ("levert ge naar ...", "hebt ge nog ...")
+    "levert ge": "levert u",
+    "hebt ge": "hebt u",
+    "hedde": "hebt u",
+    "kunt ge": "kunt u",
+    "zijt ge": "bent u",
+}
+_REGIONAL = re.compile(r"\b(?:" + "|".join(sorted(STANDARD_FORMS, key=len, reverse=True)) + r")\b")
+
+
+def standardized(folded: str) -> str:
+    """A folded text with regional forms in standard words: "nun me mannate" -> "non mi mandate"."""
+    return _REGIONAL.sub(lambda form: STANDARD_FORMS[form[0]], folded)
+
+
 @dataclass(frozen=True)
 class Text:
-    """A message prepared once for every check the router makes on it (punctuation dictated as words,
-    "thanks period", is read as the mark: see `undictated`)."""
+    """A message prepared once for every check the router makes on it: punctuation dictated as words
+    ("thanks period") is read as the mark (`undictated`), regional forms as standard words
+    (`standardized`)."""
 
     raw: str
 
@@ -196,11 +394,11 @@ class Text:
 
     @cached_property
     def folded(self) -> str:
-        return fold(self.raw)
+        return standardized(fold(self.raw))
 
     @cached_property
     def words(self) -> tuple[str, ...]:
-        return tuple(words(self.raw))
+        return tuple(_WORD.findall(self.folded))
 
     @cached_property
     def clauses(self) -> list[tuple[str, ...]]:

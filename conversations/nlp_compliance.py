@@ -1298,56 +1298,6 @@ _PLUS_FOR_MORE = re.compile(r"(?<![\w+])\+(?=\s*(?:[^\W\d_]|$))")
 _MORE = ("piu", "plus", "mas", "mais", "more", "mehr", "meer")
 
 
-# Spoken and regional forms, read as the standard words the patterns know: Roman and Neapolitan "nun me
-# mannate cchiù", Bavarian and Austrian "schreibts ma nimma", "lassts mi", Spanish "vosotros" commands.
-_STANDARD_FORMS = {
-    "nun": "non",
-    "cchiu": "piu",
-    "mannate": "mandate",
-    "mannateme": "mandatemi",
-    "non me": "non mi",
-    "non ce": "non ci",
-    "nimmer": "nicht mehr",
-    "nimma": "nicht mehr",
-    "nimmermehr": "nie mehr",
-    "koane": "keine",
-    "schreibts": "schreibt",
-    "schickts": "schickt",
-    "lassts": "lasst",
-    "horts": "hort",
-    "tragts": "tragt",
-    "schreibt ma": "schreibt mir",
-    "schickt ma": "schickt mir",
-    "lasst mi": "lasst mich",
-    "tragt mi": "tragt mich",
-    "nod": "nicht",
-    "nud": "nicht",
-    "meh": "mehr",
-    "schriibe": "schreiben",
-    "schriibed": "schreibt",
-    "nachrichte": "nachrichten",
-    "austrage": "austragen",
-    "uf": "auf",
-    "zuug": "zeug",
-    "isch": "ist",
-    "keene": "keine",
-    "koine": "keine",
-    "dene": "den",
-    "sjrap": "schrap",
-    "nich": "nicht",
-    "berichte": "berichten",
-    "ontvange": "ontvangen",
-    "krijge": "krijgen",
-    "naum": "nao",
-    "ka kre mas": "nao quero mais",
-    "ka kre": "nao quero",
-    "dadme": "denme",
-    "dadnos": "dennos",
-    "envieis": "envien",
-    "mandeis": "manden",
-    "escribais": "escriban",
-}
-_REGIONAL = re.compile(r"\b(?:" + "|".join(sorted(_STANDARD_FORMS, key=len, reverse=True)) + r")\b")
 # The reminder's own line pasted back in quotes ('"Reply STOP to opt out" - not stopping, just asking...').
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,300})[\"“”«»„]")
 _OUR_INSTRUCTION = re.compile(
@@ -1357,17 +1307,9 @@ _OUR_INSTRUCTION = re.compile(
 
 
 def _as_meant(text: Text) -> Text:
-    """The text with regional forms in standard words and a quoted reminder line left out."""
-    folded = fold(text.raw)
-    meant = _QUOTED.sub(lambda quote: " " if _OUR_INSTRUCTION.search(quote[1]) else quote[0], folded)
-    if meant != folded and not words(meant):
-        meant = folded
-    for _ in range(2):  # "nun me" -> "non me" -> "non mi"
-        standard = _REGIONAL.sub(lambda form: _STANDARD_FORMS[form[0]], meant)
-        if standard == meant:
-            break
-        meant = standard
-    return text if meant == folded else Text(meant)
+    """The text with a quoted reminder line left out."""
+    meant = _QUOTED.sub(lambda quote: " " if _OUR_INSTRUCTION.search(fold(quote[1])) else quote[0], text.raw)
+    return text if meant == text.raw or not words(meant) else Text(meant)
 
 
 def compliance_intent(text: Text) -> Compliance | None:

@@ -291,14 +291,15 @@ _A_CODE = re.compile(r"(?=\w*\d)(?=\w*[a-z])\w{4,}")
 
 
 def false_friend_positions(message_words: tuple[str, ...], language: str) -> frozenset[int]:
-    """Which words of the message mean something else in its language ("sale" in French is dirty)."""
+    """Which words of the message mean something else in its language ("sale" in French is dirty), unless
+    they are part of one of that language's own lexicon phrases ("ya salio" asks about an order)."""
     table = FALSE_FRIENDS.get(language, {})
     if not table:
         return frozenset()
     spoiled = set()
     for index, word in enumerate(message_words):
         entry = table.get(word)
-        if entry is None:
+        if entry is None or _in_own_phrase(message_words, index, language):
             continue
         kind, neighbours = entry
         around = set(message_words[max(0, index - 2) : index] + message_words[index + 1 : index + 3])
@@ -307,6 +308,30 @@ def false_friend_positions(message_words: tuple[str, ...], language: str) -> fro
         if (kind == "unless" and not rescued) or (kind == "after" and before in neighbours):
             spoiled.add(index)
     return frozenset(spoiled)
+
+
+@cache
+def _own_phrases(word: str, language: str) -> tuple[tuple[str, ...], ...]:
+    """The language's lexicon phrases of plain words that contain this word."""
+    phrases = (
+        tuple(term.split())
+        for intent in INTENTS
+        for term in lexicon_terms(intent, language)
+        if " " in term and _PLAIN_WORDS.fullmatch(term)
+    )
+    return tuple(phrase for phrase in phrases if word in phrase)
+
+
+_PLAIN_WORDS = re.compile(r"[a-z ]+")
+
+
+def _in_own_phrase(message_words: tuple[str, ...], index: int, language: str) -> bool:
+    word = message_words[index]
+    for phrase in _own_phrases(word, language):
+        start = index - phrase.index(word)
+        if start >= 0 and message_words[start : start + len(phrase)] == phrase:
+            return True
+    return False
 
 
 # "cancelled my order at another shop", "meine Bestellung bei einem anderen Shop", "ma commande chez un autre
