@@ -47,6 +47,12 @@ HELD_OUT_25 = json.loads((DATA / "labelled_replies_languages_held_out_25.json").
 HELD_OUT_26 = json.loads((DATA / "labelled_replies_languages_held_out_26.json").read_text())["replies"]
 HELD_OUT_27 = json.loads((DATA / "labelled_replies_languages_held_out_27.json").read_text())["replies"]
 HELD_OUT_28 = json.loads((DATA / "labelled_replies_languages_held_out_28.json").read_text())["replies"]
+HELD_OUT_29 = json.loads((DATA / "labelled_replies_languages_held_out_29.json").read_text())["replies"]
+HELD_OUT_30 = json.loads((DATA / "labelled_replies_languages_held_out_30.json").read_text())["replies"]
+HELD_OUT_31 = json.loads((DATA / "labelled_replies_languages_held_out_31.json").read_text())["replies"]
+HELD_OUT_32 = json.loads((DATA / "labelled_replies_languages_held_out_32.json").read_text())["replies"]
+HELD_OUT_33 = json.loads((DATA / "labelled_replies_languages_held_out_33.json").read_text())["replies"]
+HELD_OUT_34 = json.loads((DATA / "labelled_replies_languages_held_out_34.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -402,6 +408,77 @@ SESSION_6_SETS = [
 @pytest.mark.parametrize(("ordinal", "replies"), SESSION_6_SETS)
 @pytest.mark.django_db
 def test_a_session_6_blind_set_meets_the_issue_targets(english_rules_store, ordinal, replies):
+    _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
+
+
+# Session 7's blind sets, each with its first run (and, once fixes were made, its figure after them).
+SESSION_7_SETS = [
+    pytest.param(
+        "twenty-ninth",
+        HELD_OUT_29,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch s7 c314786 (session 7) "
+            "87.5 % (1 missed opt-out, 3 false; fr 80.0 %); see its _first_run",
+        ),
+        id="twenty-ninth",
+    ),
+    pytest.param(
+        "thirtieth",
+        HELD_OUT_30,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch s7 c314786 (session 7) "
+            "80.0 % (10 missed opt-outs, 0 false; en 75.0 %); see its _first_run",
+        ),
+        id="thirtieth",
+    ),
+    pytest.param(
+        "thirty-first",
+        HELD_OUT_31,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch s7 c314786 (session 7) "
+            "83.6 % (10 missed opt-outs, 1 false; fr, pt 75.0 %); see its _first_run",
+        ),
+        id="thirty-first",
+    ),
+    pytest.param(
+        "thirty-second",
+        HELD_OUT_32,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch s7 c314786 (session 7) "
+            "84.6 % (8 missed opt-outs, 2 false; en 80.0 %); see its _first_run",
+        ),
+        id="thirty-second",
+    ),
+    pytest.param(
+        "thirty-third",
+        HELD_OUT_33,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch s7 c314786 (session 7) "
+            "88.2 % (5 missed opt-outs, 0 false; en 77.5 %); see its _first_run",
+        ),
+        id="thirty-third",
+    ),
+    pytest.param(
+        "thirty-fourth",
+        HELD_OUT_34,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on branch s7 c314786 (session 7) "
+            "92.9 % (0 missed opt-outs, 0 false; en 87.5 %); see its _first_run",
+        ),
+        id="thirty-fourth",
+    ),
+]
+
+
+@pytest.mark.parametrize(("ordinal", "replies"), SESSION_7_SETS)
+@pytest.mark.django_db
+def test_a_session_7_blind_set_meets_the_issue_targets(english_rules_store, ordinal, replies):
     _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
 
 
