@@ -360,12 +360,39 @@ STANDARD_FORMS = {
     "graciah": "gracias",
     # Northern English and Scots "me" for "my", "ah'll"; Quebec "j'vas"; Roman and Neapolitan "ce penso"
     "wheres me": "wheres my",
+    "ma number": "my number",
+    "dinnae": "dont",
+    "nae mair": "no more",
+    "mair": "more",
     "where is me": "where is my",
     "ahll": "ill",
     "j vas": "je vais",
     "jvas": "je vais",
     "ce penso": "ci penso",
+    "il mi numero": "il mio numero",
+    "nehmts": "nehmt",
     "assaje": "assai",
+    # SMS shorthand that is not a skeleton: "qro", "msjs", "tirm", Dutch "gn" (geen) and "mr" (meer) by a noun
+    "qro": "quiero",
+    "msjs": "mensajes",
+    "msj": "mensaje",
+    "tirm": "tirem",
+    "gn berichten": "geen berichten",
+    "gn sms": "geen sms",
+    "berichten mr": "berichten meer",
+    "sms mr": "sms meer",
+    "kn sms": "keine sms",
+    "kn nachrichten": "keine nachrichten",
+    "kn interesse": "kein interesse",
+    # French without its apostrophe: "arrêtez de menvoyer", "ne mecrivez plus"
+    "menvoyer": "m envoyer",
+    "menvoyez": "m envoyez",
+    "menvoie": "m envoie",
+    "menvoient": "m envoient",
+    "mecrire": "m ecrire",
+    "mecrivez": "m ecrivez",
+    "mappeler": "m appeler",
+    "mappelez": "m appelez",
     # Flemish "ge" for "u" ("levert ge naar ...", "hebt ge nog ...")
     "levert ge": "levert u",
     "hebt ge": "hebt u",
@@ -376,9 +403,53 @@ STANDARD_FORMS = {
 _REGIONAL = re.compile(r"\b(?:" + "|".join(sorted(STANDARD_FORMS, key=len, reverse=True)) + r")\b")
 
 
+# Words shoppers write without their vowels ("pls dnt txt ths nmbr agn", "kn sms mhr", "wr is mn bstllng"):
+# a word of consonants only after its first letter is read as the one word here with that skeleton. Only
+# words of three letters or more, and never a skeleton two of these words share ("wht": what or white).
+SHORTHAND_WORDS = wordset(
+    "text texts texting message messages number numbers again stop stopping send sending interested please "
+    "dont want more remove delete list phone this never contact anymore ship shipping delivery "
+    "deliver order ordered tracking track return returns policy refund stock sold size discount code when "
+    "where much cancel "
+    "quiero mensajes mandar manden envien numero lista borrar borren sacar sacame nunca envio pedido talla "
+    "descuento devolucion favor "
+    "arretez arreter envoyer envoyez numero liste jamais merci livraison commande taille retour "
+    "remboursement "
+    "keine mehr nachrichten nummer schicken senden bitte aufhoren interesse nervt bestellung bestellt "
+    "lieferung versand paket rucksendung grosse rabatt "
+    "messaggi mandare mandate scrivere smettete basta spedizione ordine taglia sconto ancora "
+    "quero mensagens mandem enviar mais encomenda tamanho troca desconto tirem "
+    "berichten ontvangen sturen stuur lijst afmelden betaald levering verzending maat korting"
+)
+_VOWELS = frozenset("aeiou")
+# Shorthand with a meaning of its own: French "stp" is "s'il te plaît", not "stop".
+_OWN_SHORTHAND = wordset("stp svp pls plz thx txt msg sms pfv grz tks bjs bss cmt pcq")
+
+
+def _skeleton(word: str) -> str:
+    return word[0] + "".join(ch for ch in word[1:] if ch not in _VOWELS)
+
+
+@cache
+def _shorthands() -> dict[str, str]:
+    by_skeleton: dict[str, set[str]] = {}
+    for word in SHORTHAND_WORDS:
+        by_skeleton.setdefault(_skeleton(word), set()).add(word)
+    return {
+        skeleton: next(iter(meant))
+        for skeleton, meant in by_skeleton.items()
+        if len(meant) == 1 and len(skeleton) >= 3 and skeleton not in SHORTHAND_WORDS | _OWN_SHORTHAND
+    }
+
+
+_NO_VOWELS = re.compile(r"\b[a-z][b-df-hj-np-tv-z]{2,}\b")
+
+
 def standardized(folded: str) -> str:
-    """A folded text with regional forms in standard words: "nun me mannate" -> "non mi mandate"."""
-    return _REGIONAL.sub(lambda form: STANDARD_FORMS[form[0]], folded)
+    """A folded text with regional forms and shorthand in standard words: "nun me mannate" -> "non mi
+    mandate", "dnt txt agn" -> "dont text again"."""
+    unabbreviated = _NO_VOWELS.sub(lambda word: _shorthands().get(word[0], word[0]), folded)
+    return _REGIONAL.sub(lambda form: STANDARD_FORMS[form[0]], unabbreviated)
 
 
 @dataclass(frozen=True)

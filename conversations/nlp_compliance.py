@@ -9,6 +9,7 @@ inside an ordinary sentence does not ("I can't stop thinking about that jacket")
 import re
 from collections.abc import Set
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz.distance import OSA
 
@@ -92,9 +93,9 @@ _FILLER = wordset(
     "cabrones mec fada gars connards abrutis leute alter jungs idioten ragazzi raga idioti cretini mano "
     "galera cara jongens mensen gast"
 )
-# "Stopp mal, geht das …": German for "wait a moment" before a question, unless it is the whole message
-# (Dutch "stop maar" is "do stop").
-_WAIT_A_MOMENT = wordset("mal")
+# "Stopp mal, geht das …", "stop even, heb je …": German and Dutch for "wait a moment" before a question,
+# unless it is the whole message (Dutch "stop maar" is "do stop").
+_WAIT_A_MOMENT = wordset("mal even")
 _FILLER_OPT_IN = {"please", "pls", "now", "again", "ok", "okay", "thanks", "yes", "me", "texts", "back", "hi"}
 _FILLER_HELP = wordset(
     "please pls me i need hi hello por favor svp s il vous plait bitte per favore alsjeblieft aub "
@@ -125,7 +126,10 @@ _CONTACT_EN = r"(?:text|txt|message|msg|contact|write|reach out|remind|email|bot
 _ABOUT = (
     r"(?:about|regarding|on(?! (?:my|this) (?:phone|cell|mobile|number))|over|sobre|"
     r"sur(?! (?:mon|ce) (?:portable|telephone|tel|numero|mobile))|concernant|uber|"
-    r"zu(?! (?:schicken|senden|schreiben|simsen)\b)|zur|zum|wegen|su|sul|sulla|riguardo|do|da|del)"
+    r"zu(?! (?:schicken|senden|schreiben|simsen)\b)|zur|zum|wegen|su|sul|sulla|riguardo|do|da|del|"
+    # what a text carried: "die SMS mit der Sendungsnummer kam schon"
+    r"mit (?:der|dem|den)|with (?:the|your|my)|avec (?:le|la|les|mon|ma)|con (?:el|il|lo)|com o|"
+    r"met (?:de|het))"
 )
 _REVOCATION_PATTERNS = [
     # "she doesn't want your texts anymore" (the phone's owner, said for them); "this is a business line, no
@@ -181,13 +185,19 @@ _REVOCATION_PATTERNS = [
     # "this number was my son's, please take it off your list": the number, not an item ("off my list").
     r"\b(?:take|get|drop|cross) (?:\w+ ){0,2}(?:off|out of) (?:your|ur|this) (?:\w+ )?"
     r"(?:list|system|database|records|contacts)\b",
-    r"\b(?:lose|delete|forget) my (?:number|phone number|info)\b",
+    r"\b(?:lose|delete|forget|bin|ditch|scrap) my (?:number|phone number|info)\b",
+    # "I'd be grateful if you no longer texted this number", "if you stopped messaging me"
+    r"\bif (?:you|u) (?:would |could )?(?:no longer|stopped|ceased|did not|didnt|never again) "
+    r"(?:text|messag|contact|writ|sen[dt]|bother)\w*(?: \w+)? (?:me|us|this number|my number|this phone)\b",
     r"\b(?:unsubscribe|unsuscribe|unsub|opt me out|opt out|optout|stopall)\b",
     r"\b(?:no|dont send|i dont want|i do not want|i dont need) (?:any )?(?:more|further) "
     r"(?:texts|messages|msgs|sms)\b",
-    r"\b(?:i )?(?:dont|do not|no longer) (?:want|need|wish to (?:get|receive)|like) (?:your |these |those |"
+    r"\b(?:i )?(?:dont|do not|no longer) (?:want|need|wish to (?:get|receive)|like) "
+    r"(?:(?:any more|more|any) of )?"
+    r"(?:text )?(?:your |these |those |"
     r"any "
-    r"|ur |the |any more |all these |all the )?(?:texts|messages|msgs|sms|reminders|notifications)\b"
+    r"|ur |the |any more |all these |all the )?(?:text )?"
+    r"(?:texts|messages|msgs|sms|reminders|notifications)\b"
     # "texts about my order" are wanted; "reminders about my cart" are these texts.
     r"(?! (?:about|on|regarding|for) (?!(?:my |the |this |your |ur )?(?:cart|basket|bag)\b))",
     # "I want to be removed", "ik wil afgemeld worden", "möchte abgemeldet werden", "voglio essere rimosso"
@@ -206,7 +216,7 @@ _REVOCATION_PATTERNS = [
     r"texted|messaged|bothered|disturbed)(?=$| anymore| any more| again| by (?:you|your store|this store)|"
     r" thanks| thank you| please| pls)",
     # "stop writing to me in English" asks for another language, not for silence.
-    r"\bstop (?:writing|texting|messaging) (?:to )?(?:me|us)\b(?! in )",
+    r"\b(?:stop|stp) (?:writing|texting|messaging) (?:to )?(?:me|us)\b(?! in )",
     r"\b(?:delete|erase|remove|wipe) (?:all )?my (?:data|details|personal (?:data|details|information)|"
     r"information)\b(?! (?:from|in|on) (?:the|my) (?:cart|order|bag|checkout))",
     # "cancel my subscription" opts out: CANCEL is a carrier keyword and, in a text thread, the shopper's
@@ -237,6 +247,8 @@ _NOT_FROM_YOU_ES = (
     r"(?!(?:ustedes|uds|usted|ud|vosotros|ti|vos|(?:su|tu|esta|vuestra|la) tienda)\b))"
 )
 _REVOCATION_PATTERNS_ES = [
+    # learners' infinitive: "no mandar más mensajes a mí por favor"
+    r"\bno (?:me )?(?:mandar|enviar|escribir) (?:mas|nunca) (?:\w+ )?" + _MESSAGES_ES + r"\b",
     # "que dejaran de enviarme estos mensajes", "q dejen d mandarme msjs", "absténganse de escribirme"; a
     # clitic or a plain "escribir" is needed: "¿dejaron de enviar a Chile?" asks about shipping.
     # "no pares de mandarme ofertas" (don't stop) wants them; "no paran de escribirme" complains.
@@ -304,7 +316,8 @@ _REVOCATION_PATTERNS_ES = [
     r"(?! a (?!(?:este|mi|mis) (?:numero|telefono|movil|celular|datos)\b)\w)"
     # "di de baja mi cuenta vieja": an account of theirs, elsewhere
     r"(?! (?:mi|la|una|el|su) (?:cuenta|cuentas|tarjeta|linea|membresia|plan)\b)",
-    r"\bnumero equivocado\b",
+    r"(?<!llego el )(?<!recibi el )(?<!mandaron el )(?<!enviaron el )\bnumero equivocado\b"
+    r"(?! de (?:los |las |la |el )?(?:zapatos?|zapatillas?|botas?|sandalias?|tenis)\b)",
     r"\b(?:dejen|deja|dejame|dejenme) (?:de (?:escribir|mandar|enviar)\w*|en paz)\b",
     # "no quiero que me vuelvan a escribir", but not "no quiero que me escriban el nombre mal".
     r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:vuelvan|vuelvas|vuelva) a (?:escribir|mandar|enviar|"
@@ -360,7 +373,7 @@ _REVOCATION_PATTERNS_FR = [
     r"(?:encore|toujours|sans arret|tout le temps)\b",
     # "jveux plus recevoir vos trucs", "je ne veux plus rien recevoir de votre part"
     r"\b(?:je |j )?(?:ne |n )?j?(?:veux|voudrais|souhaite|desire|veut|veulent|voulons) (?:plus|plu|pus?|pas) "
-    r"(?:rien |les )?recevoir\b" + _AN_ITEM_FR,
+    r"(?:rien |les |en )?recevoir\b" + _AN_ITEM_FR,
     r"\b(?:ne )?(?:m|me|nous|lui|leur) (?:envoyez|envoie|envoies|envoyer|ecrivez|ecris|ecrire|"
     r"(?:re)?contactez|(?:re)?contacte|spammez|harcelez|relancez) (?:\w+ )?(?:plus|jamais)\b",
     r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous |lui |leur )?(?:envoyer|ecrire|contacter|spammer"
@@ -371,9 +384,14 @@ _REVOCATION_PATTERNS_FR = [
     r"\bplus (?:de |d )?" + _MESSAGES_FR + r"\b",
     r"\b(?:stop|assez|marre) (?:a |aux |de |des |avec )?(?:vos |ces |les )?" + _MESSAGES_FR + r"\b",
     r"\bdes(?:abonn|inscri)\w*\b",
-    r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez|oubliez|oublie) (?:moi|mon numero|mon num)\b",
+    r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez|oubliez|oublie|virez) (?:moi|mon numero|mon num)\b",
+    # someone else's phone: "retirez-la de vos envois", "virez-le de la liste"
+    r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez|virez) (?:le|la|les) (?:de|des|d) (?:vos|votre|la|"
+    r"cette|ces) (?:\w+ )?(?:listes?|envois|fichiers?|base)\b",
     r"\blaissez moi tranquille|\bfoutez moi la paix|\blachez moi\b",
-    r"\bannul\w* (?:mon |l |mon |cet |l )?(?:abonnement|inscription)(?: (?:aux|des) (?:sms|messages))?\b",
+    # "annulez mon abonnement"; "j'ai annulé mon abonnement à la box beauté" names something else
+    r"\bannul\w* (?:mon |l |mon |cet |l )?(?:abonnement|inscription)(?: (?:aux|des) (?:sms|messages))?\b"
+    r"(?! (?:a|au|aux|de|d|du|des|chez|pour|sur) (?!(?:sms|messages|textos|vos|ces)\b)\w)",
     r"\bne (?:veux|voulons) plus (?:entendre parler|rien savoir) de vous\b",
     r"\b(?:mauvais|faux) numero\b",
     r"\bne plus (?:(?:m|me|nous|lui|leur) )?(?:envoyer|ecrire|adresser) (?:de |d |des )?(?:\w+ )?"
@@ -393,10 +411,18 @@ _REVOCATION_PATTERNS_FR = [
     r"(?! (?:le|la|les|mon|ma|mes|ce|cette|au) (?:colis|commande|paquet|article|produit|facture))",
 ]
 _MESSAGES_DE = (
-    r"(?:sms|nachrichten|nachricht|mitteilungen|kurzmitteilungen|textnachrichten|texte|werbung|erinnerungen)"
+    r"(?:sms|nachrichten|nachricht|mitteilungen|kurzmitteilungen|textnachrichten|texte|werbung|erinnerungen|"
+    r"werbenachrichten|werbenachricht|werbemitteilungen)"
 )
 _CONTACT_DE = r"(?:schreib|schick|send|kontaktier|anschreib|simsen|smsen|texten|zuschick|nerv|spamm)"
 _REVOCATION_PATTERNS_DE = [
+    # "nehmt meine Nummer raus", "nehmen Sie die Nummer bitte raus"; "ich nehme die Nummer 42" is a size
+    r"\bnehm(?:t|en sie) (?:\w+ )?(?:meine|mei|die|diese|unsere) (?:handy|telefon|mobil)?nummer "
+    r"(?:\w+ )?raus\b",
+    # "bitte hört auf, mir ständig Nachrichten zu senden", "hören Sie auf, mich anzuschreiben"
+    r"\b(?:hort|horen sie|hor) auf (?:mir|mich|uns) (?:\w+ ){0,4}"
+    r"(?:zu (?:schreiben|schicken|senden|kontaktieren|"
+    r"simsen|texten)|anzuschreiben|zuzuschicken)\b",
     # "wäre nett, wenn ihr mir nichts mehr schickt", "ihr braucht nicht mehr schreiben", "bitte nix mehr
     # schicken"; "schickt es nicht mehr an die alte Adresse" is about a parcel.
     r"\b(?:mir|mich|uns|bitte|ihr \w+|sie \w+) (?:\w+ )?(?:nichts|nix|nicht|nie|keine \w+) mehr (?:zu )?"
@@ -446,7 +472,7 @@ _REVOCATION_PATTERNS_DE = [
     r"(?:aus|von) (?:dem|der|eurem|eurer|ihrem|ihrer|deinem|deiner|diesem|dieser) (?:\w+ )?(?:verteiler|"
     r"liste|"
     r"kartei|newsletter|datenbank|system|sms liste|smsliste)\b",
-    r"\baufhoren (?:mir|mich) (?:zu )?(?:schreiben|schicken|kontaktieren)\b",
+    r"\baufhoren (?:mir|mich|uns) (?:\w+ ){0,3}(?:zu )?(?:schreiben|schicken|senden|kontaktieren)\b",
     r"\b(?:melden|tragen|nehmen|streichen|loschen|entfernen) sie (?:mich|meine nummer)(?: \w+)?"
     r"(?: (?:ab|aus))?\b",
     r"\b(?:losch|losche|loscht|entfern|entferne|entfernt|streich|streicht) "
@@ -560,9 +586,11 @@ _MESSAGES_PT = (
     r"propagandas|"
     r"publicidade)"
 )
-_CONTACT_PT = r"(?:mand|envi|escrev|contat|incomod|ench)"
+_CONTACT_PT = r"(?:mand|envi|escrev|contat|contact|incomod|ench)"
 _AN_ITEM_PT = r"\b(?! (?:o|a|os|as|um|uma|meu|minha|esse|essa|pro|pra)\b(?! (?:\w+ )?" + _MESSAGES_PT + r"))"
 _REVOCATION_PATTERNS_PT = [
+    # learners' infinitive: "não mandar mais sms pra mim"
+    r"\b(?:nao|n) (?:me )?(?:mandar|enviar|escrever) (?:mais|nunca) (?:\w+ )?" + _MESSAGES_PT + r"\b",
     # "seria ótimo se parassem de me escrever", "vc pode parar d mandar msg", "quero parar de receber essas
     # mensagens"; "pararam de mandar o rastreio?" asks about an order.
     r"\b(?!(?:(?<=nao )|(?<=no ))(?:pare|parem|pares|deixe|deixem)\b)(?:par|deix)\w* (?:de|d) (?:me |nos )?"
@@ -607,7 +635,9 @@ _REVOCATION_PATTERNS_PT = [
     r"\bme (?:deixa|deixe|deixem) em paz\b",
     r"\bnao (?:quero|queremos) (?:mais )?saber (?:mais )?(?:nada )?(?:mais )?de "
     r"(?:voces|vcs|vc|voce|vossa loja)\b",
-    r"\bnumero errado\b",
+    # "recebi o número errado do sapato": a shoe size that came, not the phone
+    r"(?<!recebi o )(?<!chegou o )(?<!veio o )(?<!mandaram o )(?<!enviaram o )\bnumero errado\b"
+    r"(?! d[oa]s? (?:sapatos?|tenis|botas?|sandalias?|chinelos?|calcados?)\b)",
     r"\bnunca mais (?:me |nos )?(?:mandem|mande|enviem|envie|escrevam|contatem|liguem)\b",
     # "não entrem mais em contato comigo"; "ninguém entrou mais em contato" (past) says nobody did.
     r"\b(?:nao|n) (?:me |nos )?(?:entrem|entre|entra) mais em conta(?:c)?to\b"
@@ -791,11 +821,13 @@ _REMOVE_MY_NUMBER = {
     "es": (
         "elimin|borr|quit|saqu|sac|retir|dar de baja|den de baja|dad de baja",
         r"mi (?:numero|telefono|movil|celular|contacto)|mis datos|este numero|"
-        r"de (?:su|sus|tu|tus|vuestra|vuestras) (?:lista|listas|base de datos|sistema|contactos)",
+        r"de (?:su|sus|tu|tus|vuestra|vuestras) (?:lista|listas|base de datos|sistema|contactos)|"
+        r"de (?:los|sus|tus) (?:envios|mensajes|sms)",
     ),
     "fr": (
         "retir|supprim|effac|enlev|ray",
-        r"mon (?:numero|num|contact|tel|telephone|portable|06|07)|mes (?:coordonnees|donnees)|ce numero|"
+        r"(?:mon|son|leur) (?:numero|num|contact|tel|telephone|portable|06|07)|mes (?:coordonnees|donnees)|"
+        r"ce numero|"
         r"de (?:votre|vos|ta|tes) (?:liste|listes|fichier|fichiers|base|contacts)",
     ),
     "de": (
@@ -1009,7 +1041,7 @@ _NO_CONSENT = {
     r"(?:einwilligung|zustimmung)|nicht (?:eingewilligt|zugestimmt)",
     "it": r"non (?:autorizzo|acconsento|do (?:il )?(?:consenso|permesso))|senza (?:il )?mio consenso|revoco",
     "pt": r"nao (?:autorizo|consinto|dou (?:meu )?(?:consentimento|permissao))|sem (?:meu )?consentimento|"
-    r"revogo|retiro (?:o )?(?:meu )?consentimento",
+    r"revogo|(?:retiro|retirar) (?:o )?(?:meu )?consentimento",
     "nl": r"geen toestemming|niet akkoord met|zonder (?:mijn )?toestemming|"
     r"trek(?:ken)? (?:\w+ ){0,2}toestemming",
 }
@@ -1034,8 +1066,8 @@ def _privacy_request(folded: str) -> bool:
 def _no_consent(language: str) -> str:
     number = _REMOVE_MY_NUMBER[language][1]
     texts = _MESSAGES_ALL[language]
-    ours = rf"(?:{number}|{texts}|contact\w*|contat\w*|kontakt\w*|{_MY_DATA})"
-    return rf"\b(?:{_NO_CONSENT[language]})(?: \w+){{0,6}} {ours}\b"
+    ours = rf"(?:{number}|{texts}|contact\w*|contat\w*|kontakt\w*|comunica\w*|communica\w*|{_MY_DATA})"
+    return rf"\b(?:{_NO_CONSENT[language]})(?: \w+){{0,8}} {ours}\b"
 
 
 # "Please don't write to this number any more" (a parent, a new owner): a word that negates, one that says
@@ -1050,7 +1082,7 @@ _NO_MORE_TO_MY_NUMBER = {
     "de": (wordset("nicht nie keine keinen"), wordset("mehr wieder"), _CONTACT_DE),
     "it": (wordset("non nn smettete smettetela mai"), wordset("piu"), _CONTACT_IT),
     "pt": (wordset("nao n parem nunca"), wordset("mais"), _CONTACT_PT),
-    "nl": (wordset("niet geen nooit"), wordset("meer"), _CONTACT_NL),
+    "nl": (wordset("niet geen nooit"), wordset("meer langer"), _CONTACT_NL),
 }
 # words either side of the number, elisions aside ("ce numéro est une ligne pro, merci de ne plus l'utiliser")
 _NEAR_MY_NUMBER = 9
@@ -1174,7 +1206,10 @@ _REVOCATION_AT_START = {
 # A first-person PAST unsubscription from something else ("je me suis désabonnée de Netflix", "me di de baja
 # del gym") tells a story, it asks nothing of us: that span is read as if absent. From OUR texts ("I
 # unsubscribed from your texts and they keep coming") it stays a revocation.
-_ANY_TEXTS = "(?:" + "|".join(texts[3:-1] for texts in _MESSAGES_ALL.values()) + ")"
+# The newsletter is the shop's email: leaving it long ago says nothing about these texts.
+_ANY_TEXTS = (
+    "(?:" + "|".join(texts[3:-1] for texts in _MESSAGES_ALL.values()).replace("|nieuwsbrief", "") + ")"
+)
 # Ours: these texts, our list, "everything" (which includes them), or you; "your emails", "the gym" are not.
 _OURS = (
     r"(?:(?:these|those|this|you|ustedes|vous|voi|voces|vcs|jullie|euch|everything|all|tout|todo|todos|tutto|"
@@ -1189,8 +1224,12 @@ _PAST_UNSUBSCRIPTION = re.compile(
     r"i (?:\w+ )?cancell?ed (?:my|the) (?:subscription|membership)|"
     r"cancele (?:mi |la )?(?:suscripcion|membresia)|"
     r"(?:(?:heb|had) (?:me|mij)|ben|was) (?:\w+ ){0,2}(?:afgemeld|uitgeschreven))"
-    rf" (?:from|of|to|at|with|de|del|des|du|d|da|dalla|dal|dai|dallo|do|das|dos|bij|van|voor)\b(?! {_OURS})"
-    r"(?: \w+)?"
+    rf" (?:from|of|to|at|with|de|del|des|du|d|da|dalla|dal|dai|dallo|do|das|dos|na|no|em|bij|van|voor)\b"
+    rf"(?! {_OURS})(?: \w+)?"
+    # "di de baja el seguro del coche", "dimos de baja la guardería": something else of theirs, told
+    r"|\b(?:di|dimos|dio|dieron|he dado|hemos dado|habia dado) de baja "
+    r"(?:el|la|los|las|mis|sus|nuestr[oa]s?) "
+    r"(?!(?:numero|telefono|movil|celular|mensajes?|sms|datos)\b)\w+"
 )
 _ANNOYING = (
     r"(?:annoy\w*|nerv(?:en|t|st|ig|ige|iger)?|saoul\w*|soul(?:e|ent|ant)|lourd|relou|chiant\w*|fatigant\w*|"
@@ -1274,6 +1313,66 @@ def _slip_allowed(word: str) -> int:
     return 2 if len(word) >= 11 else 1
 
 
+_STOP_SLIPS = wordset("stopp stoop stpo sotp stahp stopit stopppp stoppp sstop")
+# A letter held down ("bajaaa", "arretttt", "PARAAR"): runs of one letter read as one.
+_REPEATED = re.compile(r"(\w)\1+")
+
+
+def _collapsed(word: str) -> str:
+    return _REPEATED.sub(r"\1", word)
+
+
+@cache
+def _collapsed_keywords() -> frozenset[str]:
+    """Keywords and slips of four letters or more, with runs of a letter as one ("arret" -> "aret")."""
+    keywords = STRONG_OPT_OUT | WEAK_OPT_OUT | _STOP_SLIPS
+    return frozenset(_collapsed(keyword) for keyword in keywords if len(keyword) >= 4)
+
+
+_PLEASE = wordset("please pls plz svp stp bitte porfa pfv aub alsjeblieft")
+# What the keyword stops when an object follows "please": "STOP please the second order", "stopp bitte die
+# Bestellung".
+_AN_OBJECT = wordset(
+    "the my this that your le la les l mon ma mes ce cette el los las mi este esta der die das den dem mein "
+    "meine diese il lo gli i mio mia questo questa o a os as meu minha este esta het de een mijn deze dit"
+)
+
+
+# "BASTA. Cada día un mensaje nuevo.", "Arrête ! Trois sms aujourd'hui": a common word for "stop" or "enough"
+# alone in its sentence, and the texts named as coming again and again.
+_ENOUGH = wordset("genug enough assez chega genoeg")
+_AGAIN_AND_AGAIN = wordset(
+    "again wieder encore ancora weer nuevo nuevos nouveau nuovo novo otra outra cada jeden tous ogni todo "
+    "todos elke every each 2 3 4 5 two three deux trois dos tres zwei drei due tre duas drie so tantos tant "
+    "tanti tantas viele zoveel semana woche semaine settimana week"
+)
+_TEXTS_NAMED = re.compile(rf"\b{_ANY_TEXTS}\b")
+
+
+def _enough_of_the_texts(clauses: list[tuple[str, ...]]) -> str | None:
+    for index, clause in enumerate(clauses):
+        keyword = _only(clause, WEAK_OPT_OUT | _ENOUGH, _FILLER - _WAIT_A_MOMENT)
+        if not keyword:
+            continue
+        rest = [word for other in clauses[:index] + clauses[index + 1 :] for word in other]
+        if _TEXTS_NAMED.search(" ".join(rest)) and _AGAIN_AND_AGAIN.intersection(rest):
+            return keyword
+    return None
+
+
+def _keyword_please_remark(clause: tuple[str, ...]) -> str | None:
+    """A carrier keyword and "please" opening a message, then a remark rather than an object: "STOP please
+    enough of these", "STOP SVP ça fait 3 fois"."""
+    if (
+        len(clause) > 2
+        and clause[0] in STRONG_OPT_OUT
+        and clause[1] in _PLEASE
+        and clause[2] not in _AN_OBJECT
+    ):
+        return clause[0]
+    return None
+
+
 def _near_opt_out_word(words: tuple[str, ...]) -> str | None:
     """A message that is a slip of STOP or of an unsubscribe word ("Stopp", "stpo", "unsubcribe me",
     "abmelten") and filler."""
@@ -1281,7 +1380,7 @@ def _near_opt_out_word(words: tuple[str, ...]) -> str | None:
     if len(meant) not in (1, 2):
         return None
     word = "".join(meant)  # "un subscribe"
-    if word in {"stopp", "stoop", "stpo", "sotp", "stahp", "stopit", "stopppp", "stoppp", "sstop"}:
+    if word in _STOP_SLIPS or _collapsed(word) in _collapsed_keywords():
         return word
     if len(word) < 7:
         return None
@@ -1332,7 +1431,12 @@ def _compliance(text: Text) -> Compliance | None:
         keyword = _only(clause, STRONG_OPT_OUT, _FILLER - _WAIT_A_MOMENT)
         if keyword:
             return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
-    keyword = _only(whole, STRONG_OPT_OUT | WEAK_OPT_OUT, _FILLER) or _near_opt_out_word(whole)
+    keyword = (
+        _only(whole, STRONG_OPT_OUT | WEAK_OPT_OUT, _FILLER)
+        or _near_opt_out_word(whole)
+        or _keyword_please_remark(clauses[0] if clauses else ())
+        or _enough_of_the_texts(clauses)
+    )
     if keyword:
         return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
     folded = " ".join(whole)

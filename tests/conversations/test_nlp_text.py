@@ -29,3 +29,17 @@ def test_standard_words_are_left_alone():
     for text in ("no me mandes mas", "non mi mandate piu", "nicht mehr", "je vais y penser", "levert u"):
         # then nothing changes
         assert standardized(text) == text
+
+
+def test_words_written_without_vowels_are_read_as_the_word_they_shorten():
+    # given shorthand with its vowels left out
+    # then a skeleton that one known word has is read as that word
+    assert Text("pls dnt txt ths nmbr agn").words == ("pls", "dont", "txt", "this", "number", "again")
+    assert Text("kn intrss, kn sms mhr").words == ("kein", "interesse", "keine", "sms", "mehr")
+
+
+def test_shorthand_with_its_own_meaning_or_two_readings_is_left_alone():
+    # given French "stp" (please), "wht" (what or white) and codes that are not words
+    for text in ("envoyez la facture stp", "the wht one", "dhl xxl brt", "mrs smith"):
+        # then nothing changes
+        assert standardized(text) == text

@@ -1298,6 +1298,101 @@ NOTICED_IN_SESSION_5 = {
         "call me at +33 6 12 34 56 78 about my order",
     ],
 }
+# My own cases for the kinds blind sets 29–34 found (session 7), written before any change; first run: 18
+# of 44 opt-outs read as opt-outs, 7 of 10 traps held (false: 'di de baja el seguro', 'número errado do
+# sapato', 'stop even, …').
+PROMPTED_BY_SETS_29_TO_34 = {
+    "opt_out": [
+        "pls dnt txt ths nmbr agn",
+        "nt intrstd, stp txtng me",
+        "ya no qro msjs, borrenme",
+        "kn intrss, kn sms mhr",
+        "ik wil gn brchtn mr ontvngn",
+        "arrtz vos sms svp",
+        "n qro mais sms, tirm da lista",
+        "I would appreciate it if you no longer texted this number.",
+        "Les agradecería que dejaran de escribirme a este número.",
+        "Je vous serais reconnaissant de ne plus me contacter sur ce numéro.",
+        "Ich wäre Ihnen dankbar, wenn Sie mich unter dieser Nummer nicht mehr kontaktieren würden.",
+        "Le sarei grato se non mi contattaste più a questo numero.",
+        "Agradecia que não me contactassem mais neste número.",
+        "Ik zou het waarderen als u mij niet langer op dit nummer contacteert.",
+        "I hereby withdraw my consent to receive marketing messages.",
+        "Retiro mi consentimiento para el envío de mensajes publicitarios.",
+        "Hiermit widerrufe ich meine Zustimmung zum Empfang von Werbenachrichten.",
+        "Retiro o meu consentimento para o envio de SMS promocionais.",
+        "arrêtez de menvoyer ces messages",
+        "svp ne mecrivez plus",
+        "Bitte hört auf, mir ständig Nachrichten zu senden.",
+        "Können Sie aufhören, mir zu schreiben?",
+        "Nehmen Sie meine Nummer bitte raus.",
+        "levatemi il numero dalla lista",
+        "togliete il mio numero, grazie",
+        "virez-moi de vos listes",
+        "bórrenme de sus mensajes",
+        "bin my number please",
+        "basta per favore non ne posso più",
+        "STOP please enough of these",
+        "bajaaa",
+        "arretttt",
+        "bastaaa",
+        "pararr",
+        "afmeldenn",
+        "Stoppp",
+        "não mandar mais sms pra mim por favor",
+        "no mandar más mensajes a mi por favor",
+        "je veux plus en recevoir",
+        "j'en veux plus de vos sms",
+        "c'est le téléphone de mon grand-père, retirez-le de vos envois",
+        "es el móvil de mi abuelo, bórrenlo de la lista",
+        "this is my nan's phone, take her off your list",
+        "dinnae send me nae mair texts",
+    ],
+    "!opt_out": [
+        "di de baja el seguro del coche, ¿el portabicis tiene garantía?",
+        "j'ai résilié mon abonnement à la salle, vous livrez à Lyon ?",
+        "Ich habe den Newsletter abbestellt, bekomme ich trotzdem den Rabatt?",
+        "me di de baja del boletín, ¿todavía vale el cupón?",
+        "I unsubscribed from your emails last year, does the welcome code still work?",
+        "recebi o número errado do sapato, posso trocar?",
+        "stop even, heb je die ook in het blauw?",
+        "STOP please the second order, I ordered twice",
+        "bin the red one, I'll keep the blue",
+        "nehmt den roten raus, ich nehme den blauen",
+        # written after the first run (a newsletter left, told in Dutch and Portuguese), not scored first
+        "Ik heb me vorige maand afgemeld voor de nieuwsbrief, geldt de kortingscode nog?",
+        "cancelei a inscrição na newsletter, o cupom ainda vale?",
+    ],
+}
+# A second look at the kinds sets 29–34 still missed after the first change (session 7), my own sentences,
+# written before the second change; first run: 4 of 16 opt-outs, 2 of 4 traps held (false: an
+# annulled subscription to something else, 'Genug, die SMS … kam schon').
+PROMPTED_BY_SETS_29_TO_34_AGAIN = {
+    "opt_out": [
+        "I do not wish to receive any more of these text messages, thank you",
+        "no qro mas msjs, sacm de aqui",
+        "Könnt ihr aufhören, mir dauernd Nachrichten zu senden?",
+        "Nehmts mei Nummer raus bitte",
+        "Levate il mi' numero dalla lista",
+        "please unsubsribe me from this",
+        "Le ruego que no vuelva a escribirme a este teléfono.",
+        "Retiro mi consentimiento para recibir comunicaciones de marketing.",
+        "Quero retirar o meu consentimento para comunicações de marketing.",
+        "Ich widerrufe hiermit ausdrücklich meine erteilte Einwilligung für Werbe-SMS.",
+        "La prego, mi cancelli dal vostro elenco.",
+        "BASTA. Cada día un mensaje nuevo.",
+        "Arrête ! Trois sms aujourd'hui",
+        "Genug jetzt! Schon wieder eine SMS",
+        "es el teléfono de mi tío, quítenlo de los envíos",
+        "c'est le numéro de mon père, supprimez son numéro svp",
+    ],
+    "!opt_out": [
+        "j'ai annulé mon abonnement à la box beauté, vous livrez à Nantes ?",
+        "BASTA con los envíos lentos, ¿cuándo llega mi pedido?",
+        "Genug, die SMS mit der Sendungsnummer kam schon. Wann liefert ihr?",
+        "Le ruego que no vuelva a enviarme la factura en papel.",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -1313,13 +1408,15 @@ PROMPTED_BY_BLIND_SETS = (
     ("sets20-22", PROMPTED_BY_SETS_20_TO_22),
     ("sets23-25", PROMPTED_BY_SETS_23_TO_25),
     ("sets26-28", PROMPTED_BY_SETS_26_TO_28),
+    ("sets29-34", PROMPTED_BY_SETS_29_TO_34),
+    ("sets29-34-again", PROMPTED_BY_SETS_29_TO_34_AGAIN),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
     "can we not do the reminder texts anymore": "'not … texts anymore' is also 'I'm not getting the texts "
     "anymore' (a delivery complaint); no shape tells them apart without reading the verb",
-    "STOP SVP ça fait 3 fois": "a carrier keyword followed by a remark with no punctuation between: "
-    "reading a leading STOP as the point of any message would also take 'stop the order' for an opt-out",
+    "basta per favore non ne posso più": "a common-word keyword ('basta' is also 'enough') with 'please' "
+    "and a remark: 'basta per favore, dimmi il prezzo' reads the same",
 }
 CASES = [
     pytest.param(
@@ -1332,7 +1429,12 @@ CASES = [
     for language, texts in table.items()
     for index, text in enumerate(texts)
 ] + [
-    pytest.param(text, expected, id=f"{batch}-{expected.lstrip('!')}-{index}")
+    pytest.param(
+        text,
+        expected,
+        id=f"{batch}-{expected.lstrip('!')}-{index}",
+        marks=[pytest.mark.xfail(strict=True, reason=KNOWN[text])] if text in KNOWN else [],
+    )
     for batch, table in PROMPTED_BY_BLIND_SETS
     for expected, texts in table.items()
     for index, text in enumerate(texts)
