@@ -8,13 +8,12 @@ make a second text for one nudge impossible even if they did.
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from cartrecovery.db import insert_many
@@ -104,25 +103,18 @@ class _Batch:
 
 def nudge_dispatch_due(
     *, now: datetime | None = None, batch_size: int = BATCH_SIZE, max_batches: int | None = None,
-    deliver_inline: bool = False, stores: Collection | None = None, other_stores: Collection = (),
-    experiments: bool = True,
+    deliver_inline: bool = False,
 ) -> DispatchReport:  # fmt: skip
-    """Run one tick as of `now`. With `deliver_inline` the texts are sent before this returns.
-
-    `stores` limits the tick to those stores' nudges (stores' backlogs, dispatched by a task of their own:
-    `flows.tasks.dispatch_stores_due`); `other_stores` leaves those stores' nudges to such a task.
-    `experiments=False`: the caller decided the experiments already.
-    """
+    """Run one tick as of `now`. With `deliver_inline` the texts are sent before this returns."""
     now = now or timezone.now()
-    if experiments:
-        # Decide experiments first, so a winner found now already picks this tick's texts.
-        experiments_tick(now=now)
+    # Decide experiments first, so a winner found now already picks this tick's texts.
+    experiments_tick(now=now)
     report = DispatchReport()
     batches = 0
     while max_batches is None or batches < max_batches:
         batches += 1
         with transaction.atomic():
-            ids = _claim_due(now=now, limit=batch_size, stores=stores, other_stores=other_stores)
+            ids = _claim_due(now=now, limit=batch_size)
             if not ids:
                 break
             message_ids = _dispatch_batch(ids=ids, now=now, report=report)
@@ -154,24 +146,8 @@ def nudge_dispatch_dry_run(*, now: datetime | None = None, batch_size: int = BAT
     return report
 
 
-def nudges_due_by_store(*, now: datetime) -> dict:
-    """How many nudges are due as of `now`, by store id (the claim's partial index: what is due only)."""
-    return dict(
-        Nudge.objects.filter(state=Nudge.State.SCHEDULED, due_at__lte=now)
-        .values("store_id")
-        .annotate(due=Count("id"))
-        .values_list("store_id", "due")
-    )
-
-
-def _claim_due(
-    *, now: datetime, limit: int, stores: Collection | None = None, other_stores: Collection = ()
-) -> list[int]:
+def _claim_due(*, now: datetime, limit: int) -> list[int]:
     due = Nudge.objects.filter(state=Nudge.State.SCHEDULED, due_at__lte=now).order_by("due_at", "id")
-    if stores is not None:
-        due = due.filter(store_id__in=stores)
-    if other_stores:
-        due = due.exclude(store_id__in=other_stores)
     features = connection.features
     if features.has_select_for_update_skip_locked:
         due = due.select_for_update(skip_locked=True)

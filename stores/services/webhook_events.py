@@ -64,10 +64,7 @@ def _webhook_event_enqueue(event_id: int) -> None:
 
 def webhook_events_claim(*, limit: int) -> list[int]:
     """Take up to `limit` recorded deliveries of one store, oldest first, for one worker; concurrent claims
-    skip them. The store is the one whose delivery has waited longest among the stores no worker is
-    processing a batch of (else among all): a second batch of a store waits for the first one's chain
-    heads, so in the 50,000-webhook load run one worker process of four was often found waiting there
-    while other stores' deliveries waited for a worker.
+    skip them. The store is the one whose delivery has waited longest.
 
     One store per claim: a batch holds its stores' evidence chain heads until it commits (see
     `stores.handlers`), so a batch spanning every store made every other worker's batch wait for it, and
@@ -80,10 +77,7 @@ def webhook_events_claim(*, limit: int) -> list[int]:
             .filter(status=WebhookEvent.Status.RECEIVED)
             .order_by("received_at", "id")
         )
-        in_hand = WebhookEvent.objects.filter(status=WebhookEvent.Status.PROCESSING).values("store_id")
-        store_id = received.exclude(store_id__in=in_hand).values_list("store_id", flat=True).first()
-        if store_id is None:
-            store_id = received.values_list("store_id", flat=True).first()
+        store_id = received.values_list("store_id", flat=True).first()
         if store_id is None:
             return []
         ids = list(received.filter(store_id=store_id).values_list("id", flat=True)[:limit])

@@ -209,19 +209,6 @@ def test_a_claim_takes_one_stores_deliveries_the_longest_waiting_first(store, ot
     assert services.webhook_events_claim(limit=10) == []
 
 
-def test_a_claim_takes_a_store_no_worker_is_processing_before_an_older_one(store, other_store):
-    busy_oldest = [_event(store, "checkouts/update", consenting_checkout(token=f"t{i}")) for i in range(3)]
-    idle = _event(other_store, "checkouts/update", consenting_checkout(token="o0"))
-    in_hand = services.webhook_events_claim(limit=2)  # a worker is on `store`'s first two
-
-    second = services.webhook_events_claim(limit=10)
-    third = services.webhook_events_claim(limit=10)
-
-    assert in_hand == [e.id for e in busy_oldest[:2]]
-    assert second == [idle.id]
-    assert third == [busy_oldest[2].id]  # only that store left: it is taken all the same
-
-
 def test_a_drain_hands_on_to_the_next_store_with_deliveries_waiting(store, other_store, monkeypatch):
     published = []
     monkeypatch.setattr(tasks, "_publish", lambda task, *args, **options: published.append(task.name))
