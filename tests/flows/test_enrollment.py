@@ -102,3 +102,23 @@ def test_another_stores_cart_is_refused(store, other_store, flow):
 
     with pytest.raises(ValueError, match="another store"):
         nudges_schedule_for_cart(store=store, cart=cart)
+
+
+@pytest.mark.django_db
+def test_cancelling_a_shoppers_nudges_takes_every_cart_of_theirs_and_no_one_elses(store, flow, make_cart):
+    first = make_cart(phone="+12125550111")
+    second = CartFactory(store=store, customer=first.customer, last_activity_at=first.last_activity_at)
+    neighbour = make_cart(phone="+12125550112")
+    for cart in (first, second, neighbour):
+        nudges_schedule_for_cart(store=store, cart=cart)
+    Nudge.objects.filter(cart=first, step__position=1).update(state=Nudge.State.SENT)
+
+    cancelled = nudges_cancel_pending(store=store, reason="opted out", customer=first.customer)
+
+    def states(cart):
+        return sorted(Nudge.objects.filter(cart=cart).values_list("state", flat=True))
+
+    assert cancelled == 3
+    assert states(first) == ["cancelled", "sent"]
+    assert states(second) == ["cancelled", "cancelled"]
+    assert states(neighbour) == ["scheduled", "scheduled"]
