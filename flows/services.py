@@ -221,7 +221,8 @@ def nudges_cancel_pending_many(*, store, reason: str, carts=(), customers=()) ->
             # Their carts first, through the carts' customer index: joined in the nudges' statement, the
             # planner walked every scheduled nudge of the store to find a shopper's one or two (50–70 ms a
             # call in the 50,000-webhook load run, once per order and per STOP).
-            cart_ids.update(Cart.objects.filter(customer__in=customers).values_list("id", flat=True))
+            mine = Cart.objects.for_store(store).filter(customer__in=customers)
+            cart_ids.update(mine.values_list("id", flat=True))
         pending = Nudge.objects.for_store(store).filter(cart_id__in=cart_ids, state=Nudge.State.SCHEDULED)
         ids = list(pending.select_for_update().values_list("id", flat=True))
         if not ids:
