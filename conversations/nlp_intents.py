@@ -223,6 +223,11 @@ _ANGER_PHRASES = re.compile(
     r"(?:uma|que) piada|puta da vida|puto da vida|"
     r"(?:een|wat een) grap|te gek voor woorden|wat een (?:bagger|puinhoop|service)|"
     r"(?:che|una) vergogna|che schifo)\b"
+    # Nobody answers: "personne ne répond à mes mails", "niemand meldet sich", "nobody gets back to me".
+    r"|\b(?:nobody|no one|noone|nadie|personne|niemand|nessuno|ninguem) (?:ne )?(?:me |mi |mir |us |nos )?"
+    r"(?:answers|answered|replies|replied|responds|responded|gets back|got back|picks up|contesta|contesto|"
+    r"responde|respondio|repond|reponds|a repondu|antwortet|hat geantwortet|meldet sich|hat sich gemeldet|"
+    r"risponde|ha risposto|atende|respondeu|atendeu|antwoordt|reageert|heeft gereageerd|neemt op)\b"
 )
 
 
@@ -269,7 +274,8 @@ def shouting(text: Text) -> str | None:
     caps = (
         len(letters) >= 12 and len(text.words) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
     )
-    if caps and compound < 0.3:
+    # An older shopper's "THANK YOU DEAR, HAVE A GOOD DAY. MARGARET": caps with only courtesy is not anger.
+    if caps and compound < 0.3 and not is_acknowledgement(text):
         return "frustrated (all caps)"
     if re.search(r"[!?]*![!?]*![!?]*!|[?!]{4,}", text.raw) and compound < 0.05:
         return 'frustrated ("!!!")'

@@ -1949,6 +1949,155 @@ S Levert u ook naar Duitsland?
 """,
 }
 
+
+# Session 7, the kinds blind sets 29-34 found misrouted (issue #16), in fresh words and products, none copied
+# from the sets (their brief only described the kinds). First run on s7 a81aafc, before any change: 44/91;
+# its traps (NINETEENTH_BATCH_TRAPS) 19/20 (German "wie lang sind die Ärmel?" read as fallback).
+NINETEENTH_BATCH = {
+    "en": """
+A do you have the duvet cover in 200x200?
+A is the kettle available with a UK plug?
+A do you have it in a 44?
+A do you sell spare chains for this bike model?
+F is the charger compatible with a Samsung?
+F how many years of warranty on the blender?
+Z will the cover fit a galaxy s23?
+K THANK YOU SO MUCH LOVE, ENJOY YOUR WEEKEND. BRENDA
+K oh great, another text 🙄 yes I know the lamp is still in my cart
+K will order once my bonus comes through
+W I'll look properly tomorrow when the baby's napping
+S need the suit for a christening on the 22nd, will it get here in time?
+S take off the green mug, I'll keep the white one; can it get to Bristol by Thursday?
+E the page froze after I hit pay, no idea if it went through
+F does the wardrobe come assembled or do I have to build it?
+Z will the sofa get through a 75 cm door?
+D are you doing anything for cyber monday?
+A when are you getting more of the linen shirts in?
+E I cancelled the subscription months ago and you're still taking money
+K ok can lah, thanks
+K alright sha, thank you
+""",
+    "es": """
+A ¿tenéis el sérum en tamaño de viaje?
+A ¿lo tienen en la L?
+F ¿cuántos años de garantía tiene la cafetera?
+K MUCHAS GRACIAS HIJA, QUE TENGA BUEN DIA. CARMEN
+K lo compro cuando cobre a fin de mes
+W mañana por la mañana lo miro con calma, que hoy no doy más
+S lo necesito para una boda el día 9, ¿llega a tiempo?
+A ya está bien de dudar: ¿os queda la mochila en verde?
+F ¿viene montada o la tengo que montar yo?
+Z mi hijo pesa 16 kilos, ¿aún cabe en la mochila portabebés?
+D ¿tenéis descuento para el primer pedido?
+""",
+    "fr": """
+A vous avez des chambres à air pour ce modèle de vélo ?
+F c'est compatible avec un Mac ?
+K encore un rappel 🙄 oui je sais que c'est dans mon panier
+K je commande quand les enfants seront couchés
+W ok je regarde demain
+S enlevez le pull bleu, je garde le gris ; ça arrive à Lyon avant vendredi ?
+E arrivé cassé et personne ne répond à mes mails
+F combien de temps pour le montage ?
+Z le 0-3 mois est trop grand pour un prématuré ?
+A quand est-ce que vous recevez d'autres bougies ?
+K peuchère, merci bien, je verrai
+""",
+    "de": """
+A habt ihr den Akku auch mit 500 Wh?
+A gibt es die Bettwäsche in 155x220?
+F wie lange ist die Garantie?
+K VIELEN DANK UND EINEN SCHÖNEN SONNTAG. GERDA
+K bestell ich wenn das Gehalt da ist
+W schau ich mir morgen früh an, wenn ich wieder klar denken kann
+S geht auch Expressversand?
+A genug überlegt: habt ihr die Lampe noch in Messing?
+E bei Klarna bricht die Zahlung jedes Mal ab
+F wie viel Kilo trägt das Regal?
+Z passt der Schrank unter eine Dachschräge von 1,60 m?
+A wann bekommt ihr wieder die Tassen rein?
+E Abo gekündigt, aber ihr bucht immer noch ab
+""",
+    "it": """
+A avete il fondotinta nella tonalità 2N?
+F quanto dura la garanzia?
+K GRAZIE MILLE CARA, BUONA SERATA. GIUSEPPINA
+K ordino a fine mese quando si libera l'appartamento
+W ok guardo domani
+S fate la spedizione express?
+E il pagamento si blocca sempre su Satispay
+F quanto ci vuole a montarlo?
+Z un 38 italiano che numero è in UK?
+D partecipate al black friday?
+K grazie bedda, ci penso
+""",
+    "pt": """
+A tem o lençol em tamanho king?
+A vocês têm o secador com plugue suíço?
+F é compatível com a Alexa?
+K nossa, mais um lembrete kkk já sei que tá no carrinho
+K compro quando cair o salário
+W vejo amanhã quando as crianças dormirem
+S preciso do vestido pra uma formatura dia 18, chega a tempo?
+A chega de enrolar: ainda tem o tênis no 39?
+E o pagamento trava na etapa do pix toda vez
+Z um 40 brasileiro equivale a quanto na Europa?
+D tem cupom de primeira compra?
+""",
+    "nl": """
+A hebben jullie dit parfum ook in 50 ml?
+A hebben jullie remblokken voor dit model?
+Z past dit hoesje op de Pixel 8?
+K alweer een herinnering 🙄 ja ik weet het, het ligt in mijn mandje
+K ik bestel als mijn salaris binnen is
+W ok kijk morgen wel
+E betaling blijft steeds hangen bij Bancontact
+F hoeveel kilo kan de plank hebben?
+Z past de bank in een kamer van 3 bij 3?
+O heb gisteravond al betaald, is het al verstuurd?
+K switi, dank je
+K taaac, bedankt
+K merci hé, tot de volgende
+""",
+}
+# Written with NINETEENTH_BATCH, before any change: what its word lists must not reach.
+NINETEENTH_BATCH_TRAPS = {
+    "en": """
+R the 200x200 was too small, can I send it back?
+S how long does delivery take?
+Z how long are the sleeves?
+E MY CARD WAS CHARGED TWICE. MARGARET
+N WHERE IS MY PARCEL I PAID ON MONDAY
+N I'll order when you fix the checkout
+N another reminder but the code in it doesn't work
+O ok lah but where is my order
+""",
+    "es": """
+N lo compro cuando me digáis si hay en azul
+S ¿cuánto tarda el envío a Sevilla?
+""",
+    "fr": """
+N encore un rappel, mais le lien ne marche pas
+Z la robe taille grand ?
+""",
+    "de": """
+O wann kommt mein Paket, hab gestern bezahlt
+Z wie lang sind die Ärmel?
+""",
+    "it": """
+S bedda, ma quanto costa la spedizione?
+A avete la borsa in nero?
+""",
+    "pt": """
+N compro quando vocês responderem se tem no 38
+R o tênis 39 ficou pequeno, posso trocar?
+""",
+    "nl": """
+S hoe lang duurt de levering?
+N switi, maar waar blijft mijn pakket?
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -1976,6 +2125,8 @@ AREAS = {
     "sixteenth": SIXTEENTH_BATCH,
     "seventeenth": SEVENTEENTH_BATCH,
     "eighteenth": EIGHTEENTH_BATCH,
+    "nineteenth": NINETEENTH_BATCH,
+    "nineteenth-traps": NINETEENTH_BATCH_TRAPS,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -1996,6 +2147,8 @@ FOLLOW_UP_BATCHES = (
     "sixteenth",
     "seventeenth",
     "eighteenth",
+    "nineteenth",
+    "nineteenth-traps",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
