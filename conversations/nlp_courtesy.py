@@ -264,16 +264,17 @@ WHEN_PAID: dict[str, str] = {
 # A later moment the shopper waits for: "when the kids are asleep", "quand les enfants seront couchés", "wenn
 # ich wieder klar denken kann", "quando si libera l'appartamento", "tomorrow morning". Not a question.
 LATER_MOMENTS: dict[str, str] = {
-    "en": r"when (?:the |my |our )?(?:kids|children|baby|babys|little ones|toddler|twins)(?: are| is| re| s)? "
-    r"(?:asleep|in bed|napping|sleeping|down|at school|at nursery)"
-    r"|when i (?:can think(?: straight| clearly)?(?: again)?|have (?:a )?(?:minute|moment|sec|second|time|"
-    r"clear head)|get (?:a )?(?:minute|moment|chance)|am (?:home|back|off|awake))"
-    r"|when (?:the |my )?(?:flat|house|room|place|apartment|spare room) (?:is|s) (?:free|empty|sorted|ready)"
-    r"|(?:at|by) the end of the month|(?:tomorrow|in the) (?:morning|afternoon|evening)"
+    "en": r"when (?:the |my |our )?(?:kids|children|baby|babys|little ones|toddler|twins)(?: are| is| re| "
+    r"s)? (?:asleep|in bed|napping|sleeping|down|at school|at nursery)|when i (?:can think(?: straight| "
+    r"clearly)?(?: again)?|have (?:a )?(?:minute|moment|sec|second|time|clear head)|get (?:a "
+    r")?(?:minute|moment|chance)|am (?:home|back|off|awake))|when (?:the |my "
+    r")?(?:flat|house|room|place|apartment|spare room) (?:is|s) (?:free|empty|sorted|ready)|(?:at|by) the "
+    r"end of the month|(?:tomorrow|in the) (?:morning|afternoon|evening)"
     r"|(?:ok |okay )?can (?:lah|la|leh|lor)",
     "es": r"cuando (?:los ninos|los nenes|los crios|el bebe|los peques|la nena|el nene) (?:esten dormidos|"
-    r"duerman|se duerman|esten en la cama|esten acostados)|cuando (?:pueda|tenga) (?:pensar|un rato|tiempo)"
-    r"(?: con calma)?|(?:que )?hoy no (?:doy|puedo) (?:mas|para mas)|(?:manana )?por la (?:manana|tarde|noche)"
+    r"duerman|se duerman|esten en la cama|esten acostados)|cuando (?:pueda|tenga) (?:pensar|un "
+    r"rato|tiempo)(?: con calma)?|(?:que )?hoy no (?:doy|puedo) (?:mas|para mas)|(?:manana )?por la "
+    r"(?:manana|tarde|noche)"
     r"|cuando (?:se quede libre|este libre|se libere|quede libre) (?:el piso|la casa|el cuarto)",
     "fr": r"quand (?:les enfants|les petits|le bebe|les gamins|les gosses|les loulous) (?:seront|sont) "
     r"(?:couches|endormis|au lit)|quand (?:les enfants|les petits|le bebe) dorm\w*"
@@ -288,8 +289,8 @@ LATER_MOMENTS: dict[str, str] = {
     r"|quando (?:si libera|sara libero|e libero|si liberera) (?:l appartamento|la casa|la stanza)"
     r"|domani (?:mattina|pomeriggio)",
     "pt": r"quando (?:as criancas|os meninos|o bebe|a nenem|os filhos|os pequenos|as meninas) (?:dormirem|"
-    r"estiverem dormindo|forem dormir|forem pra cama)|quando (?:eu )?(?:puder|conseguir) pensar(?: com calma)?"
-    r"|quando (?:o apartamento|a casa|o quarto) (?:ficar|estiver) (?:livre|vazio|vazia)"
+    r"estiverem dormindo|forem dormir|forem pra cama)|quando (?:eu )?(?:puder|conseguir) pensar(?: com "
+    r"calma)?|quando (?:o apartamento|a casa|o quarto) (?:ficar|estiver) (?:livre|vazio|vazia)"
     r"|amanha (?:de manha|cedo|a tarde)",
     "nl": r"als (?:de kinderen|de kids|de baby|de kleine|de kleintjes|de kinders) (?:slapen|slaapt|in bed "
     r"liggen|op bed liggen)|als ik (?:weer )?(?:helder )?(?:kan )?(?:denken|nadenken)(?: kan)?"
@@ -299,17 +300,17 @@ LATER_MOMENTS: dict[str, str] = {
 # je sais que c'est dans mon panier", "alweer een herinnering, ik weet het". Nothing asked.
 REMINDED: dict[str, str] = {
     "en": r"(?:oh )?(?:great |wow |yet |not )?another (?:reminder|text|message|sms)"
-    r"|(?:yes |yeah |yep )?i know(?: (?:it|its|it s|the \w+|they|theyre|they re)(?: is| are| s)?(?: still)? in "
-    r"(?:my|the) (?:cart|basket|bag|trolley))?",
+    r"|(?:yes |yeah |yep )?i know(?: (?:it|its|it s|the \w+|they|theyre|they re)(?: is| are| s)?"
+    r"(?: still)? in (?:my|the) (?:cart|basket|bag|trolley))?",
     "es": r"(?:otro|otra vez el|otra vez un) (?:recordatorio|mensaje|sms|aviso)"
-    r"|(?:si |ya )?(?:ya )?(?:lo )?se(?: que (?:esta|lo tengo|sigue)(?: \w+)? en (?:el|mi) (?:carrito|cesta))?",
-    "fr": r"encore un (?:rappel|message|sms|texto)|(?:oui )?je sais(?: que (?:c est|il est|elle est|(?:le|la|les) "
-    r"\w+ (?:est|sont)|je l ai)(?: toujours| encore)? dans (?:mon|le) panier)?",
-    "de": r"(?:schon )?wieder (?:eine|so eine) (?:erinnerung|nachricht|sms)|(?:ja )?(?:ich )?weiss(?: ich)?"
+    r"|(?:si )?(?:ya lo|ya|lo) se(?: que (?:esta|lo tengo|sigue)(?: \w+)? en (?:el|mi) (?:carrito|cesta))?",
+    "fr": r"encore un (?:rappel|message|sms|texto)|(?:oui )?je sais(?: que (?:c est|il est|elle est"
+    r"|(?:le|la|les) \w+ (?:est|sont)|je l ai)(?: toujours| encore)? dans (?:mon|le) panier)?",
+    "de": r"(?:schon )?wieder (?:eine|so eine) (?:erinnerung|nachricht|sms)|(?:ja )?(?:ich weiss|weiss ich)"
     r"(?: dass (?:es|er|sie|das) (?:noch )?im (?:warenkorb|korb) (?:liegt|ist))?",
-    "it": r"(?:un altro|ancora un) (?:promemoria|messaggio|sms)|(?:si )?lo so(?: che (?:e|sta)(?: ancora)? nel "
-    r"carrello)?",
-    "pt": r"(?:mais um|outro) (?:lembrete|aviso|sms)|mais uma mensagem|(?:ja )?sei(?: que (?:ta|esta|ficou)"
+    "it": r"(?:un altro|ancora un) (?:promemoria|messaggio|sms)"
+    r"|(?:si )?lo so(?: che (?:e|sta)(?: ancora)? nel carrello)?",
+    "pt": r"(?:mais um|outro) (?:lembrete|aviso|sms)|mais uma mensagem|(?:ja|eu) sei(?: que (?:ta|esta|ficou)"
     r"(?: \w+)? no carrinho)?",
     "nl": r"(?:alweer|weer|nog) een (?:herinnering|bericht|sms)|(?:ja )?ik weet het(?: het ligt(?: nog)? in "
     r"(?:mijn|het) (?:mandje|winkelmandje|winkelwagen|winkelmand))?",
@@ -336,9 +337,8 @@ SIGN_OFFS = (
     r"bien a vous|gruss|grusse|viele grusse|lg|mfg|cordiali saluti|distinti saluti|saluti|abraco|abracos|"
     r"atenciosamente|beijos|groet|groeten|met vriendelijke groet|mvg)(?: \w+){0,2}$"
 )
-_ASIDES = re.compile(
-    rf"\b(?:{'|'.join([*ASIDES.values(), *WHEN_PAID.values(), *LATER_MOMENTS.values(), *REMINDED.values(), SIGN_OFFS, _COUNCIL])})\b"
-)
+_ASIDE_PARTS = [*ASIDES.values(), *WHEN_PAID.values(), *LATER_MOMENTS.values(), *REMINDED.values()]
+_ASIDES = re.compile(rf"\b(?:{'|'.join([*_ASIDE_PARTS, SIGN_OFFS, _COUNCIL])})\b")
 _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
 # "I'll think it over", "lo miro con calma", "ich überleg's mir noch": a plan of the shopper's own. The few
 # words after it say when or how and need no answer, unless they turn ("but", "if") or negate.

@@ -346,6 +346,22 @@ def _between_sizes(after: tuple[str, ...]) -> bool:
     return len(after) == 2 and after[0] in _OR and bool(_SPECIFIC_SIZE.fullmatch(after[1]))
 
 
+# "remove the red one, I keep the black; can it reach Leeds by Friday?": a colour in a clause that changes the
+# cart is the shopper's choice made, not a question about that colour.
+_CART_CHANGE = re.compile(
+    r"\b(?:remove|take off|take out|cancel|delete|drop|keep|keeping|quita|quitad|quitar|quitame|elimina|"
+    r"eliminad|eliminar|cancela|cancelad|cancelar|me quedo|enlevez|enlever|enleve|retirez|retirer|retire|"
+    r"supprimez|supprimer|annulez|annuler|je garde|gardez|garder|entfernt|entferne|entfernen|streicht|"
+    r"storniert|stornieren|behalte|behalten|togli|togliete|togliere|rimuovi|rimuovete|annulla|annullate|"
+    r"tengo|tenete|tira|tirem|tirar|remova|remover|removam|cancele|cancelem|fico com|haal|verwijder|"
+    r"verwijderen|schrap|annuleer|ik houd|ik hou|houd|behoud)\b"
+)
+
+
+def _cart_change_clause(text: Text, word: str) -> bool:
+    return any(word in clause and _CART_CHANGE.search(" ".join(clause)) for clause in text.clauses)
+
+
 def uncovered_question(text: Text, *, kind: str) -> str | None:
     """ "payment": a failed or double payment. "specific": a colour, a size or an order number named."""
     folded = " ".join(text.words)
@@ -354,7 +370,12 @@ def uncovered_question(text: Text, *, kind: str) -> str | None:
         trouble = match[0] if match else payment_trouble(text.words)
         return f'a payment problem ("{trouble}")' if trouble else None
     colour = next(
-        (w for i, w in enumerate(text.words) if is_colour(w) and not _a_verb_here(text.words, i)), None
+        (
+            w
+            for i, w in enumerate(text.words)
+            if is_colour(w) and not _a_verb_here(text.words, i) and not _cart_change_clause(text, w)
+        ),
+        None,
     )
     if colour:
         return f'asks about a colour ("{colour}")'

@@ -55,8 +55,8 @@ PAYMENT_FAILURES = {
     "fr": "refuse, refusee, refusees, rejete, rejetee, echoue, echec, erreur, bug, bugue, plante, "
     "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas, non autorise, pas "
     "autorise, non autorisee, arrive pas, impossible, bloque, bloquee, plantait, plantent, fige, figee, "
-    "gele, disparait, a disparu, arrete pas de charger, charge en boucle, s arrete a, s arrete au, s arrete sur, "
-    "reste bloque",
+    "gele, disparait, a disparu, arrete pas de charger, charge en boucle, s arrete a, s arrete au, s arrete "
+    "sur, reste bloque",
     "de": "abgelehnt, lehnt, fehlgeschlagen, fehler, geht nicht, klappt nicht, funktioniert nicht, "
     "hangt, bricht, streikt, ladt nicht, tut nichts, nicht akzeptiert, schlagt fehl, nicht angenommen, "
     "nicht autorisiert, nicht genehmigt, fehlermeldung, kann nicht, kann ich nicht, nimmt(?= (?:\\w+ "
@@ -77,11 +77,10 @@ PAYMENT_FAILURES = {
     "nao conclui, nao aceita, nao aceitou, nao consigo, recusa, recusam, bloqueou, bloquearam, congela, "
     "congelou, sumiu, desaparece, nao para de carregar, fica carregando, para na, para no, empaca",
     "nl": "geweigerd, afgewezen, mislukt, fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
-    "doet het niet, doet niks, doet niets, blijft(?: \\w+)? hangen, bleef(?: \\w+)? hangen, bleef steken, hangt, "
-    "laadt niet, stopt bij, stopt steeds bij, "
-    "wijst, niet geaccepteerd, "
-    "niet goedgekeurd, afgekeurd, niet aangenomen, kan niet, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= "
-    "(?:\\w+ ){0,3}niet), weigert, weigeren, geblokkeerd, blokkeert, mislukken, keurt(?= (?:\\w+ "
+    "doet het niet, doet niks, doet niets, blijft(?: \\w+)? hangen, bleef(?: \\w+)? hangen, bleef steken, "
+    "hangt, laadt niet, stopt bij, stopt steeds bij, wijst, niet geaccepteerd, niet goedgekeurd, afgekeurd, "
+    "niet aangenomen, kan niet, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= (?:\\w+ ){0,3}niet), weigert, "
+    "weigeren, geblokkeerd, blokkeert, mislukken, keurt(?= (?:\\w+ "
     "){0,3}af\\b), loopt vast, liep vast, vastgelopen, bevriest, verdwijnt, blijft laden, blijft maar laden",
 }
 # Phrases that already say "payment failed" or "charged twice" on their own.

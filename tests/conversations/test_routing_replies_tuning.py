@@ -33,7 +33,8 @@ session 6: sets 20–22's kinds — slang thanks, plans on a grant or after a co
 lettered order numbers, a product's own durations, versions, fit into things, payment sent back) scored
 56/126 on its first run, then was tuned on; its traps (THIRTEENTH_BATCH_TRAPS, written after) 28/29. The same
 kinds in fresh words: FOURTEENTH_BATCH 76/84 on its first run, FIFTEENTH_BATCH 13/37, SIXTEENTH_BATCH 42/49,
-SEVENTEENTH_BATCH 23/27, each then tuned on. Session 7's EIGHTEENTH_BATCH (regional speech, see its note).
+SEVENTEENTH_BATCH 23/27, each then tuned on. Session 7's EIGHTEENTH_BATCH (regional speech, see its note);
+NINETEENTH_BATCH (the kinds blind sets 29-34 missed) 44/91 on its first run, its traps 19/20, then tuned on.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -2098,6 +2099,45 @@ N switi, maar waar blijft mijn pakket?
 """,
 }
 
+# Written after tuning on NINETEENTH_BATCH, against what its lists could reach: a sigh, an "ok lah" or caps
+# courtesy followed by a real question, durations of delivery, a kept colour with a refund, sizes of a body.
+NINETEENTH_BATCH_AFTER_TRAPS = {
+    "en": """
+D yes I know, but the code in the text doesn't work
+O ok lah but the parcel never came
+N THANK YOU. BUT WHERE IS MY ORDER
+S how long is the delivery to Leeds?
+R remove the red one and refund me please
+Z I'm usually in a 38, which one should I take?
+A does it come in 250 ml too?
+E my card was declined at the Bancontact step
+""",
+    "es": """
+N ya lo sé, pero el enlace no funciona
+S ¿cuánto tarda el envío si lo pido mañana por la mañana?
+""",
+    "fr": """
+N encore un rappel ? je n'ai jamais rien commandé chez vous, qui êtes-vous
+R je garde le noir, comment je renvoie le bleu ?
+""",
+    "de": """
+S wie lange dauert der Versand nach Wien?
+Z ist das Bett 140x200 zu groß für mein Zimmer?
+""",
+    "it": """
+A ce l'avete in 40?
+S lo so, ma quando arriva se ordino oggi?
+""",
+    "pt": """
+E cancelei a assinatura e vocês continuam cobrando
+N sei lá, o site não abre
+""",
+    "nl": """
+S hoe lang duurt de verzending naar Gent?
+N taaac, maar mijn pakket is nog niet binnen
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -2127,6 +2167,7 @@ AREAS = {
     "eighteenth": EIGHTEENTH_BATCH,
     "nineteenth": NINETEENTH_BATCH,
     "nineteenth-traps": NINETEENTH_BATCH_TRAPS,
+    "nineteenth-after-traps": NINETEENTH_BATCH_AFTER_TRAPS,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -2149,6 +2190,7 @@ FOLLOW_UP_BATCHES = (
     "eighteenth",
     "nineteenth",
     "nineteenth-traps",
+    "nineteenth-after-traps",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
@@ -2165,6 +2207,11 @@ KNOWN_MISSES: dict[str, str] = {
     "Gits das no i Gröössi M?": "Swiss 'no i' (still in) is English 'no I': only the whole words are read",
     "Passt, i bstell's wenn da Lohn kimmt": "a southern 'passt' (fine) opening a message reads as fit: "
     "'passt, und die Größe M?' asks about it",
+    "je garde le noir, comment je renvoie le bleu ?": "a colour named outside a cart change makes a policy "
+    "answer uncovered (uncovered_question); which colour questions a returns policy does answer is wider "
+    "than this batch",
+    "cancelei a assinatura e vocês continuam cobrando": "compliance reads 'cancelei a assinatura' as a "
+    "plain-language opt-out before any payment reading (nlp_compliance, the lead's)",
 }
 
 
