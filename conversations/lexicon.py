@@ -222,7 +222,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "brustumfang, bund, ich trage, trage * {size}, sonst immer, kindergrosse, schuhgrosse, breite "
             "fusse, breite, breiten, breit, schmal, dehnbar, hufte, huften, waden, zu lang, zu kurz, zu eng, "
             "zu weit, passen * ins, passen * in, passen * mit, passt * ins, passt * rein, passen * rein, "
-            "reinpassen, wie lang sind, armel, armellange, durch die tur, dachschrage, {size} eu, {size} uk"
+            "reinpassen, wie lang sind, armellange, durch die tur, dachschrage, {size} eu, {size} uk"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
