@@ -483,6 +483,8 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "salida": ("unless", frozenset()),
         "sales": ("unless", frozenset()),
         "salga": ("unless", frozenset()),
+        # "me quedo el negro" (I keep the black one) is not "me queda" (it fits me)
+        "quedo": ("unless", frozenset()),
         "salgan": ("unless", frozenset()),
         "saldra": ("unless", frozenset()),
         "saldran": ("unless", frozenset()),

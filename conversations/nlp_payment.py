@@ -58,11 +58,11 @@ PAYMENT_FAILURES = {
     "gele, disparait, a disparu, arrete pas de charger, charge en boucle, s arrete a, s arrete au, s arrete "
     "sur, reste bloque",
     "de": "abgelehnt, lehnt, fehlgeschlagen, fehler, geht nicht, klappt nicht, funktioniert nicht, "
-    "hangt, bricht, streikt, ladt nicht, tut nichts, nicht akzeptiert, schlagt fehl, nicht angenommen, "
-    "nicht autorisiert, nicht genehmigt, fehlermeldung, kann nicht, kann ich nicht, nimmt(?= (?:\\w+ "
-    "){0,3}nicht), akzeptiert(?= (?:\\w+ "
-    "){0,3}nicht), blockiert, gesperrt, zuruckgewiesen, zuruckgebucht, friert ein, eingefroren, sturzt ab, "
-    "abgesturzt, verschwindet, friert, hort nicht auf zu laden, ladt und ladt, ladt ewig, ging nicht, "
+    "hangt, hing, hangte, bricht, streikt, ladt nicht, tut nichts, nicht akzeptiert, schlagt fehl, nicht "
+    "angenommen, nicht autorisiert, nicht genehmigt, fehlermeldung, kann nicht, kann ich nicht, nimmt(?= "
+    "(?:\\w+ ){0,3}nicht), akzeptiert(?= (?:\\w+ ){0,3}nicht), blockiert, gesperrt, zuruckgewiesen, "
+    "zuruckgebucht, friert ein, eingefroren, sturzt ab, abgesturzt, verschwindet, friert, hort nicht auf zu "
+    "laden, ladt und ladt, ladt ewig, ging nicht, "
     "nicht ging, nicht durchgegangen",
     "it": "rifiutata, rifiutato, rifiuta, respinta, respinto, errore, fallita, fallito, non funziona, "
     "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla, non "
@@ -146,7 +146,8 @@ CHARGING = (
     "charging, charge, charged, billing, billed, taking money, taking my money, taking payment, debiting, "
     "cobrando, cobran, cobrais, descontando, prelever, prelevez, prelevee, preleve, debiter, debitez, "
     "facturer, bucht, abbuchen, abgebucht, belastet, kassiert, addebitando, addebitate, addebitato, "
-    "scalando, cobram, debitando, afschrijven, afgeschreven, incasseren"
+    "addebitare, prelevare, schrijven, schrijft, scalando, cobram, debitando, afschrijven, afgeschreven, "
+    "incasseren"
 )
 
 # "…mais pas de commande", "but no order", "ma l'ordine non risulta": the money went, the order did not come

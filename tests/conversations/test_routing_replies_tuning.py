@@ -2100,7 +2100,9 @@ N switi, maar waar blijft mijn pakket?
 }
 
 # Written after tuning on NINETEENTH_BATCH, against what its lists could reach: a sigh, an "ok lah" or caps
-# courtesy followed by a real question, durations of delivery, a kept colour with a refund, sizes of a body.
+# courtesy followed by a real question, durations of delivery, a kept colour with a refund, sizes of a body;
+# then the same kinds in other languages, each run once before the change it prompted (0/12), and one trap
+# ("la talla M me queda grande?") for the stock words those changes tried.
 NINETEENTH_BATCH_AFTER_TRAPS = {
     "en": """
 D yes I know, but the code in the text doesn't work
@@ -2111,30 +2113,43 @@ R remove the red one and refund me please
 Z I'm usually in a 38, which one should I take?
 A does it come in 250 ml too?
 E my card was declined at the Bancontact step
+F is it delivered assembled or do I build it?
 """,
     "es": """
 N ya lo sé, pero el enlace no funciona
 S ¿cuánto tarda el envío si lo pido mañana por la mañana?
+S quita el rojo, me quedo el negro, ¿llega a Sevilla el viernes?
+Z la talla M me queda grande?
 """,
     "fr": """
 N encore un rappel ? je n'ai jamais rien commandé chez vous, qui êtes-vous
 R je garde le noir, comment je renvoie le bleu ?
+Z le canapé passe par une porte de 80 ?
+Z je porte du 38, je prends quoi ?
+F arrive-t-il monté ?
 """,
     "de": """
 S wie lange dauert der Versand nach Wien?
 Z ist das Bett 140x200 zu groß für mein Zimmer?
+E die Seite hing beim Bezahlen, weiß nicht ob es durch ist
+F wird es aufgebaut geliefert?
 """,
     "it": """
 A ce l'avete in 40?
 S lo so, ma quando arriva se ordino oggi?
+E ho disdetto l'abbonamento ma continuate ad addebitare
 """,
     "pt": """
 E cancelei a assinatura e vocês continuam cobrando
 N sei lá, o site não abre
+Z o sofá passa por uma porta de 80?
+F chega montado ou eu monto?
 """,
     "nl": """
 S hoe lang duurt de verzending naar Gent?
 N taaac, maar mijn pakket is nog niet binnen
+E ik heb het abonnement opgezegd maar jullie schrijven nog steeds af
+F wordt het gemonteerd geleverd of moet ik het zelf in elkaar zetten?
 """,
 }
 
