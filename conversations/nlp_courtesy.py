@@ -113,7 +113,7 @@ COURTESY_WORDS: dict[str, str] = {
     " d accordo certo e ringrazio vabbe vabbuo raga "
     # Rome, Naples, Sicily: "daje", "grazie regà", "picciotti", "siete forti", "mitici"
     "daje rega regaz ragazzi picciotti picciotto siete sei forti forte grandi grande mitici mitico bravi "
-    "bravissimi figo figata ganzo bedda beddu cara caro",
+    "bravissimi figo figata ganzo bedda beddu",
     "pt": "desculpa desculpe mesma mesmo peco fechou fechado aviso pensada dar uma quem sabe brigadao amores "
     "uns sao vcs isso mais tarde "
     "acho "
@@ -205,7 +205,8 @@ ASIDES: dict[str, str] = {
     r"|(?:komm|komme) (?:grad|gerade) (?:von der|aus der) arbeit|(?:hab|habe) (?:es|ihn|sie|das) "
     r"(?:absichtlich|"
     r"extra) (?:liegen )?(?:lassen|gelassen)|(?:das )?gehalt kommt \w+",
-    "it": r"sono (?:il|la|l) "
+    # "grazie cara": dear, said after thanks only ("caro" alone is expensive)
+    "it": r"grazie(?: mille| tante)? car[ao]|sono (?:il|la|l) "
     r"(?:marito|moglie|figlia|figlio|segretaria|segretario|assistente|compagno|compagna|"
     r"partner)(?: (?:di|del|della) (?:dott |dottssa |dottoressa |dottor |sig |signora |signor )?\w+)?"
     r"|(?:glielo|gliel) (?:dico|riferisco|riferiro|diro|passo)(?: io)?"
