@@ -272,7 +272,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "do the, do you do a, do you do one, do you do them, do you make one, with wheels, with a "
             "shoulder strap, with shoulder strap, another colour, another color, other than, pack of, {size} "
             "pack, made in {size}, in a {size}, in an {size}, in {measure}, in {size} {unit}, with {size} "
-            "{unit}, {size} {unit} version, shade {size}, shade {measure}, in shade, travel size, travel "
+            "{capacity}, {size} {unit} version, shade {size}, shade {measure}, in shade, travel size, travel "
             "sized, mini size, super king, in king, in queen, uk plug, eu plug, us plug, european plug, "
             "swiss plug, brazilian plug, australian plug, american plug, spare, spares, spare parts, more of "
             "* in, inner tube, inner tubes"
@@ -287,7 +287,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "quedan unidades, en talla {size}, cuando vuelve, cuando vuelven, volvereis a tener, volver a "
             "tener, vais a sacar, teneis mas, tendreis mas, version para, version de, version infantil, pack "
             "de, paquete de, en pack, con ruedas, con ruedecitas, con bandolera, con correa, otro color, en "
-            "otro color, en {measure}, en {size} {unit}, de {size} {unit}, tono {measure}, tono {size}, "
+            "otro color, en {measure}, en {size} {unit}, de {size} {capacity}, tono {measure}, tono {size}, "
             "tamano de viaje, formato de viaje, formato viaje, en tamano {size}, enchufe ingles, enchufe "
             "britanico, enchufe suizo, enchufe brasileno, enchufe europeo, enchufe americano, repuesto, "
             "repuestos, recambio, recambios"
@@ -300,7 +300,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "taille {size}, va revenir, revenir, reviendra, reviendront, en recevez, en aurez, reviennent "
             "quand, quand reviennent, reviennent en stock, version enfant, version pour, existe avec, existe "
             "pour, avec des roulettes, avec roulettes, a roulettes, avec bandouliere, pack de, lot de, autre "
-            "couleur, en {measure}, en {size} {unit}, de {size} {unit}, avec {size} {unit}, teinte "
+            "couleur, en {measure}, en {size} {unit}, de {size} {capacity}, avec {size} {capacity}, teinte "
             "{measure}, teinte {size}, en teinte, format voyage, taille voyage, format mini, prise anglaise, "
             "prise uk, prise suisse, prise bresilienne, prise europeenne, prise americaine, pieces "
             "detachees, piece detachee, chambre a air, chambres a air, recevez d autres, recevrez d autres, "
@@ -317,9 +317,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "geben, kommen * wieder, endgultig weg, neue rein, sind noch, gibts * nicht mehr, gibt es * "
             "nicht mehr, kinderversion, version fur, gibts * mit, gibt es * mit, mit rollen, mit "
             "schultergurt, mit tragegurt, er pack, erpack, andere farbe, anderen farbe, in {measure}, in "
-            "{size} {unit}, mit {size} {unit}, farbton {measure}, farbton {size}, reisegrosse, reiseformat, "
-            "ersatzteil, ersatzteile, schlauche, uk stecker, schweizer stecker, englischem stecker, "
-            "englischer stecker, wieder * rein, bekommt ihr * rein, kriegt ihr * rein"
+            "{size} {unit}, farbton {measure}, farbton {size}, reisegrosse, reiseformat, ersatzteil, "
+            "ersatzteile, schlauche, uk stecker, schweizer stecker, englischem stecker, englischer stecker, "
+            "wieder * rein, bekommt ihr * rein, kriegt ihr * rein"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
@@ -331,9 +331,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "piu, quando tornano, tornano disponibili, torneranno, versione per, versione bambino, versione "
             "bambini, esiste con, c e con, con le ruote, con ruote, con rotelle, con tracolla, confezione "
             "da, altro colore, un altro colore, in {measure}, nella {measure}, da {measure}, da {size} "
-            "{unit}, in {size} {unit}, tonalita {measure}, tonalita {size}, nella tonalita, formato viaggio, "
-            "formato da viaggio, spina inglese, spina svizzera, spina brasiliana, spina europea, spina "
-            "americana, ricambi, ricambio, camera d aria, camere d aria"
+            "{capacity}, in {size} {unit}, tonalita {measure}, tonalita {size}, nella tonalita, formato "
+            "viaggio, formato da viaggio, spina inglese, spina svizzera, spina brasiliana, spina europea, "
+            "spina americana, ricambi, ricambio, camera d aria, camere d aria"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -343,10 +343,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "existe em, pronta entrega, tem o {size}, no tamanho {size}, vai voltar, vao voltar, voltar, "
             "chegar mais, vai chegar mais, quando volta, quando voltam, versao infantil, versao para, tem "
             "com, com rodinhas, com rodas, com alca, pacote com, pacote de, kit com, outra cor, em "
-            "{measure}, de {size} {unit}, em {size} {unit}, com {size} {unit}, tom {measure}, tom {size}, em "
-            "tamanho {size}, tamanho de viagem, tamanho viagem, plugue suico, plugue ingles, plugue europeu, "
-            "plugue americano, plugue brasileiro, tomada suica, tomada inglesa, tomada europeia, tomada "
-            "americana, pecas de reposicao, peca de reposicao"
+            "{measure}, de {size} {capacity}, em {size} {unit}, com {size} {capacity}, tom {measure}, tom "
+            "{size}, em tamanho {size}, tamanho de viagem, tamanho viagem, plugue suico, plugue ingles, "
+            "plugue europeu, plugue americano, plugue brasileiro, tomada suica, tomada inglesa, tomada "
+            "europeia, tomada americana, pecas de reposicao, peca de reposicao"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -357,10 +357,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "binnen, krijgen * binnen, heb je * ook, in maat {size}, komt * terug, komen * terug, komt * "
             "weer, er weer, voorgoed weg, er nog, nieuwe binnen, er niet meer, kinderversie, versie voor, "
             "andere versie, met wieltjes, met schouderband, met schouderriem, andere kleur, per 10, pak van, "
-            "in {measure}, ook in {size} {unit}, in {size} {unit}, van {size} {unit}, met {size} {unit}, "
-            "tint {measure}, tint {size}, reisformaat, reisverpakking, engelse stekker, britse stekker, "
-            "zwitserse stekker, braziliaanse stekker, onderdelen, reserveonderdelen, remblokken, binnenband, "
-            "binnenbanden"
+            "in {measure}, ook in {size} {unit}, in {size} {unit}, van {size} {capacity}, met {size} "
+            "{capacity}, tint {measure}, tint {size}, reisformaat, reisverpakking, engelse stekker, britse "
+            "stekker, zwitserse stekker, braziliaanse stekker, onderdelen, reserveonderdelen, remblokken, "
+            "binnenband, binnenbanden"
         ),
     },
     "order_status": {
@@ -608,6 +608,11 @@ UNITS = frozenset(
         "ml, cl, l, litre, litres, liter, liters, wh, kwh, mah, w, watt, watts, v, volt, volts, cm, mm, m, "
         "kg, g, gr, oz, gb, tb, inch, inches, zoll, pollici, polegadas, pouces, duim, kilo, kilos"
     )
+)
+# Capacity or power ("with 500 Wh", "de 50 ml"), the only units read after "with": "with 15 kg", "mit 2 m"
+# are the shopper's weight or room.
+CAPACITY_UNITS = frozenset(
+    _terms("ml, cl, l, litre, litres, liter, liters, wh, kwh, mah, w, watt, watts, v, volt, volts, gb, tb")
 )
 SIZE_QUALIFIERS = frozenset(_terms("travel, viaje, voyage, reise, viaggio, viagem, reis, mini, king, queen"))
 COLOURS = frozenset(

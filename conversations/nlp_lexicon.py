@@ -15,6 +15,7 @@ from .languages import LANGUAGES
 from .lexicon import (
     A_CODE,
     AS_WRITTEN,
+    CAPACITY_UNITS,
     CONTEXT_WORDS,
     FALSE_FRIENDS,
     INTENTS,
@@ -72,13 +73,15 @@ GAP_OPENERS = frozenset(
 # Slots: "{size}" stands for one size as shoppers write it (M, XL, 38), "{colour}" for a colour word,
 # "{number}" for an order number (3+ digits): "between * {size}", "hay en {colour}", "pedido {number}";
 # "{measure}" for a product's measure written as one word ("200x200", "100ml", "625wh") or a shade code
-# ("2n", "3w"), "{unit}" for a unit after a number ("50 ml", "500 Wh").
+# ("2n", "3w"), "{unit}" for a unit after a number ("50 ml", "500 Wh"), "{capacity}" for a unit of capacity
+# or power only.
 SLOTS = {
     "{size}": "\x00size",
     "{colour}": "\x00colour",
     "{number}": "\x00number",
     "{measure}": "\x00measure",
     "{unit}": "\x00unit",
+    "{capacity}": "\x00capacity",
 }
 _SLOT_TOKENS = frozenset(SLOTS.values())
 _SIZE_NUMBER_DIGITS = 3
@@ -104,6 +107,8 @@ def _fits_slot(slot: str, word: str) -> bool:
         return bool(_MEASURE.fullmatch(word))
     if slot == SLOTS["{unit}"]:
         return word in UNITS
+    if slot == SLOTS["{capacity}"]:
+        return word in CAPACITY_UNITS
     return word.isdigit() and len(word) >= 3
 
 
