@@ -33,7 +33,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "cost, how long, dhl, fedex, in time, get it by, here by, how soon, how fast, if i order, if i "
             "buy, if i buy now, if i order now, courier, express delivery, get it to me, come by, send it "
             "to, send them to, send * to, sent to, send to, post to, post it to, post there, how many days, "
-            "have it before, get it before, have it by"
+            "have it before, get it before, have it by, can it get to, will it get to, would it get to, can "
+            "it reach, will it reach, would it reach, could it reach, express, next day delivery"
         ),
         "es": _terms(
             "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, mandan"
@@ -96,29 +97,35 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "discount, coupon, promo, promo code, code, voucher, deal, sale, offer, cheaper, price match, "
             "promo codes, percent off, student discount, deals, promos, price drop, drop in price, price go "
             "down, price come down, go on sale, goes on sale, on sale, black friday, cyber monday, off the "
-            "price, money off, knock * off, reduced"
+            "price, money off, knock * off, reduced, boxing day, january sales, hot sale, first order code, "
+            "code for a first order, code for my first order, first order discount, welcome code, welcome "
+            "discount"
         ),
         "es": _terms(
             "descuento, cupon, codigo, oferta, rebaja, rebajas, promocion, mas barato, descuentos, cupones, "
             "promo, codigo de descuento, descuentito, codigo promocional, rebajita, bajar de precio, baja de "
-            "precio, bajara de precio, black friday, cyber monday"
+            "precio, bajara de precio, black friday, cyber monday, hot sale, buen fin, primera compra, "
+            "primer pedido"
         ),
         "fr": _terms(
             "reduction, remise, promo, code promo, coupon, solde, soldes, rabais, moins cher, bon de "
             "reduction, reductions, promos, code de reduction, bon plan, reduc, geste commercial, un geste, "
-            "baisser, baisse de prix, petit prix, faites un prix, faire un prix, black friday"
+            "baisser, baisse de prix, petit prix, faites un prix, faire un prix, black friday, code de "
+            "bienvenue, premiere commande"
         ),
         "de": _terms(
             "rabatt, gutschein, rabattcode, gutscheincode, angebot, aktion, gunstiger, sale, prozente, "
             "rabatte, gutscheine, sonderangebot, studentenrabatt, neukundenrabatt, im angebot, preis fallen, "
             "preis noch fallen, preis sinken, preis runter, billiger, reduziert, preislich, black friday, "
-            "ermassigung, seniorenrabatt, rentnerrabatt"
+            "neukundenrabatt, willkommensrabatt, code fur die erste, code fur meine erste, code fur "
+            "neukunden, winterschlussverkauf, sommerschlussverkauf, ermassigung, seniorenrabatt, "
+            "rentnerrabatt"
         ),
         "it": _terms(
             "sconto, sconti, coupon, codice, codice sconto, offerta, promozione, saldi, codice promo, promo, "
             "offerte, promozioni, buono sconto, buono regalo, scontino, scontistica, prezzo scendera, prezzo "
             "scende, prezzo migliore, costera meno, costa meno, calera di prezzo, cala di prezzo, scontato, "
-            "scontata, black friday"
+            "scontata, black friday, saldi di gennaio, saldi invernali, codice di benvenuto, primo ordine"
         ),
         "pt": _terms(
             "desconto, cupom, cupao, codigo, promocao, oferta, mais barato, liquidacao, cupons, promo, "
@@ -174,11 +181,14 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "runs large, runs small, runs big, true to size, between sizes, between * {size}, {size} or "
             "{size}, usually wear, normally wear, i wear, usually take, normally take, tight, loose, snug, "
             "narrow, wide feet, length, inseam, sleeves, stretchy, oversized, fitted, size up, size down, "
-            "come up large, come up small, comes up, fit big, fit small, usually * {size}, normally * {size},"
-            " typically * {size}, go up a size, go one up, one size up, long enough, short enough, roomy, "
-            "stretch, stretchy, wide calf, wide calves, wide fit, chunky feet, broad shoulders, hips, take "
-            "the {size}, take a {size}, go for the {size}, too long, too short, pinch, pinches, petite, "
-            "sleep in it, room for, enough room, enough space, fit inside"
+            "come up large, come up small, comes up, fit big, fit small, usually * {size}, normally * "
+            "{size}, typically * {size}, go up a size, go one up, one size up, long enough, short enough, "
+            "roomy, stretch, stretchy, wide calf, wide calves, wide fit, chunky feet, broad shoulders, hips, "
+            "take the {size}, take a {size}, go for the {size}, too long, too short, pinch, pinches, petite, "
+            "sleep in it, room for, enough room, enough space, fit inside, usually in a {size}, normally in "
+            "a {size}, always in a {size}, im in a {size}, im usually in a {size}, fit through, get through "
+            "a, get through the, through the door, through a door, through my door, sloping ceiling, uk "
+            "{size}, eu {size}, us {size}, {size} in eu, {size} in uk, {size} in us"
         ),
         "es": _terms(
             "talla, tallas, medidas, me queda, te queda, le queda, queda bien, quedan bien, tallaje, guia de "
@@ -187,9 +197,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ajusta, holgado, holgada, largo, de largo, mide, cuanto mide, viene grande, viene chico, viene "
             "pequeno, vienen chicas, vienen grandes, tallan, estrecho, estrecha, ancho, me sirve, talla mas, "
             "talla menos, ancha, anchas, anchos, pie ancho, elastico, elastica, cadera, caderas, empeine, "
-            "valen para botas, valen para mis, sirven para mis, "
-            "sirve para un, sirve para una, vale para un, vale para una, compatible con, caben, cabe, "
-            "cabemos, cabria, caberian, entra en la, entra en el, entran en la, entran en el"
+            "valen para botas, valen para mis, sirven para mis, sirve para un, sirve para una, vale para un, "
+            "vale para una, compatible con, caben, cabe, cabemos, cabria, caberian, entra en la, entra en "
+            "el, entran en la, entran en el, {size} europeo, {size} en europa"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
@@ -197,11 +207,12 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ajuste, ample, coupe, serre, serree, oversize, plus grand, plus petit, taille au dessus, taille "
             "en dessous, longue, longueur, manches, tour de poitrine, tour de taille, ca taille, je mets du, "
             "je mets un, je porte du, je porte un, pied large, pieds larges, pied tres large, pieds tres "
-            "larges, taillent, taillent grand, "
-            "taillent petit, chaussent, chausse grand, chausse petit, extensible, hanches, mollets, assez "
-            "long, assez longue, trop long, trop longue, trop court, trop courte, trop serre, trop serree, "
-            "convient a un, convient a une, convient il a, compatible avec, lui va, me va, s adaptent a, "
-            "s adapte a"
+            "larges, taillent, taillent grand, taillent petit, chaussent, chausse grand, chausse petit, "
+            "extensible, hanches, mollets, assez long, assez longue, trop long, trop longue, trop court, "
+            "trop courte, trop serre, trop serree, convient a un, convient a une, convient il a, compatible "
+            "avec, lui va, me va, s adaptent a, s adapte a, trop grand, trop grande, trop petit, trop "
+            "petite, {size} europeen, {size} en europe, passe par la porte, porte, sous les combles, sous "
+            "pente"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -211,7 +222,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "brustumfang, bund, ich trage, trage * {size}, sonst immer, kindergrosse, schuhgrosse, breite "
             "fusse, breite, breiten, breit, schmal, dehnbar, hufte, huften, waden, zu lang, zu kurz, zu eng, "
             "zu weit, passen * ins, passen * in, passen * mit, passt * ins, passt * rein, passen * rein, "
-            "reinpassen"
+            "reinpassen, wie lang sind, armellange, durch die tur, dachschrage, {size} eu, {size} uk"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -221,10 +232,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "porta, mi sta, ti sta, sono una, sono un, tirano, petto, spalle, oversize, regolare, taglia "
             "sopra, taglia sotto, calzano, calza grande, calza piccolo, abbastanza lunghi, abbastanza "
             "lunghe, elasticizzato, elasticizzata, fianchi, polpaccio, troppo lungo, troppo lunga, troppo "
-            "corto, troppo corta, troppo stretto, troppo stretta, compatibile con, va bene per un, "
-            "va bene su, "
-            "vanno bene per i miei, vanno bene per scarponi, vanno bene per gli scarponi, entra nel, entra "
-            "nella, entrano nel, entrano nella, ci sta dentro, ci entra, ci entrano, ci stiamo"
+            "corto, troppo corta, troppo stretto, troppo stretta, compatibile con, va bene per un, va bene "
+            "su, vanno bene per i miei, vanno bene per scarponi, vanno bene per gli scarponi, entra nel, "
+            "entra nella, entrano nel, entrano nella, ci sta dentro, ci entra, ci entrano, ci stiamo, {size} "
+            "italiano, {size} europeo, che numero e, passa dalla porta, passa da * porta, sotto la mansarda"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -234,19 +245,20 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "numero maior, numero menor, comprimento, mangas, modelagem, serve em, oversized, veste "
             "certinho, pe largo, estica, quadril, panturrilha, comprido, comprida, tronco, forma grande, "
             "forma pequeno, fica curta, fica curto, muito comprida, muito comprido, serve num, serve numa, "
-            "serve para um, serve para uma, compativel com"
+            "serve para um, serve para uma, compativel com, {size} brasileiro, {size} europeu, {size} na "
+            "europa, que numero e, passa pela porta, porta"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
-            "groot, te klein, te groot, welke maat, maatadvies, uitvallen, tussen * {size}, {size} of {size},"
-            " valt * klein, valt * groot, valt * ruim, valt * smal, valt * normaal, ruim, krap, smal, maat "
-            "groter, maat kleiner, hoe lang is, lengte, oversized, borstomvang, gesneden, ik draag, draag * "
-            "{size}, meestal {size}, past dit, past dat, past het, past de, past me, past mij, past hij op, "
-            "past deze op, past * op een, mouwen, lang "
-            "genoeg, schoenmaat, van maat, zit * strak, te strak, vallen * klein, vallen * groot, vallen * "
-            "ruim, brede, breed, rekbaar, heupen, kuiten, passen ze, passen de, passen die, te lang, te "
-            "kort, te krap, past mijn, past er, passen er, passen * in, in liggen, erin liggen, erin passen, "
-            "ruimte voor, plek voor"
+            "groot, te klein, te groot, welke maat, maatadvies, uitvallen, tussen * {size}, {size} of "
+            "{size}, valt * klein, valt * groot, valt * ruim, valt * smal, valt * normaal, ruim, krap, smal, "
+            "maat groter, maat kleiner, hoe lang is, lengte, oversized, borstomvang, gesneden, ik draag, "
+            "draag * {size}, meestal {size}, past dit, past dat, past het, past de, past me, past mij, past "
+            "hij op, past deze op, past * op een, mouwen, lang genoeg, schoenmaat, van maat, zit * strak, te "
+            "strak, vallen * klein, vallen * groot, vallen * ruim, brede, breed, rekbaar, heupen, kuiten, "
+            "passen ze, passen de, passen die, te lang, te kort, te krap, past mijn, past er, passen er, "
+            "passen * in, in liggen, erin liggen, erin passen, ruimte voor, plek voor, hoe lang zijn, door "
+            "de deur, schuin dak, schuine wand"
         ),
     },
     "stock": {
@@ -256,32 +268,43 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "coming back, come back, be back, its back, back in, gone for good, other colours, other colors, "
             "in {colour}, in {size}, out of stock, restocking, in size {size}, more {size}, does it come in, "
             "come in {colour}, come in {size}, come in other, still around, {colour} left, {colour} one "
-            "back, one back, kids version, childrens version, junior version, version for, a version, "
-            "do you do the, do you do a, do you do one, do you do them, do you make one, with wheels, with a "
-            "shoulder strap, with shoulder strap, another colour, another color, other than, pack of, "
-            "{size} pack, made in {size}"
+            "back, one back, kids version, childrens version, junior version, version for, a version, do you "
+            "do the, do you do a, do you do one, do you do them, do you make one, with wheels, with a "
+            "shoulder strap, with shoulder strap, another colour, another color, other than, pack of, {size} "
+            "pack, made in {size}, in a {size}, in an {size}, in {measure}, in {size} {unit}, with {size} "
+            "{capacity}, {size} {unit} version, shade {size}, shade {measure}, in shade, travel size, travel "
+            "sized, mini size, super king, in king, in queen, uk plug, eu plug, us plug, european plug, "
+            "swiss plug, brazilian plug, australian plug, american plug, spare, spares, spare parts, more of "
+            "* in, inner tube, inner tubes"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
             "queda, os quedan, todavia tienen, aun tienen, todavia hay, aun hay, siguen teniendo, lo tienen "
             "en, la tienen en, los tienen en, lo tienen todavia, queda en, quedan en, tienen * todavia, "
-            "tienen * aun, hay en, hay del, hay en {colour}, en {colour}, queda alguna, queda algun, reponer,"
-            " reposicion, vuelvan a tener, vuelva a tener, volvera, ya no lo venden, otros colores, mas "
-            "colores, tienen mas, unidades, disponibilidad, se acabo, se agoto, agoto, cuantas quedan, quedan"
-            " unidades, en talla {size}, cuando vuelve, cuando vuelven, volvereis a tener, volver a tener, "
-            "vais a sacar, teneis mas, tendreis mas, version para, version de, version infantil, pack de, "
-            "paquete de, en pack, con ruedas, con ruedecitas, con bandolera, con correa, otro color, en otro "
-            "color"
+            "tienen * aun, hay en, hay del, hay en {colour}, en {colour}, queda alguna, queda algun, "
+            "reponer, reposicion, vuelvan a tener, vuelva a tener, volvera, ya no lo venden, otros colores, "
+            "mas colores, tienen mas, unidades, disponibilidad, se acabo, se agoto, agoto, cuantas quedan, "
+            "quedan unidades, en talla {size}, cuando vuelve, cuando vuelven, volvereis a tener, volver a "
+            "tener, vais a sacar, teneis mas, tendreis mas, version para, version de, version infantil, pack "
+            "de, paquete de, en pack, con ruedas, con ruedecitas, con bandolera, con correa, otro color, en "
+            "otro color, en {measure}, en {size} {unit}, de {size} {capacity}, tono {measure}, tono {size}, "
+            "tamano de viaje, formato de viaje, formato viaje, en tamano {size}, enchufe ingles, enchufe "
+            "britanico, enchufe suizo, enchufe brasileno, enchufe europeo, enchufe americano, repuesto, "
+            "repuestos, recambio, recambios"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
             "stock, avez encore, l avez encore, l avez en, les avez en, l avez toujours, avez toujours, vous "
-            "reste, il reste, il en reste, en reste, encore en, autres couleurs, existe en, en {colour}, plus"
-            " de {size}, revient, il revient, refaites, refaire, encore le, y a encore, en rupture, en taille"
-            " {size}, va revenir, revenir, reviendra, reviendront, en recevez, en aurez, "
-            "reviennent quand, quand reviennent, reviennent en stock, version enfant, version pour, existe "
-            "avec, existe pour, avec des roulettes, avec roulettes, a roulettes, avec bandouliere, pack de, "
-            "lot de, autre couleur"
+            "reste, il reste, il en reste, en reste, encore en, autres couleurs, existe en, en {colour}, "
+            "plus de {size}, revient, il revient, refaites, refaire, encore le, y a encore, en rupture, en "
+            "taille {size}, va revenir, revenir, reviendra, reviendront, en recevez, en aurez, reviennent "
+            "quand, quand reviennent, reviennent en stock, version enfant, version pour, existe avec, existe "
+            "pour, avec des roulettes, avec roulettes, a roulettes, avec bandouliere, pack de, lot de, autre "
+            "couleur, en {measure}, en {size} {unit}, de {size} {capacity}, avec {size} {capacity}, teinte "
+            "{measure}, teinte {size}, en teinte, format voyage, taille voyage, format mini, prise anglaise, "
+            "prise uk, prise suisse, prise bresilienne, prise europeenne, prise americaine, pieces "
+            "detachees, piece detachee, chambre a air, chambres a air, recevez d autres, recevrez d autres, "
+            "aurez d autres"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -291,30 +314,39 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "wieder rein, nachproduziert, neue ware, noch kaufen, noch welche, andere farben, noch stuck, "
             "nachschub, noch in {size}, ist weg, gibts * wieder, gibt es * wieder, wieder lieferbar, in "
             "grosse {size}, kommt * wieder, wird es * nochmal geben, kommt * nochmal, nochmal geben, wieder "
-            "geben, kommen * wieder, endgultig "
-            "weg, neue rein, sind noch, gibts * nicht mehr, gibt es * nicht mehr, kinderversion, version "
-            "fur, gibts * mit, gibt es * mit, mit rollen, mit schultergurt, mit tragegurt, er pack, erpack, "
-            "andere farbe, anderen farbe"
+            "geben, kommen * wieder, endgultig weg, neue rein, sind noch, gibts * nicht mehr, gibt es * "
+            "nicht mehr, kinderversion, version fur, gibts * mit, gibt es * mit, mit rollen, mit "
+            "schultergurt, mit tragegurt, er pack, erpack, andere farbe, anderen farbe, in {measure}, in "
+            "{size} {unit}, farbton {measure}, farbton {size}, reisegrosse, reiseformat, ersatzteil, "
+            "ersatzteile, schlauche, uk stecker, schweizer stecker, englischem stecker, englischer stecker, "
+            "wieder * rein, bekommt ihr * rein, kriegt ihr * rein"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
-            "torna disponibile, tornera disponibile, avete ancora, l avete ancora, ce l avete, l avete in, ne"
-            " avete ancora, avete * ancora, c e ancora, ce ancora, ne sono rimasti, ne rimangono, e rimasto, "
-            "rifornite, rifornimento, riassortimento, altri colori, fate anche, anche in, in {colour}, e "
-            "finito, in vendita, esiste in, c e la {size}, c e anche, pezzi, rimasti, quando torna, torna, "
-            "tornera, in taglia {size}, rifarete, rifate, ne arrivano, ci sono ancora, non c e piu, "
-            "quando tornano, tornano disponibili, torneranno, versione per, versione bambino, versione "
+            "torna disponibile, tornera disponibile, avete ancora, l avete ancora, ce l avete, l avete in, "
+            "ne avete ancora, avete * ancora, c e ancora, ce ancora, ne sono rimasti, ne rimangono, e "
+            "rimasto, rifornite, rifornimento, riassortimento, altri colori, fate anche, anche in, in "
+            "{colour}, e finito, in vendita, esiste in, c e la {size}, c e anche, pezzi, rimasti, quando "
+            "torna, torna, tornera, in taglia {size}, rifarete, rifate, ne arrivano, ci sono ancora, non c e "
+            "piu, quando tornano, tornano disponibili, torneranno, versione per, versione bambino, versione "
             "bambini, esiste con, c e con, con le ruote, con ruote, con rotelle, con tracolla, confezione "
-            "da, altro colore, un altro colore"
+            "da, altro colore, un altro colore, in {measure}, nella {measure}, da {measure}, da {size} "
+            "{capacity}, in {size} {unit}, tonalita {measure}, tonalita {size}, nella tonalita, formato "
+            "viaggio, formato da viaggio, spina inglese, spina svizzera, spina brasiliana, spina europea, "
+            "spina americana, ricambi, ricambio, camera d aria, camere d aria"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
-            "tem * ainda, ainda ha, ainda temos, ainda resta, ainda restam, tem na cor, vcs tem em, voces tem"
-            " em, tem no, tem na, tem em, no {colour}, em {colour}, outras cores, repor, reposicao, acabou, "
-            "sobrou, sobraram, unidades, quando voltar, volta quando, volta ao estoque, tem mais, existe em, "
-            "pronta entrega, tem o {size}, no tamanho {size}, vai voltar, vao voltar, voltar, chegar mais, "
-            "vai chegar mais, quando volta, quando voltam, versao infantil, versao para, tem com, com "
-            "rodinhas, com rodas, com alca, pacote com, pacote de, kit com, outra cor"
+            "tem * ainda, ainda ha, ainda temos, ainda resta, ainda restam, tem na cor, vcs tem em, voces "
+            "tem em, tem no, tem na, tem em, no {colour}, em {colour}, outras cores, repor, reposicao, "
+            "acabou, sobrou, sobraram, unidades, quando voltar, volta quando, volta ao estoque, tem mais, "
+            "existe em, pronta entrega, tem o {size}, no tamanho {size}, vai voltar, vao voltar, voltar, "
+            "chegar mais, vai chegar mais, quando volta, quando voltam, versao infantil, versao para, tem "
+            "com, com rodinhas, com rodas, com alca, pacote com, pacote de, kit com, outra cor, em "
+            "{measure}, de {size} {capacity}, em {size} {unit}, com {size} {capacity}, tom {measure}, tom "
+            "{size}, em tamanho {size}, tamanho de viagem, tamanho viagem, plugue suico, plugue ingles, "
+            "plugue europeu, plugue americano, plugue brasileiro, tomada suica, tomada inglesa, tomada "
+            "europeia, tomada americana, pecas de reposicao, peca de reposicao"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -322,10 +354,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "nog verkrijgbaar, verkrijgbaar, nog te krijgen, nog te koop, zijn er nog, nog terug, aangevuld, "
             "aanvullen, andere kleuren, in het {colour}, in {colour}, ook in, nog ergens, nog bestellen, "
             "bestaat * in, laatste stuks, stuks, nog in {size}, terugkomen, weer terug, in de winkel, nog "
-            "binnen, krijgen * binnen, heb je * ook, in maat {size}, komt * terug, komen * terug, "
-            "komt * weer, er weer, "
-            "voorgoed weg, er nog, nieuwe binnen, er niet meer, kinderversie, versie voor, andere versie, "
-            "met wieltjes, met schouderband, met schouderriem, andere kleur, per 10, pak van"
+            "binnen, krijgen * binnen, heb je * ook, in maat {size}, komt * terug, komen * terug, komt * "
+            "weer, er weer, voorgoed weg, er nog, nieuwe binnen, er niet meer, kinderversie, versie voor, "
+            "andere versie, met wieltjes, met schouderband, met schouderriem, andere kleur, per 10, pak van, "
+            "in {measure}, ook in {size} {unit}, in {size} {unit}, van {size} {capacity}, met {size} "
+            "{capacity}, tint {measure}, tint {size}, reisformaat, reisverpakking, engelse stekker, britse "
+            "stekker, zwitserse stekker, braziliaanse stekker, onderdelen, reserveonderdelen, remblokken, "
+            "binnenband, binnenbanden"
         ),
     },
     "order_status": {
@@ -333,14 +368,15 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "order status, my order, tracking, track, tracking number, where is my package, wheres my "
             "package, my package, my parcel, ordered, i ordered, my stuff, says delivered, shows delivered, "
             "marked delivered, marked as delivered, already bought, hasnt arrived, has not arrived, not "
-            "arrived, never "
-            "arrived, never came, havent received, not received, never received, shipping update, shipping "
-            "confirmation, ship yet, shipped yet, did it ship, has it shipped, i paid, paid on, order "
-            "{number}, order number {number}, placed an order, placed my order, placed the order, in transit,"
-            " stuck in, still waiting for my, still waiting on my, still waiting on the, still waiting for "
-            "the, nothing yet, still nothing, heard nothing, wrong address, wrong postcode, wrong zip, wrong "
-            "zip code, wrong postal code, wrong house number, change the address, change my address, correct "
-            "the address, fix the address, update the address, update my address"
+            "arrived, never arrived, never came, havent received, not received, never received, shipping "
+            "update, shipping confirmation, ship yet, shipped yet, did it ship, has it shipped, i paid, paid "
+            "on, order {number}, order number {number}, placed an order, placed my order, placed the order, "
+            "in transit, stuck in, still waiting for my, still waiting on my, still waiting on the, still "
+            "waiting for the, nothing yet, still nothing, heard nothing, wrong address, wrong postcode, "
+            "wrong zip, wrong zip code, wrong postal code, wrong house number, change the address, change my "
+            "address, correct the address, fix the address, update the address, update my address, has it "
+            "gone out, gone out yet, has it been sent, been sent yet, has it been dispatched, been "
+            "dispatched yet"
         ),
         "es": _terms(
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
@@ -388,8 +424,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "comprei, fiz o pedido, fiz um pedido, pedido {number}, ja foi enviado, foi enviado, paguei, "
             "ainda nao chegou, nao chegou, entregue, nao recebi, minha encomenda, despacharam, minha compra, "
             "cade, fiz uma compra, fiz a compra, parado ha, parado faz, endereco errado, morada errada, cep "
-            "errado, codigo postal errado, numero da porta errado, corrigir o endereco, corrigir a morada, "
-            "alterar a morada, alterar o endereco, mudar o endereco"
+            "errado, codigo postal errado, numero da porta errado, numero da porta, corrigir o endereco, "
+            "corrigir a morada, alterar a morada, alterar o endereco, mudar o endereco"
         ),
         "nl": _terms(
             "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket, "
@@ -447,6 +483,8 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "salida": ("unless", frozenset()),
         "sales": ("unless", frozenset()),
         "salga": ("unless", frozenset()),
+        # "me quedo el negro" (I keep the black one) is not "me queda" (it fits me)
+        "quedo": ("unless", frozenset()),
         "salgan": ("unless", frozenset()),
         "saldra": ("unless", frozenset()),
         "saldran": ("unless", frozenset()),
@@ -483,26 +521,21 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
     "shipping": frozenset(
         _terms(
             "arrive, arrival, get here, how long, in time, get it by, here by, how soon, how fast, come by, "
-            "if i order, if i buy, if i buy now, if i order now, get it to me, "
-            "how many days, cuantos dias, wie viele tage, quanti giorni, quantos dias, hoeveel dagen, "
-            "wenn ich heute kaufe, wenn ich kaufe, "
-            "mandan, mandan a, llega, llegar, a tiempo, para cuando, lo tengo para, lo tendria para, "
-            "me llegaria, llegaria, "
-            "si compro, si pido, si lo compro, cuanto tarda, tarda en llegar, "
-            "arriver, arrive, recevoir, a temps, l aurai, je l aurai, je l ai, en combien de temps, combien "
-            "de jours, "
-            "si je commande, si je l achete, colis, "
-            "ankommen, rechtzeitig, bis wann, wann kommt, ist es bis, ist das bis, wann ist es da, "
-            "wie schnell, "
-            "habe ich es bis, kommt das, kommt es, wenn ich heute bestelle, wenn ich jetzt bestelle, "
-            "wenn ich bestelle, wenn ich jetzt kaufe, paket, "
-            "arriva, arrivare, in tempo, per quando, quando arriva, lo ricevo, lo ricevo entro, ci mette, "
-            "ci vuole ad arrivare, se ordino, se compro, se lo compro, pacco, "
-            "chega, chegar, a tempo, recebo ate, se eu comprar, se eu pedir, se comprar, "
-            "quanto tempo demora, "
-            "demora pra chegar, demora para chegar, "
-            "aankomen, komt het aan, komt aan, op tijd, hoe snel, wanneer heb ik, binnen hoeveel dagen, "
-            "als ik bestel, als ik vandaag bestel, als ik nu bestel, is het er, in huis, pakket"
+            "can it get to, will it get to, would it get to, can it reach, will it reach, would it reach, "
+            "could it reach, if i order, if i buy, if i buy now, if i order now, get it to me, how many "
+            "days, cuantos dias, wie viele tage, quanti giorni, quantos dias, hoeveel dagen, wenn ich heute "
+            "kaufe, wenn ich kaufe, mandan, mandan a, llega, llegar, a tiempo, para cuando, lo tengo para, "
+            "lo tendria para, me llegaria, llegaria, si compro, si pido, si lo compro, cuanto tarda, tarda "
+            "en llegar, arriver, arrive, recevoir, a temps, l aurai, je l aurai, je l ai, en combien de "
+            "temps, combien de jours, si je commande, si je l achete, colis, ankommen, rechtzeitig, bis "
+            "wann, wann kommt, ist es bis, ist das bis, wann ist es da, wie schnell, habe ich es bis, kommt "
+            "das, kommt es, wenn ich heute bestelle, wenn ich jetzt bestelle, wenn ich bestelle, wenn ich "
+            "jetzt kaufe, paket, arriva, arrivare, in tempo, per quando, quando arriva, lo ricevo, lo ricevo "
+            "entro, ci mette, ci vuole ad arrivare, se ordino, se compro, se lo compro, pacco, chega, "
+            "chegar, a tempo, recebo ate, se eu comprar, se eu pedir, se comprar, quanto tempo demora, "
+            "demora pra chegar, demora para chegar, aankomen, komt het aan, komt aan, op tijd, hoe snel, "
+            "wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag bestel, als ik nu bestel, "
+            "is het er, in huis, pakket"
         )
     ),
     "stock": frozenset(
@@ -537,15 +570,14 @@ CONJUNCTIONS: dict[str, frozenset[str]] = {
 # Past forms that only a shopper who already bought writes ("comprei", "bestellt", "ordered"), compared as
 # written: their stem is also the future's ("se eu comprar", "wenn ich bestelle", "if I order").
 # Also words whose stem is another word's: Portuguese "comprido" (long) is stemmed as "comprar", English
-# "petite" as French "petit" ("un petit cadeau").
+# "petite" as French "petit" ("un petit cadeau"), French "port" (postage) as "porte" (a door, "I wear").
 AS_WRITTEN = frozenset(
     _terms(
-        "ordered, i ordered, i paid, pedi, compre, pague, ya lo enviaron, ya salio, entregado, "
-        "j ai commande, ce que j ai commande, j ai paye, passe commande, passe une commande, "
-        "bestellt, hab bestellt, habe bestellt, bezahlt, "
-        "zugestellt, schon verschickt, schon versendet, ordinato, ho ordinato, ho pagato, consegnato, "
-        "comprei, paguei, entregue, despacharam, ja foi enviado, foi enviado, besteld, betaald, "
-        "al verzonden, al verstuurd, bestelde, comprido, comprida, petite"
+        "ordered, i ordered, i paid, pedi, compre, pague, ya lo enviaron, ya salio, entregado, j ai "
+        "commande, ce que j ai commande, j ai paye, passe commande, passe une commande, bestellt, hab "
+        "bestellt, habe bestellt, bezahlt, zugestellt, schon verschickt, schon versendet, ordinato, ho "
+        "ordinato, ho pagato, consegnato, comprei, paguei, entregue, despacharam, ja foi enviado, foi "
+        "enviado, besteld, betaald, al verzonden, al verstuurd, bestelde, comprido, comprida, petite, port"
     )
 )
 
@@ -566,9 +598,23 @@ POSSESSIVES = frozenset(
 SIZE_LABELS = frozenset(
     _terms(
         "xxs, xs, s, m, l, xl, xxl, xxxl, 2xl, 3xl, 4xl, p, g, gg, xg, pp, small, medium, large, mediums, "
-        "larges, mt, lt, xlt, xxlt, 2xlt, 3xlt"
+        "larges, mt, lt, xlt, xxlt, 2xlt, 3xlt, king, queen, superking, kingsize"
     )
 )
+# What "{unit}" stands for after a size number ("500 Wh", "50 ml"), and the words that with a size noun name a
+# variant of the product rather than the shopper's size ("travel size", "tamaño de viaje", "king size").
+UNITS = frozenset(
+    _terms(
+        "ml, cl, l, litre, litres, liter, liters, wh, kwh, mah, w, watt, watts, v, volt, volts, cm, mm, m, "
+        "kg, g, gr, oz, gb, tb, inch, inches, zoll, pollici, polegadas, pouces, duim, kilo, kilos"
+    )
+)
+# Capacity or power ("with 500 Wh", "de 50 ml"), the only units read after "with": "with 15 kg", "mit 2 m"
+# are the shopper's weight or room.
+CAPACITY_UNITS = frozenset(
+    _terms("ml, cl, l, litre, litres, liter, liters, wh, kwh, mah, w, watt, watts, v, volt, volts, gb, tb")
+)
+SIZE_QUALIFIERS = frozenset(_terms("travel, viaje, voyage, reise, viaggio, viagem, reis, mini, king, queen"))
 COLOURS = frozenset(
     _terms(
         "red, blue, green, black, white, pink, grey, gray, navy, beige, brown, yellow, orange, purple, "

@@ -33,7 +33,9 @@ COURTESY_WORDS: dict[str, str] = {
     "thursday friday saturday sunday kindly many leave with me "
     # British and Irish slang: "legend", "grand job", "nae bother", "ace"
     "legend legends grand job nae bother ace champ star diamond pal youre sound spot bang wicked lush mint "
-    "muchly",
+    "muchly enjoy "
+    # Singapore and Malaysia "ok lah", Nigeria "ok sha": particles that soften an ok
+    "lah leh lor sha",
     "es": "hola perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo "
     "che algo "
     "besito besitos guapa beso igual finde "
@@ -54,7 +56,7 @@ COURTESY_WORDS: dict[str, str] = {
     "chido chida chidos chidas padrisimo orale ahorita ahoritita mi amor carino corazon cielo mija mijo "
     "neta bacan chevere padre checo checare "
     # Spain: "guay", "mola", "de una"
-    "guay mola molon una",
+    "guay mola molon una hija hijo",
     "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
     "tiens courant laisse "
     "temps me ca y sur surement "
@@ -73,7 +75,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "je reviens vers vous": the shopper coming back with an answer
     "reviens reviendrai revenir vers "
     # "pas de souci", "pas de trouble" (Quebec), "trop bien"
-    "pas souci soucis probleme trouble trop",
+    "pas souci soucis probleme trouble trop "
+    # Provence "peuchère", Belgium "merci hein"
+    "peuchere hein",
     "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
     "schon euch dir meld melde "
     "lass lasst zeit noch mal "
@@ -109,7 +113,7 @@ COURTESY_WORDS: dict[str, str] = {
     " d accordo certo e ringrazio vabbe vabbuo raga "
     # Rome, Naples, Sicily: "daje", "grazie regà", "picciotti", "siete forti", "mitici"
     "daje rega regaz ragazzi picciotti picciotto siete sei forti forte grandi grande mitici mitico bravi "
-    "bravissimi figo figata ganzo",
+    "bravissimi figo figata ganzo bedda beddu",
     "pt": "desculpa desculpe mesma mesmo peco fechou fechado aviso pensada dar uma quem sabe brigadao amores "
     "uns sao vcs isso mais tarde "
     "acho "
@@ -121,7 +125,7 @@ COURTESY_WORDS: dict[str, str] = {
     "vcs voces voce vc tchau ate mais logo breve vou pensar penso e te falo aviso quando cair o salario eu "
     "compro tudo certo fechado combinado nada sim nao abs abraco bjs beijos mano "
     # Brazilian and Portuguese slang: "boa onda", "massa", "firmeza", "de boa", "fixe"
-    "onda massa firmeza suave tranquilo fixe porreiro bacana",
+    "onda massa firmeza suave tranquilo fixe porreiro bacana nossa",
     "nl": "sorry goedemorgen goedemiddag goedenavond hallo hoi groeten toch vanavond m beslis rustig laat "
     "weten eind van de maand maar eens over even oke "
     "waarschijnlijk volgend "
@@ -135,7 +139,9 @@ COURTESY_WORDS: dict[str, str] = {
     "ga erover nadenken bestel koop het als mijn salaris loon binnen is helemaal goed duidelijk ook merci "
     "en graag gedaan mooi hoor groetjes ja nee hartelijk goeiemiddag goeiemorgen goeienavond "
     # Chat and street Dutch, Sranan: "sws" (sowieso), "thx", "tof", "grantangi" (thank you)
-    "sws sowieso thx tof vet chill grantangi zal eens toppie komt lekker nice",
+    "sws sowieso thx tof vet chill grantangi zal eens toppie komt lekker nice "
+    # Surinamese "switi" (sweet), Flemish "merci hé", "taac" (okay)
+    "switi he tac taac",
 }
 _WORDS = frozenset(" ".join(COURTESY_WORDS.values()).split())
 # "thanks for the info", "merci pour le rappel", "danke für die Erinnerung": what the thanks is for needs no
@@ -199,7 +205,8 @@ ASIDES: dict[str, str] = {
     r"|(?:komm|komme) (?:grad|gerade) (?:von der|aus der) arbeit|(?:hab|habe) (?:es|ihn|sie|das) "
     r"(?:absichtlich|"
     r"extra) (?:liegen )?(?:lassen|gelassen)|(?:das )?gehalt kommt \w+",
-    "it": r"sono (?:il|la|l) "
+    # "grazie cara": dear, said after thanks only ("caro" alone is expensive)
+    "it": r"grazie(?: mille| tante)? car[ao]|sono (?:il|la|l) "
     r"(?:marito|moglie|figlia|figlio|segretaria|segretario|assistente|compagno|compagna|"
     r"partner)(?: (?:di|del|della) (?:dott |dottssa |dottoressa |dottor |sig |signora |signor )?\w+)?"
     r"|(?:glielo|gliel) (?:dico|riferisco|riferiro|diro|passo)(?: io)?"
@@ -255,6 +262,60 @@ WHEN_PAID: dict[str, str] = {
     r"gestort is|op de rekening staat)"
     r"|als ik (?:mijn \w+ )?(?:betaald krijg|uitbetaald word|geld krijg|salaris krijg|loon krijg)",
 }
+# A later moment the shopper waits for: "when the kids are asleep", "quand les enfants seront couchés", "wenn
+# ich wieder klar denken kann", "quando si libera l'appartamento", "tomorrow morning". Not a question.
+LATER_MOMENTS: dict[str, str] = {
+    "en": r"when (?:the |my |our )?(?:kids|children|baby|babys|little ones|toddler|twins)(?: are| is| re| "
+    r"s)? (?:asleep|in bed|napping|sleeping|down|at school|at nursery)|when i (?:can think(?: straight| "
+    r"clearly)?(?: again)?|have (?:a )?(?:minute|moment|sec|second|time|clear head)|get (?:a "
+    r")?(?:minute|moment|chance)|am (?:home|back|off|awake))|when (?:the |my "
+    r")?(?:flat|house|room|place|apartment|spare room) (?:is|s) (?:free|empty|sorted|ready)|(?:at|by) the "
+    r"end of the month|(?:tomorrow|in the) (?:morning|afternoon|evening)"
+    r"|(?:ok |okay )?can (?:lah|la|leh|lor)",
+    "es": r"cuando (?:los ninos|los nenes|los crios|el bebe|los peques|la nena|el nene) (?:esten dormidos|"
+    r"duerman|se duerman|esten en la cama|esten acostados)|cuando (?:pueda|tenga) (?:pensar|un "
+    r"rato|tiempo)(?: con calma)?|(?:que )?hoy no (?:doy|puedo) (?:mas|para mas)|(?:manana )?por la "
+    r"(?:manana|tarde|noche)"
+    r"|cuando (?:se quede libre|este libre|se libere|quede libre) (?:el piso|la casa|el cuarto)",
+    "fr": r"quand (?:les enfants|les petits|le bebe|les gamins|les gosses|les loulous) (?:seront|sont) "
+    r"(?:couches|endormis|au lit)|quand (?:les enfants|les petits|le bebe) dorm\w*"
+    r"|quand je (?:pourrai|pourrais|peux) (?:reflechir|y voir clair|penser)(?: a nouveau| tranquillement)?"
+    r"|quand (?:l appart|l appartement|le logement|la maison) (?:sera|est) libre"
+    r"|demain (?:matin|midi|apres midi)",
+    "de": r"wenn (?:die kinder|das baby|die kleinen|die kids|der kleine|die kleine) (?:schlafen|schlaft|im "
+    r"bett (?:sind|ist)|eingeschlafen sind)|wenn ich (?:wieder )?(?:klar )?denken kann"
+    r"|wenn (?:die wohnung|das zimmer|das haus) (?:frei|leer) ist|morgen (?:fruh|vormittag|nachmittag)",
+    "it": r"quando (?:i bambini|i bimbi|i ragazzi|il bambino|la bambina|il piccolo|la piccola) (?:dormono|"
+    r"dorme|sono a letto|si addormentano|vanno a letto)|quando (?:riesco|potro) (?:a )?(?:pensarci|ragionare)"
+    r"|quando (?:si libera|sara libero|e libero|si liberera) (?:l appartamento|la casa|la stanza)"
+    r"|domani (?:mattina|pomeriggio)",
+    "pt": r"quando (?:as criancas|os meninos|o bebe|a nenem|os filhos|os pequenos|as meninas) (?:dormirem|"
+    r"estiverem dormindo|forem dormir|forem pra cama)|quando (?:eu )?(?:puder|conseguir) pensar(?: com "
+    r"calma)?|quando (?:o apartamento|a casa|o quarto) (?:ficar|estiver) (?:livre|vazio|vazia)"
+    r"|amanha (?:de manha|cedo|a tarde)",
+    "nl": r"als (?:de kinderen|de kids|de baby|de kleine|de kleintjes|de kinders) (?:slapen|slaapt|in bed "
+    r"liggen|op bed liggen)|als ik (?:weer )?(?:helder )?(?:kan )?(?:denken|nadenken)(?: kan)?"
+    r"|als (?:het appartement|het huis|de kamer) (?:vrij|leeg) is|morgen(?:ochtend| ochtend|middag| vroeg)",
+}
+# A reminder acknowledged with a sigh: "another reminder 🙄, yes I know it's in my basket", "encore un rappel,
+# je sais que c'est dans mon panier", "alweer een herinnering, ik weet het". Nothing asked.
+REMINDED: dict[str, str] = {
+    "en": r"(?:oh )?(?:great |wow |yet |not )?another (?:reminder|text|message|sms)"
+    r"|(?:yes |yeah |yep )?i know(?: (?:it|its|it s|the \w+|they|theyre|they re)(?: is| are| s)?"
+    r"(?: still)? in (?:my|the) (?:cart|basket|bag|trolley))?",
+    "es": r"(?:otro|otra vez el|otra vez un) (?:recordatorio|mensaje|sms|aviso)"
+    r"|(?:si )?(?:ya lo|ya|lo) se(?: que (?:esta|lo tengo|sigue)(?: \w+)? en (?:el|mi) (?:carrito|cesta))?",
+    "fr": r"encore un (?:rappel|message|sms|texto)|(?:oui )?je sais(?: que (?:c est|il est|elle est"
+    r"|(?:le|la|les) \w+ (?:est|sont)|je l ai)(?: toujours| encore)? dans (?:mon|le) panier)?",
+    "de": r"(?:schon )?wieder (?:eine|so eine) (?:erinnerung|nachricht|sms)|(?:ja )?(?:ich weiss|weiss ich)"
+    r"(?: dass (?:es|er|sie|das) (?:noch )?im (?:warenkorb|korb) (?:liegt|ist))?",
+    "it": r"(?:un altro|ancora un) (?:promemoria|messaggio|sms)"
+    r"|(?:si )?lo so(?: che (?:e|sta)(?: ancora)? nel carrello)?",
+    "pt": r"(?:mais um|outro) (?:lembrete|aviso|sms)|mais uma mensagem|(?:ja|eu) sei(?: que (?:ta|esta|ficou)"
+    r"(?: \w+)? no carrinho)?",
+    "nl": r"(?:alweer|weer|nog) een (?:herinnering|bericht|sms)|(?:ja )?ik weet het(?: het ligt(?: nog)? in "
+    r"(?:mijn|het) (?:mandje|winkelmandje|winkelwagen|winkelmand))?",
+}
 # Who the shopper will consult before buying: "with the committee", "con la junta directiva", "avec le bureau
 # de l'association", "mit dem Vorstand", "il consiglio direttivo", "pra diretoria", "met het bestuur".
 COUNCILS = (
@@ -277,7 +338,8 @@ SIGN_OFFS = (
     r"bien a vous|gruss|grusse|viele grusse|lg|mfg|cordiali saluti|distinti saluti|saluti|abraco|abracos|"
     r"atenciosamente|beijos|groet|groeten|met vriendelijke groet|mvg)(?: \w+){0,2}$"
 )
-_ASIDES = re.compile(rf"\b(?:{'|'.join([*ASIDES.values(), *WHEN_PAID.values(), SIGN_OFFS, _COUNCIL])})\b")
+_ASIDE_PARTS = [*ASIDES.values(), *WHEN_PAID.values(), *LATER_MOMENTS.values(), *REMINDED.values()]
+_ASIDES = re.compile(rf"\b(?:{'|'.join([*_ASIDE_PARTS, SIGN_OFFS, _COUNCIL])})\b")
 _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
 # "I'll think it over", "lo miro con calma", "ich überleg's mir noch": a plan of the shopper's own. The few
 # words after it say when or how and need no answer, unless they turn ("but", "if") or negate.
@@ -334,12 +396,32 @@ OPENERS = re.compile(
     r"tarde|"
     r"guten tag|guten morgen|buon giorno|yes|yeah|si|sim|ja|oui) ?)+$"
 )
-# "graciass", "graziee", "thanksss": a stretched last letter is the same word.
+# "graciass", "graziee", "thanksss": a stretched last letter is the same word; "taaac", "suuuper": a letter
+# held three times or more inside it is the word with it doubled or single.
 _STRETCHED = re.compile(r"(.)\1+$")
+_HELD = re.compile(r"(.)\1{2,}")
 
 
 def _is_courtesy(word: str) -> bool:
-    return word in _WORDS or _STRETCHED.sub(r"\1", word) in _WORDS
+    return (
+        word in _WORDS
+        or _STRETCHED.sub(r"\1", word) in _WORDS
+        or _HELD.sub(r"\1\1", word) in _WORDS
+        or _HELD.sub(r"\1", word) in _WORDS
+    )
+
+
+# "HAVE A GOOD DAY. MARGARET", "thanks a lot - Pieter": a name signed under the message, after a stop, a comma
+# or a dash, written with a capital; it needs no answer.
+_SIGNED_NAME = re.compile(r"[.,!;\n–—-]\s*([^\W\d_][^\W\d_'’-]{2,})\s*[.!]?\s*$")
+
+
+def _unsigned(text: Text) -> tuple[str, ...]:
+    words = text.words
+    found = _SIGNED_NAME.search(text.raw)
+    if found is None or len(words) < 3 or not found[1][0].isupper() or _is_courtesy(words[-1]):
+        return words
+    return words[:-1]
 
 
 def is_courtesy_phrase(said: str) -> bool:
@@ -354,7 +436,7 @@ def is_acknowledgement(text: Text) -> bool:
     if not text.words:
         # Only emoji or punctuation: a thumbs-up or a heart.
         return bool(text.raw.strip())
-    words = text.words
+    words = _unsigned(text)
     # An aside is read whole, so its words do not count towards the length; a plan counts as one word
     # ("I'll take it to the committee meeting on Tuesday" is one thing said).
     unasided = _without_asides(words)

@@ -223,6 +223,11 @@ _ANGER_PHRASES = re.compile(
     r"(?:uma|que) piada|puta da vida|puto da vida|"
     r"(?:een|wat een) grap|te gek voor woorden|wat een (?:bagger|puinhoop|service)|"
     r"(?:che|una) vergogna|che schifo)\b"
+    # Nobody answers: "personne ne répond à mes mails", "niemand meldet sich", "nobody gets back to me".
+    r"|\b(?:nobody|no one|noone|nadie|personne|niemand|nessuno|ninguem) (?:ne )?(?:me |mi |mir |us |nos )?"
+    r"(?:answers|answered|replies|replied|responds|responded|gets back|got back|picks up|contesta|contesto|"
+    r"responde|respondio|repond|reponds|a repondu|antwortet|hat geantwortet|meldet sich|hat sich gemeldet|"
+    r"risponde|ha risposto|atende|respondeu|atendeu|antwoordt|reageert|heeft gereageerd|neemt op)\b"
 )
 
 
@@ -269,7 +274,8 @@ def shouting(text: Text) -> str | None:
     caps = (
         len(letters) >= 12 and len(text.words) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
     )
-    if caps and compound < 0.3:
+    # An older shopper's "THANK YOU DEAR, HAVE A GOOD DAY. MARGARET": caps with only courtesy is not anger.
+    if caps and compound < 0.3 and not is_acknowledgement(text):
         return "frustrated (all caps)"
     if re.search(r"[!?]*![!?]*![!?]*!|[?!]{4,}", text.raw) and compound < 0.05:
         return 'frustrated ("!!!")'
@@ -340,6 +346,22 @@ def _between_sizes(after: tuple[str, ...]) -> bool:
     return len(after) == 2 and after[0] in _OR and bool(_SPECIFIC_SIZE.fullmatch(after[1]))
 
 
+# "remove the red one, I keep the black; can it reach Leeds by Friday?": a colour in a clause that changes the
+# cart is the shopper's choice made, not a question about that colour.
+_CART_CHANGE = re.compile(
+    r"\b(?:remove|take off|take out|cancel|delete|drop|keep|keeping|quita|quitad|quitar|quitame|elimina|"
+    r"eliminad|eliminar|cancela|cancelad|cancelar|me quedo|enlevez|enlever|enleve|retirez|retirer|retire|"
+    r"supprimez|supprimer|annulez|annuler|je garde|gardez|garder|entfernt|entferne|entfernen|streicht|"
+    r"storniert|stornieren|behalte|behalten|togli|togliete|togliere|rimuovi|rimuovete|annulla|annullate|"
+    r"tengo|tenete|tira|tirem|tirar|remova|remover|removam|cancele|cancelem|fico com|haal|verwijder|"
+    r"verwijderen|schrap|annuleer|ik houd|ik hou|houd|behoud)\b"
+)
+
+
+def _cart_change_clause(text: Text, word: str) -> bool:
+    return any(word in clause and _CART_CHANGE.search(" ".join(clause)) for clause in text.clauses)
+
+
 def uncovered_question(text: Text, *, kind: str) -> str | None:
     """ "payment": a failed or double payment. "specific": a colour, a size or an order number named."""
     folded = " ".join(text.words)
@@ -348,7 +370,12 @@ def uncovered_question(text: Text, *, kind: str) -> str | None:
         trouble = match[0] if match else payment_trouble(text.words)
         return f'a payment problem ("{trouble}")' if trouble else None
     colour = next(
-        (w for i, w in enumerate(text.words) if is_colour(w) and not _a_verb_here(text.words, i)), None
+        (
+            w
+            for i, w in enumerate(text.words)
+            if is_colour(w) and not _a_verb_here(text.words, i) and not _cart_change_clause(text, w)
+        ),
+        None,
     )
     if colour:
         return f'asks about a colour ("{colour}")'

@@ -15,6 +15,7 @@ from .languages import LANGUAGES
 from .lexicon import (
     A_CODE,
     AS_WRITTEN,
+    CAPACITY_UNITS,
     CONTEXT_WORDS,
     FALSE_FRIENDS,
     INTENTS,
@@ -22,6 +23,8 @@ from .lexicon import (
     POSSESSIVES,
     SIZE_LABELS,
     SIZE_NOUNS,
+    SIZE_QUALIFIERS,
+    UNITS,
     is_colour,
 )
 from .nlp import NOT_TYPOS, Text, words
@@ -68,8 +71,18 @@ GAP_OPENERS = frozenset(
 
 
 # Slots: "{size}" stands for one size as shoppers write it (M, XL, 38), "{colour}" for a colour word,
-# "{number}" for an order number (3+ digits): "between * {size}", "hay en {colour}", "pedido {number}".
-SLOTS = {"{size}": "\x00size", "{colour}": "\x00colour", "{number}": "\x00number"}
+# "{number}" for an order number (3+ digits): "between * {size}", "hay en {colour}", "pedido {number}";
+# "{measure}" for a product's measure written as one word ("200x200", "100ml", "625wh") or a shade code
+# ("2n", "3w"), "{unit}" for a unit after a number ("50 ml", "500 Wh"), "{capacity}" for a unit of capacity
+# or power only.
+SLOTS = {
+    "{size}": "\x00size",
+    "{colour}": "\x00colour",
+    "{number}": "\x00number",
+    "{measure}": "\x00measure",
+    "{unit}": "\x00unit",
+    "{capacity}": "\x00capacity",
+}
 _SLOT_TOKENS = frozenset(SLOTS.values())
 _SIZE_NUMBER_DIGITS = 3
 
@@ -79,11 +92,23 @@ def is_size(word: str) -> bool:
     return word in SIZE_LABELS or (word.isdigit() and len(word) <= _SIZE_NUMBER_DIGITS and word[0] != "0")
 
 
+_MEASURE = re.compile(
+    rf"\d+(?:x\d+){{1,2}}|\d+(?:[.,]\d+)?(?:{'|'.join(sorted(UNITS, key=len, reverse=True))})"
+    r"|\d{1,3}(?!st|nd|rd|th|am|pm|h\b|x\b|s\b)[a-z]{1,2}"
+)
+
+
 def _fits_slot(slot: str, word: str) -> bool:
     if slot == SLOTS["{size}"]:
         return is_size(word)
     if slot == SLOTS["{colour}"]:
         return is_colour(word)
+    if slot == SLOTS["{measure}"]:
+        return bool(_MEASURE.fullmatch(word))
+    if slot == SLOTS["{unit}"]:
+        return word in UNITS
+    if slot == SLOTS["{capacity}"]:
+        return word in CAPACITY_UNITS
     return word.isdigit() and len(word) >= 3
 
 
@@ -378,6 +403,9 @@ PRODUCT_DOINGS = {
     "trocknen, aufbauen, aufgebaut, aufstellen, aufpumpen, kocht, kochen, schmilzt",
     "it": "dura, durano, mantiene, tiene, montare, monta, scaldare, scalda, riscaldare, caricare, carica, "
     "ricaricare, asciugare, asciuga, gonfiare, raffreddare, bollire, si scioglie",
+    # the product's own times, said as nouns: "how long is the warranty", "wie lange ist die Garantie"
+    "times": "warranty, guarantee, garantia, garantie, garanzia, assembly, montaje, montage, montaggio, "
+    "montagem, aufbau, montering",
     "pt": "dura, duram, mantem, conserva, aguenta, esquentar, esquenta, aquecer, aquece, carregar, carrega, "
     "secar, seca, montar, monta, armar, inflar, ferver, derrete",
     "nl": "houdt, blijft, opwarmen, warm, koelt, opladen, laadt, drogen, droogt, opzetten, op te zetten, "
@@ -404,13 +432,59 @@ def _product_duration_positions(message_words: tuple[str, ...]) -> frozenset[int
     return frozenset(positions)
 
 
+# "compatible avec un Mac", "compatível com a Alexa": which device a product works with is no fit question
+# (no rule answers it); "compatibile con un binario da 3,50 m" is one, a measure follows.
+COMPATIBLE = (
+    "compatible",
+    "compatibles",
+    "compatibile",
+    "compatibili",
+    "compativel",
+    "compativeis",
+    "kompatibel",
+)
+_A_MEASURE = re.compile(
+    rf"\b\d+(?:[.,]\d+)?(?: \d+)? ?(?:{'|'.join(sorted(UNITS, key=len, reverse=True))})\b|\b\d+x\d+"
+)
+
+
+def _device_compatibility_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    if _A_MEASURE.search(" ".join(message_words)):
+        return frozenset()
+    found = [at for at, word in enumerate(message_words) if word in COMPATIBLE]
+    return frozenset(found) | frozenset(at + 1 for at in found)  # and its "with"
+
+
+# "is it delivered assembled?", "arrive-t-il monté ?", "wird es aufgebaut geliefert?": how the product comes,
+# not when or where. The few words before an "assembled" and the one after it are blanked.
+ASSEMBLED = frozenset(
+    words(
+        "assembled preassembled pre assembled montado montada montados montadas monte montee montes montees "
+        "aufgebaut montiert vormontiert montato montata montati montate gemonteerd elkaar"
+    )
+)
+_ASSEMBLED_BEFORE = 3
+
+
+def _assembled_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(
+        near
+        for at, word in enumerate(message_words)
+        if word in ASSEMBLED
+        for near in range(max(0, at - _ASSEMBLED_BEFORE), at + 2)
+    )
+
+
 def masked_words(text: Text, language: str) -> tuple[str, ...]:
-    """The message's words with its false friends, an order with another shop and a duration the product
-    takes blanked out, for every matcher that runs after."""
+    """The message's words with its false friends, an order with another shop, a duration the product
+    takes, a device it works with and how it comes (assembled) blanked out, for every matcher that runs
+    after."""
     spoiled = (
         false_friend_positions(text.words, language)
         | _another_shop_positions(text.words)
         | _product_duration_positions(text.words)
+        | _device_compatibility_positions(text.words)
+        | _assembled_positions(text.words)
     )
     return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
 
@@ -472,7 +546,9 @@ def _names_a_size(message_words: tuple[str, ...], at: int) -> bool:
         return False
     after = message_words[at + 1] if at + 1 < len(message_words) else ""
     before = message_words[at - 1] if at > 0 else ""
-    return is_size(after) or before in POSSESSIVES
+    # "tamaño de viaje", "travel size", "king size": a variant of the product, not the shopper's size
+    variant = not SIZE_QUALIFIERS.isdisjoint(message_words[max(0, at - 1) : at + 3])
+    return is_size(after) or before in POSSESSIVES or variant
 
 
 @cache

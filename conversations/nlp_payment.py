@@ -6,7 +6,8 @@ Data per language, phrases separated by ", " read on folded text (lower case, no
   of a failure (`PAYMENT_FAILURES`: declined, error, "não tá caindo", "gaat fout"…), in either order;
 - a charge (`CHARGED`) with "twice" (`TWICE`);
 - paid or charged (`CHARGED`), then "but", then no order or confirmation (`NO_ORDER`);
-- a bank transfer (`TRANSFERS`) the bank sent back (`SENT_BACK`), in either order, or a wrong IBAN.
+- a bank transfer (`TRANSFERS`) the bank sent back (`SENT_BACK`), in either order, or a wrong IBAN;
+- a subscription (`SUBSCRIPTIONS`) still (`STILL`) charged for (`CHARGING`).
 A question about a means ("do you take Klarna?") names no failure and stays a question.
 """
 
@@ -43,41 +44,43 @@ PAYMENT_FAILURES = {
     "cannot, unable to, said no, says no, rejecting, rejects, refusing, refuses, blocked, bouncing, bounced, "
     "froze, freezes, "
     "frozen, freezing, hangs, keeps loading, keeps spinning, wont stop loading, disappears, disappeared, "
-    "vanishes",
+    "vanishes, stops at, stops on, stuck at, stuck on, gets stuck, got stuck",
     "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, declinada, declinado, error, falla, "
     "fallo, fallando, no funciona, no va(?! a), no pasa, no se procesa, no procesa, cargando, no hace nada,"
     " no acepta, no me acepta, da error, bloqueado, bloqueada, no me pasa, no se completa, no se completo, "
     "no aprobado, no aprobada, no autorizado, no autorizada, denegada, denegado, no se realiza, no se hizo, "
     "no puedo, no consigo, no logro, no me deja, deniega, deniegan, bloqueo, bloquearon, se congela, "
     "se congelo, se traba, se trabo, se cuelga, se colgo, desaparece, desaparecio, no para de cargar, "
-    "no paso",
+    "no paso, se queda en, se para en, se detiene en",
     "fr": "refuse, refusee, refusees, rejete, rejetee, echoue, echec, erreur, bug, bugue, plante, "
     "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas, non autorise, pas "
     "autorise, non autorisee, arrive pas, impossible, bloque, bloquee, plantait, plantent, fige, figee, "
-    "gele, disparait, a disparu, arrete pas de charger, charge en boucle",
+    "gele, disparait, a disparu, arrete pas de charger, charge en boucle, s arrete a, s arrete au, s arrete "
+    "sur, reste bloque",
     "de": "abgelehnt, lehnt, fehlgeschlagen, fehler, geht nicht, klappt nicht, funktioniert nicht, "
-    "hangt, bricht, streikt, ladt nicht, tut nichts, nicht akzeptiert, schlagt fehl, nicht angenommen, "
-    "nicht autorisiert, nicht genehmigt, fehlermeldung, kann nicht, kann ich nicht, nimmt(?= (?:\\w+ "
-    "){0,3}nicht), akzeptiert(?= (?:\\w+ "
-    "){0,3}nicht), blockiert, gesperrt, zuruckgewiesen, zuruckgebucht, friert ein, eingefroren, sturzt ab, "
-    "abgesturzt, verschwindet, friert, hort nicht auf zu laden, ladt und ladt, ladt ewig, ging nicht, "
+    "hangt, hing, hangte, bricht, streikt, ladt nicht, tut nichts, nicht akzeptiert, schlagt fehl, nicht "
+    "angenommen, nicht autorisiert, nicht genehmigt, fehlermeldung, kann nicht, kann ich nicht, nimmt(?= "
+    "(?:\\w+ ){0,3}nicht), akzeptiert(?= (?:\\w+ ){0,3}nicht), blockiert, gesperrt, zuruckgewiesen, "
+    "zuruckgebucht, friert ein, eingefroren, sturzt ab, abgesturzt, verschwindet, friert, hort nicht auf zu "
+    "laden, ladt und ladt, ladt ewig, ging nicht, "
     "nicht ging, nicht durchgegangen",
     "it": "rifiutata, rifiutato, rifiuta, respinta, respinto, errore, fallita, fallito, non funziona, "
     "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla, non "
     "accetta, "
     "non autorizzato, non autorizzata, negato, negata, non prende, non riesco, impossibile, si pianta, "
-    "crasha, si e bloccata, si e bloccato, sparisce, scompare, non smette di caricare, carica all infinito",
+    "crasha, si e bloccata, si e bloccato, sparisce, scompare, non smette di caricare, carica all infinito, "
+    "si ferma a, si ferma al, si ferma su, si ferma sempre",
     "pt": "recusado, recusada, recusou, negada, negado, erro, falhou, falha, trava, travou, travando, "
     "nao passa, nao funciona, nao ta caindo, nao cai, nao caiu, nao foi confirmado, nao gera, nao finaliza,"
     " nao aprovado, nao aprovada, nao aprovou, reprovado, reprovou, nao autorizado, nao vai(?! (?:ser|"
     "chegar)), "
     "nao conclui, nao aceita, nao aceitou, nao consigo, recusa, recusam, bloqueou, bloquearam, congela, "
-    "congelou, sumiu, desaparece, nao para de carregar, fica carregando",
+    "congelou, sumiu, desaparece, nao para de carregar, fica carregando, para na, para no, empaca",
     "nl": "geweigerd, afgewezen, mislukt, fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
-    "doet het niet, doet niks, doet niets, blijft hangen, bleef hangen, bleef steken, hangt, laadt niet, "
-    "wijst, niet geaccepteerd, "
-    "niet goedgekeurd, afgekeurd, niet aangenomen, kan niet, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= "
-    "(?:\\w+ ){0,3}niet), weigert, weigeren, geblokkeerd, blokkeert, mislukken, keurt(?= (?:\\w+ "
+    "doet het niet, doet niks, doet niets, blijft(?: \\w+)? hangen, bleef(?: \\w+)? hangen, bleef steken, "
+    "hangt, laadt niet, stopt bij, stopt steeds bij, wijst, niet geaccepteerd, niet goedgekeurd, afgekeurd, "
+    "niet aangenomen, kan niet, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= (?:\\w+ ){0,3}niet), weigert, "
+    "weigeren, geblokkeerd, blokkeert, mislukken, keurt(?= (?:\\w+ "
     "){0,3}af\\b), loopt vast, liep vast, vastgelopen, bevriest, verdwijnt, blijft laden, blijft maar laden",
 }
 # Phrases that already say "payment failed" or "charged twice" on their own.
@@ -129,6 +132,24 @@ WRONG = (
     "falscher, falsches, sbagliato, errato, verkeerd, verkeerde, fout, onjuist"
 )
 
+# "I cancelled the subscription and you're still charging me", "Abo gekündigt, aber ihr bucht immer noch ab":
+# a subscription (or membership) still charged for, "still" before or after the charge.
+SUBSCRIPTIONS = (
+    "subscription, membership, suscripcion, abono, cuota, abonnement, adhesion, abo, mitgliedschaft, "
+    "abbonamento, iscrizione, assinatura, mensalidade, lidmaatschap"
+)
+STILL = (
+    "still, todavia, aun, siguen, sigue, toujours, encore, continuez, immer noch, noch immer, weiterhin, "
+    "noch, ancora, continuate, continua, ainda, continuam, nog steeds, nog altijd, nog, blijven, blijft"
+)
+CHARGING = (
+    "charging, charge, charged, billing, billed, taking money, taking my money, taking payment, debiting, "
+    "cobrando, cobran, cobrais, descontando, prelever, prelevez, prelevee, preleve, debiter, debitez, "
+    "facturer, bucht, abbuchen, abgebucht, belastet, kassiert, addebitando, addebitate, addebitato, "
+    "addebitare, prelevare, schrijven, schrijft, scalando, cobram, debitando, afschrijven, afgeschreven, "
+    "incasseren"
+)
+
 # "…mais pas de commande", "but no order", "ma l'ordine non risulta": the money went, the order did not come
 # (not "…but my order hasn't arrived yet", which asks about delivery).
 NO_ORDER = {
@@ -156,7 +177,7 @@ def _either(*tables: str) -> str:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     means, failure = _either(*PAYMENT_MEANS.values()), _either(*PAYMENT_FAILURES.values())
     charged, twice = _either(*CHARGED.values()), _either(*TWICE.values())
     near = re.compile(rf"\b{means}\b{_GAP}{failure}\b|\b{failure}\b{_GAP}{means}\b")
@@ -173,14 +194,19 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Patt
         rf"\b{transfer}\b(?: \w+){{0,3}}? {back}\b|\b{back}\b(?: \w+){{0,2}}? {transfer}\b"
         rf"|\biban\b(?: \w+){{0,3}}? {wrong}\b|\b{wrong} iban\b"
     )
-    return said, near, double, no_order, sent_back
+    subscription, still, charging = _either(SUBSCRIPTIONS), _either(STILL), _either(CHARGING)
+    still_charged = re.compile(
+        rf"\b{subscription}\b(?: \w+){{0,8}}? (?:{still}\b(?: \w+){{0,3}}? {charging}"
+        rf"|{charging}\b(?: \w+){{0,3}}? {still})\b"
+    )
+    return said, near, double, no_order, sent_back, still_charged
 
 
 def payment_trouble(words: tuple[str, ...]) -> str | None:
     """The words that say a payment failed or went wrong, or None."""
     folded = " ".join(words)
-    said, near, double, no_order, sent_back = _patterns()
-    for pattern in (said, double, no_order, sent_back):
+    said, near, double, no_order, sent_back, still_charged = _patterns()
+    for pattern in (said, double, no_order, sent_back, still_charged):
         match = pattern.search(folded)
         if match:
             return match[0]

@@ -33,7 +33,8 @@ session 6: sets 20–22's kinds — slang thanks, plans on a grant or after a co
 lettered order numbers, a product's own durations, versions, fit into things, payment sent back) scored
 56/126 on its first run, then was tuned on; its traps (THIRTEENTH_BATCH_TRAPS, written after) 28/29. The same
 kinds in fresh words: FOURTEENTH_BATCH 76/84 on its first run, FIFTEENTH_BATCH 13/37, SIXTEENTH_BATCH 42/49,
-SEVENTEENTH_BATCH 23/27, each then tuned on. Session 7's EIGHTEENTH_BATCH (regional speech, see its note).
+SEVENTEENTH_BATCH 23/27, each then tuned on. Session 7's EIGHTEENTH_BATCH (regional speech, see its note);
+NINETEENTH_BATCH (the kinds blind sets 29-34 missed) 44/91 on its first run, its traps 19/20, then tuned on.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -1949,6 +1950,209 @@ S Levert u ook naar Duitsland?
 """,
 }
 
+
+# Session 7, the kinds blind sets 29-34 found misrouted (issue #16), in fresh words and products, none copied
+# from the sets (their brief only described the kinds). First run on s7 a81aafc, before any change: 44/91;
+# its traps (NINETEENTH_BATCH_TRAPS) 19/20 (German "wie lang sind die Ärmel?" read as fallback).
+NINETEENTH_BATCH = {
+    "en": """
+A do you have the duvet cover in 200x200?
+A is the kettle available with a UK plug?
+A do you have it in a 44?
+A do you sell spare chains for this bike model?
+F is the charger compatible with a Samsung?
+F how many years of warranty on the blender?
+Z will the cover fit a galaxy s23?
+K THANK YOU SO MUCH LOVE, ENJOY YOUR WEEKEND. BRENDA
+K oh great, another text 🙄 yes I know the lamp is still in my cart
+K will order once my bonus comes through
+W I'll look properly tomorrow when the baby's napping
+S need the suit for a christening on the 22nd, will it get here in time?
+S take off the green mug, I'll keep the white one; can it get to Bristol by Thursday?
+E the page froze after I hit pay, no idea if it went through
+F does the wardrobe come assembled or do I have to build it?
+Z will the sofa get through a 75 cm door?
+D are you doing anything for cyber monday?
+A when are you getting more of the linen shirts in?
+E I cancelled the subscription months ago and you're still taking money
+K ok can lah, thanks
+K alright sha, thank you
+""",
+    "es": """
+A ¿tenéis el sérum en tamaño de viaje?
+A ¿lo tienen en la L?
+F ¿cuántos años de garantía tiene la cafetera?
+K MUCHAS GRACIAS HIJA, QUE TENGA BUEN DIA. CARMEN
+K lo compro cuando cobre a fin de mes
+W mañana por la mañana lo miro con calma, que hoy no doy más
+S lo necesito para una boda el día 9, ¿llega a tiempo?
+A ya está bien de dudar: ¿os queda la mochila en verde?
+F ¿viene montada o la tengo que montar yo?
+Z mi hijo pesa 16 kilos, ¿aún cabe en la mochila portabebés?
+D ¿tenéis descuento para el primer pedido?
+""",
+    "fr": """
+A vous avez des chambres à air pour ce modèle de vélo ?
+F c'est compatible avec un Mac ?
+K encore un rappel 🙄 oui je sais que c'est dans mon panier
+K je commande quand les enfants seront couchés
+W ok je regarde demain
+S enlevez le pull bleu, je garde le gris ; ça arrive à Lyon avant vendredi ?
+E arrivé cassé et personne ne répond à mes mails
+F combien de temps pour le montage ?
+Z le 0-3 mois est trop grand pour un prématuré ?
+A quand est-ce que vous recevez d'autres bougies ?
+K peuchère, merci bien, je verrai
+""",
+    "de": """
+A habt ihr den Akku auch mit 500 Wh?
+A gibt es die Bettwäsche in 155x220?
+F wie lange ist die Garantie?
+K VIELEN DANK UND EINEN SCHÖNEN SONNTAG. GERDA
+K bestell ich wenn das Gehalt da ist
+W schau ich mir morgen früh an, wenn ich wieder klar denken kann
+S geht auch Expressversand?
+A genug überlegt: habt ihr die Lampe noch in Messing?
+E bei Klarna bricht die Zahlung jedes Mal ab
+F wie viel Kilo trägt das Regal?
+Z passt der Schrank unter eine Dachschräge von 1,60 m?
+A wann bekommt ihr wieder die Tassen rein?
+E Abo gekündigt, aber ihr bucht immer noch ab
+""",
+    "it": """
+A avete il fondotinta nella tonalità 2N?
+F quanto dura la garanzia?
+K GRAZIE MILLE CARA, BUONA SERATA. GIUSEPPINA
+K ordino a fine mese quando si libera l'appartamento
+W ok guardo domani
+S fate la spedizione express?
+E il pagamento si blocca sempre su Satispay
+F quanto ci vuole a montarlo?
+Z un 38 italiano che numero è in UK?
+D partecipate al black friday?
+K grazie bedda, ci penso
+""",
+    "pt": """
+A tem o lençol em tamanho king?
+A vocês têm o secador com plugue suíço?
+F é compatível com a Alexa?
+K nossa, mais um lembrete kkk já sei que tá no carrinho
+K compro quando cair o salário
+W vejo amanhã quando as crianças dormirem
+S preciso do vestido pra uma formatura dia 18, chega a tempo?
+A chega de enrolar: ainda tem o tênis no 39?
+E o pagamento trava na etapa do pix toda vez
+Z um 40 brasileiro equivale a quanto na Europa?
+D tem cupom de primeira compra?
+""",
+    "nl": """
+A hebben jullie dit parfum ook in 50 ml?
+A hebben jullie remblokken voor dit model?
+Z past dit hoesje op de Pixel 8?
+K alweer een herinnering 🙄 ja ik weet het, het ligt in mijn mandje
+K ik bestel als mijn salaris binnen is
+W ok kijk morgen wel
+E betaling blijft steeds hangen bij Bancontact
+F hoeveel kilo kan de plank hebben?
+Z past de bank in een kamer van 3 bij 3?
+O heb gisteravond al betaald, is het al verstuurd?
+K switi, dank je
+K taaac, bedankt
+K merci hé, tot de volgende
+""",
+}
+# Written with NINETEENTH_BATCH, before any change: what its word lists must not reach.
+NINETEENTH_BATCH_TRAPS = {
+    "en": """
+R the 200x200 was too small, can I send it back?
+S how long does delivery take?
+Z how long are the sleeves?
+E MY CARD WAS CHARGED TWICE. MARGARET
+N WHERE IS MY PARCEL I PAID ON MONDAY
+N I'll order when you fix the checkout
+N another reminder but the code in it doesn't work
+O ok lah but where is my order
+""",
+    "es": """
+N lo compro cuando me digáis si hay en azul
+S ¿cuánto tarda el envío a Sevilla?
+""",
+    "fr": """
+N encore un rappel, mais le lien ne marche pas
+Z la robe taille grand ?
+""",
+    "de": """
+O wann kommt mein Paket, hab gestern bezahlt
+Z wie lang sind die Ärmel?
+""",
+    "it": """
+S bedda, ma quanto costa la spedizione?
+A avete la borsa in nero?
+""",
+    "pt": """
+N compro quando vocês responderem se tem no 38
+R o tênis 39 ficou pequeno, posso trocar?
+""",
+    "nl": """
+S hoe lang duurt de levering?
+N switi, maar waar blijft mijn pakket?
+""",
+}
+
+# Written after tuning on NINETEENTH_BATCH, against what its lists could reach: a sigh, an "ok lah" or caps
+# courtesy followed by a real question, durations of delivery, a kept colour with a refund, sizes of a body;
+# then the same kinds in other languages, each run once before the change it prompted (0/12), and one trap
+# ("la talla M me queda grande?") for the stock words those changes tried.
+NINETEENTH_BATCH_AFTER_TRAPS = {
+    "en": """
+D yes I know, but the code in the text doesn't work
+O ok lah but the parcel never came
+N THANK YOU. BUT WHERE IS MY ORDER
+S how long is the delivery to Leeds?
+R remove the red one and refund me please
+Z I'm usually in a 38, which one should I take?
+A does it come in 250 ml too?
+E my card was declined at the Bancontact step
+F is it delivered assembled or do I build it?
+""",
+    "es": """
+N ya lo sé, pero el enlace no funciona
+S ¿cuánto tarda el envío si lo pido mañana por la mañana?
+S quita el rojo, me quedo el negro, ¿llega a Sevilla el viernes?
+Z la talla M me queda grande?
+""",
+    "fr": """
+N encore un rappel ? je n'ai jamais rien commandé chez vous, qui êtes-vous
+R je garde le noir, comment je renvoie le bleu ?
+Z le canapé passe par une porte de 80 ?
+Z je porte du 38, je prends quoi ?
+F arrive-t-il monté ?
+""",
+    "de": """
+S wie lange dauert der Versand nach Wien?
+Z ist das Bett 140x200 zu groß für mein Zimmer?
+E die Seite hing beim Bezahlen, weiß nicht ob es durch ist
+F wird es aufgebaut geliefert?
+""",
+    "it": """
+A ce l'avete in 40?
+S lo so, ma quando arriva se ordino oggi?
+E ho disdetto l'abbonamento ma continuate ad addebitare
+""",
+    "pt": """
+E cancelei a assinatura e vocês continuam cobrando
+N sei lá, o site não abre
+Z o sofá passa por uma porta de 80?
+F chega montado ou eu monto?
+""",
+    "nl": """
+S hoe lang duurt de verzending naar Gent?
+N taaac, maar mijn pakket is nog niet binnen
+E ik heb het abonnement opgezegd maar jullie schrijven nog steeds af
+F wordt het gemonteerd geleverd of moet ik het zelf in elkaar zetten?
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -1976,6 +2180,9 @@ AREAS = {
     "sixteenth": SIXTEENTH_BATCH,
     "seventeenth": SEVENTEENTH_BATCH,
     "eighteenth": EIGHTEENTH_BATCH,
+    "nineteenth": NINETEENTH_BATCH,
+    "nineteenth-traps": NINETEENTH_BATCH_TRAPS,
+    "nineteenth-after-traps": NINETEENTH_BATCH_AFTER_TRAPS,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -1996,6 +2203,9 @@ FOLLOW_UP_BATCHES = (
     "sixteenth",
     "seventeenth",
     "eighteenth",
+    "nineteenth",
+    "nineteenth-traps",
+    "nineteenth-after-traps",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
@@ -2012,6 +2222,11 @@ KNOWN_MISSES: dict[str, str] = {
     "Gits das no i Gröössi M?": "Swiss 'no i' (still in) is English 'no I': only the whole words are read",
     "Passt, i bstell's wenn da Lohn kimmt": "a southern 'passt' (fine) opening a message reads as fit: "
     "'passt, und die Größe M?' asks about it",
+    "je garde le noir, comment je renvoie le bleu ?": "a colour named outside a cart change makes a policy "
+    "answer uncovered (uncovered_question); which colour questions a returns policy does answer is wider "
+    "than this batch",
+    "cancelei a assinatura e vocês continuam cobrando": "compliance reads 'cancelei a assinatura' as a "
+    "plain-language opt-out before any payment reading (nlp_compliance, the lead's)",
 }
 
 
