@@ -372,12 +372,8 @@ SESSION_6_SETS = [
     pytest.param(
         "twenty-sixth",
         HELD_OUT_26,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason="blind: first run on branch split 9144613 (session 6) 94.3 % (1 missed opt-out, 0 "
-            "false; es 85.0 %); 94.6 %, 0 missed after the fixes it and its neighbours prompted "
-            "(no longer blind); see its _first_run",
-        ),
+        # blind first run on branch split 9144613 (session 6) 94.3 % (1 missed opt-out, 0 false; es 85.0 %);
+        # meets the targets since session 7's fixes for later sets (95.4 %, en 90.0 %; no longer blind)
         id="twenty-sixth",
     ),
     pytest.param(
@@ -419,7 +415,8 @@ SESSION_7_SETS = [
         marks=pytest.mark.xfail(
             strict=False,
             reason="blind: first run on branch s7 c314786 (session 7) "
-            "87.5 % (1 missed opt-out, 3 false; fr 80.0 %); see its _first_run",
+            "87.5 % (1 missed opt-out, 3 false; fr 80.0 %); after the fixes its "
+            "kinds prompted: 92.5 %, 0 missed, 0 false (it 85.0 %); see its _first_run",
         ),
         id="twenty-ninth",
     ),
@@ -429,7 +426,8 @@ SESSION_7_SETS = [
         marks=pytest.mark.xfail(
             strict=False,
             reason="blind: first run on branch s7 c314786 (session 7) "
-            "80.0 % (10 missed opt-outs, 0 false; en 75.0 %); see its _first_run",
+            "80.0 % (10 missed opt-outs, 0 false; en 75.0 %); after the fixes its "
+            "kinds prompted: 89.6 %, 4 missed, 0 false (fr 85.0 %); see its _first_run",
         ),
         id="thirtieth",
     ),
@@ -439,7 +437,8 @@ SESSION_7_SETS = [
         marks=pytest.mark.xfail(
             strict=False,
             reason="blind: first run on branch s7 c314786 (session 7) "
-            "83.6 % (10 missed opt-outs, 1 false; fr, pt 75.0 %); see its _first_run",
+            "83.6 % (10 missed opt-outs, 1 false; fr, pt 75.0 %); after the fixes its "
+            "kinds prompted: 90.0 %, 3 missed, 0 false (fr 82.5 %); see its _first_run",
         ),
         id="thirty-first",
     ),
@@ -449,7 +448,8 @@ SESSION_7_SETS = [
         marks=pytest.mark.xfail(
             strict=False,
             reason="blind: first run on branch s7 c314786 (session 7) "
-            "84.6 % (8 missed opt-outs, 2 false; en 80.0 %); see its _first_run",
+            "84.6 % (8 missed opt-outs, 2 false; en 80.0 %); after the fixes its "
+            "kinds prompted: 91.1 %, 1 missed, 0 false (en 87.5 %); see its _first_run",
         ),
         id="thirty-second",
     ),
@@ -459,18 +459,17 @@ SESSION_7_SETS = [
         marks=pytest.mark.xfail(
             strict=False,
             reason="blind: first run on branch s7 c314786 (session 7) "
-            "88.2 % (5 missed opt-outs, 0 false; en 77.5 %); see its _first_run",
+            "88.2 % (5 missed opt-outs, 0 false; en 77.5 %); after the fixes its "
+            "kinds prompted: 93.6 %, 0 missed, 0 false (en 85.0 %); see its _first_run",
         ),
         id="thirty-third",
     ),
     pytest.param(
         "thirty-fourth",
         HELD_OUT_34,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason="blind: first run on branch s7 c314786 (session 7) "
-            "92.9 % (0 missed opt-outs, 0 false; en 87.5 %); see its _first_run",
-        ),
+        # blind first run on branch s7 c314786 (session 7) 92.9 % (0 missed opt-outs, 0 false; en 87.5 %);
+        # meets the targets after the fixes for the kinds sets 29–33 found (96.8 %, es 92.5 %; no longer
+        # blind)
         id="thirty-fourth",
     ),
 ]
