@@ -374,6 +374,7 @@ STANDARD_FORMS = {
     "assaje": "assai",
     # SMS shorthand that is not a skeleton: "qro", "msjs", "tirm", Dutch "gn" (geen) and "mr" (meer) by a noun
     "qro": "quiero",
+    "n qro": "nao quero",
     "msjs": "mensajes",
     "msj": "mensaje",
     "tirm": "tirem",

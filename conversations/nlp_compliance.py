@@ -124,7 +124,7 @@ _CONTACT_EN = r"(?:text|txt|message|msg|contact|write|reach out|remind|email|bot
 # "genoeg berichten over de levering, wanneer komt het?": texts about the order, wanted, just late ("keine
 # weiteren Nachrichten zu schicken" is the infinitive, "ces messages sur mon portable" where they land).
 _ABOUT = (
-    r"(?:about|regarding|on(?! (?:my|this) (?:phone|cell|mobile|number))|over|sobre|"
+    r"(?:about|regarding|on(?! (?:my|this) (?:phone|cell|mobile|number|telephone|mobile phone))|over|sobre|"
     r"sur(?! (?:mon|ce) (?:portable|telephone|tel|numero|mobile))|concernant|uber|"
     r"zu(?! (?:schicken|senden|schreiben|simsen)\b)|zur|zum|wegen|su|sul|sulla|riguardo|do|da|del|"
     # what a text carried: "die SMS mit der Sendungsnummer kam schon"
@@ -199,7 +199,9 @@ _REVOCATION_PATTERNS = [
     r"|ur |the |any more |all these |all the )?(?:text )?"
     r"(?:texts|messages|msgs|sms|reminders|notifications)\b"
     # "texts about my order" are wanted; "reminders about my cart" are these texts.
-    r"(?! (?:about|on|regarding|for) (?!(?:my |the |this |your |ur )?(?:cart|basket|bag)\b))",
+    # "… these messages on my telephone" is where they land
+    r"(?! (?:about|regarding|for|on(?! (?:my|this) (?:phone|cell|mobile|telephone|number)\b)) "
+    r"(?!(?:my |the |this |your |ur )?(?:cart|basket|bag)\b))",
     # "I want to be removed", "ik wil afgemeld worden", "möchte abgemeldet werden", "voglio essere rimosso"
     r"\b(?:want|like|wish) to be (?:removed|unsubscribed|taken off)\b",
     # learners: "I not want more this texts", "please you stop to send me"

@@ -1385,6 +1385,9 @@ PROMPTED_BY_SETS_29_TO_34_AGAIN = {
         "Genug jetzt! Schon wieder eine SMS",
         "es el teléfono de mi tío, quítenlo de los envíos",
         "c'est le numéro de mon père, supprimez son numéro svp",
+        # written after the second change, for two kinds set 30 still missed; not scored first
+        "I don't want any more of these messages on my telephone",
+        "n qro mais sms de vcs",
     ],
     "!opt_out": [
         "j'ai annulé mon abonnement à la box beauté, vous livrez à Nantes ?",
