@@ -249,6 +249,8 @@ _NOT_FROM_YOU_ES = (
     r"(?!(?:ustedes|uds|usted|ud|vosotros|ti|vos|(?:su|tu|esta|vuestra|la) tienda)\b))"
 )
 _REVOCATION_PATTERNS_ES = [
+    # "quiero desuscribirme", "¿me desuscribo cómo?"; "me desuscribí del gimnasio" is a story (read as absent)
+    r"\b(?:desuscrib|desinscrib)\w*\b",
     # learners' infinitive: "no mandar más mensajes a mí por favor"
     r"\bno (?:me )?(?:mandar|enviar|escribir) (?:mas|nunca) (?:\w+ )?" + _MESSAGES_ES + r"\b",
     # "que dejaran de enviarme estos mensajes", "q dejen d mandarme msjs", "absténganse de escribirme"; a
@@ -517,6 +519,10 @@ _MESSAGES_IT = r"(?:messaggi|messaggio|msgs?|sms|notifiche|promemoria|whatsapp|c
 _CONTACT_IT = r"(?:scriv|mand|invi|contatt|cerc|disturb)"
 _AN_ITEM_IT = r"\b(?! (?:il|la|lo|i|le|gli|un|una|l|quello|quella)\b(?! (?:\w+ )?" + _MESSAGES_IT + r"))"
 _REVOCATION_PATTERNS_IT = [
+    # the shopper taken off a list, formally too: "mi tolga dalla lista", "ci tolgano pure dal loro elenco"
+    r"\b(?:mi|ci) (?:tolga|tolgano|togliete|togli|cancelli|cancellino|cancellate|rimuova|rimuovano|rimuovete|"
+    r"levi|levino|levate|elimini|eliminino|eliminate) (?:pure |subito )?(?:dalla|dalle|dai|dal|da) (?:\w+ )?"
+    r"(?:lista|liste|elenco|elenchi|rubrica|archivio|contatti)\b(?! (?:dei desideri|della spesa|nozze))",
     # "potreste smettere di scrivermi", "finitela di scrivermi", "evitate di scrivermi ancora"
     r"\b(?:smett|finit|piant|evit)\w* (?:di |de |a )?(?:(?:scriver|mandar|inviar|contattar|cercar|"
     r"disturbar)\w*"
@@ -719,6 +725,7 @@ _REVOCATION_PATTERNS_NL = [
     r"lastigvallen)\b(?! naar)",
     r"\b(?:stuur|sms|app|bel|mail) (?:me |mij |ons )?niet meer\b",
     r"\b(?:ik wil|wil) (?:me |mij )?(?:afmelden|uitschrijven)\b",
+    r"\b(?:mij|me|ons) (?:\w+ )?(?:uitschrijven|afmelden)\b",
     # "genoeg berichten gehad"; "genoeg voorraad?" asks about stock.
     r"^(?:\w+ ){0,2}genoeg (?:van )?(?:je |jullie |die |de |deze |uw )?" + _MESSAGES_NL + r"\b(?! over)",
     r"\b(?:heb|had|ben) (?:me |mij )?(?:al |toch |allang |al lang )?(?:afgemeld|uitgeschreven)\b",
@@ -841,7 +848,7 @@ _REMOVE_MY_NUMBER = {
         r"kartei|kontakten)",
     ),
     "it": (
-        "rimuov|rimoss|togli|tolt|cancell|elimin|lev",
+        "rimuov|rimoss|togli|tolg|tolt|cancell|elimin|lev",
         r"(?:il )?mio (?:numero|contatto|cellulare)|sto numero|questo numero|il numero|"
         r"i miei (?:dati|contatti)|"
         r"(?:dalla|dalle) (?:vostra|vostre|sua|tua) (?:lista|liste|rubrica)|"
@@ -1384,14 +1391,20 @@ def _near_opt_out_word(words: tuple[str, ...]) -> str | None:
     word = "".join(meant)  # "un subscribe"
     if word in _STOP_SLIPS or _collapsed(word) in _collapsed_keywords():
         return word
+    return word if _unsubscribe_slipped(word, _slip_allowed) else None
+
+
+def _unsubscribe_slipped(word: str, allowed) -> str | None:
+    """The unsubscribe word this one is a slip of ("abmelten": "abmelden"), if it is nearer to it than to any
+    word for the opposite ("anmelten")."""
     if len(word) < 7:
         return None
     distance, target = min((OSA.distance(word, target), target) for target in _UNSUBSCRIBE_WORDS)
-    if distance > _slip_allowed(target):
+    if distance > allowed(target):
         return None
     if any(OSA.distance(word, opposite) <= distance for opposite in _SUBSCRIBE_WORDS):
         return None
-    return word
+    return target
 
 
 # "nn voglio + ricevere niente", "pas + de sms": a plus sign standing for "more" (not "+33 6…", "2+2", "A+").
@@ -1413,9 +1426,30 @@ def _as_meant(text: Text) -> Text:
     return text if meant == text.raw or not words(meant) else Text(meant)
 
 
+def _unslipped(text: Text) -> Text:
+    """The text with a slip of a long unsubscribe word read as that word, inside a sentence too ("could you
+    unsubcribe me please", "desuscribirrme"), unless it is as near a word for the opposite."""
+    folded = _LONG_WORD.sub(lambda found: _slip_in_a_sentence(found[0]) or found[0], text.folded)
+    return text if folded == text.folded else Text(folded)
+
+
+_LONG_WORD = re.compile(r"\b\w{7,}\b")
+
+
+def _slip_in_a_sentence(word: str) -> str | None:
+    # One letter off only, and never an inflection of the word: "unsubscribed", "désabonnée", "désinscrite"
+    # tell a story; a letter held down ("desuscribirrme") is still a slip.
+    target = _unsubscribe_slipped(word, lambda _: 1)
+    if target is None:
+        return None
+    if _collapsed(word) != _collapsed(target) and word[: len(target) - 2] == target[:-2]:
+        return None
+    return target
+
+
 def compliance_intent(text: Text) -> Compliance | None:
     """Opt-out first (it wins over everything), then opt-in and help, each only as a message's point."""
-    text = _as_meant(text)
+    text = _unslipped(_as_meant(text))
     found = _compliance(text)
     if found or not _PLUS_FOR_MORE.search(text.raw):
         return found

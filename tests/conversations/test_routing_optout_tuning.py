@@ -1396,6 +1396,29 @@ PROMPTED_BY_SETS_29_TO_34_AGAIN = {
         "Le ruego que no vuelva a enviarme la factura en papel.",
     ],
 }
+# A third look (session 7), at the kinds sets 30–32 still missed, my own sentences written before the third
+# change; first run: 2 of 7 opt-outs, 3 of 3 traps held. Writing them showed that a plain "quiero
+# desuscribirme" and "kunt u mij uitschrijven" were not read as opt-outs either (fixed).
+PROMPTED_BY_SETS_29_TO_34_THIRD = {
+    "opt_out": [
+        "could you unsubcribe me please, thanks",
+        "por favor desuscribirrme de esto",
+        "kunt u mij uitschrijfen aub",
+        "Le pido que no vuelva a mandarme mensajes.",
+        "Que no me vuelvan a escribir, por favor.",
+        "Mi tolga dalla lista per favore",
+        "Ci tolgano pure dal loro elenco, grazie.",
+    ],
+    "!opt_out": [
+        "mi tolga una curiosità: la lampada è dimmerabile?",
+        "que no me vuelvan a cobrar el envío, por favor",
+        "could you subcribe me to the restock alert?",
+        # written after the change: a past story and a question that are not requests
+        "me desuscribí del gimnasio, ¿tienen esterillas?",
+        "ik heb me afgemeld voor de sportschool, hebben jullie matten?",
+        "je me suis désinscrite de la salle de sport, vous avez des tapis ?",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -1413,6 +1436,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("sets26-28", PROMPTED_BY_SETS_26_TO_28),
     ("sets29-34", PROMPTED_BY_SETS_29_TO_34),
     ("sets29-34-again", PROMPTED_BY_SETS_29_TO_34_AGAIN),
+    ("sets29-34-third", PROMPTED_BY_SETS_29_TO_34_THIRD),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
