@@ -11,6 +11,9 @@ from functools import cache, cached_property, lru_cache
 import snowballstemmer
 from rapidfuzz.distance import OSA
 
+from . import regional
+from .regional import STANDARD_FORMS
+
 # "don't" and "dont" must be the same word; curly quotes arrive from phones' smart punctuation.
 _APOSTROPHES = re.compile(r"['’‘`´]")
 # French and Italian elisions are two words: "m'envoyez" is "m envoyez", "l'ordine" is "l ordine".
@@ -184,247 +187,12 @@ def _is_dictated(raw, tokens, folded, index: int, size: int, mark: str) -> bool:
     return index + 1 == len(tokens) or rest[:1] in tuple(".,!?;:\n")
 
 
-# Regional and spoken forms, read as the standard words every reader knows (folded): Roman and Neapolitan
-# "nun me mannate cchiù", Bavarian and Austrian "schreibts ma nimma", "lassts mi", Swiss "nöd meh", Flemish
-# "berichte", Brazilian "naum", Cape Verdean "ka kre", Spanish "vosotros" commands. One pass: a form that
-# contains another ("nun me") has its own entry, longest first. Only forms that are no other language's word.
-STANDARD_FORMS = {
-    "nun": "non",
-    "nun me": "non mi",
-    "nun ce": "non ci",
-    "non me": "non mi",
-    "non ce": "non ci",
-    "cchiu": "piu",
-    "mannate": "mandate",
-    "mannateme": "mandatemi",
-    "nimmer": "nicht mehr",
-    "nimma": "nicht mehr",
-    "nimmermehr": "nie mehr",
-    "koane": "keine",
-    "schreibts": "schreibt",
-    "schickts": "schickt",
-    "lassts": "lasst",
-    "horts": "hort",
-    "tragts": "tragt",
-    "schreibt ma": "schreibt mir",
-    "schreibts ma": "schreibt mir",
-    "schickt ma": "schickt mir",
-    "schickts ma": "schickt mir",
-    "lasst mi": "lasst mich",
-    "lassts mi": "lasst mich",
-    "tragt mi": "tragt mich",
-    "tragts mi": "tragt mich",
-    "nod": "nicht",
-    "nud": "nicht",
-    "meh": "mehr",
-    "schriibe": "schreiben",
-    "schriibed": "schreibt",
-    "nachrichte": "nachrichten",
-    "austrage": "austragen",
-    "uf": "auf",
-    "zuug": "zeug",
-    "isch": "ist",
-    "keene": "keine",
-    "koine": "keine",
-    "dene": "den",
-    "sjrap": "schrap",
-    "nich": "nicht",
-    "berichte": "berichten",
-    "ontvange": "ontvangen",
-    "krijge": "krijgen",
-    "naum": "nao",
-    "ka kre mas": "nao quero mais",
-    "ka kre": "nao quero",
-    "dadme": "denme",
-    "dadnos": "dennos",
-    "envieis": "envien",
-    "mandeis": "manden",
-    "escribais": "escriban",
-    # Swiss, Swabian, Bavarian, Austrian and Berlin German: the shop's words as they are said there
-    "bstellig": "bestellung",
-    "bstellung": "bestellung",
-    "bschtellung": "bestellung",
-    "bstellt": "bestellt",
-    "bschtellt": "bestellt",
-    "bstell": "bestelle",
-    "bstelle": "bestelle",
-    "bstells": "bestelle es",
-    "bsto": "bestelle",
-    "kommt des": "kommt das",
-    "kimmt des": "kommt das",
-    "chunnt des": "kommt das",
-    "isch des": "ist das",
-    "is des": "ist das",
-    "gibts des": "gibt es das",
-    "gald": "geld",
-    "groossi": "grosse",
-    "packli": "packchen",
-    "packle": "packchen",
-    "packerl": "packchen",
-    "packl": "paket",
-    "zoit": "bezahlt",
-    "chunnt": "kommt",
-    "chunt": "kommt",
-    "kimmt": "kommt",
-    "kummt": "kommt",
-    "mantig": "montag",
-    "mondig": "montag",
-    "zischtig": "dienstag",
-    "dunschtig": "donnerstag",
-    "friitig": "freitag",
-    "samschtig": "samstag",
-    "samstig": "samstag",
-    "samschdag": "samstag",
-    "heit": "heute",
-    "liefered": "liefert",
-    "lifered": "liefert",
-    "zrugg": "zuruck",
-    "zruck": "zuruck",
-    "zruggschicke": "zuruckschicken",
-    "zruckschicke": "zuruckschicken",
-    "zruckschicka": "zuruckschicken",
-    "zruckschicken": "zuruckschicken",
-    "zruckgeben": "zuruckgeben",
-    "kriag": "kriege",
-    "gits": "gibt es",
-    "chli": "klein",
-    "kloa": "klein",
-    "kloan": "klein",
-    "passn": "passen",
-    "schue": "schuhe",
-    "schuah": "schuhe",
-    "hosn": "hose",
-    "jackn": "jacke",
-    "jagge": "jacke",
-    "charte": "karte",
-    "kartn": "karte",
-    "oiwei": "immer",
-    "allweil": "immer",
-    "abglehnt": "abgelehnt",
-    "abjelehnt": "abgelehnt",
-    "abbucht": "abgebucht",
-    "abbuecht": "abgebucht",
-    "abbuacht": "abgebucht",
-    "zwoimol": "zweimal",
-    "zwoamoi": "zweimal",
-    "zwoamal": "zweimal",
-    "zweimol": "zweimal",
-    "opper": "jemand",
-    "opperem": "jemandem",
-    "oana": "einer",
-    "oaner": "einer",
-    "oiner": "einer",
-    "kann mi": "kann mich",
-    "chan mi": "kann mich",
-    "aalute": "anrufen",
-    "alute": "anrufen",
-    "arufe": "anrufen",
-    "oruafa": "anrufen",
-    "orufn": "anrufen",
-    "anrufa": "anrufen",
-    "telefoniere": "telefonieren",
-    "gaht": "geht",
-    "goht": "geht",
-    "jeht": "geht",
-    "guet": "gut",
-    "jut": "gut",
-    "dange": "danke",
-    "bassd": "passt",
-    "passt scho": "alles gut",
-    "bassd scho": "alles gut",
-    "passt schon": "alles gut",
-    "passt eh": "alles gut",
-    "jo passt": "ja gut",
-    "scho": "schon",
-    "ned": "nicht",
-    "nid": "nicht",
-    "koa": "kein",
-    "koan": "keinen",
-    "ick": "ich",
-    "det": "das",
-    "nischt": "nichts",
-    "nuscht": "nichts",
-    "ooch": "auch",
-    # Andalusian and Caribbean Spanish: a dropped "d" or "s" ("me han cobrao do vece", "ya ha salío")
-    "cobrao": "cobrado",
-    "pagao": "pagado",
-    "mandao": "mandado",
-    "enviao": "enviado",
-    "llegao": "llegado",
-    "pedio": "pedido",
-    "ehta": "esta",
-    "ehto": "esto",
-    "uste": "usted",
-    "do vece": "dos veces",
-    "vece": "veces",
-    "graciah": "gracias",
-    # Northern English and Scots "me" for "my", "ah'll"; Quebec "j'vas"; Roman and Neapolitan "ce penso"
-    "wheres me": "wheres my",
-    "ma number": "my number",
-    "dinnae": "dont",
-    "nae mair": "no more",
-    "mair": "more",
-    "where is me": "where is my",
-    "ahll": "ill",
-    "j vas": "je vais",
-    "jvas": "je vais",
-    "ce penso": "ci penso",
-    "il mi numero": "il mio numero",
-    "nehmts": "nehmt",
-    "assaje": "assai",
-    # SMS shorthand that is not a skeleton: "qro", "msjs", "tirm", Dutch "gn" (geen) and "mr" (meer) by a noun
-    "qro": "quiero",
-    "n qro": "nao quero",
-    "msjs": "mensajes",
-    "msj": "mensaje",
-    "tirm": "tirem",
-    "gn berichten": "geen berichten",
-    "gn sms": "geen sms",
-    "berichten mr": "berichten meer",
-    "sms mr": "sms meer",
-    "kn sms": "keine sms",
-    "kn nachrichten": "keine nachrichten",
-    "kn interesse": "kein interesse",
-    # French without its apostrophe: "arrêtez de menvoyer", "ne mecrivez plus"
-    "menvoyer": "m envoyer",
-    "menvoyez": "m envoyez",
-    "menvoie": "m envoie",
-    "menvoient": "m envoient",
-    "mecrire": "m ecrire",
-    "mecrivez": "m ecrivez",
-    "mappeler": "m appeler",
-    "mappelez": "m appelez",
-    # Flemish "ge" for "u" ("levert ge naar ...", "hebt ge nog ...")
-    "levert ge": "levert u",
-    "hebt ge": "hebt u",
-    "hedde": "hebt u",
-    "kunt ge": "kunt u",
-    "zijt ge": "bent u",
-}
+# The tables are in conversations/regional.py: a form containing another has its own entry, so one pass
+# reads them all; shorthand is read as the one listed word with its skeleton.
 _REGIONAL = re.compile(r"\b(?:" + "|".join(sorted(STANDARD_FORMS, key=len, reverse=True)) + r")\b")
-
-
-# Words shoppers write without their vowels ("pls dnt txt ths nmbr agn", "kn sms mhr", "wr is mn bstllng"):
-# a word of consonants only after its first letter is read as the one word here with that skeleton. Only
-# words of three letters or more, and never a skeleton two of these words share ("wht": what or white).
-SHORTHAND_WORDS = wordset(
-    "text texts texting message messages number numbers again stop stopping send sending interested please "
-    "dont want more remove delete list phone this never contact anymore ship shipping delivery "
-    "deliver order ordered tracking track return returns policy refund stock sold size discount code when "
-    "where much cancel "
-    "quiero mensajes mandar manden envien numero lista borrar borren sacar sacame nunca envio pedido talla "
-    "descuento devolucion favor "
-    "arretez arreter envoyer envoyez numero liste jamais merci livraison commande taille retour "
-    "remboursement "
-    "keine mehr nachrichten nummer schicken senden bitte aufhoren interesse nervt bestellung bestellt "
-    "lieferung versand paket rucksendung grosse rabatt "
-    "messaggi mandare mandate scrivere smettete basta spedizione ordine taglia sconto ancora "
-    "quero mensagens mandem enviar mais encomenda tamanho troca desconto tirem "
-    "berichten ontvangen sturen stuur lijst afmelden betaald levering verzending maat korting"
-)
+_SHORTHAND_WORDS = wordset(regional.SHORTHAND_WORDS)
+_OWN_SHORTHAND = wordset(regional.OWN_SHORTHAND)
 _VOWELS = frozenset("aeiou")
-# Shorthand with a meaning of its own: French "stp" is "s'il te plaît", not "stop".
-_OWN_SHORTHAND = wordset("stp svp pls plz thx txt msg sms pfv grz tks bjs bss cmt pcq")
 
 
 def _skeleton(word: str) -> str:
@@ -434,12 +202,12 @@ def _skeleton(word: str) -> str:
 @cache
 def _shorthands() -> dict[str, str]:
     by_skeleton: dict[str, set[str]] = {}
-    for word in SHORTHAND_WORDS:
+    for word in _SHORTHAND_WORDS:
         by_skeleton.setdefault(_skeleton(word), set()).add(word)
     return {
         skeleton: next(iter(meant))
         for skeleton, meant in by_skeleton.items()
-        if len(meant) == 1 and len(skeleton) >= 3 and skeleton not in SHORTHAND_WORDS | _OWN_SHORTHAND
+        if len(meant) == 1 and len(skeleton) >= 3 and skeleton not in _SHORTHAND_WORDS | _OWN_SHORTHAND
     }
 
 
