@@ -11,6 +11,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .languages import MARKER_WORDS
@@ -1311,6 +1312,7 @@ _UNSUBSCRIBE_WORDS = wordset(
     "abbestellen abmeldung disiscrivere disiscrivermi disiscrivetemi disiscrivimi disiscrizione descadastrar"
     " descadastre descadastrem descadastro desinscrever afmelden afmelding uitschrijven"
 )
+_UNSUBSCRIBE_IN_ORDER = sorted(_UNSUBSCRIBE_WORDS)
 _SUBSCRIBE_WORDS = wordset(
     "subscribe subscribed suscribir suscribirme inscribir inscribirme abonner abonnement inscrire "
     "inscription anmelden anmeldung bestellen iscrivere iscrivermi iscrizione cadastrar cadastro inscrever "
@@ -1399,7 +1401,11 @@ def _unsubscribe_slipped(word: str, allowed) -> str | None:
     word for the opposite ("anmelten")."""
     if len(word) < 7:
         return None
-    distance, target = min((OSA.distance(word, target), target) for target in _UNSUBSCRIBE_WORDS)
+    # One call over the sorted words (the first of equally near ones wins), cut off past the widest slip.
+    nearest = process.extractOne(word, _UNSUBSCRIBE_IN_ORDER, scorer=OSA.distance, score_cutoff=2)
+    if nearest is None:
+        return None
+    target, distance, _ = nearest
     if distance > allowed(target):
         return None
     if any(OSA.distance(word, opposite) <= distance for opposite in _SUBSCRIBE_WORDS):
