@@ -53,6 +53,12 @@ HELD_OUT_31 = json.loads((DATA / "labelled_replies_languages_held_out_31.json").
 HELD_OUT_32 = json.loads((DATA / "labelled_replies_languages_held_out_32.json").read_text())["replies"]
 HELD_OUT_33 = json.loads((DATA / "labelled_replies_languages_held_out_33.json").read_text())["replies"]
 HELD_OUT_34 = json.loads((DATA / "labelled_replies_languages_held_out_34.json").read_text())["replies"]
+HELD_OUT_35 = json.loads((DATA / "labelled_replies_languages_held_out_35.json").read_text())["replies"]
+HELD_OUT_36 = json.loads((DATA / "labelled_replies_languages_held_out_36.json").read_text())["replies"]
+HELD_OUT_37 = json.loads((DATA / "labelled_replies_languages_held_out_37.json").read_text())["replies"]
+HELD_OUT_38 = json.loads((DATA / "labelled_replies_languages_held_out_38.json").read_text())["replies"]
+HELD_OUT_39 = json.loads((DATA / "labelled_replies_languages_held_out_39.json").read_text())["replies"]
+HELD_OUT_40 = json.loads((DATA / "labelled_replies_languages_held_out_40.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -478,6 +484,74 @@ SESSION_7_SETS = [
 @pytest.mark.parametrize(("ordinal", "replies"), SESSION_7_SETS)
 @pytest.mark.django_db
 def test_a_session_7_blind_set_meets_the_issue_targets(english_rules_store, ordinal, replies):
+    _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
+
+
+# Session 8's blind sets, each with its first run (and, once fixes were made, its figure after them).
+SESSION_8_SETS = [
+    pytest.param(
+        "thirty-fifth",
+        HELD_OUT_35,
+        # blind first run on main 01de46c (session 8) 96.1 % (0 missed opt-outs, 0 false; it 90.0 %): the
+        # first blind set to meet every target on its first run
+        id="thirty-fifth",
+    ),
+    pytest.param(
+        "thirty-sixth",
+        HELD_OUT_36,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main 01de46c (session 8) "
+            "96.8 % (1 missed opt-out, 0 false; en, fr, de, nl 95.0 %); see its _first_run",
+        ),
+        id="thirty-sixth",
+    ),
+    pytest.param(
+        "thirty-seventh",
+        HELD_OUT_37,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main 01de46c (session 8) "
+            "92.9 % (3 missed opt-outs, 2 false; es, nl 90.0 %); see its _first_run",
+        ),
+        id="thirty-seventh",
+    ),
+    pytest.param(
+        "thirty-eighth",
+        HELD_OUT_38,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main 01de46c (session 8) "
+            "91.4 % (0 missed opt-outs, 0 false; pt, nl 87.5 %); see its _first_run",
+        ),
+        id="thirty-eighth",
+    ),
+    pytest.param(
+        "thirty-ninth",
+        HELD_OUT_39,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main 01de46c (session 8) "
+            "96.8 % (3 missed opt-outs, 0 false; en, pt 92.5 %); see its _first_run",
+        ),
+        id="thirty-ninth",
+    ),
+    pytest.param(
+        "fortieth",
+        HELD_OUT_40,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main 01de46c (session 8) "
+            "85.7 % (0 missed opt-outs, 10 false; es 75.0 %); see its _first_run",
+        ),
+        id="fortieth",
+    ),
+]
+
+
+@pytest.mark.parametrize(("ordinal", "replies"), SESSION_8_SETS)
+@pytest.mark.django_db
+def test_a_session_8_blind_set_meets_the_issue_targets(english_rules_store, ordinal, replies):
     _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
 
 
