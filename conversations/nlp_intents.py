@@ -146,9 +146,18 @@ _CALL_REQUEST = "|".join(
     rf"\b(?:{ask}) (?:\w+ )?(?:(?:{'|'.join(articles.split())}) )?(?:{call})\b"
     for ask, articles, call in _CALL_REQUESTS.values()
 )
+# "I want an explanation from someone", "j'attends une réponse d'un humain", "uitleg van een medewerker": an
+# answer asked of a person.
+_ANSWER_FROM_A_PERSON = (
+    r"\b(?:answer|explanation|explicacion|respuesta|explication|reponse|erklarung|antwort|spiegazione|risposta|"
+    r"explicacao|resposta|uitleg|antwoord) (?:\w+ ){0,2}(?:from|de|d|von|da|van|by|par|di) (?:\w+ ){0,2}(?:"
+    + "|".join(sorted(set(" ".join(_PERSON_WORDS.values()).split())))
+    + r")\b"
+)
 _HUMAN_PATTERNS_MORE = [
     _CALL_REQUEST,
     _PERSON,
+    _ANSWER_FROM_A_PERSON,
     r"\b(?:bot|chatbot)\b",
     r"\b(?:are you|r u|sind sie|bist du|seid ihr|sei|siete|sao|sao voces|e|es|eres|son|ben je|zijn jullie|"
     r"vous etes|t es|c est) (?:un |une |uma |um |een |ein |a |an )?(?:robot|robo|roboter|machine|maquina)\b",

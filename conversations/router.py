@@ -360,8 +360,12 @@ def _compliance(
             reply = reply_render(template, {"store": store.name})
         if reply and intent.kind == OPT_OUT:
             reply = _with_manage_link(reply, customer=customer, language=language)
+        # "never signed up, where did you get my number? I want an explanation from a person": the texts stop,
+        # and a person sees the question.
+        person = asks_for_person(message) if intent.kind == OPT_OUT else None
+        reason = f"{intent.reason}; {person}" if person else intent.reason
         return RouteDecision(
-            Step.COMPLIANCE, None, reply, False, intent.reason, compliance=intent.kind, **heard
+            Step.COMPLIANCE, None, reply, bool(person), reason, compliance=intent.kind, **heard
         )
     # Carriers' rule: an opted-out number gets no HELP answer either.
     reply = "" if unsubscribed else help_reply(store=store, language=language, customer=customer)

@@ -55,6 +55,30 @@ def test_stop_before_the_first_nudge_means_no_nudge_ever(
 
 
 @pytest.mark.django_db
+def test_a_disputed_number_stops_the_texts_and_shows_a_person_the_question(
+    store, shopper, sms_outbox, django_capture_on_commit_callbacks
+):
+    # given a scheduled reminder
+    nudge = NudgeFactory(step__flow__store=store, cart=shopper.carts.get())
+
+    # when the shopper disputes the number and asks a person to explain
+    with django_capture_on_commit_callbacks(execute=True):
+        result = _text(store, "who gave you this number?? I want an explanation from someone, now")
+
+    # then the texts stop (one confirmation, nothing else) and the thread waits for a person
+    nudge.refresh_from_db()
+    shopper.refresh_from_db()
+    thread = Thread.objects.get(customer=shopper)
+    assert result.decision.compliance == "opt_out"
+    assert shopper.sms_status == SmsStatus.UNSUBSCRIBED
+    assert nudge.state == Nudge.State.CANCELLED
+    assert thread.status == Thread.Status.ESCALATED
+    assert "asked for a person" in thread.escalation_reason
+    assert len(sms_outbox) == 1
+    assert "unsubscribed" in sms_outbox[0].body
+
+
+@pytest.mark.django_db
 def test_after_stop_the_store_stays_silent_until_start(
     store, shopper, sms_outbox, django_capture_on_commit_callbacks
 ):
