@@ -78,7 +78,7 @@ RESERVED_WORDS = STRONG_OPT_OUT | WEAK_OPT_OUT | OPT_IN_WORDS | HELP_WORDS
 # Words that travel with a keyword without changing what it asks: "STOP please", "ARRET svp", "STOPP bitte".
 _FILLER = wordset(
     "please pls plz plez now ok okay thanks thank thx ty you just all it this these that them texts "
-    "text texting messages message msgs msg sms me my number already i said seriously asap right "
+    "text texting messages message msgs msg sms me my number already i said seriously asap right rn srsly "
     "immediately again no nope not interested sorry por favor ya gracias mensajes yes hi hello hey "
     "lol wrong from list for to out opt the sending "
     "svp stp merci oui non tout tous maintenant bonjour moi s il vous plait "
@@ -133,6 +133,14 @@ _ABOUT = (
     r"met (?:de|het))"
 )
 _REVOCATION_PATTERNS = [
+    # "take my mum's number off your texts": off our list, whoever's number it is
+    r"\btake (?:\w+ ){0,4}(?:off|out of) (?:your|ur) (?:\w+ )?(?:list|texts|text messages|messages|sms)\b",
+    # "I never signed up for these texts / for this / for anything with you" ("… for an account" is not ours)
+    r"\bnever (?:ever )?(?:signed up|subscribed|opted in|agreed) (?:for|to) (?:any of )?"
+    r"(?:(?:these|this|your|ur|the) (?:\w+ )?"
+    + _MESSAGES_EN
+    + r"|anything (?:with|from) (?:you|u|ya|your (?:shop|store))|this|these)\b"
+    r"(?! (?:account|site|website|card|program|email|emails|newsletter)\b)",
     # "she doesn't want your texts anymore" (the phone's owner, said for them); "this is a business line, no
     # marketing texts here"
     r"\b(?:she|he|they) (?:doesnt|does not|dont|do not) want (?:(?:any more|your|ur|these|the|any) )*"
@@ -250,6 +258,10 @@ _NOT_FROM_YOU_ES = (
     r"(?!(?:ustedes|uds|usted|ud|vosotros|ti|vos|(?:su|tu|esta|vuestra|la) tienda)\b))"
 )
 _REVOCATION_PATTERNS_ES = [
+    # "quiero cancelar la recepción de estos mensajes" ("cancelar el envío exprés" is a delivery)
+    r"\bcancel\w* (?:la |el )?(?:recepcion|envio) (?:de |del )?(?:(?:los|sus|estos|esos|tus) )?"
+    + _MESSAGES_ES
+    + r"\b",
     # "quiero desuscribirme", "¿me desuscribo cómo?"; "me desuscribí del gimnasio" is a story (read as absent)
     r"\b(?:desuscrib|desinscrib)\w*\b",
     # learners' infinitive: "no mandar más mensajes a mí por favor"
@@ -361,6 +373,8 @@ _AN_ITEM_FR = (
     r"\b(?! (?:le|la|les|l|un|une|mon|ma|mes|ce|cette|au|du|de|des|d)\b"
     r"(?! (?:\w+ )?" + _MESSAGES_FR + r"| (?:votre|ta) part\b| vous\b| chez vous\b))"
 )
+# "plus de SMS que ma banque" compares: "plus" is not "no more" when a "que" follows
+_NOT_COMPARED = r"(?!(?: \w+){1,3} qu(?:e)?\b)"
 _REVOCATION_PATTERNS_FR = [
     # "pas besoin de me relancer", "inutile de m'écrire", "g pas besoin de vos msg"
     r"\b(?:pas besoin|plus besoin|pas la peine|plus la peine|inutile|nul besoin|aucun besoin)(?: de| d)? (?:"
@@ -386,7 +400,7 @@ _REVOCATION_PATTERNS_FR = [
     r"\barret(?:ez|e|er)? (?:les|vos|ces|tes|avec les|avec vos) " + _MESSAGES_FR + r"\b",
     r"\b(?:je )?(?:ne )?j?(?:veux|souhaite|desire|veut|veulent) (?:plus|plu|pus?|pas|aucun|aucune) "
     r"(?:\w+ ){0,2}" + _MESSAGES_FR + r"\b",
-    r"\bplus (?:de |d )?" + _MESSAGES_FR + r"\b",
+    r"\bplus" + _NOT_COMPARED + r" (?:de |d )?" + _MESSAGES_FR + r"\b",
     r"\b(?:stop|assez|marre) (?:a |aux |de |des |avec )?(?:vos |ces |les )?" + _MESSAGES_FR + r"\b",
     r"\bdes(?:abonn|inscri)\w*\b",
     r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez|oubliez|oublie|virez) (?:moi|mon numero|mon num)\b",
@@ -421,6 +435,9 @@ _MESSAGES_DE = (
 )
 _CONTACT_DE = r"(?:schreib|schick|send|kontaktier|anschreib|simsen|smsen|texten|zuschick|nerv|spamm)"
 _REVOCATION_PATTERNS_DE = [
+    # "kann man diese Nachrichten irgendwie canceln?": asking whether the texts can be turned off
+    r"\b(?:kann man|kann ich|konnt ihr|konnen sie)\b(?: \w+){0,4} " + _MESSAGES_DE + r"(?: \w+){0,2} "
+    r"(?:canceln|abbestellen|abstellen|deaktivieren|ausschalten|loswerden)\b",
     # "nehmt meine Nummer raus", "nehmen Sie die Nummer bitte raus"; "ich nehme die Nummer 42" is a size
     r"\bnehm(?:t|en sie) (?:\w+ )?(?:meine|mei|die|diese|unsere) (?:handy|telefon|mobil)?nummer "
     r"(?:\w+ )?raus\b",
@@ -574,7 +591,13 @@ _REVOCATION_PATTERNS_IT = [
     r"(?:ri)?contattarmi)\b"
     r"(?! (?:in|su|via|al|alla|a|prima|dopo|le|la|il) )",
     r"\bannull\w* (?:la |l |mia |l mia )?(?:iscrizione|sottoscrizione|registrazione)\b",
-    r"\bessere (?:cancellat|rimoss|tolt)[oa] dalla (?:lista|vostra lista|mailing list)\b",
+    r"\bessere (?:cancellat|rimoss|tolt)[oaie] (?:dalla|dalle|dai|dagli|da) "
+    r"(?:vostr[aei] |questi |queste |sti )?"
+    r"(?:lista|liste|mailing list|elenco|" + _MESSAGES_IT[3:-1] + r")\b",
+    # "voglio cancellarmi da queste notifiche", "come faccio a togliermi da questi messaggi"
+    r"\b(?:cancellarmi|togliermi|rimuovermi|disiscrivermi|cancellarci|toglierci) "
+    r"(?:da|dai|dalle|dagli|dalla) "
+    r"(?:\w+ )?(?:lista|liste|elenco|" + _MESSAGES_IT[3:-1] + r")\b",
     r"\b(?:smettete|smettila|smetti|smettetela|finitela|piantatela|basta) (?:con|coi|col) (?:questi |i |"
     r"tutti "
     r"questi |sti |st |vostri |tuoi )?" + _MESSAGES_IT + r"\b",
@@ -598,6 +621,14 @@ _MESSAGES_PT = (
 _CONTACT_PT = r"(?:mand|envi|escrev|contat|contact|incomod|ench)"
 _AN_ITEM_PT = r"\b(?! (?:o|a|os|as|um|uma|meu|minha|esse|essa|pro|pra)\b(?! (?:\w+ )?" + _MESSAGES_PT + r"))"
 _REVOCATION_PATTERNS_PT = [
+    # "quero cancelar o recebimento dessas mensagens" ("cancelar o envio do pedido" is a delivery)
+    r"\b(?:cancel|suspend|interromp)\w* (?:o )?(?:recebimento|envio) (?:de |d[oa]s? |dess[ae]s |dest[ae]s )?"
+    + _MESSAGES_PT
+    + r"\b",
+    # "cancelei a assinatura e ainda recebo mensagens": told, and the texts still come
+    r"\b(?:cancelei|descadastrei|sai)\b(?: \w+){0,5} (?:e|mas) (?:\w+ ){0,2}(?:receb|cheg)\w*(?: \w+){0,2} "
+    + _MESSAGES_PT
+    + r"\b",
     # learners' infinitive: "não mandar mais sms pra mim"
     r"\b(?:nao|n) (?:me )?(?:mandar|enviar|escrever) (?:mais|nunca) (?:\w+ )?" + _MESSAGES_PT + r"\b",
     # "seria ótimo se parassem de me escrever", "vc pode parar d mandar msg", "quero parar de receber essas
@@ -638,7 +669,11 @@ _REVOCATION_PATTERNS_PT = [
     r"\b(?:me )?(?:tire|tirem|tira|remova|removam|remove|exclua|excluam|apague|apaguem)(?: me| nos)? "
     r"(?:o )?(?:meu "
     r"(?:numero|contato|cadastro)|da (?:lista|sua lista))\b",
-    r"\bme (?:tire|tirem|tira|remova|removam|exclua|excluam|descadastr\w+)\b",
+    # "me tira daqui"; "o site me tira da página", "me tira error" take nothing away from our list
+    r"\bme (?:tire|tirem|tira)\b(?= (?:daqui|dai|dali|disso|dessa|desta|dessas|destas|desse|deste|fora|"
+    r"da lista|da sua lista|por favor|pfv|pf|(?:do|da|dos|das) (?:\w+ )?(?:banco|base|cadastro|sistema|lista|"
+    r"listas|contatos|envios|mensagens|sms))\b|$)"
+    r"|\bme (?:remova|removam|exclua|excluam|descadastr\w+)\b",
     r"\bdescadastr\w*\b",
     r"\b(?:quero )?sair (?:da|dessa|desta|das|de sua) (?:sua )?(?:lista|listas|lista de (?:mensagens|sms))\b",
     r"\bme (?:deixa|deixe|deixem) em paz\b",
@@ -652,7 +687,8 @@ _REVOCATION_PATTERNS_PT = [
     r"\b(?:nao|n) (?:me |nos )?(?:entrem|entre|entra) mais em conta(?:c)?to\b"
     r"|\bnunca mais (?:me |nos )?(?:entrem|entre) em conta(?:c)?to\b",
     # "cancela meu cadastro", but "cancela o pedido?" is about an order, not about the texts.
-    r"\b(?:cancel|exclu|apag|delet|remov)\w* (?:o |a )?(?:(?:meu|minha) )?(?:cadastro|inscricao|subscricao|"
+    r"\b(?:cancel|exclu|apag|delet|remov)(?!(?:ei|uei|ou|aram|eram|iram)\b)\w* (?:o |a )?(?:(?:meu|minha) )?"
+    r"(?:cadastro|inscricao|subscricao|"
     r"assinatura)\b",
     r"\b(?:apag|exclu|remov|delet)\w* (?:os |todos os )?meus dados\b",
     r"\bnao (?:quero|desejo) (?:mais )?ser (?:mais )?(?:incomodad|contatad|contactad|perturbad)[oa]s?\b"
@@ -663,6 +699,10 @@ _MESSAGES_NL = (
     r"herinneringen|reclame|nieuwsbrief)"
 )
 _REVOCATION_PATTERNS_NL = [
+    # "stoppen jullie met mij te sms'en", "hou op met me te appen"
+    r"\b(?:stop|stopt|stoppen|hou op|houd op|ophouden)(?: \w+){0,3} met (?:mij|me|ons) (?:te )?"
+    r"(?:smsen|sms en|sms|"
+    r"appen|whatsappen|berichten|spammen|mailen)\b",
     # "haal het van de lijst" (het: the number); "haal de tent van de lijst" names an item.
     r"\b(?:haal|haalt|verwijder|verwijdert|schrap|schrapt) (?:het|hem|mij|me|ons|dit nummer) (?:\w+ )?"
     r"van de lijst\b",
@@ -755,7 +795,7 @@ _STOP_THE_TEXTS = {
         "publicidad|spam|promos",
     ),
     "fr": (
-        "arretez|arrete|stop|assez|marre|plus|ca suffit|suffit|ras le bol|cessez|cesser",
+        "arretez|arrete|stop|assez|marre|plus" + _NOT_COMPARED + "|ca suffit|suffit|ras le bol|cessez|cesser",
         "de des les vos ces tes avec d aux l envoi tout tous",
         "publicites|spam|promos",
     ),
@@ -826,7 +866,9 @@ _REMOVE_MY_NUMBER = {
         "remove|delete|erase|wipe|unlist|take out|take off",
         r"my (?:phone )?(?:number|no|contact details|contact|details)|this number|"
         r"(?:her|his) (?:phone )?number|me off (?:the|your) list|"
-        r"(?:from|off|out of) (?:your|ur) (?:\w+ )?(?:list|system|database|records|contacts)",
+        r"(?:from|off|out of) (?:your|ur) (?:\w+ )?(?:list|system|database|records|contacts|texts|"
+        r"text messages|"
+        r"messages|sms)",
     ),
     "es": (
         "elimin|borr|quit|saqu|sac|retir|dar de baja|den de baja|dad de baja",
@@ -1003,7 +1045,7 @@ _HOW_TO_STOP = {
     "de": (
         "wie",
         r"abmeld|abbestell|austrag|melde ich mich|(?:komm|komme) ich (?:\w+ ){0,3}raus",
-        r"stopp|stell|blockier|beend|deaktivier|abstell|werd|abbestell|bestell|schalt|weg(?!\w)",
+        r"stopp|stell|blockier|beend|deaktivier|abstell|werd|abbestell|bestell|schalt|weg(?!\w)|cancel",
     ),
     "it": (
         "come",
@@ -1285,6 +1327,18 @@ _NEGATED_REVOCATION = re.compile(
     r"(?:unsubscribe|unsub|opt out|desabonner|abmelden|disiscrivere|descadastrar|afmelden|uitschrijven)\b"
 )
 
+# "cancel my coffee subscription, not the texts", "das Abo kündigen, NICHT die SMS": the texts kept in so many
+# words, so whatever else the message cancels is not them (a clause of its own; "not the texts again" is not).
+_THE = (
+    "the|your|these|los|sus|estos|les|vos|ces|die|eure|diese|gli|i|questi|vostri|as|os|essas|esses|suas|seus|de|"
+    "jullie|uw|deze"
+)
+_TEXTS_SPARED = re.compile(
+    rf"^(?:but |pero |mais |aber |ma |mas |maar )?(?:not|no|pas|nicht|non|nao|niet) (?:{_THE}) {_ANY_TEXTS}\b"
+    r"(?! (?:any ?more|again|please|pls|mas|plus|mehr|piu|mais|meer)\b)"
+    rf"|^(?:{_THE}) {_ANY_TEXTS} (?:no|non|nao|niet|not|pas|nicht)\b"
+)
+
 
 @dataclass(frozen=True)
 class Compliance:
@@ -1483,7 +1537,10 @@ def _compliance(text: Text) -> Compliance | None:
         return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
     folded = " ".join(whole)
     # "ik ken u niet. Uitschrijven": a negation in one sentence does not reach the next one's request
-    if not any(_NEGATED_REVOCATION.search(" ".join(clause)) for clause in clauses):
+    if not any(
+        _NEGATED_REVOCATION.search(said) or _TEXTS_SPARED.search(said)
+        for said in (" ".join(clause) for clause in clauses)
+    ):
         revocation = _revocation(folded, clauses)
         if revocation:
             return revocation

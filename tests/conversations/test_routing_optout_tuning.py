@@ -1419,6 +1419,61 @@ PROMPTED_BY_SETS_29_TO_34_THIRD = {
         "je me suis désinscrite de la salle de sport, vous avez des tapis ?",
     ],
 }
+# Session 8: the kinds blind sets 35–40 found, my own sentences written before any change; first run: 5 of
+# 16 opt-outs read, 11 of 19 traps held. "how do you even have my number??" was a 16th opt-out, dropped after
+# the run: the writers of sets 25 and 40 both read that question alone as a question, not a request.
+PROMPTED_BY_SETS_35_TO_40 = {
+    "opt_out": [
+        # "cancel" borrowed into German for the texts, the verb last
+        "kann man diese Nachrichten irgendwie canceln?",
+        "wie kann ich die SMS von euch canceln",
+        # an Italian reflexive infinitive with "da", and the passive "essere rimosso dai …"
+        "voglio cancellarmi da queste notifiche",
+        "come faccio a togliermi da questi messaggi?",
+        "preferirei essere tolta dai vostri sms, grazie",
+        # cancelling the receiving of the texts
+        "gostaria de cancelar o recebimento dessas mensagens",
+        "quiero cancelar la recepción de estos mensajes",
+        # the number taken off the texts
+        "pls take my mum's number off your texts, she passed away",
+        "remove this number from your text messages",
+        # Dutch "stop met mij te sms'en"
+        "stoppen jullie nu eens met mij te sms'en",
+        "hou op met me te appen aub",
+        # a keyword slip and "right now"
+        "stpo rn",
+        "stop texting me rn",
+        # never signed up for these texts ("how do you have my number?" alone two writers read as a question)
+        "I never signed up for these texts",
+        # a past cancellation, and the texts still come
+        "cancelei a assinatura e ainda recebo mensagens de vocês",
+    ],
+    "!opt_out": [
+        "kann ich die Bestellung noch canceln?",
+        "vorrei cancellare l'ordine di ieri, è possibile?",
+        "quero cancelar o envio do pedido, errei o endereço",
+        "quiero cancelar el envío exprés y pasar al normal",
+        "can you remove the gift note from my order?",
+        "mijn zoon is gestopt met voetbal, kan ik de schoenen terugsturen?",
+        # "plus de … que": a comparison, not "no more texts"
+        "vous envoyez plus de SMS que ma banque, mais bon : le sac est dispo en bleu ?",
+        "j'ai reçu plus de messages que de colis, où est ma commande ?",
+        # "tira" and "me tira" that take nothing away
+        "la web me tira error al pagar con tarjeta",
+        "o site me tira da página de pagamento toda hora",
+        # a past cancellation told to ask about a charge
+        "cancelei a assinatura mas cobraram de novo, podem ver?",
+        # a product subscription cancelled, the texts explicitly kept
+        "cancel my coffee subscription please, not the texts, those are handy",
+        "quiero dar de baja el plan de café, los mensajes no",
+        "bitte das Kaffee-Abo kündigen, nicht die SMS",
+        "quero cancelar a assinatura do café, não as mensagens",
+        "résiliez mon abonnement café, mais pas les SMS",
+        "disdite l'abbonamento al caffè, non gli sms",
+        "zeg mijn koffieabonnement op, niet de sms'jes",
+        "I never signed up for an account, can I check out as a guest?",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -1437,6 +1492,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("sets29-34", PROMPTED_BY_SETS_29_TO_34),
     ("sets29-34-again", PROMPTED_BY_SETS_29_TO_34_AGAIN),
     ("sets29-34-third", PROMPTED_BY_SETS_29_TO_34_THIRD),
+    ("sets35-40", PROMPTED_BY_SETS_35_TO_40),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {

@@ -2225,8 +2225,6 @@ KNOWN_MISSES: dict[str, str] = {
     "je garde le noir, comment je renvoie le bleu ?": "a colour named outside a cart change makes a policy "
     "answer uncovered (uncovered_question); which colour questions a returns policy does answer is wider "
     "than this batch",
-    "cancelei a assinatura e vocês continuam cobrando": "compliance reads 'cancelei a assinatura' as a "
-    "plain-language opt-out before any payment reading (nlp_compliance, the lead's)",
 }
 
 
