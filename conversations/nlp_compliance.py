@@ -292,7 +292,8 @@ _REVOCATION_PATTERNS_ES = [
     + _CONTACT_ES
     + r"\w*(?:me|nos)\b)"
     + _AN_ITEM_ES,
-    r"\bno (?:me |nos |le |les )?(?:vuelv\w*|volver(?:me|nos|le|les)?) a (?:escribir|mandar|enviar|contactar|"
+    # "(preferiría que) no volviera a contactarme": the subjunctive too
+    r"\bno (?:me |nos |le |les )?(?:vuelv\w*|volv\w*) a (?:escribir|mandar|enviar|contactar|"
     r"molestar)\w*" + _AN_ITEM_ES,
     r"\b(?:no|ni) me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|"
     r"molestes)\b" + _AN_ITEM_ES,
@@ -688,7 +689,8 @@ _REVOCATION_PATTERNS_PT = [
     r"|\bnunca mais (?:me |nos )?(?:entrem|entre) em conta(?:c)?to\b",
     # "cancela meu cadastro", but "cancela o pedido?" is about an order, not about the texts.
     r"\b(?:cancel|exclu|apag|delet|remov)(?!(?:ei|uei|ou|aram|eram|iram)\b)\w* (?:o |a )?(?:(?:meu|minha) )?"
-    r"(?:cadastro|inscricao|subscricao|"
+    # "inscrição" as typed: "incriçao", "inscrisao"
+    r"(?:cadastro|ins?cri[cs]ao|subscricao|"
     r"assinatura)\b",
     r"\b(?:apag|exclu|remov|delet)\w* (?:os |todos os )?meus dados\b",
     r"\bnao (?:quero|desejo) (?:mais )?ser (?:mais )?(?:incomodad|contatad|contactad|perturbad)[oa]s?\b"

@@ -1447,6 +1447,9 @@ PROMPTED_BY_SETS_35_TO_40 = {
         "I never signed up for these texts",
         # a past cancellation, and the texts still come
         "cancelei a assinatura e ainda recebo mensagens de vocês",
+        # two kinds sets 30 and 31 still missed: the Spanish subjunctive, a misspelt "inscrição"
+        "le agradecería que no volvieran a escribirme",
+        "cancelem minha incrição por favor",
     ],
     "!opt_out": [
         "kann ich die Bestellung noch canceln?",
@@ -1472,6 +1475,7 @@ PROMPTED_BY_SETS_35_TO_40 = {
         "disdite l'abbonamento al caffè, non gli sms",
         "zeg mijn koffieabonnement op, niet de sms'jes",
         "I never signed up for an account, can I check out as a guest?",
+        "le agradecería que no volvieran a cobrarme el envío",
     ],
 }
 PROMPTED_BY_BLIND_SETS = (
