@@ -696,10 +696,13 @@ _REVOCATION_PATTERNS_PT = [
     r"\bnao (?:quero|desejo) (?:mais )?ser (?:mais )?(?:incomodad|contatad|contactad|perturbad)[oa]s?\b"
     r"(?! pelo (?:entregador|motoboy|correio|carteiro))",
 ]
-_MESSAGES_NL = (
-    r"(?:berichten|berichtjes|bericht|sms|smsjes|smsje|smskes|smske|smsen|sms jes|appjes|meldingen|"
-    r"herinneringen|reclame|nieuwsbrief)"
+_TEXTS_NL = (
+    "berichten|berichtjes|bericht|sms|smsjes|smsje|smskes|smske|smsen|sms jes|appjes|meldingen|herinneringen|"
+    "reclame"
 )
+# "geen nieuwsbrief meer" asks for silence too; but the newsletter is the shop's email, so leaving it long ago
+# is a story about it, not about these texts (_ANY_TEXTS, below, leaves it out).
+_MESSAGES_NL = rf"(?:{_TEXTS_NL}|nieuwsbrief)"
 _REVOCATION_PATTERNS_NL = [
     # "stoppen jullie met mij te sms'en", "hou op met me te appen"
     r"\b(?:stop|stopt|stoppen|hou op|houd op|ophouden)(?: \w+){0,3} met (?:mij|me|ons) (?:te )?"
@@ -1260,9 +1263,10 @@ _REVOCATION_AT_START = {
 # A first-person PAST unsubscription from something else ("je me suis désabonnée de Netflix", "me di de baja
 # del gym") tells a story, it asks nothing of us: that span is read as if absent. From OUR texts ("I
 # unsubscribed from your texts and they keep coming") it stays a revocation.
-# The newsletter is the shop's email: leaving it long ago says nothing about these texts.
 _ANY_TEXTS = (
-    "(?:" + "|".join(texts[3:-1] for texts in _MESSAGES_ALL.values()).replace("|nieuwsbrief", "") + ")"
+    "(?:"
+    + "|".join(texts[3:-1] for language, texts in _MESSAGES_ALL.items() if language != "nl")
+    + f"|{_TEXTS_NL})"
 )
 # Ours: these texts, our list, "everything" (which includes them), or you; "your emails", "the gym" are not.
 _OURS = (
