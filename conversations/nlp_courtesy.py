@@ -363,10 +363,13 @@ FAMILY = (
     "mulher, filha, filho, mae, pai, irma, irmao, genro, nora, namorado, namorada, "
     "man, vrouw, dochter, zoon, moeder, vader, zus, broer, schoonzoon, schoondochter, vriend, vriendin"
 )
+# Asked (a verb or "with" before, or German "meine Frau fragen"): "es para mi hermana" is who it is for.
+_RELATIVE = rf"(?:{'|'.join(sorted(FAMILY.split(', '), key=len, reverse=True))})"
 _FAMILY = (
-    r"(?:(?:with|to|con|a|avec|mit|col|com|met|aan) )?(?:(?:o|a|il|la) )?"
-    r"(?:my|mi|mis|mon|ma|mes|meine|meinem|meiner|meinen|mio|mia|miei|meu|minha|mijn) "
-    rf"(?:{'|'.join(sorted(FAMILY.split(', '), key=len, reverse=True))})"
+    r"(?:(?:ask|asking|check with|with|to|pregunto a|preguntar a|consulto con|con|a|avec|demander a|mit|"
+    r"chiedo a|chiedere a|col|con|com|perguntar a|pergunto a|met|aan|vraag|vragen) )(?:(?:o|a|il|la) )?"
+    rf"(?:my|mi|mis|mon|ma|mes|meine|meinem|meiner|meinen|mio|mia|miei|meu|minha|mijn) {_RELATIVE}"
+    rf"|(?:meine|meinen|mijn) {_RELATIVE} (?:fragen|frage|vragen|vraag)"
 )
 # A sign-off and the name under it: "Cordialement, Jeanne", "Gruß Horst", "Abraço, Joaquim".
 SIGN_OFFS = (

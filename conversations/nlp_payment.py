@@ -161,9 +161,10 @@ CHARGING = (
 
 # "pause my coffee subscription for a month", "suspendre mon abonnement", "Abo pausieren", "sospendere
 # l'abbonamento": a change to a standing order only a person can make. A word naming a subscription
-# (`SUBSCRIPTIONS`, also ending a compound: "koffieabonnement", "Kaffee-Abo") with a change asked of it.
+# (`SUBSCRIPTIONS`, also ending a compound: "koffieabonnement", "Kaffee-Abo") with a change asked of it
+# (not one made: "I cancelled my gym membership to buy this" says why they buy).
 SUBSCRIPTION_CHANGES = (
-    "pause, paused, pausing, skip, suspend, stop, cancel, cancelled, canceled, change, changing, modify, "
+    "pause, pausing, skip, suspend, stop, cancel, change, changing, modify, "
     "move, hold, freeze, "
     "pausar, pausa, suspender, cancelar, cancela, cancelen, anular, cambiar, cambiad, modificar, saltar, "
     "congelar, "
