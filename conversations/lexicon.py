@@ -275,7 +275,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{capacity}, {size} {unit} version, shade {size}, shade {measure}, in shade, travel size, travel "
             "sized, mini size, super king, in king, in queen, uk plug, eu plug, us plug, european plug, "
             "swiss plug, brazilian plug, australian plug, american plug, spare, spares, spare parts, more of "
-            "* in, inner tube, inner tubes"
+            "* in, inner tube, inner tubes, or only {colour}, or just {colour}, only in {colour}, whole "
+            "beans, whole bean, as beans"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -290,7 +291,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "otro color, en {measure}, en {size} {unit}, de {size} {capacity}, tono {measure}, tono {size}, "
             "tamano de viaje, formato de viaje, formato viaje, en tamano {size}, enchufe ingles, enchufe "
             "britanico, enchufe suizo, enchufe brasileno, enchufe europeo, enchufe americano, repuesto, "
-            "repuestos, recambio, recambios"
+            "repuestos, recambio, recambios, lo teneis en, la teneis en, los teneis en, las teneis en, en "
+            "grano, o solo {colour}"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
@@ -304,7 +306,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{measure}, teinte {size}, en teinte, format voyage, taille voyage, format mini, prise anglaise, "
             "prise uk, prise suisse, prise bresilienne, prise europeenne, prise americaine, pieces "
             "detachees, piece detachee, chambre a air, chambres a air, recevez d autres, recevrez d autres, "
-            "aurez d autres"
+            "aurez d autres, en grains, ou seulement en {colour}, ou juste en {colour}"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -319,7 +321,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "schultergurt, mit tragegurt, er pack, erpack, andere farbe, anderen farbe, in {measure}, in "
             "{size} {unit}, farbton {measure}, farbton {size}, reisegrosse, reiseformat, ersatzteil, "
             "ersatzteile, schlauche, uk stecker, schweizer stecker, englischem stecker, englischer stecker, "
-            "wieder * rein, bekommt ihr * rein, kriegt ihr * rein"
+            "wieder * rein, bekommt ihr * rein, kriegt ihr * rein, lagernd, wieder lagernd, ganze bohne, "
+            "ganze bohnen, als bohne, als bohnen"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
@@ -333,7 +336,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "da, altro colore, un altro colore, in {measure}, nella {measure}, da {measure}, da {size} "
             "{capacity}, in {size} {unit}, tonalita {measure}, tonalita {size}, nella tonalita, formato "
             "viaggio, formato da viaggio, spina inglese, spina svizzera, spina brasiliana, spina europea, "
-            "spina americana, ricambi, ricambio, camera d aria, camere d aria"
+            "spina americana, ricambi, ricambio, camera d aria, camere d aria, in grani, c e pure {colour}, "
+            "c e pure in, o solo {colour}"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -346,7 +350,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{measure}, de {size} {capacity}, em {size} {unit}, com {size} {capacity}, tom {measure}, tom "
             "{size}, em tamanho {size}, tamanho de viagem, tamanho viagem, plugue suico, plugue ingles, "
             "plugue europeu, plugue americano, plugue brasileiro, tomada suica, tomada inglesa, tomada "
-            "europeia, tomada americana, pecas de reposicao, peca de reposicao"
+            "europeia, tomada americana, pecas de reposicao, peca de reposicao, em grao, em graos, ou so "
+            "{colour}"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -360,7 +365,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "in {measure}, ook in {size} {unit}, in {size} {unit}, van {size} {capacity}, met {size} "
             "{capacity}, tint {measure}, tint {size}, reisformaat, reisverpakking, engelse stekker, britse "
             "stekker, zwitserse stekker, braziliaanse stekker, onderdelen, reserveonderdelen, remblokken, "
-            "binnenband, binnenbanden"
+            "binnenband, binnenbanden, in bonen, hele bonen, of alleen {colour}"
         ),
     },
     "order_status": {
