@@ -34,7 +34,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "buy, if i buy now, if i order now, courier, express delivery, get it to me, come by, send it "
             "to, send them to, send * to, sent to, send to, post to, post it to, post there, how many days, "
             "have it before, get it before, have it by, can it get to, will it get to, would it get to, can "
-            "it reach, will it reach, would it reach, could it reach, express, next day delivery"
+            "it reach, will it reach, would it reach, could it reach, express, next day delivery, "
+            "send parcels to, send packages to, upstairs, carry it up, carry them up"
         ),
         "es": _terms(
             "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, mandan"
@@ -42,7 +43,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "si compro, si pido, si lo compro, paqueteria, repartidor, me llegaria, llegaria, a domicilio, "
             "envio express, enviais, mandais, mandar a, mandarlo a, mandarla a, enviar a, cuantos dias, "
             "punto de recogida, "
-            "lo tengo antes, la tengo antes, tenerlo antes, tenerla antes, traen a casa, me lo traen"
+            "lo tengo antes, la tengo antes, tenerlo antes, tenerla antes, traen a casa, me lo traen, me lo "
+            "suben, me la suben, me los suben, me las suben, al {measure} piso, al {size} piso"
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
@@ -50,7 +52,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "delai de livraison, colissimo, chronopost, a temps, l aurai, je l aurai, en combien de temps, "
             "combien de jours, si"
             " je commande, si je l achete, transporteur, point relais, livraison express, je l ai, "
-            "l avoir avant, l avoir pour, l aurai avant, sera la avant, sera la pour, sera ici avant"
+            "l avoir avant, l avoir pour, l aurai avant, sera la avant, sera la pour, sera ici avant, au "
+            "{measure} etage, monter a l etage, montent a l etage"
         ),
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
@@ -61,7 +64,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " ich bestelle, wenn ich jetzt kaufe, expressversand, packstation, lieferdienst, kommt das, kommt"
             " es, schickt ihr, schicken nach, schickt nach, dauert es nach, dauert das nach, wie viele tage, "
             "wenn ich heute kaufe, wenn ich kaufe, schafft ihr das bis, schafft ihr es bis, schafft ihr das "
-            "noch bis, schafft ihr es noch bis"
+            "noch bis, schafft ihr es noch bis, vor weihnachten, bis weihnachten, vor ostern, bis ostern, "
+            "vor nikolaus, paketbote, paketbotin, zusteller, in den {size} stock, ins {size} stockwerk, "
+            "hochtragen, hochgetragen"
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
@@ -71,14 +76,16 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "mandate in, mandate a, mandate pure a, "
             "mandate pure in, mandare in, mandare a, mandarla in, mandarlo in, mandarla a, mandarlo a, "
             "mandate anche in, mandate anche a, quanti giorni, averla entro, averlo entro, averla prima, "
-            "averlo prima"
+            "averlo prima, al {size} piano, al {measure} piano, portano su, portate su"
         ),
         "pt": _terms(
             "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, portes,"
             " correio, prazo de entrega, frete gratis, correios, sedex, ctt, a tempo, recebo ate, se eu "
             "comprar, se eu pedir, se comprar, quanto tempo demora, demora pra chegar, demora para chegar, "
             "transportadora, mandam pra, mandam para, mandam pro, mandar pra, mandar para, mandar pro, manda "
-            "pra, manda pro, enviar pra, enviar pro, quantos dias, ter antes, receber antes, ter ate"
+            "pra, manda pro, enviar pra, enviar pro, quantos dias, ter antes, receber antes, ter ate, mandam "
+            "pros, mandam pras, manda pros, enviam pra, enviam pro, enviam pros, enviam para, ao {measure} "
+            "andar, sobem ate"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, levert,"
@@ -89,7 +96,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "bestel, als ik nu bestel, is het er, in huis, afhaalpunt, pakketpunt, "
             "ophaalpunt, bezorgdienst, sturen naar, sturen jullie, duurt "
             "het naar, duurt het tot, hoeveel dagen, hem hebben voor, het hebben voor, komt het voor, komt "
-            "hij voor, komt ie voor, komt het * binnen, is het er voor, in huis voor"
+            "hij voor, komt ie voor, komt het * binnen, is het er voor, in huis voor, voor sinterklaas, voor "
+            "kerst, voor de kerst, voor pakjesavond, voor de feestdagen, voor zaterdag binnen, voor vrijdag "
+            "binnen, {measure} verdieping, naar boven"
         ),
     },
     "discount": {
@@ -497,6 +506,31 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     },
     "de": {
         "ende": ("unless", frozenset()),
+        # "bis in den 3. Stock": a floor, not stock
+        "stock": (
+            "after",
+            frozenset(
+                {
+                    "den",
+                    "dem",
+                    "im",
+                    "ersten",
+                    "zweiten",
+                    "dritten",
+                    "vierten",
+                    "obersten",
+                    "1",
+                    "2",
+                    "3",
+                    "4",
+                    "5",
+                    "6",
+                    "7",
+                    "8",
+                    "9",
+                }
+            ),
+        ),
         "code": ("unless", frozenset({"rabatt", "gutschein", "rabattcode", "promo", A_CODE})),
     },
     "nl": {
@@ -540,7 +574,8 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             "chegar, a tempo, recebo ate, se eu comprar, se eu pedir, se comprar, quanto tempo demora, "
             "demora pra chegar, demora para chegar, aankomen, komt het aan, komt aan, op tijd, hoe snel, "
             "wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag bestel, als ik nu bestel, "
-            "is het er, in huis, pakket"
+            "is het er, in huis, pakket, vor weihnachten, bis weihnachten, vor ostern, bis ostern, "
+            "vor nikolaus, voor sinterklaas, voor kerst, voor de kerst, voor pakjesavond, voor de feestdagen"
         )
     ),
     "stock": frozenset(
@@ -575,14 +610,16 @@ CONJUNCTIONS: dict[str, frozenset[str]] = {
 # Past forms that only a shopper who already bought writes ("comprei", "bestellt", "ordered"), compared as
 # written: their stem is also the future's ("se eu comprar", "wenn ich bestelle", "if I order").
 # Also words whose stem is another word's: Portuguese "comprido" (long) is stemmed as "comprar", English
-# "petite" as French "petit" ("un petit cadeau"), French "port" (postage) as "porte" (a door, "I wear").
+# "petite" as French "petit" ("un petit cadeau"), French "port" (postage) as "porte" (a door, "I wear"),
+# Portuguese "transportadora" (a carrier firm) as French "transport" ("caisse de transport", a pet carrier).
 AS_WRITTEN = frozenset(
     _terms(
         "ordered, i ordered, i paid, pedi, compre, pague, ya lo enviaron, ya salio, entregado, j ai "
         "commande, ce que j ai commande, j ai paye, passe commande, passe une commande, bestellt, hab "
         "bestellt, habe bestellt, bezahlt, zugestellt, schon verschickt, schon versendet, ordinato, ho "
         "ordinato, ho pagato, consegnato, comprei, paguei, entregue, despacharam, ja foi enviado, foi "
-        "enviado, besteld, betaald, al verzonden, al verstuurd, bestelde, comprido, comprida, petite, port"
+        "enviado, besteld, betaald, al verzonden, al verstuurd, bestelde, comprido, comprida, petite, port, "
+        "transportadora"
     )
 )
 
