@@ -197,7 +197,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "sleep in it, room for, enough room, enough space, fit inside, usually in a {size}, normally in "
             "a {size}, always in a {size}, im in a {size}, im usually in a {size}, fit through, get through "
             "a, get through the, through the door, through a door, through my door, sloping ceiling, uk "
-            "{size}, eu {size}, us {size}, {size} in eu, {size} in uk, {size} in us"
+            "{size}, eu {size}, us {size}, {size} in eu, {size} in uk, {size} in us, big enough, large "
+            "enough, roomy enough"
         ),
         "es": _terms(
             "talla, tallas, medidas, me queda, te queda, le queda, queda bien, quedan bien, tallaje, guia de "
@@ -208,7 +209,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "talla menos, ancha, anchas, anchos, pie ancho, elastico, elastica, cadera, caderas, empeine, "
             "valen para botas, valen para mis, sirven para mis, sirve para un, sirve para una, vale para un, "
             "vale para una, compatible con, caben, cabe, cabemos, cabria, caberian, entra en la, entra en "
-            "el, entran en la, entran en el, {size} europeo, {size} en europa"
+            "el, entran en la, entran en el, {size} europeo, {size} en europa, le vale, le valdra, le "
+            "valdria, bastante grande"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
@@ -221,7 +223,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "trop courte, trop serre, trop serree, convient a un, convient a une, convient il a, compatible "
             "avec, lui va, me va, s adaptent a, s adapte a, trop grand, trop grande, trop petit, trop "
             "petite, {size} europeen, {size} en europe, passe par la porte, porte, sous les combles, sous "
-            "pente"
+            "pente, {size} suffit, {size} suffira, assez grand, assez grande, assez grands, assez grandes"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -231,7 +233,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "brustumfang, bund, ich trage, trage * {size}, sonst immer, kindergrosse, schuhgrosse, breite "
             "fusse, breite, breiten, breit, schmal, dehnbar, hufte, huften, waden, zu lang, zu kurz, zu eng, "
             "zu weit, passen * ins, passen * in, passen * mit, passt * ins, passt * rein, passen * rein, "
-            "reinpassen, wie lang sind, armellange, durch die tur, dachschrage, {size} eu, {size} uk"
+            "reinpassen, wie lang sind, armellange, durch die tur, dachschrage, {size} eu, {size} uk, reicht "
+            "das, reicht die, reicht der, reicht * in {size}, gross genug, grosse genug"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -244,7 +247,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "corto, troppo corta, troppo stretto, troppo stretta, compatibile con, va bene per un, va bene "
             "su, vanno bene per i miei, vanno bene per scarponi, vanno bene per gli scarponi, entra nel, "
             "entra nella, entrano nel, entrano nella, ci sta dentro, ci entra, ci entrano, ci stiamo, {size} "
-            "italiano, {size} europeo, che numero e, passa dalla porta, passa da * porta, sotto la mansarda"
+            "italiano, {size} europeo, che numero e, passa dalla porta, passa da * porta, sotto la mansarda, "
+            "{size} di scarpe, {size} basta, basta per "
+            "un, basta per una, serve la {size}, serve il {size}, abbastanza grande, abbastanza grandi"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
