@@ -395,7 +395,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "wrong zip, wrong zip code, wrong postal code, wrong house number, change the address, change my "
             "address, correct the address, fix the address, update the address, update my address, has it "
             "gone out, gone out yet, has it been sent, been sent yet, has it been dispatched, been "
-            "dispatched yet"
+            "dispatched yet, in preparation, being prepared, new one been sent, new order been sent"
         ),
         "es": _terms(
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
@@ -404,7 +404,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ya lo enviaron, ya salio, ya lo mandaron, pague, pedido {number}, sin noticias, ha salido, "
             "ha salio, esta pagado, parado desde, ya pague, ya la pague, ya lo pague, puse mal, "
             "codigo postal mal, codigo postal equivocado, direccion equivocada, direccion mal, corregir la "
-            "direccion, cambiar la direccion, numero de casa equivocado"
+            "direccion, cambiar la direccion, numero de casa equivocado, en preparacion, sigue en "
+            "preparacion"
         ),
         "fr": _terms(
             "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, ou "
@@ -425,7 +426,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "lieferung, mein packchen, bezahlt, zugestellt, bestellung {number}, schon unterwegs, bestellung "
             "aufgegeben, hangt fest, steckt fest, warte immer noch, warte noch auf, nix gekommen, nichts "
             "gekommen, falsche hausnummer, falsche adresse, falsche postleitzahl, falsche plz, adresse "
-            "andern, adresse korrigieren, adresse falsch, hausnummer falsch, hausnummer andern"
+            "andern, adresse korrigieren, adresse falsch, hausnummer falsch, hausnummer andern, in "
+            "bearbeitung, in vorbereitung"
         ),
         "it": _terms(
             "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il mio"
@@ -436,7 +438,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "numero d ordine {number}, fatto un ordine, fatto l ordine, fermo da, gia pagato, gia partito, "
             "e partito, sbagliato il cap, cap sbagliato, sbagliato l indirizzo, indirizzo sbagliato, "
             "correggere l indirizzo, cambiare l indirizzo, sbagliato il numero civico, numero civico "
-            "sbagliato"
+            "sbagliato, in preparazione, in lavorazione"
         ),
         "pt": _terms(
             "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote, "
@@ -444,7 +446,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ainda nao chegou, nao chegou, entregue, nao recebi, minha encomenda, despacharam, minha compra, "
             "cade, fiz uma compra, fiz a compra, parado ha, parado faz, endereco errado, morada errada, cep "
             "errado, codigo postal errado, numero da porta errado, numero da porta, corrigir o endereco, "
-            "corrigir a morada, alterar a morada, alterar o endereco, mudar o endereco"
+            "corrigir a morada, alterar a morada, alterar o endereco, mudar o endereco, em preparacao, em "
+            "separacao, em processamento"
         ),
         "nl": _terms(
             "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket, "
@@ -455,7 +458,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "gekregen, mijn order, betaald, wachten op mijn, bezorger is niet, bestelling geplaatst, staat "
             "stil, wanneer komt mijn, wacht nog steeds, wacht nog op, bestelde, niks gekomen, verkeerd "
             "adres, verkeerde adres, verkeerd huisnummer, verkeerde huisnummer, adres wijzigen, adres "
-            "aanpassen, adres veranderen, huisnummer aanpassen, huisnummer wijzigen"
+            "aanpassen, adres veranderen, huisnummer aanpassen, huisnummer wijzigen, in behandeling, in "
+            "voorbereiding"
         ),
     },
     "payment": {
