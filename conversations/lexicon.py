@@ -108,7 +108,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "down, price come down, go on sale, goes on sale, on sale, black friday, cyber monday, off the "
             "price, money off, knock * off, reduced, boxing day, january sales, hot sale, first order code, "
             "code for a first order, code for my first order, first order discount, welcome code, welcome "
-            "discount"
+            "discount, {code} says invalid, {code} invalid, {code} is invalid, {code} not valid, {code} "
+            "doesnt work, {code} isnt working, {code} not working, {code} wont work, {code} expired, "
+            "invalid code"
         ),
         "es": _terms(
             "descuento, cupon, codigo, oferta, rebaja, rebajas, promocion, mas barato, descuentos, cupones, "
@@ -487,11 +489,19 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 # A neighbour that rescues "code": a discount code itself, letters and digits ("HIVER10", "10OFF").
 A_CODE = "{code}"
 FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
+    "en": {
+        # "do you offer instrument insurance?" offers a service; "what grind size" is the coffee's, not a fit
+        "offer": ("after", frozenset({"you", "u", "we", "they", "still"})),
+        "size": ("after", frozenset({"grind", "portion", "serving", "file", "font", "screen"})),
+    },
     "fr": {
         "sale": ("unless", frozenset()),
         "envoie": ("after", frozenset({"je", "j", "te", "t", "vous", "lui", "leur", "les", "le", "la", "l"})),
         "sales": ("unless", frozenset()),
-        "code": ("unless", frozenset({"promo", "reduction", "remise", A_CODE})),
+        "code": (
+            "unless",
+            frozenset({"promo", "reduction", "remise", "bienvenue", "invalide", "expire", A_CODE}),
+        ),
         "reviens": ("unless", frozenset()),
         "envoyez": ("after", frozenset({"m", "me"})),
         "renvoyer": ("after", frozenset({"m", "me", "nous"})),
