@@ -242,8 +242,9 @@ def _sentiment() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-# The tone reader knows English only: German and Dutch "die" (the, that) is not its verb.
-_NOT_ENGLISH_TONE = re.compile(r"\bdie\b", re.IGNORECASE)
+# The tone reader knows English only: German and Dutch "die" (the, that) is not its verb, Spanish "sin"
+# (without: "la bolsa está sin abrir") not a sin.
+_NOT_ENGLISH_TONE = re.compile(r"\b(?:die|sin)\b", re.IGNORECASE)
 
 
 def _tone(text: Text) -> float:
