@@ -110,7 +110,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "code for a first order, code for my first order, first order discount, welcome code, welcome "
             "discount, {code} says invalid, {code} invalid, {code} is invalid, {code} not valid, {code} "
             "doesnt work, {code} isnt working, {code} not working, {code} wont work, {code} expired, "
-            "invalid code"
+            "invalid code, {code} valid, {code} still valid, {code} still work, {code} still working"
         ),
         "es": _terms(
             "descuento, cupon, codigo, oferta, rebaja, rebajas, promocion, mas barato, descuentos, cupones, "
@@ -212,7 +212,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "valen para botas, valen para mis, sirven para mis, sirve para un, sirve para una, vale para un, "
             "vale para una, compatible con, caben, cabe, cabemos, cabria, caberian, entra en la, entra en "
             "el, entran en la, entran en el, {size} europeo, {size} en europa, le vale, le valdra, le "
-            "valdria, bastante grande"
+            "valdria, bastante grande, suficientemente grande, lo bastante grande"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
@@ -225,7 +225,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "trop courte, trop serre, trop serree, convient a un, convient a une, convient il a, compatible "
             "avec, lui va, me va, s adaptent a, s adapte a, trop grand, trop grande, trop petit, trop "
             "petite, {size} europeen, {size} en europe, passe par la porte, porte, sous les combles, sous "
-            "pente, {size} suffit, {size} suffira, assez grand, assez grande, assez grands, assez grandes"
+            "pente, {size} suffit, {size} suffira, assez grand, assez grande, assez grands, assez grandes, "
+            "suffisamment grand, suffisamment grande"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -250,8 +251,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "su, vanno bene per i miei, vanno bene per scarponi, vanno bene per gli scarponi, entra nel, "
             "entra nella, entrano nel, entrano nella, ci sta dentro, ci entra, ci entrano, ci stiamo, {size} "
             "italiano, {size} europeo, che numero e, passa dalla porta, passa da * porta, sotto la mansarda, "
-            "{size} di scarpe, {size} basta, basta per "
-            "un, basta per una, serve la {size}, serve il {size}, abbastanza grande, abbastanza grandi"
+            "{size} di scarpe, {size} basta, basta per un, basta per una, serve la {size}, serve il {size}, "
+            "abbastanza grande, abbastanza grandi, grande abbastanza, grandi abbastanza"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -262,7 +263,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "certinho, pe largo, estica, quadril, panturrilha, comprido, comprida, tronco, forma grande, "
             "forma pequeno, fica curta, fica curto, muito comprida, muito comprido, serve num, serve numa, "
             "serve para um, serve para uma, compativel com, {size} brasileiro, {size} europeu, {size} na "
-            "europa, que numero e, passa pela porta, porta"
+            "europa, que numero e, passa pela porta, porta, grande o suficiente, grande o bastante, grande "
+            "suficiente"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
