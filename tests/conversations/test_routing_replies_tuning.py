@@ -2336,6 +2336,62 @@ F is het normaal dat de verwarming de hele tijd aan blijft?
 """,
 }
 
+# Written after tuning on TWENTIETH_BATCH, against what its lists could reach: a family member who ordered, a
+# pause of texts (not of a subscription), a subscription cancelled in the past, a battery's or a wool's
+# percentage, "big enough" said as a report, a code asked about, a holiday in an order question, "fertig"
+# of an order. First run on 2cba911: 30/35; then "{code} still valid" and "grande o suficiente" were added.
+TWENTIETH_BATCH_AFTER_TRAPS = {
+    "en": """
+N my husband ordered it last week and it hasn't come
+W can you pause the texts for a month?
+S I cancelled my gym subscription to afford this, do you ship to Ireland?
+F my phone battery is at 20%, is the charger fast?
+K perfect, the bed is big enough, thanks. June
+D is WELCOME10 still valid?
+O ordered before Christmas and the tracking hasn't moved
+""",
+    "es": """
+S es para mi madre, ¿llega antes de Reyes?
+E gracias guapa, pero la tarjeta me rebota
+Z ¿le vale a mi hijo la talla 10?
+F ¿la bici sube una pendiente del 15%?
+K mil gracias, que Dios te bendiga, lo pido cuando cobre la pensión
+""",
+    "fr": """
+R je voudrais échanger les croquettes, mon chien n'en veut pas
+A vous l'avez en noir ou seulement en blanc ?
+O ma commande est en préparation depuis 10 jours
+E je voudrais passer mon abonnement café à toutes les 6 semaines au lieu de 4
+K merci Monsieur, vous êtes bien aimable, je vais en parler à ma femme
+""",
+    "de": """
+O ist meine Bestellung schon fertig?
+S liefert ihr bis vor Weihnachten nach Österreich?
+F die Wolle ist 80 % Merino, kratzt sie?
+K danke digga, bestell ich wenn die Rente da ist
+E ich möchte mein Abo kündigen, nicht die SMS
+""",
+    "it": """
+Z porto il 44, la L mi va?
+F la pentola va bene sull'induzione?
+E il pagamento si è fermato a metà ma mi hanno addebitato
+K grazie mille, molto gentile, ne parlo con mio marito
+A ce l'avete in grani o solo macinato?
+""",
+    "pt": """
+O o pedido está em preparação há uma semana, é normal?
+E quero pausar a assinatura por dois meses
+Z o cachorro pesa 30 kg, a cama G é grande o suficiente?
+K muito obrigado, vou falar com a minha mulher e depois digo
+""",
+    "nl": """
+F hoeveel liter heeft de bak van 120 cm?
+S komt het pakket voor de kerst binnen?
+E kunnen jullie het abonnement om de 6 weken sturen in plaats van 4?
+K dank u wel, heel vriendelijk, ik overleg met mijn man
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -2367,6 +2423,7 @@ AREAS = {
     "nineteenth-traps": NINETEENTH_BATCH_TRAPS,
     "nineteenth-after-traps": NINETEENTH_BATCH_AFTER_TRAPS,
     "twentieth": TWENTIETH_BATCH,
+    "twentieth-after-traps": TWENTIETH_BATCH_AFTER_TRAPS,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -2391,6 +2448,7 @@ FOLLOW_UP_BATCHES = (
     "nineteenth-traps",
     "nineteenth-after-traps",
     "twentieth",
+    "twentieth-after-traps",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
@@ -2412,6 +2470,16 @@ KNOWN_MISSES: dict[str, str] = {
     "than this batch",
     "cancelei a assinatura e vocês continuam cobrando": "compliance reads 'cancelei a assinatura' as a "
     "plain-language opt-out before any payment reading (nlp_compliance, the lead's)",
+    "I cancelled the first order because of the wrong address, has the new one been sent?": "the English "
+    "tone reader scores 'cancelled' with 'wrong' at -0.62, read as anger before any rule",
+    "tem encordoamento de nylon?": "a material asked of a product ('de nylon') has no stock phrase: 'tem' "
+    "with any noun would reach every product question",
+    "perfect, the bed is big enough, thanks. June": "'big enough' is a fit question's words; said as a "
+    "report with thanks it still reaches Sizing (as 'long enough' did before)",
+    "ich möchte mein Abo kündigen, nicht die SMS": "compliance reads 'Abo kündigen' as a plain-language "
+    "opt-out before the subscription reading (nlp_compliance, the lead's)",
+    "porto il 44, la L mi va?": "too short for the detector: read in the store's English, where Italian "
+    "'porto' (I wear) is not masked and German 'Porto' (postage) reaches Shipping",
 }
 
 
