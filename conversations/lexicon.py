@@ -43,7 +43,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "si compro, si pido, si lo compro, paqueteria, repartidor, me llegaria, llegaria, a domicilio, "
             "envio express, enviais, mandais, mandar a, mandarlo a, mandarla a, enviar a, cuantos dias, "
             "punto de recogida, "
-            "lo tengo antes, la tengo antes, tenerlo antes, tenerla antes, traen a casa, me lo traen, me lo "
+            "transporte, lo tengo antes, la tengo antes, tenerlo antes, tenerla antes, traen a casa, me lo "
+            "traen, me lo "
             "suben, me la suben, me los suben, me las suben, al {measure} piso, al {size} piso"
         ),
         "fr": _terms(
@@ -52,7 +53,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "delai de livraison, colissimo, chronopost, a temps, l aurai, je l aurai, en combien de temps, "
             "combien de jours, si"
             " je commande, si je l achete, transporteur, point relais, livraison express, je l ai, "
-            "l avoir avant, l avoir pour, l aurai avant, sera la avant, sera la pour, sera ici avant, au "
+            "frais de transport, l avoir avant, l avoir pour, l aurai avant, sera la avant, sera la pour, "
+            "sera ici avant, au "
             "{measure} etage, monter a l etage, montent a l etage"
         ),
         "de": _terms(
@@ -251,7 +253,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "su, vanno bene per i miei, vanno bene per scarponi, vanno bene per gli scarponi, entra nel, "
             "entra nella, entrano nel, entrano nella, ci sta dentro, ci entra, ci entrano, ci stiamo, {size} "
             "italiano, {size} europeo, che numero e, passa dalla porta, passa da * porta, sotto la mansarda, "
-            "{size} di scarpe, {size} basta, basta per un, basta per una, serve la {size}, serve il {size}, "
+            "{size} di scarpe, basta per un, basta per una, serve la {size}, serve il {size}, "
             "abbastanza grande, abbastanza grandi, grande abbastanza, grandi abbastanza"
         ),
         "pt": _terms(
@@ -632,7 +634,8 @@ CONJUNCTIONS: dict[str, frozenset[str]] = {
 # written: their stem is also the future's ("se eu comprar", "wenn ich bestelle", "if I order").
 # Also words whose stem is another word's: Portuguese "comprido" (long) is stemmed as "comprar", English
 # "petite" as French "petit" ("un petit cadeau"), French "port" (postage) as "porte" (a door, "I wear"),
-# Portuguese "transportadora" (a carrier firm) as French "transport" ("caisse de transport", a pet carrier).
+# Portuguese "transportadora" (a carrier firm) and Spanish "transporte" as French "transport" ("caisse de
+# transport", a pet carrier).
 AS_WRITTEN = frozenset(
     _terms(
         "ordered, i ordered, i paid, pedi, compre, pague, ya lo enviaron, ya salio, entregado, j ai "
@@ -640,7 +643,7 @@ AS_WRITTEN = frozenset(
         "bestellt, habe bestellt, bezahlt, zugestellt, schon verschickt, schon versendet, ordinato, ho "
         "ordinato, ho pagato, consegnato, comprei, paguei, entregue, despacharam, ja foi enviado, foi "
         "enviado, besteld, betaald, al verzonden, al verstuurd, bestelde, comprido, comprida, petite, port, "
-        "transportadora"
+        "transportadora, transporte"
     )
 )
 

@@ -506,7 +506,7 @@ def _assembled_positions(message_words: tuple[str, ...]) -> frozenset[int]:
 # slope, a hob) is no fit question. The few words before such a word are blanked.
 WORKS_ON = SLOPES | frozenset(
     words(
-        "induction induccion induction induktion induzione inducao inductie gas ceramic vitroceramica "
+        "induction induccion induction induktion induzione inducao inductie ceramic vitroceramica "
         "vitroceramique ceran vetroceramica vitroceramico keramisch"
     )
 )

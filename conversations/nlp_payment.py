@@ -48,9 +48,7 @@ PAYMENT_FAILURES = {
     "cannot, unable to, said no, says no, rejecting, rejects, refusing, refuses, blocked, bouncing, bounced, "
     "froze, freezes, "
     "frozen, freezing, hangs, keeps loading, keeps spinning, wont stop loading, disappears, disappeared, "
-    "vanishes, stops at, stops on, stuck at, stuck on, gets stuck, got stuck, stopped halfway, "
-    "stopped half way, "
-    "stopped midway, stopped in the middle, cut out halfway",
+    "vanishes, stops at, stops on, stuck at, stuck on, gets stuck, got stuck",
     "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, declinada, declinado, error, falla, "
     "fallo, fallando, no funciona, no va(?! a), no pasa, no se procesa, no procesa, cargando, no hace nada,"
     " no acepta, no me acepta, da error, bloqueado, bloqueada, no me pasa, no se completa, no se completo, "
@@ -92,9 +90,12 @@ PAYMENT_FAILURES = {
     "weigeren, geblokkeerd, blokkeert, mislukken, keurt(?= (?:\\w+ "
     "){0,3}af\\b), loopt vast, liep vast, vastgelopen, bevriest, verdwijnt, blijft laden, blijft maar laden",
 }
-# Phrases that already say "payment failed" or "charged twice" on their own.
+# Phrases that already say "payment failed" or "charged twice" on their own. A payment that stopped halfway
+# is one only with the payment first: "I stopped halfway through checkout" is the shopper pausing.
 PAYMENT_FAILURE_PHRASES = (
-    "zahlungsfehler, betaalfout, double charge, duplicate charge, two charges, dos cargos, dos cobros, "
+    "payment stopped halfway, payment stopped half way, payment stopped midway, payment stopped in the "
+    "middle, checkout stopped halfway, transaction stopped halfway, zahlungsfehler, betaalfout, "
+    "double charge, duplicate charge, two charges, dos cargos, dos cobros, "
     "doble cargo, cargo doble, cargo duplicado, cobro duplicado, deux prelevements, double debit, "
     "doppelte abbuchung, zwei abbuchungen, doppio addebito, due addebiti, cobranca duplicada, duas "
     "cobrancas, "
