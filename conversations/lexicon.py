@@ -34,7 +34,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "buy, if i buy now, if i order now, courier, express delivery, get it to me, come by, send it "
             "to, send them to, send * to, sent to, send to, post to, post it to, post there, how many days, "
             "have it before, get it before, have it by, can it get to, will it get to, would it get to, can "
-            "it reach, will it reach, would it reach, could it reach, express, next day delivery"
+            "it reach, will it reach, would it reach, could it reach, express, next day delivery, "
+            "send parcels to, send packages to, upstairs, carry it up, carry them up"
         ),
         "es": _terms(
             "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, mandan"
@@ -42,7 +43,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "si compro, si pido, si lo compro, paqueteria, repartidor, me llegaria, llegaria, a domicilio, "
             "envio express, enviais, mandais, mandar a, mandarlo a, mandarla a, enviar a, cuantos dias, "
             "punto de recogida, "
-            "lo tengo antes, la tengo antes, tenerlo antes, tenerla antes, traen a casa, me lo traen"
+            "transporte, lo tengo antes, la tengo antes, tenerlo antes, tenerla antes, traen a casa, me lo "
+            "traen, me lo "
+            "suben, me la suben, me los suben, me las suben, al {measure} piso, al {size} piso"
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
@@ -50,7 +53,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "delai de livraison, colissimo, chronopost, a temps, l aurai, je l aurai, en combien de temps, "
             "combien de jours, si"
             " je commande, si je l achete, transporteur, point relais, livraison express, je l ai, "
-            "l avoir avant, l avoir pour, l aurai avant, sera la avant, sera la pour, sera ici avant"
+            "frais de transport, l avoir avant, l avoir pour, l aurai avant, sera la avant, sera la pour, "
+            "sera ici avant, au "
+            "{measure} etage, monter a l etage, montent a l etage"
         ),
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
@@ -61,7 +66,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " ich bestelle, wenn ich jetzt kaufe, expressversand, packstation, lieferdienst, kommt das, kommt"
             " es, schickt ihr, schicken nach, schickt nach, dauert es nach, dauert das nach, wie viele tage, "
             "wenn ich heute kaufe, wenn ich kaufe, schafft ihr das bis, schafft ihr es bis, schafft ihr das "
-            "noch bis, schafft ihr es noch bis"
+            "noch bis, schafft ihr es noch bis, vor weihnachten, bis weihnachten, vor ostern, bis ostern, "
+            "vor nikolaus, paketbote, paketbotin, zusteller, in den {size} stock, ins {size} stockwerk, "
+            "hochtragen, hochgetragen"
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
@@ -71,14 +78,16 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "mandate in, mandate a, mandate pure a, "
             "mandate pure in, mandare in, mandare a, mandarla in, mandarlo in, mandarla a, mandarlo a, "
             "mandate anche in, mandate anche a, quanti giorni, averla entro, averlo entro, averla prima, "
-            "averlo prima"
+            "averlo prima, al {size} piano, al {measure} piano, portano su, portate su"
         ),
         "pt": _terms(
             "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, portes,"
             " correio, prazo de entrega, frete gratis, correios, sedex, ctt, a tempo, recebo ate, se eu "
             "comprar, se eu pedir, se comprar, quanto tempo demora, demora pra chegar, demora para chegar, "
             "transportadora, mandam pra, mandam para, mandam pro, mandar pra, mandar para, mandar pro, manda "
-            "pra, manda pro, enviar pra, enviar pro, quantos dias, ter antes, receber antes, ter ate"
+            "pra, manda pro, enviar pra, enviar pro, quantos dias, ter antes, receber antes, ter ate, mandam "
+            "pros, mandam pras, manda pros, enviam pra, enviam pro, enviam pros, enviam para, ao {measure} "
+            "andar, sobem ate"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, levert,"
@@ -89,7 +98,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "bestel, als ik nu bestel, is het er, in huis, afhaalpunt, pakketpunt, "
             "ophaalpunt, bezorgdienst, sturen naar, sturen jullie, duurt "
             "het naar, duurt het tot, hoeveel dagen, hem hebben voor, het hebben voor, komt het voor, komt "
-            "hij voor, komt ie voor, komt het * binnen, is het er voor, in huis voor"
+            "hij voor, komt ie voor, komt het * binnen, is het er voor, in huis voor, voor sinterklaas, voor "
+            "kerst, voor de kerst, voor pakjesavond, voor de feestdagen, voor zaterdag binnen, voor vrijdag "
+            "binnen, {measure} verdieping, naar boven"
         ),
     },
     "discount": {
@@ -99,7 +110,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "down, price come down, go on sale, goes on sale, on sale, black friday, cyber monday, off the "
             "price, money off, knock * off, reduced, boxing day, january sales, hot sale, first order code, "
             "code for a first order, code for my first order, first order discount, welcome code, welcome "
-            "discount"
+            "discount, {code} says invalid, {code} invalid, {code} is invalid, {code} not valid, {code} "
+            "doesnt work, {code} isnt working, {code} not working, {code} wont work, {code} expired, "
+            "invalid code, {code} valid, {code} still valid, {code} still work, {code} still working"
         ),
         "es": _terms(
             "descuento, cupon, codigo, oferta, rebaja, rebajas, promocion, mas barato, descuentos, cupones, "
@@ -188,7 +201,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "sleep in it, room for, enough room, enough space, fit inside, usually in a {size}, normally in "
             "a {size}, always in a {size}, im in a {size}, im usually in a {size}, fit through, get through "
             "a, get through the, through the door, through a door, through my door, sloping ceiling, uk "
-            "{size}, eu {size}, us {size}, {size} in eu, {size} in uk, {size} in us"
+            "{size}, eu {size}, us {size}, {size} in eu, {size} in uk, {size} in us, big enough, large "
+            "enough, roomy enough"
         ),
         "es": _terms(
             "talla, tallas, medidas, me queda, te queda, le queda, queda bien, quedan bien, tallaje, guia de "
@@ -199,7 +213,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "talla menos, ancha, anchas, anchos, pie ancho, elastico, elastica, cadera, caderas, empeine, "
             "valen para botas, valen para mis, sirven para mis, sirve para un, sirve para una, vale para un, "
             "vale para una, compatible con, caben, cabe, cabemos, cabria, caberian, entra en la, entra en "
-            "el, entran en la, entran en el, {size} europeo, {size} en europa"
+            "el, entran en la, entran en el, {size} europeo, {size} en europa, le vale, le valdra, le "
+            "valdria, bastante grande, suficientemente grande, lo bastante grande"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
@@ -212,7 +227,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "trop courte, trop serre, trop serree, convient a un, convient a une, convient il a, compatible "
             "avec, lui va, me va, s adaptent a, s adapte a, trop grand, trop grande, trop petit, trop "
             "petite, {size} europeen, {size} en europe, passe par la porte, porte, sous les combles, sous "
-            "pente"
+            "pente, {size} suffit, {size} suffira, assez grand, assez grande, assez grands, assez grandes, "
+            "suffisamment grand, suffisamment grande"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -222,7 +238,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "brustumfang, bund, ich trage, trage * {size}, sonst immer, kindergrosse, schuhgrosse, breite "
             "fusse, breite, breiten, breit, schmal, dehnbar, hufte, huften, waden, zu lang, zu kurz, zu eng, "
             "zu weit, passen * ins, passen * in, passen * mit, passt * ins, passt * rein, passen * rein, "
-            "reinpassen, wie lang sind, armellange, durch die tur, dachschrage, {size} eu, {size} uk"
+            "reinpassen, wie lang sind, armellange, durch die tur, dachschrage, {size} eu, {size} uk, reicht "
+            "das, reicht die, reicht der, reicht * in {size}, gross genug, grosse genug"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -235,7 +252,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "corto, troppo corta, troppo stretto, troppo stretta, compatibile con, va bene per un, va bene "
             "su, vanno bene per i miei, vanno bene per scarponi, vanno bene per gli scarponi, entra nel, "
             "entra nella, entrano nel, entrano nella, ci sta dentro, ci entra, ci entrano, ci stiamo, {size} "
-            "italiano, {size} europeo, che numero e, passa dalla porta, passa da * porta, sotto la mansarda"
+            "italiano, {size} europeo, che numero e, passa dalla porta, passa da * porta, sotto la mansarda, "
+            "{size} di scarpe, basta per un, basta per una, serve la {size}, serve il {size}, "
+            "abbastanza grande, abbastanza grandi, grande abbastanza, grandi abbastanza"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -246,7 +265,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "certinho, pe largo, estica, quadril, panturrilha, comprido, comprida, tronco, forma grande, "
             "forma pequeno, fica curta, fica curto, muito comprida, muito comprido, serve num, serve numa, "
             "serve para um, serve para uma, compativel com, {size} brasileiro, {size} europeu, {size} na "
-            "europa, que numero e, passa pela porta, porta"
+            "europa, que numero e, passa pela porta, porta, grande o suficiente, grande o bastante, grande "
+            "suficiente"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
@@ -275,7 +295,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{capacity}, {size} {unit} version, shade {size}, shade {measure}, in shade, travel size, travel "
             "sized, mini size, super king, in king, in queen, uk plug, eu plug, us plug, european plug, "
             "swiss plug, brazilian plug, australian plug, american plug, spare, spares, spare parts, more of "
-            "* in, inner tube, inner tubes"
+            "* in, inner tube, inner tubes, or only {colour}, or just {colour}, only in {colour}, whole "
+            "beans, whole bean, as beans"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -290,7 +311,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "otro color, en {measure}, en {size} {unit}, de {size} {capacity}, tono {measure}, tono {size}, "
             "tamano de viaje, formato de viaje, formato viaje, en tamano {size}, enchufe ingles, enchufe "
             "britanico, enchufe suizo, enchufe brasileno, enchufe europeo, enchufe americano, repuesto, "
-            "repuestos, recambio, recambios"
+            "repuestos, recambio, recambios, lo teneis en, la teneis en, los teneis en, las teneis en, en "
+            "grano, o solo {colour}"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
@@ -304,7 +326,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{measure}, teinte {size}, en teinte, format voyage, taille voyage, format mini, prise anglaise, "
             "prise uk, prise suisse, prise bresilienne, prise europeenne, prise americaine, pieces "
             "detachees, piece detachee, chambre a air, chambres a air, recevez d autres, recevrez d autres, "
-            "aurez d autres"
+            "aurez d autres, en grains, ou seulement en {colour}, ou juste en {colour}"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -319,7 +341,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "schultergurt, mit tragegurt, er pack, erpack, andere farbe, anderen farbe, in {measure}, in "
             "{size} {unit}, farbton {measure}, farbton {size}, reisegrosse, reiseformat, ersatzteil, "
             "ersatzteile, schlauche, uk stecker, schweizer stecker, englischem stecker, englischer stecker, "
-            "wieder * rein, bekommt ihr * rein, kriegt ihr * rein"
+            "wieder * rein, bekommt ihr * rein, kriegt ihr * rein, lagernd, wieder lagernd, ganze bohne, "
+            "ganze bohnen, als bohne, als bohnen"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
@@ -333,7 +356,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "da, altro colore, un altro colore, in {measure}, nella {measure}, da {measure}, da {size} "
             "{capacity}, in {size} {unit}, tonalita {measure}, tonalita {size}, nella tonalita, formato "
             "viaggio, formato da viaggio, spina inglese, spina svizzera, spina brasiliana, spina europea, "
-            "spina americana, ricambi, ricambio, camera d aria, camere d aria"
+            "spina americana, ricambi, ricambio, camera d aria, camere d aria, in grani, c e pure {colour}, "
+            "c e pure in, o solo {colour}"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -346,7 +370,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{measure}, de {size} {capacity}, em {size} {unit}, com {size} {capacity}, tom {measure}, tom "
             "{size}, em tamanho {size}, tamanho de viagem, tamanho viagem, plugue suico, plugue ingles, "
             "plugue europeu, plugue americano, plugue brasileiro, tomada suica, tomada inglesa, tomada "
-            "europeia, tomada americana, pecas de reposicao, peca de reposicao"
+            "europeia, tomada americana, pecas de reposicao, peca de reposicao, em grao, em graos, ou so "
+            "{colour}"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -360,7 +385,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "in {measure}, ook in {size} {unit}, in {size} {unit}, van {size} {capacity}, met {size} "
             "{capacity}, tint {measure}, tint {size}, reisformaat, reisverpakking, engelse stekker, britse "
             "stekker, zwitserse stekker, braziliaanse stekker, onderdelen, reserveonderdelen, remblokken, "
-            "binnenband, binnenbanden"
+            "binnenband, binnenbanden, in bonen, hele bonen, of alleen {colour}"
         ),
     },
     "order_status": {
@@ -376,7 +401,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "wrong zip, wrong zip code, wrong postal code, wrong house number, change the address, change my "
             "address, correct the address, fix the address, update the address, update my address, has it "
             "gone out, gone out yet, has it been sent, been sent yet, has it been dispatched, been "
-            "dispatched yet"
+            "dispatched yet, in preparation, being prepared, new one been sent, new order been sent"
         ),
         "es": _terms(
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
@@ -385,7 +410,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ya lo enviaron, ya salio, ya lo mandaron, pague, pedido {number}, sin noticias, ha salido, "
             "ha salio, esta pagado, parado desde, ya pague, ya la pague, ya lo pague, puse mal, "
             "codigo postal mal, codigo postal equivocado, direccion equivocada, direccion mal, corregir la "
-            "direccion, cambiar la direccion, numero de casa equivocado"
+            "direccion, cambiar la direccion, numero de casa equivocado, en preparacion, sigue en "
+            "preparacion"
         ),
         "fr": _terms(
             "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, ou "
@@ -406,7 +432,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "lieferung, mein packchen, bezahlt, zugestellt, bestellung {number}, schon unterwegs, bestellung "
             "aufgegeben, hangt fest, steckt fest, warte immer noch, warte noch auf, nix gekommen, nichts "
             "gekommen, falsche hausnummer, falsche adresse, falsche postleitzahl, falsche plz, adresse "
-            "andern, adresse korrigieren, adresse falsch, hausnummer falsch, hausnummer andern"
+            "andern, adresse korrigieren, adresse falsch, hausnummer falsch, hausnummer andern, in "
+            "bearbeitung, in vorbereitung"
         ),
         "it": _terms(
             "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il mio"
@@ -417,7 +444,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "numero d ordine {number}, fatto un ordine, fatto l ordine, fermo da, gia pagato, gia partito, "
             "e partito, sbagliato il cap, cap sbagliato, sbagliato l indirizzo, indirizzo sbagliato, "
             "correggere l indirizzo, cambiare l indirizzo, sbagliato il numero civico, numero civico "
-            "sbagliato"
+            "sbagliato, in preparazione, in lavorazione"
         ),
         "pt": _terms(
             "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote, "
@@ -425,7 +452,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ainda nao chegou, nao chegou, entregue, nao recebi, minha encomenda, despacharam, minha compra, "
             "cade, fiz uma compra, fiz a compra, parado ha, parado faz, endereco errado, morada errada, cep "
             "errado, codigo postal errado, numero da porta errado, numero da porta, corrigir o endereco, "
-            "corrigir a morada, alterar a morada, alterar o endereco, mudar o endereco"
+            "corrigir a morada, alterar a morada, alterar o endereco, mudar o endereco, em preparacao, em "
+            "separacao, em processamento"
         ),
         "nl": _terms(
             "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket, "
@@ -436,7 +464,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "gekregen, mijn order, betaald, wachten op mijn, bezorger is niet, bestelling geplaatst, staat "
             "stil, wanneer komt mijn, wacht nog steeds, wacht nog op, bestelde, niks gekomen, verkeerd "
             "adres, verkeerde adres, verkeerd huisnummer, verkeerde huisnummer, adres wijzigen, adres "
-            "aanpassen, adres veranderen, huisnummer aanpassen, huisnummer wijzigen"
+            "aanpassen, adres veranderen, huisnummer aanpassen, huisnummer wijzigen, in behandeling, in "
+            "voorbereiding"
         ),
     },
     "payment": {
@@ -464,11 +493,19 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 # A neighbour that rescues "code": a discount code itself, letters and digits ("HIVER10", "10OFF").
 A_CODE = "{code}"
 FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
+    "en": {
+        # "do you offer instrument insurance?" offers a service; "what grind size" is the coffee's, not a fit
+        "offer": ("after", frozenset({"you", "u", "we", "they", "still"})),
+        "size": ("after", frozenset({"grind", "portion", "serving", "file", "font", "screen"})),
+    },
     "fr": {
         "sale": ("unless", frozenset()),
         "envoie": ("after", frozenset({"je", "j", "te", "t", "vous", "lui", "leur", "les", "le", "la", "l"})),
         "sales": ("unless", frozenset()),
-        "code": ("unless", frozenset({"promo", "reduction", "remise", A_CODE})),
+        "code": (
+            "unless",
+            frozenset({"promo", "reduction", "remise", "bienvenue", "invalide", "expire", A_CODE}),
+        ),
         "reviens": ("unless", frozenset()),
         "envoyez": ("after", frozenset({"m", "me"})),
         "renvoyer": ("after", frozenset({"m", "me", "nous"})),
@@ -492,6 +529,31 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     },
     "de": {
         "ende": ("unless", frozenset()),
+        # "bis in den 3. Stock": a floor, not stock
+        "stock": (
+            "after",
+            frozenset(
+                {
+                    "den",
+                    "dem",
+                    "im",
+                    "ersten",
+                    "zweiten",
+                    "dritten",
+                    "vierten",
+                    "obersten",
+                    "1",
+                    "2",
+                    "3",
+                    "4",
+                    "5",
+                    "6",
+                    "7",
+                    "8",
+                    "9",
+                }
+            ),
+        ),
         "code": ("unless", frozenset({"rabatt", "gutschein", "rabattcode", "promo", A_CODE})),
     },
     "nl": {
@@ -535,7 +597,8 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             "chegar, a tempo, recebo ate, se eu comprar, se eu pedir, se comprar, quanto tempo demora, "
             "demora pra chegar, demora para chegar, aankomen, komt het aan, komt aan, op tijd, hoe snel, "
             "wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag bestel, als ik nu bestel, "
-            "is het er, in huis, pakket"
+            "is het er, in huis, pakket, vor weihnachten, bis weihnachten, vor ostern, bis ostern, "
+            "vor nikolaus, voor sinterklaas, voor kerst, voor de kerst, voor pakjesavond, voor de feestdagen"
         )
     ),
     "stock": frozenset(
@@ -570,14 +633,17 @@ CONJUNCTIONS: dict[str, frozenset[str]] = {
 # Past forms that only a shopper who already bought writes ("comprei", "bestellt", "ordered"), compared as
 # written: their stem is also the future's ("se eu comprar", "wenn ich bestelle", "if I order").
 # Also words whose stem is another word's: Portuguese "comprido" (long) is stemmed as "comprar", English
-# "petite" as French "petit" ("un petit cadeau"), French "port" (postage) as "porte" (a door, "I wear").
+# "petite" as French "petit" ("un petit cadeau"), French "port" (postage) as "porte" (a door, "I wear"),
+# Portuguese "transportadora" (a carrier firm) and Spanish "transporte" as French "transport" ("caisse de
+# transport", a pet carrier).
 AS_WRITTEN = frozenset(
     _terms(
         "ordered, i ordered, i paid, pedi, compre, pague, ya lo enviaron, ya salio, entregado, j ai "
         "commande, ce que j ai commande, j ai paye, passe commande, passe une commande, bestellt, hab "
         "bestellt, habe bestellt, bezahlt, zugestellt, schon verschickt, schon versendet, ordinato, ho "
         "ordinato, ho pagato, consegnato, comprei, paguei, entregue, despacharam, ja foi enviado, foi "
-        "enviado, besteld, betaald, al verzonden, al verstuurd, bestelde, comprido, comprida, petite, port"
+        "enviado, besteld, betaald, al verzonden, al verstuurd, bestelde, comprido, comprida, petite, port, "
+        "transportadora, transporte"
     )
 )
 

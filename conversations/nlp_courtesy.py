@@ -34,6 +34,8 @@ COURTESY_WORDS: dict[str, str] = {
     # British and Irish slang: "legend", "grand job", "nae bother", "ace"
     "legend legends grand job nae bother ace champ star diamond pal youre sound spot bang wicked lush mint "
     "muchly enjoy "
+    # "that's ever so kind of you", "most kind"
+    "thats ever most of "
     # Singapore and Malaysia "ok lah", Nigeria "ok sha": particles that soften an ok
     "lah leh lor sha",
     "es": "hola perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo "
@@ -56,7 +58,9 @@ COURTESY_WORDS: dict[str, str] = {
     "chido chida chidos chidas padrisimo orale ahorita ahoritita mi amor carino corazon cielo mija mijo "
     "neta bacan chevere padre checo checare "
     # Spain: "guay", "mola", "de una"
-    "guay mola molon una hija hijo",
+    "guay mola molon una hija hijo "
+    # "que Dios la bendiga", "se lo pregunto primero"
+    "dios bendiga bendiciones se pregunto primero",
     "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
     "tiens courant laisse "
     "temps me ca y sur surement "
@@ -77,7 +81,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "pas de souci", "pas de trouble" (Quebec), "trop bien"
     "pas souci soucis probleme trouble trop "
     # Provence "peuchère", Belgium "merci hein"
-    "peuchere hein",
+    "peuchere hein "
+    # "merci Madame, vous êtes bien aimable"
+    "madame monsieur mademoiselle etes aimable",
     "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
     "schon euch dir meld melde "
     "lass lasst zeit noch mal "
@@ -95,7 +101,9 @@ COURTESY_WORDS: dict[str, str] = {
     " das gehalt lohn da ist bestelle kaufe nach dem wir "
     # Austria and Bavaria: "leiwand", "Vergelt's Gott", "bist a Legende", "pfiat di", "WE" (weekend)
     "leiwand vergelts gott bist du a legende pfiat di griass habe die ehre oida baba we wochenend basst "
-    "mega supi nice lauft",
+    "mega supi nice lauft "
+    # "sehr freundlich von Ihnen", "liebe Grüße", street "danke digga"
+    "freundlich von liebe digga",
     "it": "salve saluti cordiali buongiorno scusate scusa scusi stesso decido decidero ci rifletto penso "
     "pensero calma con magari piu tardi "
     "probabilmente prossimo "
@@ -113,7 +121,7 @@ COURTESY_WORDS: dict[str, str] = {
     " d accordo certo e ringrazio vabbe vabbuo raga "
     # Rome, Naples, Sicily: "daje", "grazie regà", "picciotti", "siete forti", "mitici"
     "daje rega regaz ragazzi picciotti picciotto siete sei forti forte grandi grande mitici mitico bravi "
-    "bravissimi figo figata ganzo bedda beddu",
+    "bravissimi figo figata ganzo bedda beddu molto",
     "pt": "desculpa desculpe mesma mesmo peco fechou fechado aviso pensada dar uma quem sabe brigadao amores "
     "uns sao vcs isso mais tarde "
     "acho "
@@ -125,7 +133,9 @@ COURTESY_WORDS: dict[str, str] = {
     "vcs voces voce vc tchau ate mais logo breve vou pensar penso e te falo aviso quando cair o salario eu "
     "compro tudo certo fechado combinado nada sim nao abs abraco bjs beijos mano "
     # Brazilian and Portuguese slang: "boa onda", "massa", "firmeza", "de boa", "fixe"
-    "onda massa firmeza suave tranquilo fixe porreiro bacana nossa",
+    "onda massa firmeza suave tranquilo fixe porreiro bacana nossa "
+    # "Deus abençoe", Northeastern "arretado" (great), "digo alguma coisa"
+    "deus abencoe abencoa arretado arretada digo alguma coisa",
     "nl": "sorry goedemorgen goedemiddag goedenavond hallo hoi groeten toch vanavond m beslis rustig laat "
     "weten eind van de maand maar eens over even oke "
     "waarschijnlijk volgend "
@@ -141,7 +151,9 @@ COURTESY_WORDS: dict[str, str] = {
     # Chat and street Dutch, Sranan: "sws" (sowieso), "thx", "tof", "grantangi" (thank you)
     "sws sowieso thx tof vet chill grantangi zal eens toppie komt lekker nice "
     # Surinamese "switi" (sweet), Flemish "merci hé", "taac" (okay)
-    "switi he tac taac",
+    "switi he tac taac "
+    # "heel vriendelijk van u", street "ewa" (hey)
+    "vriendelijk ewa",
 }
 _WORDS = frozenset(" ".join(COURTESY_WORDS.values()).split())
 # "thanks for the info", "merci pour le rappel", "danke für die Erinnerung": what the thanks is for needs no
@@ -247,18 +259,21 @@ WHEN_PAID: dict[str, str] = {
     r"el dinero|la plata|la lana|el cumple|mi cumple)(?: de (?:\w+ )?(?:cumple|cumpleanos|practicas|"
     r"verano))?",
     "fr": r"quand (?:j ai|je toucherai|je touche|j aurai|tombera|tombe) (?:ma paye|ma paie|mon salaire|"
-    r"mon argent de poche|ma bourse|mes sous|mon job d ete|ma prime)"
+    r"mon argent de poche|ma bourse|mes sous|mon job d ete|ma prime|ma retraite|ma pension)"
     r"|quand (?:ma paye|ma paie|mon salaire|ma bourse|mon argent(?: de poche| d anniversaire)?|ma prime|"
+    r"ma retraite|ma pension|"
     r"mes sous) (?:tombe|tombera|arrive|arrivera|sera la|sera verse|sera versee)",
     "de": r"wenn (?:das |mein |der |die |meine )?(?:gehalt|taschengeld|lohn|geld|rente|geburtstagsgeld|"
     r"bafog|stipendium|urlaubsgeld|weihnachtsgeld)(?: vom \w+| von \w+| fur \w+)? "
     r"(?:kommt|da ist|drauf ist|eingeht|auf dem konto ist)",
     "it": r"quando (?:mi )?(?:arriva|arrivera|arrivano|arriveranno|prendo) (?:la paghetta|lo stipendio|"
-    r"la paga|la borsa di studio|il rimborso|i soldi|la tredicesima)(?: del \w+| dello stage| di \w+)?",
+    r"la paga|la borsa di studio|il rimborso|i soldi|la tredicesima|la pensione)"
+    r"(?: del \w+| dello stage| di \w+)?",
     "pt": r"quando (?:cair|receber|entrar|pingar|sair) (?:o salario|a mesada|o pagamento|o dinheiro|"
     r"a aposentadoria|a bolsa|o decimo terceiro|o vale)(?: do estagio| de estudos| do aniversario| do \w+)?",
     "nl": r"als (?:mijn |het |de )?(?:zakgeld|salaris|loon|studiefinanciering|stufi|beurs|"
-    r"verjaardagsgeld|vakantiegeld|geld)(?: van (?:mijn )?\w+)? (?:binnen is|er is|binnenkomt|binnen|"
+    r"verjaardagsgeld|vakantiegeld|geld|pensioen|aow)(?: van (?:mijn )?\w+)? "
+    r"(?:binnen is|er is|binnenkomt|binnen|"
     r"gestort is|op de rekening staat)"
     r"|als ik (?:mijn \w+ )?(?:betaald krijg|uitbetaald word|geld krijg|salaris krijg|loon krijg)",
 }
@@ -281,7 +296,7 @@ LATER_MOMENTS: dict[str, str] = {
     r"(?:couches|endormis|au lit)|quand (?:les enfants|les petits|le bebe) dorm\w*"
     r"|quand je (?:pourrai|pourrais|peux) (?:reflechir|y voir clair|penser)(?: a nouveau| tranquillement)?"
     r"|quand (?:l appart|l appartement|le logement|la maison) (?:sera|est) libre"
-    r"|demain (?:matin|midi|apres midi)",
+    r"|demain (?:matin|midi|apres midi)|(?:au )?debut du mois(?: prochain)?",
     "de": r"wenn (?:die kinder|das baby|die kleinen|die kids|der kleine|die kleine) (?:schlafen|schlaft|im "
     r"bett (?:sind|ist)|eingeschlafen sind)|wenn ich (?:wieder )?(?:klar )?denken kann"
     r"|wenn (?:die wohnung|das zimmer|das haus) (?:frei|leer) ist|morgen (?:fruh|vormittag|nachmittag)",
@@ -332,6 +347,30 @@ _COUNCIL = (
     rf"verein )?(?:{'|'.join(sorted(COUNCILS.split(', '), key=len, reverse=True))})"
     r"(?: (?:of|de|del|du|des|vom|von|van|do|da|della|dell)(?: (?:the|la|el|l|het|de|o|a))? \w+)?"
 )
+# The family the shopper will ask first: "ask my husband", "se lo pregunto a mi hija", "en parler à mon mari",
+# "erst meine Frau fragen", "con mio figlio", "ver com o meu genro", "met mijn vrouw overleggen".
+FAMILY = (
+    "husband, wife, partner, daughter, son, mum, mom, mam, dad, mother, father, sister, brother, son in law, "
+    "daughter in law, other half, boyfriend, girlfriend, "
+    "marido, mujer, esposa, esposo, hija, hijo, madre, padre, hermana, hermano, yerno, nuera, pareja, novio, "
+    "novia, "
+    "mari, femme, epouse, fille, fils, mere, pere, soeur, frere, gendre, belle fille, conjoint, compagnon, "
+    "compagne, copain, copine, "
+    "mann, frau, tochter, sohn, mutter, vater, schwester, bruder, schwiegersohn, schwiegertochter, "
+    "freund, freundin, "
+    "marito, moglie, figlia, figlio, mamma, papa, sorella, fratello, genero, nuora, compagno, compagna, "
+    "ragazzo, ragazza, "
+    "mulher, filha, filho, mae, pai, irma, irmao, genro, nora, namorado, namorada, "
+    "man, vrouw, dochter, zoon, moeder, vader, zus, broer, schoonzoon, schoondochter, vriend, vriendin"
+)
+# Asked (a verb or "with" before, or German "meine Frau fragen"): "es para mi hermana" is who it is for.
+_RELATIVE = rf"(?:{'|'.join(sorted(FAMILY.split(', '), key=len, reverse=True))})"
+_FAMILY = (
+    r"(?:(?:ask|asking|check with|with|to|pregunto a|preguntar a|consulto con|con|a|avec|demander a|mit|"
+    r"chiedo a|chiedere a|col|con|com|perguntar a|pergunto a|met|aan|vraag|vragen) )(?:(?:o|a|il|la) )?"
+    rf"(?:my|mi|mis|mon|ma|mes|meine|meinem|meiner|meinen|mio|mia|miei|meu|minha|mijn) {_RELATIVE}"
+    rf"|(?:meine|meinen|mijn) {_RELATIVE} (?:fragen|frage|vragen|vraag)"
+)
 # A sign-off and the name under it: "Cordialement, Jeanne", "Gruß Horst", "Abraço, Joaquim".
 SIGN_OFFS = (
     r"(?:kind regards|best regards|regards|best wishes|saludos|un saludo|atentamente|cordialement|"
@@ -339,7 +378,7 @@ SIGN_OFFS = (
     r"atenciosamente|beijos|groet|groeten|met vriendelijke groet|mvg)(?: \w+){0,2}$"
 )
 _ASIDE_PARTS = [*ASIDES.values(), *WHEN_PAID.values(), *LATER_MOMENTS.values(), *REMINDED.values()]
-_ASIDES = re.compile(rf"\b(?:{'|'.join([*_ASIDE_PARTS, SIGN_OFFS, _COUNCIL])})\b")
+_ASIDES = re.compile(rf"\b(?:{'|'.join([*_ASIDE_PARTS, SIGN_OFFS, _COUNCIL, _FAMILY])})\b")
 _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
 # "I'll think it over", "lo miro con calma", "ich überleg's mir noch": a plan of the shopper's own. The few
 # words after it say when or how and need no answer, unless they turn ("but", "if") or negate.
@@ -347,7 +386,8 @@ PLANS: dict[str, str] = {
     "en": r"(?:ill|i will|i shall|shall|hell|shell|he will|she will|theyll|they will|im gonna|gonna|going to|"
     r"i might|might|will|let me|i need to|need to|i have to|have "
     r"to|gotta|i wanna|wanna) (?:probably |prob |maybe |just |definitely |def |first )?(?:think|have a "
-    r"(?:proper )?look|look|check|order|buy|grab|get|decide|sort|sleep on|come back|get back|pick|talk|ask|"
+    r"(?:proper )?(?:look|think)|look|check|order|buy|grab|get|decide|sort|sleep on|come back|get back|"
+    r"pick|talk|ask|"
     r"save|discuss|consult|go through|go over|take it|bring it|run it|put it to|"
     r"raise it)",
     "es": r"(?:dejame |tengo que |necesito |voy a )?(?:lo |la |me lo |me la )?(?:pensar|pensarlo|pienso|"
@@ -413,15 +453,23 @@ def _is_courtesy(word: str) -> bool:
 
 # "HAVE A GOOD DAY. MARGARET", "thanks a lot - Pieter": a name signed under the message, after a stop, a comma
 # or a dash, written with a capital; it needs no answer.
-_SIGNED_NAME = re.compile(r"[.,!;\n–—-]\s*([^\W\d_][^\W\d_'’-]{2,})\s*[.!]?\s*$")
+# A title may stand before it ("Dona Fátima", "Mrs Hill") and kisses after it ("Pat x").
+_SIGNED_NAME = re.compile(
+    r"[.,!;\n–—-]\s*((?:(?:dona|don|dr|mrs|mr|ms|miss|mme|frau|herr|sig|sra|sr|mevr|mevrouw)\.?\s+)?"
+    r"([^\W\d_][^\W\d_'’-]{2,})(?:\s+x{1,3})?)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _unsigned(text: Text) -> tuple[str, ...]:
     words = text.words
     found = _SIGNED_NAME.search(text.raw)
-    if found is None or len(words) < 3 or not found[1][0].isupper() or _is_courtesy(words[-1]):
+    if found is None or len(words) < 3 or not found[2][0].isupper():
         return words
-    return words[:-1]
+    signed = Text(found[1]).words
+    if _is_courtesy(signed[-1] if signed[-1][:1] != "x" else signed[-2]) or words[-len(signed) :] != signed:
+        return words
+    return words[: -len(signed)]
 
 
 def is_courtesy_phrase(said: str) -> bool:

@@ -11,7 +11,7 @@ from .lexicon import is_colour
 from .nlp import Text, wordset
 from .nlp_courtesy import is_acknowledgement as is_acknowledgement
 from .nlp_lexicon import order_number_in
-from .nlp_payment import payment_trouble
+from .nlp_payment import payment_trouble, subscription_change
 
 _HUMAN_PATTERNS = [
     r"\b(?:talk|speak|chat|text|connect)(?:ing)? (?:to|with|w) (?:a |an |the |some |your |ur )?"
@@ -184,7 +184,8 @@ _HUMAN_PATTERNS_MORE = [
     r"\b(?:ligar|liguem|ligue|liga|retornem|retorne|retorna) (?:pra|para) mim\b|\bretorn\w* a ligacao\b",
     r"\b(?:telefoontje|een belletje)\b",
     # "j'aimerais être rappelé", "möchte zurückgerufen werden", "que me devuelvan la llamada"
-    r"\b(?:etre|me faire) rappelee?\b|\bzuruckgerufen werden\b|\bessere richiamat[oa]\b"
+    r"\b(?:etre|me faire) rappelee?\b|\bme faire (?:r)?appeler\b|\bzuruckgerufen werden\b"
+    r"|\bessere richiamat[oa]\b|\bfarmi (?:richiamare|chiamare|ricontattare|contattare)\b"
     r"|\bque me devuelvan la llamada\b|\bteruggebeld (?:worden|te worden)\b|\bwant (?:to be )?called back\b",
     r"\b(?:connect|put|transfer|get) me (?:through )?(?:to|with) (?:\w+ )?(?:support|customer service|sales|"
     r"the team|your team)\b",
@@ -250,8 +251,9 @@ def _sentiment() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-# The tone reader knows English only: German and Dutch "die" (the, that) is not its verb.
-_NOT_ENGLISH_TONE = re.compile(r"\bdie\b", re.IGNORECASE)
+# The tone reader knows English only: German and Dutch "die" (the, that) is not its verb, Spanish "sin"
+# (without: "la bolsa está sin abrir") not a sin.
+_NOT_ENGLISH_TONE = re.compile(r"\b(?:die|sin)\b", re.IGNORECASE)
 
 
 def _tone(text: Text) -> float:
@@ -372,12 +374,16 @@ def _cart_change_clause(text: Text, word: str) -> bool:
 
 
 def uncovered_question(text: Text, *, kind: str) -> str | None:
-    """ "payment": a failed or double payment. "specific": a colour, a size or an order number named."""
+    """ "payment": a failed or double payment, or a subscription to pause or change. "specific": a colour, a
+    size or an order number named."""
     folded = " ".join(text.words)
     if kind == "payment":
         match = _PAYMENT_FAILURE.search(folded)
         trouble = match[0] if match else payment_trouble(text.words)
-        return f'a payment problem ("{trouble}")' if trouble else None
+        if trouble:
+            return f'a payment problem ("{trouble}")'
+        change = subscription_change(text.words)
+        return f'a subscription to change ("{change}")' if change else None
     colour = next(
         (
             w

@@ -74,7 +74,7 @@ GAP_OPENERS = frozenset(
 # "{number}" for an order number (3+ digits): "between * {size}", "hay en {colour}", "pedido {number}";
 # "{measure}" for a product's measure written as one word ("200x200", "100ml", "625wh") or a shade code
 # ("2n", "3w"), "{unit}" for a unit after a number ("50 ml", "500 Wh"), "{capacity}" for a unit of capacity
-# or power only.
+# or power only; "{code}" for a discount code as shoppers copy it (letters and digits: "WELCOME10").
 SLOTS = {
     "{size}": "\x00size",
     "{colour}": "\x00colour",
@@ -82,6 +82,7 @@ SLOTS = {
     "{measure}": "\x00measure",
     "{unit}": "\x00unit",
     "{capacity}": "\x00capacity",
+    "{code}": "\x00code",
 }
 _SLOT_TOKENS = frozenset(SLOTS.values())
 _SIZE_NUMBER_DIGITS = 3
@@ -109,6 +110,8 @@ def _fits_slot(slot: str, word: str) -> bool:
         return word in UNITS
     if slot == SLOTS["{capacity}"]:
         return word in CAPACITY_UNITS
+    if slot == SLOTS["{code}"]:
+        return bool(_A_CODE.fullmatch(word)) and not _MEASURE.fullmatch(word)
     return word.isdigit() and len(word) >= 3
 
 
@@ -206,12 +209,32 @@ def paid_while_ago(text: Text) -> str:
 
 # "10% off", "-20 %": a share off a price (1 to 99: "100% cotton" is a material, not a discount).
 _PERCENT_OFF = re.compile(r"(?<![\d.,])-?[1-9]\d? ?%")
+# What else a percentage measures: a slope ("a 30% slope", "una pendiente del 30%"), a material, moisture,
+# a battery's charge. Named a few words before or after it, the percentage is no discount.
+SLOPES = frozenset(
+    words(
+        "slope slopes incline gradient pendiente inclinacion cuesta pente inclinaison steigung gefalle hang "
+        "pendenza pendio inclinazione salita inclinacao declive rampa ladeira helling hellingen"
+    )
+)
+MEASURED_BY_PERCENT = SLOPES | frozenset(
+    words(
+        "wool lana laine wolle katoen cotton algodon coton baumwolle cotone algodao polyester "
+        "humidity humedad humidite feuchtigkeit luftfeuchtigkeit umidita umidade vochtigheid "
+        "battery bateria batterie batteria accu akku"
+    )
+)
+_MEASURED_NEAR = 4
 
 
 def percent_off_in(text: Text) -> str:
     """ "10%": a percentage, read as asking about a discount ("" when there is none)."""
     found = _PERCENT_OFF.search(text.raw)
-    return found[0] if found else ""
+    if not found:
+        return ""
+    before = words(text.raw[: found.start()])[-_MEASURED_NEAR:]
+    after = words(text.raw[found.end() :])[:_MEASURED_NEAR]
+    return "" if not MEASURED_BY_PERCENT.isdisjoint(before + after) else found[0]
 
 
 # German and Dutch put the verb last: "könnt ihr es nach Italien schicken?", "kan het naar Spanje gestuurd
@@ -464,27 +487,71 @@ ASSEMBLED = frozenset(
     )
 )
 _ASSEMBLED_BEFORE = 3
+# "oder kommt es fertig?", "komt het kant en klaar": ready-made only after the product coming ("ist meine
+# Bestellung fertig?" asks about an order).
+READY = frozenset(words("fertig klaar"))
+_COMES = frozenset(words("es er sie das kommt komt het hij"))
 
 
 def _assembled_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     return frozenset(
         near
         for at, word in enumerate(message_words)
-        if word in ASSEMBLED
+        if word in ASSEMBLED or (word in READY and at and message_words[at - 1] in _COMES)
         for near in range(max(0, at - _ASSEMBLED_BEFORE), at + 2)
     )
 
 
+# "va bene su una pendenza?", "serve para indução?", "geschikt voor inductie": what the product works on (a
+# slope, a hob) is no fit question. The few words before such a word are blanked.
+WORKS_ON = SLOPES | frozenset(
+    words(
+        "induction induccion induction induktion induzione inducao inductie ceramic vitroceramica "
+        "vitroceramique ceran vetroceramica vitroceramico keramisch"
+    )
+)
+_WORKS_ON_BEFORE = 4
+
+
+def _works_on_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(
+        near
+        for at, word in enumerate(message_words)
+        if word in WORKS_ON
+        for near in range(max(0, at - _WORKS_ON_BEFORE), at + 1)
+    )
+
+
+# "voor een aquarium van 120 liter", "for a 60 litre tank", "para un acuario de 200 litros": the measure of
+# what the product is for, not a variant of it.
+_FOR_A_THING_MEASURED = re.compile(
+    r"(?:^|(?<= ))(?:voor|for|para|pour|fur|per) (?:een|a|an|un|una|une|ein|einen|eine|um|uma|mijn|my|mi|"
+    r"mon|ma|mein|meinen|meine|il|mio|mia|meu|minha)(?: \w+){1,2}? (?:van|of|de|di|von|mit|da|do|com|met|"
+    r"with|avec|con) \d+(?:[.,]\d+)? (?:l|liter|liters|litre|litres|litros|litri|m2|m3)\b"
+)
+
+
+def _thing_measured_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    joined = " ".join(message_words)
+    positions: set[int] = set()
+    for found in _FOR_A_THING_MEASURED.finditer(joined):
+        first = joined[: found.start()].count(" ")
+        positions.update(range(first, first + found[0].count(" ") + 1))
+    return frozenset(positions)
+
+
 def masked_words(text: Text, language: str) -> tuple[str, ...]:
     """The message's words with its false friends, an order with another shop, a duration the product
-    takes, a device it works with and how it comes (assembled) blanked out, for every matcher that runs
-    after."""
+    takes, a device it works with, how it comes (assembled), what it works on (a slope, a hob) and the
+    measure of what it is for blanked out, for every matcher that runs after."""
     spoiled = (
         false_friend_positions(text.words, language)
         | _another_shop_positions(text.words)
         | _product_duration_positions(text.words)
         | _device_compatibility_positions(text.words)
         | _assembled_positions(text.words)
+        | _works_on_positions(text.words)
+        | _thing_measured_positions(text.words)
     )
     return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
 

@@ -7,7 +7,9 @@ Data per language, phrases separated by ", " read on folded text (lower case, no
 - a charge (`CHARGED`) with "twice" (`TWICE`);
 - paid or charged (`CHARGED`), then "but", then no order or confirmation (`NO_ORDER`);
 - a bank transfer (`TRANSFERS`) the bank sent back (`SENT_BACK`), in either order, or a wrong IBAN;
-- a subscription (`SUBSCRIPTIONS`) still (`STILL`) charged for (`CHARGING`).
+- a subscription (`SUBSCRIPTIONS`) still (`STILL`) charged for (`CHARGING`);
+- a subscription to change (`subscription_change`): paused, cancelled or changed (`SUBSCRIPTION_CHANGES`),
+  or its deliveries asked at another rhythm ("every 6 weeks instead of 4", `EVERY` … `INSTEAD`).
 A question about a means ("do you take Klarna?") names no failure and stays a question.
 """
 
@@ -27,7 +29,9 @@ PAYMENT_MEANS = {
     "it": "carta, carta di credito, pagamento, pagare, pago, paga, postepay, satispay, scalapay, "
     "transazione, bonifico",
     "pt": "cartao, pix, boleto, pagamento, pagar, mb way, mbway, multibanco, transacao, compra",
-    "nl": "kaart, creditcard, pinpas, betaling, betalen, afrekenen, ideal, bancontact, betaalpagina, "
+    "nl": "kaart, creditcard, pinpas, bankpas, betaalpas, mijn pas, de pas, betaling, betalen, afrekenen, "
+    "ideal, "
+    "bancontact, betaalpagina, "
     "betaalknop, transactie",
 }
 # A phrase may hold a regular expression: Spanish "no va" fails, "no va a llegar" is a future.
@@ -51,31 +55,34 @@ PAYMENT_FAILURES = {
     "no aprobado, no aprobada, no autorizado, no autorizada, denegada, denegado, no se realiza, no se hizo, "
     "no puedo, no consigo, no logro, no me deja, deniega, deniegan, bloqueo, bloquearon, se congela, "
     "se congelo, se traba, se trabo, se cuelga, se colgo, desaparece, desaparecio, no para de cargar, "
-    "no paso, se queda en, se para en, se detiene en",
+    "no paso, se queda en, se para en, se detiene en, reboto, rebota, rebotan, rebotado, rebotada, "
+    "se corto a medias, se paro a medias",
     "fr": "refuse, refusee, refusees, rejete, rejetee, echoue, echec, erreur, bug, bugue, plante, "
     "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas, non autorise, pas "
     "autorise, non autorisee, arrive pas, impossible, bloque, bloquee, plantait, plantent, fige, figee, "
     "gele, disparait, a disparu, arrete pas de charger, charge en boucle, s arrete a, s arrete au, s arrete "
-    "sur, reste bloque",
+    "sur, reste bloque, s est arrete, s est arretee, s est interrompu, s est interrompue",
     "de": "abgelehnt, lehnt, fehlgeschlagen, fehler, geht nicht, klappt nicht, funktioniert nicht, "
     "hangt, hing, hangte, bricht, streikt, ladt nicht, tut nichts, nicht akzeptiert, schlagt fehl, nicht "
     "angenommen, nicht autorisiert, nicht genehmigt, fehlermeldung, kann nicht, kann ich nicht, nimmt(?= "
     "(?:\\w+ ){0,3}nicht), akzeptiert(?= (?:\\w+ ){0,3}nicht), blockiert, gesperrt, zuruckgewiesen, "
     "zuruckgebucht, friert ein, eingefroren, sturzt ab, abgesturzt, verschwindet, friert, hort nicht auf zu "
     "laden, ladt und ladt, ladt ewig, ging nicht, "
-    "nicht ging, nicht durchgegangen",
+    "nicht ging, nicht durchgegangen, brach ab, brach mittendrin ab, abgebrochen",
     "it": "rifiutata, rifiutato, rifiuta, respinta, respinto, errore, fallita, fallito, non funziona, "
     "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla, non "
     "accetta, "
     "non autorizzato, non autorizzata, negato, negata, non prende, non riesco, impossibile, si pianta, "
     "crasha, si e bloccata, si e bloccato, sparisce, scompare, non smette di caricare, carica all infinito, "
-    "si ferma a, si ferma al, si ferma su, si ferma sempre",
+    "si ferma a, si ferma al, si ferma su, si ferma sempre, si e fermato a meta, si e fermata a meta, "
+    "si e interrotto, si e interrotta",
     "pt": "recusado, recusada, recusou, negada, negado, erro, falhou, falha, trava, travou, travando, "
     "nao passa, nao funciona, nao ta caindo, nao cai, nao caiu, nao foi confirmado, nao gera, nao finaliza,"
     " nao aprovado, nao aprovada, nao aprovou, reprovado, reprovou, nao autorizado, nao vai(?! (?:ser|"
     "chegar)), "
     "nao conclui, nao aceita, nao aceitou, nao consigo, recusa, recusam, bloqueou, bloquearam, congela, "
-    "congelou, sumiu, desaparece, nao para de carregar, fica carregando, para na, para no, empaca",
+    "congelou, sumiu, desaparece, nao para de carregar, fica carregando, para na, para no, empaca, "
+    "parou a meio, parou no meio, parou, interrompeu",
     "nl": "geweigerd, afgewezen, mislukt, fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
     "doet het niet, doet niks, doet niets, blijft(?: \\w+)? hangen, bleef(?: \\w+)? hangen, bleef steken, "
     "hangt, laadt niet, stopt bij, stopt steeds bij, wijst, niet geaccepteerd, niet goedgekeurd, afgekeurd, "
@@ -83,9 +90,12 @@ PAYMENT_FAILURES = {
     "weigeren, geblokkeerd, blokkeert, mislukken, keurt(?= (?:\\w+ "
     "){0,3}af\\b), loopt vast, liep vast, vastgelopen, bevriest, verdwijnt, blijft laden, blijft maar laden",
 }
-# Phrases that already say "payment failed" or "charged twice" on their own.
+# Phrases that already say "payment failed" or "charged twice" on their own. A payment that stopped halfway
+# is one only with the payment first: "I stopped halfway through checkout" is the shopper pausing.
 PAYMENT_FAILURE_PHRASES = (
-    "zahlungsfehler, betaalfout, double charge, duplicate charge, two charges, dos cargos, dos cobros, "
+    "payment stopped halfway, payment stopped half way, payment stopped midway, payment stopped in the "
+    "middle, checkout stopped halfway, transaction stopped halfway, zahlungsfehler, betaalfout, "
+    "double charge, duplicate charge, two charges, dos cargos, dos cobros, "
     "doble cargo, cargo doble, cargo duplicado, cobro duplicado, deux prelevements, double debit, "
     "doppelte abbuchung, zwei abbuchungen, doppio addebito, due addebiti, cobranca duplicada, duas "
     "cobrancas, "
@@ -150,6 +160,38 @@ CHARGING = (
     "incasseren"
 )
 
+# "pause my coffee subscription for a month", "suspendre mon abonnement", "Abo pausieren", "sospendere
+# l'abbonamento": a change to a standing order only a person can make. A word naming a subscription
+# (`SUBSCRIPTIONS`, also ending a compound: "koffieabonnement", "Kaffee-Abo") with a change asked of it
+# (not one made: "I cancelled my gym membership to buy this" says why they buy).
+SUBSCRIPTION_CHANGES = (
+    "pause, pausing, skip, suspend, stop, cancel, change, changing, modify, "
+    "move, hold, freeze, "
+    "pausar, pausa, suspender, cancelar, cancela, cancelen, anular, cambiar, cambiad, modificar, saltar, "
+    "congelar, "
+    "suspendre, suspendez, mettre en pause, annuler, annulez, resilier, resiliez, changer, changez, modifier,"
+    " modifiez, sauter, "
+    "pausieren, pausiert, aussetzen, kundigen, kundige, stornieren, andern, umstellen, anpassen, "
+    "unterbrechen, "
+    "sospendere, sospendete, mettere in pausa, disdire, disdetta, annullare, annullate, cambiare, cambiate, "
+    "modificare, saltare, "
+    "suspendam, cancelem, alterar, alterem, mudar, mudem, trocar, pular, "
+    "pauzeren, pauzeer, stopzetten, opzeggen, opzegging, wijzigen, wijzig, veranderen, aanpassen, "
+    "overslaan, annuleren"
+)
+# The rhythm of a standing order changed: "every 6 weeks instead of every 4", "cada 6 semanas y no cada 4",
+# "alle 6 Wochen statt alle 4", "a cada 6 semanas em vez de 4", "elke 6 weken in plaats van 4".
+EVERY = "every, each, cada, toutes les, tous les, alle, ogni, a cada, elke, iedere, om de"
+INSTEAD = (
+    "instead of, rather than, not every, en vez de, en lugar de, y no, au lieu de, plutot que, et non, "
+    "statt, anstatt, anstelle von, invece di, invece che, anziche, em vez de, ao inves de, em lugar de, "
+    "in plaats van, ipv, niet elke"
+)
+_UNITS = (
+    r"(?:days?|weeks?|months?|dias|semanas?|mes(?:es)?|jours|semaines?|mois|tage|tagen|wochen|monate|"
+    r"monaten|giorni|settimane|mesi|meses|dagen|weken|maanden)"
+)
+
 # "…mais pas de commande", "but no order", "ma l'ordine non risulta": the money went, the order did not come
 # (not "…but my order hasn't arrived yet", which asks about delivery).
 NO_ORDER = {
@@ -200,6 +242,33 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Patt
         rf"|{charging}\b(?: \w+){{0,3}}? {still})\b"
     )
     return said, near, double, no_order, sent_back, still_charged
+
+
+@cache
+def _subscription_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    # A compound ends in it ("koffieabonnement", "kaffeeabo"); "cabo" or "diabo" are no compounds.
+    named = re.compile(rf"\b(?:\w{{3,}})?{_either(SUBSCRIPTIONS)}(?:s|en)?\b")
+    change = re.compile(rf"\b{_either(SUBSCRIPTION_CHANGES)}\b")
+    rhythm = re.compile(rf"\b{_either(EVERY)} \d+ {_UNITS}\b(?: \w+){{0,2}}? {_either(INSTEAD)}\b")
+    return named, change, rhythm
+
+
+def names_a_subscription(words: tuple[str, ...]) -> str:
+    """The word naming a subscription ("abonnement", "koffieabonnement", "abo"), or ""."""
+    match = _subscription_patterns()[0].search(" ".join(words))
+    return match[0] if match else ""
+
+
+def subscription_change(words: tuple[str, ...]) -> str | None:
+    """The words asking for a subscription to be paused, cancelled or changed, or another rhythm."""
+    folded = " ".join(words)
+    named, change, rhythm = _subscription_patterns()
+    match = rhythm.search(folded)
+    if match:
+        return match[0]
+    subscription = named.search(folded)
+    asked = change.search(folded) if subscription else None
+    return f"{asked[0]} … {subscription[0]}" if asked else None
 
 
 def payment_trouble(words: tuple[str, ...]) -> str | None:

@@ -187,6 +187,8 @@ STANDARD_FORMS = {
     "ahll": "ill",
     "j vas": "je vais",
     "jvas": "je vais",
+    "jverrai": "je verrai",
+    "jverrais": "je verrai",
     "ce penso": "ci penso",
     "il mi numero": "il mio numero",
     "nehmts": "nehmt",

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from .nlp import Text
+from .nlp_payment import names_a_subscription
 
 DEFAULT_SNOOZE_DAYS = 7
 MAX_SNOOZE_DAYS = 30
@@ -150,6 +151,9 @@ def _patterns() -> dict[str, re.Pattern]:
 def snooze_intent(text: Text) -> Snooze | None:
     """A request to pause cart texts, and for how many days (7 unless a time is named; at most 30)."""
     if not text.words or len(text.words) > MAX_SNOOZE_WORDS:
+        return None
+    if names_a_subscription(text.words):
+        # "pause my coffee subscription for a month": the standing order is paused, not the texts.
         return None
     folded = " ".join(text.words)
     for language, pattern in _patterns().items():

@@ -809,7 +809,6 @@ KNOWN_MISSES = {
     "siize chart pls": "a typo in a four-letter word is not read as one (too many real words are that close)",
     "is the M more like an L?": "a comparison of two sizes without 'or'/'between' names no sizing word",
     "c'est du 38 normal ou un petit 38 ?": "no sizing word; the two 38s are not a pair of sizes",
-    "porto il 39 di scarpe, va bene?": "Italian 'porto' is masked as a false friend (German 'Porto')",
     "a forma é grande?": "'forma' alone is too ambiguous (forma de pagamento) to be a sizing word",
     "o P é muito pequeno?": "'muito pequeno' with a size letter apart is not a lexicon phrase",
     "tem pronta entrega?": "'pronta entrega' (in stock) holds the shipping word 'entrega'",

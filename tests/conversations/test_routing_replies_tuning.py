@@ -35,6 +35,7 @@ lettered order numbers, a product's own durations, versions, fit into things, pa
 kinds in fresh words: FOURTEENTH_BATCH 76/84 on its first run, FIFTEENTH_BATCH 13/37, SIXTEENTH_BATCH 42/49,
 SEVENTEENTH_BATCH 23/27, each then tuned on. Session 7's EIGHTEENTH_BATCH (regional speech, see its note);
 NINETEENTH_BATCH (the kinds blind sets 29-34 missed) 44/91 on its first run, its traps 19/20, then tuned on.
+Session 8's TWENTIETH_BATCH (the kinds blind sets 35-40 missed, traps with them) 86/158, then tuned on.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -2153,6 +2154,244 @@ F wordt het gemonteerd geleverd of moet ik het zelf in elkaar zetten?
 """,
 }
 
+# Session 8 (replies8), the kinds blind sets 35-40 found misrouted (issue #16), in fresh words and products,
+# none copied from the sets (the brief only described the kinds): polite closings and deferrals, account
+# changes that need a person, payment failures, a variant in stock, arrival before a date, parcels carried
+# upstairs, a pet's size, a code refused, an order stuck; and traps for the words those kinds use.
+# First run on e85f4b2, before any change: 86/158 (72 misrouted, 39 of them to fallback; 8 of its 28
+# fallback traps read as a rule: Discount for a 30 % slope or insurance, Sizing for a grind size, Shipping
+# for "kommt es fertig"), then tuned on.
+TWENTIETH_BATCH = {
+    "en": """
+K thank you dear, that's very kind of you. Maureen
+K lovely, thanks ever so much, most kind. Pat x
+W I'll have a think and ask my husband first
+K will order at the start of the month when my pension comes in
+E can you pause my coffee subscription for a month?
+E can I get the dog food every 6 weeks instead of every 4?
+E please cancel the coffee subscription, not the texts
+E could someone from your team call me back please
+E my card bounced, can you help
+E the card keeps getting declined though there's money in the account
+E payment stopped halfway and I was still charged
+E you charged me twice for the subscription this month
+E the table arrived scratched and nobody answers my emails
+A do you have the guitar in sunburst or only white?
+A do you do the coffee as whole beans?
+S will it arrive before Christmas?
+S will the rug get here before Saturday?
+S do you send parcels to Norway?
+Z my Great Dane is 62 kg, is the XL bed big enough?
+D WELCOME10 says invalid at checkout
+O my order still says in preparation, is that normal?
+O ordered on Monday and still no tracking number
+O I cancelled the first order because of the wrong address, has the new one been sent?
+R can I swap the food if the dog won't eat it? the bag is unopened
+F how thick is the yoga mat?
+F what grind size for a french press?
+F do you offer instrument insurance?
+F is it normal that the heater stays on all the time?
+F how often should I change the silica litter?
+F do I have to assemble the treadmill or does it come ready?
+F are the electronic drums quiet enough for a flat?
+F will the robot mower manage a 30% slope?
+""",
+    "es": """
+K muchísimas gracias, es usted muy amable, que Dios la bendiga. Rosario
+K gracias guapa, muy amable
+W lo pienso y se lo pregunto a mi hija primero
+K lo pido a primeros de mes cuando cobre la pensión
+E ¿me podéis pausar la suscripción de café un mes?
+E quiero recibir el pienso cada 6 semanas y no cada 4
+E la tarjeta me rebotó otra vez y tengo saldo
+E me habéis cobrado dos veces la suscripción
+E ¿me puede llamar alguien de atención al cliente?
+A ¿el café lo tenéis en grano o solo molido?
+A ¿la funda la hay en gris?
+S ¿llegará antes de Reyes?
+S ¿me lo suben al 4º piso? pesa mucho
+S ¿enviáis paquetes a Chile?
+Z mi perro es un labrador de 35 kilos, ¿la cama L le vale?
+D el código HOLA10 me dice que no es válido
+O el pedido sigue en preparación, ¿es normal?
+O pedí el lunes y todavía no tengo número de seguimiento
+R si el perro no se come el pienso, ¿puedo cambiarlo? la bolsa está sin abrir
+F ¿qué grosor tiene la esterilla de yoga?
+F ¿el robot aguanta una pendiente del 30%?
+F ¿la sartén sirve para inducción?
+""",
+    "fr": """
+K merci beaucoup Madame, vous êtes bien aimable. Josette
+K merci infiniment, c'est très gentil à vous
+W je vais réfléchir et en parler à mon mari
+K ok jverrai ça a la fin du mois
+K je commanderai au début du mois quand ma retraite tombe
+E pouvez-vous me faire rappeler par un conseiller ?
+E je voudrais suspendre mon abonnement croquettes pendant un mois
+E ma carte est refusée alors que j'ai de l'argent sur le compte
+E le paiement s'est arrêté en plein milieu et j'ai été débité
+E arrivé rayé et personne ne répond à mes messages
+A vous l'avez en noir mat ?
+A le café existe en grains ou seulement moulu ?
+S ça arrivera avant Noël ?
+S vous envoyez des colis en Suisse ?
+Z mon chat fait 7 kilos, la caisse de transport M suffit ?
+D le code BIENVENUE ne marche pas
+O ma commande est toujours en préparation, c'est normal ?
+O commandé lundi et toujours pas de numéro de suivi
+F quelle mouture pour une cafetière à piston ?
+F quelle épaisseur fait le tapis de yoga ?
+F c'est normal que le chauffage reste allumé tout le temps ?
+F la batterie électronique est assez silencieuse pour un appartement ?
+""",
+    "de": """
+K vielen Dank, sehr freundlich von Ihnen. Liebe Grüße, Helga
+K danke digga
+W muss erst meine Frau fragen, melde mich dann
+K bestelle Anfang des Monats wenn die Rente da ist
+E könnt ihr mein Kaffee-Abo für einen Monat pausieren?
+E ich möchte das Futter alle 6 Wochen statt alle 4 bekommen
+E meine Karte wird ständig abgelehnt, obwohl Geld drauf ist
+E ihr habt mir das Abo zweimal abgebucht
+E kann mich bitte jemand zurückrufen?
+A gibt es den Kaffee auch als ganze Bohne?
+A wann ist die Jacke wieder lagernd?
+A habt ihr die Gitarre auch in Schwarz?
+S kommt die Lampe noch vor Weihnachten an?
+S trägt der Paketbote das Laufband bis in den 3. Stock?
+S schickt ihr auch in die Schweiz?
+Z mein Hund wiegt 30 kg, reicht das Bett in L?
+D der Code HALLO10 wird als ungültig angezeigt
+O die Bestellung steht immer noch auf "in Bearbeitung", ist das normal?
+F wie dick ist die Yogamatte?
+F welcher Mahlgrad für eine French Press?
+F muss ich das Laufband selbst zusammenbauen oder kommt es fertig?
+F wie oft wechselt man die Silikatstreu?
+""",
+    "it": """
+K grazie mille, molto gentili. Saluti, Franca
+K lo prendo quando prendo la pensione
+W ci penso e chiedo a mio figlio
+E potete farmi richiamare da un operatore?
+E vorrei sospendere l'abbonamento delle crocchette per un mese
+E la carta viene rifiutata ma i soldi ci sono
+E mi avete addebitato due volte l'abbonamento
+A c'è pure nera?
+A il caffè ce l'avete in grani?
+S arriva prima di Natale?
+S spedite pacchi in Svizzera?
+Z porto la 46, che taglia prendo?
+Z porto il 42 di scarpe, va bene la M?
+Z le scarpe vestono piccole o regolari?
+Z il trasportino M basta per un gatto di 6 chili o serve la L?
+D il codice CIAO10 risulta non valido
+O l'ordine è ancora in preparazione, è normale?
+O ho ordinato lunedì e non ho ancora il numero di tracking
+F la padella va bene per l'induzione?
+F il robot tagliaerba va bene su una pendenza del 30%?
+F quanto è spesso il tappetino?
+""",
+    "pt": """
+K muito obrigada, Deus abençoe. Dona Fátima
+K arretado, obrigado
+W vou ver com o meu genro e depois digo alguma coisa
+K vou pensar
+E dá para pausar a assinatura da ração por um mês?
+E queria receber o café a cada 6 semanas em vez de 4
+E o meu cartão foi recusado mas tenho saldo
+E o pagamento parou a meio e fui cobrado
+E podem pedir para alguém me ligar?
+A tem encordoamento de nylon?
+A o café tem em grão?
+S chega antes do Natal?
+S vcs mandam pros Estados Unidos?
+Z a caminha M serve para um beagle de 12 kg?
+D o cupom BEMVINDO diz inválido
+O o pedido continua em preparação, é normal?
+O pedi na segunda e ainda não tenho número de seguimento
+F a frigideira serve para indução?
+F o robô aguenta uma inclinação de 30%?
+F qual a espessura do tapete de yoga?
+""",
+    "nl": """
+K dank u wel, heel vriendelijk van u. Groetjes, Ria
+K ewa bedankt, ik bestel later
+W ik denk er nog even over na
+E kunnen jullie mijn koffieabonnement een maand pauzeren?
+E mijn pas wordt steeds geweigerd terwijl er geld op staat
+E jullie hebben het abonnement twee keer afgeschreven
+E kan iemand mij terugbellen?
+A hebben jullie de koffie ook in bonen?
+A is de gitaar ook in het zwart?
+S komt het nog voor Sinterklaas binnen?
+S komen de stoelen voor zaterdag binnen?
+S sturen jullie ook pakketten naar Spanje?
+Z is de reismand maat M groot genoeg voor een kater van 6 kilo?
+D de code WELKOM10 werkt niet bij het afrekenen
+O mijn bestelling staat nog op 'in behandeling', is dat normaal?
+O maandag besteld en nog steeds geen trackingnummer
+F hoeveel watt heb ik nodig voor een aquarium van 120 liter?
+F hoe dik is de yogamat?
+F is het normaal dat de verwarming de hele tijd aan blijft?
+""",
+}
+
+# Written after tuning on TWENTIETH_BATCH, against what its lists could reach: a family member who ordered, a
+# pause of texts (not of a subscription), a subscription cancelled in the past, a battery's or a wool's
+# percentage, "big enough" said as a report, a code asked about, a holiday in an order question, "fertig"
+# of an order. First run on 2cba911: 30/35; then "{code} still valid" and "grande o suficiente" were added.
+TWENTIETH_BATCH_AFTER_TRAPS = {
+    "en": """
+N my husband ordered it last week and it hasn't come
+W can you pause the texts for a month?
+S I cancelled my gym subscription to afford this, do you ship to Ireland?
+F my phone battery is at 20%, is the charger fast?
+K perfect, the bed is big enough, thanks. June
+D is WELCOME10 still valid?
+O ordered before Christmas and the tracking hasn't moved
+""",
+    "es": """
+S es para mi madre, ¿llega antes de Reyes?
+E gracias guapa, pero la tarjeta me rebota
+Z ¿le vale a mi hijo la talla 10?
+F ¿la bici sube una pendiente del 15%?
+K mil gracias, que Dios te bendiga, lo pido cuando cobre la pensión
+""",
+    "fr": """
+R je voudrais échanger les croquettes, mon chien n'en veut pas
+A vous l'avez en noir ou seulement en blanc ?
+O ma commande est en préparation depuis 10 jours
+E je voudrais passer mon abonnement café à toutes les 6 semaines au lieu de 4
+K merci Monsieur, vous êtes bien aimable, je vais en parler à ma femme
+""",
+    "de": """
+O ist meine Bestellung schon fertig?
+S liefert ihr bis vor Weihnachten nach Österreich?
+F die Wolle ist 80 % Merino, kratzt sie?
+K danke digga, bestell ich wenn die Rente da ist
+E ich möchte mein Abo kündigen, nicht die SMS
+""",
+    "it": """
+Z porto il 44, la L mi va?
+F la pentola va bene sull'induzione?
+E il pagamento si è fermato a metà ma mi hanno addebitato
+K grazie mille, molto gentile, ne parlo con mio marito
+A ce l'avete in grani o solo macinato?
+""",
+    "pt": """
+O o pedido está em preparação há uma semana, é normal?
+E quero pausar a assinatura por dois meses
+Z o cachorro pesa 30 kg, a cama G é grande o suficiente?
+K muito obrigado, vou falar com a minha mulher e depois digo
+""",
+    "nl": """
+F hoeveel liter heeft de bak van 120 cm?
+S komt het pakket voor de kerst binnen?
+E kunnen jullie het abonnement om de 6 weken sturen in plaats van 4?
+K dank u wel, heel vriendelijk, ik overleg met mijn man
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -2183,6 +2422,8 @@ AREAS = {
     "nineteenth": NINETEENTH_BATCH,
     "nineteenth-traps": NINETEENTH_BATCH_TRAPS,
     "nineteenth-after-traps": NINETEENTH_BATCH_AFTER_TRAPS,
+    "twentieth": TWENTIETH_BATCH,
+    "twentieth-after-traps": TWENTIETH_BATCH_AFTER_TRAPS,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -2206,6 +2447,8 @@ FOLLOW_UP_BATCHES = (
     "nineteenth",
     "nineteenth-traps",
     "nineteenth-after-traps",
+    "twentieth",
+    "twentieth-after-traps",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
@@ -2225,6 +2468,14 @@ KNOWN_MISSES: dict[str, str] = {
     "je garde le noir, comment je renvoie le bleu ?": "a colour named outside a cart change makes a policy "
     "answer uncovered (uncovered_question); which colour questions a returns policy does answer is wider "
     "than this batch",
+    "I cancelled the first order because of the wrong address, has the new one been sent?": "the English "
+    "tone reader scores 'cancelled' with 'wrong' at -0.62, read as anger before any rule",
+    "tem encordoamento de nylon?": "a material asked of a product ('de nylon') has no stock phrase: 'tem' "
+    "with any noun would reach every product question",
+    "perfect, the bed is big enough, thanks. June": "'big enough' is a fit question's words; said as a "
+    "report with thanks it still reaches Sizing (as 'long enough' did before)",
+    "porto il 44, la L mi va?": "too short for the detector: read in the store's English, where Italian "
+    "'porto' (I wear) is not masked and German 'Porto' (postage) reaches Shipping",
 }
 
 
