@@ -59,6 +59,12 @@ HELD_OUT_37 = json.loads((DATA / "labelled_replies_languages_held_out_37.json").
 HELD_OUT_38 = json.loads((DATA / "labelled_replies_languages_held_out_38.json").read_text())["replies"]
 HELD_OUT_39 = json.loads((DATA / "labelled_replies_languages_held_out_39.json").read_text())["replies"]
 HELD_OUT_40 = json.loads((DATA / "labelled_replies_languages_held_out_40.json").read_text())["replies"]
+HELD_OUT_41 = json.loads((DATA / "labelled_replies_languages_held_out_41.json").read_text())["replies"]
+HELD_OUT_42 = json.loads((DATA / "labelled_replies_languages_held_out_42.json").read_text())["replies"]
+HELD_OUT_43 = json.loads((DATA / "labelled_replies_languages_held_out_43.json").read_text())["replies"]
+HELD_OUT_44 = json.loads((DATA / "labelled_replies_languages_held_out_44.json").read_text())["replies"]
+HELD_OUT_45 = json.loads((DATA / "labelled_replies_languages_held_out_45.json").read_text())["replies"]
+HELD_OUT_46 = json.loads((DATA / "labelled_replies_languages_held_out_46.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -545,6 +551,66 @@ SESSION_8_SETS = [
             "85.7 % (0 missed opt-outs, 10 false; es 75.0 %); see its _first_run",
         ),
         id="fortieth",
+    ),
+    pytest.param(
+        "forty-first",
+        HELD_OUT_41,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) "
+            "90.7 % (2 missed opt-outs, 0 false; it 85.0 %); see its _first_run",
+        ),
+        id="forty-first",
+    ),
+    pytest.param(
+        "forty-second",
+        HELD_OUT_42,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) "
+            "93.6 % (4 missed opt-outs, 0 false; it 90.0 %); see its _first_run",
+        ),
+        id="forty-second",
+    ),
+    pytest.param(
+        "forty-third",
+        HELD_OUT_43,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) "
+            "95.7 % (1 missed opt-out, 0 false; en, es, fr, it, nl 95.0 %); see its _first_run",
+        ),
+        id="forty-third",
+    ),
+    pytest.param(
+        "forty-fourth",
+        HELD_OUT_44,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) "
+            "93.9 % (3 missed opt-outs, 0 false; es 90.0 %); see its _first_run",
+        ),
+        id="forty-fourth",
+    ),
+    pytest.param(
+        "forty-fifth",
+        HELD_OUT_45,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) "
+            "93.9 % (2 missed opt-outs, 3 false; en, fr, it, nl 92.5 %); see its _first_run",
+        ),
+        id="forty-fifth",
+    ),
+    pytest.param(
+        "forty-sixth",
+        HELD_OUT_46,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) "
+            "90.4 % (2 missed opt-outs, 0 false; en, es 87.5 %); see its _first_run",
+        ),
+        id="forty-sixth",
     ),
 ]
 
