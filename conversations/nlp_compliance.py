@@ -133,8 +133,6 @@ _ABOUT = (
     r"met (?:de|het))"
 )
 _REVOCATION_PATTERNS = [
-    # "take my mum's number off your texts": off our list, whoever's number it is
-    r"\btake (?:\w+ ){0,4}(?:off|out of) (?:your|ur) (?:\w+ )?(?:list|texts|text messages|messages|sms)\b",
     # "I never signed up for these texts / for this / for anything with you" ("… for an account" is not ours)
     r"\bnever (?:ever )?(?:signed up|subscribed|opted in|agreed) (?:for|to) (?:any of )?"
     r"(?:(?:these|this|your|ur|the) (?:\w+ )?"
@@ -191,9 +189,17 @@ _REVOCATION_PATTERNS = [
     r"\b(?:remove|delete|erase|unlist) (?:me|my (?:number|phone|info|contact)|this number)"
     r"(?! from (?:the|my) (?:cart|order|bag))\b",
     r"\b(?:take|drop|get|cross) (?:me|my number|this number) (?:off|out of)\b",
-    # "this number was my son's, please take it off your list": the number, not an item ("off my list").
-    r"\b(?:take|get|drop|cross) (?:\w+ ){0,2}(?:off|out of) (?:your|ur|this) (?:\w+ )?"
-    r"(?:list|system|database|records|contacts)\b",
+    # "this number was my son's, please take it off your list", "take my mum's number off your texts": the
+    # number, not an item ("off my list").
+    r"\b(?:take|get|drop|cross) (?:\w+ ){0,4}(?:off|out of) (?:your|ur|this) (?:\w+ )?"
+    r"(?:list|system|database|records|contacts|texts|text messages|messages|sms)\b",
+    # "I'd kindly ask you not to send me any more texts", "don't send your promos to it anymore"
+    r"\b(?:not|dont|do not|never) (?:to )?send (?:me |us |this number )?(?:any ?more |more |further |again )?"
+    r"(?:\w+ )?" + _MESSAGES_EN + r"\b(?! (?:about|with|for|when|if)\b)"
+    r"|\b(?:dont|do not|never) send (?:\w+ )?"
+    + _MESSAGES_EN
+    + r" (?:to (?:it|me|us|this (?:phone|number|cell)) )?"
+    r"(?:again|any ?more)\b",
     r"\b(?:lose|delete|forget|bin|ditch|scrap) my (?:number|phone number|info)\b",
     # "I'd be grateful if you no longer texted this number", "if you stopped messaging me"
     r"\bif (?:you|u) (?:would |could )?(?:no longer|stopped|ceased|did not|didnt|never again) "
@@ -402,6 +408,10 @@ _REVOCATION_PATTERNS_FR = [
     r"\b(?:je )?(?:ne )?j?(?:veux|souhaite|desire|veut|veulent) (?:plus|plu|pus?|pas|aucun|aucune) "
     r"(?:\w+ ){0,2}" + _MESSAGES_FR + r"\b",
     r"\bplus" + _NOT_COMPARED + r" (?:de |d )?" + _MESSAGES_FR + r"\b",
+    # "je souhaiterais ne plus recevoir vos messages", "afin de ne plus recevoir de sms"
+    r"\bne plus (?:recevoir|avoir) (?:de |d |vos |ces |les |des |aucun |aucune )?(?:\w+ )?"
+    + _MESSAGES_FR
+    + r"\b",
     r"\b(?:stop|assez|marre) (?:a |aux |de |des |avec )?(?:vos |ces |les )?" + _MESSAGES_FR + r"\b",
     r"\bdes(?:abonn|inscri)\w*\b",
     r"\b(?:retirez|supprimez|enlevez|effacez|rayez|sortez|oubliez|oublie|virez) (?:moi|mon numero|mon num)\b",
@@ -439,6 +449,9 @@ _REVOCATION_PATTERNS_DE = [
     # "kann man diese Nachrichten irgendwie canceln?": asking whether the texts can be turned off
     r"\b(?:kann man|kann ich|konnt ihr|konnen sie)\b(?: \w+){0,4} " + _MESSAGES_DE + r"(?: \w+){0,2} "
     r"(?:canceln|abbestellen|abstellen|deaktivieren|ausschalten|loswerden)\b",
+    # "bitte keine SMS (mehr) senden": none to be sent ("mer" as typed for "mehr")
+    r"\bkeine? (?:\w+ )?" + _MESSAGES_DE + r" (?:mehr |mer )?(?:senden|schicken|zuschicken|schreiben)\b"
+    r"(?! (?:an|fur|uber|wenn|zu)\b)",
     # "nehmt meine Nummer raus", "nehmen Sie die Nummer bitte raus"; "ich nehme die Nummer 42" is a size
     r"\bnehm(?:t|en sie) (?:\w+ )?(?:meine|mei|die|diese|unsere) (?:handy|telefon|mobil)?nummer "
     r"(?:\w+ )?raus\b",
@@ -698,7 +711,7 @@ _REVOCATION_PATTERNS_PT = [
 ]
 _TEXTS_NL = (
     "berichten|berichtjes|bericht|sms|smsjes|smsje|smskes|smske|smsen|sms jes|appjes|meldingen|herinneringen|"
-    "reclame"
+    r"\w*reclame"
 )
 # "geen nieuwsbrief meer" asks for silence too; but the newsletter is the shop's email, so leaving it long ago
 # is a story about it, not about these texts (_ANY_TEXTS, below, leaves it out).
@@ -714,7 +727,8 @@ _REVOCATION_PATTERNS_NL = [
     # "zou fijn zijn als jullie me niks meer sturen", "jullie hoeven me niet meer te sms'en"
     r"\b(?:me|mij|ons|haar|hem) (?:\w+ )?(?:niks|niets|niet|geen \w+) meer (?:te )?(?:sturen|smsen|sms en|"
     r"appen|mailen|bellen|benaderen|contacteren|lastigvallen|storen|spammen)\b(?! naar)",
-    r"\bstuur (?:me |mij |ons )?(?:maar |verder |gewoon )?(?:niks|niets)\b(?! (?:naar|op|voor|zonder|mee) )",
+    r"\bstuur (?:me |mij |ons )?(?:maar |verder |gewoon )?(?:niks|niets|nix)(?: meer)?\b"
+    r"(?! (?:naar|op|voor|zonder|mee) )",
     r"\b(?:ik )?wil (?:hier |daar |er )?(?:niks|niets) meer (?:van )?(?:\w+ )?(?:ontvangen|krijgen)\b",
     r"\bhou(?:d|dt)?(?: nou| eens| nu| toch| ff)* op (?:met )?(?:me |mij |ons )?(?:te )?(?:appen|smsen|"
     r"sms en|sturen|mailen|spammen|bellen)\b",
@@ -1317,6 +1331,8 @@ _UNWANTED = re.compile(
     r"intimidatie)\b"
     # counting them: "three texts today", "vier SMS heute", "drie sms'jes vandaag"
     r"|\b(?:\d+|two|three|four|five|six|dos|tres|cuatro|cinco|seis|deux|trois|quatre|cinq|zwei|drei|vier|"
+    r"second|third|fourth|fifth|segundo|tercer|tercero|cuarto|quinto|deuxieme|troisieme|quatrieme|zweite|"
+    r"dritte|vierte|secondo|terzo|quarto|segunda|terceira|quarta|tweede|derde|vierde|"
     r"funf|sechs|due|tre|quattro|cinque|sei|duas|quatro|twee|drie|vijf|zes) "
     + _ANY_TEXTS
     + r"(?: \w+){0,4}? (?:today|this week|a day|hoy|esta semana|al dia|aujourd hui|cette semaine|par jour|"
@@ -1338,6 +1354,14 @@ _NEGATED_REVOCATION = re.compile(
 _THE = (
     "the|your|these|los|sus|estos|les|vos|ces|die|eure|diese|gli|i|questi|vostri|as|os|essas|esses|suas|seus|de|"
     "jullie|uw|deze"
+)
+# "no need to stop the texts, it's my own phone", "pas besoin d'arrêter les sms": stopping them, declined.
+_NO_NEED_TO_STOP = re.compile(
+    r"\b(?:no need to|dont need to|do not need to|you dont have to|no hace falta(?: que)?|"
+    r"no es necesario(?: que)?|pas besoin d(?:e)?|pas la peine d(?:e)?|inutile d(?:e)?|non c e bisogno di|"
+    r"non serve|nao precisa(?:m)?(?: de)?|"
+    r"kein grund zu|ihr musst nicht|sie mussen nicht|jullie hoeven niet)(?: \w+){0,2}? "
+    r"(?:stop\w*|arret\w*|par(?:ar|en|em|e)|smett\w*|cess\w*|deten\w*|aufhor\w*)\b"
 )
 _TEXTS_SPARED = re.compile(
     rf"^(?:but |pero |mais |aber |ma |mas |maar )?(?:not|no|pas|nicht|non|nao|niet) (?:{_THE}) {_ANY_TEXTS}\b"
@@ -1493,19 +1517,38 @@ def _as_meant(text: Text) -> Text:
 
 
 def _unslipped(text: Text) -> Text:
-    """The text with a slip of a long unsubscribe word read as that word, inside a sentence too ("could you
-    unsubcribe me please", "desuscribirrme"), unless it is as near a word for the opposite."""
+    """The text with a slip of an unsubscribe word read as that word, inside a sentence too ("could you
+    unsubcribe me please", "desuscribirrme"), unless it is as near a word for the opposite; and slips of the
+    words plain opt-out sentences are made of ("bitte kiene SMS schiken")."""
     folded = _LONG_WORD.sub(lambda found: _slip_in_a_sentence(found[0]) or found[0], text.folded)
     return text if folded == text.folded else Text(folded)
 
 
-_LONG_WORD = re.compile(r"\b\w{7,}\b")
+_LONG_WORD = re.compile(r"\b\w{5,}\b")
+
+
+# Words of plain opt-out sentences whose slips are read as them too ("schiken", "schreibn", "aretez",
+# "cancelatemi"); five-letter ones only with two letters swapped ("kiene", "nciht"): one letter changed turns
+# "keine" into "meine".
+_SENTENCE_WORDS = sorted(wordset("schicken schreiben arretez cancellatemi toglietemi"))
+_SWAPPED = {
+    word[:i] + word[i + 1] + word[i] + word[i + 2 :]: word
+    for word in wordset("keine nicht")
+    for i in range(len(word) - 1)
+}
+
+
+def _sentence_slipped(word: str) -> str | None:
+    if word in _SWAPPED:
+        return _SWAPPED[word]
+    nearest = process.extractOne(word, _SENTENCE_WORDS, scorer=OSA.distance, score_cutoff=1)
+    return nearest[0] if nearest and nearest[1] == 1 else None
 
 
 def _slip_in_a_sentence(word: str) -> str | None:
     # One letter off only, and never an inflection of the word: "unsubscribed", "désabonnée", "désinscrite"
     # tell a story; a letter held down ("desuscribirrme") is still a slip.
-    target = _unsubscribe_slipped(word, lambda _: 1)
+    target = _unsubscribe_slipped(word, lambda _: 1) or _sentence_slipped(word)
     if target is None:
         return None
     if _collapsed(word) != _collapsed(target) and word[: len(target) - 2] == target[:-2]:
@@ -1544,7 +1587,7 @@ def _compliance(text: Text) -> Compliance | None:
     folded = " ".join(whole)
     # "ik ken u niet. Uitschrijven": a negation in one sentence does not reach the next one's request
     if not any(
-        _NEGATED_REVOCATION.search(said) or _TEXTS_SPARED.search(said)
+        _NEGATED_REVOCATION.search(said) or _TEXTS_SPARED.search(said) or _NO_NEED_TO_STOP.search(said)
         for said in (" ".join(clause) for clause in clauses)
     ):
         revocation = _revocation(folded, clauses)

@@ -1478,6 +1478,41 @@ PROMPTED_BY_SETS_35_TO_40 = {
         "le agradecería que no volvieran a cobrarme el envío",
     ],
 }
+# Session 8, second round: the kinds blind sets 41–46 found, my own sentences written before the change; first
+# run: 4 of 16 opt-outs read, 6 of 9 traps held (the last two added after the change).
+PROMPTED_BY_SETS_41_TO_46 = {
+    "opt_out": [
+        "I would kindly ask you not to send me any more texts, thanks",
+        "I'd ask you to stop sending me messages please",
+        "je souhaiterais ne plus recevoir de sms de votre part",
+        "nous voudrions ne plus recevoir vos messages",
+        "BAJA. Es el cuarto mensaje esta semana",
+        "STOP. that's the third text today",
+        "this is my work phone, dont send your promos to it anymore",
+        "kappen met die schoenenreclame!!",
+        "bitte kiene SMS mer senden",
+        "nich mehr schreiben bitte",
+        "hört auf mir zu schreibn",
+        "aretez de m'envoyer des sms",
+        "cancelatemi da questa lista",
+        "kitame de la lista porfa",
+        "borrame d la lista plis",
+        "stuur me nix meer aub",
+        "ALTO, es el segundo mensaje de hoy",
+        "kein sms mehr schicken bitte",
+    ],
+    "!opt_out": [
+        "no need to stop the messages, this is my own phone. do you ship to Spain?",
+        "pas besoin d'arrêter les sms, c'est mon portable perso. vous livrez en Belgique ?",
+        "non c'è bisogno di smettere con gli sms, il telefono è mio. spedite in Austria?",
+        "no hace falta que paren los mensajes, el móvil es mío. ¿envían a Francia?",
+        "ihr müsst die SMS nicht stoppen, ist mein Handy. Liefert ihr nach Belgien?",
+        "não precisa parar as mensagens, o celular é meu. entregam em Portugal?",
+        "jullie hoeven de sms'jes niet te stoppen, het is mijn telefoon. leveren jullie in België?",
+        "bitte kleine Größe schicken, nicht die große",
+        "kannst du mir die kleinere schicken?",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -1497,6 +1532,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("sets29-34-again", PROMPTED_BY_SETS_29_TO_34_AGAIN),
     ("sets29-34-third", PROMPTED_BY_SETS_29_TO_34_THIRD),
     ("sets35-40", PROMPTED_BY_SETS_35_TO_40),
+    ("sets41-46", PROMPTED_BY_SETS_41_TO_46),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
