@@ -4,10 +4,13 @@ import itertools
 import logging
 import time
 import uuid
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from functools import partial
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -80,6 +83,9 @@ def message_queue_outbound(
     """Record an outbound text and hand it to the worker once the transaction commits.
 
     `enqueue=False` leaves delivery to the caller (`dispatch_due` sends in-process before it returns).
+    Inside `outbound_collected` (a claimed batch of webhook deliveries), the text is delivered with the
+    batch's others, in chunks, once the batch is done; elsewhere (an agent's reply, a delivery processed on
+    its own) by its own task at once.
     """
     (message,) = messages_queue_outbound(
         outbound=[
@@ -96,10 +102,56 @@ def message_queue_outbound(
         ]
     )
     if enqueue:
-        from .tasks import deliver_message
+        collected = _collected.get()
+        if collected is not None:
+            # Counted only once its transaction commits: a rolled-back event's text is not delivered.
+            transaction.on_commit(partial(collected.append, message.id))
+        else:
+            from .tasks import deliver_message
 
-        transaction.on_commit(lambda: deliver_message.delay(message.id))
+            transaction.on_commit(lambda: deliver_message.delay(message.id))
     return message
+
+
+# The texts queued (and committed) inside `outbound_collected`, or None outside it.
+_collected: ContextVar[list[int] | None] = ContextVar("conversations_outbound_collected", default=None)
+
+
+@contextmanager
+def outbound_collected() -> Iterator[None]:
+    """Deliver the texts queued inside this block together, once it is done: one `deliver_messages` task
+    (`messages_deliver`: one durable claim per chunk) instead of one `deliver_message` task per text.
+
+    Entered around a claimed batch of webhook deliveries (`stores.hooks.WEBHOOK_BATCH_SCOPES`): the
+    router's replies to a batch of inbound texts (2,500 STOP confirmations in the load run) were each
+    paying their own claim's durable commit. Only texts whose transaction committed are delivered, even if
+    the block ends with an error (a batch that fell back to one by one and then stopped). A lone text
+    goes to its own `deliver_message` task, as outside the block. Nested blocks deliver with the outermost.
+    """
+    if _collected.get() is not None:
+        yield
+        return
+    collected: list[int] = []
+    token = _collected.set(collected)
+    try:
+        yield
+    finally:
+        _collected.reset(token)
+        # After the texts' own on-commit callbacks: at once outside a transaction, else after its commit.
+        transaction.on_commit(partial(_collected_deliver, collected))
+
+
+def _collected_deliver(message_ids: list[int]) -> None:
+    from .tasks import deliver_message, deliver_messages
+
+    try:
+        if len(message_ids) == 1:
+            deliver_message.delay(message_ids[0])
+        elif message_ids:
+            deliver_messages.delay(message_ids)
+    except Exception:
+        # The texts are committed: the sweeper (`messages_requeue_stuck`) queues them again.
+        logger.exception("%d texts recorded but not queued; the sweeper will", len(message_ids))
 
 
 @dataclass(frozen=True)
