@@ -119,8 +119,9 @@ _collected: ContextVar[list[int] | None] = ContextVar("conversations_outbound_co
 
 @contextmanager
 def outbound_collected() -> Iterator[None]:
-    """Deliver the texts queued inside this block together, once it is done: one `deliver_messages` task
-    (`messages_deliver`: one durable claim per chunk) instead of one `deliver_message` task per text.
+    """Deliver the texts queued inside this block together, once it is done: `deliver_messages` tasks of
+    up to REPLY_TASK_TEXTS (`messages_deliver`: one durable claim per chunk) instead of one `deliver_message`
+    task per text.
 
     Entered around a claimed batch of webhook deliveries (`stores.hooks.WEBHOOK_BATCH_SCOPES`): the
     router's replies to a batch of inbound texts (2,500 STOP confirmations in the load run) were each
@@ -141,6 +142,12 @@ def outbound_collected() -> Iterator[None]:
         transaction.on_commit(partial(_collected_deliver, collected))
 
 
+# Texts a task delivers of a batch's replies. A task sends its texts one after another (an HTTP round trip
+# each, 0.1–0.3 s at Twilio), so the last of 100 would wait 10–30 s for the ones before it; in tasks of 20,
+# free worker processes send a batch's replies side by side, each task still one durable claim.
+REPLY_TASK_TEXTS = 20
+
+
 def _collected_deliver(message_ids: list[int]) -> None:
     from .tasks import deliver_message, deliver_messages
 
@@ -148,7 +155,7 @@ def _collected_deliver(message_ids: list[int]) -> None:
         if len(message_ids) == 1:
             deliver_message.delay(message_ids[0])
         elif message_ids:
-            deliver_messages.delay(message_ids)
+            deliver_messages.delay(message_ids, per_task=REPLY_TASK_TEXTS)
     except Exception:
         # The texts are committed: the sweeper (`messages_requeue_stuck`) queues them again.
         logger.exception("%d texts recorded but not queued; the sweeper will", len(message_ids))
@@ -479,8 +486,8 @@ def _claims_undo(message_ids: list[int]) -> None:
 # once take theirs in one call to the limiter, a round), waiting at most CHUNK_TURN_WAIT for it, and a
 # chunk's texts not sent within CHUNK_HOLD_SECONDS of its claim (well inside
 # SMS_STALE_SENDING, after which another worker could take them over) go back to `pending`. A chunk may
-# hold a whole delivery task's texts (flows.tasks.DELIVER_TASK_TEXTS): in the 50,000-webhook load run the
-# claims of 20 waited 35–50 ms each for their commit behind the dispatcher's writes, 2,000 of them.
+# hold a whole delivery task's texts (conversations.tasks.DELIVER_TASK_TEXTS): in the 50,000-webhook load
+# run the claims of 20 waited 35–50 ms each for their commit behind the dispatcher's writes, 2,000 of them.
 CHUNK_TEXTS = 100
 CHUNK_SECONDS = 0.5
 CHUNK_TURN_WAIT = 1.0

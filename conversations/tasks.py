@@ -17,17 +17,19 @@ DELIVER_TASK_TEXTS = 100
 
 
 @shared_task(acks_late=True, ignore_result=True)
-def deliver_messages(message_ids: list[int]) -> None:
+def deliver_messages(message_ids: list[int], per_task: int = DELIVER_TASK_TEXTS) -> None:
     """Deliver many texts in chunks (`messages_deliver`: one durable claim per chunk, not per text): a
-    dispatcher tick's batch, or the replies a batch of webhook deliveries queued.
+    dispatcher tick's batch, or the replies a batch of webhook deliveries queued (`per_task`: the texts
+    this task delivers; the rest go to tasks of as many each).
 
     A text that meets a transient error goes to its own `deliver_message` task, which owns its retries.
     Safe to run twice: a message already handed over is skipped. Should this worker die mid-list, the
     task comes back (acks late) and the texts it left `sending` are taken over once stale.
     """
-    for start in range(DELIVER_TASK_TEXTS, len(message_ids), DELIVER_TASK_TEXTS):
-        deliver_messages.delay(message_ids[start : start + DELIVER_TASK_TEXTS])
-    sending.messages_deliver(message_ids=message_ids[:DELIVER_TASK_TEXTS])
+    per_task = max(per_task, 1)
+    for start in range(per_task, len(message_ids), per_task):
+        deliver_messages.delay(message_ids[start : start + per_task], per_task=per_task)
+    sending.messages_deliver(message_ids=message_ids[:per_task])
 
 
 @shared_task(acks_late=True)

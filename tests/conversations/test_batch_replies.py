@@ -1,8 +1,10 @@
 """The router's replies to a claimed batch of inbound texts go out together once the batch is done
-(`sending.outbound_collected` around the webhook drain, issue 13): one `messages_deliver` call, one durable
-claim per chunk, instead of one task and one claim per text; each reply still sent exactly once."""
+(`sending.outbound_collected` around the webhook drain, issue 13): `deliver_messages` tasks of up to
+REPLY_TASK_TEXTS texts, one durable claim each, instead of one task and one claim per text; each reply
+still sent exactly once."""
 
 import contextlib
+import math
 from collections import Counter
 
 import pytest
@@ -69,24 +71,28 @@ def _replies() -> list[Message]:
     return list(Message.objects.filter(direction=Message.Direction.OUT).order_by("id"))
 
 
-def test_a_batch_of_stops_has_its_confirmations_delivered_by_one_task_with_one_claim(
+def test_a_batch_of_stops_has_its_confirmations_delivered_in_a_few_tasks_of_one_claim_each(
     store, sms_outbox, deliveries
 ):
-    # given
+    # given: more STOPs than one reply task takes
     events = _stops(store, 30)
+    tasks = math.ceil(30 / sending.REPLY_TASK_TEXTS)
+    assert tasks == 2
 
     # when: one drain claims and processes them
     with CaptureQueriesContext(connection) as queries:
         processed = process_pending_webhook_events()
 
-    # then: every STOP processed; 30 confirmations, delivered by one call in one claim
+    # then: every STOP processed; 30 confirmations, delivered by two tasks of one claim each
     assert processed == 30
     statuses = WebhookEvent.objects.filter(pk__in=[e.pk for e in events]).values_list("status", flat=True)
     assert set(statuses) == {WebhookEvent.Status.PROCESSED}
     replies = _replies()
     assert len(replies) == 30
-    assert deliveries == [("many", [m.id for m in replies])]
-    assert sum(1 for q in queries if q["sql"].startswith(_CLAIM)) == 1
+    assert [kind for kind, _ in deliveries] == ["many"] * tasks
+    assert sorted(i for _, ids in deliveries for i in ids) == [m.id for m in replies]
+    assert max(len(ids) for _, ids in deliveries) <= sending.REPLY_TASK_TEXTS
+    assert sum(1 for q in queries if q["sql"].startswith(_CLAIM)) == tasks
     # each shopper got exactly one text, the confirmation, and it is recorded as sent once
     assert Counter(sms.to for sms in sms_outbox) == Counter({_phone(n): 1 for n in range(30)})
     assert all("unsubscribed" in sms.body for sms in sms_outbox)
