@@ -20,7 +20,7 @@ from .core import PYTHON, ROOT, Result, database_ensure, env_for_bench, python_j
 
 THROUGHPUT_TEXTS = 600  # per side that sends (one text at a time, in batches), after 10 each to warm up
 THROUGHPUT_ROUNDS = 6  # alternating bare / one at a time / batch, the best of each kept
-BATCH_TEXTS = 100  # what a delivery task takes of a tick's batch (flows.tasks.DELIVER_TASK_TEXTS)
+BATCH_TEXTS = 100  # what a delivery task takes of a tick's batch (conversations.tasks.DELIVER_TASK_TEXTS)
 # Worker time per text besides the request itself (ours − the bare client's, per text): issue 13.
 OVERHEAD_TARGET_MS = 2.0
 # One worker process must keep up with the fastest single sender: a short code, 100 segments/s

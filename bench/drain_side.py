@@ -16,6 +16,13 @@ Modes (each prints one JSON line):
 * `updates <checkouts>`: that many new checkouts drained, then a `checkouts/update` of each (the box
   ticked again, a minute later) drained in-process: CPU, statements and deliveries left to one by one,
   per update (since 2026-12-04, issue 13: known carts' updates as a set).
+* `stops <count> <rounds>`: that many STOP texts from as many new numbers (as the load run's opt-outs)
+  recorded in a store of their own, then drained in-process with their confirmations delivered
+  in-process to the fake Twilio (`SMS_BACKEND=twilio`, the sender's limit out of the way): once with the
+  replies each delivered by its own `deliver_message` (as before 2026-12-04 16:00), once collected per
+  batch (`outbound_collected`: `deliver_messages`), alternately, `rounds` times each. Per STOP: wall
+  and CPU time (this thread's) of the drain with its deliveries, of the deliveries alone, and the
+  claims (each one durable commit).
 * `cleanup <store>`: delete the store table by table.
 """
 
@@ -263,6 +270,102 @@ def _updates(count: int) -> dict:
     return {"per_create": created, "per_update": updated}
 
 
+def _stops(count: int, rounds: int) -> dict:
+    from unittest import mock
+
+    from django.conf import settings
+    from django.db import connection
+
+    from bench.seed import store_delete
+    from conversations import sending
+    from conversations import tasks as sms_tasks
+    from conversations.models import Message
+    from conversations.services import inbound_event_record
+    from conversations.sms import twilio as twilio_backend
+    from stores import tasks
+    from stores.hooks import WEBHOOK_BATCH_SCOPES
+    from stores.models import Store
+    from tests.fakes.twilio_server import FakeTwilioServer
+
+    claim = f"UPDATE {Message._meta.db_table} AS m SET status"  # noqa: S608 - a prefix to look for
+    scopes = list(WEBHOOK_BATCH_SCOPES)
+
+    def inline(task):  # the delivery tasks run here, as a worker process would run them
+        return lambda *args, **kwargs: task.apply(args, kwargs)
+
+    delivering = {"depth": 0, "wall": 0.0, "cpu": 0.0}
+
+    def timed(function):  # the time spent delivering (outermost calls only: a chunk hands texts back)
+        def run(**kwargs):
+            delivering["depth"] += 1
+            wall, cpu = time.monotonic(), time.thread_time()
+            try:
+                return function(**kwargs)
+            finally:
+                delivering["depth"] -= 1
+                if not delivering["depth"]:
+                    delivering["wall"] += time.monotonic() - wall
+                    delivering["cpu"] += time.thread_time() - cpu
+
+        return run
+
+    def one_round(mode: str, n: int) -> dict:
+        setup = _setup(sms_number=f"+1303555017{n % 10}")
+        store = Store.objects.get(pk=setup["id"])
+        Store.objects.filter(pk=store.pk).update(sender_rate_per_second=9_999)
+        store.refresh_from_db()
+        for i in range(count):
+            sid = f"SMstops{n:04d}{i:08d}{uuid.uuid4().hex[:12]}"
+            phone = f"+1212{n % 10}{i:06d}"
+            inbound_event_record(
+                store=store,
+                params={"MessageSid": sid, "From": phone, "To": str(store.sms_number), "Body": "STOP"},
+            )
+        WEBHOOK_BATCH_SCOPES[:] = scopes if mode == "batched" else []
+        counted: list = []
+        delivering.update(wall=0.0, cpu=0.0)
+        # This thread's CPU only: the fake Twilio answers from another thread of this process.
+        before, began = time.thread_time(), time.monotonic()
+        with (
+            mock.patch.object(sending, "message_deliver", timed(sending.message_deliver)),
+            mock.patch.object(sending, "messages_deliver", timed(sending.messages_deliver)),
+            mock.patch.object(sms_tasks.deliver_message, "delay", inline(sms_tasks.deliver_message)),
+            mock.patch.object(
+                sms_tasks.deliver_message,
+                "apply_async",
+                lambda args, **kw: sms_tasks.deliver_message.apply(args),
+            ),
+            mock.patch.object(sms_tasks.deliver_messages, "delay", inline(sms_tasks.deliver_messages)),
+            connection.execute_wrapper(_counter(counted)),
+        ):
+            while tasks.process_pending_webhook_events.run():
+                pass
+        seconds, cpu = time.monotonic() - began, time.thread_time() - before
+        WEBHOOK_BATCH_SCOPES[:] = scopes
+        sent = Message.objects.filter(store=store, direction="out", status="queued").count()
+        store_delete(store)
+        return {
+            "mode": mode,
+            "wall_ms": 1000 * seconds / count,
+            "cpu_ms": 1000 * cpu / count,
+            "delivery_wall_ms": 1000 * delivering["wall"] / count,
+            "delivery_cpu_ms": 1000 * delivering["cpu"] / count,
+            "claims": sum(1 for sql in counted if sql.startswith(claim)),
+            "sent": sent,
+        }
+
+    results = []
+    with FakeTwilioServer() as twilio, mock.patch.object(tasks, "_publish"):
+        settings.SMS_BACKEND = "twilio"
+        settings.TWILIO_API_BASE_URL = twilio.url
+        settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN = "AC" + "0" * 32, "bench-token"
+        twilio_backend._clients.clear()
+        for n in range(rounds):
+            for mode in ("per-text", "batched"):
+                results.append(one_round(mode, 2 * n + (mode == "batched")))
+    return {"stops": count, "rounds": results}
+
+
 def _cleanup(store_id: str) -> dict:
     from bench.seed import store_delete
     from stores.models import Store
@@ -285,6 +388,8 @@ def main(mode: str, *args: str) -> None:
         result = _mix(int(args[0]), int(args[1]))
     elif mode == "updates":
         result = _updates(int(args[0]))
+    elif mode == "stops":
+        result = _stops(int(args[0]), int(args[1]))
     elif mode == "cleanup":
         result = _cleanup(args[0])
     else:

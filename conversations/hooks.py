@@ -46,6 +46,10 @@ def on_store_created(*, store) -> None:
 
 
 def register() -> None:
+    from .sending import outbound_collected  # sending imports this module's registries
+
     hooks.hook_register(hooks.STORE_CREATED_HOOKS, on_store_created)
+    # The replies to a batch of inbound texts go out in chunks once the batch is done.
+    hooks.hook_register(hooks.WEBHOOK_BATCH_SCOPES, outbound_collected)
     hooks.hook_register(hooks.CUSTOMER_REDACTED_HOOKS, on_customer_redacted)
     hooks.CUSTOMER_DATA_SECTIONS.setdefault("messages", customer_messages)

@@ -4,10 +4,13 @@ import itertools
 import logging
 import time
 import uuid
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from functools import partial
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -80,6 +83,9 @@ def message_queue_outbound(
     """Record an outbound text and hand it to the worker once the transaction commits.
 
     `enqueue=False` leaves delivery to the caller (`dispatch_due` sends in-process before it returns).
+    Inside `outbound_collected` (a claimed batch of webhook deliveries), the text is delivered with the
+    batch's others, in chunks, once the batch is done; elsewhere (an agent's reply, a delivery processed on
+    its own) by its own task at once.
     """
     (message,) = messages_queue_outbound(
         outbound=[
@@ -96,10 +102,63 @@ def message_queue_outbound(
         ]
     )
     if enqueue:
-        from .tasks import deliver_message
+        collected = _collected.get()
+        if collected is not None:
+            # Counted only once its transaction commits: a rolled-back event's text is not delivered.
+            transaction.on_commit(partial(collected.append, message.id))
+        else:
+            from .tasks import deliver_message
 
-        transaction.on_commit(lambda: deliver_message.delay(message.id))
+            transaction.on_commit(lambda: deliver_message.delay(message.id))
     return message
+
+
+# The texts queued (and committed) inside `outbound_collected`, or None outside it.
+_collected: ContextVar[list[int] | None] = ContextVar("conversations_outbound_collected", default=None)
+
+
+@contextmanager
+def outbound_collected() -> Iterator[None]:
+    """Deliver the texts queued inside this block together, once it is done: `deliver_messages` tasks of
+    up to REPLY_TASK_TEXTS (`messages_deliver`: one durable claim per chunk) instead of one `deliver_message`
+    task per text.
+
+    Entered around a claimed batch of webhook deliveries (`stores.hooks.WEBHOOK_BATCH_SCOPES`): the
+    router's replies to a batch of inbound texts (2,500 STOP confirmations in the load run) were each
+    paying their own claim's durable commit. Only texts whose transaction committed are delivered, even if
+    the block ends with an error (a batch that fell back to one by one and then stopped). A lone text
+    goes to its own `deliver_message` task, as outside the block. Nested blocks deliver with the outermost.
+    """
+    if _collected.get() is not None:
+        yield
+        return
+    collected: list[int] = []
+    token = _collected.set(collected)
+    try:
+        yield
+    finally:
+        _collected.reset(token)
+        # After the texts' own on-commit callbacks: at once outside a transaction, else after its commit.
+        transaction.on_commit(partial(_collected_deliver, collected))
+
+
+# Texts a task delivers of a batch's replies. A task sends its texts one after another (an HTTP round trip
+# each, 0.1–0.3 s at Twilio), so the last of 100 would wait 10–30 s for the ones before it; in tasks of 20,
+# free worker processes send a batch's replies side by side, each task still one durable claim.
+REPLY_TASK_TEXTS = 20
+
+
+def _collected_deliver(message_ids: list[int]) -> None:
+    from .tasks import deliver_message, deliver_messages
+
+    try:
+        if len(message_ids) == 1:
+            deliver_message.delay(message_ids[0])
+        elif message_ids:
+            deliver_messages.delay(message_ids, per_task=REPLY_TASK_TEXTS)
+    except Exception:
+        # The texts are committed: the sweeper (`messages_requeue_stuck`) queues them again.
+        logger.exception("%d texts recorded but not queued; the sweeper will", len(message_ids))
 
 
 @dataclass(frozen=True)
@@ -427,8 +486,8 @@ def _claims_undo(message_ids: list[int]) -> None:
 # once take theirs in one call to the limiter, a round), waiting at most CHUNK_TURN_WAIT for it, and a
 # chunk's texts not sent within CHUNK_HOLD_SECONDS of its claim (well inside
 # SMS_STALE_SENDING, after which another worker could take them over) go back to `pending`. A chunk may
-# hold a whole delivery task's texts (flows.tasks.DELIVER_TASK_TEXTS): in the 50,000-webhook load run the
-# claims of 20 waited 35–50 ms each for their commit behind the dispatcher's writes, 2,000 of them.
+# hold a whole delivery task's texts (conversations.tasks.DELIVER_TASK_TEXTS): in the 50,000-webhook load
+# run the claims of 20 waited 35–50 ms each for their commit behind the dispatcher's writes, 2,000 of them.
 CHUNK_TEXTS = 100
 CHUNK_SECONDS = 0.5
 CHUNK_TURN_WAIT = 1.0

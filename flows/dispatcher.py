@@ -121,9 +121,9 @@ def nudge_dispatch_due(
             if message_ids and not deliver_inline:
                 # One task per batch, delivered by the workers in chunks: the tick never waits on 1,000
                 # publishes, and no text pays a task of its own.
-                from .tasks import deliver_batch
+                from conversations.tasks import deliver_messages
 
-                transaction.on_commit(lambda ids=message_ids: deliver_batch.delay(ids))
+                transaction.on_commit(lambda ids=message_ids: deliver_messages.delay(ids))
         report.message_ids += message_ids
         if deliver_inline:
             _deliver_now(message_ids)

@@ -4,7 +4,7 @@ import os
 from celery import shared_task
 from django.core.cache import cache
 
-from conversations.sending import messages_deliver
+from conversations.tasks import deliver_messages
 
 from .dispatcher import nudge_dispatch_due
 
@@ -33,19 +33,8 @@ def dispatch_due() -> dict:
     return report.as_dict()
 
 
-# Texts a delivery task takes from a tick's batch (of up to 500): the rest go to tasks of their own, so
-# a batch is sent by every free worker process at once.
-DELIVER_TASK_TEXTS = 100
-
-
 @shared_task(acks_late=True, ignore_result=True)
 def deliver_batch(message_ids: list[int]) -> None:
-    """Deliver a tick's batch in chunks (`messages_deliver`: one durable claim per chunk, not per text).
-
-    A text that meets a transient error goes to its own `deliver_message` task, which owns its retries.
-    Safe to run twice: a message already handed over is skipped. Should this worker die mid-batch, the
-    task comes back (acks late) and the texts it left `sending` are taken over once stale.
-    """
-    for start in range(DELIVER_TASK_TEXTS, len(message_ids), DELIVER_TASK_TEXTS):
-        deliver_batch.delay(message_ids[start : start + DELIVER_TASK_TEXTS])
-    messages_deliver(message_ids=message_ids[:DELIVER_TASK_TEXTS])
+    """Kept for the tasks queued before the dispatcher moved to `conversations.tasks.deliver_messages`
+    (a rolling deploy's broker may still hold some); it does the same."""
+    deliver_messages(message_ids)

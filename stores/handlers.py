@@ -7,6 +7,7 @@ with `handler_register` (billing: `orders/cancelled`, `refunds/create`) from the
 
 import logging
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from . import generic, privacy, services, shopify, webhook_batch
 from .evidence import evidence_heads_lock
+from .hooks import WEBHOOK_BATCH_SCOPES
 from .models import Store, WebhookEvent
 from .schemas import PayloadError
 
@@ -89,15 +91,20 @@ def webhook_events_process(*, event_ids: list[int]) -> None:
     fails alone."""
     if not event_ids:
         return
-    try:
-        with transaction.atomic():
-            _batch_process(event_ids)
-    except Exception:
-        logger.warning(
-            "a batch of %d webhook events failed; processing them one by one", len(event_ids), exc_info=True
-        )
-        for event_id in event_ids:
-            webhook_event_process(event_id=event_id)
+    with ExitStack() as scopes:
+        for scope in WEBHOOK_BATCH_SCOPES:  # conversations: the batch's texts delivered together, after it
+            scopes.enter_context(scope())
+        try:
+            with transaction.atomic():
+                _batch_process(event_ids)
+        except Exception:
+            logger.warning(
+                "a batch of %d webhook events failed; processing them one by one",
+                len(event_ids),
+                exc_info=True,
+            )
+            for event_id in event_ids:
+                webhook_event_process(event_id=event_id)
 
 
 def _batch_process(event_ids: list[int]) -> None:

@@ -35,9 +35,13 @@ The registries, each called with keyword arguments:
   Flows cancels every pending text of the store, with `reason`.
 - CUSTOMER_DATA_SECTIONS, name -> rows(store, customers): the sections other apps add to a shopper's data
   export (conversations: "messages").
+- WEBHOOK_BATCH_SCOPES, () -> context manager: entered around a claimed batch of webhook deliveries (the
+  drain), outside its transactions, and left once the batch is done, committed or not. Conversations
+  collects the texts the batch queues (the router's replies) and delivers them in chunks after it.
 """
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import TypeVar
 
 Hook = Callable[..., None]
@@ -56,6 +60,7 @@ NEW_ORDERS_HOOKS: list[Hook] = []
 CUSTOMER_REDACTED_HOOKS: list[Hook] = []
 SENDING_STOPPED_HOOKS: list[Hook] = []
 CUSTOMER_DATA_SECTIONS: dict[str, Callable[..., list]] = {}
+WEBHOOK_BATCH_SCOPES: list[Callable[[], AbstractContextManager]] = []
 
 
 def hook_register(registry: list[AnyHook], hook: AnyHook) -> None:
