@@ -268,7 +268,7 @@ def subscription_change(words: tuple[str, ...]) -> str | None:
         return match[0]
     subscription = named.search(folded)
     asked = change.search(folded) if subscription else None
-    return f"{asked[0]} … {subscription[0]}" if asked else None
+    return f"{asked[0]} … {subscription[0]}" if asked and subscription else None
 
 
 def payment_trouble(words: tuple[str, ...]) -> str | None:
