@@ -256,8 +256,15 @@ def _sentiment() -> SentimentIntensityAnalyzer:
 _NOT_ENGLISH_TONE = re.compile(r"\b(?:die|sin)\b", re.IGNORECASE)
 
 
+# Faces of fear, worry or tears are read by the tone reader as their names ("face screaming in fear"): a
+# bride's "THE day 😱" or a code that "doesn't work 😭" is stress or disappointment, not anger at the shop.
+# Angry faces (😠 😡 🤬) stay.
+_NOT_ANGER_FACES = re.compile("[😱😭😢😰😨😩😫😬😟😓😥😖]")
+
+
 def _tone(text: Text) -> float:
-    return _sentiment().polarity_scores(_NOT_ENGLISH_TONE.sub(" ", text.raw))["compound"]
+    raw = _NOT_ANGER_FACES.sub(" ", _NOT_ENGLISH_TONE.sub(" ", text.raw))
+    return _sentiment().polarity_scores(raw)["compound"]
 
 
 # "can I return it if it's crap?", "se fa schifo", "als ie kut is": a word said of a maybe, not anger at us.
