@@ -376,8 +376,24 @@ _CART_CHANGE = re.compile(
 )
 
 
+# "can I swap the navy waistcoat for the grey one?": colours traded one for the other are an exchange, which
+# the returns policy answers; the verb of exchange and the "for" of the trade in one clause, in any order
+# ("die blaue gegen die graue umtauschen").
+_EXCHANGE_VERB = re.compile(
+    r"\b(?:swap|exchange|switch|cambiar|cambio|cambiarlo|cambiarla|echanger|echange|umtauschen|tauschen|"
+    r"umtausch|cambiare|cambiarlo|cambiarla|trocar|troco|troca|ruilen|omruilen|ruil)\b"
+)
+_TRADED_FOR = wordset("for por contre gegen con pela pelo voor")
+
+
 def _cart_change_clause(text: Text, word: str) -> bool:
-    return any(word in clause and _CART_CHANGE.search(" ".join(clause)) for clause in text.clauses)
+    for clause in text.clauses:
+        if word not in clause:
+            continue
+        said = " ".join(clause)
+        if _CART_CHANGE.search(said) or (_EXCHANGE_VERB.search(said) and not _TRADED_FOR.isdisjoint(clause)):
+            return True
+    return False
 
 
 def uncovered_question(text: Text, *, kind: str) -> str | None:
