@@ -221,6 +221,9 @@ STANDARD_FORMS = {
     "hedde": "hebt u",
     "kunt ge": "kunt u",
     "zijt ge": "bent u",
+    # Dutch chat: "m'n" (folded "m n") is "mijn", "ff" is "even"
+    "m n": "mijn",
+    "ff": "even",
 }
 
 
