@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 import snowballstemmer
 from rapidfuzz.distance import OSA
 
+from .countries import countries_named
 from .languages import LANGUAGES
 from .lexicon import (
     A_CODE,
@@ -27,7 +28,7 @@ from .lexicon import (
     UNITS,
     is_colour,
 )
-from .nlp import NOT_TYPOS, Text, words
+from .nlp import NOT_TYPOS, Text, words, wordset
 
 _SNOWBALL = {
     "en": "english",
@@ -246,9 +247,38 @@ _DESTINATION = re.compile(
 )
 
 
+# "gas bottle to Switzerland?", "¿la barbacoa a Andorra?", "Grill nach Österreich?", "bombola in Svizzera?": a
+# bare question of a thing and a country after "to" asks whether it ships there. Short, the country last;
+# not where a thing is made or a shop stands ("made in China?", "a shop in Spain?").
+_TO_A_COUNTRY = wordset("to a al en au aux nach in pra pro para naar")
+_COUNTRY_ARTICLES = wordset("the el la le l die den der o os a as de het")
+_NOT_A_SENDING = wordset(
+    "made shop shops store stores based located warehouse office company brand hecho fabricado tienda "
+    "tiendas fabrique magasin magasins boutique hergestellt laden geschaft fatto prodotto negozio negozi "
+    "feito fabricado loja lojas gemaakt winkel winkels"
+)
+_FRAGMENT_WORDS = 6
+
+
+def _to_a_country(text: Text) -> str:
+    said = text.words
+    if "?" not in text.raw or len(said) > _FRAGMENT_WORDS or not _NOT_A_SENDING.isdisjoint(said):
+        return ""
+    for index in range(len(said) - 2, 0, -1):
+        if said[index] not in _TO_A_COUNTRY:
+            continue
+        tail = said[index + 1 :]
+        tail = tail[1:] if tail[0] in _COUNTRY_ARTICLES and len(tail) > 1 else tail
+        if len(tail) <= 3 and countries_named(tail) and not countries_named(said[:index]):
+            return " ".join(said[index:])
+        return ""
+    return ""
+
+
 def destination_in(text: Text) -> str:
-    """ "nach Italien schicken": a destination and a sending verb after it ("" when there is none)."""
-    return _said(text, _DESTINATION)
+    """ "nach Italien schicken", "gas bottle to Switzerland?": a destination and a sending verb after it, or
+    a bare thing to a country ("" when there is none)."""
+    return _said(text, _DESTINATION) or _to_a_country(text)
 
 
 # "sono alto 1,88, ci sto?", "je fais 1m85, assez long ?", "I'm 6'2, long enough?": the shopper's height in a
