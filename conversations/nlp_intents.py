@@ -101,6 +101,7 @@ _ASK_FOR_PERSON = {
     "en": r"get me|put me through to|connect me (?:to|with)|transfer me to|let me (?:speak|talk) to|"
     r"i (?:want|need|would like|d like)|can i (?:get|have)|is there|put|get|may i (?:speak to|talk to|have)",
     "es": r"pasame con|pasenme con|paseme con|me comunican con|comunicarme con|comuniqueme con|"
+    r"me (?:puede|pueden|podria|podrian|puedes|podrias) pasar con|"
     r"(?:quiero|necesito|prefiero) (?:hablar con )?|hay|(?:puedo )?hablar con|me pasas con|me pasan con",
     "fr": r"passez moi|passe moi|mettez moi en relation avec|(?:je )?(?:veux|voudrais|souhaite) parler (?:a|"
     r"au|avec)|"
@@ -111,6 +112,7 @@ _ASK_FOR_PERSON = {
     "it": r"passatemi|passami|mettetemi in contatto con|(?:voglio|vorrei|ho bisogno di) (?:parlare con )?|"
     r"c e|posso parlare con|posso avere",
     "pt": r"(?:quero|preciso|gostaria de) (?:falar com )?|me passa (?:pra|para)|tem|posso falar com|"
+    r"(?:pode|poderia|podem|poderiam) me passar (?:pra|para)|"
     r"da pra falar com",
     "nl": r"(?:ik wil|wil|ik zou graag|kan ik|mag ik) (?:met )?|is er",
 }
@@ -119,7 +121,9 @@ _PERSON_GAP = (
     "a an the to with some real actual live your ur speak talk from con un una el la al hablar algun alguna "
     "real de a au une le avec parler vrai vraie mit einem einer einen den dem die der echten echter echtem "
     "mal "
-    "da il lo parlare essere com um o falar algum met een het echt echte"
+    "da il lo parlare essere com um o falar algum met een het echt echte "
+    # "ich will sofort jemanden sprechen", "I want a manager now"
+    "sofort jetzt gleich now ahora maintenant subito adesso agora meteen"
 )
 _PERSON = (
     r"\b(?:"
@@ -233,6 +237,13 @@ _ANGER_PHRASES = re.compile(
     r"(?:uma|que) piada|puta da vida|puto da vida|"
     r"(?:een|wat een) grap|te gek voor woorden|wat een (?:bagger|puinhoop|service)|"
     r"(?:che|una) vergogna|che schifo)\b"
+    # A solution or a refund demanded: "exijo una solución", "pretendo una soluzione", "ich verlange eine
+    # Lösung"
+    r"|\b(?:i demand|we demand|i insist on|exijo|exigimos|j exige|nous exigeons|ich verlange|ich fordere|wir "
+    r"verlangen|pretendo|pretendiamo|esigo|eu exijo|ik eis|wij eisen) (?:\w+ )?(?:solution|solucion|"
+    r"soluzione|solucao|losung|oplossing|refund|reembolso|remboursement|rimborso|erstattung|terugbetaling|"
+    r"explanation|explicacion|explication|erklarung|spiegazione|explicacao|uitleg|compensation|"
+    r"indemnizacion|dedommagement|entschadigung|risarcimento|indenizacao|schadevergoeding)\b"
     # Nobody answers: "personne ne répond à mes mails", "niemand meldet sich", "nobody gets back to me".
     r"|\b(?:nobody|no one|noone|nadie|personne|niemand|nessuno|ninguem) (?:ne )?(?:me |mi |mir |us |nos )?"
     r"(?:answers|answered|replies|replied|responds|responded|gets back|got back|picks up|contesta|contesto|"
