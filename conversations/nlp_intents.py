@@ -252,8 +252,20 @@ _ANGER_PHRASES = re.compile(
 )
 
 
+# "Dear customer service, where is my order?", "Gentile assistenza clienti, …": a letter's opening that
+# addresses the service is no request for a person.
+_ADDRESSING_THE_SERVICE = re.compile(
+    r"^(?:dear|hello|hi|hey|estimad[oa]s?|querid[oa]s?|hola|buenas|cher|chere|chers|bonjour|"
+    r"sehr geehrte[rs]?|liebe[rs]?|hallo|gentile|gentili|spettabile|buongiorno|salve|prezad[oa]s?|"
+    r"car[oa]s?|ola|oi|beste|geachte|"
+    r"hoi) (?:customer (?:service|support|care)|support team|servicio al cliente|atencion al cliente|service "
+    r"client|kundenservice|kundendienst|servizio clienti|assistenza clienti|atendimento(?: ao cliente)?|"
+    r"suporte|klantenservice)\b"
+)
+
+
 def asks_for_person(text: Text) -> str | None:
-    match = _HUMAN.search(" ".join(text.words))
+    match = _HUMAN.search(_ADDRESSING_THE_SERVICE.sub("", " ".join(text.words)))
     return f'asked for a person ("{match[0]}")' if match else None
 
 
