@@ -232,7 +232,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "avec, lui va, me va, s adaptent a, s adapte a, trop grand, trop grande, trop petit, trop "
             "petite, {size} europeen, {size} en europe, passe par la porte, porte, sous les combles, sous "
             "pente, {size} suffit, {size} suffira, assez grand, assez grande, assez grands, assez grandes, "
-            "suffisamment grand, suffisamment grande"
+            "suffisamment grand, suffisamment grande, va sur un, va sur une, vont sur un, vont sur une"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -243,7 +243,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "fusse, breite, breiten, breit, schmal, dehnbar, hufte, huften, waden, zu lang, zu kurz, zu eng, "
             "zu weit, passen * ins, passen * in, passen * mit, passt * ins, passt * rein, passen * rein, "
             "reinpassen, wie lang sind, armellange, durch die tur, dachschrage, {size} eu, {size} uk, reicht "
-            "das, reicht die, reicht der, reicht * in {size}, gross genug, grosse genug"
+            "das, reicht die, reicht der, reicht * in {size}, gross genug, grosse genug, wischerlange, "
+            "lange fur einen, lange fur eine, ringgrosse"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -258,7 +259,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "entra nella, entrano nel, entrano nella, ci sta dentro, ci entra, ci entrano, ci stiamo, {size} "
             "italiano, {size} europeo, che numero e, passa dalla porta, passa da * porta, sotto la mansarda, "
             "{size} di scarpe, basta per un, basta per una, serve la {size}, serve il {size}, "
-            "abbastanza grande, abbastanza grandi, grande abbastanza, grandi abbastanza"
+            "abbastanza grande, abbastanza grandi, grande abbastanza, grandi abbastanza, lunghezza"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -282,7 +283,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "strak, vallen * klein, vallen * groot, vallen * ruim, brede, breed, rekbaar, heupen, kuiten, "
             "passen ze, passen de, passen die, te lang, te kort, te krap, past mijn, past er, passen er, "
             "passen * in, in liggen, erin liggen, erin passen, ruimte voor, plek voor, hoe lang zijn, door "
-            "de deur, schuin dak, schuine wand"
+            "de deur, schuin dak, schuine wand, klein uit, groot uit, ringmaat, hoe meet ik"
         ),
     },
     "stock": {
@@ -300,7 +301,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "sized, mini size, super king, in king, in queen, uk plug, eu plug, us plug, european plug, "
             "swiss plug, brazilian plug, australian plug, american plug, spare, spares, spare parts, more of "
             "* in, inner tube, inner tubes, or only {colour}, or just {colour}, only in {colour}, whole "
-            "beans, whole bean, as beans"
+            "beans, whole bean, as beans, have * in a size {size}, {colour} in a size {size}, {colour} in "
+            "size {size}"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -316,7 +318,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "tamano de viaje, formato de viaje, formato viaje, en tamano {size}, enchufe ingles, enchufe "
             "britanico, enchufe suizo, enchufe brasileno, enchufe europeo, enchufe americano, repuesto, "
             "repuestos, recambio, recambios, lo teneis en, la teneis en, los teneis en, las teneis en, en "
-            "grano, o solo {colour}"
+            "grano, o solo {colour}, tienen * en la talla {size}, {colour} en la talla {size}, {colour} en "
+            "talla {size}"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
@@ -330,7 +333,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{measure}, teinte {size}, en teinte, format voyage, taille voyage, format mini, prise anglaise, "
             "prise uk, prise suisse, prise bresilienne, prise europeenne, prise americaine, pieces "
             "detachees, piece detachee, chambre a air, chambres a air, recevez d autres, recevrez d autres, "
-            "aurez d autres, en grains, ou seulement en {colour}, ou juste en {colour}"
+            "aurez d autres, en grains, ou seulement en {colour}, ou juste en {colour}, avez * en {size}, "
+            "{colour} en {size}, {colour} en taille {size}"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -361,7 +365,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{capacity}, in {size} {unit}, tonalita {measure}, tonalita {size}, nella tonalita, formato "
             "viaggio, formato da viaggio, spina inglese, spina svizzera, spina brasiliana, spina europea, "
             "spina americana, ricambi, ricambio, camera d aria, camere d aria, in grani, c e pure {colour}, "
-            "c e pure in, o solo {colour}"
+            "c e pure in, o solo {colour}, avete * nella {size}, {colour} nella {size}, "
+            "{colour} nella taglia {size}"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -375,7 +380,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, em tamanho {size}, tamanho de viagem, tamanho viagem, plugue suico, plugue ingles, "
             "plugue europeu, plugue americano, plugue brasileiro, tomada suica, tomada inglesa, tomada "
             "europeia, tomada americana, pecas de reposicao, peca de reposicao, em grao, em graos, ou so "
-            "{colour}"
+            "{colour}, tem * em inox, tem * em ouro, tem * em prata, tem * em aco, tem * em couro"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -389,7 +394,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "in {measure}, ook in {size} {unit}, in {size} {unit}, van {size} {capacity}, met {size} "
             "{capacity}, tint {measure}, tint {size}, reisformaat, reisverpakking, engelse stekker, britse "
             "stekker, zwitserse stekker, braziliaanse stekker, onderdelen, reserveonderdelen, remblokken, "
-            "binnenband, binnenbanden, in bonen, hele bonen, of alleen {colour}"
+            "binnenband, binnenbanden, in bonen, hele bonen, of alleen {colour}, {size} {unit} versie, "
+            "{measure} versie"
         ),
     },
     "order_status": {
@@ -530,6 +536,10 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "saldra": ("unless", frozenset()),
         "saldran": ("unless", frozenset()),
         "envio": ("after", frozenset({"te", "le", "les", "se", "lo", "la", "los", "las", "yo", "os", "ya"})),
+        # "¿dan descuento?" (they give) shares its stem with "dañado" (damaged)
+        "dan": ("unless", frozenset()),
+        # "el coche está en el taller" (a garage) is not "talla"
+        "taller": ("unless", frozenset()),
     },
     "de": {
         "ende": ("unless", frozenset()),
@@ -698,11 +708,30 @@ COLOURS = frozenset(
         "vermelho, vermelha, preto, preta, branco, branca, cinza, marrom, amarelo, roxo, bege, "
         "rood, rode, blauw, blauwe, groen, groene, zwart, zwarte, wit, witte, roze, grijs, grijze, bruin, "
         "geel, "
-        "paars, arancione, arancio, naranja, laranja, oranje, orange"
+        "paars, arancione, arancio, naranja, laranja, oranje, orange, "
+        # named shades asked alone: "in anthrazit?", "vert sauge", "verde salvia", "vieux rose"
+        "sage, sauge, salvia, anthracite, anthrazit, antracite, antraciet, antracita, mustard, mostaza, "
+        "moutarde, senape, mostarda, mosterd, rose, teal, burgundy"
     )
 )
 # German and Dutch write a shade and its colour as one word: "Marineblau", "dunkelgrün", "donkerblauw".
-_SHADES = ("marine", "dunkel", "hell", "oliv", "tannen", "wein", "donker", "licht", "olijf", "leger", "navy")
+_SHADES = (
+    "marine",
+    "dunkel",
+    "hell",
+    "oliv",
+    "tannen",
+    "wein",
+    "donker",
+    "licht",
+    "olijf",
+    "leger",
+    "navy",
+    "salbei",
+    "salie",
+    "mint",
+    "senf",
+)
 
 
 def is_colour(word: str) -> bool:

@@ -74,8 +74,9 @@ GAP_OPENERS = frozenset(
 # Slots: "{size}" stands for one size as shoppers write it (M, XL, 38), "{colour}" for a colour word,
 # "{number}" for an order number (3+ digits): "between * {size}", "hay en {colour}", "pedido {number}";
 # "{measure}" for a product's measure written as one word ("200x200", "100ml", "625wh") or a shade code
-# ("2n", "3w"), "{unit}" for a unit after a number ("50 ml", "500 Wh"), "{capacity}" for a unit of capacity
-# or power only; "{code}" for a discount code as shoppers copy it (letters and digits: "WELCOME10").
+# ("2n", "3w"; not a video resolution: "4k", "720p"), "{unit}" for a unit after a number ("50 ml", "500
+# Wh"), "{capacity}" for a unit of capacity or power only; "{code}" for a discount code as shoppers copy it
+# (letters and digits: "WELCOME10").
 SLOTS = {
     "{size}": "\x00size",
     "{colour}": "\x00colour",
@@ -96,7 +97,7 @@ def is_size(word: str) -> bool:
 
 _MEASURE = re.compile(
     rf"\d+(?:x\d+){{1,2}}|\d+(?:[.,]\d+)?(?:{'|'.join(sorted(UNITS, key=len, reverse=True))})"
-    r"|\d{1,3}(?!st|nd|rd|th|am|pm|h\b|x\b|s\b)[a-z]{1,2}"
+    r"|\d{1,3}(?!st|nd|rd|th|am|pm|h\b|x\b|s\b|k\b|p\b)[a-z]{1,2}"
 )
 
 
@@ -315,6 +316,16 @@ def height_in(text: Text) -> str:
     if feet and _OF_A_THING.search(raw[: feet.start()]) and not _A_PERSON.match(raw[feet.end() :]):
         return ""  # "a bag for a 7'2", "my 6'8 board": the length of a thing
     return feet[0] if feet else ""
+
+
+# "225/45 R17", "205/55r16": a tyre size asks whether it fits a car.
+_TYRE_SIZE = re.compile(r"\b\d{3}/\d{2} ?z?r ?\d{2}\b", re.IGNORECASE)
+
+
+def tyre_size_in(text: Text) -> str:
+    """ "225/45 R17": a tyre size ("" when there is none)."""
+    found = _TYRE_SIZE.search(text.raw)
+    return found[0] if found else ""
 
 
 def is_context_word(term: str, intent: str) -> bool:
@@ -570,10 +581,37 @@ def _thing_measured_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     return frozenset(positions)
 
 
+# "fate anche il montaggio?", "do u do fitting too", "hacen arreglos de costura?": a service the shop may
+# offer (fitting, installation, alterations) is no stock or fit question; the asking and the service are
+# blanked.
+SERVICES = (
+    "fitting, installation, installing, assembly, alterations, alteration, tailoring, repairs, repair, "
+    "hemming, montaje, instalacion, arreglos, arreglo, ajustes, reparaciones, montage, installation, "
+    "retouches, retouche, reparations, einbau, installation, anderungen, anderung, reparaturen, montaggio, "
+    "installazione, modifiche, orli, orlo, riparazioni, montagem, instalacao, ajustes, bainha, bainhas, "
+    "consertos, reparos, installatie, montage, reparaties, vermaken"
+)
+_SERVICE = re.compile(
+    r"\b(?:do (?:you|u|yall|ya) (?:also |even )?do|fate anche|fate|hacen|haceis|hacen tambien|faites vous|"
+    r"vous faites|macht ihr|machen sie|fazem|voces fazem|vcs fazem|doen jullie)(?: \w+){0,2}? (?:"
+    + "|".join(sorted(set(SERVICES.split(", ")), key=len, reverse=True))
+    + r")\b"
+)
+
+
+def _service_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    joined = " ".join(message_words)
+    positions: set[int] = set()
+    for found in _SERVICE.finditer(joined):
+        first = joined[: found.start()].count(" ")
+        positions.update(range(first, first + found.group().count(" ") + 1))
+    return frozenset(positions)
+
+
 def masked_words(text: Text, language: str) -> tuple[str, ...]:
     """The message's words with its false friends, an order with another shop, a duration the product
     takes, a device it works with, how it comes (assembled), what it works on (a slope, a hob) and the
-    measure of what it is for blanked out, for every matcher that runs after."""
+    measure of what it is for and a service asked about blanked out, for every matcher that runs after."""
     spoiled = (
         false_friend_positions(text.words, language)
         | _another_shop_positions(text.words)
@@ -582,6 +620,7 @@ def masked_words(text: Text, language: str) -> tuple[str, ...]:
         | _assembled_positions(text.words)
         | _works_on_positions(text.words)
         | _thing_measured_positions(text.words)
+        | _service_positions(text.words)
     )
     return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
 
@@ -755,7 +794,9 @@ def _gapped_end(said, message_words, wanted, at: int) -> int | None:
     if wanted[0] == GAP:
         if at < len(message_words) and message_words[at] not in GAP_OPENERS:
             return _gapped_end(said, message_words, wanted[1:], at)
-        for skip in range(GAP_WORDS + 1):
+        # a colour names the thing further and takes no room: "have [the sage green blazer] in a size 10"
+        colours = sum(map(is_colour, message_words[at : at + GAP_WORDS + 2]))
+        for skip in range(GAP_WORDS + colours + 1):
             end = _gapped_end(said, message_words, wanted[1:], at + skip)
             if end is not None:
                 return end
