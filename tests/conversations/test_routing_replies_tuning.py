@@ -2578,6 +2578,53 @@ F is er genoeg plaats voor twee in de tent?
 """,
 }
 
+# Written after tuning on TWENTY_FIRST_BATCH, against what its changes could reach: where a thing is made or a
+# shop stands, delight with a question after it, only looking for something, real anger with a sad face,
+# a salutation then a real request for a person, "fate anche" of a version, a resolution, a trade with money.
+# First run on e554712: 26/26.
+TWENTY_FIRST_BATCH_AFTER_TRAPS = {
+    "en": """
+F is the lamp made in Italy?
+N she's going to love it, can you gift wrap it?
+N just looking for the linen shirt in navy, where is it on the site?
+E worst service ever 😭 the parcel is lost and nobody answers
+E Dear customer service, I want to speak to a manager
+A do you do the throw in mustard?
+F does the baby monitor film in 1080p?
+""",
+    "es": """
+F ¿tienen tienda en Madrid?
+N le va a encantar, ¿lo envolvéis para regalo?
+E exijo que me devuelvan el dinero ya, es una vergüenza
+A ¿tienen la chaqueta color mostaza en la talla M?
+""",
+    "fr": """
+F c'est fabriqué en France ?
+E Bonjour service client, je veux parler à un conseiller
+K merci, il va adorer !
+""",
+    "de": """
+F wird das in Deutschland hergestellt?
+E Sehr geehrter Kundenservice, ich möchte sofort mit einem Mitarbeiter sprechen
+A gibt es die Decke auch in Senfgelb?
+""",
+    "it": """
+A fate anche la versione per bambini?
+F la telecamera registra in 4K?
+S divano in Svizzera?
+""",
+    "pt": """
+F é feito em Portugal?
+K valeu, ele vai amar
+E a entrega quebrou a mesa, exijo uma solução
+""",
+    "nl": """
+F hebben jullie een winkel in Gent?
+K dank je, ze gaat het prachtig vinden
+S bank naar België?
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -2611,6 +2658,7 @@ AREAS = {
     "twentieth": TWENTIETH_BATCH,
     "twentieth-after-traps": TWENTIETH_BATCH_AFTER_TRAPS,
     "twenty-first": TWENTY_FIRST_BATCH,
+    "twenty-first-after-traps": TWENTY_FIRST_BATCH_AFTER_TRAPS,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -2637,6 +2685,7 @@ FOLLOW_UP_BATCHES = (
     "twentieth",
     "twentieth-after-traps",
     "twenty-first",
+    "twenty-first-after-traps",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
@@ -2664,6 +2713,9 @@ KNOWN_MISSES: dict[str, str] = {
     "report with thanks it still reaches Sizing (as 'long enough' did before)",
     "porto il 44, la L mi va?": "too short for the detector: read in the store's English, where Italian "
     "'porto' (I wear) is not masked and German 'Porto' (postage) reaches Shipping",
+    "la giacca veste grande? di solito porto la 46": "read as German by the detector, where 'porto' is "
+    "postage, not masked as the Italian false friend ('I wear'); the shipping word beats the fit "
+    "context word",
 }
 
 
