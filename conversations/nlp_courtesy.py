@@ -34,6 +34,8 @@ COURTESY_WORDS: dict[str, str] = {
     # British and Irish slang: "legend", "grand job", "nae bother", "ace"
     "legend legends grand job nae bother ace champ star diamond pal youre sound spot bang wicked lush mint "
     "muchly enjoy "
+    # chat: "ngl", "lowkey", "looks great", "safe" (sure)
+    "ngl lowkey looks safe "
     # "that's ever so kind of you", "most kind"
     "thats ever most of "
     # Singapore and Malaysia "ok lah", Nigeria "ok sha": particles that soften an ok
@@ -108,8 +110,8 @@ COURTESY_WORDS: dict[str, str] = {
     "mega supi nice lauft "
     # "sehr freundlich von Ihnen", "liebe Grüße", street "danke digga"
     "freundlich von liebe digga "
-    # "voll cool"
-    "voll",
+    # "voll cool", street "safe" (sure)
+    "voll safe",
     "it": "salve saluti cordiali buongiorno scusate scusa scusi stesso decido decidero ci rifletto penso "
     "pensero calma con magari piu tardi "
     "probabilmente prossimo "
@@ -345,8 +347,8 @@ REMINDED: dict[str, str] = {
 # "il va être ravi", "er wird sich riesig freuen", "sarà felicissima", "ela vai adorar", "hij gaat het
 # geweldig vinden", "lowkey obsessed with that pencil case", "just browsing". Nothing asked.
 DELIGHT: dict[str, str] = {
-    "en": r"(?:s?he|they|hell|shell|theyll)(?: s| is| are| re| will)?(?: going to| gonna)? (?:absolutely "
-    r"|totally |really |just )?(?:love|adore) (?:it|them|this|that|these|those)"
+    "en": r"(?:s?hes?|they|theyre|hell|shell|theyll)(?: s| is| are| re| will)?(?: going to| gonna)? "
+    r"(?:absolutely |totally |really |just )?(?:love|adore) (?:it|them|this|that|these|those)"
     r"|(?:s?hes|s?he is|theyre|they are|s?hell be|s?he will be|theyll be|they will be)(?: going to be| gonna "
     r"be)? (?:so |really |absolutely |over the moon|thrilled|delighted|chuffed|made up|stoked)+"
     r"(?: with (?:it|them|this))?"
@@ -435,7 +437,7 @@ PLANS: dict[str, str] = {
     r"raise it)",
     "es": r"(?:dejame |tengo que |necesito |voy a )?(?:lo |la |me lo |me la )?(?:pensar|pensarlo|pienso|"
     r"pensamos|hablamos|vemos|"
-    r"pensare|mirar|mirarlo|miro|mirare|ver|vere|pedir|pido|pedire|comprar|compro|comprare|decido|"
+    r"pensare|mirar|mirarlo|miro|mirare|ver|vere|veo|pedir|pido|pedire|comprar|compro|comprare|decido|"
     r"consultar|consultarlo|consulto|consultare|hablar|hablo|hablare|preguntar|pregunto|pillo|pillare|llevo|"
     r"llevare|presento|presentare|comento|comentare|planteo|plantear|checo|checare|checar)",
     "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|jvais|j vais|je|j|on) "
@@ -451,7 +453,8 @@ PLANS: dict[str, str] = {
     r"uberlege|uberlegs|schau|schaue|schaus|guck|gucke|bestell|bestelle|kauf|kaufe|meld|melde|frag|frage|"
     r"mach ich|mache ich|machs|bestells|bespreche|besprech|hol ich|hole ich|bring|bringe|brings|nehm|nehms|"
     r"fragen|entscheide)",
-    "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|chiedo|decido|sentire|sento|chiedere|"
+    "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|ne parlero|parlero|chiedo|decido|"
+    r"sentire|sento|chiedere|"
     r"parlarne|consultare|consulto)"
     r"|ci (?:penso|pensero|pensiamo|rifletto|riflettiamo|faccio|sentiamo)|(?:vi|ti) faccio sapere"
     r"|(?:lo |la )?(?:ordino|prendo|compro)",
@@ -461,7 +464,8 @@ PLANS: dict[str, str] = {
     r"|te (?:aviso|falo)",
     "nl": r"(?:ik |we |wij )?(?:moet |wil |ga |zal |zullen )?(?:er |het |dit )?(?:nog )?(?:even |eens )?"
     r"(?:denk|denken|kijk|bestel|koop|overleg|overleggen|vraag|bespreek|bespreken|leg (?:het |dit |m )?voor|"
-    r"beslis|doe ik|nadenken|over nadenken)|ga (?:\w+ ){0,2}(?:kopen|bestellen|halen)",
+    r"beslis|doe ik|nadenken|over nadenken)|ga (?:\w+ ){0,2}(?:kopen|bestellen|halen)"
+    r"|(?:ik )?kom (?:er )?(?:\w+ )?(?:op )?terug",
 }
 _TURNS = (
     "but|pero|mais|aber|ma|mas|maar|if|si|se|wenn|als|not|no|pas|nicht|niet|non|nao|nada|rien|nothing|"
