@@ -346,7 +346,10 @@ _PAYMENT_FAILURE = re.compile(
     r"|\bcobrad[ao] duas vezes\b"
     r"|\b(?:kaart|betaling|creditcard|ideal) (?:\w+ ){0,3}"
     r"(?:geweigerd|mislukt|lukt niet|werkt niet|gaat niet)\b"
-    r"|\btwee keer afgeschreven\b"
+    r"|\b(?:twee keer|dubbel) (?:afgeschreven|gefactureerd|aangerekend|betaald)\b"
+    # "checkout stopped at the last step and my card was charged anyway"
+    r"|\b(?:checkout|payment|pago|paiement|zahlung|pagamento|betaling) (?:\w+ ){0,2}(?:stopped|froze|crashed"
+    r"|hung|got stuck)\b(?: \w+){0,8}? charged\b"
     # "I can't pay", "it won't let me pay", "the boleto didn't generate": the shopper is stuck at checkout.
     r"|\b(?:cant|cannot|can not|unable to|couldnt|could not|wont let me|doesnt let me|dont let me) "
     r"(?:\w+ )?(?:pay|check ?out|complete (?:my |the )?(?:order|purchase|payment))\b"
