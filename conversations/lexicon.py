@@ -209,7 +209,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "enough, roomy enough"
         ),
         "es": _terms(
-            "talla, tallas, medidas, me queda, te queda, le queda, queda bien, quedan bien, tallaje, guia de "
+            "talla, tallas, medidas, de que tamano, que tamano tiene, cabe en mi, entra en mi, "
+            "me queda, te queda, le queda, queda bien, quedan bien, tallaje, guia de "
             "tallas, horma, queda grande, queda chico, queda pequeno, calza grande, calza pequeno, entre * "
             "{size}, {size} o {size}, uso * {size}, soy * {size}, calzo, que numero, ajustado, ajustada, "
             "ajusta, holgado, holgada, largo, de largo, mide, cuanto mide, viene grande, viene chico, viene "
@@ -301,8 +302,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "sized, mini size, super king, in king, in queen, uk plug, eu plug, us plug, european plug, "
             "swiss plug, brazilian plug, australian plug, american plug, spare, spares, spare parts, more of "
             "* in, inner tube, inner tubes, or only {colour}, or just {colour}, only in {colour}, whole "
-            "beans, whole bean, as beans, have * in a size {size}, {colour} in a size {size}, {colour} in "
-            "size {size}"
+            "beans, whole bean, as beans, {measure} version, have * in a size {size}, "
+            "{colour} in a size {size}, {colour} in size {size}"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
