@@ -413,11 +413,12 @@ _TRADED_FOR = wordset("for por contre gegen con pela pelo voor")
 
 
 def _cart_change_clause(text: Text, word: str) -> bool:
-    for clause in text.clauses:
-        if word not in clause:
-            continue
-        said = " ".join(clause)
-        if _CART_CHANGE.search(said) or (_EXCHANGE_VERB.search(said) and not _TRADED_FOR.isdisjoint(clause)):
+    if any(word in clause and _CART_CHANGE.search(" ".join(clause)) for clause in text.clauses):
+        return True
+    # a trade is read in its sentence: a hyphen ("azul-marinho pela bordô") does not cut it
+    for sentence in re.split(r"[.!?;\n]+", text.folded):
+        said = re.findall(r"[^\W_]+", sentence)
+        if word in said and _EXCHANGE_VERB.search(sentence) and not _TRADED_FOR.isdisjoint(said):
             return True
     return False
 
