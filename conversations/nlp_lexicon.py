@@ -608,6 +608,20 @@ def _service_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     return frozenset(positions)
 
 
+# "di solito porto la 42", "porto il 44": the Italian "I wear" before a size, whatever language the
+# detector heard, is not the German "Porto" (postage).
+_WEAR = frozenset(words("porto"))
+_WORN_ARTICLES = frozenset(words("il la lo una un a o"))
+
+
+def _worn_size_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(
+        at
+        for at, word in enumerate(message_words[:-2])
+        if word in _WEAR and message_words[at + 1] in _WORN_ARTICLES and is_size(message_words[at + 2])
+    )
+
+
 def masked_words(text: Text, language: str) -> tuple[str, ...]:
     """The message's words with its false friends, an order with another shop, a duration the product
     takes, a device it works with, how it comes (assembled), what it works on (a slope, a hob) and the
@@ -621,6 +635,7 @@ def masked_words(text: Text, language: str) -> tuple[str, ...]:
         | _works_on_positions(text.words)
         | _thing_measured_positions(text.words)
         | _service_positions(text.words)
+        | _worn_size_positions(text.words)
     )
     return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
 

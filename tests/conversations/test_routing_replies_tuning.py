@@ -2711,11 +2711,8 @@ KNOWN_MISSES: dict[str, str] = {
     "with any noun would reach every product question",
     "perfect, the bed is big enough, thanks. June": "'big enough' is a fit question's words; said as a "
     "report with thanks it still reaches Sizing (as 'long enough' did before)",
-    "porto il 44, la L mi va?": "too short for the detector: read in the store's English, where Italian "
-    "'porto' (I wear) is not masked and German 'Porto' (postage) reaches Shipping",
-    "la giacca veste grande? di solito porto la 46": "read as German by the detector, where 'porto' is "
-    "postage, not masked as the Italian false friend ('I wear'); the shipping word beats the fit "
-    "context word",
+    "porto il 44, la L mi va?": "too short for the detector; 'porto' before a size is no longer postage, but "
+    "'mi va' (it fits me, also 'I feel like') is no fit word",
 }
 
 
