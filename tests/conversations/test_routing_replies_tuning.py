@@ -36,7 +36,8 @@ kinds in fresh words: FOURTEENTH_BATCH 76/84 on its first run, FIFTEENTH_BATCH 1
 SEVENTEENTH_BATCH 23/27, each then tuned on. Session 7's EIGHTEENTH_BATCH (regional speech, see its note);
 NINETEENTH_BATCH (the kinds blind sets 29-34 missed) 44/91 on its first run, its traps 19/20, then tuned on.
 Session 8's TWENTIETH_BATCH (the kinds blind sets 35-40 missed, traps with them) 86/158, then tuned on.
-Session 9's TWENTY_FIRST_BATCH (the kinds blind sets 41-46 missed, traps with them) 77/161, then tuned on.
+Session 9's TWENTY_FIRST_BATCH (the kinds blind sets 41-46 missed, traps with them) 77/161, then tuned on;
+TWENTY_FIRST_BATCH_AFTER_TRAPS, written after, 26/26 on its first run.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
