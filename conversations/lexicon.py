@@ -36,7 +36,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "have it before, get it before, have it by, can it get to, will it get to, would it get to, can "
             "it reach, will it reach, would it reach, could it reach, express, next day delivery, "
             "send parcels to, send packages to, upstairs, carry it up, carry them up, carry * up, "
-            "no lift, no elevator, without a lift, without an elevator, parcel locker, parcel lockers, "
+            "parcel locker, parcel lockers, "
             "pickup point, pick up point, collection point"
         ),
         "es": _terms(
@@ -48,7 +48,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "transporte, lo tengo antes, la tengo antes, tenerlo antes, tenerla antes, traen a casa, me lo "
             "traen, me lo "
             "suben, me la suben, me los suben, me las suben, al {measure} piso, al {size} piso, "
-            "sin ascensor, no hay ascensor"
+            "me suben, nos suben"
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
@@ -58,7 +58,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " je commande, si je l achete, transporteur, point relais, livraison express, je l ai, "
             "frais de transport, l avoir avant, l avoir pour, l aurai avant, sera la avant, sera la pour, "
             "sera ici avant, au "
-            "{measure} etage, monter a l etage, montent a l etage, sans ascenseur, pas d ascenseur"
+            "{measure} etage, monter a l etage, montent a l etage, vous montez, livreur, livreurs"
         ),
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
@@ -71,7 +71,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "wenn ich heute kaufe, wenn ich kaufe, schafft ihr das bis, schafft ihr es bis, schafft ihr das "
             "noch bis, schafft ihr es noch bis, vor weihnachten, bis weihnachten, vor ostern, bis ostern, "
             "vor nikolaus, paketbote, paketbotin, zusteller, in den {size} stock, ins {size} stockwerk, "
-            "hochtragen, hochgetragen, tragen * hoch, ohne aufzug, kein aufzug, keinen aufzug"
+            "hochtragen, hochgetragen, tragen * hoch, tragen die fahrer, tragt ihr"
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
@@ -81,7 +81,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "mandate in, mandate a, mandate pure a, "
             "mandate pure in, mandare in, mandare a, mandarla in, mandarlo in, mandarla a, mandarlo a, "
             "mandate anche in, mandate anche a, quanti giorni, averla entro, averlo entro, averla prima, "
-            "averlo prima, al {size} piano, al {measure} piano, portano su, portate su, senza ascensore, "
+            "averlo prima, al {size} piano, al {measure} piano, portano su, portate su, "
             "punto di ritiro"
         ),
         "pt": _terms(
@@ -91,7 +91,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "transportadora, mandam pra, mandam para, mandam pro, mandar pra, mandar para, mandar pro, manda "
             "pra, manda pro, enviar pra, enviar pro, quantos dias, ter antes, receber antes, ter ate, mandam "
             "pros, mandam pras, manda pros, enviam pra, enviam pro, enviam pros, enviam para, ao {measure} "
-            "andar, sobem ate, sem elevador, ponto de retirada"
+            "andar, sobem ate, ponto de retirada"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, levert,"
@@ -104,7 +104,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "het naar, duurt het tot, hoeveel dagen, hem hebben voor, het hebben voor, komt het voor, komt "
             "hij voor, komt ie voor, komt het * binnen, is het er voor, in huis voor, voor sinterklaas, voor "
             "kerst, voor de kerst, voor pakjesavond, voor de feestdagen, voor zaterdag binnen, voor vrijdag "
-            "binnen, {measure} verdieping, naar boven, zonder lift, geen lift"
+            "binnen, {measure} verdieping, naar boven"
         ),
     },
     "discount": {

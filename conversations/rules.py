@@ -175,6 +175,9 @@ def _rule_hit(
         height = height_in(text)
         if height:
             return RuleMatch(rule=rule, keyword="body height", said=height, intents=intents, topic="sizing")
+
+    # a tyre size is the circumstance of a stock question ("205/55 R16 in stock?"): a context word
+    if context is None and "sizing" in intents:
         tyre = tyre_size_in(text)
         if tyre:
             return RuleMatch(rule=rule, keyword="tyre size", said=tyre, intents=intents, topic="sizing")
