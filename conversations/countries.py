@@ -44,6 +44,8 @@ _ALIASES = {
     ),
     "NL": ("holland", "holanda", "hollande", "olanda", "nederland"),
     "CH": ("switzerland", "suisse", "schweiz", "svizzera", "suiza", "suica", "zwitserland"),
+    # not German "Island" (English "island"): the other languages' names only
+    "IS": ("iceland", "islandia", "islande", "islanda", "ijsland"),
     "DE": ("alemania", "allemagne", "deutschland", "germania", "alemanha", "duitsland"),
 }
 

@@ -35,7 +35,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "to, send them to, send * to, sent to, send to, post to, post it to, post there, how many days, "
             "have it before, get it before, have it by, can it get to, will it get to, would it get to, can "
             "it reach, will it reach, would it reach, could it reach, express, next day delivery, "
-            "send parcels to, send packages to, upstairs, carry it up, carry them up"
+            "send parcels to, send packages to, upstairs, carry it up, carry them up, carry * up, "
+            "parcel locker, parcel lockers, "
+            "pickup point, pick up point, collection point"
         ),
         "es": _terms(
             "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, mandan"
@@ -45,7 +47,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "punto de recogida, "
             "transporte, lo tengo antes, la tengo antes, tenerlo antes, tenerla antes, traen a casa, me lo "
             "traen, me lo "
-            "suben, me la suben, me los suben, me las suben, al {measure} piso, al {size} piso"
+            "suben, me la suben, me los suben, me las suben, al {measure} piso, al {size} piso, "
+            "me suben, nos suben"
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
@@ -55,7 +58,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " je commande, si je l achete, transporteur, point relais, livraison express, je l ai, "
             "frais de transport, l avoir avant, l avoir pour, l aurai avant, sera la avant, sera la pour, "
             "sera ici avant, au "
-            "{measure} etage, monter a l etage, montent a l etage"
+            "{measure} etage, monter a l etage, montent a l etage, vous montez, livreur, livreurs"
         ),
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
@@ -68,7 +71,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "wenn ich heute kaufe, wenn ich kaufe, schafft ihr das bis, schafft ihr es bis, schafft ihr das "
             "noch bis, schafft ihr es noch bis, vor weihnachten, bis weihnachten, vor ostern, bis ostern, "
             "vor nikolaus, paketbote, paketbotin, zusteller, in den {size} stock, ins {size} stockwerk, "
-            "hochtragen, hochgetragen"
+            "hochtragen, hochgetragen, tragen * hoch, tragen die fahrer, tragt ihr"
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
@@ -78,7 +81,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "mandate in, mandate a, mandate pure a, "
             "mandate pure in, mandare in, mandare a, mandarla in, mandarlo in, mandarla a, mandarlo a, "
             "mandate anche in, mandate anche a, quanti giorni, averla entro, averlo entro, averla prima, "
-            "averlo prima, al {size} piano, al {measure} piano, portano su, portate su"
+            "averlo prima, al {size} piano, al {measure} piano, portano su, portate su, "
+            "punto di ritiro"
         ),
         "pt": _terms(
             "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, portes,"
@@ -87,7 +91,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "transportadora, mandam pra, mandam para, mandam pro, mandar pra, mandar para, mandar pro, manda "
             "pra, manda pro, enviar pra, enviar pro, quantos dias, ter antes, receber antes, ter ate, mandam "
             "pros, mandam pras, manda pros, enviam pra, enviam pro, enviam pros, enviam para, ao {measure} "
-            "andar, sobem ate"
+            "andar, sobem ate, ponto de retirada"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, levert,"
@@ -205,7 +209,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "enough, roomy enough"
         ),
         "es": _terms(
-            "talla, tallas, medidas, me queda, te queda, le queda, queda bien, quedan bien, tallaje, guia de "
+            "talla, tallas, medidas, de que tamano, que tamano tiene, cabe en mi, entra en mi, "
+            "me queda, te queda, le queda, queda bien, quedan bien, tallaje, guia de "
             "tallas, horma, queda grande, queda chico, queda pequeno, calza grande, calza pequeno, entre * "
             "{size}, {size} o {size}, uso * {size}, soy * {size}, calzo, que numero, ajustado, ajustada, "
             "ajusta, holgado, holgada, largo, de largo, mide, cuanto mide, viene grande, viene chico, viene "
@@ -228,7 +233,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "avec, lui va, me va, s adaptent a, s adapte a, trop grand, trop grande, trop petit, trop "
             "petite, {size} europeen, {size} en europe, passe par la porte, porte, sous les combles, sous "
             "pente, {size} suffit, {size} suffira, assez grand, assez grande, assez grands, assez grandes, "
-            "suffisamment grand, suffisamment grande"
+            "suffisamment grand, suffisamment grande, va sur un, va sur une, vont sur un, vont sur une"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -239,7 +244,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "fusse, breite, breiten, breit, schmal, dehnbar, hufte, huften, waden, zu lang, zu kurz, zu eng, "
             "zu weit, passen * ins, passen * in, passen * mit, passt * ins, passt * rein, passen * rein, "
             "reinpassen, wie lang sind, armellange, durch die tur, dachschrage, {size} eu, {size} uk, reicht "
-            "das, reicht die, reicht der, reicht * in {size}, gross genug, grosse genug"
+            "das, reicht die, reicht der, reicht * in {size}, gross genug, grosse genug, wischerlange, "
+            "lange fur einen, lange fur eine, ringgrosse"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -254,7 +260,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "entra nella, entrano nel, entrano nella, ci sta dentro, ci entra, ci entrano, ci stiamo, {size} "
             "italiano, {size} europeo, che numero e, passa dalla porta, passa da * porta, sotto la mansarda, "
             "{size} di scarpe, basta per un, basta per una, serve la {size}, serve il {size}, "
-            "abbastanza grande, abbastanza grandi, grande abbastanza, grandi abbastanza"
+            "abbastanza grande, abbastanza grandi, grande abbastanza, grandi abbastanza, lunghezza"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -278,7 +284,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "strak, vallen * klein, vallen * groot, vallen * ruim, brede, breed, rekbaar, heupen, kuiten, "
             "passen ze, passen de, passen die, te lang, te kort, te krap, past mijn, past er, passen er, "
             "passen * in, in liggen, erin liggen, erin passen, ruimte voor, plek voor, hoe lang zijn, door "
-            "de deur, schuin dak, schuine wand"
+            "de deur, schuin dak, schuine wand, klein uit, groot uit, ringmaat, hoe meet ik"
         ),
     },
     "stock": {
@@ -296,7 +302,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "sized, mini size, super king, in king, in queen, uk plug, eu plug, us plug, european plug, "
             "swiss plug, brazilian plug, australian plug, american plug, spare, spares, spare parts, more of "
             "* in, inner tube, inner tubes, or only {colour}, or just {colour}, only in {colour}, whole "
-            "beans, whole bean, as beans"
+            "beans, whole bean, as beans, {measure} version, have * in a size {size}, "
+            "{colour} in a size {size}, {colour} in size {size}"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -312,7 +319,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "tamano de viaje, formato de viaje, formato viaje, en tamano {size}, enchufe ingles, enchufe "
             "britanico, enchufe suizo, enchufe brasileno, enchufe europeo, enchufe americano, repuesto, "
             "repuestos, recambio, recambios, lo teneis en, la teneis en, los teneis en, las teneis en, en "
-            "grano, o solo {colour}"
+            "grano, o solo {colour}, tienen * en la talla {size}, {colour} en la talla {size}, {colour} en "
+            "talla {size}"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
@@ -326,7 +334,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{measure}, teinte {size}, en teinte, format voyage, taille voyage, format mini, prise anglaise, "
             "prise uk, prise suisse, prise bresilienne, prise europeenne, prise americaine, pieces "
             "detachees, piece detachee, chambre a air, chambres a air, recevez d autres, recevrez d autres, "
-            "aurez d autres, en grains, ou seulement en {colour}, ou juste en {colour}"
+            "aurez d autres, en grains, ou seulement en {colour}, ou juste en {colour}, avez * en {size}, "
+            "{colour} en {size}, {colour} en taille {size}"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -357,7 +366,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{capacity}, in {size} {unit}, tonalita {measure}, tonalita {size}, nella tonalita, formato "
             "viaggio, formato da viaggio, spina inglese, spina svizzera, spina brasiliana, spina europea, "
             "spina americana, ricambi, ricambio, camera d aria, camere d aria, in grani, c e pure {colour}, "
-            "c e pure in, o solo {colour}"
+            "c e pure in, o solo {colour}, avete * nella {size}, {colour} nella {size}, "
+            "{colour} nella taglia {size}"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -371,7 +381,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, em tamanho {size}, tamanho de viagem, tamanho viagem, plugue suico, plugue ingles, "
             "plugue europeu, plugue americano, plugue brasileiro, tomada suica, tomada inglesa, tomada "
             "europeia, tomada americana, pecas de reposicao, peca de reposicao, em grao, em graos, ou so "
-            "{colour}"
+            "{colour}, tem * em inox, tem * em ouro, tem * em prata, tem * em aco, tem * em couro"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -385,7 +395,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "in {measure}, ook in {size} {unit}, in {size} {unit}, van {size} {capacity}, met {size} "
             "{capacity}, tint {measure}, tint {size}, reisformaat, reisverpakking, engelse stekker, britse "
             "stekker, zwitserse stekker, braziliaanse stekker, onderdelen, reserveonderdelen, remblokken, "
-            "binnenband, binnenbanden, in bonen, hele bonen, of alleen {colour}"
+            "binnenband, binnenbanden, in bonen, hele bonen, of alleen {colour}, {size} {unit} versie, "
+            "{measure} versie"
         ),
     },
     "order_status": {
@@ -526,6 +537,10 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "saldra": ("unless", frozenset()),
         "saldran": ("unless", frozenset()),
         "envio": ("after", frozenset({"te", "le", "les", "se", "lo", "la", "los", "las", "yo", "os", "ya"})),
+        # "¿dan descuento?" (they give) shares its stem with "dañado" (damaged)
+        "dan": ("unless", frozenset()),
+        # "el coche está en el taller" (a garage) is not "talla"
+        "taller": ("unless", frozenset()),
     },
     "de": {
         "ende": ("unless", frozenset()),
@@ -694,11 +709,30 @@ COLOURS = frozenset(
         "vermelho, vermelha, preto, preta, branco, branca, cinza, marrom, amarelo, roxo, bege, "
         "rood, rode, blauw, blauwe, groen, groene, zwart, zwarte, wit, witte, roze, grijs, grijze, bruin, "
         "geel, "
-        "paars, arancione, arancio, naranja, laranja, oranje, orange"
+        "paars, arancione, arancio, naranja, laranja, oranje, orange, "
+        # named shades asked alone: "in anthrazit?", "vert sauge", "verde salvia", "vieux rose"
+        "sage, sauge, salvia, anthracite, anthrazit, antracite, antraciet, antracita, mustard, mostaza, "
+        "moutarde, senape, mostarda, mosterd, rose, teal, burgundy"
     )
 )
 # German and Dutch write a shade and its colour as one word: "Marineblau", "dunkelgrün", "donkerblauw".
-_SHADES = ("marine", "dunkel", "hell", "oliv", "tannen", "wein", "donker", "licht", "olijf", "leger", "navy")
+_SHADES = (
+    "marine",
+    "dunkel",
+    "hell",
+    "oliv",
+    "tannen",
+    "wein",
+    "donker",
+    "licht",
+    "olijf",
+    "leger",
+    "navy",
+    "salbei",
+    "salie",
+    "mint",
+    "senf",
+)
 
 
 def is_colour(word: str) -> bool:

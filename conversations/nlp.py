@@ -52,9 +52,21 @@ def stems(word: str) -> frozenset[str]:
 
 
 # Real words one letter from a shop word: never read as its typo ("shopping" is not "shipping").
-# "a medias" (half done) is not "medidas" (measurements).
+# "a medias" (half done) is not "medidas" (measurements); Spanish "taller" (a garage) is not "talla",
+# Italian "scontrino" (a receipt) not "scontino".
 NOT_TYPOS = frozenset(
-    {"shopping", "shopped", "shopper", "shoppers", "stopping", "chipping", "whipping", "medias"}
+    {
+        "shopping",
+        "shopped",
+        "shopper",
+        "shoppers",
+        "stopping",
+        "chipping",
+        "whipping",
+        "medias",
+        "taller",
+        "scontrino",
+    }
 )
 
 

@@ -34,6 +34,8 @@ COURTESY_WORDS: dict[str, str] = {
     # British and Irish slang: "legend", "grand job", "nae bother", "ace"
     "legend legends grand job nae bother ace champ star diamond pal youre sound spot bang wicked lush mint "
     "muchly enjoy "
+    # chat: "ngl", "lowkey", "looks great", "safe" (sure)
+    "ngl lowkey looks safe "
     # "that's ever so kind of you", "most kind"
     "thats ever most of "
     # Singapore and Malaysia "ok lah", Nigeria "ok sha": particles that soften an ok
@@ -60,7 +62,9 @@ COURTESY_WORDS: dict[str, str] = {
     # Spain: "guay", "mola", "de una"
     "guay mola molon una hija hijo "
     # "que Dios la bendiga", "se lo pregunto primero"
-    "dios bendiga bendiciones se pregunto primero",
+    "dios bendiga bendiciones se pregunto primero "
+    # "qué amables", "le pregunto y vuelvo"
+    "amables vuelvo",
     "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
     "tiens courant laisse "
     "temps me ca y sur surement "
@@ -83,7 +87,9 @@ COURTESY_WORDS: dict[str, str] = {
     # Provence "peuchère", Belgium "merci hein"
     "peuchere hein "
     # "merci Madame, vous êtes bien aimable"
-    "madame monsieur mademoiselle etes aimable",
+    "madame monsieur mademoiselle etes aimable "
+    # teen "trop stylé"
+    "style",
     "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
     "schon euch dir meld melde "
     "lass lasst zeit noch mal "
@@ -103,7 +109,9 @@ COURTESY_WORDS: dict[str, str] = {
     "leiwand vergelts gott bist du a legende pfiat di griass habe die ehre oida baba we wochenend basst "
     "mega supi nice lauft "
     # "sehr freundlich von Ihnen", "liebe Grüße", street "danke digga"
-    "freundlich von liebe digga",
+    "freundlich von liebe digga "
+    # "voll cool", street "safe" (sure)
+    "voll safe",
     "it": "salve saluti cordiali buongiorno scusate scusa scusi stesso decido decidero ci rifletto penso "
     "pensero calma con magari piu tardi "
     "probabilmente prossimo "
@@ -135,7 +143,9 @@ COURTESY_WORDS: dict[str, str] = {
     # Brazilian and Portuguese slang: "boa onda", "massa", "firmeza", "de boa", "fixe"
     "onda massa firmeza suave tranquilo fixe porreiro bacana nossa "
     # "Deus abençoe", Northeastern "arretado" (great), "digo alguma coisa"
-    "deus abencoe abencoa arretado arretada digo alguma coisa",
+    "deus abencoe abencoa arretado arretada digo alguma coisa "
+    # "amei", "falo com meu pai e volto"
+    "amei volto",
     "nl": "sorry goedemorgen goedemiddag goedenavond hallo hoi groeten toch vanavond m beslis rustig laat "
     "weten eind van de maand maar eens over even oke "
     "waarschijnlijk volgend "
@@ -153,7 +163,9 @@ COURTESY_WORDS: dict[str, str] = {
     # Surinamese "switi" (sweet), Flemish "merci hé", "taac" (okay)
     "switi he tac taac "
     # "heel vriendelijk van u", street "ewa" (hey)
-    "vriendelijk ewa",
+    "vriendelijk ewa "
+    # "ik laat nog iets weten", "echt chill"
+    "iets echt",
 }
 _WORDS = frozenset(" ".join(COURTESY_WORDS.values()).split())
 # "thanks for the info", "merci pour le rappel", "danke für die Erinnerung": what the thanks is for needs no
@@ -331,6 +343,33 @@ REMINDED: dict[str, str] = {
     "nl": r"(?:alweer|weer|nog) een (?:herinnering|bericht|sms)|(?:ja )?ik weet het(?: het ligt(?: nog)? in "
     r"(?:mijn|het) (?:mandje|winkelmandje|winkelwagen|winkelmand))?",
 }
+# Delight with the thing or whom it is for, and only looking: "she's going to love it", "le va a encantar",
+# "il va être ravi", "er wird sich riesig freuen", "sarà felicissima", "ela vai adorar", "hij gaat het
+# geweldig vinden", "lowkey obsessed with that pencil case", "just browsing". Nothing asked.
+DELIGHT: dict[str, str] = {
+    "en": r"(?:s?hes?|they|theyre|hell|shell|theyll)(?: s| is| are| re| will)?(?: going to| gonna)? "
+    r"(?:absolutely |totally |really |just )?(?:love|adore) (?:it|them|this|that|these|those)"
+    r"|(?:s?hes|s?he is|theyre|they are|s?hell be|s?he will be|theyll be|they will be)(?: going to be| gonna "
+    r"be)? (?:so |really |absolutely |over the moon|thrilled|delighted|chuffed|made up|stoked)+"
+    r"(?: with (?:it|them|this))?"
+    r"|(?:lowkey |highkey |honestly |so |totally |literally )*(?:obsessed|in love) with (?:it|them|this|that|"
+    r"these|those)(?: \w+){0,2}?(?= ngl| tbh| lol|$| gonna| going| ill| will| and)"
+    r"|(?:im )?(?:only|just) (?:browsing|looking)",
+    "es": r"(?:le|les|te) (?:va|van) a (?:encantar|fascinar|flipar|chiflar|gustar muchisimo)"
+    r"|(?:le|les) (?:encantara|fascinara)|(?:solo|nomas|nada mas) (?:estoy |estaba )?(?:mirando|viendo|"
+    r"echando un vistazo)",
+    "fr": r"(?:il|elle|ils|elles) (?:va|vont) (?:etre )?(?:ravie?s?|adorer|kiffer|aimer)"
+    r"|(?:il|elle) (?:sera|seront) (?:ravie?s?|aux anges)|je (?:ne )?regarde (?:juste|seulement|que)",
+    "de": r"(?:er|sie) wird (?:sich )?(?:\w+ )?freuen|(?:er|sie) wird (?:es|das|ihn|sie) (?:\w+ )?lieben"
+    r"|(?:ich )?(?:schau|gucke?|schaue) (?:nur|bloss)(?: mal)?",
+    "it": r"(?:sara|saranno) (?:felicissim[oaie]|content(?:issim)?[oaie]|entusiast[aie])"
+    r"|(?:gli|le) piacera (?:tantissimo|moltissimo|un sacco|da morire)|(?:lo|la) adorera"
+    r"|(?:sto )?(?:solo )?(?:guardando|curiosando)(?: solo)?|guardo solo",
+    "pt": r"(?:ela|ele|eles|elas) (?:vai|vao) (?:amar|adorar|curtir)|(?:ela|ele) vai ficar (?:muito )?"
+    r"(?:feliz|felicissim[oa])|(?:(?:to|estou|tou) )?(?:so )?(?:olhando|dando uma olhada|vendo)",
+    "nl": r"(?:hij|zij|ze) (?:gaat|zal) het (?:\w+ )?(?:geweldig|super|prachtig|fantastisch|top|leuk|mooi) "
+    r"vinden|(?:hij|zij|ze) (?:gaat|zal) er (?:heel |super)?blij mee zijn|(?:ik )?kijk (?:alleen|maar) even",
+}
 # Who the shopper will consult before buying: "with the committee", "con la junta directiva", "avec le bureau
 # de l'association", "mit dem Vorstand", "il consiglio direttivo", "pra diretoria", "met het bestuur".
 COUNCILS = (
@@ -377,7 +416,13 @@ SIGN_OFFS = (
     r"bien a vous|gruss|grusse|viele grusse|lg|mfg|cordiali saluti|distinti saluti|saluti|abraco|abracos|"
     r"atenciosamente|beijos|groet|groeten|met vriendelijke groet|mvg)(?: \w+){0,2}$"
 )
-_ASIDE_PARTS = [*ASIDES.values(), *WHEN_PAID.values(), *LATER_MOMENTS.values(), *REMINDED.values()]
+_ASIDE_PARTS = [
+    *ASIDES.values(),
+    *WHEN_PAID.values(),
+    *LATER_MOMENTS.values(),
+    *REMINDED.values(),
+    *DELIGHT.values(),
+]
 _ASIDES = re.compile(rf"\b(?:{'|'.join([*_ASIDE_PARTS, SIGN_OFFS, _COUNCIL, _FAMILY])})\b")
 _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
 # "I'll think it over", "lo miro con calma", "ich überleg's mir noch": a plan of the shopper's own. The few
@@ -392,7 +437,7 @@ PLANS: dict[str, str] = {
     r"raise it)",
     "es": r"(?:dejame |tengo que |necesito |voy a )?(?:lo |la |me lo |me la )?(?:pensar|pensarlo|pienso|"
     r"pensamos|hablamos|vemos|"
-    r"pensare|mirar|mirarlo|miro|mirare|ver|vere|pedir|pido|pedire|comprar|compro|comprare|decido|"
+    r"pensare|mirar|mirarlo|miro|mirare|ver|vere|veo|pedir|pido|pedire|comprar|compro|comprare|decido|"
     r"consultar|consultarlo|consulto|consultare|hablar|hablo|hablare|preguntar|pregunto|pillo|pillare|llevo|"
     r"llevare|presento|presentare|comento|comentare|planteo|plantear|checo|checare|checar)",
     "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|jvais|j vais|je|j|on) "
@@ -408,7 +453,8 @@ PLANS: dict[str, str] = {
     r"uberlege|uberlegs|schau|schaue|schaus|guck|gucke|bestell|bestelle|kauf|kaufe|meld|melde|frag|frage|"
     r"mach ich|mache ich|machs|bestells|bespreche|besprech|hol ich|hole ich|bring|bringe|brings|nehm|nehms|"
     r"fragen|entscheide)",
-    "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|chiedo|decido|sentire|sento|chiedere|"
+    "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|ne parlero|parlero|chiedo|decido|"
+    r"sentire|sento|chiedere|"
     r"parlarne|consultare|consulto)"
     r"|ci (?:penso|pensero|pensiamo|rifletto|riflettiamo|faccio|sentiamo)|(?:vi|ti) faccio sapere"
     r"|(?:lo |la )?(?:ordino|prendo|compro)",
@@ -418,7 +464,8 @@ PLANS: dict[str, str] = {
     r"|te (?:aviso|falo)",
     "nl": r"(?:ik |we |wij )?(?:moet |wil |ga |zal |zullen )?(?:er |het |dit )?(?:nog )?(?:even |eens )?"
     r"(?:denk|denken|kijk|bestel|koop|overleg|overleggen|vraag|bespreek|bespreken|leg (?:het |dit |m )?voor|"
-    r"beslis|doe ik|nadenken|over nadenken)|ga (?:\w+ ){0,2}(?:kopen|bestellen|halen)",
+    r"beslis|doe ik|nadenken|over nadenken)|ga (?:\w+ ){0,2}(?:kopen|bestellen|halen)"
+    r"|(?:ik )?kom (?:er )?(?:\w+ )?(?:op )?terug",
 }
 _TURNS = (
     "but|pero|mais|aber|ma|mas|maar|if|si|se|wenn|als|not|no|pas|nicht|niet|non|nao|nada|rien|nothing|"

@@ -101,6 +101,7 @@ _ASK_FOR_PERSON = {
     "en": r"get me|put me through to|connect me (?:to|with)|transfer me to|let me (?:speak|talk) to|"
     r"i (?:want|need|would like|d like)|can i (?:get|have)|is there|put|get|may i (?:speak to|talk to|have)",
     "es": r"pasame con|pasenme con|paseme con|me comunican con|comunicarme con|comuniqueme con|"
+    r"me (?:puede|pueden|podria|podrian|puedes|podrias) pasar con|"
     r"(?:quiero|necesito|prefiero) (?:hablar con )?|hay|(?:puedo )?hablar con|me pasas con|me pasan con",
     "fr": r"passez moi|passe moi|mettez moi en relation avec|(?:je )?(?:veux|voudrais|souhaite) parler (?:a|"
     r"au|avec)|"
@@ -111,6 +112,7 @@ _ASK_FOR_PERSON = {
     "it": r"passatemi|passami|mettetemi in contatto con|(?:voglio|vorrei|ho bisogno di) (?:parlare con )?|"
     r"c e|posso parlare con|posso avere",
     "pt": r"(?:quero|preciso|gostaria de) (?:falar com )?|me passa (?:pra|para)|tem|posso falar com|"
+    r"(?:pode|poderia|podem|poderiam) me passar (?:pra|para)|"
     r"da pra falar com",
     "nl": r"(?:ik wil|wil|ik zou graag|kan ik|mag ik) (?:met )?|is er",
 }
@@ -119,7 +121,9 @@ _PERSON_GAP = (
     "a an the to with some real actual live your ur speak talk from con un una el la al hablar algun alguna "
     "real de a au une le avec parler vrai vraie mit einem einer einen den dem die der echten echter echtem "
     "mal "
-    "da il lo parlare essere com um o falar algum met een het echt echte"
+    "da il lo parlare essere com um o falar algum met een het echt echte "
+    # "ich will sofort jemanden sprechen", "I want a manager now"
+    "sofort jetzt gleich now ahora maintenant subito adesso agora meteen"
 )
 _PERSON = (
     r"\b(?:"
@@ -233,6 +237,13 @@ _ANGER_PHRASES = re.compile(
     r"(?:uma|que) piada|puta da vida|puto da vida|"
     r"(?:een|wat een) grap|te gek voor woorden|wat een (?:bagger|puinhoop|service)|"
     r"(?:che|una) vergogna|che schifo)\b"
+    # A solution or a refund demanded: "exijo una solución", "pretendo una soluzione", "ich verlange eine
+    # Lösung"
+    r"|\b(?:i demand|we demand|i insist on|exijo|exigimos|j exige|nous exigeons|ich verlange|ich fordere|wir "
+    r"verlangen|pretendo|pretendiamo|esigo|eu exijo|ik eis|wij eisen) (?:\w+ )?(?:solution|solucion|"
+    r"soluzione|solucao|losung|oplossing|refund|reembolso|remboursement|rimborso|erstattung|terugbetaling|"
+    r"explanation|explicacion|explication|erklarung|spiegazione|explicacao|uitleg|compensation|"
+    r"indemnizacion|dedommagement|entschadigung|risarcimento|indenizacao|schadevergoeding)\b"
     # Nobody answers: "personne ne répond à mes mails", "niemand meldet sich", "nobody gets back to me".
     r"|\b(?:nobody|no one|noone|nadie|personne|niemand|nessuno|ninguem) (?:ne )?(?:me |mi |mir |us |nos )?"
     r"(?:answers|answered|replies|replied|responds|responded|gets back|got back|picks up|contesta|contesto|"
@@ -241,8 +252,20 @@ _ANGER_PHRASES = re.compile(
 )
 
 
+# "Dear customer service, where is my order?", "Gentile assistenza clienti, …": a letter's opening that
+# addresses the service is no request for a person.
+_ADDRESSING_THE_SERVICE = re.compile(
+    r"^(?:dear|hello|hi|hey|estimad[oa]s?|querid[oa]s?|hola|buenas|cher|chere|chers|bonjour|"
+    r"sehr geehrte[rs]?|liebe[rs]?|hallo|gentile|gentili|spettabile|buongiorno|salve|prezad[oa]s?|"
+    r"car[oa]s?|ola|oi|beste|geachte|"
+    r"hoi) (?:customer (?:service|support|care)|support team|servicio al cliente|atencion al cliente|service "
+    r"client|kundenservice|kundendienst|servizio clienti|assistenza clienti|atendimento(?: ao cliente)?|"
+    r"suporte|klantenservice)\b"
+)
+
+
 def asks_for_person(text: Text) -> str | None:
-    match = _HUMAN.search(" ".join(text.words))
+    match = _HUMAN.search(_ADDRESSING_THE_SERVICE.sub("", " ".join(text.words)))
     return f'asked for a person ("{match[0]}")' if match else None
 
 
@@ -256,8 +279,15 @@ def _sentiment() -> SentimentIntensityAnalyzer:
 _NOT_ENGLISH_TONE = re.compile(r"\b(?:die|sin)\b", re.IGNORECASE)
 
 
+# Faces of fear, worry or tears are read by the tone reader as their names ("face screaming in fear"): a
+# bride's "THE day 😱" or a code that "doesn't work 😭" is stress or disappointment, not anger at the shop.
+# Angry faces (😠 😡 🤬) stay.
+_NOT_ANGER_FACES = re.compile("[😱😭😢😰😨😩😫😬😟😓😥😖]")
+
+
 def _tone(text: Text) -> float:
-    return _sentiment().polarity_scores(_NOT_ENGLISH_TONE.sub(" ", text.raw))["compound"]
+    raw = _NOT_ANGER_FACES.sub(" ", _NOT_ENGLISH_TONE.sub(" ", text.raw))
+    return _sentiment().polarity_scores(raw)["compound"]
 
 
 # "can I return it if it's crap?", "se fa schifo", "als ie kut is": a word said of a maybe, not anger at us.
@@ -316,7 +346,10 @@ _PAYMENT_FAILURE = re.compile(
     r"|\bcobrad[ao] duas vezes\b"
     r"|\b(?:kaart|betaling|creditcard|ideal) (?:\w+ ){0,3}"
     r"(?:geweigerd|mislukt|lukt niet|werkt niet|gaat niet)\b"
-    r"|\btwee keer afgeschreven\b"
+    r"|\b(?:twee keer|dubbel) (?:afgeschreven|gefactureerd|aangerekend|betaald)\b"
+    # "checkout stopped at the last step and my card was charged anyway"
+    r"|\b(?:checkout|payment|pago|paiement|zahlung|pagamento|betaling) (?:\w+ ){0,2}(?:stopped|froze|crashed"
+    r"|hung|got stuck)\b(?: \w+){0,8}? charged\b"
     # "I can't pay", "it won't let me pay", "the boleto didn't generate": the shopper is stuck at checkout.
     r"|\b(?:cant|cannot|can not|unable to|couldnt|could not|wont let me|doesnt let me|dont let me) "
     r"(?:\w+ )?(?:pay|check ?out|complete (?:my |the )?(?:order|purchase|payment))\b"
@@ -369,8 +402,25 @@ _CART_CHANGE = re.compile(
 )
 
 
+# "can I swap the navy waistcoat for the grey one?": colours traded one for the other are an exchange, which
+# the returns policy answers; the verb of exchange and the "for" of the trade in one clause, in any order
+# ("die blaue gegen die graue umtauschen").
+_EXCHANGE_VERB = re.compile(
+    r"\b(?:swap|exchange|switch|cambiar|cambio|cambiarlo|cambiarla|echanger|echange|umtauschen|tauschen|"
+    r"umtausch|cambiare|cambiarlo|cambiarla|trocar|troco|troca|ruilen|omruilen|ruil)\b"
+)
+_TRADED_FOR = wordset("for por contre gegen con pela pelo voor")
+
+
 def _cart_change_clause(text: Text, word: str) -> bool:
-    return any(word in clause and _CART_CHANGE.search(" ".join(clause)) for clause in text.clauses)
+    if any(word in clause and _CART_CHANGE.search(" ".join(clause)) for clause in text.clauses):
+        return True
+    # a trade is read in its sentence: a hyphen ("azul-marinho pela bordô") does not cut it
+    for sentence in re.split(r"[.!?;\n]+", text.folded):
+        said = re.findall(r"[^\W_]+", sentence)
+        if word in said and _EXCHANGE_VERB.search(sentence) and not _TRADED_FOR.isdisjoint(said):
+            return True
+    return False
 
 
 def uncovered_question(text: Text, *, kind: str) -> str | None:

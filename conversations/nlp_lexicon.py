@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 import snowballstemmer
 from rapidfuzz.distance import OSA
 
+from .countries import countries_named
 from .languages import LANGUAGES
 from .lexicon import (
     A_CODE,
@@ -27,7 +28,7 @@ from .lexicon import (
     UNITS,
     is_colour,
 )
-from .nlp import NOT_TYPOS, Text, words
+from .nlp import NOT_TYPOS, Text, words, wordset
 
 _SNOWBALL = {
     "en": "english",
@@ -73,8 +74,9 @@ GAP_OPENERS = frozenset(
 # Slots: "{size}" stands for one size as shoppers write it (M, XL, 38), "{colour}" for a colour word,
 # "{number}" for an order number (3+ digits): "between * {size}", "hay en {colour}", "pedido {number}";
 # "{measure}" for a product's measure written as one word ("200x200", "100ml", "625wh") or a shade code
-# ("2n", "3w"), "{unit}" for a unit after a number ("50 ml", "500 Wh"), "{capacity}" for a unit of capacity
-# or power only; "{code}" for a discount code as shoppers copy it (letters and digits: "WELCOME10").
+# ("2n", "3w"; not a video resolution: "4k", "720p"), "{unit}" for a unit after a number ("50 ml", "500
+# Wh"), "{capacity}" for a unit of capacity or power only; "{code}" for a discount code as shoppers copy it
+# (letters and digits: "WELCOME10").
 SLOTS = {
     "{size}": "\x00size",
     "{colour}": "\x00colour",
@@ -95,7 +97,7 @@ def is_size(word: str) -> bool:
 
 _MEASURE = re.compile(
     rf"\d+(?:x\d+){{1,2}}|\d+(?:[.,]\d+)?(?:{'|'.join(sorted(UNITS, key=len, reverse=True))})"
-    r"|\d{1,3}(?!st|nd|rd|th|am|pm|h\b|x\b|s\b)[a-z]{1,2}"
+    r"|\d{1,3}(?!st|nd|rd|th|am|pm|h\b|x\b|s\b|k\b|p\b)[a-z]{1,2}"
 )
 
 
@@ -246,9 +248,38 @@ _DESTINATION = re.compile(
 )
 
 
+# "gas bottle to Switzerland?", "¿la barbacoa a Andorra?", "Grill nach Österreich?", "bombola in Svizzera?": a
+# bare question of a thing and a country after "to" asks whether it ships there. Short, the country last;
+# not where a thing is made or a shop stands ("made in China?", "a shop in Spain?").
+_TO_A_COUNTRY = wordset("to a al en au aux nach in pra pro para naar")
+_COUNTRY_ARTICLES = wordset("the el la le l die den der o os a as de het")
+_NOT_A_SENDING = wordset(
+    "made shop shops store stores based located warehouse office company brand hecho fabricado tienda "
+    "tiendas fabrique magasin magasins boutique hergestellt laden geschaft fatto prodotto negozio negozi "
+    "feito fabricado loja lojas gemaakt winkel winkels"
+)
+_FRAGMENT_WORDS = 6
+
+
+def _to_a_country(text: Text) -> str:
+    said = text.words
+    if "?" not in text.raw or len(said) > _FRAGMENT_WORDS or not _NOT_A_SENDING.isdisjoint(said):
+        return ""
+    for index in range(len(said) - 2, 0, -1):
+        if said[index] not in _TO_A_COUNTRY:
+            continue
+        tail = said[index + 1 :]
+        tail = tail[1:] if tail[0] in _COUNTRY_ARTICLES and len(tail) > 1 else tail
+        if len(tail) <= 3 and countries_named(tail) and not countries_named(said[:index]):
+            return " ".join(said[index:])
+        return ""
+    return ""
+
+
 def destination_in(text: Text) -> str:
-    """ "nach Italien schicken": a destination and a sending verb after it ("" when there is none)."""
-    return _said(text, _DESTINATION)
+    """ "nach Italien schicken", "gas bottle to Switzerland?": a destination and a sending verb after it, or
+    a bare thing to a country ("" when there is none)."""
+    return _said(text, _DESTINATION) or _to_a_country(text)
 
 
 # "sono alto 1,88, ci sto?", "je fais 1m85, assez long ?", "I'm 6'2, long enough?": the shopper's height in a
@@ -285,6 +316,16 @@ def height_in(text: Text) -> str:
     if feet and _OF_A_THING.search(raw[: feet.start()]) and not _A_PERSON.match(raw[feet.end() :]):
         return ""  # "a bag for a 7'2", "my 6'8 board": the length of a thing
     return feet[0] if feet else ""
+
+
+# "225/45 R17", "205/55r16": a tyre size asks whether it fits a car.
+_TYRE_SIZE = re.compile(r"\b\d{3}/\d{2} ?z?r ?\d{2}\b", re.IGNORECASE)
+
+
+def tyre_size_in(text: Text) -> str:
+    """ "225/45 R17": a tyre size ("" when there is none)."""
+    found = _TYRE_SIZE.search(text.raw)
+    return found[0] if found else ""
 
 
 def is_context_word(term: str, intent: str) -> bool:
@@ -540,10 +581,51 @@ def _thing_measured_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     return frozenset(positions)
 
 
+# "fate anche il montaggio?", "do u do fitting too", "hacen arreglos de costura?": a service the shop may
+# offer (fitting, installation, alterations) is no stock or fit question; the asking and the service are
+# blanked.
+SERVICES = (
+    "fitting, installation, installing, assembly, alterations, alteration, tailoring, repairs, repair, "
+    "hemming, montaje, instalacion, arreglos, arreglo, ajustes, reparaciones, montage, installation, "
+    "retouches, retouche, reparations, einbau, installation, anderungen, anderung, reparaturen, montaggio, "
+    "installazione, modifiche, orli, orlo, riparazioni, montagem, instalacao, ajustes, bainha, bainhas, "
+    "consertos, reparos, installatie, montage, reparaties, vermaken"
+)
+_SERVICE = re.compile(
+    r"\b(?:do (?:you|u|yall|ya) (?:also |even )?do|fate anche|fate|hacen|haceis|hacen tambien|faites vous|"
+    r"vous faites|macht ihr|machen sie|fazem|voces fazem|vcs fazem|doen jullie)(?: \w+){0,2}? (?:"
+    + "|".join(sorted(set(SERVICES.split(", ")), key=len, reverse=True))
+    + r")\b"
+)
+
+
+def _service_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    joined = " ".join(message_words)
+    positions: set[int] = set()
+    for found in _SERVICE.finditer(joined):
+        first = joined[: found.start()].count(" ")
+        positions.update(range(first, first + found.group().count(" ") + 1))
+    return frozenset(positions)
+
+
+# "di solito porto la 42", "porto il 44": the Italian "I wear" before a size, whatever language the
+# detector heard, is not the German "Porto" (postage).
+_WEAR = frozenset(words("porto"))
+_WORN_ARTICLES = frozenset(words("il la lo una un a o"))
+
+
+def _worn_size_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(
+        at
+        for at, word in enumerate(message_words[:-2])
+        if word in _WEAR and message_words[at + 1] in _WORN_ARTICLES and is_size(message_words[at + 2])
+    )
+
+
 def masked_words(text: Text, language: str) -> tuple[str, ...]:
     """The message's words with its false friends, an order with another shop, a duration the product
     takes, a device it works with, how it comes (assembled), what it works on (a slope, a hob) and the
-    measure of what it is for blanked out, for every matcher that runs after."""
+    measure of what it is for and a service asked about blanked out, for every matcher that runs after."""
     spoiled = (
         false_friend_positions(text.words, language)
         | _another_shop_positions(text.words)
@@ -552,6 +634,8 @@ def masked_words(text: Text, language: str) -> tuple[str, ...]:
         | _assembled_positions(text.words)
         | _works_on_positions(text.words)
         | _thing_measured_positions(text.words)
+        | _service_positions(text.words)
+        | _worn_size_positions(text.words)
     )
     return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
 
@@ -725,7 +809,9 @@ def _gapped_end(said, message_words, wanted, at: int) -> int | None:
     if wanted[0] == GAP:
         if at < len(message_words) and message_words[at] not in GAP_OPENERS:
             return _gapped_end(said, message_words, wanted[1:], at)
-        for skip in range(GAP_WORDS + 1):
+        # a colour names the thing further and takes no room: "have [the sage green blazer] in a size 10"
+        colours = sum(map(is_colour, message_words[at : at + GAP_WORDS + 2]))
+        for skip in range(GAP_WORDS + colours + 1):
             end = _gapped_end(said, message_words, wanted[1:], at + skip)
             if end is not None:
                 return end

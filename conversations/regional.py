@@ -230,6 +230,11 @@ STANDARD_FORMS = {
     "hedde": "hebt u",
     "kunt ge": "kunt u",
     "zijt ge": "bent u",
+    # Brazilian chat: "falar c alguem" (c = com)
+    "falar c": "falar com",
+    # Dutch chat: "m'n" (folded "m n") is "mijn", "ff" is "even"
+    "m n": "mijn",
+    "ff": "even",
 }
 
 

@@ -30,6 +30,7 @@ from .nlp_lexicon import (
     percent_off_in,
     rule_intents,
     said_is_context,
+    tyre_size_in,
 )
 from .placeholders import placeholders_check, placeholders_fill
 from .wording import FALLBACK_REPLY, HOLDING_REPLY
@@ -174,6 +175,12 @@ def _rule_hit(
         height = height_in(text)
         if height:
             return RuleMatch(rule=rule, keyword="body height", said=height, intents=intents, topic="sizing")
+
+    # a tyre size is the circumstance of a stock question ("205/55 R16 in stock?"): a context word
+    if context is None and "sizing" in intents:
+        tyre = tyre_size_in(text)
+        if tyre:
+            return RuleMatch(rule=rule, keyword="tyre size", said=tyre, intents=intents, topic="sizing")
     if context is not True and "discount" in intents:
         percent = percent_off_in(text)
         if percent:

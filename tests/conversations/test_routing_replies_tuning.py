@@ -36,6 +36,8 @@ kinds in fresh words: FOURTEENTH_BATCH 76/84 on its first run, FIFTEENTH_BATCH 1
 SEVENTEENTH_BATCH 23/27, each then tuned on. Session 7's EIGHTEENTH_BATCH (regional speech, see its note);
 NINETEENTH_BATCH (the kinds blind sets 29-34 missed) 44/91 on its first run, its traps 19/20, then tuned on.
 Session 8's TWENTIETH_BATCH (the kinds blind sets 35-40 missed, traps with them) 86/158, then tuned on.
+Session 9's TWENTY_FIRST_BATCH (the kinds blind sets 41-46 missed, traps with them) 77/161, then tuned on;
+TWENTY_FIRST_BATCH_AFTER_TRAPS, written after, 26/26 on its first run.
 
 Labels: K acknowledgement, W acknowledgement or snooze ("maybe later" is a pause by design, see
 conversations/snooze.py; seven K became W after the first run for that reason), E escalation, S
@@ -2392,6 +2394,238 @@ K dank u wel, heel vriendelijk, ik overleg met mijn man
 """,
 }
 
+# Session 9's TWENTY_FIRST_BATCH: the kinds blind sets 41-46 missed, in fresh words, traps with them —
+# excitement or a wedding's stress (caps, ???, emoji) that is not anger, one colour exchanged for another,
+# thanks with a remark about the gift, teen and Flemish thanks with a plan, payday plans, "just looking",
+# bare "<thing> to <country>?" and "in <colour>?" fragments, a pick-up point or a floor without a lift, tyre,
+# wiper and ring sizes, a size's stock, discounts for a trade or a group, a polite "customer service"
+# order question, double charges and asks for a person; traps for fitting, a feature or a receipt.
+# First run on 980004c: 77/161 (47.8 %), before any change it prompted.
+TWENTY_FIRST_BATCH = {
+    "en": """
+S OMG will the suit get here before the 20th??? it's THE day 😱 how long does shipping take?
+S WAIT the shoes ship to Canada?? 😍 how much is postage
+R can I swap the black clutch for the silver one?
+R could I exchange the olive jumper for the mustard one?
+K thanks a lot, he's going to be thrilled with it
+K cheers, she'll absolutely love it x
+K honestly obsessed with those trainers lol, gonna ask my mum tonight
+K love it, I'll grab it when I get paid on friday
+K nah thanks, only browsing
+S camping stove to Iceland?
+S can you leave it at a parcel locker instead of my flat?
+S I'm on the 6th floor and there's no elevator, will the drivers carry the fridge up?
+Z will 205/55 R16 tyres fit a Ford Focus?
+Z what wiper blade length for a Peugeot 208?
+Z how do I measure my ring size at home?
+Z do your rings run small?
+A do you have the sage green blazer in a size 10?
+A do you have the fridge in the 300 litre version?
+A the backpack is out of stock?? when is it back
+D any discount for nurses?
+D do you give a discount if we buy 8 bridesmaid dresses?
+D the code BRIDE15 isn't accepted 😭
+O Dear customer service, could you tell me where my order no. 55120 is?
+E the payment failed at the end but the money left my account anyway??
+E I was billed twice for one order
+E the engraving has my name spelled wrong, I want to speak to someone right now
+E THIS IS RIDICULOUS, third time the parcel is lost, I want a refund NOW
+F do you do installation too or do I need a fitter?
+F does the doorbell camera record at night?
+F is there a gift receipt without the price?
+""",
+    "es": """
+S DIOS MÍO llega el vestido antes del sábado??? es MI BODA 😱 cuánto tarda el envío?
+R ¿puedo cambiar la corbata gris por una color mostaza?
+R quiero cambiar el bolso negro por el beige, se puede?
+K gracias!! le va a fascinar
+K mil gracias, qué amables
+K no gracias, solo estoy viendo
+K vale, lo miro después de la boda de mi prima
+K qué guay, le pregunto a mi madre y vuelvo
+S ¿la barbacoa a Andorra?
+S ¿pueden dejarlo en un punto de recogida en vez de en casa?
+S vivo en un quinto sin ascensor, ¿me suben el sofá?
+Z ¿de qué medida es el horno? no sé si cabe en mi cocina
+Z ¿cómo mido la talla de mi anillo?
+A ¿tienen el vestido verde agua en la talla 38?
+A tengo el coche parado en el taller, ¿tienen las pastillas de freno en stock?
+D ¿hay descuento para taxistas?
+D el código BODA10 no me funciona 😭
+O Estimado servicio al cliente, ¿me podrían decir cómo va mi pedido n.º 77801?
+E me cobraron dos veces el mismo pedido
+E los repartidores rompieron la mesa al subirla, exijo una solución
+E ¿me puede pasar con un agente, por favor?
+F ¿la instalación la hacen ustedes?
+F ¿la tablet trae lápiz incluido?
+F ¿hacen arreglos de costura?
+""",
+    "fr": """
+S OMG la robe arrive avant le 14 ??? c'est LE jour 😱 combien de temps pour la livraison ?
+R est-ce que je peux échanger la cravate noire contre la bleu marine ?
+K merci mille fois, il va être ravi
+K merci beaucoup, c'est très gentil
+K trop stylé, je demande à mon père et je reviens
+K non merci, je regarde seulement
+S le barbecue en Belgique ?
+S vous pouvez livrer en point relais plutôt qu'à domicile ?
+S 4e étage sans ascenseur, vous montez le frigo ?
+Z la bâche va sur une piscine de 4 m ?
+Z comment je mesure mon tour de doigt ?
+A vous avez le blazer vert sauge en 38 ?
+A le sac à dos est en rupture ?? il revient quand
+D une remise pour les infirmières ?
+D le code MARIAGE10 ne passe pas 😭
+O Madame, Monsieur, pourriez-vous me dire où en est ma commande n° 41207 ?
+E on m'a facturé deux fois
+E je voudrais parler à un conseiller s'il vous plaît
+F vous faites le montage ?
+F la caméra filme en 1080p ?
+F il y a assez de place pour deux dans la tente ?
+""",
+    "de": """
+S OMG kommt das Kleid vor dem 14.??? das ist DER Tag 😱 wie lange dauert der Versand?
+R kann ich die schwarze Krawatte gegen die dunkelgrüne umtauschen?
+K danke, er wird sich mega freuen
+K vielen Dank, sehr nett von Ihnen
+K voll cool, ich frag meinen Vater und meld mich
+K passt, ich bestell dann zum Monatsanfang
+S Grill nach Österreich?
+S könnt ihr an eine Packstation liefern statt nach Hause?
+S 4. Stock ohne Aufzug, tragen die Fahrer die Waschmaschine hoch?
+Z passen 205/55 R16 auf einen Polo?
+Z Scheibenwischer Länge für einen Opel Corsa?
+Z fallen eure Ringe klein aus?
+A in Salbeigrün?
+A habt ihr die Waschmaschine in der 8-kg-Version?
+D Rabatt für Pflegekräfte?
+D der Code HOCHZEIT10 geht nicht 😭
+O Sehr geehrter Kundenservice, können Sie mir sagen, wo meine Bestellung Nr. 66310 ist?
+E mir wurde zweimal abgebucht
+E der Name auf dem Schild ist falsch graviert, ich will sofort jemanden sprechen
+F macht ihr auch die Montage?
+F filmt die Kamera in 4K?
+F ist genug Platz für zwei im Zelt?
+""",
+    "it": """
+S OMG arriva l'abito prima del 14??? è IL giorno 😱 quanto ci mette la spedizione?
+R posso cambiare la cravatta nera con quella verde scuro?
+K grazie mille, sarà felicissimo
+K la ringrazio, ne parlo con mia moglie
+K no grazie, sto solo guardando
+K top, chiedo a mia madre e vi faccio sapere
+S barbecue in Austria?
+S potete consegnare a un punto di ritiro invece che a casa?
+S abito al quarto piano senza ascensore, me la portate su la lavatrice?
+Z i 205/55 R16 vanno bene su una Panda?
+Z lunghezza tergicristallo per una Fiat Tipo?
+Z la giacca veste grande? di solito porto la 46
+A in verde salvia?
+A avete il blazer verde salvia nella 42?
+D sconto per infermieri?
+D il codice SPOSA10 non funziona 😭
+O Gentile assistenza clienti, potreste dirmi dov'è il mio ordine n. 52210?
+E mi avete addebitato due volte
+E i corrieri hanno rovinato il divano, pretendo una soluzione
+F fate anche l'installazione?
+F c'è lo scontrino regalo senza prezzo?
+F fate anche orli e riparazioni?
+""",
+    "pt": """
+S MEU DEUS o vestido chega antes do dia 14??? é O dia 😱 quanto tempo demora a entrega?
+R posso trocar a bolsa preta pela bege?
+K brigada, ela vai adorar
+K nossa amei, vou falar com meu pai e volto
+K nao obg, so dando uma olhada
+K beleza, compro quando cair o salário
+S churrasqueira pra Portugal?
+S dá pra entregar num ponto de retirada em vez de em casa?
+Z 205/55 R16 serve num Onix?
+Z como meço o tamanho do meu anel?
+A tem a geladeira em inox?
+A tem o anel em ouro rosé?
+A em verde sálvia?
+D desconto pra enfermeiro?
+D o cupom NOIVA10 não funciona 😭
+O Prezado atendimento, poderiam me dizer como está o meu pedido nº 30988?
+E fui cobrado duas vezes
+E a senhora poderia me passar para um atendente?
+E quero falar c o gerente
+F vocês fazem a instalação?
+F a câmera grava em 4K?
+F vocês fazem bainha?
+""",
+    "nl": """
+S OMG komt de jurk voor de 14e??? dat is DE dag 😱 hoe lang duurt de levering?
+R kan ik de zwarte das ruilen voor de donkergroene?
+K dank je wel, hij gaat het super vinden
+K merci, ik laat nog iets weten
+K echt chill, ik vraag het ff aan m'n vader
+K ik bestel wel als m'n loon binnen is
+S barbecue naar Oostenrijk?
+S kunnen jullie het bij een afhaalpunt leveren in plaats van thuis?
+Z passen 205/55 R16 op een Polo?
+Z hoe meet ik de maat van mijn ring?
+A in saliegroen?
+A hebben jullie de wasmachine in de 8 kg-versie?
+D korting voor verpleegkundigen?
+D de code BRUID10 werkt niet 😭
+O Beste klantenservice, kunt u mij zeggen waar mijn bestelling nr. 61145 is?
+E ik heb twee keer betaald voor één bestelling
+E ik wil nu iemand spreken, de gravure is fout
+F doen jullie ook de montage?
+F filmt de camera in 4K?
+F is er genoeg plaats voor twee in de tent?
+""",
+}
+
+# Written after tuning on TWENTY_FIRST_BATCH, against what its changes could reach: where a thing is made or a
+# shop stands, delight with a question after it, only looking for something, real anger with a sad face,
+# a salutation then a real request for a person, "fate anche" of a version, a resolution, a trade with money.
+# First run on e554712: 26/26.
+TWENTY_FIRST_BATCH_AFTER_TRAPS = {
+    "en": """
+F is the lamp made in Italy?
+N she's going to love it, can you gift wrap it?
+N just looking for the linen shirt in navy, where is it on the site?
+E worst service ever 😭 the parcel is lost and nobody answers
+E Dear customer service, I want to speak to a manager
+A do you do the throw in mustard?
+F does the baby monitor film in 1080p?
+""",
+    "es": """
+F ¿tienen tienda en Madrid?
+N le va a encantar, ¿lo envolvéis para regalo?
+E exijo que me devuelvan el dinero ya, es una vergüenza
+A ¿tienen la chaqueta color mostaza en la talla M?
+""",
+    "fr": """
+F c'est fabriqué en France ?
+E Bonjour service client, je veux parler à un conseiller
+K merci, il va adorer !
+""",
+    "de": """
+F wird das in Deutschland hergestellt?
+E Sehr geehrter Kundenservice, ich möchte sofort mit einem Mitarbeiter sprechen
+A gibt es die Decke auch in Senfgelb?
+""",
+    "it": """
+A fate anche la versione per bambini?
+F la telecamera registra in 4K?
+S divano in Svizzera?
+""",
+    "pt": """
+F é feito em Portugal?
+K valeu, ele vai amar
+E a entrega quebrou a mesa, exijo uma solução
+""",
+    "nl": """
+F hebben jullie een winkel in Gent?
+K dank je, ze gaat het prachtig vinden
+S bank naar België?
+""",
+}
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -2424,6 +2658,8 @@ AREAS = {
     "nineteenth-after-traps": NINETEENTH_BATCH_AFTER_TRAPS,
     "twentieth": TWENTIETH_BATCH,
     "twentieth-after-traps": TWENTIETH_BATCH_AFTER_TRAPS,
+    "twenty-first": TWENTY_FIRST_BATCH,
+    "twenty-first-after-traps": TWENTY_FIRST_BATCH_AFTER_TRAPS,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -2449,6 +2685,8 @@ FOLLOW_UP_BATCHES = (
     "nineteenth-after-traps",
     "twentieth",
     "twentieth-after-traps",
+    "twenty-first",
+    "twenty-first-after-traps",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
@@ -2474,8 +2712,8 @@ KNOWN_MISSES: dict[str, str] = {
     "with any noun would reach every product question",
     "perfect, the bed is big enough, thanks. June": "'big enough' is a fit question's words; said as a "
     "report with thanks it still reaches Sizing (as 'long enough' did before)",
-    "porto il 44, la L mi va?": "too short for the detector: read in the store's English, where Italian "
-    "'porto' (I wear) is not masked and German 'Porto' (postage) reaches Shipping",
+    "porto il 44, la L mi va?": "too short for the detector; 'porto' before a size is no longer postage, but "
+    "'mi va' (it fits me, also 'I feel like') is no fit word",
 }
 
 
