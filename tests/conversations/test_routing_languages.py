@@ -65,6 +65,12 @@ HELD_OUT_43 = json.loads((DATA / "labelled_replies_languages_held_out_43.json").
 HELD_OUT_44 = json.loads((DATA / "labelled_replies_languages_held_out_44.json").read_text())["replies"]
 HELD_OUT_45 = json.loads((DATA / "labelled_replies_languages_held_out_45.json").read_text())["replies"]
 HELD_OUT_46 = json.loads((DATA / "labelled_replies_languages_held_out_46.json").read_text())["replies"]
+HELD_OUT_47 = json.loads((DATA / "labelled_replies_languages_held_out_47.json").read_text())["replies"]
+HELD_OUT_48 = json.loads((DATA / "labelled_replies_languages_held_out_48.json").read_text())["replies"]
+HELD_OUT_49 = json.loads((DATA / "labelled_replies_languages_held_out_49.json").read_text())["replies"]
+HELD_OUT_50 = json.loads((DATA / "labelled_replies_languages_held_out_50.json").read_text())["replies"]
+HELD_OUT_51 = json.loads((DATA / "labelled_replies_languages_held_out_51.json").read_text())["replies"]
+HELD_OUT_52 = json.loads((DATA / "labelled_replies_languages_held_out_52.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -611,6 +617,63 @@ SESSION_8_SETS = [
             "90.4 % (2 missed opt-outs, 0 false; en, es 87.5 %); see its _first_run",
         ),
         id="forty-sixth",
+    ),
+    pytest.param(
+        "forty-seventh",
+        HELD_OUT_47,
+        # blind first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) 96.1 % (0 missed
+        # opt-outs, 0 false; nl 92.5 %): meets every target on its first run
+        id="forty-seventh",
+    ),
+    pytest.param(
+        "forty-eighth",
+        HELD_OUT_48,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) "
+            "95.4 % (2 missed opt-outs, 0 false; pt, nl 92.5 %); see its _first_run",
+        ),
+        id="forty-eighth",
+    ),
+    pytest.param(
+        "forty-ninth",
+        HELD_OUT_49,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) "
+            "92.1 % (0 missed opt-outs, 0 false; pt, nl 87.5 %); see its _first_run",
+        ),
+        id="forty-ninth",
+    ),
+    pytest.param(
+        "fiftieth",
+        HELD_OUT_50,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) "
+            "89.3 % (1 missed opt-out, 0 false; en, es, fr 87.5 %); see its _first_run",
+        ),
+        id="fiftieth",
+    ),
+    pytest.param(
+        "fifty-first",
+        HELD_OUT_51,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) "
+            "90.4 % (5 missed opt-outs, 2 false; de 80.0 %); see its _first_run",
+        ),
+        id="fifty-first",
+    ),
+    pytest.param(
+        "fifty-second",
+        HELD_OUT_52,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason="blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) "
+            "88.2 % (1 missed opt-out, 2 false; it, pt 85.0 %); see its _first_run",
+        ),
+        id="fifty-second",
     ),
 ]
 
