@@ -1355,6 +1355,12 @@ _THE = (
     "the|your|these|los|sus|estos|les|vos|ces|die|eure|diese|gli|i|questi|vostri|as|os|essas|esses|suas|seus|de|"
     "jullie|uw|deze"
 )
+_NOT_NOW = re.compile(
+    r"^(?:(?:but|pero|mais|aber|ma|mas|maar|ok|okay|bitte|por favor) )?(?:not (?:right )?now|ahora no|"
+    r"agora nao|pas maintenant|(?:jetzt|gerade|grad) nicht|nicht jetzt|(?:ora|adesso) no|non (?:ora|adesso)|"
+    r"nu (?:even )?niet|niet nu)"
+    r"(?: (?:please|pls|thanks|porfa|por favor|svp|merci|bitte|danke|grazie|obrigad[oa]|aub|bro))?$"
+)
 # "no need to stop the texts, it's my own phone", "pas besoin d'arrêter les sms": stopping them, declined.
 _NO_NEED_TO_STOP = re.compile(
     r"\b(?:no need to|dont need to|do not need to|you dont have to|no hace falta(?: que)?|"
@@ -1584,7 +1590,8 @@ def _compliance(text: Text) -> Compliance | None:
     )
     if keyword:
         return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
-    folded = " ".join(whole)
+    # "not now, text me again in March": the pause's "not" is its own clause and denies nothing after it
+    folded = " ".join(word for clause in clauses if not _NOT_NOW.match(" ".join(clause)) for word in clause)
     # "ik ken u niet. Uitschrijven": a negation in one sentence does not reach the next one's request
     if not any(
         _NEGATED_REVOCATION.search(said) or _TEXTS_SPARED.search(said) or _NO_NEED_TO_STOP.search(said)

@@ -133,11 +133,33 @@ DATE_FORMATS: dict[str, str] = {
 }
 
 
+# "Could you pause the texts for a couple of weeks? Off to Cornwall!": the texts themselves paused, in so many
+# words, is the point of a message of any length.
+PAUSE_THE_TEXTS: dict[str, str] = {
+    "en": r"\b(?:pause|snooze|hold) (?:the |these |your |all |ur )?(?:texts|messages|reminders|sms)\b",
+    "fr": r"\bmettre (?:les |vos |ces )?(?:messages|sms|textos|rappels) en pause\b"
+    r"|\b(?:suspendre|pauser) (?:les |vos |ces )?(?:messages|sms|rappels)\b",
+    "de": r"\b(?:sms|nachrichten|erinnerungen)(?: \w+){0,4} (?:pausieren|aussetzen)\b",
+    "es": r"\b(?:pausar|pausen|pausa|suspender|suspendan) (?:los |sus |estos )?"
+    r"(?:mensajes|sms|recordatorios)\b",
+    "it": r"\b(?:mettere|mettete) in pausa (?:i |questi |gli )?(?:messaggi|sms|promemoria)\b"
+    r"|\b(?:sospendere|sospendete) (?:i |questi |gli )?(?:messaggi|sms)\b",
+    "pt": r"\b(?:pausar|pausem|pause|suspender|suspendam) (?:as |os |essas |esses )?"
+    r"(?:mensagens|sms|lembretes)\b",
+    "nl": r"\b(?:berichten|sms|smsjes|herinneringen)(?: \w+){0,4} (?:pauzeren|stilzetten)\b",
+}
+
+
 @dataclass(frozen=True)
 class Snooze:
     days: int
     language: str
     reason: str
+
+
+@cache
+def _pause_the_texts() -> dict[str, re.Pattern]:
+    return {language: re.compile(pattern) for language, pattern in PAUSE_THE_TEXTS.items()}
 
 
 @cache
@@ -150,12 +172,19 @@ def _patterns() -> dict[str, re.Pattern]:
 
 def snooze_intent(text: Text) -> Snooze | None:
     """A request to pause cart texts, and for how many days (7 unless a time is named; at most 30)."""
-    if not text.words or len(text.words) > MAX_SNOOZE_WORDS:
-        return None
-    if names_a_subscription(text.words):
+    if not text.words or names_a_subscription(text.words):
         # "pause my coffee subscription for a month": the standing order is paused, not the texts.
         return None
     folded = " ".join(text.words)
+    for language, pattern in _pause_the_texts().items():
+        match = pattern.search(folded)
+        if match:
+            days = snooze_days(folded, language=language)
+            return Snooze(
+                days=days, language=language, reason=f'asked for a pause "{match[0]}" ({days} days)'
+            )
+    if len(text.words) > MAX_SNOOZE_WORDS:
+        return None
     for language, pattern in _patterns().items():
         match = pattern.search(folded)
         if match and "?" in text.raw and _is_a_time(match[0], language):

@@ -69,6 +69,18 @@ def shopper(store):
         ("me lembra semana que vem", "pt", 7),
         ("niet nu", "nl", 7),
         ("stuur me over twee weken", "nl", 14),
+        # the texts paused in so many words, in a message of any length (blind sets 47-52 found them missed)
+        (
+            "can you pause these texts for two weeks? we're moving house and it's chaos, thanks a lot",
+            "en",
+            14,
+        ),
+        ("pourriez-vous mettre les messages en pause deux semaines ? je déménage", "fr", 14),
+        ("könnt ihr die Nachrichten zwei Wochen pausieren? Umzug", "de", 14),
+        ("¿pueden pausar los mensajes un par de semanas? me estoy mudando", "es", 7),
+        ("potete mettere in pausa i messaggi per due settimane? trasloco", "it", 14),
+        ("podem pausar as mensagens por duas semanas? estou de mudança", "pt", 14),
+        ("kunnen jullie de berichten twee weken pauzeren? we verhuizen", "nl", 14),
     ],
 )
 def test_pauses_are_read_with_their_length(body, language, days):
@@ -270,6 +282,27 @@ def test_a_pause_in_the_four_other_languages_is_confirmed_in_them(
     assert shopper.snoozed_until is not None
     assert [sms.body[len(store.name) + 2 :][: len(reply_start)] for sms in sms_outbox] == [reply_start]
     assert "STOP" in sms_outbox[0].body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not now, text me again in a couple of weeks",
+        "agora não, me mandem mensagem no mês que vem",
+        "ahora no, escríbanme más adelante",
+    ],
+)
+def test_not_now_then_write_me_later_is_a_pause_not_an_opt_out(
+    client, store, shopper, django_capture_on_commit_callbacks, body
+):
+    # "not now" is its own clause: its "not" denies nothing in "text me again" (read as an opt-out before)
+    with django_capture_on_commit_callbacks(execute=True):
+        _text(client, store, body)
+
+    shopper.refresh_from_db()
+    assert shopper.sms_status != SmsStatus.UNSUBSCRIBED
+    assert shopper.snoozed_until is not None
 
 
 @pytest.mark.django_db
