@@ -511,41 +511,33 @@ SESSION_8_SETS = [
     pytest.param(
         "thirty-sixth",
         HELD_OUT_36,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason="blind: first run on main 01de46c (session 8) "
-            "96.8 % (1 missed opt-out, 0 false; en, fr, de, nl 95.0 %); see its _first_run",
-        ),
+        # blind first run on main 01de46c (session 8) 96.8 % (1 missed opt-out, 0 false; en, fr, de, nl 95.0
+        # %); meets the targets after the fixes the kinds of its round prompted (98.9 %, 0 missed, 0 false
+        # (en, it, nl 97.5 %); no longer blind)
         id="thirty-sixth",
     ),
     pytest.param(
         "thirty-seventh",
         HELD_OUT_37,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason="blind: first run on main 01de46c (session 8) "
-            "92.9 % (3 missed opt-outs, 2 false; es, nl 90.0 %); see its _first_run",
-        ),
+        # blind first run on main 01de46c (session 8) 92.9 % (3 missed opt-outs, 2 false; es, nl 90.0 %);
+        # meets the targets after the fixes the kinds of its round prompted (98.6 %, 0 missed, 0 false (pt
+        # 95.0 %); no longer blind)
         id="thirty-seventh",
     ),
     pytest.param(
         "thirty-eighth",
         HELD_OUT_38,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason="blind: first run on main 01de46c (session 8) "
-            "91.4 % (0 missed opt-outs, 0 false; pt, nl 87.5 %); see its _first_run",
-        ),
+        # blind first run on main 01de46c (session 8) 91.4 % (0 missed opt-outs, 0 false; pt, nl 87.5 %);
+        # meets the targets after the fixes the kinds of its round prompted (97.1 %, 0 missed, 0 false (en, pt
+        # 95.0 %); no longer blind)
         id="thirty-eighth",
     ),
     pytest.param(
         "thirty-ninth",
         HELD_OUT_39,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason="blind: first run on main 01de46c (session 8) "
-            "96.8 % (3 missed opt-outs, 0 false; en, pt 92.5 %); see its _first_run",
-        ),
+        # blind first run on main 01de46c (session 8) 96.8 % (3 missed opt-outs, 0 false; en, pt 92.5 %);
+        # meets the targets after the fixes the kinds of its round prompted (98.6 %, 0 missed, 0 false (pt
+        # 95.0 %); no longer blind)
         id="thirty-ninth",
     ),
     pytest.param(
@@ -553,69 +545,63 @@ SESSION_8_SETS = [
         HELD_OUT_40,
         marks=pytest.mark.xfail(
             strict=False,
-            reason="blind: first run on main 01de46c (session 8) "
-            "85.7 % (0 missed opt-outs, 10 false; es 75.0 %); see its _first_run",
+            reason=(
+                "blind: first run on main 01de46c (session 8) 85.7 % (0 missed opt-outs, 10 false; es 75.0 "
+                "%); after the fixes: 92.9 %, 0 missed, 7 false (es 85.0 %); its 7 false opt-outs are one "
+                "dispute in seven languages ('never signed up, where did you get my number? I want an "
+                "explanation from a person') that its writer labelled escalation: the router reads it as an "
+                "opt-out and also escalates it, on purpose (a disputed consent stops the texts); see its "
+                "_first_run"
+            ),
         ),
         id="fortieth",
     ),
     pytest.param(
         "forty-first",
         HELD_OUT_41,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason="blind: first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) "
-            "90.7 % (2 missed opt-outs, 0 false; it 85.0 %); see its _first_run",
-        ),
+        # blind first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) 90.7 % (2 missed
+        # opt-outs, 0 false; it 85.0 %); meets the targets after the fixes the kinds of its round prompted
+        # (99.6 %, 0 missed, 0 false (it 97.5 %); no longer blind)
         id="forty-first",
     ),
     pytest.param(
         "forty-second",
         HELD_OUT_42,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason="blind: first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) "
-            "93.6 % (4 missed opt-outs, 0 false; it 90.0 %); see its _first_run",
-        ),
+        # blind first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) 93.6 % (4 missed
+        # opt-outs, 0 false; it 90.0 %); meets the targets after the fixes the kinds of its round prompted
+        # (99.3 %, 0 missed, 0 false (it, pt 97.5 %); no longer blind)
         id="forty-second",
     ),
     pytest.param(
         "forty-third",
         HELD_OUT_43,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason="blind: first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) "
-            "95.7 % (1 missed opt-out, 0 false; en, es, fr, it, nl 95.0 %); see its _first_run",
-        ),
+        # blind first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) 95.7 % (1 missed
+        # opt-out, 0 false; en, es, fr, it, nl 95.0 %); meets the targets after the fixes the kinds of its
+        # round prompted (97.5 %, 0 missed, 0 false (fr 95.0 %); no longer blind)
         id="forty-third",
     ),
     pytest.param(
         "forty-fourth",
         HELD_OUT_44,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason="blind: first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) "
-            "93.9 % (3 missed opt-outs, 0 false; es 90.0 %); see its _first_run",
-        ),
+        # blind first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) 93.9 % (3 missed
+        # opt-outs, 0 false; es 90.0 %); meets the targets after the fixes the kinds of its round prompted
+        # (99.3 %, 0 missed, 0 false (de, pt 97.5 %); no longer blind)
         id="forty-fourth",
     ),
     pytest.param(
         "forty-fifth",
         HELD_OUT_45,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason="blind: first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) "
-            "93.9 % (2 missed opt-outs, 3 false; en, fr, it, nl 92.5 %); see its _first_run",
-        ),
+        # blind first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) 93.9 % (2 missed
+        # opt-outs, 3 false; en, fr, it, nl 92.5 %); meets the targets after the fixes the kinds of its round
+        # prompted (100.0 %, 0 missed, 0 false (en, es, fr, de, it, pt, nl 100.0 %); no longer blind)
         id="forty-fifth",
     ),
     pytest.param(
         "forty-sixth",
         HELD_OUT_46,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason="blind: first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) "
-            "90.4 % (2 missed opt-outs, 0 false; en, es 87.5 %); see its _first_run",
-        ),
+        # blind first run on main 7574cb5 (session 8, after the fixes sets 35-40 prompted) 90.4 % (2 missed
+        # opt-outs, 0 false; en, es 87.5 %); meets the targets after the fixes the kinds of its round prompted
+        # (97.1 %, 0 missed, 0 false (pt 95.0 %); no longer blind)
         id="forty-sixth",
     ),
     pytest.param(
@@ -630,8 +616,11 @@ SESSION_8_SETS = [
         HELD_OUT_48,
         marks=pytest.mark.xfail(
             strict=False,
-            reason="blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) "
-            "95.4 % (2 missed opt-outs, 0 false; pt, nl 92.5 %); see its _first_run",
+            reason=(
+                "blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) 95.4 % "
+                "(2 missed opt-outs, 0 false; pt, nl 92.5 %); after the fixes: 95.4 %, 2 missed, 0 false "
+                "(pt, nl 92.5 %); see its _first_run"
+            ),
         ),
         id="forty-eighth",
     ),
@@ -640,8 +629,11 @@ SESSION_8_SETS = [
         HELD_OUT_49,
         marks=pytest.mark.xfail(
             strict=False,
-            reason="blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) "
-            "92.1 % (0 missed opt-outs, 0 false; pt, nl 87.5 %); see its _first_run",
+            reason=(
+                "blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) 92.1 % "
+                "(0 missed opt-outs, 0 false; pt, nl 87.5 %); after the fixes: 92.1 %, 0 missed, 0 false "
+                "(pt, nl 87.5 %); see its _first_run"
+            ),
         ),
         id="forty-ninth",
     ),
@@ -650,8 +642,11 @@ SESSION_8_SETS = [
         HELD_OUT_50,
         marks=pytest.mark.xfail(
             strict=False,
-            reason="blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) "
-            "89.3 % (1 missed opt-out, 0 false; en, es, fr 87.5 %); see its _first_run",
+            reason=(
+                "blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) 89.3 % "
+                "(1 missed opt-out, 0 false; en, es, fr 87.5 %); after the fixes: 91.1 %, 1 missed, 0 false "
+                "(fr 87.5 %); see its _first_run"
+            ),
         ),
         id="fiftieth",
     ),
@@ -660,8 +655,11 @@ SESSION_8_SETS = [
         HELD_OUT_51,
         marks=pytest.mark.xfail(
             strict=False,
-            reason="blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) "
-            "90.4 % (5 missed opt-outs, 2 false; de 80.0 %); see its _first_run",
+            reason=(
+                "blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) 90.4 % "
+                "(5 missed opt-outs, 2 false; de 80.0 %); after the fixes: 91.1 %, 5 missed, 0 false (de "
+                "80.0 %); see its _first_run"
+            ),
         ),
         id="fifty-first",
     ),
@@ -670,8 +668,11 @@ SESSION_8_SETS = [
         HELD_OUT_52,
         marks=pytest.mark.xfail(
             strict=False,
-            reason="blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) "
-            "88.2 % (1 missed opt-out, 2 false; it, pt 85.0 %); see its _first_run",
+            reason=(
+                "blind: first run on main d37f165 (session 8, after the fixes sets 35-46 prompted) 88.2 % "
+                "(1 missed opt-out, 2 false; it, pt 85.0 %); after the fixes: 88.9 %, 1 missed, 0 false (it "
+                "85.0 %); see its _first_run"
+            ),
         ),
         id="fifty-second",
     ),
