@@ -405,7 +405,8 @@ _REVOCATION_PATTERNS_FR = [
     r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous |lui |leur )?(?:envoyer|ecrire|contacter|spammer"
     r"|harceler|relancer)\b",
     r"\barret(?:ez|e|er)? (?:les|vos|ces|tes|avec les|avec vos) " + _MESSAGES_FR + r"\b",
-    r"\b(?:je )?(?:ne )?j?(?:veux|souhaite|desire|veut|veulent) (?:plus|plu|pus?|pas|aucun|aucune) "
+    # "je veu plus" as typed
+    r"\b(?:je )?(?:ne )?j?(?:veux|veu|souhaite|desire|veut|veulent) (?:plus|plu|pus?|pas|aucun|aucune) "
     r"(?:\w+ ){0,2}" + _MESSAGES_FR + r"\b",
     r"\bplus" + _NOT_COMPARED + r" (?:de |d )?" + _MESSAGES_FR + r"\b",
     # "je souhaiterais ne plus recevoir vos messages", "afin de ne plus recevoir de sms"
@@ -912,6 +913,7 @@ _REMOVE_MY_NUMBER = {
     "it": (
         "rimuov|rimoss|togli|tolg|tolt|cancell|elimin|lev",
         r"(?:il )?mio (?:numero|contatto|cellulare)|sto numero|questo numero|il numero|"
+        r"(?:questo|sto) (?:telefono|cellulare)|"
         r"i miei (?:dati|contatti)|"
         r"(?:dalla|dalle) (?:vostra|vostre|sua|tua) (?:lista|liste|rubrica)|"
         r"dai vostri (?:elenchi|contatti|archivi)|dal vostro (?:elenco|archivio|sistema)",
@@ -1533,10 +1535,17 @@ def _unslipped(text: Text) -> Text:
 _LONG_WORD = re.compile(r"\b\w{5,}\b")
 
 
-# Words of plain opt-out sentences whose slips are read as them too ("schiken", "schreibn", "aretez",
-# "cancelatemi"); five-letter ones only with two letters swapped ("kiene", "nciht"): one letter changed turns
-# "keine" into "meine".
-_SENTENCE_WORDS = sorted(wordset("schicken schreiben arretez cancellatemi toglietemi"))
+# Words of plain opt-out sentences whose slips are read as them too: the texts ("nachrichtn", "mensagen",
+# "berichtn"), whatever their ending; verbs ("schiken", "aretez", "cancelatemi", "bekomen", "ontvange") only
+# when the slip is no other form of the verb ("arreter" is read by its own patterns), or the verb cut short;
+# five-letter ones only with two letters swapped ("kiene", "nciht"): one letter changed turns "keine" into
+# "meine". Real words one letter away are never slips ("massage" is not "message").
+_SENTENCE_NOUNS = wordset("nachrichten mensagens mensagem messages message berichten")
+_SENTENCE_WORDS = sorted(
+    _SENTENCE_NOUNS
+    | wordset("schicken schreiben arretez cancellatemi toglietemi recevoir bekommen ontvangen")
+)
+_NEAR_BUT_OTHER_WORDS = wordset("massage massages passage passages messager berichtet schreiber")
 _SWAPPED = {
     word[:i] + word[i + 1] + word[i] + word[i + 2 :]: word
     for word in wordset("keine nicht")
@@ -1547,16 +1556,22 @@ _SWAPPED = {
 def _sentence_slipped(word: str) -> str | None:
     if word in _SWAPPED:
         return _SWAPPED[word]
+    if word in _NEAR_BUT_OTHER_WORDS:
+        return None
     nearest = process.extractOne(word, _SENTENCE_WORDS, scorer=OSA.distance, score_cutoff=1)
-    return nearest[0] if nearest and nearest[1] == 1 else None
+    if not nearest or nearest[1] != 1:
+        return None
+    target = nearest[0]
+    another_form = word[: len(target) - 2] == target[:-2] and word != target[:-1]
+    return None if another_form and target not in _SENTENCE_NOUNS else target
 
 
 def _slip_in_a_sentence(word: str) -> str | None:
     # One letter off only, and never an inflection of the word: "unsubscribed", "désabonnée", "désinscrite"
     # tell a story; a letter held down ("desuscribirrme") is still a slip.
-    target = _unsubscribe_slipped(word, lambda _: 1) or _sentence_slipped(word)
+    target = _unsubscribe_slipped(word, lambda _: 1)
     if target is None:
-        return None
+        return _sentence_slipped(word)
     if _collapsed(word) != _collapsed(target) and word[: len(target) - 2] == target[:-2]:
         return None
     return target

@@ -205,6 +205,7 @@ STANDARD_FORMS = {
     # SMS shorthand that is not a skeleton: "qro", "msjs", "tirm", Dutch "gn" (geen) and "mr" (meer) by a noun
     "qro": "quiero",
     "n qro": "nao quero",
+    "nao qro": "nao quero",
     "msjs": "mensajes",
     "msj": "mensaje",
     "tirm": "tirem",

@@ -1513,6 +1513,26 @@ PROMPTED_BY_SETS_41_TO_46 = {
         "kannst du mir die kleinere schicken?",
     ],
 }
+# Session 8, third round: kinds blind sets 47–52 found, my own sentences written before the change; first
+# run: 4 of 9 opt-outs read, 3 of 3 traps held.
+PROMPTED_BY_SETS_47_TO_52 = {
+    "opt_out": [
+        "ich will keine nachrichtn mehr bekommen",
+        "möchte keine nachrichen mehr bekomen",
+        "não quero mais receber mensagen de vocês",
+        "je veu plus recevoir vos mesages",
+        "ik wil geen berichtn meer ontvange",
+        "n qro mais msg de vcs",
+        "qro q parem de mandar msg",
+        "mio padre non c'è più, non scrivete più a questo numero per favore",
+        "non mandate più messaggi a questo telefono",
+    ],
+    "!opt_out": [
+        "non mandate più a Milano? solo a Roma?",
+        "do you sell the massage gun? no more massage oil in stock?",
+        "the message on the gift card was wrong, can you fix it?",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -1533,6 +1553,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("sets29-34-third", PROMPTED_BY_SETS_29_TO_34_THIRD),
     ("sets35-40", PROMPTED_BY_SETS_35_TO_40),
     ("sets41-46", PROMPTED_BY_SETS_41_TO_46),
+    ("sets47-52", PROMPTED_BY_SETS_47_TO_52),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
