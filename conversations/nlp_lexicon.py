@@ -435,13 +435,22 @@ _ANOTHER_SHOP = re.compile(
 )
 
 
-def _another_shop_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+def _span_positions(
+    pattern: re.Pattern, message_words: tuple[str, ...], *, group: int = 0, words_after: int = 0
+) -> frozenset[int]:
+    """The positions of the words a pattern's matches (or one group of them) cover in the joined words, and
+    of `words_after` more words after each (a lookahead's word)."""
     joined = " ".join(message_words)
     positions: set[int] = set()
-    for found in _ANOTHER_SHOP.finditer(joined):
-        first = joined[: found.start()].count(" ")
-        positions.update(range(first, first + found.group().count(" ") + 2))
+    for found in pattern.finditer(joined):
+        first = joined[: found.start(group)].count(" ")
+        positions.update(range(first, first + found.group(group).count(" ") + 1 + words_after))
     return frozenset(positions)
+
+
+def _another_shop_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    # the shop word itself is the lookahead's
+    return _span_positions(_ANOTHER_SHOP, message_words, words_after=1)
 
 
 # "how long does the cooler keep ice", "combien de temps pour monter la tente", "wie lange braucht die
@@ -488,12 +497,7 @@ def _product_duration() -> re.Pattern:
 
 
 def _product_duration_positions(message_words: tuple[str, ...]) -> frozenset[int]:
-    joined = " ".join(message_words)
-    positions: set[int] = set()
-    for found in _product_duration().finditer(joined):
-        first = joined[: found.start(1)].count(" ")
-        positions.update(range(first, first + found.group(1).count(" ") + 1))
-    return frozenset(positions)
+    return _span_positions(_product_duration(), message_words, group=1)
 
 
 # "compatible avec un Mac", "compatível com a Alexa": which device a product works with is no fit question
@@ -573,12 +577,7 @@ _FOR_A_THING_MEASURED = re.compile(
 
 
 def _thing_measured_positions(message_words: tuple[str, ...]) -> frozenset[int]:
-    joined = " ".join(message_words)
-    positions: set[int] = set()
-    for found in _FOR_A_THING_MEASURED.finditer(joined):
-        first = joined[: found.start()].count(" ")
-        positions.update(range(first, first + found[0].count(" ") + 1))
-    return frozenset(positions)
+    return _span_positions(_FOR_A_THING_MEASURED, message_words)
 
 
 # "fate anche il montaggio?", "do u do fitting too", "hacen arreglos de costura?": a service the shop may
@@ -600,12 +599,7 @@ _SERVICE = re.compile(
 
 
 def _service_positions(message_words: tuple[str, ...]) -> frozenset[int]:
-    joined = " ".join(message_words)
-    positions: set[int] = set()
-    for found in _SERVICE.finditer(joined):
-        first = joined[: found.start()].count(" ")
-        positions.update(range(first, first + found.group().count(" ") + 1))
-    return frozenset(positions)
+    return _span_positions(_SERVICE, message_words)
 
 
 # "di solito porto la 42", "porto il 44": the Italian "I wear" before a size, whatever language the
