@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -309,7 +310,15 @@ def test_a_thread_cannot_go_to_someone_outside_the_store(agent_client, store, ot
     assert "Only a member of this store" in response.content.decode()
 
 
-def test_the_live_list_answers_204_until_something_changes(agent_client, store):
+@pytest.fixture
+def clock_held():
+    """The live list's stamp carries the minute (shoppers' local clocks move on); hold it so a test that
+    crosses a minute boundary is not read as a change."""
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
+
+
+def test_the_live_list_answers_204_until_something_changes(agent_client, store, clock_held):
     # given
     escalated_thread(store, body="first")
     page = agent_client.get(list_url(store))
@@ -324,6 +333,22 @@ def test_the_live_list_answers_204_until_something_changes(agent_client, store):
     assert unchanged.status_code == 204
     assert changed.status_code == 200
     assert "I need help with my order" in changed.content.decode()
+
+
+def test_the_live_list_redraws_when_the_minute_turns_so_shoppers_local_clocks_move_on(agent_client, store):
+    # given
+    escalated_thread(store)
+    with time_machine.travel(timezone.now().replace(second=5), tick=False) as clock:
+        poll_url = agent_client.get(list_url(store)).context["list_poll_url"]
+
+        # when
+        same_minute = agent_client.get(poll_url)
+        clock.shift(timedelta(minutes=1))
+        next_minute = agent_client.get(poll_url)
+
+    # then
+    assert same_minute.status_code == 204
+    assert next_minute.status_code == 200
 
 
 def test_the_live_thread_shows_a_new_inbound_message_and_marks_it_read(agent_client, store):
@@ -383,7 +408,7 @@ def test_a_stop_arriving_while_the_thread_is_open_disables_the_reply_box(agent_c
     assert "opted out" in html
 
 
-def test_an_unchanged_poll_costs_the_same_few_queries_with_1_and_50_messages(agent_client, store):
+def test_an_unchanged_poll_costs_the_same_few_queries_with_1_and_50_messages(agent_client, store, clock_held):
     # given
     thread = escalated_thread(store)
     thread_poll = agent_client.get(thread_url(thread)).context["conversation_poll_url"]
