@@ -71,6 +71,12 @@ HELD_OUT_49 = json.loads((DATA / "labelled_replies_languages_held_out_49.json").
 HELD_OUT_50 = json.loads((DATA / "labelled_replies_languages_held_out_50.json").read_text())["replies"]
 HELD_OUT_51 = json.loads((DATA / "labelled_replies_languages_held_out_51.json").read_text())["replies"]
 HELD_OUT_52 = json.loads((DATA / "labelled_replies_languages_held_out_52.json").read_text())["replies"]
+HELD_OUT_53 = json.loads((DATA / "labelled_replies_languages_held_out_53.json").read_text())["replies"]
+HELD_OUT_54 = json.loads((DATA / "labelled_replies_languages_held_out_54.json").read_text())["replies"]
+HELD_OUT_55 = json.loads((DATA / "labelled_replies_languages_held_out_55.json").read_text())["replies"]
+HELD_OUT_56 = json.loads((DATA / "labelled_replies_languages_held_out_56.json").read_text())["replies"]
+HELD_OUT_57 = json.loads((DATA / "labelled_replies_languages_held_out_57.json").read_text())["replies"]
+HELD_OUT_58 = json.loads((DATA / "labelled_replies_languages_held_out_58.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -677,6 +683,90 @@ SESSION_8_SETS = [
 @pytest.mark.parametrize(("ordinal", "replies"), SESSION_8_SETS)
 @pytest.mark.django_db
 def test_a_session_8_blind_set_meets_the_issue_targets(english_rules_store, ordinal, replies):
+    _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
+
+
+# Session 9's round: six sets written blind at once (each committed alone), first run on session 8's router
+# before any change they could prompt.
+SESSION_9_SETS = [
+    pytest.param(
+        "fifty-third",
+        HELD_OUT_53,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main d8b13a5 (session 9, on session 8's router) 90.4 % (3 missed "
+                "opt-outs, 0 false; nl 82.5 %); see its _first_run"
+            ),
+        ),
+        id="fifty-third",
+    ),
+    pytest.param(
+        "fifty-fourth",
+        HELD_OUT_54,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main d8b13a5 (session 9, on session 8's router) 88.6 % (1 missed "
+                "opt-out, 0 false; en, pt 82.5 %); see its _first_run"
+            ),
+        ),
+        id="fifty-fourth",
+    ),
+    pytest.param(
+        "fifty-fifth",
+        HELD_OUT_55,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main d8b13a5 (session 9, on session 8's router) 85.7 % (3 missed "
+                "opt-outs, 1 false; es, it 77.5 %); see its _first_run"
+            ),
+        ),
+        id="fifty-fifth",
+    ),
+    pytest.param(
+        "fifty-sixth",
+        HELD_OUT_56,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main d8b13a5 (session 9, on session 8's router) 89.3 % (0 missed "
+                "opt-outs, 0 false; en 82.5 %); see its _first_run"
+            ),
+        ),
+        id="fifty-sixth",
+    ),
+    pytest.param(
+        "fifty-seventh",
+        HELD_OUT_57,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main d8b13a5 (session 9, on session 8's router) 91.4 % (1 missed "
+                "opt-out, 0 false; it 85.0 %); see its _first_run"
+            ),
+        ),
+        id="fifty-seventh",
+    ),
+    pytest.param(
+        "fifty-eighth",
+        HELD_OUT_58,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main d8b13a5 (session 9, on session 8's router) 91.8 % (3 missed "
+                "opt-outs, 1 false; es 82.5 %); see its _first_run"
+            ),
+        ),
+        id="fifty-eighth",
+    ),
+]
+
+
+@pytest.mark.parametrize(("ordinal", "replies"), SESSION_9_SETS)
+@pytest.mark.django_db
+def test_a_session_9_blind_set_meets_the_issue_targets(english_rules_store, ordinal, replies):
     _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
 
 
