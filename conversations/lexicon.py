@@ -494,15 +494,22 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 
 # Words that mean something else in one of our languages. When the reply is in that language, the word
 # does not count for any rule (neither a lexicon word nor the merchant's own keyword) unless a neighbouring
-# word rescues it ("unless"), or only counts when no neighbour spoils it ("after"):
+# word rescues it ("unless"), or only counts when no word before ("after") or after it ("before") spoils it:
 # French "sale" is dirty and "code" is "code postal" unless "promo" or a code ("HIVER10") is next to it;
 # Spanish "sale" is "goes out" and "envío" after a pronoun is "I send" ("te envío el número"); Dutch
 # "postcode" is a postal code, not postage; French "envoie" after a pronoun is "I send" ("je vous envoie une
 # photo"); German "Ende" is the end of anything ("Ende der Woche"), not the English keyword "end"; Italian
 # "sale" is salt and "porto" "I carry", Portuguese "Porto" the city ("loja física no Porto"); French "je
-# reviens vers vous" is the shopper coming back, not stock.
+# reviens vers vous" is the shopper coming back, not stock; "cuando llegue a casa", "quando voltar pra casa",
+# "quando torno a casa" and "en arrivant" are the shopper arriving or coming home ("before": spoiled by one of
+# the next two words), not a delivery or stock coming back.
 # A neighbour that rescues "code": a discount code itself, letters and digits ("HIVER10", "10OFF").
 A_CODE = "{code}"
+_HOME = {
+    "es": frozenset({"casa", "hotel", "hostal", "oficina", "trabajo", "curro"}),
+    "it": frozenset({"casa", "hotel", "ufficio", "lavoro"}),
+    "pt": frozenset({"casa", "hotel", "trabalho", "escritorio", "trampo"}),
+}
 FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     "en": {
         # "do you offer instrument insurance?" offers a service; "what grind size" is the coffee's, not a fit
@@ -520,6 +527,7 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "reviens": ("unless", frozenset()),
         "envoyez": ("after", frozenset({"m", "me"})),
         "renvoyer": ("after", frozenset({"m", "me", "nous"})),
+        "arrivant": ("after", frozenset({"en"})),
     },
     "es": {
         "sale": ("unless", frozenset()),
@@ -541,6 +549,10 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "dan": ("unless", frozenset()),
         # "el coche está en el taller" (a garage) is not "talla"
         "taller": ("unless", frozenset()),
+        "llegue": ("before", _HOME["es"]),
+        "llegar": ("before", _HOME["es"]),
+        "vuelva": ("before", _HOME["es"]),
+        "vuelvo": ("before", _HOME["es"]),
     },
     "de": {
         "ende": ("unless", frozenset()),
@@ -582,11 +594,17 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "code": ("unless", frozenset({"sconto", "promo", A_CODE})),
         "rimandate": ("after", frozenset({"mi", "ci"})),
         "rimandi": ("after", frozenset({"mi", "ci"})),
+        "torno": ("before", _HOME["it"]),
+        "arrivo": ("before", _HOME["it"]),
     },
     "pt": {
         "code": ("unless", frozenset({"desconto", "promo", A_CODE})),
         "livre": ("unless", frozenset()),
         "porto": ("unless", frozenset()),
+        "chegar": ("before", _HOME["pt"]),
+        "chegue": ("before", _HOME["pt"]),
+        "voltar": ("before", _HOME["pt"]),
+        "volto": ("before", _HOME["pt"]),
     },
 }
 

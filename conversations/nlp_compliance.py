@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 
 from .languages import MARKER_WORDS
 from .nlp import Text, fold, words, wordset
+from .snooze import NOT_NOW
 
 OPT_OUT = "opt_out"
 OPT_IN = "opt_in"
@@ -1358,9 +1359,8 @@ _THE = (
     "jullie|uw|deze"
 )
 _NOT_NOW = re.compile(
-    r"^(?:(?:but|pero|mais|aber|ma|mas|maar|ok|okay|bitte|por favor) )?(?:not (?:right )?now|ahora no|"
-    r"agora nao|pas maintenant|(?:jetzt|gerade|grad) nicht|nicht jetzt|(?:ora|adesso) no|non (?:ora|adesso)|"
-    r"nu (?:even )?niet|niet nu)"
+    r"^(?:(?:but|pero|mais|aber|ma|mas|maar|ok|okay|bitte|por favor) )?"
+    rf"(?:{'|'.join(NOT_NOW.values())})"
     r"(?: (?:please|pls|thanks|porfa|por favor|svp|merci|bitte|danke|grazie|obrigad[oa]|aub|bro))?$"
 )
 # "no need to stop the texts, it's my own phone", "pas besoin d'arrêter les sms": stopping them, declined.

@@ -39,7 +39,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "that's ever so kind of you", "most kind"
     "thats ever most of "
     # Singapore and Malaysia "ok lah", Nigeria "ok sha": particles that soften an ok
-    "lah leh lor sha",
+    "lah leh lor sha "
+    # "aye, will order after the lambing", "have a fab weekend, lots of love", "at the weekend"
+    "aye fab lots at reckon arvo are stars",
     "es": "hola perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo "
     "che algo "
     "besito besitos guapa beso igual finde "
@@ -63,8 +65,8 @@ COURTESY_WORDS: dict[str, str] = {
     "guay mola molon una hija hijo "
     # "que Dios la bendiga", "se lo pregunto primero"
     "dios bendiga bendiciones se pregunto primero "
-    # "qué amables", "le pregunto y vuelvo"
-    "amables vuelvo",
+    # "qué amables", "le pregunto y vuelvo"; "son unos soles" (you are darlings), "esta noche"
+    "amables vuelvo son sois unos soles esta este majos majas",
     "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
     "tiens courant laisse "
     "temps me ca y sur surement "
@@ -88,8 +90,8 @@ COURTESY_WORDS: dict[str, str] = {
     "peuchere hein "
     # "merci Madame, vous êtes bien aimable"
     "madame monsieur mademoiselle etes aimable "
-    # teen "trop stylé"
-    "style",
+    # teen "trop stylé"; "vous êtes adorables", "bonne soirée à toute l'équipe"
+    "style adorable adorables toute toutes l equipe",
     "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
     "schon euch dir meld melde "
     "lass lasst zeit noch mal "
@@ -110,8 +112,8 @@ COURTESY_WORDS: dict[str, str] = {
     "mega supi nice lauft "
     # "sehr freundlich von Ihnen", "liebe Grüße", street "danke digga"
     "freundlich von liebe digga "
-    # "voll cool", street "safe" (sure)
-    "voll safe",
+    # "voll cool", street "safe" (sure); "Ihr seid klasse", "am Wochenende"
+    "voll safe ihr seid am",
     "it": "salve saluti cordiali buongiorno scusate scusa scusi stesso decido decidero ci rifletto penso "
     "pensero calma con magari piu tardi "
     "probabilmente prossimo "
@@ -129,7 +131,9 @@ COURTESY_WORDS: dict[str, str] = {
     " d accordo certo e ringrazio vabbe vabbuo raga "
     # Rome, Naples, Sicily: "daje", "grazie regà", "picciotti", "siete forti", "mitici"
     "daje rega regaz ragazzi picciotti picciotto siete sei forti forte grandi grande mitici mitico bravi "
-    "bravissimi figo figata ganzo bedda beddu molto",
+    "bravissimi figo figata ganzo bedda beddu molto "
+    # "buona serata a tutti", "nel fine settimana", "ok dai", Naples "uè"
+    "tutti tutte nel dai ue",
     "pt": "desculpa desculpe mesma mesmo peco fechou fechado aviso pensada dar uma quem sabe brigadao amores "
     "uns sao vcs isso mais tarde "
     "acho "
@@ -164,8 +168,8 @@ COURTESY_WORDS: dict[str, str] = {
     "switi he tac taac "
     # "heel vriendelijk van u", street "ewa" (hey)
     "vriendelijk ewa "
-    # "ik laat nog iets weten", "echt chill"
-    "iets echt",
+    # "ik laat nog iets weten", "echt chill"; "nog een fijne avond", "in het weekend", Frisian "moai" (nice)
+    "iets echt een in moai jullie zijn",
 }
 _WORDS = frozenset(" ".join(COURTESY_WORDS.values()).split())
 # "thanks for the info", "merci pour le rappel", "danke für die Erinnerung": what the thanks is for needs no
@@ -289,6 +293,23 @@ WHEN_PAID: dict[str, str] = {
     r"gestort is|op de rekening staat)"
     r"|als ik (?:mijn \w+ )?(?:betaald krijg|uitbetaald word|geld krijg|salaris krijg|loon krijg)",
 }
+# Waiting for the money, said as a plan: "gonna wait till payday", "vou esperar o salário cair", "j'attends
+# ma paie". Waiting alone is no plan: "gonna wait, the site keeps logging me out" is a problem.
+WAITING_FOR_PAY: dict[str, str] = {
+    "en": r"(?:ill |i will |im gonna |gonna |going to |will |i )?wait (?:till|until|for|to get) (?:my |the )?"
+    r"(?:payday|pay day|paycheck|pay|salary|wages|pension|loan|bonus)",
+    "es": r"(?:voy a |tengo que )?esperar?(?: a)? (?:que me paguen|cobrar|que cobre|la paga|el sueldo|"
+    r"la quincena|la nomina|la pension)",
+    "fr": r"(?:je vais |j )?attend(?:re|s) (?:ma paie|ma paye|mon salaire|la paie|la paye|la fin du mois|"
+    r"ma retraite)",
+    "de": r"(?:ich )?wart(?:e)? (?:noch )?(?:auf|aufs|bis) (?:das |den |die |zum )?(?:gehalt|lohn|rente|geld|"
+    r"monatsende|ende des monats)",
+    "it": r"aspetto (?:lo stipendio|la paga|la paghetta|la pensione|fine mese)",
+    "pt": r"(?:vou )?esperar (?:o salario|a mesada|o pagamento|o dinheiro|a aposentadoria)"
+    r"(?: cair| entrar| pingar)?",
+    "nl": r"(?:ik )?wacht (?:nog )?(?:even )?(?:op|tot) (?:mijn |het |de )?(?:salaris|loon|zakgeld|pensioen|"
+    r"einde van de maand)",
+}
 # A later moment the shopper waits for: "when the kids are asleep", "quand les enfants seront couchés", "wenn
 # ich wieder klar denken kann", "quando si libera l'appartamento", "tomorrow morning". Not a question.
 LATER_MOMENTS: dict[str, str] = {
@@ -410,6 +431,32 @@ _FAMILY = (
     rf"(?:my|mi|mis|mon|ma|mes|meine|meinem|meiner|meinen|mio|mia|miei|meu|minha|mijn) {_RELATIVE}"
     rf"|(?:meine|meinen|mijn) {_RELATIVE} (?:fragen|frage|vragen|vraag)"
 )
+# Someone in the family will see to the cart for the shopper: "my son will order it for me", "mi hijo lo
+# compra el finde", "mon fils s'en occupera", "mein Sohn kümmert sich darum", "ci pensa mio figlio", "o meu
+# filho trata disso", "mijn zoon regelt het". Nothing to answer.
+_MY = (
+    r"(?:my|our|mi|nuestro|nuestra|mon|ma|notre|mein|meine|unser|unsere|mio|mia|il mio|la mia|o meu|a minha|"
+    r"meu|minha|mijn|onze)"
+)
+FAMILY_SEES_TO_IT: dict[str, str] = {
+    "en": rf"{_MY} {_RELATIVE} (?:will |ll |is going to |is gonna |can )?"
+    r"(?:order|buy|get|sort|do|handle|deal with|take care of|look at|check)(?: it| this| that| them)?"
+    r"(?: out)?(?: for (?:me|us|him|her))?",
+    "es": rf"{_MY} {_RELATIVE} (?:lo |la |los |las |se lo |se la |se )?"
+    r"(?:compra|comprara|pide|pedira|encarga|encargara|mira|mirara|ve|vera|hace|hara|gestiona|ocupa|"
+    r"ocupara)(?: de (?:eso|ello|todo))?",
+    "fr": rf"{_MY} {_RELATIVE} (?:s en occupe|s en occupera|va s en occuper|le commande|le commandera|"
+    r"la commande|la commandera|l achete|l achetera|va (?:le |la |l )?(?:commander|acheter|regarder)|"
+    r"regardera)",
+    "de": rf"{_MY} {_RELATIVE} (?:kummert sich(?: \w+){{0,3}} (?:darum|drum)|bestellt (?:es|das|ihn|sie)|"
+    r"kauft (?:es|das|ihn|sie)|macht (?:das|es)|erledigt (?:das|es))",
+    "it": rf"(?:ci pensa|se ne occupa|lo ordina|la ordina|lo compra|la compra) {_MY} {_RELATIVE}"
+    rf"|{_MY} {_RELATIVE} (?:ci pensa|se ne occupa|lo ordina|la ordina|lo compra|la compra)",
+    "pt": rf"{_MY} {_RELATIVE} (?:trata disso|trata|vai tratar(?: disso)?|compra|vai comprar|encomenda|"
+    r"vai encomendar|pede|vai pedir|resolve|vai resolver)",
+    "nl": rf"{_MY} {_RELATIVE} (?:regelt|bestelt|koopt|doet|bekijkt) (?:het|dat|hem|m)"
+    rf"|{_MY} {_RELATIVE} (?:gaat|zal) (?:het|dat) (?:regelen|bestellen|kopen|doen)",
+}
 # A sign-off and the name under it: "Cordialement, Jeanne", "Gruß Horst", "Abraço, Joaquim".
 SIGN_OFFS = (
     r"(?:kind regards|best regards|regards|best wishes|saludos|un saludo|atentamente|cordialement|"
@@ -419,9 +466,11 @@ SIGN_OFFS = (
 _ASIDE_PARTS = [
     *ASIDES.values(),
     *WHEN_PAID.values(),
+    *WAITING_FOR_PAY.values(),
     *LATER_MOMENTS.values(),
     *REMINDED.values(),
     *DELIGHT.values(),
+    *FAMILY_SEES_TO_IT.values(),
 ]
 _ASIDES = re.compile(rf"\b(?:{'|'.join([*_ASIDE_PARTS, SIGN_OFFS, _COUNCIL, _FAMILY])})\b")
 _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
@@ -447,20 +496,21 @@ PLANS: dict[str, str] = {
     r"discuter|discute|prends|prendrai|reparle|reparlera|reparlerons|"
     r"(?:la |le |les |l )commanderai|"
     r"demander|demande|presente|presenterai|soumets|soumettrai|montre|montrerai|achete|acheterai|"
-    r"vais)|(?:vous|te) (?:redis|tiens)",
-    "de": r"(?:ich )?(?:muss |mochte |will |werde )?(?:noch |mal |erst |das |es )*(?:denk|denke|uberleg|"
+    r"vais|vois|transmets|transmettrai)|(?:vous|te) (?:redis|tiens)",
+    "de": r"(?:ich |i )?(?:muss |mochte |will |werde )?(?:noch |mal |erst |das |es )*(?:denk|denke|uberleg|"
     r"uberlegen|abklaren|klaren|besprechen|absprechen|abstimmen|"
     r"uberlege|uberlegs|schau|schaue|schaus|guck|gucke|bestell|bestelle|kauf|kaufe|meld|melde|frag|frage|"
     r"mach ich|mache ich|machs|bestells|bespreche|besprech|hol ich|hole ich|bring|bringe|brings|nehm|nehms|"
-    r"fragen|entscheide)",
+    r"fragen|entscheide|kaufs)",
     "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|ne parlero|parlero|chiedo|decido|"
     r"sentire|sento|chiedere|"
     r"parlarne|consultare|consulto)"
     r"|ci (?:penso|pensero|pensiamo|rifletto|riflettiamo|faccio|sentiamo)|(?:vi|ti) faccio sapere"
-    r"|(?:lo |la )?(?:ordino|prendo|compro)",
+    r"|(?:lo |la |li |le )?(?:ordino|prendo|compro|guardo)",
     "pt": r"(?:vou|vamos|preciso|tenho que|deixa eu) (?:pensar|ver|olhar|dar|comprar|pedir|sair|falar|"
     r"conversar|levar|apresentar|mostrar|consultar|"
-    r"perguntar|decidir|encomendar|pegar)|(?:depois )?(?:eu )?(?:vejo|penso|compro|encomendo|falo|peco)"
+    r"perguntar|decidir|encomendar|pegar)"
+    r"|(?:depois )?(?:eu )?(?:vejo|penso|compro|encomendo|falo|peco)"
     r"|te (?:aviso|falo)",
     "nl": r"(?:ik |we |wij )?(?:moet |wil |ga |zal |zullen )?(?:er |het |dit )?(?:nog )?(?:even |eens )?"
     r"(?:denk|denken|kijk|bestel|koop|overleg|overleggen|vraag|bespreek|bespreken|leg (?:het |dit |m )?voor|"
@@ -474,7 +524,22 @@ _TURNS = (
     "quando|dove|come|quanto|onde|wanneer|waar|hoe|hoeveel|waarom"
 )
 # "más tarde" is later, not the Portuguese "but".
-_PLAN = re.compile(rf"\b(?:{'|'.join(PLANS.values())})\b(?: (?!(?:{_TURNS})\b(?! tarde\b))\w+){{0,5}}")
+_PLAN_WORD = rf"(?: (?!(?:{_TURNS})\b(?! tarde\b))\w+)"
+# When the plan will happen, said after it: "I'll order the backpack when I'm home", "lo compro cuando cobre
+# la aceituna", "ik bestel als ik thuis ben" (a clause that neither turns nor negates).
+# A clause about the shop is a condition to answer, not a time ("I'll order when you fix the checkout").
+_WHEN = "when|once|cuando|quand|lorsque|wenn|sobald|quando|appena|als|zodra|wanneer"
+_THE_SHOP = (
+    "you|u|your|ur|yall|fix|fixed|vous|votre|vos|ihr|euch|eure|jullie|voi|vostro|vostra|ustedes|vosotros|"
+    "usted|voce|voces|vcs|vc|site|website|web|app|link|checkout|sitio|pagina|seite|sito|pagamento|paiement"
+)
+_WHEN_WORD = rf"(?: (?!(?:{_TURNS}|{_THE_SHOP})\b)\w+)"
+_PLAN = re.compile(
+    rf"\b(?:{'|'.join(PLANS.values())})\b{_PLAN_WORD}{{0,6}}(?: (?:{_WHEN}){_WHEN_WORD}{{1,5}})?"
+)
+# A plan counts as one thing said, and a message may hold two ("je vois ça avec mon mari et je reviens vers
+# vous").
+_PLANS_IN_A_MESSAGE = 2
 # A greeting or a yes alone opens a conversation ("ciao", "buongiorno", "yes" to "want it?"): it needs an
 # answer. With thanks or a wish it is a goodbye ("buenas tardes, gracias").
 OPENERS = re.compile(
@@ -535,15 +600,56 @@ def is_acknowledgement(text: Text) -> bool:
     # An aside is read whole, so its words do not count towards the length; a plan counts as one word
     # ("I'll take it to the committee meeting on Tuesday" is one thing said).
     unasided = _without_asides(words)
-    if len(_PLAN.sub(" plan ", unasided, count=1).split()) > MAX_ACK_WORDS or OPENERS.match(" ".join(words)):
+    if len(_PLAN.sub(" plan ", unasided, count=_PLANS_IN_A_MESSAGE).split()) > MAX_ACK_WORDS or OPENERS.match(
+        " ".join(words)
+    ):
         return False
-    return all(_is_courtesy(w) for w in _unanswered(words).split())
+    return all(_is_courtesy(w) for w in _unanswered(words).split()) or _a_reason_then_a_plan(text)
 
 
 def _unanswered(words: tuple[str, ...]) -> str:
     """The words left once asides, a thanks-for and a plan are taken out: each needs an answer."""
     # the plan first: "obrigada pelo aviso, vou ver com o meu marido" (a thanks-for takes up to three words)
-    return _THANKS_FOR.sub(" ", _PLAN.sub(" ", _without_asides(words), count=1), count=1)
+    return _answered_by_plans(_without_asides(words))
+
+
+def _answered_by_plans(said: str) -> str:
+    return _THANKS_FOR.sub(" ", _PLAN.sub(" ", said, count=_PLANS_IN_A_MESSAGE), count=1)
+
+
+# "Flight got cancelled 😩 I'll order the backpack when I'm home", "Mein Flug wurde gestrichen, ich bestell
+# den Rucksack, wenn ich zurück bin": a sentence or two of why the cart waits (ended by a stop, a comma or an
+# emoji), then the shopper's own plan ends the message. Why needs no answer when none of its words asks,
+# turns or negates.
+MAX_REASON_WORDS = 8
+_NEGATIONS = (
+    "dont doesnt didnt cant cannot wont isnt wasnt never nie kein keine keinen jamais ne nunca ninguno mai "
+    "nessuno nem geen nooit"
+)
+# "the link is broken, I'll order later": a problem before the plan is for a person to read.
+_PROBLEMS = (
+    "broken error crashed crash crashes failed fails declined stuck wrong bug glitch glitchy roto rota falla "
+    "fallo cuelga colgado bloqueado plante plantage bug bugue erreur bloque casse panne fehler kaputt "
+    "abgesturzt hangt errore rotto bloccato blocca erro quebrado travou trava bugou fout foutmelding kapot "
+    "storing vastgelopen"
+)
+_NOT_A_REASON = frozenset(_TURNS.split("|")) | frozenset(_NEGATIONS.split()) | frozenset(_PROBLEMS.split())
+_BREAK = re.compile(r"[^\w\s'’]+")
+
+
+def _a_reason_then_a_plan(text: Text) -> bool:
+    parts = [words for words in (Text(part).words for part in _BREAK.split(text.raw)) if words]
+    for ends in range(1, len(parts)):
+        reason = [word for part in parts[:ends] for word in part]
+        if len(reason) > MAX_REASON_WORDS or _NOT_A_REASON.intersection(reason):
+            return False
+        rest = _without_asides(tuple(word for part in parts[ends:] for word in part)).split()
+        while rest and _is_courtesy(rest[0]) and not _PLAN.match(" ".join(rest)):
+            rest = rest[1:]  # "Vanavond bestel ik 'm": a courtesy word may open the plan's sentence
+        said = " ".join(rest)
+        if _PLAN.match(said) and all(_is_courtesy(w) for w in _answered_by_plans(said).split()):
+            return True
+    return False
 
 
 def _without_asides(words: tuple[str, ...]) -> str:

@@ -381,20 +381,28 @@ _A_CODE = re.compile(r"(?=\w*\d)(?=\w*[a-z])\w{4,}")
 
 def false_friend_positions(message_words: tuple[str, ...], language: str) -> frozenset[int]:
     """Which words of the message mean something else in its language ("sale" in French is dirty), unless
-    they are part of one of that language's own lexicon phrases ("ya salio" asks about an order)."""
+    they are part of one of that language's own lexicon phrases ("ya salio" asks about an order). A word
+    spoiled by what follows it is spoiled inside a phrase too ("quando voltar pra casa" is the shopper)."""
     table = FALSE_FRIENDS.get(language, {})
     if not table:
         return frozenset()
     spoiled = set()
     for index, word in enumerate(message_words):
         entry = table.get(word)
-        if entry is None or _in_own_phrase(message_words, index, language):
+        if entry is None:
             continue
         kind, neighbours = entry
+        if kind != "before" and _in_own_phrase(message_words, index, language):
+            continue
         around = set(message_words[max(0, index - 2) : index] + message_words[index + 1 : index + 3])
         before = message_words[index - 1] if index else ""
         rescued = around & neighbours or (A_CODE in neighbours and any(map(_A_CODE.fullmatch, around)))
-        if (kind == "unless" and not rescued) or (kind == "after" and before in neighbours):
+        followed = set(message_words[index + 1 : index + 3]) & neighbours
+        if (
+            (kind == "unless" and not rescued)
+            or (kind == "after" and before in neighbours)
+            or (kind == "before" and followed)
+        ):
             spoiled.add(index)
     return frozenset(spoiled)
 

@@ -21,62 +21,110 @@ MAX_SNOOZE_DAYS = 30
 # Longer messages are conversations that happen to contain "later"; a snooze is the point of a short one.
 MAX_SNOOZE_WORDS = 12
 
-SNOOZE_PHRASES: dict[str, list[str]] = {
+# "Not now" in each language: a pause in a short message, and, as a clause of its own, never part of an
+# opt-out ("not now, text me in March" denies nothing after it; nlp_compliance reads the same table).
+NOT_NOW: dict[str, str] = {
+    "en": r"not (?:right )?now",
+    "fr": r"pas (?:maintenant|tout de suite|pour (?:le moment|l instant))",
+    "de": r"(?:jetzt|gerade|grad|im moment) nicht|nicht (?:jetzt|gerade|im moment)",
+    "es": r"ahora no",
+    "it": r"(?:ora|adesso) no|(?:non|no) (?:ora|adesso|per ora)",
+    "pt": r"agora nao",
+    "nl": r"nu (?:even )?niet|niet nu",
+}
+
+# A month named as the time to write again ("text me in March", "stuur maar in maart weer wat").
+_MONTHS: dict[str, str] = {
+    "en": "january|february|march|april|may|june|july|august|september|october|november|december",
+    "fr": "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre",
+    "de": "januar|jaenner|janner|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember",
+    "es": "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
+    "diciembre",
+    "it": "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre",
+    "pt": "janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro",
+    "nl": "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december",
+}
+
+# "Write to me" in each language, as asked of the shop.
+_WRITE_TO_ME: dict[str, str] = {
+    "en": r"(?:text|message|msg|contact|remind|ask|write to|get back to|try) me"
+    r"(?: again| back)?",
+    "fr": r"(?:recontactez|ecrivez|reecrivez|relancez|contactez|renvoyez)[ -]?(?:moi|nous)"
+    r"(?: un (?:message|sms))?",
+    "de": r"(?:schreib|schreibt|schreiben sie|melde dich|meldet euch|melden sie sich)(?: mir| uns)?"
+    r"(?: bei mir)?"
+    r"(?: doch)?",
+    "es": r"(?:escribeme|escribanme|escribenos|recuerdame|recuerdamelo|contactame|contactenme|avisame|"
+    r"mandame un mensaje|mandenme un mensaje)",
+    "it": r"(?:scrivimi|scrivetemi|riscrivimi|riscrivetemi|ricordamelo|ricontattami|ricontattatemi|"
+    r"contattami)",
+    "pt": r"(?:me )?(?:escreve|escreva|escrevam|manda mensagem|mande mensagem|mandem mensagem|lembra|lembre|"
+    r"chama|me chamem)",
+    "nl": r"(?:stuur|app|herinner|bericht)(?: (?:me|mij|ons))?(?: maar)?",
+}
+# A time named for it ("next week", "in two weeks", "in March", "after the 15th").
+_NAMED_TIME: dict[str, str] = {
+    "en": r"next week|next month|tomorrow|in (?:\w+ ){1,3}?(?:days?|weeks?|months?)"
+    rf"|in (?:{_MONTHS['en']})|after the \w+",
+    "fr": r"la semaine prochaine|le mois prochain|demain"
+    rf"|dans (?:un|une|quelques|\w+) (?:jours?|semaines?|mois)|en (?:{_MONTHS['fr']})|apres le \w+",
+    "de": r"in (?:einer|einem|ein paar|\w+) (?:tagen?|wochen?|monat(?:en)?)|nachste woche|nachsten monat"
+    r"|morgen"
+    rf"|im (?:{_MONTHS['de']})|(?:danach|spater|nachher) wieder",
+    "es": r"la proxima semana|la semana que viene|el mes que viene|el proximo mes|manana"
+    rf"|en (?:\w+ ){{1,2}}?(?:dias?|semanas?|mes(?:es)?)|en (?:{_MONTHS['es']})",
+    "it": r"la prossima settimana|la settimana prossima|il mese prossimo|il prossimo mese|domani"
+    rf"|tra (?:\w+ ){{1,2}}?(?:giorni|giorno|settimane|settimana|mesi|mese)|a (?:{_MONTHS['it']})",
+    "pt": r"(?:na )?semana que vem|na proxima semana|(?:no )?mes que vem|no proximo mes|amanha"
+    rf"|daqui a (?:\w+ ){{1,2}}?(?:dias?|semanas?|mes(?:es)?)|em (?:{_MONTHS['pt']})",
+    "nl": r"volgende week|volgende maand|morgen|over (?:\w+ ){1,2}?(?:dagen|dag|weken|week|maanden|maand)"
+    rf"|na de \w+|in (?:{_MONTHS['nl']})",
+}
+_LATER: dict[str, str] = {
+    "en": "later",
+    "fr": "plus tard",
+    "de": "spater",
+    "es": "mas tarde",
+    "it": "piu tardi",
+    "pt": "mais tarde|depois",
+    "nl": "later",
+}
+# "Text me again next week", "escríbanme el mes que viene", "stuur na de 15e maar weer een berichtje": being
+# written to again at a named time, asked in so many words, is a pause in a message of any length ("Not now
+# please, Mum is in hospital this week. Could you text me again next week?"); "text me later" only in a
+# short one.
+WRITE_AGAIN_LATER: dict[str, str] = {
+    language: rf"\b{write} (?:{_NAMED_TIME[language]})\b" for language, write in _WRITE_TO_ME.items()
+}
+
+# Said in a short message, these ask for a pause; in a long one they are a conversation that happens to say
+# "later" (MAX_SNOOZE_WORDS).
+_SHORT_PHRASES: dict[str, list[str]] = {
     "en": [
-        r"\bnot (?:right )?now\b",
         r"\bmaybe later\b",
-        r"\b(?:text|message|msg|contact|remind|ask) me (?:again )?(?:later|next week|next month|tomorrow|"
-        r"in (?:\w+ ){1,3}?(?:days?|weeks?|months?))\b",
         r"\b(?:snooze|pause)(?: (?:texts|messages|reminders|it|this))?"
         r"(?: for (?:a|an|\w+) (?:days?|weeks?))?$",
         r"\b(?:busy|away|travell?ing) (?:right now|now|this week|until next week)\b",
         r"\b(?:check|circle|get) back (?:with me )?(?:later|next week|in (?:\w+ ){1,3}?(?:days?|weeks?))\b",
         r"\b(?:give me|need) (?:a|some) (?:few days|week|couple (?:of )?(?:days|weeks)|time)\b",
     ],
-    "fr": [
-        r"\bpas (?:maintenant|tout de suite|pour (?:le moment|l instant))\b",
-        r"\bpeut etre plus tard\b|\bplus tard peut etre\b",
-        r"\b(?:recontactez|ecrivez|reecrivez|relancez|contactez)[ -]?moi "
-        r"(?:la semaine prochaine|le mois prochain|demain|dans (?:un|une|\w+) (?:jours?|semaines?|mois))\b",
-        r"\b(?:mettre en )?pause\b",
-    ],
-    "de": [
-        r"\b(?:jetzt|gerade|im moment) nicht\b",
-        r"\bnicht (?:jetzt|gerade|im moment)\b",
-        r"\bvielleicht (?:spater|nachher)\b|\bspater vielleicht\b",
-        r"\b(?:schreib|schreibt|schreiben sie|melde dich|meldet euch|melden sie sich)(?: mir)? "
-        r"(?:bei mir )?(?:in (?:einer|einem|\w+) (?:tagen?|wochen?|monat(?:en)?)|nachste woche|morgen)\b",
-        r"\bpause\b",
-    ],
+    "fr": [r"\bpeut etre plus tard\b|\bplus tard peut etre\b", r"\b(?:mettre en )?pause\b"],
+    "de": [r"\bvielleicht (?:spater|nachher)\b|\bspater vielleicht\b", r"\bpause\b"],
     "es": [
-        r"\bahora no\b",
         r"\b(?:quizas|quiza|tal vez|a lo mejor) mas (?:tarde|adelante)\b|\bmas (?:tarde|adelante) quizas?\b",
-        r"\b(?:escribeme|escribanme|recuerdame|recuerdamelo|contactame|avisame) (?:mas tarde|la"
-        r" proxima semana|"
-        r"manana|en (?:\w+ ){1,2}?(?:dias?|semanas?|mes(?:es)?))\b",
         r"\bpausa\b",
     ],
-    "it": [
-        r"\b(?:non|no) (?:ora|adesso|per ora)\b",
-        r"\b(?:magari|forse) piu tardi\b|\bpiu tardi (?:magari|forse)\b",
-        r"\b(?:scrivimi|scrivetemi|ricordamelo|ricontattami|contattami) (?:piu tardi|la prossima settimana|"
-        r"domani|tra (?:\w+ ){1,2}?(?:giorni|giorno|settimane|settimana|mesi|mese))\b",
-        r"\bpausa\b",
-    ],
-    "pt": [
-        r"\bagora nao\b",
-        r"\b(?:talvez|quem sabe) mais tarde\b|\bmais tarde talvez\b",
-        r"\b(?:me )?(?:escreve|escreva|manda mensagem|lembra|lembre|chama) "
-        r"(?:mais tarde|depois|semana que vem|amanha|daqui a (?:\w+ ){1,2}?(?:dias?|semanas?|mes(?:es)?))\b",
-        r"\bpausa\b",
-    ],
-    "nl": [
-        r"\bniet nu\b",
-        r"\b(?:later|straks) (?:misschien|pas)\b|\bmisschien later\b",
-        r"\b(?:stuur|app|herinner|bericht) (?:me|mij) (?:later|volgende week|morgen|over (?:\w+ ){1,2}?"
-        r"(?:dagen|dag|weken|week|maanden|maand))\b",
-        r"\bpauze\b",
-    ],
+    "it": [r"\b(?:magari|forse) piu tardi\b|\bpiu tardi (?:magari|forse)\b", r"\bpausa\b"],
+    "pt": [r"\b(?:talvez|quem sabe) mais tarde\b|\bmais tarde talvez\b", r"\bpausa\b"],
+    "nl": [r"\b(?:later|straks) (?:misschien|pas)\b|\bmisschien later\b", r"\bpauze\b"],
+}
+SNOOZE_PHRASES: dict[str, list[str]] = {
+    language: [
+        rf"\b(?:{NOT_NOW[language]})\b",
+        rf"\b{_WRITE_TO_ME[language]} (?:{_LATER[language]})\b",
+        *phrases,
+    ]
+    for language, phrases in _SHORT_PHRASES.items()
 }
 
 NUMBER_WORDS: dict[str, dict[str, int]] = {
@@ -101,9 +149,21 @@ FIXED_DURATIONS: dict[str, dict[str, int]] = {
     "en": {"tomorrow": 1, "next week": 7, "next month": 30},
     "fr": {"demain": 1, "la semaine prochaine": 7, "le mois prochain": 30},
     "de": {"morgen": 1, "nachste woche": 7, "nachsten monat": 30},
-    "es": {"manana": 1, "la proxima semana": 7, "la semana que viene": 7, "el proximo mes": 30},
-    "it": {"domani": 1, "la prossima settimana": 7, "il prossimo mese": 30},
-    "pt": {"amanha": 1, "semana que vem": 7, "proxima semana": 7, "mes que vem": 30},
+    "es": {
+        "manana": 1,
+        "la proxima semana": 7,
+        "la semana que viene": 7,
+        "el proximo mes": 30,
+        "el mes que viene": 30,
+    },
+    "it": {
+        "domani": 1,
+        "la prossima settimana": 7,
+        "la settimana prossima": 7,
+        "il prossimo mese": 30,
+        "il mese prossimo": 30,
+    },
+    "pt": {"amanha": 1, "semana que vem": 7, "proxima semana": 7, "mes que vem": 30, "proximo mes": 30},
     "nl": {"morgen": 1, "volgende week": 7, "volgende maand": 30},
 }
 
@@ -158,8 +218,11 @@ class Snooze:
 
 
 @cache
-def _pause_the_texts() -> dict[str, re.Pattern]:
-    return {language: re.compile(pattern) for language, pattern in PAUSE_THE_TEXTS.items()}
+def _said_in_any_length() -> dict[str, re.Pattern]:
+    return {
+        language: re.compile(f"{PAUSE_THE_TEXTS[language]}|{WRITE_AGAIN_LATER[language]}")
+        for language in PAUSE_THE_TEXTS
+    }
 
 
 @cache
@@ -176,46 +239,41 @@ def snooze_intent(text: Text) -> Snooze | None:
         # "pause my coffee subscription for a month": the standing order is paused, not the texts.
         return None
     folded = " ".join(text.words)
-    for language, pattern in _pause_the_texts().items():
-        match = pattern.search(folded)
-        if match:
-            days = snooze_days(folded, language=language)
-            return Snooze(
-                days=days, language=language, reason=f'asked for a pause "{match[0]}" ({days} days)'
-            )
-    if len(text.words) > MAX_SNOOZE_WORDS:
-        return None
-    for language, pattern in _patterns().items():
-        match = pattern.search(folded)
-        if match and "?" in text.raw and _is_a_time(match[0], language):
-            # "chega na Bahia semana que vem?": the time of a question, not a pause.
-            continue
-        if match:
-            days = snooze_days(folded, language=language)
-            return Snooze(
-                days=days, language=language, reason=f'asked for a pause "{match[0]}" ({days} days)'
-            )
+    tables = [_said_in_any_length()]
+    if len(text.words) <= MAX_SNOOZE_WORDS:
+        tables.append(_patterns())
+    for table in tables:
+        for language, pattern in table.items():
+            match = pattern.search(folded)
+            if match:
+                # the time asked for beats one said beside it ("on part demain, recontactez-moi en janvier")
+                days = _days_named(match[0], language=language) or snooze_days(folded, language=language)
+                return Snooze(
+                    days=days, language=language, reason=f'asked for a pause "{match[0]}" ({days} days)'
+                )
     return None
-
-
-# "Next week" alone (no "text me", "not now"): in a question it dates something else.
-def _is_a_time(said: str, language: str) -> bool:
-    return said in FIXED_DURATIONS.get(language, {})
 
 
 def snooze_days(folded: str, *, language: str) -> int:
     """The time the shopper named ("in 2 weeks", "dans trois jours", "morgen"), else a week; at most 30."""
+    return _days_named(folded, language=language) or DEFAULT_SNOOZE_DAYS
+
+
+def _days_named(said: str, *, language: str) -> int | None:
     units = UNIT_DAYS.get(language, {})
     numbers = NUMBER_WORDS.get(language, {})
     if units:
-        match = re.search(rf"\b(\d{{1,3}}|{'|'.join(map(re.escape, numbers))}) ({'|'.join(units)})\b", folded)
+        match = re.search(rf"\b(\d{{1,3}}|{'|'.join(map(re.escape, numbers))}) ({'|'.join(units)})\b", said)
         if match:
             count = int(match[1]) if match[1].isdigit() else numbers[match[1]]
             return max(1, min(MAX_SNOOZE_DAYS, count * units[match[2]]))
     for phrase, days in FIXED_DURATIONS.get(language, {}).items():
-        if re.search(rf"\b{phrase}\b", folded):
+        if re.search(rf"\b{phrase}\b", said):
             return days
-    return DEFAULT_SNOOZE_DAYS
+    if language in _MONTHS and re.search(rf"\b(?:{_MONTHS[language]})\b", said):
+        # "text me in March": as long a pause as there is
+        return MAX_SNOOZE_DAYS
+    return None
 
 
 def snooze_until(*, now: datetime, days: int) -> datetime:

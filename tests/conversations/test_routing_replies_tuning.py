@@ -2626,6 +2626,80 @@ S bank naar België?
 """,
 }
 
+
+# Session 9's TWENTY_SECOND_BATCH: the kinds blind sets 49-52 missed (acknowledgements and pauses), in fresh
+# words: a reason in its own sentence then the shopper's plan, a plan with "when I'm ...", someone in the
+# family seeing to the cart, waiting for the money, warm thanks to the team, a long "not now" that asks to
+# be written to again at a named time; traps: a problem or a question before the plan, "later" in a long
+# question, waiting as a complaint.
+# First run on 16ac38d (session 8's router): see the commit that adds it.
+TWENTY_SECOND_BATCH = {
+    "en": """
+K Train's just pulled in 🚆 I'll buy the boots when I get to the office
+K Baby woke up, I'll order the cot tonight
+K my daughter will sort it for me on Sunday, thank you
+K I'll wait till payday, cheers
+K you lot are stars, have a lovely evening
+W Not at the moment, my husband has surgery on Friday. Message me again in two weeks please
+N the link is broken, I'll order later
+N the checkout crashed twice 😩 I'll try again tonight
+N Can you text me later when the green one is back? I really want it for my sister's birthday
+""",
+    "es": """
+K Estoy en el metro 🚇 lo compro cuando llegue a casa
+A ¿cuándo vuelve a haber stock del azul?
+S ¿cuándo llega si lo pido hoy?
+K mi marido lo pide el viernes, gracias
+K voy a esperar a que me paguen, gracias guapa
+K sois unos soles, gracias por todo
+W Ahora no, que estoy de exámenes hasta el viernes. Escríbeme la semana que viene
+N la página da error, lo compro luego
+""",
+    "fr": """
+K Je suis au boulot, je commanderai le manteau en rentrant ce soir
+K ma fille s'en occupe ce week-end, merci
+K j'attends ma paie et je commande
+K merci, vous êtes adorables, bonne soirée à toute l'équipe
+W Pas pour l'instant, on part en vacances demain avec les enfants, recontactez-moi en janvier
+N le site plante, je commande demain
+""",
+    "de": """
+K Bin grad im Zug, ich bestell die Jacke wenn ich daheim bin
+K mein Mann kümmert sich am Wochenende darum, danke
+K ich warte noch aufs Gehalt, danke
+K ihr seid super, schönen Abend noch
+W Im Moment nicht, wir renovieren gerade die ganze Wohnung. Meldet euch nächste Woche nochmal
+N die Seite zeigt einen Fehler, ich bestell später
+""",
+    "it": """
+K Sono in riunione, lo ordino quando esco dall'ufficio
+K Sono dal medico 🏥 lo prendo quando torno a casa
+A quando torna il blu?
+K ci pensa mia figlia nel fine settimana, grazie
+K aspetto lo stipendio e lo prendo
+K grazie, siete gentilissimi, buona serata a tutti
+W Adesso no, ho la casa piena di parenti per le feste. Scrivimi il mese prossimo
+N il sito va in errore, lo compro dopo
+""",
+    "pt": """
+K Tô no ônibus, compro a mochila quando chegar em casa
+K o meu filho trata disso no sábado, obrigada
+K vou esperar o salário cair, valeu
+K Cancelaram minha reunião 😩 compro a mala quando voltar pra casa
+A quando volta o azul?
+K vocês são demais, boa noite pra todos
+W Agora não dá, estou viajando a trabalho até sexta. Me escreve daqui a duas semanas
+N o site deu erro, compro depois
+""",
+    "nl": """
+K Zit in de trein, ik bestel de jas als ik thuis ben
+K mijn vrouw regelt het in het weekend, bedankt
+K ik wacht even op mijn salaris, dank je
+K jullie zijn top, nog een fijne avond
+W Nu even niet, de kinderen zijn ziek en ik heb mijn handen vol. App me volgende week maar
+N de site geeft een foutmelding, ik bestel later
+""",
+}
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -2660,6 +2734,7 @@ AREAS = {
     "twentieth-after-traps": TWENTIETH_BATCH_AFTER_TRAPS,
     "twenty-first": TWENTY_FIRST_BATCH,
     "twenty-first-after-traps": TWENTY_FIRST_BATCH_AFTER_TRAPS,
+    "twenty-second": TWENTY_SECOND_BATCH,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -2687,11 +2762,10 @@ FOLLOW_UP_BATCHES = (
     "twentieth-after-traps",
     "twenty-first",
     "twenty-first-after-traps",
+    "twenty-second",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
-    "cheers, gonna wait till payday": "waiting is not a plan word: 'gonna wait, the site keeps logging me "
-    "out' is a problem",
     "komen jullie weer met lila?": "'weer met' (again with) is too loose a stock phrase",
     "könnt ihr das an meine mutter in london schicken?": "only 'nach' is read as a destination before a "
     "verb-final 'schicken': 'an' is as often 'an meine Mail schicken'",
@@ -2701,8 +2775,6 @@ KNOWN_MISSES: dict[str, str] = {
     "kan ik het in de winkel ophalen?": "'in de winkel' is a stock phrase ('ligt het nog in de winkel?'); "
     "picking up in the shop reads the same",
     "Gits das no i Gröössi M?": "Swiss 'no i' (still in) is English 'no I': only the whole words are read",
-    "Passt, i bstell's wenn da Lohn kimmt": "a southern 'passt' (fine) opening a message reads as fit: "
-    "'passt, und die Größe M?' asks about it",
     "je garde le noir, comment je renvoie le bleu ?": "a colour named outside a cart change makes a policy "
     "answer uncovered (uncovered_question); which colour questions a returns policy does answer is wider "
     "than this batch",
@@ -2712,6 +2784,8 @@ KNOWN_MISSES: dict[str, str] = {
     "with any noun would reach every product question",
     "perfect, the bed is big enough, thanks. June": "'big enough' is a fit question's words; said as a "
     "report with thanks it still reaches Sizing (as 'long enough' did before)",
+    "Tô no ônibus, compro a mochila quando chegar em casa": "Portuguese 'no' (in the) is English and "
+    "Spanish 'no': a reason before a plan that holds it reads as negated ('no me funciona, lo compro luego')",
     "porto il 44, la L mi va?": "too short for the detector; 'porto' before a size is no longer postage, but "
     "'mi va' (it fits me, also 'I feel like') is no fit word",
 }

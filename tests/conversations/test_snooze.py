@@ -81,6 +81,20 @@ def shopper(store):
         ("potete mettere in pausa i messaggi per due settimane? trasloco", "it", 14),
         ("podem pausar as mensagens por duas semanas? estou de mudança", "pt", 14),
         ("kunnen jullie de berichten twee weken pauzeren? we verhuizen", "nl", 14),
+        # being written to again at a named time, asked after the reason for the pause: any length (blind
+        # sets 49-52 found the long ones read as questions)
+        (
+            "Not at the moment, my husband has surgery on Friday and I can't think about it. Message me "
+            "again in two weeks please",
+            "en",
+            14,
+        ),
+        ("Pas pour l'instant, on part en vacances demain, recontactez-moi en janvier", "fr", 30),
+        ("Im Moment nicht, wir renovieren die ganze Wohnung. Meldet euch nächste Woche nochmal", "de", 7),
+        ("Ahora no, que estoy de exámenes hasta el viernes. Escríbeme la semana que viene", "es", 7),
+        ("Adesso no, ho la casa piena di parenti per le feste. Scrivimi il mese prossimo", "it", 30),
+        ("Agora não dá, estou viajando a trabalho até sexta. Me escreve daqui a duas semanas", "pt", 14),
+        ("Nu even niet, de kinderen zijn ziek en ik heb mijn handen vol. App me volgende week maar", "nl", 7),
     ],
 )
 def test_pauses_are_read_with_their_length(body, language, days):
@@ -92,7 +106,14 @@ def test_pauses_are_read_with_their_length(body, language, days):
 
 @pytest.mark.parametrize(
     "body",
-    ["is it waterproof?", "no thanks", "I can't stop now", "Does it ship next week or later this month?"],
+    [
+        "is it waterproof?",
+        "no thanks",
+        "I can't stop now",
+        "Does it ship next week or later this month?",
+        # "later" without a named time is a pause only in a short message
+        "Can you text me later when the green one is back? I really want it for my sister's birthday",
+    ],
 )
 def test_ordinary_replies_are_no_pause(body):
     assert snooze_intent(Text(body)) is None
