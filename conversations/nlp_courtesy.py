@@ -41,7 +41,7 @@ COURTESY_WORDS: dict[str, str] = {
     # Singapore and Malaysia "ok lah", Nigeria "ok sha": particles that soften an ok
     "lah leh lor sha "
     # "aye, will order after the lambing", "have a fab weekend, lots of love", "at the weekend"
-    "aye fab lots at reckon arvo are stars",
+    "aye fab lots at reckon arvo are stars tmrw tmr 2moro",
     "es": "hola perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo "
     "che algo "
     "besito besitos guapa beso igual finde "
@@ -66,7 +66,7 @@ COURTESY_WORDS: dict[str, str] = {
     # "que Dios la bendiga", "se lo pregunto primero"
     "dios bendiga bendiciones se pregunto primero "
     # "qué amables", "le pregunto y vuelvo"; "son unos soles" (you are darlings), "esta noche"
-    "amables vuelvo son sois unos soles esta este majos majas",
+    "amables vuelvo son sois unos soles esta este majos majas sip",
     "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
     "tiens courant laisse "
     "temps me ca y sur surement "
@@ -91,7 +91,7 @@ COURTESY_WORDS: dict[str, str] = {
     # "merci Madame, vous êtes bien aimable"
     "madame monsieur mademoiselle etes aimable "
     # teen "trop stylé"; "vous êtes adorables", "bonne soirée à toute l'équipe"
-    "style adorable adorables toute toutes l equipe",
+    "style adorable adorables toute toutes l equipe bof",
     "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
     "schon euch dir meld melde "
     "lass lasst zeit noch mal "
@@ -113,7 +113,7 @@ COURTESY_WORDS: dict[str, str] = {
     # "sehr freundlich von Ihnen", "liebe Grüße", street "danke digga"
     "freundlich von liebe digga "
     # "voll cool", street "safe" (sure); "Ihr seid klasse", "am Wochenende"
-    "voll safe ihr seid am",
+    "voll safe ihr seid am na gute nacht nomal",
     "it": "salve saluti cordiali buongiorno scusate scusa scusi stesso decido decidero ci rifletto penso "
     "pensero calma con magari piu tardi "
     "probabilmente prossimo "
@@ -133,7 +133,7 @@ COURTESY_WORDS: dict[str, str] = {
     "daje rega regaz ragazzi picciotti picciotto siete sei forti forte grandi grande mitici mitico bravi "
     "bravissimi figo figata ganzo bedda beddu molto "
     # "buona serata a tutti", "nel fine settimana", "ok dai", Naples "uè"
-    "tutti tutte nel dai ue",
+    "tutti tutte nel dai ue boh",
     "pt": "desculpa desculpe mesma mesmo peco fechou fechado aviso pensada dar uma quem sabe brigadao amores "
     "uns sao vcs isso mais tarde "
     "acho "
@@ -201,7 +201,8 @@ ASIDES: dict[str, str] = {
     r"|(?:right |ok |okay )?enough (?:umming and ahhing|dithering|hesitating|faffing|overthinking)"
     r"|(?:i )?left it(?: there| in the cart| in my cart)? on purpose|(?:i )?get paid (?:on )?\w+|payday is "
     r"\w+"
-    r"|(?:just )?(?:finishing|leaving|off|heading out of|getting out of) work(?: now)?",
+    r"|(?:just )?(?:finishing|leaving|off|heading out of|getting out of) work(?: now)?"
+    r"|(?:i )?(?:dont|do not) need (?:it|one|them|this|that) (?:anymore|any more|now)",
     "es": r"(?:ya )?mas (?:tarde|adelante)|soy (?:el|la) "
     r"(?:marido|mujer|esposa|esposo|hija|hijo|pareja|asistente|secretaria|secretario|madre|"
     r"padre|novio|novia)(?: de \w+)?|(?:ya )?(?:se lo|le) (?:digo|paso|comento|dire)(?: yo)?(?: que lo "
@@ -209,7 +210,7 @@ ASIDES: dict[str, str] = {
     r"|(?:lo )?acabo de ver(?:lo)?|(?:ahora|recien) lo veo"
     r"|(?:al final )?(?:ya )?(?:lo |la |los |las )?(?:compre|he comprado|pille|encontre)(?: ya)? (?:en otra "
     r"tienda|en otro "
-    r"sitio|en otra web|en (?:una|la) tienda|fuera)"
+    r"sitio|en otra web|en (?:una|la) tienda|fuera|en \w+)"
     r"|(?:ya )?basta de (?:dudar|pensar|pensarlo)|(?:ya )?no lo pienso mas|dejo de dudar"
     r"|salgo (?:ahora )?del (?:curro|trabajo)|lo deje (?:a proposito|adrede|aposta)|cobro el \w+",
     "fr": r"(?:je suis )?(?:le|la|l) "
@@ -220,15 +221,15 @@ ASIDES: dict[str, str] = {
     r"|je viens de (?:voir|le voir)|je (?:le |la )?vois (?:ca )?(?:seulement |que )maintenant"
     r"|(?:finalement )?(?:je l ai|je les ai|j ai) (?:deja )?(?:achete|trouve|commande|pris)e?s? "
     r"(?:ailleurs|en magasin|en boutique|dans un magasin|sur un autre site|chez un autre)"
-    r"|j arrete d hesiter|(?:j ai )?assez (?:hesite|reflechi)"
+    r"|j arrete d hesiter|(?:j ai )?assez (?:hesite|reflechi)|assez de questions(?: de ma part)?"
     r"|je l ai laisse (?:expres|volontairement)|la paie tombe \w+|je sors du (?:travail|boulot|taf)",
     "de": r"(?:ich )?komm(?:e)? (?:grad|gerade|eben) von der arbeit|(?:hier ist|ich bin) (?:die|der|das) "
     r"(?:assistentin|assistent|sekretarin|sekretar|frau|mann|tochter|"
     r"sohn|partner|partnerin|freundin|freund)(?: von (?:herrn |frau )?\w+)?|(?:er|sie) meldet sich"
     r"|ich (?:sag|sage|richte|geb|gebe)s? (?:es |das )?(?:ihr|ihm|weiter|aus)(?: weiter| aus)?"
-    r"|(?:grad|gerade|eben) erst gesehen|(?:ich )?(?:habs|hab es|habe es|hab das|hab ihn|hab sie) (?:schon|"
-    r"bereits) (?:im laden|woanders|anderswo|in einem anderen (?:shop|laden)|vor ort) (?:gekauft|bestellt|"
-    r"geholt|besorgt)"
+    r"|(?:grad|gerade|eben) erst gesehen|(?:(?:ich )?(?:habs|hab es|habe es|hab das|hab ihn|hab sie) )?"
+    r"(?:schon|bereits) (?:im laden|woanders|anderswo|in einem anderen (?:shop|laden)|vor ort) "
+    r"(?:gekauft|bestellt|geholt|besorgt)"
     r"|genug (?:uberlegt|hin und her|gezogert|gegrubelt)"
     r"|(?:komm|komme) (?:grad|gerade) (?:von der|aus der) arbeit|(?:hab|habe) (?:es|ihn|sie|das) "
     r"(?:absichtlich|"
@@ -239,7 +240,7 @@ ASIDES: dict[str, str] = {
     r"partner)(?: (?:di|del|della) (?:dott |dottssa |dottoressa |dottor |sig |signora |signor )?\w+)?"
     r"|(?:glielo|gliel) (?:dico|riferisco|riferiro|diro|passo)(?: io)?"
     r"|(?:l ho|lho) vist[oa] solo (?:ora|adesso)|vedo solo (?:ora|adesso)"
-    r"|(?:l ho|lho|li ho)(?: gia)? (?:gia )?(?:preso|presa|"
+    r"|(?:(?:l ho|lho|li ho) )?(?:gia )?(?:preso|presa|"
     r"comprato|comprata|trovato|ordinato) (?:in negozio|altrove|da un altra parte|su un altro sito)"
     r"|basta (?:pensarci|esitare|indugiare|tentennare)"
     r"|(?:l ho|lho) lasciato (?:apposta|di proposito)|lo stipendio arriva \w+|esco (?:adesso |ora )?dal "
@@ -477,8 +478,8 @@ _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}
 # "I'll think it over", "lo miro con calma", "ich überleg's mir noch": a plan of the shopper's own. The few
 # words after it say when or how and need no answer, unless they turn ("but", "if") or negate.
 PLANS: dict[str, str] = {
-    "en": r"(?:ill|i will|i shall|shall|hell|shell|he will|she will|theyll|they will|im gonna|gonna|going to|"
-    r"i might|might|will|let me|i need to|need to|i have to|have "
+    "en": r"(?:ill|il|i will|i shall|shall|hell|shell|he will|she will|theyll|they will|im gonna|gonna|"
+    r"going to|i might|might|will|let me|i need to|need to|i have to|have "
     r"to|gotta|i wanna|wanna) (?:probably |prob |maybe |just |definitely |def |first )?(?:think|have a "
     r"(?:proper )?(?:look|think)|look|check|order|buy|grab|get|decide|sort|sleep on|come back|get back|"
     r"pick|talk|ask|"
@@ -501,7 +502,7 @@ PLANS: dict[str, str] = {
     r"uberlegen|abklaren|klaren|besprechen|absprechen|abstimmen|"
     r"uberlege|uberlegs|schau|schaue|schaus|guck|gucke|bestell|bestelle|kauf|kaufe|meld|melde|frag|frage|"
     r"mach ich|mache ich|machs|bestells|bespreche|besprech|hol ich|hole ich|bring|bringe|brings|nehm|nehms|"
-    r"fragen|entscheide|kaufs)",
+    r"fragen|entscheide|kaufs|lueg|luege)",
     "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|ne parlero|parlero|chiedo|decido|"
     r"sentire|sento|chiedere|"
     r"parlarne|consultare|consulto)"
@@ -535,7 +536,7 @@ _THE_SHOP = (
 )
 _WHEN_WORD = rf"(?: (?!(?:{_TURNS}|{_THE_SHOP})\b)\w+)"
 _PLAN = re.compile(
-    rf"\b(?:{'|'.join(PLANS.values())})\b{_PLAN_WORD}{{0,6}}(?: (?:{_WHEN}){_WHEN_WORD}{{1,5}})?"
+    rf"\b(?:{'|'.join(PLANS.values())})\b{_PLAN_WORD}{{0,6}}(?: (?:{_WHEN}){_WHEN_WORD}{{1,6}})?"
 )
 # A plan counts as one thing said, and a message may hold two ("je vois ça avec mon mari et je reviens vers
 # vous").

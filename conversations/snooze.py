@@ -27,8 +27,8 @@ NOT_NOW: dict[str, str] = {
     "en": r"not (?:right )?now",
     "fr": r"pas (?:maintenant|tout de suite|pour (?:le moment|l instant))",
     "de": r"(?:jetzt|gerade|grad|im moment) nicht|nicht (?:jetzt|gerade|im moment)",
-    "es": r"ahora no",
-    "it": r"(?:ora|adesso) no|(?:non|no) (?:ora|adesso|per ora)",
+    "es": r"(?:ahora|ahorita) no",
+    "it": r"(?:ora|adesso|mo) no|(?:non|no) (?:ora|adesso|per ora)",
     "pt": r"agora nao",
     "nl": r"nu (?:even )?niet|niet nu",
 }
@@ -47,7 +47,7 @@ _MONTHS: dict[str, str] = {
 
 # "Write to me" in each language, as asked of the shop.
 _WRITE_TO_ME: dict[str, str] = {
-    "en": r"(?:text|message|msg|contact|remind|ask|write to|get back to|try) me"
+    "en": r"(?:text|message|msg|contact|remind|ask|write to|get back to|try|hit) me(?: up)?"
     r"(?: again| back)?",
     "fr": r"(?:recontactez|ecrivez|reecrivez|relancez|contactez|renvoyez)[ -]?(?:moi|nous)"
     r"(?: un (?:message|sms))?",
@@ -55,26 +55,29 @@ _WRITE_TO_ME: dict[str, str] = {
     r"(?: bei mir)?"
     r"(?: doch)?",
     "es": r"(?:escribeme|escribanme|escribenos|recuerdame|recuerdamelo|contactame|contactenme|avisame|"
-    r"mandame un mensaje|mandenme un mensaje)",
+    r"mandame (?:un )?(?:mensaje|msj)|mandenme (?:un )?(?:mensaje|msj))",
     "it": r"(?:scrivimi|scrivetemi|riscrivimi|riscrivetemi|ricordamelo|ricontattami|ricontattatemi|"
-    r"contattami)",
-    "pt": r"(?:me )?(?:escreve|escreva|escrevam|manda mensagem|mande mensagem|mandem mensagem|lembra|lembre|"
+    r"contattami|risentiamoci|ci risentiamo|sentiamoci)",
+    "pt": r"(?:me )?(?:escreve|escreva|escrevam|manda (?:mensagem|msg)|mande (?:mensagem|msg)|"
+    r"mandem (?:mensagem|msg)|lembra|lembre|"
     r"chama|me chamem)",
     "nl": r"(?:stuur|app|herinner|bericht)(?: (?:me|mij|ons))?(?: maar)?",
 }
 # A time named for it ("next week", "in two weeks", "in March", "after the 15th").
 _NAMED_TIME: dict[str, str] = {
-    "en": r"next week|next month|tomorrow|in (?:\w+ ){1,3}?(?:days?|weeks?|months?)"
+    "en": r"next week|next month|tomorrow|in (?:\w+ ){1,3}?(?:days?|weeks?|months?|fortnight)|after that"
+    r"|afterwards"
     rf"|in (?:{_MONTHS['en']})|after the \w+",
     "fr": r"la semaine prochaine|le mois prochain|demain"
     rf"|dans (?:un|une|quelques|\w+) (?:jours?|semaines?|mois)|en (?:{_MONTHS['fr']})|apres le \w+",
     "de": r"in (?:einer|einem|ein paar|\w+) (?:tagen?|wochen?|monat(?:en)?)|nachste woche|nachsten monat"
     r"|morgen"
     rf"|im (?:{_MONTHS['de']})|(?:danach|spater|nachher) wieder",
-    "es": r"la proxima semana|la semana que viene|el mes que viene|el proximo mes|manana"
-    rf"|en (?:\w+ ){{1,2}}?(?:dias?|semanas?|mes(?:es)?)|en (?:{_MONTHS['es']})",
+    "es": r"la proxima semana|la semana que viene|la otra semana|el mes que viene|el proximo mes|manana"
+    rf"|en (?:\w+ ){{1,3}}?(?:dias?|semanas?|mes(?:es)?)|en (?:{_MONTHS['es']})",
     "it": r"la prossima settimana|la settimana prossima|il mese prossimo|il prossimo mese|domani"
-    rf"|tra (?:\w+ ){{1,2}}?(?:giorni|giorno|settimane|settimana|mesi|mese)|a (?:{_MONTHS['it']})",
+    rf"|tra (?:\w+ ){{1,3}}?(?:giorni|giorno|settimane|settimana|mesi|mese)|a (?:{_MONTHS['it']})"
+    r"|dopo (?:il|la|le|i|l) \w+",
     "pt": r"(?:na )?semana que vem|na proxima semana|(?:no )?mes que vem|no proximo mes|amanha"
     rf"|daqui a (?:\w+ ){{1,2}}?(?:dias?|semanas?|mes(?:es)?)|em (?:{_MONTHS['pt']})",
     "nl": r"volgende week|volgende maand|morgen|over (?:\w+ ){1,2}?(?:dagen|dag|weken|week|maanden|maand)"
@@ -104,7 +107,7 @@ _SHORT_PHRASES: dict[str, list[str]] = {
         r"\bmaybe later\b",
         r"\b(?:snooze|pause)(?: (?:texts|messages|reminders|it|this))?"
         r"(?: for (?:a|an|\w+) (?:days?|weeks?))?$",
-        r"\b(?:busy|away|travell?ing) (?:right now|now|this week|until next week)\b",
+        r"\b(?:busy|swamped|away|travell?ing) (?:right now|rn|now|this week|until next week)\b",
         r"\b(?:check|circle|get) back (?:with me )?(?:later|next week|in (?:\w+ ){1,3}?(?:days?|weeks?))\b",
         r"\b(?:give me|need) (?:a|some) (?:few days|week|couple (?:of )?(?:days|weeks)|time)\b",
     ],
@@ -128,22 +131,32 @@ SNOOZE_PHRASES: dict[str, list[str]] = {
 }
 
 NUMBER_WORDS: dict[str, dict[str, int]] = {
-    "en": {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "couple": 2, "few": 3},
-    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4},
+    "en": {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "couple": 2, "couple of": 2, "few": 3},
+    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "quinze": 15, "quelques": 3},
     "de": {"ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4},
-    "es": {"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "unos": 3, "unas": 3},
-    "it": {"un": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "qualche": 3},
-    "pt": {"um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4, "uns": 3, "umas": 3},
+    "es": {"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "unos": 3, "unas": 3, "par de": 2},
+    "it": {"un": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "qualche": 3, "paio di": 2},
+    "pt": {"um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4, "uns": 3, "umas": 3, "par de": 2},
     "nl": {"een": 1, "twee": 2, "drie": 3, "vier": 4, "paar": 3},
 }
 UNIT_DAYS: dict[str, dict[str, int]] = {
-    "en": {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30},
+    "en": {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14, "month": 30, "months": 30},
     "fr": {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "mois": 30},
     "de": {"tag": 1, "tage": 1, "tagen": 1, "woche": 7, "wochen": 7, "monat": 30, "monaten": 30},
     "es": {"dia": 1, "dias": 1, "semana": 7, "semanas": 7, "mes": 30, "meses": 30},
     "it": {"giorno": 1, "giorni": 1, "settimana": 7, "settimane": 7, "mese": 30, "mesi": 30},
     "pt": {"dia": 1, "dias": 1, "semana": 7, "semanas": 7, "mes": 30, "meses": 30},
-    "nl": {"dag": 1, "dagen": 1, "week": 7, "weken": 7, "maand": 30, "maanden": 30},
+    "nl": {
+        "dag": 1,
+        "dagen": 1,
+        "dagje": 1,
+        "week": 7,
+        "weken": 7,
+        "weekje": 7,
+        "maand": 30,
+        "maanden": 30,
+        "maandje": 30,
+    },
 }
 FIXED_DURATIONS: dict[str, dict[str, int]] = {
     "en": {"tomorrow": 1, "next week": 7, "next month": 30},
@@ -153,6 +166,7 @@ FIXED_DURATIONS: dict[str, dict[str, int]] = {
         "manana": 1,
         "la proxima semana": 7,
         "la semana que viene": 7,
+        "la otra semana": 7,
         "el proximo mes": 30,
         "el mes que viene": 30,
     },
@@ -197,16 +211,16 @@ DATE_FORMATS: dict[str, str] = {
 # words, is the point of a message of any length.
 PAUSE_THE_TEXTS: dict[str, str] = {
     "en": r"\b(?:pause|snooze|hold) (?:the |these |your |all |ur )?(?:texts|messages|reminders|sms)\b",
-    "fr": r"\bmettre (?:les |vos |ces )?(?:messages|sms|textos|rappels) en pause\b"
+    "fr": r"\b(?:mettre|mettez) (?:les |vos |ces )?(?:messages|sms|textos|rappels) en pause\b"
     r"|\b(?:suspendre|pauser) (?:les |vos |ces )?(?:messages|sms|rappels)\b",
     "de": r"\b(?:sms|nachrichten|erinnerungen)(?: \w+){0,4} (?:pausieren|aussetzen)\b",
-    "es": r"\b(?:pausar|pausen|pausa|suspender|suspendan) (?:los |sus |estos )?"
+    "es": r"\b(?:pausar|pausen|pausa|pausad|suspender|suspendan|suspended) (?:los |sus |estos )?"
     r"(?:mensajes|sms|recordatorios)\b",
     "it": r"\b(?:mettere|mettete) in pausa (?:i |questi |gli )?(?:messaggi|sms|promemoria)\b"
     r"|\b(?:sospendere|sospendete) (?:i |questi |gli )?(?:messaggi|sms)\b",
     "pt": r"\b(?:pausar|pausem|pause|suspender|suspendam) (?:as |os |essas |esses )?"
     r"(?:mensagens|sms|lembretes)\b",
-    "nl": r"\b(?:berichten|sms|smsjes|herinneringen)(?: \w+){0,4} (?:pauzeren|stilzetten)\b",
+    "nl": r"\b(?:berichten|berichtjes|sms|smsjes|herinneringen)(?: \w+){0,4} (?:pauzeren|stilzetten)\b",
 }
 
 

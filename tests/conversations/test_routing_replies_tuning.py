@@ -2632,7 +2632,9 @@ S bank naar België?
 # family seeing to the cart, waiting for the money, warm thanks to the team, a long "not now" that asks to
 # be written to again at a named time; traps: a problem or a question before the plan, "later" in a long
 # question, waiting as a complaint.
-# First run on 16ac38d (session 8's router): see the commit that adds it.
+# First run on 16ac38d (session 8's router): 10/45, then tuned on. The kinds blind sets 53-58 added (a Swiss
+# or Bavarian "I'll look again", "meh" alone, bought elsewhere without "I have", no longer needed, a plan
+# with a longer when-clause), appended below each language's first lines: first run on 09b51b8: 5/18.
 TWENTY_SECOND_BATCH = {
     "en": """
 K Train's just pulled in 🚆 I'll buy the boots when I get to the office
@@ -2644,6 +2646,9 @@ W Not at the moment, my husband has surgery on Friday. Message me again in two w
 N the link is broken, I'll order later
 N the checkout crashed twice 😩 I'll try again tonight
 N Can you text me later when the green one is back? I really want it for my sister's birthday
+K don't need it anymore, found one at Argos
+K cheers il order it tmrw when im off work
+N I don't need your texts anymore
 """,
     "es": """
 K Estoy en el metro 🚇 lo compro cuando llegue a casa
@@ -2654,6 +2659,10 @@ K voy a esperar a que me paguen, gracias guapa
 K sois unos soles, gracias por todo
 W Ahora no, que estoy de exámenes hasta el viernes. Escríbeme la semana que viene
 N la página da error, lo compro luego
+K sip gracias
+K ya lo compré en Liverpool, gracias
+K gracias, lo compro cuando me den el finiquito del trabajo viejo
+O ya lo compré en su web, ¿cuándo llega?
 """,
     "fr": """
 K Je suis au boulot, je commanderai le manteau en rentrant ce soir
@@ -2662,6 +2671,8 @@ K j'attends ma paie et je commande
 K merci, vous êtes adorables, bonne soirée à toute l'équipe
 W Pas pour l'instant, on part en vacances demain avec les enfants, recontactez-moi en janvier
 N le site plante, je commande demain
+K bof
+K assez de questions de ma part, merci pour tout
 """,
     "de": """
 K Bin grad im Zug, ich bestell die Jacke wenn ich daheim bin
@@ -2670,6 +2681,9 @@ K ich warte noch aufs Gehalt, danke
 K ihr seid super, schönen Abend noch
 W Im Moment nicht, wir renovieren gerade die ganze Wohnung. Meldet euch nächste Woche nochmal
 N die Seite zeigt einen Fehler, ich bestell später
+K na gut, mal schauen. Gute Nacht
+K merci vielmal, ich lueg nomal
+K schon im Laden gekauft, trotzdem danke
 """,
     "it": """
 K Sono in riunione, lo ordino quando esco dall'ufficio
@@ -2680,6 +2694,8 @@ K aspetto lo stipendio e lo prendo
 K grazie, siete gentilissimi, buona serata a tutti
 W Adesso no, ho la casa piena di parenti per le feste. Scrivimi il mese prossimo
 N il sito va in errore, lo compro dopo
+K boh, grazie
+K già preso altrove, grazie lo stesso
 """,
     "pt": """
 K Tô no ônibus, compro a mochila quando chegar em casa
@@ -2690,6 +2706,7 @@ A quando volta o azul?
 K vocês são demais, boa noite pra todos
 W Agora não dá, estou viajando a trabalho até sexta. Me escreve daqui a duas semanas
 N o site deu erro, compro depois
+K já comprei noutra loja, obrigada
 """,
     "nl": """
 K Zit in de trein, ik bestel de jas als ik thuis ben
@@ -2698,6 +2715,7 @@ K ik wacht even op mijn salaris, dank je
 K jullie zijn top, nog een fijne avond
 W Nu even niet, de kinderen zijn ziek en ik heb mijn handen vol. App me volgende week maar
 N de site geeft een foutmelding, ik bestel later
+K al ergens anders gekocht, toch bedankt
 """,
 }
 AREAS = {
@@ -2786,6 +2804,8 @@ KNOWN_MISSES: dict[str, str] = {
     "report with thanks it still reaches Sizing (as 'long enough' did before)",
     "Tô no ônibus, compro a mochila quando chegar em casa": "Portuguese 'no' (in the) is English and "
     "Spanish 'no': a reason before a plan that holds it reads as negated ('no me funciona, lo compro luego')",
+    "gracias, lo compro cuando me den el finiquito del trabajo viejo": "a when-clause of seven words: a "
+    "plan's time is read up to six, a longer clause may hold a question",
     "porto il 44, la L mi va?": "too short for the detector; 'porto' before a size is no longer postage, but "
     "'mi va' (it fits me, also 'I feel like') is no fit word",
 }

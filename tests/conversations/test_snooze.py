@@ -77,7 +77,7 @@ def shopper(store):
         ),
         ("pourriez-vous mettre les messages en pause deux semaines ? je déménage", "fr", 14),
         ("könnt ihr die Nachrichten zwei Wochen pausieren? Umzug", "de", 14),
-        ("¿pueden pausar los mensajes un par de semanas? me estoy mudando", "es", 7),
+        ("¿pueden pausar los mensajes un par de semanas? me estoy mudando", "es", 14),
         ("potete mettere in pausa i messaggi per due settimane? trasloco", "it", 14),
         ("podem pausar as mensagens por duas semanas? estou de mudança", "pt", 14),
         ("kunnen jullie de berichten twee weken pauzeren? we verhuizen", "nl", 14),
@@ -95,6 +95,21 @@ def shopper(store):
         ("Adesso no, ho la casa piena di parenti per le feste. Scrivimi il mese prossimo", "it", 30),
         ("Agora não dá, estou viajando a trabalho até sexta. Me escreve daqui a duas semanas", "pt", 14),
         ("Nu even niet, de kinderen zijn ziek en ik heb mijn handen vol. App me volgende week maar", "nl", 7),
+        # round 4's kinds (blind sets 53-58), in fresh words: a fortnight, "a couple of weeks", "after that",
+        # Mexican "ahorita no" and "la otra semana", Dutch diminutives, "mo' no", "pausad", "mettez en pause"
+        # (first run on 09b51b8: 1 of 12)
+        ("Off on holiday tomorrow, can you message me again in a fortnight?", "en", 14),
+        ("swamped rn, hit me up next week", "en", 7),
+        ("Not now, the kitchen's being fitted. Text me after that", "en", 7),
+        ("Ahorita no, mándame mensaje la otra semana", "es", 7),
+        ("Ando de viaje, escríbanme en un par de semanas", "es", 14),
+        ("pausad los mensajes unas semanas, porfa", "es", 21),
+        ("Mettez les messages en pause quinze jours svp", "fr", 15),
+        ("Mo' no, risentiamoci dopo le vacanze", "it", 7),
+        ("Ho un trasloco, riscrivetemi tra un paio di settimane", "it", 14),
+        ("Tô sem tempo, me manda msg daqui a umas três semanas", "pt", 21),
+        ("Kunnen jullie de berichtjes een weekje pauzeren?", "nl", 7),
+        ("kunnen jullie de smsjes een maandje stilzetten?", "nl", 30),
     ],
 )
 def test_pauses_are_read_with_their_length(body, language, days):
