@@ -169,7 +169,7 @@ COURTESY_WORDS: dict[str, str] = {
     # "heel vriendelijk van u", street "ewa" (hey)
     "vriendelijk ewa "
     # "ik laat nog iets weten", "echt chill"; "nog een fijne avond", "in het weekend", Frisian "moai" (nice)
-    "iets echt een in moai jullie zijn",
+    "iets echt een in moai jullie zijn dan",
 }
 _WORDS = frozenset(" ".join(COURTESY_WORDS.values()).split())
 # "thanks for the info", "merci pour le rappel", "danke für die Erinnerung": what the thanks is for needs no

@@ -2634,7 +2634,8 @@ S bank naar België?
 # question, waiting as a complaint.
 # First run on 16ac38d (session 8's router): 10/45, then tuned on. The kinds blind sets 53-58 added (a Swiss
 # or Bavarian "I'll look again", "meh" alone, bought elsewhere without "I have", no longer needed, a plan
-# with a longer when-clause), appended below each language's first lines: first run on 09b51b8: 5/18.
+# with a longer when-clause), appended below each language's first lines: first run on 09b51b8: 5/18 (the
+# Dutch 'laat dan iets weten' was written with its change, not before).
 TWENTY_SECOND_BATCH = {
     "en": """
 K Train's just pulled in 🚆 I'll buy the boots when I get to the office
@@ -2716,6 +2717,7 @@ K jullie zijn top, nog een fijne avond
 W Nu even niet, de kinderen zijn ziek en ik heb mijn handen vol. App me volgende week maar
 N de site geeft een foutmelding, ik bestel later
 K al ergens anders gekocht, toch bedankt
+K ik kijk vanavond met mijn zus en laat dan iets weten
 """,
 }
 AREAS = {
