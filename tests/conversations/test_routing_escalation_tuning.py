@@ -231,6 +231,39 @@ S I cancelled the first order last month, when would a new one be delivered?
 S PayPal works fine for me, how much is delivery to Austria?
 """
 
+# Written after the first changes, in fresh words, before running them: the same kinds and traps for the new
+# readings (the weather, a maybe, a slip, a cancellation) where a person is still the answer. First run on
+# f8594e3: 21/26 (a trap lost: "ridiculous … in the heat"; "cancelled the green one" not read as a cart
+# change; "debitaram", "habéis vuelto a cobrar" unknown; "I unsubscribed weeks ago" read as an opt-out).
+AFTER_CHANGES = """
+E we cancelled the plan in august and there's another charge on my statement
+E how come you billed me again? I unsubscribed weeks ago
+es me di de baja en septiembre y me habéis vuelto a cobrar
+fr résilié depuis septembre et encore un prélèvement ce mois-ci
+de Abo ist längst gekündigt, heute wurde schon wieder etwas abgebucht
+it abbonamento cancellato da mesi ma continuate ad addebitare
+pt cancelei em setembro e hoje debitaram de novo
+nl ik had opgezegd maar jullie hebben weer geld afgeschreven
+E checkout with apple pay keeps timing out
+de die Bezahlung mit Apple Pay schlägt ständig fehl
+R if the zip turns out rubbish can I still send it back?
+es si al final la tela es una basura, ¿se puede devolver?
+it se le cuffie fanno schifo, posso fare il reso?
+nl als het matras bagger is, mag ik het dan retourneren?
+R I picked the wrong colour by accident, is an exchange possible?
+de versehentlich die falsche Farbe genommen, geht ein Umtausch?
+S do the chocolates get delivered cool? it's crazy hot here in July
+pt a entrega dos chocolates é refrigerada? aqui o calor é absurdo
+it la spedizione del gelato è refrigerata? qui fa un caldo bestiale
+A never mind the oak table, is the walnut one in stock?
+E it's ridiculous that you left my parcel out in the heat for hours
+E if you don't refund me I'm reporting you, scammers
+E la batería es una porquería y nadie responde, quiero una solución
+E j'ai résilié et vous continuez à prélever, c'est scandaleux
+S I cancelled the green one, is delivery still free now?
+S cancelé los cojines, ¿cuánto sale el envío ahora?
+"""
+
 BATCHES = {
     "charged_after_cancelling": CHARGED_AFTER_CANCELLING,
     "wallet_keeps_failing": WALLET_KEEPS_FAILING,
@@ -243,6 +276,7 @@ BATCHES = {
     "done_dithering": DONE_DITHERING,
     "scam_worry": SCAM_WORRY,
     "traps": TRAPS,
+    "after_changes": AFTER_CHANGES,
 }
 
 # Cases the router still misses, with why (strict: a fix shows).
