@@ -299,7 +299,9 @@ _INTENSITY_WORDS = wordset(
     "ridiculous terrible horrible awful absurdo ridiculo horrivel assurdo ridicolo belachelijk unmoglich "
     "pessimo insane unbearable brutal brutally"
 )
-_CLAUSE_BREAK = re.compile(r"[.!?;,:\n()\-–—]+")
+# How far from the weather word its intensity is read: "calor absurdo", "brutally hot", "un caldo bestiale",
+# not "it's ridiculous that you left my parcel out in the heat".
+_WEATHER_REACH = 2
 
 # The shopper's own slip: "bought the wrong edition by mistake", "aus Versehen die falsche Ausgabe": the tone
 # reader scores "wrong" and "mistake" as anger at the shop.
@@ -315,10 +317,15 @@ _SLIP_WORDS = re.compile(
 
 def _tone(text: Text) -> float:
     raw = _NOT_ANGER_FACES.sub(" ", _NOT_ENGLISH_TONE.sub(" ", text.raw))
-    # a clause about the weather is read without its intensity ("it's brutally hot here")
-    raw = " . ".join(
-        part for part in _CLAUSE_BREAK.split(raw) if _WEATHER.isdisjoint(Text(part).words) or not part.strip()
-    )
+    # the weather is read without the words that say how hot it is ("it's brutally hot here")
+    tokens = raw.split()
+    near_weather = {
+        near
+        for index, token in enumerate(tokens)
+        if not _WEATHER.isdisjoint(Text(token).words)
+        for near in range(index - _WEATHER_REACH, index + _WEATHER_REACH + 1)
+    }
+    raw = " ".join(token for index, token in enumerate(tokens) if index not in near_weather)
     if _OWN_SLIP.search(text.folded):
         raw = _SLIP_WORDS.sub(" ", raw)
     return _sentiment().polarity_scores(raw)["compound"]
@@ -352,7 +359,8 @@ def _meant_of_us(word: str, index: int, clause: tuple[str, ...]) -> bool:
     """An anger word said of the shop: not of a maybe, not of the weather."""
     if word in _QUALITY_WORDS and index > _maybe_from(clause):
         return False
-    return word not in _INTENSITY_WORDS or _WEATHER.isdisjoint(clause)
+    near = clause[max(0, index - _WEATHER_REACH) : index + _WEATHER_REACH + 1]
+    return word not in _INTENSITY_WORDS or _WEATHER.isdisjoint(near)
 
 
 # "nulle part" is nowhere.
@@ -474,7 +482,11 @@ _CART_CHANGE = re.compile(
     # "forget the black frame", "never mind the blue lamp", "lasciamo perdere la cornice nera": dropped
     r"forget|never mind|nevermind|olvida|olvidate|olvidense|laisse tomber|laissez tomber|oublie|oubliez|"
     r"vergiss|vergesst|lascia perdere|lasciamo perdere|lascia stare|esquece|esqueca|deixa pra la|"
-    r"laat maar zitten|vergeet)\b"
+    r"laat maar zitten|vergeet|"
+    # done already: "I cancelled the green one", "quité los cojines", "ho tolto la lampada"
+    r"cancelled|canceled|removed|deleted|dropped|took out|taken out|took off|cancele|elimine|"
+    r"enleve|retire|supprime|annule|geloscht|storniert|rausgenommen|tolto|rimosso|annullato|cancellato|"
+    r"tirei|removi|cancelei|exclui|verwijderd|geannuleerd|weggehaald|eruit gehaald)\b"
 )
 
 

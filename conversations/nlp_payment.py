@@ -187,11 +187,12 @@ CHARGED_BY_US = (
     "facturer, facturation, "
     "abgebucht, abbuchen, abbuchung, belastet, berechnet, kassiert, "
     "addebitato, addebitata, addebitati, addebito, addebitare, prelevato, prelevati, scalato, scalati, "
-    "cobrado, cobrada, cobraram, cobrou, cobranca, debitado, descontado, "
+    "cobrado, cobrada, cobraram, cobrou, cobranca, debitado, descontado, debitaram, descontaram, "
     "afgeschreven, afschrijven, afschrijving, gedebiteerd, geincasseerd, incasseren, incasso"
 )
 AGAIN = (
     "again, once more, another, otra vez, de nuevo, nuevamente, volvieron a, vuelven a, volvio a, vuelve a, "
+    "vuelto a, "
     "otro, "
     "de nouveau, a nouveau, encore, un autre, une autre, wieder, schon wieder, erneut, nochmal, nochmals, "
     "noch eine, noch einmal, di nuovo, ancora, nuovamente, un altro, un altra, de novo, outra vez, "

@@ -283,6 +283,8 @@ BATCHES = {
 KNOWN_MISSES: dict[str, str] = {
     "is the cheese sent chilled? it's brutally hot where I live": "no longer anger (a weather clause); but "
     "English 'sent' is no Shipping word in the lexicon (not this work's files), so it falls back",
+    "how come you billed me again? I unsubscribed weeks ago": "compliance reads 'I unsubscribed' as an "
+    "opt-out before any escalation (nlp_compliance, not this work's files)",
 }
 
 
