@@ -236,6 +236,7 @@ _ANGER_PHRASES = re.compile(
     r"n importe quoi|quelle blague|(?:c est )?une blague|foutez de (?:moi|nous)|en colere|service nul|"
     r"(?:ein|so ein|was fur ein) (?:witz|mist)|was soll (?:der|das)|"
     r"(?:uma|que) piada|puta da vida|puto da vida|"
+    r"(?:ist|seid ihr|seid|sind|sind sie) (?:\w+ )?mist|"
     r"(?:een|wat een) grap|te gek voor woorden|wat een (?:bagger|puinhoop|service)|"
     r"(?:che|una) vergogna|che schifo)\b"
     # A solution or a refund demanded: "exijo una solución", "pretendo una soluzione", "ich verlange eine
@@ -315,6 +316,14 @@ _SLIP_WORDS = re.compile(
 )
 
 
+# Said to the shop: "you sent the wrong jacket by mistake" is the shop's slip, "if you call this quality, your
+# shop is crap" a judgement of the shop.
+_YOU = wordset(
+    "you your ur yours youve youre yall tu tus usted ustedes vosotros vuestro vuestra vous votre vos ihr "
+    "euer eure euch du dein deine voi vostro vostra vostri voce voces vc vcs jullie jij jouw uw"
+)
+
+
 def _tone(text: Text) -> float:
     raw = _NOT_ANGER_FACES.sub(" ", _NOT_ENGLISH_TONE.sub(" ", text.raw))
     # the weather is read without the words that say how hot it is ("it's brutally hot here")
@@ -326,7 +335,7 @@ def _tone(text: Text) -> float:
         for near in range(index - _WEATHER_REACH, index + _WEATHER_REACH + 1)
     }
     raw = " ".join(token for index, token in enumerate(tokens) if index not in near_weather)
-    if _OWN_SLIP.search(text.folded):
+    if _OWN_SLIP.search(text.folded) and _YOU.isdisjoint(text.words):
         raw = _SLIP_WORDS.sub(" ", raw)
     return _sentiment().polarity_scores(raw)["compound"]
 
@@ -357,7 +366,8 @@ def _maybe_from(clause: tuple[str, ...]) -> int:
 
 def _meant_of_us(word: str, index: int, clause: tuple[str, ...]) -> bool:
     """An anger word said of the shop: not of a maybe, not of the weather."""
-    if word in _QUALITY_WORDS and index > _maybe_from(clause):
+    maybe = _maybe_from(clause)
+    if word in _QUALITY_WORDS and index > maybe and _YOU.isdisjoint(clause[maybe:index]):
         return False
     near = clause[max(0, index - _WEATHER_REACH) : index + _WEATHER_REACH + 1]
     return word not in _INTENSITY_WORDS or _WEATHER.isdisjoint(near)

@@ -179,20 +179,29 @@ CANCELLED = (
     "cancelei, cancelou, cancelaram, encerrei, encerrado, encerrada, desativei, "
     "opgezegd, stopgezet, geannuleerd, beeindigd, afgemeld"
 )
+# Charges taken, not asked about: no infinitive ("will you charge shipping again?", "me van a cobrar otra
+# vez?") and no "be charged" ("will I still be charged?").
 CHARGED_BY_US = (
-    "charged, charge, charging, billed, billing, debited, take money, took money, taken money, "
-    "took my money, taken my money, take my money, "
-    "cobrar, cobraron, cobrado, cobrada, cobran, cobro, cargo, cargaron, descontaron, debitaron, "
-    "debite, debitee, debiter, preleve, prelevee, prelevez, prelever, prelevement, facture, facturez, "
-    "facturer, facturation, "
-    "abgebucht, abbuchen, abbuchung, belastet, berechnet, kassiert, "
-    "addebitato, addebitata, addebitati, addebito, addebitare, prelevato, prelevati, scalato, scalati, "
+    "(?<!be )charged, charging, (?<!be )billed, billing, (?<!be )debited, took money, taken money, "
+    "took my money, taken my money, taking money, taking my money, took the money, taken the money, "
+    "did you take money, did you take my money, did you take the money, "
+    "cobraron, cobrado, cobrada, cobran, cobrais, cargo, cargaron, descontaron, debitaron, "
+    "debite, debitee, preleve, prelevee, prelevez, prelevement, facture, facturez, facturation, "
+    "abgebucht, abbuchung, belastet, berechnet, kassiert, "
+    "addebitato, addebitata, addebitati, addebito, addebitate, prelevato, prelevati, scalato, scalati, "
     "cobrado, cobrada, cobraram, cobrou, cobranca, debitado, descontado, debitaram, descontaram, "
-    "afgeschreven, afschrijven, afschrijving, gedebiteerd, geincasseerd, incasseren, incasso"
+    "afgeschreven, afschrijving, gedebiteerd, geincasseerd, incasso"
+)
+# The charge and the "again" in one: "me habéis vuelto a cobrar", "continuate ad addebitare".
+CHARGED_AGAIN = (
+    "volvieron a cobrar, vuelven a cobrar, volvio a cobrar, vuelve a cobrar, vuelto a cobrar, "
+    "seguis cobrando, siguen cobrando, continuez a prelever, continuez de prelever, "
+    "continuate ad addebitare, continuate a addebitare, continuam cobrando, continuam a cobrar, "
+    "another charge, a second charge, a new charge"
 )
 AGAIN = (
-    "again, once more, another, otra vez, de nuevo, nuevamente, volvieron a, vuelven a, volvio a, vuelve a, "
-    "vuelto a, "
+    "again, once more, still, another, otra vez, de nuevo, nuevamente, volvieron a, vuelven a, volvio a, "
+    "vuelve a, vuelto a, "
     "otro, "
     "de nouveau, a nouveau, encore, un autre, une autre, wieder, schon wieder, erneut, nochmal, nochmals, "
     "noch eine, noch einmal, di nuovo, ancora, nuovamente, un altro, un altra, de novo, outra vez, "
@@ -281,7 +290,10 @@ def _patterns() -> tuple[re.Pattern, ...]:
         rf"|{charging}\b(?: \w+){{0,3}}? {still})\b"
     )
     cancelled, charge, again = _either(CANCELLED), _either(CHARGED_BY_US), _either(AGAIN)
-    charged_again = rf"(?:\b{charge}\b(?: \w+){{0,3}}? {again}\b|\b{again}\b(?: \w+){{0,3}}? {charge}\b)"
+    charged_again = (
+        rf"(?:\b{charge}\b(?: \w+){{0,3}}? {again}\b|\b{again}\b(?: \w+){{0,3}}? {charge}\b"
+        rf"|\b{_either(CHARGED_AGAIN)}\b)"
+    )
     charged_after_cancelling = re.compile(
         rf"\b{cancelled}\b(?: \w+){{0,12}}? {charged_again}|{charged_again}(?: \w+){{0,12}}? {cancelled}\b"
     )

@@ -264,6 +264,32 @@ S I cancelled the green one, is delivery still free now?
 S cancelé los cojines, ¿cuánto sale el envío ahora?
 """
 
+# Probes written after AFTER_CHANGES against the new readings (tuned on: they showed that a slip or a maybe
+# said to the shop, "you … by mistake", "if … you are garbage", is still anger, and that a charge asked about,
+# "will you charge shipping again?", is no charge taken).
+PROBES_AFTER = """
+E you guys sent me the wrong jacket by mistake, what now?
+E your warehouse accidentally shipped the wrong item again
+E if you call this quality then your shop is crap
+E if this is how you treat customers you are garbage
+E I cancelled my order and you still took the money
+E we cancelled the plan in august and there's another charge on my statement
+es si esto es lo que vendéis, sois una basura
+fr si c'est ça votre qualité, votre boutique est nulle
+de wenn ihr so mit Kunden umgeht, seid ihr echt Mist
+it se trattate così i clienti, fate schifo
+pt se vocês tratam cliente assim, são um lixo
+nl als jullie zo met klanten omgaan, zijn jullie waardeloos
+S I cancelled the red one, will you charge shipping again?
+S I cancelled the lamp, will I still be charged for delivery?
+es cancelé el pedido, ¿me van a cobrar el envío otra vez si lo vuelvo a pedir?
+fr j'ai annulé la lampe, la livraison sera facturée à nouveau ?
+de ich habe storniert, kann ich nochmal bestellen und was kostet der Versand?
+it ho annullato l'ordine, se lo rifaccio pago di nuovo la spedizione?
+pt cancelei o pedido e quero comprar outra vez, o frete é grátis?
+nl ik heb geannuleerd en wil opnieuw bestellen, wat kost de verzending?
+"""
+
 BATCHES = {
     "charged_after_cancelling": CHARGED_AFTER_CANCELLING,
     "wallet_keeps_failing": WALLET_KEEPS_FAILING,
@@ -277,6 +303,7 @@ BATCHES = {
     "scam_worry": SCAM_WORRY,
     "traps": TRAPS,
     "after_changes": AFTER_CHANGES,
+    "probes_after": PROBES_AFTER,
 }
 
 # Cases the router still misses, with why (strict: a fix shows).
