@@ -11,7 +11,10 @@ Written by hand for this work, in fresh words, from the kinds only (no blind set
 - traps: real anger, real payment failures and cart changes that go with them stay escalations.
 
 A TUNING set: the router was changed against it, so its score says nothing about unseen text.
-First run on 09b51b8 (unchanged router): 113/157 (72.0 %), see FIRST_RUN below.
+First run on 09b51b8 (unchanged router): 113/157 (72.0 %), see FIRST_RUN below; after the changes 156/157
+(1 known miss). AFTER_CHANGES (written after the first changes) 21/26 on its first run, 24/26 now (2 known
+misses outside nlp_intents/nlp_payment). PROBES_AFTER: see its note. The blind sets' accuracy (test_routing_
+languages.py, summary lines only) moved only up: sets 17, 31, 33, 37, 53, 54, 55, 57 by 0.3-2.1 points.
 
 Labels as in test_routing_replies_tuning.py: E escalation, S shipping, R returns, A availability, F fallback,
 N anything but an acknowledgement.
@@ -266,7 +269,9 @@ S cancelé los cojines, ¿cuánto sale el envío ahora?
 
 # Probes written after AFTER_CHANGES against the new readings (tuned on: they showed that a slip or a maybe
 # said to the shop, "you … by mistake", "if … you are garbage", is still anger, and that a charge asked about,
-# "will you charge shipping again?", is no charge taken).
+# "will you charge shipping again?", is no charge taken). On 0077de6 six of its eight English lines were
+# misrouted (the two slips, the two "if … you" lines, "you still took the money" and "charge shipping
+# again"); the other-language lines were written after, then all 20 pass.
 PROBES_AFTER = """
 E you guys sent me the wrong jacket by mistake, what now?
 E your warehouse accidentally shipped the wrong item again
