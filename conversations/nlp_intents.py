@@ -208,7 +208,8 @@ _ANGER_WORDS = wordset(
     "hate angry fraud liar liars rip ripoff joke pathetic incompetent sucks crap shit garbage idiots "
     "estafa estafadores harto harta molesto molesta pesimo pesima basura ridiculo enojado enojada "
     "mierda fraude verguenza inaceptable horrible "
-    "arnaque arnaqueurs escroquerie escrocs honteux inadmissible inacceptable merde putain nul nuls "
+    "arnaque arnaqueurs escroquerie escrocs honteux inadmissible inacceptable merde putain nul nuls nulle "
+    "nulles "
     "betrug betruger abzocke unverschamt frechheit scheisse unmoglich katastrophe "
     "truffa truffatori vergogna schifo vergognoso inaccettabile pessimo ridicolo "
     "golpe golpistas absurdo vergonha pessimo horrivel ridiculo porcaria lixo "
@@ -235,6 +236,7 @@ _ANGER_PHRASES = re.compile(
     r"n importe quoi|quelle blague|(?:c est )?une blague|foutez de (?:moi|nous)|en colere|service nul|"
     r"(?:ein|so ein|was fur ein) (?:witz|mist)|was soll (?:der|das)|"
     r"(?:uma|que) piada|puta da vida|puto da vida|"
+    r"(?:ist|seid ihr|seid|sind|sind sie) (?:\w+ )?mist|"
     r"(?:een|wat een) grap|te gek voor woorden|wat een (?:bagger|puinhoop|service)|"
     r"(?:che|una) vergogna|che schifo)\b"
     # A solution or a refund demanded: "exijo una solución", "pretendo una soluzione", "ich verlange eine
@@ -285,19 +287,107 @@ _NOT_ENGLISH_TONE = re.compile(r"\b(?:die|sin)\b", re.IGNORECASE)
 _NOT_ANGER_FACES = re.compile("[😱😭😢😰😨😩😫😬😟😓😥😖]")
 
 
+# The weather: "un calor absurdo", "qui fa un caldo assurdo", "het is hier belachelijk warm", "it's brutally
+# hot where I live" say how hot it is where the shopper lives (a chilled parcel?), not how angry they are.
+_WEATHER = wordset(
+    "hot heat heatwave cold warm humid humidity weather temperature temperatures degrees calor caliente frio "
+    "clima temperatura grados bochorno chaleur chaud chaude froid canicule meteo degres hitze heiss kalt "
+    "kalte wetter temperaturen grad caldo afa freddo gradi quente graus mormaco heet hitte koud warmte "
+    "hittegolf temperatuur graden tropisch"
+)
+# Anger words that also only mean "very" or "very bad": said of the weather they are no anger.
+_INTENSITY_WORDS = wordset(
+    "ridiculous terrible horrible awful absurdo ridiculo horrivel assurdo ridicolo belachelijk unmoglich "
+    "pessimo insane unbearable brutal brutally"
+)
+# How far from the weather word its intensity is read: "calor absurdo", "brutally hot", "un caldo bestiale",
+# not "it's ridiculous that you left my parcel out in the heat".
+_WEATHER_REACH = 2
+
+# The shopper's own slip: "bought the wrong edition by mistake", "aus Versehen die falsche Ausgabe": the tone
+# reader scores "wrong" and "mistake" as anger at the shop.
+_OWN_SLIP = re.compile(
+    r"\b(?:by mistake|by accident|accidentally|accidently|mistakenly|por error|por equivocacion|sin querer|"
+    r"par erreur|par megarde|aus versehen|versehentlich|per sbaglio|per errore|por engano|sem querer|"
+    r"per ongeluk|per abuis)\b"
+)
+_SLIP_WORDS = re.compile(
+    r"\b(?:by mistake|by accident|accidentally|accidently|mistakenly|wrong|wrongly|mistake)\b", re.IGNORECASE
+)
+
+
+# Said to the shop: "you sent the wrong jacket by mistake" is the shop's slip, "if you call this quality, your
+# shop is crap" a judgement of the shop.
+_YOU = wordset(
+    "you your ur yours youve youre yall tu tus usted ustedes vosotros vuestro vuestra vous votre vos ihr "
+    "euer eure euch du dein deine voi vostro vostra vostri voce voces vc vcs jullie jij jouw uw"
+)
+
+
 def _tone(text: Text) -> float:
     raw = _NOT_ANGER_FACES.sub(" ", _NOT_ENGLISH_TONE.sub(" ", text.raw))
+    # the weather is read without the words that say how hot it is ("it's brutally hot here")
+    tokens = raw.split()
+    near_weather = {
+        near
+        for index, token in enumerate(tokens)
+        if not _WEATHER.isdisjoint(Text(token).words)
+        for near in range(index - _WEATHER_REACH, index + _WEATHER_REACH + 1)
+    }
+    raw = " ".join(token for index, token in enumerate(tokens) if index not in near_weather)
+    if _OWN_SLIP.search(text.folded) and _YOU.isdisjoint(text.words):
+        raw = _SLIP_WORDS.sub(" ", raw)
     return _sentiment().polarity_scores(raw)["compound"]
 
 
 # "can I return it if it's crap?", "se fa schifo", "als ie kut is": a word said of a maybe, not anger at us.
 _IF = wordset("if se si als wenn falls caso")
+# Words that judge a thing's quality: in a maybe's clause ("if the battery turns out crap", "si la batería
+# resulta ser una mierda", "e se la cassa suona da schifo") they are said of the maybe, however far from "if".
+_QUALITY_WORDS = wordset(
+    "crap shit garbage sucks terrible awful horrible useless junk rubbish mierda basura pesimo pesima "
+    "horrible nul nuls nulle nulles merde pourri pourrie scheisse mist schrott schifo pessimo pessima "
+    "porcaria lixo horrivel waardeloos waardeloze bagger kut troep"
+)
+# Spanish and Portuguese "se" is also "oneself" ("se envía"): an "if" only where a clause begins or after
+# "and", "but", "or".
+_SE_OPENS_AFTER = wordset("e y ma mas o ou and but")
+
+
+def _maybe_from(clause: tuple[str, ...]) -> int:
+    """Where a maybe begins in a clause ("if", "falls", "e se"), or the clause's length."""
+    for index, word in enumerate(clause):
+        if word in _IF and (word != "se" or index == 0 or clause[index - 1] in _SE_OPENS_AFTER):
+            return index
+        if word == "what" and clause[index + 1 : index + 2] == ("if",):
+            return index
+    return len(clause)
+
+
+def _meant_of_us(word: str, index: int, clause: tuple[str, ...]) -> bool:
+    """An anger word said of the shop: not of a maybe, not of the weather."""
+    maybe = _maybe_from(clause)
+    if word in _QUALITY_WORDS and index > maybe and _YOU.isdisjoint(clause[maybe:index]):
+        return False
+    near = clause[max(0, index - _WEATHER_REACH) : index + _WEATHER_REACH + 1]
+    return word not in _INTENSITY_WORDS or _WEATHER.isdisjoint(near)
+
+
+# "nulle part" is nowhere.
+_NOT_ANGER_BEFORE = {"nulle": ("part",), "nulles": ("part",)}
 
 
 def anger(text: Text) -> str | None:
     """Plainly upset (anger words, a very negative tone): a person should answer, not a rule."""
     said = text.words
-    words = [w for i, w in enumerate(said) if w in _ANGER_WORDS and _IF.isdisjoint(said[max(0, i - 3) : i])]
+    words = [
+        w
+        for i, w in enumerate(said)
+        if w in _ANGER_WORDS
+        and said[i + 1 : i + 2] != _NOT_ANGER_BEFORE.get(w)
+        and _IF.isdisjoint(said[max(0, i - 3) : i])
+        and all(_meant_of_us(w, clause.index(w), clause) for clause in text.clauses if w in clause)
+    ]
     if words:
         return f'frustrated ("{words[0]}")'
     if _ANGER_PHRASES.search(" ".join(text.words)):
@@ -398,7 +488,15 @@ _CART_CHANGE = re.compile(
     r"supprimez|supprimer|annulez|annuler|je garde|gardez|garder|entfernt|entferne|entfernen|streicht|"
     r"storniert|stornieren|behalte|behalten|togli|togliete|togliere|rimuovi|rimuovete|annulla|annullate|"
     r"tengo|tenete|tira|tirem|tirar|remova|remover|removam|cancele|cancelem|fico com|haal|verwijder|"
-    r"verwijderen|schrap|annuleer|ik houd|ik hou|houd|behoud)\b"
+    r"verwijderen|schrap|annuleer|ik houd|ik hou|houd|behoud|"
+    # "forget the black frame", "never mind the blue lamp", "lasciamo perdere la cornice nera": dropped
+    r"forget|never mind|nevermind|olvida|olvidate|olvidense|laisse tomber|laissez tomber|oublie|oubliez|"
+    r"vergiss|vergesst|lascia perdere|lasciamo perdere|lascia stare|esquece|esqueca|deixa pra la|"
+    r"laat maar zitten|vergeet|"
+    # done already: "I cancelled the green one", "quité los cojines", "ho tolto la lampada"
+    r"cancelled|canceled|removed|deleted|dropped|took out|taken out|took off|cancele|elimine|"
+    r"enleve|retire|supprime|annule|geloscht|storniert|rausgenommen|tolto|rimosso|annullato|cancellato|"
+    r"tirei|removi|cancelei|exclui|verwijderd|geannuleerd|weggehaald|eruit gehaald)\b"
 )
 
 

@@ -8,6 +8,7 @@ Data per language, phrases separated by ", " read on folded text (lower case, no
 - paid or charged (`CHARGED`), then "but", then no order or confirmation (`NO_ORDER`);
 - a bank transfer (`TRANSFERS`) the bank sent back (`SENT_BACK`), in either order, or a wrong IBAN;
 - a subscription (`SUBSCRIPTIONS`) still (`STILL`) charged for (`CHARGING`);
+- cancelled (`CANCELLED`), then charged again (`CHARGED_BY_US` near `AGAIN`), or the other way round;
 - a subscription to change (`subscription_change`): paused, cancelled or changed (`SUBSCRIPTION_CHANGES`),
   or its deliveries asked at another rhythm ("every 6 weeks instead of 4", `EVERY` … `INSTEAD`).
 A question about a means ("do you take Klarna?") names no failure and stays a question.
@@ -48,7 +49,8 @@ PAYMENT_FAILURES = {
     "cannot, unable to, said no, says no, rejecting, rejects, refusing, refuses, blocked, bouncing, bounced, "
     "froze, freezes, "
     "frozen, freezing, hangs, keeps loading, keeps spinning, wont stop loading, disappears, disappeared, "
-    "vanishes, stops at, stops on, stuck at, stuck on, gets stuck, got stuck",
+    "vanishes, stops at, stops on, stuck at, stuck on, gets stuck, got stuck, timing out, times out, "
+    "timed out",
     "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, declinada, declinado, error, falla, "
     "fallo, fallando, no funciona, no va(?! a), no pasa, no se procesa, no procesa, cargando, no hace nada,"
     " no acepta, no me acepta, da error, bloqueado, bloqueada, no me pasa, no se completa, no se completo, "
@@ -68,14 +70,16 @@ PAYMENT_FAILURES = {
     "(?:\\w+ ){0,3}nicht), akzeptiert(?= (?:\\w+ ){0,3}nicht), blockiert, gesperrt, zuruckgewiesen, "
     "zuruckgebucht, friert ein, eingefroren, sturzt ab, abgesturzt, verschwindet, friert, hort nicht auf zu "
     "laden, ladt und ladt, ladt ewig, ging nicht, "
-    "nicht ging, nicht durchgegangen, brach ab, brach mittendrin ab, abgebrochen",
+    "nicht ging, nicht durchgegangen, brach ab, brach mittendrin ab, abgebrochen, "
+    # "schlägt dauernd fehl", "schlägt bei mir immer wieder fehl": the verb's two halves apart
+    "schlagt(?: \\w+){1,4} fehl",
     "it": "rifiutata, rifiutato, rifiuta, respinta, respinto, errore, fallita, fallito, non funziona, "
     "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla, non "
     "accetta, "
     "non autorizzato, non autorizzata, negato, negata, non prende, non riesco, impossibile, si pianta, "
     "crasha, si e bloccata, si e bloccato, sparisce, scompare, non smette di caricare, carica all infinito, "
     "si ferma a, si ferma al, si ferma su, si ferma sempre, si e fermato a meta, si e fermata a meta, "
-    "si e interrotto, si e interrotta",
+    "si e interrotto, si e interrotta, fallire, fallisce, falliscono",
     "pt": "recusado, recusada, recusou, negada, negado, erro, falhou, falha, trava, travou, travando, "
     "nao passa, nao funciona, nao ta caindo, nao cai, nao caiu, nao foi confirmado, nao gera, nao finaliza,"
     " nao aprovado, nao aprovada, nao aprovou, reprovado, reprovou, nao autorizado, nao vai(?! (?:ser|"
@@ -160,6 +164,50 @@ CHARGING = (
     "incasseren"
 )
 
+# "I cancelled in October but you charged my card again", "Abo gekündigt, trotzdem wieder abgebucht",
+# "abbonamento disdetto, eppure un altro addebito": a cancellation (said done, in the past) and a charge taken
+# again by the shop, within a dozen words, in either order. The shopper paying again ("paid", "pagué") is
+# their own act.
+CANCELLED = (
+    "cancelled, canceled, ended, terminated, unsubscribed, stopped it, "
+    "cancele, cancelado, cancelada, cancelamos, di de baja, me di de baja, dado de baja, dada de baja, "
+    "anule, anulado, anulada, "
+    "resilie, resiliee, annule, annulee, desabonne, desabonnee, desinscrit, desinscrite, "
+    "gekundigt, storniert, beendet, abgemeldet, abbestellt, "
+    "disdetto, disdetta, annullato, annullata, cancellato, cancellata, disattivato, disattivata, "
+    "disiscritto, disiscritta, "
+    "cancelei, cancelou, cancelaram, encerrei, encerrado, encerrada, desativei, "
+    "opgezegd, stopgezet, geannuleerd, beeindigd, afgemeld"
+)
+# Charges taken, not asked about: no infinitive ("will you charge shipping again?", "me van a cobrar otra
+# vez?") and no "be charged" ("will I still be charged?").
+CHARGED_BY_US = (
+    "(?<!be )charged, charging, (?<!be )billed, billing, (?<!be )debited, took money, taken money, "
+    "took my money, taken my money, taking money, taking my money, took the money, taken the money, "
+    "did you take money, did you take my money, did you take the money, "
+    "cobraron, cobrado, cobrada, cobran, cobrais, cargo, cargaron, descontaron, debitaron, "
+    "debite, debitee, preleve, prelevee, prelevez, prelevement, facture, facturez, facturation, "
+    "abgebucht, abbuchung, belastet, berechnet, kassiert, "
+    "addebitato, addebitata, addebitati, addebito, addebitate, prelevato, prelevati, scalato, scalati, "
+    "cobrado, cobrada, cobraram, cobrou, cobranca, debitado, descontado, debitaram, descontaram, "
+    "afgeschreven, afschrijving, gedebiteerd, geincasseerd, incasso"
+)
+# The charge and the "again" in one: "me habéis vuelto a cobrar", "continuate ad addebitare".
+CHARGED_AGAIN = (
+    "volvieron a cobrar, vuelven a cobrar, volvio a cobrar, vuelve a cobrar, vuelto a cobrar, "
+    "seguis cobrando, siguen cobrando, continuez a prelever, continuez de prelever, "
+    "continuate ad addebitare, continuate a addebitare, continuam cobrando, continuam a cobrar, "
+    "another charge, a second charge, a new charge"
+)
+AGAIN = (
+    "again, once more, still, another, otra vez, de nuevo, nuevamente, volvieron a, vuelven a, volvio a, "
+    "vuelve a, vuelto a, "
+    "otro, "
+    "de nouveau, a nouveau, encore, un autre, une autre, wieder, schon wieder, erneut, nochmal, nochmals, "
+    "noch eine, noch einmal, di nuovo, ancora, nuovamente, un altro, un altra, de novo, outra vez, "
+    "novamente, outra, nova, weer, opnieuw, nog een keer, nogmaals, nog een"
+)
+
 # "pause my coffee subscription for a month", "suspendre mon abonnement", "Abo pausieren", "sospendere
 # l'abbonamento": a change to a standing order only a person can make. A word naming a subscription
 # (`SUBSCRIPTIONS`, also ending a compound: "koffieabonnement", "Kaffee-Abo") with a change asked of it
@@ -219,7 +267,7 @@ def _either(*tables: str) -> str:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, ...]:
     means, failure = _either(*PAYMENT_MEANS.values()), _either(*PAYMENT_FAILURES.values())
     charged, twice = _either(*CHARGED.values()), _either(*TWICE.values())
     near = re.compile(rf"\b{means}\b{_GAP}{failure}\b|\b{failure}\b{_GAP}{means}\b")
@@ -241,7 +289,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Patt
         rf"\b{subscription}\b(?: \w+){{0,8}}? (?:{still}\b(?: \w+){{0,3}}? {charging}"
         rf"|{charging}\b(?: \w+){{0,3}}? {still})\b"
     )
-    return said, near, double, no_order, sent_back, still_charged
+    cancelled, charge, again = _either(CANCELLED), _either(CHARGED_BY_US), _either(AGAIN)
+    charged_again = (
+        rf"(?:\b{charge}\b(?: \w+){{0,3}}? {again}\b|\b{again}\b(?: \w+){{0,3}}? {charge}\b"
+        rf"|\b{_either(CHARGED_AGAIN)}\b)"
+    )
+    charged_after_cancelling = re.compile(
+        rf"\b{cancelled}\b(?: \w+){{0,12}}? {charged_again}|{charged_again}(?: \w+){{0,12}}? {cancelled}\b"
+    )
+    return said, near, double, no_order, sent_back, still_charged, charged_after_cancelling
 
 
 @cache
@@ -274,8 +330,8 @@ def subscription_change(words: tuple[str, ...]) -> str | None:
 def payment_trouble(words: tuple[str, ...]) -> str | None:
     """The words that say a payment failed or went wrong, or None."""
     folded = " ".join(words)
-    said, near, double, no_order, sent_back, still_charged = _patterns()
-    for pattern in (said, double, no_order, sent_back, still_charged):
+    said, near, double, no_order, sent_back, still_charged, charged_after_cancelling = _patterns()
+    for pattern in (said, double, no_order, sent_back, still_charged, charged_after_cancelling):
         match = pattern.search(folded)
         if match:
             return match[0]

@@ -1,0 +1,378 @@
+"""Escalation tuning (issue #16): when a person must answer and when the tone or a cart change only seems to
+ask for one.
+
+Written by hand for this work, in fresh words, from the kinds only (no blind set was read):
+- a subscription cancelled last month yet charged again, and a wallet payment that keeps failing: a person
+  (E), where the router gave the fallback;
+- a Shipping, Returns or Availability question after an item taken out of the cart, a rude word said of a
+  maybe ("if the battery is crap"), a "forget it" opener, "wrong … by mistake", a checkout left because the
+  postage was not shown, a hot city, "enough dithering": the rule, where the router escalated;
+- "is this a scam?" stays with a person;
+- traps: real anger, real payment failures and cart changes that go with them stay escalations.
+
+A TUNING set: the router was changed against it, so its score says nothing about unseen text.
+First run on 09b51b8 (unchanged router): 113/157 (72.0 %), see FIRST_RUN below; after the changes 156/157
+(1 known miss). AFTER_CHANGES (written after the first changes) 21/26 on its first run, 24/26 now (2 known
+misses outside nlp_intents/nlp_payment). PROBES_AFTER: see its note. The blind sets' accuracy (test_routing_
+languages.py, summary lines only) moved only up: sets 17, 31, 33, 37, 53, 54, 55, 57 by 0.3-2.1 points.
+
+Labels as in test_routing_replies_tuning.py: E escalation, S shipping, R returns, A availability, F fallback,
+N anything but an acknowledgement.
+"""
+
+import pytest
+
+from conversations.router import Step
+from tests.conversations.test_routing_gaps import route_text  # noqa: F401 (fixture)
+from tests.conversations.test_routing_languages import english_rules_store  # noqa: F401 (fixture)
+from tests.conversations.test_routing_replies_tuning import LABELS
+
+FIRST_RUN = (
+    "113/157 on 09b51b8: charged after cancelling 0/21 (fallback, 2 Availability, 1 Shipping), wallet "
+    "keeps failing 12/16, rude word in a maybe 8/15, forget-it openers 13/14, wrong by mistake 12/14, "
+    "hot city 6/14 (anger words, tone), traps 17/18; removed-then-shipping, stopped at checkout, dithering "
+    "and scam all passed"
+)
+
+# Cancelled, then charged again: only a person can look at the bank and the subscription.
+CHARGED_AFTER_CANCELLING = """
+E I cancelled my subscription in October but you charged my card again this month
+E cancelled the coffee plan last month and got billed again on the 3rd??
+E i ended my membership weeks ago, why did you take money again?
+es Cancelé la suscripción en octubre y este mes me volvieron a cobrar
+es di de baja el plan el mes pasado pero me han cobrado otra vez
+es cancelé el abono hace un mes y hoy me vuelve a aparecer el cargo en la tarjeta
+fr J'ai résilié mon abonnement en octobre mais vous avez de nouveau débité ma carte ce mois-ci
+fr abonnement annulé le mois dernier et pourtant prélevé à nouveau
+fr j'ai annulé en octobre, pourquoi vous me facturez encore ce mois ci ?
+de Ich habe das Abo im Oktober gekündigt, trotzdem wurde diesen Monat wieder abgebucht
+de hab letzten Monat gekündigt und ihr habt schon wieder Geld abgebucht
+de Mitgliedschaft ist seit September gekündigt, warum wird meine Karte erneut belastet?
+it Ho disdetto l'abbonamento a ottobre ma questo mese mi avete addebitato di nuovo
+it abbonamento disdetto il mese scorso, eppure mi è arrivato un altro addebito
+it ho annullato a ottobre ma mi avete prelevato ancora i soldi questo mese
+pt Cancelei a assinatura em outubro mas me cobraram de novo este mês
+pt cancelei mês passado e vocês cobraram outra vez no cartão
+pt já tinha cancelado a mensalidade e veio outra cobrança na fatura
+nl Ik heb mijn abonnement in oktober opgezegd maar deze maand is er weer afgeschreven
+nl vorige maand opgezegd en toch opnieuw geld afgeschreven
+nl lidmaatschap al in september stopgezet, waarom wordt er nog een keer geïncasseerd?
+"""
+
+# A wallet payment that keeps failing.
+WALLET_KEEPS_FAILING = """
+E paying with paypal keeps failing on my phone
+E Apple Pay keeps timing out at the last step
+E google pay fails every single time I try
+es el pago con PayPal falla todo el rato
+es intento pagar con Bizum y me da error una y otra vez
+fr le paiement par PayPal échoue à chaque fois
+fr Apple Pay plante systématiquement au moment de valider
+de Zahlung mit PayPal schlägt dauernd fehl
+de Klarna schlägt bei mir immer wieder fehl
+de Google Pay bricht jedes Mal ab
+it il pagamento con PayPal continua a fallire
+it con Satispay mi dà sempre errore
+pt o pagamento pelo PayPal fica dando erro
+pt tento pagar com Apple Pay e sempre falha
+nl betalen met PayPal mislukt steeds
+nl iDEAL geeft telkens een foutmelding
+"""
+
+# An item taken out of the cart, then a Shipping question.
+REMOVED_THEN_SHIPPING = """
+S I took the lamp out of my basket, what's delivery to Leeds now?
+S removed the rug from the cart, is shipping still free?
+S deleted the second mug, how much is delivery now?
+es quité la alfombra del carrito, ¿cuánto es el envío a Sevilla ahora?
+es He eliminado los cojines de la cesta, ¿sigue siendo gratis el envío?
+fr j'ai enlevé la lampe du panier, combien coûte la livraison à Lyon maintenant ?
+fr J'ai retiré le tapis, la livraison est toujours gratuite ?
+de Ich habe die Lampe aus dem Warenkorb entfernt, was kostet der Versand nach Köln jetzt?
+de Teppich rausgenommen, ist der Versand noch kostenlos?
+it ho tolto la lampada dal carrello, quanto costa ora la spedizione a Bologna?
+it Ho rimosso il tappeto, la spedizione è ancora gratuita?
+pt tirei a luminária do carrinho, quanto fica o frete para Curitiba agora?
+pt Removi o tapete do carrinho, o envio continua grátis?
+nl ik heb de lamp uit mijn mandje gehaald, wat kost de verzending naar Utrecht nu?
+nl Kussens verwijderd, is de verzending nog steeds gratis?
+"""
+
+# A rude word said of a maybe: a returns question.
+RUDE_WORD_IN_A_MAYBE = """
+R if the battery turns out crap, can I send it back within 30 days?
+R what if the speaker sounds like garbage, can I return it?
+R in case the fabric is rubbish, do I get a refund?
+es si la batería resulta ser una mierda, ¿puedo devolverla en 30 días?
+es y si el altavoz suena fatal, ¿se puede devolver?
+fr si la batterie est nulle, je peux la renvoyer sous 30 jours ?
+fr et si l'enceinte est pourrie, je peux me faire rembourser ?
+de falls der Akku Mist ist, kann ich ihn innerhalb von 30 Tagen zurückschicken?
+de wenn der Lautsprecher scheiße klingt, kann ich ihn zurückgeben?
+it se la batteria fa schifo, posso restituirla entro 30 giorni?
+it e se la cassa suona da schifo, me la rimborsate?
+pt se a bateria for uma porcaria, posso devolver em 30 dias?
+pt e se a caixinha de som for um lixo, dá pra devolver?
+nl als de accu waardeloos is, kan ik hem binnen 30 dagen terugsturen?
+nl en als de speaker kut klinkt, kan ik hem dan retourneren?
+"""
+
+# "Forget it" openers: a change of mind, not anger.
+FORGET_IT_OPENERS = """
+R forget the black frame, can I exchange it for the red one if my daughter doesn't like it?
+R never mind the blue lamp, can I return it if it's too bright?
+es olvídate del marco negro, ¿lo puedo cambiar por el rojo si a mi hija no le gusta?
+es déjalo, ¿puedo devolver la lámpara si no me convence?
+fr laisse tomber le cadre noir, je peux l'échanger contre le rouge si ma fille n'aime pas ?
+fr oubliez ma question d'avant, je peux retourner la lampe si elle ne va pas ?
+de vergiss den schwarzen Rahmen, kann ich ihn gegen den roten umtauschen, falls er der Tochter nicht gefällt?
+de egal, kann ich die Lampe zurückgeben, wenn sie nicht passt?
+it lasciamo perdere la cornice nera, posso cambiarla con la rossa se a mia figlia non piace?
+it lascia perdere, posso restituire la lampada se non mi convince?
+pt esquece a moldura preta, dá pra trocar pela vermelha se minha filha não gostar?
+pt deixa pra lá, posso devolver a luminária se não gostar?
+nl laat maar zitten met dat zwarte lijstje, kan ik het ruilen voor het rode als mijn dochter het niet wil?
+nl laat maar zitten, kan ik de lamp retourneren als hij tegenvalt?
+"""
+
+# "Wrong … by mistake": the shopper's own slip, a returns question.
+WRONG_BY_MISTAKE = """
+R can I get a refund on an ebook if I bought the wrong edition by mistake?
+R I accidentally ordered the wrong version, can I return it?
+es ¿me devuelven el dinero del ebook si compré la edición equivocada por error?
+es pedí el modelo equivocado sin querer, ¿lo puedo devolver?
+fr je peux être remboursé pour un ebook si j'ai pris la mauvaise édition par erreur ?
+fr j'ai commandé le mauvais modèle par erreur, je peux le retourner ?
+de bekomme ich eine Erstattung für ein E-Book, wenn ich aus Versehen die falsche Ausgabe gekauft habe?
+de versehentlich das falsche Modell bestellt, kann ich es zurückschicken?
+it posso avere un rimborso per un ebook se ho comprato per sbaglio l'edizione sbagliata?
+it ho ordinato il modello sbagliato per errore, posso fare il reso?
+pt consigo reembolso de um ebook se comprei a edição errada por engano?
+pt pedi o modelo errado sem querer, posso devolver?
+nl kan ik mijn geld terugkrijgen voor een e-book als ik per ongeluk de verkeerde editie heb gekocht?
+nl per ongeluk het verkeerde model besteld, kan ik het retourneren?
+"""
+
+# Left at checkout because the postage was not shown: a Shipping question.
+STOPPED_AT_CHECKOUT_FOR_POSTAGE = """
+S I stopped at checkout because the shipping cost to Austria wasn't shown, what does it cost?
+S gave up at checkout, it never showed the delivery price for Belgium. how much is it?
+es me quedé en el pago porque no salía el coste de envío a Austria, ¿cuánto es?
+es dejé la compra a medias porque no aparecían los gastos de envío a Portugal, ¿cuánto son?
+fr je me suis arrêté au paiement car les frais de livraison pour l'Autriche ne s'affichaient pas, combien ?
+fr j'ai abandonné au panier, les frais de port vers la Belgique n'apparaissaient pas, ça coûte combien ?
+de ich habe an der Kasse aufgehört, weil die Versandkosten nach Österreich fehlten wurden, was kostet es?
+de bin an der Kasse stehen geblieben, die Versandkosten nach Belgien standen nirgends. wie viel ist es?
+it mi sono fermata al pagamento perché non si vedevano le spese di spedizione per l'Austria, quanto costano?
+it ho lasciato perdere al checkout, le spese di spedizione per il Belgio non comparivano, quanto sono?
+pt parei no checkout porque não aparecia o frete para a Áustria, quanto custa?
+pt desisti no pagamento porque o valor do envio para Portugal não aparecia, quanto é?
+nl ik stopte bij het afrekenen omdat de verzendkosten naar Oostenrijk niet werden getoond, wat kost het?
+nl bij de kassa afgehaakt, de verzendkosten naar België stonden er niet bij. hoeveel is het?
+"""
+
+# A hot city: a shipping question, not anger.
+HOT_CITY = """
+S is the cheese sent chilled? it's brutally hot where I live
+S does the chocolate ship with ice packs? the heat here is insane
+es ¿el queso se envía refrigerado? vivo en una ciudad con un calor absurdo
+es ¿el envío del chocolate es refrigerado? aquí hace un calor horrible
+fr le fromage est-il expédié au frais ? il fait une chaleur horrible chez moi
+fr la livraison du chocolat se fait au frais ? ici la chaleur est insupportable
+de wird der Käse beim Versand gekühlt? bei uns ist es unerträglich heiß
+de ist der Versand der Schokolade gekühlt? hier ist eine schreckliche Hitze
+it il formaggio viene spedito refrigerato? qui fa un caldo assurdo
+it la spedizione del cioccolato è refrigerata? qui c'è un caldo terribile
+pt o queijo é enviado refrigerado? moro numa cidade com um calor absurdo
+pt o envio do chocolate é refrigerado? aqui faz um calor horrível
+nl wordt de kaas gekoeld verzonden? het is hier belachelijk warm
+nl is de verzending van de chocolade gekoeld? hier is het vreselijk heet
+"""
+
+# Done hesitating: an availability question, not anger.
+DONE_DITHERING = """
+A enough dithering lol, do you have the sofa in grey?
+A ok stop wasting my own time haha, is the armchair in stock in green?
+es basta de dudar jaja, ¿tenéis el sofá disponible en gris?
+fr bon, assez hésité mdr, le canapé est-il disponible en gris ?
+de genug rumgeeiert haha, ist das Sofa in Grau auf Lager?
+it basta tentennare ahah, il divano è disponibile in grigio?
+pt chega de enrolar kkk, o sofá está disponível em cinza?
+nl genoeg getwijfeld haha, is de bank op voorraad in grijs?
+"""
+
+# A scam worry: a person answers it (kept as it is).
+SCAM_WORRY = """
+E is this legit or a scam? never heard of you
+es ¿esto es de fiar o es una estafa? nunca había oído hablar de vosotros
+fr c'est sérieux ou une arnaque ? je ne vous connais pas
+de ist das seriös oder Betrug? nie von euch gehört
+it è affidabile o è una truffa? non vi ho mai sentiti
+pt isso é confiável ou é golpe? nunca ouvi falar de vocês
+nl is dit betrouwbaar of oplichterij? nooit van jullie gehoord
+"""
+
+# Traps: real anger, real payment failures, a cancellation with no charge.
+TRAPS = """
+E you charged me again even though I cancelled, this is a joke
+E the battery is crap, I want my money back now
+E forget it, your shop is useless
+E I removed the lamp and now the payment keeps failing
+es me cobraron otra vez después de cancelar, es una vergüenza
+es la batería es una mierda, quiero mi dinero ya
+fr vous m'avez encore prélevé alors que j'ai résilié, c'est une arnaque
+fr laissez tomber, votre boutique est nulle
+de ihr habt schon wieder abgebucht obwohl ich gekündigt habe, Frechheit
+de vergiss es, euer Laden ist eine Katastrophe
+it lasciamo perdere, siete dei truffatori
+it mi avete addebitato di nuovo dopo la disdetta, vergognatevi
+pt me cobraram de novo depois de cancelar, que palhaçada
+pt deixa pra lá, vocês são uns golpistas
+nl laat maar zitten, wat een waardeloze service
+nl weer afgeschreven terwijl ik had opgezegd, schandalig
+S I cancelled the first order last month, when would a new one be delivered?
+S PayPal works fine for me, how much is delivery to Austria?
+"""
+
+# Written after the first changes, in fresh words, before running them: the same kinds and traps for the new
+# readings (the weather, a maybe, a slip, a cancellation) where a person is still the answer. First run on
+# f8594e3: 21/26 (a trap lost: "ridiculous … in the heat"; "cancelled the green one" not read as a cart
+# change; "debitaram", "habéis vuelto a cobrar" unknown; "I unsubscribed weeks ago" read as an opt-out).
+AFTER_CHANGES = """
+E we cancelled the plan in august and there's another charge on my statement
+E how come you billed me again? I unsubscribed weeks ago
+es me di de baja en septiembre y me habéis vuelto a cobrar
+fr résilié depuis septembre et encore un prélèvement ce mois-ci
+de Abo ist längst gekündigt, heute wurde schon wieder etwas abgebucht
+it abbonamento cancellato da mesi ma continuate ad addebitare
+pt cancelei em setembro e hoje debitaram de novo
+nl ik had opgezegd maar jullie hebben weer geld afgeschreven
+E checkout with apple pay keeps timing out
+de die Bezahlung mit Apple Pay schlägt ständig fehl
+R if the zip turns out rubbish can I still send it back?
+es si al final la tela es una basura, ¿se puede devolver?
+it se le cuffie fanno schifo, posso fare il reso?
+nl als het matras bagger is, mag ik het dan retourneren?
+R I picked the wrong colour by accident, is an exchange possible?
+de versehentlich die falsche Farbe genommen, geht ein Umtausch?
+S do the chocolates get delivered cool? it's crazy hot here in July
+pt a entrega dos chocolates é refrigerada? aqui o calor é absurdo
+it la spedizione del gelato è refrigerata? qui fa un caldo bestiale
+A never mind the oak table, is the walnut one in stock?
+E it's ridiculous that you left my parcel out in the heat for hours
+E if you don't refund me I'm reporting you, scammers
+E la batería es una porquería y nadie responde, quiero una solución
+E j'ai résilié et vous continuez à prélever, c'est scandaleux
+S I cancelled the green one, is delivery still free now?
+S cancelé los cojines, ¿cuánto sale el envío ahora?
+"""
+
+# Probes written after AFTER_CHANGES against the new readings (tuned on: they showed that a slip or a maybe
+# said to the shop, "you … by mistake", "if … you are garbage", is still anger, and that a charge asked about,
+# "will you charge shipping again?", is no charge taken). On 0077de6 six of its eight English lines were
+# misrouted (the two slips, the two "if … you" lines, "you still took the money" and "charge shipping
+# again"); the other-language lines were written after, then all 20 pass.
+PROBES_AFTER = """
+E you guys sent me the wrong jacket by mistake, what now?
+E your warehouse accidentally shipped the wrong item again
+E if you call this quality then your shop is crap
+E if this is how you treat customers you are garbage
+E I cancelled my order and you still took the money
+E we cancelled the plan in august and there's another charge on my statement
+es si esto es lo que vendéis, sois una basura
+fr si c'est ça votre qualité, votre boutique est nulle
+de wenn ihr so mit Kunden umgeht, seid ihr echt Mist
+it se trattate così i clienti, fate schifo
+pt se vocês tratam cliente assim, são um lixo
+nl als jullie zo met klanten omgaan, zijn jullie waardeloos
+S I cancelled the red one, will you charge shipping again?
+S I cancelled the lamp, will I still be charged for delivery?
+es cancelé el pedido, ¿me van a cobrar el envío otra vez si lo vuelvo a pedir?
+fr j'ai annulé la lampe, la livraison sera facturée à nouveau ?
+de ich habe storniert, kann ich nochmal bestellen und was kostet der Versand?
+it ho annullato l'ordine, se lo rifaccio pago di nuovo la spedizione?
+pt cancelei o pedido e quero comprar outra vez, o frete é grátis?
+nl ik heb geannuleerd en wil opnieuw bestellen, wat kost de verzending?
+"""
+
+BATCHES = {
+    "charged_after_cancelling": CHARGED_AFTER_CANCELLING,
+    "wallet_keeps_failing": WALLET_KEEPS_FAILING,
+    "removed_then_shipping": REMOVED_THEN_SHIPPING,
+    "rude_word_in_a_maybe": RUDE_WORD_IN_A_MAYBE,
+    "forget_it_openers": FORGET_IT_OPENERS,
+    "wrong_by_mistake": WRONG_BY_MISTAKE,
+    "stopped_at_checkout_for_postage": STOPPED_AT_CHECKOUT_FOR_POSTAGE,
+    "hot_city": HOT_CITY,
+    "done_dithering": DONE_DITHERING,
+    "scam_worry": SCAM_WORRY,
+    "traps": TRAPS,
+    "after_changes": AFTER_CHANGES,
+    "probes_after": PROBES_AFTER,
+}
+
+# Cases the router still misses, with why (strict: a fix shows).
+KNOWN_MISSES: dict[str, str] = {
+    "is the cheese sent chilled? it's brutally hot where I live": "no longer anger (a weather clause); but "
+    "English 'sent' is no Shipping word in the lexicon (not this work's files), so it falls back",
+    "how come you billed me again? I unsubscribed weeks ago": "compliance reads 'I unsubscribed' as an "
+    "opt-out before any escalation (nlp_compliance, not this work's files)",
+}
+
+
+def _lines(block: str) -> list[tuple[str, str]]:
+    # "E text" (English) or "es text" (a language code before the text; the label is the batch's)
+    cases = []
+    for line in block.strip().splitlines():
+        head, text = line.split(" ", 1)
+        cases.append((head, text))
+    return cases
+
+
+def _labelled(batch: str, block: str) -> list[tuple[str, str, str]]:
+    rows, label = [], None
+    for head, text in _lines(block):
+        if head in LABELS:
+            label, language = head, "en"
+        else:
+            language = head
+        rows.append((language, label, text))
+    return rows
+
+
+CASES = [
+    pytest.param(
+        text,
+        label,
+        id=f"{batch}-{language}-{index}",
+        marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[text])] if text in KNOWN_MISSES else [],
+    )
+    for batch, block in BATCHES.items()
+    for index, (language, label, text) in enumerate(_labelled(batch, block))
+]
+
+
+def test_every_kind_is_written_in_the_seven_languages():
+    for batch, block in BATCHES.items():
+        assert {language for language, _, _ in _labelled(batch, block)} == {
+            "en",
+            "es",
+            "fr",
+            "de",
+            "it",
+            "pt",
+            "nl",
+        }, batch
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("text", "label"), CASES)
+def test_a_reply_is_escalated_only_when_a_person_should_answer(route_text, text, label):  # noqa: F811
+    # when
+    got = route_text(text)
+
+    # then
+    if label == "N":
+        assert got != Step.ACKNOWLEDGEMENT, f"{text!r}: read as an acknowledgement"
+    else:
+        assert got in LABELS[label], f"{text!r}: expected {' or '.join(LABELS[label])}, got {got}"
