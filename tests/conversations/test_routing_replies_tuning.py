@@ -3013,6 +3013,8 @@ KNOWN_MISSES: dict[str, str] = {
     "report with thanks it still reaches Sizing (as 'long enough' did before)",
     "Tô no ônibus, compro a mochila quando chegar em casa": "Portuguese 'no' (in the) is English and "
     "Spanish 'no': a reason before a plan that holds it reads as negated ('no me funciona, lo compro luego')",
+    "brilliant, thanks, it'll fit nicely under the tree 🎄": "'fit' is the merchant's own Sizing keyword, "
+    "read before any acknowledgement; thanks that report a fit reach Sizing (as 'big enough' above)",
     "porto il 44, la L mi va?": "too short for the detector; 'porto' before a size is no longer postage, but "
     "'mi va' (it fits me, also 'I feel like') is no fit word",
 }
