@@ -207,16 +207,16 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "a, get through the, through the door, through a door, through my door, sloping ceiling, uk "
             "{size}, eu {size}, us {size}, {size} in eu, {size} in uk, {size} in us, big enough, large "
             "enough, roomy enough, "
-            "would * go in, will * go in, does * go in, do * go in, can * go in, in a pocket, in my pocket, "
-            "into a pocket, into my pocket, jacket pocket, jeans pocket, coat pocket, back pocket, curtain "
-            "drop, which drop, what drop, drop for a, curtain length, for a rail, rail at, wide enough, "
-            "narrow enough, wide face, broad face, narrow face, frame width, lens width, bridge width, down "
-            "my nose, off my nose, slide down, slides down, slip down, slipping down, sliding down, sit "
-            "better, fit better, {nationality} double, {nationality} king, {nationality} queen, "
-            "{nationality} single, {nationality} super king, {nationality} sizes, same as a {nationality}, "
-            "same as an {nationality}, on a {measure}, on my {measure}, onto a {measure}, onto my "
-            "{measure}, for a {size} year old, for a {size} yr old, ok for a {size}, for {size} photos, for "
-            "{size} pictures, holds {size} photos, nib, nibs, handwriting, ef or f, f or m"
+            "would * go in, will * go in, does * go in, do * go in, can * go in, into a pocket, into my "
+            "pocket, jacket pocket, jeans pocket, coat pocket, back pocket, curtain drop, which drop, what "
+            "drop, drop for a, curtain length, for a rail, rail at, wide enough, narrow enough, wide face, "
+            "broad face, narrow face, frame width, lens width, bridge width, down my nose, off my nose, "
+            "slide down, slides down, slip down, slipping down, sliding down, sit better, fit better, "
+            "{nationality} double, {nationality} king, {nationality} queen, {nationality} single, "
+            "{nationality} super king, {nationality} sizes, same as a {nationality}, same as an "
+            "{nationality}, on a {measure}, on my {measure}, onto a {measure}, onto my {measure}, for a "
+            "{size} year old, for a {size} yr old, ok for a {size}, for {size} photos, for {size} pictures, "
+            "holds {size} photos, nib, nibs, handwriting, ef or f, f or m"
         ),
         "es": _terms(
             "talla, tallas, medidas, de que tamano, que tamano tiene, cabe en mi, entra en mi, "
@@ -252,14 +252,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "petite, {size} europeen, {size} en europe, passe par la porte, porte, sous les combles, sous "
             "pente, {size} suffit, {size} suffira, assez grand, assez grande, assez grands, assez grandes, "
             "suffisamment grand, suffisamment grande, va sur un, va sur une, vont sur un, vont sur une, "
-            "rentre dans, rentrent dans, tient dans, tiennent dans, dans une poche, dans la poche, dans ma "
-            "poche, pareil qu un lit, meme chose qu un lit, comme un lit, equivaut a un lit, correspond a "
-            "un lit, double {nationality}, lit {nationality}, taille {nationality}, tailles {nationality}, "
-            "sur * de {measure}, pour * de {measure}, sur le nez, du nez, tiendront mieux, tiennent mieux, "
-            "tiendra mieux, pour un enfant de {size}, pour une fille de {size}, pour un garcon de {size}, a "
-            "un enfant de {size}, largeur, largeurs, quelle hauteur, hauteur de rideau, hauteur des "
-            "rideaux, pour une tringle, tringle a, petite ecriture, ecriture fine, ef ou f, pour {size} "
-            "photos"
+            "rentre dans, rentrent dans, tient dans, tiennent dans, dans une poche, pareil qu un lit, meme "
+            "chose qu un lit, comme un lit, equivaut a un lit, correspond a un lit, double {nationality}, "
+            "lit {nationality}, taille {nationality}, tailles {nationality}, sur * de {measure}, pour * de "
+            "{measure}, sur le nez, du nez, tiendront mieux, tiennent mieux, tiendra mieux, pour un enfant "
+            "de {size}, pour une fille de {size}, pour un garcon de {size}, a un enfant de {size}, largeur, "
+            "largeurs, quelle hauteur, hauteur de rideau, hauteur des rideaux, pour une tringle, tringle a, "
+            "petite ecriture, ecriture fine, ef ou f, pour {size} photos"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -272,13 +271,12 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "reinpassen, wie lang sind, armellange, durch die tur, dachschrage, {size} eu, {size} uk, reicht "
             "das, reicht die, reicht der, reicht * in {size}, gross genug, grosse genug, wischerlange, "
             "lange fur einen, lange fur eine, ringgrosse, "
-            "geht * in die, geht * in den, geht * in eine, geht * in einen, geht * ins, gehen * in die, "
-            "gehen * in eine, gehen * ins, hosentasche, jackentasche, manteltasche, {nationality} "
-            "doppelbett, {nationality} bett, {nationality} grosse, {nationality} grossen, auf * {measure}, "
-            "fur * {measure}, von der nase, rutscht, rutschen, sitzen * besser, sitzt * besser, sitzen "
-            "besser, sitzt besser, fur einen {size} jahrigen, fur eine {size} jahrige, fur ein {size} "
-            "jahriges, was fur einen {size}, was fur eine {size}, vorhanglange, gardinenlange, welche "
-            "lange, welche hohe, handschrift, ef oder f, fur {size} fotos, fur {size} bilder"
+            "geht * in eine, geht * in einen, gehen * in eine, hosentasche, jackentasche, manteltasche, "
+            "{nationality} doppelbett, {nationality} bett, {nationality} grosse, {nationality} grossen, auf "
+            "* {measure}, fur * {measure}, von der nase, rutscht, rutschen, sitzen * besser, sitzt * "
+            "besser, sitzen besser, sitzt besser, fur einen {size} jahrigen, fur eine {size} jahrige, fur "
+            "ein {size} jahriges, was fur einen {size}, was fur eine {size}, vorhanglange, gardinenlange, "
+            "welche lange, welche hohe, handschrift, ef oder f, fur {size} fotos, fur {size} bilder"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -318,7 +316,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{nationality}, medida {nationality}, medidas {nationality}, da num, da numa, do nariz, no "
             "nariz, escorregam, para uma crianca de {size}, para um menino de {size}, para uma menina de "
             "{size}, a uma crianca de {size}, {size} ou de {size}, de {size} ou {size}, pena ef, pena f, "
-            "letra pequena, letra miuda, para {size} fotos"
+            "letra pequena, letra miuda, para {size} fotos, "
+            "entra na caixa, entra na mochila, entra na bolsa, entra na mala, entra no bolso"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
@@ -331,11 +330,11 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "passen ze, passen de, passen die, te lang, te kort, te krap, past mijn, past er, passen er, "
             "passen * in, in liggen, erin liggen, erin passen, ruimte voor, plek voor, hoe lang zijn, door "
             "de deur, schuin dak, schuine wand, klein uit, groot uit, ringmaat, hoe meet ik, "
-            "gaat * in een, gaan * in een, jaszak, broekzak, in mijn zak, in de zak, {nationality} "
-            "tweepersoonsbed, {nationality} bed, {nationality} maat, {nationality} maten, om * van "
-            "{measure}, op * van {measure}, van mijn neus, van de neus, zakt van, zakt steeds, zakken van, "
-            "zitten * beter, zit * beter, zitten beter, voor een kind van {size}, geschikt voor een kind, "
-            "penpunt, handschrift, voor {size} fotos"
+            "gaat * in een, gaan * in een, jaszak, broekzak, in de zak, {nationality} tweepersoonsbed, "
+            "{nationality} bed, {nationality} maat, {nationality} maten, om * van {measure}, op * van "
+            "{measure}, van mijn neus, van de neus, zakt van, zakt steeds, zakken van, zitten * beter, zit "
+            "* beter, zitten beter, voor een kind van {size}, geschikt voor een kind, penpunt, handschrift, "
+            "voor {size} fotos"
         ),
     },
     "stock": {
@@ -358,7 +357,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "alcohol free, non alcoholic, without alcohol, version without, one without, vegetarian "
             "version, veggie version, vegan version, {nationality} keyboard, {nationality} layout, keyboard "
             "layout, azerty, qwertz, qwerty, have that many, got that many, that many in stock, or only "
-            "{size}, or just {size}"
+            "{size}, or just {size}, "
+            "free version"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -473,7 +473,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "zonder alcohol, alcoholvrij, alcoholvrije, ook zonder, vegetarische versie, vegetarische "
             "variant, veganistische versie, versie zonder, is er * zonder, {nationality} toetsenbord, "
             "azerty, qwerty, hebben jullie er zoveel, er zoveel, zoveel op voorraad, of alleen van {size}, "
-            "of alleen {size}"
+            "of alleen {size}, "
+            "hebben jullie * zonder, heb je * zonder"
         ),
     },
     "order_status": {
