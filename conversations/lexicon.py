@@ -207,16 +207,17 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "a, get through the, through the door, through a door, through my door, sloping ceiling, uk "
             "{size}, eu {size}, us {size}, {size} in eu, {size} in uk, {size} in us, big enough, large "
             "enough, roomy enough, "
-            "would * go in, will * go in, does * go in, do * go in, can * go in, into a pocket, into my "
-            "pocket, jacket pocket, jeans pocket, coat pocket, back pocket, curtain drop, which drop, what "
-            "drop, drop for a, curtain length, for a rail, rail at, wide enough, narrow enough, wide face, "
-            "broad face, narrow face, frame width, lens width, bridge width, down my nose, off my nose, "
-            "slide down, slides down, slip down, slipping down, sliding down, sit better, fit better, "
-            "{nationality} double, {nationality} king, {nationality} queen, {nationality} single, "
-            "{nationality} super king, {nationality} sizes, same as a {nationality}, same as an "
-            "{nationality}, on a {measure}, on my {measure}, onto a {measure}, onto my {measure}, for a "
-            "{size} year old, for a {size} yr old, ok for a {size}, for {size} photos, for {size} pictures, "
-            "holds {size} photos, nib, nibs, handwriting, ef or f, f or m"
+            "would * go in, does * go in, do * go in, can * go in, into a pocket, into my pocket, jacket "
+            "pocket, jeans pocket, coat pocket, back pocket, curtain drop, which drop, what drop, drop for "
+            "a, curtain length, for a rail, rail at, wide enough, narrow enough, wide face, broad face, "
+            "narrow face, frame width, lens width, bridge width, down my nose, off my nose, slide down, "
+            "slides down, slip down, slipping down, sliding down, sit better, fit better, {nationality} "
+            "double, {nationality} king, {nationality} queen, {nationality} single, {nationality} super "
+            "king, {nationality} sizes, same as a {nationality}, same as an {nationality}, on a {measure}, "
+            "on my {measure}, onto a {measure}, onto my {measure}, for a {size} year old, for a {size} yr "
+            "old, ok for a {size}, for {size} photos, for {size} pictures, holds {size} photos, nib, nibs, "
+            "handwriting, ef or f, f or m, "
+            "will it go in, will they go in, will these go in, will this go in"
         ),
         "es": _terms(
             "talla, tallas, medidas, de que tamano, que tamano tiene, cabe en mi, entra en mi, "
@@ -273,8 +274,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "lange fur einen, lange fur eine, ringgrosse, "
             "geht * in eine, geht * in einen, gehen * in eine, hosentasche, jackentasche, manteltasche, "
             "{nationality} doppelbett, {nationality} bett, {nationality} grosse, {nationality} grossen, auf "
-            "* {measure}, fur * {measure}, von der nase, rutscht, rutschen, sitzen * besser, sitzt * "
-            "besser, sitzen besser, sitzt besser, fur einen {size} jahrigen, fur eine {size} jahrige, fur "
+            "* {measure}, fur * {measure}, von der nase, rutscht mir, rutschen mir, sitzen * besser, sitzt "
+            "* besser, sitzen besser, sitzt besser, fur einen {size} jahrigen, fur eine {size} jahrige, fur "
             "ein {size} jahriges, was fur einen {size}, was fur eine {size}, vorhanglange, gardinenlange, "
             "welche lange, welche hohe, handschrift, ef oder f, fur {size} fotos, fur {size} bilder"
         ),
@@ -292,14 +293,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "italiano, {size} europeo, che numero e, passa dalla porta, passa da * porta, sotto la mansarda, "
             "{size} di scarpe, basta per un, basta per una, serve la {size}, serve il {size}, "
             "abbastanza grande, abbastanza grandi, grande abbastanza, grandi abbastanza, lunghezza, "
-            "ci sta in, ci sta nella, ci sta nel, sta nella, sta nel, stanno nella, stanno nel, entra in "
-            "un, entra in una, entra in uno, entrano in un, entrano in una, in tasca, nella tasca, in una "
-            "tasca, nello zaino, matrimoniale {nationality}, letto {nationality}, misura {nationality}, "
-            "misure {nationality}, su * {measure}, per * {measure}, sul naso, dal naso, stanno meglio, "
-            "calzano meglio, a un bimbo di {size}, a una bimba di {size}, per un bimbo di {size}, per una "
-            "bimba di {size}, a un bambino di {size}, a una bambina di {size}, per un bambino di {size}, "
-            "per una bambina di {size}, pennino, pennini, scrittura piccola, per {size} foto, vestono "
-            "piccoli, vestono grandi"
+            "ci sta in, ci sta nella, ci sta nel, entra in un, entra in una, entra in uno, entrano in un, "
+            "entrano in una, in tasca, nella tasca, in una tasca, nello zaino, matrimoniale {nationality}, "
+            "letto {nationality}, misura {nationality}, misure {nationality}, su * {measure}, per * "
+            "{measure}, sul naso, dal naso, stanno meglio, calzano meglio, a un bimbo di {size}, a una "
+            "bimba di {size}, per un bimbo di {size}, per una bimba di {size}, a un bambino di {size}, a "
+            "una bambina di {size}, per un bambino di {size}, per una bambina di {size}, pennino, pennini, "
+            "scrittura piccola, per {size} foto, vestono piccoli, vestono grandi"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -314,9 +314,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "suficiente, "
             "no bolso, num bolso, na mochila, vai na mochila, vai no bolso, casal {nationality}, cama "
             "{nationality}, medida {nationality}, medidas {nationality}, da num, da numa, do nariz, no "
-            "nariz, escorregam, para uma crianca de {size}, para um menino de {size}, para uma menina de "
-            "{size}, a uma crianca de {size}, {size} ou de {size}, de {size} ou {size}, pena ef, pena f, "
-            "letra pequena, letra miuda, para {size} fotos, "
+            "nariz, para uma crianca de {size}, para um menino de {size}, para uma menina de {size}, a uma "
+            "crianca de {size}, {size} ou de {size}, de {size} ou {size}, pena ef, pena f, letra pequena, "
+            "letra miuda, para {size} fotos, "
             "entra na caixa, entra na mochila, entra na bolsa, entra na mala, entra no bolso"
         ),
         "nl": _terms(
@@ -618,6 +618,8 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         # "mon livre photo", "des livres": a book, not "livré" (delivered)
         "livre": ("after", frozenset({"mon", "ton", "son", "votre", "un", "le", "ce", "du", "au"})),
         "livres": ("after", frozenset({"mes", "tes", "ses", "vos", "nos", "des", "les", "ces"})),
+        # "je rentre dans une semaine": the shopper coming back, not a thing fitting into another
+        "rentre": ("after", frozenset({"je", "j", "on", "tu"})),
     },
     "es": {
         "sale": ("unless", frozenset()),
