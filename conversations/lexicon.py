@@ -334,7 +334,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{nationality} bed, {nationality} maat, {nationality} maten, om * van {measure}, op * van "
             "{measure}, van mijn neus, van de neus, zakt van, zakt steeds, zakken van, zitten * beter, zit "
             "* beter, zitten beter, voor een kind van {size}, geschikt voor een kind, penpunt, handschrift, "
-            "voor {size} fotos"
+            "voor {size} fotos, "
+            "voor * van {measure}, welk formaat, welke afmeting"
         ),
     },
     "stock": {
@@ -358,7 +359,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "version, veggie version, vegan version, {nationality} keyboard, {nationality} layout, keyboard "
             "layout, azerty, qwertz, qwerty, have that many, got that many, that many in stock, or only "
             "{size}, or just {size}, "
-            "free version"
+            "free version, "
+            "do you have * without, have you got * without, do you do * without"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
