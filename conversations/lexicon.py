@@ -206,7 +206,18 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "a {size}, always in a {size}, im in a {size}, im usually in a {size}, fit through, get through "
             "a, get through the, through the door, through a door, through my door, sloping ceiling, uk "
             "{size}, eu {size}, us {size}, {size} in eu, {size} in uk, {size} in us, big enough, large "
-            "enough, roomy enough"
+            "enough, roomy enough, "
+            "would * go in, does * go in, do * go in, can * go in, into a pocket, into my pocket, jacket "
+            "pocket, jeans pocket, coat pocket, back pocket, curtain drop, which drop, what drop, drop for "
+            "a, curtain length, for a rail, rail at, wide enough, narrow enough, wide face, broad face, "
+            "narrow face, frame width, lens width, bridge width, down my nose, off my nose, slide down, "
+            "slides down, slip down, slipping down, sliding down, sit better, fit better, {nationality} "
+            "double, {nationality} king, {nationality} queen, {nationality} single, {nationality} super "
+            "king, {nationality} sizes, same as a {nationality}, same as an {nationality}, on a {measure}, "
+            "on my {measure}, onto a {measure}, onto my {measure}, for a {size} year old, for a {size} yr "
+            "old, ok for a {size}, for {size} photos, for {size} pictures, holds {size} photos, nib, nibs, "
+            "handwriting, ef or f, f or m, "
+            "will it go in, will they go in, will these go in, will this go in"
         ),
         "es": _terms(
             "talla, tallas, medidas, de que tamano, que tamano tiene, cabe en mi, entra en mi, "
@@ -219,7 +230,15 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "valen para botas, valen para mis, sirven para mis, sirve para un, sirve para una, vale para un, "
             "vale para una, compatible con, caben, cabe, cabemos, cabria, caberian, entra en la, entra en "
             "el, entran en la, entran en el, {size} europeo, {size} en europa, le vale, le valdra, le "
-            "valdria, bastante grande, suficientemente grande, lo bastante grande"
+            "valdria, bastante grande, suficientemente grande, lo bastante grande, "
+            "entra en un, entra en una, entran en un, entran en una, cabe en un, cabe en una, caben en, en "
+            "el bolsillo, en un bolsillo, en la mochila, lo mismo que una cama, igual que una cama, igual a "
+            "una cama, lo mismo que un colchon, matrimonio {nationality}, cama {nationality}, medida "
+            "{nationality}, medidas {nationality}, para * de {measure}, por la nariz, de la nariz, se "
+            "resbalan, se me resbalan, sujetaran mejor, sujetan mejor, quedaran mejor, para un nino de "
+            "{size}, para una nina de {size}, a un nino de {size}, a una nina de {size}, {size} o de "
+            "{size}, de {size} o {size}, que tamano, plumin, plumines, letra pequena, letra chica, para "
+            "{size} fotos"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
@@ -233,7 +252,14 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "avec, lui va, me va, s adaptent a, s adapte a, trop grand, trop grande, trop petit, trop "
             "petite, {size} europeen, {size} en europe, passe par la porte, porte, sous les combles, sous "
             "pente, {size} suffit, {size} suffira, assez grand, assez grande, assez grands, assez grandes, "
-            "suffisamment grand, suffisamment grande, va sur un, va sur une, vont sur un, vont sur une"
+            "suffisamment grand, suffisamment grande, va sur un, va sur une, vont sur un, vont sur une, "
+            "rentre dans, rentrent dans, tient dans, tiennent dans, dans une poche, pareil qu un lit, meme "
+            "chose qu un lit, comme un lit, equivaut a un lit, correspond a un lit, double {nationality}, "
+            "lit {nationality}, taille {nationality}, tailles {nationality}, sur * de {measure}, pour * de "
+            "{measure}, sur le nez, du nez, tiendront mieux, tiennent mieux, tiendra mieux, pour un enfant "
+            "de {size}, pour une fille de {size}, pour un garcon de {size}, a un enfant de {size}, largeur, "
+            "largeurs, quelle hauteur, hauteur de rideau, hauteur des rideaux, pour une tringle, tringle a, "
+            "petite ecriture, ecriture fine, ef ou f, pour {size} photos"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -245,7 +271,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "zu weit, passen * ins, passen * in, passen * mit, passt * ins, passt * rein, passen * rein, "
             "reinpassen, wie lang sind, armellange, durch die tur, dachschrage, {size} eu, {size} uk, reicht "
             "das, reicht die, reicht der, reicht * in {size}, gross genug, grosse genug, wischerlange, "
-            "lange fur einen, lange fur eine, ringgrosse"
+            "lange fur einen, lange fur eine, ringgrosse, "
+            "geht * in eine, geht * in einen, gehen * in eine, hosentasche, jackentasche, manteltasche, "
+            "{nationality} doppelbett, {nationality} bett, {nationality} grosse, {nationality} grossen, auf "
+            "* {measure}, fur * {measure}, von der nase, rutscht mir, rutschen mir, sitzen * besser, sitzt "
+            "* besser, sitzen besser, sitzt besser, fur einen {size} jahrigen, fur eine {size} jahrige, fur "
+            "ein {size} jahriges, was fur einen {size}, was fur eine {size}, vorhanglange, gardinenlange, "
+            "welche lange, welche hohe, handschrift, ef oder f, fur {size} fotos, fur {size} bilder"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -260,7 +292,14 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "entra nella, entrano nel, entrano nella, ci sta dentro, ci entra, ci entrano, ci stiamo, {size} "
             "italiano, {size} europeo, che numero e, passa dalla porta, passa da * porta, sotto la mansarda, "
             "{size} di scarpe, basta per un, basta per una, serve la {size}, serve il {size}, "
-            "abbastanza grande, abbastanza grandi, grande abbastanza, grandi abbastanza, lunghezza"
+            "abbastanza grande, abbastanza grandi, grande abbastanza, grandi abbastanza, lunghezza, "
+            "ci sta in, ci sta nella, ci sta nel, entra in un, entra in una, entra in uno, entrano in un, "
+            "entrano in una, in tasca, nella tasca, in una tasca, nello zaino, matrimoniale {nationality}, "
+            "letto {nationality}, misura {nationality}, misure {nationality}, su * {measure}, per * "
+            "{measure}, sul naso, dal naso, stanno meglio, calzano meglio, a un bimbo di {size}, a una "
+            "bimba di {size}, per un bimbo di {size}, per una bimba di {size}, a un bambino di {size}, a "
+            "una bambina di {size}, per un bambino di {size}, per una bambina di {size}, pennino, pennini, "
+            "scrittura piccola, per {size} foto, vestono piccoli, vestono grandi"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -272,7 +311,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "forma pequeno, fica curta, fica curto, muito comprida, muito comprido, serve num, serve numa, "
             "serve para um, serve para uma, compativel com, {size} brasileiro, {size} europeu, {size} na "
             "europa, que numero e, passa pela porta, porta, grande o suficiente, grande o bastante, grande "
-            "suficiente"
+            "suficiente, "
+            "no bolso, num bolso, na mochila, vai na mochila, vai no bolso, casal {nationality}, cama "
+            "{nationality}, medida {nationality}, medidas {nationality}, da num, da numa, do nariz, no "
+            "nariz, para uma crianca de {size}, para um menino de {size}, para uma menina de {size}, a uma "
+            "crianca de {size}, {size} ou de {size}, de {size} ou {size}, pena ef, pena f, letra pequena, "
+            "letra miuda, para {size} fotos, "
+            "entra na caixa, entra na mochila, entra na bolsa, entra na mala, entra no bolso"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
@@ -284,7 +329,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "strak, vallen * klein, vallen * groot, vallen * ruim, brede, breed, rekbaar, heupen, kuiten, "
             "passen ze, passen de, passen die, te lang, te kort, te krap, past mijn, past er, passen er, "
             "passen * in, in liggen, erin liggen, erin passen, ruimte voor, plek voor, hoe lang zijn, door "
-            "de deur, schuin dak, schuine wand, klein uit, groot uit, ringmaat, hoe meet ik"
+            "de deur, schuin dak, schuine wand, klein uit, groot uit, ringmaat, hoe meet ik, "
+            "gaat * in een, gaan * in een, jaszak, broekzak, in de zak, {nationality} tweepersoonsbed, "
+            "{nationality} bed, {nationality} maat, {nationality} maten, om * van {measure}, op * van "
+            "{measure}, van mijn neus, van de neus, zakt van, zakt steeds, zakken van, zitten * beter, zit "
+            "* beter, zitten beter, voor een kind van {size}, geschikt voor een kind, penpunt, handschrift, "
+            "voor {size} fotos, "
+            "voor * van {measure}, welk formaat, welke afmeting"
         ),
     },
     "stock": {
@@ -303,7 +354,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "swiss plug, brazilian plug, australian plug, american plug, spare, spares, spare parts, more of "
             "* in, inner tube, inner tubes, or only {colour}, or just {colour}, only in {colour}, whole "
             "beans, whole bean, as beans, {measure} version, have * in a size {size}, "
-            "{colour} in a size {size}, {colour} in size {size}"
+            "{colour} in a size {size}, {colour} in size {size}, "
+            "alcohol free, non alcoholic, without alcohol, version without, one without, vegetarian "
+            "version, veggie version, vegan version, {nationality} keyboard, {nationality} layout, keyboard "
+            "layout, azerty, qwertz, qwerty, have that many, got that many, that many in stock, or only "
+            "{size}, or just {size}, "
+            "free version, "
+            "do you have * without, have you got * without, do you do * without"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -320,7 +377,12 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "britanico, enchufe suizo, enchufe brasileno, enchufe europeo, enchufe americano, repuesto, "
             "repuestos, recambio, recambios, lo teneis en, la teneis en, los teneis en, las teneis en, en "
             "grano, o solo {colour}, tienen * en la talla {size}, {colour} en la talla {size}, {colour} en "
-            "talla {size}"
+            "talla {size}, "
+            "sin alcohol, lo tienen sin, la tienen sin, los tienen sin, lo teneis sin, la teneis sin, lo "
+            "hay sin, la hay sin, version sin, version vegetariana, version vegana, teclado {nationality}, "
+            "teclado en {nationality}, con teclado, tienen tantas, tienen tantos, teneis tantas, teneis "
+            "tantos, hay tantas, hay tantos, o solo de {size}, o solo {size}, o solamente de {size}, la hay "
+            "de, lo hay de, los hay de, las hay de"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
@@ -335,7 +397,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "prise uk, prise suisse, prise bresilienne, prise europeenne, prise americaine, pieces "
             "detachees, piece detachee, chambre a air, chambres a air, recevez d autres, recevrez d autres, "
             "aurez d autres, en grains, ou seulement en {colour}, ou juste en {colour}, avez * en {size}, "
-            "{colour} en {size}, {colour} en taille {size}"
+            "{colour} en {size}, {colour} en taille {size}, "
+            "sans alcool, l avez sans, les avez sans, existe sans, version sans, version vegetarienne, "
+            "version vegane, clavier {nationality}, azerty, qwerty, qwertz, en avez autant, avez autant, ou "
+            "seulement {size}, ou seulement de {size}, ou juste {size}"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -351,7 +416,12 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size} {unit}, farbton {measure}, farbton {size}, reisegrosse, reiseformat, ersatzteil, "
             "ersatzteile, schlauche, uk stecker, schweizer stecker, englischem stecker, englischer stecker, "
             "wieder * rein, bekommt ihr * rein, kriegt ihr * rein, lagernd, wieder lagernd, ganze bohne, "
-            "ganze bohnen, als bohne, als bohnen"
+            "ganze bohnen, als bohne, als bohnen, "
+            "ohne alkohol, alkoholfrei, alkoholfreie, alkoholfreien, vegetarische variante, vegane "
+            "variante, vegetarische version, vegane version, variante ohne, version ohne, habt ihr * ohne, "
+            "gibt es * ohne, gibts * ohne, {nationality} tastatur, tastaturlayout, qwertz, azerty, habt ihr "
+            "so viele, haben sie so viele, gibt es so viele, oder nur mit {size}, oder nur {size}, oder nur "
+            "in {size}"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
@@ -367,7 +437,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "viaggio, formato da viaggio, spina inglese, spina svizzera, spina brasiliana, spina europea, "
             "spina americana, ricambi, ricambio, camera d aria, camere d aria, in grani, c e pure {colour}, "
             "c e pure in, o solo {colour}, avete * nella {size}, {colour} nella {size}, "
-            "{colour} nella taglia {size}"
+            "{colour} nella taglia {size}, "
+            "senza alcol, analcolico, analcolica, c e senza, l avete senza, lo avete senza, la avete senza, "
+            "versione senza, versione vegetariana, versione vegana, tastiera {nationality}, avete cosi "
+            "tanti, avete cosi tante, ne avete cosi, o solo da {size}, o solo {size}, avete * {colour}"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -381,7 +454,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, em tamanho {size}, tamanho de viagem, tamanho viagem, plugue suico, plugue ingles, "
             "plugue europeu, plugue americano, plugue brasileiro, tomada suica, tomada inglesa, tomada "
             "europeia, tomada americana, pecas de reposicao, peca de reposicao, em grao, em graos, ou so "
-            "{colour}, tem * em inox, tem * em ouro, tem * em prata, tem * em aco, tem * em couro"
+            "{colour}, tem * em inox, tem * em ouro, tem * em prata, tem * em aco, tem * em couro, "
+            "sem alcool, tem * sem, tem sem, versao sem, versao vegetariana, versao vegana, teclado "
+            "{nationality}, tem tantos, tem tantas, ou so de {size}, ou so {size}"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -396,7 +471,12 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{capacity}, tint {measure}, tint {size}, reisformaat, reisverpakking, engelse stekker, britse "
             "stekker, zwitserse stekker, braziliaanse stekker, onderdelen, reserveonderdelen, remblokken, "
             "binnenband, binnenbanden, in bonen, hele bonen, of alleen {colour}, {size} {unit} versie, "
-            "{measure} versie"
+            "{measure} versie, "
+            "zonder alcohol, alcoholvrij, alcoholvrije, ook zonder, vegetarische versie, vegetarische "
+            "variant, veganistische versie, versie zonder, is er * zonder, {nationality} toetsenbord, "
+            "azerty, qwerty, hebben jullie er zoveel, er zoveel, zoveel op voorraad, of alleen van {size}, "
+            "of alleen {size}, "
+            "hebben jullie * zonder, heb je * zonder"
         ),
     },
     "order_status": {
@@ -412,7 +492,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "wrong zip, wrong zip code, wrong postal code, wrong house number, change the address, change my "
             "address, correct the address, fix the address, update the address, update my address, has it "
             "gone out, gone out yet, has it been sent, been sent yet, has it been dispatched, been "
-            "dispatched yet, in preparation, being prepared, new one been sent, new order been sent"
+            "dispatched yet, in preparation, being prepared, new one been sent, new order been sent, "
+            "printed yet, been printed, already printed, did you print, print it yet, printed it yet"
         ),
         "es": _terms(
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
@@ -422,7 +503,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ha salio, esta pagado, parado desde, ya pague, ya la pague, ya lo pague, puse mal, "
             "codigo postal mal, codigo postal equivocado, direccion equivocada, direccion mal, corregir la "
             "direccion, cambiar la direccion, numero de casa equivocado, en preparacion, sigue en "
-            "preparacion"
+            "preparacion, "
+            "ya imprimieron, ya lo imprimieron, ya la imprimieron, ya esta impreso, ya esta impresa, ya "
+            "despacharon, ya lo despacharon, ya fue despachado, ya fue expedido"
         ),
         "fr": _terms(
             "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, ou "
@@ -432,7 +515,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "partie, marque livre, passe commande, passe une commande, en attente, bloque depuis, j attends "
             "toujours, j attends encore, commande passee, commande faite, deja paye, j ai paye, jai paye, "
             "mauvaise adresse, mauvais code postal, trompe d adresse, trompe de code postal, trompe de "
-            "numero, corriger l adresse, modifier l adresse, changer l adresse, adresse erronee"
+            "numero, corriger l adresse, modifier l adresse, changer l adresse, adresse erronee, "
+            "deja imprime, deja imprimee, deja imprimes, deja expedie, deja expediee"
         ),
         "de": _terms(
             "meine bestellung, mei bestellung, mei paket, mei packchen, sendungsverfolgung, sendungsnummer, "
@@ -444,7 +528,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "aufgegeben, hangt fest, steckt fest, warte immer noch, warte noch auf, nix gekommen, nichts "
             "gekommen, falsche hausnummer, falsche adresse, falsche postleitzahl, falsche plz, adresse "
             "andern, adresse korrigieren, adresse falsch, hausnummer falsch, hausnummer andern, in "
-            "bearbeitung, in vorbereitung"
+            "bearbeitung, in vorbereitung, "
+            "schon gedruckt, bereits gedruckt, schon raus, schon versandt"
         ),
         "it": _terms(
             "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il mio"
@@ -455,7 +540,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "numero d ordine {number}, fatto un ordine, fatto l ordine, fermo da, gia pagato, gia partito, "
             "e partito, sbagliato il cap, cap sbagliato, sbagliato l indirizzo, indirizzo sbagliato, "
             "correggere l indirizzo, cambiare l indirizzo, sbagliato il numero civico, numero civico "
-            "sbagliato, in preparazione, in lavorazione"
+            "sbagliato, in preparazione, in lavorazione, "
+            "gia stampato, gia stampata, gia stampati, gia spedito, gia spedita"
         ),
         "pt": _terms(
             "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote, "
@@ -464,7 +550,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "cade, fiz uma compra, fiz a compra, parado ha, parado faz, endereco errado, morada errada, cep "
             "errado, codigo postal errado, numero da porta errado, numero da porta, corrigir o endereco, "
             "corrigir a morada, alterar a morada, alterar o endereco, mudar o endereco, em preparacao, em "
-            "separacao, em processamento"
+            "separacao, em processamento, "
+            "encomendei, ja imprimiram, ja foi impresso, ja foi impressa, ja esta impresso, foi expedida, "
+            "foi expedido, ja expediram, encomenda {number}"
         ),
         "nl": _terms(
             "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket, "
@@ -476,7 +564,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "stil, wanneer komt mijn, wacht nog steeds, wacht nog op, bestelde, niks gekomen, verkeerd "
             "adres, verkeerde adres, verkeerd huisnummer, verkeerde huisnummer, adres wijzigen, adres "
             "aanpassen, adres veranderen, huisnummer aanpassen, huisnummer wijzigen, in behandeling, in "
-            "voorbereiding"
+            "voorbereiding, "
+            "al gedrukt, al de deur uit"
         ),
     },
     "payment": {
@@ -528,6 +617,11 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "envoyez": ("after", frozenset({"m", "me"})),
         "renvoyer": ("after", frozenset({"m", "me", "nous"})),
         "arrivant": ("after", frozenset({"en"})),
+        # "mon livre photo", "des livres": a book, not "livré" (delivered)
+        "livre": ("after", frozenset({"mon", "ton", "son", "votre", "un", "le", "ce", "du", "au"})),
+        "livres": ("after", frozenset({"mes", "tes", "ses", "vos", "nos", "des", "les", "ces"})),
+        # "je rentre dans une semaine": the shopper coming back, not a thing fitting into another
+        "rentre": ("after", frozenset({"je", "j", "on", "tu"})),
     },
     "es": {
         "sale": ("unless", frozenset()),
@@ -676,7 +770,7 @@ AS_WRITTEN = frozenset(
         "bestellt, habe bestellt, bezahlt, zugestellt, schon verschickt, schon versendet, ordinato, ho "
         "ordinato, ho pagato, consegnato, comprei, paguei, entregue, despacharam, ja foi enviado, foi "
         "enviado, besteld, betaald, al verzonden, al verstuurd, bestelde, comprido, comprida, petite, port, "
-        "transportadora, transporte"
+        "transportadora, transporte, encomendei"
     )
 )
 
@@ -730,7 +824,40 @@ COLOURS = frozenset(
         "paars, arancione, arancio, naranja, laranja, oranje, orange, "
         # named shades asked alone: "in anthrazit?", "vert sauge", "verde salvia", "vieux rose"
         "sage, sauge, salvia, anthracite, anthrazit, antracite, antraciet, antracita, mustard, mostaza, "
-        "moutarde, senape, mostarda, mosterd, rose, teal, burgundy"
+        "moutarde, senape, mostarda, mosterd, rose, teal, burgundy, "
+        # a frame's pattern asked as its colour ("in tortoiseshell", "en carey", "tartarugata"), and "weis",
+        # how "weiß" is typed without the ß
+        "tortoiseshell, tortoise, carey, ecaille, schildpatt, tartarugata, tartarugato, tartaruga, "
+        "schildpad, weis"
+    )
+)
+# What "{nationality}" stands for: a country's adjective, the way a shopper names a national variant of a
+# product or a size ("Spanish keyboard", "teclado español", "lit double anglais", "englisches Doppelbett",
+# "matrimoniale inglese", "cama de casal inglesa", "Engelse maat"). Not "us" or "eu" ("give us", Portuguese
+# "eu", I): "US king", "EU 42" have their own phrases.
+NATIONALITIES = frozenset(
+    _terms(
+        "uk, british, english, american, european, spanish, french, german, italian, portuguese, dutch, "
+        "belgian, swiss, brazilian, irish, australian, nordic, scandinavian, "
+        "ingles, inglesa, britanico, britanica, americano, americana, estadounidense, europeo, europea, "
+        "espanol, espanola, frances, francesa, aleman, alemana, italiano, italiana, portugues, portuguesa, "
+        "holandes, holandesa, belga, suizo, suiza, brasileno, brasilena, latinoamericano, latinoamericana, "
+        "anglais, anglaise, britannique, americain, americaine, europeen, europeenne, espagnol, espagnole, "
+        "francais, francaise, allemand, allemande, italien, italienne, portugais, portugaise, neerlandais, "
+        "hollandais, belge, suisse, bresilien, bresilienne, "
+        "englisch, englische, englischer, englisches, englischen, britische, britischer, britisches, "
+        "britischen, amerikanische, amerikanischer, amerikanisches, amerikanischen, europaische, "
+        "europaischer, europaisches, europaischen, spanische, spanischer, spanisches, spanischen, "
+        "franzosische, franzosischer, franzosisches, franzosischen, deutsche, deutscher, deutsches, "
+        "deutschen, italienische, italienischer, italienisches, italienischen, portugiesische, "
+        "portugiesischer, portugiesisches, portugiesischen, niederlandische, niederlandischer, "
+        "niederlandisches, niederlandischen, schweizer, belgische, belgischer, belgisches, belgischen, "
+        "inglese, inglesi, britannico, britannica, europei, spagnolo, spagnola, francese, tedesco, tedesca, "
+        "portoghese, olandese, svizzero, svizzera, brasiliano, brasiliana, "
+        "europeu, europeia, espanhol, espanhola, alemao, alema, suico, suica, brasileiro, brasileira, "
+        "engels, engelse, brits, britse, amerikaans, amerikaanse, europees, europese, spaans, spaanse, "
+        "frans, franse, duits, duitse, italiaans, italiaanse, portugees, portugese, nederlands, "
+        "nederlandse, belgisch, zwitsers, zwitserse, braziliaans, braziliaanse"
     )
 )
 # German and Dutch write a shade and its colour as one word: "Marineblau", "dunkelgrün", "donkerblauw".

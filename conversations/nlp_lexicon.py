@@ -21,6 +21,7 @@ from .lexicon import (
     FALSE_FRIENDS,
     INTENTS,
     LEXICON,
+    NATIONALITIES,
     POSSESSIVES,
     SIZE_LABELS,
     SIZE_NOUNS,
@@ -76,7 +77,8 @@ GAP_OPENERS = frozenset(
 # "{measure}" for a product's measure written as one word ("200x200", "100ml", "625wh") or a shade code
 # ("2n", "3w"; not a video resolution: "4k", "720p"), "{unit}" for a unit after a number ("50 ml", "500
 # Wh"), "{capacity}" for a unit of capacity or power only; "{code}" for a discount code as shoppers copy it
-# (letters and digits: "WELCOME10").
+# (letters and digits: "WELCOME10"); "{nationality}" for a country's adjective ("spanish", "inglesa",
+# "englisches").
 SLOTS = {
     "{size}": "\x00size",
     "{colour}": "\x00colour",
@@ -85,6 +87,7 @@ SLOTS = {
     "{unit}": "\x00unit",
     "{capacity}": "\x00capacity",
     "{code}": "\x00code",
+    "{nationality}": "\x00nationality",
 }
 _SLOT_TOKENS = frozenset(SLOTS.values())
 _SIZE_NUMBER_DIGITS = 3
@@ -112,6 +115,8 @@ def _fits_slot(slot: str, word: str) -> bool:
         return word in UNITS
     if slot == SLOTS["{capacity}"]:
         return word in CAPACITY_UNITS
+    if slot == SLOTS["{nationality}"]:
+        return word in NATIONALITIES
     if slot == SLOTS["{code}"]:
         return bool(_A_CODE.fullmatch(word)) and not _MEASURE.fullmatch(word)
     return word.isdigit() and len(word) >= 3
@@ -160,6 +165,7 @@ def order_number_in(text: Text) -> str:
 PAID = (
     "paid, payed, ordered, transferred, pague, pagamos, transferi, transferencia, pedi, compre, paye, "
     "commande, vire, virement, bezahlt, uberwiesen, bestellt, pagato, ordinato, bonifico, paguei, comprei, "
+    "encomendei, "
     "betaald, besteld, overgemaakt"
 )
 _SOME = (

@@ -2720,6 +2720,232 @@ K al ergens anders gekocht, toch bedankt
 K ik kijk vanavond met mijn zus en laat dan iets weten
 """,
 }
+
+
+# Session 10's TWENTY_THIRD_BATCH: the kinds a new round of blind sets sent to the fallback, in fresh words:
+# whether a thing fits in or into something (a pocket, a school bag, a crate), a curtain drop for a rail,
+# one country's bedding size against another's, a cover or a sheet of W x L on a duvet or bed of W x L, a
+# frame width for a wide face, glasses slipping off the nose, glasses or a tablet for a child's age, a nib for
+# small handwriting, an album for N photos; a version without something or vegetarian, a tortoiseshell
+# frame, a keyboard layout, a weight variant "or only", "that many", a colour (one a typo); paid or ordered
+# on a day and asking whether it was printed or dispatched, a subscription's first box, a prescription sent
+# for an order, "ordered N days ago, still nothing". Traps: the same words in shipping, discount and returns
+# questions, and thanks.
+# First run on 09b51b8 (session 9's router): 96/197 (48.7 %), before any change it prompted; 196/197 after
+# the changes it prompted (a {nationality} slot, fit-into and version phrases; the miss is in KNOWN_MISSES).
+TWENTY_THIRD_BATCH = {
+    "en": """
+Z will the A5 notebook fit in a jacket pocket?
+Z does the phone slide into the back pocket of jeans or is it too big?
+Z would the planner go in a school rucksack?
+Z what curtain drop do I need for a rail at 230 cm?
+Z is a 160x200 duvet the same as a UK king?
+Z will the 200x220 cover go on my 200x200 duvet?
+Z does a 90x190 fitted sheet work on a 90x200 mattress?
+Z my face is quite wide, is a 145 mm frame wide enough?
+Z my glasses keep sliding down my nose, will these sit better?
+Z are these glasses ok for a 4 year old?
+Z EF or F nib for really tiny handwriting?
+Z 8 or 10 inch tablet for a 6 year old?
+Z which album size holds 300 photos?
+A do you do the mulled wine without alcohol?
+A is there a vegetarian version of the hamper, without the ham?
+A have you got the frames in tortoiseshell?
+A do you have the laptop with a Spanish keyboard?
+A is the kettlebell available in 12 kg or only 8?
+A I need 12 of the tumblers, do you have that many?
+A do you have the throw in beige?
+O paid on Sunday, has my photo book been printed yet?
+O ordered Monday, has it been dispatched?
+O I paid for the subscription already, when does the first box come?
+O I sent the prescription for order 6612, did you get it?
+O ordered 10 days ago and still nothing, any news?
+S how long does delivery take for the album?
+D any discount if I buy 12?
+K brilliant, thanks, it'll fit nicely under the tree 🎄
+""",
+    "es": """
+Z ¿la libreta cabe en el bolsillo de una chaqueta?
+Z ¿el móvil entra en el bolsillo del vaquero?
+Z ¿la agenda entra en una mochila del cole?
+Z ¿qué largo de cortina necesito para una barra a 2,40?
+Z ¿150x190 es lo mismo que una cama de matrimonio inglesa?
+Z ¿una funda nórdica de 200x220 sirve para un nórdico de 200x200?
+Z ¿una sábana de 90x200 vale para una cama de 105x190?
+Z tengo la cara ancha, ¿qué ancho de montura en mm me recomiendan?
+Z se me resbalan las gafas por la nariz, ¿estas me sujetarán mejor?
+Z ¿estas gafas le valen a un niño de 4 años?
+Z ¿plumín EF o F para letra pequeña?
+Z ¿tablet de 8 o de 10 pulgadas para un niño de 7?
+Z ¿qué tamaño de álbum para 200 fotos?
+A ¿el bizcocho lo tienen sin alcohol?
+A ¿hay versión vegetariana de la cesta, sin jamón?
+A ¿tienen las gafas en carey?
+A ¿tienen el portátil con teclado español, con la ñ?
+A ¿la mancuerna la hay de 7 kg o solo de 5?
+A necesito 12, ¿tenéis tantas?
+A ¿lo tenéis en beige?
+O ya pagué el domingo, ¿ya lo imprimieron?
+O ¿ya imprimieron mi fotolibro? lo pedí el viernes
+O lo pedí el lunes, ¿ya lo despacharon?
+O ya pagué la suscripción, ¿cuándo llega la primera caja?
+O mandé la receta para el pedido 6612, ¿la recibieron?
+O hace 10 días que pedí y nada, díganme algo
+S ¿cuánto tarda el envío a Canarias?
+D ¿hay descuento si compro 12?
+""",
+    "fr": """
+Z le carnet rentre dans une poche de veste ?
+Z le téléphone tient dans la poche d'un jean ?
+Z l'agenda rentre dans un cartable ?
+Z quelle hauteur de rideau pour une tringle à 2m50 ?
+Z le 140x190 c'est pareil qu'un lit double anglais ?
+Z une housse de 200x220 pour une couette de 200x200, ça passe ?
+Z un drap de 160x200 sur un lit de 140x190, ça va ?
+Z j'ai un visage large, quelle largeur de monture en mm ?
+Z mes lunettes glissent sur le nez, celles-ci tiendront mieux ?
+Z ces lunettes, c'est bon pour un enfant de 4 ans ?
+Z plume EF ou F pour une petite écriture ?
+Z tablette 8 ou 10 pouces pour un enfant de 6 ans ?
+Z quel format d'album pour 300 photos ?
+A vous l'avez sans alcool ?
+A il y a une version végétarienne, sans jambon ?
+A vous avez la monture en écaille ?
+A vous avez le portable avec un clavier AZERTY ?
+A vous avez le sac de 7 kg ou seulement 5 ?
+A il m'en faut 12, vous en avez autant ?
+A vous l'avez en beige ?
+O j'ai payé dimanche, c'est déjà imprimé ?
+O vous avez déjà imprimé mon livre photo ? commandé vendredi
+O commandé lundi, c'est parti ?
+O j'ai déjà payé l'abonnement, quand arrive la première box ?
+O j'ai envoyé l'ordonnance pour la commande 6612, vous l'avez reçue ?
+O commandé il y a 10 jours, toujours rien, dites-moi quelque chose
+S combien coûte la livraison pour la Belgique ?
+R je peux retourner le clavier s'il ne me plaît pas ?
+""",
+    "de": """
+Z passt das Notizbuch in eine Jackentasche?
+Z geht das Handy in die Hosentasche einer Jeans?
+Z passt der Kalender in einen Schulranzen?
+Z welche Vorhanglänge bei einer Stange auf 2,40 m?
+Z ist 140x200 dasselbe wie ein englisches Doppelbett?
+Z geht der Bezug 200x220 auf eine Decke 200x200?
+Z passt ein Laken 180x200 auf ein Bett 160x200?
+Z ich hab ein breites Gesicht, welche Rahmenbreite in mm?
+Z die Brille rutscht mir immer von der Nase, sitzen die besser?
+Z ist die Brille was für einen 4-Jährigen?
+Z EF oder F Feder für eine kleine Handschrift?
+Z 8 oder 10 Zoll Tablet für ein Kind mit 6?
+Z welches Album für 250 Fotos?
+A gibt es den Punsch auch ohne Alkohol?
+A habt ihr eine vegetarische Variante, ohne Schinken?
+A habt ihr die Brille in Schildpatt?
+A habt ihr den Laptop mit spanischer Tastatur?
+A gibt es den Sack mit 7 kg oder nur mit 5?
+A ich brauche 12 Stück, habt ihr so viele?
+A gibts die Decke in weis?
+O hab am Sonntag schon bezahlt, ist es schon gedruckt?
+O habt ihr mein Fotobuch schon gedruckt? am Freitag bestellt
+O am Montag bestellt, ist es schon raus?
+O Abo ist schon bezahlt, wann kommt die erste Box?
+O ich hab das Rezept für Bestellung 6612 geschickt, habt ihr es bekommen?
+O vor 10 Tagen bestellt und immer noch nichts, sagt mal was
+S wie lange dauert der Versand nach Österreich?
+D gibt es Rabatt ab 12 Stück?
+""",
+    "it": """
+Z il taccuino ci sta in una tasca della giacca?
+Z il telefono sta nella tasca dei jeans?
+Z il diario entra in uno zaino di scuola?
+Z che lunghezza di tenda per un bastone a 2,50?
+Z il 160x200 è uguale a un matrimoniale inglese?
+Z il copripiumino 200x220 va bene per un piumone 200x200?
+Z un lenzuolo 90x200 va su un letto 80x190?
+Z ho il viso largo, che larghezza di montatura in mm?
+Z gli occhiali mi scivolano sul naso, questi stanno meglio?
+Z questi occhiali vanno a un bimbo di 4 anni?
+Z pennino EF o F per una scrittura piccola?
+Z tablet da 8 o 10 pollici per un bambino di 6 anni?
+Z i jeans vestono piccoli?
+Z che formato di album per 400 foto?
+A il panettone c'è senza alcol?
+A c'è una versione vegetariana, senza prosciutto?
+A avete la montatura tartarugata?
+A avete il portatile con la tastiera italiana?
+A c'è il sacco da 7 kg o solo da 5?
+A me ne servono 12, ne avete così tanti?
+A lo avete in beige?
+O ho già pagato domenica, l'avete già stampato?
+O avete già stampato il mio fotolibro? ordinato venerdì
+O ordinato lunedì, è già stato spedito?
+O ho già pagato l'abbonamento, quando arriva la prima scatola?
+O ho mandato la ricetta per l'ordine 6612, l'avete ricevuta?
+O ordinato 10 giorni fa e ancora niente, ditemi qualcosa
+S quanto costa la spedizione in Svizzera?
+D c'è uno sconto se ne prendo 12?
+""",
+    "pt": """
+Z o caderno entra no bolso da jaqueta?
+Z o celular cabe no bolso da calça jeans?
+Z a agenda vai na mochila da escola?
+Z que comprimento de cortina para um varão a 2,40 m?
+Z 140x190 é igual a uma cama de casal inglesa?
+Z a capa de edredom 200x220 serve num edredom 200x200?
+Z um lençol de 160x200 dá numa cama de 140x190?
+Z tenho o rosto largo, qual a largura da armação em mm?
+Z os óculos escorregam do nariz, esses vão ficar melhor?
+Z esses óculos servem para uma criança de 4 anos?
+Z pena EF ou F para letra pequena?
+Z tablet de 8 ou 10 polegadas para uma criança de 6 anos?
+Z qual o tamanho do álbum para 300 fotos?
+A tem o bolo sem álcool?
+A tem uma versão vegetariana, sem presunto?
+A vocês têm a armação em tartaruga?
+A vocês têm o portátil com teclado português?
+A tem o saco de 7 kg ou só de 5?
+A preciso de 12, vocês têm tantos?
+A tem em bege?
+O já paguei no domingo, já imprimiram?
+O já imprimiram o meu fotolivro? encomendei na sexta
+O encomendei na segunda, já foi expedida?
+O já paguei a assinatura, quando chega a primeira caixa?
+O mandei a receita da encomenda 6612, receberam?
+O encomendei há 10 dias e nada ainda, me digam alguma coisa
+S quanto é o frete para Portugal?
+D tem desconto para 12 unidades?
+""",
+    "nl": """
+Z past het notitieboekje in een jaszak?
+Z gaat de telefoon in de zak van een spijkerbroek?
+Z past de agenda in een schooltas?
+Z welke gordijnlengte bij een rail op 2,40 m?
+Z is 140x200 hetzelfde als een Engels tweepersoonsbed?
+Z gaat een dekbedovertrek 200x220 om een dekbed van 200x200?
+Z past een laken 160x200 op een bed van 140x200?
+Z ik heb een breed gezicht, welke montuurbreedte in mm?
+Z mijn bril zakt steeds van mijn neus, zitten deze beter?
+Z is deze bril geschikt voor een kind van 4?
+Z EF of F penpunt voor een klein handschrift?
+Z tablet van 8 of 10 inch voor een kind van 6?
+Z welk album voor 300 foto's?
+A hebben jullie de glühwein ook zonder alcohol?
+A is er een vegetarische versie, zonder ham?
+A hebben jullie het montuur in schildpad?
+A hebben jullie de laptop met een AZERTY toetsenbord?
+A is er de zak van 7 kg of alleen van 5?
+A ik heb er 12 nodig, hebben jullie er zoveel?
+A hebben jullie hem in beige?
+O zondag al betaald, is het al gedrukt?
+O hebben jullie mijn fotoboek al gedrukt? vrijdag besteld
+O maandag besteld, is het al de deur uit?
+O abonnement al betaald, wanneer komt de eerste doos?
+O ik heb het recept voor bestelling 6612 gestuurd, hebben jullie het ontvangen?
+O 10 dagen geleden besteld en nog steeds niks, laat iets weten
+S wat kost verzending naar Duitsland?
+R kan ik de laptop terugsturen als het toetsenbord niet bevalt?
+""",
+}
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -2755,6 +2981,7 @@ AREAS = {
     "twenty-first": TWENTY_FIRST_BATCH,
     "twenty-first-after-traps": TWENTY_FIRST_BATCH_AFTER_TRAPS,
     "twenty-second": TWENTY_SECOND_BATCH,
+    "twenty-third": TWENTY_THIRD_BATCH,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -2783,6 +3010,7 @@ FOLLOW_UP_BATCHES = (
     "twenty-first",
     "twenty-first-after-traps",
     "twenty-second",
+    "twenty-third",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
@@ -2808,6 +3036,8 @@ KNOWN_MISSES: dict[str, str] = {
     "Spanish 'no': a reason before a plan that holds it reads as negated ('no me funciona, lo compro luego')",
     "gracias, lo compro cuando me den el finiquito del trabajo viejo": "a when-clause of seven words: a "
     "plan's time is read up to six, a longer clause may hold a question",
+    "brilliant, thanks, it'll fit nicely under the tree 🎄": "'fit' is the merchant's own Sizing keyword, "
+    "read before any acknowledgement; thanks that report a fit reach Sizing (as 'big enough' above)",
     "porto il 44, la L mi va?": "too short for the detector; 'porto' before a size is no longer postage, but "
     "'mi va' (it fits me, also 'I feel like') is no fit word",
 }
