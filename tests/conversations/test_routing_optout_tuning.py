@@ -1533,6 +1533,101 @@ PROMPTED_BY_SETS_47_TO_52 = {
         "the message on the gift card was wrong, can you fix it?",
     ],
 }
+# Session 9: the kinds blind sets 53–58 found (dialect, Swiss German, Dutch "ge-sms", British slang, dictation
+# homophones, "textear", declined and past newsletter unsubscriptions), my own sentences written before any
+# change; first run on main 09b51b8: 7 of 36 opt-outs read, 32 of 35 traps held.
+PROMPTED_BY_SETS_53_TO_58 = {
+    "opt_out": [
+        # Bavarian and Austrian: the phone no longer theirs, "don't write here any more"; "leave me in peace"
+        "des is ned mei handy nimma, schreibts do nimma her",
+        "de nummer ghört nimma mir, schreibts ned do her",
+        "des is ned mei nummer, bittschön nimma herschreibn",
+        "lassts mi in ruah mit eure SMS",
+        "lasst's mi endlich in ruah mit eire nachrichten",
+        "schreibts ma nimma, i mog des ned",
+        # Swiss German: "could you stop writing to me", "no longer my number, send nothing more"
+        "chönd ihr bitte ufhöre mir z schriibe",
+        "chönnted Sie bitte ufhöre, mir SMS z schicke",
+        "das isch nümme mini nummer, bitte schicked nüt meh",
+        "das Handy ghört nümme mir, bitte nüt meh schicke",
+        "bitte nümme schriibe, merci",
+        # Dutch "ge-sms", "hou eens op met", never asked for it
+        "hou eens op met dat ge-sms",
+        "stop eens met dat eeuwige ge-sms, ik heb er nooit om gevraagd",
+        "kappen met dat ge-sms aub",
+        "hou eens op met die sms'jes, nooit om gevraagd",
+        # someone else's number, then a bare stop verb with an abbreviation
+        "dit is het nummer van mijn oma, ze snapt die berichten niet. stoppen a.u.b.",
+        "dit nummer is van mijn opa, hij begrijpt er niks van. Stoppen aub",
+        "het is de telefoon van mijn moeder, zij heeft hier niks aan. stoppen pls",
+        "c'est le numéro de ma grand-mère, elle ne comprend pas vos messages. arrêtez svp",
+        "questo è il numero di mia nonna, non capisce i messaggi. basta per favore",
+        # British slang
+        "pack it in with the texts mate",
+        "pack it in with these messages, not interested",
+        "oi, pack in the texts, no more",
+        # a parent's old number, "doesn't need … texts, remove it"
+        "this was my dad's old number, he doesn't need sofa texts, remove it please",
+        "this used to be my mum's number and she doesn't need garden furniture texts, please remove the number",
+        "it's my late father's old phone, he won't need any more mattress texts, remove it pls",
+        # voice dictation: "Meer" for "mehr", "b" for "v", infinitive for the imperative
+        "bitte keine SMS Meer",
+        "ich will keine Nachrichten Meer bekommen",
+        "schreibt mir nicht Meer",
+        "no me escrivan mas por favor",
+        "dejen de escrivirme",
+        "arrêter de m'envoyer des messages s'il vous plaît",
+        # Latin-American "textear"
+        "dejen de textearme",
+        "ya no me texteen por favor",
+        "no me textees más",
+        "paren de textear a este número",
+    ],
+    "!opt_out": [
+        # dialect words in ordinary sentences
+        "de jackn passt ma nimma, kann i de umtauschn?",
+        "schreibts ma bitte, wann des packerl kimmt",
+        "lassts mi wissn, obs de schuah in 42 gibt",
+        "chönd ihr mir bitte schriibe, wänn s Päckli chunnt?",
+        "ich ha nüt meh ghört vo mim Päckli, wo isch es?",
+        "das Modell gits nümme? schad",
+        # "ge-sms", "never asked", someone else's number, "stoppen" of something else
+        "het ge-sms van de bezorger was handig, wanneer komt het pakket?",
+        "ik heb nooit om een factuur gevraagd maar wil er nu wel een, kan dat?",
+        "dit is het nummer van mijn oma, kunnen jullie het pakket bij haar bezorgen?",
+        "stoppen jullie met de zomercollectie? ik zoek nog die jurk",
+        # packing, removing it from an order, an old number that is still wanted
+        "can you pack it in a gift box mate?",
+        "pack it in bubble wrap please, it broke last time",
+        "my dad doesn't need the large one, can you remove it from the order please?",
+        "remove it from my basket please, the blue one, keep the rest",
+        # "Meer" as the sea, "massages", a misspelt request TO write
+        "wir fahren ans Meer, könnt ihr das Paket vorher liefern?",
+        "gibt es die Tasse mit dem Meer-Motiv noch?",
+        "no more massages at the spa? I bought the voucher last month",
+        "escrivanme cuando llegue el pedido porfa",
+        # "textear" asked for, and a relative who does not stop texting
+        "¿me pueden textear cuando llegue el pedido?",
+        "textéame el código de seguimiento porfa",
+        "mi hija no deja de textearme sobre ese vestido, ¿hay en talla M?",
+        # an unsubscribe declined, a question instead
+        "I don't want to unsubscribe from the newsletter, I just want to know when the sale starts",
+        "no me quiero dar de baja de la newsletter, nomás quiero saber cuándo llega mi pedido",
+        "je ne veux pas me désabonner de la newsletter, je voudrais juste savoir si la veste revient",
+        "ich will mich nicht vom Newsletter abmelden, ich will nur wissen, ob die Lampe wieder kommt",
+        "non voglio disiscrivermi dalla newsletter, volevo solo sapere i tempi di consegna",
+        "não quero me descadastrar da newsletter, só queria saber se tem frete grátis",
+        "ik wil me niet afmelden voor de nieuwsbrief, ik wil alleen weten wanneer de uitverkoop begint",
+        # a past unsubscription from the newsletter, then a question about a discount
+        "I already cancelled my newsletter subscription, is the 10% coupon still valid?",
+        "ya cancelé mi suscripción al boletín, ¿sigue valiendo el cupón?",
+        "j'ai déjà résilié mon abonnement à la newsletter, le code promo marche encore ?",
+        "hab das Newsletter-Abo schon gekündigt, gilt der Gutschein trotzdem noch?",
+        "ho già disdetto l'iscrizione alla newsletter, il coupon vale ancora?",
+        "já cancelei a inscrição da newsletter, o cupom ainda vale?",
+        "ik heb de nieuwsbrief al opgezegd, is de kortingscode nog geldig?",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -1554,6 +1649,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("sets35-40", PROMPTED_BY_SETS_35_TO_40),
     ("sets41-46", PROMPTED_BY_SETS_41_TO_46),
     ("sets47-52", PROMPTED_BY_SETS_47_TO_52),
+    ("sets53-58", PROMPTED_BY_SETS_53_TO_58),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
