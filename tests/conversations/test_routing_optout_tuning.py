@@ -1610,6 +1610,13 @@ PROMPTED_BY_SETS_53_TO_58 = {
         "¿me pueden textear cuando llegue el pedido?",
         "textéame el código de seguimiento porfa",
         "mi hija no deja de textearme sobre ese vestido, ¿hay en talla M?",
+        # added after the first run (three of them were false opt-outs on it): someone of the shopper's who
+        # keeps writing to them
+        "my daughter won't stop texting me about that dress, do you have it in M?",
+        "mia figlia non smette di scrivermi di quel vestito, c'è la M?",
+        "minha filha não para de me mandar mensagem sobre esse vestido, tem M?",
+        "meine Tochter hört nicht auf, mir wegen dem Kleid zu schreiben, gibt es M?",
+        "ma fille n'arrête pas de m'écrire pour cette robe, vous l'avez en M ?",
         # an unsubscribe declined, a question instead
         "I don't want to unsubscribe from the newsletter, I just want to know when the sale starts",
         "no me quiero dar de baja de la newsletter, nomás quiero saber cuándo llega mi pedido",
