@@ -1293,10 +1293,18 @@ _REMOVE_IT = re.compile(
     r"(?:remove|delete|erase|take off|take out|verwijder|wis|schrap|supprimez le|effacez le|retirez le|"
     r"borrenlo|eliminenlo|quitenlo|borralo|eliminalo|toglietelo|cancellatelo|rimuovetelo|eliminatelo|"
     r"removam|apaguem|loscht sie|loschen sie sie|entfernt sie|loschen|entfernen)"
-    r"(?: (?:it|het|hem|him|her|the number|that number|this number|the no|o numero|die nummer|"
-    r"please|pls|plz|thanks|thx|asap|now|off|aub|a u b|graag|svp|merci|bitte|danke|por favor|porfa|"
-    r"per favore|grazie|obrigad[oa]|from (?:your|ur|the) (?:list|system|texts)))*$"
+    r"(?: (?:it|het|hem|him|her|please|pls|plz|thanks|thx|asap|now|off|aub|a u b|graag|svp|merci|bitte|danke|"
+    r"por favor|porfa|per favore|grazie|obrigad[oa]))*"
+    # the number or our list named: no "it" that could be the lamp just ordered
+    r"( (?:the number|that number|this number|the no|o numero|die nummer|het nummer|le numero|il numero|"
+    r"el numero|from (?:your|ur|the) (?:list|system|texts)))?"
+    r"(?: (?:please|pls|plz|thanks|thx|asap|now|aub|graag|svp|merci|bitte|danke|por favor|per favore|"
+    r"grazie))*$"
 )
+
+
+# Stop words that also cancel an order: not read after "this is my wife's number, she ordered it".
+_CANCEL = wordset("cancel annuler cancelar annulla cancella kundigen opzeggen")
 
 
 _REVOCATION_PATTERNS_BY_LANGUAGE = {
@@ -1366,14 +1374,18 @@ _PAST_UNSUBSCRIPTION = re.compile(
 )
 # "mi hija no deja de textearme sobre ese vestido", "my daughter won't stop texting me about it": someone of
 # the shopper's who keeps writing to THEM; that span is read as if absent, like a past unsubscription.
+_MY_PHONE = (
+    r"(?:phone|cell|cellphone|mobile|inbox|celular|movil|telefono|telephone|portable|cellulare|telefone|"
+    r"handy|telefoon|gsm)"
+)
+_KEEPS_GOING = (
+    r"(?:wont|doesnt|does not|will not|cant|never|just wont) (?:stop|quit)|(?:no (?:deja|para)|nunca deja) de|"
+    r"(?:n )?arretez? pas de|hort (?:\w+ )?nicht auf|non (?:la )?(?:smette|finisce) di|(?:nao|n) (?:para|deixa) de|"
+    r"(?:stopt|houdt) niet (?:op )?(?:met )?|blijft"
+)
 _SOMEONE_OF_MINE_KEEPS_AT_IT = re.compile(
-    r"\bmy (?:\w+ ){1,2}(?:wont|doesnt|does not|will not|cant|never|just wont) (?:stop|quit)\b"
-    r"|\bmi (?:\w+ )?\w+ (?:no (?:deja|para)|nunca deja) de\b"
-    r"|\b(?:ma|mon) \w+ (?:n )?arrete pas de\b"
-    r"|\b(?:meine|mein) \w+ hort (?:\w+ )?nicht auf\b"
-    r"|\b(?:mia|mio) \w+ non (?:la )?(?:smette|finisce) di\b"
-    r"|\b(?:minha|meu) \w+ (?:nao|n) (?:para|deixa) de\b"
-    r"|\b(?:mijn|m n|mn) \w+ (?:stopt|houdt) niet (?:op )?(?:met )?"
+    rf"\b(?:my|mi|ma|mon|meine|mein|mia|mio|minha|meu|mijn|m n|mn) (?!{_MY_PHONE}\b)(?:\w+ )?\w+ "
+    rf"(?:{_KEEPS_GOING})\b"
 )
 _ANNOYING = (
     r"(?:annoy\w*|nerv(?:en|t|st|ig|ige|iger)?|saoul\w*|soul(?:e|ent|ant)|lourd|relou|chiant\w*|fatigant\w*|"
@@ -1410,6 +1422,8 @@ _UNWANTED = re.compile(
     + r"(?: \w+){0,4}? (?:today|this week|a day|hoy|esta semana|al dia|aujourd hui|cette semaine|par jour|"
     r"heute|diese woche|am tag|oggi|questa settimana|al giorno|hoje|essa semana|por dia|vandaag|deze week|"
     r"per dag)\b"
+    # the phone that keeps going off: "mi celular no para de sonar con sus mensajes"
+    rf"|\b(?:my|mi|mon|il mio|mio|meu|mein|mijn) {_MY_PHONE} (?:{_KEEPS_GOING})"
     # annoyed by the texts themselves: "mich nerven eure SMS", "vos sms me saoulent"
     rf"|\b{_ANNOYING}(?: \w+){{0,3}} {_ANY_TEXTS}\b|\b{_ANY_TEXTS}(?: \w+){{0,3}} {_ANNOYING}\b"
 )
@@ -1748,7 +1762,7 @@ def _compliance(text: Text) -> Compliance | None:
         _NEGATED_REVOCATION.search(said) or _TEXTS_SPARED.search(said) or _NO_NEED_TO_STOP.search(said)
         for said in (" ".join(clause) for clause in clauses)
     ):
-        revocation = _revocation(folded, clauses)
+        revocation = _revocation(folded, clauses, text.raw)
         if revocation:
             return revocation
     keyword = _only(whole, OPT_IN_WORDS, _FILLER_OPT_IN)
@@ -1760,7 +1774,7 @@ def _compliance(text: Text) -> Compliance | None:
     return None
 
 
-def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | None:
+def _revocation(folded: str, clauses: list[tuple[str, ...]], raw: str) -> Compliance | None:
     """A plain-language revocation in the message, or in a later clause for the patterns that start one."""
     told = _PAST_UNSUBSCRIPTION.sub(" ", folded)
     told = _SOMEONE_OF_MINE_KEEPS_AT_IT.sub(" ", told)
@@ -1784,10 +1798,22 @@ def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | Non
         return Compliance(OPT_OUT, "", "a data-protection request to erase or object")
     if _UNWANTED.search(folded) and _SPAM.search(folded):
         return Compliance(OPT_OUT, "", "texts never asked for, called spam")
-    someone_elses = _SOMEONE_ELSES_NUMBER.search(folded)
-    if someone_elses and any(_REMOVE_IT.match(" ".join(clause)) for clause in clauses[1:]):
-        return Compliance(OPT_OUT, "", "someone else's number, then \"remove it\"")
-    if someone_elses or _UNWANTED.search(folded):
+    someone_elses = _SOMEONE_ELSES_NUMBER.search(folded) and clauses
+    if someone_elses:
+        # the last clause with its trailing filler ("stoppen a.u.b." is three clauses)
+        end = len(clauses) - 1
+        while end > 0 and all(word in _FILLER for word in clauses[end]):
+            end -= 1
+        closing = tuple(word for clause in clauses[end:] for word in clause)
+        remove_it = _REMOVE_IT.match(" ".join(closing))
+        if remove_it and (remove_it[1] or _TEXTS_NAMED.search(folded)):
+            return Compliance(OPT_OUT, "", "someone else's number, then \"remove it\"")
+        keyword = _only(closing, WEAK_OPT_OUT - _CANCEL, _FILLER)
+        if end and keyword and not raw.rstrip().endswith("?"):
+            return Compliance(
+                OPT_OUT, _keyword_language(keyword), f'someone else\'s number, then "{keyword.upper()}"'
+            )
+    if _UNWANTED.search(folded):
         # the keyword alone in a clause, or closing the message ("otro mensaje, qué ilusión 🙄 BASTA")
         for keyword in [_only(clause, WEAK_OPT_OUT, _FILLER) for clause in clauses] + [
             _closing_keyword(clauses)

@@ -1535,7 +1535,9 @@ PROMPTED_BY_SETS_47_TO_52 = {
 }
 # Session 9: the kinds blind sets 53–58 found (dialect, Swiss German, Dutch "ge-sms", British slang, dictation
 # homophones, "textear", declined and past newsletter unsubscriptions), my own sentences written before any
-# change; first run on main 09b51b8: 7 of 36 opt-outs read, 32 of 35 traps held.
+# change; first run on main 09b51b8: 7 of 36 opt-outs read, 32 of 35 traps held. After the change: 36 of 36,
+# 35 of 35. Added after it, marked below: 5 traps (3 false on 09b51b8), then 5 opt-outs and 4 traps the
+# change itself got wrong (the 5 opt-outs missed on 09b51b8 too); 41 of 41 and 44 of 44 now.
 PROMPTED_BY_SETS_53_TO_58 = {
     "opt_out": [
         # Bavarian and Austrian: the phone no longer theirs, "don't write here any more"; "leave me in peace"
@@ -1582,6 +1584,12 @@ PROMPTED_BY_SETS_53_TO_58 = {
         "ya no me texteen por favor",
         "no me textees más",
         "paren de textear a este número",
+        # added after the first change, my own (none read before it): the phone that won't stop going off
+        "mi celular no para de sonar con sus mensajes, ya basta",
+        "mon téléphone n'arrête pas de sonner avec vos sms, ça suffit",
+        "il mio telefono non smette di suonare per i vostri messaggi, basta",
+        "meu celular não para de apitar com essas mensagens, chega",
+        "this is my son's number, remove the number please",
     ],
     "!opt_out": [
         # dialect words in ordinary sentences
@@ -1617,6 +1625,12 @@ PROMPTED_BY_SETS_53_TO_58 = {
         "minha filha não para de me mandar mensagem sobre esse vestido, tem M?",
         "meine Tochter hört nicht auf, mir wegen dem Kleid zu schreiben, gibt es M?",
         "ma fille n'arrête pas de m'écrire pour cette robe, vous l'avez en M ?",
+        # added after the first change (it read all four as opt-outs): someone else's number, then an order
+        # cancelled, a question, or an "it" that is the thing ordered
+        "this is my husband's phone, he ordered the lamp. remove it please",
+        "c'est le numéro de ma femme, elle a commandé. annuler",
+        "dit is het nummer van mijn vrouw, zij heeft besteld. stoppen?",
+        "questo è il numero di mio marito, ha ordinato lui. basta così?",
         # an unsubscribe declined, a question instead
         "I don't want to unsubscribe from the newsletter, I just want to know when the sale starts",
         "no me quiero dar de baja de la newsletter, nomás quiero saber cuándo llega mi pedido",
