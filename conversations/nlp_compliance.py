@@ -504,8 +504,8 @@ _REVOCATION_PATTERNS_DE = [
     r"\b(?:stopp|stoppt|stoppen sie|stop) (?:die|diese|eure|ihre|deine|alle|mit den|mit diesen) (?:\w+ )?"
     + _MESSAGES_DE
     + r"\b",
-    r"^(?:\w+ ){0,2}nicht (?:mehr )?(?:her|hier)?(?:schreiben|anschreiben|schicken|senden|kontaktieren|simsen|"
-    r"smsen|belastigen|nerven)\b(?! (?:an|nach|zu) )",
+    r"^(?:\w+ ){0,2}nicht (?:mehr )?(?:her|hier)?(?:schreiben|anschreiben|schicken|senden|kontaktieren|"
+    r"simsen|smsen|belastigen|nerven)\b(?! (?:an|nach|zu) )",
     # Bavarian "schreibts do nimma her", "schreibts ned do her": not here (any more), this phone meant
     r"\b(?:schreibt|schickt|simst|schreib|schick|schreiben sie|schicken sie) (?:(?:mir|mich|uns) )?"
     r"(?:(?:do|da|hier) )?(?:nicht|nie|nichts) (?:mehr )?(?:(?:do|da|hier) )?(?:her|hierher)\b",
@@ -1218,8 +1218,9 @@ _NO_LONGER_THEIRS = {
     r"c est le mien maintenant",
     "de": r"gehorte|gehort (?:jetzt|nun) (?:mir|meinem|meiner|meinen)|war (?:von|die von|das von)|"
     r"alte nummer von|(?:hat|haben) (?:jetzt )?(?:eine |ein )?neue(?:s)? (?:nummer|handy|telefon)|"
-    r"(?:nutzt|benutzt|verwendet|hat) (?:\w+ ){0,2}nicht mehr|nicht mehr (?:die|das|seine|ihre|von|mein|meine|"
-    r"meins|mir)|nicht (?:mein|meine) (?:\w+ )?nicht mehr|gehort (?:\w+ )?nicht mehr",
+    r"(?:nutzt|benutzt|verwendet|hat) (?:\w+ ){0,2}nicht mehr|"
+    r"nicht mehr (?:die|das|seine|ihre|von|mein|meine|meins|mir)|"
+    r"nicht (?:mein|meine) (?:\w+ )?nicht mehr|gehort (?:\w+ )?nicht mehr",
     "it": r"vecchio numero di|ha (?:un )?(?:nuovo numero|nuovo cellulare|numero nuovo|cellulare nuovo)|"
     r"era (?:di|del|della|dello)|non (?:lo |la )?(?:usa|utilizza|ha) piu|"
     r"non e piu (?:di|del|della|suo|sua)|(?:adesso|ora) e mio|e mio (?:adesso|ora)|apparteneva",
@@ -1267,9 +1268,10 @@ _SOMEONE_ELSES_NUMBER = re.compile(
     rf"\b(?:this|it|its|thats)(?: \w+){{0,3}} (?:my|his|her|our) (?:late )?{_NOT_A_PERSON}s (?:old )?"
     r"(?:number|phone|cell|mobile)\b"
     rf"|\bthis (?:number|phone) (?:is|was|belongs to|belonged to) (?:my|his|her|our) {_NOT_A_PERSON}"
-    rf"|\b(?:dit|het|dat) is (?:het|de) (?:nummer|telefoonnummer|telefoon|gsm|mobiel) van (?:mijn|m n|mn|onze|"
-    rf"ons) {_NOT_A_PERSON}"
-    rf"|\b(?:dit|het|dat) (?:nummer|telefoonnummer|gsm|mobiel) is van (?:mijn|m n|mn|onze|ons) {_NOT_A_PERSON}"
+    rf"|\b(?:dit|het|dat) is (?:het|de) (?:nummer|telefoonnummer|telefoon|gsm|mobiel) van "
+    rf"(?:mijn|m n|mn|onze|ons) {_NOT_A_PERSON}"
+    rf"|\b(?:dit|het|dat) (?:nummer|telefoonnummer|gsm|mobiel) is van (?:mijn|m n|mn|onze|ons) "
+    rf"{_NOT_A_PERSON}"
     rf"|\b(?:c est|ceci est|c etait) (?:le|l ancien) (?:numero|portable|telephone|tel|num) (?:de|d) "
     rf"(?:ma|mon|notre) {_NOT_A_PERSON}"
     rf"|\bce (?:numero|portable) (?:est|etait) (?:celui )?(?:de|d) (?:ma|mon|notre) {_NOT_A_PERSON}"
@@ -1379,8 +1381,9 @@ _MY_PHONE = (
     r"handy|telefoon|gsm)"
 )
 _KEEPS_GOING = (
-    r"(?:wont|doesnt|does not|will not|cant|never|just wont) (?:stop|quit)|(?:no (?:deja|para)|nunca deja) de|"
-    r"(?:n )?arretez? pas de|hort (?:\w+ )?nicht auf|non (?:la )?(?:smette|finisce) di|(?:nao|n) (?:para|deixa) de|"
+    r"(?:wont|doesnt|does not|will not|cant|never|just wont) (?:stop|quit)|"
+    r"(?:no (?:deja|para)|nunca deja) de|(?:n )?arretez? pas de|hort (?:\w+ )?nicht auf|"
+    r"non (?:la )?(?:smette|finisce) di|(?:nao|n) (?:para|deixa) de|"
     r"(?:stopt|houdt) niet (?:op )?(?:met )?|blijft"
 )
 _SOMEONE_OF_MINE_KEEPS_AT_IT = re.compile(
@@ -1435,7 +1438,8 @@ _SPAM = re.compile(r"\b(?:spam|spamming|spammen|spammer|spams|spammy)\b")
 _NEGATED_REVOCATION = re.compile(
     r"\b(?:dont|do not|not|never|didnt|ne|pas|nicht|non|nao|niet)(?: \w+){0,3} "
     r"(?:unsubscribe|unsub|opt out|desabonner|abmelden|disiscrivere|descadastrar|afmelden|uitschrijven)\b"
-    r"|\b(?:no|nunca) (?:me |nos )?(?:quiero|queremos|quise|deseo|pienso|voy a|vamos a|necesito) (?:me |nos )?"
+    r"|\b(?:no|nunca) (?:me |nos )?(?:quiero|queremos|quise|deseo|pienso|voy a|vamos a|necesito) "
+    r"(?:me |nos )?"
     r"(?:dar(?:me|nos)? de baja|desuscribir(?:me|nos)?|desinscribir(?:me|nos)?)\b"
     r"|\b(?:non|nn|mai) (?:mi |ci )?(?:voglio|vogliamo|vorrei|intendo|devo) (?:mi |ci )?"
     r"(?:disiscriver(?:e|mi|ci)|cancellarmi)\b"
@@ -1807,7 +1811,7 @@ def _revocation(folded: str, clauses: list[tuple[str, ...]], raw: str) -> Compli
         closing = tuple(word for clause in clauses[end:] for word in clause)
         remove_it = _REMOVE_IT.match(" ".join(closing))
         if remove_it and (remove_it[1] or _TEXTS_NAMED.search(folded)):
-            return Compliance(OPT_OUT, "", "someone else's number, then \"remove it\"")
+            return Compliance(OPT_OUT, "", 'someone else\'s number, then "remove it"')
         keyword = _only(closing, WEAK_OPT_OUT - _CANCEL, _FILLER)
         if end and keyword and not raw.rstrip().endswith("?"):
             return Compliance(

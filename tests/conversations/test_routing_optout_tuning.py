@@ -1570,7 +1570,8 @@ PROMPTED_BY_SETS_53_TO_58 = {
         "oi, pack in the texts, no more",
         # a parent's old number, "doesn't need … texts, remove it"
         "this was my dad's old number, he doesn't need sofa texts, remove it please",
-        "this used to be my mum's number and she doesn't need garden furniture texts, please remove the number",
+        "this used to be my mum's number and she doesn't need garden furniture texts, please remove the "
+        "number",
         "it's my late father's old phone, he won't need any more mattress texts, remove it pls",
         # voice dictation: "Meer" for "mehr", "b" for "v", infinitive for the imperative
         "bitte keine SMS Meer",
