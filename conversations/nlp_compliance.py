@@ -1362,6 +1362,9 @@ _PAST_UNSUBSCRIPTION = re.compile(
     r"me (?:di|dio|he dado|habia dado) de baja|me (?:desuscribi|desinscribi|borre)|"
     r"(?:je )?(?:me suis|m suis|suis) (?:\w+ )?(?:desabonne|desinscrit)e?s?|"
     r"mi sono (?:\w+ )?(?:disiscritt|cancellat)[oaie]|"
+    # the participle alone after "already": "déjà désinscrite de la newsletter", "già disiscritto dalla …"
+    r"(?:deja|gia|already) (?:(?:desinscrit|desabonne)e?s?|(?:disiscritt|cancellat)[oaie]|unsubscribed|"
+    r"unsubbed|opted out)|"
     r"me (?:descadastrei|desinscrevi)|cancelei (?:a |minha |meu |o )?(?:assinatura|inscricao|cadastro)|"
     r"i (?:\w+ )?cancell?ed (?:my|the) (?:subscription|membership)|"
     r"cancele (?:mi |la )?(?:suscripcion|membresia)|"
@@ -1645,6 +1648,15 @@ _SPOKEN_GERMAN = {
     "eiare": "eure",
     "herschreibn": "herschreiben",
     "mehr schicke": "mehr schicken",
+    # Swiss "kei SMS meh", "us de Liste neh" (Dutch "kei" is "very": only before the texts)
+    **{
+        f"kei {texts}": f"keine {texts}"
+        for texts in ("sms", "nachricht", "nachrichte", "nachrichten", "werbig")
+    },
+    "us de liste": "aus der liste",
+    "us dr liste": "aus der liste",
+    "us em verteiler": "aus dem verteiler",
+    "neh": "nehmen",
     "zu schicke": "zu schicken",
     "z schicke": "zu schicken",
     "z schicken": "zu schicken",

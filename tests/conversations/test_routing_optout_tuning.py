@@ -1537,7 +1537,8 @@ PROMPTED_BY_SETS_47_TO_52 = {
 # homophones, "textear", declined and past newsletter unsubscriptions), my own sentences written before any
 # change; first run on main 09b51b8: 7 of 36 opt-outs read, 32 of 35 traps held. After the change: 36 of 36,
 # 35 of 35. Added after it, marked below: 5 traps (3 false on 09b51b8), then 5 opt-outs and 4 traps the
-# change itself got wrong (the 5 opt-outs missed on 09b51b8 too); 41 of 41 and 44 of 44 now.
+# change itself got wrong (the 5 opt-outs missed on 09b51b8 too); then a check batch (first run 16 of 18
+# read, 13 of 15 held), tuned on with a guard each side. 59 of 59 and 60 of 60 now.
 PROMPTED_BY_SETS_53_TO_58 = {
     "opt_out": [
         # Bavarian and Austrian: the phone no longer theirs, "don't write here any more"; "leave me in peace"
@@ -1591,6 +1592,27 @@ PROMPTED_BY_SETS_53_TO_58 = {
         "il mio telefono non smette di suonare per i vostri messaggi, basta",
         "meu celular não para de apitar com essas mensagens, chega",
         "this is my son's number, remove the number please",
+        # check batch, written after the changes above to see how far they reach (first run: 16 of 18 read,
+        # 13 of 15 traps held below; then tuned on too)
+        "des handy ghört jetzt mir, schreibts bitte nimma",
+        "lasst's mi doch in ruah mit dem ganzen werbezeugs",
+        "hörts auf mit dene sms, i mog nimma",
+        "tüend Sie mir bitte kei SMS meh schicke",
+        "isch nümme mis Natel, bitte nüme schriibe",
+        "chönd Sie mich bitte us de Liste neh",
+        "hou nou eens op met dat gespam",
+        "kap eens met dat ge-app",
+        "dit is de gsm van mijn vader, hij snapt er niks van. stoppen svp",
+        "knock it off with the texts mate, cheers",
+        "give it a rest with the messages, not interested",
+        "this was my nan's number, she passed, delete the number please",
+        "bitte keine Werbung Meer",
+        "ich möchte keine SMS Meer",
+        "deja de textearme porfa",
+        "no me texteen más a este número",
+        "ya no me textees",
+        # guards for the tuning on the check batch
+        "déjà désinscrite de vos sms et ils arrivent encore",
     ],
     "!opt_out": [
         # dialect words in ordinary sentences
@@ -1632,6 +1654,24 @@ PROMPTED_BY_SETS_53_TO_58 = {
         "c'est le numéro de ma femme, elle a commandé. annuler",
         "dit is het nummer van mijn vrouw, zij heeft besteld. stoppen?",
         "questo è il numero di mio marito, ha ordinato lui. basta così?",
+        # check batch (see the opt-outs)
+        "Tranquilo, no me quiero desuscribir, solo quería saber el precio",
+        "I'm not going to unsubscribe, just tell me when it ships",
+        "ich hab mich schon vom Newsletter abgemeldet, gilt der Rabattcode noch?",
+        "je me suis déjà désabonné de la newsletter, le code promo est encore valable ?",
+        "già disiscritto dalla newsletter, il codice sconto vale?",
+        "já me descadastrei da newsletter, o cupom ainda vale?",
+        "me di de baja del boletín hace un mes, ¿el cupón todavía sirve?",
+        "ik ben al afgemeld voor de nieuwsbrief, geldt de code nog?",
+        "already unsubscribed from the newsletter, is the code still good?",
+        "unsubscribed from your newsletter last year, does the welcome code still work?",
+        "ya me desuscribí del boletín, ¿sigue el descuento?",
+        "déjà désinscrite de la newsletter, le code marche ?",
+        "schon vom Newsletter abgemeldet, gilt der Code noch?",
+        "já saí da newsletter, o cupom vale?",
+        "al afgemeld voor de nieuwsbrief, werkt de kortingscode nog?",
+        # guard for the tuning on the check batch
+        "kei leuk die jurk, hebben jullie hem in M?",
         # an unsubscribe declined, a question instead
         "I don't want to unsubscribe from the newsletter, I just want to know when the sale starts",
         "no me quiero dar de baja de la newsletter, nomás quiero saber cuándo llega mi pedido",
