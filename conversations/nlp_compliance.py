@@ -252,7 +252,8 @@ _MESSAGES_ES = (
     r"(?:mensajes|mensaje|mensajitos|mensajito|msjs?|textos|sms|whatsapps?|wasaps?|promociones|notificaciones|"
     r"recordatorios|avisos|alertas|publicidad)"
 )
-_CONTACT_ES = r"(?:escrib|mand|envi|contact|molest|spame|llegar)"
+# "textear" (Latin America): "dejen de textearme", "no me textees más"
+_CONTACT_ES = r"(?:escrib|mand|envi|contact|molest|spame|llegar|texte)"
 # "no me envíen el rosa" names an item: not the texts.
 _AN_ITEM_ES = (
     r"\b(?! (?:el|la|los|las|un|una|otro|otra|ese|esa|este|esta|al|hasta|antes|lo)\b(?! (?:\w+ )?"
@@ -281,7 +282,7 @@ _REVOCATION_PATTERNS_ES = [
     r"\b(?!(?<=no )(?:pares|paren|pare|dejes|dejen|deje)\b)(?!(?:dejo|paro|evito|dejare|parare)\b)"
     r"(?:dej|par|absten|evit)\w* (?:de|d) (?:"
     + _CONTACT_ES
-    + r"\w*(?:me|nos)\b|(?:escrib|molest|spame|contact)\w*|(?:mand|envi)\w* (?:\w+ )?"
+    + r"\w*(?:me|nos)\b|(?:escrib|molest|spame|contact|texte)\w*|(?:mand|envi)\w* (?:\w+ )?"
     + _MESSAGES_ES
     + r")"
     + _AN_ITEM_ES,
@@ -289,7 +290,7 @@ _REVOCATION_PATTERNS_ES = [
     # "no me mandaron más info" (past) complains about an order.
     r"\bno (?:(?:me|nos) "
     + _CONTACT_ES
-    + r"|(?:escrib|contact|molest))(?!\w*(?:aron|ieron|aste|iste|o)\b)\w*"
+    + r"|(?:escrib|contact|molest|texte))(?!\w*(?:aron|ieron|aste|iste|o)\b)\w*"
     r"(?: \w+)? mas\b(?! (?:de|que) )",
     r"\b(?:dej|par)\w* (?:de|d) recibir (?:\w+ ){0,2}" + _MESSAGES_ES + r"\b",
     r"\b(?:no hace falta|no es necesario|no hay necesidad de|no necesito) (?:que |q )?"
@@ -303,7 +304,7 @@ _REVOCATION_PATTERNS_ES = [
     r"\bno (?:me |nos |le |les )?(?:vuelv\w*|volv\w*) a (?:escribir|mandar|enviar|contactar|"
     r"molestar)\w*" + _AN_ITEM_ES,
     r"\b(?:no|ni) me (?:escribas|escriban|mandes|manden|envies|envien|contacten|contactes|molesten|"
-    r"molestes)\b" + _AN_ITEM_ES,
+    r"molestes|textees|texteen)\b" + _AN_ITEM_ES,
     r"\b(?:dar|darme|denme|dame|deme|dennos|danos) de (?:baja|vaja)\b",
     # "sáquenlo de la lista" (it: the number); "quita la chaqueta de la lista" names an item.
     r"\b(?:elimin|borr|quit|saqu|sac|retir)\w*(?:lo|la|me|nos)(?: \w+)? de la lista\b(?! de )",
@@ -322,7 +323,7 @@ _REVOCATION_PATTERNS_ES = [
     + _MESSAGES_ES
     + r"\b",
     r"\bno mas (?:mensajes|textos|sms)\b",
-    r"\bya no (?:me )?(?:escriban|escribas|manden|mandes|envien|envies)\b",
+    r"\bya no (?:me )?(?:escriban|escribas|manden|mandes|envien|envies|texteen|textees)\b",
     r"\b(?:borr|elimin|quit|sac|saqu)(?:a|e|en|ar|ame|eme|enme|arme) "
     r"(?:mi numero|de (?:la|su|tu|esta|vuestra|sus|vuestros|tus) (?:lista|listas|base de datos|contactos|"
     r"registros|difusion))\b",
@@ -343,7 +344,7 @@ _REVOCATION_PATTERNS_ES = [
     r"(?! (?:mi|la|una|el|su) (?:cuenta|cuentas|tarjeta|linea|membresia|plan)\b)",
     r"(?<!llego el )(?<!recibi el )(?<!mandaron el )(?<!enviaron el )\bnumero equivocado\b"
     r"(?! de (?:los |las |la |el )?(?:zapatos?|zapatillas?|botas?|sandalias?|tenis)\b)",
-    r"\b(?:dejen|deja|dejame|dejenme) (?:de (?:escribir|mandar|enviar)\w*|en paz)\b",
+    r"\b(?:dejen|deja|dejame|dejenme) (?:de (?:escribir|mandar|enviar|textear)\w*|en paz)\b",
     # "no quiero que me vuelvan a escribir", but not "no quiero que me escriban el nombre mal".
     r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:vuelvan|vuelvas|vuelva) a (?:escribir|mandar|enviar|"
     r"contactar|molestar|llamar)\b",
@@ -357,7 +358,7 @@ _REVOCATION_PATTERNS_ES = [
     r"(?: (?:por|a) (?:aqui|aca|este medio|este numero|sms|mensaje|whatsapp|aca))?"
     r"(?: gracias| por favor| porfa| porfavor)?$",
     r"\b(?:paren|pare|parale|dejen|deja|deje|dejad|dejaran|dejasen|dejarais) (?:ya )?de (?:escribir|mandar|"
-    r"enviar|molestar|contactar|"
+    r"enviar|molestar|contactar|textear|"
     r"spamear)(?:me|nos)?\b(?! (?:el|la|los|las|un|una) (?:pedido|paquete|producto|articulo))",
     r"\bcancel(?:ar|a|en|o) (?:la |mi )?(?:suscripcion|subscripcion|inscripcion)\b",
     # "elimínenme", "bórrenme ya", but "elimíname el gorro del carrito" is about the cart.
@@ -503,8 +504,14 @@ _REVOCATION_PATTERNS_DE = [
     r"\b(?:stopp|stoppt|stoppen sie|stop) (?:die|diese|eure|ihre|deine|alle|mit den|mit diesen) (?:\w+ )?"
     + _MESSAGES_DE
     + r"\b",
-    r"^(?:\w+ ){0,2}nicht (?:mehr )?(?:schreiben|anschreiben|schicken|senden|kontaktieren|simsen|smsen|"
-    r"belastigen|nerven)\b(?! (?:an|nach|zu) )",
+    r"^(?:\w+ ){0,2}nicht (?:mehr )?(?:her|hier)?(?:schreiben|anschreiben|schicken|senden|kontaktieren|"
+    r"simsen|smsen|belastigen|nerven)\b(?! (?:an|nach|zu) )",
+    # Bavarian "schreibts do nimma her", "schreibts ned do her": not here (any more), this phone meant
+    r"\b(?:schreibt|schickt|simst|schreib|schick|schreiben sie|schicken sie) (?:(?:mir|mich|uns) )?"
+    r"(?:(?:do|da|hier) )?(?:nicht|nie|nichts) (?:mehr )?(?:(?:do|da|hier) )?(?:her|hierher)\b",
+    # Swiss "bitte schicked nüt meh" (read "schickt nichts mehr"): the verb first
+    r"\b(?:schickt|schreibt|sendet|schicken sie|schreiben sie|senden sie) (?:(?:mir|uns) )?(?:bitte )?"
+    r"(?:nichts|nix) mehr\b(?! (?:an|nach|zu|zur|zum|uber)\b)",
     r"\b(?:nehmt|nimm|nehmen sie|streicht|streich|loscht|losch|entfernt|tragt) (?:mich|meine nummer) "
     r"(?:bitte )?"
     r"(?:aus|von) (?:dem|der|eurem|eurer|ihrem|ihrer|deinem|deiner|diesem|dieser) (?:\w+ )?(?:verteiler|"
@@ -805,6 +812,8 @@ _STOP_THE_TEXTS = {
     "en": (
         "stop|stopped|stahp|quit|cancel|cease|enough|enuff|no more|done with|im over|im so over|so over|"
         "f off with|fuck off with|piss off with|"
+        # British "pack it in with the texts", "pack in the texts"; "pack it in a gift box" names no texts
+        "pack it in|pack in|knock it off|give it a rest|"
         "sick of|tired of|fed up with",
         "the these those your ur all with w of any please pls sending me text",
         "",
@@ -844,8 +853,10 @@ _STOP_THE_TEXTS = {
     "nl": (
         r"stop|stoppen|kap|kappen|hou(?:d)?(?: nou| eens| nu| toch)* op|ophouden|genoeg|klaar|bespaar me|"
         r"beu|zat|spuugzat|geen verdere",
-        "met die de deze jullie je uw al nou eens ff even toch alsjeblieft aub graag nu dat van",
-        "reclame|spam|gespam|nieuwsbrief",
+        "met die de deze jullie je uw al nou eens ff even toch alsjeblieft aub graag nu dat van "
+        "eeuwige eindeloze constante continue voortdurende vervelende irritante stomme domme",
+        # the texting as a noun: "dat ge-sms" (folded "ge sms"), "dat geapp", "al dat gemail"
+        r"reclame|spam|gespam|nieuwsbrief|ge ?sms(?:en)?|ge ?app|ge ?whatsapp|ge ?mail|gebel|gebericht",
     ),
 }
 _MESSAGES_ALL = {
@@ -1207,7 +1218,9 @@ _NO_LONGER_THEIRS = {
     r"c est le mien maintenant",
     "de": r"gehorte|gehort (?:jetzt|nun) (?:mir|meinem|meiner|meinen)|war (?:von|die von|das von)|"
     r"alte nummer von|(?:hat|haben) (?:jetzt )?(?:eine |ein )?neue(?:s)? (?:nummer|handy|telefon)|"
-    r"(?:nutzt|benutzt|verwendet|hat) (?:\w+ ){0,2}nicht mehr|nicht mehr (?:die|das|seine|ihre|von)",
+    r"(?:nutzt|benutzt|verwendet|hat) (?:\w+ ){0,2}nicht mehr|"
+    r"nicht mehr (?:die|das|seine|ihre|von|mein|meine|meins|mir)|"
+    r"nicht (?:mein|meine) (?:\w+ )?nicht mehr|gehort (?:\w+ )?nicht mehr",
     "it": r"vecchio numero di|ha (?:un )?(?:nuovo numero|nuovo cellulare|numero nuovo|cellulare nuovo)|"
     r"era (?:di|del|della|dello)|non (?:lo |la )?(?:usa|utilizza|ha) piu|"
     r"non e piu (?:di|del|della|suo|sua)|(?:adesso|ora) e mio|e mio (?:adesso|ora)|apparteneva",
@@ -1240,6 +1253,60 @@ def _no_longer_theirs(folded: str) -> str | None:
             if _NUMBER_OF_A_PHONE[language].search(f"{before} {match[0]} {after}"):
                 return language
     return None
+
+
+# "This is my grandma's number", "dit nummer is van mijn opa", "c'est le numéro de ma grand-mère": the texted
+# phone said to be someone else's. Alone it asks nothing ("… can you deliver to her?"); beside a bare stop
+# word in a clause of its own ("stoppen a.u.b.", "arrêtez svp", "basta per favore") or "remove it" it is the
+# request, as for the unwanted texts below. A word after the possessive that names an order is not a person.
+_NOT_A_PERSON = (
+    r"(?!(?:order|pedido|orden|ordine|commande|bestellung|bestelling|encomenda|tracking|telefono|telefone|"
+    r"telephone|cellulare|celular|handy|telefoon|numero|nummer|number|phone)\b)\w+"
+)
+_SOMEONE_ELSES_NUMBER = re.compile(
+    # "its my late fathers old phone", "this used to be my mums number"
+    rf"\b(?:this|it|its|thats)(?: \w+){{0,3}} (?:my|his|her|our) (?:late )?{_NOT_A_PERSON}s (?:old )?"
+    r"(?:number|phone|cell|mobile)\b"
+    rf"|\bthis (?:number|phone) (?:is|was|belongs to|belonged to) (?:my|his|her|our) {_NOT_A_PERSON}"
+    rf"|\b(?:dit|het|dat) is (?:het|de) (?:nummer|telefoonnummer|telefoon|gsm|mobiel) van "
+    rf"(?:mijn|m n|mn|onze|ons) {_NOT_A_PERSON}"
+    rf"|\b(?:dit|het|dat) (?:nummer|telefoonnummer|gsm|mobiel) is van (?:mijn|m n|mn|onze|ons) "
+    rf"{_NOT_A_PERSON}"
+    rf"|\b(?:c est|ceci est|c etait) (?:le|l ancien) (?:numero|portable|telephone|tel|num) (?:de|d) "
+    rf"(?:ma|mon|notre) {_NOT_A_PERSON}"
+    rf"|\bce (?:numero|portable) (?:est|etait) (?:celui )?(?:de|d) (?:ma|mon|notre) {_NOT_A_PERSON}"
+    rf"|\b(?:questo e|e|era) (?:il )?(?:vecchio )?(?:numero|cellulare|telefono) (?:di|della|del|dello) "
+    rf"(?:mia |mio |nostra |nostro )?{_NOT_A_PERSON}"
+    rf"|\bquesto (?:numero|cellulare|telefono) (?:e|era) (?:di|della|del|dello) (?:mia |mio )?{_NOT_A_PERSON}"
+    rf"|\b(?:este es|es|era) (?:el )?(?:numero|telefono|celular|movil) de (?:mi|nuestra|nuestro) "
+    rf"{_NOT_A_PERSON}"
+    rf"|\beste (?:numero|telefono|celular|movil) (?:es|era) de (?:mi|nuestra|nuestro) {_NOT_A_PERSON}"
+    rf"|\b(?:esse e|este e|e|era) (?:o )?(?:numero|celular|telefone) (?:da|do|de) (?:minha|meu) "
+    rf"{_NOT_A_PERSON}"
+    rf"|\b(?:esse|este) (?:numero|celular|telefone) (?:e|era) (?:da|do|de) (?:minha|meu) {_NOT_A_PERSON}"
+    rf"|\b(?:das ist|des is|dies ist|das war) (?:die|das) (?:nummer|handy|telefon|handynummer) (?:von )?"
+    rf"(?:meiner|meinem|meines|unserer|unserem) {_NOT_A_PERSON}"
+    rf"|\b(?:die|diese|das|dieses) (?:nummer|handy|telefon) (?:ist|gehort|war) (?:von )?(?:meiner|meinem|"
+    rf"unserer|unserem) {_NOT_A_PERSON}"
+)
+# "remove it please", "verwijder het aub", "supprimez-le svp": a clause of its own that takes "it" away.
+_REMOVE_IT = re.compile(
+    r"^(?:(?:please|pls|plz|just|so|kindly|can you|could you|graag|svp|bitte|por favor|per favore) )*"
+    r"(?:remove|delete|erase|take off|take out|verwijder|wis|schrap|supprimez le|effacez le|retirez le|"
+    r"borrenlo|eliminenlo|quitenlo|borralo|eliminalo|toglietelo|cancellatelo|rimuovetelo|eliminatelo|"
+    r"removam|apaguem|loscht sie|loschen sie sie|entfernt sie|loschen|entfernen)"
+    r"(?: (?:it|het|hem|him|her|please|pls|plz|thanks|thx|asap|now|off|aub|a u b|graag|svp|merci|bitte|danke|"
+    r"por favor|porfa|per favore|grazie|obrigad[oa]))*"
+    # the number or our list named: no "it" that could be the lamp just ordered
+    r"( (?:the number|that number|this number|the no|o numero|die nummer|het nummer|le numero|il numero|"
+    r"el numero|from (?:your|ur|the) (?:list|system|texts)))?"
+    r"(?: (?:please|pls|plz|thanks|thx|asap|now|aub|graag|svp|merci|bitte|danke|por favor|per favore|"
+    r"grazie))*$"
+)
+
+
+# Stop words that also cancel an order: not read after "this is my wife's number, she ordered it".
+_CANCEL = wordset("cancel annuler cancelar annulla cancella kundigen opzeggen")
 
 
 _REVOCATION_PATTERNS_BY_LANGUAGE = {
@@ -1295,16 +1362,36 @@ _PAST_UNSUBSCRIPTION = re.compile(
     r"me (?:di|dio|he dado|habia dado) de baja|me (?:desuscribi|desinscribi|borre)|"
     r"(?:je )?(?:me suis|m suis|suis) (?:\w+ )?(?:desabonne|desinscrit)e?s?|"
     r"mi sono (?:\w+ )?(?:disiscritt|cancellat)[oaie]|"
+    # the participle alone after "already": "déjà désinscrite de la newsletter", "già disiscritto dalla …"
+    r"(?:deja|gia|already) (?:(?:desinscrit|desabonne)e?s?|(?:disiscritt|cancellat)[oaie]|unsubscribed|"
+    r"unsubbed|opted out)|"
     r"me (?:descadastrei|desinscrevi)|cancelei (?:a |minha |meu |o )?(?:assinatura|inscricao|cadastro)|"
     r"i (?:\w+ )?cancell?ed (?:my|the) (?:subscription|membership)|"
     r"cancele (?:mi |la )?(?:suscripcion|membresia)|"
     r"(?:(?:heb|had) (?:me|mij)|ben|was) (?:\w+ ){0,2}(?:afgemeld|uitgeschreven))"
-    rf" (?:from|of|to|at|with|de|del|des|du|d|da|dalla|dal|dai|dallo|do|das|dos|na|no|em|bij|van|voor)\b"
+    rf" (?:from|of|to|at|with|de|del|des|du|d|da|dalla|dal|dai|dallo|do|das|dos|na|no|em|bij|van|voor|al|a|"
+    rf"au|aux|alla|allo|ao|aan|zum|zur|vom)\b"
     rf"(?! {_OURS})(?: \w+)?"
     # "di de baja el seguro del coche", "dimos de baja la guardería": something else of theirs, told
     r"|\b(?:di|dimos|dio|dieron|he dado|hemos dado|habia dado) de baja "
     r"(?:el|la|los|las|mis|sus|nuestr[oa]s?) "
     r"(?!(?:numero|telefono|movil|celular|mensajes?|sms|datos)\b)\w+"
+)
+# "mi hija no deja de textearme sobre ese vestido", "my daughter won't stop texting me about it": someone of
+# the shopper's who keeps writing to THEM; that span is read as if absent, like a past unsubscription.
+_MY_PHONE = (
+    r"(?:phone|cell|cellphone|mobile|inbox|celular|movil|telefono|telephone|portable|cellulare|telefone|"
+    r"handy|telefoon|gsm)"
+)
+_KEEPS_GOING = (
+    r"(?:wont|doesnt|does not|will not|cant|never|just wont) (?:stop|quit)|"
+    r"(?:no (?:deja|para)|nunca deja) de|(?:n )?arretez? pas de|hort (?:\w+ )?nicht auf|"
+    r"non (?:la )?(?:smette|finisce) di|(?:nao|n) (?:para|deixa) de|"
+    r"(?:stopt|houdt) niet (?:op )?(?:met )?|blijft"
+)
+_SOMEONE_OF_MINE_KEEPS_AT_IT = re.compile(
+    rf"\b(?:my|mi|ma|mon|meine|mein|mia|mio|minha|meu|mijn|m n|mn) (?!{_MY_PHONE}\b)(?:\w+ )?\w+ "
+    rf"(?:{_KEEPS_GOING})\b"
 )
 _ANNOYING = (
     r"(?:annoy\w*|nerv(?:en|t|st|ig|ige|iger)?|saoul\w*|soul(?:e|ent|ant)|lourd|relou|chiant\w*|fatigant\w*|"
@@ -1341,15 +1428,26 @@ _UNWANTED = re.compile(
     + r"(?: \w+){0,4}? (?:today|this week|a day|hoy|esta semana|al dia|aujourd hui|cette semaine|par jour|"
     r"heute|diese woche|am tag|oggi|questa settimana|al giorno|hoje|essa semana|por dia|vandaag|deze week|"
     r"per dag)\b"
+    # the phone that keeps going off: "mi celular no para de sonar con sus mensajes"
+    rf"|\b(?:my|mi|mon|il mio|mio|meu|mein|mijn) {_MY_PHONE} (?:{_KEEPS_GOING})"
     # annoyed by the texts themselves: "mich nerven eure SMS", "vos sms me saoulent"
     rf"|\b{_ANNOYING}(?: \w+){{0,3}} {_ANY_TEXTS}\b|\b{_ANY_TEXTS}(?: \w+){{0,3}} {_ANNOYING}\b"
 )
 # "never signed up for this, it's spam": texts they did not ask for, named as such.
 _SPAM = re.compile(r"\b(?:spam|spamming|spammen|spammer|spams|spammy)\b")
 # A person doing the opposite of revoking: "don't unsubscribe me", "I don't want to unsubscribe".
+# Spanish, Italian and Portuguese "no quiero darme de baja", "non voglio disiscrivermi": "no" wanting one, a
+# pronoun at most between (a plain "no" may be the answer before an unsubscribe: "no gracias, denme de baja").
 _NEGATED_REVOCATION = re.compile(
     r"\b(?:dont|do not|not|never|didnt|ne|pas|nicht|non|nao|niet)(?: \w+){0,3} "
     r"(?:unsubscribe|unsub|opt out|desabonner|abmelden|disiscrivere|descadastrar|afmelden|uitschrijven)\b"
+    r"|\b(?:no|nunca) (?:me |nos )?(?:quiero|queremos|quise|deseo|pienso|voy a|vamos a|necesito) "
+    r"(?:me |nos )?"
+    r"(?:dar(?:me|nos)? de baja|desuscribir(?:me|nos)?|desinscribir(?:me|nos)?)\b"
+    r"|\b(?:non|nn|mai) (?:mi |ci )?(?:voglio|vogliamo|vorrei|intendo|devo) (?:mi |ci )?"
+    r"(?:disiscriver(?:e|mi|ci)|cancellarmi)\b"
+    r"|\b(?:nao|n|nunca) (?:me |nos )?(?:quero|queremos|vou|pretendo|preciso) (?:me |nos )?"
+    r"(?:descadastrar(?:me)?|desinscrever(?:me)?|sair da lista)\b"
 )
 
 # "cancel my coffee subscription, not the texts", "das Abo kündigen, NICHT die SMS": the texts kept in so many
@@ -1524,6 +1622,74 @@ def _as_meant(text: Text) -> Text:
     return text if meant == text.raw or not words(meant) else Text(meant)
 
 
+# Spoken German that conversations/regional.py does not read yet, in the words the German readers know:
+# Swiss "nümme", "ufhöre", "ghört", "schicked", "z schriibe", "nüt meh", Bavarian "ned", "ruah", "eire",
+# "herschreibn". Forms that are another language's word are read only beside the word that makes them German
+# ("mei Handy", "mini Nummer": Dutch "mei" is May, "mini" a size).
+_SPOKEN_GERMAN = {
+    "ned": "nicht",
+    "numme": "nicht mehr",
+    "nume": "nicht mehr",
+    "nimme": "nicht mehr",
+    "nimmi": "nicht mehr",
+    "nut mehr": "nichts mehr",
+    "nuet mehr": "nichts mehr",
+    "ufhore": "aufhoren",
+    "ufhoere": "aufhoren",
+    "ufhoren": "aufhoren",
+    "uufhore": "aufhoren",
+    "ghort": "gehort",
+    "ghoert": "gehort",
+    "schicked": "schickt",
+    "sended": "sendet",
+    "ruah": "ruhe",
+    "ruach": "ruhe",
+    "eire": "eure",
+    "eiare": "eure",
+    "herschreibn": "herschreiben",
+    "mehr schicke": "mehr schicken",
+    # Swiss "kei SMS meh", "us de Liste neh" (Dutch "kei" is "very": only before the texts)
+    **{
+        f"kei {texts}": f"keine {texts}"
+        for texts in ("sms", "nachricht", "nachrichte", "nachrichten", "werbig")
+    },
+    "us de liste": "aus der liste",
+    "us dr liste": "aus der liste",
+    "us em verteiler": "aus dem verteiler",
+    "neh": "nehmen",
+    "zu schicke": "zu schicken",
+    "z schicke": "zu schicken",
+    "z schicken": "zu schicken",
+    "z schreiben": "zu schreiben",
+    "z sende": "zu senden",
+    "z senden": "zu senden",
+    **{
+        f"{mine} {phone}": f"mein{'e' if phone.endswith('nummer') else ''} {phone}"
+        for mine in ("mei", "mini", "mis")
+        for phone in ("handy", "nummer", "handynummer", "telefon", "telefonnummer", "natel", "natelnummer")
+    },
+}
+_SPOKEN_GERMAN_RE = re.compile(r"\b(?:" + "|".join(sorted(_SPOKEN_GERMAN, key=len, reverse=True)) + r")\b")
+# Dictation's homophones: German "keine Nachrichten Meer" (the sea for "mehr") after a word that negates, a
+# noun between at most ("wir fahren ans Meer" keeps its sea); Spanish "escrivan" for "escriban" (no Spanish
+# word starts "escriv").
+_SEA_FOR_MORE = re.compile(
+    r"\b(nicht|nichts|nix|nie|keine|kein|keinen)((?: (?!(?:ans|am|an|ins|im|zum|vom|das|dem|den|der|ubers|"
+    r"aufs)\b)\w+)?) meer\b"
+)
+_B_FOR_V = re.compile(r"\bescriv")
+
+
+def _in_standard_words(text: Text) -> Text:
+    """The text with spoken German forms and dictation's homophones read as the standard words."""
+    folded = _SPOKEN_GERMAN_RE.sub(lambda form: _SPOKEN_GERMAN[form[0]], text.folded)
+    if " meer" in folded:
+        folded = _SEA_FOR_MORE.sub(r"\1\2 mehr", folded)
+    if "escriv" in folded:
+        folded = _B_FOR_V.sub("escrib", folded)
+    return text if folded == text.folded else Text(folded)
+
+
 def _unslipped(text: Text) -> Text:
     """The text with a slip of an unsubscribe word read as that word, inside a sentence too ("could you
     unsubcribe me please", "desuscribirrme"), unless it is as near a word for the opposite; and slips of the
@@ -1579,7 +1745,7 @@ def _slip_in_a_sentence(word: str) -> str | None:
 
 def compliance_intent(text: Text) -> Compliance | None:
     """Opt-out first (it wins over everything), then opt-in and help, each only as a message's point."""
-    text = _unslipped(_as_meant(text))
+    text = _in_standard_words(_unslipped(_as_meant(text)))
     found = _compliance(text)
     if found or not _PLUS_FOR_MORE.search(text.raw):
         return found
@@ -1612,7 +1778,7 @@ def _compliance(text: Text) -> Compliance | None:
         _NEGATED_REVOCATION.search(said) or _TEXTS_SPARED.search(said) or _NO_NEED_TO_STOP.search(said)
         for said in (" ".join(clause) for clause in clauses)
     ):
-        revocation = _revocation(folded, clauses)
+        revocation = _revocation(folded, clauses, text.raw)
         if revocation:
             return revocation
     keyword = _only(whole, OPT_IN_WORDS, _FILLER_OPT_IN)
@@ -1624,9 +1790,10 @@ def _compliance(text: Text) -> Compliance | None:
     return None
 
 
-def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | None:
+def _revocation(folded: str, clauses: list[tuple[str, ...]], raw: str) -> Compliance | None:
     """A plain-language revocation in the message, or in a later clause for the patterns that start one."""
     told = _PAST_UNSUBSCRIPTION.sub(" ", folded)
+    told = _SOMEONE_OF_MINE_KEEPS_AT_IT.sub(" ", told)
     for patterns, parts in (
         (_REVOCATION, [told]),
         (_REVOCATION_AT_START, [told, *(" ".join(clause) for clause in clauses[1:])]),
@@ -1647,6 +1814,21 @@ def _revocation(folded: str, clauses: list[tuple[str, ...]]) -> Compliance | Non
         return Compliance(OPT_OUT, "", "a data-protection request to erase or object")
     if _UNWANTED.search(folded) and _SPAM.search(folded):
         return Compliance(OPT_OUT, "", "texts never asked for, called spam")
+    someone_elses = _SOMEONE_ELSES_NUMBER.search(folded) and clauses
+    if someone_elses:
+        # the last clause with its trailing filler ("stoppen a.u.b." is three clauses)
+        end = len(clauses) - 1
+        while end > 0 and all(word in _FILLER for word in clauses[end]):
+            end -= 1
+        closing = tuple(word for clause in clauses[end:] for word in clause)
+        remove_it = _REMOVE_IT.match(" ".join(closing))
+        if remove_it and (remove_it[1] or _TEXTS_NAMED.search(folded)):
+            return Compliance(OPT_OUT, "", 'someone else\'s number, then "remove it"')
+        keyword = _only(closing, WEAK_OPT_OUT - _CANCEL, _FILLER)
+        if end and keyword and not raw.rstrip().endswith("?"):
+            return Compliance(
+                OPT_OUT, _keyword_language(keyword), f'someone else\'s number, then "{keyword.upper()}"'
+            )
     if _UNWANTED.search(folded):
         # the keyword alone in a clause, or closing the message ("otro mensaje, qué ilusión 🙄 BASTA")
         for keyword in [_only(clause, WEAK_OPT_OUT, _FILLER) for clause in clauses] + [

@@ -1533,6 +1533,163 @@ PROMPTED_BY_SETS_47_TO_52 = {
         "the message on the gift card was wrong, can you fix it?",
     ],
 }
+# Session 9: the kinds blind sets 53–58 found (dialect, Swiss German, Dutch "ge-sms", British slang, dictation
+# homophones, "textear", declined and past newsletter unsubscriptions), my own sentences written before any
+# change; first run on main 09b51b8: 7 of 36 opt-outs read, 32 of 35 traps held. After the change: 36 of 36,
+# 35 of 35. Added after it, marked below: 5 traps (3 false on 09b51b8), then 5 opt-outs and 4 traps the
+# change itself got wrong (the 5 opt-outs missed on 09b51b8 too); then a check batch (first run 16 of 18
+# read, 13 of 15 held), tuned on with a guard each side. 59 of 59 and 60 of 60 now.
+PROMPTED_BY_SETS_53_TO_58 = {
+    "opt_out": [
+        # Bavarian and Austrian: the phone no longer theirs, "don't write here any more"; "leave me in peace"
+        "des is ned mei handy nimma, schreibts do nimma her",
+        "de nummer ghört nimma mir, schreibts ned do her",
+        "des is ned mei nummer, bittschön nimma herschreibn",
+        "lassts mi in ruah mit eure SMS",
+        "lasst's mi endlich in ruah mit eire nachrichten",
+        "schreibts ma nimma, i mog des ned",
+        # Swiss German: "could you stop writing to me", "no longer my number, send nothing more"
+        "chönd ihr bitte ufhöre mir z schriibe",
+        "chönnted Sie bitte ufhöre, mir SMS z schicke",
+        "das isch nümme mini nummer, bitte schicked nüt meh",
+        "das Handy ghört nümme mir, bitte nüt meh schicke",
+        "bitte nümme schriibe, merci",
+        # Dutch "ge-sms", "hou eens op met", never asked for it
+        "hou eens op met dat ge-sms",
+        "stop eens met dat eeuwige ge-sms, ik heb er nooit om gevraagd",
+        "kappen met dat ge-sms aub",
+        "hou eens op met die sms'jes, nooit om gevraagd",
+        # someone else's number, then a bare stop verb with an abbreviation
+        "dit is het nummer van mijn oma, ze snapt die berichten niet. stoppen a.u.b.",
+        "dit nummer is van mijn opa, hij begrijpt er niks van. Stoppen aub",
+        "het is de telefoon van mijn moeder, zij heeft hier niks aan. stoppen pls",
+        "c'est le numéro de ma grand-mère, elle ne comprend pas vos messages. arrêtez svp",
+        "questo è il numero di mia nonna, non capisce i messaggi. basta per favore",
+        # British slang
+        "pack it in with the texts mate",
+        "pack it in with these messages, not interested",
+        "oi, pack in the texts, no more",
+        # a parent's old number, "doesn't need … texts, remove it"
+        "this was my dad's old number, he doesn't need sofa texts, remove it please",
+        "this used to be my mum's number and she doesn't need garden furniture texts, please remove the "
+        "number",
+        "it's my late father's old phone, he won't need any more mattress texts, remove it pls",
+        # voice dictation: "Meer" for "mehr", "b" for "v", infinitive for the imperative
+        "bitte keine SMS Meer",
+        "ich will keine Nachrichten Meer bekommen",
+        "schreibt mir nicht Meer",
+        "no me escrivan mas por favor",
+        "dejen de escrivirme",
+        "arrêter de m'envoyer des messages s'il vous plaît",
+        # Latin-American "textear"
+        "dejen de textearme",
+        "ya no me texteen por favor",
+        "no me textees más",
+        "paren de textear a este número",
+        # added after the first change, my own (none read before it): the phone that won't stop going off
+        "mi celular no para de sonar con sus mensajes, ya basta",
+        "mon téléphone n'arrête pas de sonner avec vos sms, ça suffit",
+        "il mio telefono non smette di suonare per i vostri messaggi, basta",
+        "meu celular não para de apitar com essas mensagens, chega",
+        "this is my son's number, remove the number please",
+        # check batch, written after the changes above to see how far they reach (first run: 16 of 18 read,
+        # 13 of 15 traps held below; then tuned on too)
+        "des handy ghört jetzt mir, schreibts bitte nimma",
+        "lasst's mi doch in ruah mit dem ganzen werbezeugs",
+        "hörts auf mit dene sms, i mog nimma",
+        "tüend Sie mir bitte kei SMS meh schicke",
+        "isch nümme mis Natel, bitte nüme schriibe",
+        "chönd Sie mich bitte us de Liste neh",
+        "hou nou eens op met dat gespam",
+        "kap eens met dat ge-app",
+        "dit is de gsm van mijn vader, hij snapt er niks van. stoppen svp",
+        "knock it off with the texts mate, cheers",
+        "give it a rest with the messages, not interested",
+        "this was my nan's number, she passed, delete the number please",
+        "bitte keine Werbung Meer",
+        "ich möchte keine SMS Meer",
+        "deja de textearme porfa",
+        "no me texteen más a este número",
+        "ya no me textees",
+        # guards for the tuning on the check batch
+        "déjà désinscrite de vos sms et ils arrivent encore",
+    ],
+    "!opt_out": [
+        # dialect words in ordinary sentences
+        "de jackn passt ma nimma, kann i de umtauschn?",
+        "schreibts ma bitte, wann des packerl kimmt",
+        "lassts mi wissn, obs de schuah in 42 gibt",
+        "chönd ihr mir bitte schriibe, wänn s Päckli chunnt?",
+        "ich ha nüt meh ghört vo mim Päckli, wo isch es?",
+        "das Modell gits nümme? schad",
+        # "ge-sms", "never asked", someone else's number, "stoppen" of something else
+        "het ge-sms van de bezorger was handig, wanneer komt het pakket?",
+        "ik heb nooit om een factuur gevraagd maar wil er nu wel een, kan dat?",
+        "dit is het nummer van mijn oma, kunnen jullie het pakket bij haar bezorgen?",
+        "stoppen jullie met de zomercollectie? ik zoek nog die jurk",
+        # packing, removing it from an order, an old number that is still wanted
+        "can you pack it in a gift box mate?",
+        "pack it in bubble wrap please, it broke last time",
+        "my dad doesn't need the large one, can you remove it from the order please?",
+        "remove it from my basket please, the blue one, keep the rest",
+        # "Meer" as the sea, "massages", a misspelt request TO write
+        "wir fahren ans Meer, könnt ihr das Paket vorher liefern?",
+        "gibt es die Tasse mit dem Meer-Motiv noch?",
+        "no more massages at the spa? I bought the voucher last month",
+        "escrivanme cuando llegue el pedido porfa",
+        # "textear" asked for, and a relative who does not stop texting
+        "¿me pueden textear cuando llegue el pedido?",
+        "textéame el código de seguimiento porfa",
+        "mi hija no deja de textearme sobre ese vestido, ¿hay en talla M?",
+        # added after the first run (three of them were false opt-outs on it): someone of the shopper's who
+        # keeps writing to them
+        "my daughter won't stop texting me about that dress, do you have it in M?",
+        "mia figlia non smette di scrivermi di quel vestito, c'è la M?",
+        "minha filha não para de me mandar mensagem sobre esse vestido, tem M?",
+        "meine Tochter hört nicht auf, mir wegen dem Kleid zu schreiben, gibt es M?",
+        "ma fille n'arrête pas de m'écrire pour cette robe, vous l'avez en M ?",
+        # added after the first change (it read all four as opt-outs): someone else's number, then an order
+        # cancelled, a question, or an "it" that is the thing ordered
+        "this is my husband's phone, he ordered the lamp. remove it please",
+        "c'est le numéro de ma femme, elle a commandé. annuler",
+        "dit is het nummer van mijn vrouw, zij heeft besteld. stoppen?",
+        "questo è il numero di mio marito, ha ordinato lui. basta così?",
+        # check batch (see the opt-outs)
+        "Tranquilo, no me quiero desuscribir, solo quería saber el precio",
+        "I'm not going to unsubscribe, just tell me when it ships",
+        "ich hab mich schon vom Newsletter abgemeldet, gilt der Rabattcode noch?",
+        "je me suis déjà désabonné de la newsletter, le code promo est encore valable ?",
+        "già disiscritto dalla newsletter, il codice sconto vale?",
+        "já me descadastrei da newsletter, o cupom ainda vale?",
+        "me di de baja del boletín hace un mes, ¿el cupón todavía sirve?",
+        "ik ben al afgemeld voor de nieuwsbrief, geldt de code nog?",
+        "already unsubscribed from the newsletter, is the code still good?",
+        "unsubscribed from your newsletter last year, does the welcome code still work?",
+        "ya me desuscribí del boletín, ¿sigue el descuento?",
+        "déjà désinscrite de la newsletter, le code marche ?",
+        "schon vom Newsletter abgemeldet, gilt der Code noch?",
+        "já saí da newsletter, o cupom vale?",
+        "al afgemeld voor de nieuwsbrief, werkt de kortingscode nog?",
+        # guard for the tuning on the check batch
+        "kei leuk die jurk, hebben jullie hem in M?",
+        # an unsubscribe declined, a question instead
+        "I don't want to unsubscribe from the newsletter, I just want to know when the sale starts",
+        "no me quiero dar de baja de la newsletter, nomás quiero saber cuándo llega mi pedido",
+        "je ne veux pas me désabonner de la newsletter, je voudrais juste savoir si la veste revient",
+        "ich will mich nicht vom Newsletter abmelden, ich will nur wissen, ob die Lampe wieder kommt",
+        "non voglio disiscrivermi dalla newsletter, volevo solo sapere i tempi di consegna",
+        "não quero me descadastrar da newsletter, só queria saber se tem frete grátis",
+        "ik wil me niet afmelden voor de nieuwsbrief, ik wil alleen weten wanneer de uitverkoop begint",
+        # a past unsubscription from the newsletter, then a question about a discount
+        "I already cancelled my newsletter subscription, is the 10% coupon still valid?",
+        "ya cancelé mi suscripción al boletín, ¿sigue valiendo el cupón?",
+        "j'ai déjà résilié mon abonnement à la newsletter, le code promo marche encore ?",
+        "hab das Newsletter-Abo schon gekündigt, gilt der Gutschein trotzdem noch?",
+        "ho già disdetto l'iscrizione alla newsletter, il coupon vale ancora?",
+        "já cancelei a inscrição da newsletter, o cupom ainda vale?",
+        "ik heb de nieuwsbrief al opgezegd, is de kortingscode nog geldig?",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -1554,6 +1711,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("sets35-40", PROMPTED_BY_SETS_35_TO_40),
     ("sets41-46", PROMPTED_BY_SETS_41_TO_46),
     ("sets47-52", PROMPTED_BY_SETS_47_TO_52),
+    ("sets53-58", PROMPTED_BY_SETS_53_TO_58),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {
