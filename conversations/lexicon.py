@@ -207,15 +207,16 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "a, get through the, through the door, through a door, through my door, sloping ceiling, uk "
             "{size}, eu {size}, us {size}, {size} in eu, {size} in uk, {size} in us, big enough, large "
             "enough, roomy enough, "
-            "would * go in, does * go in, do * go in, can * go in, into a pocket, into my pocket, jacket "
+            "would * go in, into a pocket, into my pocket, jacket "
             "pocket, jeans pocket, coat pocket, back pocket, curtain drop, which drop, what drop, drop for "
             "a, curtain length, for a rail, rail at, wide enough, narrow enough, wide face, broad face, "
             "narrow face, frame width, lens width, bridge width, down my nose, off my nose, slide down, "
             "slides down, slip down, slipping down, sliding down, sit better, fit better, {nationality} "
             "double, {nationality} king, {nationality} queen, {nationality} single, {nationality} super "
             "king, {nationality} sizes, same as a {nationality}, same as an {nationality}, on a {measure}, "
-            "on my {measure}, onto a {measure}, onto my {measure}, for a {size} year old, for a {size} yr "
-            "old, ok for a {size}, for {size} photos, for {size} pictures, holds {size} photos, nib, nibs, "
+            "on my {measure}, onto a {measure}, onto my {measure}, ok for a {size}, right for a {size}, "
+            "suitable for a {size}, big enough for a {size}, inch for a {size}, inches for a {size}, "
+            "for {size} photos, for {size} pictures, holds {size} photos, nib, nibs, "
             "handwriting, ef or f, f or m, "
             "will it go in, will they go in, will these go in, will this go in"
         ),
@@ -253,7 +254,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "petite, {size} europeen, {size} en europe, passe par la porte, porte, sous les combles, sous "
             "pente, {size} suffit, {size} suffira, assez grand, assez grande, assez grands, assez grandes, "
             "suffisamment grand, suffisamment grande, va sur un, va sur une, vont sur un, vont sur une, "
-            "rentre dans, rentrent dans, tient dans, tiennent dans, dans une poche, pareil qu un lit, meme "
+            "rentre dans, rentrent dans, tient dans, dans une poche, pareil qu un lit, meme "
             "chose qu un lit, comme un lit, equivaut a un lit, correspond a un lit, double {nationality}, "
             "lit {nationality}, taille {nationality}, tailles {nationality}, sur * de {measure}, pour * de "
             "{measure}, sur le nez, du nez, tiendront mieux, tiennent mieux, tiendra mieux, pour un enfant "
@@ -381,7 +382,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "sin alcohol, lo tienen sin, la tienen sin, los tienen sin, lo teneis sin, la teneis sin, lo "
             "hay sin, la hay sin, version sin, version vegetariana, version vegana, teclado {nationality}, "
             "teclado en {nationality}, con teclado, tienen tantas, tienen tantos, teneis tantas, teneis "
-            "tantos, hay tantas, hay tantos, o solo de {size}, o solo {size}, o solamente de {size}, la hay "
+            "tantos, hay tantas, hay tantos, o solo de {size}, o solamente de {size}, la hay "
             "de, lo hay de, los hay de, las hay de"
         ),
         "fr": _terms(
@@ -440,7 +441,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{colour} nella taglia {size}, "
             "senza alcol, analcolico, analcolica, c e senza, l avete senza, lo avete senza, la avete senza, "
             "versione senza, versione vegetariana, versione vegana, tastiera {nationality}, avete cosi "
-            "tanti, avete cosi tante, ne avete cosi, o solo da {size}, o solo {size}, avete * {colour}"
+            "tanti, avete cosi tante, ne avete cosi, o solo da {size}, avete * {colour}"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -770,7 +771,7 @@ AS_WRITTEN = frozenset(
         "bestellt, habe bestellt, bezahlt, zugestellt, schon verschickt, schon versendet, ordinato, ho "
         "ordinato, ho pagato, consegnato, comprei, paguei, entregue, despacharam, ja foi enviado, foi "
         "enviado, besteld, betaald, al verzonden, al verstuurd, bestelde, comprido, comprida, petite, port, "
-        "transportadora, transporte, encomendei"
+        "transportadora, transporte, encomendei, plumin, plumines"
     )
 )
 
