@@ -77,6 +77,12 @@ HELD_OUT_55 = json.loads((DATA / "labelled_replies_languages_held_out_55.json").
 HELD_OUT_56 = json.loads((DATA / "labelled_replies_languages_held_out_56.json").read_text())["replies"]
 HELD_OUT_57 = json.loads((DATA / "labelled_replies_languages_held_out_57.json").read_text())["replies"]
 HELD_OUT_58 = json.loads((DATA / "labelled_replies_languages_held_out_58.json").read_text())["replies"]
+HELD_OUT_59 = json.loads((DATA / "labelled_replies_languages_held_out_59.json").read_text())["replies"]
+HELD_OUT_60 = json.loads((DATA / "labelled_replies_languages_held_out_60.json").read_text())["replies"]
+HELD_OUT_61 = json.loads((DATA / "labelled_replies_languages_held_out_61.json").read_text())["replies"]
+HELD_OUT_62 = json.loads((DATA / "labelled_replies_languages_held_out_62.json").read_text())["replies"]
+HELD_OUT_63 = json.loads((DATA / "labelled_replies_languages_held_out_63.json").read_text())["replies"]
+HELD_OUT_64 = json.loads((DATA / "labelled_replies_languages_held_out_64.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -678,8 +684,9 @@ def test_a_session_8_blind_set_meets_the_issue_targets(english_rules_store, ordi
     _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
 
 
-# Session 9's round: six sets written blind at once (each committed alone), first run on session 8's router
-# before any change they could prompt.
+# Session 9's rounds: six sets written blind at once (each committed alone), first run on session 8's router
+# before any change they could prompt (53-58); then six more, first run on the router those fixes left
+# (59-64).
 SESSION_9_SETS = [
     pytest.param(
         "fifty-third",
@@ -728,6 +735,73 @@ SESSION_9_SETS = [
         # false; es 82.5 %); meets the targets after the fixes its round prompted (98.6 %, 0 missed, 0 false
         # (es, it, pt, nl 97.5 %); no longer blind)
         id="fifty-eighth",
+    ),
+    pytest.param(
+        "fifty-ninth",
+        HELD_OUT_59,
+        # blind first run on main e0e98cc (session 9, after the fixes sets 49-58 prompted) 97.1 % (0 missed
+        # opt-outs, 0 false; pt 92.5 %): meets every target on its first run
+        id="fifty-ninth",
+    ),
+    pytest.param(
+        "sixtieth",
+        HELD_OUT_60,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main e0e98cc (session 9, after the fixes sets 49-58 prompted) 90.0 % (1 "
+                "missed opt-out, 1 false; fr 82.5 %); see its _first_run"
+            ),
+        ),
+        id="sixtieth",
+    ),
+    pytest.param(
+        "sixty-first",
+        HELD_OUT_61,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main e0e98cc (session 9, after the fixes sets 49-58 prompted) 93.9 % (0 "
+                "missed opt-outs, 1 false; es, nl 90.0 %); see its _first_run"
+            ),
+        ),
+        id="sixty-first",
+    ),
+    pytest.param(
+        "sixty-second",
+        HELD_OUT_62,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main e0e98cc (session 9, after the fixes sets 49-58 prompted) 95.4 % (0 "
+                "missed opt-outs, 1 false; fr, de 92.5 %); see its _first_run"
+            ),
+        ),
+        id="sixty-second",
+    ),
+    pytest.param(
+        "sixty-third",
+        HELD_OUT_63,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main e0e98cc (session 9, after the fixes sets 49-58 prompted) 93.9 % (0 "
+                "missed opt-outs, 0 false; it 85.0 %); see its _first_run"
+            ),
+        ),
+        id="sixty-third",
+    ),
+    pytest.param(
+        "sixty-fourth",
+        HELD_OUT_64,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main e0e98cc (session 9, after the fixes sets 49-58 prompted) 93.2 % (0 "
+                "missed opt-outs, 0 false; en 87.5 %); see its _first_run"
+            ),
+        ),
+        id="sixty-fourth",
     ),
 ]
 
