@@ -1690,6 +1690,28 @@ PROMPTED_BY_SETS_53_TO_58 = {
         "ik heb de nieuwsbrief al opgezegd, is de kortingscode nog geldig?",
     ],
 }
+# Session 9's second round: the kinds blind sets 59-64 found (a relative's old number with "delete it and send
+# nothing more"; a question about cancelling a subscription; "if I unsubscribe from the newsletter"), my own
+# sentences written before any change; first run on main a3dced7: 5 of 7 opt-outs read, 2 of 6 traps held.
+PROMPTED_BY_SETS_59_TO_64 = {
+    "opt_out": [
+        "this was my grandad's number, he's in a care home now. please delete it and send nothing more",
+        "Das war die Nummer von meinem Opa, er ist im Pflegeheim. Bitte löschen und nix mehr schicken",
+        "es el número viejo de mi abuela, bórrenlo y no manden nada más por favor",
+        "c'est l'ancien numéro de ma grand-mère, supprimez-le et n'envoyez plus rien svp",
+        "è il vecchio numero di mia nonna, cancellatelo e non mandate più niente",
+        "é o número antigo da minha avó, apaguem e não mandem mais nada",
+        "dit is het oude nummer van mijn oma, verwijder het en stuur niks meer",
+    ],
+    "!opt_out": [
+        "Kann man das Vitamin-Abo jederzeit kündigen?",
+        "can I cancel the coffee subscription any month?",
+        "se puede cancelar la suscripción cuando quiera?",
+        "if I unsubscribe from the newsletter do I lose my welcome code?",
+        "si me doy de baja del boletín pierdo el cupón?",
+        "als ik me afmeld voor de nieuwsbrief, vervalt dan mijn code?",
+    ],
+}
 PROMPTED_BY_BLIND_SETS = (
     ("set8", PROMPTED_BY_SET_8),
     ("set9", PROMPTED_BY_SET_9),
@@ -1712,6 +1734,7 @@ PROMPTED_BY_BLIND_SETS = (
     ("sets41-46", PROMPTED_BY_SETS_41_TO_46),
     ("sets47-52", PROMPTED_BY_SETS_47_TO_52),
     ("sets53-58", PROMPTED_BY_SETS_53_TO_58),
+    ("sets59-64", PROMPTED_BY_SETS_59_TO_64),
 )
 # Cases left failing on purpose, with why; strict, so a fix shows up.
 KNOWN = {

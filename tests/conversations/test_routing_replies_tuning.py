@@ -2635,7 +2635,9 @@ S bank naar België?
 # First run on 16ac38d (session 8's router): 10/45, then tuned on. The kinds blind sets 53-58 added (a Swiss
 # or Bavarian "I'll look again", "meh" alone, bought elsewhere without "I have", no longer needed, a plan
 # with a longer when-clause), appended below each language's first lines: first run on 09b51b8: 5/18 (the
-# Dutch 'laat dan iets weten' was written with its change, not before).
+# Dutch 'laat dan iets weten' was written with its change, not before). Blind sets 59-64's kinds (a flatmate
+# already bought them, Belgian 'à tantôt', 'fico a pensar', 'on y réfléchit', 'überlegen's uns'), added
+# last in each language: first run on a3dced7: 1/14.
 TWENTY_SECOND_BATCH = {
     "en": """
 K Train's just pulled in 🚆 I'll buy the boots when I get to the office
@@ -2650,6 +2652,8 @@ N Can you text me later when the green one is back? I really want it for my sist
 K don't need it anymore, found one at Argos
 K cheers il order it tmrw when im off work
 N I don't need your texts anymore
+K my flatmate already got us the tickets, thanks anyway
+K boo 👻 thanks for the nudge
 """,
     "es": """
 K Estoy en el metro 🚇 lo compro cuando llegue a casa
@@ -2664,6 +2668,7 @@ K sip gracias
 K ya lo compré en Liverpool, gracias
 K gracias, lo compro cuando me den el finiquito del trabajo viejo
 O ya lo compré en su web, ¿cuándo llega?
+K mi compañero de piso ya los compró, gracias igual
 """,
     "fr": """
 K Je suis au boulot, je commanderai le manteau en rentrant ce soir
@@ -2674,6 +2679,10 @@ W Pas pour l'instant, on part en vacances demain avec les enfants, recontactez-m
 N le site plante, je commande demain
 K bof
 K assez de questions de ma part, merci pour tout
+K ok, à tantôt
+K on vient de déménager, on y réfléchit
+K je demande à ma sage-femme et je reviens vers vous
+K ma coloc les a déjà achetés, merci quand même
 """,
     "de": """
 K Bin grad im Zug, ich bestell die Jacke wenn ich daheim bin
@@ -2685,6 +2694,8 @@ N die Seite zeigt einen Fehler, ich bestell später
 K na gut, mal schauen. Gute Nacht
 K merci vielmal, ich lueg nomal
 K schon im Laden gekauft, trotzdem danke
+K wir ziehen grad um, überlegen's uns noch
+K mein Mitbewohner hat sie schon gekauft, trotzdem danke
 """,
     "it": """
 K Sono in riunione, lo ordino quando esco dall'ufficio
@@ -2697,6 +2708,7 @@ W Adesso no, ho la casa piena di parenti per le feste. Scrivimi il mese prossimo
 N il sito va in errore, lo compro dopo
 K boh, grazie
 K già preso altrove, grazie lo stesso
+K il mio coinquilino li ha già presi, grazie lo stesso
 """,
     "pt": """
 K Tô no ônibus, compro a mochila quando chegar em casa
@@ -2708,6 +2720,9 @@ K vocês são demais, boa noite pra todos
 W Agora não dá, estou viajando a trabalho até sexta. Me escreve daqui a duas semanas
 N o site deu erro, compro depois
 K já comprei noutra loja, obrigada
+K tá bom, obrigadinho
+K fico a pensar nisso, obrigado
+K meu colega de quarto já comprou, valeu mesmo assim
 """,
     "nl": """
 K Zit in de trein, ik bestel de jas als ik thuis ben
@@ -2718,6 +2733,7 @@ W Nu even niet, de kinderen zijn ziek en ik heb mijn handen vol. App me volgende
 N de site geeft een foutmelding, ik bestel later
 K al ergens anders gekocht, toch bedankt
 K ik kijk vanavond met mijn zus en laat dan iets weten
+K mijn huisgenoot heeft ze al gekocht, toch bedankt
 """,
 }
 

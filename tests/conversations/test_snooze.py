@@ -110,6 +110,13 @@ def shopper(store):
         ("Tô sem tempo, me manda msg daqui a umas três semanas", "pt", 21),
         ("Kunnen jullie de berichtjes een weekje pauzeren?", "nl", 7),
         ("kunnen jullie de smsjes een maandje stilzetten?", "nl", 30),
+        # blind sets 59-64's kinds, in fresh words: a weekday named, Italian "la prossima" (first run on
+        # a3dced7: 0 of 5)
+        ("At a conference all week, text me again next Friday", "en", 7),
+        ("In trasferta tutta la settimana, scrivetemi la prossima", "it", 7),
+        ("Toute la semaine en déplacement, recontactez-moi lundi prochain", "fr", 7),
+        ("Die ganze Woche auf Montage, schreibt mir nächsten Montag", "de", 7),
+        ("Hele week op pad, stuur me volgende maandag maar", "nl", 7),
     ],
 )
 def test_pauses_are_read_with_their_length(body, language, days):
