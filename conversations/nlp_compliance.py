@@ -433,6 +433,9 @@ _REVOCATION_PATTERNS_FR = [
     # "merci de ne plus écrire" (to a phone whose owner died); "ne plus envoyer à l'ancienne adresse" ships
     r"\b(?:merci|priere|svp|veuillez|please) de ne plus (?:ecrire|envoyer|contacter|texter|relancer)\b"
     r"(?! (?:a|au|aux|chez|par)\b)" + _AN_ITEM_FR,
+    # "supprimez-le et n'envoyez plus rien"; "n'envoyez plus rien à cette adresse" is about parcels
+    r"\b(?:n|ne) (?:m |me |nous |lui |leur )?(?:envoyez|ecrivez|envoie|ecris|textez) plus rien\b"
+    r"(?! (?:a|au|aux|chez|par)\b)",
     # Quebec "pu" for "ne plus": "textez-moi pu", "envoyez-moi pus rien"
     r"\b(?:envoyez|envoie|ecrivez|ecris|textez|texte|contactez|relancez)(?: moi| nous| lui| leur)? pus?\b",
     r"\b(?:veux|souhaite|desire|voudrais|souhaiterais) (?:plus|pas|plus jamais) (?:etre|qu on me) "
@@ -509,6 +512,9 @@ _REVOCATION_PATTERNS_DE = [
     # Bavarian "schreibts do nimma her", "schreibts ned do her": not here (any more), this phone meant
     r"\b(?:schreibt|schickt|simst|schreib|schick|schreiben sie|schicken sie) (?:(?:mir|mich|uns) )?"
     r"(?:(?:do|da|hier) )?(?:nicht|nie|nichts) (?:mehr )?(?:(?:do|da|hier) )?(?:her|hierher)\b",
+    # "bitte löschen und nix mehr schicken": the number deleted, nothing more sent
+    r"\b(?:loschen|loscht|entfernen|entfernt|austragen|streichen) und (?:nichts|nix) mehr (?:zu )?"
+    r"(?:schicken|senden|schreiben)\b",
     # Swiss "bitte schicked nüt meh" (read "schickt nichts mehr"): the verb first
     r"\b(?:schickt|schreibt|sendet|schicken sie|schreiben sie|senden sie) (?:(?:mir|uns) )?(?:bitte )?"
     r"(?:nichts|nix) mehr\b(?! (?:an|nach|zu|zur|zum|uber)\b)",
@@ -1344,8 +1350,9 @@ _REVOCATION_AT_START = {
     for language, patterns in _REVOCATION_PATTERNS_BY_LANGUAGE.items()
     if any(p.startswith("^") for p in patterns)
 }
-# A first-person PAST unsubscription from something else ("je me suis désabonnée de Netflix", "me di de baja
-# del gym") tells a story, it asks nothing of us: that span is read as if absent. From OUR texts ("I
+# A first-person PAST (or supposed: "if I unsubscribe from the newsletter…") unsubscription from
+# something else ("je me suis désabonnée de Netflix", "me di de baja del gym") tells a story, it asks nothing
+# of us: that span is read as if absent. From OUR texts ("I
 # unsubscribed from your texts and they keep coming") it stays a revocation.
 _ANY_TEXTS = (
     "(?:"
@@ -1359,6 +1366,10 @@ _OURS = (
 )
 _PAST_UNSUBSCRIPTION = re.compile(
     r"\b(?:i (?:\w+ )?(?:unsubscribed|unsubbed|opted out)|"
+    # ... or an unsubscription supposed: "if I unsubscribe from the newsletter, do I lose my code?"
+    r"(?:if|si|se|wenn|falls|als|wanneer) (?:i|je me|j me|me|ich mich|mi|eu me|ik me|ik mij) "
+    r"(?:unsubscribe|doy de baja|desuscribo|borro|desabonne|desinscris|abmelde|austrage|disiscrivo|"
+    r"descadastrar|descadastro|desinscrever|afmeld|uitschrijf)|"
     r"me (?:di|dio|he dado|habia dado) de baja|me (?:desuscribi|desinscribi|borre)|"
     r"(?:je )?(?:me suis|m suis|suis) (?:\w+ )?(?:desabonne|desinscrit)e?s?|"
     r"mi sono (?:\w+ )?(?:disiscritt|cancellat)[oaie]|"
@@ -1460,6 +1471,17 @@ _NOT_NOW = re.compile(
     r"^(?:(?:but|pero|mais|aber|ma|mas|maar|ok|okay|bitte|por favor) )?"
     rf"(?:{'|'.join(NOT_NOW.values())})"
     r"(?: (?:please|pls|thanks|porfa|por favor|svp|merci|bitte|danke|grazie|obrigad[oa]|aub|bro))?$"
+)
+# "Kann man das Abo jederzeit kündigen?", "can I cancel the subscription any month?": the terms of a product's
+# subscription, asked before buying; nothing is cancelled.
+_CANCEL_TERMS_ASKED = re.compile(
+    r"\b(?:abo|abonnement|subscription|suscripcion|abbonamento|assinatura)\b(?: \w+){0,6} "
+    r"(?:any ?time|any month|whenever|at any time|jederzeit|monatlich|cuando quiera|en cualquier momento|"
+    r"a tout moment|quand je veux|quand on veut|in qualsiasi momento|quando voglio|quando vuoi|"
+    r"a qualquer momento|quando quiser|elke maand|op elk moment|wanneer ik wil)\b"
+    r"|\b(?:any ?time|whenever|jederzeit|monatlich|cuando quiera|a tout moment|in qualsiasi momento|"
+    r"a qualquer momento|op elk moment)\b(?: \w+){0,3} "
+    r"(?:cancel|kundigen|cancelar|annuler|resilier|disdire|annullare|cancelar|opzeggen)\b"
 )
 # "no need to stop the texts, it's my own phone", "pas besoin d'arrêter les sms": stopping them, declined.
 _NO_NEED_TO_STOP = re.compile(
@@ -1777,7 +1799,7 @@ def _compliance(text: Text) -> Compliance | None:
     if not any(
         _NEGATED_REVOCATION.search(said) or _TEXTS_SPARED.search(said) or _NO_NEED_TO_STOP.search(said)
         for said in (" ".join(clause) for clause in clauses)
-    ):
+    ) and not ("?" in text.raw and _CANCEL_TERMS_ASKED.search(folded)):
         revocation = _revocation(folded, clauses, text.raw)
         if revocation:
             return revocation

@@ -41,7 +41,7 @@ COURTESY_WORDS: dict[str, str] = {
     # Singapore and Malaysia "ok lah", Nigeria "ok sha": particles that soften an ok
     "lah leh lor sha "
     # "aye, will order after the lambing", "have a fab weekend, lots of love", "at the weekend"
-    "aye fab lots at reckon arvo are stars tmrw tmr 2moro",
+    "aye fab lots at reckon arvo are stars tmrw tmr 2moro boo",
     "es": "hola perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo "
     "che algo "
     "besito besitos guapa beso igual finde "
@@ -66,7 +66,7 @@ COURTESY_WORDS: dict[str, str] = {
     # "que Dios la bendiga", "se lo pregunto primero"
     "dios bendiga bendiciones se pregunto primero "
     # "qué amables", "le pregunto y vuelvo"; "son unos soles" (you are darlings), "esta noche"
-    "amables vuelvo son sois unos soles esta este majos majas sip",
+    "amables vuelvo son sois unos soles esta este majos majas sip os",
     "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
     "tiens courant laisse "
     "temps me ca y sur surement "
@@ -91,7 +91,7 @@ COURTESY_WORDS: dict[str, str] = {
     # "merci Madame, vous êtes bien aimable"
     "madame monsieur mademoiselle etes aimable "
     # teen "trop stylé"; "vous êtes adorables", "bonne soirée à toute l'équipe"
-    "style adorable adorables toute toutes l equipe bof",
+    "style adorable adorables toute toutes l equipe bof tantot",
     "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
     "schon euch dir meld melde "
     "lass lasst zeit noch mal "
@@ -148,8 +148,8 @@ COURTESY_WORDS: dict[str, str] = {
     "onda massa firmeza suave tranquilo fixe porreiro bacana nossa "
     # "Deus abençoe", Northeastern "arretado" (great), "digo alguma coisa"
     "deus abencoe abencoa arretado arretada digo alguma coisa "
-    # "amei", "falo com meu pai e volto"
-    "amei volto",
+    # "amei", "falo com meu pai e volto", "obrigadinho"
+    "amei volto obrigadinho obrigadinha primeiro",
     "nl": "sorry goedemorgen goedemiddag goedenavond hallo hoi groeten toch vanavond m beslis rustig laat "
     "weten eind van de maand maar eens over even oke "
     "waarschijnlijk volgend "
@@ -422,7 +422,14 @@ FAMILY = (
     "marito, moglie, figlia, figlio, mamma, papa, sorella, fratello, genero, nuora, compagno, compagna, "
     "ragazzo, ragazza, "
     "mulher, filha, filho, mae, pai, irma, irmao, genro, nora, namorado, namorada, "
-    "man, vrouw, dochter, zoon, moeder, vader, zus, broer, schoonzoon, schoondochter, vriend, vriendin"
+    "man, vrouw, dochter, zoon, moeder, vader, zus, broer, schoonzoon, schoondochter, vriend, vriendin, "
+    # the people the shopper lives with, and those whose advice they ask first
+    "flatmate, roommate, roomie, housemate, companero de piso, companera de piso, coloc, colocataire, "
+    "mitbewohner, mitbewohnerin, coinquilino, coinquilina, colega de quarto, huisgenoot, huisgenote, "
+    "kotgenoot, kotgenote, "
+    "doctor, gp, midwife, pharmacist, medico, medica, matrona, farmaceutico, farmaceutica, medecin, "
+    "sage femme, pharmacien, pharmacienne, arzt, arztin, hebamme, apotheker, apothekerin, ostetrica, "
+    "farmacista, parteira, huisarts, verloskundige"
 )
 # Asked (a verb or "with" before, or German "meine Frau fragen"): "es para mi hermana" is who it is for.
 _RELATIVE = rf"(?:{'|'.join(sorted(FAMILY.split(', '), key=len, reverse=True))})"
@@ -440,22 +447,30 @@ _MY = (
     r"meu|minha|mijn|onze)"
 )
 FAMILY_SEES_TO_IT: dict[str, str] = {
-    "en": rf"{_MY} {_RELATIVE} (?:will |ll |is going to |is gonna |can )?"
+    # ... or already has: "my flatmate already got us the tickets", "ma coloc les a déjà achetés"
+    "en": rf"{_MY} {_RELATIVE} (?:has |s )?already (?:got|bought|ordered)(?: \w+){{0,3}}"
+    rf"|{_MY} {_RELATIVE} (?:will |ll |is going to |is gonna |can )?"
     r"(?:order|buy|get|sort|do|handle|deal with|take care of|look at|check)(?: it| this| that| them)?"
     r"(?: out)?(?: for (?:me|us|him|her))?",
-    "es": rf"{_MY} {_RELATIVE} (?:lo |la |los |las |se lo |se la |se )?"
+    "es": rf"{_MY} {_RELATIVE} ya (?:lo |la |los |las )?(?:compro|pidio|encargo)"
+    rf"|{_MY} {_RELATIVE} (?:lo |la |los |las |se lo |se la |se )?"
     r"(?:compra|comprara|pide|pedira|encarga|encargara|mira|mirara|ve|vera|hace|hara|gestiona|ocupa|"
     r"ocupara)(?: de (?:eso|ello|todo))?",
-    "fr": rf"{_MY} {_RELATIVE} (?:s en occupe|s en occupera|va s en occuper|le commande|le commandera|"
+    "fr": rf"{_MY} {_RELATIVE} (?:les |l |la |le )?a deja (?:achete|commande|pris)e?s?"
+    rf"|{_MY} {_RELATIVE} (?:s en occupe|s en occupera|va s en occuper|le commande|le commandera|"
     r"la commande|la commandera|l achete|l achetera|va (?:le |la |l )?(?:commander|acheter|regarder)|"
     r"regardera)",
-    "de": rf"{_MY} {_RELATIVE} (?:kummert sich(?: \w+){{0,3}} (?:darum|drum)|bestellt (?:es|das|ihn|sie)|"
+    "de": rf"{_MY} {_RELATIVE} hat (?:sie |es |ihn |das |die \w+ )?schon (?:gekauft|bestellt|besorgt)"
+    rf"|{_MY} {_RELATIVE} (?:kummert sich(?: \w+){{0,3}} (?:darum|drum)|bestellt (?:es|das|ihn|sie)|"
     r"kauft (?:es|das|ihn|sie)|macht (?:das|es)|erledigt (?:das|es))",
-    "it": rf"(?:ci pensa|se ne occupa|lo ordina|la ordina|lo compra|la compra) {_MY} {_RELATIVE}"
+    "it": rf"{_MY} {_RELATIVE} (?:li |le |lo |la |l )?ha gia (?:pres|comprat|ordinat)[oaie]"
+    rf"|(?:ci pensa|se ne occupa|lo ordina|la ordina|lo compra|la compra) {_MY} {_RELATIVE}"
     rf"|{_MY} {_RELATIVE} (?:ci pensa|se ne occupa|lo ordina|la ordina|lo compra|la compra)",
-    "pt": rf"{_MY} {_RELATIVE} (?:trata disso|trata|vai tratar(?: disso)?|compra|vai comprar|encomenda|"
+    "pt": rf"{_MY} {_RELATIVE} ja (?:os |as |o |a )?(?:comprou|encomendou|pediu)"
+    rf"|{_MY} {_RELATIVE} (?:trata disso|trata|vai tratar(?: disso)?|compra|vai comprar|encomenda|"
     r"vai encomendar|pede|vai pedir|resolve|vai resolver)",
-    "nl": rf"{_MY} {_RELATIVE} (?:regelt|bestelt|koopt|doet|bekijkt) (?:het|dat|hem|m)"
+    "nl": rf"{_MY} {_RELATIVE} heeft (?:ze |het |hem |m )?al (?:gekocht|besteld)"
+    rf"|{_MY} {_RELATIVE} (?:regelt|bestelt|koopt|doet|bekijkt) (?:het|dat|hem|m)"
     rf"|{_MY} {_RELATIVE} (?:gaat|zal) (?:het|dat) (?:regelen|bestellen|kopen|doen)",
 }
 # A sign-off and the name under it: "Cordialement, Jeanne", "Gruß Horst", "Abraço, Joaquim".
@@ -497,12 +512,12 @@ PLANS: dict[str, str] = {
     r"discuter|discute|prends|prendrai|reparle|reparlera|reparlerons|"
     r"(?:la |le |les |l )commanderai|"
     r"demander|demande|presente|presenterai|soumets|soumettrai|montre|montrerai|achete|acheterai|"
-    r"vais|vois|transmets|transmettrai)|(?:vous|te) (?:redis|tiens)",
+    r"vais|vois|transmets|transmettrai|reflechit|reflechissons)|(?:vous|te) (?:redis|tiens)",
     "de": r"(?:ich |i )?(?:muss |mochte |will |werde )?(?:noch |mal |erst |das |es )*(?:denk|denke|uberleg|"
     r"uberlegen|abklaren|klaren|besprechen|absprechen|abstimmen|"
     r"uberlege|uberlegs|schau|schaue|schaus|guck|gucke|bestell|bestelle|kauf|kaufe|meld|melde|frag|frage|"
     r"mach ich|mache ich|machs|bestells|bespreche|besprech|hol ich|hole ich|bring|bringe|brings|nehm|nehms|"
-    r"fragen|entscheide|kaufs|lueg|luege)",
+    r"fragen|entscheide|kaufs|lueg|luege|uberlegens)",
     "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|ne parlero|parlero|chiedo|decido|"
     r"sentire|sento|chiedere|"
     r"parlarne|consultare|consulto)"
@@ -512,7 +527,7 @@ PLANS: dict[str, str] = {
     r"conversar|levar|apresentar|mostrar|consultar|"
     r"perguntar|decidir|encomendar|pegar)"
     r"|(?:depois )?(?:eu )?(?:vejo|penso|compro|encomendo|falo|peco)"
-    r"|te (?:aviso|falo)",
+    r"|te (?:aviso|falo)|fico (?:a pensar|pensando)",
     "nl": r"(?:ik |we |wij )?(?:moet |wil |ga |zal |zullen )?(?:er |het |dit )?(?:nog )?(?:even |eens )?"
     r"(?:denk|denken|kijk|bestel|koop|overleg|overleggen|vraag|bespreek|bespreken|leg (?:het |dit |m )?voor|"
     r"beslis|doe ik|nadenken|over nadenken)|ga (?:\w+ ){0,2}(?:kopen|bestellen|halen)"

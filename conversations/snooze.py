@@ -45,6 +45,26 @@ _MONTHS: dict[str, str] = {
     "nl": "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december",
 }
 
+# A weekday named as the time to write again ("text me again next Friday", "recontactez-moi lundi prochain").
+_WEEKDAYS: dict[str, str] = {
+    "en": "monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+    "fr": "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    "de": "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
+    "es": "lunes|martes|miercoles|jueves|viernes|sabado|domingo",
+    "it": "lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica",
+    "pt": "segunda|terca|quarta|quinta|sexta|sabado|domingo",
+    "nl": "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
+}
+_NEXT_WEEKDAY: dict[str, str] = {
+    "en": rf"(?:next|on) (?:{_WEEKDAYS['en']})",
+    "fr": rf"(?:{_WEEKDAYS['fr']}) prochain",
+    "de": rf"(?:nachsten|am) (?:{_WEEKDAYS['de']})",
+    "es": rf"el (?:(?:{_WEEKDAYS['es']}) que viene|proximo (?:{_WEEKDAYS['es']}))",
+    "it": rf"(?:{_WEEKDAYS['it']}) prossimo|la prossima(?: settimana)?",
+    "pt": rf"(?:na |no )?(?:proxima|proximo) (?:{_WEEKDAYS['pt']})",
+    "nl": rf"volgende (?:{_WEEKDAYS['nl']})",
+}
+
 # "Write to me" in each language, as asked of the shop.
 _WRITE_TO_ME: dict[str, str] = {
     "en": r"(?:text|message|msg|contact|remind|ask|write to|get back to|try|hit) me(?: up)?"
@@ -97,7 +117,8 @@ _LATER: dict[str, str] = {
 # please, Mum is in hospital this week. Could you text me again next week?"); "text me later" only in a
 # short one.
 WRITE_AGAIN_LATER: dict[str, str] = {
-    language: rf"\b{write} (?:{_NAMED_TIME[language]})\b" for language, write in _WRITE_TO_ME.items()
+    language: rf"\b{write} (?:{_NAMED_TIME[language]}|{_NEXT_WEEKDAY[language]})\b"
+    for language, write in _WRITE_TO_ME.items()
 }
 
 # Said in a short message, these ask for a pause; in a long one they are a conversation that happens to say

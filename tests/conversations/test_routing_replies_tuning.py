@@ -2637,7 +2637,8 @@ S bank naar België?
 # with a longer when-clause), appended below each language's first lines: first run on 09b51b8: 5/18 (the
 # Dutch 'laat dan iets weten' was written with its change, not before). Blind sets 59-64's kinds (a flatmate
 # already bought them, Belgian 'à tantôt', 'fico a pensar', 'on y réfléchit', 'überlegen's uns'), added
-# last in each language: first run on a3dced7: 1/14.
+# last in each language: first run on a3dced7: 1/14 (then two written with their change: 'os digo',
+# 'primeiro').
 TWENTY_SECOND_BATCH = {
     "en": """
 K Train's just pulled in 🚆 I'll buy the boots when I get to the office
@@ -2669,6 +2670,7 @@ K ya lo compré en Liverpool, gracias
 K gracias, lo compro cuando me den el finiquito del trabajo viejo
 O ya lo compré en su web, ¿cuándo llega?
 K mi compañero de piso ya los compró, gracias igual
+K lo hablo con mi marido y os digo
 """,
     "fr": """
 K Je suis au boulot, je commanderai le manteau en rentrant ce soir
@@ -2723,6 +2725,7 @@ K já comprei noutra loja, obrigada
 K tá bom, obrigadinho
 K fico a pensar nisso, obrigado
 K meu colega de quarto já comprou, valeu mesmo assim
+K vou ver com o meu marido primeiro e depois digo
 """,
     "nl": """
 K Zit in de trein, ik bestel de jas als ik thuis ben
