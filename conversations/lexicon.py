@@ -792,12 +792,13 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             "demora pra chegar, demora para chegar, aankomen, komt het aan, komt aan, op tijd, hoe snel, "
             "wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag bestel, als ik nu bestel, "
             "is het er, in huis, pakket, vor weihnachten, bis weihnachten, vor ostern, bis ostern, "
-            "vor nikolaus, voor sinterklaas, voor kerst, voor de kerst, voor pakjesavond, voor de feestdagen, "
+            "vor nikolaus, voor sinterklaas, voor kerst, voor de kerst, voor pakjesavond, "
+            "voor de feestdagen, "
             # arriving before an event or a day: "come before the marathon", "kommen die vor dem 27."
-            "come before, arrive before, be here before, get here before, be there before, by saturday, by "
-            "sunday, by monday, by tuesday, by wednesday, by thursday, by friday, by the weekend, kommen die, "
-            "kommen sie, kommt sie vor, kommt es vor, kommt das vor, chegam, chegam antes, chega antes, zijn ze "
-            "er, is het er voor, komen ze, komt het voor, leave it at, leave them at"
+            "come before, arrive before, be here before, get here before, be there before, by saturday, "
+            "by sunday, by monday, by tuesday, by wednesday, by thursday, by friday, by the weekend, "
+            "kommen die, kommen sie, kommt sie vor, kommt es vor, kommt das vor, chegam, chegam antes, "
+            "chega antes, zijn ze er, is het er voor, komen ze, komt het voor, leave it at, leave them at"
         )
     ),
     "stock": frozenset(
@@ -806,7 +807,8 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             "gibts * auch, gibt es * auch, habt ihr * auch, anche in, esiste in, torna, tem no, tem na, "
             "tem em, "
             "tem mais, ook in, heb je * ook, "
-            # "in gummies or only chewable?", "oder nur als Pulver", "of alleen": a format asked against another
+            # "in gummies or only chewable?", "oder nur als Pulver", "of alleen": one format asked against
+            # another
             "or only, or just, oder nur, of alleen, any of the, quedan"
         )
     ),

@@ -635,8 +635,9 @@ def _worn_size_positions(message_words: tuple[str, ...]) -> frozenset[int]:
 # before it are blanked so "ok for a {size}" and "convient a un" do not read it as a size (a child's age in
 # years still does).
 _INFANT_AGE = re.compile(
-    r"(?:^|(?<= ))(?:(?:convient a|convient pour|serve para|serve pra|sirve para|vale para|va bene per|adatto a|"
-    r"geeignet fur|geschikt voor|ok for|suitable for|safe for) (?:un|une|um|uma|a|an|una|een|ein|einen|einem) )?"
+    r"(?:^|(?<= ))(?:(?:convient a|convient pour|serve para|serve pra|sirve para|vale para|va bene per|"
+    r"adatto a|geeignet fur|geschikt voor|ok for|suitable for|safe for) "
+    r"(?:un|une|um|uma|a|an|una|een|ein|einen|einem) )?"
     r"(?:\d{1,2} (?:months?|mos?|maanden|monate|monaten|meses|mesi|mois) (?:old|oud|oude|alt|"
     r"alte|alten)|(?:baby|babys|bebe|bebes|bebe|neonato|neonata|neonati|nourrisson|saugling|neugeborenes|"
     r"newborn|recien nacido|recem nascido)(?: (?:de|di|van|von|of))? \d{1,2} (?:months?|maanden|monate|"
