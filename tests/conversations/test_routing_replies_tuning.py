@@ -2950,10 +2950,10 @@ R kan ik de laptop terugsturen als het toetsenbord niet bevalt?
 
 # Session 11's TWENTY_FOURTH_BATCH (helper replies12): the kinds a new round of blind sets sent to the
 # fallback or the wrong rule, in fresh words: a format or capacity "or only/just", stock "back" in French, a
-# material and finish, a colour for boots, a plug type, a left-handed version, "any left", a handle colour in stock;
-# arriving before an event or date, a plain box, batteries by post, leaving goods at a site fence; ordered
-# and asking whether it was sent, a cancelled order restored, a team order not arrived (regional); German
-# zu-infinitives for returns, a swap for a bigger size; a welcome code after unsubscribing, a code that
+# material and finish, a colour for boots, a plug type, a left-handed version, "any left", a handle colour in
+# stock; arriving before an event or date, a plain box, batteries by post, leaving goods at a site fence;
+# ordered and asking whether it was sent, a cancelled order restored, a team order not arrived (regional);
+# German zu-infinitives for returns, a swap for a bigger size; a welcome code after unsubscribing, a code that
 # fails on a product; fit under a cupboard, a pan for a hob ring, a propeller for a drone. Traps (F): product
 # questions no rule covers (heel drop, heart rate, a thermometer for a baby, a drone licence, voltage,
 # sharpening, decibels, cut resistance, how long a balloon floats).
