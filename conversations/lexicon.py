@@ -81,8 +81,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "vor nikolaus, paketbote, paketbotin, zusteller, in den {size} stock, ins {size} stockwerk, "
             "hochtragen, hochgetragen, tragen * hoch, tragen die fahrer, tragt ihr"
             ", neutralen karton, neutraler karton, neutralem karton, neutrale verpackung, "
-            "neutraler verpackung, neutrales paket, kommen die, kommen sie, kommt sie vor, kommt es vor, "
-            "kommt das vor"
+            "neutraler verpackung, neutrales paket, kommen die vor, kommen sie vor, kommt sie vor, "
+            "kommt es vor, kommt das vor"
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
@@ -103,7 +103,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "pra, manda pro, enviar pra, enviar pro, quantos dias, ter antes, receber antes, ter ate, mandam "
             "pros, mandam pras, manda pros, enviam pra, enviam pro, enviam pros, enviam para, ao {measure} "
             "andar, sobem ate, ponto de retirada"
-            ", chegam, chegam antes, chega antes, caixa neutra, embalagem discreta"
+            ", chegam antes, chega antes, caixa neutra, embalagem discreta"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, levert,"
@@ -117,8 +117,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "hij voor, komt ie voor, komt het * binnen, is het er voor, in huis voor, voor sinterklaas, voor "
             "kerst, voor de kerst, voor pakjesavond, voor de feestdagen, voor zaterdag binnen, voor vrijdag "
             "binnen, {measure} verdieping, naar boven"
-            ", zijn ze er, is het er voor, komen ze, komt het voor, neutrale doos, neutrale verpakking, "
-            "discrete verpakking, met de post, per post"
+            ", zijn ze er voor, zijn ze er op tijd, is het er voor, komen ze voor, komt het voor, "
+            "neutrale doos, neutrale verpakking, discrete verpakking, met de post, per post"
         ),
     },
     "discount": {
@@ -382,7 +382,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, or just {size}, "
             "free version, "
             "do you have * without, have you got * without, do you do * without"
-            ", or only, or just, left handed, left-handed, lefthanded, for lefties, any of the"
+            ", or only, or just, left handed, left-handed, lefthanded, for lefties"
             ", {nationality} plug"
         ),
         "es": _terms(
@@ -639,20 +639,31 @@ _HOME = {
     "it": frozenset({"casa", "hotel", "ufficio", "lavoro"}),
     "pt": frozenset({"casa", "hotel", "trabalho", "escritorio", "trampo"}),
 }
+# What a device measures ("does the watch measure heart rate?", "measure body fat") and how a shopper pays
+# ("or only with PayPal?"): the words after "measure" or "or only" that make it no fit or stock question.
+_MEASURED_BY_A_DEVICE = frozenset(
+    _terms(
+        "heart, pulse, blood, temperature, steps, sleep, oxygen, body, fat, weight, calories, distance, "
+        "speed, glucose, humidity, noise"
+    )
+)
+_PAYMENT_METHODS = frozenset(
+    _terms(
+        "paypal, card, cash, klarna, apple, google, bank, transfer, cod, karte, kreditkarte, bar, rechnung, "
+        "vorkasse, ideal, kaart, pin, contant, creditcard, bancontact"
+    )
+)
 FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     "en": {
         # "do you offer instrument insurance?" offers a service; "what grind size" is the coffee's, not a fit
         "offer": ("after", frozenset({"you", "u", "we", "they", "still"})),
         "size": ("after", frozenset({"grind", "portion", "serving", "file", "font", "screen"})),
         # "does the watch measure heart rate?": what a device measures, not the shopper's measurements
-        "measure": (
-            "before",
-            frozenset({"heart", "pulse", "blood", "temperature", "steps", "sleep", "oxygen"}),
-        ),
-        "measures": (
-            "before",
-            frozenset({"heart", "pulse", "blood", "temperature", "steps", "sleep", "oxygen"}),
-        ),
+        "measure": ("before", _MEASURED_BY_A_DEVICE),
+        "measures": ("before", _MEASURED_BY_A_DEVICE),
+        # "pay by card or only with PayPal?": a payment method, not a format in stock ("or only chewable")
+        "only": ("before", _PAYMENT_METHODS),
+        "just": ("before", _PAYMENT_METHODS),
         # "how many decibels do the ear defenders reduce?": noise reduced, not a price; a price, a total or
         # an "it" near it rescues the discount ("could you reduce the price?", "can you reduce it a bit")
         "reduce": (
@@ -712,6 +723,7 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     },
     "de": {
         "ende": ("unless", frozenset()),
+        "nur": ("before", _PAYMENT_METHODS),
         # "bis in den 3. Stock": a floor, not stock
         "stock": (
             "after",
@@ -741,6 +753,7 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     },
     "nl": {
         "postcode": ("unless", frozenset()),
+        "alleen": ("before", _PAYMENT_METHODS),
         "volgende": ("unless", frozenset()),
         "volgend": ("unless", frozenset()),
     },
@@ -797,8 +810,9 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             # arriving before an event or a day: "come before the marathon", "kommen die vor dem 27."
             "come before, arrive before, be here before, get here before, be there before, by saturday, "
             "by sunday, by monday, by tuesday, by wednesday, by thursday, by friday, by the weekend, "
-            "kommen die, kommen sie, kommt sie vor, kommt es vor, kommt das vor, chegam, chegam antes, "
-            "chega antes, zijn ze er, is het er voor, komen ze, komt het voor, leave it at, leave them at"
+            "kommen die vor, kommen sie vor, kommen die noch vor, kommt sie vor, kommt es vor, "
+            "kommt das vor, chegam antes, chega antes, zijn ze er voor, zijn ze er op tijd, is het er voor, "
+            "komen ze voor, komen ze op tijd, komt het voor, leave it at, leave them at"
         )
     ),
     "stock": frozenset(
@@ -809,7 +823,7 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             "tem mais, ook in, heb je * ook, "
             # "in gummies or only chewable?", "oder nur als Pulver", "of alleen": one format asked against
             # another
-            "or only, or just, oder nur, of alleen, any of the, quedan"
+            "or only, or just, oder nur, of alleen, quedan"
         )
     ),
 }

@@ -2957,9 +2957,10 @@ R kan ik de laptop terugsturen als het toetsenbord niet bevalt?
 # fails on a product; fit under a cupboard, a pan for a hob ring, a propeller for a drone. Traps (F): product
 # questions no rule covers (heel drop, heart rate, a thermometer for a baby, a drone licence, voltage,
 # sharpening, decibels, cut resistance, how long a balloon floats).
-# First run on a3dced7 (session 10's router): 98/147 (66.7 %), before any change it prompted; 147/147 after
+# First run on a3dced7 (session 10's router): 98/147 (66.7 %), before any change it prompted; 146/147 after
 # the changes it prompted (word families, plug {nationality} slots, false friends for what a device measures
-# or reduces and "retour en stock", a baby's age in months blanked).
+# or reduces, a payment method after "or only" and "retour en stock", a baby's age in months blanked; the miss
+# is in KNOWN_MISSES).
 TWENTY_FOURTH_BATCH = {
     "en": """
 A do you have the vitamins in gummies or only chewable?
@@ -3219,6 +3220,8 @@ KNOWN_MISSES: dict[str, str] = {
     "plan's time is read up to six, a longer clause may hold a question",
     "brilliant, thanks, it'll fit nicely under the tree 🎄": "'fit' is the merchant's own Sizing keyword, "
     "read before any acknowledgement; thanks that report a fit reach Sizing (as 'big enough' above)",
+    "any of the gold number 3 balloons left?": "'any * left' gaps hold three words, here six; 'any of the' "
+    "alone as a stock phrase also reached 'any of the reviews say how it washes?'",
     "porto il 44, la L mi va?": "too short for the detector; 'porto' before a size is no longer postage, but "
     "'mi va' (it fits me, also 'I feel like') is no fit word",
 }
