@@ -189,7 +189,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ruckgabe, rucksendung, zurucksenden, zuruckschicken, umtausch, umtauschen, erstattung, geld "
             "zuruck, retoure, retournieren, zuruckgeben, erstatten, ruckerstattung, beschadigt, defekt, "
             "ruckversand, ruckgaberecht, widerruf"
-            ", zuruckzuschicken, zuruckzugeben, zuruckzusenden, umzutauschen, tauschen"
+            ", zuruckzuschicken, zuruckzugeben, zuruckzusenden, umzutauschen, tauschen gegen, "
+            "gegen eine grossere, gegen eine kleinere, gegen die grossere, gegen die kleinere"
         ),
         "it": _terms(
             "reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso, rimandarlo indietro, "
@@ -578,7 +579,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "correggere l indirizzo, cambiare l indirizzo, sbagliato il numero civico, numero civico "
             "sbagliato, in preparazione, in lavorazione, "
             "gia stampato, gia stampata, gia stampati, gia spedito, gia spedita"
-            ", nostro ordine, ancora niente, ordine per sbaglio, ordine per errore"
+            ", nostro ordine, ordine per sbaglio, ordine per errore"
         ),
         "pt": _terms(
             "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote, "
@@ -605,7 +606,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "aanpassen, adres veranderen, huisnummer aanpassen, huisnummer wijzigen, in behandeling, in "
             "voorbereiding, "
             "al gedrukt, al de deur uit"
-            ", onze bestelling, niet toegekomen, nog altijd niet, per ongeluk geannuleerd"
+            ", onze bestelling, niet toegekomen, per ongeluk geannuleerd"
         ),
     },
     "payment": {
