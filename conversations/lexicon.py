@@ -38,6 +38,12 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "send parcels to, send packages to, upstairs, carry it up, carry them up, carry * up, "
             "parcel locker, parcel lockers, "
             "pickup point, pick up point, collection point"
+            ", come before, arrive before, be here before, get here before, be there before, by saturday, "
+            "by sunday, by monday, by tuesday, by wednesday, by thursday, by friday, by the weekend, "
+            "plain box, plain packaging, discreet packaging, discreet box, neutral box, unmarked box, "
+            "plain parcel, send lipo, send lithium, ship lipo, ship lithium, send batteries, "
+            "ship batteries, post batteries, batteries by post, leave it at, leave them at, "
+            "leave the parcel, leave the package"
         ),
         "es": _terms(
             "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, mandan"
@@ -49,6 +55,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "traen, me lo "
             "suben, me la suben, me los suben, me las suben, al {measure} piso, al {size} piso, "
             "me suben, nos suben"
+            ", caja neutra, caja discreta, embalaje neutro, embalaje discreto, paquete discreto, "
+            "enviar baterias, mandar baterias"
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
@@ -72,6 +80,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "noch bis, schafft ihr es noch bis, vor weihnachten, bis weihnachten, vor ostern, bis ostern, "
             "vor nikolaus, paketbote, paketbotin, zusteller, in den {size} stock, ins {size} stockwerk, "
             "hochtragen, hochgetragen, tragen * hoch, tragen die fahrer, tragt ihr"
+            ", neutralen karton, neutraler karton, neutralem karton, neutrale verpackung, "
+            "neutraler verpackung, neutrales paket, kommen die vor, kommen sie vor, kommt sie vor, "
+            "kommt es vor, kommt das vor"
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
@@ -92,6 +103,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "pra, manda pro, enviar pra, enviar pro, quantos dias, ter antes, receber antes, ter ate, mandam "
             "pros, mandam pras, manda pros, enviam pra, enviam pro, enviam pros, enviam para, ao {measure} "
             "andar, sobem ate, ponto de retirada"
+            ", chegam antes, chega antes, caixa neutra, embalagem discreta"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, levert,"
@@ -105,6 +117,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "hij voor, komt ie voor, komt het * binnen, is het er voor, in huis voor, voor sinterklaas, voor "
             "kerst, voor de kerst, voor pakjesavond, voor de feestdagen, voor zaterdag binnen, voor vrijdag "
             "binnen, {measure} verdieping, naar boven"
+            ", zijn ze er voor, zijn ze er op tijd, is het er voor, komen ze voor, komt het voor, "
+            "neutrale doos, neutrale verpakking, discrete verpakking, met de post, per post"
         ),
     },
     "discount": {
@@ -137,6 +151,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "neukundenrabatt, willkommensrabatt, code fur die erste, code fur meine erste, code fur "
             "neukunden, winterschlussverkauf, sommerschlussverkauf, ermassigung, seniorenrabatt, "
             "rentnerrabatt"
+            ", willkommenscode, willkommensrabatt, newsletter code, newslettercode"
         ),
         "it": _terms(
             "sconto, sconti, coupon, codice, codice sconto, offerta, promozione, saldi, codice promo, promo, "
@@ -152,6 +167,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "korting, kortingscode, kortingscodes, actie, aanbieding, coupon, goedkoper, uitverkoop, sale, "
             "actiecode, kortingsbon, promocode, promotie, acties, omlaag, prijs af, van de prijs, black "
             "friday"
+            ", welkomstcode, welkomstkorting, nieuwsbriefcode"
         ),
     },
     "returns": {
@@ -173,6 +189,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ruckgabe, rucksendung, zurucksenden, zuruckschicken, umtausch, umtauschen, erstattung, geld "
             "zuruck, retoure, retournieren, zuruckgeben, erstatten, ruckerstattung, beschadigt, defekt, "
             "ruckversand, ruckgaberecht, widerruf"
+            ", zuruckzuschicken, zuruckzugeben, zuruckzusenden, umzutauschen, tauschen gegen, "
+            "gegen eine grossere, gegen eine kleinere, gegen die grossere, gegen die kleinere"
         ),
         "it": _terms(
             "reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso, rimandarlo indietro, "
@@ -240,6 +258,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, para una nina de {size}, a un nino de {size}, a una nina de {size}, {size} o de "
             "{size}, de {size} o {size}, que tamano, plumin, plumines, letra pequena, letra chica, para "
             "{size} fotos"
+            ", demasiado grande, demasiado pequeno, demasiado pequena"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
@@ -261,6 +280,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "de {size}, pour une fille de {size}, pour un garcon de {size}, a un enfant de {size}, largeur, "
             "largeurs, quelle hauteur, hauteur de rideau, hauteur des rideaux, pour une tringle, tringle a, "
             "petite ecriture, ecriture fine, ef ou f, pour {size} photos"
+            ", passe sous, rentre sous, tient sous"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -301,6 +321,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "bimba di {size}, per un bimbo di {size}, per una bimba di {size}, a un bambino di {size}, a "
             "una bambina di {size}, per un bambino di {size}, per una bambina di {size}, pennino, pennini, "
             "scrittura piccola, per {size} foto, vestono piccoli, vestono grandi"
+            ", troppo grande, troppo piccolo, troppo piccola"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -362,6 +383,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, or just {size}, "
             "free version, "
             "do you have * without, have you got * without, do you do * without"
+            ", or only, or just, left handed, left-handed, lefthanded, for lefties"
+            ", {nationality} plug"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -384,6 +407,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "teclado en {nationality}, con teclado, tienen tantas, tienen tantos, teneis tantas, teneis "
             "tantos, hay tantas, hay tantos, o solo de {size}, o solamente de {size}, la hay "
             "de, lo hay de, los hay de, las hay de"
+            ", quedan, tienen de nuevo, teneis de nuevo, hay de nuevo, tienen otra vez, hay otra vez"
+            ", enchufe {nationality}"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
@@ -402,6 +427,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "sans alcool, l avez sans, les avez sans, existe sans, version sans, version vegetarienne, "
             "version vegane, clavier {nationality}, azerty, qwerty, qwertz, en avez autant, avez autant, ou "
             "seulement {size}, ou seulement de {size}, ou juste {size}"
+            ", prise {nationality}"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -423,6 +449,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "gibt es * ohne, gibts * ohne, {nationality} tastatur, tastaturlayout, qwertz, azerty, habt ihr "
             "so viele, haben sie so viele, gibt es so viele, oder nur mit {size}, oder nur {size}, oder nur "
             "in {size}"
+            ", oder nur, oder nur als"
+            ", {nationality} stecker, mit {nationality} stecker"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
@@ -442,6 +470,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "senza alcol, analcolico, analcolica, c e senza, l avete senza, lo avete senza, la avete senza, "
             "versione senza, versione vegetariana, versione vegana, tastiera {nationality}, avete cosi "
             "tanti, avete cosi tante, ne avete cosi, o solo da {size}, avete * {colour}"
+            ", spina {nationality}"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -458,6 +487,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{colour}, tem * em inox, tem * em ouro, tem * em prata, tem * em aco, tem * em couro, "
             "sem alcool, tem * sem, tem sem, versao sem, versao vegetariana, versao vegana, teclado "
             "{nationality}, tem tantos, tem tantas, ou so de {size}, ou so {size}"
+            ", ficha {nationality}, tomada {nationality}, plugue {nationality}"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -478,6 +508,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "azerty, qwerty, hebben jullie er zoveel, er zoveel, zoveel op voorraad, of alleen van {size}, "
             "of alleen {size}, "
             "hebben jullie * zonder, heb je * zonder"
+            ", of alleen"
+            ", {nationality} stekker"
         ),
     },
     "order_status": {
@@ -495,6 +527,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "gone out, gone out yet, has it been sent, been sent yet, has it been dispatched, been "
             "dispatched yet, in preparation, being prepared, new one been sent, new order been sent, "
             "printed yet, been printed, already printed, did you print, print it yet, printed it yet"
+            ", our order, our orders"
         ),
         "es": _terms(
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
@@ -507,6 +540,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "preparacion, "
             "ya imprimieron, ya lo imprimieron, ya la imprimieron, ya esta impreso, ya esta impresa, ya "
             "despacharon, ya lo despacharon, ya fue despachado, ya fue expedido"
+            ", nuestro pedido, pedido sin querer, pedido por error, pedido por equivocacion"
         ),
         "fr": _terms(
             "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, ou "
@@ -518,6 +552,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "mauvaise adresse, mauvais code postal, trompe d adresse, trompe de code postal, trompe de "
             "numero, corriger l adresse, modifier l adresse, changer l adresse, adresse erronee, "
             "deja imprime, deja imprimee, deja imprimes, deja expedie, deja expediee"
+            ", notre commande"
         ),
         "de": _terms(
             "meine bestellung, mei bestellung, mei paket, mei packchen, sendungsverfolgung, sendungsnummer, "
@@ -531,6 +566,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "andern, adresse korrigieren, adresse falsch, hausnummer falsch, hausnummer andern, in "
             "bearbeitung, in vorbereitung, "
             "schon gedruckt, bereits gedruckt, schon raus, schon versandt"
+            ", unsere bestellung, ned da, no ned da, versehen storniert, versehentlich storniert"
         ),
         "it": _terms(
             "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il mio"
@@ -543,6 +579,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "correggere l indirizzo, cambiare l indirizzo, sbagliato il numero civico, numero civico "
             "sbagliato, in preparazione, in lavorazione, "
             "gia stampato, gia stampata, gia stampati, gia spedito, gia spedita"
+            ", nostro ordine, ordine per sbaglio, ordine per errore"
         ),
         "pt": _terms(
             "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote, "
@@ -554,6 +591,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "separacao, em processamento, "
             "encomendei, ja imprimiram, ja foi impresso, ja foi impressa, ja esta impresso, foi expedida, "
             "foi expedido, ja expediram, encomenda {number}"
+            ", nossa encomenda, nosso pedido, encomenda sem querer, pedido sem querer, "
+            "encomenda por engano, pedido por engano"
         ),
         "nl": _terms(
             "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket, "
@@ -567,6 +606,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "aanpassen, adres veranderen, huisnummer aanpassen, huisnummer wijzigen, in behandeling, in "
             "voorbereiding, "
             "al gedrukt, al de deur uit"
+            ", onze bestelling, niet toegekomen, per ongeluk geannuleerd"
         ),
     },
     "payment": {
@@ -600,11 +640,37 @@ _HOME = {
     "it": frozenset({"casa", "hotel", "ufficio", "lavoro"}),
     "pt": frozenset({"casa", "hotel", "trabalho", "escritorio", "trampo"}),
 }
+# What a device measures ("does the watch measure heart rate?", "measure body fat") and how a shopper pays
+# ("or only with PayPal?"): the words after "measure" or "or only" that make it no fit or stock question.
+_MEASURED_BY_A_DEVICE = frozenset(
+    _terms(
+        "heart, pulse, blood, temperature, steps, sleep, oxygen, body, fat, weight, calories, distance, "
+        "speed, glucose, humidity, noise"
+    )
+)
+_PAYMENT_METHODS = frozenset(
+    _terms(
+        "paypal, card, cash, klarna, apple, google, bank, transfer, cod, karte, kreditkarte, bar, rechnung, "
+        "vorkasse, ideal, kaart, pin, contant, creditcard, bancontact"
+    )
+)
 FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     "en": {
         # "do you offer instrument insurance?" offers a service; "what grind size" is the coffee's, not a fit
         "offer": ("after", frozenset({"you", "u", "we", "they", "still"})),
         "size": ("after", frozenset({"grind", "portion", "serving", "file", "font", "screen"})),
+        # "does the watch measure heart rate?": what a device measures, not the shopper's measurements
+        "measure": ("before", _MEASURED_BY_A_DEVICE),
+        "measures": ("before", _MEASURED_BY_A_DEVICE),
+        # "pay by card or only with PayPal?": a payment method, not a format in stock ("or only chewable")
+        "only": ("before", _PAYMENT_METHODS),
+        "just": ("before", _PAYMENT_METHODS),
+        # "how many decibels do the ear defenders reduce?": noise reduced, not a price; a price, a total or
+        # an "it" near it rescues the discount ("could you reduce the price?", "can you reduce it a bit")
+        "reduce": (
+            "unless",
+            frozenset({"price", "prices", "cost", "total", "bill", "order", "basket", "cart", "it", "that"}),
+        ),
     },
     "fr": {
         "sale": ("unless", frozenset()),
@@ -623,6 +689,8 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "livres": ("after", frozenset({"mes", "tes", "ses", "vos", "nos", "des", "les", "ces"})),
         # "je rentre dans une semaine": the shopper coming back, not a thing fitting into another
         "rentre": ("after", frozenset({"je", "j", "on", "tu"})),
+        # "de retour en stock": stock coming back, not a return
+        "retour": ("before", frozenset({"stock"})),
     },
     "es": {
         "sale": ("unless", frozenset()),
@@ -644,6 +712,11 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "dan": ("unless", frozenset()),
         # "el coche está en el taller" (a garage) is not "talla"
         "taller": ("unless", frozenset()),
+        # "¿el reloj mide el pulso?": what a device measures, not how big it is ("¿cuánto mide el sofá?")
+        "mide": (
+            "before",
+            frozenset({"pulso", "ritmo", "temperatura", "pasos", "sueno", "oxigeno", "tension"}),
+        ),
         "llegue": ("before", _HOME["es"]),
         "llegar": ("before", _HOME["es"]),
         "vuelva": ("before", _HOME["es"]),
@@ -651,6 +724,7 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     },
     "de": {
         "ende": ("unless", frozenset()),
+        "nur": ("before", _PAYMENT_METHODS),
         # "bis in den 3. Stock": a floor, not stock
         "stock": (
             "after",
@@ -680,12 +754,18 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     },
     "nl": {
         "postcode": ("unless", frozenset()),
+        "alleen": ("before", _PAYMENT_METHODS),
         "volgende": ("unless", frozenset()),
         "volgend": ("unless", frozenset()),
     },
     "it": {
         "sale": ("unless", frozenset()),
         "porto": ("unless", frozenset()),
+        # "l'orologio misura il battito?": what a device measures, not a size
+        "misura": (
+            "before",
+            frozenset({"battito", "frequenza", "pressione", "temperatura", "passi", "sonno"}),
+        ),
         "code": ("unless", frozenset({"sconto", "promo", A_CODE})),
         "rimandate": ("after", frozenset({"mi", "ci"})),
         "rimandi": ("after", frozenset({"mi", "ci"})),
@@ -726,7 +806,14 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             "demora pra chegar, demora para chegar, aankomen, komt het aan, komt aan, op tijd, hoe snel, "
             "wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag bestel, als ik nu bestel, "
             "is het er, in huis, pakket, vor weihnachten, bis weihnachten, vor ostern, bis ostern, "
-            "vor nikolaus, voor sinterklaas, voor kerst, voor de kerst, voor pakjesavond, voor de feestdagen"
+            "vor nikolaus, voor sinterklaas, voor kerst, voor de kerst, voor pakjesavond, "
+            "voor de feestdagen, "
+            # arriving before an event or a day: "come before the marathon", "kommen die vor dem 27."
+            "come before, arrive before, be here before, get here before, be there before, by saturday, "
+            "by sunday, by monday, by tuesday, by wednesday, by thursday, by friday, by the weekend, "
+            "kommen die vor, kommen sie vor, kommen die noch vor, kommt sie vor, kommt es vor, "
+            "kommt das vor, chegam antes, chega antes, zijn ze er voor, zijn ze er op tijd, is het er voor, "
+            "komen ze voor, komen ze op tijd, komt het voor, leave it at, leave them at"
         )
     ),
     "stock": frozenset(
@@ -734,7 +821,10 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             "back in, left in, hay en, hay del, tienen mas, encore en, encore le, existe en, "
             "gibts * auch, gibt es * auch, habt ihr * auch, anche in, esiste in, torna, tem no, tem na, "
             "tem em, "
-            "tem mais, ook in, heb je * ook"
+            "tem mais, ook in, heb je * ook, "
+            # "in gummies or only chewable?", "oder nur als Pulver", "of alleen": one format asked against
+            # another
+            "or only, or just, oder nur, of alleen, quedan"
         )
     ),
 }
@@ -771,7 +861,9 @@ AS_WRITTEN = frozenset(
         "bestellt, habe bestellt, bezahlt, zugestellt, schon verschickt, schon versendet, ordinato, ho "
         "ordinato, ho pagato, consegnato, comprei, paguei, entregue, despacharam, ja foi enviado, foi "
         "enviado, besteld, betaald, al verzonden, al verstuurd, bestelde, comprido, comprida, petite, port, "
-        "transportadora, transporte, encomendei, plumin, plumines"
+        "transportadora, transporte, encomendei, plumin, plumines, "
+        # "¿quedan globos?" (any left) is not "me queda" (it fits me), which shares its stem
+        "quedan"
     )
 )
 
@@ -818,8 +910,9 @@ COLOURS = frozenset(
         "rouge, bleu, bleue, vert, verte, noir, noire, blanc, blanche, jaune, violet, kaki, "
         "rot, rote, blau, blaue, grun, grune, schwarz, schwarze, weiss, weisse, grau, graue, braun, gelb, "
         "lila, "
-        "rosso, rossa, blu, nero, nera, bianco, bianca, grigio, grigia, marrone, giallo, viola, "
-        "vermelho, vermelha, preto, preta, branco, branca, cinza, marrom, amarelo, roxo, bege, "
+        "rosso, rossa, blu, nero, nera, bianco, bianca, grigio, grigia, marrone, marroni, giallo, viola, "
+        "vermelho, vermelha, preto, preta, branco, branca, cinza, marrom, amarelo, roxo, bege, castanho, "
+        "castanha, castanhos, castanhas, "
         "rood, rode, blauw, blauwe, groen, groene, zwart, zwarte, wit, witte, roze, grijs, grijze, bruin, "
         "geel, "
         "paars, arancione, arancio, naranja, laranja, oranje, orange, "
@@ -878,6 +971,9 @@ _SHADES = (
     "salie",
     "mint",
     "senf",
+    # a finish written onto the colour: "mattschwarz", "mattweiss", "matzwart"
+    "matt",
+    "mat",
 )
 
 

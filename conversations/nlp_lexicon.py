@@ -630,10 +630,30 @@ def _worn_size_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     )
 
 
+# "is the thermometer ok for a 2 month old?", "convient à un bébé de 2 mois", "para um bebé de 2 meses": a
+# baby's age in months asks whether the product is safe for an infant, not a fit; the age and the "suits a"
+# before it are blanked so "ok for a {size}" and "convient a un" do not read it as a size (a child's age in
+# years still does).
+_INFANT_AGE = re.compile(
+    r"(?:^|(?<= ))(?:(?:convient a|convient pour|serve para|serve pra|sirve para|vale para|va bene per|"
+    r"adatto a|geeignet fur|geschikt voor|ok for|suitable for|safe for) "
+    r"(?:un|une|um|uma|a|an|una|een|ein|einen|einem) )?"
+    r"(?:\d{1,2} (?:months?|mos?|maanden|monate|monaten|meses|mesi|mois) (?:old|oud|oude|alt|"
+    r"alte|alten)|(?:baby|babys|bebe|bebes|bebe|neonato|neonata|neonati|nourrisson|saugling|neugeborenes|"
+    r"newborn|recien nacido|recem nascido)(?: (?:de|di|van|von|of))? \d{1,2} (?:months?|maanden|monate|"
+    r"monaten|meses|mesi|mois))\b"
+)
+
+
+def _infant_age_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    return _span_positions(_INFANT_AGE, message_words)
+
+
 def masked_words(text: Text, language: str) -> tuple[str, ...]:
     """The message's words with its false friends, an order with another shop, a duration the product
     takes, a device it works with, how it comes (assembled), what it works on (a slope, a hob) and the
-    measure of what it is for and a service asked about blanked out, for every matcher that runs after."""
+    measure of what it is for, a service asked about and a baby's age in months blanked out, for every
+    matcher that runs after."""
     spoiled = (
         false_friend_positions(text.words, language)
         | _another_shop_positions(text.words)
@@ -644,6 +664,7 @@ def masked_words(text: Text, language: str) -> tuple[str, ...]:
         | _thing_measured_positions(text.words)
         | _service_positions(text.words)
         | _worn_size_positions(text.words)
+        | _infant_age_positions(text.words)
     )
     return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
 

@@ -2965,6 +2965,186 @@ S wat kost verzending naar Duitsland?
 R kan ik de laptop terugsturen als het toetsenbord niet bevalt?
 """,
 }
+
+
+# Session 11's TWENTY_FOURTH_BATCH (helper replies12): the kinds a new round of blind sets sent to the
+# fallback or the wrong rule, in fresh words: a format or capacity "or only/just", stock "back" in French, a
+# material and finish, a colour for boots, a plug type, a left-handed version, "any left", a handle colour in
+# stock; arriving before an event or date, a plain box, batteries by post, leaving goods at a site fence;
+# ordered and asking whether it was sent, a cancelled order restored, a team order not arrived (regional);
+# German zu-infinitives for returns, a swap for a bigger size; a welcome code after unsubscribing, a code that
+# fails on a product; fit under a cupboard, a pan for a hob ring, a propeller for a drone. Traps (F): product
+# questions no rule covers (heel drop, heart rate, a thermometer for a baby, a drone licence, voltage,
+# sharpening, decibels, cut resistance, how long a balloon floats).
+# First run on a3dced7 (session 10's router): 98/147 (66.7 %), before any change it prompted; 146/147 after
+# the changes it prompted (word families, plug {nationality} slots, false friends for what a device measures
+# or reduces, a payment method after "or only" and "retour en stock", a baby's age in months blanked; the miss
+# is in KNOWN_MISSES).
+TWENTY_FOURTH_BATCH = {
+    "en": """
+A do you have the vitamins in gummies or only chewable?
+A is there still the 8GB one or just the 4GB left?
+A is the PLA filament available in matte black?
+A do you have these boots in brown?
+A can I get the kettle with a European plug?
+A do you make a left-handed version of the scissors?
+A any of the gold number 3 balloons left?
+A is the santoku with the black handle in stock?
+S will the trainers come before the marathon on the 27th?
+S can you get it to Leeds by Saturday?
+S could it be sent in a plain box? it's a present
+S can you send LiPo batteries to Australia?
+S can you leave it at the building site fence if nobody is there?
+O I ordered a week ago, has it been sent yet?
+O ordered on Monday, still nothing, where is it?
+O I cancelled my order by mistake, can you restore it?
+O our order for the team still hasn't arrived
+R it arrived far too small, can I swap it for a bigger size?
+D I unsubscribed from the newsletter, is the welcome code still valid?
+Z will the knife block fit under a 40 cm cupboard?
+Z is the 32 cm pan too big for the small hob ring?
+Z which propeller size fits the Mini 3 drone?
+F what heel-to-toe drop do you recommend for a beginner runner?
+F does the watch measure heart rate?
+F is the infrared thermometer ok for a 2 month old?
+F do I need a licence for a drone under 250 g?
+F is the heated bed 220 V or do I have to change something?
+F how many decibels do the ear defenders reduce?
+""",
+    "es": """
+A ¿lo tienen en cápsulas o solo en polvo?
+A ¿queda el de 256 GB o solo el de 128?
+A ¿tienen el filamento PETG en negro mate?
+A ¿hay estas botas en marrón?
+A ¿la plancha viene con enchufe europeo?
+A ¿tienen una versión para zurdos?
+A ¿quedan globos dorados del número 5?
+A ¿ya tienen de nuevo la sartén de 28?
+S ¿llegan antes de la boda del 14?
+S ¿me lo pueden mandar en una caja neutra?
+S ¿se pueden enviar baterías de litio a Canarias?
+O hice el pedido hace una semana, ¿ya lo han enviado?
+O pedí el lunes y todavía nada, ¿dónde está?
+O cancelé el pedido sin querer, ¿lo pueden recuperar?
+R me llegó muy pequeño, ¿puedo cambiarlo por una talla más grande?
+D me di de baja del boletín, ¿sigue valiendo el código de bienvenida?
+Z ¿el taco de cuchillos cabe debajo de un armario a 40 cm?
+Z ¿la sartén de 32 cm es demasiado grande para el fuego pequeño?
+F ¿el reloj mide el pulso?
+F ¿ofrecen servicio de afilado? ¿qué grano usan?
+F ¿los guantes son anticorte?
+""",
+    "fr": """
+A vous l'avez en gélules ou seulement en poudre ?
+A il reste le 16 Go ou juste le 8 Go ?
+A est-ce que le mixeur est de retour en stock ?
+A vous avez les bottines en marron ?
+A vous faites une version pour gaucher ?
+A il reste des ballons chiffre 7 dorés ?
+S est-ce qu'ils arrivent avant le marathon du 27 ?
+S vous pouvez l'envoyer dans un colis neutre ?
+S vous envoyez des batteries lithium en Suisse ?
+O j'ai commandé il y a une semaine, elle a déjà été envoyée ?
+O commandé lundi, toujours rien, elle est où ?
+O j'ai annulé ma commande par erreur, vous pouvez la rétablir ?
+R il est arrivé beaucoup trop petit, je peux l'échanger contre une taille au-dessus ?
+D le code BIENVENUE10 ne marche pas sur la cafetière
+D je me suis désabonnée de la newsletter, le code de bienvenue est toujours valable ?
+Z le bloc à couteaux passe sous un meuble à 40 cm ?
+Z quelle taille d'hélice pour le drone Mini 2 ?
+F quel drop conseillez-vous pour un débutant ?
+F le thermomètre infrarouge convient à un bébé de 2 mois ?
+F combien de décibels le casque antibruit atténue ?
+""",
+    "de": """
+A gibt es das als Kapseln oder nur als Pulver?
+A habt ihr noch die 512-GB-Version oder nur die 256er?
+A gibt es das PLA in mattschwarz?
+A habt ihr die Stiefel auch in braun?
+A gibt es den Wasserkocher mit UK-Stecker?
+A gibt es die Schere auch für Linkshänder?
+A sind noch goldene Zahlenballons 4 da?
+S kommen die vor dem Marathon am 27. an?
+S könnt ihr das in einem neutralen Karton schicken?
+S darf man Akkus mit der Post verschicken?
+S könnt ihr die Lieferung am Bauzaun abstellen?
+O vor einer Woche bestellt, ist es schon verschickt?
+O am Montag bestellt und noch immer nix, wo bleibt es?
+O unsere Bestellung für die Mannschaft is no ned da
+O ich habe die Bestellung aus Versehen storniert, könnt ihr sie wiederherstellen?
+R ist es möglich, die Jacke zurückzuschicken?
+R ich habe vor, die Schuhe zurückzugeben, wie geht das?
+R viel zu klein angekommen, kann ich es gegen eine größere Größe tauschen?
+D ich habe den Newsletter abbestellt, gilt der Willkommenscode noch?
+Z passt der Messerblock unter einen Hängeschrank mit 40 cm Abstand?
+F brauche ich für eine Drohne unter 250 g einen Führerschein?
+F ist das Heizbett 220 V oder muss ich was umstellen?
+F wie lange schwebt ein 12-Zoll-Ballon mit Helium?
+""",
+    "it": """
+A ce l'avete in caramelle gommose o solo masticabili?
+A c'è ancora da 1 TB o solo quella da 512?
+A avete gli stivali marroni?
+A c'è la versione per mancini?
+A sono rimasti palloncini dorati numero 3?
+S arrivano prima della maratona del 27?
+S potete spedirlo in una scatola anonima?
+S spedite batterie al litio in Australia?
+O ho ordinato una settimana fa, è già stato spedito?
+O ordinato lunedì, ancora niente, dov'è?
+O il nostro ordine per la squadra ancora niente
+O ho annullato l'ordine per sbaglio, potete ripristinarlo?
+R è arrivato troppo piccolo, posso cambiarlo con una taglia più grande?
+D mi sono disiscritto dalla newsletter, il codice di benvenuto vale ancora?
+Z la padella da 32 cm è troppo grande per il fornello piccolo?
+Z che misura di eliche per il drone Mini 3?
+F l'orologio misura il battito cardiaco?
+F i guanti sono antitaglio?
+""",
+    "pt": """
+A tem em gomas ou só mastigável?
+A ainda há o de 8GB ou só o de 4GB?
+A tem estas botas em castanho?
+A a chaleira vem com ficha inglesa?
+A têm uma versão para canhotos?
+A ainda há balões dourados número 3?
+S chegam antes da maratona do dia 27?
+S podem enviar numa caixa discreta?
+S posso mandar baterias de lítio pelo correio?
+O encomendei há uma semana, já foi enviada?
+O encomendei segunda e ainda nada, onde está?
+O cancelei a encomenda sem querer, podem recuperá-la?
+R chegou muito pequeno, posso trocar por um tamanho maior?
+D cancelei a newsletter, o código de boas-vindas ainda vale?
+Z o bloco de facas cabe debaixo de um armário a 40 cm?
+Z que tamanho de hélice serve no drone Mini 2?
+F o termómetro infravermelho serve para um bebé de 2 meses?
+F quantos decibéis reduzem os protetores auriculares?
+""",
+    "nl": """
+A hebben jullie het als gummies of alleen kauwtabletten?
+A is er nog de 8GB of alleen de 4GB?
+A hebben jullie de laarzen in bruin?
+A is er een versie voor linkshandigen?
+A zijn er nog gouden cijferballonnen 3?
+S zijn ze er voor de marathon van de 27e?
+S komen ze voor de 14e aan?
+S kunnen jullie het in een neutrale doos sturen?
+S mogen batterijen met de post?
+O een week geleden besteld, is het al verzonden?
+O maandag besteld en nog niks, waar blijft het?
+O onze bestelling voor de ploeg is nog altijd niet toegekomen
+O ik heb de bestelling per ongeluk geannuleerd, kunnen jullie die terugzetten?
+R veel te klein aangekomen, kan ik het ruilen voor een grotere maat?
+D ik heb me afgemeld voor de nieuwsbrief, is de welkomstcode nog geldig?
+Z past het messenblok onder een kastje op 40 cm?
+Z is de pan van 32 cm te groot voor de kleine pit?
+F hoe lang blijft een ballon van 12 inch zweven met helium?
+F bieden jullie een slijpservice aan?
+""",
+}
+
+
 AREAS = {
     "ack": ACKS,
     "escalation": ESCALATIONS,
@@ -3001,6 +3181,7 @@ AREAS = {
     "twenty-first-after-traps": TWENTY_FIRST_BATCH_AFTER_TRAPS,
     "twenty-second": TWENTY_SECOND_BATCH,
     "twenty-third": TWENTY_THIRD_BATCH,
+    "twenty-fourth": TWENTY_FOURTH_BATCH,
 }
 # Batches written after a blind set's first run, for the kinds it found: as long as those kinds needed.
 FOLLOW_UP_BATCHES = (
@@ -3030,6 +3211,7 @@ FOLLOW_UP_BATCHES = (
     "twenty-first-after-traps",
     "twenty-second",
     "twenty-third",
+    "twenty-fourth",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
 KNOWN_MISSES: dict[str, str] = {
@@ -3057,6 +3239,8 @@ KNOWN_MISSES: dict[str, str] = {
     "plan's time is read up to six, a longer clause may hold a question",
     "brilliant, thanks, it'll fit nicely under the tree 🎄": "'fit' is the merchant's own Sizing keyword, "
     "read before any acknowledgement; thanks that report a fit reach Sizing (as 'big enough' above)",
+    "any of the gold number 3 balloons left?": "'any * left' gaps hold three words, here six; 'any of the' "
+    "alone as a stock phrase also reached 'any of the reviews say how it washes?'",
     "porto il 44, la L mi va?": "too short for the detector; 'porto' before a size is no longer postage, but "
     "'mi va' (it fits me, also 'I feel like') is no fit word",
 }
