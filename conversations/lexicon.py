@@ -383,7 +383,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, or just {size}, "
             "free version, "
             "do you have * without, have you got * without, do you do * without"
-            ", or only, or just, left handed, left-handed, lefthanded, for lefties"
+            ", left handed, left-handed, lefthanded, for lefties"
             ", {nationality} plug"
         ),
         "es": _terms(
@@ -449,7 +449,6 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "gibt es * ohne, gibts * ohne, {nationality} tastatur, tastaturlayout, qwertz, azerty, habt ihr "
             "so viele, haben sie so viele, gibt es so viele, oder nur mit {size}, oder nur {size}, oder nur "
             "in {size}"
-            ", oder nur, oder nur als"
             ", {nationality} stecker, mit {nationality} stecker"
         ),
         "it": _terms(
@@ -508,7 +507,6 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "azerty, qwerty, hebben jullie er zoveel, er zoveel, zoveel op voorraad, of alleen van {size}, "
             "of alleen {size}, "
             "hebben jullie * zonder, heb je * zonder"
-            ", of alleen"
             ", {nationality} stekker"
         ),
     },
@@ -717,6 +715,8 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
             "before",
             frozenset({"pulso", "ritmo", "temperatura", "pasos", "sueno", "oxigeno", "tension"}),
         ),
+        # "mis nietos se quedan conmigo" (they stay), not "¿quedan globos?" (any left)
+        "quedan": ("after", frozenset({"se", "me", "te", "nos", "os"})),
         "llegue": ("before", _HOME["es"]),
         "llegar": ("before", _HOME["es"]),
         "vuelva": ("before", _HOME["es"]),
@@ -822,9 +822,7 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             "gibts * auch, gibt es * auch, habt ihr * auch, anche in, esiste in, torna, tem no, tem na, "
             "tem em, "
             "tem mais, ook in, heb je * ook, "
-            # "in gummies or only chewable?", "oder nur als Pulver", "of alleen": one format asked against
-            # another
-            "or only, or just, oder nur, of alleen, quedan"
+            "quedan"
         )
     ),
 }

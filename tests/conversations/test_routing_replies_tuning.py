@@ -2671,6 +2671,7 @@ K gracias, lo compro cuando me den el finiquito del trabajo viejo
 O ya lo compré en su web, ¿cuándo llega?
 K mi compañero de piso ya los compró, gracias igual
 K lo hablo con mi marido y os digo
+F mis hijos se quedan con su abuela, el saco de dormir abriga bien?
 """,
     "fr": """
 K Je suis au boulot, je commanderai le manteau en rentrant ce soir
@@ -2976,10 +2977,11 @@ R kan ik de laptop terugsturen als het toetsenbord niet bevalt?
 # fails on a product; fit under a cupboard, a pan for a hob ring, a propeller for a drone. Traps (F): product
 # questions no rule covers (heel drop, heart rate, a thermometer for a baby, a drone licence, voltage,
 # sharpening, decibels, cut resistance, how long a balloon floats).
-# First run on a3dced7 (session 10's router): 98/147 (66.7 %), before any change it prompted; 146/147 after
+# First run on a3dced7 (session 9's router): 98/147 (66.7 %), before any change it prompted; 146/147 after
 # the changes it prompted (word families, plug {nationality} slots, false friends for what a device measures
 # or reduces, a payment method after "or only" and "retour en stock", a baby's age in months blanked; the miss
-# is in KNOWN_MISSES).
+# is in KNOWN_MISSES). 142/147 after the merge: "or only/just" as a stock phrase was taken out again, it sent
+# twelve product questions of the older held-out sets to Availability (the four are in KNOWN_MISSES).
 TWENTY_FOURTH_BATCH = {
     "en": """
 A do you have the vitamins in gummies or only chewable?
@@ -3214,6 +3216,11 @@ FOLLOW_UP_BATCHES = (
     "twenty-fourth",
 )
 # Misrouted still, and not fixable without harm elsewhere; strict, so a fix shows up here.
+_OR_ONLY = (
+    "'or only/just' read as a stock phrase sent twelve product questions of the older held-out sets to "
+    "Availability ('waterproof or just water resistant?', 'leihen oder nur kaufen?'): one format asked "
+    "against another is not told apart from one property against another"
+)
 KNOWN_MISSES: dict[str, str] = {
     "komen jullie weer met lila?": "'weer met' (again with) is too loose a stock phrase",
     "könnt ihr das an meine mutter in london schicken?": "only 'nach' is read as a destination before a "
@@ -3241,6 +3248,10 @@ KNOWN_MISSES: dict[str, str] = {
     "read before any acknowledgement; thanks that report a fit reach Sizing (as 'big enough' above)",
     "any of the gold number 3 balloons left?": "'any * left' gaps hold three words, here six; 'any of the' "
     "alone as a stock phrase also reached 'any of the reviews say how it washes?'",
+    "do you have the vitamins in gummies or only chewable?": _OR_ONLY,
+    "is there still the 8GB one or just the 4GB left?": _OR_ONLY,
+    "gibt es das als Kapseln oder nur als Pulver?": _OR_ONLY,
+    "hebben jullie het als gummies of alleen kauwtabletten?": _OR_ONLY,
     "porto il 44, la L mi va?": "too short for the detector; 'porto' before a size is no longer postage, but "
     "'mi va' (it fits me, also 'I feel like') is no fit word",
 }
