@@ -715,8 +715,9 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
             "before",
             frozenset({"pulso", "ritmo", "temperatura", "pasos", "sueno", "oxigeno", "tension"}),
         ),
-        # "mis nietos se quedan conmigo" (they stay), not "¿quedan globos?" (any left)
-        "quedan": ("after", frozenset({"se", "me", "te", "nos", "os"})),
+        # "mis nietos se quedan conmigo" (they stay), not "¿quedan globos?" (any left) nor "me quedan chicos"
+        # (they fit me small)
+        "quedan": ("after", frozenset({"se"})),
         "llegue": ("before", _HOME["es"]),
         "llegar": ("before", _HOME["es"]),
         "vuelva": ("before", _HOME["es"]),

@@ -2672,6 +2672,7 @@ O ya lo compré en su web, ¿cuándo llega?
 K mi compañero de piso ya los compró, gracias igual
 K lo hablo con mi marido y os digo
 F mis hijos se quedan con su abuela, el saco de dormir abriga bien?
+Z me probé la 40 y me quedan chicas, ¿pido la 41?
 """,
     "fr": """
 K Je suis au boulot, je commanderai le manteau en rentrant ce soir
