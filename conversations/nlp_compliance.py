@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 
 from .languages import MARKER_WORDS
 from .nlp import Text, fold, words, wordset
+from .nlp_payment import names_a_subscription
 from .snooze import NOT_NOW
 
 OPT_OUT = "opt_out"
@@ -1474,14 +1475,10 @@ _NOT_NOW = re.compile(
 )
 # "Kann man das Abo jederzeit kündigen?", "can I cancel the subscription any month?": the terms of a product's
 # subscription, asked before buying; nothing is cancelled.
-_CANCEL_TERMS_ASKED = re.compile(
-    r"\b(?:abo|abonnement|subscription|suscripcion|abbonamento|assinatura)\b(?: \w+){0,6} "
-    r"(?:any ?time|any month|whenever|at any time|jederzeit|monatlich|cuando quiera|en cualquier momento|"
+_CANCELLED_ANY_TIME = re.compile(
+    r"\b(?:any ?time|any month|whenever|at any time|jederzeit|monatlich|cuando quiera|en cualquier momento|"
     r"a tout moment|quand je veux|quand on veut|in qualsiasi momento|quando voglio|quando vuoi|"
     r"a qualquer momento|quando quiser|elke maand|op elk moment|wanneer ik wil)\b"
-    r"|\b(?:any ?time|whenever|jederzeit|monatlich|cuando quiera|a tout moment|in qualsiasi momento|"
-    r"a qualquer momento|op elk moment)\b(?: \w+){0,3} "
-    r"(?:cancel|kundigen|cancelar|annuler|resilier|disdire|annullare|cancelar|opzeggen)\b"
 )
 # "no need to stop the texts, it's my own phone", "pas besoin d'arrêter les sms": stopping them, declined.
 _NO_NEED_TO_STOP = re.compile(
@@ -1799,7 +1796,7 @@ def _compliance(text: Text) -> Compliance | None:
     if not any(
         _NEGATED_REVOCATION.search(said) or _TEXTS_SPARED.search(said) or _NO_NEED_TO_STOP.search(said)
         for said in (" ".join(clause) for clause in clauses)
-    ) and not ("?" in text.raw and _CANCEL_TERMS_ASKED.search(folded)):
+    ) and not _cancel_terms_asked(text):
         revocation = _revocation(folded, clauses, text.raw)
         if revocation:
             return revocation
@@ -1810,6 +1807,14 @@ def _compliance(text: Text) -> Compliance | None:
     if keyword:
         return Compliance(HELP, _keyword_language(keyword), f'help keyword "{keyword.upper()}"')
     return None
+
+
+def _cancel_terms_asked(text: Text) -> bool:
+    return (
+        "?" in text.raw
+        and bool(names_a_subscription(text.words))
+        and bool(_CANCELLED_ANY_TIME.search(text.folded))
+    )
 
 
 def _revocation(folded: str, clauses: list[tuple[str, ...]], raw: str) -> Compliance | None:
