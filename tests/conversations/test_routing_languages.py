@@ -83,6 +83,12 @@ HELD_OUT_61 = json.loads((DATA / "labelled_replies_languages_held_out_61.json").
 HELD_OUT_62 = json.loads((DATA / "labelled_replies_languages_held_out_62.json").read_text())["replies"]
 HELD_OUT_63 = json.loads((DATA / "labelled_replies_languages_held_out_63.json").read_text())["replies"]
 HELD_OUT_64 = json.loads((DATA / "labelled_replies_languages_held_out_64.json").read_text())["replies"]
+HELD_OUT_65 = json.loads((DATA / "labelled_replies_languages_held_out_65.json").read_text())["replies"]
+HELD_OUT_66 = json.loads((DATA / "labelled_replies_languages_held_out_66.json").read_text())["replies"]
+HELD_OUT_67 = json.loads((DATA / "labelled_replies_languages_held_out_67.json").read_text())["replies"]
+HELD_OUT_68 = json.loads((DATA / "labelled_replies_languages_held_out_68.json").read_text())["replies"]
+HELD_OUT_69 = json.loads((DATA / "labelled_replies_languages_held_out_69.json").read_text())["replies"]
+HELD_OUT_70 = json.loads((DATA / "labelled_replies_languages_held_out_70.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -797,6 +803,90 @@ SESSION_9_SETS = [
 @pytest.mark.parametrize(("ordinal", "replies"), SESSION_9_SETS)
 @pytest.mark.django_db
 def test_a_session_9_blind_set_meets_the_issue_targets(english_rules_store, ordinal, replies):
+    _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
+
+
+# Session 10's round: six sets written blind at once (each committed alone), first run on the router session 9
+# left (e18cc23) before any change they could prompt.
+SESSION_10_SETS = [
+    pytest.param(
+        "sixty-fifth",
+        HELD_OUT_65,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main e18cc23 (session 9's router after the fixes sets 53-64 prompted) "
+                "93.2 % (1 missed opt-out, 0 false; de 87.5 %); see its _first_run"
+            ),
+        ),
+        id="sixty-fifth",
+    ),
+    pytest.param(
+        "sixty-sixth",
+        HELD_OUT_66,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main e18cc23 (session 9's router after the fixes sets 53-64 prompted) "
+                "91.1 % (0 missed opt-outs, 1 false; en, de 87.5 %); see its _first_run"
+            ),
+        ),
+        id="sixty-sixth",
+    ),
+    pytest.param(
+        "sixty-seventh",
+        HELD_OUT_67,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main e18cc23 (session 9's router after the fixes sets 53-64 prompted) "
+                "89.6 % (1 missed opt-out, 0 false; it 82.5 %); see its _first_run"
+            ),
+        ),
+        id="sixty-seventh",
+    ),
+    pytest.param(
+        "sixty-eighth",
+        HELD_OUT_68,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main e18cc23 (session 9's router after the fixes sets 53-64 prompted) "
+                "89.3 % (0 missed opt-outs, 0 false; en 85.0 %); see its _first_run"
+            ),
+        ),
+        id="sixty-eighth",
+    ),
+    pytest.param(
+        "sixty-ninth",
+        HELD_OUT_69,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main e18cc23 (session 9's router after the fixes sets 53-64 prompted) "
+                "93.9 % (1 missed opt-out, 0 false; en 90.0 %); see its _first_run"
+            ),
+        ),
+        id="sixty-ninth",
+    ),
+    pytest.param(
+        "seventieth",
+        HELD_OUT_70,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main e18cc23 (session 9's router after the fixes sets 53-64 prompted) "
+                "91.8 % (0 missed opt-outs, 0 false; de 85.0 %); see its _first_run"
+            ),
+        ),
+        id="seventieth",
+    ),
+]
+
+
+@pytest.mark.parametrize(("ordinal", "replies"), SESSION_10_SETS)
+@pytest.mark.django_db
+def test_a_session_10_blind_set_meets_the_issue_targets(english_rules_store, ordinal, replies):
     _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
 
 
