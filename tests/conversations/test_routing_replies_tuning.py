@@ -3249,10 +3249,8 @@ KNOWN_MISSES: dict[str, str] = {
     "read before any acknowledgement; thanks that report a fit reach Sizing (as 'big enough' above)",
     "any of the gold number 3 balloons left?": "'any * left' gaps hold three words, here six; 'any of the' "
     "alone as a stock phrase also reached 'any of the reviews say how it washes?'",
-    "do you have the vitamins in gummies or only chewable?": _OR_ONLY,
     "is there still the 8GB one or just the 4GB left?": _OR_ONLY,
     "gibt es das als Kapseln oder nur als Pulver?": _OR_ONLY,
-    "hebben jullie het als gummies of alleen kauwtabletten?": _OR_ONLY,
     "porto il 44, la L mi va?": "too short for the detector; 'porto' before a size is no longer postage, but "
     "'mi va' (it fits me, also 'I feel like') is no fit word",
 }
@@ -3433,11 +3431,30 @@ S is het beschikbaar voor levering naar Chili?
 }
 
 
+_BARE_NOUN = (
+    "'do you have' before a noun without an article ('avete semi di…', 'tem pneu…') is no stock phrase: it "
+    "would reach 'avete negozi a Roma?' as much; 'have the X' needs the article"
+)
+STOCK_MISSES: dict[str, str] = {
+    "when are the ceramic disc pads back?": "'are * back' gaps hold three words, here four",
+    "avete semi di basilico genovese?": _BARE_NOUN,
+    "vcs tem semente de manjericão?": _BARE_NOUN,
+    "tem pneu 29x2.2?": _BARE_NOUN,
+    "chega de cordas partindo, vocês têm as revestidas?": "'chega de' (enough of) is 'chega' (it arrives), a "
+    "shipping word, as in 'chega antes de sábado?': only the next two words are read, and 'de' is in both",
+}
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        pytest.param(text, label, id=f"stock-{language}-{index}")
+        pytest.param(
+            text,
+            label,
+            id=f"stock-{language}-{index}",
+            marks=[pytest.mark.xfail(strict=True, reason=STOCK_MISSES[text])] if text in STOCK_MISSES else [],
+        )
         for language, block in TWENTY_FIFTH_BATCH_STOCK.items()
         for index, (label, text) in enumerate(_lines(block))
     ],
