@@ -179,11 +179,12 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "es": _terms(
             "devolucion, devoluciones, devolver, reembolso, cambio, cambiar, devuelven, devuelvo, devolverlo,"
             " devuelvan, reembolsan, cambiarlo, regresar, regresarlo, danado, danada, defectuoso, defecto, "
-            "cambios"
+            "cambios, dinero de vuelta, plata de vuelta"
         ),
         "fr": _terms(
             "retour, retours, retourner, rembourser, remboursement, echange, echanger, renvoyer, rembourse, "
-            "remboursee, renvoi, abime, abimee, endommage, defectueux, retourne"
+            "remboursee, renvoi, abime, abimee, endommage, defectueux, retourne, recuperer mon argent, "
+            "recuperer l argent, rendre mon argent"
         ),
         "de": _terms(
             "ruckgabe, rucksendung, zurucksenden, zuruckschicken, umtausch, umtauschen, erstattung, geld "
@@ -191,6 +192,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ruckversand, ruckgaberecht, widerruf"
             ", zuruckzuschicken, zuruckzugeben, zuruckzusenden, umzutauschen, tauschen gegen, "
             "gegen eine grossere, gegen eine kleinere, gegen die grossere, gegen die kleinere"
+            ", krieg ich mein geld, kriege ich mein geld, bekomme ich mein geld, bekomm ich mein geld, "
+            "kohle zuruck"
         ),
         "it": _terms(
             "reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso, rimandarlo indietro, "
@@ -385,6 +388,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "do you have * without, have you got * without, do you do * without"
             ", left handed, left-handed, lefthanded, for lefties"
             ", {nationality} plug"
+            ", do you have the, do u have the, have you got the, is * back, are * back, have * again, "
+            "do you have {measure}"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -409,6 +414,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "de, lo hay de, los hay de, las hay de"
             ", quedan, tienen de nuevo, teneis de nuevo, hay de nuevo, tienen otra vez, hay otra vez"
             ", enchufe {nationality}"
+            ", tienen el, tienen la, tienen los, tienen las, teneis el, teneis la, teneis los, teneis las, "
+            "viene en cuero, viene en piel, vienen en cuero, vienen en piel"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
@@ -428,6 +435,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "version vegane, clavier {nationality}, azerty, qwerty, qwertz, en avez autant, avez autant, ou "
             "seulement {size}, ou seulement de {size}, ou juste {size}"
             ", prise {nationality}"
+            ", vous avez les, vous avez le, vous avez la, vous avez l, aurez de nouveau, "
+            "de nouveau en stock, reapprovisionnez, reapprovisionner, reapprovisionnement, reappro, epuisee"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -450,6 +459,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "so viele, haben sie so viele, gibt es so viele, oder nur mit {size}, oder nur {size}, oder nur "
             "in {size}"
             ", {nationality} stecker, mit {nationality} stecker"
+            ", habt ihr die, habt ihr den, habt ihr das, haben sie die, haben sie den, haben sie das, "
+            "hast du die, hast du den, hast du das, fullt ihr * auf, fullt ihr * wieder auf, auffullen, "
+            "aufgefullt"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
@@ -470,6 +482,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "versione senza, versione vegetariana, versione vegana, tastiera {nationality}, avete cosi "
             "tanti, avete cosi tante, ne avete cosi, o solo da {size}, avete * {colour}"
             ", spina {nationality}"
+            ", avete il, avete la, avete lo, avete l, avete i, avete gli, avete le, avete dei, avete delle, "
+            "avete degli, avete quelle, avete quelli, avete quella, avete quello, c e in, avrete di nuovo, "
+            "avrete ancora, di nuovo disponibile"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -487,6 +502,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "sem alcool, tem * sem, tem sem, versao sem, versao vegetariana, versao vegana, teclado "
             "{nationality}, tem tantos, tem tantas, ou so de {size}, ou so {size}"
             ", ficha {nationality}, tomada {nationality}, plugue {nationality}"
+            ", voces tem o, voces tem a, voces tem os, voces tem as, vcs tem o, vcs tem a, vcs tem os, "
+            "vcs tem as, cor {colour}, ter de novo, tem de novo, de novo em estoque"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -508,6 +525,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "of alleen {size}, "
             "hebben jullie * zonder, heb je * zonder"
             ", {nationality} stekker"
+            ", hebben jullie de, hebben jullie het, heb je de, heb je het, heeft u de, heeft u het, "
+            "vullen jullie * aan"
         ),
     },
     "order_status": {
@@ -823,7 +842,18 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             "gibts * auch, gibt es * auch, habt ihr * auch, anche in, esiste in, torna, tem no, tem na, "
             "tem em, "
             "tem mais, ook in, heb je * ook, "
-            "quedan"
+            "quedan, "
+            # having the thing asked about ("do you have the drops for small dogs?"), or it coming in a
+            # material: a stock question only when no other topic is asked
+            "do you have the, do u have the, have you got the, is * back, are * back, tienen el, tienen la, "
+            "tienen los, tienen las, teneis el, teneis la, teneis los, teneis las, "
+            "vous avez les, vous avez le, vous avez la, vous avez l, habt ihr die, habt ihr den, "
+            "habt ihr das, haben sie die, haben sie den, haben sie das, hast du die, hast du den, "
+            "hast du das, avete il, avete la, avete lo, avete l, avete i, avete gli, avete le, avete dei, "
+            "avete delle, avete degli, avete quelle, avete quelli, avete quella, avete quello, c e in, "
+            "voces tem o, voces tem a, voces tem os, voces tem as, vcs tem o, vcs tem a, vcs tem os, "
+            "vcs tem as, hebben jullie de, hebben jullie het, heb je de, heb je het, heeft u de, "
+            "heeft u het"
         )
     ),
 }
@@ -862,7 +892,9 @@ AS_WRITTEN = frozenset(
         "enviado, besteld, betaald, al verzonden, al verstuurd, bestelde, comprido, comprida, petite, port, "
         "transportadora, transporte, encomendei, plumin, plumines, "
         # "¿quedan globos?" (any left) is not "me queda" (it fits me), which shares its stem
-        "quedan"
+        "quedan, "
+        # "¿tienen el cargador?" (do you have) is not "¿qué batería tiene el…?" (it has)
+        "tienen el, tienen la, tienen los, tienen las"
     )
 )
 
@@ -976,7 +1008,16 @@ _SHADES = (
 )
 
 
+# German declines a colour before its noun: "in braunem Leder", "mit roten Streifen".
+_GERMAN_COLOURS = frozenset(_terms("rot, blau, grun, schwarz, weiss, grau, braun, gelb"))
+_GERMAN_ENDINGS = ("em", "en", "er", "es")
+
+
 def is_colour(word: str) -> bool:
-    return word in COLOURS or any(
-        word.startswith(shade) and word[len(shade) :] in COLOURS for shade in _SHADES
+    return (
+        word in COLOURS
+        or any(word.startswith(shade) and word[len(shade) :] in COLOURS for shade in _SHADES)
+        or any(
+            word.endswith(ending) and word[: -len(ending)] in _GERMAN_COLOURS for ending in _GERMAN_ENDINGS
+        )
     )

@@ -649,6 +649,40 @@ def _infant_age_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     return _span_positions(_INFANT_AGE, message_words)
 
 
+# "qué grosor tiene la esterilla?", "quanta autonomia ha la batteria": a property of the product asked with a
+# question word a few words before, not whether the shop has it ("¿tienen la esterilla?"). The having verb
+# before an article is blanked.
+HAVING = frozenset(words("tienen teneis tiene avete tem teem"))
+PROPERTY_QUESTION_WORDS = frozenset(
+    words(
+        "que q cual cuales cuanto cuanta cuantos cuantas quale quali quanto quanta quanti quante qual "
+        "quais quantos quantas"
+    )
+)
+_PROPERTY_ASKED_BEFORE = 4
+
+
+def _property_asked_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(
+        at
+        for at, word in enumerate(message_words[:-1])
+        if word in HAVING
+        and message_words[at + 1] in GAP_OPENERS
+        and not PROPERTY_QUESTION_WORDS.isdisjoint(message_words[max(0, at - _PROPERTY_ASKED_BEFORE) : at])
+    )
+
+
+# "l'ampli marche en 110V ?", "funciona em 220 volts?": the mains a device works on, not a variant in stock.
+_WORKS_ON_A_VOLTAGE = re.compile(
+    r"(?:^|(?<= ))(?:work|works|run|runs|marche|fonctionne|funciona|funcionan|funcionam|funktioniert|lauft|"
+    r"laufen|geht|funziona|funzionano|werkt|werken)(?: \w+){0,2}? \d+ ?(?:v|volt|volts|vac)\b"
+)
+
+
+def _voltage_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    return _span_positions(_WORKS_ON_A_VOLTAGE, message_words)
+
+
 def masked_words(text: Text, language: str) -> tuple[str, ...]:
     """The message's words with its false friends, an order with another shop, a duration the product
     takes, a device it works with, how it comes (assembled), what it works on (a slope, a hob) and the
@@ -661,6 +695,8 @@ def masked_words(text: Text, language: str) -> tuple[str, ...]:
         | _device_compatibility_positions(text.words)
         | _assembled_positions(text.words)
         | _works_on_positions(text.words)
+        | _voltage_positions(text.words)
+        | _property_asked_positions(text.words)
         | _thing_measured_positions(text.words)
         | _service_positions(text.words)
         | _worn_size_positions(text.words)
@@ -838,9 +874,10 @@ def _gapped_end(said, message_words, wanted, at: int) -> int | None:
     if wanted[0] == GAP:
         if at < len(message_words) and message_words[at] not in GAP_OPENERS:
             return _gapped_end(said, message_words, wanted[1:], at)
-        # a colour names the thing further and takes no room: "have [the sage green blazer] in a size 10"
-        colours = sum(map(is_colour, message_words[at : at + GAP_WORDS + 2]))
-        for skip in range(GAP_WORDS + colours + 1):
+        # a colour or a measure names the thing further and takes no room: "have [the sage green blazer] in a
+        # size 10", "gibts [die 45 cm Kette] wieder"
+        free = _names_further(message_words[at : at + GAP_WORDS + 4])
+        for skip in range(GAP_WORDS + free + 1):
             end = _gapped_end(said, message_words, wanted[1:], at + skip)
             if end is not None:
                 return end
@@ -850,6 +887,17 @@ def _gapped_end(said, message_words, wanted, at: int) -> int | None:
     if not (_fits_slot(wanted[0], message_words[at]) if wanted[0] in _SLOT_TOKENS else said[at] == wanted[0]):
         return None
     return _gapped_end(said, message_words, wanted[1:], at + 1)
+
+
+def _names_further(gap: tuple[str, ...]) -> int:
+    """How many of a gap's words are colours, numbers or product codes ("12-53s", "29x2.2") and units after
+    a number ("45 cm")."""
+    return sum(
+        is_colour(word)
+        or any(letter.isdigit() for letter in word)
+        or (word in UNITS and at > 0 and gap[at - 1][-1:].isdigit())
+        for at, word in enumerate(gap)
+    )
 
 
 def _compound_of(said: str, term: str) -> bool:
