@@ -639,8 +639,8 @@ _HOME = {
     "pt": frozenset({"casa", "hotel", "trabalho", "escritorio", "trampo"}),
 }
 # Coming back from anywhere, not only home: "cuando vuelva del pueblo", "quando torno dal mare", "quando
-# voltar da praia". The place can be any word; the "from" after the verb tells the shopper coming back from
-# stock coming back ("cuando vuelva a estar disponible").
+# voltar da praia". The place can be any word; the "from" after the verb tells the shopper's return apart
+# from stock coming back ("cuando vuelva a estar disponible").
 _BACK_FROM = {
     "es": _HOME["es"] | {"del", "de"},
     "it": _HOME["it"] | {"dal", "dalla", "dallo", "dai", "dalle", "da"},

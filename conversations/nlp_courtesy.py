@@ -541,7 +541,8 @@ AWAKE_LATE: dict[str, str] = {
     "fr": r"il est (?:deja )?\d{1,2} ?h(?: du (?:mat|matin))?|au lieu de dormir",
     "de": r"es ist (?:schon )?\d{1,2}(?: uhr)?(?: nachts| in der nacht)?|(?:an)?statt zu schlafen",
     "it": r"(?:e|sono) (?:gia )?(?:l una|le \d{1,2})(?: di notte)?|invece di dormire",
-    "pt": r"(?:ja )?(?:e|sao) (?:\d{1,2} ?h|\d{1,2} horas|uma|duas)(?: da (?:manha|madrugada))?"
+    "pt": r"(?:ja )?(?:e|sao) (?:\d{1,2} ?h|\d{1,2} horas)(?: da (?:manha|madrugada))?"
+    r"|(?:ja )?(?:e|sao) (?:uma|duas) da (?:manha|madrugada)"
     r"|(?:em vez|ao inves) de dormir",
     "nl": r"het is (?:al )?\d{1,2} (?:uur )?(?:s nachts|snachts)|(?:ipv|in plaats van) te slapen",
 }
