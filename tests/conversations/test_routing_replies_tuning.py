@@ -3308,7 +3308,7 @@ def assert_routed_as(got: str, text: str, label: str) -> None:
 # plans in any word order, "maybe next spring", regional thanks, a plan on coming back from somewhere — and
 # the traps next to them that must keep their label. First run on ec5bcaf: 57/116 (the traps all held; "the
 # link is broken, I'll order tomorrow" goes to the fallback there, not to a person, so it is a trap N: no
-# acknowledgement).
+# acknowledgement). 116/116 after the changes it prompted (courtesy7, on ec5bcaf).
 TWENTY_FIFTH_BATCH_ACKS = {
     "en": """
 K it's 1am and I'm still looking at kettlebells instead of sleeping lol, I'll decide tomorrow
