@@ -657,6 +657,14 @@ _HOME = {
     "it": frozenset({"casa", "hotel", "ufficio", "lavoro"}),
     "pt": frozenset({"casa", "hotel", "trabalho", "escritorio", "trampo"}),
 }
+# Coming back from anywhere, not only home: "cuando vuelva del pueblo", "quando torno dal mare", "quando
+# voltar da praia". The place can be any word; the "from" after the verb tells the shopper's return apart
+# from stock coming back ("cuando vuelva a estar disponible").
+_BACK_FROM = {
+    "es": _HOME["es"] | {"del", "de"},
+    "it": _HOME["it"] | {"dal", "dalla", "dallo", "dai", "dalle", "da"},
+    "pt": _HOME["pt"] | {"da", "do", "das", "dos", "de"},
+}
 # What a device measures ("does the watch measure heart rate?", "measure body fat") and how a shopper pays
 # ("or only with PayPal?"): the words after "measure" or "or only" that make it no fit or stock question.
 _MEASURED_BY_A_DEVICE = frozenset(
@@ -739,8 +747,8 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "quedan": ("after", frozenset({"se"})),
         "llegue": ("before", _HOME["es"]),
         "llegar": ("before", _HOME["es"]),
-        "vuelva": ("before", _HOME["es"]),
-        "vuelvo": ("before", _HOME["es"]),
+        "vuelva": ("before", _BACK_FROM["es"]),
+        "vuelvo": ("before", _BACK_FROM["es"]),
     },
     "de": {
         "ende": ("unless", frozenset()),
@@ -789,7 +797,7 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "code": ("unless", frozenset({"sconto", "promo", A_CODE})),
         "rimandate": ("after", frozenset({"mi", "ci"})),
         "rimandi": ("after", frozenset({"mi", "ci"})),
-        "torno": ("before", _HOME["it"]),
+        "torno": ("before", _BACK_FROM["it"]),
         "arrivo": ("before", _HOME["it"]),
     },
     "pt": {
@@ -798,8 +806,8 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "porto": ("unless", frozenset()),
         "chegar": ("before", _HOME["pt"]),
         "chegue": ("before", _HOME["pt"]),
-        "voltar": ("before", _HOME["pt"]),
-        "volto": ("before", _HOME["pt"]),
+        "voltar": ("before", _BACK_FROM["pt"]),
+        "volto": ("before", _BACK_FROM["pt"]),
     },
 }
 

@@ -41,7 +41,9 @@ COURTESY_WORDS: dict[str, str] = {
     # Singapore and Malaysia "ok lah", Nigeria "ok sha": particles that soften an ok
     "lah leh lor sha "
     # "aye, will order after the lambing", "have a fab weekend, lots of love", "at the weekend"
-    "aye fab lots at reckon arvo are stars tmrw tmr 2moro boo",
+    "aye fab lots at reckon arvo are stars tmrw tmr 2moro boo "
+    # "maybe next spring"; "your basket misses you" - "I miss it too"
+    "spring summer autumn fall winter miss omg oops",
     "es": "hola perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo "
     "che algo "
     "besito besitos guapa beso igual finde "
@@ -66,7 +68,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "que Dios la bendiga", "se lo pregunto primero"
     "dios bendiga bendiciones se pregunto primero "
     # "qué amables", "le pregunto y vuelvo"; "son unos soles" (you are darlings), "esta noche"
-    "amables vuelvo son sois unos soles esta este majos majas sip os",
+    "amables vuelvo son sois unos soles esta este majos majas sip os "
+    # "quizás la próxima primavera", "a fin de mes"
+    "quizas quiza proxima proximo primavera verano otono invierno mes",
     "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
     "tiens courant laisse "
     "temps me ca y sur surement "
@@ -91,7 +95,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "merci Madame, vous êtes bien aimable"
     "madame monsieur mademoiselle etes aimable "
     # teen "trop stylé"; "vous êtes adorables", "bonne soirée à toute l'équipe"
-    "style adorable adorables toute toutes l equipe bof tantot",
+    "style adorable adorables toute toutes l equipe bof tantot "
+    # "peut-être au printemps prochain"
+    "printemps ete automne hiver prochain oups",
     "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
     "schon euch dir meld melde "
     "lass lasst zeit noch mal "
@@ -113,7 +119,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "sehr freundlich von Ihnen", "liebe Grüße", street "danke digga"
     "freundlich von liebe digga "
     # "voll cool", street "safe" (sure); "Ihr seid klasse", "am Wochenende"
-    "voll safe ihr seid am na gute nacht nomal",
+    "voll safe ihr seid am na gute nacht nomal "
+    # "jo danke dir", "vielleicht nächsten Frühling"
+    "jo fruhling fruhjahr sommer herbst winter",
     "it": "salve saluti cordiali buongiorno scusate scusa scusi stesso decido decidero ci rifletto penso "
     "pensero calma con magari piu tardi "
     "probabilmente prossimo "
@@ -133,7 +141,9 @@ COURTESY_WORDS: dict[str, str] = {
     "daje rega regaz ragazzi picciotti picciotto siete sei forti forte grandi grande mitici mitico bravi "
     "bravissimi figo figata ganzo bedda beddu molto "
     # "buona serata a tutti", "nel fine settimana", "ok dai", Naples "uè"
-    "tutti tutte nel dai ue boh",
+    "tutti tutte nel dai ue boh "
+    # "magari la prossima primavera", "ahah"
+    "prossima primavera estate autunno inverno ahah ahaha",
     "pt": "desculpa desculpe mesma mesmo peco fechou fechado aviso pensada dar uma quem sabe brigadao amores "
     "uns sao vcs isso mais tarde "
     "acho "
@@ -149,7 +159,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "Deus abençoe", Northeastern "arretado" (great), "digo alguma coisa"
     "deus abencoe abencoa arretado arretada digo alguma coisa "
     # "amei", "falo com meu pai e volto", "obrigadinho"
-    "amei volto obrigadinho obrigadinha primeiro",
+    "amei volto obrigadinho obrigadinha primeiro "
+    # "fica para a próxima primavera"
+    "fica proxima proximo primavera verao outono inverno",
     "nl": "sorry goedemorgen goedemiddag goedenavond hallo hoi groeten toch vanavond m beslis rustig laat "
     "weten eind van de maand maar eens over even oke "
     "waarschijnlijk volgend "
@@ -169,7 +181,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "heel vriendelijk van u", street "ewa" (hey)
     "vriendelijk ewa "
     # "ik laat nog iets weten", "echt chill"; "nog een fijne avond", "in het weekend", Frisian "moai" (nice)
-    "iets echt een in moai jullie zijn dan",
+    "iets echt een in moai jullie zijn dan "
+    # "volgend voorjaar misschien"
+    "misschien voorjaar lente zomer najaar herfst winter",
 }
 _WORDS = frozenset(" ".join(COURTESY_WORDS.values()).split())
 # "thanks for the info", "merci pour le rappel", "danke für die Erinnerung": what the thanks is for needs no
@@ -274,7 +288,9 @@ WHEN_PAID: dict[str, str] = {
     "es": r"cuando (?:me (?:den|llegue|lleguen|paguen|ingresen|caiga) |cobre |tenga )?(?:la paga|el sueldo|"
     r"la quincena|mi sueldo|la pension|la jubilacion|la beca|las practicas|la nomina|el aguinaldo|"
     r"el dinero|la plata|la lana|el cumple|mi cumple)(?: de (?:\w+ )?(?:cumple|cumpleanos|practicas|"
-    r"verano))?",
+    r"verano))?"
+    # "el día de cobro", "después de cobrar": payday, said before or after the plan
+    r"|(?:el|al) dia (?:de cobro|de pago|que cobre)|(?:despues de|tras) cobrar",
     "fr": r"quand (?:j ai|je toucherai|je touche|j aurai|tombera|tombe) (?:ma paye|ma paie|mon salaire|"
     r"mon argent de poche|ma bourse|mes sous|mon job d ete|ma prime|ma retraite|ma pension)"
     r"|quand (?:ma paye|ma paie|mon salaire|ma bourse|mon argent(?: de poche| d anniversaire)?|ma prime|"
@@ -282,31 +298,36 @@ WHEN_PAID: dict[str, str] = {
     r"mes sous) (?:tombe|tombera|arrive|arrivera|sera la|sera verse|sera versee)",
     "de": r"wenn (?:das |mein |der |die |meine )?(?:gehalt|taschengeld|lohn|geld|rente|geburtstagsgeld|"
     r"bafog|stipendium|urlaubsgeld|weihnachtsgeld)(?: vom \w+| von \w+| fur \w+)? "
-    r"(?:kommt|da ist|drauf ist|eingeht|auf dem konto ist)",
+    r"(?:kommt|da ist|drauf ist|eingeht|auf dem konto ist)|(?:am|nach dem|ab dem|zum) zahltag",
     "it": r"quando (?:mi )?(?:arriva|arrivera|arrivano|arriveranno|prendo) (?:la paghetta|lo stipendio|"
     r"la paga|la borsa di studio|il rimborso|i soldi|la tredicesima|la pensione)"
-    r"(?: del \w+| dello stage| di \w+)?",
+    r"(?: del \w+| dello stage| di \w+)?|(?:dopo|con|col|colla) (?:la )?paga|(?:il )?giorno di paga",
     "pt": r"quando (?:cair|receber|entrar|pingar|sair) (?:o salario|a mesada|o pagamento|o dinheiro|"
-    r"a aposentadoria|a bolsa|o decimo terceiro|o vale)(?: do estagio| de estudos| do aniversario| do \w+)?",
+    r"a aposentadoria|a bolsa|o decimo terceiro|o vale)(?: do estagio| de estudos| do aniversario| do \w+)?"
+    r"|(?:no|depois do) dia (?:do|de) pagamento",
     "nl": r"als (?:mijn |het |de )?(?:zakgeld|salaris|loon|studiefinanciering|stufi|beurs|"
     r"verjaardagsgeld|vakantiegeld|geld|pensioen|aow)(?: van (?:mijn )?\w+)? "
     r"(?:binnen is|er is|binnenkomt|binnen|"
     r"gestort is|op de rekening staat)"
-    r"|als ik (?:mijn \w+ )?(?:betaald krijg|uitbetaald word|geld krijg|salaris krijg|loon krijg)",
+    r"|als ik (?:mijn \w+ )?(?:betaald krijg|uitbetaald word|geld krijg|salaris krijg|loon krijg)"
+    r"|(?:op|na) (?:de )?betaaldag",
 }
 # Waiting for the money, said as a plan: "gonna wait till payday", "vou esperar o salário cair", "j'attends
 # ma paie". Waiting alone is no plan: "gonna wait, the site keeps logging me out" is a problem.
 WAITING_FOR_PAY: dict[str, str] = {
-    "en": r"(?:ill |i will |im gonna |gonna |going to |will |i )?wait (?:till|until|for|to get) (?:my |the )?"
+    "en": r"(?:ill |i will |im gonna |gonna |going to |will |i |im )?wait(?:ing)? (?:till|until|for|to get) "
+    r"(?:my |the )?"
     r"(?:payday|pay day|paycheck|pay|salary|wages|pension|loan|bonus)",
-    "es": r"(?:voy a |tengo que )?esperar?(?: a)? (?:que me paguen|cobrar|que cobre|la paga|el sueldo|"
+    "es": r"(?:voy a |tengo que )?esper(?:ar|a|o|ando)(?: a)? (?:que me paguen|cobrar|que cobre|la paga|"
+    r"el sueldo|"
     r"la quincena|la nomina|la pension)",
     "fr": r"(?:je vais |j )?attend(?:re|s) (?:ma paie|ma paye|mon salaire|la paie|la paye|la fin du mois|"
     r"ma retraite)",
     "de": r"(?:ich )?wart(?:e)? (?:noch )?(?:auf|aufs|bis) (?:das |den |die |zum )?(?:gehalt|lohn|rente|geld|"
     r"monatsende|ende des monats)",
     "it": r"aspetto (?:lo stipendio|la paga|la paghetta|la pensione|fine mese)",
-    "pt": r"(?:vou )?esperar (?:o salario|a mesada|o pagamento|o dinheiro|a aposentadoria)"
+    "pt": r"(?:vou |to |tou |estou )?esper(?:ar|ando|o) (?:o salario|a mesada|o pagamento|o dinheiro|"
+    r"a aposentadoria)"
     r"(?: cair| entrar| pingar)?",
     "nl": r"(?:ik )?wacht (?:nog )?(?:even )?(?:op|tot) (?:mijn |het |de )?(?:salaris|loon|zakgeld|pensioen|"
     r"einde van de maand)",
@@ -319,7 +340,7 @@ LATER_MOMENTS: dict[str, str] = {
     r"clearly)?(?: again)?|have (?:a )?(?:minute|moment|sec|second|time|clear head)|get (?:a "
     r")?(?:minute|moment|chance)|am (?:home|back|off|awake))|when (?:the |my "
     r")?(?:flat|house|room|place|apartment|spare room) (?:is|s) (?:free|empty|sorted|ready)|(?:at|by) the "
-    r"end of the month|(?:tomorrow|in the) (?:morning|afternoon|evening)"
+    r"end of the month|(?:at |by )?end of (?:the )?month|(?:tomorrow|in the) (?:morning|afternoon|evening)"
     r"|(?:ok |okay )?can (?:lah|la|leh|lor)",
     "es": r"cuando (?:los ninos|los nenes|los crios|el bebe|los peques|la nena|el nene) (?:esten dormidos|"
     r"duerman|se duerman|esten en la cama|esten acostados)|cuando (?:pueda|tenga) (?:pensar|un "
@@ -330,10 +351,13 @@ LATER_MOMENTS: dict[str, str] = {
     r"(?:couches|endormis|au lit)|quand (?:les enfants|les petits|le bebe) dorm\w*"
     r"|quand je (?:pourrai|pourrais|peux) (?:reflechir|y voir clair|penser)(?: a nouveau| tranquillement)?"
     r"|quand (?:l appart|l appartement|le logement|la maison) (?:sera|est) libre"
-    r"|demain (?:matin|midi|apres midi)|(?:au )?debut du mois(?: prochain)?",
+    r"|demain (?:matin|midi|apres midi)|(?:au )?debut du mois(?: prochain)?"
+    # "je l'achète à mon retour de Bretagne": the shopper back from somewhere, not a return
+    r"|(?:a|des|apres) (?:mon|notre) retour(?: (?:de|du|des|d)(?: la| l)? \w+)?",
     "de": r"wenn (?:die kinder|das baby|die kleinen|die kids|der kleine|die kleine) (?:schlafen|schlaft|im "
     r"bett (?:sind|ist)|eingeschlafen sind)|wenn ich (?:wieder )?(?:klar )?denken kann"
-    r"|wenn (?:die wohnung|das zimmer|das haus) (?:frei|leer) ist|morgen (?:fruh|vormittag|nachmittag)",
+    r"|wenn (?:die wohnung|das zimmer|das haus) (?:frei|leer) ist|morgen (?:fruh|vormittag|nachmittag)"
+    r"|(?:am |zum )?ende des monats|(?:zum |am )?monatsende",
     "it": r"quando (?:i bambini|i bimbi|i ragazzi|il bambino|la bambina|il piccolo|la piccola) (?:dormono|"
     r"dorme|sono a letto|si addormentano|vanno a letto)|quando (?:riesco|potro) (?:a )?(?:pensarci|ragionare)"
     r"|quando (?:si libera|sara libero|e libero|si liberera) (?:l appartamento|la casa|la stanza)"
@@ -411,8 +435,8 @@ _COUNCIL = (
 # The family the shopper will ask first: "ask my husband", "se lo pregunto a mi hija", "en parler à mon mari",
 # "erst meine Frau fragen", "con mio figlio", "ver com o meu genro", "met mijn vrouw overleggen".
 FAMILY = (
-    "husband, wife, partner, daughter, son, mum, mom, mam, dad, mother, father, sister, brother, son in law, "
-    "daughter in law, other half, boyfriend, girlfriend, "
+    "husband, wife, partner, daughter, son, mum, mom, mam, mama, dad, mother, father, sister, brother, "
+    "son in law, daughter in law, other half, boyfriend, girlfriend, "
     "marido, mujer, esposa, esposo, hija, hijo, madre, padre, hermana, hermano, yerno, nuera, pareja, novio, "
     "novia, "
     "mari, femme, epouse, fille, fils, mere, pere, soeur, frere, gendre, belle fille, conjoint, compagnon, "
@@ -447,31 +471,90 @@ _MY = (
     r"meu|minha|mijn|onze)"
 )
 FAMILY_SEES_TO_IT: dict[str, str] = {
-    # ... or already has: "my flatmate already got us the tickets", "ma coloc les a déjà achetés"
-    "en": rf"{_MY} {_RELATIVE} (?:has |s )?already (?:got|bought|ordered)(?: \w+){{0,3}}"
+    # ... or already has: "my flatmate already got us the tickets", "ma coloc les a déjà achetés"; or said yes
+    # ("omg my mom said yes", "mia mamma ha detto sì"): read whole, its "sì" is no "if", "ma mère" no "but"
+    "en": rf"{_MY} {_RELATIVE} said (?:yes|ok|okay)|"
+    rf"{_MY} {_RELATIVE} (?:has |s )?already (?:got|bought|ordered)(?: \w+){{0,3}}"
     rf"|{_MY} {_RELATIVE} (?:will |ll |is going to |is gonna |can )?"
     r"(?:order|buy|get|sort|do|handle|deal with|take care of|look at|check)(?: it| this| that| them)?"
     r"(?: out)?(?: for (?:me|us|him|her))?",
-    "es": rf"{_MY} {_RELATIVE} ya (?:lo |la |los |las )?(?:compro|pidio|encargo)"
+    "es": rf"{_MY} {_RELATIVE} (?:me )?dijo que si\w*|"
+    rf"{_MY} {_RELATIVE} ya (?:lo |la |los |las )?(?:compro|pidio|encargo)"
     rf"|{_MY} {_RELATIVE} (?:lo |la |los |las |se lo |se la |se )?"
     r"(?:compra|comprara|pide|pedira|encarga|encargara|mira|mirara|ve|vera|hace|hara|gestiona|ocupa|"
     r"ocupara)(?: de (?:eso|ello|todo))?",
-    "fr": rf"{_MY} {_RELATIVE} (?:les |l |la |le )?a deja (?:achete|commande|pris)e?s?"
+    "fr": rf"{_MY} {_RELATIVE} (?:m )?a dit oui|"
+    rf"{_MY} {_RELATIVE} (?:les |l |la |le )?a deja (?:achete|commande|pris)e?s?"
     rf"|{_MY} {_RELATIVE} (?:s en occupe|s en occupera|va s en occuper|le commande|le commandera|"
     r"la commande|la commandera|l achete|l achetera|va (?:le |la |l )?(?:commander|acheter|regarder)|"
     r"regardera)",
-    "de": rf"{_MY} {_RELATIVE} hat (?:sie |es |ihn |das |die \w+ )?schon (?:gekauft|bestellt|besorgt)"
+    "de": rf"{_MY} {_RELATIVE} (?:hat ja gesagt|sagt ja)|"
+    rf"{_MY} {_RELATIVE} hat (?:sie |es |ihn |das |die \w+ )?schon (?:gekauft|bestellt|besorgt)"
     rf"|{_MY} {_RELATIVE} (?:kummert sich(?: \w+){{0,3}} (?:darum|drum)|bestellt (?:es|das|ihn|sie)|"
     r"kauft (?:es|das|ihn|sie)|macht (?:das|es)|erledigt (?:das|es))",
-    "it": rf"{_MY} {_RELATIVE} (?:li |le |lo |la |l )?ha gia (?:pres|comprat|ordinat)[oaie]"
+    "it": rf"{_MY} {_RELATIVE} (?:mi )?ha detto (?:si|ok)|"
+    rf"{_MY} {_RELATIVE} (?:li |le |lo |la |l )?ha gia (?:pres|comprat|ordinat)[oaie]"
     rf"|(?:ci pensa|se ne occupa|lo ordina|la ordina|lo compra|la compra) {_MY} {_RELATIVE}"
     rf"|{_MY} {_RELATIVE} (?:ci pensa|se ne occupa|lo ordina|la ordina|lo compra|la compra)",
-    "pt": rf"{_MY} {_RELATIVE} ja (?:os |as |o |a )?(?:comprou|encomendou|pediu)"
+    "pt": rf"{_MY} {_RELATIVE} (?:deixou|disse que sim|aprovou)|"
+    rf"{_MY} {_RELATIVE} ja (?:os |as |o |a )?(?:comprou|encomendou|pediu)"
     rf"|{_MY} {_RELATIVE} (?:trata disso|trata|vai tratar(?: disso)?|compra|vai comprar|encomenda|"
     r"vai encomendar|pede|vai pedir|resolve|vai resolver)",
-    "nl": rf"{_MY} {_RELATIVE} heeft (?:ze |het |hem |m )?al (?:gekocht|besteld)"
+    "nl": rf"{_MY} {_RELATIVE} (?:zei|zegt|heeft) ja(?: gezegd)?|"
+    rf"{_MY} {_RELATIVE} heeft (?:ze |het |hem |m )?al (?:gekocht|besteld)"
     rf"|{_MY} {_RELATIVE} (?:regelt|bestelt|koopt|doet|bekijkt) (?:het|dat|hem|m)"
     rf"|{_MY} {_RELATIVE} (?:gaat|zal) (?:het|dat) (?:regelen|bestellen|kopen|doen)",
+}
+# An order placed, a wish for it, a message meant for another chat: "just ordered it, fingers crossed!",
+# "ya lo pedí, deséenme suerte", "bestellt, Daumen drücken", "fatto l'ordine, incrociamo le dita", "besteld,
+# duimen!", "sorry wrong chat 😊". Nothing to answer; "ordered last week, still nothing" leaves words to
+# answer.
+ORDERED: dict[str, str] = {
+    "en": r"(?:i |ive |i have )?(?:just |already )?(?:ordered|bought|purchased)(?: it| one| them)?"
+    r"(?: just now| last night| this morning| yesterday| earlier)?",
+    "es": r"(?:ya )?(?:lo |la |los |las )?(?:pedi|compre|encargue|he pedido|he comprado)(?: ya)?"
+    r"|(?:pedido|compra) hech[oa]",
+    "fr": r"(?:c est |cest |deja |bien )commandee?"
+    r"|(?:je viens de|je l ai|j ai)(?: deja)? (?:le |la |l )?(?:commander|commande|acheter|achete)e?s?",
+    "de": r"(?:(?:ich )?(?:hab|habe)(?: es| ihn| sie| das)? )?(?:grad |gerade |eben |schon |soeben )?"
+    r"(?:bestellt|gekauft)",
+    "it": r"(?:(?:l ho|lho|ho) )?(?:appena |gia )?(?:ordinat[oa]|comprat[oa]|acquistat[oa])"
+    r"|fatto (?:l ordine|lordine)",
+    "pt": r"acabei de (?:encomendar|comprar|pedir)|(?:ja )?(?:encomendei|comprei|encomendado|comprado)",
+    "nl": r"(?:(?:ik )?(?:heb|hebt)(?: het| m| hem)? )?(?:net |al |zojuist )?(?:besteld|gekocht)",
+}
+WISHES: dict[str, str] = {
+    "en": r"(?:(?:keep|keeping) )?(?:my )?fingers crossed|wish me luck",
+    "es": r"(?:deseenme|deseame|desearme) suerte|crucemos los dedos|(?:con los )?dedos cruzados",
+    "fr": r"(?:croisons|je croise|on croise) les doigts|souhaite[zr]? moi bonne chance",
+    "de": r"(?:dr(?:u|ue)ck(?:t|en)? )?(?:mir |uns )?(?:die )?daumen(?: dr(?:u|ue)cken)?",
+    "it": r"incrociamo le dita|dita incrociate|speriamo bene|augur(?:ami|atemi) buona fortuna",
+    "pt": r"figas|dedos cruzados|torc(?:am|e) por mim",
+    "nl": r"duim(?:en|t)?(?: voor (?:me|mij))?",
+}
+# Up late, musing: "it's 1am and I'm still looking at kettlebells instead of sleeping lol", "il est 1h du
+# mat", "es ist 1 Uhr nachts", "ipv te slapen". The hour and the sleep put off need no answer.
+AWAKE_LATE: dict[str, str] = {
+    "en": r"(?:its |it s )?(?:already )?\d{1,2} ?am(?: already)?|instead of (?:sleeping|going to bed)",
+    "es": r"(?:ya )?(?:es|son) la(?:s)? \d{1,2}(?: de la (?:manana|madrugada|noche))?"
+    r"|en (?:vez|lugar) de dormir",
+    "fr": r"il est (?:deja )?\d{1,2} ?h(?: du (?:mat|matin))?|au lieu de dormir",
+    "de": r"es ist (?:schon )?\d{1,2}(?: uhr)?(?: nachts| in der nacht)?|(?:an)?statt zu schlafen",
+    "it": r"(?:e|sono) (?:gia )?(?:l una|le \d{1,2})(?: di notte)?|invece di dormire",
+    "pt": r"(?:ja )?(?:e|sao) (?:\d{1,2} ?h|\d{1,2} horas)(?: da (?:manha|madrugada))?"
+    r"|(?:ja )?(?:e|sao) (?:uma|duas) da (?:manha|madrugada)"
+    r"|(?:em vez|ao inves) de dormir",
+    "nl": r"het is (?:al )?\d{1,2} (?:uur )?(?:s nachts|snachts)|(?:ipv|in plaats van) te slapen",
+}
+WRONG_CHAT: dict[str, str] = {
+    "en": r"wrong (?:chat|convo|conversation|thread|number|person)",
+    "es": r"(?:chat|conversacion|numero) equivocad[oa]|me equivoque de (?:chat|conversacion|numero)",
+    "fr": r"mauvais(?:e)? (?:conversation|conv|discussion|numero|personne)|(?:je me suis )?trompee? de "
+    r"(?:conversation|conv|discussion|numero)",
+    "de": r"falsche[rn]? (?:chat|nummer|person|unterhaltung)",
+    "it": r"(?:chat|conversazione) sbagliata|(?:ho )?sbagliato (?:chat|conversazione|numero)",
+    "pt": r"(?:conversa|mensagem) errada|(?:chat|numero) errado",
+    "nl": r"verkeerde (?:chat|gesprek|persoon|nummer)",
 }
 # A sign-off and the name under it: "Cordialement, Jeanne", "Gruß Horst", "Abraço, Joaquim".
 SIGN_OFFS = (
@@ -487,6 +570,10 @@ _ASIDE_PARTS = [
     *REMINDED.values(),
     *DELIGHT.values(),
     *FAMILY_SEES_TO_IT.values(),
+    *ORDERED.values(),
+    *WISHES.values(),
+    *WRONG_CHAT.values(),
+    *AWAKE_LATE.values(),
 ]
 _ASIDES = re.compile(rf"\b(?:{'|'.join([*_ASIDE_PARTS, SIGN_OFFS, _COUNCIL, _FAMILY])})\b")
 _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
@@ -499,7 +586,9 @@ PLANS: dict[str, str] = {
     r"(?:proper )?(?:look|think)|look|check|order|buy|grab|get|decide|sort|sleep on|come back|get back|"
     r"pick|talk|ask|"
     r"save|discuss|consult|go through|go over|take it|bring it|run it|put it to|"
-    r"raise it)",
+    r"raise it)"
+    # "buying tomorrow", "ordering it on payday"
+    r"|(?:im |i am )?(?:ordering|buying|grabbing)",
     "es": r"(?:dejame |tengo que |necesito |voy a )?(?:lo |la |me lo |me la )?(?:pensar|pensarlo|pienso|"
     r"pensamos|hablamos|vemos|"
     r"pensare|mirar|mirarlo|miro|mirare|ver|vere|veo|pedir|pido|pedire|comprar|compro|comprare|decido|"
@@ -550,8 +639,10 @@ _THE_SHOP = (
     "usted|voce|voces|vcs|vc|site|website|web|app|link|checkout|sitio|pagina|seite|sito|pagamento|paiement"
 )
 _WHEN_WORD = rf"(?: (?!(?:{_TURNS}|{_THE_SHOP})\b)\w+)"
+_WHEN_CLAUSE = rf"(?:{_WHEN}){_WHEN_WORD}{{1,6}}"
+# ... or before it: "cuando vuelva de la playa lo pido", "quando torno dalla Sardegna lo ordino".
 _PLAN = re.compile(
-    rf"\b(?:{'|'.join(PLANS.values())})\b{_PLAN_WORD}{{0,6}}(?: (?:{_WHEN}){_WHEN_WORD}{{1,6}})?"
+    rf"\b(?:{_WHEN_CLAUSE} )?(?:{'|'.join(PLANS.values())})\b{_PLAN_WORD}{{0,6}}(?: {_WHEN_CLAUSE})?"
 )
 # A plan counts as one thing said, and a message may hold two ("je vois ça avec mon mari et je reviens vers
 # vous").
@@ -605,8 +696,21 @@ def is_courtesy_phrase(said: str) -> bool:
     return bool(said.split()) and all(_is_courtesy(w) for w in said.split())
 
 
+# "'Your basket misses you' lol yes, end of month I'll buy it", „Dein Warenkorb vermisst dich“: the store's
+# reminder quoted back is not the shopper's own words (nor a question of theirs). A quote opens after a space
+# or the start and closes before one, so the apostrophes of "I'll" and "l'ordine" open none.
+_QUOTED = re.compile(
+    r"""(?:^|(?<=\s))(?:'[^'\n]{1,80}'|"[^"\n]{1,80}"|[“„‚‘«‹][^”“‘’»›\n]{1,80}[”“‘’»›])(?=[\s\W]|$)"""
+)
+
+
+def _unquoted(text: Text) -> Text:
+    return Text(_QUOTED.sub(" ", text.raw)) if _QUOTED.search(text.raw) else text
+
+
 def is_acknowledgement(text: Text) -> bool:
     """ "ok thanks 👍", "merci et bonne soirée", "valeu demais" — nothing to answer, nothing for a person."""
+    text = _unquoted(text)
     if "?" in text.raw:
         return False
     if not text.words:
@@ -656,7 +760,7 @@ _BREAK = re.compile(r"[^\w\s'’]+")
 def _a_reason_then_a_plan(text: Text) -> bool:
     parts = [words for words in (Text(part).words for part in _BREAK.split(text.raw)) if words]
     for ends in range(1, len(parts)):
-        reason = [word for part in parts[:ends] for word in part]
+        reason = _without_asides(tuple(word for part in parts[:ends] for word in part)).split()
         if len(reason) > MAX_REASON_WORDS or _NOT_A_REASON.intersection(reason):
             return False
         rest = _without_asides(tuple(word for part in parts[ends:] for word in part)).split()
@@ -677,6 +781,7 @@ def acknowledgement_holds(text: Text, said: str) -> bool:
     """ "already got it in a shop, thanks anyway": the word a rule matched ("shop") is only part of an
     acknowledgement — a courtesy word or inside an aside — so no rule answers it. A shop word in a plan or a
     thanks-for ("thanks for the shipping info") still goes to its rule."""
+    text = _unquoted(text)
     if not is_acknowledgement(text):
         return False
     outside_asides = set(_ASIDES.sub(" ", " ".join(text.words)).split())
