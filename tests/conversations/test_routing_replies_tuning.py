@@ -2743,7 +2743,7 @@ K mijn huisgenoot heeft ze al gekocht, toch bedankt
 }
 
 
-# Session 10's TWENTY_THIRD_BATCH: the kinds a new round of blind sets sent to the fallback, in fresh words:
+# Session 9's TWENTY_THIRD_BATCH: the kinds a new round of blind sets sent to the fallback, in fresh words:
 # whether a thing fits in or into something (a pocket, a school bag, a crate), a curtain drop for a rail,
 # one country's bedding size against another's, a cover or a sheet of W x L on a duvet or bed of W x L, a
 # frame width for a wide face, glasses slipping off the nose, glasses or a tablet for a child's age, a nib for
