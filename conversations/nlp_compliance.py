@@ -1058,63 +1058,117 @@ _ASKED_BEFORE = {
 
 # Asking HOW to unsubscribe, or how to stop (block, turn off) our texts, asks for it: "how do I unsubscribe?",
 # "wie stelle ich diese Nachrichten ab?", "hoe meld ik me af?". "How do I stop the order?" names no texts.
+# Per language: how one asks; what asks to unsubscribe whatever follows; the verbs that stop or turn off
+# something, which must name the texts ("how do I turn off the light" does not); and the phrases that say
+# something stops arriving, which need not name it ("como hago pa que dejen de llegar?") unless it is a
+# delivery ("que dejen de llegar tarde los pedidos").
 _HOW_TO_STOP = {
     "en": (
-        "how|hw",
+        "how|hw|what do i (?:have to |need to )?do to",
         r"unsubscribe|unsub|opt out|optout|get (?:me )?off (?:this|the|your|ur) (?:\w+ )?list|"
-        r"turn (?:these|them|this|it|the texts) off|turn off (?:these|this|them)|"
-        r"(?:stop|quit) (?:getting|receiving) (?:these|them|this|those|all these)\b|"
-        # "how do I stop these?": the reminders themselves, when nothing names another thing
-        r"(?:stop|block|end) (?:these|them|those|all these|all of these|it all)"
-        r"(?:$| (?:please|pls|plz|thanks|thx|they|coming|from coming|anymore))",
-        "stop|end|block|turn off|cancel|get rid of|make",
+        r"(?:turn|switch|shut) (?:(?:these|those|the|your|ur|all(?: the| these| your)?) )?(?:\w+ )?"
+        + _MESSAGES_EN
+        + r" off|"
+        r"(?:stop|quit) (?:getting|receiving) (?:these|them|this|those|all these)\b",
+        "stop|end|block|turn off|switch off|shut off|disabl|deactivat|mute|silenc|cancel|get rid of|make",
+        r"stop (?:coming|arriving|showing up)|(?:not|no longer|never) (?:come|arrive|show up)",
     ),
     "es": (
-        "como",
+        "como|que (?:hago|tengo que hacer|debo hacer)",
         r"(?:me |nos )?(?:doy|dar|darme|darse|damos) de baja|desuscrib|desinscrib|(?:para )?ya no recibir|"
         r"salir de (?:la|esta|su) lista|dejar de recibir|"
-        r"(?:para|pa) (?:que|q|k) (?:ya )?no (?:me |nos )?(?:lleguen|llegue|manden|envien|escriban|sigan)|"
-        r"para que (?:ya )?(?:dejen|deje) de (?:llegar|mandar|enviar|escribir)\w*",
-        "cancel|par|deten|bloque|quit|desactiv|evit",
+        r"(?:para|pa) (?:que|q|k) (?:ya )?no (?:me |nos )?(?:manden|envien|escriban|sigan)|"
+        r"(?:para|pa) (?:que|q|k) (?:ya )?(?:dejen|deje) (?:de|d) (?:mandar|enviar|escribir)\w*",
+        "cancel|par|deten|bloque|quit|desactiv|apag|evit",
+        r"(?:dej|par)\w* (?:de|d) llegar\w*|no (?:me |nos )?llegu\w*(?: mas)?|no (?:me |nos )?lleg\w* mas",
     ),
     "fr": (
-        "comment",
+        "comment|qu est ce que (?:je dois|il faut) faire pour|que (?:dois je|faut il) faire pour",
         r"desabonn|desinscri|(?:ne )?plus (?:rien )?recevoir",
-        "arret|stopp|bloqu|annul|desactiv",
+        "arret|stopp|bloqu|annul|desactiv|coupe|etei",
+        r"(?:arret|cess)\w* (?:d|de) (?:m |me )?arriver|(?:n )?(?:m |me )?arrive\w* plus|"
+        r"plus (?:m |me )?arriver",
     ),
     "de": (
-        "wie",
+        "wie|was muss ich (?:tun|machen)",
         r"abmeld|abbestell|austrag|melde ich mich|(?:komm|komme) ich (?:\w+ ){0,3}raus",
-        r"stopp|stell|blockier|beend|deaktivier|abstell|werd|abbestell|bestell|schalt|weg(?!\w)|cancel",
+        r"stopp|stell|blockier|beend|deaktivier|abstell|werd|abbestell|bestell|schalt|weg(?!\w)|cancel|"
+        r"aufhor",
+        r"(?:nicht|nie) mehr (?:an)?kommen|aufhoren (?:zu )?(?:kommen|ankommen)",
     ),
     "it": (
-        "come",
+        "come|che (?:devo|dobbiamo) fare|cosa (?:devo|posso) fare",
         r"disiscriv|cancellarmi|togliermi|non ricevere piu|uscire dalla lista",
-        "blocc|ferm|smett|disattiv|annull|elimin|togl",
+        "blocc|ferm|smett|disattiv|annull|elimin|togl|speg",
+        r"(?:non|nn) (?:far(?:li|le|mi|ci)? )?arriv\w* piu|smett\w* (?:di|de) arriv\w*",
     ),
     "pt": (
-        "como",
+        "como|o que (?:eu )?(?:faco|tenho que fazer|devo fazer)|que (?:eu )?faco",
         r"descadastr|desinscrev|sair (?:da|dessa|desta|de) lista|(?:parar|paro|deixar|deixo) de receber|"
         r"nao receber mais|nao (?:\w+ )?mais receber",
-        "cancel|par|bloque|desativ|tir",
+        "cancel|par|bloque|desativ|deslig|tir",
+        r"(?:par|deix)\w* (?:de|d) (?:me |nos )?cheg\w*|(?:nao|n) (?:me |nos )?cheg\w* mais",
     ),
     "nl": (
-        "hoe",
+        "hoe|wat moet ik doen",
         r"afmeld|uitschrijv|meld (?:ik|je) (?:me|mij|mezelf) af|schrijf (?:ik|je) (?:me|mij) uit|"
         r"kom (?:ik|je) (?:\w+ ){0,3}af",
-        "stop|blokkeer|zet|krijg|schakel|niet meer",
+        r"stop|blokkeer|zet|krijg|schakel|niet meer|uitzet|afzet|uitschakel|ophoud|"
+        r"(?:uit|af|stop) te (?:zetten|schakelen)",
+        r"(?:niet|nooit) meer (?:binnen)?komen|(?:stoppen|ophouden) met (?:binnen)?komen",
     ),
 }
+# "how do I turn them off?", "¿cómo los desactivo?", "come li disattivo?": the texts as a pronoun, turned off
+# or stopped. Only as the whole question: "the amp's light keeps blinking, how do I turn it off?" names
+# what "it" is.
+_TURN_THEM_OFF = {
+    "en": r"(?:turn|switch|shut) (?:them|these|this|it|those) off|"
+    r"(?:turn|switch|shut) off (?:these|this|them|those)|"
+    r"(?:stop|block|end|disable|deactivate|mute|silence) (?:these|them|those|all these|all of these|it all)|"
+    r"(?:get|make) (?:them|these|those) (?:to )?stop",
+    "es": r"(?:los|las|lo) (?:desactiv|apag|bloque|quit|par|deten|cancel)\w*|"
+    r"(?:desactiv|apag|bloque|deten|cancel)ar(?:los|las|lo)",
+    "fr": r"(?:les|la|le) (?:desactiv|arret|coupe|bloqu|stopp)\w*",
+    "de": r"(?:stell|schalt)\w* (?:ich |man )?(?:die|das|sie|es|diese) (?:ab|aus)|"
+    r"(?:die|das|sie|es|diese) (?:abstellen|ausschalten|deaktivieren|abbestellen|stoppen|loswerden)",
+    "it": r"(?:li|le|lo) (?:disattiv|blocc|ferm|togl|speg)\w*|(?:disattiv|blocc|ferm|togl|speg)\w*(?:li|le)|"
+    r"far(?:li|le) smettere",
+    "pt": r"(?:desativ|deslig|bloque|cancel)\w* (?:isso|isto|elas|eles)|(?:as|os) (?:desativ|deslig|bloque|"
+    r"cancel)\w*|faz(?:er|e)? (?:elas|eles|isso) parar\w*",
+    "nl": r"(?:zet|schakel) (?:ik|je|jij|u|we) (?:ze|dit|dat|die|het) (?:uit|af|stop)|"
+    r"(?:ze|dit|dat|die|het) (?:uitzetten|afzetten|stopzetten|uitschakelen|stoppen|blokkeren)",
+}
+# Said before and after such a question without naming anything: "ok, how do I stop these? thanks".
+_BARE_BEFORE = (
+    r"(?:ok|okay|k|hi|hey|hello|so|um|got it|thanks|thank you|cool|well|pls|please|hola|oye|ola|oi|salut|"
+    r"bonjour|hallo|ciao|hoi|oke|si|sim|oui|ja|yes)"
+)
+_BARE_AFTER = (
+    r"(?:please|pls|plz|thanks|thx|porfa|por favor|svp|stp|bitte|per favore|pf|pfv|aub|graag|now|anymore|"
+    r"any more|again|already|ya|then|they|coming|from coming|mas|plus|mehr|piu|mais|meer)"
+)
+# What the arriving is said of when it is a delivery: "los pedidos", "late", "en retard".
+_DELIVERED = (
+    r"parcels?|packages?|orders?|deliver\w*|shipments?|boxes|late|damaged|broken|pedidos?|paquetes?|envios?|"
+    r"entregas?|tarde|rot[oa]s|colis|commandes?|livraisons?|retard|abime\w*|pakete?|paket|bestellung\w*|"
+    r"lieferung\w*|sendung\w*|spat|verspatet|kaputt|pacchi|pacco|ordini|ordine|spedizion\w*|consegn\w*|"
+    r"ritardo|tardi|encomendas?|atrasad\w*|quebrad\w*|pakket\w*|pakje\w*|bestelling\w*|levering\w*|laat|"
+    r"kapot"
+)
 
 
 def _how_to_stop(language: str) -> str:
-    how, unsubscribe, stop = _HOW_TO_STOP[language]
+    how, unsubscribe, stop, no_longer_arriving = _HOW_TO_STOP[language]
     texts = _MESSAGES_ALL[language]
     return (
         rf"\b(?:{how})\b(?: \w+){{0,4}} (?:{unsubscribe})"
         rf"|\b(?:{how})\b(?: \w+){{0,3}} (?:{stop})\w*(?: \w+){{0,3}} {texts}\b(?! {_ABOUT}\b)"
         # the verb last: "wie kann ich diese Nachrichten abstellen?", "hoe kan ik deze berichten stoppen?"
-        rf"|\b(?:{how})\b(?: \w+){{0,6}} {texts}(?: \w+){{0,3}} (?:{stop})\w*"
+        rf"|\b(?:{how})\b(?: \w+){{0,8}} {texts}(?: \w+){{0,3}} (?:{stop})\w*"
+        rf"|\b(?:{how})\b(?!.*\b(?:{_DELIVERED})\b)(?: \w+){{0,6}} (?:{no_longer_arriving})\b"
+        # the whole message: nothing before it but a greeting (no "^": clauses are not tried on their own)
+        rf"|(?<!\w )(?:{_BARE_BEFORE} )*(?:{how}) (?:\w+ ){{0,3}}(?:{_TURN_THEM_OFF[language]})"
+        rf"(?: {_BARE_AFTER})*$"
     )
 
 
