@@ -843,7 +843,8 @@ _STOP_THE_TEXTS = {
         "keinen bock mehr|lasst das|lass das|lassen sie das|unterlassen sie|unterlasst|bitte keine weiteren|"
         "keine weiteren",
         "mit den die diese eure ihre deine dem jetzt mal endlich von euren auf bitte weitere de",
-        "spam|newsletter|werbe sms",
+        # the texting as a noun: "hörts auf mit dem Geschreibe"
+        "spam|newsletter|werbe sms|geschreibe|gesimse|schreiberei|simserei",
     ),
     "it": (
         "basta|smettete|smettila|smettetela|smetteste|smettere|stop|finitela|piantatela|niente piu|stufato|"
@@ -858,8 +859,8 @@ _STOP_THE_TEXTS = {
         "propaganda|propagandas|spam",
     ),
     "nl": (
-        r"stop|stoppen|kap|kappen|hou(?:d)?(?: nou| eens| nu| toch)* op|ophouden|genoeg|klaar|bespaar me|"
-        r"beu|zat|spuugzat|geen verdere",
+        r"stop|stoppen|kap|kappe|kappen|hou(?:d)?(?: nou| eens| nu| toch)* op|ophouden|genoeg|klaar|"
+        r"bespaar me|beu|zat|spuugzat|geen verdere",
         "met die de deze jullie je uw al nou eens ff even toch alsjeblieft aub graag nu dat van "
         "eeuwige eindeloze constante continue voortdurende vervelende irritante stomme domme",
         # the texting as a noun: "dat ge-sms" (folded "ge sms"), "dat geapp", "al dat gemail"
@@ -1720,6 +1721,14 @@ _SPOKEN_GERMAN = {
     "eire": "eure",
     "eiare": "eure",
     "herschreibn": "herschreiben",
+    # "hörn se auf", "hör'n Sie auf", Bavarian "hörts auf mi anzuschreiben" (hört ihr, mich)
+    "horn se": "horen sie",
+    "horn sie": "horen sie",
+    "hor n se": "horen sie",
+    "hor n sie": "horen sie",
+    "horen se": "horen sie",
+    "horts": "hort",
+    "auf mi": "auf mich",
     "mehr schicke": "mehr schicken",
     # Swiss "kei SMS meh", "us de Liste neh" (Dutch "kei" is "very": only before the texts)
     **{
@@ -1751,15 +1760,31 @@ _SEA_FOR_MORE = re.compile(
     r"aufs)\b)\w+)?) meer\b"
 )
 _B_FOR_V = re.compile(r"\bescriv")
+# Spoken English drops the g ("stop textin me"), Roman Italian turns "-armi" into "-amme" ("smettetela de
+# scrivemme", "mannamme", nn for nd): the contact verbs only.
+_DROPPED_G = re.compile(
+    r"\b(text|txt|messag|msg|contact|spamm|writ|email|bugg|bother|call|send|hitt|remind)in\b"
+)
+_ROMAN_ENCLITIC = re.compile(r"\b(scriv|mand|mann|invi|contatt|cerc|disturb)([aei])mme\b")
+
+
+def _roman_enclitic(verb: re.Match) -> str:
+    stem = "mand" if verb[1] == "mann" else verb[1]
+    return f"{stem}{verb[2]}rmi"
 
 
 def _in_standard_words(text: Text) -> Text:
-    """The text with spoken German forms and dictation's homophones read as the standard words."""
+    """The text with spoken German, English and Roman forms and dictation's homophones read as the standard
+    words."""
     folded = _SPOKEN_GERMAN_RE.sub(lambda form: _SPOKEN_GERMAN[form[0]], text.folded)
     if " meer" in folded:
         folded = _SEA_FOR_MORE.sub(r"\1\2 mehr", folded)
     if "escriv" in folded:
         folded = _B_FOR_V.sub("escrib", folded)
+    if "in " in folded or folded.endswith("in"):
+        folded = _DROPPED_G.sub(r"\1ing", folded)
+    if "mme" in folded:
+        folded = _ROMAN_ENCLITIC.sub(_roman_enclitic, folded)
     return text if folded == text.folded else Text(folded)
 
 
