@@ -134,6 +134,23 @@ _ABOUT = (
     r"mit (?:der|dem|den)|with (?:the|your|my)|avec (?:le|la|les|mon|ma)|con (?:el|il|lo)|com o|"
     r"met (?:de|het))"
 )
+_MY_PHONE = (
+    r"(?:phone|cell|cellphone|mobile|inbox|celular|movil|telefono|telephone|portable|cellulare|telefone|"
+    r"handy|telefoon|gsm)"
+)
+# "the reminders on the watch", "die Erinnerungen am Laufband", "les notifications de la montre": a device's
+# or an app's own alerts, not our texts. The phone they land on, the shop that sends them, the texts
+# themselves and a time of day ("in the evening") are not something else.
+_THE_SHOP = r"(?:store|shop|tienda|boutique|magasin|laden|negozio|loja|winkel)"
+_ON_SOMETHING_ELSE = (
+    r"(?:(?:am|im|vom|beim|sul|sulla|nel|nella|dell|della|dello|dal|dalla|du|au|aux)|"
+    r"(?:on|in|of|op|van|an|auf|von|en|de|sur|dans|su|di|em) (?:the|my|de|het|mijn|la|le|l|el|il|lo|der|"
+    r"dem|den|die|das|o|a|mon|ma|mi|mio|mia|meu|minha|mein|meinem|meiner|meine|this|that))"
+    rf" (?!(?:{_MY_PHONE}|{_THE_SHOP}|sms|text\w*|"
+    r"messag\w*|mensag\w*|mensaj\w*|berichten|nachrichten|promo\w*|morning|evening|night|weekend|day|week|"
+    r"manana|tarde|noche|semana|matin|soir|nuit|semaine|morgen|abend|nacht|woche|wochenende|mattina|sera|"
+    r"notte|settimana|manha|noite|ochtend|avond|week)\b)\w+"
+)
 _REVOCATION_PATTERNS = [
     # "I never signed up for these texts / for this / for anything with you" ("… for an account" is not ours)
     r"\bnever (?:ever )?(?:signed up|subscribed|opted in|agreed) (?:for|to) (?:any of )?"
@@ -182,7 +199,7 @@ _REVOCATION_PATTERNS = [
     r"\bstop(?:p?ing)? (?:\w+ )?(?:texting|txting|texing|messaging|msging|contacting|spamming|bothering|"
     r"sending|emailing|calling|with the (?:texts|messages))\b",
     r"\bstop (?:the|these|those|your|all|all the|all these|all of these|ur) (?:\w+ )?"
-    r"(?:texts|messages|msgs|sms|spam|notifications|reminders)\b",
+    r"(?:texts|messages|msgs|sms|spam|notifications|reminders)\b(?! " + _ON_SOMETHING_ELSE + ")",
     # "they never contacted me again" tells what happened, it asks nothing.
     r"\b(?:dont|do not|never|pls dont|please dont|quit) (?:ever )?"
     + _VERB
@@ -1163,9 +1180,10 @@ def _how_to_stop(language: str) -> str:
     texts = _MESSAGES_ALL[language]
     return (
         rf"\b(?:{how})\b(?: \w+){{0,4}} (?:{unsubscribe})"
-        rf"|\b(?:{how})\b(?: \w+){{0,3}} (?:{stop})\w*(?: \w+){{0,3}} {texts}\b(?! {_ABOUT}\b)"
+        rf"|\b(?:{how})\b(?: \w+){{0,3}} (?:{stop})\w*(?: \w+){{0,3}} {texts}\b"
+        rf"(?! {_ABOUT}\b(?! (?:\w+ )?{_THE_SHOP}\b)| {_ON_SOMETHING_ELSE})"
         # the verb last: "wie kann ich diese Nachrichten abstellen?", "hoe kan ik deze berichten stoppen?"
-        rf"|\b(?:{how})\b(?: \w+){{0,8}} {texts}(?: \w+){{0,3}} (?:{stop})\w*"
+        rf"|\b(?:{how})\b(?: \w+){{0,8}} {texts}(?! {_ON_SOMETHING_ELSE})(?: \w+){{0,3}} (?:{stop})\w*"
         rf"|\b(?:{how})\b(?!.*\b(?:{_DELIVERED})\b)(?: \w+){{0,6}} (?:{no_longer_arriving})\b"
         # the whole message: nothing before it but a greeting (no "^": clauses are not tried on their own)
         rf"|(?<!\w )(?:{_BARE_BEFORE} )*(?:{how}) (?:\w+ ){{0,3}}(?:{_TURN_THEM_OFF[language]})"
@@ -1446,10 +1464,6 @@ _PAST_UNSUBSCRIPTION = re.compile(
 )
 # "mi hija no deja de textearme sobre ese vestido", "my daughter won't stop texting me about it": someone of
 # the shopper's who keeps writing to THEM; that span is read as if absent, like a past unsubscription.
-_MY_PHONE = (
-    r"(?:phone|cell|cellphone|mobile|inbox|celular|movil|telefono|telephone|portable|cellulare|telefone|"
-    r"handy|telefoon|gsm)"
-)
 _KEEPS_GOING = (
     r"(?:wont|doesnt|does not|will not|cant|never|just wont) (?:stop|quit)|"
     r"(?:no (?:deja|para)|nunca deja) de|(?:n )?arretez? pas de|hort (?:\w+ )?nicht auf|"

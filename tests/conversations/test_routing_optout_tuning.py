@@ -1923,6 +1923,31 @@ SESSION_10_TRAPS = {
         "hoe zorg ik dat het pakket sneller komt?",
     ],
 }
+# Traps added after the first run, found while reading the code: a device's own notifications or reminders
+# ("on the watch", "am Laufband", "de la montre") and a thing named before "how do I turn it off?" were false
+# opt-outs on ec5bcaf (all but the three late-delivery ones, which held); a late delivery, named, is no
+# opt-out.
+# ... and, with them, the shop named as the sender ("i messaggi del negozio"), which was a missed opt-out.
+SESSION_10_OPTOUTS_AFTER_THE_FIRST_RUN = [
+    "come disattivo i messaggi del negozio?",
+    "como desativo as mensagens da loja?",
+    "comment désactiver les sms de la boutique",
+    "wie stelle ich die SMS am Handy ab",
+]
+SESSION_10_TRAPS_AFTER_THE_FIRST_RUN = [
+    "the metronome keeps beeping, how do I turn it off?",
+    "how do I stop the reminders on the watch",
+    "how can I turn off the workout reminders in the app",
+    "how do I make the parcels stop arriving late?",
+    "¿cómo desactivo las notificaciones de la app de la caminadora?",
+    "como hago para que los pedidos no lleguen tarde?",
+    "comment désactiver les notifications de la montre ?",
+    "comment faire pour que les colis arrêtent d'arriver abîmés ?",
+    "wie schalte ich die Erinnerungen am Laufband aus?",
+    "come disattivo le notifiche dell'app del tapis roulant?",
+    "hoe zet ik de meldingen op het horloge uit?",
+    "hoe zet ik de meldingen van de fietscomputer uit?",
+]
 
 
 @pytest.mark.django_db
@@ -1932,6 +1957,10 @@ SESSION_10_TRAPS = {
         pytest.param(text, id=f"session10-{language}-optout-{index}")
         for language, texts in SESSION_10_OPTOUTS.items()
         for index, text in enumerate(texts)
+    ]
+    + [
+        pytest.param(text, id=f"session10-after-first-run-optout-{index}")
+        for index, text in enumerate(SESSION_10_OPTOUTS_AFTER_THE_FIRST_RUN)
     ],
 )
 def test_a_session_10_opt_out_is_read_as_one(route_text, text):  # noqa: F811
@@ -1949,6 +1978,10 @@ def test_a_session_10_opt_out_is_read_as_one(route_text, text):  # noqa: F811
         pytest.param(text, id=f"session10-{language}-trap-{index}")
         for language, texts in SESSION_10_TRAPS.items()
         for index, text in enumerate(texts)
+    ]
+    + [
+        pytest.param(text, id=f"session10-after-first-run-trap-{index}")
+        for index, text in enumerate(SESSION_10_TRAPS_AFTER_THE_FIRST_RUN)
     ],
 )
 def test_a_session_10_trap_is_not_an_opt_out(route_text, text):  # noqa: F811
