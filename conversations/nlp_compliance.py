@@ -1165,8 +1165,10 @@ _BARE_AFTER = (
     r"(?:please|pls|plz|thanks|thx|porfa|por favor|svp|stp|bitte|per favore|pf|pfv|aub|graag|now|anymore|"
     r"any more|again|already|ya|then|they|coming|from coming|mas|plus|mehr|piu|mais|meer)"
 )
-# What the arriving is said of when it is a delivery: "los pedidos", "late", "en retard".
-_DELIVERED = (
+# What the arriving is said of when it is a delivery ("los pedidos", "late", "en retard") or something else
+# that comes and is not our texts: emails, a catalogue, the site's pop-ups.
+_ARRIVING_BUT_NOT_OURS = (
+    r"e ?mails?|mails|newsletters?|catalog\w*|popups?|pop ups?|correos?|courriels?|riviste|revistas?|"
     r"parcels?|packages?|orders?|deliver\w*|shipments?|boxes|late|damaged|broken|pedidos?|paquetes?|envios?|"
     r"entregas?|tarde|rot[oa]s|colis|commandes?|livraisons?|retard|abime\w*|pakete?|paket|bestellung\w*|"
     r"lieferung\w*|sendung\w*|spat|verspatet|kaputt|pacchi|pacco|ordini|ordine|spedizion\w*|consegn\w*|"
@@ -1184,7 +1186,7 @@ def _how_to_stop(language: str) -> str:
         rf"(?! {_ABOUT}\b(?! (?:\w+ )?{_THE_SHOP}\b)| {_ON_SOMETHING_ELSE})"
         # the verb last: "wie kann ich diese Nachrichten abstellen?", "hoe kan ik deze berichten stoppen?"
         rf"|\b(?:{how})\b(?: \w+){{0,8}} {texts}(?! {_ON_SOMETHING_ELSE})(?: \w+){{0,3}} (?:{stop})\w*"
-        rf"|\b(?:{how})\b(?!.*\b(?:{_DELIVERED})\b)(?: \w+){{0,6}} (?:{no_longer_arriving})\b"
+        rf"|\b(?:{how})\b(?!.*\b(?:{_ARRIVING_BUT_NOT_OURS})\b)(?: \w+){{0,6}} (?:{no_longer_arriving})\b"
         # the whole message: nothing before it but a greeting (no "^": clauses are not tried on their own)
         rf"|(?<!\w )(?:{_BARE_BEFORE} )*(?:{how}) (?:\w+ ){{0,3}}(?:{_TURN_THEM_OFF[language]})"
         rf"(?: {_BARE_AFTER})*$"

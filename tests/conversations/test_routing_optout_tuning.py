@@ -1925,9 +1925,10 @@ SESSION_10_TRAPS = {
 }
 # Traps added after the first run, found while reading the code: a device's own notifications or reminders
 # ("on the watch", "am Laufband", "de la montre") and a thing named before "how do I turn it off?" were false
-# opt-outs on ec5bcaf (all but the three late-delivery ones, which held); a late delivery, named, is no
-# opt-out.
-# ... and, with them, the shop named as the sender ("i messaggi del negozio"), which was a missed opt-out.
+# opt-outs on ec5bcaf; the late deliveries, e-mails and pop-ups that stop arriving held there and guard the
+# new "how do I make them stop arriving" reading.
+# ... and, with them, the shop or the phone named ("i messaggi del negozio", "as mensagens da loja" were
+# missed on ec5bcaf; the other two held and guard the device reading above).
 SESSION_10_OPTOUTS_AFTER_THE_FIRST_RUN = [
     "come disattivo i messaggi del negozio?",
     "como desativo as mensagens da loja?",
@@ -1943,6 +1944,8 @@ SESSION_10_TRAPS_AFTER_THE_FIRST_RUN = [
     "como hago para que los pedidos no lleguen tarde?",
     "comment désactiver les notifications de la montre ?",
     "comment faire pour que les colis arrêtent d'arriver abîmés ?",
+    "how do I make the emails stop coming?",
+    "how do I make the popup stop showing up?",
     "wie schalte ich die Erinnerungen am Laufband aus?",
     "come disattivo le notifiche dell'app del tapis roulant?",
     "hoe zet ik de meldingen op het horloge uit?",
