@@ -134,6 +134,23 @@ _ABOUT = (
     r"mit (?:der|dem|den)|with (?:the|your|my)|avec (?:le|la|les|mon|ma)|con (?:el|il|lo)|com o|"
     r"met (?:de|het))"
 )
+_MY_PHONE = (
+    r"(?:phone|cell|cellphone|mobile|inbox|celular|movil|telefono|telephone|portable|cellulare|telefone|"
+    r"handy|telefoon|gsm)"
+)
+# "the reminders on the watch", "die Erinnerungen am Laufband", "les notifications de la montre": a device's
+# or an app's own alerts, not our texts. The phone they land on, the shop that sends them, the texts
+# themselves and a time of day ("in the evening") are not something else.
+_THE_SHOP = r"(?:store|shop|tienda|boutique|magasin|laden|negozio|loja|winkel)"
+_ON_SOMETHING_ELSE = (
+    r"(?:(?:am|im|vom|beim|sul|sulla|nel|nella|dell|della|dello|dal|dalla|du|au|aux)|"
+    r"(?:on|in|of|op|van|an|auf|von|en|de|sur|dans|su|di|em) (?:the|my|de|het|mijn|la|le|l|el|il|lo|der|"
+    r"dem|den|die|das|o|a|mon|ma|mi|mio|mia|meu|minha|mein|meinem|meiner|meine|this|that))"
+    rf" (?!(?:{_MY_PHONE}|{_THE_SHOP}|sms|text\w*|"
+    r"messag\w*|mensag\w*|mensaj\w*|berichten|nachrichten|promo\w*|morning|evening|night|weekend|day|week|"
+    r"manana|tarde|noche|semana|matin|soir|nuit|semaine|morgen|abend|nacht|woche|wochenende|mattina|sera|"
+    r"notte|settimana|manha|noite|ochtend|avond|week)\b)\w+"
+)
 _REVOCATION_PATTERNS = [
     # "I never signed up for these texts / for this / for anything with you" ("… for an account" is not ours)
     r"\bnever (?:ever )?(?:signed up|subscribed|opted in|agreed) (?:for|to) (?:any of )?"
@@ -182,7 +199,7 @@ _REVOCATION_PATTERNS = [
     r"\bstop(?:p?ing)? (?:\w+ )?(?:texting|txting|texing|messaging|msging|contacting|spamming|bothering|"
     r"sending|emailing|calling|with the (?:texts|messages))\b",
     r"\bstop (?:the|these|those|your|all|all the|all these|all of these|ur) (?:\w+ )?"
-    r"(?:texts|messages|msgs|sms|spam|notifications|reminders)\b",
+    r"(?:texts|messages|msgs|sms|spam|notifications|reminders)\b(?! " + _ON_SOMETHING_ELSE + ")",
     # "they never contacted me again" tells what happened, it asks nothing.
     r"\b(?:dont|do not|never|pls dont|please dont|quit) (?:ever )?"
     + _VERB
@@ -843,7 +860,8 @@ _STOP_THE_TEXTS = {
         "keinen bock mehr|lasst das|lass das|lassen sie das|unterlassen sie|unterlasst|bitte keine weiteren|"
         "keine weiteren",
         "mit den die diese eure ihre deine dem jetzt mal endlich von euren auf bitte weitere de",
-        "spam|newsletter|werbe sms",
+        # the texting as a noun: "hörts auf mit dem Geschreibe"
+        "spam|newsletter|werbe sms|geschreibe|gesimse|schreiberei|simserei",
     ),
     "it": (
         "basta|smettete|smettila|smettetela|smetteste|smettere|stop|finitela|piantatela|niente piu|stufato|"
@@ -858,8 +876,8 @@ _STOP_THE_TEXTS = {
         "propaganda|propagandas|spam",
     ),
     "nl": (
-        r"stop|stoppen|kap|kappen|hou(?:d)?(?: nou| eens| nu| toch)* op|ophouden|genoeg|klaar|bespaar me|"
-        r"beu|zat|spuugzat|geen verdere",
+        r"stop|stoppen|kap|kappe|kappen|hou(?:d)?(?: nou| eens| nu| toch)* op|ophouden|genoeg|klaar|"
+        r"bespaar me|beu|zat|spuugzat|geen verdere",
         "met die de deze jullie je uw al nou eens ff even toch alsjeblieft aub graag nu dat van "
         "eeuwige eindeloze constante continue voortdurende vervelende irritante stomme domme",
         # the texting as a noun: "dat ge-sms" (folded "ge sms"), "dat geapp", "al dat gemail"
@@ -1058,63 +1076,120 @@ _ASKED_BEFORE = {
 
 # Asking HOW to unsubscribe, or how to stop (block, turn off) our texts, asks for it: "how do I unsubscribe?",
 # "wie stelle ich diese Nachrichten ab?", "hoe meld ik me af?". "How do I stop the order?" names no texts.
+# Per language: how one asks; what asks to unsubscribe whatever follows; the verbs that stop or turn off
+# something, which must name the texts ("how do I turn off the light" does not); and the phrases that say
+# something stops arriving, which need not name it ("como hago pa que dejen de llegar?") unless it is a
+# delivery ("que dejen de llegar tarde los pedidos").
 _HOW_TO_STOP = {
     "en": (
-        "how|hw",
+        "how|hw|what do i (?:have to |need to )?do to",
         r"unsubscribe|unsub|opt out|optout|get (?:me )?off (?:this|the|your|ur) (?:\w+ )?list|"
-        r"turn (?:these|them|this|it|the texts) off|turn off (?:these|this|them)|"
-        r"(?:stop|quit) (?:getting|receiving) (?:these|them|this|those|all these)\b|"
-        # "how do I stop these?": the reminders themselves, when nothing names another thing
-        r"(?:stop|block|end) (?:these|them|those|all these|all of these|it all)"
-        r"(?:$| (?:please|pls|plz|thanks|thx|they|coming|from coming|anymore))",
-        "stop|end|block|turn off|cancel|get rid of|make",
+        r"(?:turn|switch|shut) (?:(?:these|those|the|your|ur|all(?: the| these| your)?) )?(?:\w+ )?"
+        + _MESSAGES_EN
+        + r" off|"
+        r"(?:stop|quit) (?:getting|receiving) (?:these|them|this|those|all these)\b",
+        "stop|end|block|turn off|switch off|shut off|disabl|deactivat|mute|silenc|cancel|get rid of|make",
+        r"stop (?:coming|arriving|showing up)|(?:not|no longer|never) (?:come|arrive|show up)",
     ),
     "es": (
-        "como",
+        "como|que (?:hago|tengo que hacer|debo hacer)",
         r"(?:me |nos )?(?:doy|dar|darme|darse|damos) de baja|desuscrib|desinscrib|(?:para )?ya no recibir|"
         r"salir de (?:la|esta|su) lista|dejar de recibir|"
-        r"(?:para|pa) (?:que|q|k) (?:ya )?no (?:me |nos )?(?:lleguen|llegue|manden|envien|escriban|sigan)|"
-        r"para que (?:ya )?(?:dejen|deje) de (?:llegar|mandar|enviar|escribir)\w*",
-        "cancel|par|deten|bloque|quit|desactiv|evit",
+        r"(?:para|pa) (?:que|q|k) (?:ya )?no (?:me |nos )?(?:manden|envien|escriban|sigan)|"
+        r"(?:para|pa) (?:que|q|k) (?:ya )?(?:dejen|deje) (?:de|d) (?:mandar|enviar|escribir)\w*",
+        "cancel|par|deten|bloque|quit|desactiv|apag|evit",
+        r"(?:dej|par)\w* (?:de|d) llegar\w*|no (?:me |nos )?llegu\w*(?: mas)?|no (?:me |nos )?lleg\w* mas",
     ),
     "fr": (
-        "comment",
+        "comment|qu est ce que (?:je dois|il faut) faire pour|que (?:dois je|faut il) faire pour",
         r"desabonn|desinscri|(?:ne )?plus (?:rien )?recevoir",
-        "arret|stopp|bloqu|annul|desactiv",
+        "arret|stopp|bloqu|annul|desactiv|coupe|etei",
+        r"(?:arret|cess)\w* (?:d|de) (?:m |me )?arriver|(?:n )?(?:m |me )?arrive\w* plus|"
+        r"plus (?:m |me )?arriver",
     ),
     "de": (
-        "wie",
+        "wie|was muss ich (?:tun|machen)",
         r"abmeld|abbestell|austrag|melde ich mich|(?:komm|komme) ich (?:\w+ ){0,3}raus",
-        r"stopp|stell|blockier|beend|deaktivier|abstell|werd|abbestell|bestell|schalt|weg(?!\w)|cancel",
+        r"stopp|stell|blockier|beend|deaktivier|abstell|werd|abbestell|bestell|schalt|weg(?!\w)|cancel|"
+        r"aufhor",
+        r"(?:nicht|nie) mehr (?:an)?kommen|aufhoren (?:zu )?(?:kommen|ankommen)",
     ),
     "it": (
-        "come",
+        "come|che (?:devo|dobbiamo) fare|cosa (?:devo|posso) fare",
         r"disiscriv|cancellarmi|togliermi|non ricevere piu|uscire dalla lista",
-        "blocc|ferm|smett|disattiv|annull|elimin|togl",
+        "blocc|ferm|smett|disattiv|annull|elimin|togl|speg",
+        r"(?:non|nn) (?:far(?:li|le|mi|ci)? )?arriv\w* piu|smett\w* (?:di|de) arriv\w*",
     ),
     "pt": (
-        "como",
+        "como|o que (?:eu )?(?:faco|tenho que fazer|devo fazer)|que (?:eu )?faco",
         r"descadastr|desinscrev|sair (?:da|dessa|desta|de) lista|(?:parar|paro|deixar|deixo) de receber|"
         r"nao receber mais|nao (?:\w+ )?mais receber",
-        "cancel|par|bloque|desativ|tir",
+        "cancel|par|bloque|desativ|deslig|tir",
+        r"(?:par|deix)\w* (?:de|d) (?:me |nos )?cheg\w*|(?:nao|n) (?:me |nos )?cheg\w* mais",
     ),
     "nl": (
-        "hoe",
+        "hoe|wat moet ik doen",
         r"afmeld|uitschrijv|meld (?:ik|je) (?:me|mij|mezelf) af|schrijf (?:ik|je) (?:me|mij) uit|"
         r"kom (?:ik|je) (?:\w+ ){0,3}af",
-        "stop|blokkeer|zet|krijg|schakel|niet meer",
+        r"stop|blokkeer|zet|krijg|schakel|niet meer|uitzet|afzet|uitschakel|ophoud|"
+        r"(?:uit|af|stop) te (?:zetten|schakelen)",
+        r"(?:niet|nooit) meer (?:binnen)?komen|(?:stoppen|ophouden) met (?:binnen)?komen",
     ),
 }
+# "how do I turn them off?", "¿cómo los desactivo?", "come li disattivo?": the texts as a pronoun, turned off
+# or stopped. Only as the whole question: "the amp's light keeps blinking, how do I turn it off?" names
+# what "it" is.
+_TURN_THEM_OFF = {
+    "en": r"(?:turn|switch|shut) (?:them|these|this|it|those) off|"
+    r"(?:turn|switch|shut) off (?:these|this|them|those)|"
+    r"(?:stop|block|end|disable|deactivate|mute|silence) (?:these|them|those|all these|all of these|it all)|"
+    r"(?:get|make) (?:them|these|those) (?:to )?stop",
+    "es": r"(?:los|las|lo) (?:desactiv|apag|bloque|quit|par|deten|cancel)\w*|"
+    r"(?:desactiv|apag|bloque|deten|cancel)ar(?:los|las|lo)",
+    "fr": r"(?:les|la|le) (?:desactiv|arret|coupe|bloqu|stopp)\w*",
+    "de": r"(?:stell|schalt)\w* (?:ich |man )?(?:die|das|sie|es|diese) (?:ab|aus)|"
+    r"(?:die|das|sie|es|diese) (?:abstellen|ausschalten|deaktivieren|abbestellen|stoppen|loswerden)",
+    "it": r"(?:li|le|lo) (?:disattiv|blocc|ferm|togl|speg)\w*|(?:disattiv|blocc|ferm|togl|speg)\w*(?:li|le)|"
+    r"far(?:li|le) smettere",
+    "pt": r"(?:desativ|deslig|bloque|cancel)\w* (?:isso|isto|elas|eles)|(?:as|os) (?:desativ|deslig|bloque|"
+    r"cancel)\w*|faz(?:er|e)? (?:elas|eles|isso) parar\w*",
+    "nl": r"(?:zet|schakel) (?:ik|je|jij|u|we) (?:ze|dit|dat|die|het) (?:uit|af|stop)|"
+    r"(?:ze|dit|dat|die|het) (?:uitzetten|afzetten|stopzetten|uitschakelen|stoppen|blokkeren)",
+}
+# Said before and after such a question without naming anything: "ok, how do I stop these? thanks".
+_BARE_BEFORE = (
+    r"(?:ok|okay|k|hi|hey|hello|so|um|got it|thanks|thank you|cool|well|pls|please|hola|oye|ola|oi|salut|"
+    r"bonjour|hallo|ciao|hoi|oke|si|sim|oui|ja|yes)"
+)
+_BARE_AFTER = (
+    r"(?:please|pls|plz|thanks|thx|porfa|por favor|svp|stp|bitte|per favore|pf|pfv|aub|graag|now|anymore|"
+    r"any more|again|already|ya|then|they|coming|from coming|mas|plus|mehr|piu|mais|meer)"
+)
+# What the arriving is said of when it is a delivery ("los pedidos", "late", "en retard") or something else
+# that comes and is not our texts: emails, a catalogue, the site's pop-ups.
+_ARRIVING_BUT_NOT_OURS = (
+    r"e ?mails?|mails|newsletters?|catalog\w*|popups?|pop ups?|correos?|courriels?|riviste|revistas?|"
+    r"parcels?|packages?|orders?|deliver\w*|shipments?|boxes|late|damaged|broken|pedidos?|paquetes?|envios?|"
+    r"entregas?|tarde|rot[oa]s|colis|commandes?|livraisons?|retard|abime\w*|pakete?|paket|bestellung\w*|"
+    r"lieferung\w*|sendung\w*|spat|verspatet|kaputt|pacchi|pacco|ordini|ordine|spedizion\w*|consegn\w*|"
+    r"ritardo|tardi|encomendas?|atrasad\w*|quebrad\w*|pakket\w*|pakje\w*|bestelling\w*|levering\w*|laat|"
+    r"kapot"
+)
 
 
 def _how_to_stop(language: str) -> str:
-    how, unsubscribe, stop = _HOW_TO_STOP[language]
+    how, unsubscribe, stop, no_longer_arriving = _HOW_TO_STOP[language]
     texts = _MESSAGES_ALL[language]
     return (
         rf"\b(?:{how})\b(?: \w+){{0,4}} (?:{unsubscribe})"
-        rf"|\b(?:{how})\b(?: \w+){{0,3}} (?:{stop})\w*(?: \w+){{0,3}} {texts}\b(?! {_ABOUT}\b)"
+        rf"|\b(?:{how})\b(?: \w+){{0,3}} (?:{stop})\w*(?: \w+){{0,3}} {texts}\b"
+        rf"(?! {_ABOUT}\b(?! (?:\w+ )?{_THE_SHOP}\b)| {_ON_SOMETHING_ELSE})"
         # the verb last: "wie kann ich diese Nachrichten abstellen?", "hoe kan ik deze berichten stoppen?"
-        rf"|\b(?:{how})\b(?: \w+){{0,6}} {texts}(?: \w+){{0,3}} (?:{stop})\w*"
+        rf"|\b(?:{how})\b(?: \w+){{0,8}} {texts}(?! {_ON_SOMETHING_ELSE})(?: \w+){{0,3}} (?:{stop})\w*"
+        rf"|\b(?:{how})\b(?!.*\b(?:{_ARRIVING_BUT_NOT_OURS})\b)(?: \w+){{0,6}} (?:{no_longer_arriving})\b"
+        # the whole message: nothing before it but a greeting (no "^": clauses are not tried on their own)
+        rf"|(?<!\w )(?:{_BARE_BEFORE} )*(?:{how}) (?:\w+ ){{0,3}}(?:{_TURN_THEM_OFF[language]})"
+        rf"(?: {_BARE_AFTER})*$"
     )
 
 
@@ -1391,10 +1466,6 @@ _PAST_UNSUBSCRIPTION = re.compile(
 )
 # "mi hija no deja de textearme sobre ese vestido", "my daughter won't stop texting me about it": someone of
 # the shopper's who keeps writing to THEM; that span is read as if absent, like a past unsubscription.
-_MY_PHONE = (
-    r"(?:phone|cell|cellphone|mobile|inbox|celular|movil|telefono|telephone|portable|cellulare|telefone|"
-    r"handy|telefoon|gsm)"
-)
 _KEEPS_GOING = (
     r"(?:wont|doesnt|does not|will not|cant|never|just wont) (?:stop|quit)|"
     r"(?:no (?:deja|para)|nunca deja) de|(?:n )?arretez? pas de|hort (?:\w+ )?nicht auf|"
@@ -1666,6 +1737,14 @@ _SPOKEN_GERMAN = {
     "eire": "eure",
     "eiare": "eure",
     "herschreibn": "herschreiben",
+    # "hörn se auf", "hör'n Sie auf", Bavarian "hörts auf mi anzuschreiben" (hört ihr, mich)
+    "horn se": "horen sie",
+    "horn sie": "horen sie",
+    "hor n se": "horen sie",
+    "hor n sie": "horen sie",
+    "horen se": "horen sie",
+    "horts": "hort",
+    "auf mi": "auf mich",
     "mehr schicke": "mehr schicken",
     # Swiss "kei SMS meh", "us de Liste neh" (Dutch "kei" is "very": only before the texts)
     **{
@@ -1697,15 +1776,31 @@ _SEA_FOR_MORE = re.compile(
     r"aufs)\b)\w+)?) meer\b"
 )
 _B_FOR_V = re.compile(r"\bescriv")
+# Spoken English drops the g ("stop textin me"), Roman Italian turns "-armi" into "-amme" ("smettetela de
+# scrivemme", "mannamme", nn for nd): the contact verbs only.
+_DROPPED_G = re.compile(
+    r"\b(text|txt|messag|msg|contact|spamm|writ|email|bugg|bother|call|send|hitt|remind)in\b"
+)
+_ROMAN_ENCLITIC = re.compile(r"\b(scriv|mand|mann|invi|contatt|cerc|disturb)([aei])mme\b")
+
+
+def _roman_enclitic(verb: re.Match) -> str:
+    stem = "mand" if verb[1] == "mann" else verb[1]
+    return f"{stem}{verb[2]}rmi"
 
 
 def _in_standard_words(text: Text) -> Text:
-    """The text with spoken German forms and dictation's homophones read as the standard words."""
+    """The text with spoken German, English and Roman forms and dictation's homophones read as the standard
+    words."""
     folded = _SPOKEN_GERMAN_RE.sub(lambda form: _SPOKEN_GERMAN[form[0]], text.folded)
     if " meer" in folded:
         folded = _SEA_FOR_MORE.sub(r"\1\2 mehr", folded)
     if "escriv" in folded:
         folded = _B_FOR_V.sub("escrib", folded)
+    if "in " in folded or folded.endswith("in"):
+        folded = _DROPPED_G.sub(r"\1ing", folded)
+    if "mme" in folded:
+        folded = _ROMAN_ENCLITIC.sub(_roman_enclitic, folded)
     return text if folded == text.folded else Text(folded)
 
 

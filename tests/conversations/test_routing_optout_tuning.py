@@ -1784,3 +1784,212 @@ def test_an_opt_out_is_read_as_one_and_a_trap_is_not(route_text, text, expected)
         assert label != expected[1:], f"{text!r}: a trap read as {label}"
     else:
         assert label == expected, f"{text!r}: an opt-out read as {label}"
+
+
+# Session 10: opt-outs the router missed, my own sentences written before any change: asking how to turn the
+# texts off, asking how to make them stop coming (slang; "llegar" alone reads as a delivery), and spoken or
+# dialect forms of "stop writing to me". The traps turn off or stop something else, or complain that orders
+# stop arriving.
+# first run on ec5bcaf: 44/76 opt-outs read as opt-outs (32 missed: 25 as fallback, 4 Shipping, 2 Order
+# status, 1 Sizing), 23/23 traps held.
+SESSION_10_OPTOUTS = {
+    "en": [
+        "how do I turn these texts off",
+        "how do i switch off these msgs?",
+        "hw do u turn off the txts lol",
+        "how can I disable these notifications",
+        "how do I shut these messages off?",
+        "how do i make these texts stop coming",
+        "how do i get these msgs to stop",
+        "how do I get them to stop coming?",
+        "quit textin me already",
+        "stop textin me fr",
+        "y'all need to stop messagin me",
+    ],
+    "es": [
+        "¿cómo los desactivo?",
+        "como desactivo estos mensajes",
+        "¿cómo apago las notificaciones de sus sms?",
+        "como hago para desactivar los msjs",
+        "¿cómo hago pa que dejen de llegar estos msjs?",
+        "como le hago para que ya no me lleguen",
+        "qué hago para que no me lleguen más sus mensajes",
+        "como hago q dejen d llegarme",
+        "paren de escribirme ya",
+        "dejen d escribirme ya porfa",
+        "ya paren con los mensajitos wey",
+    ],
+    "fr": [
+        "comment je désactive ces sms ?",
+        "comment on désactive vos messages ?",
+        "comment désactiver les notifs sms",
+        "comment je coupe vos textos ?",
+        "comment faire pour que ça arrête d'arriver",
+        "comment je fais pour que vos textos arrêtent",
+        "comment faire pour plus recevoir vos sms",
+        "arrêtez d'm'écrire",
+        "arrete de m ecrire stp",
+        "arrêtez d'me spammer",
+        "arrêtez d'm'envoyer des sms",
+    ],
+    "de": [
+        "wie stell ich die SMS ab?",
+        "wie schalte ich diese Nachrichten aus?",
+        "wie deaktivier ich eure SMS",
+        "wie kann ich das abstellen mit den sms",
+        "wie krieg ich das hin, dass die SMS aufhören?",
+        "wie mach ich, dass die nachrichten nicht mehr kommen",
+        "hörn se auf mir zu schreiben",
+        "hör'n Sie auf, mir zu schreiben",
+        "hörts auf mit dem Geschreibe",
+        "hörts auf mi anzuschreiben",
+        "hört mal auf mir dauernd zu schreiben",
+    ],
+    "it": [
+        "come disattivo questi messaggi?",
+        "come si disattivano sti sms",
+        "come faccio a disattivare le notifiche?",
+        "come li disattivo?",
+        "come faccio a non farli arrivare più",
+        "come faccio a farli smettere",
+        "che devo fare per non farmi arrivare più sms",
+        "smettetela di scrivermi",
+        "smettetela de scrivemme",
+        "la smettete di scrivermi?",
+        "finitela di mandarmi sti messaggi",
+    ],
+    "pt": [
+        "como desativo essas mensagens?",
+        "como faço pra desativar esses sms",
+        "como eu desligo essas notificações?",
+        "como faço pra parar de chegar essas msg",
+        "como faço pra essas mensagens pararem de chegar",
+        "o que eu faço pra não chegar mais sms de vcs",
+        "parem de me escrever",
+        "para de me mandar msg pô",
+        "para de me encher com essas mensagem",
+        "parem d me escreve",
+    ],
+    "nl": [
+        "hoe kan ik deze berichten uitzetten?",
+        "hoe kan ik deze berichten stopzetten",
+        "hoe kan ik die sms'jes afzetten?",
+        "hoe zet ik die berichten uit",
+        "hoe kan ik die meldingen uitschakelen",
+        "hoe zorg ik dat die berichten ophouden?",
+        "hoe krijg ik het voor elkaar dat die sms'jes stoppen",
+        "hou op met sms'en",
+        "hou nou eens op met dat ge-app",
+        "kappe nou met die sms'jes",
+        "stop is met me te appen",
+    ],
+}
+SESSION_10_TRAPS = {
+    "en": [
+        "how do I turn off the light on the amp?",
+        "how do I switch off the treadmill's beeping?",
+        "my parcels keep arriving late, make it stop",
+        "how do i stop the bike chain squeaking?",
+    ],
+    "es": [
+        "que dejen de llegar tarde los pedidos, por favor",
+        "¿cómo apago la luz del amplificador?",
+        "como hago para que el paquete llegue antes?",
+        "¿cómo desactivo el pitido de la cinta de correr?",
+    ],
+    "fr": [
+        "comment je désactive le bip du tapis de course ?",
+        "comment faire pour que le colis arrive plus vite ?",
+        "comment on éteint la lumière de l'ampli ?",
+    ],
+    "de": [
+        "hören Sie auf zu zweifeln, ich bestelle",
+        "wie schalte ich den Timer aus?",
+        "wie stell ich den Piepton am Laufband ab?",
+    ],
+    "it": [
+        "come disattivo il timer del tapis roulant?",
+        "come faccio a farli arrivare prima?",
+        "come spengo la luce dell'amplificatore?",
+    ],
+    "pt": [
+        "como desativo o bipe da esteira?",
+        "como faço pra chegar mais rápido?",
+        "parem de atrasar minhas entregas",
+    ],
+    "nl": [
+        "hoe zet ik de timer uit?",
+        "hoe kan ik het lampje van de versterker uitzetten?",
+        "hoe zorg ik dat het pakket sneller komt?",
+    ],
+}
+# Traps added after the first run, found while reading the code: a device's own notifications or reminders
+# ("on the watch", "am Laufband", "de la montre") and a thing named before "how do I turn it off?" were false
+# opt-outs on ec5bcaf; the late deliveries, e-mails and pop-ups that stop arriving held there and guard the
+# new "how do I make them stop arriving" reading.
+# ... and, with them, the shop or the phone named ("i messaggi del negozio", "as mensagens da loja" were
+# missed on ec5bcaf; the other two held and guard the device reading above).
+SESSION_10_OPTOUTS_AFTER_THE_FIRST_RUN = [
+    "come disattivo i messaggi del negozio?",
+    "como desativo as mensagens da loja?",
+    "comment désactiver les sms de la boutique",
+    "wie stelle ich die SMS am Handy ab",
+]
+SESSION_10_TRAPS_AFTER_THE_FIRST_RUN = [
+    "the metronome keeps beeping, how do I turn it off?",
+    "how do I stop the reminders on the watch",
+    "how can I turn off the workout reminders in the app",
+    "how do I make the parcels stop arriving late?",
+    "¿cómo desactivo las notificaciones de la app de la caminadora?",
+    "como hago para que los pedidos no lleguen tarde?",
+    "comment désactiver les notifications de la montre ?",
+    "comment faire pour que les colis arrêtent d'arriver abîmés ?",
+    "how do I make the emails stop coming?",
+    "how do I make the popup stop showing up?",
+    "wie schalte ich die Erinnerungen am Laufband aus?",
+    "come disattivo le notifiche dell'app del tapis roulant?",
+    "hoe zet ik de meldingen op het horloge uit?",
+    "hoe zet ik de meldingen van de fietscomputer uit?",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"session10-{language}-optout-{index}")
+        for language, texts in SESSION_10_OPTOUTS.items()
+        for index, text in enumerate(texts)
+    ]
+    + [
+        pytest.param(text, id=f"session10-after-first-run-optout-{index}")
+        for index, text in enumerate(SESSION_10_OPTOUTS_AFTER_THE_FIRST_RUN)
+    ],
+)
+def test_a_session_10_opt_out_is_read_as_one(route_text, text):  # noqa: F811
+    # when
+    label = route_text(text)
+
+    # then
+    assert label == "opt_out", f"{text!r}: an opt-out read as {label}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"session10-{language}-trap-{index}")
+        for language, texts in SESSION_10_TRAPS.items()
+        for index, text in enumerate(texts)
+    ]
+    + [
+        pytest.param(text, id=f"session10-after-first-run-trap-{index}")
+        for index, text in enumerate(SESSION_10_TRAPS_AFTER_THE_FIRST_RUN)
+    ],
+)
+def test_a_session_10_trap_is_not_an_opt_out(route_text, text):  # noqa: F811
+    # when
+    label = route_text(text)
+
+    # then
+    assert label != "opt_out", f"{text!r}: a trap read as {label}"
