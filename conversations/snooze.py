@@ -52,7 +52,8 @@ _WEEKDAYS: dict[str, str] = {
     "de": "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
     "es": "lunes|martes|miercoles|jueves|viernes|sabado|domingo",
     "it": "lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica",
-    "pt": "segunda|terca|quarta|quinta|sexta|sabado|domingo",
+    # "até segunda ordem" is "until further notice", no Monday
+    "pt": "segunda(?! ordem)|terca|quarta|quinta|sexta|sabado|domingo",
     "nl": "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
 }
 _NEXT_WEEKDAY: dict[str, str] = {
@@ -227,6 +228,85 @@ FIXED_DURATIONS: dict[str, dict[str, int]] = {
     "nl": {"morgen": 1, "volgende week": 7, "volgende maand": 30},
 }
 
+# "no messages for a month please", "don't send me anything until Monday", "schickt mir bis Montag nichts":
+# the texts refused for a time, which is a pause in a message of any length. Without the time ("until I say
+# so", "hasta nuevo aviso", "até segunda ordem") it is an opt-out: nlp_compliance leaves out only these.
+_SEND_ME: dict[str, str] = {
+    "en": r"(?:dont|do not) (?:send|text|message|msg|contact) (?:me|us)",
+    "fr": r"ne (?:m|nous) (?:envoyez|envoie|ecrivez)",
+    "de": r"(?:schickt|schick|schicken sie|sendet|schreibt) (?:mir|uns)(?: bitte)?",
+    "es": r"no (?:me|nos) (?:manden|mandes|envien|envies|escriban|escribas)",
+    "it": r"non (?:mi )?(?:mandate|mandatemi|scrivetemi|inviate|inviatemi|mandare)",
+    "pt": r"nao (?:me )?(?:mandem|mande|manda|enviem|envie)",
+    "nl": r"(?:stuur|app|sms) (?:me|mij|ons)(?: maar)?",
+}
+# What is not to be sent, optional where the verb is already denied ("don't text me until Monday").
+_NOTHING: dict[str, str] = {
+    "en": r"(?: (?:anything(?: else)?|nothing|any \w+))?",
+    "fr": r" (?:plus )?(?:rien|pas)",
+    "de": r" (?:nichts|keine \w+)",
+    "es": r"(?: (?:nada|mensajes))?",
+    "it": r"(?: (?:niente|nulla|messaggi))?",
+    "pt": r"(?: (?:nada|mensagens?))?",
+    "nl": r" (?:niks|niets|geen \w+)",
+}
+_NO_TEXTS: dict[str, str] = {
+    "en": r"no (?:more )?(?:texts|messages|msgs|reminders|sms)",
+    "fr": r"(?:pas|plus) de (?:messages|sms|textos)",
+    "de": r"keine (?:nachrichten|sms|erinnerungen)",
+    "es": r"(?:nada de|sin|ningun) (?:mensajes|mensaje|sms)",
+    "it": r"(?:niente|nessun|zero) (?:messaggi|messaggio|sms)",
+    "pt": r"(?:sem|nada de|nenhuma) (?:mensagens|mensagem|sms)",
+    "nl": r"geen (?:berichten|sms|smsjes)",
+}
+_UNTIL: dict[str, str] = {
+    "en": "until|till|til|untill",
+    "fr": "jusqua|jusqu a|jusque",
+    "de": "bis(?: zum| zur)?",
+    "es": "hasta(?: el)?",
+    "it": "fino a(?:l|lla)?|fino",
+    "pt": "ate(?: o| a| dia)?",
+    "nl": "tot(?: de)?",
+}
+_FOR: dict[str, str] = {
+    "en": "for",
+    "fr": "pendant",
+    "de": "fur",
+    "es": "durante|por",
+    "it": "per",
+    "pt": "por",
+}
+_PLEASE = "please|pls|svp|bitte|por favor|per favore|aub"
+_DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th|e|ste|de|ten)?"
+
+
+def _for_a_time(language: str) -> str:
+    number = "|".join(NUMBER_WORDS[language])
+    duration = rf"(?:\d{{1,3}}|{number}) (?:{'|'.join(UNIT_DAYS[language])})(?: lang)?"
+    time = rf"(?:the )?{_DAY_OF_MONTH}|{_WEEKDAYS[language]}|{_MONTHS[language]}|{_when(language)}"
+    until = rf"(?:{_UNTIL[language]}) (?:{time})"
+    if language in _FOR:
+        return rf"(?:(?:{_FOR[language]}) )?{duration}|{until}"
+    return rf"{duration}|{until}"
+
+
+def _sent_nothing_for_a_time(language: str) -> str:
+    send_me, nothing, no_texts = _SEND_ME[language], _NOTHING[language], _NO_TEXTS[language]
+    limit = _for_a_time(language)
+    return (
+        rf"\b(?:{send_me}{nothing}|{no_texts})(?: (?:{_PLEASE}))? (?:{limit})\b"
+        # "schickt mir bis Montag nichts", "stuur me tot maandag niks"
+        rf"|\b{send_me} (?:{limit}){nothing}\b"
+        # "einen Monat lang keine Nachrichten", "een maand geen berichten": the time first, right before
+        rf"|\b(?:{limit}) (?:{no_texts})\b"
+    )
+
+
+SENT_NOTHING_FOR_A_TIME: dict[str, str] = {
+    language: _sent_nothing_for_a_time(language) for language in _SEND_ME
+}
+
+
 # One confirmation, which also says how to stop for good (FCC 2024: revocation by any reasonable means).
 SNOOZE_CONFIRMATION: dict[str, str] = {
     "en": "{store}: Got it, no cart reminders until {until}. Reply STOP to stop texts for good.",
@@ -256,7 +336,8 @@ DATE_FORMATS: dict[str, str] = {
 # "Could you pause the texts for a couple of weeks? Off to Cornwall!": the texts themselves paused, in so many
 # words, is the point of a message of any length.
 PAUSE_THE_TEXTS: dict[str, str] = {
-    "en": r"\b(?:pause|snooze|hold) (?:the |these |your |all |ur )?(?:texts|messages|reminders|sms)\b",
+    "en": r"\b(?:pause|snooze|hold(?: off)?(?: on)?) (?:the |these |your |all |ur )?"
+    r"(?:texts|messages|reminders|sms)\b",
     "fr": r"\b(?:mettre|mettez) (?:les |vos |ces )?(?:messages|sms|textos|rappels) en pause\b"
     r"|\b(?:suspendre|pauser) (?:les |vos |ces )?(?:messages|sms|rappels)\b",
     "de": r"\b(?:sms|nachrichten|erinnerungen)(?: \w+){0,4} (?:pausieren|aussetzen)\b",
@@ -280,9 +361,21 @@ class Snooze:
 @cache
 def _said_in_any_length() -> dict[str, re.Pattern]:
     return {
-        language: re.compile(f"{PAUSE_THE_TEXTS[language]}|{WRITE_AGAIN_LATER[language]}")
+        language: re.compile(
+            f"{PAUSE_THE_TEXTS[language]}|{WRITE_AGAIN_LATER[language]}|{SENT_NOTHING_FOR_A_TIME[language]}"
+        )
         for language in PAUSE_THE_TEXTS
     }
+
+
+@cache
+def _texts_refused_for_a_time() -> re.Pattern:
+    return re.compile("|".join(f"(?:{phrase})" for phrase in SENT_NOTHING_FOR_A_TIME.values()))
+
+
+def texts_refused_for_a_time_left_out(folded: str) -> str:
+    """The folded text without "don't send me anything until Monday": a pause, for nlp_compliance to pass."""
+    return _texts_refused_for_a_time().sub(" ", folded)
 
 
 @cache
