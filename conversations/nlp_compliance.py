@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from .languages import MARKER_WORDS
 from .nlp import Text, fold, words, wordset
 from .nlp_payment import names_a_subscription
-from .snooze import NOT_NOW
+from .snooze import NOT_NOW, texts_refused_for_a_time_left_out
 
 OPT_OUT = "opt_out"
 OPT_IN = "opt_in"
@@ -1859,7 +1859,7 @@ def _slip_in_a_sentence(word: str) -> str | None:
 
 def compliance_intent(text: Text) -> Compliance | None:
     """Opt-out first (it wins over everything), then opt-in and help, each only as a message's point."""
-    text = _in_standard_words(_unslipped(_as_meant(text)))
+    text = _paused_for_a_time_left_out(_in_standard_words(_unslipped(_as_meant(text))))
     found = _compliance(text)
     if found or not _PLUS_FOR_MORE.search(text.raw):
         return found
@@ -1868,6 +1868,13 @@ def compliance_intent(text: Text) -> Compliance | None:
         if meant and meant.kind == OPT_OUT:
             return meant
     return None
+
+
+def _paused_for_a_time_left_out(text: Text) -> Text:
+    """ "no me manden nada hasta el lunes": texts refused until a time are a pause, read by snooze.py; with no
+    time ("hasta nuevo aviso") they stay a revocation."""
+    folded = texts_refused_for_a_time_left_out(text.folded)
+    return text if folded == text.folded else Text(folded)
 
 
 def _compliance(text: Text) -> Compliance | None:

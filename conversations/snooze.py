@@ -52,72 +52,98 @@ _WEEKDAYS: dict[str, str] = {
     "de": "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
     "es": "lunes|martes|miercoles|jueves|viernes|sabado|domingo",
     "it": "lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica",
-    "pt": "segunda|terca|quarta|quinta|sexta|sabado|domingo",
+    # "até segunda ordem" is "until further notice", no Monday
+    "pt": "segunda(?! ordem)|terca|quarta|quinta|sexta|sabado|domingo",
     "nl": "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
 }
 _NEXT_WEEKDAY: dict[str, str] = {
     "en": rf"(?:next|on) (?:{_WEEKDAYS['en']})",
-    "fr": rf"(?:{_WEEKDAYS['fr']}) prochain",
+    "fr": rf"(?:{_WEEKDAYS['fr']})(?: prochain)?",
     "de": rf"(?:nachsten|am) (?:{_WEEKDAYS['de']})",
-    "es": rf"el (?:(?:{_WEEKDAYS['es']}) que viene|proximo (?:{_WEEKDAYS['es']}))",
-    "it": rf"(?:{_WEEKDAYS['it']}) prossimo|la prossima(?: settimana)?",
+    "es": rf"el (?:(?:{_WEEKDAYS['es']})(?: que viene)?|proximo (?:{_WEEKDAYS['es']}))",
+    "it": rf"(?:{_WEEKDAYS['it']})(?: prossimo)?|la prossima(?: settimana)?",
     "pt": rf"(?:na |no )?(?:proxima|proximo) (?:{_WEEKDAYS['pt']})",
     "nl": rf"volgende (?:{_WEEKDAYS['nl']})",
 }
 
 # "Write to me" in each language, as asked of the shop.
 _WRITE_TO_ME: dict[str, str] = {
-    "en": r"(?:text|message|msg|contact|remind|ask|write to|get back to|try|hit) me(?: up)?"
-    r"(?: again| back)?",
-    "fr": r"(?:recontactez|ecrivez|reecrivez|relancez|contactez|renvoyez)[ -]?(?:moi|nous)"
-    r"(?: un (?:message|sms))?",
-    "de": r"(?:schreib|schreibt|schreiben sie|melde dich|meldet euch|melden sie sich)(?: mir| uns)?"
+    "en": r"(?:(?:text|message|msg|contact|remind|ask|write to|get back to|try|hit) me(?: up)?"
+    r"(?: again| back)?|send (?:me )?(?:texts|messages|msgs|reminders))",
+    "fr": r"(?:recontactez|ecrivez|reecrivez|relancez|relance|contactez|renvoyez|rappelez|rappelle)[ -]?"
+    r"(?:moi|nous)(?: un (?:message|sms))?",
+    "de": r"(?:(?:schreib|schreibt|schreiben sie|melde dich|meldet euch|melden sie sich)(?: mir| uns)?"
     r"(?: bei mir)?"
-    r"(?: doch)?",
-    "es": r"(?:escribeme|escribanme|escribenos|recuerdame|recuerdamelo|contactame|contactenme|avisame|"
+    r"(?: doch)?|(?:erinnert|erinnere|erinner|erinnern sie) (?:mich|uns)(?: bitte)?)",
+    "es": r"(?:escribeme|escribanme|escribenos|vuelvan a escribirme|vuelve a escribirme|recuerdame|"
+    r"recuerdamelo|recuerdenme|recordadme|contactame|contactenme|avisame|"
     r"mandame (?:un )?(?:mensaje|msj)|mandenme (?:un )?(?:mensaje|msj))",
-    "it": r"(?:scrivimi|scrivetemi|riscrivimi|riscrivetemi|ricordamelo|ricontattami|ricontattatemi|"
-    r"contattami|risentiamoci|ci risentiamo|sentiamoci)",
+    "it": r"(?:scrivimi|scrivetemi|riscrivimi|riscrivetemi|ricordamelo|ricordami|ricordatemi|ricordatemelo|"
+    r"ricontattami|ricontattatemi|contattami|risentiamoci|ci risentiamo|sentiamoci)",
     "pt": r"(?:me )?(?:escreve|escreva|escrevam|manda (?:mensagem|msg)|mande (?:mensagem|msg)|"
-    r"mandem (?:mensagem|msg)|lembra|lembre|"
-    r"chama|me chamem)",
+    r"mandem (?:mensagem|msg)|lembra|lembre|lembrem|"
+    r"chama|me chamem)(?: me)?",
     "nl": r"(?:stuur|app|herinner|bericht)(?: (?:me|mij|ons))?(?: maar)?",
 }
 # A time named for it ("next week", "in two weeks", "in March", "after the 15th").
 _NAMED_TIME: dict[str, str] = {
     "en": r"next week|next month|tomorrow|in (?:\w+ ){1,3}?(?:days?|weeks?|months?|fortnight)|after that"
     r"|afterwards"
-    rf"|in (?:{_MONTHS['en']})|after the \w+",
+    rf"|in (?:{_MONTHS['en']})|after (?:the|my) \w+|after (?:payday|pay day|christmas|xmas|new year)"
+    r"|(?:at )?(?:the )?end of (?:the |this )?month|when (?:im|i am|were|we are|i get|we get) back",
     "fr": r"la semaine prochaine|le mois prochain|demain"
-    rf"|dans (?:un|une|quelques|\w+) (?:jours?|semaines?|mois)|en (?:{_MONTHS['fr']})|apres le \w+",
+    rf"|dans (?:un|une|quelques|\w+) (?:jours?|semaines?|mois)|en (?:{_MONTHS['fr']})"
+    r"|apres (?:le|la|les|l|mon|ma|mes) \w+|(?:a la )?fin du mois|en fin de mois"
+    r"|quand je (?:rentre|reviens|serai rentre|serai revenu)",
     "de": r"in (?:einer|einem|ein paar|\w+) (?:tagen?|wochen?|monat(?:en)?)|nachste woche|nachsten monat"
     r"|morgen"
-    rf"|im (?:{_MONTHS['de']})|(?:danach|spater|nachher) wieder",
+    rf"|im (?:{_MONTHS['de']})|(?:danach|spater|nachher) wieder"
+    r"|nach (?:dem|den|der|meinem|meiner|meinen) \w+|(?:am |zum )?(?:ende (?:des|dem|vom) monats?|monatsende)"
+    r"|wenn ich (?:zuruck|wieder da) bin",
     "es": r"la proxima semana|la semana que viene|la otra semana|el mes que viene|el proximo mes|manana"
-    rf"|en (?:\w+ ){{1,3}}?(?:dias?|semanas?|mes(?:es)?)|en (?:{_MONTHS['es']})",
+    rf"|en (?:\w+ ){{1,3}}?(?:dias?|semanas?|mes(?:es)?)|en (?:{_MONTHS['es']})"
+    r"|despues (?:de (?:la|las|los|el|mi|mis)|del) \w+|(?:a |al )?(?:final|fin|finales) de(?:l)? mes"
+    r"|a la vuelta|cuando (?:vuelva|regrese|este de vuelta)",
     "it": r"la prossima settimana|la settimana prossima|il mese prossimo|il prossimo mese|domani"
     rf"|tra (?:\w+ ){{1,3}}?(?:giorni|giorno|settimane|settimana|mesi|mese)|a (?:{_MONTHS['it']})"
-    r"|dopo (?:il|la|le|i|l) \w+",
+    r"|dopo (?:il|lo|la|le|i|gli|l|mio|mia|miei|mie) \w+|(?:a |alla )?fine (?:del )?mese"
+    r"|quando (?:torno|rientro|sono tornat[oa])",
     "pt": r"(?:na )?semana que vem|na proxima semana|(?:no )?mes que vem|no proximo mes|amanha"
-    rf"|daqui a (?:\w+ ){{1,2}}?(?:dias?|semanas?|mes(?:es)?)|em (?:{_MONTHS['pt']})",
+    rf"|daqui a (?:\w+ ){{1,2}}?(?:dias?|semanas?|mes(?:es)?)|em (?:{_MONTHS['pt']})"
+    r"|depois d(?:o|a|os|as) \w+|(?:no )?(?:fim|final) do mes|quando (?:eu )?(?:voltar|chegar)",
     "nl": r"volgende week|volgende maand|morgen|over (?:\w+ ){1,2}?(?:dagen|dag|weken|week|maanden|maand)"
-    rf"|na de \w+|in (?:{_MONTHS['nl']})",
+    rf"|na (?:de|het|mijn|ons|onze) \w+|in (?:{_MONTHS['nl']})"
+    r"|(?:aan het )?eind(?:e)? (?:van )?(?:de|deze) maand|daarna (?:weer|maar|nog eens|opnieuw)"
+    r"|als ik (?:weer )?terug ben",
 }
 _LATER: dict[str, str] = {
     "en": "later",
-    "fr": "plus tard",
-    "de": "spater",
-    "es": "mas tarde",
-    "it": "piu tardi",
+    "fr": "plus tard|apres",
+    "de": "spater|danach|nachher",
+    "es": "mas tarde|despues",
+    "it": "piu tardi|dopo",
     "pt": "mais tarde|depois",
     "nl": "later",
 }
+# German and Dutch put the verb last: "bitte Ende des Monats nochmal erinnern", "kunt u me eind van de maand
+# herinneren?".
+_REMIND_LAST: dict[str, str] = {
+    "de": r"(?:nochmal |noch mal |wieder |erneut )?erinnern",
+    "nl": r"(?:\w+ )?herinneren",
+}
+
+
+def _when(language: str) -> str:
+    return f"{_NAMED_TIME[language]}|{_NEXT_WEEKDAY[language]}"
+
+
 # "Text me again next week", "escríbanme el mes que viene", "stuur na de 15e maar weer een berichtje": being
 # written to again at a named time, asked in so many words, is a pause in a message of any length ("Not now
 # please, Mum is in hospital this week. Could you text me again next week?"); "text me later" only in a
 # short one.
 WRITE_AGAIN_LATER: dict[str, str] = {
-    language: rf"\b{write} (?:{_NAMED_TIME[language]}|{_NEXT_WEEKDAY[language]})\b"
+    language: rf"\b{write} (?:{_when(language)})\b"
+    + (rf"|\b(?:{_when(language)}) {_REMIND_LAST[language]}\b" if language in _REMIND_LAST else "")
     for language, write in _WRITE_TO_ME.items()
 }
 
@@ -202,6 +228,85 @@ FIXED_DURATIONS: dict[str, dict[str, int]] = {
     "nl": {"morgen": 1, "volgende week": 7, "volgende maand": 30},
 }
 
+# "no messages for a month please", "don't send me anything until Monday", "schickt mir bis Montag nichts":
+# the texts refused for a time, which is a pause in a message of any length. Without the time ("until I say
+# so", "hasta nuevo aviso", "até segunda ordem") it is an opt-out: nlp_compliance leaves out only these.
+_SEND_ME: dict[str, str] = {
+    "en": r"(?:dont|do not) (?:send|text|message|msg|contact) (?:me|us)",
+    "fr": r"ne (?:m|nous) (?:envoyez|envoie|ecrivez)",
+    "de": r"(?:schickt|schick|schicken sie|sendet|schreibt) (?:mir|uns)(?: bitte)?",
+    "es": r"no (?:me|nos) (?:manden|mandes|envien|envies|escriban|escribas)",
+    "it": r"non (?:mi )?(?:mandate|mandatemi|scrivetemi|inviate|inviatemi|mandare)",
+    "pt": r"nao (?:me )?(?:mandem|mande|manda|enviem|envie)",
+    "nl": r"(?:stuur|app|sms) (?:me|mij|ons)(?: maar)?",
+}
+# What is not to be sent, optional where the verb is already denied ("don't text me until Monday").
+_NOTHING: dict[str, str] = {
+    "en": r"(?: (?:anything(?: else)?|nothing|any \w+))?",
+    "fr": r" (?:plus )?(?:rien|pas)",
+    "de": r" (?:nichts|keine \w+)",
+    "es": r"(?: (?:nada|mensajes))?",
+    "it": r"(?: (?:niente|nulla|messaggi))?",
+    "pt": r"(?: (?:nada|mensagens?))?",
+    "nl": r" (?:niks|niets|geen \w+)",
+}
+_NO_TEXTS: dict[str, str] = {
+    "en": r"no (?:more )?(?:texts|messages|msgs|reminders|sms)",
+    "fr": r"(?:pas|plus) de (?:messages|sms|textos)",
+    "de": r"keine (?:nachrichten|sms|erinnerungen)",
+    "es": r"(?:nada de|sin|ningun) (?:mensajes|mensaje|sms)",
+    "it": r"(?:niente|nessun|zero) (?:messaggi|messaggio|sms)",
+    "pt": r"(?:sem|nada de|nenhuma) (?:mensagens|mensagem|sms)",
+    "nl": r"geen (?:berichten|sms|smsjes)",
+}
+_UNTIL: dict[str, str] = {
+    "en": "until|till|til|untill",
+    "fr": "jusqua|jusqu a|jusque",
+    "de": "bis(?: zum| zur)?",
+    "es": "hasta(?: el)?",
+    "it": "fino a(?:l|lla)?|fino",
+    "pt": "ate(?: o| a| dia)?",
+    "nl": "tot(?: de)?",
+}
+_FOR: dict[str, str] = {
+    "en": "for",
+    "fr": "pendant",
+    "de": "fur",
+    "es": "durante|por",
+    "it": "per",
+    "pt": "por",
+}
+_PLEASE = "please|pls|svp|bitte|por favor|per favore|aub"
+_DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th|e|ste|de|ten)?"
+
+
+def _for_a_time(language: str) -> str:
+    number = "|".join(NUMBER_WORDS[language])
+    duration = rf"(?:\d{{1,3}}|{number}) (?:{'|'.join(UNIT_DAYS[language])})(?: lang)?"
+    time = rf"(?:the )?{_DAY_OF_MONTH}|{_WEEKDAYS[language]}|{_MONTHS[language]}|{_when(language)}"
+    until = rf"(?:{_UNTIL[language]}) (?:{time})"
+    if language in _FOR:
+        return rf"(?:(?:{_FOR[language]}) )?{duration}|{until}"
+    return rf"{duration}|{until}"
+
+
+def _sent_nothing_for_a_time(language: str) -> str:
+    send_me, nothing, no_texts = _SEND_ME[language], _NOTHING[language], _NO_TEXTS[language]
+    limit = _for_a_time(language)
+    return (
+        rf"\b(?:{send_me}{nothing}|{no_texts})(?: (?:{_PLEASE}))? (?:{limit})\b"
+        # "schickt mir bis Montag nichts", "stuur me tot maandag niks"
+        rf"|\b{send_me} (?:{limit}){nothing}\b"
+        # "einen Monat lang keine Nachrichten", "een maand geen berichten": the time first, right before
+        rf"|\b(?:{limit}) (?:{no_texts})\b"
+    )
+
+
+SENT_NOTHING_FOR_A_TIME: dict[str, str] = {
+    language: _sent_nothing_for_a_time(language) for language in _SEND_ME
+}
+
+
 # One confirmation, which also says how to stop for good (FCC 2024: revocation by any reasonable means).
 SNOOZE_CONFIRMATION: dict[str, str] = {
     "en": "{store}: Got it, no cart reminders until {until}. Reply STOP to stop texts for good.",
@@ -231,7 +336,8 @@ DATE_FORMATS: dict[str, str] = {
 # "Could you pause the texts for a couple of weeks? Off to Cornwall!": the texts themselves paused, in so many
 # words, is the point of a message of any length.
 PAUSE_THE_TEXTS: dict[str, str] = {
-    "en": r"\b(?:pause|snooze|hold) (?:the |these |your |all |ur )?(?:texts|messages|reminders|sms)\b",
+    "en": r"\b(?:pause|snooze|hold(?: off)?(?: on)?) (?:the |these |your |all |ur )?"
+    r"(?:texts|messages|reminders|sms)\b",
     "fr": r"\b(?:mettre|mettez) (?:les |vos |ces )?(?:messages|sms|textos|rappels) en pause\b"
     r"|\b(?:suspendre|pauser) (?:les |vos |ces )?(?:messages|sms|rappels)\b",
     "de": r"\b(?:sms|nachrichten|erinnerungen)(?: \w+){0,4} (?:pausieren|aussetzen)\b",
@@ -255,9 +361,21 @@ class Snooze:
 @cache
 def _said_in_any_length() -> dict[str, re.Pattern]:
     return {
-        language: re.compile(f"{PAUSE_THE_TEXTS[language]}|{WRITE_AGAIN_LATER[language]}")
+        language: re.compile(
+            f"{PAUSE_THE_TEXTS[language]}|{WRITE_AGAIN_LATER[language]}|{SENT_NOTHING_FOR_A_TIME[language]}"
+        )
         for language in PAUSE_THE_TEXTS
     }
+
+
+@cache
+def _texts_refused_for_a_time() -> re.Pattern:
+    return re.compile("|".join(f"(?:{phrase})" for phrase in SENT_NOTHING_FOR_A_TIME.values()))
+
+
+def texts_refused_for_a_time_left_out(folded: str) -> str:
+    """The folded text without "don't send me anything until Monday": a pause, for nlp_compliance to pass."""
+    return _texts_refused_for_a_time().sub(" ", folded)
 
 
 @cache

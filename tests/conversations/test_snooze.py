@@ -10,11 +10,13 @@ from django.utils import timezone
 from conversations.models import Message
 from conversations.nlp import Text
 from conversations.nlp_courtesy import is_acknowledgement
+from conversations.router import reply_try
 from conversations.snooze import snooze_intent
 from flows.dispatcher import nudge_dispatch_due
 from flows.models import Nudge
 from flows.services import flow_seed_default, nudges_schedule_for_cart
 from stores.models import ConsentEvent, SmsStatus
+from tests.conversations.test_routing_languages import _label, english_rules_store  # noqa: F401
 from tests.conversations.twilio import signed_post
 from tests.flows.conftest import WEDNESDAY_NOON_NY
 from tests.stores.factories import CartFactory, CartItemFactory, ConsentEventFactory, CustomerFactory
@@ -359,3 +361,142 @@ def test_an_opt_out_beside_a_pause_is_an_opt_out(
     shopper.refresh_from_db()
     assert shopper.sms_status == SmsStatus.UNSUBSCRIBED
     assert shopper.snoozed_until is None
+
+
+# Session 10's pauses, through the whole router against English rules: "remind me" with a time, "write to me
+# again" after a time or an event, away until a date, and a time limit that makes "don't send me anything" a
+# pause. Without a time limit it stays an opt-out, and "remind me" asking something is no pause.
+# first run on ec5bcaf: 42/95 (pauses 15/65, traps 27/30: 3 missed opt-outs, on ec5bcaf too)
+# after the fix (e762b8f): all 104 but the 4 opt-outs nlp_compliance does not read yet (xfail below)
+_NOT_READ_AS_AN_OPT_OUT_YET = pytest.mark.xfail(
+    reason="a missed opt-out on ec5bcaf too: nlp_compliance does not read this refusal yet", strict=False
+)
+SESSION_10_PAUSES = [
+    # "remind me" with a time
+    ("remind me tomorrow pls", "snooze"),
+    ("can you remind me in two weeks? thats when I get paid", "snooze"),
+    ("remind me after the holidays", "snooze"),
+    ("pls remind me after payday on the 25th", "snooze"),
+    ("remind me at the end of the month, skint till then", "snooze"),
+    ("remind me on friday", "snooze"),
+    ("recuérdame el lunes porfa", "snooze"),
+    ("recuerdenme despues de la quincena", "snooze"),
+    ("recordadme a final de mes, que ahora no tengo un duro", "snooze"),
+    ("recuérdame en unos días", "snooze"),
+    ("rappelez-moi dans 15 jours svp", "snooze"),
+    ("rappelez-moi demain svp", "snooze"),
+    ("relancez moi apres les fetes", "snooze"),
+    ("rappelle moi à la fin du mois stp, quand j'aurai ma paie", "snooze"),
+    ("erinnert mich nach dem Urlaub nochmal", "snooze"),
+    ("erinnern Sie mich bitte in einem Monat", "snooze"),
+    ("bitte Ende des Monats nochmal erinnern, nach dem Gehalt", "snooze"),
+    ("erinnert mich am Montag", "snooze"),
+    ("ricordatemi tra un mese", "snooze"),
+    ("ricordamelo dopo lo stipendio", "snooze"),
+    ("ricordatemi a fine mese per favore", "snooze"),
+    ("lembrem-me daqui a duas semanas", "snooze"),
+    ("me lembra depois do dia 25 que é quando cai o salário", "snooze"),
+    ("me lembra no fim do mês", "snooze"),
+    ("herinner me over een maand", "snooze"),
+    ("herinner me na mijn salaris op de 25e aub", "snooze"),
+    ("kunnen jullie me eind van de maand herinneren?", "snooze"),
+    # write to me again after a time or an event
+    ("write to me when I'm back from holiday", "snooze"),
+    ("get back to me after the holidays", "snooze"),
+    ("message me again after payday", "snooze"),
+    ("escríbanme a la vuelta de vacaciones", "snooze"),
+    ("vuelvan a escribirme despues de la quincena", "snooze"),
+    ("recontactez-moi après les vacances", "snooze"),
+    ("réécrivez-moi à la fin du mois", "snooze"),
+    ("schreibt mir nächsten Monat wieder", "snooze"),
+    ("meldet euch nach den Ferien nochmal", "snooze"),
+    ("riscrivetemi dopo le ferie", "snooze"),
+    ("scrivetemi quando torno, a fine mese", "snooze"),
+    ("me mandem mensagem depois do feriado", "snooze"),
+    ("escrevam-me quando eu voltar de viagem", "snooze"),
+    ("ben tot vrijdag weg, stuur me daarna weer een berichtje", "snooze"),
+    ("stuur na de vakantie maar weer een appje", "snooze"),
+    # away until a date, then contact me
+    ("on holiday until the 20th, text me after that", "snooze"),
+    ("hold off on messages until next month, I'm in hospital", "snooze"),
+    ("no messages for a month please, I'm away", "snooze"),
+    ("only send messages next month", "snooze"),
+    ("estoy de vacaciones hasta el 20, escríbanme después", "snooze"),
+    ("nada de mensajes durante un mes por favor, estoy fuera", "snooze"),
+    ("en vacances jusqu'au 20, recontactez-moi après", "snooze"),
+    ("pas de messages pendant un mois svp, je suis à l'hôpital", "snooze"),
+    ("bin bis zum 20. im Urlaub, schreibt mir danach", "snooze"),
+    ("einen Monat lang keine Nachrichten bitte, bin verreist", "snooze"),
+    ("sono in ferie fino al 20, scrivetemi dopo", "snooze"),
+    ("niente messaggi per un mese per favore, sono via", "snooze"),
+    ("estou de férias até dia 20, me escrevam depois", "snooze"),
+    ("sem mensagens por um mês por favor, estou viajando", "snooze"),
+    ("tot de 20e op vakantie, stuur me daarna maar", "snooze"),
+    ("een maand geen berichten aub, ik ben weg", "snooze"),
+    # a time limit makes "don't send me anything" a pause
+    ("walking the dog, dont send me anything until Monday", "snooze"),
+    ("no me manden nada hasta el lunes", "snooze"),
+    ("ne m'envoyez rien jusqu'à lundi svp", "snooze"),
+    ("schickt mir bis Montag nichts", "snooze"),
+    ("non mandatemi niente fino a lunedì", "snooze"),
+    ("não me mandem nada até segunda", "snooze"),
+    ("stuur me tot maandag niks", "snooze"),
+    # traps: no time limit, an opt-out
+    ("don't send me anything ever again", "opt_out"),
+    ("dont text me again until I contact you", "opt_out"),
+    ("no me manden nada más", "opt_out"),
+    ("no me manden nada hasta nuevo aviso", "opt_out"),
+    ("ne m'envoyez plus rien", "opt_out"),
+    ("schickt mir nichts mehr", "opt_out"),
+    ("bis auf Weiteres keine SMS mehr", "opt_out"),
+    ("non mandatemi più niente", "opt_out"),
+    ("não me mandem mais nada", "opt_out"),
+    ("stuur me niks meer", "opt_out"),
+    ("not now, not next month, not ever. STOP", "opt_out"),
+    ("don't send me anything until I say so", "opt_out"),
+    # "don't send me anything" without "more" is no revocation nlp_compliance reads yet (not this block's)
+    pytest.param("no messages until further notice", "opt_out", marks=_NOT_READ_AS_AN_OPT_OUT_YET),
+    pytest.param(
+        "ne m'envoyez rien tant que je ne vous le demande pas", "opt_out", marks=_NOT_READ_AS_AN_OPT_OUT_YET
+    ),
+    ("keine Nachrichten mehr bitte", "opt_out"),
+    ("non mandatemi niente finché non ve lo dico io", "opt_out"),
+    pytest.param("não me mandem nada até eu pedir", "opt_out", marks=_NOT_READ_AS_AN_OPT_OUT_YET),
+    ("stuur me niks tot ik het zeg", "opt_out"),
+    # added after the first run, while fixing: "até segunda ordem" is "until further notice", and a time
+    # in a sentence of its own limits nothing
+    pytest.param("não me mandem nada até segunda ordem", "opt_out", marks=_NOT_READ_AS_AN_OPT_OUT_YET),
+    ("ne m'envoyez plus rien jusqu'à nouvel ordre", "opt_out"),
+    ("non mandatemi niente fino a nuovo avviso", "opt_out"),
+    ("i was away until monday. no more messages please", "opt_out"),
+    ("ich war bis Montag im Urlaub, keine SMS mehr bitte", "opt_out"),
+    ("ab Montag keine SMS mehr", "opt_out"),
+    ("vanaf maandag geen berichten meer", "opt_out"),
+    ("STOP. dont send me anything until monday", "opt_out"),
+    ("dont send me anything until monday. actually never text me again", "opt_out"),
+    # traps: "remind me" asking something, or a call
+    ("remind me what your return window is", "rule:Returns"),
+    # "ships" is the Shipping rule's word today; the point here is that it is no pause
+    ("can you remind me when the order ships?", "rule:Shipping"),
+    ("remind me to never buy here again", "fallback"),
+    ("rappelez-moi svp", "escalation"),
+    ("rappelez-moi quand le colis part", "escalation"),
+    ("erinnert mich, wie lange dauert der Versand?", "rule:Shipping"),
+    ("herinner me eraan wat de verzendkosten zijn", "rule:Shipping"),
+    ("bin bis zum 20. im Urlaub, kommt das Paket vorher an?", "rule:Shipping"),
+    ("recuérdame cuánto tarda el envío", "rule:Shipping"),
+    ("me lembra qual é o prazo de troca?", "rule:Returns"),
+    ("will it arrive before the holidays?", "rule:Shipping"),
+    ("can I still return it after the holidays?", "rule:Returns"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("body", "label"), SESSION_10_PAUSES)
+def test_session_10_pauses_route_as_a_person_would(english_rules_store, body, label):  # noqa: F811
+    cart = CartFactory(store=english_rules_store)
+    CartItemFactory(cart=cart)
+
+    decision = reply_try(store=english_rules_store, text=body, customer=cart.customer)
+
+    assert _label(decision) == label
