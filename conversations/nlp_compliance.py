@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from .languages import MARKER_WORDS
 from .nlp import Text, fold, words, wordset
 from .nlp_payment import names_a_subscription
-from .snooze import NOT_NOW, texts_refused_for_a_time_left_out
+from .snooze import NO_TEXTS, NOT_NOW, SEND_ME, texts_refused_for_a_time_left_out
 
 OPT_OUT = "opt_out"
 OPT_IN = "opt_in"
@@ -786,9 +786,10 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:graag|verzoek|gelieve|wil|wilt|kunt|kun|kan) (?:\w+ ){0,2}(?:af te melden|uit te schrijven)\b",
     r"\b(?:haal|haalt|verwijder|verwijderen) (?:me|mij|haar|hem|mijn nummer|mijn gegevens|dit nummer) "
     r"(?:\w+ )?(?:weg|eruit|eraf|ervanaf)\b",
-    r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:geen|niet) (?:\w+ )?(?:meer|"
+    # "stuur me geen foto's meer van de tent" names something else than the texts
+    r"\b(?:stuur|stuurt|sturen|app|stuur je|stuurt u) (?:me|mij|ons) (?:geen|niet) (?:meer|(?:\w+ )?"
     + _MESSAGES_NL
-    + r")\b",
+    + r"|(?:reclame|spam|onzin|rommel|troep)(?: meer)?)\b",
     # "geen sms meer gekregen", "ik krijg geen berichten meer over de levering" say none came
     r"\bgeen(?<!krijg geen)(?<!kreeg geen)(?<!ontvang geen)(?<!krijgen geen) (?:\w+ )?"
     + _MESSAGES_NL
@@ -1159,11 +1160,12 @@ _TURN_THEM_OFF = {
 # Said before and after such a question without naming anything: "ok, how do I stop these? thanks".
 _BARE_BEFORE = (
     r"(?:ok|okay|k|hi|hey|hello|so|um|got it|thanks|thank you|cool|well|pls|please|hola|oye|ola|oi|salut|"
-    r"bonjour|hallo|ciao|hoi|oke|si|sim|oui|ja|yes)"
+    r"bonjour|hallo|ciao|hoi|oke|si|sim|oui|ja|yes|bitte|por favor|per favore|svp|aub|alsjeblieft|merci)"
 )
 _BARE_AFTER = (
     r"(?:please|pls|plz|thanks|thx|porfa|por favor|svp|stp|bitte|per favore|pf|pfv|aub|graag|now|anymore|"
-    r"any more|again|already|ya|then|they|coming|from coming|mas|plus|mehr|piu|mais|meer)"
+    r"any more|again|already|ya|then|they|coming|from coming|mas|plus|mehr|piu|mais|meer|merci|gracias|"
+    r"grazie|obrigado|obrigada|obg|danke|bedankt|dank je|dankjewel)"
 )
 # What the arriving is said of when it is a delivery ("los pedidos", "late", "en retard") or something else
 # that comes and is not our texts: emails, a catalogue, the site's pop-ups.
@@ -1190,6 +1192,40 @@ def _how_to_stop(language: str) -> str:
         # the whole message: nothing before it but a greeting (no "^": clauses are not tried on their own)
         rf"|(?<!\w )(?:{_BARE_BEFORE} )*(?:{how}) (?:\w+ ){{0,3}}(?:{_TURN_THEM_OFF[language]})"
         rf"(?: {_BARE_AFTER})*$"
+    )
+
+
+# "ne m'envoyez rien", "não me mandem nada", "no messages please": in answer to a reminder, the whole message
+# refuses every text; "until further notice" sets no time (a time makes it a pause: snooze.py). Only as the
+# whole message: "ne m'envoyez rien par la poste" or "no messages about the sale, just the order" ask less.
+_NOTHING_AT_ALL = {
+    "en": "nothing|anything|anything else",
+    "fr": "rien|plus rien",
+    "de": "nichts|nix|nichts mehr",
+    "es": "nada",
+    "it": "niente|nulla",
+    "pt": "nada",
+    "nl": "niks|niets",
+}
+_UNTIL_FURTHER_NOTICE = {
+    "en": "until further notice|until i say so|until i ask|until i tell you",
+    "fr": "jusqu ?a nouvel ordre|tant que je ne (?:vous )?(?:le )?demande pas|tant que je (?:ne )?(?:vous )?"
+    "(?:le )?dis pas",
+    "de": "bis auf weiteres|bis ich mich melde|bis ich es sage",
+    "es": "hasta nuevo aviso|hasta que (?:yo )?(?:les |os )?(?:diga|avise|pida)",
+    "it": "fino a nuovo avviso|fino a quando non (?:ve )?lo chiedo|finche non (?:ve )?lo chiedo",
+    "pt": "ate segunda ordem|ate (?:eu )?(?:pedir|avisar|dizer)|ate nova ordem",
+    "nl": "tot nader order|tot ik het vraag|tot ik het zeg",
+}
+
+
+def _send_me_nothing(language: str) -> str:
+    refused = rf"(?:{SEND_ME[language]}) (?:{_NOTHING_AT_ALL[language]})|{NO_TEXTS[language]}"
+    if language == "en":  # the English verb is denied in SEND_ME ("don't send me"), never "send me nothing"
+        refused += "|send (?:me|us) nothing"
+    return (
+        rf"(?<!\w )(?:{_BARE_BEFORE} )*(?:{refused})(?: {_BARE_AFTER})*"
+        rf"(?: (?:{_UNTIL_FURTHER_NOTICE[language]}))?(?: {_BARE_AFTER})*$"
     )
 
 
@@ -1398,6 +1434,7 @@ _REVOCATION_PATTERNS_BY_LANGUAGE = {
         _remove_my_number(language),
         _who_has_my_number(language),
         _how_to_stop(language),
+        _send_me_nothing(language),
         _no_consent(language),
         _never_gave_my_number(language),
         _BLOCK_YOU[language],
@@ -1561,7 +1598,9 @@ _NO_NEED_TO_STOP = re.compile(
 )
 _TEXTS_SPARED = re.compile(
     rf"^(?:but |pero |mais |aber |ma |mas |maar )?(?:not|no|pas|nicht|non|nao|niet) (?:{_THE}) {_ANY_TEXTS}\b"
-    r"(?! (?:any ?more|again|please|pls|mas|plus|mehr|piu|mais|meer)\b)"
+    # "pas de sms", "pas de sms merci": no texts at all, not the texts spared for something else
+    r"(?! (?:any ?more|again|please|pls|mas|plus|mehr|piu|mais|meer|merci|thanks|gracias|grazie|danke|"
+    r"obrigad[oa]|bedankt)\b|$)"
     rf"|^(?:{_THE}) {_ANY_TEXTS} (?:no|non|nao|niet|not|pas|nicht)\b"
 )
 

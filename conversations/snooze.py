@@ -231,7 +231,7 @@ FIXED_DURATIONS: dict[str, dict[str, int]] = {
 # "no messages for a month please", "don't send me anything until Monday", "schickt mir bis Montag nichts":
 # the texts refused for a time, which is a pause in a message of any length. Without the time ("until I say
 # so", "hasta nuevo aviso", "até segunda ordem") it is an opt-out: nlp_compliance leaves out only these.
-_SEND_ME: dict[str, str] = {
+SEND_ME: dict[str, str] = {
     "en": r"(?:dont|do not) (?:send|text|message|msg|contact) (?:me|us)",
     "fr": r"ne (?:m|nous) (?:envoyez|envoie|ecrivez)",
     "de": r"(?:schickt|schick|schicken sie|sendet|schreibt) (?:mir|uns)(?: bitte)?",
@@ -250,7 +250,7 @@ _NOTHING: dict[str, str] = {
     "pt": r"(?: (?:nada|mensagens?))?",
     "nl": r" (?:niks|niets|geen \w+)",
 }
-_NO_TEXTS: dict[str, str] = {
+NO_TEXTS: dict[str, str] = {
     "en": r"no (?:more )?(?:texts|messages|msgs|reminders|sms)",
     "fr": r"(?:pas|plus) de (?:messages|sms|textos)",
     "de": r"keine (?:nachrichten|sms|erinnerungen)",
@@ -260,13 +260,13 @@ _NO_TEXTS: dict[str, str] = {
     "nl": r"geen (?:berichten|sms|smsjes)",
 }
 _UNTIL: dict[str, str] = {
-    "en": "until|till|til|untill",
-    "fr": "jusqua|jusqu a|jusque",
-    "de": "bis(?: zum| zur)?",
-    "es": "hasta(?: el)?",
-    "it": "fino a(?:l|lla)?|fino",
-    "pt": "ate(?: o| a| dia)?",
-    "nl": "tot(?: de)?",
+    "en": "until|till|til|untill|before",
+    "fr": "jusqua|jusqu a|jusque|avant(?: le)?",
+    "de": "bis(?: zum| zur)?|vor(?: dem)?",
+    "es": "hasta(?: el)?|antes del?",
+    "it": "fino a(?:l|lla)?|fino|prima di|prima del",
+    "pt": "ate(?: o| a| dia)?|antes de|antes do",
+    "nl": "tot(?: de)?|voor",
 }
 _FOR: dict[str, str] = {
     "en": "for",
@@ -291,7 +291,7 @@ def _for_a_time(language: str) -> str:
 
 
 def _sent_nothing_for_a_time(language: str) -> str:
-    send_me, nothing, no_texts = _SEND_ME[language], _NOTHING[language], _NO_TEXTS[language]
+    send_me, nothing, no_texts = SEND_ME[language], _NOTHING[language], NO_TEXTS[language]
     limit = _for_a_time(language)
     return (
         rf"\b(?:{send_me}{nothing}|{no_texts})(?: (?:{_PLEASE}))? (?:{limit})\b"
@@ -303,7 +303,7 @@ def _sent_nothing_for_a_time(language: str) -> str:
 
 
 SENT_NOTHING_FOR_A_TIME: dict[str, str] = {
-    language: _sent_nothing_for_a_time(language) for language in _SEND_ME
+    language: _sent_nothing_for_a_time(language) for language in SEND_ME
 }
 
 
