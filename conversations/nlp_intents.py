@@ -347,7 +347,9 @@ _IF = wordset("if se si als wenn falls caso")
 _QUALITY_WORDS = wordset(
     "crap shit garbage sucks terrible awful horrible useless junk rubbish mierda basura pesimo pesima "
     "horrible nul nuls nulle nulles merde pourri pourrie scheisse mist schrott schifo pessimo pessima "
-    "porcaria lixo horrivel waardeloos waardeloze bagger kut troep"
+    "porcaria lixo horrivel waardeloos waardeloze bagger kut troep "
+    # "soy un desastre con el bricolaje", "ich bin handwerklich eine Katastrophe"
+    "disaster desastre katastrophe disastro catastrofe"
 )
 # Spanish and Portuguese "se" is also "oneself" ("se envía"): an "if" only where a clause begins or after
 # "and", "but", "or".
@@ -364,10 +366,48 @@ def _maybe_from(clause: tuple[str, ...]) -> int:
     return len(clause)
 
 
+# The shopper judging themselves: "I'm useless at DIY", "je suis nulle en bricolage", "soy un desastre",
+# "ich bin handwerklich eine Katastrophe", "sou péssima com ferramentas", "ik ben waardeloos in klussen".
+# Italian "sono" and German "bin" alone only where the clause begins ("i prodotti sono pessimi" is the goods).
+_I_AM = re.compile(
+    r"(?:\b(?:i m|im|i am|je suis|j suis|chuis|soy|ich bin|io sono|sou|eu sou|ik ben)|^(?:sono|bin))"
+    r"(?: \w+){0,3}$"
+)
+
+
+def _said_of_myself(index: int, clause: tuple[str, ...]) -> bool:
+    return bool(_I_AM.search(" ".join(clause[:index])))
+
+
+# Where the shop itself is judged: "horrible service", "votre site est nul".
+_THE_SHOP = wordset(
+    "service servicio servizio servico atendimento shop store tienda boutique magasin laden geschaft negozio "
+    "loja winkel company empresa entreprise firma azienda bedrijf site website web sitio webshop"
+)
+# Asking leave: "can I send it back?", "¿lo puedo devolver?", "kann ich es zurückgeben?", "dá pra devolver?".
+_MAY_I = re.compile(
+    r"\b(?:can i|could i|may i|can we|is it possible to|puedo|podria|se puede|je peux|puis je|on peut|"
+    r"peut on|kann ich|konnte ich|darf ich|posso|potrei|si puo|da pra|consigo|kan ik|mag ik|kunnen we)\b"
+)
+
+
+def _judges_the_goods(word: str, clause: tuple[str, ...], later: list[tuple[str, ...]]) -> bool:
+    """ "the rower makes a horrible racket, can I return it?": the goods judged, then a question the rules
+    answer; said of the shop ("your service is horrible, can I …") it stays anger."""
+    return (
+        (word in _QUALITY_WORDS or word in _INTENSITY_WORDS)
+        and _YOU.isdisjoint(clause)
+        and _THE_SHOP.isdisjoint(clause)
+        and any(_MAY_I.search(" ".join(after)) for after in later)
+    )
+
+
 def _meant_of_us(word: str, index: int, clause: tuple[str, ...]) -> bool:
-    """An anger word said of the shop: not of a maybe, not of the weather."""
+    """An anger word said of the shop: not of a maybe, not of the weather, not of the shopper."""
     maybe = _maybe_from(clause)
     if word in _QUALITY_WORDS and index > maybe and _YOU.isdisjoint(clause[maybe:index]):
+        return False
+    if word in _QUALITY_WORDS and _said_of_myself(index, clause):
         return False
     near = clause[max(0, index - _WEATHER_REACH) : index + _WEATHER_REACH + 1]
     return word not in _INTENSITY_WORDS or _WEATHER.isdisjoint(near)
@@ -379,14 +419,20 @@ _NOT_ANGER_BEFORE = {"nulle": ("part",), "nulles": ("part",)}
 
 def anger(text: Text) -> str | None:
     """Plainly upset (anger words, a very negative tone): a person should answer, not a rule."""
-    said = text.words
+    said, clauses = text.words, text.clauses
+    asked = "?" in text.raw
     words = [
         w
         for i, w in enumerate(said)
         if w in _ANGER_WORDS
         and said[i + 1 : i + 2] != _NOT_ANGER_BEFORE.get(w)
         and _IF.isdisjoint(said[max(0, i - 3) : i])
-        and all(_meant_of_us(w, clause.index(w), clause) for clause in text.clauses if w in clause)
+        and all(
+            _meant_of_us(w, clause.index(w), clause)
+            and not (asked and _judges_the_goods(w, clause, clauses[number + 1 :]))
+            for number, clause in enumerate(clauses)
+            if w in clause
+        )
     ]
     if words:
         return f'frustrated ("{words[0]}")'
