@@ -518,6 +518,22 @@ def _a_verb_here(words: tuple[str, ...], index: int) -> bool:
     return not before.isdisjoint(words[max(0, index - 2) : index])
 
 
+# "too small for my olive tree", "a rose bush", "jus d'orange", "pé de laranja": a colour that names a plant
+# or its fruit, not the colour of the goods.
+_PLANT_OR_FRUIT = wordset(
+    "tree trees bush bushes plant plants sapling seedling grove blossom blossoms oil juice jam marmalade "
+    "arbol arbre albero arvore pe baum boom zumo jugo jus succo suco saft aceite huile olio azeite olie"
+)
+_OF = wordset("de d di da")
+
+
+def _a_plant_here(words: tuple[str, ...], index: int) -> bool:
+    if words[index + 1 : index + 2] and words[index + 1] in _PLANT_OR_FRUIT:
+        return True
+    before = words[max(0, index - 2) : index]
+    return len(before) == 2 and before[1] in _OF and before[0] in _PLANT_OR_FRUIT
+
+
 # "taglia M o L?", "size 9 or 10": which of two sizes fits is fit advice the sizing rule gives, not stock.
 _OR = wordset("or o ou oder of y e")
 
@@ -582,7 +598,10 @@ def uncovered_question(text: Text, *, kind: str) -> str | None:
         (
             w
             for i, w in enumerate(text.words)
-            if is_colour(w) and not _a_verb_here(text.words, i) and not _cart_change_clause(text, w)
+            if is_colour(w)
+            and not _a_verb_here(text.words, i)
+            and not _a_plant_here(text.words, i)
+            and not _cart_change_clause(text, w)
         ),
         None,
     )
