@@ -9,6 +9,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .lexicon import is_colour
 from .nlp import Text, wordset
+from .nlp_courtesy import _NOT_A_REASON as TURNS_NEGATIONS_PROBLEMS
 from .nlp_courtesy import is_acknowledgement as is_acknowledgement
 from .nlp_lexicon import order_number_in
 from .nlp_payment import payment_trouble, subscription_change
@@ -454,9 +455,36 @@ def shouting(text: Text) -> str | None:
     # An older shopper's "THANK YOU DEAR, HAVE A GOOD DAY. MARGARET": caps with only courtesy is not anger.
     if caps and compound < 0.3 and not is_acknowledgement(text):
         return "frustrated (all caps)"
-    if re.search(r"[!?]*![!?]*![!?]*!|[?!]{4,}", text.raw) and compound < 0.05:
+    if _EXCLAIMED.search(text.raw) and compound < 0.05 and not _glee_then_a_question(text.raw):
         return 'frustrated ("!!!")'
     return None
+
+
+_EXCLAIMED = re.compile(r"[!?]*![!?]*![!?]*!|[?!]{4,}")
+# What "!!!" says of impatience: waiting, the time waited, an answer demanded, a call for attention.
+_IMPATIENCE = wordset(
+    "wait waiting waited answer reply respond hurry hello hallo hola allo ola oi anyone anybody days weeks "
+    "espero esperando esperar contesten responde dias semanas attends attendre attente repondez jours "
+    "semaines warte warten wartet antwortet tage wochen aspetto aspettando aspettare rispondete giorni "
+    "settimane respondam semanas wacht wachten antwoord dagen weken"
+)
+
+
+def _glee_then_a_question(raw: str) -> bool:
+    """ "mom said I can get the cage!!! does it come with a wheel?": the "!!!" closes news told before a calm
+    question; news that negates, turns or names a problem ("nothing came!!! where is it?") is no glee."""
+    runs = list(_EXCLAIMED.finditer(raw))
+    told, asked = raw[: runs[-1].start()], raw[runs[-1].end() :]
+    news = Text(told)
+    return (
+        "?" in asked
+        and "!" not in asked
+        and bool(Text(asked).words)
+        and TURNS_NEGATIONS_PROBLEMS.isdisjoint(news.words)
+        and _IMPATIENCE.isdisjoint(news.words)
+        and _YOU.isdisjoint(news.words)
+        and _tone(news) >= 0
+    )
 
 
 # Questions no canned text can answer honestly: they need a person who can look at the order or the payment.
