@@ -9,6 +9,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .lexicon import is_colour
 from .nlp import Text, wordset
+from .nlp_courtesy import _NOT_A_REASON as TURNS_NEGATIONS_PROBLEMS
 from .nlp_courtesy import is_acknowledgement as is_acknowledgement
 from .nlp_lexicon import order_number_in
 from .nlp_payment import payment_trouble, subscription_change
@@ -347,7 +348,9 @@ _IF = wordset("if se si als wenn falls caso")
 _QUALITY_WORDS = wordset(
     "crap shit garbage sucks terrible awful horrible useless junk rubbish mierda basura pesimo pesima "
     "horrible nul nuls nulle nulles merde pourri pourrie scheisse mist schrott schifo pessimo pessima "
-    "porcaria lixo horrivel waardeloos waardeloze bagger kut troep"
+    "porcaria lixo horrivel waardeloos waardeloze bagger kut troep "
+    # "soy un desastre con el bricolaje", "ich bin handwerklich eine Katastrophe"
+    "disaster desastre katastrophe disastro catastrofe"
 )
 # Spanish and Portuguese "se" is also "oneself" ("se envía"): an "if" only where a clause begins or after
 # "and", "but", "or".
@@ -364,10 +367,48 @@ def _maybe_from(clause: tuple[str, ...]) -> int:
     return len(clause)
 
 
+# The shopper judging themselves: "I'm useless at DIY", "je suis nulle en bricolage", "soy un desastre",
+# "ich bin handwerklich eine Katastrophe", "sou péssima com ferramentas", "ik ben waardeloos in klussen".
+# Italian "sono" and German "bin" alone only where the clause begins ("i prodotti sono pessimi" is the goods).
+_I_AM = re.compile(
+    r"(?:\b(?:i m|im|i am|je suis|j suis|chuis|soy|ich bin|io sono|sou|eu sou|ik ben)|^(?:sono|bin))"
+    r"(?: \w+){0,3}$"
+)
+
+
+def _said_of_myself(index: int, clause: tuple[str, ...]) -> bool:
+    return bool(_I_AM.search(" ".join(clause[:index])))
+
+
+# Where the shop itself is judged: "horrible service", "votre site est nul".
+_THE_SHOP = wordset(
+    "service servicio servizio servico atendimento shop store tienda boutique magasin laden geschaft negozio "
+    "loja winkel company empresa entreprise firma azienda bedrijf site website web sitio webshop"
+)
+# Asking leave: "can I send it back?", "¿lo puedo devolver?", "kann ich es zurückgeben?", "dá pra devolver?".
+_MAY_I = re.compile(
+    r"\b(?:can i|could i|may i|can we|is it possible to|puedo|podria|se puede|je peux|puis je|on peut|"
+    r"peut on|kann ich|konnte ich|darf ich|posso|potrei|si puo|da pra|consigo|kan ik|mag ik|kunnen we)\b"
+)
+
+
+def _judges_the_goods(word: str, clause: tuple[str, ...], later: list[tuple[str, ...]]) -> bool:
+    """ "the rower makes a horrible racket, can I return it?": the goods judged, then a question the rules
+    answer; said of the shop ("your service is horrible, can I …") it stays anger."""
+    return (
+        (word in _QUALITY_WORDS or word in _INTENSITY_WORDS)
+        and _YOU.isdisjoint(clause)
+        and _THE_SHOP.isdisjoint(clause)
+        and any(_MAY_I.search(" ".join(after)) for after in later)
+    )
+
+
 def _meant_of_us(word: str, index: int, clause: tuple[str, ...]) -> bool:
-    """An anger word said of the shop: not of a maybe, not of the weather."""
+    """An anger word said of the shop: not of a maybe, not of the weather, not of the shopper."""
     maybe = _maybe_from(clause)
     if word in _QUALITY_WORDS and index > maybe and _YOU.isdisjoint(clause[maybe:index]):
+        return False
+    if word in _QUALITY_WORDS and _said_of_myself(index, clause):
         return False
     near = clause[max(0, index - _WEATHER_REACH) : index + _WEATHER_REACH + 1]
     return word not in _INTENSITY_WORDS or _WEATHER.isdisjoint(near)
@@ -379,14 +420,20 @@ _NOT_ANGER_BEFORE = {"nulle": ("part",), "nulles": ("part",)}
 
 def anger(text: Text) -> str | None:
     """Plainly upset (anger words, a very negative tone): a person should answer, not a rule."""
-    said = text.words
+    said, clauses = text.words, text.clauses
+    asked = "?" in text.raw
     words = [
         w
         for i, w in enumerate(said)
         if w in _ANGER_WORDS
         and said[i + 1 : i + 2] != _NOT_ANGER_BEFORE.get(w)
         and _IF.isdisjoint(said[max(0, i - 3) : i])
-        and all(_meant_of_us(w, clause.index(w), clause) for clause in text.clauses if w in clause)
+        and all(
+            _meant_of_us(w, clause.index(w), clause)
+            and not (asked and _judges_the_goods(w, clause, clauses[number + 1 :]))
+            for number, clause in enumerate(clauses)
+            if w in clause
+        )
     ]
     if words:
         return f'frustrated ("{words[0]}")'
@@ -408,9 +455,36 @@ def shouting(text: Text) -> str | None:
     # An older shopper's "THANK YOU DEAR, HAVE A GOOD DAY. MARGARET": caps with only courtesy is not anger.
     if caps and compound < 0.3 and not is_acknowledgement(text):
         return "frustrated (all caps)"
-    if re.search(r"[!?]*![!?]*![!?]*!|[?!]{4,}", text.raw) and compound < 0.05:
+    if _EXCLAIMED.search(text.raw) and compound < 0.05 and not _glee_then_a_question(text.raw):
         return 'frustrated ("!!!")'
     return None
+
+
+_EXCLAIMED = re.compile(r"[!?]*![!?]*![!?]*!|[?!]{4,}")
+# What "!!!" says of impatience: waiting, the time waited, an answer demanded, a call for attention.
+_IMPATIENCE = wordset(
+    "wait waiting waited answer reply respond hurry hello hallo hola allo ola oi anyone anybody days weeks "
+    "espero esperando esperar contesten responde dias semanas attends attendre attente repondez jours "
+    "semaines warte warten wartet antwortet tage wochen aspetto aspettando aspettare rispondete giorni "
+    "settimane respondam semanas wacht wachten antwoord dagen weken"
+)
+
+
+def _glee_then_a_question(raw: str) -> bool:
+    """ "mom said I can get the cage!!! does it come with a wheel?": the "!!!" closes news told before a calm
+    question; news that negates, turns or names a problem ("nothing came!!! where is it?") is no glee."""
+    runs = list(_EXCLAIMED.finditer(raw))
+    told, asked = raw[: runs[-1].start()], raw[runs[-1].end() :]
+    news = Text(told)
+    return (
+        "?" in asked
+        and "!" not in asked
+        and bool(Text(asked).words)
+        and TURNS_NEGATIONS_PROBLEMS.isdisjoint(news.words)
+        and _IMPATIENCE.isdisjoint(news.words)
+        and _YOU.isdisjoint(news.words)
+        and _tone(news) >= 0
+    )
 
 
 # Questions no canned text can answer honestly: they need a person who can look at the order or the payment.
@@ -470,6 +544,22 @@ _KNOW = {"weiss": wordset("ich nicht man wer keiner niemand")}
 def _a_verb_here(words: tuple[str, ...], index: int) -> bool:
     before = _KNOW.get(words[index], frozenset())
     return not before.isdisjoint(words[max(0, index - 2) : index])
+
+
+# "too small for my olive tree", "a rose bush", "jus d'orange", "pé de laranja": a colour that names a plant
+# or its fruit, not the colour of the goods.
+_PLANT_OR_FRUIT = wordset(
+    "tree trees bush bushes plant plants sapling seedling grove blossom blossoms oil juice jam marmalade "
+    "arbol arbre albero arvore pe baum boom zumo jugo jus succo suco saft aceite huile olio azeite olie"
+)
+_OF = wordset("de d di da")
+
+
+def _a_plant_here(words: tuple[str, ...], index: int) -> bool:
+    if words[index + 1 : index + 2] and words[index + 1] in _PLANT_OR_FRUIT:
+        return True
+    before = words[max(0, index - 2) : index]
+    return len(before) == 2 and before[1] in _OF and before[0] in _PLANT_OR_FRUIT
 
 
 # "taglia M o L?", "size 9 or 10": which of two sizes fits is fit advice the sizing rule gives, not stock.
@@ -536,7 +626,10 @@ def uncovered_question(text: Text, *, kind: str) -> str | None:
         (
             w
             for i, w in enumerate(text.words)
-            if is_colour(w) and not _a_verb_here(text.words, i) and not _cart_change_clause(text, w)
+            if is_colour(w)
+            and not _a_verb_here(text.words, i)
+            and not _a_plant_here(text.words, i)
+            and not _cart_change_clause(text, w)
         ),
         None,
     )

@@ -8,10 +8,12 @@ Data per language, phrases separated by ", " read on folded text (lower case, no
 - paid or charged (`CHARGED`), then "but", then no order or confirmation (`NO_ORDER`);
 - a bank transfer (`TRANSFERS`) the bank sent back (`SENT_BACK`), in either order, or a wrong IBAN;
 - a subscription (`SUBSCRIPTIONS`) still (`STILL`) charged for (`CHARGING`);
-- cancelled (`CANCELLED`), then charged again (`CHARGED_BY_US` near `AGAIN`), or the other way round;
+- cancelled (`CANCELLED`), then charged again or anyway (`CHARGED_BY_US` near `AGAIN`), or the other way
+  round;
 - a subscription to change (`subscription_change`): paused, cancelled or changed (`SUBSCRIPTION_CHANGES`),
   or its deliveries asked at another rhythm ("every 6 weeks instead of 4", `EVERY` … `INSTEAD`).
-A question about a means ("do you take Klarna?") names no failure and stays a question.
+A question about a means ("do you take Klarna?") names no failure and stays a question, and a payment the
+shopper broke off themselves (`OWN_STOPS`: "hab die Zahlung abgebrochen, weil der Hund zog") is no failure.
 """
 
 import re
@@ -58,7 +60,8 @@ PAYMENT_FAILURES = {
     "no puedo, no consigo, no logro, no me deja, deniega, deniegan, bloqueo, bloquearon, se congela, "
     "se congelo, se traba, se trabo, se cuelga, se colgo, desaparece, desaparecio, no para de cargar, "
     "no paso, se queda en, se para en, se detiene en, reboto, rebota, rebotan, rebotado, rebotada, "
-    "se corto a medias, se paro a medias",
+    "se corto a medias, se paro a medias, se quedo colgado, se quedo colgada, se quedo pillado, "
+    "se quedo pillada, se quedo congelado, se quedo congelada",
     "fr": "refuse, refusee, refusees, rejete, rejetee, echoue, echec, erreur, bug, bugue, plante, "
     "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas, non autorise, pas "
     "autorise, non autorisee, arrive pas, impossible, bloque, bloquee, plantait, plantent, fige, figee, "
@@ -107,13 +110,17 @@ PAYMENT_FAILURE_PHRASES = (
 )
 CHARGED = {
     "en": "charged, charge, billed, debited, took my money, took the money, taken my money, taken the money, "
-    "took payment, taken payment, paid",
-    "es": "cobraron, cobrado, cobrada, cobran, cobro, descontaron, pague, debitaron",
-    "fr": "debite, debitee, preleve, prelevee, prelevement, paye, facture",
-    "de": "abgebucht, belastet, abbuchung, bezahlt, berechnet",
-    "it": "addebitato, addebitati, addebito, scalato, scalati, pagato, prelevato",
-    "pt": "cobrado, cobrada, cobraram, cobrou, cobranca, paguei, debitado, descontado",
-    "nl": "afgeschreven, betaald, afschrijving, gedebiteerd",
+    "took payment, taken payment, paid, money gone, money is gone, moneys gone, money left my account",
+    "es": "cobraron, cobrado, cobrada, cobran, cobro, descontaron, pague, debitaron, el dinero se fue, "
+    "se fue el dinero, el dinero salio, el dinero desaparecio",
+    "fr": "debite, debitee, preleve, prelevee, prelevement, paye, facture, l argent est parti, argent parti, "
+    "l argent a disparu",
+    "de": "abgebucht, belastet, abbuchung, bezahlt, berechnet, geld weg, geld ist weg, geld ist abgegangen",
+    "it": "addebitato, addebitati, addebito, scalato, scalati, pagato, prelevato, soldi spariti, "
+    "i soldi sono spariti, soldi andati, i soldi sono usciti",
+    "pt": "cobrado, cobrada, cobraram, cobrou, cobranca, paguei, debitado, descontado, dinheiro saiu, "
+    "dinheiro sumiu, o dinheiro foi",
+    "nl": "afgeschreven, betaald, afschrijving, gedebiteerd, geld weg, geld is weg",
 }
 TWICE = {
     "en": "twice, double, 2x, two times, 2 times",
@@ -169,11 +176,12 @@ CHARGING = (
 # again by the shop, within a dozen words, in either order. The shopper paying again ("paid", "pagué") is
 # their own act.
 CANCELLED = (
-    "cancelled, canceled, ended, terminated, unsubscribed, stopped it, "
+    "cancelled, canceled, ended, terminated, unsubscribed, stopped it, hit cancel, pressed cancel, "
+    "clicked cancel, tapped cancel, "
     "cancele, cancelado, cancelada, cancelamos, di de baja, me di de baja, dado de baja, dada de baja, "
     "anule, anulado, anulada, "
     "resilie, resiliee, annule, annulee, desabonne, desabonnee, desinscrit, desinscrite, "
-    "gekundigt, storniert, beendet, abgemeldet, abbestellt, "
+    "gekundigt, storniert, beendet, abgemeldet, abbestellt, abgebrochen, "
     "disdetto, disdetta, annullato, annullata, cancellato, cancellata, disattivato, disattivata, "
     "disiscritto, disiscritta, "
     "cancelei, cancelou, cancelaram, encerrei, encerrado, encerrada, desativei, "
@@ -184,7 +192,8 @@ CANCELLED = (
 CHARGED_BY_US = (
     "(?<!be )charged, charging, (?<!be )billed, billing, (?<!be )debited, took money, taken money, "
     "took my money, taken my money, taking money, taking my money, took the money, taken the money, "
-    "did you take money, did you take my money, did you take the money, "
+    "did you take money, did you take my money, did you take the money, came off my card, "
+    "came out of my account, left my account, "
     "cobraron, cobrado, cobrada, cobran, cobrais, cargo, cargaron, descontaron, debitaron, "
     "debite, debitee, preleve, prelevee, prelevez, prelevement, facture, facturez, facturation, "
     "abgebucht, abbuchung, belastet, berechnet, kassiert, "
@@ -199,7 +208,11 @@ CHARGED_AGAIN = (
     "continuate ad addebitare, continuate a addebitare, continuam cobrando, continuam a cobrar, "
     "another charge, a second charge, a new charge"
 )
+# "charged anyway", "me cobraron igual", "trotzdem abgebucht", "toch afgeschreven": after a cancellation the
+# charge came all the same.
 AGAIN = (
+    "anyway, anyways, regardless, all the same, igual, igualmente, de todos modos, aun asi, quand meme, "
+    "malgre tout, trotzdem, dennoch, lo stesso, comunque, mesmo assim, assim mesmo, toch, alsnog, "
     "again, once more, still, another, otra vez, de nuevo, nuevamente, volvieron a, vuelven a, volvio a, "
     "vuelve a, vuelto a, "
     "otro, "
@@ -251,6 +264,12 @@ NO_ORDER = {
     "not showing": "non risulta, nao aparece, nao apareceu, doesnt appear, doesnt show, isnt showing, "
     "not showing, erscheint nicht, verschijnt niet, n apparait pas, no aparece, no figura, non appare",
 }
+# The shopper broke the payment off: "ich hab die Zahlung abgebrochen, weil der Hund an der Leine zog" is a
+# pause, "die Zahlung wurde abgebrochen" a failure. A pause stays trouble when the rest of the text still
+# speaks of paying ("weil die Karte abgelehnt wird", "wie kann ich jetzt bezahlen?").
+OWN_STOPS = {
+    "de": r"\b(?:hab|habe|haben|hatte|hatten)\b(?: \w+){0,5}? abgebrochen\b",
+}
 # A discount code that "doesn't work at checkout" is a discount question, not payment trouble.
 DISCOUNT_CODE_WORDS = (
     "code coupon promo promocode discount codigo cupon codice sconto cupom desconto gutschein gutscheincode "
@@ -258,6 +277,7 @@ DISCOUNT_CODE_WORDS = (
 )
 
 _GAP = r"(?: \w+){0,5}? "
+_OWN_STOP = re.compile("|".join(OWN_STOPS.values()))
 _DISCOUNT_CODE = frozenset(DISCOUNT_CODE_WORDS.split())
 
 
@@ -338,4 +358,15 @@ def payment_trouble(words: tuple[str, ...]) -> str | None:
     if not _DISCOUNT_CODE.isdisjoint(words):
         return None
     match = near.search(folded)
-    return match[0] if match else None
+    return match[0] if match and not _only_a_pause(folded) else None
+
+
+def _only_a_pause(folded: str) -> bool:
+    """The shopper broke the payment off, and says nothing else of paying."""
+    rest = _OWN_STOP.sub(" ", folded)
+    return rest != folded and not _patterns_of_paying().search(rest)
+
+
+@cache
+def _patterns_of_paying() -> re.Pattern:
+    return re.compile(rf"\b(?:{_either(*PAYMENT_MEANS.values())}|{_either(*PAYMENT_FAILURES.values())})\b")

@@ -294,6 +294,113 @@ pt cancelei o pedido e quero comprar outra vez, o frete é grátis?
 nl ik heb geannuleerd en wil opnieuw bestellen, wat kost de verzending?
 """
 
+
+# Session 10 (written by hand from the kinds only, no blind set read): a returns question after a conditional
+# ("if it's too small") or after a complaint about the product ("so loud the neighbours knock"); a product
+# question after self-deprecation ("nulle en bricolage") or excitement ("!!!"); a checkout left for a harmless
+# reason, then a shipping question; and, the other way, a payment that went wrong with no "failed" word
+# ("cancelled by mistake while paying and charged anyway", "froze … money gone"). Traps that must not move:
+# real anger, a request for a person, a double charge, a plain returns question.
+# first run on ec5bcaf: 62/91 (returns after "if … too small for my olive tree": a colour, or Sizing; a
+# product called "horrible"/"assurdo" before "can I return it?": anger; "I'm useless at DIY", "nulle en
+# bricolage", "soy un desastre": anger; "!!!" of excitement: shouting; "hab die Zahlung abgebrochen": a
+# failed payment; cancelled and "charged anyway"/"cobraron igual": fallback or Order status; "se quedó
+# colgado … el dinero se fue pero no hay confirmación": fallback).
+# After the changes: 87/91; the 4 left are the lexicon's (KNOWN_MISSES, not this work's files).
+SESSION_10_BATCH = """
+R can I send the pot back if it's too small for my olive tree?
+R if the planter turns out too small can i exchange it for a bigger one
+es si la maceta se queda pequeña para mi olivo, puedo devolverla?
+es y si la maceta es muy chica pa mi limonero la puedo cambiar?
+fr je peux renvoyer le pot s'il est trop petit pour mon olivier ?
+de wenn der Topf zu klein ist, kann ich ihn umtauschen?
+it se il vaso è troppo piccolo per il mio ulivo posso rimandarlo indietro?
+pt se o vaso ficar pequeno demais pra minha oliveira, posso devolver?
+nl kan ik de pot terugsturen als hij te klein is voor mijn olijfboom?
+R can i send it back if its too small for the olive tree? its for my balcony
+R the rower is so loud the neighbours knock, can I send it back?
+R treadmill is super noisy, my downstairs neighbour complained twice. can i return it?
+R the rower makes a horrible racket, can I return it?
+es la maquina de remo hace tanto ruido que los vecinos golpean la pared, puedo devolverla?
+es el remo hace un ruido horrible, los vecinos ya se quejaron, ¿lo puedo devolver?
+fr le rameur fait tellement de bruit que les voisins tapent au mur, je peux le renvoyer ?
+fr le rameur fait un bruit horrible, les voisins se plaignent, je peux le renvoyer ?
+de das Rudergerät ist so laut dass die Nachbarn klopfen, kann ich es zurückschicken?
+it il vogatore è così rumoroso che i vicini bussano, posso restituirlo?
+it il vogatore fa un rumore assurdo, i vicini bussano sempre, posso renderlo?
+pt o remo ergométrico faz tanto barulho que os vizinhos batem na parede, da pra devolver?
+pt o remo faz um barulho horrível, os vizinhos reclamam, posso devolver?
+nl de roeitrainer maakt zoveel herrie dat de buren op de muur bonken, kan ik hem retourneren?
+F do you offer assembly? I'm hopeless at DIY
+F do u guys do assembly?? im terrible with tools lol
+F is assembly included? i'm useless with a screwdriver
+es haceis montaje? soy un desastre con el bricolaje
+fr vous proposez le montage ? je suis nulle en bricolage
+de bietet ihr Montage an? ich bin handwerklich eine Katastrophe
+it fate anche il montaggio? sono un disastro col fai da te
+pt vcs fazem montagem? sou pessima com ferramentas
+nl doen jullie ook montage? ik ben hopeloos in klussen
+F mom said I can get the cage!!! does it come with a wheel?
+es mi mama dijo que puedo tener la jaula!!! viene con rueda?
+fr maman a dit oui pour la cage !!! elle a une roue avec ?
+de Mama hat ja gesagt zum Käfig!!! ist ein Laufrad dabei?
+it la mamma ha detto che posso prendere la gabbia!!! ha anche la ruota?
+pt minha mae deixou eu comprar a gaiola!!! vem com rodinha?
+nl mama zegt dat ik de kooi mag!!! zit er een loopwiel bij?
+S I stopped paying halfway because the dog pulled on the lead — is shipping free over 50?
+S stopped mid checkout cause my toddler grabbed the phone, is delivery free over 50?
+es deje el pago a medias porque el perro tiro de la correa, el envio es gratis a partir de 50?
+fr j'ai arrêté de payer en plein milieu car le chien tirait sur la laisse, livraison gratuite dès 50 ?
+de hab mitten beim Bezahlen aufgehört weil der Hund an der Leine gezogen hat, ist der Versand ab 50 gratis?
+it ho interrotto il pagamento a metà perché il cane tirava il guinzaglio, la spedizione è gratis sopra i 50?
+de hab die Zahlung abgebrochen weil der Hund an der Leine gezogen hat, ist der Versand ab 50 gratis?
+pt parei de pagar no meio porque o cachorro puxou a coleira, o frete é grátis acima de 50?
+nl ik stopte halverwege met betalen omdat de hond aan de riem trok, is de verzending gratis boven 50?
+E I cancelled the order by mistake while paying and was charged anyway
+E accidentally hit cancel during payment but the money still came off my card
+es cancelé el pedido sin querer mientras pagaba y me cobraron igual
+fr j'ai annulé la commande par erreur en payant et j'ai quand même été débité
+de hab die Bestellung beim Bezahlen aus Versehen abgebrochen und trotzdem wurde abgebucht
+it ho annullato l'ordine per sbaglio mentre pagavo e mi hanno addebitato lo stesso
+pt cancelei o pedido sem querer na hora de pagar e cobraram mesmo assim
+nl per ongeluk de bestelling geannuleerd tijdens het betalen en toch is het afgeschreven
+E checkout just froze after I put my card in, money gone but no confirmation
+es el pago se quedo colgado despues de poner la tarjeta, el dinero se fue pero no hay confirmacion
+fr le paiement a figé après avoir mis ma carte, l'argent est parti mais aucune confirmation
+de die Kasse ist eingefroren nachdem ich die Karte eingegeben hab, Geld weg aber keine Bestätigung
+it il checkout si è bloccato dopo aver messo la carta, soldi spariti ma nessuna conferma
+pt o checkout travou depois que coloquei o cartao, o dinheiro saiu mas nada de confirmação
+nl de kassa liep vast nadat ik mijn kaart had ingevuld, geld weg maar geen bevestiging
+E the site keeps crashing, I'm so annoyed
+es la web se cae todo el rato, estoy harta
+fr le site plante sans arrêt, je suis trop énervée
+de die Seite stürzt ständig ab, ich bin echt sauer
+it il sito continua a bloccarsi, sono arrabbiatissima
+pt o site fica caindo toda hora, to muito irritada
+nl de site crasht steeds, ik ben het zat
+E I want to talk to someone
+es quiero hablar con alguien
+fr je veux parler à quelqu'un
+de ich möchte mit jemandem sprechen
+it voglio parlare con qualcuno
+pt quero falar com alguém
+nl ik wil iemand spreken
+E I was charged twice
+es me cobraron dos veces
+fr j'ai été débité deux fois
+de mir wurde doppelt abgebucht
+it mi avete addebitato due volte
+pt fui cobrado duas vezes
+nl er is twee keer afgeschreven
+R can I return it if it doesn't fit?
+es puedo devolverlo si no me queda bien?
+fr je peux le retourner s'il ne va pas ?
+de kann ich es zurückgeben, wenn es nicht passt?
+it posso restituirlo se non va bene?
+pt posso devolver se nao servir?
+nl kan ik het retourneren als het niet past?
+"""
+
 BATCHES = {
     "charged_after_cancelling": CHARGED_AFTER_CANCELLING,
     "wallet_keeps_failing": WALLET_KEEPS_FAILING,
@@ -316,6 +423,15 @@ KNOWN_MISSES: dict[str, str] = {
     "English 'sent' is no Shipping word in the lexicon (not this work's files), so it falls back",
     "how come you billed me again? I unsubscribed weeks ago": "compliance reads 'I unsubscribed' as an "
     "opt-out before any escalation (nlp_compliance, not this work's files)",
+    "can I send the pot back if it's too small for my olive tree?": "no longer a colour (olive tree); but "
+    "the lexicon's Sizing phrase 'too small' wins, 'send the pot back' is no returns phrase there "
+    "(lexicon.py, not this work's files)",
+    "fate anche il montaggio? sono un disastro col fai da te": "no longer anger (said of oneself); but the "
+    "lexicon reads 'sono un' as a Sizing phrase (lexicon.py, not this work's files)",
+    "mi mama dijo que puedo tener la jaula!!! viene con rueda?": "no longer shouting (glad news); but the "
+    "lexicon reads 'con ruedas' as a stock phrase (lexicon.py, not this work's files)",
+    "minha mae deixou eu comprar a gaiola!!! vem com rodinha?": "no longer shouting (glad news); but the "
+    "lexicon reads 'com rodinhas' as a stock phrase (lexicon.py, not this work's files)",
 }
 
 
@@ -367,6 +483,39 @@ def test_every_kind_is_written_in_the_seven_languages():
 @pytest.mark.django_db
 @pytest.mark.parametrize(("text", "label"), CASES)
 def test_a_reply_is_escalated_only_when_a_person_should_answer(route_text, text, label):  # noqa: F811
+    # when
+    got = route_text(text)
+
+    # then
+    assert_routed_as(got, text, label)
+
+
+SESSION_10_CASES = [
+    pytest.param(
+        text,
+        label,
+        id=f"session_10-{language}-{index}",
+        marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[text])] if text in KNOWN_MISSES else [],
+    )
+    for index, (language, label, text) in enumerate(_labelled("session_10", SESSION_10_BATCH))
+]
+
+
+def test_session_10_batch_is_written_in_the_seven_languages():
+    assert {language for language, _, _ in _labelled("session_10", SESSION_10_BATCH)} == {
+        "en",
+        "es",
+        "fr",
+        "de",
+        "it",
+        "pt",
+        "nl",
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("text", "label"), SESSION_10_CASES)
+def test_session_10_replies_go_to_a_person_only_when_one_should_answer(route_text, text, label):  # noqa: F811
     # when
     got = route_text(text)
 
