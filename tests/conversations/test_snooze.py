@@ -367,10 +367,8 @@ def test_an_opt_out_beside_a_pause_is_an_opt_out(
 # again" after a time or an event, away until a date, and a time limit that makes "don't send me anything" a
 # pause. Without a time limit it stays an opt-out, and "remind me" asking something is no pause.
 # first run on ec5bcaf: 42/95 (pauses 15/65, traps 27/30: 3 missed opt-outs, on ec5bcaf too)
-# after the fix (e762b8f): all 104 but the 4 opt-outs nlp_compliance does not read yet (xfail below)
-_NOT_READ_AS_AN_OPT_OUT_YET = pytest.mark.xfail(
-    reason="a missed opt-out on ec5bcaf too: nlp_compliance does not read this refusal yet", strict=False
-)
+# after the fix (e762b8f): all 104 but 4 opt-outs nlp_compliance did not read ("no messages until further
+# notice"); read since 60dd9be ("send me nothing" as the whole reply): 104/104.
 SESSION_10_PAUSES = [
     # "remind me" with a time
     ("remind me tomorrow pls", "snooze"),
@@ -455,17 +453,15 @@ SESSION_10_PAUSES = [
     ("not now, not next month, not ever. STOP", "opt_out"),
     ("don't send me anything until I say so", "opt_out"),
     # "don't send me anything" without "more" is no revocation nlp_compliance reads yet (not this block's)
-    pytest.param("no messages until further notice", "opt_out", marks=_NOT_READ_AS_AN_OPT_OUT_YET),
-    pytest.param(
-        "ne m'envoyez rien tant que je ne vous le demande pas", "opt_out", marks=_NOT_READ_AS_AN_OPT_OUT_YET
-    ),
+    ("no messages until further notice", "opt_out"),
+    ("ne m'envoyez rien tant que je ne vous le demande pas", "opt_out"),
     ("keine Nachrichten mehr bitte", "opt_out"),
     ("non mandatemi niente finché non ve lo dico io", "opt_out"),
-    pytest.param("não me mandem nada até eu pedir", "opt_out", marks=_NOT_READ_AS_AN_OPT_OUT_YET),
+    ("não me mandem nada até eu pedir", "opt_out"),
     ("stuur me niks tot ik het zeg", "opt_out"),
     # added after the first run, while fixing: "até segunda ordem" is "until further notice", and a time
     # in a sentence of its own limits nothing
-    pytest.param("não me mandem nada até segunda ordem", "opt_out", marks=_NOT_READ_AS_AN_OPT_OUT_YET),
+    ("não me mandem nada até segunda ordem", "opt_out"),
     ("ne m'envoyez plus rien jusqu'à nouvel ordre", "opt_out"),
     ("non mandatemi niente fino a nuovo avviso", "opt_out"),
     ("i was away until monday. no more messages please", "opt_out"),
