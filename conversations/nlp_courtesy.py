@@ -753,7 +753,7 @@ _PROBLEMS = (
     "abgesturzt hangt errore rotto bloccato blocca erro quebrado travou trava bugou fout foutmelding kapot "
     "storing vastgelopen"
 )
-_NOT_A_REASON = frozenset(_TURNS.split("|")) | frozenset(_NEGATIONS.split()) | frozenset(_PROBLEMS.split())
+NOT_A_REASON = frozenset(_TURNS.split("|")) | frozenset(_NEGATIONS.split()) | frozenset(_PROBLEMS.split())
 _BREAK = re.compile(r"[^\w\s'’]+")
 
 
@@ -761,7 +761,7 @@ def _a_reason_then_a_plan(text: Text) -> bool:
     parts = [words for words in (Text(part).words for part in _BREAK.split(text.raw)) if words]
     for ends in range(1, len(parts)):
         reason = _without_asides(tuple(word for part in parts[:ends] for word in part)).split()
-        if len(reason) > MAX_REASON_WORDS or _NOT_A_REASON.intersection(reason):
+        if len(reason) > MAX_REASON_WORDS or NOT_A_REASON.intersection(reason):
             return False
         rest = _without_asides(tuple(word for part in parts[ends:] for word in part)).split()
         while rest and _is_courtesy(rest[0]) and not _PLAN.match(" ".join(rest)):

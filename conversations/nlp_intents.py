@@ -9,7 +9,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .lexicon import is_colour
 from .nlp import Text, wordset
-from .nlp_courtesy import _NOT_A_REASON as TURNS_NEGATIONS_PROBLEMS
+from .nlp_courtesy import NOT_A_REASON as TURNS_NEGATIONS_PROBLEMS
 from .nlp_courtesy import is_acknowledgement as is_acknowledgement
 from .nlp_lexicon import order_number_in
 from .nlp_payment import payment_trouble, subscription_change
