@@ -1597,10 +1597,10 @@ _NO_NEED_TO_STOP = re.compile(
     r"(?:stop\w*|arret\w*|par(?:ar|en|em|e)|smett\w*|cess\w*|deten\w*|aufhor\w*)\b"
 )
 _TEXTS_SPARED = re.compile(
-    rf"^(?:but |pero |mais |aber |ma |mas |maar )?(?:not|no|pas|nicht|non|nao|niet) (?:{_THE}) {_ANY_TEXTS}\b"
-    # "pas de sms", "pas de sms merci": no texts at all, not the texts spared for something else
-    r"(?! (?:any ?more|again|please|pls|mas|plus|mehr|piu|mais|meer|merci|thanks|gracias|grazie|danke|"
-    r"obrigad[oa]|bedankt)\b|$)"
+    # French "pas de sms (merci)" is no texts at all, not "niet de berichten" (the texts spared)
+    rf"^(?:but |pero |mais |aber |ma |mas |maar )?(?!pas de )(?:not|no|pas|nicht|non|nao|niet) (?:{_THE}) "
+    rf"{_ANY_TEXTS}\b"
+    r"(?! (?:any ?more|again|please|pls|mas|plus|mehr|piu|mais|meer)\b)"
     rf"|^(?:{_THE}) {_ANY_TEXTS} (?:no|non|nao|niet|not|pas|nicht)\b"
 )
 

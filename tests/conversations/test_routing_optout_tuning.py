@@ -2033,6 +2033,11 @@ SEND_NOTHING_TRAPS = [
     ("no messages for a month please", "snooze"),
     ("ne m'envoyez rien avant lundi svp", "snooze"),
     ("no messages about the sale please, just the order", "rule:Discount"),
+    # the texts spared, as their own clause (a first version of this change read "nicht die SMS" at a clause's
+    # end as "no texts": two of set 40's replies went wrong in the held-out check)
+    ("Bitte das Tee-Abo kündigen, nicht die SMS, die sind ok", "escalation"),
+    ("cancel my coffee subscription, not the texts, those are fine", "escalation"),
+    ("annulez l'abonnement café, pas les sms, elles sont utiles", "escalation"),
 ]
 
 
