@@ -3222,6 +3222,10 @@ _OR_ONLY = (
     "Availability ('waterproof or just water resistant?', 'leihen oder nur kaufen?'): one format asked "
     "against another is not told apart from one property against another"
 )
+_OWN_WATTAGE = (
+    "the product's own power named before the question ('de 50 W') is read as a variant asked for by "
+    "Availability's 'de {size} {capacity}'"
+)
 KNOWN_MISSES: dict[str, str] = {
     "komen jullie weer met lila?": "'weer met' (again with) is too loose a stock phrase",
     "könnt ihr das an meine mutter in london schicken?": "only 'nach' is read as a destination before a "
@@ -3253,6 +3257,11 @@ KNOWN_MISSES: dict[str, str] = {
     "is there still the 8GB one or just the 4GB left?": _OR_ONLY,
     "gibt es das als Kapseln oder nur als Pulver?": _OR_ONLY,
     "hebben jullie het als gummies of alleen kauwtabletten?": _OR_ONLY,
+    "¿el calentador de 50 W basta para un acuario de 100 litros?": _OWN_WATTAGE,
+    "le chauffage de 100 W suffit pour un bac de 120 litres ?": _OWN_WATTAGE,
+    "bringt der Fahrer das Laufband in den 3. Stock oder bleibt es unten?": "'Stock' after a number is "
+    "blanked as a false friend (a floor, not stock), so the phrase 'in den {size} stock' cannot see it; "
+    "rescuing it lets the English 'stock' take it, and a phrase with a slot is only a context word",
     "porto il 44, la L mi va?": "too short for the detector; 'porto' before a size is no longer postage, but "
     "'mi va' (it fits me, also 'I feel like') is no fit word",
 }
@@ -3487,7 +3496,12 @@ S hoe lang duurt de levering?
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        pytest.param(text, label, id=f"fit-{language}-{index}")
+        pytest.param(
+            text,
+            label,
+            id=f"fit-{language}-{index}",
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[text])] if text in KNOWN_MISSES else [],
+        )
         for language, block in TWENTY_FIFTH_BATCH_FIT.items()
         for index, (label, text) in enumerate(_lines(block))
     ],
