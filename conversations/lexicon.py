@@ -288,7 +288,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "de {size}, pour une fille de {size}, pour un garcon de {size}, a un enfant de {size}, largeur, "
             "largeurs, quelle hauteur, hauteur de rideau, hauteur des rideaux, pour une tringle, tringle a, "
             "petite ecriture, ecriture fine, ef ou f, pour {size} photos"
-            ", passe sous, rentre sous, tient sous, tient sur, tiennent sur, "
+            ", passe sous, rentre sous, tient sous, cm tient sur, cm tiennent sur, "
             "baguier, baguiers, leger ou moyen, legere ou moyenne, moyen ou fort, moyenne ou forte, "
             "cadre {size}, mon poignet, tour de poignet, combien de long"
         ),
