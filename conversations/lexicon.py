@@ -56,7 +56,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "suben, me la suben, me los suben, me las suben, al {measure} piso, al {size} piso, "
             "me suben, nos suben"
             ", caja neutra, caja discreta, embalaje neutro, embalaje discreto, paquete discreto, "
-            "enviar baterias, mandar baterias"
+            "enviar baterias, mandar baterias, transportista, transportistas, primer piso, segundo piso, "
+            "tercer piso, cuarto piso, quinto piso, sexto piso"
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
@@ -82,7 +83,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "hochtragen, hochgetragen, tragen * hoch, tragen die fahrer, tragt ihr"
             ", neutralen karton, neutraler karton, neutralem karton, neutrale verpackung, "
             "neutraler verpackung, neutrales paket, kommen die vor, kommen sie vor, kommt sie vor, "
-            "kommt es vor, kommt das vor"
+            "kommt es vor, kommt das vor, spater schicken, spater liefern, spater senden, spater zustellen"
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
@@ -93,7 +94,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "mandate pure in, mandare in, mandare a, mandarla in, mandarlo in, mandarla a, mandarlo a, "
             "mandate anche in, mandate anche a, quanti giorni, averla entro, averlo entro, averla prima, "
             "averlo prima, al {size} piano, al {measure} piano, portano su, portate su, "
-            "punto di ritiro"
+            "punto di ritiro, prima di natale, entro natale, prima di pasqua"
         ),
         "pt": _terms(
             "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, portes,"
@@ -103,7 +104,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "pra, manda pro, enviar pra, enviar pro, quantos dias, ter antes, receber antes, ter ate, mandam "
             "pros, mandam pras, manda pros, enviam pra, enviam pro, enviam pros, enviam para, ao {measure} "
             "andar, sobem ate, ponto de retirada"
-            ", chegam antes, chega antes, caixa neutra, embalagem discreta"
+            ", chegam antes, chega antes, caixa neutra, embalagem discreta, mandar * depois, "
+            "enviar * depois, mandar depois, enviar depois, mandar mais tarde, enviar mais tarde"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, levert,"
@@ -118,7 +120,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "kerst, voor de kerst, voor pakjesavond, voor de feestdagen, voor zaterdag binnen, voor vrijdag "
             "binnen, {measure} verdieping, naar boven"
             ", zijn ze er voor, zijn ze er op tijd, is het er voor, komen ze voor, komt het voor, "
-            "neutrale doos, neutrale verpakking, discrete verpakking, met de post, per post"
+            "neutrale doos, neutrale verpakking, discrete verpakking, met de post, per post, later sturen, "
+            "later versturen, later bezorgen, later leveren, later verzenden"
         ),
     },
     "discount": {
@@ -239,7 +242,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "suitable for a {size}, big enough for a {size}, inch for a {size}, inches for a {size}, "
             "for {size} photos, for {size} pictures, holds {size} photos, nib, nibs, "
             "handwriting, ef or f, f or m, "
-            "will it go in, will they go in, will these go in, will this go in"
+            "will it go in, will they go in, will these go in, will this go in, "
+            # a sizer, a strength grade, a frame size, a wrist measured: sizes of other kinds
+            "ring sizer, ring sizers, light or * medium, medium or * heavy, medium or * hard, {size} frame, "
+            "frame in {size}, my wrist, wrist size, wrist is"
         ),
         "es": _terms(
             "talla, tallas, medidas, de que tamano, que tamano tiene, cabe en mi, entra en mi, "
@@ -261,7 +267,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size}, para una nina de {size}, a un nino de {size}, a una nina de {size}, {size} o de "
             "{size}, de {size} o {size}, que tamano, plumin, plumines, letra pequena, letra chica, para "
             "{size} fotos"
-            ", demasiado grande, demasiado pequeno, demasiado pequena"
+            ", demasiado grande, demasiado pequeno, demasiado pequena, "
+            "medidor de anillos, medidor de anillo, ligera o media, ligero o medio, media o fuerte, "
+            "medio o fuerte, suave o media, cuadro {size}, la muneca de, muneca fina, muneca gruesa"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
@@ -283,7 +291,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "de {size}, pour une fille de {size}, pour un garcon de {size}, a un enfant de {size}, largeur, "
             "largeurs, quelle hauteur, hauteur de rideau, hauteur des rideaux, pour une tringle, tringle a, "
             "petite ecriture, ecriture fine, ef ou f, pour {size} photos"
-            ", passe sous, rentre sous, tient sous"
+            ", passe sous, rentre sous, tient sous, cm tient sur, cm tiennent sur, "
+            "baguier, baguiers, leger ou moyen, legere ou moyenne, moyen ou fort, moyenne ou forte, "
+            "cadre {size}, mon poignet, tour de poignet, combien de long"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -301,7 +311,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "* {measure}, fur * {measure}, von der nase, rutscht mir, rutschen mir, sitzen * besser, sitzt "
             "* besser, sitzen besser, sitzt besser, fur einen {size} jahrigen, fur eine {size} jahrige, fur "
             "ein {size} jahriges, was fur einen {size}, was fur eine {size}, vorhanglange, gardinenlange, "
-            "welche lange, welche hohe, handschrift, ef oder f, fur {size} fotos, fur {size} bilder"
+            "welche lange, welche hohe, handschrift, ef oder f, fur {size} fotos, fur {size} bilder, "
+            "ringmassband, ringmass, leicht oder mittel, mittel oder schwer, mittel oder stark, "
+            "rahmen in {size}, rahmengrosse, mein handgelenk, handgelenk hat, handgelenkumfang"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -324,7 +336,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "bimba di {size}, per un bimbo di {size}, per una bimba di {size}, a un bambino di {size}, a "
             "una bambina di {size}, per un bambino di {size}, per una bambina di {size}, pennino, pennini, "
             "scrittura piccola, per {size} foto, vestono piccoli, vestono grandi"
-            ", troppo grande, troppo piccolo, troppo piccola"
+            ", troppo grande, troppo piccolo, troppo piccola, "
+            "misuratore per anelli, misuratore di anelli, misura anelli, leggero o medio, leggera o "
+            "media, medio o forte, media o forte, sta su un, sta su una, stanno su un, stanno su una, "
+            "telaio {size}, telaio in {size}, mio polso, il polso di, polso sottile"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -342,7 +357,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "nariz, para uma crianca de {size}, para um menino de {size}, para uma menina de {size}, a uma "
             "crianca de {size}, {size} ou de {size}, de {size} ou {size}, pena ef, pena f, letra pequena, "
             "letra miuda, para {size} fotos, "
-            "entra na caixa, entra na mochila, entra na bolsa, entra na mala, entra no bolso"
+            "entra na caixa, entra na mochila, entra na bolsa, entra na mala, entra no bolso, "
+            "medidor de anel, medidor de aneis, leve ou medio, leve ou media, medio ou forte, "
+            "media ou forte, quadro {size}, meu pulso, pulso de, pulso fino"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
@@ -360,7 +377,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{measure}, van mijn neus, van de neus, zakt van, zakt steeds, zakken van, zitten * beter, zit "
             "* beter, zitten beter, voor een kind van {size}, geschikt voor een kind, penpunt, handschrift, "
             "voor {size} fotos, "
-            "voor * van {measure}, welk formaat, welke afmeting"
+            "voor * van {measure}, welk formaat, welke afmeting, "
+            "ringmeter, ringmaatmeter, licht of medium, licht of middel, medium of zwaar, medium of sterk, "
+            "frame in {size}, framemaat, vensterbank van {size}, mijn pols, pols van, pols is"
         ),
     },
     "stock": {
@@ -716,6 +735,9 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "rentre": ("after", frozenset({"je", "j", "on", "tu"})),
         # "de retour en stock": stock coming back, not a return
         "retour": ("before", frozenset({"stock"})),
+        # "une dalle pour la serre": a greenhouse, not "serré" (tight)
+        "serre": ("after", frozenset({"la", "une", "ma", "ta", "sa", "votre", "notre", "cette", "petite"})),
+        "serres": ("after", frozenset({"les", "des", "mes", "vos", "nos", "ces"})),
     },
     "es": {
         "sale": ("unless", frozenset()),
@@ -746,6 +768,8 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         # (they fit me small)
         "quedan": ("after", frozenset({"se"})),
         "llegue": ("before", _HOME["es"]),
+        # "aquí no llega casi nadie": no carrier comes to the place, not a parcel missing
+        "llega": ("before", frozenset({"nadie", "ningun", "ninguno", "ninguna"})),
         "llegar": ("before", _HOME["es"]),
         "vuelva": ("before", _BACK_FROM["es"]),
         "vuelvo": ("before", _BACK_FROM["es"]),
@@ -785,6 +809,8 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "alleen": ("before", _PAYMENT_METHODS),
         "volgende": ("unless", frozenset()),
         "volgend": ("unless", frozenset()),
+        # "ik ben pas de 12e terug", "het is pas dinsdag": only (not until), not "past" (fits)
+        "pas": ("after", frozenset({"ben", "is", "zijn", "was", "waren", "kom", "komt", "het", "dat", "nu"})),
     },
     "it": {
         "sale": ("unless", frozenset()),
@@ -807,7 +833,8 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "chegar": ("before", _HOME["pt"]),
         "chegue": ("before", _HOME["pt"]),
         "voltar": ("before", _BACK_FROM["pt"]),
-        "volto": ("before", _BACK_FROM["pt"]),
+        # "só volto dia 12": the shopper coming back ("I"), never the stock ("volta")
+        "volto": ("unless", frozenset()),
     },
 }
 
@@ -835,7 +862,7 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             "wanneer heb ik, binnen hoeveel dagen, als ik bestel, als ik vandaag bestel, als ik nu bestel, "
             "is het er, in huis, pakket, vor weihnachten, bis weihnachten, vor ostern, bis ostern, "
             "vor nikolaus, voor sinterklaas, voor kerst, voor de kerst, voor pakjesavond, "
-            "voor de feestdagen, "
+            "voor de feestdagen, prima di natale, entro natale, prima di pasqua, "
             # arriving before an event or a day: "come before the marathon", "kommen die vor dem 27."
             "come before, arrive before, be here before, get here before, be there before, by saturday, "
             "by sunday, by monday, by tuesday, by wednesday, by thursday, by friday, by the weekend, "
@@ -889,8 +916,8 @@ CONJUNCTIONS: dict[str, frozenset[str]] = {
 # written: their stem is also the future's ("se eu comprar", "wenn ich bestelle", "if I order").
 # Also words whose stem is another word's: Portuguese "comprido" (long) is stemmed as "comprar", English
 # "petite" as French "petit" ("un petit cadeau"), French "port" (postage) as "porte" (a door, "I wear"),
-# Portuguese "transportadora" (a carrier firm) and Spanish "transporte" as French "transport" ("caisse de
-# transport", a pet carrier).
+# Portuguese "transportadora" (a carrier firm) and Spanish "transporte", "transportista" as French
+# "transport" ("caisse de transport", a pet carrier).
 AS_WRITTEN = frozenset(
     _terms(
         "ordered, i ordered, i paid, pedi, compre, pague, ya lo enviaron, ya salio, entregado, j ai "
@@ -898,7 +925,7 @@ AS_WRITTEN = frozenset(
         "bestellt, habe bestellt, bezahlt, zugestellt, schon verschickt, schon versendet, ordinato, ho "
         "ordinato, ho pagato, consegnato, comprei, paguei, entregue, despacharam, ja foi enviado, foi "
         "enviado, besteld, betaald, al verzonden, al verstuurd, bestelde, comprido, comprida, petite, port, "
-        "transportadora, transporte, encomendei, plumin, plumines, "
+        "transportadora, transporte, transportista, transportistas, encomendei, plumin, plumines, "
         # "¿quedan globos?" (any left) is not "me queda" (it fits me), which shares its stem
         "quedan, "
         # "¿tienen el cargador?" (do you have) is not "¿qué batería tiene el…?" (it has)

@@ -334,6 +334,27 @@ def tyre_size_in(text: Text) -> str:
     return found[0] if found else ""
 
 
+# "a 3/4 guitar for a 7 year old", "una guitarra clásica 4/4", "soprano or concert ukulele?": an instrument's
+# size as its makers name it, a fraction beside the instrument or a choice between two ukulele sizes.
+_FRACTION = r"(?:1 8|1 4|1 2|3 4|7 8|4 4)"
+_INSTRUMENT = (
+    r"\w*(?:guitar|gitar|gitaar|chitarr|violin|violon|violao|viool|geige|cello|chelo|ukulel|ukelel)\w*"
+)
+_UKULELE_SIZE = (
+    r"(?:soprano|sopran|sopraan|concert|concierto|concerto|konzert|tenor|tenore|bariton|baritone)\w*"
+)
+_INSTRUMENT_SIZE = re.compile(
+    rf"\b{_FRACTION}(?: \w+){{0,2}} {_INSTRUMENT}|\b{_INSTRUMENT}(?: \w+){{0,2}} {_FRACTION}\b"
+    rf"|\b{_UKULELE_SIZE}(?: \w+)? (?:or|o|ou|oder|of) (?:\w+ )?{_UKULELE_SIZE}"
+)
+
+
+def instrument_size_in(text: Text) -> str:
+    """ "4 4 classical guitar", "soprano uke or the concert": an instrument's size ("" when there is none)."""
+    found = _INSTRUMENT_SIZE.search(" ".join(text.words))
+    return found[0] if found else ""
+
+
 def is_context_word(term: str, intent: str) -> bool:
     """A word that says what a question is about only when nothing more specific is asked ("arrive" in
     "refund if it arrives broken", "size" in "do you still have it in size 9"); every phrase with a slot."""
@@ -514,8 +535,9 @@ def _product_duration_positions(message_words: tuple[str, ...]) -> frozenset[int
     return _span_positions(_product_duration(), message_words, group=1)
 
 
-# "compatible avec un Mac", "compatível com a Alexa": which device a product works with is no fit question
-# (no rule answers it); "compatibile con un binario da 3,50 m" is one, a measure follows.
+# "compatible avec un Mac", "compatível com a Alexa", "compatible avec Campagnolo 12v": which device or part a
+# product works with is no fit question (no rule answers it); "compatibile con un binario da 3,50 m" is one,
+# a length follows (volts, watts, gigabytes or speeds are the device's).
 COMPATIBLE = (
     "compatible",
     "compatibles",
@@ -525,8 +547,9 @@ COMPATIBLE = (
     "compativeis",
     "kompatibel",
 )
+_LENGTH_UNITS = frozenset(UNITS - CAPACITY_UNITS - frozenset(words("kg g gr oz kilo kilos")))
 _A_MEASURE = re.compile(
-    rf"\b\d+(?:[.,]\d+)?(?: \d+)? ?(?:{'|'.join(sorted(UNITS, key=len, reverse=True))})\b|\b\d+x\d+"
+    rf"\b\d+(?:[.,]\d+)?(?: \d+)? ?(?:{'|'.join(sorted(_LENGTH_UNITS, key=len, reverse=True))})\b|\b\d+x\d+"
 )
 
 
@@ -591,7 +614,39 @@ _FOR_A_THING_MEASURED = re.compile(
 
 
 def _thing_measured_positions(message_words: tuple[str, ...]) -> frozenset[int]:
-    return _span_positions(_FOR_A_THING_MEASURED, message_words)
+    return _span_positions(_FOR_A_THING_MEASURED, message_words) | _span_positions(
+        _ENOUGH_FOR_A_CAPACITY, message_words
+    )
+
+
+# "is the heater enough for a 120 litre tank?", "reicht der Heizstab für 120 Liter?", "basta per una vasca da
+# 120 litri": enough for a capacity or a power is what the product can do, not whether it fits a body; from
+# the "enough" to the measure is blanked ("big enough for 40 l" stays a size: the adjective says so).
+_ENOUGH = (
+    "enough|reicht|reichen|reichen die|suffit|suffira|suffisant|suffisante|basta|bastano|bastera|alcanza|"
+    "alcanzara|chega|da para|da pra|genoeg|voldoende"
+)
+_SIZE_BEFORE_ENOUGH = "".join(
+    rf"(?<!{adjective} )" for adjective in ("big", "large", "long", "wide", "tall", "deep", "roomy")
+)
+_ENOUGH_FOR_A_CAPACITY = re.compile(
+    rf"(?:^|(?<= )){_SIZE_BEFORE_ENOUGH}(?:{_ENOUGH})(?: \w+){{0,4}}? (?:for|fur|pour|per|para|pra|voor)"
+    r"(?: \w+){0,3}? \d+(?:[.,]\d+)? ?(?:l|liter|liters|litre|litres|litros|litri|w|watt|watts|m2|m3|qm)\b"
+)
+
+
+# "how many letters fit inside the ring?", "cuántas letras caben en el grabado", "hoeveel letters passen er
+# in": the room an engraving or a print has for text is no fit of the product to a body; the count and the few
+# words after it are blanked.
+_COUNT_OF_LETTERS = re.compile(
+    r"(?:^|(?<= ))(?:how many|cuantas|cuantos|combien de|wie viele|wieviele|quante|quanti|quantas|quantos|"
+    r"hoeveel) (?:letters|characters|words|letras|caracteres|palabras|lettres|mots|buchstaben|zeichen|"
+    r"worter|lettere|caratteri|parole|palavras|tekens|woorden)(?: \w+){0,5}"
+)
+
+
+def _letters_room_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    return _span_positions(_COUNT_OF_LETTERS, message_words)
 
 
 # "fate anche il montaggio?", "do u do fitting too", "hacen arreglos de costura?": a service the shop may
@@ -634,10 +689,13 @@ def _worn_size_positions(message_words: tuple[str, ...]) -> frozenset[int]:
 # baby's age in months asks whether the product is safe for an infant, not a fit; the age and the "suits a"
 # before it are blanked so "ok for a {size}" and "convient a un" do not read it as a size (a child's age in
 # years still does).
+_SUITS_A = (
+    r"(?:convient a|convient pour|serve para|serve pra|sirve para|vale para|va bene per|adatto a|adatta a|"
+    r"geeignet fur|geschikt voor|ok for|suitable for|safe for) "
+    r"(?:un|une|um|uma|a|an|una|een|ein|einen|einem) "
+)
 _INFANT_AGE = re.compile(
-    r"(?:^|(?<= ))(?:(?:convient a|convient pour|serve para|serve pra|sirve para|vale para|va bene per|"
-    r"adatto a|geeignet fur|geschikt voor|ok for|suitable for|safe for) "
-    r"(?:un|une|um|uma|a|an|una|een|ein|einen|einem) )?"
+    rf"(?:^|(?<= ))(?:{_SUITS_A})?"
     r"(?:\d{1,2} (?:months?|mos?|maanden|monate|monaten|meses|mesi|mois) (?:old|oud|oude|alt|"
     r"alte|alten)|(?:baby|babys|bebe|bebes|bebe|neonato|neonata|neonati|nourrisson|saugling|neugeborenes|"
     r"newborn|recien nacido|recem nascido)(?: (?:de|di|van|von|of))? \d{1,2} (?:months?|maanden|monate|"
@@ -646,7 +704,18 @@ _INFANT_AGE = re.compile(
 
 
 def _infant_age_positions(message_words: tuple[str, ...]) -> frozenset[int]:
-    return _span_positions(_INFANT_AGE, message_words)
+    return _span_positions(_INFANT_AGE, message_words) | _span_positions(_SMALL_PET, message_words)
+
+
+# "la cage convient à un hamster nain ?", "la gabbia va bene per un criceto?": whether a cage or a run suits a
+# small animal is its safety or its kind, not a size of body; the "suits a" is blanked.
+_SMALL_PET = re.compile(
+    rf"(?:^|(?<= )){_SUITS_A}(?:\w+ )?(?:hamster\w*|criceto|criceti|gerbil\w*|rabbit\w*|conejo\w*|lapin\w*|"
+    r"kaninchen|conigli\w*|coelho\w*|konijn\w*|guinea pig\w*|cobaya\w*|cochon d inde|meerschweinchen|"
+    r"porcellin\w*|porquinho\w*|cavia\w*|chinchilla\w*|degu\w*|ferret\w*|furet\w*|frettchen|furett\w*|"
+    r"budgie\w*|perruche\w*|wellensittich\w*|cocorit\w*|periquito\w*|parkiet\w*|rat|rats|ratte|"
+    r"raton|souris|maus|topolino|rato|muis)\b"
+)
 
 
 # "qué grosor tiene la esterilla?", "quanta autonomia ha la batteria": a property of the product asked with a
@@ -701,6 +770,7 @@ def masked_words(text: Text, language: str) -> tuple[str, ...]:
         | _service_positions(text.words)
         | _worn_size_positions(text.words)
         | _infant_age_positions(text.words)
+        | _letters_room_positions(text.words)
     )
     return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
 

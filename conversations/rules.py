@@ -20,6 +20,7 @@ from .nlp_lexicon import (
     address_fix_in,
     destination_in,
     height_in,
+    instrument_size_in,
     is_context_word,
     lexicon_find,
     lexicon_terms,
@@ -175,6 +176,11 @@ def _rule_hit(
         height = height_in(text)
         if height:
             return RuleMatch(rule=rule, keyword="body height", said=height, intents=intents, topic="sizing")
+        instrument = instrument_size_in(text)
+        if instrument:
+            return RuleMatch(
+                rule=rule, keyword="instrument size", said=instrument, intents=intents, topic="sizing"
+            )
 
     # a tyre size is the circumstance of a stock question ("205/55 R16 in stock?"): a context word
     if context is None and "sizing" in intents:

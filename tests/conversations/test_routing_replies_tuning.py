@@ -3222,6 +3222,10 @@ _OR_ONLY = (
     "Availability ('waterproof or just water resistant?', 'leihen oder nur kaufen?'): one format asked "
     "against another is not told apart from one property against another"
 )
+_OWN_WATTAGE = (
+    "the product's own power named before the question ('de 50 W') is read as a variant asked for by "
+    "Availability's 'de {size} {capacity}'"
+)
 KNOWN_MISSES: dict[str, str] = {
     "komen jullie weer met lila?": "'weer met' (again with) is too loose a stock phrase",
     "könnt ihr das an meine mutter in london schicken?": "only 'nach' is read as a destination before a "
@@ -3251,6 +3255,11 @@ KNOWN_MISSES: dict[str, str] = {
     "alone as a stock phrase also reached 'any of the reviews say how it washes?'",
     "is there still the 8GB one or just the 4GB left?": _OR_ONLY,
     "gibt es das als Kapseln oder nur als Pulver?": _OR_ONLY,
+    "¿el calentador de 50 W basta para un acuario de 100 litros?": _OWN_WATTAGE,
+    "le chauffage de 100 W suffit pour un bac de 120 litres ?": _OWN_WATTAGE,
+    "bringt der Fahrer das Laufband in den 3. Stock oder bleibt es unten?": "'Stock' after a number is "
+    "blanked as a false friend (a floor, not stock), so the phrase 'in den {size} stock' cannot see it; "
+    "rescuing it lets the English 'stock' take it, and a phrase with a slot is only a context word",
     "porto il 44, la L mi va?": "too short for the detector; 'porto' before a size is no longer postage, but "
     "'mi va' (it fits me, also 'I feel like') is no fit word",
 }
@@ -3615,6 +3624,209 @@ TWENTY_FIFTH_BATCH_ACKS_CASES = [
 @pytest.mark.django_db
 @pytest.mark.parametrize(("text", "label"), TWENTY_FIFTH_BATCH_ACKS_CASES)
 def test_an_acknowledgement_with_a_plan_or_a_wish_needs_no_answer(route_text, text, label):  # noqa: F811
+    # when
+    got = route_text(text)
+
+    # then
+    assert_routed_as(got, text, label)
+
+
+# Session 10's TWENTY_FIFTH_BATCH_FIT (helper lexb7): what "fit" means. A body or a size is Sizing (a ring
+# sizer, a band's strength for a beginner, an instrument for a child's age, a case for a 4/4 guitar, a
+# planter on a sill, a rack on a frame size, a strap's length against a wrist); how many letters an engraving
+# holds, a part compatible with a brand, a heater enough for a tank, a metal tarnishing, a cage safe for a
+# pet, a base under a greenhouse are not (F). Shipping: carrying up to a floor, sending later when the shopper
+# is back, batteries as dangerous goods, arriving before a holiday in a village, delivering to a remote
+# village. Traps: an order not arrived (O), a size too long for a height (Z), how long delivery takes (S).
+# First run on ec5bcaf: 109/154 (70.8 %); 151/154 after the changes it prompted (the three in KNOWN_MISSES:
+# a heater's own wattage read as a variant by Availability, a German floor 'in den 3. Stock').
+TWENTY_FIFTH_BATCH_FIT = {
+    "en": """
+Z do you have a ring sizer i can order? no idea what she wears
+Z im new to training, would the light or the medium band suit me?
+Z my niece is 7, soprano uke or the concert one?
+Z will the padded case take a full 4/4 classical guitar?
+Z would the 70cm trough sit on a 60cm deep window ledge?
+Z does the bike rack work on an XL frame?
+Z how long is the watch band? my wrist is about 16cm
+Z is a 20 cm bracelet too long for a slim wrist?
+F how many letters can you engrave inside the band?
+F is this cassette compatible with shimano 105?
+F is the 100 W heater enough for a 150 litre aquarium?
+F does sterling silver go black over time?
+F is the cage ok for a syrian hamster?
+F do I need a concrete base for the polytunnel?
+S will the courier carry the rowing machine up to the 2nd floor or leave it at the door downstairs?
+S im away until the 20th, could you ship the trees after that?
+S do you ship ebike batteries to norway? i heard they count as dangerous goods
+S will the seeds get here before christmas? we're in a small village in cornwall
+S do you deliver to tiny villages in the highlands? hardly anyone comes out here
+O my order still hasn't arrived
+Z is the M too long for me? im 1.60
+S how long does delivery take?
+""",
+    "es": """
+Z ¿tenéis medidor de anillos? no se que numero usa
+Z soy principiante, ¿que resistencia de goma me conviene, ligera o media?
+Z mi nieta tiene 6 años, ¿ukelele soprano o de concierto?
+Z ¿la funda acolchada sirve para una guitarra clasica 4/4?
+Z ¿la jardinera de 80 cm entra en un alfeizar de 60?
+Z ¿el portabultos vale para un cuadro talla L?
+Z ¿cuanto mide la correa? tengo la muñeca de 15 cm
+Z ¿una pulsera de 19 cm me quedara larga? tengo la muñeca fina
+F ¿cuantas letras caben en el grabado interior del anillo?
+F ¿esta cadena es compatible con el grupo Shimano GRX?
+F ¿el calentador de 50 W basta para un acuario de 100 litros?
+F ¿la plata se oscurece con el tiempo?
+F ¿la jaula es segura para un hamster ruso?
+F ¿hace falta una base de hormigon para el invernadero?
+S ¿el transportista sube la cinta de correr al cuarto piso o la deja en el portal?
+S estoy fuera hasta el dia 15, ¿me podeis enviar las plantas mas tarde?
+S ¿enviais baterias de bici electrica a Suiza? son mercancia peligrosa
+S ¿llegaran los bulbos antes de navidad? vivo en un pueblo de Soria
+S ¿entregais en un pueblo de Jaen? aqui no llega casi nadie
+O mi pedido todavia no ha llegado
+Z ¿la M me quedara larga? mido 1,58
+S ¿cuanto tarda el envio?
+""",
+    "fr": """
+Z vous vendez un baguier ? je connais pas son tour de doigt
+Z je debute, quel elastique de resistance choisir, leger ou moyen ?
+Z mon petit-fils a 6 ans : ukulele soprano ou concert ?
+Z la housse peut prendre une guitare classique 4/4 ?
+Z une jardiniere de 60 cm tient sur un rebord de fenetre de 50 ?
+Z le porte-bagages va sur un cadre taille L ?
+Z le bracelet fait combien de long ? mon poignet fait 16 cm
+Z 18 cm c'est trop long pour mon poignet ?
+F combien de lettres on peut graver a l'interieur de la bague ?
+F la chaine est compatible avec Campagnolo 12v ?
+F le chauffage de 100 W suffit pour un bac de 120 litres ?
+F est-ce que l'argent noircit avec le temps ?
+F la cage convient a un hamster nain ?
+F il faut une dalle beton pour la serre ?
+S le livreur monte le tapis de course au 3e etage ou il le laisse en bas ?
+S je suis absente jusqu'au 12, vous pouvez expedier les plantes plus tard ?
+S vous envoyez des batteries de VAE au Canada ? c'est de la marchandise dangereuse
+S les bulbes arriveront avant noel ? j'habite un village pres de Gap
+S vous livrez dans un petit village de la Creuse ? personne ne livre ici
+O ma commande n'est toujours pas arrivee
+Z le M sera trop long pour moi ? je fais 1m60
+S la livraison prend combien de temps ?
+""",
+    "de": """
+Z gibts bei euch ein Ringmaßband zum Ausmessen?
+Z bin Anfänger, welches Widerstandsband nehm ich, leicht oder mittel?
+Z mein Enkel ist 5, Sopran- oder Konzertukulele?
+Z passt die Gigbag für eine 4/4 Konzertgitarre?
+Z passt ein 60 cm Blumenkasten auf eine 50 cm Fensterbank?
+Z geht der Gepäckträger an einen Rahmen in L?
+Z wie lang ist das Armband? mein Handgelenk hat 17 cm
+Z sind 18 cm zu lang für mein Handgelenk?
+F wie viele Buchstaben passen als Gravur in den Ring?
+F ist die Kette mit Sram Eagle kompatibel?
+F reicht der Heizstab für 120 Liter?
+F läuft Silber mit der Zeit an?
+F ist der Käfig für einen Zwerghamster geeignet?
+F brauche ich ein Betonfundament für das Gewächshaus?
+S bringt der Fahrer das Laufband in den 3. Stock oder bleibt es unten?
+S bin erst ab dem 12. zurück, könnt ihr die Pflanzen später schicken?
+S verschickt ihr E-Bike-Akkus in die Schweiz? ist ja Gefahrgut
+S sind die Blumenzwiebeln vor Weihnachten da? ich wohne in einem Dorf bei Passau
+S liefert ihr auch in ein kleines Dorf im Allgäu? hier liefert kaum einer hin
+O meine Bestellung ist immer noch nicht da
+Z ist die M zu lang für mich, bin 1,60?
+S wie lange dauert die Lieferung?
+""",
+    "it": """
+Z vendete il misuratore per anelli?
+Z sono alle prime armi, che elastico prendo, leggero o medio?
+Z mio nipote ha 5 anni: ukulele soprano o da concerto?
+Z la custodia va bene per una chitarra classica 4/4?
+Z un vaso da 60 cm sta su un davanzale da 50?
+Z il portapacchi va su un telaio L?
+Z quanto e lungo il cinturino? ho il polso di 16 cm
+Z 18 cm sono troppi per il mio polso?
+F quante lettere ci stanno nell'incisione dentro l'anello?
+F la catena e compatibile con Campagnolo Chorus?
+F il riscaldatore basta per una vasca da 120 litri?
+F l'argento si annerisce col tempo?
+F la gabbia va bene per un criceto nano?
+F serve una base in cemento per la serra?
+S il corriere lo porta al terzo piano o lo lascia giu?
+S rientro solo il 12, potete spedire le piante piu tardi?
+S spedite batterie per e-bike in Canada? sono merci pericolose
+S i bulbi arrivano prima di natale? abito in un paesino vicino a Belluno
+S consegnate in un paesino della Sila? qui non consegna nessuno
+O il mio ordine non e ancora arrivato
+Z la M e troppo lunga per me? sono 1,60
+S quanto ci vuole per la consegna?
+""",
+    "pt": """
+Z voces vendem medidor de anel?
+Z sou iniciante, qual elastico de resistencia, leve ou medio?
+Z meu neto tem 5 anos: ukulele soprano ou concerto?
+Z a capa serve num violao classico 4/4?
+Z um vaso de 60 cm cabe num parapeito de 50?
+Z o bagageiro da num quadro L?
+Z quanto mede a pulseira? meu pulso tem 16 cm
+Z 18 cm fica comprido demais pro meu pulso?
+F quantas letras cabem na gravacao dentro do anel?
+F a corrente e compativel com Sram?
+F o aquecedor da para um aquario de 120 litros?
+F a prata escurece com o tempo?
+F a gaiola e segura para um hamster anao?
+F preciso de uma base de concreto para a estufa?
+S o entregador sobe a esteira ate o 3º andar ou deixa na portaria?
+S so volto dia 12, podem mandar as plantas depois?
+S voces enviam baterias de bike eletrica para o Canada? e carga perigosa
+S os bulbos chegam antes do natal? moro numa vila perto de Viseu
+S entregam numa aldeia em Tras-os-Montes? aqui ninguem entrega
+O meu pedido ainda nao chegou
+Z o M fica comprido pra mim? tenho 1,60
+S quanto tempo demora a entrega?
+""",
+    "nl": """
+Z hebben jullie een ringmeter te koop?
+Z ik begin net, welke weerstandsband, licht of medium?
+Z mijn kleinzoon is 5: sopraan of concert ukelele?
+Z gaat een 4/4 klassieke gitaar in de gigbag?
+Z past een bak van 60 cm op een vensterbank van 50?
+Z gaat het rek op een frame in L?
+Z hoe lang is het bandje? mijn pols is 17 cm
+Z is 18 cm te lang voor mijn pols?
+F hoeveel letters passen er in de gravure binnenin de ring?
+F is de ketting compatibel met Shimano Deore?
+F is de verwarmer genoeg voor een bak van 120 liter?
+F wordt zilver dof na een tijdje?
+F is de kooi veilig voor een dwerghamster?
+F heb ik een betonplaat nodig voor de kas?
+S dragen jullie de loopband naar de 3e verdieping of blijft die beneden?
+S ik ben pas de 12e terug, kunnen jullie de planten later sturen?
+S versturen jullie e-bike accu's naar Canada? gevaarlijke stoffen
+S komen de bollen voor kerst? ik woon in een dorpje bij Winterswijk
+S bezorgen jullie ook in een dorp op de Veluwe? hier bezorgt bijna niemand
+O mijn bestelling is nog steeds niet binnen
+Z is de M te lang voor mij, ik ben 1,60?
+S hoe lang duurt de levering?
+""",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        pytest.param(
+            text,
+            label,
+            id=f"fit-{language}-{index}",
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[text])] if text in KNOWN_MISSES else [],
+        )
+        for language, block in TWENTY_FIFTH_BATCH_FIT.items()
+        for index, (label, text) in enumerate(_lines(block))
+    ],
+)
+def test_a_fit_is_a_body_or_a_size_and_a_delivery_is_a_place_or_a_time(route_text, text, label):  # noqa: F811
     # when
     got = route_text(text)
 
