@@ -89,6 +89,12 @@ HELD_OUT_67 = json.loads((DATA / "labelled_replies_languages_held_out_67.json").
 HELD_OUT_68 = json.loads((DATA / "labelled_replies_languages_held_out_68.json").read_text())["replies"]
 HELD_OUT_69 = json.loads((DATA / "labelled_replies_languages_held_out_69.json").read_text())["replies"]
 HELD_OUT_70 = json.loads((DATA / "labelled_replies_languages_held_out_70.json").read_text())["replies"]
+HELD_OUT_71 = json.loads((DATA / "labelled_replies_languages_held_out_71.json").read_text())["replies"]
+HELD_OUT_72 = json.loads((DATA / "labelled_replies_languages_held_out_72.json").read_text())["replies"]
+HELD_OUT_73 = json.loads((DATA / "labelled_replies_languages_held_out_73.json").read_text())["replies"]
+HELD_OUT_74 = json.loads((DATA / "labelled_replies_languages_held_out_74.json").read_text())["replies"]
+HELD_OUT_75 = json.loads((DATA / "labelled_replies_languages_held_out_75.json").read_text())["replies"]
+HELD_OUT_76 = json.loads((DATA / "labelled_replies_languages_held_out_76.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -797,8 +803,9 @@ def test_a_session_9_blind_set_meets_the_issue_targets(english_rules_store, ordi
     _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
 
 
-# Session 10's round: six sets written blind at once (each committed alone), first run on the router session 9
-# left (e18cc23) before any change they could prompt.
+# Session 10's rounds: six sets written blind at once (each committed alone), first run on the router
+# session 9 left (e18cc23) before any change they could prompt (65-70); then six more, first run on the
+# router those fixes left (71-76).
 SESSION_10_SETS = [
     pytest.param(
         "sixty-fifth",
@@ -847,6 +854,73 @@ SESSION_10_SETS = [
         # missed opt-outs, 0 false; de 85.0 %); meets the targets after the fixes its round prompted (96.8 %,
         # 0 missed, 0 false (de 92.5 %); no longer blind)
         id="seventieth",
+    ),
+    pytest.param(
+        "seventy-first",
+        HELD_OUT_71,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main c8567ba (session 10, after the fixes sets 65-70 prompted) "
+                "89.6 % (0 missed opt-outs, 0 false; en 82.5 %); see its _first_run"
+            ),
+        ),
+        id="seventy-first",
+    ),
+    pytest.param(
+        "seventy-second",
+        HELD_OUT_72,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main c8567ba (session 10, after the fixes sets 65-70 prompted) "
+                "86.1 % (1 missed opt-out, 0 false; en, fr, it, pt, nl 85.0 %); see its _first_run"
+            ),
+        ),
+        id="seventy-second",
+    ),
+    pytest.param(
+        "seventy-third",
+        HELD_OUT_73,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main c8567ba (session 10, after the fixes sets 65-70 prompted) "
+                "88.9 % (0 missed opt-outs, 0 false; de, nl 85.0 %); see its _first_run"
+            ),
+        ),
+        id="seventy-third",
+    ),
+    pytest.param(
+        "seventy-fourth",
+        HELD_OUT_74,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main c8567ba (session 10, after the fixes sets 65-70 prompted) "
+                "95.4 % (3 missed opt-outs, 0 false; de 90.0 %); see its _first_run"
+            ),
+        ),
+        id="seventy-fourth",
+    ),
+    pytest.param(
+        "seventy-fifth",
+        HELD_OUT_75,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main c8567ba (session 10, after the fixes sets 65-70 prompted) "
+                "91.1 % (0 missed opt-outs, 0 false; fr 87.5 %); see its _first_run"
+            ),
+        ),
+        id="seventy-fifth",
+    ),
+    pytest.param(
+        "seventy-sixth",
+        HELD_OUT_76,
+        # blind first run on main c8567ba (session 10, after the fixes sets 65-70 prompted) 95.0 % (0 missed
+        # opt-outs, 0 false; es 90.0 %): meets every target on its first run
+        id="seventy-sixth",
     ),
 ]
 
