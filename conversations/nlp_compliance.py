@@ -198,6 +198,10 @@ _REVOCATION_PATTERNS = [
     + r"|these|this)\b(?: \w+){0,4} (?:cut it out|knock it off|give it a rest)\b",
     r"\bstop(?:p?ing)? (?:\w+ )?(?:texting|txting|texing|messaging|msging|contacting|spamming|bothering|"
     r"sending|emailing|calling|with the (?:texts|messages))\b",
+    # a slipped "stop" ("stp", "stip": autocorrect on a train) only right before sending or texting the
+    # shopper, and not an item ("stp sending me the wrong size")
+    r"\b(?:stp|stip|stpo|sotp|stoo) (?:sending|texting|txting|messaging|msging) (?:me|us)\b"
+    r"(?! (?:the|a|an|my|that|this|wrong)\b(?! (?:texts|messages|msgs)\b))",
     r"\bstop (?:the|these|those|your|all|all the|all these|all of these|ur) (?:\w+ )?"
     r"(?:texts|messages|msgs|sms|spam|notifications|reminders)\b(?! " + _ON_SOMETHING_ELSE + ")",
     # "they never contacted me again" tells what happened, it asks nothing.
@@ -814,8 +818,9 @@ _REVOCATION_PATTERNS_NL = [
     r"(?:de|jullie|uw|je|die|deze|het) (?:\w+ )?(?:lijst|lijsten|verzendlijst|mailinglijst|bestand|"
     r"systeem)\b",
     r"\bmijn (?:nummer|telefoonnummer|gegevens) (?:\w+ )?(?:verwijderen|wissen|schrappen)\b",
-    # The request itself, not "kunnen jullie het pakket niet meer sturen naar mijn oude adres".
-    r"^(?:\w+ ){0,2}niet meer (?:sturen|sms en|smsen|appen|mailen|bellen|contacteren|berichten sturen|"
+    # The request itself ("nie meer sturen": Flemish "nie"), not "kunnen jullie het pakket niet meer sturen
+    # naar mijn oude adres".
+    r"^(?:\w+ ){0,2}niet? meer (?:sturen|sms en|smsen|appen|mailen|bellen|contacteren|berichten sturen|"
     r"lastigvallen)\b(?! naar)",
     r"\b(?:stuur|sms|app|bel|mail) (?:me |mij |ons )?niet meer\b",
     r"\b(?:ik wil|wil) (?:me |mij )?(?:afmelden|uitschrijven)\b",
@@ -1095,7 +1100,9 @@ _HOW_TO_STOP = {
     "es": (
         "como|que (?:hago|tengo que hacer|debo hacer)",
         r"(?:me |nos )?(?:doy|dar|darme|darse|damos) de baja|desuscrib|desinscrib|(?:para )?ya no recibir|"
-        r"salir de (?:la|esta|su) lista|dejar de recibir|"
+        r"salir de (?:la|esta|su) lista|dejar de recibir|(?:para )?no recibir mas (?:\w+ )?"
+        + _MESSAGES_ES
+        + "|"
         r"(?:para|pa) (?:que|q|k) (?:ya )?no (?:me |nos )?(?:manden|envien|escriban|sigan)|"
         r"(?:para|pa) (?:que|q|k) (?:ya )?(?:dejen|deje) (?:de|d) (?:mandar|enviar|escribir)\w*",
         "cancel|par|deten|bloque|quit|desactiv|apag|evit",
@@ -1813,6 +1820,8 @@ _SPOKEN_GERMAN_RE = re.compile(r"\b(?:" + "|".join(sorted(_SPOKEN_GERMAN, key=le
 _SEA_FOR_MORE = re.compile(
     r"\b(nicht|nichts|nix|nie|keine|kein|keinen)((?: (?!(?:ans|am|an|ins|im|zum|vom|das|dem|den|der|ubers|"
     r"aufs)\b)\w+)?) meer\b"
+    # Flemish "nie meer sturen aub" is "niet meer": Dutch around it keeps its "meer"
+    r"(?! (?:sturen|smsen|sms en|appen|mailen|bellen|contacteren|berichten|lastigvallen|aub|graag)\b)"
 )
 _B_FOR_V = re.compile(r"\bescriv")
 # Spoken English drops the g ("stop textin me"), Roman Italian turns "-armi" into "-amme" ("smettetela de

@@ -2059,3 +2059,44 @@ def test_send_me_nothing_with_a_thing_or_a_time_is_no_opt_out(route_text, text, 
 
     # then
     assert label == expected, f"{text!r}: expected {expected}, got {label}"
+
+
+# Kinds the second round of session 10's blind sets missed, in fresh words: a slipped "stop" right before
+# sending or texting the shopper, "how do I not get any more of these messages" with a demonstrative, Flemish
+# "nie meer" (not German "nie", never). Traps: an item after the slip, a parcel "nie meer" sent somewhere.
+# First run on b1e9216 (before the change): 0/7 opt-outs read, 4/4 traps as labelled; 11/11 now.
+SLIPS_AND_FORMS_OPTOUTS = [
+    "stp sending me these, thx",
+    "Stip texting me pls",
+    "stpo messaging me",
+    "¿cómo hago para no recibir más estos sms?",
+    "como hago para no recibir mas sus mensajes",
+    "nie meer sturen aub",
+    "nie meer smsen graag",
+]
+SLIPS_AND_FORMS_TRAPS = [
+    ("stp sending me the wrong colour", "fallback"),
+    ("nie meer sturen naar mijn oude adres, ik ben verhuisd", "rule:Shipping"),
+    ("bitte keine Nachrichten Meer", "opt_out"),
+    ("¿cómo hago para no recibir más cargos en la tarjeta?", "escalation"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", SLIPS_AND_FORMS_OPTOUTS)
+def test_a_slipped_or_regional_opt_out_is_read_as_one(route_text, text):  # noqa: F811
+    # when
+    label = route_text(text)
+
+    # then
+    assert label == "opt_out", f"{text!r}: an opt-out read as {label}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("text", "expected"), SLIPS_AND_FORMS_TRAPS)
+def test_a_slip_before_an_item_or_a_parcel_sent_elsewhere_is_no_opt_out(route_text, text, expected):  # noqa: F811
+    # when
+    label = route_text(text)
+
+    # then
+    assert label == expected, f"{text!r}: expected {expected}, got {label}"
