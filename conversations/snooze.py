@@ -76,9 +76,10 @@ _WRITE_TO_ME: dict[str, str] = {
     r"(?: bei mir)?"
     r"(?: doch)?|(?:erinnert|erinnere|erinner|erinnern sie) (?:mich|uns)(?: bitte)?)",
     "es": r"(?:escribeme|escribanme|escribenos|vuelvan a escribirme|vuelve a escribirme|recuerdame|"
-    r"recuerdamelo|recuerdenme|recordadme|contactame|contactenme|avisame|"
+    r"recuerdamelo|recuerdenme|recuerdenmelo|recordadme|contactame|contactenme|avisame|"
     r"mandame (?:un )?(?:mensaje|msj)|mandenme (?:un )?(?:mensaje|msj))",
-    "it": r"(?:scrivimi|scrivetemi|riscrivimi|riscrivetemi|ricordamelo|ricordami|ricordatemi|ricordatemelo|"
+    "it": r"(?:me lo (?:ricordate|ricordi)|scrivimi|scrivetemi|riscrivimi|riscrivetemi|ricordamelo|ricordami|"
+    r"ricordatemi|ricordatemelo|"
     r"ricontattami|ricontattatemi|contattami|risentiamoci|ci risentiamo|sentiamoci)",
     "pt": r"(?:me )?(?:escreve|escreva|escrevam|manda (?:mensagem|msg)|mande (?:mensagem|msg)|"
     r"mandem (?:mensagem|msg)|lembra|lembre|lembrem|"
@@ -90,7 +91,8 @@ _NAMED_TIME: dict[str, str] = {
     "en": r"next week|next month|tomorrow|in (?:\w+ ){1,3}?(?:days?|weeks?|months?|fortnight)|after that"
     r"|afterwards"
     rf"|in (?:{_MONTHS['en']})|after (?:the|my) \w+|after (?:payday|pay day|christmas|xmas|new year)"
-    r"|(?:at )?(?:the )?end of (?:the |this )?month|when (?:im|i am|were|we are|i get|we get) back",
+    r"|(?:at )?(?:the )?end of (?:the |this )?month"
+    r"|(?:when|after|once) (?:im|i am|were|we are|i get|we get) back",
     "fr": r"la semaine prochaine|le mois prochain|demain"
     rf"|dans (?:un|une|quelques|\w+) (?:jours?|semaines?|mois)|en (?:{_MONTHS['fr']})"
     r"|apres (?:le|la|les|l|mon|ma|mes) \w+|(?:a la )?fin du mois|en fin de mois"
@@ -109,7 +111,7 @@ _NAMED_TIME: dict[str, str] = {
     r"|dopo (?:il|lo|la|le|i|gli|l|mio|mia|miei|mie) \w+|(?:a |alla )?fine (?:del )?mese"
     r"|quando (?:torno|rientro|sono tornat[oa])",
     "pt": r"(?:na )?semana que vem|na proxima semana|(?:no )?mes que vem|no proximo mes|amanha"
-    rf"|daqui a (?:\w+ ){{1,2}}?(?:dias?|semanas?|mes(?:es)?)|em (?:{_MONTHS['pt']})"
+    rf"|daqui(?: a)? (?:\w+ ){{1,2}}?(?:dias?|semanas?|mes(?:es)?)|em (?:{_MONTHS['pt']})"
     r"|depois d(?:o|a|os|as) \w+|(?:no )?(?:fim|final) do mes|quando (?:eu )?(?:voltar|chegar)",
     "nl": r"volgende week|volgende maand|morgen|over (?:\w+ ){1,2}?(?:dagen|dag|weken|week|maanden|maand)"
     rf"|na (?:de|het|mijn|ons|onze) \w+|in (?:{_MONTHS['nl']})"
@@ -133,6 +135,19 @@ _REMIND_LAST: dict[str, str] = {
 }
 
 
+# Said between "write to me" and the time: the object, "please", "only", "again" ("remind me about it next
+# week", "schreibt mir bitte erst nächsten Monat wieder", "stuur me iets na de krokusvakantie").
+_BETWEEN_WRITE_AND_TIME: dict[str, str] = {
+    "en": r"again|please|pls|plz|only|just|(?:about|abt|of) (?:this|it|that)",
+    "fr": r"svp|stp|plutot|seulement|ca|cela",
+    "de": r"bitte|erst|doch|lieber|nochmal|wieder",
+    "es": r"por favor|porfa|mejor",
+    "it": r"per favore|pure|magari",
+    "pt": r"por favor|pf|disto|disso|isso|de novo",
+    "nl": r"er|iets|wat|pas|maar|even|aub|nog|weer",
+}
+
+
 def _when(language: str) -> str:
     return f"{_NAMED_TIME[language]}|{_NEXT_WEEKDAY[language]}"
 
@@ -142,7 +157,7 @@ def _when(language: str) -> str:
 # please, Mum is in hospital this week. Could you text me again next week?"); "text me later" only in a
 # short one.
 WRITE_AGAIN_LATER: dict[str, str] = {
-    language: rf"\b{write} (?:{_when(language)})\b"
+    language: rf"\b{write}(?: (?:{_BETWEEN_WRITE_AND_TIME[language]})){{0,3}} (?:{_when(language)})\b"
     + (rf"|\b(?:{_when(language)}) {_REMIND_LAST[language]}\b" if language in _REMIND_LAST else "")
     for language, write in _WRITE_TO_ME.items()
 }
@@ -280,9 +295,13 @@ _PLEASE = "please|pls|svp|bitte|por favor|per favore|aub"
 _DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th|e|ste|de|ten)?"
 
 
-def _for_a_time(language: str) -> str:
+def _duration(language: str) -> str:
     number = "|".join(NUMBER_WORDS[language])
-    duration = rf"(?:\d{{1,3}}|{number}) (?:{'|'.join(UNIT_DAYS[language])})(?: lang)?"
+    return rf"(?:\d{{1,3}}|{number}) (?:{'|'.join(UNIT_DAYS[language])})"
+
+
+def _for_a_time(language: str) -> str:
+    duration = rf"{_duration(language)}(?: lang)?"
     time = rf"(?:the )?{_DAY_OF_MONTH}|{_WEEKDAYS[language]}|{_MONTHS[language]}|{_when(language)}"
     until = rf"(?:{_UNTIL[language]}) (?:{time})"
     if language in _FOR:
@@ -351,6 +370,27 @@ PAUSE_THE_TEXTS: dict[str, str] = {
 }
 
 
+# "bitte 2 Wochen pausieren", "pause for two weeks", "pausa di due settimane": "pause" with a time and no
+# noun pauses what the shop sends (a subscription named is left out before: `names_a_subscription`).
+_PAUSE_VERB_FIRST: dict[str, str] = {
+    "en": r"(?:pause|snooze)(?: (?:it|this|everything|for))?",
+    "fr": r"(?:une )?pause (?:de|d)",
+    "de": r"pausieren (?:fur|fuer)",
+    "es": r"(?:una )?pausa de",
+    "it": r"(?:una )?pausa di",
+    "pt": r"(?:uma )?pausa de",
+    "nl": r"(?:even )?pauzeren(?: voor)?",
+}
+_PAUSE_VERB_LAST: dict[str, str] = {"de": "pausieren", "nl": "pauzeren"}
+
+
+def _paused_for_a_time(language: str) -> str:
+    paused = rf"\b{_PAUSE_VERB_FIRST[language]} {_duration(language)}\b"
+    if language in _PAUSE_VERB_LAST:
+        paused += rf"|\b{_duration(language)}(?: lang)? {_PAUSE_VERB_LAST[language]}\b"
+    return paused
+
+
 @dataclass(frozen=True)
 class Snooze:
     days: int
@@ -362,7 +402,8 @@ class Snooze:
 def _said_in_any_length() -> dict[str, re.Pattern]:
     return {
         language: re.compile(
-            f"{PAUSE_THE_TEXTS[language]}|{WRITE_AGAIN_LATER[language]}|{SENT_NOTHING_FOR_A_TIME[language]}"
+            f"{PAUSE_THE_TEXTS[language]}|{_paused_for_a_time(language)}|{WRITE_AGAIN_LATER[language]}"
+            f"|{SENT_NOTHING_FOR_A_TIME[language]}"
         )
         for language in PAUSE_THE_TEXTS
     }

@@ -496,3 +496,67 @@ def test_session_10_pauses_route_as_a_person_would(english_rules_store, body, la
     decision = reply_try(store=english_rules_store, text=body, customer=cart.customer)
 
     assert _label(decision) == label
+
+
+# first run on b1e9216: 16/44
+SESSION_10_PAUSES_ROUND_2 = [
+    # "remind me about this / of it" with a time, with a clitic or object pronoun
+    ("can you remind me about this next Monday?", "snooze"),
+    ("remind me of it next week pls", "snooze"),
+    ("pls remind me abt it tomorrow", "snooze"),
+    ("recuérdenmelo el mes que viene", "snooze"),
+    ("recuerdamelo la semana que viene porfa", "snooze"),
+    ("me lo ricordate il mese prossimo?", "snooze"),
+    ("me lo ricordi la settimana prossima?", "snooze"),
+    ("lembre-me disto no mês que vem", "snooze"),
+    ("me lembrem disso semana que vem", "snooze"),
+    ("herinner me er volgende maand aan", "snooze"),
+    ("herinner me er volgende week nog even aan aub", "snooze"),
+    ("rappelez-moi ça la semaine prochaine", "snooze"),
+    ("rappelle moi ca le mois prochain stp", "snooze"),
+    ("erinnert mich nächste Woche daran", "snooze"),
+    ("erinner mich bitte nächsten Monat dran", "snooze"),
+    # "pause" as a bare verb with a duration, no noun
+    ("bitte 2 Wochen pausieren", "snooze"),
+    ("können wir eine Woche pausieren?", "snooze"),
+    ("even pauzeren voor 2 weken aub", "snooze"),
+    ("kunnen we een maandje pauzeren", "snooze"),
+    ("pause for two weeks pls", "snooze"),
+    ("can we pause for a month", "snooze"),
+    ("pausa di due settimane", "snooze"),
+    ("facciamo una pausa di un mese", "snooze"),
+    ("pausa de dos semanas porfa", "snooze"),
+    ("pausa de 15 dias por favor", "snooze"),
+    ("pause de deux semaines svp", "snooze"),
+    # write again at a time, with "please/erst/again" words in between
+    ("schreibt mir bitte nächste Woche nochmal", "snooze"),
+    ("schreibt mir bitte erst nächsten Monat wieder", "snooze"),
+    ("schreib mir doch erst in 2 Wochen wieder", "snooze"),
+    ("me manda mensagem daqui 15 dias", "snooze"),
+    ("me escreve daqui uns dias", "snooze"),
+    ("text me after we're back from Lisbon, 20th feb", "snooze"),
+    ("text me again please next week", "snooze"),
+    ("stuur me iets na de krokusvakantie", "snooze"),
+    ("stuur me pas na de herfstvakantie weer wat", "snooze"),
+    ("escríbanme por favor la semana que viene", "snooze"),
+    ("écrivez-moi svp le mois prochain", "snooze"),
+    ("scrivetemi per favore la settimana prossima", "snooze"),
+    # traps: stay as today
+    ("remind me about your return policy", "rule:Returns"),
+    ("pause my coffee subscription for two weeks", "escalation"),
+    ("can you pause the delivery until Monday?", "snooze"),
+    ("rappelez-moi svp", "escalation"),
+    ("rappelez-moi ce soir au 06 12 34 56 78", "escalation"),
+    ("recuérdame la política de devoluciones", "rule:Returns"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("body", "label"), SESSION_10_PAUSES_ROUND_2)
+def test_session_10_pauses_round_2_route_as_a_person_would(english_rules_store, body, label):  # noqa: F811
+    cart = CartFactory(store=english_rules_store)
+    CartItemFactory(cart=cart)
+
+    decision = reply_try(store=english_rules_store, text=body, customer=cart.customer)
+
+    assert _label(decision) == label
