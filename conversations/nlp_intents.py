@@ -142,7 +142,7 @@ _CALL_REQUESTS = {
     "en": ("need|want|like|request|get|can i get|could i get", "a an", "call|callback|call back|phone call"),
     "es": ("quiero|quisiera|necesito|pido|gustaria", "una", "llamada"),
     "fr": ("veux|voudrais|souhaite|aimerais|demande", "un", "appel|coup de fil"),
-    "de": ("brauche|will|mochte|hatte gern|hatte gerne|bitte um", "einen", "anruf|ruckruf"),
+    "de": ("brauche|will|mochte|hatte gern|hatte gerne|bitte um", "einen", "anruf|ruckruf|rueckruf"),
     "it": ("voglio|vorrei|chiedo|ho bisogno di", "una", "chiamata|telefonata"),
     "pt": ("quero|queria|preciso|gostaria de", "uma", "ligacao|telefonema"),
     "nl": ("wil|zou graag|graag", "een", "telefoontje|belletje"),
@@ -169,10 +169,12 @@ _HUMAN_PATTERNS_MORE = [
     r"\b(?:que|qu on|quon) (?:alguien |alguem |qualcuno |quelqu un )?(?:me |mi )?(?:llame|llamen|m appelle|"
     r"me rappelle|chiami|me ligue|me liguem)\b",
     r"\bmi (?:chiamate|chiami|chiamereste|richiamate|richiami|chiamasse|richiamasse)\b",
-    # "qu'un conseiller me rappelle", "dat iemand me belt", "che mi chiami qualcuno": someone calls me back.
-    r"\b(?:que|qu|che|dass|dat|wenn) (?:\w+ ){0,3}(?:me|mi|mich|mij) (?:\w+ )?(?:llame|llamen|appelle|"
-    r"rappelle|appellent|rappellent|chiami|richiami|ligue|liguem|retorne|retornem|anruft|zuruckruft|belt|"
-    r"terugbelt)\b",
+    # "qu'un conseiller me rappelle", "dat iemand me belt", "che mi chiami qualcuno": someone calls me back;
+    # the letter's past subjunctive too ("les agradecería que una persona de la tienda me llamara").
+    r"\b(?:que|qu|che|dass|dat|wenn) (?:\w+ ){0,5}(?:me|mi|mich|mij) (?:\w+ )?(?:llame|llamen|llamara|"
+    r"llamaran|llamase|contactara|contactase|appelle|rappelle|appellent|rappellent|chiami|richiami|"
+    r"chiamasse|contattasse|ligue|liguem|ligasse|ligassem|contactasse|contactassem|contatasse|retorne|"
+    r"retornem|anruft|zuruckruft|belt|terugbelt)\b",
     r"\bme (?:retornar|retorne|retornem|retorna)\b",
     # "iemand aan de lijn", "someone on the phone", "alguien por teléfono": a person, by phone.
     r"\b(?:someone|somebody|alguien|alguem|quelqu un|jemand|jemanden|qualcuno|iemand|una persona|"
@@ -190,14 +192,16 @@ _HUMAN_PATTERNS_MORE = [
     r"\b(?:telefoontje|een belletje)\b",
     # "j'aimerais être rappelé", "möchte zurückgerufen werden", "que me devuelvan la llamada"
     r"\b(?:etre|me faire) rappelee?\b|\bme faire (?:r)?appeler\b|\bzuruckgerufen werden\b"
-    r"|\bessere richiamat[oa]\b|\bfarmi (?:richiamare|chiamare|ricontattare|contattare)\b"
-    r"|\bque me devuelvan la llamada\b|\bteruggebeld (?:worden|te worden)\b|\bwant (?:to be )?called back\b",
+    r"|\bessere (?:richiamat[oa]|(?:ri)?contattat[oa] telefonicamente)\b"
+    r"|\bfarmi (?:richiamare|chiamare|ricontattare|contattare)\b"
+    r"|\bque me devuelvan la llamada\b|\bteruggebeld (?:worden|te worden)\b|\bword ik teruggebeld\b"
+    r"|\bwant (?:to be )?called back\b",
     r"\b(?:connect|put|transfer|get) me (?:through )?(?:to|with) (?:\w+ )?(?:support|customer service|sales|"
     r"the team|your team)\b",
     r"\b(?:atendimento|atencion|attention|assistenza|servizio|service|suporte|support|servicio|contato|"
     r"contacto|contatto|contact) (?:\w+ )?(?:humano|humana|umano|umana|human|humain|menschlich\w*|"
     r"menselijk)\b",
-    r"\b(?:hablar|parler|sprechen|parlare|sentire|falar|spreken|praten|talk|speak)(?: \w+){0,3} (?:por|par|"
+    r"\b(?:hablar|parler|sprechen|parlare|sentire|falar|spreken|praten|talk|speak)(?: \w+){0,5} (?:por|par|"
     r"am|"
     r"al|per|by|over the|pelo|on the|au) (?:telefono|telephone|telefon|phone|telefone|telefoon)\b",
 ]
@@ -325,6 +329,11 @@ _YOU = wordset(
 )
 
 
+# "can I exchange it if it's wrong?": the tone of a maybe is the maybe's, not anger at us ("if you don't
+# answer today …" stays). The tone is English (VADER), so is its "if".
+_A_MAYBE_NOT_OF_US = re.compile(r"\bif\b(?![^.,;:!?]*\byou)[^.,;:!?]*", re.IGNORECASE)
+
+
 def _tone(text: Text) -> float:
     raw = _NOT_ANGER_FACES.sub(" ", _NOT_ENGLISH_TONE.sub(" ", text.raw))
     # the weather is read without the words that say how hot it is ("it's brutally hot here")
@@ -338,6 +347,7 @@ def _tone(text: Text) -> float:
     raw = " ".join(token for index, token in enumerate(tokens) if index not in near_weather)
     if _OWN_SLIP.search(text.folded) and _YOU.isdisjoint(text.words):
         raw = _SLIP_WORDS.sub(" ", raw)
+    raw = _A_MAYBE_NOT_OF_US.sub(" ", raw)
     return _sentiment().polarity_scores(raw)["compound"]
 
 
@@ -547,19 +557,25 @@ def _a_verb_here(words: tuple[str, ...], index: int) -> bool:
 
 
 # "too small for my olive tree", "a rose bush", "jus d'orange", "pé de laranja": a colour that names a plant
-# or its fruit, not the colour of the goods.
-_PLANT_OR_FRUIT = wordset(
+# or its fruit, not the colour of the goods; so in a name made with it ("white-glove delivery", "rouge à
+# lèvres").
+_NAMED_BY_THE_COLOUR = wordset(
     "tree trees bush bushes plant plants sapling seedling grove blossom blossoms oil juice jam marmalade "
-    "arbol arbre albero arvore pe baum boom zumo jugo jus succo suco saft aceite huile olio azeite olie"
+    "arbol arbre albero arvore pe baum boom zumo jugo jus succo suco saft aceite huile olio azeite olie "
+    "glove gloves levres"
 )
 _OF = wordset("de d di da")
+_NAMED_WITH = wordset("a")
 
 
-def _a_plant_here(words: tuple[str, ...], index: int) -> bool:
-    if words[index + 1 : index + 2] and words[index + 1] in _PLANT_OR_FRUIT:
+def _part_of_a_name(words: tuple[str, ...], index: int) -> bool:
+    after = words[index + 1 : index + 3]
+    if after[:1] and (
+        after[0] in _NAMED_BY_THE_COLOUR or (after[0] in _NAMED_WITH and after[1:] == ("levres",))
+    ):
         return True
     before = words[max(0, index - 2) : index]
-    return len(before) == 2 and before[1] in _OF and before[0] in _PLANT_OR_FRUIT
+    return len(before) == 2 and before[1] in _OF and before[0] in _NAMED_BY_THE_COLOUR
 
 
 # "taglia M o L?", "size 9 or 10": which of two sizes fits is fit advice the sizing rule gives, not stock.
@@ -628,7 +644,7 @@ def uncovered_question(text: Text, *, kind: str) -> str | None:
             for i, w in enumerate(text.words)
             if is_colour(w)
             and not _a_verb_here(text.words, i)
-            and not _a_plant_here(text.words, i)
+            and not _part_of_a_name(text.words, i)
             and not _cart_change_clause(text, w)
         ),
         None,

@@ -28,7 +28,7 @@ PAYMENT_MEANS = {
     "fr": "carte, cb, carte bancaire, paiement, payer, reglement, transaction, bouton payer, bancontact,"
     " lydia",
     "de": "karte, kreditkarte, ec karte, zahlung, bezahlung, bezahlen, zahlen, kasse, sofortuberweisung,"
-    " giropay, transaktion, lastschrift, uberweisung, bezahlen button, zahlungsseite, bezahlseite",
+    " giropay, twint, transaktion, lastschrift, uberweisung, bezahlen button, zahlungsseite, bezahlseite",
     "it": "carta, carta di credito, pagamento, pagare, pago, paga, postepay, satispay, scalapay, "
     "transazione, bonifico",
     "pt": "cartao, pix, boleto, pagamento, pagar, mb way, mbway, multibanco, transacao, compra",
@@ -40,7 +40,8 @@ PAYMENT_MEANS = {
 # A phrase may hold a regular expression: Spanish "no va" fails, "no va a llegar" is a future.
 PAYMENT_FAILURES = {
     "en": "declined, declines, declining, failed, fails, failing, fail, error, errors, erroring, "
-    "rejected, refused, denied, broken, crashed, crashes, crashing, not working, isnt working, doesnt work,"
+    "rejected, refused, denied, wouldnt go through, wouldnt work, wasnt working, "
+    " broken, crashed, crashes, crashing, not working, isnt working, doesnt work,"
     " wont work, not going through, wont go through, didnt go through, doesnt go through, does nothing, "
     "wont approve, not approved, glitch, glitching, bugged, wont load, not loading, didnt work, did not "
     "work, "
@@ -54,7 +55,8 @@ PAYMENT_FAILURES = {
     "vanishes, stops at, stops on, stuck at, stuck on, gets stuck, got stuck, timing out, times out, "
     "timed out",
     "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, declinada, declinado, error, falla, "
-    "fallo, fallando, no funciona, no va(?! a), no pasa, no se procesa, no procesa, cargando, no hace nada,"
+    "fallo, fallando, no funciona, no funcionaba, no funciono, no iba, "
+    " no va(?! a), no pasa, no se procesa, no procesa, cargando, no hace nada,"
     " no acepta, no me acepta, da error, bloqueado, bloqueada, no me pasa, no se completa, no se completo, "
     "no aprobado, no aprobada, no autorizado, no autorizada, denegada, denegado, no se realiza, no se hizo, "
     "no puedo, no consigo, no logro, no me deja, deniega, deniegan, bloqueo, bloquearon, se congela, "
@@ -63,7 +65,8 @@ PAYMENT_FAILURES = {
     "se corto a medias, se paro a medias, se quedo colgado, se quedo colgada, se quedo pillado, "
     "se quedo pillada, se quedo congelado, se quedo congelada",
     "fr": "refuse, refusee, refusees, rejete, rejetee, echoue, echec, erreur, bug, bugue, plante, "
-    "bloque, bloquee, passe pas, marche pas, fonctionne pas, accepte pas, prend pas, non autorise, pas "
+    "bloque, bloquee, passe pas, marche pas, fonctionne pas, passait pas, marchait pas, "
+    "fonctionnait pas, accepte pas, prend pas, non autorise, pas "
     "autorise, non autorisee, arrive pas, impossible, bloque, bloquee, plantait, plantent, fige, figee, "
     "gele, disparait, a disparu, arrete pas de charger, charge en boucle, s arrete a, s arrete au, s arrete "
     "sur, reste bloque, s est arrete, s est arretee, s est interrompu, s est interrompue",
@@ -76,21 +79,24 @@ PAYMENT_FAILURES = {
     "nicht ging, nicht durchgegangen, brach ab, brach mittendrin ab, abgebrochen, "
     # "schlägt dauernd fehl", "schlägt bei mir immer wieder fehl": the verb's two halves apart
     "schlagt(?: \\w+){1,4} fehl",
-    "it": "rifiutata, rifiutato, rifiuta, respinta, respinto, errore, fallita, fallito, non funziona, "
+    "it": "rifiutata, rifiutato, rifiuta, rifiutano, non andava, non funzionava, "
+    " respinta, respinto, errore, fallita, fallito, non funziona, "
     "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla, non "
     "accetta, "
     "non autorizzato, non autorizzata, negato, negata, non prende, non riesco, impossibile, si pianta, "
     "crasha, si e bloccata, si e bloccato, sparisce, scompare, non smette di caricare, carica all infinito, "
     "si ferma a, si ferma al, si ferma su, si ferma sempre, si e fermato a meta, si e fermata a meta, "
     "si e interrotto, si e interrotta, fallire, fallisce, falliscono",
-    "pt": "recusado, recusada, recusou, negada, negado, erro, falhou, falha, trava, travou, travando, "
+    "pt": "recusado, recusada, recusou, a recusar, nao funcionou, nao funcionava, "
+    " negada, negado, erro, falhou, falha, trava, travou, travando, "
     "nao passa, nao funciona, nao ta caindo, nao cai, nao caiu, nao foi confirmado, nao gera, nao finaliza,"
     " nao aprovado, nao aprovada, nao aprovou, reprovado, reprovou, nao autorizado, nao vai(?! (?:ser|"
     "chegar)), "
     "nao conclui, nao aceita, nao aceitou, nao consigo, recusa, recusam, bloqueou, bloquearam, congela, "
     "congelou, sumiu, desaparece, nao para de carregar, fica carregando, para na, para no, empaca, "
     "parou a meio, parou no meio, parou, interrompeu",
-    "nl": "geweigerd, afgewezen, mislukt, fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
+    "nl": "geweigerd, afgewezen, mislukt, deed het niet, het niet deed, werkte niet, "
+    " fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
     "doet het niet, doet niks, doet niets, blijft(?: \\w+)? hangen, bleef(?: \\w+)? hangen, bleef steken, "
     "hangt, laadt niet, stopt bij, stopt steeds bij, wijst, niet geaccepteerd, niet goedgekeurd, afgekeurd, "
     "niet aangenomen, kan niet, accepteert(?= (?:\\w+ ){0,3}niet), neemt(?= (?:\\w+ ){0,3}niet), weigert, "
@@ -111,7 +117,8 @@ PAYMENT_FAILURE_PHRASES = (
 CHARGED = {
     "en": "charged, charge, billed, debited, took my money, took the money, taken my money, taken the money, "
     "took payment, taken payment, paid, money gone, money is gone, moneys gone, money left my account",
-    "es": "cobraron, cobrado, cobrada, cobran, cobro, descontaron, pague, debitaron, el dinero se fue, "
+    "es": "cobraron, cobrasteis, cobrastes, "
+    " cobrado, cobrada, cobran, cobro, descontaron, pague, debitaron, el dinero se fue, "
     "se fue el dinero, el dinero salio, el dinero desaparecio",
     "fr": "debite, debitee, preleve, prelevee, prelevement, paye, facture, l argent est parti, argent parti, "
     "l argent a disparu",
