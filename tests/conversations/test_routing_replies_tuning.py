@@ -3837,7 +3837,7 @@ def test_a_fit_is_a_body_or_a_size_and_a_delivery_is_a_place_or_a_time(route_tex
 # Acknowledgements missed: someone else decides or pays and the shopper waits for them or shows them the cart;
 # deciding together later ("on en parle ce soir et on revient vers vous": the shopper comes back, no restock);
 # seen it; an order planned for the weekend. Traps keep their label.
-# first run on b1e9216: 14/43 (the 4 traps hold; 10/39 acknowledgements)
+# first run on b1e9216: 15/43 (the 5 traps hold; 10/38 acknowledgements)
 TWENTY_SIXTH_BATCH_ACKS = {
     "en": """
 K Thanks! I'll show the list to my wife, she decides
@@ -3868,7 +3868,7 @@ K on en parle ce soir avec mon copain et on revient vers vous
 K ok, je l'ai vu
 K ok super, je passe commande ce week-end
 K merci, c'est ma femme qui decide
-O ma mere a commandé la semaine dernière, où est le colis ?
+N ma mere a commandé la semaine dernière, où est le colis ?
 """,
     "de": """
 K meine Frau entscheidet, ich zeig ihr den Link
