@@ -37,7 +37,7 @@ COURTESY_WORDS: dict[str, str] = {
     # chat: "ngl", "lowkey", "looks great", "safe" (sure)
     "ngl lowkey looks safe "
     # "that's ever so kind of you", "most kind"
-    "thats ever most of "
+    "thats ever most of together "
     # Singapore and Malaysia "ok lah", Nigeria "ok sha": particles that soften an ok
     "lah leh lor sha "
     # "aye, will order after the lambing", "have a fab weekend, lots of love", "at the weekend"
@@ -206,7 +206,8 @@ ASIDES: dict[str, str] = {
     r")?(?:pa|assistant|husband|wife|partner|daughter|"
     r"son|secretary|mum|mom|dad|mother|father|boyfriend|girlfriend|carer)(?: of \w+)?"
     r"|(?:ill |i will )?(?:pass it on|tell (?:her|him)|let (?:her|him) know)(?: to (?:her|him))?"
-    r"|(?:only |just )+(?:seen|saw|noticed) (?:this|it|that|your message)(?: now)?"
+    r"|(?<!not )(?<!never )(?:(?:only |just )+|(?:i |ive |i have )?(?:already )?)(?:seen|saw|noticed) "
+    r"(?:this|it|that|your message)(?: now)?"
     r"|(?:i |ive |i have )?(?:already )?(?:bought|got|grabbed|picked up|ordered|found|picked)(?: one| it| "
     r"them)?"
     r"(?: up)?(?: already)? (?:elsewhere|somewhere else|in (?:a|the) (?:shop|store)|in town|locally|in store|"
@@ -219,9 +220,11 @@ ASIDES: dict[str, str] = {
     r"|(?:i )?(?:dont|do not) need (?:it|one|them|this|that) (?:anymore|any more|now)",
     "es": r"(?:ya )?mas (?:tarde|adelante)|soy (?:el|la) "
     r"(?:marido|mujer|esposa|esposo|hija|hijo|pareja|asistente|secretaria|secretario|madre|"
-    r"padre|novio|novia)(?: de \w+)?|(?:ya )?(?:se lo|le) (?:digo|paso|comento|dire)(?: yo)?(?: que lo "
-    r"(?:mire|vea))?"
+    r"padre|novio|novia)(?: de \w+)?"
+    r"|(?:ya )?(?:se lo|le|les) (?:digo|paso|comento|dire|mando|envio|enseno)(?: yo)?"
+    r"(?: que lo (?:mire|vea)| (?:el|la) (?:link|enlace|lista|carrito))?"
     r"|(?:lo )?acabo de ver(?:lo)?|(?:ahora|recien) lo veo"
+    r"|(?<!no )(?:ya )?(?:lo|la|los|las) (?:he visto|vi)"
     r"|(?:al final )?(?:ya )?(?:lo |la |los |las )?(?:compre|he comprado|pille|encontre)(?: ya)? (?:en otra "
     r"tienda|en otro "
     r"sitio|en otra web|en (?:una|la) tienda|fuera|en \w+)"
@@ -230,9 +233,12 @@ ASIDES: dict[str, str] = {
     "fr": r"(?:je suis )?(?:le|la|l) "
     r"(?:mari|femme|epouse|fille|fils|assistante?|secretaire|compagnon|compagne|"
     r"conjoint)(?: de (?:mme |m |madame |monsieur )?\w+)?|assistante? de (?:mme|m|madame|monsieur) \w+"
-    r"|je (?:lui|leur) (?:transmets|dis|dirai|transmettrai|fais passer)|(?:il|elle) vous (?:recontactera|"
+    r"|je (?:lui|leur) (?:transmets|dis|dirai|transmettrai|fais passer)"
+    r"|(?:je|on|nous) (?:reviens|revient|revenons|reviendrai|reviendra|reviendrons) vers vous"
+    r"|je passe (?:la |ma )?commande|(?:il|elle) vous (?:recontactera|"
     r"rappellera|repondra|recontacte)"
-    r"|je viens de (?:voir|le voir)|je (?:le |la )?vois (?:ca )?(?:seulement |que )maintenant"
+    r"|je viens de (?:voir|le voir)|(?:je l ai|je les ai) (?:deja |bien )?vue?s?"
+    r"|je (?:le |la )?vois (?:ca )?(?:seulement |que )maintenant"
     r"|(?:finalement )?(?:je l ai|je les ai|j ai) (?:deja )?(?:achete|trouve|commande|pris)e?s? "
     r"(?:ailleurs|en magasin|en boutique|dans un magasin|sur un autre site|chez un autre)"
     r"|j arrete d hesiter|(?:j ai )?assez (?:hesite|reflechi)|assez de questions(?: de ma part)?"
@@ -241,7 +247,8 @@ ASIDES: dict[str, str] = {
     r"(?:assistentin|assistent|sekretarin|sekretar|frau|mann|tochter|"
     r"sohn|partner|partnerin|freundin|freund)(?: von (?:herrn |frau )?\w+)?|(?:er|sie) meldet sich"
     r"|ich (?:sag|sage|richte|geb|gebe)s? (?:es |das )?(?:ihr|ihm|weiter|aus)(?: weiter| aus)?"
-    r"|(?:grad|gerade|eben) erst gesehen|(?:(?:ich )?(?:habs|hab es|habe es|hab das|hab ihn|hab sie) )?"
+    r"|(?:grad|gerade|eben) erst gesehen|(?:hab|habe|habs) (?:ich |es |das )?(?:schon |bereits )?gesehen"
+    r"|(?:(?:ich )?(?:habs|hab es|habe es|hab das|hab ihn|hab sie) )?"
     r"(?:schon|bereits) (?:im laden|woanders|anderswo|in einem anderen (?:shop|laden)|vor ort) "
     r"(?:gekauft|bestellt|geholt|besorgt)"
     r"|genug (?:uberlegt|hin und her|gezogert|gegrubelt)"
@@ -253,7 +260,8 @@ ASIDES: dict[str, str] = {
     r"(?:marito|moglie|figlia|figlio|segretaria|segretario|assistente|compagno|compagna|"
     r"partner)(?: (?:di|del|della) (?:dott |dottssa |dottoressa |dottor |sig |signora |signor )?\w+)?"
     r"|(?:glielo|gliel) (?:dico|riferisco|riferiro|diro|passo)(?: io)?"
-    r"|(?:l ho|lho) vist[oa] solo (?:ora|adesso)|vedo solo (?:ora|adesso)"
+    r"|(?:l ho|lho) vist[oa] solo (?:ora|adesso)|(?<!non )(?:l ho|lho|li ho|le ho) (?:gia )?vist[oaie]"
+    r"|vedo solo (?:ora|adesso)"
     r"|(?:(?:l ho|lho|li ho) )?(?:gia )?(?:preso|presa|"
     r"comprato|comprata|trovato|ordinato) (?:in negozio|altrove|da un altra parte|su un altro sito)"
     r"|basta (?:pensarci|esitare|indugiare|tentennare)"
@@ -268,7 +276,8 @@ ASIDES: dict[str, str] = {
     r"|(?:to|estou|tou) saindo do (?:trampo|trabalho|servico)|deixei de proposito|o salario cai \w+",
     "nl": r"(?:ik ben|dit is) (?:de|het) (?:assistent|assistente|secretaresse|man|vrouw|partner|dochter|zoon|"
     r"vriend|vriendin)(?: van \w+)?|ik geef het (?:aan (?:hem|haar) )?door|(?:hij|zij|ze) kijkt"
-    r"|(?:nu pas|net pas|nu net) gezien|(?:ik )?zie het nu pas"
+    r"|(?:nu pas|net pas|nu net) gezien|(?:ik )?(?:heb|had) (?:het|ze|m|hem) (?:al )?gezien"
+    r"|(?:ik )?zie het nu pas"
     r"|(?:(?:ik )?heb (?:m|hem|het|ze) )?al (?:in de winkel|ergens anders|elders|"
     r"bij een andere winkel) (?:gekocht|gehaald|besteld)"
     r"|genoeg (?:getwijfeld|nagedacht)"
@@ -436,17 +445,22 @@ _COUNCIL = (
 # "erst meine Frau fragen", "con mio figlio", "ver com o meu genro", "met mijn vrouw overleggen".
 FAMILY = (
     "husband, wife, partner, daughter, son, mum, mom, mam, mama, dad, mother, father, sister, brother, "
-    "son in law, daughter in law, other half, boyfriend, girlfriend, "
-    "marido, mujer, esposa, esposo, hija, hijo, madre, padre, hermana, hermano, yerno, nuera, pareja, novio, "
+    "son in law, daughter in law, mother in law, father in law, other half, boyfriend, girlfriend, "
+    "marido, mujer, esposa, esposo, hija, hijo, madre, padre, hermana, hermano, yerno, nuera, suegra, "
+    "suegro, pareja, novio, "
     "novia, "
-    "mari, femme, epouse, fille, fils, mere, pere, soeur, frere, gendre, belle fille, conjoint, compagnon, "
+    "mari, femme, epouse, fille, fils, mere, pere, soeur, frere, gendre, belle fille, belle mere, beau pere, "
+    "conjoint, compagnon, "
     "compagne, copain, copine, "
     "mann, frau, tochter, sohn, mutter, vater, schwester, bruder, schwiegersohn, schwiegertochter, "
+    "schwiegermutter, schwiegervater, "
     "freund, freundin, "
-    "marito, moglie, figlia, figlio, mamma, papa, sorella, fratello, genero, nuora, compagno, compagna, "
+    "marito, moglie, figlia, figlio, mamma, papa, sorella, fratello, genero, nuora, suocera, suocero, "
+    "compagno, compagna, "
     "ragazzo, ragazza, "
-    "mulher, filha, filho, mae, pai, irma, irmao, genro, nora, namorado, namorada, "
-    "man, vrouw, dochter, zoon, moeder, vader, zus, broer, schoonzoon, schoondochter, vriend, vriendin, "
+    "mulher, filha, filho, mae, pai, irma, irmao, genro, nora, sogra, sogro, namorado, namorada, "
+    "man, vrouw, dochter, zoon, moeder, vader, zus, broer, schoonzoon, schoondochter, schoonmoeder, "
+    "schoonvader, vriend, vriendin, "
     # the people the shopper lives with, and those whose advice they ask first
     "flatmate, roommate, roomie, housemate, companero de piso, companera de piso, coloc, colocataire, "
     "mitbewohner, mitbewohnerin, coinquilino, coinquilina, colega de quarto, huisgenoot, huisgenote, "
@@ -465,7 +479,9 @@ _FAMILY = (
 )
 # Someone in the family will see to the cart for the shopper: "my son will order it for me", "mi hijo lo
 # compra el finde", "mon fils s'en occupera", "mein Sohn kümmert sich darum", "ci pensa mio figlio", "o meu
-# filho trata disso", "mijn zoon regelt het". Nothing to answer.
+# filho trata disso", "mijn zoon regelt het". Or decides or pays, and the shopper waits for them or sends
+# them the link: "my mum is buying the cot so I'll wait for her", "meine Frau entscheidet, ich zeig ihr den
+# Link". Nothing to answer.
 _MY = (
     r"(?:my|our|mi|nuestro|nuestra|mon|ma|notre|mein|meine|unser|unsere|mio|mia|il mio|la mia|o meu|a minha|"
     r"meu|minha|mijn|onze)"
@@ -477,33 +493,53 @@ FAMILY_SEES_TO_IT: dict[str, str] = {
     rf"{_MY} {_RELATIVE} (?:has |s )?already (?:got|bought|ordered)(?: \w+){{0,3}}"
     rf"|{_MY} {_RELATIVE} (?:will |ll |is going to |is gonna |can )?"
     r"(?:order|buy|get|sort|do|handle|deal with|take care of|look at|check)(?: it| this| that| them)?"
-    r"(?: out)?(?: for (?:me|us|him|her))?",
+    r"(?: out)?(?: for (?:me|us|him|her))?"
+    rf"|{_MY} {_RELATIVE}(?: is|s| s)? (?:decides|will decide|pays|paying|will pay|buying|buys)"
+    r"(?: it| them| the \w+)?"
+    r"(?: (?:so |and )?(?:ill|i will|i ll) wait for (?:him|her|them))?"
+    r"|(?:ill|i will|i ll) (?:send|show) (?:him|her|them) the (?:link|list|cart|basket)"
+    rf"|(?:ill|i will|i ll) (?:send|show) (?:it|this|the (?:link|list|cart|basket)) to {_MY} {_RELATIVE}"
+    r"(?: (?:he|she|they) (?:decides|decide|will decide|pays))?",
     "es": rf"{_MY} {_RELATIVE} (?:me )?dijo que si\w*|"
     rf"{_MY} {_RELATIVE} ya (?:lo |la |los |las )?(?:compro|pidio|encargo)"
     rf"|{_MY} {_RELATIVE} (?:lo |la |los |las |se lo |se la |se )?"
     r"(?:compra|comprara|pide|pedira|encarga|encargara|mira|mirara|ve|vera|hace|hara|gestiona|ocupa|"
-    r"ocupara)(?: de (?:eso|ello|todo))?",
+    r"ocupara)(?: de (?:eso|ello|todo))?"
+    rf"|{_MY} {_RELATIVE} (?:decide|decidira|paga|pagara|regala|regalara)(?: (?:el|la|los|las) \w+)?"
+    r"(?: (?:asi que |y )?(?:la|lo|los|las) espero)?",
     "fr": rf"{_MY} {_RELATIVE} (?:m )?a dit oui|"
     rf"{_MY} {_RELATIVE} (?:les |l |la |le )?a deja (?:achete|commande|pris)e?s?"
     rf"|{_MY} {_RELATIVE} (?:s en occupe|s en occupera|va s en occuper|le commande|le commandera|"
     r"la commande|la commandera|l achete|l achetera|va (?:le |la |l )?(?:commander|acheter|regarder)|"
-    r"regardera)",
+    r"regardera)"
+    rf"|(?:c est )?{_MY} {_RELATIVE} (?:qui )?(?:decide|paie|paye|offre|choisit)(?: (?:le|la|les|l) \w+)?"
+    r"(?: (?:donc |et )?(?:j attends (?:sa|leur) reponse|je (?:l|les) attends))?"
+    r"|je (?:lui|leur) (?:montre|envoie) (?:le lien|la liste|le panier)",
     "de": rf"{_MY} {_RELATIVE} (?:hat ja gesagt|sagt ja)|"
     rf"{_MY} {_RELATIVE} hat (?:sie |es |ihn |das |die \w+ )?schon (?:gekauft|bestellt|besorgt)"
     rf"|{_MY} {_RELATIVE} (?:kummert sich(?: \w+){{0,3}} (?:darum|drum)|bestellt (?:es|das|ihn|sie)|"
-    r"kauft (?:es|das|ihn|sie)|macht (?:das|es)|erledigt (?:das|es))",
+    r"kauft (?:es|das|ihn|sie)|macht (?:das|es)|erledigt (?:das|es))"
+    rf"|{_MY} {_RELATIVE} (?:entscheidet|bezahlt|zahlt)(?: (?:also |und )?ich warte auf (?:ihn|sie))?"
+    r"|ich (?:zeig|zeige|schick|schicke) (?:ihr|ihm|ihnen) (?:den link|die liste|den warenkorb)",
     "it": rf"{_MY} {_RELATIVE} (?:mi )?ha detto (?:si|ok)|"
     rf"{_MY} {_RELATIVE} (?:li |le |lo |la |l )?ha gia (?:pres|comprat|ordinat)[oaie]"
     rf"|(?:ci pensa|se ne occupa|lo ordina|la ordina|lo compra|la compra) {_MY} {_RELATIVE}"
-    rf"|{_MY} {_RELATIVE} (?:ci pensa|se ne occupa|lo ordina|la ordina|lo compra|la compra)",
+    rf"|{_MY} {_RELATIVE} (?:ci pensa|se ne occupa|lo ordina|la ordina|lo compra|la compra)"
+    rf"|(?:(?:il|la|lo|l|i|le|gli) \w+ )?(?:decide|paga|(?:lo |la )?(?:paga|regala)) {_MY} {_RELATIVE}"
+    r"(?: (?:quindi |e )?(?:aspetto (?:lei|lui|loro)|(?:la|lo|li) aspetto))?"
+    r"|(?:gli|le) (?:mando|giro|mostro|faccio vedere) (?:il link|la lista|il carrello)",
     "pt": rf"{_MY} {_RELATIVE} (?:deixou|disse que sim|aprovou)|"
     rf"{_MY} {_RELATIVE} ja (?:os |as |o |a )?(?:comprou|encomendou|pediu)"
     rf"|{_MY} {_RELATIVE} (?:trata disso|trata|vai tratar(?: disso)?|compra|vai comprar|encomenda|"
-    r"vai encomendar|pede|vai pedir|resolve|vai resolver)",
+    r"vai encomendar|pede|vai pedir|resolve|vai resolver)"
+    rf"|{_MY} {_RELATIVE} (?:decide|vai decidir|paga|vai pagar|da|vai dar)(?: (?:o|a|os|as) \w+)?"
+    r"(?: (?:entao |e )?(?:vou esperar|espero) (?:ela|ele|eles|elas))?",
     "nl": rf"{_MY} {_RELATIVE} (?:zei|zegt|heeft) ja(?: gezegd)?|"
     rf"{_MY} {_RELATIVE} heeft (?:ze |het |hem |m )?al (?:gekocht|besteld)"
-    rf"|{_MY} {_RELATIVE} (?:regelt|bestelt|koopt|doet|bekijkt) (?:het|dat|hem|m)"
-    rf"|{_MY} {_RELATIVE} (?:gaat|zal) (?:het|dat) (?:regelen|bestellen|kopen|doen)",
+    rf"|{_MY} {_RELATIVE} (?:(?:regelt|bestelt|koopt|doet|bekijkt) (?:het|dat|hem|m)|beslist|betaalt)"
+    r"(?: (?:dus |en )?(?:ik )?wacht op (?:haar|hem|hen|ze))?"
+    rf"|{_MY} {_RELATIVE} (?:gaat|zal) (?:het|dat) (?:regelen|bestellen|kopen|doen)"
+    r"|ik (?:stuur|laat) (?:haar|hem|hen) (?:de link|de lijst|het mandje)(?: zien)?",
 }
 # An order placed, a wish for it, a message meant for another chat: "just ordered it, fingers crossed!",
 # "ya lo pedí, deséenme suerte", "bestellt, Daumen drücken", "fatto l'ordine, incrociamo le dita", "besteld,
@@ -610,7 +646,8 @@ PLANS: dict[str, str] = {
     "it": r"(?:devo |voglio )?(?:pensarci|rifletterci|parlo|ne parlo|ne parlero|parlero|chiedo|decido|"
     r"sentire|sento|chiedere|"
     r"parlarne|consultare|consulto)"
-    r"|ci (?:penso|pensero|pensiamo|rifletto|riflettiamo|faccio|sentiamo)|(?:vi|ti) faccio sapere"
+    r"|ne parliamo|ne parleremo|decidiamo|ci (?:penso|pensero|pensiamo|rifletto|riflettiamo|faccio|sentiamo)"
+    r"|(?:vi|ti) faccio sapere"
     r"|(?:lo |la |li |le )?(?:ordino|prendo|compro|guardo)",
     "pt": r"(?:vou|vamos|preciso|tenho que|deixa eu) (?:pensar|ver|olhar|dar|comprar|pedir|sair|falar|"
     r"conversar|levar|apresentar|mostrar|consultar|"

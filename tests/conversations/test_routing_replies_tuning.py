@@ -3832,3 +3832,85 @@ def test_a_fit_is_a_body_or_a_size_and_a_delivery_is_a_place_or_a_time(route_tex
 
     # then
     assert_routed_as(got, text, label)
+
+
+# Acknowledgements missed: someone else decides or pays and the shopper waits for them or shows them the cart;
+# deciding together later ("on en parle ce soir et on revient vers vous": the shopper comes back, no restock);
+# seen it; an order planned for the weekend. Traps keep their label.
+# first run on b1e9216: 15/43 (the 5 traps hold; 10/38 acknowledgements)
+TWENTY_SIXTH_BATCH_ACKS = {
+    "en": """
+K Thanks! I'll show the list to my wife, she decides
+K my mum is buying the cot so I'll wait for her
+K thx, my husband decides, I'll send him the link
+K ok my dad's paying so ill wait for him
+K thanks, we'll talk it over tonight and decide together
+K ok, already saw it
+K seen it thanks
+K ok great, I'll order at the weekend
+A my wife decides, but is it in stock in blue?
+O my mum ordered it last week, where is it?
+N I saw it, but the link is broken
+""",
+    "es": """
+K mi suegra decide, le paso el link
+K gracias, mi marido decide, le enseño la lista
+K mi madre paga la cuna, la espero
+K Vale, gracias, ya lo he visto
+K ok ya lo vi, gracias
+K lo hablamos esta noche y decidimos juntos
+A mi mujer decide, pero lo teneis en azul?
+""",
+    "fr": """
+K ma mère offre le lit, j'attends sa réponse
+K merci, mon mari decide, je lui montre le lien
+K on en parle ce soir avec mon copain et on revient vers vous
+K ok, je l'ai vu
+K ok super, je passe commande ce week-end
+K merci, c'est ma femme qui decide
+N ma mere a commandé la semaine dernière, où est le colis ?
+""",
+    "de": """
+K meine Frau entscheidet, ich zeig ihr den Link
+K mein Mann bezahlt, ich warte auf ihn
+K wir besprechen das heute Abend
+K ok, hab ich gesehen, danke
+K danke, meine Mutter entscheidet
+A meine Frau entscheidet, aber gibt es das auch in blau?
+""",
+    "it": """
+K il lettino lo regala mia mamma, aspetto lei
+K grazie, decide mio marito, gli mando il link
+K ok, l'ho visto, grazie
+K ne parliamo stasera e decidiamo insieme
+""",
+    "pt": """
+K minha mãe vai dar o berço, vou esperar ela
+K obrigada, meu marido decide, vou mostrar pra ele
+K ok, ja vi, obrigado
+K vamos conversar hoje a noite e decidir juntos
+""",
+    "nl": """
+K mijn moeder koopt het, ik wacht op haar
+K bedankt, mijn vrouw beslist, ik stuur haar de link
+K ok, heb het gezien, dank je
+K we bespreken het vanavond en beslissen samen
+""",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        pytest.param(text, label, id=f"ack26-{language}-{index}")
+        for language, block in TWENTY_SIXTH_BATCH_ACKS.items()
+        for index, (label, text) in enumerate(_lines(block))
+    ],
+)
+def test_someone_else_decides_or_it_was_seen_needs_no_answer(route_text, text, label):  # noqa: F811
+    # when
+    got = route_text(text)
+
+    # then
+    assert_routed_as(got, text, label)
