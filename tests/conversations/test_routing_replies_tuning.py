@@ -3838,7 +3838,7 @@ def test_a_fit_is_a_body_or_a_size_and_a_delivery_is_a_place_or_a_time(route_tex
 # double or only a single?", "ceremonial grade or only culinary?"), a Mexican restock; a stock question after
 # a first clause about measuring; taking back opened goods and swapping a wrong variant (Returns). Traps: a
 # product property ("SPF 50 or just 30?"), a shop in a city, a pre-order's delivery.
-# first run on b1e9216: 21/66 (four SPF traps read as stock)
+# first run on b1e9216: 21/66 (five SPF traps read as stock); after the fix: 35/66
 TWENTY_SIXTH_BATCH_STOCK = {
     "en": """
 A when is the new expansion out? can i preorder?
@@ -3921,6 +3921,50 @@ N hebben jullie een winkel in Madrid?
 N wanneer wordt mijn voorbestelling verzonden?
 """,
 }
+
+
+_MEASURING_FIRST = "a first clause about measuring wins Sizing over the stock question after it"
+_A_PROPERTY_NUMBER = "'or just {size}' reads a product property's number (SPF 30) as a size in stock"
+_A_BARE_NOUN_IN_A_GAP = "a gap opens only on an article: 'nehmt ihr * zuruck' misses a bare noun"
+_A_VARIANT_OR_ONLY = "a variant asked as 'X or only Y' (a double, a grade) is not a stock phrase yet"
+_ORDERED_THEN_SWAP = "an 'I ordered' past form wins Order status over the swap asked after it"
+_AN_EDITION_WITHOUT_ARTICLE = "'in {nationality}' alone also reads a manual's language (a property)"
+_TAKING_BACK_AN_APPLIANCE = "'reprenez', 'riprendete' is as often taking back an old appliance"
+KNOWN_MISSES.update(
+    {
+        "Basta misurare, c e anche in verde?": _MEASURING_FIRST,
+        "Chega de medir kkk tem em verde?": _MEASURING_FIRST,
+        "Enough measuring for today lol. Does the sofa come in green?": _MEASURING_FIRST,
+        "assez mesure pour aujourd hui mdr, le canape existe en vert?": _MEASURING_FIRST,
+        "ya me canse de medir jaja, el sofa viene en verde?": _MEASURING_FIRST,
+        "FPS 50 ou so 30?": _A_PROPERTY_NUMBER,
+        "LSF 50 oder nur 30?": _A_PROPERTY_NUMBER,
+        "SPF 50 of alleen 30?": _A_PROPERTY_NUMBER,
+        "SPF 50 or just 30?": _A_PROPERTY_NUMBER,
+        "SPF 50 ou juste 30?": _A_PROPERTY_NUMBER,
+        "Nehmt ihr geoffneten Tee zuruck?": _A_BARE_NOUN_IN_A_GAP,
+        "Nemen jullie geopende thee terug?": _A_BARE_NOUN_IN_A_GAP,
+        "a cama vem em casal ou so solteiro?": _A_VARIANT_OR_ONLY,
+        "do u have ceremonial grade matcha or only culinary?": _A_VARIANT_OR_ONLY,
+        "does the bed come in a double or only a single?": _A_VARIANT_OR_ONLY,
+        "gibt es das Bett als Doppelbett oder nur als Einzelbett?": _A_VARIANT_OR_ONLY,
+        "il letto c e matrimoniale o solo singolo?": _A_VARIANT_OR_ONLY,
+        "is het bed er ook als tweepersoons of alleen eenpersoons?": _A_VARIANT_OR_ONLY,
+        "la cama viene en matrimonial o solo individual?": _A_VARIANT_OR_ONLY,
+        "hab gemahlen bestellt und wollte Bohnen, konnt ihr das tauschen?": _ORDERED_THEN_SWAP,
+        "ho ordinato macinato e volevo in grani, potete cambiarlo?": _ORDERED_THEN_SWAP,
+        "i ordered ground and wanted beans, can you swap it?": _ORDERED_THEN_SWAP,
+        "ik heb gemalen besteld en wilde bonen, kunnen jullie het omruilen?": _ORDERED_THEN_SWAP,
+        "j ai commande moulu et je voulais en grains, vous pouvez l echanger?": _ORDERED_THEN_SWAP,
+        "pedi moido e queria em graos, da pra trocar?": _ORDERED_THEN_SWAP,
+        "pedi molido y queria en grano, me lo pueden cambiar?": _ORDERED_THEN_SWAP,
+        "avete Dixit in italiano?": _AN_EDITION_WITHOUT_ARTICLE,
+        "do you have Dixit in Spanish?": _AN_EDITION_WITHOUT_ARTICLE,
+        "vous avez Dixit en anglais?": _AN_EDITION_WITHOUT_ARTICLE,
+        "riprendete il te aperto?": _TAKING_BACK_AN_APPLIANCE,
+        "vous reprenez le the ouvert?": _TAKING_BACK_AN_APPLIANCE,
+    }
+)
 
 
 @pytest.mark.django_db
