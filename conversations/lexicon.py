@@ -178,6 +178,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "return, returns, refund, exchange, send back, send it back, send them back, money back, swap, "
             "damaged, "
             "defective, faulty, store credit, return shipping, return policy"
+            ", take back, take * back, takes back"
         ),
         "es": _terms(
             "devolucion, devoluciones, devolver, reembolso, cambio, cambiar, devuelven, devuelvo, devolverlo,"
@@ -197,6 +198,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "gegen eine grossere, gegen eine kleinere, gegen die grossere, gegen die kleinere"
             ", krieg ich mein geld, kriege ich mein geld, bekomme ich mein geld, bekomm ich mein geld, "
             "kohle zuruck"
+            ", nehmt * zuruck, nehmen sie * zuruck, zurucknehmen, zuruckgenommen"
         ),
         "it": _terms(
             "reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso, rimandarlo indietro, "
@@ -208,12 +210,14 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": _terms(
             "devolucao, devolver, reembolso, troca, trocar, estorno, reembolsar, trocas, dinheiro de volta, "
             "defeito, com defeito, danificado, reembolsam, devolvem"
+            ", aceitam de volta, aceita de volta, aceitam * de volta"
         ),
         "nl": _terms(
             "retour, retourneren, terugsturen, ruilen, terugbetaling, geld terug, omruilen, retour sturen, "
             "retourzending, terug sturen, terug te sturen, terugbetaald, retourbeleid, geld teruggestort, "
             "beschadigd, defect, "
             "bedenktijd, retourneer, terugbetalen, terugkrijgen, geld terugkrijgen"
+            ", nemen * terug, neemt * terug, terugnemen"
         ),
     },
     "sizing": {
@@ -409,6 +413,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", {nationality} plug"
             ", do you have the, do u have the, have you got the, is * back, are * back, have * again, "
             "do you have {measure}"
+            # a release and a pre-order ("when is it out? can I preorder?"), an edition in a language
+            ", can i preorder, can i pre order, can we preorder, can you preorder, when is * out, "
+            "when does * come out"
         ),
         "es": _terms(
             "disponible, disponibles, agotado, agotada, hay existencias, stock, les queda, les quedan, os "
@@ -435,6 +442,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", enchufe {nationality}"
             ", tienen el, tienen la, tienen los, tienen las, teneis el, teneis la, teneis los, teneis las, "
             "viene en cuero, viene en piel, vienen en cuero, vienen en piel"
+            ", hay preventa, tienen preventa, se puede reservar, puedo reservar, reabastecen, reabastecer, "
+            "reabastecimiento"
         ),
         "fr": _terms(
             "en stock, stock, disponible, disponibles, rupture, epuise, reassort, dispo, dispos, rupture de "
@@ -456,6 +465,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", prise {nationality}"
             ", vous avez les, vous avez le, vous avez la, vous avez l, aurez de nouveau, "
             "de nouveau en stock, reapprovisionnez, reapprovisionner, reapprovisionnement, reappro, epuisee"
+            ", peut precommander, peux precommander"
         ),
         "de": _terms(
             "auf lager, lager, verfugbar, vorratig, ausverkauft, lieferbar, wieder da, wieder verfugbar, "
@@ -481,6 +491,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", habt ihr die, habt ihr den, habt ihr das, haben sie die, haben sie den, haben sie das, "
             "hast du die, hast du den, hast du das, fullt ihr * auf, fullt ihr * wieder auf, auffullen, "
             "aufgefullt"
+            ", kann man vorbestellen, kann ich vorbestellen, wann erscheint, wann erscheinen, auf deutsch, "
+            "auf englisch, auf {nationality}"
         ),
         "it": _terms(
             "disponibile, disponibili, disponibilita, esaurito, esaurita, magazzino, ancora disponibile, "
@@ -504,6 +516,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", avete il, avete la, avete lo, avete l, avete i, avete gli, avete le, avete dei, avete delle, "
             "avete degli, avete quelle, avete quelli, avete quella, avete quello, c e in, avrete di nuovo, "
             "avrete ancora, di nuovo disponibile"
+            ", si puo preordinare, posso preordinare, quando esce, quando escono"
         ),
         "pt": _terms(
             "disponivel, disponiveis, estoque, esgotado, esgotada, tem em estoque, ainda tem, ainda tem em, "
@@ -523,6 +536,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", ficha {nationality}, tomada {nationality}, plugue {nationality}"
             ", voces tem o, voces tem a, voces tem os, voces tem as, vcs tem o, vcs tem a, vcs tem os, "
             "vcs tem as, cor {colour}, ter de novo, tem de novo, de novo em estoque"
+            ", tem pre venda, fazer pre venda, tem prevenda, quando lanca, tem * em {nationality}, edicao em"
         ),
         "nl": _terms(
             "op voorraad, voorraad, beschikbaar, uitverkocht, leverbaar, weer op voorraad, weer binnen, "
@@ -546,6 +560,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", {nationality} stekker"
             ", hebben jullie de, hebben jullie het, heb je de, heb je het, heeft u de, heeft u het, "
             "vullen jullie * aan"
+            ", kan ik voorbestellen, kan ik reserveren, komt * uit, in het {nationality}"
         ),
     },
     "order_status": {
