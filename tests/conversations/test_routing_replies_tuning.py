@@ -3834,13 +3834,14 @@ def test_a_fit_is_a_body_or_a_size_and_a_delivery_is_a_place_or_a_time(route_tex
     assert_routed_as(got, text, label)
 
 
-# Session 10's TWENTY_SIXTH_BATCH_FIT (helper lexc8): a size that depends on a machine, a country, a doorway, a
-# baby's weight, a child's age or a shoe system is Sizing (a grind for a moka pot, a 160x200 bed in the US, a
-# sofa up a stairwell, 62 or 68 for a baby, a car seat for kilos and years, a mondopoint, a refill in an old
+# Session 10's TWENTY_SIXTH_BATCH_FIT (helper lexc8): a size that depends on a machine, a country, a
+# doorway, a baby's weight, a child's age or a shoe system is Sizing (a grind for a moka pot, a 160x200 bed
+# in the US, a sofa up a stairwell, 62 or 68 for a baby, a car seat for kilos and years, a mondopoint, a refill in an old
 # case); a pram in a car boot, a shelf life ("how long" is no size), a game for an age or a number of
 # players, an expansion for an old base box, a jacket's waterproof rating, boots stretched are not (F).
 # Traps: a size too small for a height (Z), how long delivery takes (S).
-# first run on b1e9216: 62/119
+# first run on b1e9216: 62/119; 97/119 after the grind, bed, stairwell, car seat and mondopoint terms
+# (the 22 left are in KNOWN_MISSES_FIT26)
 TWENTY_SIXTH_BATCH_FIT = {
     "en": """
 Z which grind for a moka pot?
@@ -3978,6 +3979,44 @@ S hoe lang duurt de levering?
 }
 
 
+# Left for a later session (strict xfails): the negative kinds need a veto on a phrase, which the lexicon has
+# only for single words; the baby ranges need the month ranges read as sizes.
+_A_PRAM_IN_A_CAR_BOOT = (
+    "a folded pram in a car boot reads as any bag 'fitting in' a place: the boot noun is not yet a veto"
+)
+_A_GAME_FOR_AN_AGE = (
+    "a game 'for a child of 8' reads as clothes for a child of 8: the product noun is not weighed"
+)
+KNOWN_MISSES_FIT26: dict[str, str] = {
+    "he's 62 cm and 6 kilos, 0-3m or 3-6m?": "a month range ('0-3m') is not read as a size",
+    "il fait 62 cm et 6 kg, 0-3 mois ou 3-6 mois ?": "a month range ('0-3 mois') is not read as a size",
+    "hij is 62 cm en 6 kilo, maat 62 of 68?": "'62 of 68' after a 'maat' is read as a stock variant",
+    "la molienda fina es demasiado fina para mi cafetera expres?": "'expres' (espresso) is read as express "
+    "shipping",
+    "la mouture fine est trop fine pour ma machine expresso ?": "'expresso' is read as express shipping",
+    "does the pram fit in the boot of a polo when folded?": _A_PRAM_IN_A_CAR_BOOT,
+    "el carrito plegado cabe en el maletero de un ibiza?": _A_PRAM_IN_A_CAR_BOOT,
+    "la poussette pliee rentre dans le coffre d'une clio ?": _A_PRAM_IN_A_CAR_BOOT,
+    "passt der Buggy in den Kofferraum vom Golf?": _A_PRAM_IN_A_CAR_BOOT,
+    "il passeggino chiuso entra nel bagagliaio di una panda?": _A_PRAM_IN_A_CAR_BOOT,
+    "o carrinho dobrado cabe no porta-malas de um gol?": _A_PRAM_IN_A_CAR_BOOT,
+    "past de kinderwagen opgevouwen in de kofferbak van een polo?": _A_PRAM_IN_A_CAR_BOOT,
+    "el juego sirve para un niño de 8 años?": _A_GAME_FOR_AN_AGE,
+    "le jeu convient a un enfant de 8 ans ?": _A_GAME_FOR_AN_AGE,
+    "ist das Spiel für einen 8-Jährigen geeignet?": _A_GAME_FOR_AN_AGE,
+    "il gioco va bene per un bambino di 8 anni?": _A_GAME_FOR_AN_AGE,
+    "is het spel geschikt voor een kind van 8?": _A_GAME_FOR_AN_AGE,
+    "si puo giocare in 2?": "'in 2' is read as a variant ('in {size}') by Availability",
+    "can you stretch the boots a bit?": "'stretch' is a fit word ('is it stretchy'); stretching a shoe is a "
+    "service, not yet told apart",
+    "könnt ihr die Stiefel weiten?": "'weit' is a fit word; 'weiten' (to stretch) shares its stem",
+    "wie lange ist der Kaffee nach dem Öffnen haltbar?": "'wie lange ist' is a length question; 'haltbar' "
+    "(keeps) does not yet veto it",
+    "hoe lang is de koffie houdbaar na openen?": "'hoe lang is' is a length question; 'houdbaar' (keeps) "
+    "does not yet veto it",
+}
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -3986,15 +4025,15 @@ S hoe lang duurt de levering?
             text,
             label,
             id=f"fit26-{language}-{index}",
-            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[text])] if text in KNOWN_MISSES else [],
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES_FIT26[text])]
+            if text in KNOWN_MISSES_FIT26
+            else [],
         )
         for language, block in TWENTY_SIXTH_BATCH_FIT.items()
         for index, (label, text) in enumerate(_lines(block))
     ],
 )
-def test_a_size_for_a_machine_a_country_or_a_baby_is_sizing_and_a_car_boot_or_shelf_life_is_not(  # noqa: F811
-    route_text, text, label
-):
+def test_a_size_for_a_machine_a_country_or_a_baby_is_sizing_and_a_car_boot_is_not(route_text, text, label):  # noqa: F811
     # when
     got = route_text(text)
 
