@@ -3836,9 +3836,10 @@ def test_a_fit_is_a_body_or_a_size_and_a_delivery_is_a_place_or_a_time(route_tex
 
 # Session 10's TWENTY_SIXTH_BATCH_FIT (helper lexc8): a size that depends on a machine, a country, a
 # doorway, a baby's weight, a child's age or a shoe system is Sizing (a grind for a moka pot, a 160x200 bed
-# in the US, a sofa up a stairwell, 62 or 68 for a baby, a car seat for kilos and years, a mondopoint, a refill in an old
-# case); a pram in a car boot, a shelf life ("how long" is no size), a game for an age or a number of
-# players, an expansion for an old base box, a jacket's waterproof rating, boots stretched are not (F).
+# in the US, a sofa up a stairwell, 62 or 68 for a baby, a car seat for kilos and years, a mondopoint, a
+# refill in an old case); a pram in a car boot, a shelf life ("how long" is no size), a game for an age or a
+# number of players, an expansion for an old base box, a jacket's waterproof rating, boots stretched are not
+# (F).
 # Traps: a size too small for a height (Z), how long delivery takes (S).
 # first run on b1e9216: 62/119; 97/119 after the grind, bed, stairwell, car seat and mondopoint terms
 # (the 22 left are in KNOWN_MISSES_FIT26)
