@@ -2041,26 +2041,6 @@ SEND_NOTHING_TRAPS = [
 ]
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("text", SEND_NOTHING_OPTOUTS)
-def test_send_me_nothing_as_the_whole_reply_is_an_opt_out(route_text, text):  # noqa: F811
-    # when
-    label = route_text(text)
-
-    # then
-    assert label == "opt_out", f"{text!r}: an opt-out read as {label}"
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(("text", "expected"), SEND_NOTHING_TRAPS)
-def test_send_me_nothing_with_a_thing_or_a_time_is_no_opt_out(route_text, text, expected):  # noqa: F811
-    # when
-    label = route_text(text)
-
-    # then
-    assert label == expected, f"{text!r}: expected {expected}, got {label}"
-
-
 # Kinds the second round of session 10's blind sets missed, in fresh words: a slipped "stop" right before
 # sending or texting the shopper, "how do I not get any more of these messages" with a demonstrative, Flemish
 # "nie meer" (not German "nie", never). Traps: an item after the slip, a parcel "nie meer" sent somewhere.
@@ -2083,8 +2063,8 @@ SLIPS_AND_FORMS_TRAPS = [
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("text", SLIPS_AND_FORMS_OPTOUTS)
-def test_a_slipped_or_regional_opt_out_is_read_as_one(route_text, text):  # noqa: F811
+@pytest.mark.parametrize("text", SEND_NOTHING_OPTOUTS + SLIPS_AND_FORMS_OPTOUTS)
+def test_send_me_nothing_a_slip_or_a_regional_form_is_an_opt_out(route_text, text):  # noqa: F811
     # when
     label = route_text(text)
 
@@ -2093,8 +2073,8 @@ def test_a_slipped_or_regional_opt_out_is_read_as_one(route_text, text):  # noqa
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("text", "expected"), SLIPS_AND_FORMS_TRAPS)
-def test_a_slip_before_an_item_or_a_parcel_sent_elsewhere_is_no_opt_out(route_text, text, expected):  # noqa: F811
+@pytest.mark.parametrize(("text", "expected"), SEND_NOTHING_TRAPS + SLIPS_AND_FORMS_TRAPS)
+def test_a_thing_a_time_or_a_parcel_named_is_no_opt_out(route_text, text, expected):  # noqa: F811
     # when
     label = route_text(text)
 
