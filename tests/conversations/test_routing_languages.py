@@ -95,6 +95,12 @@ HELD_OUT_73 = json.loads((DATA / "labelled_replies_languages_held_out_73.json").
 HELD_OUT_74 = json.loads((DATA / "labelled_replies_languages_held_out_74.json").read_text())["replies"]
 HELD_OUT_75 = json.loads((DATA / "labelled_replies_languages_held_out_75.json").read_text())["replies"]
 HELD_OUT_76 = json.loads((DATA / "labelled_replies_languages_held_out_76.json").read_text())["replies"]
+HELD_OUT_77 = json.loads((DATA / "labelled_replies_languages_held_out_77.json").read_text())["replies"]
+HELD_OUT_78 = json.loads((DATA / "labelled_replies_languages_held_out_78.json").read_text())["replies"]
+HELD_OUT_79 = json.loads((DATA / "labelled_replies_languages_held_out_79.json").read_text())["replies"]
+HELD_OUT_80 = json.loads((DATA / "labelled_replies_languages_held_out_80.json").read_text())["replies"]
+HELD_OUT_81 = json.loads((DATA / "labelled_replies_languages_held_out_81.json").read_text())["replies"]
+HELD_OUT_82 = json.loads((DATA / "labelled_replies_languages_held_out_82.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -923,6 +929,85 @@ SESSION_10_SETS = [
 @pytest.mark.parametrize(("ordinal", "replies"), SESSION_10_SETS)
 @pytest.mark.django_db
 def test_a_session_10_blind_set_meets_the_issue_targets(english_rules_store, ordinal, replies):
+    _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
+
+
+# Session 11's round: six sets written blind at once (each committed alone), first run on the router session
+# 10 left (2b88b5f) before any change they could prompt.
+SESSION_11_SETS = [
+    pytest.param(
+        "seventy-seventh",
+        HELD_OUT_77,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) "
+                "93.9 % (1 missed opt-out, 0 false; it, nl 90.0 %); see its _first_run"
+            ),
+        ),
+        id="seventy-seventh",
+    ),
+    pytest.param(
+        "seventy-eighth",
+        HELD_OUT_78,
+        # blind first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) 96.1 % (0
+        # missed opt-outs, 0 false; es, fr, de, pt, nl 95.0 %): meets every target on its first run
+        id="seventy-eighth",
+    ),
+    pytest.param(
+        "seventy-ninth",
+        HELD_OUT_79,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) "
+                "93.9 % (0 missed opt-outs, 0 false; pt 87.5 %); see its _first_run"
+            ),
+        ),
+        id="seventy-ninth",
+    ),
+    pytest.param(
+        "eightieth",
+        HELD_OUT_80,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) "
+                "91.4 % (2 missed opt-outs, 1 false; pt 85.0 %); see its _first_run"
+            ),
+        ),
+        id="eightieth",
+    ),
+    pytest.param(
+        "eighty-first",
+        HELD_OUT_81,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) "
+                "89.3 % (1 missed opt-out, 0 false; nl 82.5 %); see its _first_run"
+            ),
+        ),
+        id="eighty-first",
+    ),
+    pytest.param(
+        "eighty-second",
+        HELD_OUT_82,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) "
+                "85.7 % (3 missed opt-outs, 0 false; pt 80.0 %); see its _first_run"
+            ),
+        ),
+        id="eighty-second",
+    ),
+]
+
+
+@pytest.mark.parametrize(("ordinal", "replies"), SESSION_11_SETS)
+@pytest.mark.django_db
+def test_a_session_11_blind_set_meets_the_issue_targets(english_rules_store, ordinal, replies):
     _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
 
 
