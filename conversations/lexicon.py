@@ -249,7 +249,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "will it go in, will they go in, will these go in, will this go in, "
             # a sizer, a strength grade, a frame size, a wrist measured: sizes of other kinds
             "ring sizer, ring sizers, light or * medium, medium or * heavy, medium or * hard, {size} frame, "
-            "frame in {size}, my wrist, wrist size, wrist is"
+            "frame in {size}, my wrist, wrist size, wrist is, "
+            # a bed named as in another country, a stairwell, a car seat, a shoe system
+            "queen or * king, king or * queen, stairwell, car seat for, mondopoint"
         ),
         "es": _terms(
             "talla, tallas, medidas, de que tamano, que tamano tiene, cabe en mi, entra en mi, "
@@ -273,7 +275,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "{size} fotos"
             ", demasiado grande, demasiado pequeno, demasiado pequena, "
             "medidor de anillos, medidor de anillo, ligera o media, ligero o medio, media o fuerte, "
-            "medio o fuerte, suave o media, cuadro {size}, la muneca de, muneca fina, muneca gruesa"
+            "medio o fuerte, suave o media, cuadro {size}, la muneca de, muneca fina, muneca gruesa, "
+            "queen o * king, king o * queen, escalera de {size}, silla de coche para, mondopoint"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
@@ -297,7 +300,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "petite ecriture, ecriture fine, ef ou f, pour {size} photos"
             ", passe sous, rentre sous, tient sous, cm tient sur, cm tiennent sur, "
             "baguier, baguiers, leger ou moyen, legere ou moyenne, moyen ou fort, moyenne ou forte, "
-            "cadre {size}, mon poignet, tour de poignet, combien de long"
+            "cadre {size}, mon poignet, tour de poignet, combien de long, "
+            "queen ou * king, king ou * queen, cage d escalier, siege auto pour, mondopoint"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -317,7 +321,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ein {size} jahriges, was fur einen {size}, was fur eine {size}, vorhanglange, gardinenlange, "
             "welche lange, welche hohe, handschrift, ef oder f, fur {size} fotos, fur {size} bilder, "
             "ringmassband, ringmass, leicht oder mittel, mittel oder schwer, mittel oder stark, "
-            "rahmen in {size}, rahmengrosse, mein handgelenk, handgelenk hat, handgelenkumfang"
+            "rahmen in {size}, rahmengrosse, mein handgelenk, handgelenk hat, handgelenkumfang, "
+            "queen oder * king, king oder * queen, treppenhaus, kindersitz fur, mondopoint"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -343,7 +348,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", troppo grande, troppo piccolo, troppo piccola, "
             "misuratore per anelli, misuratore di anelli, misura anelli, leggero o medio, leggera o "
             "media, medio o forte, media o forte, sta su un, sta su una, stanno su un, stanno su una, "
-            "telaio {size}, telaio in {size}, mio polso, il polso di, polso sottile"
+            "telaio {size}, telaio in {size}, mio polso, il polso di, polso sottile, "
+            "queen o * king, king o * queen, tromba delle scale, seggiolino auto per, mondopoint"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -363,7 +369,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "letra miuda, para {size} fotos, "
             "entra na caixa, entra na mochila, entra na bolsa, entra na mala, entra no bolso, "
             "medidor de anel, medidor de aneis, leve ou medio, leve ou media, medio ou forte, "
-            "media ou forte, quadro {size}, meu pulso, pulso de, pulso fino"
+            "media ou forte, quadro {size}, meu pulso, pulso de, pulso fino, "
+            "queen ou * king, king ou * queen, escada de {size}, cadeirinha pra, cadeirinha para, mondopoint"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
@@ -383,7 +390,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "voor {size} fotos, "
             "voor * van {measure}, welk formaat, welke afmeting, "
             "ringmeter, ringmaatmeter, licht of medium, licht of middel, medium of zwaar, medium of sterk, "
-            "frame in {size}, framemaat, vensterbank van {size}, mijn pols, pols van, pols is"
+            "frame in {size}, framemaat, vensterbank van {size}, mijn pols, pols van, pols is, "
+            "queen of * king, king of * queen, trappenhuis, autostoeltje voor, mondopoint"
         ),
     },
     "stock": {

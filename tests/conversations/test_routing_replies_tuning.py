@@ -4069,3 +4069,212 @@ def test_a_release_an_edition_or_a_variant_is_stock_and_taking_back_is_a_return(
 
     # then
     assert_routed_as(got, text, label)
+
+
+# Session 10's TWENTY_SIXTH_BATCH_FIT (helper lexc8, rebased without its grind terms in session 11): a size
+# that depends on a country, a doorway, a baby's weight, a child's age or a shoe system is Sizing (a 160x200
+# bed in the US, a sofa up a stairwell, 62 or 68 for a baby, a car seat for kilos and years, a mondopoint, a
+# refill in an old case); a grind for a brewer is not (F: the size guide does not answer it, and two blind
+# writers split on it, see docs/conversations.md), nor a pram in a car boot, a shelf life ("how long" is no
+# size), a game for an age or a number of players, an expansion for an old base box, a jacket's waterproof
+# rating, boots stretched (F).
+# Traps: a size too small for a height (Z), how long delivery takes (S).
+# first run on b1e9216 (grind counted as Sizing then): 62/119; after the bed, stairwell, car seat and
+# mondopoint terms see KNOWN_MISSES_FIT26 for what is left
+TWENTY_SIXTH_BATCH_FIT = {
+    "en": """
+F which grind for a moka pot?
+F is the fine grind too fine for my espresso machine?
+Z is a 160x200 a queen or a king in the US?
+Z will the sofa go up a stairwell of 80 cm?
+Z he's 62 cm and 6 kilos, 0-3m or 3-6m?
+Z which car seat for 18 kg and 4 years old?
+Z mondopoint 26.5, is that a 41?
+Z will the refill fit the old case?
+F does the pram fit in the boot of a polo when folded?
+F how long does the coffee keep once opened?
+F is the game ok for an 8 year old?
+F does it work with 2 players?
+F is the expansion compatible with the old base box?
+F is 10000mm waterproof enough for hiking in scotland?
+F can you stretch the boots a bit?
+Z is the M too small for 1.80?
+S how long is delivery?
+""",
+    "es": """
+F que molienda para una italiana?
+F la molienda fina es demasiado fina para mi cafetera expres?
+Z una cama de 160x200 es queen o king en estados unidos?
+Z el sofa pasa por una escalera de 80 cm?
+Z mi bebe mide 62 cm y pesa 6 kilos, 0-3 o 3-6 meses?
+Z que silla de coche para 18 kg y 4 años?
+Z mondopoint 26,5 es un 41?
+Z el recambio cabe en el estuche viejo?
+F el carrito plegado cabe en el maletero de un ibiza?
+F cuanto dura el cafe una vez abierto?
+F el juego sirve para un niño de 8 años?
+F se puede jugar con 2 jugadores?
+F la expansion es compatible con la caja basica antigua?
+F 10000 mm de impermeabilidad es suficiente para la montaña?
+F me podeis dar de si las botas?
+Z la M me queda pequeña con 1,80?
+S cuanto tarda el envio?
+""",
+    "fr": """
+F quelle mouture pour une cafetiere a piston ?
+F la mouture fine est trop fine pour ma machine expresso ?
+Z un lit 160x200 c'est un queen ou un king aux usa ?
+Z le canape passe dans une cage d'escalier de 80 cm ?
+Z il fait 62 cm et 6 kg, 0-3 mois ou 3-6 mois ?
+Z quel siege auto pour 18 kg et 4 ans ?
+Z mondopoint 26,5 ca fait du 41 ?
+Z la recharge rentre dans l'ancien boitier ?
+F la poussette pliee rentre dans le coffre d'une clio ?
+F combien de temps se conserve le cafe une fois ouvert ?
+F le jeu convient a un enfant de 8 ans ?
+F ca se joue a 2 joueurs ?
+F l'extension est compatible avec l'ancienne boite de base ?
+F 10000 mm d'impermeabilite c'est suffisant pour la rando ?
+F vous pouvez elargir les bottes ?
+Z le M est trop petit pour 1m80 ?
+S la livraison prend combien de temps ?
+""",
+    "de": """
+F welcher Mahlgrad für einen Espressokocher?
+F ist die feine Mahlung zu fein für meine Siebträgermaschine?
+Z ist 160x200 in den USA ein Queen oder King?
+Z passt das Sofa durch ein Treppenhaus von 80 cm?
+Z er ist 62 cm und 6 kg, 0-3 oder 3-6 Monate?
+Z welcher Kindersitz für 18 kg und 4 Jahre?
+Z Mondopoint 26,5 ist das eine 41?
+Z passt die Nachfüllung in das alte Etui?
+F passt der Buggy in den Kofferraum vom Golf?
+F wie lange ist der Kaffee nach dem Öffnen haltbar?
+F ist das Spiel für einen 8-Jährigen geeignet?
+F kann man das zu zweit spielen?
+F ist die Erweiterung mit der alten Grundbox kompatibel?
+F reicht eine Wassersäule von 10000 mm zum Wandern?
+F könnt ihr die Stiefel weiten?
+Z ist M zu klein bei 1,80?
+S wie lange dauert die Lieferung?
+""",
+    "it": """
+F che macinatura per la moka?
+F la macinatura fine e troppo fine per la mia macchina espresso?
+Z un letto 160x200 e una queen o una king negli usa?
+Z il divano passa per una tromba delle scale di 80 cm?
+Z e 62 cm e 6 kg, 0-3 o 3-6 mesi?
+Z quale seggiolino auto per 18 kg e 4 anni?
+Z mondopoint 26,5 e un 41?
+Z la ricarica entra nella custodia vecchia?
+F il passeggino chiuso entra nel bagagliaio di una panda?
+F quanto dura il caffe una volta aperto?
+F il gioco va bene per un bambino di 8 anni?
+F si puo giocare in 2?
+F l'espansione e compatibile con la scatola base vecchia?
+F 10000 mm di impermeabilita bastano per il trekking?
+F potete allargare gli stivali?
+Z la M e troppo piccola per 1,80?
+S quanto ci mette la consegna?
+""",
+    "pt": """
+F qual moagem pra cafeteira italiana?
+F a moagem fina e fina demais pra minha maquina de espresso?
+Z uma cama 160x200 e queen ou king nos eua?
+Z o sofa passa numa escada de 80 cm?
+Z ele tem 62 cm e 6 kg, 0-3 ou 3-6 meses?
+Z qual cadeirinha pra 18 kg e 4 anos?
+Z mondopoint 26,5 e um 41?
+Z o refil cabe no estojo antigo?
+F o carrinho dobrado cabe no porta-malas de um gol?
+F quanto tempo dura o cafe depois de aberto?
+F o jogo serve pra uma crianca de 8 anos?
+F da pra jogar com 2 jogadores?
+F a expansao e compativel com a caixa base antiga?
+F 10000 mm de impermeabilidade e suficiente pra trilha?
+F voces alargam as botas?
+Z o M fica pequeno pra 1,80?
+S quanto tempo demora a entrega?
+""",
+    "nl": """
+F welke maalgraad voor een percolator?
+F is de fijne maling te fijn voor mijn espressomachine?
+Z is een 160x200 een queen of een king in de VS?
+Z past de bank door een trappenhuis van 80 cm?
+Z hij is 62 cm en 6 kilo, maat 62 of 68?
+Z welk autostoeltje voor 18 kg en 4 jaar?
+Z mondopoint 26,5 is dat een 41?
+Z past de vulling in het oude etui?
+F past de kinderwagen opgevouwen in de kofferbak van een polo?
+F hoe lang is de koffie houdbaar na openen?
+F is het spel geschikt voor een kind van 8?
+F kan je het met 2 spelers spelen?
+F is de uitbreiding compatibel met de oude basisdoos?
+F is 10000 mm waterkolom genoeg om te wandelen?
+F kunnen jullie de laarzen oprekken?
+Z is de M te klein voor 1,80?
+S hoe lang duurt de levering?
+""",
+}
+
+
+# Left for a later session (strict xfails): the negative kinds need a veto on a phrase, which the lexicon has
+# only for single words; the baby ranges need the month ranges read as sizes.
+_A_PRAM_IN_A_CAR_BOOT = (
+    "a folded pram in a car boot reads as any bag 'fitting in' a place: the boot noun is not yet a veto"
+)
+_A_GAME_FOR_AN_AGE = (
+    "a game 'for a child of 8' reads as clothes for a child of 8: the product noun is not weighed"
+)
+KNOWN_MISSES_FIT26: dict[str, str] = {
+    "he's 62 cm and 6 kilos, 0-3m or 3-6m?": "a month range ('0-3m') is not read as a size",
+    "il fait 62 cm et 6 kg, 0-3 mois ou 3-6 mois ?": "a month range ('0-3 mois') is not read as a size",
+    "hij is 62 cm en 6 kilo, maat 62 of 68?": "'62 of 68' after a 'maat' is read as a stock variant",
+    "la molienda fina es demasiado fina para mi cafetera expres?": "'expres' (espresso) is read as express "
+    "shipping",
+    "la mouture fine est trop fine pour ma machine expresso ?": "'expresso' is read as express shipping",
+    "does the pram fit in the boot of a polo when folded?": _A_PRAM_IN_A_CAR_BOOT,
+    "el carrito plegado cabe en el maletero de un ibiza?": _A_PRAM_IN_A_CAR_BOOT,
+    "la poussette pliee rentre dans le coffre d'une clio ?": _A_PRAM_IN_A_CAR_BOOT,
+    "passt der Buggy in den Kofferraum vom Golf?": _A_PRAM_IN_A_CAR_BOOT,
+    "il passeggino chiuso entra nel bagagliaio di una panda?": _A_PRAM_IN_A_CAR_BOOT,
+    "o carrinho dobrado cabe no porta-malas de um gol?": _A_PRAM_IN_A_CAR_BOOT,
+    "past de kinderwagen opgevouwen in de kofferbak van een polo?": _A_PRAM_IN_A_CAR_BOOT,
+    "el juego sirve para un niño de 8 años?": _A_GAME_FOR_AN_AGE,
+    "le jeu convient a un enfant de 8 ans ?": _A_GAME_FOR_AN_AGE,
+    "ist das Spiel für einen 8-Jährigen geeignet?": _A_GAME_FOR_AN_AGE,
+    "il gioco va bene per un bambino di 8 anni?": _A_GAME_FOR_AN_AGE,
+    "is het spel geschikt voor een kind van 8?": _A_GAME_FOR_AN_AGE,
+    "si puo giocare in 2?": "'in 2' is read as a variant ('in {size}') by Availability",
+    "can you stretch the boots a bit?": "'stretch' is a fit word ('is it stretchy'); stretching a shoe is a "
+    "service, not yet told apart",
+    "könnt ihr die Stiefel weiten?": "'weit' is a fit word; 'weiten' (to stretch) shares its stem",
+    "wie lange ist der Kaffee nach dem Öffnen haltbar?": "'wie lange ist' is a length question; 'haltbar' "
+    "(keeps) does not yet veto it",
+    "hoe lang is de koffie houdbaar na openen?": "'hoe lang is' is a length question; 'houdbaar' (keeps) "
+    "does not yet veto it",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        pytest.param(
+            text,
+            label,
+            id=f"fit26-{language}-{index}",
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES_FIT26[text])]
+            if text in KNOWN_MISSES_FIT26
+            else [],
+        )
+        for language, block in TWENTY_SIXTH_BATCH_FIT.items()
+        for index, (label, text) in enumerate(_lines(block))
+    ],
+)
+def test_a_size_for_a_machine_a_country_or_a_baby_is_sizing_and_a_car_boot_is_not(route_text, text, label):  # noqa: F811
+    # when
+    got = route_text(text)
+
+    # then
+    assert_routed_as(got, text, label)
