@@ -8,13 +8,15 @@ reason a merchant can read, e.g. "held until 08:00 America/New_York — area cod
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-import holidays
 
 from stores.phones import MAIN_ZONE, country_time_zones, phone_facts
 
 from .area_codes import us_state_for_number
+
+if TYPE_CHECKING:
+    import holidays
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,11 @@ _DEFAULT_WINDOW_TEXT = "8:00–21:00"
 
 
 @cache
-def _public_holidays(country: str, year: int) -> holidays.HolidayBase:
+def _public_holidays(country: str, year: int) -> "holidays.HolidayBase":
+    # Imported here: the package and its country modules hold about 11 MB, paid only by a process that checks
+    # a country closed on public holidays (France), not by every web and Celery process at start.
+    import holidays
+
     return holidays.country_holidays(country, years=year)
 
 

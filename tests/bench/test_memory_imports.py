@@ -1,8 +1,9 @@
 """What a web worker and a Celery worker load at start: nothing heavy that only one rare path needs.
 
 `bench_memory` measures the resident memory (`make bench`); this guards the cause it found. fpdf2 brings
-fontTools and Pillow (~25 MB in every process) but only prints an evidence pack, and lingua's models (~10 MB)
-serve only the routing of a text. A fresh interpreter is used: the test session has imported everything.
+fontTools and Pillow (~25 MB in every process) but only prints an evidence pack, lingua's models (~10 MB)
+serve only the routing of a text, and the `holidays` package (~11 MB with its country modules) only a text
+to a country closed on public holidays. A fresh interpreter is used: the test session has imported everything.
 """
 
 import json
@@ -25,7 +26,7 @@ from cartrecovery.celery import app
 app.loader.import_default_modules()
 from conversations import languages
 print(json.dumps({
-    "modules": sorted(m for m in ("fpdf", "fontTools", "PIL") if m in sys.modules),
+    "modules": sorted(m for m in ("fpdf", "fontTools", "PIL", "holidays") if m in sys.modules),
     "tasks": sorted(n for n in app.tasks if not n.startswith("celery.")),
     "language_models_built": languages._detector is not None,
 }))
@@ -40,7 +41,7 @@ def _started() -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def test_a_started_process_loads_no_pdf_library_and_no_language_models():
+def test_a_started_process_loads_no_pdf_library_no_holiday_calendars_and_no_language_models():
     started = _started()
 
     assert started["tasks"], "the task modules were not imported: the check would prove nothing"
