@@ -4286,7 +4286,8 @@ def test_a_size_for_a_machine_a_country_or_a_baby_is_sizing_and_a_car_boot_is_no
 # (bought in the shop and it's broken, bought and when does it ship, ordered but forgot the code, did you get
 # my order). Traps the router reads as neither (a broken one bought in the shop goes to the fallback or a
 # rule, not a person; "ordered but forgot the code" to Order status) are N: no acknowledgement.
-# first run on f639b5d: 44/93 right (16/65 acknowledgements, 28/28 traps)
+# first run on f639b5d: 44/93 right (16/65 acknowledgements, 28/28 traps); 93/93 after the changes it
+# prompted (courtesy9, 46eadd9)
 TWENTY_SIXTH_BATCH_ACKS = {
     "en": """
 K never mind, already bought it in your shop, thanks anyway
