@@ -233,16 +233,56 @@ def standardized(folded: str) -> str:
     return _REGIONAL.sub(lambda form: STANDARD_FORMS[form[0]], unabbreviated)
 
 
+# A closing formula and the signature under it say nothing to answer: "... Kind regards, Margaret", "Saludos
+# cordiales, Sr. Ramírez", "Mit besten Grüßen, Ihre Annemarie", "Cordiali saluti, Sig.ra Bianchi", "Com os
+# melhores cumprimentos, Aurélio", "Met vriendelijke groet, Jan de Vries", or a title and a name alone ("Ihr
+# Walter", "Uw Piet", "Dona Lurdes"). Dropped after a mark or a line break, when something comes before it,
+# so every reading (rules, person, acknowledgement) sees the message without it. A name alone, without a
+# formula or a title, stays (it may be a place or a thing).
+_GREETING = r"gr(?:ü|ue|u)(?:ß|ss)(?:en|e)?"
+_CLOSING_FORMULAS = (
+    r"(?:(?:kind|best|warm|warmest|kindest|many) )?regards|best wishes|yours (?:sincerely|truly|faithfully)"
+    r"|sincerely|saludos(?: cordiales)?|un (?:cordial |afectuoso )?saludo|atentamente|cordialmente"
+    r"|(?:bien |tr[èe]s )?cordialement|bien [àa] vous|(?:sinc[èe]res |meilleures |bien )?salutations"
+    rf"|(?:mit )?(?:freundlichen|besten|herzlichen|lieben|vielen|sch[öo]nen) {_GREETING}"
+    rf"|(?:viele|liebe|beste|herzliche|freundliche|sch[öo]ne) {_GREETING}|{_GREETING}|mfg"
+    r"|(?:cordiali|distinti|cari|tanti) saluti|un (?:caro |cordiale )?saluto|saluti"
+    r"|(?:com os )?(?:melhores )?cumprimentos|atenciosamente|(?:um )?abra[çc]os?"
+    r"|(?:met )?(?:vriendelijke|hartelijke|beste) groet(?:en)?|groet(?:en|jes)?|mvg"
+)
+_TITLES = (
+    r"ihr|ihre|euer|eure|uw|sr|sra|srta|don|dona|doña|dña|sig|sig\.ra|sig\.na|sigra|mme|mlle|mr|mrs|ms|miss|dr"
+    r"|herr|frau|mevr|mevrouw|dhr|signora|signor|senhor|senhora"
+)
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
+_PARTICLE = r"(?:de|da|do|dos|das|del|di|van|von|der|den|le|la|du|ter|ten)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,2}}(?:\s+x{{1,3}})?"
+_SIGNATURE = rf"(?:(?i:{_TITLES})\.?\s+)?{_NAME}"
+_CLOSING = re.compile(
+    rf"(?:(?<=[^\w\s])|(?<=\n))\s*(?:(?i:{_CLOSING_FORMULAS})(?:[\s,.:;!–—-]+{_SIGNATURE})?"
+    rf"|(?i:{_TITLES})\.?\s+{_NAME})\s*[.!]*\s*$"
+)
+
+
+def unsigned(raw: str) -> str:
+    """The message without its closing formula and signature: "Danke. Mit freundlichen Grüßen, Horst" ->
+    "Danke."."""
+    found = _CLOSING.search(raw)
+    if found is None or not _RAW_WORD.search(raw[: found.start()]):
+        return raw
+    return raw[: found.start()].rstrip()
+
+
 @dataclass(frozen=True)
 class Text:
     """A message prepared once for every check the router makes on it: punctuation dictated as words
     ("thanks period") is read as the mark (`undictated`), regional forms as standard words
-    (`standardized`)."""
+    (`standardized`), a closing formula and signature dropped (`unsigned`)."""
 
     raw: str
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "raw", undictated(self.raw))
+        object.__setattr__(self, "raw", unsigned(undictated(self.raw)))
 
     @cached_property
     def folded(self) -> str:

@@ -43,7 +43,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "aye, will order after the lambing", "have a fab weekend, lots of love", "at the weekend"
     "aye fab lots at reckon arvo are stars tmrw tmr 2moro boo "
     # "maybe next spring"; "your basket misses you" - "I miss it too"
-    "spring summer autumn fall winter miss omg oops",
+    "spring summer autumn fall winter miss omg oops "
+    # "done, ordered 👍"; young slang: "ight ill cop it later fr"
+    "done ight aight fr frfr",
     "es": "hola perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo "
     "che algo "
     "besito besitos guapa beso igual finde "
@@ -70,7 +72,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "qué amables", "le pregunto y vuelvo"; "son unos soles" (you are darlings), "esta noche"
     "amables vuelvo son sois unos soles esta este majos majas sip os "
     # "quizás la próxima primavera", "a fin de mes"
-    "quizas quiza proxima proximo primavera verano otono invierno mes",
+    "quizas quiza proxima proximo primavera verano otono invierno mes "
+    # "hecho, ya lo pedí"; chat "dsp" (después)
+    "hecho dsp dps todas formas maneras",
     "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
     "tiens courant laisse "
     "temps me ca y sur surement "
@@ -97,7 +101,9 @@ COURTESY_WORDS: dict[str, str] = {
     # teen "trop stylé"; "vous êtes adorables", "bonne soirée à toute l'équipe"
     "style adorable adorables toute toutes l equipe bof tantot "
     # "peut-être au printemps prochain"
-    "printemps ete automne hiver prochain oups",
+    "printemps ete automne hiver prochain oups "
+    # "c'est fait, commandé"; chat "tkt" (t'inquiète)
+    "fait tkt",
     "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
     "schon euch dir meld melde "
     "lass lasst zeit noch mal "
@@ -121,7 +127,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "voll cool", street "safe" (sure); "Ihr seid klasse", "am Wochenende"
     "voll safe ihr seid am na gute nacht nomal "
     # "jo danke dir", "vielleicht nächsten Frühling"
-    "jo fruhling fruhjahr sommer herbst winter",
+    "jo fruhling fruhjahr sommer herbst winter "
+    # "erledigt, bestellt"; "ich werde es mir in Ruhe überlegen"
+    "erledigt werde ruhe",
     "it": "salve saluti cordiali buongiorno scusate scusa scusi stesso decido decidero ci rifletto penso "
     "pensero calma con magari piu tardi "
     "probabilmente prossimo "
@@ -143,7 +151,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "buona serata a tutti", "nel fine settimana", "ok dai", Naples "uè"
     "tutti tutte nel dai ue boh "
     # "magari la prossima primavera", "ahah"
-    "prossima primavera estate autunno inverno ahah ahaha",
+    "prossima primavera estate autunno inverno ahah ahaha "
+    # "fatto, ordinato 😊"
+    "fatto",
     "pt": "desculpa desculpe mesma mesmo peco fechou fechado aviso pensada dar uma quem sabe brigadao amores "
     "uns sao vcs isso mais tarde "
     "acho "
@@ -161,7 +171,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "amei", "falo com meu pai e volto", "obrigadinho"
     "amei volto obrigadinho obrigadinha primeiro "
     # "fica para a próxima primavera"
-    "fica proxima proximo primavera verao outono inverno",
+    "fica proxima proximo primavera verao outono inverno "
+    # "feito, já encomendei", "comprei agora 👍", chat "dps" (depois)
+    "feito pronto agora dps",
     "nl": "sorry goedemorgen goedemiddag goedenavond hallo hoi groeten toch vanavond m beslis rustig laat "
     "weten eind van de maand maar eens over even oke "
     "waarschijnlijk volgend "
@@ -183,7 +195,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "ik laat nog iets weten", "echt chill"; "nog een fijne avond", "in het weekend", Frisian "moai" (nice)
     "iets echt een in moai jullie zijn dan "
     # "volgend voorjaar misschien"
-    "misschien voorjaar lente zomer najaar herfst winter",
+    "misschien voorjaar lente zomer najaar herfst winter "
+    # "klaar, besteld", "gedaan"
+    "klaar gedaan",
 }
 _WORDS = frozenset(" ".join(COURTESY_WORDS.values()).split())
 # "thanks for the info", "merci pour le rappel", "danke für die Erinnerung": what the thanks is for needs no
@@ -210,9 +224,13 @@ ASIDES: dict[str, str] = {
     r"(?:this|it|that|your message)(?: now)?"
     r"|(?:i |ive |i have )?(?:already )?(?:bought|got|grabbed|picked up|ordered|found|picked)(?: one| it| "
     r"them)?"
-    r"(?: up)?(?: already)? (?:elsewhere|somewhere else|in (?:a|the) (?:shop|store)|in town|locally|in store|"
+    r"(?: up)?(?: already)? (?:elsewhere|somewhere else|(?:in|at) (?:a|the|your|ur) (?:physical |local )?"
+    r"(?:shop|store)(?: in town| downtown| on \w+(?: st| street| rd| road)?)?|in town|locally|in store|"
     r"(?:from|at) (?:another|a different) (?:shop|store|site)|at \w+)(?: yesterday| last week| today| in the "
-    r"end)?"
+    r"end| this morning)?"
+    r"|(?:i )?(?:stopped by|popped into|popped in|dropped by|went to|went into) (?:your|ur|the) "
+    r"(?:shop|store)(?: in town| downtown| on \w+(?: st| street| rd| road)?)? and "
+    r"(?:bought|got|picked up|grabbed) (?:it|one|them)(?: there)?"
     r"|(?:right |ok |okay )?enough (?:umming and ahhing|dithering|hesitating|faffing|overthinking)"
     r"|(?:i )?left it(?: there| in the cart| in my cart)? on purpose|(?:i )?get paid (?:on )?\w+|payday is "
     r"\w+"
@@ -227,7 +245,8 @@ ASIDES: dict[str, str] = {
     r"|(?<!no )(?:ya )?(?:lo|la|los|las) (?:he visto|vi)"
     r"|(?:al final )?(?:ya )?(?:lo |la |los |las )?(?:compre|he comprado|pille|encontre)(?: ya)? (?:en otra "
     r"tienda|en otro "
-    r"sitio|en otra web|en (?:una|la) tienda|fuera|en \w+)"
+    r"sitio|en otra web|en (?:una|la|su|vuestra) tienda(?: fisica)?(?: del centro| de(?:l)? \w+)?|fuera|"
+    r"en \w+)"
     r"|(?:ya )?basta de (?:dudar|pensar|pensarlo)|(?:ya )?no lo pienso mas|dejo de dudar"
     r"|salgo (?:ahora )?del (?:curro|trabajo)|lo deje (?:a proposito|adrede|aposta)|cobro el \w+",
     "fr": r"(?:je suis )?(?:le|la|l) "
@@ -239,8 +258,9 @@ ASIDES: dict[str, str] = {
     r"rappellera|repondra|recontacte)"
     r"|je viens de (?:voir|le voir)|(?:je l ai|je les ai) (?:deja |bien )?vue?s?"
     r"|je (?:le |la )?vois (?:ca )?(?:seulement |que )maintenant"
-    r"|(?:finalement )?(?:je l ai|je les ai|j ai) (?:deja )?(?:achete|trouve|commande|pris)e?s? "
-    r"(?:ailleurs|en magasin|en boutique|dans un magasin|sur un autre site|chez un autre)"
+    r"|(?:finalement )?(?:(?:je l ai|je les ai|j ai) )?(?:deja )?(?:achete|trouve|commande|pris)e?s? "
+    r"(?:ailleurs|en magasin|en boutique|dans un magasin|sur un autre site|chez un autre|au magasin|"
+    r"a la boutique|dans (?:votre|ta) (?:boutique|magasin))(?: en ville| du coin| du centre| ce matin| hier)?"
     r"|j arrete d hesiter|(?:j ai )?assez (?:hesite|reflechi)|assez de questions(?: de ma part)?"
     r"|je l ai laisse (?:expres|volontairement)|la paie tombe \w+|je sors du (?:travail|boulot|taf)",
     "de": r"(?:ich )?komm(?:e)? (?:grad|gerade|eben) von der arbeit|(?:hier ist|ich bin) (?:die|der|das) "
@@ -249,8 +269,10 @@ ASIDES: dict[str, str] = {
     r"|ich (?:sag|sage|richte|geb|gebe)s? (?:es |das )?(?:ihr|ihm|weiter|aus)(?: weiter| aus)?"
     r"|(?:grad|gerade|eben) erst gesehen|(?:hab|habe|habs) (?:ich |es |das )?(?:schon |bereits )?gesehen"
     r"|(?:(?:ich )?(?:habs|hab es|habe es|hab das|hab ihn|hab sie) )?"
-    r"(?:schon|bereits) (?:im laden|woanders|anderswo|in einem anderen (?:shop|laden)|vor ort) "
+    r"(?:(?:schon|bereits) )?(?:im (?:laden|geschaft)|woanders|anderswo|in einem anderen (?:shop|laden)|"
+    r"vor ort|in (?:ihrem|eurem|der) (?:laden|geschaft|filiale))(?: in der stadt| vor ort| um die ecke)? "
     r"(?:gekauft|bestellt|geholt|besorgt)"
+    r"|haben sie (?:vielen|herzlichen|besten) dank"
     r"|genug (?:uberlegt|hin und her|gezogert|gegrubelt)"
     r"|(?:komm|komme) (?:grad|gerade) (?:von der|aus der) arbeit|(?:hab|habe) (?:es|ihn|sie|das) "
     r"(?:absichtlich|"
@@ -263,7 +285,8 @@ ASIDES: dict[str, str] = {
     r"|(?:l ho|lho) vist[oa] solo (?:ora|adesso)|(?<!non )(?:l ho|lho|li ho|le ho) (?:gia )?vist[oaie]"
     r"|vedo solo (?:ora|adesso)"
     r"|(?:(?:l ho|lho|li ho) )?(?:gia )?(?:preso|presa|"
-    r"comprato|comprata|trovato|ordinato) (?:in negozio|altrove|da un altra parte|su un altro sito)"
+    r"comprato|comprata|trovato|ordinato) (?:in negozio|altrove|da un altra parte|su un altro sito|"
+    r"nel (?:vostro )?negozio)(?: in centro| stamattina| stamani| ieri| oggi)?"
     r"|basta (?:pensarci|esitare|indugiare|tentennare)"
     r"|(?:l ho|lho) lasciato (?:apposta|di proposito)|lo stipendio arriva \w+|esco (?:adesso |ora )?dal "
     r"(?:lavoro|ufficio)",
@@ -271,7 +294,7 @@ ASIDES: dict[str, str] = {
     r"namorada|companheiro|companheira)(?: d[aoe] \w+)?|(?:eu )?passo o recado"
     r"|(?:eu )?(?:vou )?(?:avisar|aviso|falo com|digo a|digo pra) (?:ele|ela)|mesmo assim"
     r"|so vi agora|acabei de ver|(?:ja )?(?:comprei|encontrei|achei) (?:noutra loja|em outra loja|na loja|"
-    r"numa loja|noutro sitio|em outro site)"
+    r"numa loja|noutro sitio|em outro site)(?: fisica)?(?: do centro| de (?:vcs|voces|voce))?"
     r"|chega de (?:pensar|enrolar|duvidar)|(?:ja )?basta de pensar"
     r"|(?:to|estou|tou) saindo do (?:trampo|trabalho|servico)|deixei de proposito|o salario cai \w+",
     "nl": r"(?:ik ben|dit is) (?:de|het) (?:assistent|assistente|secretaresse|man|vrouw|partner|dochter|zoon|"
@@ -279,10 +302,40 @@ ASIDES: dict[str, str] = {
     r"|(?:nu pas|net pas|nu net) gezien|(?:ik )?(?:heb|had) (?:het|ze|m|hem) (?:al )?gezien"
     r"|(?:ik )?zie het nu pas"
     r"|(?:(?:ik )?heb (?:m|hem|het|ze) )?al (?:in de winkel|ergens anders|elders|"
-    r"bij een andere winkel) (?:gekocht|gehaald|besteld)"
+    r"bij een andere winkel)(?: in de stad| in het centrum)? (?:gekocht|gehaald|besteld)"
+    r"|al (?:gekocht|gehaald|besteld) (?:in de winkel|ergens anders|elders|bij een andere winkel)"
+    r"(?: in de stad| in het centrum)?"
     r"|genoeg (?:getwijfeld|nagedacht)"
     r"|(?:ik heb het|heb het|ik heb m) (?:expres|bewust) laten staan|(?:\w+ )?krijg ik "
     r"(?:salaris|loon|betaald)",
+}
+# A question taken back, so nothing is left to answer: "never mind", "forget my question", "laissez tomber",
+# "lasciamo perdere", "deixa pra lá", "laat maar zitten", "genug gesucht" (before "got it in a shop").
+NEVER_MIND: dict[str, str] = {
+    "en": r"never ?mind|nvm|forget (?:my|the|that) question|forget (?:about )?it|scratch that",
+    "es": r"(?:olvida|olvide|olviden|olvidad) (?:mi|la) pregunta|olvidalo|olvidelo|no importa"
+    r"|^(?:dejalo|deja)",
+    "fr": r"laisse[zr]? tomber|oubliez? ma question|peu importe|oubliez",
+    "de": r"(?:vergiss|vergessen sie|vergesst) (?:meine|die) frage|vergiss es|genug gesucht"
+    r"|hat sich erledigt",
+    "it": r"lascia(?:mo|te)? perdere|lasci perdere|non importa|(?:non )?fa niente"
+    r"|dimentica(?:te)? la (?:mia )?domanda",
+    "pt": r"deixa (?:pra|para) la|esquece(?: (?:a|minha) pergunta)?|esquecam (?:a|minha) pergunta",
+    "nl": r"laat maar(?: zitten| zo)?|vergeet (?:mijn|de) vraag|maakt niet uit",
+}
+# An older shopper's thanks for the patience "with an old man", "con una señora mayor", "avec une vieille
+# dame", "mit einem alten Mann", "con una signora anziana", "com uma senhora de idade", "met een oude man".
+OLDER_SHOPPER: dict[str, str] = {
+    "en": r"with (?:an? |this )?(?:old|older|elderly) "
+    r"(?:man|woman|lady|gent|gentleman|fellow|chap|person|dear)",
+    "es": r"con (?:una|un|esta|este) (?:senora|senor|persona|mujer|hombre) (?:mayor|de edad|anciana|anciano)",
+    "fr": r"avec (?:une|un) (?:vieille dame|vieux monsieur|vieil homme|personne agee|dame agee|mamie|papy)",
+    "de": r"mit (?:einer|einem) (?:alten|alteren) (?:dame|frau|mann|herrn)",
+    "it": r"con (?:una|un) (?:signora|signore|persona) (?:anziana|anziano|di una certa eta)"
+    r"|con (?:una vecchietta|un vecchietto)",
+    "pt": r"com (?:uma|um) (?:senhora|senhor|pessoa) (?:de idade|idosa|idoso)"
+    r"|com (?:uma velhinha|um velhinho)",
+    "nl": r"met (?:een|deze) (?:oude|oudere) (?:man|vrouw|dame|heer)",
 }
 # "when my pocket money comes in", "quando mi arriva la paghetta", "wenn das Geld vom Ferialjob da ist",
 # "als mijn studiefinanciering binnen is": when the shopper can pay (wages, a grant, birthday or holiday-job
@@ -475,6 +528,7 @@ _FAMILY = (
     r"(?:(?:ask|asking|check with|with|to|pregunto a|preguntar a|consulto con|con|a|avec|demander a|mit|"
     r"chiedo a|chiedere a|col|con|com|perguntar a|pergunto a|met|aan|vraag|vragen) )(?:(?:o|a|il|la) )?"
     rf"(?:my|mi|mis|mon|ma|mes|meine|meinem|meiner|meinen|mio|mia|miei|meu|minha|mijn) {_RELATIVE}"
+    r"(?: to help (?:me|us)(?: to)?)?"
     rf"|(?:meine|meinen|mijn) {_RELATIVE} (?:fragen|frage|vragen|vraag)"
 )
 # Someone in the family will see to the cart for the shopper: "my son will order it for me", "mi hijo lo
@@ -549,8 +603,8 @@ ORDERED: dict[str, str] = {
     "en": r"(?:i |ive |i have )?(?:just |already )?(?:ordered|bought|purchased)(?: it| one| them)?"
     r"(?: just now| last night| this morning| yesterday| earlier)?",
     "es": r"(?:ya )?(?:lo |la |los |las )?(?:pedi|compre|encargue|he pedido|he comprado)(?: ya)?"
-    r"|(?:pedido|compra) hech[oa]",
-    "fr": r"(?:c est |cest |deja |bien )commandee?"
+    r"|(?:pedido|compra) hech[oa]|(?:ya )?(?:hice|he hecho) el pedido",
+    "fr": r"(?:c est |cest |deja |bien )(?:commandee?s?|achetee?s?)"
     r"|(?:je viens de|je l ai|j ai)(?: deja)? (?:le |la |l )?(?:commander|commande|acheter|achete)e?s?",
     "de": r"(?:(?:ich )?(?:hab|habe)(?: es| ihn| sie| das)? )?(?:grad |gerade |eben |schon |soeben )?"
     r"(?:bestellt|gekauft)",
@@ -610,6 +664,8 @@ _ASIDE_PARTS = [
     *WISHES.values(),
     *WRONG_CHAT.values(),
     *AWAKE_LATE.values(),
+    *NEVER_MIND.values(),
+    *OLDER_SHOPPER.values(),
 ]
 _ASIDES = re.compile(rf"\b(?:{'|'.join([*_ASIDE_PARTS, SIGN_OFFS, _COUNCIL, _FAMILY])})\b")
 _THANKS_FOR = re.compile(rf"\b(?:{'|'.join(THANKS_FOR.values())})(?: \w+){{1,3}}")
@@ -620,7 +676,7 @@ PLANS: dict[str, str] = {
     r"going to|i might|might|will|let me|i need to|need to|i have to|have "
     r"to|gotta|i wanna|wanna) (?:probably |prob |maybe |just |definitely |def |first )?(?:think|have a "
     r"(?:proper )?(?:look|think)|look|check|order|buy|grab|get|decide|sort|sleep on|come back|get back|"
-    r"pick|talk|ask|"
+    r"pick|talk|ask|cop|"
     r"save|discuss|consult|go through|go over|take it|bring it|run it|put it to|"
     r"raise it)"
     # "buying tomorrow", "ordering it on payday"
@@ -630,7 +686,7 @@ PLANS: dict[str, str] = {
     r"pensare|mirar|mirarlo|miro|mirare|ver|vere|veo|pedir|pido|pedire|comprar|compro|comprare|decido|"
     r"consultar|consultarlo|consulto|consultare|hablar|hablo|hablare|preguntar|pregunto|pillo|pillare|llevo|"
     r"llevare|presento|presentare|comento|comentare|planteo|plantear|checo|checare|checar)",
-    "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|jvais|j vais|je|j|on) "
+    "fr": r"(?:laissez moi|laisse moi|je dois|il faut que je|je vais|jvais|j vais|je|j|on|jle|jla|jles) "
     r"(?:y |en |le |la |les |l |lui |leur )?"
     r"(?:reflechir|reflechis|"
     r"regarder|regarde|voir|verrai|commanderai|commande|reviens|reviendrai|repasse|repasserai|parler|parle|"
@@ -652,7 +708,7 @@ PLANS: dict[str, str] = {
     "pt": r"(?:vou|vamos|preciso|tenho que|deixa eu) (?:pensar|ver|olhar|dar|comprar|pedir|sair|falar|"
     r"conversar|levar|apresentar|mostrar|consultar|"
     r"perguntar|decidir|encomendar|pegar)"
-    r"|(?:depois )?(?:eu )?(?:vejo|penso|compro|encomendo|falo|peco)"
+    r"|(?:depois )?(?:eu )?(?:vejo|penso|compro|encomendo|falo|peco|pego)"
     r"|te (?:aviso|falo)|fico (?:a pensar|pensando)",
     "nl": r"(?:ik |we |wij )?(?:moet |wil |ga |zal |zullen )?(?:er |het |dit )?(?:nog )?(?:even |eens )?"
     r"(?:denk|denken|kijk|bestel|koop|overleg|overleggen|vraag|bespreek|bespreken|leg (?:het |dit |m )?voor|"

@@ -4278,3 +4278,137 @@ def test_a_size_for_a_machine_a_country_or_a_baby_is_sizing_and_a_car_boot_is_no
 
     # then
     assert_routed_as(got, text, label)
+
+
+# Session 11, courtesy9: acknowledgements the router misread as a shop question — bought in the shop in town
+# after all (after a "never mind"), "done, ordered 👍" in a few words, an older shopper's thanks closed with a
+# formula and a signature, young slang for "later" — and the traps next to them that must keep their label
+# (bought in the shop and it's broken, bought and when does it ship, ordered but forgot the code, did you get
+# my order). Traps the router reads as neither (a broken one bought in the shop goes to the fallback or a
+# rule, not a person; "ordered but forgot the code" to Order status) are N: no acknowledgement.
+# first run on f639b5d: 44/93 right (16/65 acknowledgements, 28/28 traps); 93/93 after the changes it
+# prompted (courtesy9, 46eadd9)
+TWENTY_SIXTH_BATCH_ACKS = {
+    "en": """
+K never mind, already bought it in your shop, thanks anyway
+K I stopped by your shop on Main St and bought it there, all good
+K forget my question, got it at the store in town, thanks anyway
+K done, ordered 👍
+K all done, ordered it 😊
+K Just bought it, thank you for your patience with an old man. Harold
+K Thank you kindly, I shall think it over. Kind regards, Margaret
+K I shall ask my son to help me order it on Saturday
+W bet ill cop it later
+W ight ill cop later fr
+N I bought it in your shop and it's broken
+S bought it yesterday, when does it ship?
+N already ordered but forgot the code, can I still use it?
+O did you get my order?
+""",
+    "es": """
+K ya la compré en la tienda física, gracias igual
+K olvida mi pregunta, ya lo compré en la tienda, gracias de todas formas
+K deja, ya lo compre en la tienda del centro, gracias igual
+K listo, ya hice el pedido
+K listo, comprado 👍
+K Ya la compré, gracias por la paciencia con una señora mayor. Pilar
+K Muchas gracias, lo pensaré con calma. Saludos cordiales, Sr. Ramírez
+W luego lo pillo
+W dsp lo compro
+N lo compré en la tienda y vino roto
+N lo compré ayer, ¿cuándo lo envían?
+N ya hice el pedido pero olvidé el código, ¿todavía lo puedo usar?
+O ¿les llegó mi pedido?
+""",
+    "fr": """
+K déjà acheté en boutique, merci quand même
+K laissez tomber, je l'ai acheté au magasin en ville, merci quand même
+K c'est fait, commandé
+K déjà acheté, merci
+K c'est bon, commandé 👍
+K Je viens de commander, merci pour votre patience avec une vieille dame. Cordialement, Mme Girard
+K Merci bien, je vais y réfléchir tranquillement. Cordialement, Jacques
+W tkt je commande plus tard
+W jle prends plus tard tkt
+N je l'ai acheté en boutique et il est cassé
+N acheté hier, ça part quand ?
+N déjà commandé mais j'ai oublié le code, je peux encore l'utiliser ?
+O vous avez reçu ma commande ?
+""",
+    "de": """
+K schon im Geschäft gekauft, trotzdem danke
+K genug gesucht, hab ihn im Laden in der Stadt gekauft, trotzdem danke
+K vergessen Sie meine Frage, schon im Geschäft gekauft, danke
+K erledigt, bestellt
+K erledigt, hab bestellt 👍
+K Habe soeben bestellt. Vielen Dank für Ihre Geduld. Ihr Walter
+K Haben Sie vielen Dank, ich werde es mir in Ruhe überlegen. Mit besten Grüßen, Ihre Annemarie
+K Danke schön, ich überlege es mir noch. Mit freundlichen Grüßen, Horst Weber
+W kauf ich später
+W hol ich mir später digga
+N hab es im Laden gekauft und es ist kaputt
+S gestern gekauft, wann wird es verschickt?
+N schon bestellt, aber den Code vergessen, kann ich ihn noch nutzen?
+O habt ihr meine Bestellung bekommen?
+""",
+    "it": """
+K l'ho comprata in negozio stamattina, grazie lo stesso
+K lasciamo perdere, l'ho già presa in negozio, grazie lo stesso
+K fatto, ordinato 😊
+K fatto, l'ho comprato 😍
+K già ordinato, grazie
+K L'ho appena ordinato, grazie per la pazienza con una signora anziana. Cordiali saluti, Sig.ra Bianchi
+K Grazie mille, ci penso con calma. Cordiali saluti, Franco
+W lo prendo dopo
+W dopo lo prendo raga
+N l'ho comprato in negozio ed è rotto
+S comprato ieri, quando lo spedite?
+N già ordinato ma ho dimenticato il codice, posso ancora usarlo?
+O avete ricevuto il mio ordine?
+""",
+    "pt": """
+K já comprei na loja física, obrigada
+K deixa pra lá, já comprei na loja do centro, obrigado mesmo assim
+K comprei agora 👍
+K pronto, encomendado
+K feito, já encomendei
+K Já encomendei, obrigada pela paciência com uma senhora de idade. Cumprimentos, Dona Lurdes
+K Vou pensar com calma e depois dou notícias. Com os melhores cumprimentos, Aurélio
+W dps eu compro
+W depois eu pego mano
+N comprei na loja e veio quebrado
+N comprei ontem, quando vocês enviam?
+N já encomendei mas esqueci o código, ainda posso usar?
+O vocês receberam meu pedido?
+""",
+    "nl": """
+K al gekocht in de winkel, toch bedankt
+K laat maar zitten, heb hem al in de winkel in de stad gekocht, toch bedankt
+K klaar, besteld
+K klaar, besteld 👍
+K gedaan, net besteld
+K Zojuist besteld, dank voor uw geduld. Uw Piet
+K Dank u wel, ik denk er rustig over na. Met vriendelijke groet, Jan de Vries
+W koop ik later wel
+W ik koop m later wel ff
+N in de winkel gekocht en hij is kapot
+S gisteren gekocht, wanneer wordt het verzonden?
+N al besteld maar de code vergeten, kan ik hem nog gebruiken?
+O hebben jullie mijn bestelling ontvangen?
+""",
+}
+TWENTY_SIXTH_BATCH_ACKS_CASES = [
+    pytest.param(text, label, id=f"twenty-sixth-acks-{language}-{index}")
+    for language, block in TWENTY_SIXTH_BATCH_ACKS.items()
+    for index, (label, text) in enumerate(_lines(block))
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("text", "label"), TWENTY_SIXTH_BATCH_ACKS_CASES)
+def test_bought_in_the_shop_done_ordered_or_signed_needs_no_answer(route_text, text, label):  # noqa: F811
+    # when
+    got = route_text(text)
+
+    # then
+    assert_routed_as(got, text, label)
