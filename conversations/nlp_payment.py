@@ -161,10 +161,14 @@ WRONG = (
 )
 
 # "I cancelled the subscription and you're still charging me", "Abo gekündigt, aber ihr bucht immer noch ab":
-# a subscription (or membership) still charged for, "still" before or after the charge.
+# a subscription (or membership) still charged for, "still" before or after the charge. A box sent every week
+# or month is one too ("can I pause my weekly box in August?", "box settimanale", "Wochenbox").
 SUBSCRIPTIONS = (
     "subscription, membership, suscripcion, abono, cuota, abonnement, adhesion, abo, mitgliedschaft, "
-    "abbonamento, iscrizione, assinatura, mensalidade, lidmaatschap"
+    "abbonamento, iscrizione, assinatura, mensalidade, lidmaatschap, "
+    "weekly box, monthly box, caja semanal, caja mensual, box hebdomadaire, box mensuelle, wochenbox, "
+    "monatsbox, box settimanale, box mensile, caixa semanal, caixa mensal, wekelijkse box, maandelijkse box, "
+    "weekbox, maandbox"
 )
 STILL = (
     "still, todavia, aun, siguen, sigue, toujours, encore, continuez, immer noch, noch immer, weiterhin, "

@@ -56,34 +56,44 @@ _WEEKDAYS: dict[str, str] = {
     "pt": "segunda(?! ordem)|terca|quarta|quinta|sexta|sabado|domingo",
     "nl": "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
 }
+# The weekday alone counts too, as said in a hurry ("remind me monday", "herinner me maandag", "me lembra
+# segunda"): it follows a "write to me" verb, never on its own.
 _NEXT_WEEKDAY: dict[str, str] = {
-    "en": rf"(?:next|on) (?:{_WEEKDAYS['en']})",
+    "en": rf"(?:(?:next|on|this) )?(?:{_WEEKDAYS['en']})",
     "fr": rf"(?:{_WEEKDAYS['fr']})(?: prochain)?",
-    "de": rf"(?:nachsten|am) (?:{_WEEKDAYS['de']})",
-    "es": rf"el (?:(?:{_WEEKDAYS['es']})(?: que viene)?|proximo (?:{_WEEKDAYS['es']}))",
+    "de": rf"(?:(?:nachsten|am|kommenden|diesen) )?(?:{_WEEKDAYS['de']})",
+    "es": rf"(?:el )?(?:(?:{_WEEKDAYS['es']})(?: que viene)?|proximo (?:{_WEEKDAYS['es']}))",
     "it": rf"(?:{_WEEKDAYS['it']})(?: prossimo)?|la prossima(?: settimana)?",
-    "pt": rf"(?:na |no )?(?:proxima|proximo) (?:{_WEEKDAYS['pt']})",
-    "nl": rf"volgende (?:{_WEEKDAYS['nl']})",
+    "pt": rf"(?:na |no )?(?:(?:proxima|proximo) )?(?:{_WEEKDAYS['pt']})(?: feira)?(?: que vem)?",
+    "nl": rf"(?:(?:volgende|op|aanstaande) )?(?:{_WEEKDAYS['nl']})",
 }
 
 # "Write to me" in each language, as asked of the shop.
 _WRITE_TO_ME: dict[str, str] = {
-    "en": r"(?:(?:text|message|msg|contact|remind|ask|write to|get back to|try|hit) me(?: up)?"
-    r"(?: again| back)?|send (?:me )?(?:texts|messages|msgs|reminders))",
-    "fr": r"(?:recontactez|ecrivez|reecrivez|relancez|relance|contactez|renvoyez|rappelez|rappelle)[ -]?"
-    r"(?:moi|nous)(?: un (?:message|sms))?",
+    "en": r"(?:(?:text|message|msg|contact|remind|ask|write to|write|get back to|try|hit|talk to|speak to) me"
+    r"(?: up)?(?: again| back)?|send (?:me )?(?:texts|messages|msgs|reminders|something|(?:a |another )?"
+    r"(?:text|message|msg|reminder))|(?<!ill )(?<!i will )get in touch(?: with me)?(?: again)?"
+    r"|(?:(?:please|pls|could you|can you|would you|kindly) ){1,3}write(?: to me)? again)",
+    "fr": r"(?:(?:recontactez|ecrivez|reecrivez|relancez|relance|contactez|renvoyez|rappelez|rappelle|envoyez"
+    r"|envoie)[ -]?(?:moi|nous)(?: (?:un message|un sms|un mail|quelque chose))?"
+    r"|(?:redonnez|donnez)[ -]?moi des nouvelles"
+    # asked politely in the infinitive: "pourriez-vous m'écrire de nouveau", "me recontacter"
+    r"|(?:m|me) (?:ecrire|reecrire|recontacter|relancer)|m envoyer un (?:message|sms|mail))",
     "de": r"(?:(?:schreib|schreibt|schreiben sie|melde dich|meldet euch|melden sie sich)(?: mir| uns)?"
     r"(?: bei mir)?"
     r"(?: doch)?|(?:erinnert|erinnere|erinner|erinnern sie) (?:mich|uns)(?: bitte)?)",
-    "es": r"(?:escribeme|escribanme|escribenos|vuelvan a escribirme|vuelve a escribirme|recuerdame|"
-    r"recuerdamelo|recuerdenme|recuerdenmelo|recordadme|contactame|contactenme|avisame|"
-    r"mandame (?:un )?(?:mensaje|msj)|mandenme (?:un )?(?:mensaje|msj))",
+    "es": r"(?:escribeme|escribanme|escribenos|(?:vuelvan|vuelve|volver) a (?:escribirme|contactarme)|"
+    r"me (?:vuelva|vuelvan|volviera|volvieran) a (?:escribir|contactar)|escribirme|contactarme|"
+    r"recuerdame|recuerdamelo|recuerdenme|recuerdenmelo|recordadme|contactame|contactenme|avisame|hablame|"
+    r"hablenme|(?:mandame|mandenme) (?:un |algun )?(?:mensaje|msj|recordatorio|algo))",
     "it": r"(?:me lo (?:ricordate|ricordi)|scrivimi|scrivetemi|riscrivimi|riscrivetemi|ricordamelo|ricordami|"
-    r"ricordatemi|ricordatemelo|"
-    r"ricontattami|ricontattatemi|contattami|risentiamoci|ci risentiamo|sentiamoci)",
-    "pt": r"(?:me )?(?:escreve|escreva|escrevam|manda (?:mensagem|msg)|mande (?:mensagem|msg)|"
-    r"mandem (?:mensagem|msg)|lembra|lembre|lembrem|"
-    r"chama|me chamem)(?: me)?",
+    r"ricordatemi|ricordatemelo|scrivermi|riscrivermi|ricontattarmi|"
+    r"ricontattami|ricontattatemi|contattami|risentiamoci|ci risentiamo|sentiamoci|fatevi sentire|"
+    r"fatti sentire|(?:mandami|mandatemi) (?:un messaggio|un promemoria|qualcosa))",
+    "pt": r"(?:(?:me )?(?:escreve|escreva|escrevam|escrever|(?:manda|mande|mandem) (?:mensagem|msg|algo|"
+    r"alguma coisa|um lembrete)|lembra|lembre|lembrem|"
+    r"chama|me chamem)(?: me)?|(?:fala|fale|falem) comigo"
+    r"|(?:(?<!vou )(?<!vamos )(?<!irei )entrar|entrem|entre) em contato(?: comigo)?)",
     "nl": r"(?:stuur|app|herinner|bericht)(?: (?:me|mij|ons))?(?: maar)?",
 }
 # A time named for it ("next week", "in two weeks", "in March", "after the 15th").
@@ -92,30 +102,37 @@ _NAMED_TIME: dict[str, str] = {
     r"|afterwards"
     rf"|in (?:{_MONTHS['en']})|after (?:the|my) \w+|after (?:payday|pay day|christmas|xmas|new year)"
     r"|(?:at )?(?:the )?end of (?:the |this )?month"
+    r"|(?:at )?(?:the )?(?:start|beginning) of (?:the )?next month"
     r"|(?:when|after|once) (?:im|i am|were|we are|i get|we get) back",
     "fr": r"la semaine prochaine|le mois prochain|demain"
     rf"|dans (?:un|une|quelques|\w+) (?:jours?|semaines?|mois)|en (?:{_MONTHS['fr']})"
     r"|apres (?:le|la|les|l|mon|ma|mes) \w+|(?:a la )?fin du mois|en fin de mois"
+    r"|(?:au )?debut (?:du )?mois prochain"
     r"|quand je (?:rentre|reviens|serai rentre|serai revenu)",
     "de": r"in (?:einer|einem|ein paar|\w+) (?:tagen?|wochen?|monat(?:en)?)|nachste woche|nachsten monat"
     r"|morgen"
     rf"|im (?:{_MONTHS['de']})|(?:danach|spater|nachher) wieder"
     r"|nach (?:dem|den|der|meinem|meiner|meinen) \w+|(?:am |zum )?(?:ende (?:des|dem|vom) monats?|monatsende)"
+    r"|(?:am |zum )?anfang (?:des )?(?:nachsten|kommenden) monats|anfang nachsten monat"
     r"|wenn ich (?:zuruck|wieder da) bin",
     "es": r"la proxima semana|la semana que viene|la otra semana|el mes que viene|el proximo mes|manana"
     rf"|en (?:\w+ ){{1,3}}?(?:dias?|semanas?|mes(?:es)?)|en (?:{_MONTHS['es']})"
     r"|despues (?:de (?:la|las|los|el|mi|mis)|del) \w+|(?:a |al )?(?:final|fin|finales) de(?:l)? mes"
+    r"|(?:a )?(?:principios|comienzos|inicios) del (?:mes que viene|proximo mes)"
     r"|a la vuelta|cuando (?:vuelva|regrese|este de vuelta)",
     "it": r"la prossima settimana|la settimana prossima|il mese prossimo|il prossimo mese|domani"
     rf"|tra (?:\w+ ){{1,3}}?(?:giorni|giorno|settimane|settimana|mesi|mese)|a (?:{_MONTHS['it']})"
     r"|dopo (?:il|lo|la|le|i|gli|l|mio|mia|miei|mie) \w+|(?:a |alla )?fine (?:del )?mese"
+    r"|(?:all |a |ad )?inizio (?:del )?(?:mese prossimo|prossimo mese)"
     r"|quando (?:torno|rientro|sono tornat[oa])",
     "pt": r"(?:na )?semana que vem|na proxima semana|(?:no )?mes que vem|no proximo mes|amanha"
     rf"|daqui(?: a)? (?:\w+ ){{1,2}}?(?:dias?|semanas?|mes(?:es)?)|em (?:{_MONTHS['pt']})"
-    r"|depois d(?:o|a|os|as) \w+|(?:no )?(?:fim|final) do mes|quando (?:eu )?(?:voltar|chegar)",
+    r"|depois d(?:o|a|os|as) \w+|(?:no )?(?:fim|final) do mes|quando (?:eu )?(?:voltar|chegar)"
+    r"|(?:no )?(?:inicio|comeco) do (?:mes que vem|proximo mes)",
     "nl": r"volgende week|volgende maand|morgen|over (?:\w+ ){1,2}?(?:dagen|dag|weken|week|maanden|maand)"
     rf"|na (?:de|het|mijn|ons|onze) \w+|in (?:{_MONTHS['nl']})"
     r"|(?:aan het )?eind(?:e)? (?:van )?(?:de|deze) maand|daarna (?:weer|maar|nog eens|opnieuw)"
+    r"|(?:aan het )?begin (?:van )?(?:de )?volgende maand"
     r"|als ik (?:weer )?terug ben",
 }
 _LATER: dict[str, str] = {
@@ -128,10 +145,19 @@ _LATER: dict[str, str] = {
     "nl": "later",
 }
 # German and Dutch put the verb last: "bitte Ende des Monats nochmal erinnern", "kunt u me eind van de maand
-# herinneren?".
+# herinneren?", "bitte am Montag nochmal melden", "zou u mij eind van de maand opnieuw willen schrijven",
+# "laat volgende week maar wat horen". WHEN stands for the time. "melden" is asked of the shop only after
+# "sich/euch/bitte" or alone ("ich werde mich am Montag melden" is the shopper's own plan, no pause).
 _REMIND_LAST: dict[str, str] = {
-    "de": r"(?:nochmal |noch mal |wieder |erneut )?erinnern",
-    "nl": r"(?:\w+ )?herinneren",
+    "de": r"(?:WHEN) (?:nochmal |noch mal |wieder |erneut )?erinnern"
+    r"|(?:^|\b(?:sich|euch|ihr|bitte)(?: (?:bitte|doch|dann|gerne|vielleicht))? )(?:WHEN)"
+    r" (?:(?:bitte|nochmal|noch mal|wieder|erneut|doch) ){0,2}melden"
+    r"|(?:WHEN) (?:nochmal|noch mal|wieder|erneut) schreiben",
+    "nl": r"(?:WHEN) (?:\w+ )?herinneren"
+    r"|(?:WHEN) (?:(?:maar|even|weer|nog|opnieuw|eens|willen) ){0,3}(?:schrijven|mailen|appen|contacteren)"
+    r"|(?:WHEN) (?:(?:maar|even|weer|nog|opnieuw) ){0,2}contact (?:met (?:mij|me|ons) )?(?:op)?nemen"
+    r"|(?<!ik )(?<!we )(?<!wij )laat (?:(?:me|mij|ons|maar|even|dan) ){0,2}(?:WHEN)"
+    r" (?:(?:maar|even|weer|nog|dan) ){0,2}(?:iets|wat)(?: van (?:je|jullie|u))? horen",
 }
 
 
@@ -139,11 +165,11 @@ _REMIND_LAST: dict[str, str] = {
 # week", "schreibt mir bitte erst nächsten Monat wieder", "stuur me iets na de krokusvakantie").
 _BETWEEN_WRITE_AND_TIME: dict[str, str] = {
     "en": r"again|please|pls|plz|only|just|(?:about|abt|of) (?:this|it|that)",
-    "fr": r"svp|stp|plutot|seulement|ca|cela",
+    "fr": r"svp|stp|plutot|seulement|ca|cela|de nouveau|a nouveau",
     "de": r"bitte|erst|doch|lieber|nochmal|wieder",
-    "es": r"por favor|porfa|mejor",
-    "it": r"per favore|pure|magari",
-    "pt": r"por favor|pf|disto|disso|isso|de novo",
+    "es": r"por favor|porfa|mejor|de nuevo|otra vez|nuevamente",
+    "it": r"per favore|pure|magari|di nuovo|ancora|nuovamente",
+    "pt": r"por favor|pf|sff|disto|disso|isso|de novo|novamente|outra vez",
     "nl": r"er|iets|wat|pas|maar|even|aub|nog|weer",
 }
 
@@ -158,7 +184,11 @@ def _when(language: str) -> str:
 # short one.
 WRITE_AGAIN_LATER: dict[str, str] = {
     language: rf"\b{write}(?: (?:{_BETWEEN_WRITE_AND_TIME[language]})){{0,3}} (?:{_when(language)})\b"
-    + (rf"|\b(?:{_when(language)}) {_REMIND_LAST[language]}\b" if language in _REMIND_LAST else "")
+    + (
+        rf"|\b(?:{_REMIND_LAST[language].replace('WHEN', _when(language))})\b"
+        if language in _REMIND_LAST
+        else ""
+    )
     for language, write in _WRITE_TO_ME.items()
 }
 
@@ -220,24 +250,25 @@ UNIT_DAYS: dict[str, dict[str, int]] = {
         "maandje": 30,
     },
 }
+# "next month" also in "at the start of next month", "Anfang nächsten Monats", "principios del mes que viene".
 FIXED_DURATIONS: dict[str, dict[str, int]] = {
     "en": {"tomorrow": 1, "next week": 7, "next month": 30},
-    "fr": {"demain": 1, "la semaine prochaine": 7, "le mois prochain": 30},
-    "de": {"morgen": 1, "nachste woche": 7, "nachsten monat": 30},
+    "fr": {"demain": 1, "la semaine prochaine": 7, "mois prochain": 30},
+    "de": {"morgen": 1, "nachste woche": 7, "nachsten monats?": 30},
     "es": {
         "manana": 1,
         "la proxima semana": 7,
         "la semana que viene": 7,
         "la otra semana": 7,
-        "el proximo mes": 30,
-        "el mes que viene": 30,
+        "proximo mes": 30,
+        "mes que viene": 30,
     },
     "it": {
         "domani": 1,
         "la prossima settimana": 7,
         "la settimana prossima": 7,
-        "il prossimo mese": 30,
-        "il mese prossimo": 30,
+        "prossimo mese": 30,
+        "mese prossimo": 30,
     },
     "pt": {"amanha": 1, "semana que vem": 7, "proxima semana": 7, "mes que vem": 30, "proximo mes": 30},
     "nl": {"morgen": 1, "volgende week": 7, "volgende maand": 30},

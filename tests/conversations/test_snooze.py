@@ -560,3 +560,164 @@ def test_session_10_pauses_round_2_route_as_a_person_would(english_rules_store, 
     decision = reply_try(store=english_rules_store, text=body, customer=cart.customer)
 
     assert _label(decision) == label
+
+
+# Session 12 (snooze9): pauses the router read as fallbacks. A bare "remind me" and a weekday ("remind me
+# monday", "herinner me maandag", "me lembra segunda", "ricordamelo lunedì"), "get in touch again" with a time
+# ("bitte am Montag nochmal melden", "laat volgende week maar wat horen"), "send me something / talk to me in
+# N days", and long, formal letters asking to be written to again at a time, with a greeting and a signature.
+# Traps: a weekly box paused (a named subscription: an escalation), "remind me" asking something, the
+# reminder or a delivery on Monday.
+# first run on f639b5d: 30/75 (pauses 9/47; a weekly box paused 0/7, 3 of them read as a pause; the
+# other traps 21/21, labelled as the router reads them today: the point is that they are no pause)
+# after the fix (8f4d022): 75/75
+SESSION_12_PAUSES = [
+    # en
+    ("remind me monday", "snooze"),
+    ("no time now, remind me Monday", "snooze"),
+    ("text me in a fortnight", "snooze"),
+    ("get in touch again next week pls", "snooze"),
+    ("send me something in 10 days", "snooze"),
+    (
+        "Thank you for the reminder. I am away visiting my sister; could you please write again at the end "
+        "of the month? Kind regards, Margaret",
+        "snooze",
+    ),
+    (
+        "Dear Sir or Madam, thank you kindly for your message. Would you be so good as to write to me again "
+        "at the start of next month? Yours sincerely, Harold Jenkins",
+        "snooze",
+    ),
+    ("can I pause my weekly box in August?", "escalation"),
+    ("remind me what size I ordered", "rule:Order status"),
+    ("the reminder came on Monday", "fallback"),
+    ("will it be delivered on monday?", "rule:Shipping"),
+    # es
+    ("mandame un recordatorio el lunes", "snooze"),
+    ("mándame algo en 15 días", "snooze"),
+    ("no tengo tiempo ahora, recuérdame lunes", "snooze"),
+    ("háblame en un par de semanas", "snooze"),
+    (
+        "Muchas gracias por el recordatorio. Estoy fuera visitando a mi hermana; ¿sería tan amable de "
+        "escribirme de nuevo a fin de mes? Un cordial saludo, Carmen",
+        "snooze",
+    ),
+    (
+        "Buenas tardes. Le agradecería que me volviera a escribir a principios del mes que viene. "
+        "Atentamente, José Luis Ortega",
+        "snooze",
+    ),
+    ("¿puedo pausar la caja semanal en agosto?", "escalation"),
+    ("recuérdame qué talla pedí", "rule:Order status"),
+    ("el recordatorio me llegó el lunes", "rule:Shipping"),
+    ("¿me llega el lunes?", "rule:Shipping"),
+    # fr
+    ("écrivez-moi dans 15 jours", "snooze"),
+    ("envoyez-moi un message dans 15 jours svp", "snooze"),
+    ("pas le temps là, relance moi lundi", "snooze"),
+    ("redonnez-moi des nouvelles la semaine prochaine", "snooze"),
+    (
+        "Bonjour, merci pour votre rappel. Je suis chez ma sœur en ce moment ; pourriez-vous m'écrire de "
+        "nouveau à la fin du mois ? Cordialement, Monique",
+        "snooze",
+    ),
+    (
+        "Madame, Monsieur, je vous remercie de votre message. Pourriez-vous me recontacter au début du mois "
+        "prochain ? Veuillez agréer mes salutations distinguées. Jeanne Dupont",
+        "snooze",
+    ),
+    ("puis-je mettre en pause ma box hebdomadaire en août ?", "escalation"),
+    ("rappelez-moi quelle taille j'ai commandée", "escalation"),
+    ("le rappel est arrivé lundi", "rule:Shipping"),
+    ("livraison lundi ?", "rule:Shipping"),
+    # de
+    ("bitte am Montag nochmal melden", "snooze"),
+    ("meldet euch nächste Woche wieder", "snooze"),
+    ("können Sie sich Anfang nächsten Monats wieder melden", "snooze"),
+    ("schreib mir in 2 Wochen nochmal", "snooze"),
+    ("keine Zeit grad, erinnert mich Montag", "snooze"),
+    (
+        "Sehr geehrte Damen und Herren, vielen Dank für die Erinnerung. Ich bin derzeit bei meiner Schwester "
+        "zu Besuch. Könnten Sie sich bitte Anfang nächsten Monats wieder melden? Hochachtungsvoll, "
+        "Gertrud Meier",
+        "snooze",
+    ),
+    (
+        "Guten Tag, würden Sie mir bitte Ende des Monats erneut schreiben? Mit freundlichen Grüßen, "
+        "H. Schulz",
+        "snooze",
+    ),
+    ("kann ich meine Wochenbox im August pausieren?", "escalation"),
+    ("erinnert mich, welche Größe ich bestellt habe", "rule:Order status"),
+    ("die Erinnerung kam am Montag", "fallback"),
+    ("kommt die Lieferung am Montag?", "rule:Shipping"),
+    # it
+    ("ricordamelo lunedì", "snooze"),
+    ("scrivimi tra 15 giorni", "snooze"),
+    ("mandami qualcosa tra 15 giorni", "snooze"),
+    ("fatevi sentire la settimana prossima", "snooze"),
+    ("non ho tempo adesso, ricordamelo lunedi", "snooze"),
+    (
+        "Gentili signori, vi ringrazio per il promemoria. Sono da mia sorella in questi giorni; potrebbe "
+        "cortesemente scrivermi di nuovo a fine mese? Cordiali saluti, Giuseppina",
+        "snooze",
+    ),
+    (
+        "Buongiorno, potreste ricontattarmi all'inizio del mese prossimo? Distinti saluti, Franco Bianchi",
+        "snooze",
+    ),
+    ("posso mettere in pausa la box settimanale ad agosto?", "escalation"),
+    ("ricordami che taglia ho ordinato", "rule:Order status"),
+    ("il promemoria è arrivato lunedì", "rule:Shipping"),
+    ("la consegna arriva lunedì?", "rule:Shipping"),
+    # pt
+    ("me lembra segunda", "snooze"),
+    ("lembra-me na segunda-feira sff", "snooze"),
+    ("fala comigo daqui 15 dias", "snooze"),
+    ("sem tempo agora, me lembra segunda", "snooze"),
+    ("me manda algo semana que vem", "snooze"),
+    (
+        "Boa tarde. Agradeço o lembrete. Estou fora a visitar a minha irmã; poderiam escrever-me novamente "
+        "no fim do mês? Cumprimentos, Maria da Conceição",
+        "snooze",
+    ),
+    (
+        "Prezados, agradeço a mensagem. Poderiam entrar em contato novamente no início do mês que vem? "
+        "Atenciosamente, Sebastião",
+        "snooze",
+    ),
+    ("posso pausar a caixa semanal em agosto?", "escalation"),
+    ("me lembra qual tamanho eu pedi", "rule:Order status"),
+    ("o lembrete chegou segunda", "rule:Shipping"),
+    ("a entrega chega segunda?", "rule:Shipping"),
+    # nl
+    ("herinner me maandag aub", "snooze"),
+    ("ben op kamp, herinner me maandag", "snooze"),
+    ("laat over 2 weken iets horen", "snooze"),
+    ("laat volgende week maar wat horen", "snooze"),
+    ("stuur me over 15 dagen iets", "snooze"),
+    (
+        "Geachte heer/mevrouw, dank voor uw herinnering. Ik logeer momenteel bij mijn zus. Zou u mij aan het "
+        "eind van de maand opnieuw willen schrijven? Hoogachtend, W. de Vries",
+        "snooze",
+    ),
+    (
+        "Goedemiddag, kunt u begin volgende maand weer contact met mij opnemen? Met vriendelijke groet, Henk",
+        "snooze",
+    ),
+    ("kan ik mijn wekelijkse box pauzeren in augustus?", "escalation"),
+    ("herinner me welke maat ik besteld heb", "rule:Order status"),
+    ("de herinnering kwam maandag", "fallback"),
+    ("wordt het maandag bezorgd?", "rule:Shipping"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("body", "label"), SESSION_12_PAUSES)
+def test_session_12_pauses_route_as_a_person_would(english_rules_store, body, label):  # noqa: F811
+    cart = CartFactory(store=english_rules_store)
+    CartItemFactory(cart=cart)
+
+    decision = reply_try(store=english_rules_store, text=body, customer=cart.customer)
+
+    assert _label(decision) == label
