@@ -1744,6 +1744,9 @@ DELIVERY_DETAILS = {
         ("where is my order #1234?", "rule:Order status"),
         ("can I send it back?", "rule:Returns"),
         ("send me the link again", "!rule:Shipping"),
+        # written after the fix, as traps of its words
+        ("my neighbour bought one, is it any good?", "!rule:Shipping"),
+        ("did you get my message about the refund?", "rule:Returns"),
     ],
     "es": [
         ("¿qué franjas horarias tienen el jueves?", "rule:Shipping"),
@@ -1816,6 +1819,9 @@ DELIVERY_DETAILS = {
         ("wo ist meine Bestellung #1234?", "rule:Order status"),
         ("kann ich es zurückschicken?", "rule:Returns"),
         ("schickt mir den Link nochmal", "!rule:Shipping"),
+        # written after the fix, as traps of its words
+        ("ich schicke euch die Datei morgen, passt das?", "!rule:Shipping"),
+        ("kommen die 3 Kissen bis Freitag an?", "rule:Shipping"),
     ],
     "it": [
         ("che fasce orarie avete giovedì?", "rule:Shipping"),
@@ -1885,10 +1891,16 @@ DELIVERY_DETAILS = {
         ("waar is mijn bestelling #1234?", "rule:Order status"),
         ("kan ik het terugsturen?", "rule:Returns"),
         ("stuur de link nog eens", "!rule:Shipping"),
+        # written after the fix, as traps of its words
+        ("ik stuur het bestand als png, is dat goed?", "!rule:Shipping"),
+        ("kwam mijn bericht over het ruilen aan?", "rule:Returns"),
     ],
 }
 # Out of reach of the lexicon, with why (strict, so a fix elsewhere shows up here).
-DELIVERY_KNOWN: dict[str, str] = {}
+DELIVERY_KNOWN: dict[str, str] = {
+    "kommen die 3 Kissen bis Freitag an?": "'kommen * an' holds up to GAP_WORDS words plus a count; "
+    "'die 3 Kissen bis Freitag' is five",
+}
 DELIVERY_CASES = [
     pytest.param(
         text,
