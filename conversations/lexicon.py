@@ -43,7 +43,12 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "plain box, plain packaging, discreet packaging, discreet box, neutral box, unmarked box, "
             "plain parcel, send lipo, send lithium, ship lipo, ship lithium, send batteries, "
             "ship batteries, post batteries, batteries by post, leave it at, leave them at, "
-            "leave the parcel, leave the package"
+            "leave the parcel, leave the package, "
+            # a delivery slot, nobody home on the day, a cool chain in transit
+            "time slot, time slots, delivery slot, delivery slots, delivery window, leave it with, "
+            "leave them with, with a neighbour, with the neighbour, with my neighbour, with a neighbor, "
+            "with the neighbor, with my neighbor, nobody home, nobody will be home, no one home, "
+            "no one will be home, during transport, during transit, cold chain, cool chain"
         ),
         "es": _terms(
             "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, mandan"
@@ -57,7 +62,11 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "me suben, nos suben"
             ", caja neutra, caja discreta, embalaje neutro, embalaje discreto, paquete discreto, "
             "enviar baterias, mandar baterias, transportista, transportistas, primer piso, segundo piso, "
-            "tercer piso, cuarto piso, quinto piso, sexto piso"
+            "tercer piso, cuarto piso, quinto piso, sexto piso, "
+            "franja horaria, franjas horarias, horario de entrega, conserjeria, en porteria, "
+            "en la porteria, con el vecino, con la vecina, con un vecino, con los vecinos, al vecino, "
+            "a la vecina, nadie en casa, cadena de frio, durante el transporte, viaja refrigerada, "
+            "viaja refrigerado, viaja fria, viaja frio, llega refrigerada, llega refrigerado"
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
@@ -67,7 +76,11 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             " je commande, si je l achete, transporteur, point relais, livraison express, je l ai, "
             "frais de transport, l avoir avant, l avoir pour, l aurai avant, sera la avant, sera la pour, "
             "sera ici avant, au "
-            "{measure} etage, monter a l etage, montent a l etage, vous montez, livreur, livreurs"
+            "{measure} etage, monter a l etage, montent a l etage, vous montez, livreur, livreurs, "
+            "creneau, creneaux, creneau horaire, creneaux horaires, chez le voisin, chez la voisine, "
+            "chez un voisin, chez une voisine, chez mon voisin, chez ma voisine, chez les voisins, "
+            "chez le gardien, chez la gardienne, personne a la maison, pendant le transport, "
+            "durant le transport, chaine du froid"
         ),
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
@@ -83,7 +96,11 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "hochtragen, hochgetragen, tragen * hoch, tragen die fahrer, tragt ihr"
             ", neutralen karton, neutraler karton, neutralem karton, neutrale verpackung, "
             "neutraler verpackung, neutrales paket, kommen die vor, kommen sie vor, kommt sie vor, "
-            "kommt es vor, kommt das vor, spater schicken, spater liefern, spater senden, spater zustellen"
+            "kommt es vor, kommt das vor, spater schicken, spater liefern, spater senden, spater "
+            "zustellen, kommen * an, zeitfenster, lieferfenster, beim nachbarn, bei den nachbarn, "
+            "bei der nachbarin, beim nachbar, niemand zuhause, niemand zu hause, keiner zuhause, "
+            "keiner zu hause, beim transport, wahrend des transports, auf dem transport, kuhlkette, "
+            "gekuhlt geliefert, gekuhlt verschickt, gekuhlt versendet"
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
@@ -94,7 +111,11 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "mandate pure in, mandare in, mandare a, mandarla in, mandarlo in, mandarla a, mandarlo a, "
             "mandate anche in, mandate anche a, quanti giorni, averla entro, averlo entro, averla prima, "
             "averlo prima, al {size} piano, al {measure} piano, portano su, portate su, "
-            "punto di ritiro, prima di natale, entro natale, prima di pasqua"
+            "punto di ritiro, prima di natale, entro natale, prima di pasqua, "
+            "fascia oraria, fasce orarie, al vicino, alla vicina, dal vicino, dalla vicina, ai vicini, "
+            "al portiere, in portineria, nessuno in casa, nessuno a casa, durante il trasporto, "
+            "catena del freddo, viaggia refrigerata, viaggia refrigerato, viaggia al fresco, "
+            "arriva refrigerata, arriva refrigerato"
         ),
         "pt": _terms(
             "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, portes,"
@@ -105,7 +126,11 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "pros, mandam pras, manda pros, enviam pra, enviam pro, enviam pros, enviam para, ao {measure} "
             "andar, sobem ate, ponto de retirada"
             ", chegam antes, chega antes, caixa neutra, embalagem discreta, mandar * depois, "
-            "enviar * depois, mandar depois, enviar depois, mandar mais tarde, enviar mais tarde"
+            "enviar * depois, mandar depois, enviar depois, mandar mais tarde, enviar mais tarde, "
+            "faixa de horario, faixas de horario, faixa horaria, faixas horarias, horario de entrega, "
+            "com o vizinho, com a vizinha, com um vizinho, no vizinho, na vizinha, com os vizinhos, "
+            "na portaria, com o porteiro, ninguem em casa, cadeia de frio, durante o transporte, "
+            "vem refrigerada, vem refrigerado, chega refrigerada, chega refrigerado"
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, levert,"
@@ -121,7 +146,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "binnen, {measure} verdieping, naar boven"
             ", zijn ze er voor, zijn ze er op tijd, is het er voor, komen ze voor, komt het voor, "
             "neutrale doos, neutrale verpakking, discrete verpakking, met de post, per post, later sturen, "
-            "later versturen, later bezorgen, later leveren, later verzenden"
+            "later versturen, later bezorgen, later leveren, later verzenden, "
+            "komen * aan, tijdslot, tijdsloten, tijdvak, tijdvakken, bezorgmoment, bij de buren, "
+            "bij de buurman, bij de buurvrouw, niemand thuis, tijdens transport, tijdens het transport, "
+            "koelketen, gekoeld verzonden, gekoeld geleverd, gekoeld bezorgd, blijft * gekoeld"
         ),
     },
     "discount": {
@@ -586,7 +614,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "gone out, gone out yet, has it been sent, been sent yet, has it been dispatched, been "
             "dispatched yet, in preparation, being prepared, new one been sent, new order been sent, "
             "printed yet, been printed, already printed, did you print, print it yet, printed it yet"
-            ", our order, our orders"
+            ", our order, our orders, the status of, status of my, status of the new, no news, "
+            "had no news, no news since"
         ),
         "es": _terms(
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
@@ -599,7 +628,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "preparacion, "
             "ya imprimieron, ya lo imprimieron, ya la imprimieron, ya esta impreso, ya esta impresa, ya "
             "despacharon, ya lo despacharon, ya fue despachado, ya fue expedido"
-            ", nuestro pedido, pedido sin querer, pedido por error, pedido por equivocacion"
+            ", nuestro pedido, pedido sin querer, pedido por error, pedido por equivocacion, "
+            "en que estado esta el, en que estado esta mi, en que estado va, estado del nuevo, "
+            "no he tenido noticias, no tuve noticias, no tengo noticias, ninguna noticia, "
+            "realice una compra, realice un pedido, realice el pedido"
         ),
         "fr": _terms(
             "ma commande, suivi, suivre, numero de suivi, suivi de commande, ou est mon colis, mon colis, ou "
@@ -611,7 +643,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "mauvaise adresse, mauvais code postal, trompe d adresse, trompe de code postal, trompe de "
             "numero, corriger l adresse, modifier l adresse, changer l adresse, adresse erronee, "
             "deja imprime, deja imprimee, deja imprimes, deja expedie, deja expediee"
-            ", notre commande"
+            ", notre commande, effectue une commande, effectue la commande, effectue ma commande, "
+            "plus de nouvelles, pas de nouvelles, aucune nouvelle, sans nouvelles, ou en est la nouvelle"
         ),
         "de": _terms(
             "meine bestellung, mei bestellung, mei paket, mei packchen, sendungsverfolgung, sendungsnummer, "
@@ -625,7 +658,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "andern, adresse korrigieren, adresse falsch, hausnummer falsch, hausnummer andern, in "
             "bearbeitung, in vorbereitung, "
             "schon gedruckt, bereits gedruckt, schon raus, schon versandt"
-            ", unsere bestellung, ned da, no ned da, versehen storniert, versehentlich storniert"
+            ", unsere bestellung, ned da, no ned da, versehen storniert, versehentlich storniert, "
+            "gezahlt, hab gezahlt, habe gezahlt, schon gezahlt, nichts mehr gehort, nix mehr gehort, "
+            "keine neuigkeiten, stand der neuen, stand meiner bestellung, bestellung getatigt"
         ),
         "it": _terms(
             "mio ordine, il mio ordine, tracciamento, tracking, stato dell ordine, numero di tracking, il mio"
@@ -638,7 +673,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "correggere l indirizzo, cambiare l indirizzo, sbagliato il numero civico, numero civico "
             "sbagliato, in preparazione, in lavorazione, "
             "gia stampato, gia stampata, gia stampati, gia spedito, gia spedita"
-            ", nostro ordine, ordine per sbaglio, ordine per errore"
+            ", nostro ordine, ordine per sbaglio, ordine per errore, effettuato un ordine, "
+            "effettuato l ordine, non ho piu notizie, nessuna notizia, a che punto e"
         ),
         "pt": _terms(
             "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote, "
@@ -651,7 +687,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "encomendei, ja imprimiram, ja foi impresso, ja foi impressa, ja esta impresso, foi expedida, "
             "foi expedido, ja expediram, encomenda {number}"
             ", nossa encomenda, nosso pedido, encomenda sem querer, pedido sem querer, "
-            "encomenda por engano, pedido por engano"
+            "encomenda por engano, pedido por engano, fiz uma encomenda, fiz a encomenda, "
+            "nao tive mais noticias, nao tive noticias, sem noticias, nenhuma noticia, acompanho o pedido, "
+            "acompanhar o pedido, "
+            "acompanhar a encomenda, acompanhar meu pedido"
         ),
         "nl": _terms(
             "mijn bestelling, track en trace, volgen, trackingcode, status bestelling, waar is mijn pakket, "
@@ -665,7 +704,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "aanpassen, adres veranderen, huisnummer aanpassen, huisnummer wijzigen, in behandeling, in "
             "voorbereiding, "
             "al gedrukt, al de deur uit"
-            ", onze bestelling, niet toegekomen, per ongeluk geannuleerd"
+            ", onze bestelling, niet toegekomen, per ongeluk geannuleerd, bestelling gedaan, "
+            "niets meer gehoord, niks meer gehoord, geen nieuws"
         ),
     },
     "payment": {
@@ -891,7 +931,23 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             "by sunday, by monday, by tuesday, by wednesday, by thursday, by friday, by the weekend, "
             "kommen die vor, kommen sie vor, kommen die noch vor, kommt sie vor, kommt es vor, "
             "kommt das vor, chegam antes, chega antes, zijn ze er voor, zijn ze er op tijd, is het er voor, "
-            "komen ze voor, komen ze op tijd, komt het voor, leave it at, leave them at"
+            "komen ze voor, komen ze op tijd, komt het voor, leave it at, leave them at, "
+            # who takes it when nobody is home, and how it travels: circumstances of a delivery
+            "leave it with, leave them with, with a neighbour, with the neighbour, with my neighbour, "
+            "with a neighbor, with the neighbor, with my neighbor, nobody home, nobody will be home, "
+            "no one home, no one will be home, during transport, during transit, conserjeria, "
+            "en porteria, en la porteria, con el vecino, con la vecina, con un vecino, con los vecinos, "
+            "al vecino, a la vecina, nadie en casa, durante el transporte, chez le voisin, chez la "
+            "voisine, chez un voisin, chez une voisine, chez mon voisin, chez ma voisine, chez les "
+            "voisins, chez le gardien, chez la gardienne, personne a la maison, pendant le transport, "
+            "durant le transport, kommen * an, beim nachbarn, bei den nachbarn, bei der nachbarin, "
+            "beim nachbar, niemand zuhause, niemand zu hause, keiner zuhause, keiner zu hause, "
+            "beim transport, wahrend des transports, auf dem transport, al vicino, alla vicina, "
+            "dal vicino, dalla vicina, ai vicini, al portiere, in portineria, nessuno in casa, "
+            "nessuno a casa, durante il trasporto, com o vizinho, com a vizinha, com um vizinho, "
+            "no vizinho, na vizinha, com os vizinhos, na portaria, com o porteiro, ninguem em casa, "
+            "durante o transporte, komen * aan, bij de buren, bij de buurman, bij de buurvrouw, "
+            "niemand thuis, tijdens transport, tijdens het transport, blijft * gekoeld"
         )
     ),
     "stock": frozenset(
@@ -949,6 +1005,8 @@ AS_WRITTEN = frozenset(
         "ordinato, ho pagato, consegnato, comprei, paguei, entregue, despacharam, ja foi enviado, foi "
         "enviado, besteld, betaald, al verzonden, al verstuurd, bestelde, comprido, comprida, petite, port, "
         "transportadora, transporte, transportista, transportistas, encomendei, plumin, plumines, "
+        # "gezahlt" (paid) is no form of "zahlen" a shopper asks about
+        "gezahlt, hab gezahlt, habe gezahlt, schon gezahlt, "
         # "¿quedan globos?" (any left) is not "me queda" (it fits me), which shares its stem
         "quedan, "
         # "¿tienen el cargador?" (do you have) is not "¿qué batería tiene el…?" (it has)

@@ -55,6 +55,7 @@ COMPOUND_REST = 3
 # is not.
 GAP = "*"
 GAP_WORDS = 3
+_COUNT_DIGITS = 3
 GAP_OPENERS = frozenset(
     words(
         "the this that these those it them a an any some "
@@ -70,6 +71,11 @@ GAP_OPENERS = frozenset(
         "due tre quattro cinque dois duas quatro twee drie"
     )
 )
+
+
+def _opens_a_gap(word: str) -> bool:
+    """A gap's first word: an article, a demonstrative or a count, also in digits ("kommen 20 Shirts an")."""
+    return word in GAP_OPENERS or (word.isdigit() and len(word) <= _COUNT_DIGITS)
 
 
 # Slots: "{size}" stands for one size as shoppers write it (M, XL, 38), "{colour}" for a colour word,
@@ -752,11 +758,55 @@ def _voltage_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     return _span_positions(_WORKS_ON_A_VOLTAGE, message_words)
 
 
+# "can I send the logo as .ai?", "je peux envoyer mon logo en PDF ?": a file the shopper sends is no
+# shipment; "I don't know if this message arrives", "não sei se esta mensagem chega", "je ne sais pas comment
+# on envoie ces textos": the message arriving or sent is no parcel. A sending verb a few words from a file,
+# or a sending or arriving verb next to a message, is blanked (what the message says, "delivered", is not).
+FILES = frozenset(
+    words(
+        "logo logos file files pdf pdfs png jpg jpeg svg eps psd tiff tif vector artwork mockup archivo "
+        "archivos fichier fichiers datei dateien ficheiro ficheiros arquivo arquivos bestand bestanden "
+        "vectorial vettoriale vetorial vectoriel"
+    )
+)
+MESSAGES = frozenset(
+    words(
+        "message messages msg texts sms textos mensaje mensajes mensagem mensagens messaggio messaggi "
+        "nachricht nachrichten bericht berichten berichtje berichtjes whatsapp"
+    )
+)
+_FILE_REACH = 3
+_MESSAGE_REACH = 2
+_SENDING = re.compile(
+    r"(?:send\w*|sent|envo\w*|envi\w*|mand\w*|schick\w*|verschick\w*|versend\w*|senden|sende|stuur\w*|"
+    r"sturen|opsturen|verstuur\w*|invi\w*)"
+)
+_ARRIVING = re.compile(
+    r"(?:arriv\w*|lleg\w*|cheg\w*|aankom\w*|aan|ankomm\w*|ankommt|an|kommt|komt|get|gets|got|"
+    r"receiv\w*|recib\w*|recev\w*|receb\w*|ricev\w*|ontvang\w*|erhalt\w*|bekomm\w*)"
+)
+
+
+def _sent_not_shipped_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    spoiled: set[int] = set()
+    for at, word in enumerate(message_words):
+        if word in FILES:
+            reach, verbs = _FILE_REACH, (_SENDING,)
+        elif word in MESSAGES:
+            reach, verbs = _MESSAGE_REACH, (_SENDING, _ARRIVING)
+        else:
+            continue
+        for near in range(max(0, at - reach), min(len(message_words), at + reach + 1)):
+            if any(verb.fullmatch(message_words[near]) for verb in verbs):
+                spoiled.add(near)
+    return frozenset(spoiled)
+
+
 def masked_words(text: Text, language: str) -> tuple[str, ...]:
     """The message's words with its false friends, an order with another shop, a duration the product
     takes, a device it works with, how it comes (assembled), what it works on (a slope, a hob) and the
-    measure of what it is for, a service asked about and a baby's age in months blanked out, for every
-    matcher that runs after."""
+    measure of what it is for, a service asked about, a baby's age in months and a file or message sent
+    blanked out, for every matcher that runs after."""
     spoiled = (
         false_friend_positions(text.words, language)
         | _another_shop_positions(text.words)
@@ -771,6 +821,7 @@ def masked_words(text: Text, language: str) -> tuple[str, ...]:
         | _worn_size_positions(text.words)
         | _infant_age_positions(text.words)
         | _letters_room_positions(text.words)
+        | _sent_not_shipped_positions(text.words)
     )
     return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
 
@@ -942,7 +993,7 @@ def _gapped_end(said, message_words, wanted, at: int) -> int | None:
     if not wanted:
         return at
     if wanted[0] == GAP:
-        if at < len(message_words) and message_words[at] not in GAP_OPENERS:
+        if at < len(message_words) and not _opens_a_gap(message_words[at]):
             return _gapped_end(said, message_words, wanted[1:], at)
         # a colour or a measure names the thing further and takes no room: "have [the sage green blazer] in a
         # size 10", "gibts [die 45 cm Kette] wieder"

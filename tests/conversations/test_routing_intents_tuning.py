@@ -1709,3 +1709,215 @@ def test_a_reply_routes_to_its_intent(route_text, text, expected):  # noqa: F811
 
     # then
     assert _agrees(label, expected), f"{text!r}: expected {expected}, got {label}"
+
+
+# Shipping and order-status questions without the rule's words, and what only looks like one (lexb9):
+# delivery time slots, nobody home on the day (a neighbour, a concierge), a cool chain in transit, a quantity
+# arriving by a day in German/Dutch word order, a destination city; an order whose status is asked after
+# another was cancelled, a formal "no news since, where is it", "already paid, where is my box"; a file sent
+# (a logo as .ai/PDF), a message that may not arrive, a product's specs, which are no shipment (fallback);
+# with the traps that must keep their label. Labels: "rule:<name>", "fallback"; "!x" anything but x.
+# first run on f639b5d: 64/105 right (41 wrong: 33 Shipping or Order status
+# read as fallback, 1 as Availability, 7 fallbacks read as Shipping).
+DELIVERY_DETAILS = {
+    "en": [
+        ("what time slots do you have on Thursday?", "rule:Shipping"),
+        ("nobody will be home on Tuesday, can the driver leave it with a neighbour?", "rule:Shipping"),
+        ("does the box stay cold in summer during transport?", "rule:Shipping"),
+        ("do 20 shirts arrive by saturday?", "rule:Shipping"),
+        ("do you ship to Mendoza?", "rule:Shipping"),
+        (
+            "I cancelled the previous order by mistake, can you tell me the status of the new one?",
+            "rule:Order status",
+        ),
+        (
+            "I placed an order on Tuesday for the lantern and have had no news since. Could you tell me "
+            "where it is?",
+            "rule:Order status",
+        ),
+        ("quit asking, I already paid on Sunday, where is my box", "rule:Order status"),
+        ("can I send the logo as .ai or must it be png", "fallback"),
+        ("I don't know if this message arrives, does the kettle have a warranty?", "fallback"),
+        ("is the tent really waterproof in heavy rain?", "fallback"),
+        ("does the sleeping bag hold 0 degrees?", "fallback"),
+        ("when will it arrive?", "rule:Shipping"),
+        ("where is my order #1234?", "rule:Order status"),
+        ("can I send it back?", "rule:Returns"),
+        ("send me the link again", "!rule:Shipping"),
+        # written after the fix, as traps of its words
+        ("my neighbour bought one, is it any good?", "!rule:Shipping"),
+        ("did you get my message about the refund?", "rule:Returns"),
+    ],
+    "es": [
+        ("¿qué franjas horarias tienen el jueves?", "rule:Shipping"),
+        ("no voy a estar el jueves, pueden dejarlo en conserjería?", "rule:Shipping"),
+        ("la caja viaja refrigerada en verano?", "rule:Shipping"),
+        ("llegan a Mendoza o solo Buenos Aires?", "rule:Shipping"),
+        ("llegan 20 remeras para el sabado?", "rule:Shipping"),
+        (
+            "Cancelé el pedido anterior por error, ¿me pueden decir en qué estado está el nuevo?",
+            "rule:Order status",
+        ),
+        (
+            "Realicé una compra el martes por la linterna y no he tenido noticias desde entonces. ¿Podrían "
+            "decirme dónde está?",
+            "rule:Order status",
+        ),
+        ("ya pague el domingo, donde esta mi caja", "rule:Order status"),
+        ("puedo mandar el logo en .ai?", "fallback"),
+        ("no sé si este mensaje llega, ¿la tetera tiene garantía?", "fallback"),
+        ("¿la carpa es realmente impermeable con lluvia fuerte?", "fallback"),
+        ("¿cuándo llega?", "rule:Shipping"),
+        ("¿dónde está mi pedido #1234?", "rule:Order status"),
+        ("¿puedo devolverlo?", "rule:Returns"),
+        ("mandame el link otra vez", "!rule:Shipping"),
+    ],
+    "fr": [
+        ("vous avez quels créneaux jeudi ?", "rule:Shipping"),
+        ("personne à la maison mardi, le livreur peut le laisser chez le voisin ?", "rule:Shipping"),
+        ("la box reste au frais en été pendant le transport ?", "rule:Shipping"),
+        ("vous livrez jusqu'à Ajaccio ?", "rule:Shipping"),
+        (
+            "j'ai annulé l'ancienne commande par erreur, vous pouvez me dire où en est la nouvelle ?",
+            "rule:Order status",
+        ),
+        (
+            "J'ai effectué une commande mardi pour la lanterne et je n'ai plus de nouvelles depuis. "
+            "Pourriez-vous me dire où elle est ?",
+            "rule:Order status",
+        ),
+        ("j'ai déjà payé dimanche, elle est où ma box", "rule:Order status"),
+        ("je peux envoyer mon logo en PDF ?", "fallback"),
+        ("je ne sais pas comment on envoie ces textos, la bouilloire a une garantie ?", "fallback"),
+        ("le sac de couchage tient vraiment à 0 degré ?", "fallback"),
+        ("quand est-ce que ça arrive ?", "rule:Shipping"),
+        ("où est ma commande #1234 ?", "rule:Order status"),
+        ("je peux le renvoyer ?", "rule:Returns"),
+        ("renvoyez-moi le lien svp", "!rule:Shipping"),
+    ],
+    "de": [
+        ("welche Zeitfenster habt ihr am Donnerstag?", "rule:Shipping"),
+        ("am Dienstag ist niemand zuhause, kann der Fahrer es beim Nachbarn abgeben?", "rule:Shipping"),
+        ("bleibt die Box im Sommer beim Transport gekühlt?", "rule:Shipping"),
+        ("kommen 20 Shirts bis Samstag an?", "rule:Shipping"),
+        ("liefert ihr bis nach Innsbruck?", "rule:Shipping"),
+        (
+            "Ich habe die alte Bestellung aus Versehen storniert, können Sie mir sagen, wie der Stand der "
+            "neuen ist?",
+            "rule:Order status",
+        ),
+        (
+            "Ich habe am Dienstag eine Bestellung für die Laterne getätigt und seitdem nichts mehr gehört. "
+            "Können Sie mir sagen, wo sie ist?",
+            "rule:Order status",
+        ),
+        ("hab am Sonntag schon gezahlt, wo ist meine Box", "rule:Order status"),
+        ("kann ich das Logo als PDF schicken?", "fallback"),
+        ("weiß nicht ob diese Nachricht ankommt, hat der Wasserkocher Garantie?", "fallback"),
+        ("ist das Zelt wirklich wasserdicht bei Starkregen?", "fallback"),
+        ("wann kommt es an?", "rule:Shipping"),
+        ("wo ist meine Bestellung #1234?", "rule:Order status"),
+        ("kann ich es zurückschicken?", "rule:Returns"),
+        ("schickt mir den Link nochmal", "!rule:Shipping"),
+        # written after the fix, as traps of its words
+        ("ich schicke euch die Datei morgen, passt das?", "!rule:Shipping"),
+        ("kommen die 3 Kissen bis Freitag an?", "rule:Shipping"),
+    ],
+    "it": [
+        ("che fasce orarie avete giovedì?", "rule:Shipping"),
+        ("martedì non c'è nessuno, può lasciarlo al vicino?", "rule:Shipping"),
+        ("d'estate la box viaggia refrigerata?", "rule:Shipping"),
+        ("arrivano 20 magliette entro sabato?", "rule:Shipping"),
+        ("arrivate fino a Lampedusa?", "rule:Shipping"),
+        (
+            "ho annullato l'ordine precedente per sbaglio, mi dite a che punto è quello nuovo?",
+            "rule:Order status",
+        ),
+        (
+            "Ho effettuato un ordine martedì per la lanterna e non ho più notizie. Mi può dire dov'è?",
+            "rule:Order status",
+        ),
+        ("ho già pagato domenica, dov'è la mia box", "rule:Order status"),
+        ("posso mandare il logo in pdf?", "fallback"),
+        ("Non so se questo messaggio arriva, il bollitore ha la garanzia?", "fallback"),
+        ("la tenda è davvero impermeabile sotto la pioggia forte?", "fallback"),
+        ("quando arriva?", "rule:Shipping"),
+        ("dov'è il mio ordine #1234?", "rule:Order status"),
+        ("posso rimandarlo indietro?", "rule:Returns"),
+        ("mandatemi di nuovo il link", "!rule:Shipping"),
+    ],
+    "pt": [
+        ("quais faixas de horário vocês têm na quinta?", "rule:Shipping"),
+        ("ninguém em casa na terça, pode deixar com o vizinho?", "rule:Shipping"),
+        ("no verão a caixa vem refrigerada?", "rule:Shipping"),
+        ("chegam 20 camisetas até sábado?", "rule:Shipping"),
+        ("vcs entregam em Manaus?", "rule:Shipping"),
+        ("Cancelei a outra compra, agora onde acompanho o pedido novo?", "rule:Order status"),
+        (
+            "Fiz uma encomenda na terça-feira para a lanterna e não tive mais notícias. Poderia dizer-me "
+            "onde está?",
+            "rule:Order status",
+        ),
+        ("ja paguei no domingo, cade minha caixa", "rule:Order status"),
+        ("posso mandar o logo em pdf?", "fallback"),
+        ("Não sei se esta mensagem chega, a chaleira tem garantia?", "fallback"),
+        ("o saco de dormir aguenta 0 graus?", "fallback"),
+        ("quando chega?", "rule:Shipping"),
+        ("cadê meu pedido #1234?", "rule:Order status"),
+        ("posso devolver?", "rule:Returns"),
+        ("me manda o link de novo", "!rule:Shipping"),
+    ],
+    "nl": [
+        ("welke tijdsloten hebben jullie op donderdag?", "rule:Shipping"),
+        ("niemand thuis dinsdag, kan het bij de buren?", "rule:Shipping"),
+        ("blijft de box gekoeld in de zomer?", "rule:Shipping"),
+        ("komen 20 shirts voor zaterdag aan?", "rule:Shipping"),
+        ("leveren jullie ook op Texel?", "rule:Shipping"),
+        (
+            "ik heb de vorige bestelling per ongeluk geannuleerd, kunnen jullie zeggen hoe het met de nieuwe "
+            "staat?",
+            "rule:Order status",
+        ),
+        (
+            "Ik heb dinsdag een bestelling gedaan voor de lantaarn en sindsdien niets meer gehoord. Kunt u "
+            "mij zeggen waar die is?",
+            "rule:Order status",
+        ),
+        ("heb zondag al betaald, waar is mijn box", "rule:Order status"),
+        ("kan ik het logo als pdf sturen?", "fallback"),
+        ("Ik weet niet of dit bericht aankomt, heeft de waterkoker garantie?", "fallback"),
+        ("is de tent echt waterdicht bij zware regen?", "fallback"),
+        ("wanneer komt het aan?", "rule:Shipping"),
+        ("waar is mijn bestelling #1234?", "rule:Order status"),
+        ("kan ik het terugsturen?", "rule:Returns"),
+        ("stuur de link nog eens", "!rule:Shipping"),
+        # written after the fix, as traps of its words
+        ("ik stuur het bestand als png, is dat goed?", "!rule:Shipping"),
+        ("kwam mijn bericht over het ruilen aan?", "rule:Returns"),
+    ],
+}
+# Out of reach of the lexicon, with why (strict, so a fix elsewhere shows up here).
+DELIVERY_KNOWN: dict[str, str] = {
+    "kommen die 3 Kissen bis Freitag an?": "'kommen * an' holds up to GAP_WORDS words plus a count; "
+    "'die 3 Kissen bis Freitag' is five",
+}
+DELIVERY_CASES = [
+    pytest.param(
+        text,
+        expected,
+        id=f"delivery-{language}-{index}",
+        marks=[pytest.mark.xfail(strict=True, reason=DELIVERY_KNOWN[text])] if text in DELIVERY_KNOWN else [],
+    )
+    for language, cases in DELIVERY_DETAILS.items()
+    for index, (text, expected) in enumerate(cases)
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("text", "expected"), DELIVERY_CASES)
+def test_a_delivery_detail_routes_to_its_topic(route_text, text, expected):  # noqa: F811
+    # when
+    label = route_text(text)
+
+    # then
+    assert _agrees(label, expected), f"{text!r}: expected {expected}, got {label}"
