@@ -38,7 +38,7 @@ STRONG_OPT_OUT_BY_LANGUAGE = {
 # Common words too: only the whole message opts out ("cancel" yes, "cancel, I'll buy in store" no).
 WEAK_OPT_OUT_BY_LANGUAGE = {
     "en": {"cancel", "end", "quit"},
-    "es": {"baja", "parar", "alto", "cancelar", "detener", "basta"},
+    "es": {"baja", "parar", "paren", "alto", "cancelar", "detener", "basta"},
     "fr": {"arrete", "arreter", "arretez", "stoppez", "fin", "annuler"},
     "de": {"ende", "aufhoren", "beenden", "kundigen"},
     "it": {
@@ -247,7 +247,6 @@ _REVOCATION_PATTERNS = [
     r"\bstop to (?:send|write|text|message|contact)(?:ing)? (?:me|us)\b",
     r"\bleave me alone\b",
     r"\b(?:i )?(?:want|want to have) nothing (?:more )?to do with (?:you|your store|this store)\b",
-    r"\bwrong (?:number|person)\b",
     r"\bhow did (?:you|u|ya|yall|you guys) (?:even )?get (?:my|this) (?:number|phone number|contact|info)\b",
     # Polite refusals of more contact; "I'd rather not pay for shipping" names no texts and is no refusal.
     r"\b(?:rather|prefer) not (?:to )?(?:get|receive|have) (?:these|those|them|(?:any ?more|further|your|ur|"
@@ -364,8 +363,6 @@ _REVOCATION_PATTERNS_ES = [
     r"(?! a (?!(?:este|mi|mis) (?:numero|telefono|movil|celular|datos)\b)\w)"
     # "di de baja mi cuenta vieja": an account of theirs, elsewhere
     r"(?! (?:mi|la|una|el|su) (?:cuenta|cuentas|tarjeta|linea|membresia|plan)\b)",
-    r"(?<!llego el )(?<!recibi el )(?<!mandaron el )(?<!enviaron el )\bnumero equivocado\b"
-    r"(?! de (?:los |las |la |el )?(?:zapatos?|zapatillas?|botas?|sandalias?|tenis)\b)",
     r"\b(?:dejen|deja|dejame|dejenme) (?:de (?:escribir|mandar|enviar|textear)\w*|en paz)\b",
     # "no quiero que me vuelvan a escribir", but not "no quiero que me escriban el nombre mal".
     r"\bno (?:quiero|deseo|queremos) que (?:me|nos) (?:vuelvan|vuelvas|vuelva) a (?:escribir|mandar|enviar|"
@@ -448,7 +445,6 @@ _REVOCATION_PATTERNS_FR = [
     r"\bannul\w* (?:mon |l |mon |cet |l )?(?:abonnement|inscription)(?: (?:aux|des) (?:sms|messages))?\b"
     r"(?! (?:a|au|aux|de|d|du|des|chez|pour|sur) (?!(?:sms|messages|textos|vos|ces)\b)\w)",
     r"\bne (?:veux|voulons) plus (?:entendre parler|rien savoir) de vous\b",
-    r"\b(?:mauvais|faux) numero\b",
     r"\bne plus (?:(?:m|me|nous|lui|leur) )?(?:envoyer|ecrire|adresser) (?:de |d |des )?(?:\w+ )?"
     + _MESSAGES_FR
     + r"\b",
@@ -569,7 +565,6 @@ _REVOCATION_PATTERNS_DE = [
     + _MESSAGES_DE
     + r"\b(?! (?:uber|zu|zur|zum))",
     r"\b(?:will|mochte) (?:nichts|nix) mehr von (?:euch|ihnen|dir) (?:horen|wissen)\b",
-    r"\bfalsche nummer\b",
     r"\b(?:aus|von) (?:dem|eurem|ihrem|deinem|der|eurer|ihrer|dieser|diesem) (?:sms )?"
     r"(?:verteiler|liste|mailingliste|newsletter|sms liste)\b (?:\w+ )?(?:nehmen|streichen|loschen|entfernen|"
     r"austragen|raus)\b",
@@ -656,7 +651,6 @@ _REVOCATION_PATTERNS_IT = [
     r"\bniente piu " + _MESSAGES_IT + r"\b",
     r"\blasciatemi (?:in pace|stare)\b",
     r"\bnon (?:voglio|vogliamo) (?:piu )?sapere (?:piu )?(?:niente|nulla) (?:piu )?di voi\b",
-    r"\bnumero sbagliato\b",
     r"\b(?:non (?:voglio|desidero|vogliamo)|(?:chiedo )?di non) (?:piu )?essere (?:piu )?(?:ri)?(?:disturbat|"
     r"contattat|cercat|"
     r"scocciat)[oaie]\b(?! (?:dal|dalla|dai|da un|da una) (?:corriere|fattorino|postino|corrieri))",
@@ -730,9 +724,6 @@ _REVOCATION_PATTERNS_PT = [
     r"\bme (?:deixa|deixe|deixem) em paz\b",
     r"\bnao (?:quero|queremos) (?:mais )?saber (?:mais )?(?:nada )?(?:mais )?de "
     r"(?:voces|vcs|vc|voce|vossa loja)\b",
-    # "recebi o número errado do sapato": a shoe size that came, not the phone
-    r"(?<!recebi o )(?<!chegou o )(?<!veio o )(?<!mandaram o )(?<!enviaram o )\bnumero errado\b"
-    r"(?! d[oa]s? (?:sapatos?|tenis|botas?|sandalias?|chinelos?|calcados?)\b)",
     r"\bnunca mais (?:me |nos )?(?:mandem|mande|enviem|envie|escrevam|contatem|liguem)\b",
     # "não entrem mais em contato comigo"; "ninguém entrou mais em contato" (past) says nobody did.
     r"\b(?:nao|n) (?:me |nos )?(?:entrem|entre|entra) mais em conta(?:c)?to\b"
@@ -762,7 +753,8 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:haal|haalt|verwijder|verwijdert|schrap|schrapt) (?:het|hem|mij|me|ons|dit nummer) (?:\w+ )?"
     r"van de lijst\b",
     # "zou fijn zijn als jullie me niks meer sturen", "jullie hoeven me niet meer te sms'en"
-    r"\b(?:me|mij|ons|haar|hem) (?:\w+ )?(?:niks|niets|niet|geen \w+) meer (?:te )?(?:sturen|smsen|sms en|"
+    # Flemish "ge moogt mij nie meer sms'en"
+    r"\b(?:me|mij|ons|haar|hem) (?:\w+ )?(?:niks|niets|niet?|geen \w+) meer (?:te )?(?:sturen|smsen|sms en|"
     r"appen|mailen|bellen|benaderen|contacteren|lastigvallen|storen|spammen)\b(?! naar)",
     r"\bstuur (?:me |mij |ons )?(?:maar |verder |gewoon )?(?:niks|niets|nix)(?: meer)?\b"
     r"(?! (?:naar|op|voor|zonder|mee) )",
@@ -811,7 +803,6 @@ _REVOCATION_PATTERNS_NL = [
     r"\b(?:abonnement|inschrijving) (?:\w+ )?(?:opzeggen|stopzetten|beeindigen)\b",
     r"\blaat (?:me|mij) (?:met rust|gerust)\b",
     r"\bik wil (?:niks|niets) meer met jullie te maken hebben\b",
-    r"\b(?:verkeerd|verkeerde) nummer\b",
     # "neem nooit meer contact met me op"; "niemand heeft meer contact opgenomen" says nobody did.
     r"\b(?:neem|neemt|nemen) (?:\w+ ){0,2}(?:(?:nooit|geen|niet) meer contact|geen contact meer)\b",
     r"\b(?:haal|haalt|zet|verwijder|schrap) (?:me|mij|mich|mijn nummer) (?:\w+ )?(?:van|uit) "
@@ -823,6 +814,9 @@ _REVOCATION_PATTERNS_NL = [
     r"^(?:\w+ ){0,2}niet? meer (?:sturen|sms en|smsen|appen|mailen|bellen|contacteren|berichten sturen|"
     r"lastigvallen)\b(?! naar)",
     r"\b(?:stuur|sms|app|bel|mail) (?:me |mij |ons )?niet meer\b",
+    # "sms'en mag niet meer", "sturen hoeft echt nie meer" (not "… naar het oude adres")
+    r"^(?:\w+ )?(?:smsen|sms en|sturen|appen|mailen|berichten sturen|contacteren) (?:mag|moet|hoeft) "
+    r"(?:\w+ )?niet? meer\b(?! naar)",
     r"\b(?:ik wil|wil) (?:me |mij )?(?:afmelden|uitschrijven)\b",
     r"\b(?:mij|me|ons) (?:\w+ )?(?:uitschrijven|afmelden)\b",
     # "genoeg berichten gehad"; "genoeg voorraad?" asks about stock.
@@ -1077,6 +1071,107 @@ _ASKED_BEFORE = {
     "it": r"\bgia (?:detto|chiesto)(?: \w+){0,3} (?:di )?(?:smettere|smettila|smetterla)\b",
     "pt": r"\bja (?:disse|pedi)(?: \w+){0,3} (?:pra |para )?(?:parar|pararem)\b",
     "nl": r"\bal (?:gezegd|gevraagd)(?: \w+){0,4} (?:stoppen|ophouden)\b",
+}
+
+
+# "I think you have the wrong number", "creo que se equivocaron de número", "acho que é engano", "Sie haben
+# sich in der Nummer geirrt": the texts reach someone who is not the shopper, an opt-out by the product's
+# convention. Said of the sender, not of a number the shopper gave ("I gave the wrong number for the
+# delivery", "ik heb een verkeerd nummer opgegeven bij de bestelling": _OWN_WRONG_NUMBER, in the same
+# clause), nor of a shoe size ("recebi o número errado do sapato").
+_WRONG_NUMBER = {
+    "en": r"\bwrong (?:number|person)\b",
+    "es": r"(?<!llego el )(?<!recibi el )(?<!mandaron el )(?<!enviaron el )\bnumero equivocado\b"
+    r"(?! de (?:los |las |la |el )?(?:zapatos?|zapatillas?|botas?|sandalias?|tenis)\b)"
+    # "se equivocaron de número", "os habéis equivocado de número" ("me equivoqué de número" is mine)
+    r"|\b(?:se|os|te|le|les) (?:\w+ ){0,2}(?:equivoca\w*|confundi\w*) (?:de|con el) numero\b",
+    "fr": r"\b(?:vous|tu) (?:vous |t |te )?(?:\w+ ){0,2}tromp\w* (?:de|d) numero\b"
+    r"|\b(?:mauvais|faux) numero\b|\berreur de numero\b",
+    "de": r"\bfalsche nummer\b|\bfalsch verbunden\b"
+    r"|\b(?:sich|euch|dich) (?:\w+ ){0,3}(?:in|mit|bei) der nummer (?:\w+ )?(?:geirrt|vertan|vertippt)\b"
+    r"|\b(?:sich|euch|dich) (?:\w+ ){0,2}verwahlt\b",
+    # "mi avete mandato il numero sbagliato": a shoe size that came
+    "it": r"(?<!mandato il )(?<!arrivato il )(?<!inviato il )(?<!ricevuto il )(?<!spedito il )"
+    r"\bnumero sbagliato\b(?! (?:di|delle|della|dello) (?:scarpe?|stivali|sandali|taglia)\b)"
+    r"|\b(?:avete|abbiate|ha|hai|abbia|avra|avrete) (?:\w+ )?sbagliato (?:il )?numero\b"
+    r"(?! (?:civico|di scarpe|di taglia|d ordine|di ordine|dell ordine)\b)",
+    "pt": r"(?<!recebi o )(?<!chegou o )(?<!veio o )(?<!mandaram o )(?<!enviaram o )\bnumero errado\b"
+    r"(?! d[oa]s? (?:sapatos?|tenis|botas?|sandalias?|chinelos?|calcados?)\b)"
+    # "vocês erraram o número", "acho que é engano" ("foi engano meu" owns a mistake)
+    r"|\b(?:erraram|errou) (?:o )?numero\b"
+    r"|^(?:(?:desculpe|desculpa|olha|oi|ola|moco|senhor|senhora|aqui) )?"
+    r"(?:acho que |acho q |creio que |deve ser |so pode ser )?(?:e|eh) (?:um )?engano(?: de numero)?$",
+    "nl": r"\b(?:verkeerd|verkeerde) nummer\b",
+}
+_WRONG_NUMBER_RE = {language: re.compile(said) for language, said in _WRONG_NUMBER.items()}
+# The shopper's own slip (a number they gave, entered or typed), a number on an order or a delivery, a
+# courier's wrong number, or a wrong number of things sent ("you sent the wrong number of items", a shoe
+# size).
+_OWN_WRONG_NUMBER = re.compile(
+    r"\b(?:courier|driver|delivery guy|repartidor|mensajero|livreur|transporteur|kurier|fahrer|paketbote|"
+    r"bote|corriere|fattorino|entregador|motoboy|carteiro|bezorger|koerier|postbode|"
+    r"sent|shipped|delivered|received|mandaron|enviaron|llego|recibi|envoye|envoyee|recu|livre|geschickt|"
+    r"geliefert|mandato|inviato|spedito|arrivato|ricevuto|mandaram|enviaram|chegou|veio|recebi|gestuurd|"
+    r"geleverd|size|talla|taille|pointure|grosse|taglia|tamanho|maat)\b"
+    r"|\b(?:wrong number|numero(?: \w+)?|nummer) (?:of|de|di|do|da|van|der|d) "
+    r"(?!(?:telefono|telefone|telephone|tel|telefoon|telefon)\b)\w+"
+    r"|\b(?:i (?:\w+ )?(?:gave|put|entered|typed|used|wrote|provided|added)|puse|escribi|ingrese|meti|anote|"
+    r"me equivoque|(?:j ai|j avais) (?:\w+ )?(?:donne|mis|saisi|entre|tape|ecrit|indique|renseigne)|"
+    r"je me suis trompee?|angegeben|eingegeben|eingetragen|hinterlegt|vertippt habe|"
+    r"(?:ho|avevo) (?:\w+ )?(?:dato|messo|inserito|scritto|sbagliato)|coloquei|pus|digitei|escrevi|informei|"
+    r"errei|opgegeven|ingevuld|ingegeven|ingetypt|doorgegeven)\b"
+    r"|\b(?:for|on|in|at|bei|auf|voor|bij|op|pour|sur|dans|per|nel|nell|sull|para|en|no|na)"
+    r" (?:\w+ )?(?:order|delivery|checkout|bestellung|lieferung|bestelling|levering|commande|livraison|"
+    r"ordine|consegna|pedido|entrega|encomenda|tracking|suivi|seguimiento|sendung|spedizione|rastreio|zending|label|"
+    r"etiqueta|etiquette|etikett|etichetta|factura|invoice|facture|rechnung|fattura|fatura|factuur)\b"
+)
+
+
+def _wrong_number(clauses: list[tuple[str, ...]]) -> str | None:
+    """The language of a "wrong number" said to the sender, if a clause says one."""
+    for clause in clauses:
+        said = " ".join(clause)
+        for language, wrong in _WRONG_NUMBER_RE.items():
+            if wrong.search(said) and not _OWN_WRONG_NUMBER.search(said):
+                return language
+    return None
+
+
+# "I no longer wish to receive them", "je ne souhaite plus les recevoir", "non desidero riceverne altri":
+# formal, the texts as a pronoun only; "I no longer wish to receive the blue one" names an item, and "… them
+# at home" a delivery.
+_NOT_A_PLACE = (
+    r"(?! (?:in|at|by|to|until|till|before|after|en|a|al|por|hasta|antes|au|par|avant|zu|nach|bis|vor|per|"
+    r"fino|prima|em|ate|no|na|pelo|pela|thuis|naar|voor|tot|op)\b)"
+)
+# "… receive them, cancel the order": the items of an order, not the texts
+_NO_ORDER_AFTER = (
+    r"(?!.*\b(?:order|refund|parcel|package|bestellung|storn\w*|paket|pedido|reembolso|paquete|commande|"
+    r"rembours\w*|colis|ordine|rimborso|pacco|encomenda|pacote|bestelling|terugbetal\w*|pakket)\b)"
+)
+_THE_TEXTS_AS_A_PRONOUN = {
+    # "I no longer want to get them" buys them: "get" only after a formal wish
+    "en": r"\bno longer (?:(?:wish|care|desire) to (?:receive|get)|want to receive) "
+    r"(?:them\b|(?:these|those|any)"
+    r"(?= (?:any ?more|any longer|thank|thanks|please|pls|kind|best|regards|sincerely|many|cheers)\b|$))"
+    r"|\b(?:do not|dont|would rather not) (?:(?:wish|desire|care) to (?:receive|get)|want to receive) "
+    r"(?:them|these|those|any) (?:any ?more|any longer|again)\b",
+    "es": r"\bya no (?:deseo|quiero|kiero|queremos|deseamos) (?:seguir )?recibir(?:los|las)\b"
+    r"|\bno (?:deseo|quiero|kiero|queremos|deseamos) (?:seguir )?recibir(?:los|las) (?:mas|nunca)\b"
+    r"|\bno (?:deseo|quiero|queremos|deseamos) recibir (?:mas|ninguno|ninguna)"
+    r"(?=$| (?:gracias|por favor|porfa|saludos)\b)",
+    "fr": r"\bne (?:souhaite|desire|veux|voudrais|souhaitons|desirons) plus (?:les|en) recevoir\b",
+    "de": r"\b(?:mochte|mochten|will|wollen|wunsche|wunschen|mag) (?:ich |wir )?(?:sie|diese|die|solche) "
+    r"(?:nicht|nie) (?:mehr|langer) (?:zu )?(?:erhalten|bekommen|empfangen)\b"
+    r"|\b(?:mochte|mochten|wunsche|wunschen|will|wollen) (?:ich |wir )?keine weiteren(?: mehr)? (?:zu )?"
+    r"(?:erhalten|bekommen|empfangen)\b",
+    "it": r"\b(?:non|nn) (?:desidero|voglio|vorrei|desideriamo|vogliamo) (?:piu ricever(?:li|le|ne)|"
+    r"ricever(?:li|le) (?:piu|altri|altre|ancora)|riceverne)\b",
+    "pt": r"\bnao (?:desejo|quero|queremos|desejamos) (?:mais recebe (?:las|los)|recebe (?:las|los) mais)\b"
+    r"|\bnao (?:desejo|quero|queremos|desejamos) (?:mais )?receber (?:elas|eles)? ?mais"
+    r"(?=$| (?:obrigad[oa]|obg|grat[oa]|por favor|pf)\b)",
+    "nl": r"\b(?:wens|wil|wensen|willen|wenst)(?: ik| wij| we)? (?:ze|deze|die|dat|(?:deze|die|de|jullie|uw) "
+    rf"(?:\w+ )?{_MESSAGES_NL}) (?:niet|geen) (?:langer|meer) (?:te )?(?:ontvangen|krijgen)\b",
 }
 
 
@@ -1388,27 +1483,35 @@ _NOT_A_PERSON = (
     r"(?!(?:order|pedido|orden|ordine|commande|bestellung|bestelling|encomenda|tracking|telefono|telefone|"
     r"telephone|cellulare|celular|handy|telefoon|numero|nummer|number|phone)\b)\w+"
 )
+# "this number is now my son's", "ce numéro est maintenant celui de mon fils", "questo numero ora è di mio
+# figlio": the time said between
+_NOW = r"(?:(?:now|ahora|ya|maintenant|desormais|jetzt|nun|ora|adesso|agora|nu) )?"
 _SOMEONE_ELSES_NUMBER = re.compile(
     # "its my late fathers old phone", "this used to be my mums number"
     rf"\b(?:this|it|its|thats)(?: \w+){{0,3}} (?:my|his|her|our) (?:late )?{_NOT_A_PERSON}s (?:old )?"
     r"(?:number|phone|cell|mobile)\b"
-    rf"|\bthis (?:number|phone) (?:is|was|belongs to|belonged to) (?:my|his|her|our) {_NOT_A_PERSON}"
+    rf"|\bthis (?:number|phone) {_NOW}(?:is|was|belongs to|belonged to) {_NOW}(?:my|his|her|our) "
+    rf"{_NOT_A_PERSON}"
     rf"|\b(?:dit|het|dat) is (?:het|de) (?:nummer|telefoonnummer|telefoon|gsm|mobiel) van "
     rf"(?:mijn|m n|mn|onze|ons) {_NOT_A_PERSON}"
-    rf"|\b(?:dit|het|dat) (?:nummer|telefoonnummer|gsm|mobiel) is van (?:mijn|m n|mn|onze|ons) "
+    rf"|\b(?:dit|het|dat) (?:nummer|telefoonnummer|gsm|mobiel) is {_NOW}van (?:mijn|m n|mn|onze|ons) "
     rf"{_NOT_A_PERSON}"
     rf"|\b(?:c est|ceci est|c etait) (?:le|l ancien) (?:numero|portable|telephone|tel|num) (?:de|d) "
     rf"(?:ma|mon|notre) {_NOT_A_PERSON}"
-    rf"|\bce (?:numero|portable) (?:est|etait) (?:celui )?(?:de|d) (?:ma|mon|notre) {_NOT_A_PERSON}"
+    rf"|\bce (?:numero|portable) (?:(?:est|etait) {_NOW}(?:celui )?(?:de|d)|appartient {_NOW}a) "
+    rf"(?:ma|mon|notre) {_NOT_A_PERSON}"
     rf"|\b(?:questo e|e|era) (?:il )?(?:vecchio )?(?:numero|cellulare|telefono) (?:di|della|del|dello) "
     rf"(?:mia |mio |nostra |nostro )?{_NOT_A_PERSON}"
-    rf"|\bquesto (?:numero|cellulare|telefono) (?:e|era) (?:di|della|del|dello) (?:mia |mio )?{_NOT_A_PERSON}"
+    rf"|\bquesto (?:numero|cellulare|telefono) {_NOW}(?:e|era) {_NOW}(?:di|della|del|dello) (?:mia |mio )?"
+    rf"{_NOT_A_PERSON}"
     rf"|\b(?:este es|es|era) (?:el )?(?:numero|telefono|celular|movil) de (?:mi|nuestra|nuestro) "
     rf"{_NOT_A_PERSON}"
-    rf"|\beste (?:numero|telefono|celular|movil) (?:es|era) de (?:mi|nuestra|nuestro) {_NOT_A_PERSON}"
+    rf"|\beste (?:numero|telefono|celular|movil) {_NOW}(?:es|era) {_NOW}de (?:mi|nuestra|nuestro) "
+    rf"{_NOT_A_PERSON}"
     rf"|\b(?:esse e|este e|e|era) (?:o )?(?:numero|celular|telefone) (?:da|do|de) (?:minha|meu) "
     rf"{_NOT_A_PERSON}"
-    rf"|\b(?:esse|este) (?:numero|celular|telefone) (?:e|era) (?:da|do|de) (?:minha|meu) {_NOT_A_PERSON}"
+    rf"|\b(?:esse|este) (?:numero|celular|telefone) {_NOW}(?:e|era) {_NOW}(?:da|do|de) (?:minha|meu) "
+    rf"{_NOT_A_PERSON}"
     rf"|\b(?:das ist|des is|dies ist|das war) (?:die|das) (?:nummer|handy|telefon|handynummer) (?:von )?"
     rf"(?:meiner|meinem|meines|unserer|unserem) {_NOT_A_PERSON}"
     rf"|\b(?:die|diese|das|dieses) (?:nummer|handy|telefon) (?:ist|gehort|war) (?:von )?(?:meiner|meinem|"
@@ -1446,6 +1549,7 @@ _REVOCATION_PATTERNS_BY_LANGUAGE = {
         _never_gave_my_number(language),
         _BLOCK_YOU[language],
         _ASKED_BEFORE[language],
+        f"(?:{_THE_TEXTS_AS_A_PRONOUN[language]}){_NOT_A_PLACE}{_NO_ORDER_AFTER}",
     ]
     for language, patterns in (
         ("en", _REVOCATION_PATTERNS),
@@ -1984,6 +2088,9 @@ def _revocation(folded: str, clauses: list[tuple[str, ...]], raw: str) -> Compli
     to_my_number = _no_more_to_my_number(told)
     if to_my_number:
         return Compliance(OPT_OUT, to_my_number, "plain-language opt-out: no more texts to this number")
+    wrong_number = _wrong_number(clauses)
+    if wrong_number:
+        return Compliance(OPT_OUT, wrong_number, "a wrong number")
     not_theirs = _no_longer_theirs(told)
     if not_theirs:
         return Compliance(OPT_OUT, not_theirs, "the number is no longer the shopper's")

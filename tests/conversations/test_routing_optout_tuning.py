@@ -2080,3 +2080,241 @@ def test_a_thing_a_time_or_a_parcel_named_is_no_opt_out(route_text, text, expect
 
     # then
     assert label == expected, f"{text!r}: expected {expected}, got {label}"
+
+
+# Session 11 (optout9): formal, hedged "I no longer wish to receive them" from older shoppers, the texts as a
+# pronoun only ("je ne souhaite plus les recevoir", "non desidero riceverne altri"); a wrong number said
+# hesitantly ("creo que se equivocaron de número", "acho que é engano", "verkeerd nummer denk ik") or a number
+# now someone else's with a bare "stop"; Flemish "ge moogt mij nie meer sms'en"; "how did you get my number?"
+# with a request to delete it or stop. Traps: a wrong size, a wrong phone number given on an order, an item no
+# longer wished for, "who is this?". My own sentences, written before any change.
+# first run on f639b5d: 62/105 right: 25/65 opt-outs read (40 missed), 37/40 traps held (3 false opt-outs:
+# "the wrong number for the delivery" in en, de, nl); the seven who-and-how questions read as opt-outs (kept,
+# below). After the run, pt "acho que foi engano" (missed) became "é engano" ("foi engano" is also "it was
+# a mistake", the cart) and "foi engano, cliquei sem querer" a trap. 106/106 now.
+SESSION_11_OPTOUTS = {
+    "en": [
+        "Good afternoon. I am not quite sure how one answers these, but I no longer wish to receive them. "
+        "Kind regards, Margaret",
+        "I do not wish to receive these any longer, thank you.",
+        "i no longer wish to get them thanks",
+        "I think you've got the wrong number",
+        "sorry i think u have the wrong number",
+        "you must have the wrong number dear, I never shopped there",
+        "this number belongs to my daughter now, please stop",
+        "this is my son's number now, stop it",
+        "how did you get my number? delete it",
+        "where did you get my number from? stop texting me",
+    ],
+    "es": [
+        "Buenas tardes. No sé bien cómo se contesta a esto, pero no deseo recibir más mensajes. Gracias. "
+        "Carmen",
+        "no deseo recibirlos más, gracias",
+        "ya no deseo recibirlos",
+        "perdona, creo que os habéis equivocado de número",
+        "creo que se equivocaron de numero",
+        "disculpe, se ha equivocado de número",
+        "este número ahora es de mi hija, paren por favor",
+        "este numero ya es de mi hijo, paren",
+        "de dónde sacaron mi número? bórrenlo",
+        "como consiguieron mi numero?? no me escriban mas",
+    ],
+    "fr": [
+        "Bonjour. Je ne sais pas trop comment on répond à ces messages, mais je ne souhaite plus les "
+        "recevoir. Merci. Monique",
+        "je ne souhaite plus les recevoir merci",
+        "je ne souhaite plus en recevoir",
+        "je ne désire plus les recevoir, cordialement",
+        "je crois que vous vous êtes trompés de numéro",
+        "vous vous etes trompe de numero je pense",
+        "ce numéro est maintenant celui de mon fils, arrêtez svp",
+        "ce numéro appartient désormais à ma fille, arrêtez",
+        "comment vous avez eu mon numéro ? supprimez-le",
+    ],
+    "de": [
+        "Guten Tag. Ich weiß nicht recht, wie man hierauf antwortet, aber ich möchte diese Nachrichten nicht "
+        "mehr erhalten. Mit freundlichen Grüßen, Helga",
+        "ich möchte sie nicht mehr erhalten, danke",
+        "Ich wünsche diese nicht länger zu erhalten.",
+        "falsche Nummer, glaube ich",
+        "Sie haben sich wohl in der Nummer geirrt",
+        "ich glaube Sie haben die falsche Nummer",
+        "diese Nummer gehört jetzt meinem Sohn, hören Sie bitte auf",
+        "woher habt ihr meine Nummer überhaupt? hört auf mir zu schreiben",
+    ],
+    "it": [
+        "Buongiorno. Non so bene come si risponde a questi messaggi, ma non desidero riceverne altri. "
+        "Grazie. Giuseppe",
+        "non desidero più riceverli, grazie",
+        "non desidero riceverne altri",
+        "credo che abbiate sbagliato numero",
+        "avete sbagliato numero",
+        "guardi che ha sbagliato numero",
+        "questo numero ora è di mio figlio, smettetela",
+        "questo numero adesso è di mia figlia, basta",
+        "come avete avuto il mio numero? cancellatelo",
+    ],
+    "pt": [
+        "Boa tarde. Não sei bem como se responde a isto, mas não desejo recebê-las mais. Obrigada. Lurdes",
+        "nao desejo recebe-las mais obg",
+        "não desejo receber mais",
+        "acho que é engano, não conheço essa loja",
+        "desculpe, é engano",
+        "vocês erraram o número",
+        "esse número agora é do meu filho, parem",
+        "este número agora é da minha filha, parem por favor",
+        "como vcs conseguiram meu número? apaguem",
+    ],
+    "nl": [
+        "Goedemiddag. Ik weet niet goed hoe je hierop antwoordt, maar ik wens deze berichten niet langer te "
+        "ontvangen. Met vriendelijke groet, Henk",
+        "ik wens ze niet langer te ontvangen",
+        "ik wens ze niet meer te ontvangen, dank u",
+        "verkeerd nummer denk ik",
+        "u heeft het verkeerde nummer volgens mij",
+        "ge moogt mij nie meer sms'en",
+        "gij moogt me nie meer sturen",
+        "sms'en mag niet meer",
+        "ge moogt me geen berichten meer sturen",
+        "dit nummer is nu van mijn zoon, stoppen aub",
+    ],
+}
+SESSION_11_TRAPS = {
+    "en": [
+        "wrong size sent, can I swap it?",
+        "I gave the wrong number for the delivery, can I change it?",
+        "the phone number on my order is wrong",
+        "I no longer wish to receive the blue one, send the red please",
+        "who is this?",
+        "how do you have my number?",
+    ],
+    "es": [
+        "me mandaron la talla equivocada",
+        "me equivoqué de número al poner el teléfono en el pedido, ¿puedo cambiarlo?",
+        "el número de teléfono de mi pedido está mal",
+        "ya no deseo recibir el azul, mándenme el rojo",
+        "me equivoqué de talla, ¿puedo cambiarla?",
+        "¿quién es?",
+    ],
+    "fr": [
+        "je me suis trompée de numéro en passant commande, je peux le corriger ?",
+        "le numéro de téléphone sur ma commande est faux",
+        "je ne souhaite plus recevoir le bleu, envoyez le rouge",
+        "vous m'avez envoyé la mauvaise taille",
+        "c'est qui ?",
+    ],
+    "de": [
+        "ich möchte die Jacke nicht mehr, kann ich sie zurückgeben?",
+        "ich habe bei der Bestellung die falsche Nummer angegeben, kann ich sie ändern?",
+        "die Telefonnummer in meiner Bestellung ist falsch",
+        "falsche Größe geliefert",
+        "ich möchte die blaue nicht mehr erhalten, schickt mir die rote",
+        "wer ist das?",
+    ],
+    "it": [
+        "ho sbagliato numero di telefono nell'ordine, posso correggerlo?",
+        "il numero di telefono sull'ordine è sbagliato",
+        "mi avete mandato la taglia sbagliata",
+        "non desidero più ricevere il blu, mandatemi il rosso",
+        "chi è?",
+    ],
+    "pt": [
+        "errei o número de telefone no pedido, posso trocar?",
+        "o número de telefone do meu pedido está errado",
+        "mandaram o tamanho errado",
+        "não desejo mais receber o azul, mandem o vermelho",
+        "foi engano meu, queria o tamanho M",
+        "foi engano, cliquei sem querer",
+        "quem é?",
+    ],
+    "nl": [
+        "ik heb een verkeerd nummer opgegeven bij de bestelling, kan ik dat aanpassen?",
+        "het telefoonnummer op mijn bestelling klopt niet",
+        "verkeerde maat gestuurd",
+        "ik wens de blauwe niet langer te ontvangen, stuur de rode",
+        "ge moogt het pakket nie meer sturen naar mijn oud adres",
+        "wie is dit?",
+    ],
+}
+# Traps written after the first run while probing the new rules: an item "got" (bought), a courier's or a
+# tracking link's wrong number, a wrong number of items or a shoe size sent, "é engano" about a price, a
+# parcel not wanted at home or on an order, a number now someone else's without a stop. On f639b5d 5 of these
+# 12 were false opt-outs ("wrong number" and "numero sbagliato" read anywhere); 12/12 held now.
+SESSION_11_TRAPS_AFTER_THE_FIRST_RUN = [
+    "I no longer want to get them in black, do you have navy?",
+    "I think the courier has the wrong number, he can't reach me",
+    "you sent the wrong number of items",
+    "wrong number on the tracking link?",
+    "o preço é engano?",
+    "foi engano, cliquei sem querer",
+    "mi avete mandato il numero sbagliato, volevo il 39",
+    "ya no quiero recibirlos en casa, mejor recojo en tienda",
+    "ich möchte sie nicht mehr bekommen, bitte die Bestellung stornieren",
+    "le livreur a le mauvais numéro, il ne peut pas m'appeler",
+    "sturen mag niet meer naar dat adres",
+    "this number is now my daughter's, can you deliver to her?",
+]
+# Who the sender is and how they got the number, with no request to stop: held-out sets 25 and 80 label it
+# fallback, but the product reads "how did you get my number" and "who gave you my number" as revocations
+# (docs/conversations.md; OPT_OUTS "who gave you my number??", "woher habt ihr meine nummer?", "qui vous a
+# donné mon numéro ?"; labelled_replies.json "how did you get my number??"). Kept as the convention says; a
+# conflict for the product to settle, so strict xfails that show when it is settled the other way.
+SESSION_11_WHO_AND_HOW = [
+    "who is this and how did you get my number?",
+    "de dónde sacaron mi número?",
+    "Qui êtes-vous et comment avez-vous eu mon numéro ?",
+    "woher haben Sie eigentlich meine Nummer?",
+    "chi siete e come avete avuto il mio numero?",
+    "quem são vocês e onde conseguiram meu número?",
+    "wie zijn jullie en hoe komen jullie aan mijn nummer?",
+]
+_WHO_AND_HOW_CONFLICT = (
+    "the product reads 'how did you get / who gave you my number' as a revocation (docs/conversations.md, "
+    "OPT_OUTS); held-out sets 25 and 80 label the bare question fallback: kept, reported"
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"session11-{language}-optout-{index}")
+        for language, texts in SESSION_11_OPTOUTS.items()
+        for index, text in enumerate(texts)
+    ],
+)
+def test_a_session_11_opt_out_is_read_as_one(route_text, text):  # noqa: F811
+    # when
+    label = route_text(text)
+
+    # then
+    assert label == "opt_out", f"{text!r}: an opt-out read as {label}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"session11-{language}-trap-{index}")
+        for language, texts in SESSION_11_TRAPS.items()
+        for index, text in enumerate(texts)
+    ]
+    + [
+        pytest.param(text, id=f"session11-after-first-run-trap-{index}")
+        for index, text in enumerate(SESSION_11_TRAPS_AFTER_THE_FIRST_RUN)
+    ]
+    + [
+        pytest.param(
+            text,
+            id=f"session11-who-and-how-{index}",
+            marks=pytest.mark.xfail(strict=True, reason=_WHO_AND_HOW_CONFLICT),
+        )
+        for index, text in enumerate(SESSION_11_WHO_AND_HOW)
+    ],
+)
+def test_a_session_11_trap_is_not_an_opt_out(route_text, text):  # noqa: F811
+    # when
+    label = route_text(text)
+
+    # then
+    assert label != "opt_out", f"{text!r}: a trap read as {label}"
