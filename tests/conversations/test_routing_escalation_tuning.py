@@ -435,6 +435,33 @@ KNOWN_MISSES: dict[str, str] = {
 }
 
 
+# "It arrived, thanks": the lexicon's Shipping word (arrived, llegó, angekommen…) wins over the thanks; an
+# acknowledgement rule (nlp_courtesy/lexicon, not this work's kind). Already so before session 11's changes.
+_ARRIVED_THANKS = (
+    "the card arrived with the parcel, thanks",
+    "it arrived today, love it!",
+    "la tarjeta regalo llegó con el paquete, gracias",
+    "llego bien, gracias!",
+    "la carte est arrivée avec le colis, merci",
+    "c'est bien arrivé, merci",
+    "die Karte kam mit dem Paket, danke",
+    "ist gut angekommen, danke",
+    "il biglietto è arrivato con il pacco, grazie",
+    "arrivato tutto, grazie",
+    "o cartão chegou junto com a encomenda, obrigado",
+    "chegou tudo certinho, obrigada",
+    "de kaart kwam mee met het pakket, bedankt",
+    "is goed aangekomen, bedankt",
+)
+KNOWN_MISSES.update(
+    dict.fromkeys(
+        _ARRIVED_THANKS,
+        "an arrival thanked for reads as the Shipping rule (lexicon 'arrived' before the acknowledgement): "
+        "not nlp_intents/nlp_payment",
+    )
+)
+
+
 def _lines(block: str) -> list[tuple[str, str]]:
     # "E text" (English) or "es text" (a language code before the text; the label is the batch's)
     cases = []
