@@ -454,11 +454,19 @@ _FEELING = re.compile(
     r"balen|baal|teleurgesteld|teleurstellend|niet blij|ontevreden|ergerlijk|geergerd|gefrustreerd)\b"
 )
 _ANGRY_FACES = re.compile("[😡😠🤬😤👿💢]")
+# A refund or an exchange asked for, even angrily ("it came cracked 😡 I want a refund", "llegó rota 😤,
+# quiero que me devuelvan el dinero"), is the Returns rule's.
+_RETURN_ASKED = re.compile(
+    r"\b(?:refund|money back|exchange|replace|replacement|send (?:it )?back|return it|reembolso|devuelvan|"
+    r"devolver|cambian|cambien|cambiar|rembourse|remboursee|remboursement|echange|echanger|renvoyer|retourner|"
+    r"geld zuruck|erstattung|umtauschen|zuruckschicken|zuruckgeben|rimborso|restituire|cambiare|sostituire|"
+    r"reembolso|devolucao|trocar|troca|geld terug|terugbetaling|ruilen|terugsturen|omruilen)\b"
+)
 
 
 def _damaged_with_feeling(text: Text) -> str | None:
     damaged = next((w for w in text.words if w in _DAMAGED), None)
-    if damaged is None:
+    if damaged is None or _RETURN_ASKED.search(" ".join(text.words)):
         return None
     feeling = _FEELING.search(" ".join(text.words)) or _ANGRY_FACES.search(text.raw)
     return f'frustrated ("{damaged}" … "{feeling[0]}")' if feeling else None
