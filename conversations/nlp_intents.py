@@ -424,6 +424,54 @@ def _meant_of_us(word: str, index: int, clause: tuple[str, ...]) -> bool:
     return word not in _INTENSITY_WORDS or _WEATHER.isdisjoint(near)
 
 
+# Goods that came damaged, said with feeling: "the chair arrived broken 😡", "la silla llegó rota, que rabia",
+# "Rucksack kam kaputt an. Sehr enttäuscht.", "de mokken kwamen gebroken aan, balen": a person, not the
+# Shipping rule "arrived" would pull them to. Said calmly ("it arrived damaged, can I return it?") the damage
+# stays a Returns question.
+_DAMAGED = wordset(
+    "broken broke smashed shattered cracked snapped damaged dented ripped torn scratched chipped crushed "
+    "roto rota rotos rotas partido partida partidos partidas partio rajado rajada danado danada danados "
+    "danadas abollado abollada pedazos destrozado destrozada destrozados estropeado estropeada quebrado "
+    "quebrada quebrados quebradas "
+    "casse cassee casses cassees brise brisee brises brisees abime abimee abimes abimees fele felee "
+    "ecrase ecrasee endommage endommagee endommages morceaux dechire dechiree "
+    "kaputt kaputte kaputtem kaputten kaputter zerbrochen zerbrochene gebrochen abgebrochen beschadigt "
+    "beschadigte beschadigten zerkratzt gerissen zerrissen eingedellt gesprungen zerdruckt scherben "
+    "rotto rotta rotti rotte rovinato rovinata danneggiato danneggiata danneggiati danneggiate frantumi "
+    "crepato crepata incrinato incrinata ammaccato ammaccata spezzato spezzata strappato strappata "
+    "danificado danificada danificados danificadas estragado estragada rachado rachada amassado amassada "
+    "pedacos rasgado rasgada "
+    "kapot kapotte gebroken beschadigd beschadigde stuk stukken gebarsten gescheurd gedeukt"
+)
+_FEELING = re.compile(
+    r"\b(?:not happy|unhappy|disappointed|disappointing|upset|gutted|livid|"
+    r"que rabia|rabia|decepcionad[oa]s?|decepcion|enfadad[oa]|cabread[oa]|disgustad[oa]|"
+    r"fache|fachee|decue?s?|deception|pas contente?s?|mecontente?|pas satisfaite?|"
+    r"enttauscht|enttauschend|argerlich|verargert|unzufrieden|nicht zufrieden|frustriert|"
+    r"che delusione|delusione|delus[oaie]|che rabbia|rabbia|non content[oa]|scontent[oa]|"
+    r"insoddisfatt[oa]|"
+    r"que raiva|raiva|desiludid[oa]|decepcao|chatead[oa]|insatisfeit[oa]|nada content[ea]|"
+    r"balen|baal|teleurgesteld|teleurstellend|niet blij|ontevreden|ergerlijk|geergerd|gefrustreerd)\b"
+)
+_ANGRY_FACES = re.compile("[😡😠🤬😤👿💢]")
+# A refund or an exchange asked for, even angrily ("it came cracked 😡 I want a refund", "llegó rota 😤,
+# quiero que me devuelvan el dinero"), is the Returns rule's.
+_RETURN_ASKED = re.compile(
+    r"\b(?:refund|money back|exchange|replace|replacement|send (?:it )?back|return it|reembolso|devuelvan|"
+    r"devolver|cambian|cambien|cambiar|rembourse|remboursee|remboursement|echange|echanger|renvoyer|retourner|"
+    r"geld zuruck|erstattung|umtauschen|zuruckschicken|zuruckgeben|rimborso|restituire|cambiare|sostituire|"
+    r"reembolso|devolucao|trocar|troca|geld terug|terugbetaling|ruilen|terugsturen|omruilen)\b"
+)
+
+
+def _damaged_with_feeling(text: Text) -> str | None:
+    damaged = next((w for w in text.words if w in _DAMAGED), None)
+    if damaged is None or _RETURN_ASKED.search(" ".join(text.words)):
+        return None
+    feeling = _FEELING.search(" ".join(text.words)) or _ANGRY_FACES.search(text.raw)
+    return f'frustrated ("{damaged}" … "{feeling[0]}")' if feeling else None
+
+
 # "nulle part" is nowhere.
 _NOT_ANGER_BEFORE = {"nulle": ("part",), "nulles": ("part",)}
 
@@ -449,6 +497,9 @@ def anger(text: Text) -> str | None:
         return f'frustrated ("{words[0]}")'
     if _ANGER_PHRASES.search(" ".join(text.words)):
         return "frustrated (angry phrase)"
+    damaged = _damaged_with_feeling(text)
+    if damaged:
+        return damaged
     compound = _tone(text)
     if compound <= -0.6:
         return f"frustrated (tone {compound:+.2f})"

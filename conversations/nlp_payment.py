@@ -27,12 +27,14 @@ PAYMENT_MEANS = {
     "de pagar",
     "fr": "carte, cb, carte bancaire, paiement, payer, reglement, transaction, bouton payer, bancontact,"
     " lydia",
-    "de": "karte, kreditkarte, ec karte, zahlung, bezahlung, bezahlen, zahlen, kasse, sofortuberweisung,"
+    "de": "karte, kreditkarte, ec karte, kartenzahlung, zahlung, bezahlung, bezahlen, zahlen, kasse, "
+    "sofortuberweisung,"
     " giropay, twint, transaktion, lastschrift, uberweisung, bezahlen button, zahlungsseite, bezahlseite",
     "it": "carta, carta di credito, pagamento, pagare, pago, paga, postepay, satispay, scalapay, "
     "transazione, bonifico",
     "pt": "cartao, pix, boleto, pagamento, pagar, mb way, mbway, multibanco, transacao, compra",
-    "nl": "kaart, creditcard, pinpas, bankpas, betaalpas, mijn pas, de pas, betaling, betalen, afrekenen, "
+    "nl": "kaart, kaartbetaling, pinbetaling, creditcard, pinpas, bankpas, betaalpas, mijn pas, de pas, "
+    "betaling, betalen, afrekenen, "
     "ideal, "
     "bancontact, betaalpagina, "
     "betaalknop, transactie",
@@ -61,7 +63,8 @@ PAYMENT_FAILURES = {
     "no aprobado, no aprobada, no autorizado, no autorizada, denegada, denegado, no se realiza, no se hizo, "
     "no puedo, no consigo, no logro, no me deja, deniega, deniegan, bloqueo, bloquearon, se congela, "
     "se congelo, se traba, se trabo, se cuelga, se colgo, desaparece, desaparecio, no para de cargar, "
-    "no paso, se queda en, se para en, se detiene en, reboto, rebota, rebotan, rebotado, rebotada, "
+    "no paso, no pasaba, no me pasaba, no me dejaba, "
+    "se queda en, se para en, se detiene en, reboto, rebota, rebotan, rebotado, rebotada, "
     "se corto a medias, se paro a medias, se quedo colgado, se quedo colgada, se quedo pillado, "
     "se quedo pillada, se quedo congelado, se quedo congelada",
     "fr": "refuse, refusee, refusees, rejete, rejetee, echoue, echec, erreur, bug, bugue, plante, "
@@ -75,11 +78,12 @@ PAYMENT_FAILURES = {
     "angenommen, nicht autorisiert, nicht genehmigt, fehlermeldung, kann nicht, kann ich nicht, nimmt(?= "
     "(?:\\w+ ){0,3}nicht), akzeptiert(?= (?:\\w+ ){0,3}nicht), blockiert, gesperrt, zuruckgewiesen, "
     "zuruckgebucht, friert ein, eingefroren, sturzt ab, abgesturzt, verschwindet, friert, hort nicht auf zu "
-    "laden, ladt und ladt, ladt ewig, ging nicht, "
+    "laden, ladt und ladt, ladt ewig, ging nicht, nicht geklappt, "
     "nicht ging, nicht durchgegangen, brach ab, brach mittendrin ab, abgebrochen, "
     # "schlägt dauernd fehl", "schlägt bei mir immer wieder fehl": the verb's two halves apart
     "schlagt(?: \\w+){1,4} fehl",
-    "it": "rifiutata, rifiutato, rifiuta, rifiutano, non andava, non funzionava, "
+    "it": "rifiutata, rifiutato, rifiuta, rifiutano, non andava, non funzionava, non passava, nn passava, "
+    "nn passa, "
     " respinta, respinto, errore, fallita, fallito, non funziona, "
     "non va, non passa, si blocca, bloccato, bloccata, non riuscito, non fa niente, non fa nulla, non "
     "accetta, "
@@ -87,7 +91,7 @@ PAYMENT_FAILURES = {
     "crasha, si e bloccata, si e bloccato, sparisce, scompare, non smette di caricare, carica all infinito, "
     "si ferma a, si ferma al, si ferma su, si ferma sempre, si e fermato a meta, si e fermata a meta, "
     "si e interrotto, si e interrotta, fallire, fallisce, falliscono",
-    "pt": "recusado, recusada, recusou, a recusar, nao funcionou, nao funcionava, "
+    "pt": "recusado, recusada, recusou, a recusar, nao funcionou, nao funcionava, nao passava, "
     " negada, negado, erro, falhou, falha, trava, travou, travando, "
     "nao passa, nao funciona, nao ta caindo, nao cai, nao caiu, nao foi confirmado, nao gera, nao finaliza,"
     " nao aprovado, nao aprovada, nao aprovou, reprovado, reprovou, nao autorizado, nao vai(?! (?:ser|"
@@ -95,7 +99,8 @@ PAYMENT_FAILURES = {
     "nao conclui, nao aceita, nao aceitou, nao consigo, recusa, recusam, bloqueou, bloquearam, congela, "
     "congelou, sumiu, desaparece, nao para de carregar, fica carregando, para na, para no, empaca, "
     "parou a meio, parou no meio, parou, interrompeu",
-    "nl": "geweigerd, afgewezen, mislukt, deed het niet, het niet deed, werkte niet, "
+    "nl": "geweigerd, afgewezen, mislukt, deed het niet, het niet deed, werkte niet, ging niet door, "
+    "gaat niet door, lukte niet, "
     " fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
     "doet het niet, doet niks, doet niets, blijft(?: \\w+)? hangen, bleef(?: \\w+)? hangen, bleef steken, "
     "hangt, laadt niet, stopt bij, stopt steeds bij, wijst, niet geaccepteerd, niet goedgekeurd, afgekeurd, "
@@ -116,18 +121,24 @@ PAYMENT_FAILURE_PHRASES = (
 )
 CHARGED = {
     "en": "charged, charge, billed, debited, took my money, took the money, taken my money, taken the money, "
-    "took payment, taken payment, paid, money gone, money is gone, moneys gone, money left my account",
+    "took payment, taken payment, paid, money gone, money is gone, moneys gone, money left my account, "
+    "came out of my account, money came out, came off my card",
     "es": "cobraron, cobrasteis, cobrastes, "
     " cobrado, cobrada, cobran, cobro, descontaron, pague, debitaron, el dinero se fue, "
-    "se fue el dinero, el dinero salio, el dinero desaparecio",
+    "se fue el dinero, el dinero salio, el dinero desaparecio, sacaron, sacasteis, han sacado, quitaron, "
+    "han quitado, me quitaron",
     "fr": "debite, debitee, preleve, prelevee, prelevement, paye, facture, l argent est parti, argent parti, "
-    "l argent a disparu",
-    "de": "abgebucht, belastet, abbuchung, bezahlt, berechnet, geld weg, geld ist weg, geld ist abgegangen",
+    "l argent a disparu, pris l argent, pris mon argent, preleve l argent",
+    "de": "abgebucht, belastet, abbuchung, bezahlt, berechnet, geld weg, geld ist weg, geld ist abgegangen, "
+    "abgezogen, "
+    "vom konto abgezogen",
     "it": "addebitato, addebitati, addebito, scalato, scalati, pagato, prelevato, soldi spariti, "
-    "i soldi sono spariti, soldi andati, i soldi sono usciti",
+    "i soldi sono spariti, soldi andati, i soldi sono usciti, tolto i soldi, tolti i soldi, preso i soldi, "
+    "presi i soldi",
     "pt": "cobrado, cobrada, cobraram, cobrou, cobranca, paguei, debitado, descontado, dinheiro saiu, "
-    "dinheiro sumiu, o dinheiro foi",
-    "nl": "afgeschreven, betaald, afschrijving, gedebiteerd, geld weg, geld is weg",
+    "dinheiro sumiu, o dinheiro foi, saiu dinheiro, saiu o dinheiro, tiraram o dinheiro, tiraram dinheiro",
+    "nl": "afgeschreven, betaald, afschrijving, gedebiteerd, geld weg, geld is weg, geld van mijn rekening, "
+    "van mijn rekening gegaan, van mijn rekening af",
 }
 TWICE = {
     "en": "twice, double, 2x, two times, 2 times",
@@ -204,7 +215,11 @@ CHARGED_BY_US = (
     "(?<!be )charged, charging, (?<!be )billed, billing, (?<!be )debited, took money, taken money, "
     "took my money, taken my money, taking money, taking my money, took the money, taken the money, "
     "did you take money, did you take my money, did you take the money, came off my card, "
-    "came out of my account, left my account, "
+    "came out of my account, left my account, money came out, "
+    "pris l argent, pris mon argent, geld ist weg, "
+    "presi i soldi, preso i soldi, me li avete presi, li avete presi, tolto i soldi, "
+    "dinheiro saiu, saiu o dinheiro, saiu dinheiro, tiraram o dinheiro, van mijn rekening af, "
+    "van mijn rekening gegaan, "
     "cobraron, cobrado, cobrada, cobran, cobrais, cargo, cargaron, descontaron, debitaron, "
     "debite, debitee, preleve, prelevee, prelevez, prelevement, facture, facturez, facturation, "
     "abgebucht, abbuchung, belastet, berechnet, kassiert, "
@@ -217,7 +232,7 @@ CHARGED_AGAIN = (
     "volvieron a cobrar, vuelven a cobrar, volvio a cobrar, vuelve a cobrar, vuelto a cobrar, "
     "seguis cobrando, siguen cobrando, continuez a prelever, continuez de prelever, "
     "continuate ad addebitare, continuate a addebitare, continuam cobrando, continuam a cobrar, "
-    "another charge, a second charge, a new charge"
+    "another charge, a second charge, a new charge, geld ist trotzdem weg, trotzdem weg"
 )
 # "charged anyway", "me cobraron igual", "trotzdem abgebucht", "toch afgeschreven": after a cancellation the
 # charge came all the same.
@@ -229,8 +244,24 @@ AGAIN = (
     "otro, "
     "de nouveau, a nouveau, encore, un autre, une autre, wieder, schon wieder, erneut, nochmal, nochmals, "
     "noch eine, noch einmal, di nuovo, ancora, nuovamente, un altro, un altra, de novo, outra vez, "
-    "novamente, outra, nova, weer, opnieuw, nog een keer, nogmaals, nog een"
+    "novamente, na mesma, outra, nova, weer, opnieuw, nog een keer, nogmaals, nog een"
 )
+
+# "the site froze and you charged me anyway", "la web se colgó y me cobraron igual", "le site a planté et
+# vous m'avez débité quand même", "crashte maar het geld is wel van mijn rekening af": the site or app hung
+# (`HUNG`), then the money went all the same (`CHARGED_BY_US` near `AGAIN`) or "but" charged (`CHARGED`),
+# within a dozen words.
+HUNG = (
+    "froze, frozen, crashed, hung, glitched, bugged, went down, timed out, stopped working, "
+    "se colgo, se quedo colgada, se quedo colgado, se bloqueo, se congelo, se trabo, se cayo, "
+    "a plante, ca plante, site plante, a bugue, bugue, "
+    "s est bloque, s est bloquee, a fige, a gele, a crashe, "
+    "aufgehangt, abgesturzt, hing, hangen geblieben, eingefroren, "
+    "si e bloccato, si e bloccata, si e piantato, si e piantata, si e impallato, si e impallata, crashato, "
+    "travou, bloqueou, congelou, crashou, site caiu, app caiu, pagina caiu, "
+    "liep vast, vastgelopen, crashte, gecrasht, bleef hangen, viel uit"
+)
+
 
 # "pause my coffee subscription for a month", "suspendre mon abonnement", "Abo pausieren", "sospendere
 # l'abbonamento": a change to a standing order only a person can make. A word naming a subscription
@@ -327,6 +358,8 @@ def _patterns() -> tuple[re.Pattern, ...]:
     )
     charged_after_cancelling = re.compile(
         rf"\b{cancelled}\b(?: \w+){{0,12}}? {charged_again}|{charged_again}(?: \w+){{0,12}}? {cancelled}\b"
+        rf"|\b{_either(HUNG)}\b(?: \w+){{0,12}}? (?:{charged_again}"
+        rf"|{_either(NO_ORDER['but'])}\b(?: \w+){{0,5}}? {charged}\b)"
     )
     return said, near, double, no_order, sent_back, still_charged, charged_after_cancelling
 
