@@ -816,6 +816,7 @@ KNOWN_MISSES = {
     "is de grijze op?": "Dutch 'op' (gone) is too common a word to be a stock word",
     "do you deliver to PO boxes": "the sentiment reader takes it for frustration (intents work)",
     "si le colis arrive cassé je fais quoi": "'cassé' (broken) is no returns word: 'the zip looks broken'",
+    "il caricatore da 20W carica veloce un iPad?": "'da 20W' names a variant in stock ('ce l'avete da 65W?')",
 }
 
 
