@@ -253,8 +253,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             # a bed named as in another country, a stairwell, a car seat, a shoe system
             "queen or * king, king or * queen, stairwell, car seat for, mondopoint, "
             # a box, a portion or a tent for a number of people; a case for a device model or a screen size
-            "{size} person, {size} people, {size} persons, {size} man tent, {size} adults, "
-            "for {size} people, feed {size}, big eaters, family of {size}, there are {size} of us, portions, "
+            "{size} adults, "
+            "feed {size}, big eaters, family of {size}, there are {size} of us, portions, "
             "case fit, case fits, cover fit, cover fits, case work with, case works with, cover work with, "
             "cover works with, case go on, cover go on, case goes on, cover goes on, inch case, inch cover, "
             "inch sleeve"
@@ -283,7 +283,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "medidor de anillos, medidor de anillo, ligera o media, ligero o medio, media o fuerte, "
             "medio o fuerte, suave o media, cuadro {size}, la muneca de, muneca fina, muneca gruesa, "
             "queen o * king, king o * queen, escalera de {size}, silla de coche para, mondopoint, "
-            "{size} personas, para {size} personas, {size} adultos, {size} adultas, somos {size}, porciones, "
+            "{size} adultos, {size} adultas, somos {size}, porciones, "
             "raciones, comilones, de buen comer, funda sirve, fundas sirven, funda le va, funda va, "
             "funda vale, carcasa sirve, carcasa le va, carcasa vale, funda de {size} pulgadas, "
             "carcasa de {size} pulgadas"
@@ -312,7 +312,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "baguier, baguiers, leger ou moyen, legere ou moyenne, moyen ou fort, moyenne ou forte, "
             "cadre {size}, mon poignet, tour de poignet, combien de long, "
             "queen ou * king, king ou * queen, cage d escalier, siege auto pour, mondopoint, "
-            "{size} personnes, pour {size} personnes, {size} places, {size} adultes, gros mangeurs, "
+            "{size} adultes, gros mangeurs, "
             "on est {size}, nous sommes {size}, portions, coque va, coque va sur, "
             "etui va, etui va sur, housse va, housse va sur, etui {size} pouces, housse {size} pouces, "
             "coque {size} pouces"
@@ -337,8 +337,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ringmassband, ringmass, leicht oder mittel, mittel oder schwer, mittel oder stark, "
             "rahmen in {size}, rahmengrosse, mein handgelenk, handgelenk hat, handgelenkumfang, "
             "queen oder * king, king oder * queen, treppenhaus, kindersitz fur, mondopoint, "
-            "{size} personen, fur {size} personen, {size} erwachsene, personenzelt, personenbox, "
-            "zu zweit, zu dritt, zu viert, wir sind {size}, portionen, portionsgrosse, grosse esser, "
+            "{size} erwachsene, "
+            "wir sind {size}, portionen, portionsgrosse, grosse esser, "
             "pass ich, passe ich, hulle furs, hulle auch furs, hulle fur das, {size} zoll hulle, "
             "{size} zoll case"
         ),
@@ -368,8 +368,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "media, medio o forte, media o forte, sta su un, sta su una, stanno su un, stanno su una, "
             "telaio {size}, telaio in {size}, mio polso, il polso di, polso sottile, "
             "queen o * king, king o * queen, tromba delle scale, seggiolino auto per, mondopoint, "
-            "{size} persone, per {size} persone, da {size} persone, {size} adulti, siamo in {size}, "
-            "siamo {size}, porzioni, mangiano tanto, mangiano molto, ci sto, "
+            "{size} adulti, siamo in {size}, "
+            "siamo {size}, porzioni, mangiano tanto, mangiano molto, "
             "cover va bene per, cover va bene su, cover va sul, cover va sulla, custodia va bene per, "
             "custodia va sul, custodia va sulla, custodia da {size} pollici, cover da {size} pollici"
         ),
@@ -393,7 +393,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "medidor de anel, medidor de aneis, leve ou medio, leve ou media, medio ou forte, "
             "media ou forte, quadro {size}, meu pulso, pulso de, pulso fino, "
             "queen ou * king, king ou * queen, escada de {size}, cadeirinha pra, cadeirinha para, "
-            "mondopoint, {size} pessoas, pra {size} pessoas, para {size} pessoas, {size} adultos, "
+            "mondopoint, {size} adultos, "
             "somos {size}, porcoes, "
             "caibo, capinha serve, capa serve, capinhas servem, capas servem, "
             "capa de {size} polegadas, capinha de {size} polegadas"
@@ -418,7 +418,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ringmeter, ringmaatmeter, licht of medium, licht of middel, medium of zwaar, medium of sterk, "
             "frame in {size}, framemaat, vensterbank van {size}, mijn pols, pols van, pols is, "
             "queen of * king, king of * queen, trappenhuis, autostoeltje voor, mondopoint, "
-            "{size} personen, voor {size} personen, {size} persoons, persoonstent, {size} volwassenen, "
+            "{size} volwassenen, "
             "grote eters, porties, pas ik, {size} inch hoes, {size} inch hoesje"
         ),
     },

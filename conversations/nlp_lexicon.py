@@ -332,7 +332,7 @@ def height_in(text: Text) -> str:
 # cup: UK/US 28-48, EU/FR 60-125, Italian 1-8) beside another or beside a country's system asks how sizes
 # convert, a fit question; one alone ("do you have the 75B in black?") is only the size asked about.
 _BRA_SIZE = re.compile(r"\b(?:[1-8]|[234][02468]|(?:6|7|8|9|10|11|12)[05])(?:aa|dd|ddd|ff|gg|[a-h])\b")
-_SIZE_SYSTEMS = NATIONALITIES | wordset("us usa eu europa europe")
+_SIZE_SYSTEMS = NATIONALITIES | wordset("usa europa europe")
 
 
 def bra_size_in(text: Text) -> str:
@@ -363,7 +363,7 @@ NOT_A_PRODUCT = wordset(
     "forma manera modo problema boutique boutiques magasin magasins site horaires numero quelqu laden "
     "geschaft geschafte filiale filialen telefonnummer nummer zeit jemand idee negozio negozi sito orari "
     "numero tempo qualcuno loja lojas telefone horario alguem jeito winkel winkels vestiging vestigingen "
-    "telefoonnummer nummer tijd iemand idee paypal klarna card cards cash pix boleto ideal bizum tarjeta "
+    "telefoonnummer nummer tijd iemand idee eu paypal klarna card cards cash pix boleto ideal bizum tarjeta "
     "carte karte carta cartao kaart"
 )
 
