@@ -279,7 +279,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "ring sizer, ring sizers, light or * medium, medium or * heavy, medium or * hard, {size} frame, "
             "frame in {size}, my wrist, wrist size, wrist is, "
             # a bed named as in another country, a stairwell, a car seat, a shoe system
-            "queen or * king, king or * queen, stairwell, car seat for, mondopoint"
+            "queen or * king, king or * queen, stairwell, car seat for, mondopoint, "
+            # a box, a portion or a tent for a number of people; a case for a device model or a screen size
+            "{size} adults, "
+            "feed {size}, big eaters, family of {size}, there are {size} of us, portions, "
+            "case fit, case fits, cover fit, cover fits, case work with, case works with, cover work with, "
+            "cover works with, case go on, cover go on, case goes on, cover goes on, inch case, inch cover, "
+            "inch sleeve"
         ),
         "es": _terms(
             "talla, tallas, medidas, de que tamano, que tamano tiene, cabe en mi, entra en mi, "
@@ -304,7 +310,11 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", demasiado grande, demasiado pequeno, demasiado pequena, "
             "medidor de anillos, medidor de anillo, ligera o media, ligero o medio, media o fuerte, "
             "medio o fuerte, suave o media, cuadro {size}, la muneca de, muneca fina, muneca gruesa, "
-            "queen o * king, king o * queen, escalera de {size}, silla de coche para, mondopoint"
+            "queen o * king, king o * queen, escalera de {size}, silla de coche para, mondopoint, "
+            "{size} adultos, {size} adultas, somos {size}, porciones, "
+            "raciones, comilones, de buen comer, funda sirve, fundas sirven, funda le va, funda va, "
+            "funda vale, carcasa sirve, carcasa le va, carcasa vale, funda de {size} pulgadas, "
+            "carcasa de {size} pulgadas"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
@@ -329,7 +339,11 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", passe sous, rentre sous, tient sous, cm tient sur, cm tiennent sur, "
             "baguier, baguiers, leger ou moyen, legere ou moyenne, moyen ou fort, moyenne ou forte, "
             "cadre {size}, mon poignet, tour de poignet, combien de long, "
-            "queen ou * king, king ou * queen, cage d escalier, siege auto pour, mondopoint"
+            "queen ou * king, king ou * queen, cage d escalier, siege auto pour, mondopoint, "
+            "{size} adultes, gros mangeurs, "
+            "on est {size}, nous sommes {size}, portions, coque va, coque va sur, "
+            "etui va, etui va sur, housse va, housse va sur, etui {size} pouces, housse {size} pouces, "
+            "coque {size} pouces"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -350,7 +364,11 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "welche lange, welche hohe, handschrift, ef oder f, fur {size} fotos, fur {size} bilder, "
             "ringmassband, ringmass, leicht oder mittel, mittel oder schwer, mittel oder stark, "
             "rahmen in {size}, rahmengrosse, mein handgelenk, handgelenk hat, handgelenkumfang, "
-            "queen oder * king, king oder * queen, treppenhaus, kindersitz fur, mondopoint"
+            "queen oder * king, king oder * queen, treppenhaus, kindersitz fur, mondopoint, "
+            "{size} erwachsene, "
+            "wir sind {size}, portionen, portionsgrosse, grosse esser, "
+            "pass ich, passe ich, hulle furs, hulle auch furs, hulle fur das, {size} zoll hulle, "
+            "{size} zoll case"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -377,7 +395,11 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "misuratore per anelli, misuratore di anelli, misura anelli, leggero o medio, leggera o "
             "media, medio o forte, media o forte, sta su un, sta su una, stanno su un, stanno su una, "
             "telaio {size}, telaio in {size}, mio polso, il polso di, polso sottile, "
-            "queen o * king, king o * queen, tromba delle scale, seggiolino auto per, mondopoint"
+            "queen o * king, king o * queen, tromba delle scale, seggiolino auto per, mondopoint, "
+            "{size} adulti, siamo in {size}, "
+            "siamo {size}, porzioni, mangiano tanto, mangiano molto, "
+            "cover va bene per, cover va bene su, cover va sul, cover va sulla, custodia va bene per, "
+            "custodia va sul, custodia va sulla, custodia da {size} pollici, cover da {size} pollici"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -398,7 +420,11 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "entra na caixa, entra na mochila, entra na bolsa, entra na mala, entra no bolso, "
             "medidor de anel, medidor de aneis, leve ou medio, leve ou media, medio ou forte, "
             "media ou forte, quadro {size}, meu pulso, pulso de, pulso fino, "
-            "queen ou * king, king ou * queen, escada de {size}, cadeirinha pra, cadeirinha para, mondopoint"
+            "queen ou * king, king ou * queen, escada de {size}, cadeirinha pra, cadeirinha para, "
+            "mondopoint, {size} adultos, "
+            "somos {size}, porcoes, "
+            "caibo, capinha serve, capa serve, capinhas servem, capas servem, "
+            "capa de {size} polegadas, capinha de {size} polegadas"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
@@ -419,7 +445,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "voor * van {measure}, welk formaat, welke afmeting, "
             "ringmeter, ringmaatmeter, licht of medium, licht of middel, medium of zwaar, medium of sterk, "
             "frame in {size}, framemaat, vensterbank van {size}, mijn pols, pols van, pols is, "
-            "queen of * king, king of * queen, trappenhuis, autostoeltje voor, mondopoint"
+            "queen of * king, king of * queen, trappenhuis, autostoeltje voor, mondopoint, "
+            "{size} volwassenen, "
+            "grote eters, porties, pas ik, {size} inch hoes, {size} inch hoesje"
         ),
     },
     "stock": {
@@ -477,7 +505,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", quedan, tienen de nuevo, teneis de nuevo, hay de nuevo, tienen otra vez, hay otra vez"
             ", enchufe {nationality}"
             ", tienen el, tienen la, tienen los, tienen las, teneis el, teneis la, teneis los, teneis las, "
-            "viene en cuero, viene en piel, vienen en cuero, vienen en piel"
+            "tenes el, tenes la, tenes los, tenes las, viene en cuero, viene en piel, vienen en cuero, "
+            "vienen en piel"
             ", hay preventa, tienen preventa, se puede reservar, puedo reservar, reabastecen, reabastecer, "
             "reabastecimiento"
         ),
@@ -644,7 +673,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "numero, corriger l adresse, modifier l adresse, changer l adresse, adresse erronee, "
             "deja imprime, deja imprimee, deja imprimes, deja expedie, deja expediee"
             ", notre commande, effectue une commande, effectue la commande, effectue ma commande, "
-            "plus de nouvelles, pas de nouvelles, aucune nouvelle, sans nouvelles, ou en est la nouvelle"
+            "plus de nouvelles, pas de nouvelles, aucune nouvelle, sans nouvelles, ou en est la nouvelle, "
+            "j avais commande, avais commande"
         ),
         "de": _terms(
             "meine bestellung, mei bestellung, mei paket, mei packchen, sendungsverfolgung, sendungsnummer, "
@@ -878,6 +908,8 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     "it": {
         "sale": ("unless", frozenset()),
         "porto": ("unless", frozenset()),
+        # "tracce di frutta a guscio": traces of an allergen, not the tracking of a parcel
+        "tracce": ("unless", frozenset()),
         # "l'orologio misura il battito?": what a device measures, not a size
         "misura": (
             "before",
@@ -891,6 +923,8 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     },
     "pt": {
         "code": ("unless", frozenset({"desconto", "promo", A_CODE})),
+        # "cabo USB-C" is a cable; "caber" (to fit) says "cabe", "caibo", never "cabo"
+        "cabo": ("unless", frozenset()),
         "livre": ("unless", frozenset()),
         "porto": ("unless", frozenset()),
         "chegar": ("before", _HOME["pt"]),
@@ -900,6 +934,17 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "volto": ("unless", frozenset()),
     },
 }
+
+# A case, a cover or a sleeve for a device: whether it fits a phone model or a screen size is a fit question,
+# even when the shopper writes "compatible" ("la housse est compatible avec la Galaxy Tab S9 ?"), where a
+# charger or a cable compatible with a device is not.
+DEVICE_COVERS = frozenset(
+    _terms(
+        "case, cases, cover, covers, sleeve, sleeves, funda, fundas, carcasa, carcasas, coque, coques, etui, "
+        "etuis, housse, housses, hulle, hullen, schutzhulle, handyhulle, tablethulle, custodia, custodie, "
+        "capa, capas, capinha, capinhas, hoes, hoesje, hoesjes"
+    )
+)
 
 # Words that tell what a question is about only when nothing more specific is asked. "Refund if it arrives
 # broken" asks about a refund, "do you still have it in size 9" about stock: the arrival and the size are the
@@ -961,7 +1006,8 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             # material: a stock question only when no other topic is asked
             "do you have the, do u have the, have you got the, is * back, are * back, tienen el, tienen la, "
             "tienen los, tienen las, teneis el, teneis la, teneis los, teneis las, "
-            "vous avez les, vous avez le, vous avez la, vous avez l, habt ihr die, habt ihr den, "
+            "tenes el, tenes la, tenes los, tenes las, vous avez les, vous avez le, vous avez la, "
+            "vous avez l, habt ihr die, habt ihr den, "
             "habt ihr das, haben sie die, haben sie den, haben sie das, hast du die, hast du den, "
             "hast du das, avete il, avete la, avete lo, avete l, avete i, avete gli, avete le, avete dei, "
             "avete delle, avete degli, avete quelle, avete quelli, avete quella, avete quello, c e in, "
@@ -1010,7 +1056,7 @@ AS_WRITTEN = frozenset(
         # "¿quedan globos?" (any left) is not "me queda" (it fits me), which shares its stem
         "quedan, "
         # "¿tienen el cargador?" (do you have) is not "¿qué batería tiene el…?" (it has)
-        "tienen el, tienen la, tienen los, tienen las"
+        "tienen el, tienen la, tienen los, tienen las, tenes el, tenes la, tenes los, tenes las"
     )
 )
 

@@ -18,6 +18,7 @@ from .lexicon import (
     AS_WRITTEN,
     CAPACITY_UNITS,
     CONTEXT_WORDS,
+    DEVICE_COVERS,
     FALSE_FRIENDS,
     INTENTS,
     LEXICON,
@@ -264,6 +265,7 @@ _DESTINATION = re.compile(
 # bare question of a thing and a country after "to" asks whether it ships there. Short, the country last;
 # not where a thing is made or a shop stands ("made in China?", "a shop in Spain?").
 _TO_A_COUNTRY = wordset("to a al en au aux nach in pra pro para naar")
+_IN_A_SYSTEM = wordset("in en")
 _COUNTRY_ARTICLES = wordset("the el la le l die den der o os a as de het")
 _NOT_A_SENDING = wordset(
     "made shop shops store stores based located warehouse office company brand hecho fabricado tienda "
@@ -280,6 +282,8 @@ def _to_a_country(text: Text) -> str:
     for index in range(len(said) - 2, 0, -1):
         if said[index] not in _TO_A_COUNTRY:
             continue
+        if said[index] in _IN_A_SYSTEM and (is_size(said[index - 1]) or _MEASURE.fullmatch(said[index - 1])):
+            return ""  # "welke maat is 90B in UK?", "size 10 in US?": a size in a country's system
         tail = said[index + 1 :]
         tail = tail[1:] if tail[0] in _COUNTRY_ARTICLES and len(tail) > 1 else tail
         if len(tail) <= 3 and countries_named(tail) and not countries_named(said[:index]):
@@ -328,6 +332,59 @@ def height_in(text: Text) -> str:
     if feet and _OF_A_THING.search(raw[: feet.start()]) and not _A_PERSON.match(raw[feet.end() :]):
         return ""  # "a bag for a 7'2", "my 6'8 board": the length of a thing
     return feet[0] if feet else ""
+
+
+# "is 75B the same as 34B?", "la 3C italiana è una 75C?", "welke maat is 90B in UK?": a bra size (a band and a
+# cup: UK/US 28-48, EU/FR 60-125, Italian 1-8) beside another or beside a country's system asks how sizes
+# convert, a fit question; one alone ("do you have the 75B in black?") is only the size asked about.
+_BRA_SIZE = re.compile(r"\b(?:[1-8]|[234][02468]|(?:6|7|8|9|10|11|12)[05])(?:aa|dd|ddd|ff|gg|[a-h])\b")
+_SIZE_SYSTEMS = NATIONALITIES | wordset("usa europa europe")
+
+
+def bra_size_in(text: Text) -> str:
+    """ "75b 34b": bra sizes to convert ("" when there are none)."""
+    sizes = _BRA_SIZE.findall(" ".join(text.words))
+    if len(sizes) >= 2 or (sizes and not _SIZE_SYSTEMS.isdisjoint(text.words)):
+        return " ".join(sizes)
+    return ""
+
+
+# "do you have mastectomy bras with pockets?", "habt ihr Prothesen-BHs?", "tem moletom no GG?": a having verb
+# opening a short question, then a thing named without an article, asks whether the shop has it: a stock
+# question when nothing else is asked. Not a shop, a way to pay, a service or a person ("do you have stores
+# in Utrecht?", "tem como trocar?"); with an article the thing is often a property ("tienen la garantía?").
+_HAVE_OPENING = re.compile(
+    r"^(?:(?:hi|hello|hey|hola|bonjour|salut|hallo|hoi|ciao|oi|ola) )?(?:do you have|do u have|do ya have|"
+    r"have you got|have u got|got any|you got|tienen|teneis|tenes|vous avez|avez vous|habt ihr|haben sie|"
+    r"hast du|avete|voces tem|vcs tem|vc tem|voce tem|tem|hebben jullie|heb je|heeft u)"
+    r"(?: any| some| ancora| noch| nog| ainda| todavia| aun| encore)?"
+    r"(?: des| du| dei| delle| degli| algun| alguna| algunos| algunas)? "
+    r"(\w+)"
+)
+_HAVE_WORDS = 8
+NOT_A_PRODUCT = wordset(
+    "store stores shop shops showroom outlet outlets website site app whatsapp instagram phone number email "
+    "address hours time idea news update updates info information problem questions question someone anyone "
+    "tienda tiendas local locales web telefono numero horario horarios tiempo idea alguien algo como que q "
+    "forma manera modo problema boutique boutiques magasin magasins site horaires numero quelqu laden "
+    "geschaft geschafte filiale filialen telefonnummer nummer zeit jemand idee negozio negozi sito orari "
+    "numero tempo qualcuno loja lojas telefone horario alguem jeito winkel winkels vestiging vestigingen "
+    "telefoonnummer nummer tijd iemand idee eu paypal klarna card cards cash pix boleto ideal bizum tarjeta "
+    "carte karte carta cartao kaart"
+)
+
+
+def product_asked_in(text: Text) -> str:
+    """ "habt ihr prothesen": a thing the shop may have, asked for bare ("" when there is none)."""
+    if len(text.words) > _HAVE_WORDS or ("?" not in text.raw and len(text.words) > _HAVE_WORDS - 2):
+        return ""
+    found = _HAVE_OPENING.match(" ".join(text.words))
+    if not found:
+        return ""
+    thing = found[1]
+    if thing in GAP_OPENERS or thing in NOT_A_PRODUCT or thing in _services() or thing.isdigit():
+        return ""
+    return found[0]
 
 
 # "225/45 R17", "205/55r16": a tyre size asks whether it fits a car.
@@ -560,7 +617,7 @@ _A_MEASURE = re.compile(
 
 
 def _device_compatibility_positions(message_words: tuple[str, ...]) -> frozenset[int]:
-    if _A_MEASURE.search(" ".join(message_words)):
+    if _A_MEASURE.search(" ".join(message_words)) or not DEVICE_COVERS.isdisjoint(message_words):
         return frozenset()
     found = [at for at, word in enumerate(message_words) if word in COMPATIBLE]
     return frozenset(found) | frozenset(at + 1 for at in found)  # and its "with"
@@ -620,8 +677,10 @@ _FOR_A_THING_MEASURED = re.compile(
 
 
 def _thing_measured_positions(message_words: tuple[str, ...]) -> frozenset[int]:
-    return _span_positions(_FOR_A_THING_MEASURED, message_words) | _span_positions(
-        _ENOUGH_FOR_A_CAPACITY, message_words
+    return (
+        _span_positions(_FOR_A_THING_MEASURED, message_words)
+        | _span_positions(_ENOUGH_FOR_A_CAPACITY, message_words)
+        | _span_positions(_ENOUGH_POWER, message_words)
     )
 
 
@@ -638,6 +697,13 @@ _SIZE_BEFORE_ENOUGH = "".join(
 _ENOUGH_FOR_A_CAPACITY = re.compile(
     rf"(?:^|(?<= )){_SIZE_BEFORE_ENOUGH}(?:{_ENOUGH})(?: \w+){{0,4}}? (?:for|fur|pour|per|para|pra|voor)"
     r"(?: \w+){0,3}? \d+(?:[.,]\d+)? ?(?:l|liter|liters|litre|litres|litros|litri|w|watt|watts|m2|m3|qm)\b"
+)
+
+
+# "reicht das 20W Netzteil fürs iPad?", "is 30W enough": the power asked right after the "enough" is what a
+# charger can do, not a size.
+_ENOUGH_POWER = re.compile(
+    rf"(?:^|(?<= ))(?:{_ENOUGH})(?: \w+){{0,2}}? \d+(?:[.,]\d+)? ?(?:w|watt|watts|wh|mah|v|volt|volts)\b"
 )
 
 
@@ -671,6 +737,11 @@ _SERVICE = re.compile(
     + "|".join(sorted(set(SERVICES.split(", ")), key=len, reverse=True))
     + r")\b"
 )
+
+
+@cache
+def _services() -> frozenset[str]:
+    return frozenset(words(SERVICES))
 
 
 def _service_positions(message_words: tuple[str, ...]) -> frozenset[int]:
@@ -802,6 +873,19 @@ def _sent_not_shipped_positions(message_words: tuple[str, ...]) -> frozenset[int
     return frozenset(spoiled)
 
 
+# "komt de parmaham echt uit Italië?", "kommt der Schinken aus Italien?": where a product comes from, not a
+# release ("komt de nieuwe kleur uit?"); the "from" before a country is blanked.
+FROM_A_PLACE = wordset("uit aus")
+
+
+def _origin_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(
+        at
+        for at, word in enumerate(message_words)
+        if word in FROM_A_PLACE and countries_named(message_words[at + 1 : at + 4])
+    )
+
+
 def masked_words(text: Text, language: str) -> tuple[str, ...]:
     """The message's words with its false friends, an order with another shop, a duration the product
     takes, a device it works with, how it comes (assembled), what it works on (a slope, a hob) and the
@@ -822,6 +906,7 @@ def masked_words(text: Text, language: str) -> tuple[str, ...]:
         | _infant_age_positions(text.words)
         | _letters_room_positions(text.words)
         | _sent_not_shipped_positions(text.words)
+        | _origin_positions(text.words)
     )
     return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
 

@@ -18,6 +18,7 @@ from .nlp import Phrase, Text, fold, phrase_position
 from .nlp_compliance import shadows_compliance
 from .nlp_lexicon import (
     address_fix_in,
+    bra_size_in,
     destination_in,
     height_in,
     instrument_size_in,
@@ -29,6 +30,7 @@ from .nlp_lexicon import (
     order_number_in,
     paid_while_ago,
     percent_off_in,
+    product_asked_in,
     rule_intents,
     said_is_context,
     tyre_size_in,
@@ -181,12 +183,22 @@ def _rule_hit(
             return RuleMatch(
                 rule=rule, keyword="instrument size", said=instrument, intents=intents, topic="sizing"
             )
+        bra = bra_size_in(text)
+        if bra:
+            return RuleMatch(rule=rule, keyword="bra sizes", said=bra, intents=intents, topic="sizing")
 
     # a tyre size is the circumstance of a stock question ("205/55 R16 in stock?"): a context word
     if context is None and "sizing" in intents:
         tyre = tyre_size_in(text)
         if tyre:
             return RuleMatch(rule=rule, keyword="tyre size", said=tyre, intents=intents, topic="sizing")
+    # a thing asked for bare ("habt ihr Prothesen-BHs?") is a stock question only when nothing else is asked
+    if context is None and "stock" in intents:
+        product = product_asked_in(text)
+        if product:
+            return RuleMatch(
+                rule=rule, keyword="a thing asked for", said=product, intents=intents, topic="stock"
+            )
     if context is not True and "discount" in intents:
         percent = percent_off_in(text)
         if percent:
