@@ -372,6 +372,11 @@ NOT_A_PRODUCT = wordset(
     "telefoonnummer nummer tijd iemand idee eu paypal klarna card cards cash pix boleto ideal bizum tarjeta "
     "carte karte carta cartao kaart"
 )
+# "do you have my address?", "tienen mi número?": what the shop holds of the shopper's is no stock question.
+_POSSESSIVES = wordset(
+    "my our mi mis nuestro nuestra mon ma mes notre nos mein meine meinen meiner unser unsere mio mia miei "
+    "mie meu minha meus minhas nosso nossa mijn ons onze"
+)
 
 
 def product_asked_in(text: Text) -> str:
@@ -382,7 +387,13 @@ def product_asked_in(text: Text) -> str:
     if not found:
         return ""
     thing = found[1]
-    if thing in GAP_OPENERS or thing in NOT_A_PRODUCT or thing in _services() or thing.isdigit():
+    if (
+        thing in GAP_OPENERS
+        or thing in NOT_A_PRODUCT
+        or thing in _POSSESSIVES
+        or thing in _services()
+        or thing.isdigit()
+    ):
         return ""
     return found[0]
 

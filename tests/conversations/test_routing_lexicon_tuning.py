@@ -870,7 +870,8 @@ def test_a_reply_reaches_the_rule_a_person_would_pick(english_rules_store, shopp
 # in another country: sizing; "do you have" a compound product word, or one in a size or length: availability.
 # Traps: a charger's wattage and where a ham comes from (fallback), a wrong box received (whatever the router
 # picks, X: neither sizing nor availability), how long delivery takes (shipping).
-# first run on f639b5d: 60/119 right
+# first run on f639b5d: 60/119 right (the four "do you have my address?" traps were added after the merge:
+# the bare-thing stock reading had taken a possessive for a product)
 PEOPLE_DEVICES_BRAS = {
     "en": """
 Z is the 2-person box enough for 2 big eaters or should I get the 4?
@@ -890,6 +891,7 @@ F does the parma ham really come from Italy?
 F does the gorgonzola contain traces of nuts?
 S how long does delivery take
 X the box arrived for 2 people but I ordered 4
+F do you have my address?
 """,
     "es": """
 Z la caja para 2 alcanza para 2 adultos y un nene?
@@ -909,6 +911,7 @@ F el jamon serrano es realmente de españa?
 F el gorgonzola tiene trazas de frutos secos?
 S cuanto tarda el envio
 X me llego la caja para 2 pero pedi la de 4
+F tienen mi número?
 """,
     "fr": """
 Z la box pour 2 c'est assez pour 2 gros mangeurs ?
@@ -928,6 +931,7 @@ F le jambon de parme vient vraiment d'italie ?
 F le gorgonzola contient des traces de noix ?
 S la livraison prend combien de temps
 X j'ai reçu la box pour 2 alors que j'avais commandé celle pour 4
+F vous avez mon adresse ?
 """,
     "de": """
 Z reicht die Box für 2 für zwei große Esser?
@@ -947,6 +951,7 @@ F kommt der parmaschinken wirklich aus italien?
 F enthält der gorgonzola spuren von nüssen?
 S wie lange dauert die lieferung
 X die box ist für 2 personen gekommen, bestellt hab ich 4
+F habt ihr meine Adresse?
 """,
     "it": """
 Z la box per 2 basta per due che mangiano tanto?
