@@ -367,8 +367,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "queen oder * king, king oder * queen, treppenhaus, kindersitz fur, mondopoint, "
             "{size} erwachsene, "
             "wir sind {size}, portionen, portionsgrosse, grosse esser, "
-            "pass ich, passe ich, hulle furs, hulle auch furs, hulle fur das, {size} zoll hulle, "
-            "{size} zoll case"
+            "pass ich, passe ich, geht * hulle auch, geht * hulle furs, geht * hulle aufs, "
+            "{size} zoll hulle, {size} zoll case"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "

@@ -67,6 +67,8 @@ GAP_OPENERS = frozenset(
         "il gli i quel quella quelli quelle quei questo questa questi queste uno "
         "o a os as esse essa esses essas este esta isso ele ela um uma "
         "de het deze dit dat ze hem een ie hij "
+        # spoken German articles: "habt ihr nen Laden in Zürich?"
+        "nen ne "
         # a count names things too: "passen zwei Leute * ins Zelt"
         "2 3 4 5 6 two three four five six dos tres cuatro cinco deux trois quatre cinq zwei drei vier funf "
         "due tre quattro cinque dois duas quatro twee drie"

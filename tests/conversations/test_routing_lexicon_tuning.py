@@ -870,8 +870,9 @@ def test_a_reply_reaches_the_rule_a_person_would_pick(english_rules_store, shopp
 # in another country: sizing; "do you have" a compound product word, or one in a size or length: availability.
 # Traps: a charger's wattage and where a ham comes from (fallback), a wrong box received (whatever the router
 # picks, X: neither sizing nor availability), how long delivery takes (shipping).
-# first run on f639b5d: 60/119 right (the four "do you have my address?" traps were added after the merge:
-# the bare-thing stock reading had taken a possessive for a product)
+# first run on f639b5d: 60/119 right (added after the merge, from my own probing: four "do you have my
+# address?" traps, where the bare-thing stock reading took a possessive for a product; "Hülle fürs Pixel 8 noch
+# verfügbar?", where "Hülle fürs" alone was a fit word; "habt ihr nen Laden", a spoken article)
 PEOPLE_DEVICES_BRAS = {
     "en": """
 Z is the 2-person box enough for 2 big eaters or should I get the 4?
@@ -952,6 +953,9 @@ F enthält der gorgonzola spuren von nüssen?
 S wie lange dauert die lieferung
 X die box ist für 2 personen gekommen, bestellt hab ich 4
 F habt ihr meine Adresse?
+A ist die schwarze Hülle fürs Pixel 8 noch verfügbar?
+Z geht die Hülle fürs S23?
+F habt ihr nen Laden in Köln?
 """,
     "it": """
 Z la box per 2 basta per due che mangiano tanto?
