@@ -101,6 +101,12 @@ HELD_OUT_79 = json.loads((DATA / "labelled_replies_languages_held_out_79.json").
 HELD_OUT_80 = json.loads((DATA / "labelled_replies_languages_held_out_80.json").read_text())["replies"]
 HELD_OUT_81 = json.loads((DATA / "labelled_replies_languages_held_out_81.json").read_text())["replies"]
 HELD_OUT_82 = json.loads((DATA / "labelled_replies_languages_held_out_82.json").read_text())["replies"]
+HELD_OUT_83 = json.loads((DATA / "labelled_replies_languages_held_out_83.json").read_text())["replies"]
+HELD_OUT_84 = json.loads((DATA / "labelled_replies_languages_held_out_84.json").read_text())["replies"]
+HELD_OUT_85 = json.loads((DATA / "labelled_replies_languages_held_out_85.json").read_text())["replies"]
+HELD_OUT_86 = json.loads((DATA / "labelled_replies_languages_held_out_86.json").read_text())["replies"]
+HELD_OUT_87 = json.loads((DATA / "labelled_replies_languages_held_out_87.json").read_text())["replies"]
+HELD_OUT_88 = json.loads((DATA / "labelled_replies_languages_held_out_88.json").read_text())["replies"]
 SHIPS_TO = ["US", "CA", "MX", "FR", "BE", "DE", "AT", "IT", "ES", "PT", "NL", "BR", "GB"]
 # Written once, in English only: the lexicon has to carry them into the other six languages.
 MERCHANT_RULES = [
@@ -932,8 +938,9 @@ def test_a_session_10_blind_set_meets_the_issue_targets(english_rules_store, ord
     _assert_blind_set_meets_targets(english_rules_store, ordinal, replies, per_language=40)
 
 
-# Session 11's round: six sets written blind at once (each committed alone), first run on the router session
-# 10 left (2b88b5f) before any change they could prompt.
+# Session 11's rounds: six sets written blind at once (each committed alone), first run on the router session
+# 10 left (2b88b5f) before any change they could prompt (77-82); then six more, written before any of those
+# fixes and first run on the router they left (83-88).
 SESSION_11_SETS = [
     pytest.param(
         "seventy-seventh",
@@ -1001,6 +1008,74 @@ SESSION_11_SETS = [
             ),
         ),
         id="eighty-second",
+    ),
+    # the second round, first run on the router the first round's fixes left (2ddad3c)
+    pytest.param(
+        "eighty-third",
+        HELD_OUT_83,
+        # blind first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) 98.2 % (0
+        # missed opt-outs, 0 false; de 95.0 %): meets every target on its first run
+        id="eighty-third",
+    ),
+    pytest.param(
+        "eighty-fourth",
+        HELD_OUT_84,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) "
+                "96.1 % (1 missed opt-out, 1 false; pt 90.0 %); see its _first_run"
+            ),
+        ),
+        id="eighty-fourth",
+    ),
+    pytest.param(
+        "eighty-fifth",
+        HELD_OUT_85,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) "
+                "95.0 % (1 missed opt-out, 0 false; de 87.5 %); see its _first_run"
+            ),
+        ),
+        id="eighty-fifth",
+    ),
+    pytest.param(
+        "eighty-sixth",
+        HELD_OUT_86,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) "
+                "93.9 % (1 missed opt-out, 0 false; de 87.5 %); see its _first_run"
+            ),
+        ),
+        id="eighty-sixth",
+    ),
+    pytest.param(
+        "eighty-seventh",
+        HELD_OUT_87,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) "
+                "94.6 % (1 missed opt-out, 0 false; es 90.0 %); see its _first_run"
+            ),
+        ),
+        id="eighty-seventh",
+    ),
+    pytest.param(
+        "eighty-eighth",
+        HELD_OUT_88,
+        marks=pytest.mark.xfail(
+            strict=False,
+            reason=(
+                "blind: first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) "
+                "90.0 % (1 missed opt-out, 0 false; fr, de, nl 87.5 %); see its _first_run"
+            ),
+        ),
+        id="eighty-eighth",
     ),
 ]
 

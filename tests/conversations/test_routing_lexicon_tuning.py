@@ -871,8 +871,8 @@ def test_a_reply_reaches_the_rule_a_person_would_pick(english_rules_store, shopp
 # Traps: a charger's wattage and where a ham comes from (fallback), a wrong box received (whatever the router
 # picks, X: neither sizing nor availability), how long delivery takes (shipping).
 # first run on f639b5d: 60/119 right (added after the merge, from my own probing: four "do you have my
-# address?" traps, where the bare-thing stock reading took a possessive for a product; "Hülle fürs Pixel 8 noch
-# verfügbar?", where "Hülle fürs" alone was a fit word; "habt ihr nen Laden", a spoken article)
+# address?" traps, where the bare-thing stock reading took a possessive for a product; "Hülle fürs Pixel 8
+# noch verfügbar?", where "Hülle fürs" alone was a fit word; "habt ihr nen Laden", a spoken article)
 PEOPLE_DEVICES_BRAS = {
     "en": """
 Z is the 2-person box enough for 2 big eaters or should I get the 4?
