@@ -374,6 +374,11 @@ NOT_A_PRODUCT = wordset(
     "telefoonnummer nummer tijd iemand idee eu paypal klarna card cards cash pix boleto ideal bizum tarjeta "
     "carte karte carta cartao kaart"
 )
+# "habt ihr heute noch geöffnet?", "hebben jullie morgen nog open?": opening hours, not stock.
+_OPENING_HOURS = wordset(
+    "open opens opened opening offen geoffnet oeffnet offnet abierto abiertos abren abris ouvert ouverts "
+    "ouvrez aperto aperti aprite aberto abertos abrem geopend"
+)
 # "do you have my address?", "tienen mi número?": what the shop holds of the shopper's is no stock question.
 _POSSESSIVES = wordset(
     "my our mi mis nuestro nuestra mon ma mes notre nos mein meine meinen meiner unser unsere mio mia miei "
@@ -386,7 +391,7 @@ def product_asked_in(text: Text) -> str:
     if len(text.words) > _HAVE_WORDS or ("?" not in text.raw and len(text.words) > _HAVE_WORDS - 2):
         return ""
     found = _HAVE_OPENING.match(" ".join(text.words))
-    if not found:
+    if not found or not _OPENING_HOURS.isdisjoint(text.words):
         return ""
     thing = found[1]
     if (

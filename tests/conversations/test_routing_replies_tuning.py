@@ -3241,8 +3241,6 @@ KNOWN_MISSES: dict[str, str] = {
     "than this batch",
     "I cancelled the first order because of the wrong address, has the new one been sent?": "the English "
     "tone reader scores 'cancelled' with 'wrong' at -0.62, read as anger before any rule",
-    "tem encordoamento de nylon?": "a material asked of a product ('de nylon') has no stock phrase: 'tem' "
-    "with any noun would reach every product question",
     "perfect, the bed is big enough, thanks. June": "'big enough' is a fit question's words; said as a "
     "report with thanks it still reaches Sizing (as 'long enough' did before)",
     "Tô no ônibus, compro a mochila quando chegar em casa": "Portuguese 'no' (in the) is English and "
@@ -3440,15 +3438,8 @@ S is het beschikbaar voor levering naar Chili?
 }
 
 
-_BARE_NOUN = (
-    "'do you have' before a noun without an article ('avete semi di…', 'tem pneu…') is no stock phrase: it "
-    "would reach 'avete negozi a Roma?' as much; 'have the X' needs the article"
-)
 STOCK_MISSES: dict[str, str] = {
     "when are the ceramic disc pads back?": "'are * back' gaps hold three words, here four",
-    "avete semi di basilico genovese?": _BARE_NOUN,
-    "vcs tem semente de manjericão?": _BARE_NOUN,
-    "tem pneu 29x2.2?": _BARE_NOUN,
     "chega de cordas partindo, vocês têm as revestidas?": "'chega de' (enough of) is 'chega' (it arrives), a "
     "shipping word, as in 'chega antes de sábado?': only the next two words are read, and 'de' is in both",
 }
@@ -4010,7 +4001,6 @@ _A_PROPERTY_NUMBER = "'or just {size}' reads a product property's number (SPF 30
 _A_BARE_NOUN_IN_A_GAP = "a gap opens only on an article: 'nehmt ihr * zuruck' misses a bare noun"
 _A_VARIANT_OR_ONLY = "a variant asked as 'X or only Y' (a double, a grade) is not a stock phrase yet"
 _ORDERED_THEN_SWAP = "an 'I ordered' past form wins Order status over the swap asked after it"
-_AN_EDITION_WITHOUT_ARTICLE = "'in {nationality}' alone also reads a manual's language (a property)"
 _TAKING_BACK_AN_APPLIANCE = "'reprenez', 'riprendete' is as often taking back an old appliance"
 KNOWN_MISSES.update(
     {
@@ -4040,9 +4030,6 @@ KNOWN_MISSES.update(
         "j ai commande moulu et je voulais en grains, vous pouvez l echanger?": _ORDERED_THEN_SWAP,
         "pedi moido e queria em graos, da pra trocar?": _ORDERED_THEN_SWAP,
         "pedi molido y queria en grano, me lo pueden cambiar?": _ORDERED_THEN_SWAP,
-        "avete Dixit in italiano?": _AN_EDITION_WITHOUT_ARTICLE,
-        "do you have Dixit in Spanish?": _AN_EDITION_WITHOUT_ARTICLE,
-        "vous avez Dixit en anglais?": _AN_EDITION_WITHOUT_ARTICLE,
         "riprendete il te aperto?": _TAKING_BACK_AN_APPLIANCE,
         "vous reprenez le the ouvert?": _TAKING_BACK_AN_APPLIANCE,
     }
