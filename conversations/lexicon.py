@@ -26,6 +26,48 @@ def _terms(listing: str) -> tuple[str, ...]:
     return tuple(term.strip() for term in listing.split(",") if term.strip())
 
 
+# "before Saturday", "vor Samstag", "avant samedi", "prima di sabato", "antes del sábado", "voor zaterdag": a
+# day something should be there by, a circumstance of a delivery (a context word of shipping).
+_DAYS = {
+    "before": "monday, tuesday, wednesday, thursday, friday, saturday, sunday, the weekend",
+    "vor": "montag, dienstag, mittwoch, donnerstag, freitag, samstag, sonntag, dem wochenende",
+    "avant": "lundi, mardi, mercredi, jeudi, vendredi, samedi, dimanche, le week end",
+    "prima di": "lunedi, martedi, mercoledi, giovedi, venerdi, sabato, domenica",
+    "antes del": "lunes, martes, miercoles, jueves, viernes, sabado, domingo, fin de semana",
+    "antes de": "segunda, terca, quarta, quinta, sexta, sabado, domingo",
+    "voor": "maandag, dinsdag, woensdag, donderdag, vrijdag, zaterdag, zondag, het weekend",
+}
+_DAYS_LANGUAGE = {
+    "before": "en",
+    "vor": "de",
+    "avant": "fr",
+    "prima di": "it",
+    "antes del": "es",
+    "antes de": "pt",
+    "voor": "nl",
+}
+_ARRIVING_BY_A_DAY = {
+    "en": "",
+    "es": "llegan * antes, lleguen antes",
+    "fr": "arrivent avant, arrive avant",
+    "de": "kommen * noch vor, kommen * vor",
+    "it": "arrivano, arriveranno, arrivera",
+    "pt": "chegam * antes",
+    "nl": "zijn * er voor, komen * nog voor, komen * voor",
+}
+BEFORE_A_DAY = {
+    language: ", ".join(
+        [arriving for arriving in _terms(_ARRIVING_BY_A_DAY[language])]
+        + [
+            f"{before} {day}"
+            for before, listing in _DAYS.items()
+            if _DAYS_LANGUAGE[before] == language
+            for day in _terms(listing)
+        ]
+    )
+    for language in _ARRIVING_BY_A_DAY
+}
+
 LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "shipping": {
         "en": _terms(
@@ -49,6 +91,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "leave them with, with a neighbour, with the neighbour, with my neighbour, with a neighbor, "
             "with the neighbor, with my neighbor, nobody home, nobody will be home, no one home, "
             "no one will be home, during transport, during transit, cold chain, cool chain"
+            + ", "
+            + BEFORE_A_DAY["en"]
         ),
         "es": _terms(
             "envio, envios, enviar, envian, entrega, entregar, llega, llegar, gastos de envio, mandan, mandan"
@@ -67,6 +111,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "en la porteria, con el vecino, con la vecina, con un vecino, con los vecinos, al vecino, "
             "a la vecina, nadie en casa, cadena de frio, durante el transporte, viaja refrigerada, "
             "viaja refrigerado, viaja fria, viaja frio, llega refrigerada, llega refrigerado"
+            + ", "
+            + BEFORE_A_DAY["es"]
         ),
         "fr": _terms(
             "livraison, livrer, livrez, livre, livres, expedition, expedier, expediez, envoi, frais de port, "
@@ -80,7 +126,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "creneau, creneaux, creneau horaire, creneaux horaires, chez le voisin, chez la voisine, "
             "chez un voisin, chez une voisine, chez mon voisin, chez ma voisine, chez les voisins, "
             "chez le gardien, chez la gardienne, personne a la maison, pendant le transport, "
-            "durant le transport, chaine du froid"
+            "durant le transport, chaine du froid" + ", " + BEFORE_A_DAY["fr"]
         ),
         "de": _terms(
             "versand, versandkosten, versenden, versendet, verschicken, verschickt, liefern, lieferung, "
@@ -100,7 +146,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "zustellen, kommen * an, zeitfenster, lieferfenster, beim nachbarn, bei den nachbarn, "
             "bei der nachbarin, beim nachbar, niemand zuhause, niemand zu hause, keiner zuhause, "
             "keiner zu hause, beim transport, wahrend des transports, auf dem transport, kuhlkette, "
-            "gekuhlt geliefert, gekuhlt verschickt, gekuhlt versendet"
+            "gekuhlt geliefert, gekuhlt verschickt, gekuhlt versendet" + ", " + BEFORE_A_DAY["de"]
         ),
         "it": _terms(
             "spedizione, spedizioni, spedire, spedite, spedisci, consegna, consegnare, consegnate, arriva, "
@@ -115,7 +161,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "fascia oraria, fasce orarie, al vicino, alla vicina, dal vicino, dalla vicina, ai vicini, "
             "al portiere, in portineria, nessuno in casa, nessuno a casa, durante il trasporto, "
             "catena del freddo, viaggia refrigerata, viaggia refrigerato, viaggia al fresco, "
-            "arriva refrigerata, arriva refrigerato"
+            "arriva refrigerata, arriva refrigerato" + ", " + BEFORE_A_DAY["it"]
         ),
         "pt": _terms(
             "envio, envios, enviar, enviam, entrega, entregar, entregam, frete, chega, chegar, prazo, portes,"
@@ -131,6 +177,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "com o vizinho, com a vizinha, com um vizinho, no vizinho, na vizinha, com os vizinhos, "
             "na portaria, com o porteiro, ninguem em casa, cadeia de frio, durante o transporte, "
             "vem refrigerada, vem refrigerado, chega refrigerada, chega refrigerado"
+            + ", "
+            + BEFORE_A_DAY["pt"]
         ),
         "nl": _terms(
             "verzending, verzendkosten, verzenden, versturen, verstuurd, leveren, levering, bezorgen, levert,"
@@ -150,6 +198,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "komen * aan, tijdslot, tijdsloten, tijdvak, tijdvakken, bezorgmoment, bij de buren, "
             "bij de buurman, bij de buurvrouw, niemand thuis, tijdens transport, tijdens het transport, "
             "koelketen, gekoeld verzonden, gekoeld geleverd, gekoeld bezorgd, blijft * gekoeld"
+            + ", "
+            + BEFORE_A_DAY["nl"]
         ),
     },
     "discount": {
@@ -170,7 +220,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "primer pedido"
         ),
         "fr": _terms(
-            "reduction, remise, promo, code promo, coupon, solde, soldes, rabais, moins cher, bon de "
+            "reduction, remise, promo, code promo, code pour les, un code pour les, tarif club, coupon, "
+            "solde, soldes, rabais, moins cher, bon de "
             "reduction, reductions, promos, code de reduction, bon plan, reduc, geste commercial, un geste, "
             "baisser, baisse de prix, petit prix, faites un prix, faire un prix, black friday, code de "
             "bienvenue, premiere commande"
@@ -992,7 +1043,8 @@ CONTEXT_WORDS: dict[str, frozenset[str]] = {
             "nessuno a casa, durante il trasporto, com o vizinho, com a vizinha, com um vizinho, "
             "no vizinho, na vizinha, com os vizinhos, na portaria, com o porteiro, ninguem em casa, "
             "durante o transporte, komen * aan, bij de buren, bij de buurman, bij de buurvrouw, "
-            "niemand thuis, tijdens transport, tijdens het transport, blijft * gekoeld"
+            "niemand thuis, tijdens transport, tijdens het transport, blijft * gekoeld, "
+            + ", ".join(BEFORE_A_DAY.values())
         )
     ),
     "stock": frozenset(

@@ -766,6 +766,50 @@ def _service_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     return _span_positions(_SERVICE, message_words)
 
 
+# "do you mount the TV on the wall when you deliver?", "montiert ihr den Fernseher bei der Lieferung?", "nemen
+# jullie de oude wasmachine mee bij levering?": a service done at the delivery (mounting, installing,
+# assembling, taking the old one away) is asked, not the shipping; the delivery words beside it are its
+# circumstance and are blanked (the service itself is no rule's topic: fallback, a person answers).
+_SERVICE_DONE = re.compile(
+    r"(?:^|(?<= ))(?:"
+    + "|".join(sorted(set(SERVICES.split(", ")), key=len, reverse=True))
+    + r"|mount|mounting|install|installing|assemble|assembling|set it up|take (?:\w+ ){0,3}away|"
+    r"haul (?:\w+ ){0,3}away|instalais|instalan|instalar|instalarla|instalarlo|montan|montar|montais|"
+    r"se llevan|llevarse|retiran|retirar|installez|installer|montez|monter|reprenez|reprendre|emportez|"
+    r"installation murale|montiert|montieren|montiere|aufbauen|baut (?:\w+ ){0,6}auf|aufhangen|anbringen|"
+    r"mitnehmen|nehmt (?:\w+ ){0,7}mit|nehmen sie (?:\w+ ){0,7}mit|entsorgen|montate|montare|installate|"
+    r"installare|portate via|ritirate|ritirare|instalam|montam|levam|levar|recolhem|recolher|ophangen|"
+    r"hangen (?:\w+ ){0,3}op|monteren|installeren|in elkaar zetten|zetten (?:\w+ ){0,3}in elkaar|meenemen|"
+    r"nemen (?:\w+ ){0,4}mee|a muro|on the wall|en la pared|au mur|an der wand|an die wand|na parede|"
+    r"aan de muur)\b"
+)
+_AT_DELIVERY = re.compile(
+    r"(?:^|(?<= ))(?:(?:when|once) (?:you|u|he|she|they|the driver) (?:deliver|delivers|come|comes)|"
+    r"(?:at|on|with) (?:the )?delivery|when delivering|(?:a|en|lors de) la livraison|livreur|"
+    r"(?:bei|mit) (?:der )?lieferung|(?:en|con) la entrega|al entregar(?:la|lo)?|al traer(?:la|lo)?|"
+    r"(?:alla|con la|durante la) consegna|(?:na|com a) entrega|ao entregar|(?:bij|tijdens) (?:de )?levering|"
+    r"bij (?:het )?bezorgen|bij (?:de )?bezorging)\b"
+)
+
+
+def _service_at_delivery_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    if not _SERVICE_DONE.search(" ".join(message_words)):
+        return frozenset()
+    return _span_positions(_AT_DELIVERY, message_words)
+
+
+# "can I pay in 3 with Klarna?", "posso pagare in 3 rate?", "in 3 termijnen betalen": a number of
+# instalments is no size asked in stock ("in {size}").
+_INSTALMENTS = re.compile(
+    r"(?:^|(?<= ))(?:(?:pay|paying|payment|split it) in \d{1,2}|(?:in|en|em) \d{1,2} ?(?:x|fois|rate|raten|"
+    r"termijnen|cuotas|plazos|parcelas|vezes|instalments|installments|payments|monthly payments))\b"
+)
+
+
+def _instalment_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    return _span_positions(_INSTALMENTS, message_words)
+
+
 # "di solito porto la 42", "porto il 44": the Italian "I wear" before a size, whatever language the
 # detector heard, is not the German "Porto" (postage).
 _WEAR = frozenset(words("porto"))
@@ -920,6 +964,8 @@ def masked_words(text: Text, language: str) -> tuple[str, ...]:
         | _property_asked_positions(text.words)
         | _thing_measured_positions(text.words)
         | _service_positions(text.words)
+        | _service_at_delivery_positions(text.words)
+        | _instalment_positions(text.words)
         | _worn_size_positions(text.words)
         | _infant_age_positions(text.words)
         | _letters_room_positions(text.words)

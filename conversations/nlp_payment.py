@@ -22,27 +22,31 @@ from functools import cache
 PAYMENT_MEANS = {
     "en": "card, cards, credit card, debit card, visa, mastercard, amex, payment, payments, pay, paying,"
     " paypal, klarna, afterpay, clearpay, apple pay, google pay, shop pay, checkout, check out, "
-    "transaction, pay button",
+    "transaction, pay button, instalments, installments, instalment, installment, pay in 3, pay in 4, "
+    "pay later",
     "es": "tarjeta, tarjetas, pago, pagos, pagar, bizum, pasarela, transaccion, cobro, checkout, boton "
-    "de pagar",
+    "de pagar, plazos, cuotas, pago a plazos",
     "fr": "carte, cb, carte bancaire, paiement, payer, reglement, transaction, bouton payer, bancontact,"
     " lydia",
     "de": "karte, kreditkarte, ec karte, kartenzahlung, zahlung, bezahlung, bezahlen, zahlen, kasse, "
     "sofortuberweisung,"
-    " giropay, twint, transaktion, lastschrift, uberweisung, bezahlen button, zahlungsseite, bezahlseite",
+    " giropay, twint, ratenzahlung, ratenkauf, transaktion, lastschrift, uberweisung, bezahlen button, "
+    "zahlungsseite, bezahlseite",
     "it": "carta, carta di credito, pagamento, pagare, pago, paga, postepay, satispay, scalapay, "
-    "transazione, bonifico",
-    "pt": "cartao, pix, boleto, pagamento, pagar, mb way, mbway, multibanco, transacao, compra",
+    "transazione, bonifico, pagamento a rate, a rate",
+    "pt": "cartao, pix, boleto, parcelamento, parcelado, parcelada, parcelas, pagamento, pagar, mb way, "
+    "mbway, multibanco, transacao, compra",
     "nl": "kaart, kaartbetaling, pinbetaling, creditcard, pinpas, bankpas, betaalpas, mijn pas, de pas, "
     "betaling, betalen, afrekenen, "
     "ideal, "
     "bancontact, betaalpagina, "
-    "betaalknop, transactie",
+    "betaalknop, transactie, gespreide betaling, gespreid betalen, in termijnen, achteraf betalen",
 }
 # A phrase may hold a regular expression: Spanish "no va" fails, "no va a llegar" is a future.
 PAYMENT_FAILURES = {
     "en": "declined, declines, declining, failed, fails, failing, fail, error, errors, erroring, "
-    "rejected, refused, denied, wouldnt go through, wouldnt work, wasnt working, "
+    "rejected, refused, denied, turned down, turns down, turning down, wouldnt go through, wouldnt work, "
+    "wasnt working, "
     " broken, crashed, crashes, crashing, not working, isnt working, doesnt work,"
     " wont work, not going through, wont go through, didnt go through, doesnt go through, does nothing, "
     "wont approve, not approved, glitch, glitching, bugged, wont load, not loading, didnt work, did not "
@@ -56,7 +60,7 @@ PAYMENT_FAILURES = {
     "frozen, freezing, hangs, keeps loading, keeps spinning, wont stop loading, disappears, disappeared, "
     "vanishes, stops at, stops on, stuck at, stuck on, gets stuck, got stuck, timing out, times out, "
     "timed out",
-    "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, declinada, declinado, error, falla, "
+    "es": "rechazada, rechazado, rechaza, rechazan, rechazaron, rechazo, declinada, declinado, error, falla, "
     "fallo, fallando, no funciona, no funcionaba, no funciono, no iba, "
     " no va(?! a), no pasa, no se procesa, no procesa, cargando, no hace nada,"
     " no acepta, no me acepta, da error, bloqueado, bloqueada, no me pasa, no se completa, no se completo, "
@@ -99,7 +103,8 @@ PAYMENT_FAILURES = {
     "nao conclui, nao aceita, nao aceitou, nao consigo, recusa, recusam, bloqueou, bloquearam, congela, "
     "congelou, sumiu, desaparece, nao para de carregar, fica carregando, para na, para no, empaca, "
     "parou a meio, parou no meio, parou, interrompeu",
-    "nl": "geweigerd, afgewezen, mislukt, deed het niet, het niet deed, werkte niet, ging niet door, "
+    "nl": "geweigerd, weigerde, weigerden, afgewezen, wees af, wezen af, mislukt, deed het niet, "
+    "het niet deed, werkte niet, ging niet door, "
     "gaat niet door, lukte niet, "
     " fout, foutmelding, error, werkt niet, lukt niet, gaat mis, "
     "doet het niet, doet niks, doet niets, blijft(?: \\w+)? hangen, bleef(?: \\w+)? hangen, bleef steken, "

@@ -1921,3 +1921,154 @@ def test_a_delivery_detail_routes_to_its_topic(route_text, text, expected):  # n
 
     # then
     assert _agrees(label, expected), f"{text!r}: expected {expected}, got {label}"
+
+
+# Deadlines, services at delivery, group discounts and refused instalments (lexb10): "will the boots be here
+# before Saturday?" with the product and a reason (Shipping); a service done at delivery — wall mounting,
+# installation, assembly, taking the old one away — is no shipping question (fallback: the delivery words are
+# context, the question is the service); a code for a club, a school, a team, an association (Discount);
+# instalments refused while paying (a person), damage said with a mild feeling written without accents (the
+# same rule as with accents); with the traps that must keep their label. Labels as above.
+# first run on 92bfb54: 63/98 right (35 wrong: 20 services at delivery read as Shipping, 6 deadlines read as
+# fallback, 4 refused instalments as fallback or Availability, 3 "pay in 3 with Klarna?" as Availability, 1
+# "sehr enttaeuscht" damage as fallback, 1 club code as fallback).
+# after the fix: 98/98 (services at delivery blank their delivery words, instalment counts are no size,
+# refused instalments are a payment failure, "ae" for "ä" in a feeling, a day before which it should arrive).
+DEADLINES_SERVICES = {
+    "en": [
+        ("will the boots be here before Saturday? tournament at 9", "rule:Shipping"),
+        ("will the jersey arrive before saturday? we have a match", "rule:Shipping"),
+        ("do you mount the TV on the wall when you deliver?", "fallback"),
+        ("can your driver take the old fridge away when he delivers the new one?", "fallback"),
+        ("do you do the assembly of the wardrobe at delivery?", "fallback"),
+        ("do you have a code for football clubs?", "rule:Discount"),
+        ("any discount for schools? we'd order 30", "rule:Discount"),
+        ("is there a team discount?", "rule:Discount"),
+        ("Klarna turned down the payment in 3", "escalation"),
+        ("klarna declined my pay in 3 at checkout", "escalation"),
+        ("can I pay in 3 with Klarna?", "fallback"),
+        ("do you deliver on Saturdays?", "rule:Shipping"),
+        ("is assembly included in the delivery price?", "!escalation"),
+        ("club shirts in stock?", "rule:Availability"),
+    ],
+    "es": [
+        ("llegan las botas antes del sábado?", "rule:Shipping"),
+        ("llegan las zapatillas antes del sabado? tengo torneo", "rule:Shipping"),
+        ("¿me la instaláis en la pared al traerla?", "fallback"),
+        ("al entregar la lavadora nueva se llevan la vieja?", "fallback"),
+        ("hacen el montaje del armario en la entrega?", "fallback"),
+        ("descuento para clubes?", "rule:Discount"),
+        ("tienen algún código para colegios?", "rule:Discount"),
+        ("hay descuento para equipos de futbol?", "rule:Discount"),
+        ("Klarna me rechazó el pago a plazos", "escalation"),
+        ("me rechazaron el pago en 3 cuotas con klarna", "escalation"),
+        ("llego roto, muy decepcionado", "escalation"),
+        ("puedo pagar en 3 plazos con Klarna?", "fallback"),
+        ("entregan los sábados?", "rule:Shipping"),
+        ("tienen camisetas de club en stock?", "rule:Availability"),
+    ],
+    "fr": [
+        ("les chaussures arrivent avant samedi ?", "rule:Shipping"),
+        ("le maillot sera là avant samedi ? on a un match", "rule:Shipping"),
+        ("vous faites l'installation murale à la livraison ?", "fallback"),
+        ("vous reprenez l'ancien frigo à la livraison ?", "fallback"),
+        ("le livreur fait le montage de l'armoire ?", "fallback"),
+        ("un code pour les clubs ? on est une asbl", "rule:Discount"),
+        ("vous avez une réduction pour les écoles ?", "rule:Discount"),
+        ("réduc pour les associations sportives ?", "rule:Discount"),
+        ("Klarna a refusé le paiement en 3 fois", "escalation"),
+        ("paiement en 4x refusé par klarna", "escalation"),
+        ("arrivé cassé, tres decu", "escalation"),
+        ("je peux payer en 3 fois avec Klarna ?", "fallback"),
+        ("vous livrez le samedi ?", "rule:Shipping"),
+        ("maillots de club en stock ?", "rule:Availability"),
+    ],
+    "de": [
+        ("kommen die Schuhe noch vor Samstag? Turnier um 9", "rule:Shipping"),
+        ("sind die Trikots vor Samstag da? wir haben ein Spiel", "rule:Shipping"),
+        ("montiert ihr den Fernseher bei der Lieferung?", "fallback"),
+        ("nehmt ihr bei der Lieferung die alte Waschmaschine mit?", "fallback"),
+        ("baut ihr den Schrank bei Lieferung auf?", "fallback"),
+        ("Rabatt für Vereine?", "rule:Discount"),
+        ("gibt es einen Gutscheincode für Schulen?", "rule:Discount"),
+        ("habt ihr Rabatt für Sportvereine?", "rule:Discount"),
+        ("Ratenzahlung von Klarna abgelehnt", "escalation"),
+        ("klarna hat die ratenzahlung abgelehnt beim bezahlen", "escalation"),
+        ("kam kaputt an, sehr enttaeuscht", "escalation"),
+        ("kann ich mit Klarna in Raten zahlen?", "fallback"),
+        ("liefert ihr auch samstags?", "rule:Shipping"),
+        ("Vereinstrikots auf Lager?", "rule:Availability"),
+    ],
+    "it": [
+        ("arrivano prima di sabato le scarpe? abbiamo la gara", "rule:Shipping"),
+        ("le maglie arrivano prima di sabato?", "rule:Shipping"),
+        ("me la montate a muro alla consegna?", "fallback"),
+        ("alla consegna vi portate via la lavatrice vecchia?", "fallback"),
+        ("fate il montaggio dell'armadio alla consegna?", "fallback"),
+        ("sconto per le associazioni sportive?", "rule:Discount"),
+        ("avete un codice per le scuole?", "rule:Discount"),
+        ("c'è uno sconto per le squadre?", "rule:Discount"),
+        ("Klarna mi ha rifiutato il pagamento a rate", "escalation"),
+        ("pagamento in 3 rate rifiutato da klarna", "escalation"),
+        ("arrivato rotto, molto deluso", "escalation"),
+        ("posso pagare in 3 rate con Klarna?", "fallback"),
+        ("consegnate il sabato?", "rule:Shipping"),
+        ("maglie da club disponibili?", "rule:Availability"),
+    ],
+    "pt": [
+        ("chegam antes de sábado?", "rule:Shipping"),
+        ("as chuteiras chegam antes de sabado? tenho jogo", "rule:Shipping"),
+        ("vocês instalam na parede na entrega?", "fallback"),
+        ("na entrega vcs levam a geladeira velha?", "fallback"),
+        ("fazem a montagem do guarda-roupa na entrega?", "fallback"),
+        ("desconto para clubes?", "rule:Discount"),
+        ("tem cupom pra escolas?", "rule:Discount"),
+        ("tem desconto pra time de futebol?", "rule:Discount"),
+        ("o parcelamento foi recusado", "escalation"),
+        ("a Klarna recusou o pagamento em 3 vezes", "escalation"),
+        ("chegou quebrado, muito decepcionado", "escalation"),
+        ("posso parcelar em 3x com Klarna?", "fallback"),
+        ("vocês entregam aos sábados?", "rule:Shipping"),
+        ("camisas de clube em estoque?", "rule:Availability"),
+    ],
+    "nl": [
+        ("zijn de schoenen er voor zaterdag?", "rule:Shipping"),
+        ("komen de shirts nog voor zaterdag? we hebben een wedstrijd", "rule:Shipping"),
+        ("hangen jullie de tv op bij levering?", "fallback"),
+        ("nemen jullie de oude wasmachine mee bij levering?", "fallback"),
+        ("zetten jullie de kast in elkaar bij levering?", "fallback"),
+        ("korting voor sportclubs?", "rule:Discount"),
+        ("hebben jullie een code voor scholen?", "rule:Discount"),
+        ("is er korting voor verenigingen?", "rule:Discount"),
+        ("Klarna weigerde de gespreide betaling", "escalation"),
+        ("betalen in 3 termijnen met klarna werd geweigerd", "escalation"),
+        ("kwam kapot aan, erg teleurgesteld", "escalation"),
+        ("kan ik in 3 termijnen betalen met Klarna?", "fallback"),
+        ("leveren jullie op zaterdag?", "rule:Shipping"),
+        ("clubshirts op voorraad?", "rule:Availability"),
+    ],
+}
+# Out of reach of the lexicon, with why (strict, so a fix elsewhere shows up here).
+DEADLINES_KNOWN: dict[str, str] = {}
+DEADLINES_CASES = [
+    pytest.param(
+        text,
+        expected,
+        id=f"deadline-{language}-{index}",
+        marks=[pytest.mark.xfail(strict=True, reason=DEADLINES_KNOWN[text])]
+        if text in DEADLINES_KNOWN
+        else [],
+    )
+    for language, cases in DEADLINES_SERVICES.items()
+    for index, (text, expected) in enumerate(cases)
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("text", "expected"), DEADLINES_CASES)
+def test_a_deadline_service_or_group_discount_routes_to_its_topic(route_text, text, expected):  # noqa: F811
+    # when
+    label = route_text(text)
+
+    # then
+    assert _agrees(label, expected), f"{text!r}: expected {expected}, got {label}"
