@@ -2454,6 +2454,40 @@ SESSION_12_TRAPS = {
         "stuur me een sms als het pakket er is",
     ],
 }
+# Written after the first run while probing the new rules: more exasperation, oe-spelt German, an old phone
+# and slang (12/13 missed on 92bfb54, the French old phone read); traps where a word left out as exasperation
+# means something ("más alto" is taller, "en fin" anyway, "echt jetzt? Ende?" asks), the slang said of a price
+# or an outing, an old number of an order in other languages (13/13 held on 92bfb54, and now).
+SESSION_12_OPTOUTS_AFTER_THE_FIRST_RUN = [
+    "ugh just STOP",
+    "uff en serio, PAREN",
+    "ben franchement STOP",
+    "oh mann echt STOPP",
+    "uffa davvero BASTA",
+    "poxa serio PARAR",
+    "jeetje serieus STOP",
+    "hoert endlich auf mich anzuschreiben",
+    "ich moechte keine nachrichten mehr bekommen",
+    "loescht meine nummer",
+    "c'est le vieil iphone de mon mari, n'envoyez plus de sms à ce numéro",
+    "some com essas mensagens",
+    "cai fora com esses sms",
+]
+SESSION_12_TRAPS_AFTER_THE_FIRST_RUN = [
+    "que no paren",
+    "mas alto",
+    "en fin, gracias",
+    "echt jetzt? ende?",
+    "ok but seriously, stop by the shop",
+    "omg I can't stop",
+    "ma dai, basta poco",
+    "ich hoere auf zu rauchen",
+    "sai fora com esse preço",
+    "vaza com esse frete caro",
+    "saí com as amigas, depois vejo as mensagens",
+    "o número antigo do meu pedido ta errado",
+    "il vecchio numero del mio ordine è sbagliato",
+]
 # Not today, text me next week: a pause (snooze.py), never an opt-out.
 SESSION_12_NOT_NOW = {
     "en": ["not today, text me next week", "not now, hit me up next week"],
@@ -2476,6 +2510,10 @@ SESSION_12_NOT_NOW = {
         pytest.param(text, id=f"session12-{language}-optout-{index}")
         for language, texts in SESSION_12_OPTOUTS.items()
         for index, text in enumerate(texts)
+    ]
+    + [
+        pytest.param(text, id=f"session12-after-first-run-optout-{index}")
+        for index, text in enumerate(SESSION_12_OPTOUTS_AFTER_THE_FIRST_RUN)
     ],
 )
 def test_a_session_12_opt_out_is_read_as_one(route_text, text):  # noqa: F811
@@ -2493,6 +2531,10 @@ def test_a_session_12_opt_out_is_read_as_one(route_text, text):  # noqa: F811
         pytest.param(text, id=f"session12-{language}-trap-{index}")
         for language, texts in SESSION_12_TRAPS.items()
         for index, text in enumerate(texts)
+    ]
+    + [
+        pytest.param(text, id=f"session12-after-first-run-trap-{index}")
+        for index, text in enumerate(SESSION_12_TRAPS_AFTER_THE_FIRST_RUN)
     ],
 )
 def test_a_session_12_trap_is_not_an_opt_out(route_text, text):  # noqa: F811
