@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from .languages import MARKER_WORDS
 from .nlp import Text, fold, words, wordset
 from .nlp_payment import names_a_subscription
-from .snooze import NO_TEXTS, NOT_NOW, SEND_ME, texts_refused_for_a_time_left_out
+from .snooze import NO_TEXTS, NOT_NOW, SEND_ME, WRITE_AGAIN_LATER, texts_refused_for_a_time_left_out
 
 OPT_OUT = "opt_out"
 OPT_IN = "opt_in"
@@ -96,6 +96,46 @@ _FILLER = wordset(
     "cabrones mec fada gars connards abrutis leute alter jungs idioten ragazzi raga idioti cretini mano "
     "galera cara jongens mensen gast"
 )
+# Exasperation around a keyword says how fed up the shopper is, not what they ask: "ok but seriously STOP",
+# "vale pero en serio BAJA", "bon sérieusement STOP", "jetzt echt STOPP", "dai basta davvero STOP", "ta bom
+# mas sério PARAR", "nu echt STOP". Left out before the keyword reading (a message that is only these,
+# filler and a keyword is the keyword; without them VADER read "ok but seriously STOP" as anger); phrases,
+# not single words, where a word alone means something else ("más alto" is taller, "en fin" is Spanish
+# "anyway", "mais" is Portuguese "more").
+_EXASPERATION = (
+    # en
+    "honestly|omg|oh my god|oh my gosh|ffs|for gods sake|for fucks sake|jeez|geez|jesus|god|come on|cmon|"
+    "for real|this time|once and for all|i mean it|whatever|fine|but|really|literally|bruh|smh|wtf|man|"
+    # es
+    "en serio|de verdad|neta|bueno|vale|pero|venga|hombre|por dios|dios mio|dios|ay|jolin|joder|"
+    "ya esta|de una vez(?: por todas)?|ahora si|mira|"
+    # fr
+    "serieux|serieusement|bon|bref|non mais|mais (?:serieux|serieusement|franchement|vraiment)|franchement|"
+    "vraiment|sans deconner|pitie|oh|ah|bah|ben|putain|punaise|allez|c est bon|une bonne fois pour toutes|"
+    # de
+    "echt(?: waar)?|ernsthaft|wirklich|mann|oh mann|mensch|boah|ehrlich|aber|jetzt aber|menno|"  # and nl
+    "ein fur alle mal|endgultig|"
+    # it
+    "dai|ma dai|davvero|sul serio|seriamente|ma|veramente|insomma|uffa|allora|eh|santo cielo|per carita|"
+    "accidenti|cavolo|una volta per tutte|cioe|"
+    # pt
+    "serio|a serio|serio mesmo|mesmo|mas serio|ta bom|tudo bem|poxa|po|pqp|putz|gente|ja deu|de vez|"
+    "pelo amor de deus|"
+    # nl
+    "serieus|zeg|jeetje|kom op|in godsnaam|ach|godverdomme|verdorie|"
+    # sighs and groans, a letter held down
+    "u+g+h+|a+r+g+h+|p+f+|u+f+|a+f+e*|h+m+"
+)
+_EXASPERATED = re.compile(rf"\b(?:{_EXASPERATION})\b")
+
+
+def _calmed(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without the exasperation around them."""
+    said = " ".join(words)
+    calm = _EXASPERATED.sub(" ", said)
+    return words if calm == said else tuple(calm.split())
+
+
 # "Stopp mal, geht das …", "stop even, heb je …": German and Dutch for "wait a moment" before a question,
 # unless it is the whole message (Dutch "stop maar" is "do stop").
 _WAIT_A_MOMENT = wordset("mal even")
@@ -708,6 +748,11 @@ _REVOCATION_PATTERNS_PT = [
     r"\b(?:nao|n|nem) (?:quero|qero|kero|desejo|quer|queremos) (?:mais )?(?:receber )?(?:mais )?"
     r"(?:(?:nenhuma|essas|esses|estas|estes|suas|seus|as|os|vossas) )?" + _MESSAGES_PT + r"\b",
     r"\bchega (?:de|dessas?|destas?|desses|das|com (?:essas|estas|as)) (?:\w+ )?" + _MESSAGES_PT + r"\b",
+    # Brazilian slang, the texts sent away: "sai fora com essas msg", "vaza com essas mensagens"
+    r"\b(?:(?:sai|saia|saiam|cai|caiam) fora|vaza|vazem|vaze|some|sumam|suma|chispa)(?: daqui)? com "
+    r"(?:(?:essas?|esses|estas?|estes|suas?|seus|tuas?|teus|as|os|vossas?) )?(?:\w+ )?"
+    + _MESSAGES_PT
+    + r"\b",
     r"\bnao (?:quero|desejo) (?:mais )?receber (?:mais )?nada\b"
     r"(?! (?:de|sobre|do|da) (?!(?:voces|vcs|vc|voce|vossa|vos)\b))",
     r"\bsem mais " + _MESSAGES_PT + r"\b",
@@ -970,10 +1015,11 @@ _REMOVE_MY_NUMBER = {
 }
 _REMOVE_WINDOW = 6  # words between the taking-away word and the number, either order
 # "mi número de pedido", "il mio numero d'ordine": an order's number, not the shopper's.
-_ORDER_NUMBER_AFTER = (
-    r"(?! (?:de |d |di |der |van |of |do |du )?(?:pedido|orden|ordine|commande|bestellung|bestelling|"
-    r"encomenda|order|tracking|seguimiento|suivi|sendung|spedizione|rastreio|zending|colis|paket))"
+_AN_ORDER = (
+    r"(?:pedido|orden|ordine|commande|bestellung|bestelling|encomenda|order|tracking|seguimiento|suivi|"
+    r"sendung|spedizione|rastreio|zending|colis|paket)"
 )
+_ORDER_NUMBER_AFTER = rf"(?! (?:de |d |di |der |van |of |do |du )?{_AN_ORDER})"
 
 
 # "don't message this cell again"; "this phone case" is a product.
@@ -1383,7 +1429,12 @@ _CONTACT_NL = r"(?:smsen|smst|appen|appt|stuur|sturen|mail|bel|contacteer|benade
 _NO_MORE_TO_MY_NUMBER = {
     "en": (wordset("dont never stop quit longer"), frozenset(), rf"(?:{_CONTACT_EN}|use|using)"),
     "es": (wordset("no nunca dejen dejad deje"), wordset("mas"), _CONTACT_ES),
-    "fr": (wordset("ne n arretez cessez jamais"), wordset("plus"), rf"(?:{_CONTACT_FR}|utiliser)"),
+    # "n'écrivez plus à ce numéro": the imperative too
+    "fr": (
+        wordset("ne n arretez cessez jamais"),
+        wordset("plus"),
+        rf"(?:{_CONTACT_FR}|utiliser|ecrivez|envoyez|relancez|contactez|textez|sollicitez|spammez)",
+    ),
     "de": (wordset("nicht nie keine keinen"), wordset("mehr wieder"), _CONTACT_DE),
     "it": (wordset("non nn smettete smettetela mai"), wordset("piu"), _CONTACT_IT),
     "pt": (wordset("nao n parem nunca"), wordset("mais"), _CONTACT_PT),
@@ -1401,8 +1452,10 @@ def _no_more_to_my_number(folded: str) -> str | None:
         number = _MY_NUMBER[language].search(folded)
         if not number:
             continue
-        before = [w for w in folded[: number.start()].split() if len(w) > 1][-_NEAR_MY_NUMBER:]
-        near = before + [w for w in folded[number.end() :].split() if len(w) > 1][:_NEAR_MY_NUMBER]
+        # elided letters aside, but not an elided negation ("n écrivez plus")
+        before = [w for w in folded[: number.start()].split() if len(w) > 1 or w in negations]
+        after = [w for w in folded[number.end() :].split() if len(w) > 1 or w in negations]
+        near = before[-_NEAR_MY_NUMBER:] + after[:_NEAR_MY_NUMBER]
         said = set(near)
         contacting = [w for w in near if re.match(contact, w) and not _PAST_FORM.match(w)]
         if said & negations and (not more or said & more) and contacting:
@@ -1422,32 +1475,41 @@ _A_PHONE_NUMBER = {
     "pt": "numero|celular|telefone|telemovel|tel|cel",
     "nl": "nummer|telefoonnummer|telefoon|mobiel|gsm",
 }
+# "el número viejo de mi pedido está mal": the old number of an order is no one's phone.
+_OF_NO_ORDER = rf"(?! (?:\w+ )?{_AN_ORDER})"
 _NO_LONGER_THEIRS = {
-    "en": r"old number of|(?:has|got) (?:a )?new (?:phone|number|cell)|"
+    "en": rf"old number of{_OF_NO_ORDER}|"
+    r"(?:has|got) (?:a )?new (?:phone|number|cell)|"
     r"was (?:my |his |her |their )?\w+s|used to (?:be|belong)|belonged to|"
     r"(?:doesnt|does not|dont|do not|no longer|never) (?:use|uses|have|has|own)(?: \w+){0,3} "
     r"(?:any ?more|any longer)|"
     r"no longer (?:uses|has|belongs|hers|his|theirs)|(?:isnt|is not|not) (?:\w+s|his|hers|theirs|(?:\w+ )?"
     r"(?:number|phone)) any ?more|(?:is )?now mine|is mine now",
-    "es": r"numero viejo de|tiene (?:un )?(?:numero|celular|telefono|movil) nuevo|"
+    "es": rf"numero viejo de{_OF_NO_ORDER}|"
+    r"tiene (?:un )?(?:numero|celular|telefono|movil) nuevo|"
     r"era (?:de|del)|ya no (?:lo |la )?(?:usa|utiliza|tiene)|no (?:lo |la )?(?:usa|utiliza) mas|"
     r"ya no es (?:de|del|su)|ahora es mio|es mio ahora|pertenecia a",
-    "fr": r"ancien numero d|a (?:un )?nouveau (?:numero|telephone|portable)|"
+    "fr": rf"ancien numero d{_OF_NO_ORDER}|"
+    r"a (?:un )?nouveau (?:numero|telephone|portable)|"
     r"etait (?:a|celui|le numero|de)|(?:ne )?l (?:utilise|a) plus|n (?:utilise|a) plus|"
     r"(?:n )?est plus (?:a|le sien|le numero|celui)|ce n est plus|appartenait a|est a moi maintenant|"
     r"c est le mien maintenant",
     "de": r"gehorte|gehort (?:jetzt|nun) (?:mir|meinem|meiner|meinen)|war (?:von|die von|das von)|"
-    r"alte nummer von|(?:hat|haben) (?:jetzt )?(?:eine |ein )?neue(?:s)? (?:nummer|handy|telefon)|"
+    rf"alte nummer von{_OF_NO_ORDER}|"
+    r"(?:hat|haben) (?:jetzt )?(?:eine |ein )?neue(?:s)? (?:nummer|handy|telefon)|"
     r"(?:nutzt|benutzt|verwendet|hat) (?:\w+ ){0,2}nicht mehr|"
     r"nicht mehr (?:die|das|seine|ihre|von|mein|meine|meins|mir)|"
     r"nicht (?:mein|meine) (?:\w+ )?nicht mehr|gehort (?:\w+ )?nicht mehr",
-    "it": r"vecchio numero di|ha (?:un )?(?:nuovo numero|nuovo cellulare|numero nuovo|cellulare nuovo)|"
+    "it": rf"vecchio numero di{_OF_NO_ORDER}|"
+    r"ha (?:un )?(?:nuovo numero|nuovo cellulare|numero nuovo|cellulare nuovo)|"
     r"era (?:di|del|della|dello)|non (?:lo |la )?(?:usa|utilizza|ha) piu|"
     r"non e piu (?:di|del|della|suo|sua)|(?:adesso|ora) e mio|e mio (?:adesso|ora)|apparteneva",
-    "pt": r"numero antigo d|tem (?:um )?(?:numero|celular|telefone) novo|"
+    "pt": rf"numero antigo d{_OF_NO_ORDER}|"
+    r"tem (?:um )?(?:numero|celular|telefone) novo|"
     r"era (?:do|da|de)|nao (?:o |a )?(?:usa|utiliza|tem) mais|"
     r"(?:ja )?nao e mais (?:do|da|de|dele|dela)|ja nao e (?:do|da|de)|agora e meu|e meu agora|pertencia",
-    "nl": r"oude nummer van|heeft (?:een )?(?:nieuwe|nieuw) (?:telefoon|nummer|gsm)|"
+    "nl": rf"oude nummer van{_OF_NO_ORDER}|"
+    r"heeft (?:een )?(?:nieuwe|nieuw) (?:telefoon|nummer|gsm)|"
     r"was van|is (?:niet )?meer van|(?:gebruikt|heeft) (?:\w+ ){0,3}niet meer|"
     r"niet meer (?:het nummer|van)|(?:is )?nu van mij",
 }
@@ -1496,7 +1558,8 @@ _SOMEONE_ELSES_NUMBER = re.compile(
     rf"(?:mijn|m n|mn|onze|ons) {_NOT_A_PERSON}"
     rf"|\b(?:dit|het|dat) (?:nummer|telefoonnummer|gsm|mobiel) is {_NOW}van (?:mijn|m n|mn|onze|ons) "
     rf"{_NOT_A_PERSON}"
-    rf"|\b(?:c est|ceci est|c etait) (?:le|l ancien) (?:numero|portable|telephone|tel|num) (?:de|d) "
+    rf"|\b(?:c est|ceci est|c etait) (?:le|l ancien|le vieux|le vieil) (?:numero|portable|telephone|tel|num) "
+    r"(?:de|d) "
     rf"(?:ma|mon|notre) {_NOT_A_PERSON}"
     rf"|\bce (?:numero|portable) (?:(?:est|etait) {_NOW}(?:celui )?(?:de|d)|appartient {_NOW}a) "
     rf"(?:ma|mon|notre) {_NOT_A_PERSON}"
@@ -1691,6 +1754,13 @@ _NOT_NOW = re.compile(
     r"^(?:(?:but|pero|mais|aber|ma|mas|maar|ok|okay|bitte|por favor) )?"
     rf"(?:{'|'.join(NOT_NOW.values())})"
     r"(?: (?:please|pls|thanks|porfa|por favor|svp|merci|bitte|danke|grazie|obrigad[oa]|aub|bro))?$"
+)
+# "hoje não, me manda msg semana que vem", "not today, text me next week": a clause that asks to be written to
+# again at a named time (snooze.py's WRITE_AGAIN_LATER) is a pause; the "não" before it denies nothing in it.
+_WRITE_AGAIN_LATER_FIRST = re.compile(
+    r"^(?:(?:but|pero|mais|aber|ma|mas|maar|ok|okay|then|so|entonces|alors|dann|poi|entao|dan|please|pls|"
+    r"bitte|por favor|svp|per favore|aub) )*"
+    rf"(?:{'|'.join(f'(?:{said})' for said in WRITE_AGAIN_LATER.values())})"
 )
 # "Kann man das Abo jederzeit kündigen?", "can I cancel the subscription any month?": the terms of a product's
 # subscription, asked before buying; nothing is cancelled.
@@ -2032,20 +2102,28 @@ def _paused_for_a_time_left_out(text: Text) -> Text:
 def _compliance(text: Text) -> Compliance | None:
     clauses = text.clauses
     whole = text.words
+    # "echt jetzt? Ende?" asks whether something ended: a keyword asked about is not calmed into a bare one
+    calmed = _calmed if not text.raw.rstrip().endswith("?") else tuple
     for clause in clauses:
-        keyword = _only(clause, STRONG_OPT_OUT, _FILLER - _WAIT_A_MOMENT)
+        keyword = _only(calmed(clause), STRONG_OPT_OUT, _FILLER - _WAIT_A_MOMENT)
         if keyword:
             return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
+    calm = calmed(whole)
     keyword = (
-        _only(whole, STRONG_OPT_OUT | WEAK_OPT_OUT, _FILLER)
-        or _near_opt_out_word(whole)
+        _only(calm, STRONG_OPT_OUT | WEAK_OPT_OUT, _FILLER)
+        or _near_opt_out_word(calm)
         or _keyword_please_remark(clauses[0] if clauses else ())
         or _enough_of_the_texts(clauses)
     )
     if keyword:
         return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
     # "not now, text me again in March": the pause's "not" is its own clause and denies nothing after it
-    folded = " ".join(word for clause in clauses if not _NOT_NOW.match(" ".join(clause)) for word in clause)
+    folded = " ".join(
+        word
+        for clause in clauses
+        if not _NOT_NOW.match(" ".join(clause)) and not _WRITE_AGAIN_LATER_FIRST.match(" ".join(clause))
+        for word in clause
+    )
     # "ik ken u niet. Uitschrijven": a negation in one sentence does not reach the next one's request
     if not any(
         _NEGATED_REVOCATION.search(said) or _TEXTS_SPARED.search(said) or _NO_NEED_TO_STOP.search(said)

@@ -3,6 +3,20 @@
 Tables only, folded (no accents, no apostrophes), word lists as one string; `conversations.nlp` reads them.
 """
 
+# German typed without umlauts ("hoert auf mir zu schreiben", "naechste Woche", "fuer"): oe, ue, ae read as
+# the folded ö, ü, ä. Only words whose every oe, ue, ae is an umlaut ("neue", "Feuer" keep theirs) and that
+# are no other language's word (Dutch "schoen" is a shoe).
+UMLAUTS_TYPED_OUT = (
+    "hoer hoert hoerst hoeren hoern aufhoeren aufhoert aufhoerst aufzuhoeren aufgehoert gehoert "
+    "gehoerte moechte moechten moechtest moechtet koennt koennen koennte koennten koenntet koenntest fuer "
+    "fuers ueber uebers uebermorgen naechste naechsten naechster naechstes waere waeren waerst muesst "
+    "muessen muesste muessten loeschen loescht loesche loesch geloescht loeschung stoert stoeren "
+    "belaestigen belaestigt belaestigung staendig taeglich haeufig zurueck zurueckschicken zurueckgeben "
+    "zurueckrufen spaeter frueher aendern geaendert bestaetigung rueckerstattung kuendigen gekuendigt "
+    "kuendigung groesse groessen wuerde wuerden haette haetten duerft duerfen tschuess natuerlich gebuehr "
+    "gebuehren moeglich guenstig guenstiger geoeffnet fuenf maerz verfuegbar rueckgabe rueckversand"
+)
+
 # Regional and spoken forms, read as the standard words every reader knows (folded): Roman and Neapolitan
 # "nun me mannate cchiù", Bavarian and Austrian "schreibts ma nimma", "lassts mi", Swiss "nöd meh", Flemish
 # "berichte", Brazilian "naum", Cape Verdean "ka kre", Spanish "vosotros" commands. One pass: a form that
@@ -236,6 +250,11 @@ STANDARD_FORMS = {
     # Dutch chat: "m'n" (folded "m n") is "mijn", "ff" is "even"
     "m n": "mijn",
     "ff": "even",
+    **{
+        typed: typed.replace("oe", "o").replace("ue", "u").replace("ae", "a")
+        for typed in UMLAUTS_TYPED_OUT.split()
+    },
+    "hoerts": "hort",
 }
 
 

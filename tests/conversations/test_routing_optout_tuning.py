@@ -2318,3 +2318,245 @@ def test_a_session_11_trap_is_not_an_opt_out(route_text, text):  # noqa: F811
 
     # then
     assert label != "opt_out", f"{text!r}: a trap read as {label}"
+
+
+# Session 12 (optout10): a carrier keyword closing an exasperated sentence ("ok but seriously STOP", "vale
+# pero en serio BAJA", "jetzt echt STOPP"), German written without umlauts ("hoert auf mir zu schreiben",
+# "hort auf mir zu schreiben"), an old phone now someone else's with "stop texting this number", Brazilian
+# slang ("sai fora com essas msg", "vaza com essas mensagens"). Not-now replies that ask to be texted later
+# are pauses, never opt-outs ("hoje não, me manda msg semana que vem"). Traps: stop looking, stop by the
+# shop, an old number on an order, a discount not to stop, a text asked for when the parcel arrives. My own
+# sentences, written before any change.
+# first run on 92bfb54: 78/105 right: 31/55 opt-outs read (24 missed: 23 as fallback, "ok but seriously
+# STOP" as escalation), 35/36 traps held ("el número viejo de mi pedido está mal" a false opt-out), 12/14
+# pauses ("hoje não, me manda msg semana que vem" a false opt-out, "heute nicht, schreibt mir naechste
+# woche" a fallback). 105/105 after the change on 69e7986, with the 26 written after the first run.
+SESSION_12_OPTOUTS = {
+    "en": [
+        "ok but seriously STOP",
+        "fine whatever, STOP",
+        "omg seriously STOP",
+        "for real this time STOP",
+        "ugh honestly STOP",
+        "this was my dad's old phone, stop texting this number",
+        "this is my son's old cell, please stop texting this number",
+        "got this phone second hand, stop messaging this number",
+    ],
+    "es": [
+        "vale pero en serio BAJA",
+        "ya en serio, BASTA",
+        "bueno ya, en serio PAREN",
+        "que no, en serio BAJA",
+        "es el viejo cel de mi hija, dejen de escribir a este numero",
+        "este era el celular de mi papá, dejen de mandar mensajes a este número",
+        "es el antiguo móvil de mi hijo, no escriban más a este número",
+    ],
+    "fr": [
+        "bon sérieusement STOP",
+        "bref, sérieux STOP",
+        "non mais sérieusement STOP",
+        "c'est l'ancien portable de mon fils, arrêtez d'écrire à ce numéro",
+        "ce tel était celui de ma mère, arretez d'envoyer des sms a ce numero",
+        "c'est le vieux portable de ma fille, n'écrivez plus à ce numéro",
+    ],
+    "de": [
+        "jetzt echt STOPP",
+        "ernsthaft jetzt, STOPP",
+        "also wirklich STOPP",
+        "hoert auf mir zu schreiben",
+        "hoer auf zu schreiben",
+        "hört auf zu simsen",
+        "hoert endlich auf mit den sms",
+        "schreibt mir nicht mehr",
+        "hort auf mir zu schreiben",
+        "hoeren Sie bitte auf mir sms zu schicken",
+        "das ist das alte Handy meiner Tochter, schreibt diese Nummer nicht mehr an",
+        "das war das alte handy von meinem vater, schickt keine sms mehr an diese nummer",
+    ],
+    "it": [
+        "dai basta davvero STOP",
+        "ok ma sul serio BASTA",
+        "ma davvero, STOP",
+        "è il vecchio cellulare di mio figlio, smettete di scrivere a questo numero",
+        "era il vecchio telefono di mia madre, non scrivete più a questo numero",
+        "questo è il vecchio cell di mia figlia, smettetela di mandare messaggi a questo numero",
+    ],
+    "pt": [
+        "chega PARAR",
+        "ta bom mas serio PARAR",
+        "aff sério, PARAR",
+        "sai fora com essas msg",
+        "vaza com essas mensagens",
+        "para de encher com sms",
+        "nao quero mais essas msg, tchau",
+        "nao quero mais, tchau, para de mandar msg",
+        "é o celular antigo do meu filho, parem de mandar msg pra esse número",
+        "esse era o cel velho da minha mãe, parem de escrever pra esse numero",
+    ],
+    "nl": [
+        "nu echt STOP",
+        "serieus, STOP nou",
+        "pff echt waar STOP",
+        "dit is de oude telefoon van mijn zoon, stop met sms'en naar dit nummer",
+        "was de oude gsm van mijn moeder, stuur geen berichten meer naar dit nummer",
+        "dit is het oude mobieltje van mijn dochter, stop met appen naar dit nummer",
+    ],
+}
+SESSION_12_TRAPS = {
+    "en": [
+        "can't stop looking at it",
+        "I'll stop by the shop on Saturday",
+        "the old number on my order is wrong",
+        "don't stop the discount!",
+        "text me when it ships",
+    ],
+    "es": [
+        "no puedo dejar de mirarlo",
+        "paso por la tienda el sábado",
+        "el número viejo de mi pedido está mal",
+        "no quiten el descuento!",
+        "mándenme un msj cuando llegue",
+    ],
+    "fr": [
+        "j'arrive pas à arrêter de le regarder",
+        "je passe à la boutique samedi",
+        "l'ancien numéro sur ma commande est faux",
+        "n'arrêtez pas la promo !",
+        "envoyez-moi un sms quand le colis arrive",
+    ],
+    "de": [
+        "ich kann nicht aufhoeren es anzuschauen",
+        "ich komm am samstag im laden vorbei",
+        "die alte Nummer in meiner Bestellung ist falsch",
+        "hoert bloss nicht mit dem Rabatt auf!",
+        "schreibt mir wenn das paket ankommt",
+    ],
+    "it": [
+        "non riesco a smettere di guardarlo",
+        "passo in negozio sabato",
+        "il vecchio numero sul mio ordine è sbagliato",
+        "non togliete lo sconto!",
+        "mandatemi un sms quando arriva",
+    ],
+    "pt": [
+        "não consigo parar de olhar",
+        "passo na loja sábado",
+        "o número antigo no meu pedido tá errado",
+        "não tirem o desconto!",
+        "me manda msg quando chegar",
+        "nao quero mais o azul, tchau, vou pegar o preto",
+    ],
+    "nl": [
+        "ik kan niet stoppen met ernaar kijken",
+        "ik kom zaterdag even langs in de winkel",
+        "het oude nummer op mijn bestelling klopt niet",
+        "stop niet met de korting!",
+        "stuur me een sms als het pakket er is",
+    ],
+}
+# Written after the first run while probing the new rules: more exasperation, oe-spelt German, an old phone
+# and slang (12/13 missed on 92bfb54, the French old phone read); traps where a word left out as exasperation
+# means something ("más alto" is taller, "en fin" anyway, "echt jetzt? Ende?" asks), the slang said of a price
+# or an outing, an old number of an order in other languages (13/13 held on 92bfb54, and now).
+SESSION_12_OPTOUTS_AFTER_THE_FIRST_RUN = [
+    "ugh just STOP",
+    "uff en serio, PAREN",
+    "ben franchement STOP",
+    "oh mann echt STOPP",
+    "uffa davvero BASTA",
+    "poxa serio PARAR",
+    "jeetje serieus STOP",
+    "hoert endlich auf mich anzuschreiben",
+    "ich moechte keine nachrichten mehr bekommen",
+    "loescht meine nummer",
+    "c'est le vieil iphone de mon mari, n'envoyez plus de sms à ce numéro",
+    "some com essas mensagens",
+    "cai fora com esses sms",
+]
+SESSION_12_TRAPS_AFTER_THE_FIRST_RUN = [
+    "que no paren",
+    "mas alto",
+    "en fin, gracias",
+    "echt jetzt? ende?",
+    "ok but seriously, stop by the shop",
+    "omg I can't stop",
+    "ma dai, basta poco",
+    "ich hoere auf zu rauchen",
+    "sai fora com esse preço",
+    "vaza com esse frete caro",
+    "saí com as amigas, depois vejo as mensagens",
+    "o número antigo do meu pedido ta errado",
+    "il vecchio numero del mio ordine è sbagliato",
+]
+# Not today, text me next week: a pause (snooze.py), never an opt-out.
+SESSION_12_NOT_NOW = {
+    "en": ["not today, text me next week", "not now, hit me up next week"],
+    "es": ["hoy no, escríbanme la semana que viene", "ahora no, mándame un msj la próxima semana"],
+    "fr": [
+        "pas aujourd'hui, écrivez-moi la semaine prochaine",
+        "pas maintenant, recontactez-moi la semaine pro",
+    ],
+    "de": ["heute nicht, schreibt mir naechste woche", "jetzt nicht, meldet euch nächste Woche"],
+    "it": ["oggi no, scrivetemi la settimana prossima", "adesso no, mandami un msg la settimana prossima"],
+    "pt": ["hoje não, me manda msg semana que vem", "agora não, me chama semana que vem"],
+    "nl": ["vandaag niet, app me volgende week", "nu even niet, stuur volgende week maar een berichtje"],
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"session12-{language}-optout-{index}")
+        for language, texts in SESSION_12_OPTOUTS.items()
+        for index, text in enumerate(texts)
+    ]
+    + [
+        pytest.param(text, id=f"session12-after-first-run-optout-{index}")
+        for index, text in enumerate(SESSION_12_OPTOUTS_AFTER_THE_FIRST_RUN)
+    ],
+)
+def test_a_session_12_opt_out_is_read_as_one(route_text, text):  # noqa: F811
+    # when
+    label = route_text(text)
+
+    # then
+    assert label == "opt_out", f"{text!r}: an opt-out read as {label}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"session12-{language}-trap-{index}")
+        for language, texts in SESSION_12_TRAPS.items()
+        for index, text in enumerate(texts)
+    ]
+    + [
+        pytest.param(text, id=f"session12-after-first-run-trap-{index}")
+        for index, text in enumerate(SESSION_12_TRAPS_AFTER_THE_FIRST_RUN)
+    ],
+)
+def test_a_session_12_trap_is_not_an_opt_out(route_text, text):  # noqa: F811
+    # when
+    label = route_text(text)
+
+    # then
+    assert label != "opt_out", f"{text!r}: a trap read as {label}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, id=f"session12-{language}-not-now-{index}")
+        for language, texts in SESSION_12_NOT_NOW.items()
+        for index, text in enumerate(texts)
+    ],
+)
+def test_a_session_12_not_now_text_me_later_is_a_pause(route_text, text):  # noqa: F811
+    # when
+    label = route_text(text)
+
+    # then
+    assert label == "snooze", f"{text!r}: a pause read as {label}"
