@@ -731,7 +731,7 @@ def test_session_12_pauses_route_as_a_person_would(english_rules_store, body, la
 # that first says something else was cancelled (a gym membership, another order). Traps: a visit to the
 # shop next week, the shopper's own plan (an acknowledgement), a delivery next week, "write to me in
 # English", and "stop" (opt-out wins).
-# first run on 92bfb54: 49/90 (pauses 18/55; traps 35/35 none read as a pause, labelled as the router
+# first run on 92bfb54: 54/90 (pauses 19/55; traps 35/35, none read as a pause, labelled as the router
 # reads them today: four of them are not what a person would say, the point is they are no pause)
 SESSION_13_PAUSES = [
     # en
