@@ -741,6 +741,7 @@ SESSION_13_PAUSES = [
     ("try me again after Christmas", "snooze"),
     ("hit me up after new years", "snooze"),
     ("talk next week", "snooze"),
+    ("ok, talk next week then", "ack"),
     ("I cancelled my gym membership so no rush for the leggings. Text me again in two weeks", "snooze"),
     (
         "Cancelled the other order already, the jacket was too small. Anyway no hurry with this one, message "
@@ -749,6 +750,7 @@ SESSION_13_PAUSES = [
     ),
     ("see you next week at the shop", "fallback"),
     ("I'll order next week", "ack"),
+    ("I'll talk to my husband after the holidays and order then", "ack"),
     ("will it arrive next week?", "rule:Shipping"),
     ("write to me in English please", "fallback"),
     ("stop, no more texts", "opt_out"),
@@ -761,6 +763,7 @@ SESSION_13_PAUSES = [
     ("escribidme después de Reyes", "snooze"),
     ("mas adelante, la semana q viene", "snooze"),
     ("hablamos la semana que viene", "snooze"),
+    ("vale, hablamos la semana que viene", "ack"),
     (
         "Cancelé la suscripción del gimnasio así que no hay prisa con las mallas. Escríbeme de nuevo en dos "
         "semanas",
@@ -801,6 +804,7 @@ SESSION_13_PAUSES = [
     ("meld dich nächste Woche", "snooze"),
     ("schreib mir nach den Feiertagen", "snooze"),
     ("wir hören uns nächste Woche", "snooze"),
+    ("nächste Woche nochmal bitte, grad keine Zeit", "snooze"),
     (
         "Hab mein Fitnessstudio gekündigt, also keine Eile mit den Leggings. Schreibt mir in zwei Wochen "
         "nochmal",
@@ -827,6 +831,7 @@ SESSION_13_PAUSES = [
     ("ordino la settimana prossima", "ack"),
     ("arriva la settimana prossima?", "rule:Shipping"),
     ("scrivetemi in inglese per favore", "fallback"),
+    ("ci vediamo dopo le feste in negozio", "fallback"),
     ("stop, basta messaggi", "opt_out"),
     # pt
     ("me chama semana que vem", "snooze"),
@@ -862,6 +867,7 @@ SESSION_13_PAUSES = [
     ),
     ("tot volgende week in de winkel", "rule:Availability"),
     ("ik bestel volgende week", "ack"),
+    ("ik app volgende week wel", "fallback"),
     ("komt het volgende week aan?", "fallback"),
     ("stuur me een bericht in het Engels aub", "rule:Availability"),
     ("stop, geen berichten meer", "opt_out"),
