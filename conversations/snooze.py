@@ -37,7 +37,8 @@ NOT_NOW: dict[str, str] = {
 _MONTHS: dict[str, str] = {
     "en": "january|february|march|april|may|june|july|august|september|october|november|december",
     "fr": "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre",
-    "de": "januar|jaenner|janner|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember",
+    "de": "januar|jaenner|janner|februar|feber|marz|april|mai|juni|juli|august|september|oktober|november|"
+    "dezember",
     "es": "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
     "diciembre",
     "it": "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre",
@@ -74,18 +75,23 @@ _WRITE_TO_ME: dict[str, str] = {
     r"(?: up)?(?: again| back)?|send (?:me )?(?:texts|messages|msgs|reminders|something|(?:a |another )?"
     r"(?:text|message|msg|reminder))|(?<!ill )(?<!i will )get in touch(?: with me)?(?: again)?"
     r"|(?:(?:please|pls|could you|can you|would you|kindly) ){1,3}write(?: to me)? again)",
-    "fr": r"(?:(?:recontactez|ecrivez|reecrivez|relancez|relance|contactez|renvoyez|rappelez|rappelle|envoyez"
-    r"|envoie)[ -]?(?:moi|nous)(?: (?:un message|un sms|un mail|quelque chose))?"
+    # "écris-moi", "recontacte-moi": said to one person as to many
+    "fr": r"(?:(?:recontactez|recontacte|ecrivez|ecris|reecrivez|reecris|relancez|relance|contactez|contacte"
+    r"|renvoyez|rappelez|rappelle|envoyez|envoie)[ -]?(?:moi|nous)"
+    r"(?: (?:un message|un sms|un mail|quelque chose))?"
     r"|(?:redonnez|donnez)[ -]?moi des nouvelles"
     # asked politely in the infinitive: "pourriez-vous m'écrire de nouveau", "me recontacter"
     r"|(?:m|me) (?:ecrire|reecrire|recontacter|relancer)|m envoyer un (?:message|sms|mail))",
-    "de": r"(?:(?:schreib|schreibt|schreiben sie|melde dich|meldet euch|melden sie sich)(?: mir| uns)?"
+    "de": r"(?:(?:schreib|schreibt|schreiben sie|melde dich|meld dich|meldet euch|melden sie sich)"
+    r"(?: mir| uns)?"
     r"(?: bei mir)?"
     r"(?: doch)?|(?:erinnert|erinnere|erinner|erinnern sie) (?:mich|uns)(?: bitte)?)",
-    "es": r"(?:escribeme|escribanme|escribenos|(?:vuelvan|vuelve|volver) a (?:escribirme|contactarme)|"
+    # Spain's vosotros ("escribidme", "avisadme") and the River Plate's voseo ("escribime", "recordame")
+    "es": r"(?:escribeme|escribanme|escribenos|escribidme|escribime|(?:vuelvan|vuelve|volved|volver) a "
+    r"(?:escribirme|contactarme)|avisadme|contactadme|recordame|"
     r"me (?:vuelva|vuelvan|volviera|volvieran) a (?:escribir|contactar)|escribirme|contactarme|"
     r"recuerdame|recuerdamelo|recuerdenme|recuerdenmelo|recordadme|contactame|contactenme|avisame|hablame|"
-    r"hablenme|(?:mandame|mandenme) (?:un |algun )?(?:mensaje|msj|recordatorio|algo))",
+    r"hablenme|(?:mandame|mandenme|mandadme) (?:un |algun )?(?:mensaje|msj|recordatorio|algo))",
     "it": r"(?:me lo (?:ricordate|ricordi)|scrivimi|scrivetemi|riscrivimi|riscrivetemi|ricordamelo|ricordami|"
     r"ricordatemi|ricordatemelo|scrivermi|riscrivermi|ricontattarmi|"
     r"ricontattami|ricontattatemi|contattami|risentiamoci|ci risentiamo|sentiamoci|fatevi sentire|"
@@ -94,17 +100,67 @@ _WRITE_TO_ME: dict[str, str] = {
     r"alguma coisa|um lembrete)|lembra|lembre|lembrem|"
     r"chama|me chamem)(?: me)?|(?:fala|fale|falem) comigo"
     r"|(?:(?<!vou )(?<!vamos )(?<!irei )entrar|entrem|entre) em contato(?: comigo)?)",
-    "nl": r"(?:stuur|app|herinner|bericht)(?: (?:me|mij|ons))?(?: maar)?",
+    # "ik app volgende week wel" is the shopper's own plan
+    "nl": r"(?<!ik )(?<!we )(?<!wij )(?:(?:stuur|app|herinner|bericht)(?: (?:me|mij|ons))?"
+    r"|(?:mail|sms|whatsapp) (?:me|mij|ons))(?: maar)?",
+}
+# "Let's talk (again)" with a time ("talk next week", "hablamos la semana que viene", "on se reparle après les
+# fêtes", "wir hören uns nächste Woche"): the talk is the shop's next text, a pause. Agreed to first ("ok,
+# ci sentiamo a fine mese", "vale, hablamos el lunes") it is a goodbye, the shopper's own plan
+# (`_AGREED_FIRST`; nlp_courtesy.PLANS reads it as an acknowledgement).
+_TALK_AGAIN: dict[str, str] = {
+    "en": r"(?:talk|speak|chat)(?: (?:to you|again))?",
+    "fr": r"on (?:se|en) (?:re)?parle|on se (?:recontacte|reecrit)",
+    "de": r"(?:wir )?(?:horen|hoeren|sprechen|schreiben) uns",
+    "es": r"(?:nos )?hablamos|volvemos a hablar",
+    "it": r"ci (?:ri)?sentiamo|ne riparliamo|ci (?:ri)?aggiorniamo",
+    "pt": r"(?:a gente )?se fala|(?:nos )?falamos",
+    "nl": r"(?:we )?(?:spreken|horen) (?:we )?elkaar|spreek je",
+}
+_AGREED = (
+    "ok",
+    "okay",
+    "oke",
+    "oki",
+    "okey",
+    "vale",
+    "dale",
+    "daccord",
+    "d accord",
+    "va bene",
+    "alles klar",
+    "passt",
+    "beleza",
+    "ta bom",
+    "combinado",
+    "prima",
+    "goed",
+    "top",
+    "sure",
+    "fine",
+)
+_AGREED_FIRST = "".join(rf"(?<!\b{word} )" for word in _AGREED)
+# Holidays named as the time ("after the holidays", "después de Reyes", "nach Weihnachten", "dopo le feste",
+# "depois do Natal", "na de feestdagen"): as long a pause as there is.
+_AFTER_THE_HOLIDAYS: dict[str, str] = {
+    "en": r"after (?:the )?(?:christmas|xmas|new years?|easter|thanksgiving|holidays|hols|festive season)",
+    "fr": r"apres (?:les fetes|noel|le nouvel an|nouvel an|paques|le jour de l an)",
+    "de": r"nach (?:weihnachten|neujahr|silvester|ostern|pfingsten|fasching|karneval"
+    r"|den (?:feier|fest)tagen)",
+    "es": r"despues de (?:(?:los )?reyes|navidad(?:es)?|(?:las )?fiestas|ano nuevo|semana santa|pascua)",
+    "it": r"dopo (?:natale|capodanno|pasqua|l epifania|la befana|le (?:feste|festivita)|ferragosto)",
+    "pt": r"depois d[eo] (?:natal|ano novo|carnaval|reveillon)|depois da pascoa|depois das festas",
+    "nl": r"na (?:de )?(?:kerst|kerstmis|nieuwjaar|oud en nieuw|pasen|carnaval|feestdagen)",
 }
 # A time named for it ("next week", "in two weeks", "in March", "after the 15th").
 _NAMED_TIME: dict[str, str] = {
     "en": r"next week|next month|tomorrow|in (?:\w+ ){1,3}?(?:days?|weeks?|months?|fortnight)|after that"
     r"|afterwards"
-    rf"|in (?:{_MONTHS['en']})|after (?:the|my) \w+|after (?:payday|pay day|christmas|xmas|new year)"
+    rf"|in (?:{_MONTHS['en']})|after (?:the|my) \w+|after (?:payday|pay day)"
     r"|(?:at )?(?:the )?end of (?:the |this )?month"
     r"|(?:at )?(?:the )?(?:start|beginning) of (?:the )?next month"
     r"|(?:when|after|once) (?:im|i am|were|we are|i get|we get) back",
-    "fr": r"la semaine prochaine|le mois prochain|demain"
+    "fr": r"(?:la )?semaine prochaine|le mois prochain|demain"
     rf"|dans (?:un|une|quelques|\w+) (?:jours?|semaines?|mois)|en (?:{_MONTHS['fr']})"
     r"|apres (?:le|la|les|l|mon|ma|mes) \w+|(?:a la )?fin du mois|en fin de mois"
     r"|(?:au )?debut (?:du )?mois prochain"
@@ -115,17 +171,21 @@ _NAMED_TIME: dict[str, str] = {
     r"|nach (?:dem|den|der|meinem|meiner|meinen) \w+|(?:am |zum )?(?:ende (?:des|dem|vom) monats?|monatsende)"
     r"|(?:am |zum )?anfang (?:des )?(?:nachsten|kommenden) monats|anfang nachsten monat"
     r"|wenn ich (?:zuruck|wieder da) bin",
-    "es": r"la proxima semana|la semana que viene|la otra semana|el mes que viene|el proximo mes|manana"
+    "es": r"la proxima semana|la semana (?:que|q) viene|la otra semana|el mes (?:que|q) viene|el proximo mes"
+    r"|manana"
     rf"|en (?:\w+ ){{1,3}}?(?:dias?|semanas?|mes(?:es)?)|en (?:{_MONTHS['es']})"
     r"|despues (?:de (?:la|las|los|el|mi|mis)|del) \w+|(?:a |al )?(?:final|fin|finales) de(?:l)? mes"
     r"|(?:a )?(?:principios|comienzos|inicios) del (?:mes que viene|proximo mes)"
     r"|a la vuelta|cuando (?:vuelva|regrese|este de vuelta)",
-    "it": r"la prossima settimana|la settimana prossima|il mese prossimo|il prossimo mese|domani"
+    "it": r"(?:la )?prossima settimana|(?:la )?settimana (?:prossima|prox)|il mese prossimo|il prossimo mese"
+    r"|domani"
     rf"|tra (?:\w+ ){{1,3}}?(?:giorni|giorno|settimane|settimana|mesi|mese)|a (?:{_MONTHS['it']})"
     r"|dopo (?:il|lo|la|le|i|gli|l|mio|mia|miei|mie) \w+|(?:a |alla )?fine (?:del )?mese"
     r"|(?:all |a |ad )?inizio (?:del )?(?:mese prossimo|prossimo mese)"
     r"|quando (?:torno|rientro|sono tornat[oa])",
-    "pt": r"(?:na )?semana que vem|na proxima semana|(?:no )?mes que vem|no proximo mes|amanha"
+    # Portugal's "para a semana" is next week
+    "pt": r"(?:na )?semana (?:que|q) vem|na proxima semana|(?:no )?mes (?:que|q) vem|no proximo mes|amanha"
+    r"|(?:para a|pra) semana"
     rf"|daqui(?: a)? (?:\w+ ){{1,2}}?(?:dias?|semanas?|mes(?:es)?)|em (?:{_MONTHS['pt']})"
     r"|depois d(?:o|a|os|as) \w+|(?:no )?(?:fim|final) do mes|quando (?:eu )?(?:voltar|chegar)"
     r"|(?:no )?(?:inicio|comeco) do (?:mes que vem|proximo mes)",
@@ -139,9 +199,9 @@ _LATER: dict[str, str] = {
     "en": "later",
     "fr": "plus tard|apres",
     "de": "spater|danach|nachher",
-    "es": "mas tarde|despues",
-    "it": "piu tardi|dopo",
-    "pt": "mais tarde|depois",
+    "es": "mas tarde|mas adelante|despues",
+    "it": "piu tardi|piu avanti|dopo",
+    "pt": "mais tarde|mais (?:pra|para a|para) frente|mais adiante|depois",
     "nl": "later",
 }
 # German and Dutch put the verb last: "bitte Ende des Monats nochmal erinnern", "kunt u me eind van de maand
@@ -150,7 +210,7 @@ _LATER: dict[str, str] = {
 # "sich/euch/bitte" or alone ("ich werde mich am Montag melden" is the shopper's own plan, no pause).
 _REMIND_LAST: dict[str, str] = {
     "de": r"(?:WHEN) (?:nochmal |noch mal |wieder |erneut )?erinnern"
-    r"|(?:^|\b(?:sich|euch|ihr|bitte)(?: (?:bitte|doch|dann|gerne|vielleicht))? )(?:WHEN)"
+    r"|(?:^|\b(?:sich|euch|ihr|bitte)(?: (?:bitte|doch|dann|gerne|vielleicht|erst)){0,2} )(?:WHEN)"
     r" (?:(?:bitte|nochmal|noch mal|wieder|erneut|doch) ){0,2}melden"
     r"|(?:WHEN) (?:nochmal|noch mal|wieder|erneut) schreiben",
     "nl": r"(?:WHEN) (?:\w+ )?herinneren"
@@ -170,12 +230,12 @@ _BETWEEN_WRITE_AND_TIME: dict[str, str] = {
     "es": r"por favor|porfa|mejor|de nuevo|otra vez|nuevamente",
     "it": r"per favore|pure|magari|di nuovo|ancora|nuovamente",
     "pt": r"por favor|pf|sff|disto|disso|isso|de novo|novamente|outra vez",
-    "nl": r"er|iets|wat|pas|maar|even|aub|nog|weer",
+    "nl": r"er|iets|wat|pas|maar|even|aub|graag|nog|weer",
 }
 
 
 def _when(language: str) -> str:
-    return f"{_NAMED_TIME[language]}|{_NEXT_WEEKDAY[language]}"
+    return f"{_NAMED_TIME[language]}|{_NEXT_WEEKDAY[language]}|{_AFTER_THE_HOLIDAYS[language]}"
 
 
 # "Text me again next week", "escríbanme el mes que viene", "stuur na de 15e maar weer een berichtje": being
@@ -183,7 +243,9 @@ def _when(language: str) -> str:
 # please, Mum is in hospital this week. Could you text me again next week?"); "text me later" only in a
 # short one.
 WRITE_AGAIN_LATER: dict[str, str] = {
-    language: rf"\b{write}(?: (?:{_BETWEEN_WRITE_AND_TIME[language]})){{0,3}} (?:{_when(language)})\b"
+    language: rf"\b(?:{write}|{_AGREED_FIRST}(?:{_TALK_AGAIN[language]}))"
+    rf"(?: (?:{_BETWEEN_WRITE_AND_TIME[language]})){{0,3}}"
+    rf" (?:{_when(language)})\b"
     + (
         rf"|\b(?:{_REMIND_LAST[language].replace('WHEN', _when(language))})\b"
         if language in _REMIND_LAST
@@ -213,10 +275,27 @@ _SHORT_PHRASES: dict[str, list[str]] = {
     "pt": [r"\b(?:talvez|quem sabe) mais tarde\b|\bmais tarde talvez\b", r"\bpausa\b"],
     "nl": [r"\b(?:later|straks) (?:misschien|pas)\b|\bmisschien later\b", r"\bpauze\b"],
 }
+_PLEASE = "please|pls|svp|bitte|por favor|per favore|aub"
+
+# "Next week again" said first, as a fragment: "volgende week graag opnieuw, nu te druk", "nächste Woche
+# nochmal bitte" (German and Dutch; "next week again" in English is as often the shopper's own week).
+_AGAIN_AFTER_TIME: dict[str, str] = {"de": r"nochmal|noch mal|erneut", "nl": r"opnieuw|nog eens|nog een keer"}
+
+
+def _fragment(language: str) -> str:
+    """ "Later please, next week", "más adelante, la semana q viene": the whole message a later time."""
+    between, when = _BETWEEN_WRITE_AND_TIME[language], _when(language)
+    fragment = rf"^(?:{_LATER[language]})(?: (?:{between})){{0,2}} (?:{when})(?: (?:{between}))?$"
+    if language in _AGAIN_AFTER_TIME:
+        fragment += rf"|^(?:{when})(?: (?:{between}|{_PLEASE})){{0,2}} (?:{_AGAIN_AFTER_TIME[language]})\b"
+    return fragment
+
+
 SNOOZE_PHRASES: dict[str, list[str]] = {
     language: [
         rf"\b(?:{NOT_NOW[language]})\b",
         rf"\b{_WRITE_TO_ME[language]} (?:{_LATER[language]})\b",
+        _fragment(language),
         *phrases,
     ]
     for language, phrases in _SHORT_PHRASES.items()
@@ -253,24 +332,32 @@ UNIT_DAYS: dict[str, dict[str, int]] = {
 # "next month" also in "at the start of next month", "Anfang nächsten Monats", "principios del mes que viene".
 FIXED_DURATIONS: dict[str, dict[str, int]] = {
     "en": {"tomorrow": 1, "next week": 7, "next month": 30},
-    "fr": {"demain": 1, "la semaine prochaine": 7, "mois prochain": 30},
+    "fr": {"demain": 1, "semaine prochaine": 7, "mois prochain": 30},
     "de": {"morgen": 1, "nachste woche": 7, "nachsten monats?": 30},
     "es": {
         "manana": 1,
         "la proxima semana": 7,
-        "la semana que viene": 7,
+        "la semana (?:que|q) viene": 7,
         "la otra semana": 7,
         "proximo mes": 30,
-        "mes que viene": 30,
+        "mes (?:que|q) viene": 30,
     },
     "it": {
         "domani": 1,
         "la prossima settimana": 7,
         "la settimana prossima": 7,
+        "settimana prox": 7,
         "prossimo mese": 30,
         "mese prossimo": 30,
     },
-    "pt": {"amanha": 1, "semana que vem": 7, "proxima semana": 7, "mes que vem": 30, "proximo mes": 30},
+    "pt": {
+        "amanha": 1,
+        "semana (?:que|q) vem": 7,
+        "proxima semana": 7,
+        "(?:para a|pra) semana": 7,
+        "mes (?:que|q) vem": 30,
+        "proximo mes": 30,
+    },
     "nl": {"morgen": 1, "volgende week": 7, "volgende maand": 30},
 }
 
@@ -322,7 +409,6 @@ _FOR: dict[str, str] = {
     "it": "per",
     "pt": "por",
 }
-_PLEASE = "please|pls|svp|bitte|por favor|per favore|aub"
 _DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th|e|ste|de|ten)?"
 
 
@@ -441,6 +527,14 @@ def _said_in_any_length() -> dict[str, re.Pattern]:
 
 
 @cache
+def _texts_asked_later() -> dict[str, re.Pattern]:
+    return {
+        language: re.compile(f"{PAUSE_THE_TEXTS[language]}|{WRITE_AGAIN_LATER[language]}")
+        for language in PAUSE_THE_TEXTS
+    }
+
+
+@cache
 def _texts_refused_for_a_time() -> re.Pattern:
     return re.compile("|".join(f"(?:{phrase})" for phrase in SENT_NOTHING_FOR_A_TIME.values()))
 
@@ -460,13 +554,18 @@ def _patterns() -> dict[str, re.Pattern]:
 
 def snooze_intent(text: Text) -> Snooze | None:
     """A request to pause cart texts, and for how many days (7 unless a time is named; at most 30)."""
-    if not text.words or names_a_subscription(text.words):
-        # "pause my coffee subscription for a month": the standing order is paused, not the texts.
+    if not text.words:
         return None
     folded = " ".join(text.words)
-    tables = [_said_in_any_length()]
-    if len(text.words) <= MAX_SNOOZE_WORDS:
-        tables.append(_patterns())
+    if names_a_subscription(text.words):
+        # "pause my coffee subscription for a month": the standing order is paused, not the texts; but "I
+        # cancelled my gym membership, so no rush. Text me again in two weeks" asks for the texts in so
+        # many words.
+        tables = [_texts_asked_later()]
+    else:
+        tables = [_said_in_any_length()]
+        if len(text.words) <= MAX_SNOOZE_WORDS:
+            tables.append(_patterns())
     for table in tables:
         for language, pattern in table.items():
             match = pattern.search(folded)
@@ -496,7 +595,9 @@ def _days_named(said: str, *, language: str) -> int | None:
         if re.search(rf"\b{phrase}\b", said):
             return days
     if language in _MONTHS and re.search(rf"\b(?:{_MONTHS[language]})\b", said):
-        # "text me in March": as long a pause as there is
+        # "text me in March", "after the holidays": as long a pause as there is
+        return MAX_SNOOZE_DAYS
+    if language in _AFTER_THE_HOLIDAYS and re.search(rf"\b(?:{_AFTER_THE_HOLIDAYS[language]})\b", said):
         return MAX_SNOOZE_DAYS
     return None
 

@@ -721,3 +721,165 @@ def test_session_12_pauses_route_as_a_person_would(english_rules_store, body, la
     decision = reply_try(store=english_rules_store, text=body, customer=cart.customer)
 
     assert _label(decision) == label
+
+
+# Session 13 (snooze10): pauses still read as fallbacks. Regional imperatives (Spain's vosotros "escribidme",
+# Argentina's voseo "escribime", "mandame algo", Brazil's "me chama", Portugal's "para a semana"), regional
+# month and holiday names ("Jänner", "Feber", "nach Weihnachten", "después de Reyes", "après les fêtes",
+# "dopo le feste", "depois do Natal", "na de feestdagen"), fragments ("later please, next week", "hablamos la
+# semana que viene", "on se reparle la semaine prochaine"), and a pause asked at the end of a long message
+# that first says something else was cancelled (a gym membership, another order). Traps: a visit to the
+# shop next week, the shopper's own plan (an acknowledgement), a delivery next week, "write to me in
+# English", and "stop" (opt-out wins).
+# first run on 92bfb54: 54/90 (pauses 19/55; traps 35/35, none read as a pause, labelled as the router
+# reads them today: four of them are not what a person would say, the point is they are no pause)
+SESSION_13_PAUSES = [
+    # en
+    ("text me again after the holidays", "snooze"),
+    ("later please, next week", "snooze"),
+    ("later pls.. next week", "snooze"),
+    ("try me again after Christmas", "snooze"),
+    ("hit me up after new years", "snooze"),
+    ("talk next week", "snooze"),
+    ("ok, talk next week then", "ack"),
+    ("I cancelled my gym membership so no rush for the leggings. Text me again in two weeks", "snooze"),
+    (
+        "Cancelled the other order already, the jacket was too small. Anyway no hurry with this one, message "
+        "me after the holidays",
+        "snooze",
+    ),
+    ("see you next week at the shop", "fallback"),
+    ("I'll order next week", "ack"),
+    ("I'll talk to my husband after the holidays and order then", "ack"),
+    ("will it arrive next week?", "rule:Shipping"),
+    ("write to me in English please", "fallback"),
+    ("stop, no more texts", "opt_out"),
+    # es
+    ("escribidme el mes que viene", "snooze"),
+    ("avisadme la semana que viene porfa", "snooze"),
+    ("escribime mañana", "snooze"),
+    ("mandame algo el lunes", "snooze"),
+    ("avisame la otra semana", "snooze"),
+    ("escribidme después de Reyes", "snooze"),
+    ("mas adelante, la semana q viene", "snooze"),
+    ("hablamos la semana que viene", "snooze"),
+    ("vale, hablamos la semana que viene", "ack"),
+    (
+        "Cancelé la suscripción del gimnasio así que no hay prisa con las mallas. Escríbeme de nuevo en dos "
+        "semanas",
+        "snooze",
+    ),
+    ("nos vemos la semana que viene en la tienda", "fallback"),
+    ("hago el pedido la semana que viene", "fallback"),
+    ("¿llega la semana que viene?", "rule:Shipping"),
+    ("escríbeme en inglés por favor", "fallback"),
+    ("basta, no más mensajes", "opt_out"),
+    # fr
+    ("plus tard svp, semaine prochaine", "snooze"),
+    ("on se reparle la semaine prochaine", "snooze"),
+    ("écris-moi la semaine prochaine", "snooze"),
+    ("recontactez moi apres les fetes svp", "snooze"),
+    ("envoie moi un sms après les fêtes", "snooze"),
+    ("on en reparle après les fêtes", "snooze"),
+    (
+        "J'ai résilié mon abonnement à la salle de sport donc pas pressée pour les leggings. Réécrivez-moi "
+        "dans deux semaines",
+        "snooze",
+    ),
+    (
+        "J'ai annulé l'autre commande, la veste était trop petite. Pas d'urgence pour celle-ci, relancez-moi "
+        "après les fêtes",
+        "snooze",
+    ),
+    ("à la semaine prochaine au magasin", "fallback"),
+    ("je commande la semaine prochaine", "ack"),
+    ("ça arrive la semaine prochaine ?", "rule:Shipping"),
+    ("écrivez-moi en anglais svp", "fallback"),
+    ("stop, plus de messages", "opt_out"),
+    # de
+    ("meldet euch nach Weihnachten wieder", "snooze"),
+    ("bitte erst im Jänner wieder melden", "snooze"),
+    ("schreibt mir im Feber nochmal", "snooze"),
+    ("später bitte, nächste Woche", "snooze"),
+    ("meld dich nächste Woche", "snooze"),
+    ("schreib mir nach den Feiertagen", "snooze"),
+    ("wir hören uns nächste Woche", "snooze"),
+    ("nächste Woche nochmal bitte, grad keine Zeit", "snooze"),
+    (
+        "Hab mein Fitnessstudio gekündigt, also keine Eile mit den Leggings. Schreibt mir in zwei Wochen "
+        "nochmal",
+        "snooze",
+    ),
+    ("bis nächste Woche im Laden", "fallback"),
+    ("ich bestelle nächste Woche", "ack"),
+    ("kommt das nächste Woche an?", "rule:Shipping"),
+    ("schreibt mir bitte auf Englisch", "rule:Availability"),
+    ("stopp, keine SMS mehr", "opt_out"),
+    # it
+    ("scrivetemi dopo le feste", "snooze"),
+    ("più avanti, settimana prox", "snooze"),
+    ("ci sentiamo la settimana prossima", "snooze"),
+    ("risentiamoci dopo le feste", "snooze"),
+    ("mandatemi un messaggio dopo natale", "snooze"),
+    ("più tardi per favore, la settimana prossima", "snooze"),
+    (
+        "Ho disdetto l'abbonamento in palestra quindi nessuna fretta per i leggings. Scrivetemi di nuovo tra "
+        "due settimane",
+        "snooze",
+    ),
+    ("ci vediamo la settimana prossima in negozio", "fallback"),
+    ("ordino la settimana prossima", "ack"),
+    ("arriva la settimana prossima?", "rule:Shipping"),
+    ("scrivetemi in inglese per favore", "fallback"),
+    ("ci vediamo dopo le feste in negozio", "fallback"),
+    ("stop, basta messaggi", "opt_out"),
+    # pt
+    ("me chama semana que vem", "snooze"),
+    ("falem comigo para a semana", "snooze"),
+    ("mais pra frente, semana q vem", "snooze"),
+    ("me escreve depois do Natal", "snooze"),
+    ("falamos para a semana", "snooze"),
+    ("a gente se fala semana que vem", "snooze"),
+    (
+        "Cancelei a academia então sem pressa com as leggings. Me escreve de novo daqui a duas semanas",
+        "snooze",
+    ),
+    (
+        "Já cancelei o outro pedido, a blusa veio pequena. Sem pressa com este, me chama depois das festas",
+        "snooze",
+    ),
+    ("até semana que vem na loja", "fallback"),
+    ("vou comprar semana que vem", "ack"),
+    ("chega semana que vem?", "rule:Shipping"),
+    ("me escreve em inglês por favor", "fallback"),
+    ("pare, chega de mensagens", "opt_out"),
+    # nl
+    ("volgende week graag opnieuw, nu te druk", "snooze"),
+    ("stuur me na de feestdagen iets", "snooze"),
+    ("later graag, volgende week", "snooze"),
+    ("we spreken elkaar volgende week", "snooze"),
+    ("mail me volgende week", "snooze"),
+    ("laat na nieuwjaar maar wat horen", "snooze"),
+    (
+        "Ik heb mijn sportschool opgezegd dus geen haast met de legging. Stuur me over twee weken nog een "
+        "berichtje",
+        "snooze",
+    ),
+    ("tot volgende week in de winkel", "rule:Availability"),
+    ("ik bestel volgende week", "ack"),
+    ("ik app volgende week wel", "fallback"),
+    ("komt het volgende week aan?", "fallback"),
+    ("stuur me een bericht in het Engels aub", "rule:Availability"),
+    ("stop, geen berichten meer", "opt_out"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("body", "label"), SESSION_13_PAUSES)
+def test_session_13_pauses_route_as_a_person_would(english_rules_store, body, label):  # noqa: F811
+    cart = CartFactory(store=english_rules_store)
+    CartItemFactory(cart=cart)
+
+    decision = reply_try(store=english_rules_store, text=body, customer=cart.customer)
+
+    assert _label(decision) == label
