@@ -218,7 +218,8 @@ def test_the_same_polite_words_about_an_order_are_not_an_opt_out(route_text, tex
 # a bare damage report (a person must see it), two-word rule questions, a stop-like verb of delight
 # (never an opt-out), and "enough doubting, have you got it in X?" (a question, no anger).
 # "!x" means anything but x.
-# first run on 92bfb54: 63/100 right
+# first run on 92bfb54: 63/100 right (the 13 traps beside "im broke", "link broken" and "hör auf" were
+# added after the fix)
 TERSE_REPLIES = [
     # en
     ("arrived broken", "escalation"),
@@ -237,6 +238,9 @@ TERSE_REPLIES = [
     ("arrived thanks", "!escalation"),
     ("broken link?", "!escalation"),
     ("stop", "opt_out"),
+    ("im broke till friday", "!escalation"),
+    ("link broken", "!escalation"),
+    ("is it broken?", "!escalation"),
     # es
     ("llego rota", "escalation"),
     ("la caja vino aplastada", "escalation"),
@@ -252,6 +256,7 @@ TERSE_REPLIES = [
     ("no paro de mirarlas 😍", "ack"),
     ("basta de dudas, hay en negro?", "rule:Availability"),
     ("basta ya", "opt_out"),
+    ("estoy rota hoy", "!escalation"),
     # fr
     ("arrive casse", "escalation"),
     ("colis recu abime", "escalation"),
@@ -267,6 +272,7 @@ TERSE_REPLIES = [
     ("j'arrete pas de les regarder 😍", "ack"),
     ("assez hesite, vous l'avez en rouge?", "rule:Availability"),
     ("arrete", "opt_out"),
+    ("je suis cassee ce soir", "!escalation"),
     # de
     ("kaputt angekommen", "escalation"),
     ("karton war zerdrueckt", "escalation"),
@@ -282,6 +288,9 @@ TERSE_REPLIES = [
     ("kann nicht aufhoeren sie anzuschauen 😍", "ack"),
     ("genug gezweifelt, habt ihr die in blau?", "rule:Availability"),
     ("hoer auf", "opt_out"),
+    ("hör auf", "opt_out"),
+    ("ich bin total kaputt", "!escalation"),
+    ("ich hör auf zu warten, wann kommt es?", "!opt_out"),
     # it
     ("arrivato rotto", "escalation"),
     ("pacco arrivato distrutto", "escalation"),
@@ -297,6 +306,7 @@ TERSE_REPLIES = [
     ("non smetto di guardarle 😍", "ack"),
     ("basta dubbi, c'e in nero?", "rule:Availability"),
     ("smettetela", "opt_out"),
+    ("sono distrutta oggi", "!escalation"),
     # pt
     ("chegou quebrado", "escalation"),
     ("caixa veio amassada", "escalation"),
@@ -312,6 +322,8 @@ TERSE_REPLIES = [
     ("nao paro de olhar pra elas 😍", "ack"),
     ("chega de duvida, tem em azul?", "rule:Availability"),
     ("para com isso", "opt_out"),
+    ("to quebrado esse mes", "!escalation"),
+    ("chega de pensar, compro amanha", "!escalation"),
     # nl
     ("kapot aangekomen", "escalation"),
     ("doos was geplet", "escalation"),
@@ -327,6 +339,8 @@ TERSE_REPLIES = [
     ("kan niet stoppen met kijken 😍", "ack"),
     ("genoeg getwijfeld, hebben jullie hem in zwart?", "rule:Availability"),
     ("stop ermee", "opt_out"),
+    ("ik ben kapot vandaag", "!escalation"),
+    ("site kapot?", "!escalation"),
 ]
 
 
