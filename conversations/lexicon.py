@@ -714,7 +714,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", nostro ordine, ordine per sbaglio, ordine per errore, effettuato un ordine, "
             "effettuato l ordine, non ho piu notizie, nessuna notizia, a che punto e"
             ", ancora non arrivato, ancora non arrivata, non ancora arrivato, non ancora arrivata, "
-            "ancora non e arrivato, ancora niente, ancora nulla"
+            "ancora non e arrivato"
         ),
         "pt": _terms(
             "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote, "

@@ -462,8 +462,8 @@ _RETURN_ASKED = re.compile(
     r"\b(?:refund|money back|exchange|replace|replacement|send (?:it )?back|return it|reembolso|devuelvan|"
     r"devolver|cambian|cambien|cambiar|rembourse|remboursee|remboursement|echange|echanger|renvoyer|retourner|"
     r"geld zuruck|geld zurueck|erstattung|umtauschen|zuruckschicken|zuruckgeben|rimborso|restituire|cambiare|"
-    r"sostituire|"
-    r"reembolso|devolucao|trocar|troca|geld terug|terugbetaling|ruilen|terugsturen|omruilen)\b"
+    r"sostituire|soldi indietro|reembolso|devolucao|trocar|troca|dinheiro de volta|"
+    r"geld terug|terugbetaling|ruilen|terugsturen|omruilen)\b"
 )
 
 
