@@ -277,6 +277,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "gegen eine grossere, gegen eine kleinere, gegen die grossere, gegen die kleinere"
             ", krieg ich mein geld, kriege ich mein geld, bekomme ich mein geld, bekomm ich mein geld, "
             "kohle zuruck"
+            # no umlaut key: "geld zurueck?"
+            ", geld zurueck, kohle zurueck, rueckgabe, ruecksendung, zuruecksenden, zurueckschicken, "
+            "zurueckgeben, rueckerstattung"
             ", nehmt * zuruck, nehmen sie * zuruck, zurucknehmen, zuruckgenommen"
         ),
         "it": _terms(
@@ -696,6 +699,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "printed yet, been printed, already printed, did you print, print it yet, printed it yet"
             ", our order, our orders, the status of, status of my, status of the new, no news, "
             "had no news, no news since"
+            # short and bare: "parcel still not here", "not here yet", "still hasnt come"
+            ", still not here, not here yet, still isnt here, still hasnt come, hasnt come yet, "
+            "still not come"
         ),
         "es": _terms(
             "mi pedido, rastrear, seguimiento, numero de guia, estado del pedido, mi paquete, numero de "
@@ -726,6 +732,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", notre commande, effectue une commande, effectue la commande, effectue ma commande, "
             "plus de nouvelles, pas de nouvelles, aucune nouvelle, sans nouvelles, ou en est la nouvelle, "
             "j avais commande, avais commande"
+            ", toujours pas arrive, toujours pas arrivee, toujours pas la, pas encore arrive, "
+            "pas encore arrivee, pas encore recu, toujours pas livre, toujours pas livree"
         ),
         "de": _terms(
             "meine bestellung, mei bestellung, mei paket, mei packchen, sendungsverfolgung, sendungsnummer, "
@@ -756,6 +764,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "gia stampato, gia stampata, gia stampati, gia spedito, gia spedita"
             ", nostro ordine, ordine per sbaglio, ordine per errore, effettuato un ordine, "
             "effettuato l ordine, non ho piu notizie, nessuna notizia, a che punto e"
+            ", ancora non arrivato, ancora non arrivata, non ancora arrivato, non ancora arrivata, "
+            "ancora non e arrivato"
         ),
         "pt": _terms(
             "meu pedido, rastreio, rastrear, rastreamento, codigo de rastreio, status do pedido, meu pacote, "
@@ -787,6 +797,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "al gedrukt, al de deur uit"
             ", onze bestelling, niet toegekomen, per ongeluk geannuleerd, bestelling gedaan, "
             "niets meer gehoord, niks meer gehoord, geen nieuws"
+            ", nog niet binnen, nog steeds niet binnen, nog altijd niet binnen, nog steeds niet aangekomen, "
+            "nog steeds niks, nog niet geleverd, nog steeds niet geleverd, nog niet bezorgd"
         ),
     },
     "payment": {
@@ -979,6 +991,11 @@ FALSE_FRIENDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "livre": ("unless", frozenset()),
         "porto": ("unless", frozenset()),
         "chegar": ("before", _HOME["pt"]),
+        # "chega de dúvida, tem em preto?": enough of it, not an arrival
+        "chega": (
+            "before",
+            frozenset({"duvida", "duvidas", "indecisao", "enrolacao", "enrolar", "pensar", "drama", "papo"}),
+        ),
         "chegue": ("before", _HOME["pt"]),
         "voltar": ("before", _BACK_FROM["pt"]),
         # "só volto dia 12": the shopper coming back ("I"), never the stock ("volta")

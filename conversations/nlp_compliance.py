@@ -55,6 +55,31 @@ WEAK_OPT_OUT_BY_LANGUAGE = {
     "pt": {"parar", "pare", "parem", "cancelar", "sair", "chega"},
     "nl": {"stoppen", "opzeggen", "uitzetten"},
 }
+# Short imperatives of more than one word that mean "stop" the same way, only as the whole message ("hör auf",
+# "para com isso"; "ich hör auf zu warten" is the shopper): read as the weak keyword they stand for.
+_WEAK_OPT_OUT_PHRASES = {
+    "hor auf": "aufhoren",
+    "hoer auf": "aufhoren",
+    "hort auf": "aufhoren",
+    "hoert auf": "aufhoren",
+    "horen sie auf": "aufhoren",
+    "para com isso": "parar",
+    "para com isto": "parar",
+    "pare com isso": "pare",
+    "pare com isto": "pare",
+    "parem com isso": "parem",
+    "parem com isto": "parem",
+}
+_WEAK_OPT_OUT_PHRASE_RE = re.compile(r"\b(?:" + "|".join(_WEAK_OPT_OUT_PHRASES) + r")\b")
+
+
+def _phrases_as_keywords(said: tuple[str, ...]) -> tuple[str, ...]:
+    joined = " ".join(said)
+    if not _WEAK_OPT_OUT_PHRASE_RE.search(joined):
+        return said
+    return tuple(_WEAK_OPT_OUT_PHRASE_RE.sub(lambda found: _WEAK_OPT_OUT_PHRASES[found[0]], joined).split())
+
+
 STRONG_OPT_OUT = set().union(*STRONG_OPT_OUT_BY_LANGUAGE.values())
 WEAK_OPT_OUT = set().union(*WEAK_OPT_OUT_BY_LANGUAGE.values())
 OPT_IN_BY_LANGUAGE = {
@@ -2110,7 +2135,7 @@ def _compliance(text: Text) -> Compliance | None:
             return Compliance(OPT_OUT, _keyword_language(keyword), f'opt-out keyword "{keyword.upper()}"')
     calm = calmed(whole)
     keyword = (
-        _only(calm, STRONG_OPT_OUT | WEAK_OPT_OUT, _FILLER)
+        _only(_phrases_as_keywords(calm), STRONG_OPT_OUT | WEAK_OPT_OUT, _FILLER)
         or _near_opt_out_word(calm)
         or _keyword_please_remark(clauses[0] if clauses else ())
         or _enough_of_the_texts(clauses)

@@ -462,21 +462,33 @@ DELIGHT: dict[str, str] = {
     r"(?: with (?:it|them|this))?"
     r"|(?:lowkey |highkey |honestly |so |totally |literally )*(?:obsessed|in love) with (?:it|them|this|that|"
     r"these|those)(?: \w+){0,2}?(?= ngl| tbh| lol|$| gonna| going| ill| will| and)"
-    r"|(?:im )?(?:only|just) (?:browsing|looking)",
+    r"|(?:im )?(?:only|just) (?:browsing|looking)"
+    # a stop-like verb of delight, no opt-out: "can't stop looking at them 😍"
+    r"|(?:i )?(?:cant|cannot|can t|couldnt) stop (?:looking|staring|gazing|thinking)"
+    r"(?: (?:at|about) (?:it|them|this|that|these|those|my \w+|the \w+))?",
     "es": r"(?:le|les|te) (?:va|van) a (?:encantar|fascinar|flipar|chiflar|gustar muchisimo)"
     r"|(?:le|les) (?:encantara|fascinara)|(?:solo|nomas|nada mas) (?:estoy |estaba )?(?:mirando|viendo|"
-    r"echando un vistazo)",
+    r"echando un vistazo)"
+    r"|no (?:puedo dejar de|paro de|dejo de) (?:mirarl[oa]s?|verl[oa]s?|mirar|pensar en (?:ell[oa]s?|eso))",
     "fr": r"(?:il|elle|ils|elles) (?:va|vont) (?:etre )?(?:ravie?s?|adorer|kiffer|aimer)"
-    r"|(?:il|elle) (?:sera|seront) (?:ravie?s?|aux anges)|je (?:ne )?regarde (?:juste|seulement|que)",
+    r"|(?:il|elle) (?:sera|seront) (?:ravie?s?|aux anges)|je (?:ne )?regarde (?:juste|seulement|que)"
+    r"|(?:je |j )?(?:n )?(?:(?:peux|arrive) (?:pas|plus) (?:a )?(?:m )?arreter|arrete (?:pas|plus)) "
+    r"(?:de |d )?(?:les |la |le |l |y )?(?:regarder|penser|admirer)",
     "de": r"(?:er|sie) wird (?:sich )?(?:\w+ )?freuen|(?:er|sie) wird (?:es|das|ihn|sie) (?:\w+ )?lieben"
-    r"|(?:ich )?(?:schau|gucke?|schaue) (?:nur|bloss)(?: mal)?",
+    r"|(?:ich )?(?:schau|gucke?|schaue) (?:nur|bloss)(?: mal)?"
+    r"|(?:ich )?kann (?:nicht|net|ned) (?:aufhoren|aufhoeren) (?:sie |ihn |es |die |den |das |dran |daran )?"
+    r"(?:anzuschauen|anzusehen|anzugucken|hinzuschauen|hinzusehen|hinzugucken|anzustarren|zu denken)",
     "it": r"(?:sara|saranno) (?:felicissim[oaie]|content(?:issim)?[oaie]|entusiast[aie])"
     r"|(?:gli|le) piacera (?:tantissimo|moltissimo|un sacco|da morire)|(?:lo|la) adorera"
-    r"|(?:sto )?(?:solo )?(?:guardando|curiosando)(?: solo)?|guardo solo",
+    r"|(?:sto )?(?:solo )?(?:guardando|curiosando)(?: solo)?|guardo solo"
+    r"|non (?:riesco a |posso )?smett(?:o|ere) (?:di )?(?:guardarl[aeoi]|guardare|fissarl[aeoi]|pensarci)",
     "pt": r"(?:ela|ele|eles|elas) (?:vai|vao) (?:amar|adorar|curtir)|(?:ela|ele) vai ficar (?:muito )?"
-    r"(?:feliz|felicissim[oa])|(?:(?:to|estou|tou) )?(?:so )?(?:olhando|dando uma olhada|vendo)",
+    r"(?:feliz|felicissim[oa])|(?:(?:to|estou|tou) )?(?:so )?(?:olhando|dando uma olhada|vendo)"
+    r"|(?:eu )?nao (?:consigo parar de|paro de|canso de) (?:olhar|ver|pensar)"
+    r"(?: (?:pra|para|pras|pros) (?:ela|ele|elas|eles)| (?:nel[ae]s?|nisso))?",
     "nl": r"(?:hij|zij|ze) (?:gaat|zal) het (?:\w+ )?(?:geweldig|super|prachtig|fantastisch|top|leuk|mooi) "
-    r"vinden|(?:hij|zij|ze) (?:gaat|zal) er (?:heel |super)?blij mee zijn|(?:ik )?kijk (?:alleen|maar) even",
+    r"vinden|(?:hij|zij|ze) (?:gaat|zal) er (?:heel |super)?blij mee zijn|(?:ik )?kijk (?:alleen|maar) even"
+    r"|(?:ik )?kan (?:niet|ni) (?:stoppen|ophouden) met (?:kijken|staren|ernaar kijken|eraan denken)",
 }
 # Who the shopper will consult before buying: "with the committee", "con la junta directiva", "avec le bureau
 # de l'association", "mit dem Vorstand", "il consiglio direttivo", "pra diretoria", "met het bestuur".

@@ -440,8 +440,10 @@ _DAMAGED = wordset(
     "rotto rotta rotti rotte rovinato rovinata danneggiato danneggiata danneggiati danneggiate frantumi "
     "crepato crepata incrinato incrinata ammaccato ammaccata spezzato spezzata strappato strappata "
     "danificado danificada danificados danificadas estragado estragada rachado rachada amassado amassada "
-    "pedacos rasgado rasgada "
-    "kapot kapotte gebroken beschadigd beschadigde stuk stukken gebarsten gescheurd gedeukt"
+    "pedacos rasgado rasgada trincado trincada trincados trincadas "
+    "kapot kapotte gebroken beschadigd beschadigde stuk stukken gebarsten gescheurd gedeukt geplet geplette "
+    # no accents, SMS spelling: "aplastada", "zerdrueckt", "distrutto"
+    "aplastado aplastada aplastados aplastadas zerdrueckt zerbrochn distrutto distrutta distrutti distrutte"
 )
 _FEELING = re.compile(
     r"\b(?:not happy|unhappy|disappointed|disappointing|upset|gutted|livid|"
@@ -460,9 +462,37 @@ _ANGRY_FACES = re.compile("[😡😠🤬😤👿💢]")
 _RETURN_ASKED = re.compile(
     r"\b(?:refund|money back|exchange|replace|replacement|send (?:it )?back|return it|reembolso|devuelvan|"
     r"devolver|cambian|cambien|cambiar|rembourse|remboursee|remboursement|echange|echanger|renvoyer|retourner|"
-    r"geld zuruck|erstattung|umtauschen|zuruckschicken|zuruckgeben|rimborso|restituire|cambiare|sostituire|"
-    r"reembolso|devolucao|trocar|troca|geld terug|terugbetaling|ruilen|terugsturen|omruilen)\b"
+    r"geld zuruck|geld zurueck|erstattung|umtauschen|zuruckschicken|zuruckgeben|rimborso|restituire|cambiare|"
+    r"sostituire|soldi indietro|reembolso|devolucao|trocar|troca|dinheiro de volta|"
+    r"geld terug|terugbetaling|ruilen|terugsturen|omruilen)\b"
 )
+
+
+# A damage report with nothing else ("arrived broken", "llegó rota la taza", "kaputt geliefert", "kapot
+# aangekomen") says it all without a feeling word: a person must see damaged goods. Asked ("broken link?",
+# "is it broken?") or longer, it needs the feeling; said of the shopper ("im broke", "estoy rota", "ich bin
+# kaputt", "sono distrutta", "ik ben kapot": tired or skint) or of the website ("link broken") it is no
+# parcel.
+_BARE_REPORT_WORDS = 5
+_SAID_OF_ME = wordset(
+    "im am were feel estoy toy estamos siento suis chuis sommes bin sind sono siamo sento estou tou to "
+    "sinto ben zijn voel"
+)
+_NO_PARCEL = wordset(
+    "link links site website web page pagina seite sito lien app checkout url heart corazon coeur herz cuore "
+    "coracao hart"
+)
+
+
+def _a_bare_damage_report(text: Text, damaged: str) -> bool:
+    said = text.words
+    index = said.index(damaged)
+    return (
+        len(said) <= _BARE_REPORT_WORDS
+        and "?" not in text.raw
+        and _SAID_OF_ME.isdisjoint(said[max(0, index - 3) : index])
+        and _NO_PARCEL.isdisjoint(said)
+    )
 
 
 def _damaged_with_feeling(text: Text) -> str | None:
@@ -470,7 +500,11 @@ def _damaged_with_feeling(text: Text) -> str | None:
     if damaged is None or _RETURN_ASKED.search(" ".join(text.words)):
         return None
     feeling = _FEELING.search(" ".join(text.words)) or _ANGRY_FACES.search(text.raw)
-    return f'frustrated ("{damaged}" … "{feeling[0]}")' if feeling else None
+    if feeling:
+        return f'frustrated ("{damaged}" … "{feeling[0]}")'
+    if _a_bare_damage_report(text, damaged):
+        return f'damaged goods ("{damaged}")'
+    return None
 
 
 # "nulle part" is nowhere.
