@@ -4438,6 +4438,7 @@ S happy holidays! does it arrive before the 24th?
 N bought it in the app but it never came
 D can't afford it, any discount?
 N merry christmas, can I still return it after the holidays?
+N the jeans are a bit tight, thanks
 """,
     "es": """
 K gracias, felices fiestas!
@@ -4452,6 +4453,7 @@ K ya lo pedí desde la aplicación, gracias igual
 N felices fiestas! llega antes del 24?
 N lo compré por la app pero nunca llegó
 D no me alcanza, ¿hay algún descuento?
+N ando sin plata, se puede pagar en cuotas
 """,
     "fr": """
 K merci, joyeuses fêtes !
@@ -4468,6 +4470,7 @@ K voilà c'est commandé
 R merci, mais comment je retourne l'article ?
 N joyeuses fêtes ! ça arrive avant le 24 ?
 N commandé via l'appli mais jamais reçu
+N fauché en ce moment, vous prenez le paiement en 3 fois
 """,
     "de": """
 K danke, frohe Weihnachten!
@@ -4482,6 +4485,7 @@ N frohe Feiertage! kommt es noch vor dem 24.?
 N über die App bestellt, aber nie angekommen
 D kann's mir nicht leisten, gibt's einen Rabatt?
 N danke, aber wie schicke ich es zurück?
+N über die App bestellt, aber der Code ging nicht
 """,
     "it": """
 K grazie, buon Natale!
@@ -4496,6 +4500,7 @@ N buone feste! arriva prima del 24?
 N preso dall'app ma non è mai arrivato
 D non posso permettermelo, c'è uno sconto?
 N grazie, ma come faccio il reso?
+N sono al verde, accettate Klarna
 """,
     "pt": """
 K obrigado, boas festas!
@@ -4510,6 +4515,7 @@ N boas festas! chega antes do dia 24?
 N comprei pelo app mas nunca chegou
 D não tenho grana, tem desconto?
 N obrigado, mas como faço a devolução?
+N tô duro, mas tem parcelamento
 """,
     "nl": """
 K bedankt, fijne feestdagen!
@@ -4524,6 +4530,7 @@ N fijne feestdagen! komt het voor de 24e?
 N via de app besteld maar nooit aangekomen
 N kan het niet betalen, is er korting?
 N bedankt, maar hoe stuur ik het terug?
+N de broek zit krap, bedankt
 """,
 }
 TWENTY_SEVENTH_BATCH_ACKS_CASES = [
