@@ -326,9 +326,10 @@ ASIDES: dict[str, str] = {
 }
 # Bought through the shop's own app after all (next to "bought in the shop" above): "already bought them in
 # the app", "lo compré por la app", "commandé via l'appli", "schon über die App bestellt", "preso dall'app",
-# "comprei pelo app", "via de app besteld". "bought it in the app but it never came" leaves words to answer.
+# "comprei pelo app", "via de app besteld". "bought it in the app but it never came" leaves words to answer;
+# English "ordered on the app" may still ask where the order is (test_routing_intents_tuning ack-en-62).
 BOUGHT_IN_THE_APP: dict[str, str] = {
-    "en": r"(?:i |ive |i have )?(?:already )?(?:bought|got|ordered|purchased|grabbed)(?: it| them| one)?"
+    "en": r"(?:i |ive |i have )?(?:already )?(?:bought|got|purchased|grabbed)(?: it| them| one)?"
     r"(?: already)? (?:in|on|through|via|from|with) (?:the|your|ur|my) (?:mobile |phone )?app"
     r"(?: already| instead| in the end)?",
     "es": r"(?:ya )?(?:lo |la |los |las )?(?:compre|pedi|he comprado|he pedido|pille)(?: ya)? "
