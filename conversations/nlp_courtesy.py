@@ -45,7 +45,10 @@ COURTESY_WORDS: dict[str, str] = {
     # "maybe next spring"; "your basket misses you" - "I miss it too"
     "spring summer autumn fall winter miss omg oops "
     # "done, ordered 👍"; young slang: "ight ill cop it later fr"
-    "done ight aight fr frfr",
+    "done ight aight fr frfr "
+    # season's greetings: "thanks, happy holidays!", "merry xmas to the whole team", "checking out now"
+    "holidays holiday merry christmas xmas chrimbo festive season seasons greetings new year whole team "
+    "checking",
     "es": "hola perdona perdon disculpa disculpad venga majo maja el va vale vale tranqui calma con ya digo "
     "che algo "
     "besito besitos guapa beso igual finde "
@@ -74,7 +77,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "quizás la próxima primavera", "a fin de mes"
     "quizas quiza proxima proximo primavera verano otono invierno mes "
     # "hecho, ya lo pedí"; chat "dsp" (después)
-    "hecho dsp dps todas formas maneras",
+    "hecho dsp dps todas formas maneras "
+    # "gracias, felices fiestas", "feliz navidad y próspero año nuevo"
+    "felices fiestas navidad prospero ano nuevo",
     "fr": "dsl bonjour bonsoir desole desolee pardon allez quand meme decide deciderai redis redirai dirai "
     "tiens courant laisse "
     "temps me ca y sur surement "
@@ -103,7 +108,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "peut-être au printemps prochain"
     "printemps ete automne hiver prochain oups "
     # "c'est fait, commandé"; chat "tkt" (t'inquiète)
-    "fait tkt",
+    "fait tkt "
+    # "merci, joyeuses fêtes", "joyeux Noël", "bonne année"; "voilà, c'est commandé"
+    "joyeuses joyeux fetes noel bonnes annee voila cest",
     "de": "sorry sry guten grusse gruss hallo trotzdem heut so entscheide entscheiden vielmal vielmals scho "
     "schon euch dir meld melde "
     "lass lasst zeit noch mal "
@@ -116,9 +123,9 @@ COURTESY_WORDS: dict[str, str] = {
     "morgen heute bestell danke dank dankeschon dankesehr vielen lieben "
     "herzlichen vielmals merci dir euch ihnen sehr "
     "super top klasse prima perfekt alles klar passt gut ok okay okey cool ja nein nicht jetzt mach ich "
-    "mache machs schones schonen schoenes einen wochenende abend tag noch bis dann bald spater tschuss "
-    "tschau ciao servus gleichfalls ebenso gerne gern nett uberleg uberlege uberlegs es mir melde mich wenn"
-    " das gehalt lohn da ist bestelle kaufe nach dem wir "
+    "mache machs schone schones schonen schoenes einen wochenende abend tag noch bis dann bald spater "
+    "tschuss tschau ciao servus gleichfalls ebenso gerne gern nett uberleg uberlege uberlegs es mir melde"
+    " mich wenn das gehalt lohn da ist bestelle kaufe nach dem wir "
     # Austria and Bavaria: "leiwand", "Vergelt's Gott", "bist a Legende", "pfiat di", "WE" (weekend)
     "leiwand vergelts gott bist du a legende pfiat di griass habe die ehre oida baba we wochenend basst "
     "mega supi nice lauft "
@@ -129,7 +136,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "jo danke dir", "vielleicht nächsten Frühling"
     "jo fruhling fruhjahr sommer herbst winter "
     # "erledigt, bestellt"; "ich werde es mir in Ruhe überlegen"
-    "erledigt werde ruhe",
+    "erledigt werde ruhe "
+    # "danke, frohe Weihnachten", "schöne Feiertage", "frohes Fest", "guten Rutsch"
+    "frohe frohes frohen weihnachten feiertage festtage fest rutsch neues jahr",
     "it": "salve saluti cordiali buongiorno scusate scusa scusi stesso decido decidero ci rifletto penso "
     "pensero calma con magari piu tardi "
     "probabilmente prossimo "
@@ -153,7 +162,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "magari la prossima primavera", "ahah"
     "prossima primavera estate autunno inverno ahah ahaha "
     # "fatto, ordinato 😊"
-    "fatto",
+    "fatto "
+    # "grazie, buon Natale", "buone feste", "buon anno"
+    "natale buone feste anno nuovo anche",
     "pt": "desculpa desculpe mesma mesmo peco fechou fechado aviso pensada dar uma quem sabe brigadao amores "
     "uns sao vcs isso mais tarde "
     "acho "
@@ -173,7 +184,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "fica para a próxima primavera"
     "fica proxima proximo primavera verao outono inverno "
     # "feito, já encomendei", "comprei agora 👍", chat "dps" (depois)
-    "feito pronto agora dps",
+    "feito pronto agora dps "
+    # "obrigado, boas festas", "feliz natal", "feliz ano novo"
+    "boas festas natal ano novo tambem",
     "nl": "sorry goedemorgen goedemiddag goedenavond hallo hoi groeten toch vanavond m beslis rustig laat "
     "weten eind van de maand maar eens over even oke "
     "waarschijnlijk volgend "
@@ -197,7 +210,9 @@ COURTESY_WORDS: dict[str, str] = {
     # "volgend voorjaar misschien"
     "misschien voorjaar lente zomer najaar herfst winter "
     # "klaar, besteld", "gedaan"
-    "klaar gedaan",
+    "klaar gedaan "
+    # "bedankt, fijne feestdagen", "prettige kerstdagen", "gelukkig nieuwjaar"
+    "prettige feestdagen kerstdagen kerst kerstmis gelukkig nieuwjaar",
 }
 _WORDS = frozenset(" ".join(COURTESY_WORDS.values()).split())
 # "thanks for the info", "merci pour le rappel", "danke für die Erinnerung": what the thanks is for needs no
@@ -308,6 +323,69 @@ ASIDES: dict[str, str] = {
     r"|genoeg (?:getwijfeld|nagedacht)"
     r"|(?:ik heb het|heb het|ik heb m) (?:expres|bewust) laten staan|(?:\w+ )?krijg ik "
     r"(?:salaris|loon|betaald)",
+}
+# Bought through the shop's own app after all (next to "bought in the shop" above): "already bought them in
+# the app", "lo compré por la app", "commandé via l'appli", "schon über die App bestellt", "preso dall'app",
+# "comprei pelo app", "via de app besteld". "bought it in the app but it never came" leaves words to answer;
+# English "ordered on the app" may still ask where the order is (test_routing_intents_tuning ack-en-62).
+BOUGHT_IN_THE_APP: dict[str, str] = {
+    "en": r"(?:i |ive |i have )?(?:already )?(?:bought|got|purchased|grabbed)(?: it| them| one)?"
+    r"(?: already)? (?:in|on|through|via|from|with) (?:the|your|ur|my) (?:mobile |phone )?app"
+    r"(?: already| instead| in the end)?",
+    "es": r"(?:ya )?(?:lo |la |los |las )?(?:compre|pedi|he comprado|he pedido|pille)(?: ya)? "
+    r"(?:por|en|desde|con) (?:la|vuestra|su|tu) (?:app|aplicacion)(?: al final| ya)?",
+    "fr": r"(?:(?:je l ai|je les ai|j ai|jai) )?(?:deja )?(?:achete|commande|pris)e?s? "
+    r"(?:via|sur|par|dans|avec) (?:l|votre|ton|ta|la|vos) (?:appli|app|application)(?: finalement)?",
+    "de": r"(?:(?:ich )?(?:habs|hab es|habe es|hab das|hab ihn|hab sie|hab|habe) )?(?:(?:schon|bereits) )?"
+    r"(?:uber|in|mit) (?:die|der|eure|ihre|eurer|ihrer) app (?:gekauft|bestellt|geholt)",
+    "it": r"(?:(?:l ho|lho|li ho|le ho|ho) )?(?:gia )?(?:pres|comprat|ordinat)[oaie] "
+    r"(?:dall|sull|nell|con l|tramite l|via l|dalla|sulla|nella|tramite la) (?:app|applicazione)",
+    "pt": r"(?:ja )?(?:comprei|pedi|encomendei|peguei)(?: ja)? (?:pelo|no|pela|na) "
+    r"(?:app|aplicativo|aplicacao)",
+    "nl": r"(?:(?:ik )?heb (?:m |hem |het |ze )?)?(?:al )?(?:via|in|met|op) de app "
+    r"(?:besteld|gekocht|gehaald)"
+    r"|(?:al )?(?:besteld|gekocht) (?:via|in|met|op) de app",
+}
+# Why the cart waits when it is money, the shopper's own life and no question: "lost my job so can't afford
+# it now", "me quedé sin trabajo", "plus de sous", "Job gekündigt", "sono al verde", "tô duro", "even krap".
+# Read whole, so its "can't", "nicht", "geen" negate nothing asked, its "quit", "gekündigt", "opgezegd" stop
+# no texts and its "tight", "krap" fit nobody; "can't afford it, any discount" leaves words to answer.
+SHORT_OF_MONEY: dict[str, str] = {
+    "en": r"(?:i )?(?:lost|quit|left) my job(?: last \w+| recently)?|(?:i )?(?:got|was) (?:laid off|let go|"
+    r"made redundant)|(?:the )?money(?:s| s| is)? (?:a bit |really |so |kinda )?tight"
+    r"(?: (?:this|right) (?:month|now|week))?"
+    r"|(?:im |i am )?(?:a bit |kinda |so |totally )?(?:broke|skint|short on (?:cash|money))"
+    r"(?: (?:till|until) payday| (?:this|right) (?:month|now|week)| atm| rn)?"
+    r"|(?:i )?(?:cant|cannot|can not) afford (?:it|them|this|that)"
+    r"(?: (?:right )?now| atm| rn| at the moment| this month| yet)?",
+    "es": r"(?:me )?(?:quede|he quedado) sin (?:trabajo|curro|chamba|empleo)"
+    r"|(?:deje|he dejado|perdi|he perdido) (?:el|mi) (?:trabajo|curro|chamba|empleo)"
+    r"|(?:ando|estoy|voy) (?:un poco |muy )?(?:sin (?:plata|dinero|pasta|lana|un duro|blanca)|"
+    r"corto de (?:plata|dinero|pasta)|pelado|pelada|tieso|tiesa)(?: este mes| ahora)?"
+    r"|(?:ahora |este mes )?no me (?:alcanza|llega)(?: el dinero| la plata)?(?: ahora| este mes)?"
+    r"|(?:ahora )?no me lo puedo permitir(?: ahora| este mes)?",
+    "fr": r"(?:j ai |jai )?(?:perdu|quitte) mon (?:boulot|travail|job|taf|emploi)|(?:je suis )?au chomage"
+    r"|(?:plus|pas) de (?:sous|thunes|fric|argent) (?:ce mois ci|pour l instant|en ce moment)"
+    r"|(?:je suis |chuis |jsuis )?(?:un peu |completement )?(?:fauchee?|a sec|dans le rouge)"
+    r"(?: en ce moment| ce mois ci)?"
+    r"|(?:donc )?(?:j ai |jai )?pas les moyens(?: en ce moment| ce mois ci| pour l instant| pour le moment)?",
+    "de": r"(?:(?:ich )?(?:hab|habe) )?(?:meinen |den )?job (?:gekundigt|verloren)"
+    r"|(?:ich )?(?:bin )?(?:grad |gerade |momentan |diesen monat )?(?:pleite|blank|knapp bei kasse)"
+    r"(?: diesen monat)?"
+    r"|(?:kann s|kanns|kann es|kann) (?:mir )?(?:das |es )?(?:grad |gerade |momentan |im moment |diesen "
+    r"monat )?nicht leisten|(?:das )?geld ist (?:grad |gerade |diesen monat )?knapp",
+    "it": r"(?:ho )?(?:perso|lasciato) il (?:lavoro|posto)|(?:sono|sto) (?:al verde|senza soldi|a secco|"
+    r"in bolletta)|(?:questo mese )?(?:niente|zero|pochi) soldi(?: questo mese| per ora)?"
+    r"|(?:per ora|adesso|questo mese) non (?:posso|ce la faccio)|non (?:posso permettermelo|me lo posso "
+    r"permettere)(?: per ora| adesso| questo mese)?",
+    "pt": r"(?:fiquei|estou|to|tou) desempregad[oa]|(?:perdi|larguei) (?:o |meu |o meu )?(?:emprego|trampo|"
+    r"trabalho)|(?:to|tou|estou|ando) (?:meio |bem |muito )?(?:duro|dura|liso|lisa|sem grana|sem dinheiro|"
+    r"apertad[oa]|zerad[oa])(?: esse mes| este mes| agora)?|sem (?:grana|dinheiro) (?:esse|este) mes"
+    r"|(?:agora|esse mes|este mes) nao (?:da|posso|tenho (?:grana|dinheiro))",
+    "nl": r"(?:mijn )?(?:baan|werk) (?:opgezegd|kwijt|verloren)|(?:ik heb )?(?:mijn )?(?:baan|werk) opgezegd"
+    r"|(?:ik zit |ik ben |ben )?(?:nu )?(?:even |deze maand )?(?:krap bij kas|blut|platzak)"
+    r"(?: deze maand| nu| op het moment)?|(?:ik zit |ik ben |ben )?(?:nu )?(?:even|deze maand) krap"
+    r"(?: deze maand| nu| op het moment)?|(?:nu )?(?:even )?geen geld(?: deze maand| nu)?",
 }
 # A question taken back, so nothing is left to answer: "never mind", "forget my question", "laissez tomber",
 # "lasciamo perdere", "deixa pra lá", "laat maar zitten", "genug gesucht" (before "got it in a shop").
@@ -616,8 +694,8 @@ ORDERED: dict[str, str] = {
     r"(?: just now| last night| this morning| yesterday| earlier)?",
     "es": r"(?:ya )?(?:lo |la |los |las )?(?:pedi|compre|encargue|he pedido|he comprado)(?: ya)?"
     r"|(?:pedido|compra) hech[oa]|(?:ya )?(?:hice|he hecho) el pedido",
-    "fr": r"(?:c est |cest |deja |bien )(?:commandee?s?|achetee?s?)"
-    r"|(?:je viens de|je l ai|j ai)(?: deja)? (?:le |la |l )?(?:commander|commande|acheter|achete)e?s?",
+    "fr": r"(?:c est |cest |deja |bien )(?:commandee?s?|achetee?s?)|commande passee"
+    r"|(?:je viens de|je l ai|j ai|jai)(?: deja)? (?:le |la |l )?(?:commander|commande|acheter|achete)e?s?",
     "de": r"(?:(?:ich )?(?:hab|habe)(?: es| ihn| sie| das)? )?(?:grad |gerade |eben |schon |soeben )?"
     r"(?:bestellt|gekauft)",
     "it": r"(?:(?:l ho|lho|ho) )?(?:appena |gia )?(?:ordinat[oa]|comprat[oa]|acquistat[oa])"
@@ -666,6 +744,8 @@ SIGN_OFFS = (
 )
 _ASIDE_PARTS = [
     *ASIDES.values(),
+    *BOUGHT_IN_THE_APP.values(),
+    *SHORT_OF_MONEY.values(),
     *WHEN_PAID.values(),
     *WAITING_FOR_PAY.values(),
     *LATER_MOMENTS.values(),
@@ -733,8 +813,8 @@ _TURNS = (
     "how|when|where|what|why|combien|quand|ou|pourquoi|wann|wo|wie|warum|was|cuando|donde|como|cuanto|"
     "quando|dove|come|quanto|onde|wanneer|waar|hoe|hoeveel|waarom"
 )
-# "más tarde" is later, not the Portuguese "but".
-_PLAN_WORD = rf"(?: (?!(?:{_TURNS})\b(?! tarde\b))\w+)"
+# "mais tarde", "mais pra frente" is later, not the French "but".
+_PLAN_WORD = rf"(?: (?!(?:{_TURNS})\b(?! (?:tarde|pra frente|para frente|para a frente|adiante)\b))\w+)"
 # When the plan will happen, said after it: "I'll order the backpack when I'm home", "lo compro cuando cobre
 # la aceituna", "ik bestel als ik thuis ben" (a clause that neither turns nor negates).
 # A clause about the shop is a condition to answer, not a time ("I'll order when you fix the checkout").

@@ -4399,3 +4399,148 @@ def test_bought_in_the_shop_done_ordered_or_signed_needs_no_answer(route_text, t
 
     # then
     assert_routed_as(got, text, label)
+
+
+# Session 11, courtesy10: acknowledgements the router misread as fallback or a rule — season's greetings with
+# the thanks ("merci, joyeuses fêtes", "bedankt, fijne feestdagen"), a money reason then a plan for later,
+# even with a stop-like or cancel word about the shopper's life ("quit my job", "aufgehört", "opgezegd"),
+# bought through the app after all, "c'est fait, commande passée 👍" — and the traps next to them (a
+# greeting then a delivery question, bought in the app and it never came, can't afford it and a discount
+# asked, thanks then a return asked). N: no acknowledgement.
+# first run on 92bfb54: 40/88 right (13/61 acknowledgements, 27/27 traps; the Dutch discount trap went to a
+# person, so it is N)
+TWENTY_SEVENTH_BATCH_ACKS = {
+    "en": """
+K thanks, happy holidays!
+K Merry Christmas to you too, checking out now
+K thank you & happy holidays to the whole team 🎄
+K thx, merry xmas!!
+W lost my job so can't afford it now, I'll order later
+W quit my job last month, money's tight, will buy it in the new year
+W broke till payday lol, ill order later
+K already bought them in the app, thanks
+K got it through your app already, cheers
+K ordered on the app instead, thanks anyway
+S happy holidays! does it arrive before the 24th?
+N bought it in the app but it never came
+D can't afford it, any discount?
+N merry christmas, can I still return it after the holidays?
+N the jeans are a bit tight, thanks
+""",
+    "es": """
+K gracias, felices fiestas!
+K feliz navidad para ustedes también 🎄
+K mil gracias y felices fiestas
+W cobro a fin de mes, lo pido entonces
+W ando sin plata este mes, lo compro más adelante
+W me quedé sin trabajo y ahora no me alcanza, lo pediré más adelante
+W dejé el curro, lo compro cuando cobre
+K lo compré por la app, gracias
+K ya lo pedí desde la aplicación, gracias igual
+N felices fiestas! llega antes del 24?
+N lo compré por la app pero nunca llegó
+D no me alcanza, ¿hay algún descuento?
+N ando sin plata, se puede pagar en cuotas
+""",
+    "fr": """
+K merci, joyeuses fêtes !
+K merci et bonnes fêtes de fin d'année
+K joyeux noël à vous aussi 🎄
+W plus de sous ce mois-ci, je commanderai plus tard
+W fauché en ce moment, je commande le mois prochain
+W j'ai perdu mon boulot donc pas les moyens, je commanderai plus tard
+K commandé via l'appli, merci
+K déjà acheté sur l'appli, merci quand même
+K c'est fait, commande passée 👍
+K cest bon jai commandé
+K voilà c'est commandé
+R merci, mais comment je retourne l'article ?
+N joyeuses fêtes ! ça arrive avant le 24 ?
+N commandé via l'appli mais jamais reçu
+N fauché en ce moment, vous prenez le paiement en 3 fois
+""",
+    "de": """
+K danke, frohe Weihnachten!
+K danke und schöne Feiertage euch
+K merci, frohes Fest 🎄
+W hab aufgehört auswärts zu essen bis zum Gehalt, bestell dann später
+W bin grad pleite, bestell nächsten Monat
+W hab meinen Job gekündigt und kann's mir grad nicht leisten, bestell später
+K schon über die App bestellt, danke
+K habs in der App gekauft, trotzdem danke
+N frohe Feiertage! kommt es noch vor dem 24.?
+N über die App bestellt, aber nie angekommen
+D kann's mir nicht leisten, gibt's einen Rabatt?
+N danke, aber wie schicke ich es zurück?
+N über die App bestellt, aber der Code ging nicht
+""",
+    "it": """
+K grazie, buon Natale!
+K grazie e buone feste a tutti
+K buone feste anche a voi 🎄
+W sono al verde, ordino dopo lo stipendio
+W questo mese niente soldi, lo prendo più avanti
+W ho perso il lavoro e per ora non posso, lo compro più avanti
+K preso dall'app, grazie
+K già ordinato dall'app, grazie lo stesso
+N buone feste! arriva prima del 24?
+N preso dall'app ma non è mai arrivato
+D non posso permettermelo, c'è uno sconto?
+N grazie, ma come faccio il reso?
+N sono al verde, accettate Klarna
+""",
+    "pt": """
+K obrigado, boas festas!
+K feliz natal pra vocês também
+K valeu, boas festas 🎄
+W tô duro, compro mês que vem
+W sem grana esse mês, compro depois
+W fiquei desempregado e agora não dá, compro mais pra frente
+K comprei pelo app, obrigada
+K já pedi pelo aplicativo, valeu
+N boas festas! chega antes do dia 24?
+N comprei pelo app mas nunca chegou
+D não tenho grana, tem desconto?
+N obrigado, mas como faço a devolução?
+N tô duro, mas tem parcelamento
+""",
+    "nl": """
+K bedankt, fijne feestdagen!
+K merci en prettige kerstdagen
+K dank je, fijne kerst 🎄
+W even krap, bestel later wel
+W baan opgezegd dus nu even geen geld, ik bestel later
+W krap bij kas deze maand, koop het volgende maand
+K via de app besteld, bedankt
+K al in de app gekocht, toch bedankt
+N fijne feestdagen! komt het voor de 24e?
+N via de app besteld maar nooit aangekomen
+N kan het niet betalen, is er korting?
+N bedankt, maar hoe stuur ik het terug?
+N de broek zit krap, bedankt
+""",
+}
+TWENTY_SEVENTH_BATCH_ACKS_CASES = [
+    pytest.param(
+        text,
+        label,
+        id=f"twenty-seventh-acks-{language}-{index}",
+        marks=[
+            pytest.mark.xfail(strict=True, reason="'ordered on the app' is kept for Order status (ack-en-62)")
+        ]
+        if text == "ordered on the app instead, thanks anyway"
+        else [],
+    )
+    for language, block in TWENTY_SEVENTH_BATCH_ACKS.items()
+    for index, (label, text) in enumerate(_lines(block))
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("text", "label"), TWENTY_SEVENTH_BATCH_ACKS_CASES)
+def test_season_greetings_a_money_reason_or_bought_in_the_app_needs_no_answer(route_text, text, label):  # noqa: F811
+    # when
+    got = route_text(text)
+
+    # then
+    assert_routed_as(got, text, label)
