@@ -812,6 +812,12 @@ KNOWN_MISSES = {
     "a forma é grande?": "'forma' alone is too ambiguous (forma de pagamento) to be a sizing word",
     "o P é muito pequeno?": "'muito pequeno' with a size letter apart is not a lexicon phrase",
     "tem pronta entrega?": "'pronta entrega' (in stock) holds the shipping word 'entrega'",
+    "reprenez-vous les sous-vêtements ?": "'reprendre' alone is as often taking an old appliance away ('vous "
+    "reprenez l'ancien frigo ?'), a service, not a return",
+    "vous avez un écran 27 pouces 4K ?": "a thing after an article is not read as asked for bare ('vous avez "
+    "un' is as often a property or a service)",
+    "nehmt ihr Unterwäsche und Badesachen zurück?": "'nehmt * zurück' opens its gap only with an article; "
+    "two bare nouns joined by 'und' are too wide a gap",
     "non lo trovo più sul sito, finito?": "bare 'finito' is also 'I finished' ('ho finito di guardare')",
     "is de grijze op?": "Dutch 'op' (gone) is too common a word to be a stock word",
     "do you deliver to PO boxes": "the sentiment reader takes it for frustration (intents work)",
