@@ -257,17 +257,20 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "return, returns, refund, exchange, send back, send it back, send them back, money back, swap, "
             "damaged, "
             "defective, faulty, store credit, return shipping, return policy"
-            ", take back, take * back, takes back"
+            ", take back, take * back, takes back, taken back, gift receipt, gift receipts"
         ),
         "es": _terms(
             "devolucion, devoluciones, devolver, reembolso, cambio, cambiar, devuelven, devuelvo, devolverlo,"
             " devuelvan, reembolsan, cambiarlo, regresar, regresarlo, danado, danada, defectuoso, defecto, "
             "cambios, dinero de vuelta, plata de vuelta"
+            # a gift receipt is how a gift goes back, in every language
+            ", ticket regalo, ticket de regalo, tique regalo, tickets regalo"
         ),
         "fr": _terms(
             "retour, retours, retourner, rembourser, remboursement, echange, echanger, renvoyer, rembourse, "
             "remboursee, renvoi, abime, abimee, endommage, defectueux, retourne, recuperer mon argent, "
             "recuperer l argent, rendre mon argent"
+            ", ticket cadeau, tickets cadeaux, ticket cadeaux"
         ),
         "de": _terms(
             "ruckgabe, rucksendung, zurucksenden, zuruckschicken, umtausch, umtauschen, erstattung, geld "
@@ -281,25 +284,27 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             ", geld zurueck, kohle zurueck, rueckgabe, ruecksendung, zuruecksenden, zurueckschicken, "
             "zurueckgeben, rueckerstattung"
             ", nehmt * zuruck, nehmen sie * zuruck, zurucknehmen, zuruckgenommen"
+            ", geschenkbeleg, geschenkquittung"
         ),
         "it": _terms(
             "reso, resi, restituire, rimborso, rimborsare, cambio, cambiare, recesso, rimandarlo indietro, "
             "rimandare indietro, mandarlo indietro, ridare indietro, ridarlo indietro, "
             "ridarla indietro, restituzione, restituirlo, rimborsato, rendere, "
             "sostituzione, danneggiato, danneggiata, difettoso, rimborsate, rimandarlo, soldi indietro, "
-            "ridate i soldi, rivoglio i soldi"
+            "ridate i soldi, rivoglio i soldi, scontrino regalo, scontrino di cortesia, scontrini regalo"
         ),
         "pt": _terms(
             "devolucao, devolver, reembolso, troca, trocar, estorno, reembolsar, trocas, dinheiro de volta, "
             "defeito, com defeito, danificado, reembolsam, devolvem"
             ", aceitam de volta, aceita de volta, aceitam * de volta"
+            ", nota de presente, talao de oferta, talao de troca, cupom de troca"
         ),
         "nl": _terms(
             "retour, retourneren, terugsturen, ruilen, terugbetaling, geld terug, omruilen, retour sturen, "
             "retourzending, terug sturen, terug te sturen, terugbetaald, retourbeleid, geld teruggestort, "
             "beschadigd, defect, "
             "bedenktijd, retourneer, terugbetalen, terugkrijgen, geld terugkrijgen"
-            ", nemen * terug, neemt * terug, terugnemen"
+            ", nemen * terug, neemt * terug, terugnemen, ruilbon, ruilbonnetje"
         ),
     },
     "sizing": {
@@ -340,6 +345,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "case fit, case fits, cover fit, cover fits, case work with, case works with, cover work with, "
             "cover works with, case go on, cover go on, case goes on, cover goes on, inch case, inch cover, "
             "inch sleeve"
+            ", small ring, small burner, small hob, smallest ring, my bed is {size}"
         ),
         "es": _terms(
             "talla, tallas, medidas, de que tamano, que tamano tiene, cabe en mi, entra en mi, "
@@ -369,6 +375,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "raciones, comilones, de buen comer, funda sirve, fundas sirven, funda le va, funda va, "
             "funda vale, carcasa sirve, carcasa le va, carcasa vale, funda de {size} pulgadas, "
             "carcasa de {size} pulgadas"
+            ", placa pequena, fuego pequeno, hornilla pequena, zona pequena, mi cama es de {size}, "
+            "mi cama es {size}"
         ),
         "fr": _terms(
             "taille, tailles, pointure, mesures, guide des tailles, taille petit, taille grand, entre * "
@@ -398,6 +406,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "on est {size}, nous sommes {size}, portions, coque va, coque va sur, "
             "etui va, etui va sur, housse va, housse va sur, etui {size} pouces, housse {size} pouces, "
             "coque {size} pouces"
+            ", petit feu, petit foyer, petite plaque, mon lit fait {size}, mon lit est un {size}"
         ),
         "de": _terms(
             "grosse, grossen, passform, passt, grossentabelle, fallt klein, fallt gross, klein aus, gross "
@@ -423,6 +432,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "wir sind {size}, portionen, portionsgrosse, grosse esser, "
             "pass ich, passe ich, geht * hulle auch, geht * hulle furs, geht * hulle aufs, "
             "{size} zoll hulle, {size} zoll case"
+            ", kleine platte, kleinen platte, kleine herdplatte, kleinen herdplatte, mein bett ist {size}"
         ),
         "it": _terms(
             "taglia, taglie, misura, misure, vestibilita, tabella taglie, veste piccolo, veste grande, veste "
@@ -454,6 +464,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "siamo {size}, porzioni, mangiano tanto, mangiano molto, "
             "cover va bene per, cover va bene su, cover va sul, cover va sulla, custodia va bene per, "
             "custodia va sul, custodia va sulla, custodia da {size} pollici, cover da {size} pollici"
+            ", fuoco piccolo, fornello piccolo, piastra piccola, il mio letto e da {size}, piazza e mezza"
         ),
         "pt": _terms(
             "tamanho, tamanhos, medidas, tabela de medidas, fica pequeno, fica grande, numeracao, veste bem, "
@@ -479,6 +490,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "somos {size}, porcoes, "
             "caibo, capinha serve, capa serve, capinhas servem, capas servem, "
             "capa de {size} polegadas, capinha de {size} polegadas"
+            ", boca pequena, bocas pequenas, grandes ou pequenos, grande ou pequeno, grandes ou pequenas, "
+            "grande ou pequena, minha cama e de {size}, casal ou {size}, {size} ou casal, solteiro ou casal, "
+            "casal ou solteiro"
         ),
         "nl": _terms(
             "maat, maten, pasvorm, maattabel, afmetingen, valt klein, valt groot, valt het klein, valt het "
@@ -502,6 +516,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "queen of * king, king of * queen, trappenhuis, autostoeltje voor, mondopoint, "
             "{size} volwassenen, "
             "grote eters, porties, pas ik, {size} inch hoes, {size} inch hoesje"
+            ", kleine pit, kleinste pit, kleine kookplaat, mijn bed is {size}"
         ),
     },
     "stock": {
@@ -521,6 +536,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "* in, inner tube, inner tubes, or only {colour}, or just {colour}, only in {colour}, whole "
             "beans, whole bean, as beans, {measure} version, have * in a size {size}, "
             "{colour} in a size {size}, {colour} in size {size}, "
+            "in light {colour}, in dark {colour}, in pale {colour}, in bright {colour}, "
             "alcohol free, non alcoholic, without alcohol, version without, one without, vegetarian "
             "version, veggie version, vegan version, {nationality} keyboard, {nationality} layout, keyboard "
             "layout, azerty, qwertz, qwerty, have that many, got that many, that many in stock, or only "
@@ -627,7 +643,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             "viaggio, formato da viaggio, spina inglese, spina svizzera, spina brasiliana, spina europea, "
             "spina americana, ricambi, ricambio, camera d aria, camere d aria, in grani, c e pure {colour}, "
             "c e pure in, o solo {colour}, avete * nella {size}, {colour} nella {size}, "
-            "{colour} nella taglia {size}, "
+            "{colour} nella taglia {size}, rientra, rientrano, rientrera, rientreranno, "
             "senza alcol, analcolico, analcolica, c e senza, l avete senza, lo avete senza, la avete senza, "
             "versione senza, versione vegetariana, versione vegana, tastiera {nationality}, avete cosi "
             "tanti, avete cosi tante, ne avete cosi, o solo da {size}, avete * {colour}"

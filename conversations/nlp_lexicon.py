@@ -361,7 +361,7 @@ _HAVE_OPENING = re.compile(
     r"hast du|avete|voces tem|vcs tem|vc tem|voce tem|tem|hebben jullie|heb je|heeft u)"
     r"(?: any| some| ancora| noch| nog| ainda| todavia| aun| encore)?"
     r"(?: des| du| dei| delle| degli| algun| alguna| algunos| algunas)? "
-    r"(\w+)"
+    r"(\w+)(?: (\w+))?"
 )
 _HAVE_WORDS = 8
 NOT_A_PRODUCT = wordset(
@@ -372,7 +372,10 @@ NOT_A_PRODUCT = wordset(
     "geschaft geschafte filiale filialen telefonnummer nummer zeit jemand idee negozio negozi sito orari "
     "numero tempo qualcuno loja lojas telefone horario alguem jeito winkel winkels vestiging vestigingen "
     "telefoonnummer nummer tijd iemand idee eu paypal klarna card cards cash pix boleto ideal bizum tarjeta "
-    "carte karte carta cartao kaart"
+    "carte karte carta cartao kaart "
+    # opening days and times ("habt ihr sonntags offen?"), a warranty: the shop's service, not a product
+    "sonntags samstags feiertags heute morgen offen geoffnet open abierto ouvert aperto aberto "
+    "warranty guarantee garantia garantie garanzia"
 )
 # "habt ihr heute noch geöffnet?", "hebben jullie morgen nog open?": opening hours, not stock.
 _OPENING_HOURS = wordset(
@@ -399,10 +402,10 @@ def product_asked_in(text: Text) -> str:
         or thing in NOT_A_PRODUCT
         or thing in _POSSESSIVES
         or thing in _services()
-        or thing.isdigit()
+        or (thing.isdigit() and found[2] not in UNITS)
     ):
         return ""
-    return found[0]
+    return found[0][: found.end(1)]
 
 
 # "225/45 R17", "205/55r16": a tyre size asks whether it fits a car.
@@ -613,7 +616,18 @@ def _product_duration() -> re.Pattern:
 
 
 def _product_duration_positions(message_words: tuple[str, ...]) -> frozenset[int]:
-    return _span_positions(_product_duration(), message_words, group=1)
+    return _span_positions(_product_duration(), message_words, group=1) | _span_positions(
+        _TWO_PERIODS, message_words
+    )
+
+
+# "is the warranty 1 or 2 years?", "la garantía es de 1 o 2 años?": two numbers of a period are a length of
+# time, never a pair of sizes.
+_TWO_PERIODS = re.compile(
+    r"(?:^|(?<= ))\d+ (?:or|o|ou|oder|of) \d+ (?:years?|yrs?|months?|anos?|anni|anno|ans?|annees?|jahre?n?|"
+    r"jaar|jaren|meses|mes|mois|monate?n?|mesi|mese|maanden|maand|weeks?|semanas?|semaines?|wochen?|"
+    r"settimane?|weken|days?|dias?|jours?|tage?n?|giorni|dagen)\b"
+)
 
 
 # "compatible avec un Mac", "compatível com a Alexa", "compatible avec Campagnolo 12v": which device or part a
@@ -674,13 +688,18 @@ WORKS_ON = SLOPES | frozenset(
     )
 )
 _WORKS_ON_BEFORE = 4
+# "will a 24 cm pan fit my small induction ring?": a hob named by its size asks whether the product fits it.
+_SMALL_OR_BIG = wordset(
+    "small big large little smallest pequena pequeno grande petit petite grand grande klein kleine kleinen "
+    "gross grosse grossen piccolo piccola grande groot grote kleinste"
+)
 
 
 def _works_on_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     return frozenset(
         near
         for at, word in enumerate(message_words)
-        if word in WORKS_ON
+        if word in WORKS_ON and (not at or message_words[at - 1] not in _SMALL_OR_BIG)
         for near in range(max(0, at - _WORKS_ON_BEFORE), at + 1)
     )
 
@@ -948,6 +967,25 @@ def _origin_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     )
 
 
+# "whats my gift card balance", "cuánto saldo me queda en la tarjeta regalo", "le solde de ma carte cadeau",
+# "Guthaben auf meinem Gutschein": what is left on a gift card is no discount, size or return (a person
+# answers); the words from the balance to the card are blanked.
+_BALANCE = r"(?:balance|saldo|solde|guthaben|restguthaben|credito|tegoed)"
+_GIFT_CARD = (
+    r"(?:gift ?cards?|gift ?vouchers?|tarjetas? (?:de )?regalo|cartes? cadeaux?|gutscheine?s?|"
+    r"geschenkkarten?|carta regalo|buono regalo|vale presente|cartao presente|cartao de presente|cadeaubon|"
+    r"cadeaukaart)"
+)
+_GIFT_CARD_BALANCE = re.compile(
+    rf"(?:^|(?<= )){_BALANCE}(?: \w+){{0,5}}? {_GIFT_CARD}\b"
+    rf"|(?:^|(?<= )){_GIFT_CARD}(?: \w+){{0,3}}? {_BALANCE}\b"
+)
+
+
+def _gift_card_balance_positions(message_words: tuple[str, ...]) -> frozenset[int]:
+    return _span_positions(_GIFT_CARD_BALANCE, message_words)
+
+
 def masked_words(text: Text, language: str) -> tuple[str, ...]:
     """The message's words with its false friends, an order with another shop, a duration the product
     takes, a device it works with, how it comes (assembled), what it works on (a slope, a hob) and the
@@ -971,6 +1009,7 @@ def masked_words(text: Text, language: str) -> tuple[str, ...]:
         | _letters_room_positions(text.words)
         | _sent_not_shipped_positions(text.words)
         | _origin_positions(text.words)
+        | _gift_card_balance_positions(text.words)
     )
     return tuple("" if i in spoiled else w for i, w in enumerate(text.words))
 
