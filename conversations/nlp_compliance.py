@@ -464,7 +464,9 @@ _CONTACT_FR = r"(?:ecrire|relancer|envoyer|contacter|texter|solliciter|spammer|h
 # "ne m'envoyez pas le rose", "pas besoin de m'envoyer la facture": an item, not the texts.
 _AN_ITEM_FR = (
     r"\b(?! (?:le|la|les|l|un|une|mon|ma|mes|ce|cette|au|du|de|des|d)\b"
-    r"(?! (?:\w+ )?" + _MESSAGES_FR + r"| (?:votre|ta) part\b| vous\b| chez vous\b))"
+    r"(?! (?:\w+ )?" + _MESSAGES_FR + r"| (?:votre|ta) part\b| vous\b| chez vous\b"
+    # "arrêtez de texter ce numéro": the number texted is the shopper's phone, not an item
+    r"|(?<=\bce) (?:numero|portable|telephone|tel|cell|mobile)\b))"
 )
 # "plus de SMS que ma banque" compares: "plus" is not "no more" when a "que" follows
 _NOT_COMPARED = r"(?!(?: \w+){1,3} qu(?:e)?\b)"
@@ -488,8 +490,10 @@ _REVOCATION_PATTERNS_FR = [
     r"(?:rien |les |en )?recevoir\b" + _AN_ITEM_FR,
     r"\b(?:ne )?(?:m|me|nous|lui|leur) (?:envoyez|envoie|envoies|envoyer|ecrivez|ecris|ecrire|"
     r"(?:re)?contactez|(?:re)?contacte|spammez|harcelez|relancez) (?:\w+ )?(?:plus|jamais)\b",
-    r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous |lui |leur )?(?:envoyer|ecrire|contacter|spammer"
+    r"\barret(?:ez|e|er)? (?:de |d )?(?:m |me |nous |lui |leur )(?:envoyer|ecrire|contacter|spammer"
     r"|harceler|relancer)\b",
+    # with no "me", what is sent may be an item: "arrêtez d'envoyer le colis à cette adresse"
+    r"\barret(?:ez|e|er)? (?:de |d )?(?:envoyer|ecrire|contacter|spammer|harceler|relancer)\b" + _AN_ITEM_FR,
     r"\barret(?:ez|e|er)? (?:les|vos|ces|tes|avec les|avec vos) " + _MESSAGES_FR + r"\b",
     # "je veu plus" as typed
     r"\b(?:je )?(?:ne )?j?(?:veux|veu|souhaite|desire|veut|veulent) (?:plus|plu|pus?|pas|aucun|aucune) "

@@ -2472,8 +2472,15 @@ SESSION_12_OPTOUTS_AFTER_THE_FIRST_RUN = [
     "c'est le vieil iphone de mon mari, n'envoyez plus de sms à ce numéro",
     "some com essas mensagens",
     "cai fora com esses sms",
+    # added at the merge (round 9's regression check): "ce numéro" after a stop verb is the phone texted
+    "svp cessez de texter ce numéro",
+    "c'est le tel de mon ex, arrêtez d'écrire à ce portable",
 ]
 SESSION_12_TRAPS_AFTER_THE_FIRST_RUN = [
+    # added at the merge: "arrêtez d'envoyer" before an item sent stops the item, not the texts (a false
+    # opt-out before), and "le numéro de suivi" is no phone
+    "arrêtez d'envoyer le colis à cette adresse, je déménage",
+    "arretez d'envoyer le numero de suivi par mail, je l'ai deja",
     "que no paren",
     "mas alto",
     "en fin, gracias",

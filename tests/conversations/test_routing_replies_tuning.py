@@ -2400,7 +2400,8 @@ K dank u wel, heel vriendelijk, ik overleg met mijn man
 # bare "<thing> to <country>?" and "in <colour>?" fragments, a pick-up point or a floor without a lift, tyre,
 # wiper and ring sizes, a size's stock, discounts for a trade or a group, a polite "customer service"
 # order question, double charges and asks for a person; traps for fitting, a feature or a receipt.
-# First run on 980004c: 77/161 (47.8 %), before any change it prompted.
+# First run on 980004c: 77/161 (47.8 %), before any change it prompted. Session 11 relabelled its two
+# gift-receipt traps Returns: blind sets 24 and 86 label a gift receipt so (it is how a gift is exchanged).
 TWENTY_FIRST_BATCH = {
     "en": """
 S OMG will the suit get here before the 20th??? it's THE day 😱 how long does shipping take?
@@ -2432,7 +2433,7 @@ E the engraving has my name spelled wrong, I want to speak to someone right now
 E THIS IS RIDICULOUS, third time the parcel is lost, I want a refund NOW
 F do you do installation too or do I need a fitter?
 F does the doorbell camera record at night?
-F is there a gift receipt without the price?
+R is there a gift receipt without the price?
 """,
     "es": """
 S DIOS MÍO llega el vestido antes del sábado??? es MI BODA 😱 cuánto tarda el envío?
@@ -2528,7 +2529,7 @@ O Gentile assistenza clienti, potreste dirmi dov'è il mio ordine n. 52210?
 E mi avete addebitato due volte
 E i corrieri hanno rovinato il divano, pretendo una soluzione
 F fate anche l'installazione?
-F c'è lo scontrino regalo senza prezzo?
+R c'è lo scontrino regalo senza prezzo?
 F fate anche orli e riparazioni?
 """,
     "pt": """
