@@ -870,14 +870,9 @@ SESSION_10_SETS = [
     pytest.param(
         "seventy-first",
         HELD_OUT_71,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason=(
-                "blind: first run on main c8567ba (session 10, after the fixes sets 65-70 prompted) 89.6 "
-                "% (0 missed opt-outs, 0 false; en 82.5 %); after the fixes its round prompted: 94.6 %, 0"
-                " missed, 0 false (en 92.5 %) (no longer blind); see its _first_run"
-            ),
-        ),
+        # blind first run on main c8567ba (session 10, after the fixes sets 65-70 prompted) 89.6 % (0 missed
+        # opt-outs, 0 false; en 82.5 %); meets the targets after the fixes its round prompted (95.0 %, 0
+        # missed, 0 false (en, pt 92.5 %); no longer blind)
         id="seventy-first",
     ),
     pytest.param(
@@ -887,8 +882,10 @@ SESSION_10_SETS = [
             strict=False,
             reason=(
                 "blind: first run on main c8567ba (session 10, after the fixes sets 65-70 prompted) 86.1 "
-                "% (1 missed opt-out, 0 false; en, fr, it, pt, nl 85.0 %); after the fixes its round "
-                "prompted: 86.4 %, 0 missed, 0 false (fr 85.0 %) (no longer blind); see its _first_run"
+                "% (1 missed opt-out, 0 false; en, fr, it, pt, nl 85.0 %); after the fixes of sessions "
+                "10-11: 86.4 %, 0 missed, 0 false (fr, it, pt, nl 85.0 %) (no longer blind). 31 of its 38 "
+                "misses are labelling conventions it does not share (18 grind sizes are fallback, 13 "
+                "subscription pauses escalations: docs/conversations.md); see its _first_run"
             ),
         ),
         id="seventy-second",
@@ -900,8 +897,8 @@ SESSION_10_SETS = [
             strict=False,
             reason=(
                 "blind: first run on main c8567ba (session 10, after the fixes sets 65-70 prompted) 88.9 "
-                "% (0 missed opt-outs, 0 false; de, nl 85.0 %); after the fixes its round prompted: 91.4 "
-                "%, 0 missed, 0 false (nl 85.0 %) (no longer blind); see its _first_run"
+                "% (0 missed opt-outs, 0 false; de, nl 85.0 %); after the fixes of sessions 10-11: 91.8 %, 0 "
+                "missed, 0 false (nl 85.0 %) (no longer blind); see its _first_run"
             ),
         ),
         id="seventy-third",
@@ -945,13 +942,9 @@ SESSION_11_SETS = [
     pytest.param(
         "seventy-seventh",
         HELD_OUT_77,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason=(
-                "blind: first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) "
-                "93.9 % (1 missed opt-out, 0 false; it, nl 90.0 %); see its _first_run"
-            ),
-        ),
+        # blind first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) 93.9 % (1
+        # missed opt-out, 0 false; it, nl 90.0 %); meets the targets after the fixes its round prompted (98.6
+        # %, 0 missed, 0 false (fr 95.0 %); no longer blind)
         id="seventy-seventh",
     ),
     pytest.param(
@@ -964,13 +957,9 @@ SESSION_11_SETS = [
     pytest.param(
         "seventy-ninth",
         HELD_OUT_79,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason=(
-                "blind: first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) "
-                "93.9 % (0 missed opt-outs, 0 false; pt 87.5 %); see its _first_run"
-            ),
-        ),
+        # blind first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) 93.9 % (0
+        # missed opt-outs, 0 false; pt 87.5 %); meets the targets after the fixes its round prompted (97.9 %,
+        # 0 missed, 0 false (es 95.0 %); no longer blind)
         id="seventy-ninth",
     ),
     pytest.param(
@@ -980,7 +969,9 @@ SESSION_11_SETS = [
             strict=False,
             reason=(
                 "blind: first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) "
-                "91.4 % (2 missed opt-outs, 1 false; pt 85.0 %); see its _first_run"
+                "91.4 % (2 missed opt-outs, 1 false; pt 85.0 %); after the fixes its round prompted: 96.8 "
+                "%, 0 missed, 1 false ('qui êtes-vous et comment vous avez eu mon numéro ?', an opt-out by "
+                "the product's convention) (fr 92.5 %) (no longer blind); see its _first_run"
             ),
         ),
         id="eightieth",
@@ -988,25 +979,17 @@ SESSION_11_SETS = [
     pytest.param(
         "eighty-first",
         HELD_OUT_81,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason=(
-                "blind: first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) "
-                "89.3 % (1 missed opt-out, 0 false; nl 82.5 %); see its _first_run"
-            ),
-        ),
+        # blind first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) 89.3 % (1
+        # missed opt-out, 0 false; nl 82.5 %); meets the targets after the fixes its round prompted (97.5 %, 0
+        # missed, 0 false (en 95.0 %); no longer blind)
         id="eighty-first",
     ),
     pytest.param(
         "eighty-second",
         HELD_OUT_82,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason=(
-                "blind: first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) "
-                "85.7 % (3 missed opt-outs, 0 false; pt 80.0 %); see its _first_run"
-            ),
-        ),
+        # blind first run on main 2b88b5f (session 10's router after the fixes sets 71-76 prompted) 85.7 % (3
+        # missed opt-outs, 0 false; pt 80.0 %); meets the targets after the fixes its round prompted (97.9 %,
+        # 0 missed, 0 false (it 95.0 %); no longer blind)
         id="eighty-second",
     ),
     # the second round, first run on the router the first round's fixes left (2ddad3c)
@@ -1020,61 +1003,41 @@ SESSION_11_SETS = [
     pytest.param(
         "eighty-fourth",
         HELD_OUT_84,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason=(
-                "blind: first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) "
-                "96.1 % (1 missed opt-out, 1 false; pt 90.0 %); see its _first_run"
-            ),
-        ),
+        # blind first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) 96.1 % (1
+        # missed opt-out, 1 false; pt 90.0 %); meets the targets after the fixes its round prompted (98.9 %, 0
+        # missed, 0 false (fr, it, pt 97.5 %); no longer blind)
         id="eighty-fourth",
     ),
     pytest.param(
         "eighty-fifth",
         HELD_OUT_85,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason=(
-                "blind: first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) "
-                "95.0 % (1 missed opt-out, 0 false; de 87.5 %); see its _first_run"
-            ),
-        ),
+        # blind first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) 95.0 % (1
+        # missed opt-out, 0 false; de 87.5 %); meets the targets after the fixes its round prompted (98.2 %, 0
+        # missed, 0 false (de, nl 95.0 %); no longer blind)
         id="eighty-fifth",
     ),
     pytest.param(
         "eighty-sixth",
         HELD_OUT_86,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason=(
-                "blind: first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) "
-                "93.9 % (1 missed opt-out, 0 false; de 87.5 %); see its _first_run"
-            ),
-        ),
+        # blind first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) 93.9 % (1
+        # missed opt-out, 0 false; de 87.5 %); meets the targets after the fixes its round prompted (98.9 %, 0
+        # missed, 0 false (es, de, pt 97.5 %); no longer blind)
         id="eighty-sixth",
     ),
     pytest.param(
         "eighty-seventh",
         HELD_OUT_87,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason=(
-                "blind: first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) "
-                "94.6 % (1 missed opt-out, 0 false; es 90.0 %); see its _first_run"
-            ),
-        ),
+        # blind first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) 94.6 % (1
+        # missed opt-out, 0 false; es 90.0 %); meets the targets after the fixes its round prompted (97.9 %, 0
+        # missed, 0 false (es 92.5 %); no longer blind)
         id="eighty-seventh",
     ),
     pytest.param(
         "eighty-eighth",
         HELD_OUT_88,
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason=(
-                "blind: first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) "
-                "90.0 % (1 missed opt-out, 0 false; fr, de, nl 87.5 %); see its _first_run"
-            ),
-        ),
+        # blind first run on main 2ddad3c (session 11's router after the fixes sets 77-82 prompted) 90.0 % (1
+        # missed opt-out, 0 false; fr, de, nl 87.5 %); meets the targets after the fixes its round prompted
+        # (96.8 %, 0 missed, 0 false (es, fr, nl 95.0 %); no longer blind)
         id="eighty-eighth",
     ),
 ]
