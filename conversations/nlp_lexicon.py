@@ -941,6 +941,7 @@ _ARRIVING = re.compile(
 
 def _sent_not_shipped_positions(message_words: tuple[str, ...]) -> frozenset[int]:
     spoiled: set[int] = set()
+    verbs: tuple[re.Pattern[str], ...]
     for at, word in enumerate(message_words):
         if word in FILES:
             reach, verbs = _FILE_REACH, (_SENDING,)
