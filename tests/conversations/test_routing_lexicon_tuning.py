@@ -1025,24 +1025,23 @@ X de box kwam voor 2 personen maar ik had 4 besteld
 NEITHER_SIZING_NOR_STOCK = "X"
 
 
-def _people_devices_bras_cases():
-    for language, block in PEOPLE_DEVICES_BRAS.items():
+def _block_cases(blocks: dict[str, str], name: str):
+    """One case per "<label> <text>" line of each language's block, its known misses as strict xfails."""
+    for language, block in blocks.items():
         for line in block.strip().splitlines():
             label, text = line.split(" ", 1)
             marks = (
                 [pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[text])] if text in KNOWN_MISSES else []
             )
             yield pytest.param(
-                language,
-                LABELS.get(label, label),
-                text,
-                id=f"people-devices-bras-{language}-{text}",
-                marks=marks,
+                language, LABELS.get(label, label), text, id=f"{name}-{language}-{text}", marks=marks
             )
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("language", "expected", "text"), list(_people_devices_bras_cases()))
+@pytest.mark.parametrize(
+    ("language", "expected", "text"), list(_block_cases(PEOPLE_DEVICES_BRAS, "people-devices-bras"))
+)
 def test_a_fit_for_people_a_device_or_a_bra_size_reaches_sizing(
     english_rules_store,  # noqa: F811
     shopper,
@@ -1189,24 +1188,10 @@ F kan ik met een cadeaubon betalen?
 }
 
 
-def _hobs_beds_gift_receipts_cases():
-    for language, block in HOBS_BEDS_GIFT_RECEIPTS.items():
-        for line in block.strip().splitlines():
-            label, text = line.split(" ", 1)
-            marks = (
-                [pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[text])] if text in KNOWN_MISSES else []
-            )
-            yield pytest.param(
-                language,
-                LABELS[label],
-                text,
-                id=f"hobs-beds-gift-receipts-{language}-{text}",
-                marks=marks,
-            )
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize(("language", "expected", "text"), list(_hobs_beds_gift_receipts_cases()))
+@pytest.mark.parametrize(
+    ("language", "expected", "text"), list(_block_cases(HOBS_BEDS_GIFT_RECEIPTS, "hobs-beds-gift-receipts"))
+)
 def test_a_fit_by_measure_a_gift_receipt_or_a_colour_reaches_its_rule(
     english_rules_store,  # noqa: F811
     shopper,
