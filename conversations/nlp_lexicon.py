@@ -373,9 +373,9 @@ NOT_A_PRODUCT = wordset(
     "numero tempo qualcuno loja lojas telefone horario alguem jeito winkel winkels vestiging vestigingen "
     "telefoonnummer nummer tijd iemand idee eu paypal klarna card cards cash pix boleto ideal bizum tarjeta "
     "carte karte carta cartao kaart "
-    # opening days and times ("habt ihr sonntags offen?"), a warranty: the shop's service, not a product
-    "sonntags samstags feiertags heute morgen offen geoffnet open abierto ouvert aperto aberto "
-    "warranty guarantee garantia garantie garanzia"
+    # opening days ("habt ihr sonntags offen?"; the opening words are `_OPENING_HOURS`), a warranty: the
+    # shop's service, not a product
+    "sonntags samstags feiertags heute morgen warranty guarantee garantia garantie garanzia"
 )
 # "habt ihr heute noch geöffnet?", "hebben jullie morgen nog open?": opening hours, not stock.
 _OPENING_HOURS = wordset(
@@ -768,10 +768,12 @@ SERVICES = (
     "installazione, modifiche, orli, orlo, riparazioni, montagem, instalacao, ajustes, bainha, bainhas, "
     "consertos, reparos, installatie, montage, reparaties, vermaken"
 )
+# the services as one alternation, longest first: a service asked about, and one done at the delivery
+_SERVICE_NAMES = "|".join(sorted(set(SERVICES.split(", ")), key=len, reverse=True))
 _SERVICE = re.compile(
     r"\b(?:do (?:you|u|yall|ya) (?:also |even )?do|fate anche|fate|hacen|haceis|hacen tambien|faites vous|"
     r"vous faites|macht ihr|machen sie|fazem|voces fazem|vcs fazem|doen jullie)(?: \w+){0,2}? (?:"
-    + "|".join(sorted(set(SERVICES.split(", ")), key=len, reverse=True))
+    + _SERVICE_NAMES
     + r")\b"
 )
 
@@ -791,7 +793,7 @@ def _service_positions(message_words: tuple[str, ...]) -> frozenset[int]:
 # circumstance and are blanked (the service itself is no rule's topic: fallback, a person answers).
 _SERVICE_DONE = re.compile(
     r"(?:^|(?<= ))(?:"
-    + "|".join(sorted(set(SERVICES.split(", ")), key=len, reverse=True))
+    + _SERVICE_NAMES
     + r"|mount|mounting|install|installing|assemble|assembling|set it up|take (?:\w+ ){0,3}away|"
     r"haul (?:\w+ ){0,3}away|instalais|instalan|instalar|instalarla|instalarlo|montan|montar|montais|"
     r"se llevan|llevarse|retiran|retirar|installez|installer|montez|monter|reprenez|reprendre|emportez|"
